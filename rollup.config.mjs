@@ -1,0 +1,27 @@
+// Two builds of every public module, one file per source module so bundlers keep only what is imported:
+// dist/esm (ES modules, for bundlers: the `module` condition) and dist/cjs (CommonJS, what Node's require and
+// import both load). Types come from `tsc` (see the build script). TypeScript is transpiled by esbuild: the
+// classic-compiler rollup plugin does not run on TypeScript 7.
+import esbuild from 'rollup-plugin-esbuild'
+import { publicEntries } from './test/tooling/entries.mjs'
+
+const input = Object.fromEntries(Object.values(publicEntries()).map((file) => [file, `src/${file}.ts`]))
+const external = (id) => /^(fp-ts|io-ts|txml|cross-fetch)(\/|$)/.test(id) || id.startsWith('node:')
+
+const build = (format, dir, extension) => ({
+  input,
+  external,
+  treeshake: { moduleSideEffects: false },
+  plugins: [esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' })],
+  output: {
+    dir,
+    format,
+    preserveModules: true,
+    preserveModulesRoot: 'src',
+    entryFileNames: `[name].${extension}`,
+    exports: 'named',
+    generatedCode: 'es2015'
+  }
+})
+
+export default [build('es', 'dist/esm', 'js'), build('cjs', 'dist/cjs', 'cjs')]

@@ -1,0 +1,123 @@
+/**
+ * Department — `/Base/Department` (spec §2.1). The model every Classic resource module follows:
+ * entity + decoder, input types + checks, one builder per REST method, Rails-style aliases.
+ */
+import type * as O from 'fp-ts/Option'
+import type { Decoder } from '../core/decoder'
+import * as V from '../core/validate'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import { bool, first, firstPresent, int, list, listOf, literal, requiredInt, single, struct, text, toInt, type Extra, type XmlElement } from './xml'
+
+export type DepartmentType = 'public' | 'private'
+export type DepartmentApp = 'tickets' | 'livechat'
+
+export const DEPARTMENT_TYPES: ReadonlyArray<DepartmentType> = ['public', 'private']
+export const DEPARTMENT_APPS: ReadonlyArray<DepartmentApp> = ['tickets', 'livechat']
+
+export interface Department {
+  readonly id: number
+  readonly title: string
+  readonly type: DepartmentType
+  /** `<app>`, or `<module>` on servers before ~2013 (4.98.8 sends both with the same value). */
+  readonly app: DepartmentApp
+  readonly displayOrder: number
+  /** 0 for a top-level department. */
+  readonly parentDepartmentId: number
+  /** When true, only the user groups in `userGroupIds` see the department. */
+  readonly userVisibilityCustom: boolean
+  readonly userGroupIds: ReadonlyArray<number>
+  readonly extra: Extra
+}
+
+export interface NewDepartment {
+  readonly title: string
+  readonly type: DepartmentType
+  readonly app: DepartmentApp
+  readonly displayOrder?: number
+  readonly parentDepartmentId?: number
+  readonly userVisibilityCustom?: boolean
+  /** Only with `userVisibilityCustom: true`. */
+  readonly userGroupIds?: ReadonlyArray<number>
+}
+
+/**
+ * The server resets `parentDepartmentId` to 0 and `userVisibilityCustom` to off unless they are sent again: pass
+ * them on every update that should keep them. The app cannot be changed.
+ */
+export interface DepartmentUpdate {
+  readonly title: string
+  readonly type?: DepartmentType
+  readonly displayOrder?: number
+  readonly parentDepartmentId?: number
+  readonly userVisibilityCustom?: boolean
+  readonly userGroupIds?: ReadonlyArray<number>
+}
+
+const department: Decoder<XmlElement, Department> = /*#__PURE__*/ struct('department', {
+  id: requiredInt('id'),
+  title: text('title'),
+  type: literal('type', DEPARTMENT_TYPES, 'public'),
+  app: firstPresent(literal('app', DEPARTMENT_APPS, 'tickets'), literal('module', DEPARTMENT_APPS, 'tickets')),
+  displayOrder: int('displayorder'),
+  parentDepartmentId: int('parentdepartmentid'),
+  userVisibilityCustom: bool('uservisibilitycustom'),
+  userGroupIds: listOf('usergroups', 'id', toInt)
+})
+
+const departments = /*#__PURE__*/ list('departments', 'department', department)
+const oneDepartment = /*#__PURE__*/ first(departments)
+const echoedDepartment = /*#__PURE__*/ single(departments)
+
+const ROUTE = '/Base/Department'
+
+const checkFields = (input: Partial<NewDepartment>): V.Issues =>
+  V.issues(
+    V.optional(input.displayOrder, (n) => V.nonNegativeInt('displayOrder', n)),
+    V.optional(input.parentDepartmentId, (n) => V.nonNegativeInt('parentDepartmentId', n)),
+    V.optional(input.userVisibilityCustom, (b) => V.isBoolean('userVisibilityCustom', b)),
+    V.optional(input.userGroupIds, (ids) => V.positiveInts('userGroupIds', ids)),
+    V.when(
+      input.userGroupIds !== undefined && input.userVisibilityCustom !== true,
+      'userGroupIds',
+      'is only used with userVisibilityCustom: true'
+    )
+  )
+
+const fields = (input: Partial<NewDepartment>) =>
+  phpForm({
+    title: input.title,
+    type: input.type,
+    app: input.app,
+    displayorder: input.displayOrder,
+    parentdepartmentid: input.parentDepartmentId,
+    uservisibilitycustom: input.userVisibilityCustom,
+    usergroupid: input.userGroupIds
+  })
+
+/** Every department, ordered by id. */
+export const all = (): ClassicRequest<ReadonlyArray<Department>> => getRequest('Department.all', ROUTE, departments)
+
+/** One department; `none` when there is no such id (the server answers 200 with an empty list). */
+export const get = (id: number): ClassicRequest<O.Option<Department>> =>
+  getRequest('Department.get', `${ROUTE}/${segment(id)}`, oneDepartment, { issues: V.positiveInt('id', id) })
+
+export const post = (input: NewDepartment): ClassicRequest<Department> => {
+  const issues = V.input(input, (i) =>
+    V.issues(V.nonBlank('title', i.title), V.oneOf('type', i.type, DEPARTMENT_TYPES), V.oneOf('app', i.app, DEPARTMENT_APPS), checkFields(i))
+  )
+  return postRequest('Department.post', ROUTE, echoedDepartment, { issues, form: V.whenValid(issues, () => fields(input)) })
+}
+
+export const put = (id: number, input: DepartmentUpdate): ClassicRequest<Department> => {
+  const issues = V.issues(
+    V.positiveInt('id', id),
+    V.input(input, (i) => V.issues(V.nonBlank('title', i.title), V.optional(i.type, (t) => V.oneOf('type', t, DEPARTMENT_TYPES)), checkFields(i)))
+  )
+  return putRequest('Department.put', `${ROUTE}/${segment(id)}`, echoedDepartment, { issues, form: V.whenValid(issues, () => fields(input)) })
+}
+
+/** Deletes a department; the server answers an unknown id with 400 `Department Load Failed: …`. */
+const del = (id: number): ClassicRequest<void> =>
+  deleteRequest('Department.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
+
+export { del as delete, get as find, post as save, put as update, del as destroy }

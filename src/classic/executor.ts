@@ -1,0 +1,166 @@
+/**
+ * The Classic executor: validate → sign → send → check the status → parse → decode, for any `ClassicRequest`.
+ * The executor value is the seed's "client instance": configuration lives in it, never in a global.
+ */
+import * as E from 'fp-ts/Either'
+import type * as TE from 'fp-ts/TaskEither'
+import { utf8 } from '../core/bytes'
+import { drawErrors } from '../core/decoder'
+import {
+  apiError,
+  causeText,
+  decodeError,
+  httpError,
+  parseError,
+  redact,
+  scrubError,
+  transportError,
+  validationError,
+  type KayakoError
+} from '../core/error'
+import { fetchTransport, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
+import { encodeForm, type ClassicRequest, type FilePart, type FormPairs } from './request'
+import { importSigningKey, randomSalt, signWith } from './sign'
+import { parseDocument, plainText, txmlParser, type XmlParser } from './xml'
+
+export interface ClassicConfig {
+  /** The API entry point, e.g. `https://help.example.com/api/index.php`. */
+  readonly url: string
+  readonly apiKey: string
+  readonly secretKey: string
+  /** How requests are sent; default `fetchTransport`. Swap it to mock, or wrap it with policies. */
+  readonly transport?: Transport
+  /** The salt source; default 32 random alphanumerics per request. */
+  readonly salt?: () => string
+  /** Text → element tree; default txml. */
+  readonly xmlParser?: XmlParser
+  /** Called with any PHP notice or warning the server printed before an otherwise good XML answer. */
+  readonly onNotice?: (notice: string, operation: string) => void
+}
+
+export interface ClassicExecutor {
+  <A>(request: ClassicRequest<A>): TE.TaskEither<KayakoError, A>
+}
+
+/** Statuses whose plain-text body is the server's own message (spec §3). */
+const API_STATUSES: ReadonlyArray<number> = [400, 401, 404]
+
+export const classic = (config: ClassicConfig): ClassicExecutor => {
+  const transport = config.transport ?? fetchTransport
+  const nextSalt = config.salt ?? (() => randomSalt())
+  const parser = config.xmlParser ?? txmlParser
+  let signingKey: Promise<CryptoKey> | undefined
+
+  return <A>(req: ClassicRequest<A>): TE.TaskEither<KayakoError, A> =>
+    async () => {
+      if (req.issues.length > 0) return E.left(validationError(req.operation, req.issues))
+      const secrets = [config.apiKey, config.secretKey]
+      try {
+        const salt = nextSalt()
+        signingKey ??= importSigningKey(config.secretKey)
+        const signature = await signWith(await signingKey, salt)
+        secrets.push(salt, signature)
+        const http = toHttpRequest(config.url, req, { apikey: config.apiKey, salt, signature })
+        let sent: E.Either<KayakoError, HttpResponse>
+        try {
+          sent = await transport(http)()
+        } catch (thrown) {
+          sent = E.left(transportError(req.operation, redact(http), causeText(thrown)))
+        }
+        const result = E.isLeft(sent) ? sent : interpret(req, http, sent.right, parser, config.onNotice)
+        return E.isLeft(result) ? E.left(scrubError(result.left, secrets)) : result
+      } catch (thrown) {
+        signingKey = undefined
+        const url = `${config.url} (e=${req.route})`
+        return E.left(scrubError(transportError(req.operation, { method: req.method, url, headers: {} }, causeText(thrown)), secrets))
+      }
+    }
+}
+
+interface Credentials {
+  readonly apikey: string
+  readonly salt: string
+  readonly signature: string
+}
+
+/** `e=<route>` in the query always; credentials in the query for GET/DELETE, in the body for POST/PUT (spec §1.3). */
+export const toHttpRequest = (baseUrl: string, req: ClassicRequest<unknown>, credentials: Credentials): HttpRequest => {
+  const auth: FormPairs = [
+    ['apikey', credentials.apikey],
+    ['salt', credentials.salt],
+    ['signature', credentials.signature]
+  ]
+  const base = `${baseUrl}${baseUrl.includes('?') ? '&' : '?'}e=${encodeRoute(req.route)}`
+  const extraQuery = req.query.length > 0 ? `&${encodeForm(req.query)}` : ''
+  const headers: Record<string, string> = { accept: 'text/xml, application/xml' }
+  if (req.method === 'GET' || req.method === 'DELETE') {
+    return { method: req.method, url: `${base}${extraQuery}&${encodeForm(auth)}`, headers, operation: req.operation }
+  }
+  const fields = [...req.form, ...auth]
+  if (req.files.length > 0) {
+    const boundary = `----kayako-fp-${credentials.salt}`
+    headers['content-type'] = `multipart/form-data; boundary=${boundary}`
+    return { method: req.method, url: base + extraQuery, headers, body: multipart(boundary, fields, req.files), operation: req.operation }
+  }
+  headers['content-type'] = 'application/x-www-form-urlencoded'
+  return { method: req.method, url: base + extraQuery, headers, body: encodeForm(fields), operation: req.operation }
+}
+
+/** Route segments keep their slashes and commas readable; everything else is percent-encoded. */
+const encodeRoute = (route: string): string => encodeURIComponent(route).replace(/%2F/gi, '/').replace(/%2C/gi, ',')
+
+const quoted = (text: string): string => text.replace(/["\r\n]/g, (c) => encodeURIComponent(c))
+
+const multipart = (boundary: string, fields: FormPairs, files: ReadonlyArray<FilePart>): Uint8Array => {
+  const chunks: Array<Uint8Array> = []
+  for (const [name, value] of fields) {
+    chunks.push(utf8(`--${boundary}\r\nContent-Disposition: form-data; name="${quoted(name)}"\r\n\r\n${value}\r\n`))
+  }
+  for (const file of files) {
+    chunks.push(
+      utf8(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${quoted(file.name)}"; filename="${quoted(file.filename)}"\r\n` +
+          `Content-Type: ${file.contentType}\r\n\r\n`
+      ),
+      file.data,
+      utf8('\r\n')
+    )
+  }
+  chunks.push(utf8(`--${boundary}--\r\n`))
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
+  let at = 0
+  for (const c of chunks) {
+    out.set(c, at)
+    at += c.length
+  }
+  return out
+}
+
+const interpret = <A>(
+  req: ClassicRequest<A>,
+  http: HttpRequest,
+  response: HttpResponse,
+  parser: XmlParser,
+  onNotice: ClassicConfig['onNotice']
+): E.Either<KayakoError, A> => {
+  const { status, body } = response
+  if (status !== 200) {
+    if (API_STATUSES.includes(status)) {
+      const message = plainText(body)
+      return E.left(apiError(req.operation, status, [{ message: message === '' ? `HTTP ${status}` : message }]))
+    }
+    return E.left(httpError(req.operation, redact(http), status, body))
+  }
+  if (req.response._tag === 'Void') return E.right(undefined as A)
+  const doc = parseDocument(body, parser)
+  if (E.isLeft(doc)) return E.left(parseError(req.operation, doc.left, body))
+  if (doc.right.notice !== '' && onNotice !== undefined) {
+    try {
+      onNotice(doc.right.notice, req.operation)
+    } catch {
+      // a failing callback must not turn a good answer into an error
+    }
+  }
+  const decoded = req.response.decoder.decode(doc.right.root)
+  return E.isLeft(decoded) ? E.left(decodeError(req.operation, drawErrors(decoded.left))) : E.right(decoded.right)
+}

@@ -1,0 +1,5 @@
+export { classic, type ClassicConfig, type ClassicExecutor } from './executor'
+export type { ClassicRequest, ClassicMethod, FilePart, FormPairs, FormValue, Result } from './request'
+export type { Extra, XmlElement, XmlNode, XmlParser } from './xml'
+export { extraText, txmlParser } from './xml'
+export * as Department from './Department'

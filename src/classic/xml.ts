@@ -1,0 +1,351 @@
+/**
+ * XML for the Classic API: the parser adapter (txml by default, swappable), the document step (cut any PHP notice
+ * before `<?xml`, find the root, detect truncation) and small decoders on the element tree.
+ *
+ * The decoders work on elements, never on a simplified object: repeated elements stay arrays, attributes stay
+ * attributes, and children a decoder does not know are kept in `extra`.
+ */
+import * as E from 'fp-ts/Either'
+import * as O from 'fp-ts/Option'
+import { parse } from 'txml/txml'
+import { fromBase64 } from '../core/bytes'
+import * as FS from 'io-ts/FreeSemigroup'
+import { atKey, failure, success, traverseIndexed, type Decoded, type DecodeErrors, type Decoder } from '../core/decoder'
+
+export interface XmlElement {
+  readonly tagName: string
+  readonly attributes: Readonly<Record<string, string | null>>
+  readonly children: ReadonlyArray<XmlNode>
+}
+export type XmlNode = XmlElement | string
+
+/** Text → nodes. Must not expand custom entities. May throw: the document step catches. */
+export type XmlParser = (text: string) => ReadonlyArray<XmlNode>
+
+/** txml with safe options: no void elements, predefined and numeric entities only, declaration skipped. */
+export const txmlParser: XmlParser = (text) =>
+  parse(text, { selfClosingTags: [], decodeEntities: true, skipXmlDeclaration: true, keepComments: false }) as ReadonlyArray<XmlNode>
+
+/** Children a decoder did not consume: element name → the elements; an unknown attribute `a` → `'@a'` → its value. */
+export type Extra = Readonly<Record<string, ReadonlyArray<XmlNode>>>
+
+export interface XmlDocument {
+  readonly root: XmlElement
+  /** Text the server printed before the XML declaration (a PHP notice or warning), trimmed; '' when none. */
+  readonly notice: string
+}
+
+export const isElement = (node: XmlNode): node is XmlElement => typeof node !== 'string'
+
+const DECLARATION = '<?xml'
+
+/** Strips tags and collapses white space: how a non-XML error body is shown. */
+export const plainText = (body: string): string =>
+  body
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+
+/** Finds the document in a response body. `Left` carries a message for a `ParseError`. */
+export const parseDocument = (body: string, parser: XmlParser = txmlParser): E.Either<string, XmlDocument> => {
+  const start = body.indexOf(DECLARATION)
+  if (start < 0) {
+    const text = plainText(body)
+    return E.left(text === '' ? 'empty body, expected an XML document' : `not an XML document: ${text.slice(0, 300)}`)
+  }
+  let nodes: ReadonlyArray<XmlNode>
+  try {
+    nodes = parser(body.slice(start))
+  } catch (thrown) {
+    return E.left(`malformed XML: ${thrown instanceof Error ? thrown.message.split('\n')[0] : 'parser failed'}`)
+  }
+  const root = Array.isArray(nodes) ? nodes.find((n) => isElement(n) && /^[A-Za-z_]/.test(n.tagName)) : undefined
+  if (root === undefined || !isElement(root)) return E.left('no root element')
+  // txml accepts unclosed elements, so a truncated body would parse: the root's closing tag must be there.
+  const closed = root.children.length === 0 || body.lastIndexOf(`</${root.tagName}`) > start
+  if (!closed) return E.left(`truncated document: <${root.tagName}> is not closed`)
+  return E.right({ root, notice: plainText(body.slice(0, start)) })
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading elements
+
+/** The text of an element: its text and CDATA children joined; `<tag />` and container elements give ''. */
+export const textOf = (el: XmlElement): string => {
+  let out = ''
+  for (const child of el.children) if (typeof child === 'string') out += child
+  return out
+}
+
+export const childElements = (el: XmlElement, tagName?: string): ReadonlyArray<XmlElement> =>
+  el.children.filter((c): c is XmlElement => isElement(c) && (tagName === undefined || c.tagName === tagName))
+
+/** The text of the first child element with that name, if any. */
+export const childText = (el: XmlElement, tagName: string): string | undefined => {
+  for (const c of el.children) if (isElement(c) && c.tagName === tagName) return textOf(c)
+  return undefined
+}
+
+/** Text of an `extra` entry: the text of its first element, or the attribute value. */
+export const extraText = (extra: Extra, name: string): string | undefined => {
+  const first = extra[name]?.[0]
+  return first === undefined ? undefined : typeof first === 'string' ? first : textOf(first)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scalar conversions (text → value)
+
+const INTEGER = /^[-+]?\d+$/
+
+export const toInt = (text: string): Decoded<number> => {
+  const t = text.trim()
+  if (t === '') return success(0)
+  if (!INTEGER.test(t)) return failure(text, 'expected an integer')
+  const n = Number(t)
+  return Number.isSafeInteger(n) ? success(n) : failure(text, 'integer out of range')
+}
+
+export const toNumber = (text: string): Decoded<number> => {
+  const t = text.trim()
+  if (t === '') return success(0)
+  const n = Number(t)
+  return Number.isFinite(n) ? success(n) : failure(text, 'expected a number')
+}
+
+/** `1`/`0` as the server sends them; `true`/`false` as hand-written documents do; empty = false. */
+export const toBool = (text: string): Decoded<boolean> => {
+  switch (text.trim().toLowerCase()) {
+    case '1':
+    case 'true':
+      return success(true)
+    case '0':
+    case 'false':
+    case '':
+      return success(false)
+    default:
+      return failure(text, 'expected 0 or 1')
+  }
+}
+
+/** Unix seconds; `0` (or empty) means "never" → null. */
+export const toTimestamp = (text: string): Decoded<Date | null> => {
+  const t = text.trim()
+  if (t === '' || t === '0') return success(null)
+  if (!INTEGER.test(t)) return failure(text, 'expected a Unix timestamp')
+  const d = new Date(Number(t) * 1000)
+  return Number.isNaN(d.getTime()) ? failure(text, 'timestamp out of range') : success(d)
+}
+
+export const toBytes = (text: string): Decoded<Uint8Array> => {
+  const r = fromBase64(text)
+  return E.isLeft(r) ? failure(text.slice(0, 40), 'expected Base64') : success(r.right)
+}
+
+/** A value of a fixed set, compared without regard to case and surrounding white space. */
+export const toLiteral =
+  <L extends string>(...values: ReadonlyArray<L>) =>
+  (text: string): Decoded<L> => {
+    const t = text.trim().toLowerCase()
+    const found = values.find((v) => v.toLowerCase() === t)
+    return found === undefined ? failure(text, `expected one of ${values.join(', ')}`) : success(found)
+  }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fields: what a struct reads from an element
+
+/** A piece of an element: which child names and attributes it reads, and how. */
+export interface Field<A> {
+  readonly elements: ReadonlyArray<string>
+  readonly attributes: ReadonlyArray<string>
+  readonly read: (view: ElementView) => Decoded<A>
+}
+
+/** An element with its children indexed by name, built once per element. */
+export interface ElementView {
+  readonly element: XmlElement
+  readonly byName: ReadonlyMap<string, ReadonlyArray<XmlElement>>
+}
+
+const view = (element: XmlElement): ElementView => {
+  const byName = new Map<string, Array<XmlElement>>()
+  for (const c of element.children) {
+    if (typeof c === 'string') continue
+    const list = byName.get(c.tagName)
+    if (list === undefined) byName.set(c.tagName, [c])
+    else list.push(c)
+  }
+  return { element, byName }
+}
+
+/**
+ * A child element's text converted; a missing child gives `missing` (older servers omit fields, so missing is
+ * tolerated) unless `missing` is undefined, which makes the child required.
+ */
+const childField = <A>(tagName: string, convert: (text: string) => Decoded<A>, missing: A | undefined): Field<A> => ({
+  elements: [tagName],
+  attributes: [],
+  read: (v) => {
+    const el = v.byName.get(tagName)?.[0]
+    if (el === undefined) return missing === undefined ? atKey(tagName)(failure(undefined, 'required element is missing')) : success(missing)
+    return atKey(tagName)(convert(textOf(el)))
+  }
+})
+
+export const text = (tagName: string): Field<string> => childField(tagName, success, '')
+export const int = (tagName: string): Field<number> => childField(tagName, toInt, 0)
+export const num = (tagName: string): Field<number> => childField(tagName, toNumber, 0)
+export const bool = (tagName: string): Field<boolean> => childField(tagName, toBool, false)
+export const timestamp = (tagName: string): Field<Date | null> => childField(tagName, toTimestamp, null)
+export const bytes = (tagName: string): Field<Uint8Array> => childField(tagName, toBytes, new Uint8Array(0))
+export const literal = <L extends string>(tagName: string, values: ReadonlyArray<L>, missing?: L): Field<L> =>
+  childField(tagName, toLiteral(...values), missing)
+
+/** The child must be present (identifiers). */
+export const requiredInt = (tagName: string): Field<number> => childField(tagName, toInt, undefined)
+export const requiredText = (tagName: string): Field<string> => childField(tagName, success, undefined)
+
+/** An optional child: `none` when absent. */
+export const optionalChild = <A>(tagName: string, convert: (text: string) => Decoded<A>): Field<O.Option<A>> => ({
+  elements: [tagName],
+  attributes: [],
+  read: (v) => {
+    const el = v.byName.get(tagName)?.[0]
+    return el === undefined ? success(O.none) : E.map((a: A) => O.some(a))(atKey(tagName)(convert(textOf(el))))
+  }
+})
+
+const attrField = <A>(name: string, convert: (text: string) => Decoded<A>, missing: A | undefined): Field<A> => ({
+  elements: [],
+  attributes: [name],
+  read: (v) => {
+    const value = v.element.attributes[name]
+    if (value === undefined || value === null) {
+      return missing === undefined ? atKey(`@${name}`)(failure(undefined, 'required attribute is missing')) : success(missing)
+    }
+    return atKey(`@${name}`)(convert(value))
+  }
+})
+
+export const attr = (name: string): Field<string> => attrField(name, success, '')
+export const attrInt = (name: string): Field<number> => attrField(name, toInt, 0)
+export const attrBool = (name: string): Field<boolean> => attrField(name, toBool, false)
+export const attrTimestamp = (name: string): Field<Date | null> => attrField(name, toTimestamp, null)
+export const requiredAttrInt = (name: string): Field<number> => attrField(name, toInt, undefined)
+
+/** The element's own text (for elements that carry attributes and a text value). */
+export const content = <A>(convert: (text: string) => Decoded<A>): Field<A> => ({
+  elements: [],
+  attributes: [],
+  read: (v) => convert(textOf(v.element))
+})
+
+/** Every child element with that name, decoded. */
+export const many = <A>(tagName: string, item: Decoder<XmlElement, A>): Field<ReadonlyArray<A>> => ({
+  elements: [tagName],
+  attributes: [],
+  read: (v) => atKey(tagName)(traverseIndexed(v.byName.get(tagName) ?? [], (el) => item.decode(el)))
+})
+
+/** The texts of a container's items, converted: `<usergroups><id>1</id><id>2</id></usergroups>` → [1, 2]. */
+export const listOf = <A>(container: string, item: string, convert: (text: string) => Decoded<A>): Field<ReadonlyArray<A>> => ({
+  elements: [container],
+  attributes: [],
+  read: (v) => {
+    const items = (v.byName.get(container) ?? []).flatMap((c) => childElements(c, item))
+    return atKey(container)(traverseIndexed(items, (el) => convert(textOf(el))))
+  }
+})
+
+/** A nested element decoded; `none` when absent. */
+export const optionalNested = <A>(tagName: string, item: Decoder<XmlElement, A>): Field<O.Option<A>> => ({
+  elements: [tagName],
+  attributes: [],
+  read: (v) => {
+    const el = v.byName.get(tagName)?.[0]
+    return el === undefined ? success(O.none) : E.map((a: A) => O.some(a))(atKey(tagName)(item.decode(el)))
+  }
+})
+
+/** The first field whose element or attribute is present (e.g. `app`, then the older `module`); else the last. */
+export const firstPresent = <A>(...fields: ReadonlyArray<Field<A>>): Field<A> => ({
+  elements: fields.flatMap((f) => f.elements),
+  attributes: fields.flatMap((f) => f.attributes),
+  read: (v) => {
+    const present = fields.find(
+      (f) => f.elements.some((n) => v.byName.has(n)) || f.attributes.some((a) => v.element.attributes[a] != null)
+    )
+    return (present ?? (fields[fields.length - 1] as Field<A>)).read(v)
+  }
+})
+
+export const mapField = <A, B>(field: Field<A>, f: (a: A) => B): Field<B> => ({ ...field, read: (v) => E.map(f)(field.read(v)) })
+
+// ---------------------------------------------------------------------------------------------------------------
+// Structs and documents
+
+type FieldValues<F> = { readonly [K in keyof F]: F[K] extends Field<infer A> ? A : never }
+
+/** An element decoded field by field; whatever no field reads is kept in `extra`. */
+export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
+  tagName: string,
+  fields: F
+): Decoder<XmlElement, FieldValues<F> & { readonly extra: Extra }> => {
+  const entries = Object.entries(fields)
+  const knownElements = new Set(entries.flatMap(([, f]) => f.elements))
+  const knownAttributes = new Set(entries.flatMap(([, f]) => f.attributes))
+  return {
+    decode: (element) => {
+      if (element.tagName !== tagName) return failure(element, `expected <${tagName}>`)
+      const v = view(element)
+      const out: Record<string, unknown> = {}
+      let errors: DecodeErrors | undefined
+      for (const [key, field] of entries) {
+        const r = field.read(v)
+        if (E.isLeft(r)) errors = errors === undefined ? r.left : FS.concat(errors, r.left)
+        else out[key] = r.right
+      }
+      if (errors !== undefined) return E.left(errors)
+      out.extra = extraOf(element, knownElements, knownAttributes)
+      return success(out as FieldValues<F> & { readonly extra: Extra })
+    }
+  }
+}
+
+const extraOf = (element: XmlElement, knownElements: ReadonlySet<string>, knownAttributes: ReadonlySet<string>): Extra => {
+  let extra: Record<string, Array<XmlNode>> | undefined
+  for (const c of element.children) {
+    if (typeof c === 'string' || knownElements.has(c.tagName)) continue
+    extra ??= {}
+    ;(extra[c.tagName] ??= []).push(c)
+  }
+  for (const [name, value] of Object.entries(element.attributes)) {
+    if (knownAttributes.has(name)) continue
+    extra ??= {}
+    extra[`@${name}`] = [value ?? '']
+  }
+  return extra ?? EMPTY_EXTRA
+}
+
+const EMPTY_EXTRA: Extra = /*#__PURE__*/ Object.freeze({})
+
+/** A plural document: `<departments><department/>…</departments>` → the decoded items (possibly none). */
+export const list = <A>(rootTag: string, itemTag: string, item: Decoder<XmlElement, A>): Decoder<XmlElement, ReadonlyArray<A>> => ({
+  decode: (root) =>
+    root.tagName !== rootTag
+      ? failure(root, `expected the root element <${rootTag}>, got <${root.tagName}>`)
+      : atKey(itemTag)(traverseIndexed(childElements(root, itemTag), (el) => item.decode(el)))
+})
+
+/** The first item of a list, `none` for an empty list (Kayako answers a missing object with an empty root). */
+export const first = <A>(items: Decoder<XmlElement, ReadonlyArray<A>>): Decoder<XmlElement, O.Option<A>> => ({
+  decode: (root) => E.map((xs: ReadonlyArray<A>) => O.fromNullable(xs[0]))(items.decode(root))
+})
+
+/** The first item of a list, which must be there (the echo of a POST or PUT). */
+export const single = <A>(items: Decoder<XmlElement, ReadonlyArray<A>>): Decoder<XmlElement, A> => ({
+  decode: (root) =>
+    E.chain((xs: ReadonlyArray<A>) => (xs.length > 0 ? success(xs[0] as A) : failure(root, `expected an element inside <${root.tagName}>`)))(
+      items.decode(root)
+    )
+})

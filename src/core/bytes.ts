@@ -1,0 +1,31 @@
+import * as E from 'fp-ts/Either'
+
+const encoder = /*#__PURE__*/ new TextEncoder()
+
+export const utf8 = (text: string): Uint8Array => encoder.encode(text)
+
+export const utf8Decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes)
+
+const CHUNK = 0x8000
+
+/** Standard Base64 with padding. */
+export const toBase64 = (bytes: Uint8Array): string => {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as Array<number>)
+  }
+  return btoa(binary)
+}
+
+/** Decodes standard or URL-safe Base64; white space is ignored and padding is optional. */
+export const fromBase64 = (text: string): E.Either<string, Uint8Array> => {
+  const clean = text.replace(/[\s]/g, '').replace(/-/g, '+').replace(/_/g, '/')
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.replace(/=+$/, '').length % 4 === 1) {
+    return E.left('not Base64')
+  }
+  const unpadded = clean.replace(/=+$/, '')
+  const binary = atob(unpadded + '='.repeat((4 - (unpadded.length % 4)) % 4))
+  const out = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i)
+  return E.right(out)
+}

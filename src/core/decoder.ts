@@ -1,0 +1,87 @@
+/**
+ * The small façade over `io-ts/Decoder` that both APIs use: a decoder type, success/failure helpers that attach a
+ * path, and the rendering of io-ts decode errors into one line per failing path.
+ */
+import * as E from 'fp-ts/Either'
+import * as D from 'io-ts/Decoder'
+import * as DE from 'io-ts/DecodeError'
+import * as FS from 'io-ts/FreeSemigroup'
+
+export type Decoder<I, A> = D.Decoder<I, A>
+export type DecodeErrors = D.DecodeError
+export type Decoded<A> = E.Either<DecodeErrors, A>
+
+export const success: <A>(a: A) => Decoded<A> = E.right
+
+export const failure = (actual: unknown, message: string): Decoded<never> => E.left(FS.of(DE.leaf(actual, message)))
+
+/** Puts a failure under a named key (an element, attribute or property name). */
+export const atKey =
+  (key: string) =>
+  <A>(result: Decoded<A>): Decoded<A> =>
+    E.isLeft(result) ? E.left(FS.of(DE.key(key, DE.required, result.left))) : result
+
+/** Puts a failure under an index. */
+export const atIndex =
+  (index: number) =>
+  <A>(result: Decoded<A>): Decoded<A> =>
+    E.isLeft(result) ? E.left(FS.of(DE.index(index, DE.required, result.left))) : result
+
+/** Decodes every item, failing with all item failures. */
+export const traverseIndexed = <I, A>(items: ReadonlyArray<I>, f: (item: I, index: number) => Decoded<A>): Decoded<ReadonlyArray<A>> => {
+  const out: Array<A> = []
+  let errors: DecodeErrors | undefined
+  for (let i = 0; i < items.length; i++) {
+    const r = atIndex(i)(f(items[i] as I, i))
+    if (E.isLeft(r)) errors = errors === undefined ? r.left : FS.concat(errors, r.left)
+    else if (errors === undefined) out.push(r.right)
+  }
+  return errors === undefined ? E.right(out) : E.left(errors)
+}
+
+const MAX_MESSAGES = 20
+
+/** One line per failing leaf: `path.to.value: message (got "…")`. */
+export const drawErrors = (errors: DecodeErrors): ReadonlyArray<string> => {
+  const lines: Array<string> = []
+  const visit = (e: DecodeErrors, path: ReadonlyArray<string>): void => {
+    if (lines.length >= MAX_MESSAGES) return
+    if (e._tag === 'Concat') {
+      visit(e.left, path)
+      visit(e.right, path)
+      return
+    }
+    visitDE(e.value, path)
+  }
+  const visitDE = (de: DE.DecodeError<string>, path: ReadonlyArray<string>): void => {
+    switch (de._tag) {
+      case 'Leaf':
+        lines.push(`${path.length ? path.join('.') : '(root)'}: ${de.error} (got ${show(de.actual)})`)
+        return
+      case 'Key':
+        return visit(de.errors, [...path, de.key])
+      case 'Index':
+        return visit(de.errors, path.length > 0 ? [...path.slice(0, -1), `${path[path.length - 1]}[${de.index}]`] : [`[${de.index}]`])
+      case 'Member':
+        return visit(de.errors, [...path, `(member ${de.index})`])
+      case 'Lazy':
+        return visit(de.errors, [...path, de.id])
+      case 'Wrap':
+        lines.push(`${path.length ? path.join('.') : '(root)'}: ${de.error}`)
+        return visit(de.errors, path)
+    }
+  }
+  visit(errors, [])
+  return lines
+}
+
+const show = (actual: unknown): string => {
+  if (typeof actual === 'string') return JSON.stringify(actual.length > 60 ? actual.slice(0, 60) + '…' : actual)
+  if (actual !== null && typeof actual === 'object' && 'tagName' in actual) return `<${String((actual as { tagName: unknown }).tagName)}>`
+  try {
+    const text = JSON.stringify(actual)
+    return text === undefined ? String(actual) : text.length > 60 ? text.slice(0, 60) + '…' : text
+  } catch {
+    return typeof actual
+  }
+}

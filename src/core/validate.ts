@@ -1,0 +1,66 @@
+/**
+ * Argument checks shared by every builder. Each check returns the issues it found (none = valid), so a builder can
+ * list every problem at once; the executor answers a description with issues by `ValidationError`, sending nothing.
+ */
+import type { ValidationIssue } from './error'
+
+export type Issues = ReadonlyArray<ValidationIssue>
+
+const issue = (path: string, message: string): Issues => [{ path, message }]
+
+export const issues = (...groups: ReadonlyArray<Issues>): Issues => groups.flat()
+
+export const positiveInt = (path: string, value: unknown): Issues =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? [] : issue(path, `must be a positive integer, got ${show(value)}`)
+
+export const nonNegativeInt = (path: string, value: unknown): Issues =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? [] : issue(path, `must be a non-negative integer, got ${show(value)}`)
+
+export const positiveInts = (path: string, value: unknown): Issues =>
+  Array.isArray(value) ? value.flatMap((v, i) => positiveInt(`${path}[${i}]`, v)) : issue(path, 'must be an array of positive integers')
+
+export const nonBlank = (path: string, value: unknown): Issues =>
+  typeof value === 'string' && value.trim() !== '' ? [] : issue(path, 'is required and must not be blank')
+
+export const isString = (path: string, value: unknown): Issues =>
+  typeof value === 'string' ? [] : issue(path, `must be a string, got ${show(value)}`)
+
+export const isBoolean = (path: string, value: unknown): Issues =>
+  typeof value === 'boolean' ? [] : issue(path, `must be true or false, got ${show(value)}`)
+
+export const oneOf = <A extends string | number>(path: string, value: unknown, values: ReadonlyArray<A>): Issues =>
+  values.includes(value as A) ? [] : issue(path, `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${show(value)}`)
+
+// Deliberately simple: one @, no white space, a dot in the domain. The server applies its own stricter check.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+export const email = (path: string, value: unknown): Issues =>
+  typeof value === 'string' && EMAIL.test(value) ? [] : issue(path, `must be an e-mail address, got ${show(value)}`)
+
+export const date = (path: string, value: unknown): Issues =>
+  value instanceof Date && !Number.isNaN(value.getTime()) ? [] : issue(path, 'must be a valid Date')
+
+/** Runs the check only when the value is present (not undefined). */
+export const optional = <A>(value: A | undefined, check: (value: A) => Issues): Issues => (value === undefined ? [] : check(value))
+
+/** An issue when the condition holds. */
+export const when = (condition: boolean, path: string, message: string): Issues => (condition ? issue(path, message) : [])
+
+/** Input must be a plain object (builders receive untyped data from JavaScript callers too). */
+export const record = (path: string, value: unknown): Issues =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? [] : issue(path, 'must be an object')
+
+const show = (value: unknown): string => {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value)
+  return Array.isArray(value) ? 'an array' : typeof value
+}
+
+/** Checks an input object: `must be an object` when it is not one, else the given checks. */
+export const input = <A>(value: A, check: (value: A) => Issues, path = 'input'): Issues => {
+  const notRecord = record(path, value)
+  return notRecord.length > 0 ? notRecord : check(value)
+}
+
+/** Builds a part of a request only from valid arguments (an invalid request is never sent, so it needs none). */
+export const whenValid = <A>(found: Issues, build: () => ReadonlyArray<A>): ReadonlyArray<A> => (found.length > 0 ? [] : build())

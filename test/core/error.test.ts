@@ -1,0 +1,48 @@
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { causeText, describe, httpError, isTransient, redact, redactUrl, scrub, scrubError, transportError } from '../../src/core/error'
+
+test('redactUrl replaces credential parameters, keeps the rest', () => {
+  assert.is(
+    redactUrl('https://h/api/index.php?e=/Base/Department&apikey=K1&salt=S1&signature=a%2Bb%3D&title=x'),
+    'https://h/api/index.php?e=/Base/Department&apikey=[redacted]&salt=[redacted]&signature=[redacted]&title=x'
+  )
+  assert.is(redactUrl('https://h/api/v1/cases'), 'https://h/api/v1/cases')
+})
+
+test('redact drops the body and credential headers', () => {
+  const r = redact({ method: 'POST', url: 'https://h/?x=1', headers: { Authorization: 'Basic abc', 'X-Session-ID': 's', accept: 'text/xml' } })
+  assert.equal(r, { method: 'POST', url: 'https://h/?x=1', headers: { Authorization: '[redacted]', 'X-Session-ID': '[redacted]', accept: 'text/xml' } })
+  assert.not.ok('body' in r)
+})
+
+test('scrub removes secrets and their URL-encoded forms', () => {
+  assert.is(scrub('sig a+b/c= and a%2Bb%2Fc%3D', ['a+b/c=']), 'sig [redacted] and [redacted]')
+  assert.is(scrub('abcde', ['abcde']), 'abcde', 'too short to scrub')
+})
+
+test('scrubError reaches nested strings', () => {
+  const e = scrubError(httpError('X.get', { method: 'GET', url: 'u?k=SECRET1', headers: {} }, 500, 'oops SECRET1'), ['SECRET1'])
+  assert.not.ok(JSON.stringify(e).includes('SECRET1'))
+})
+
+test('isTransient', () => {
+  const req = { method: 'GET', url: 'u', headers: {} }
+  assert.ok(isTransient(transportError('a', req, 'reset')))
+  assert.ok(isTransient(httpError('a', req, 503, '')))
+  assert.not.ok(isTransient(httpError('a', req, 403, '')))
+})
+
+test('causeText never trusts the thrown value', () => {
+  assert.is(causeText(new TypeError('bad')), 'TypeError: bad')
+  assert.is(causeText('plain'), 'plain')
+  assert.is(causeText(42), 'non-Error thrown: 42')
+  const hostile = { toString() { throw new Error('no') } }
+  assert.is(causeText(hostile), 'unprintable thrown value')
+})
+
+test('describe gives one line per tag', () => {
+  assert.is(describe(httpError('Department.get', { method: 'GET', url: 'u', headers: {} }, 503, '')), 'Department.get: HTTP 503')
+})
+
+test.run()

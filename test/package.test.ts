@@ -1,0 +1,48 @@
+// The built package: exports map in step with the source tree, and every public module loads with require and import.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { exportsMap, publicEntries, ROOT } from './tooling/entries.mjs'
+
+const pkg = suite('package')
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
+
+pkg.before(() => {
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'pipe' })
+})
+
+pkg('the exports map lists every public module (run `npm run exports:write` after adding one)', () => {
+  assert.equal(manifest.exports, exportsMap())
+  assert.is(manifest.sideEffects, false)
+})
+
+const node = (args: ReadonlyArray<string>) => spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' })
+
+pkg('every subpath loads with require and with import (Node resolves the package by its own name)', () => {
+  const names = Object.keys(publicEntries()).map((s) => (s === '.' ? 'kayako-fp' : `kayako-fp/${s.slice(2)}`))
+  const cjs = node(['-e', `for (const n of ${JSON.stringify(names)}) { const m = require(n); if (Object.keys(m).length === 0) throw new Error(n + ' is empty') }`])
+  assert.is(cjs.status, 0, cjs.stderr)
+  const esm = node([
+    '--input-type=module',
+    '-e',
+    `for (const n of ${JSON.stringify(names)}) { const m = await import(n); if (Object.keys(m).length === 0) throw new Error(n + ' is empty') }`
+  ])
+  assert.is(esm.status, 0, esm.stderr)
+})
+
+pkg('the built client signs and decodes like the source', () => {
+  const script = `
+    const { classic, Department } = require('kayako-fp/classic')
+    const body = '<?xml version="1.0"?><departments><department><id>4</id><title><![CDATA[Ops]]></title></department></departments>'
+    let url
+    const transport = (r) => async () => { url = r.url; return { _tag: 'Right', right: { status: 200, headers: {}, body } } }
+    classic({ url: 'http://h/api/index.php', apiKey: 'k', secretKey: 'secret', salt: () => 'salt', transport })(Department.get(4))()
+      .then((r) => console.log(JSON.stringify([url, r.right.value.title])))`
+  const out = node(['-e', script])
+  assert.is(out.status, 0, out.stderr)
+  assert.equal(JSON.parse(out.stdout), ['http://h/api/index.php?e=/Base/Department/4&apikey=k&salt=salt&signature=hoVxX2132GWCjsm3bNMpI%2BOoszpn2oRRM%2BIEMU9rsQs%3D', 'Ops'])
+})
+
+pkg.run()

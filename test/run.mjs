@@ -1,0 +1,78 @@
+// Runs every uvu suite under test/ in one process and ends with the line `N passed, N failed`.
+// Unlike uvu's own runner it counts a throwing hook, a non-Error throw, an unhandled rejection and an empty run as
+// failures (uvu's runner swallows the first two and reports success).
+// Usage: node --import tsx test/run.mjs [filter]   (filter: a substring of the test file paths)
+import { readdirSync, statSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+const root = resolve(import.meta.dirname)
+const filter = process.argv[2] ?? ''
+
+const findTests = (dir) =>
+  readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name)
+      if (name === 'node_modules' || name === 'fixtures') return []
+      if (statSync(path).isDirectory()) return findTests(path)
+      return /\.test\.ts$/.test(name) ? [path] : []
+    })
+
+let asyncFailures = 0
+process.on('unhandledRejection', (reason) => {
+  asyncFailures++
+  console.error('\nunhandled rejection:', reason)
+})
+process.on('uncaughtException', (error) => {
+  asyncFailures++
+  console.error('\nuncaught exception:', error)
+})
+
+globalThis.UVU_DEFER = 1
+globalThis.UVU_QUEUE = []
+const files = findTests(root).filter((f) => relative(root, f).includes(filter))
+let loadFailures = 0
+for (const [index, file] of files.entries()) {
+  globalThis.UVU_INDEX = index
+  globalThis.UVU_QUEUE.push([relative(root, file)])
+  try {
+    await import(pathToFileURL(file).href)
+  } catch (error) {
+    loadFailures++
+    console.error(`\ncould not load ${relative(root, file)}:`, error)
+  }
+}
+
+let passed = 0
+let failed = loadFailures
+const started = Date.now()
+for (const group of globalThis.UVU_QUEUE) {
+  const name = group.shift()
+  process.stdout.write(`${name}\n`)
+  for (const runSuite of group) {
+    let result
+    try {
+      result = await runSuite()
+    } catch (error) {
+      failed++
+      console.error(`\n  ${name}: the suite itself threw:`, error)
+      continue
+    }
+    const [errors, ran, , total] = result
+    passed += ran
+    failed += total - ran
+    if (typeof errors === 'string') process.stdout.write(`\n${errors}\n`)
+    else if (ran < total) {
+      console.error(`\n  ${name}: ${total - ran} test(s) did not pass: a hook threw or something other than an Error was thrown\n`)
+    }
+  }
+}
+failed += asyncFailures
+if (passed + failed === 0) {
+  console.error('\nno tests ran')
+  failed = 1
+}
+process.stdout.write(`\n${((Date.now() - started) / 1000).toFixed(1)}s\n`)
+process.stdout.write(`${passed} passed, ${failed} failed\n`)
+process.exitCode = failed > 0 ? 1 : 0

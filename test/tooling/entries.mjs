@@ -1,0 +1,50 @@
+// The public modules of the package, derived from the source tree, for the build, the exports map check and the
+// bundle checks. Rule: `src/index.ts` is `.`; each `src/<area>/index.ts` is `./<area>`; each capitalised module
+// `src/<area>/<Name>.ts` (one API object) is `./<area>/<Name>`; `EXTRA` lists other public entry files.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+export const ROOT = resolve(import.meta.dirname, '..', '..')
+const SRC = join(ROOT, 'src')
+
+/** Further public entries: subpath → source file (relative to src/). */
+const EXTRA = {}
+
+/** @returns {Record<string, string>} subpath → source path relative to src/, without extension */
+export const publicEntries = () => {
+  const entries = { '.': 'index' }
+  for (const area of readdirSync(SRC, { withFileTypes: true })) {
+    if (!area.isDirectory()) continue
+    const dir = join(SRC, area.name)
+    if (existsSync(join(dir, 'index.ts'))) entries[`./${area.name}`] = `${area.name}/index`
+    for (const file of readdirSync(dir).sort()) {
+      const m = /^([A-Z][A-Za-z0-9]*)\.ts$/.exec(file)
+      if (m) entries[`./${area.name}/${m[1]}`] = `${area.name}/${m[1]}`
+    }
+  }
+  for (const [subpath, file] of Object.entries(EXTRA)) entries[subpath] = file
+  return entries
+}
+
+/** The `exports` map the package must have for those entries. */
+export const exportsMap = () => {
+  const map = {}
+  for (const [subpath, file] of Object.entries(publicEntries())) {
+    map[subpath] = {
+      types: `./dist/types/${file}.d.ts`,
+      module: `./dist/esm/${file}.js`,
+      default: `./dist/cjs/${file}.cjs`
+    }
+  }
+  map['./package.json'] = './package.json'
+  return map
+}
+
+// `node test/tooling/entries.mjs --write` rewrites package.json's exports map from the source tree.
+if (process.argv[1] === import.meta.filename && process.argv.includes('--write')) {
+  const path = join(ROOT, 'package.json')
+  const pkg = JSON.parse(readFileSync(path, 'utf8'))
+  pkg.exports = exportsMap()
+  writeFileSync(path, JSON.stringify(pkg, null, 2) + '\n')
+  console.log(`exports: ${Object.keys(pkg.exports).length - 1} public modules`)
+}
