@@ -1,0 +1,3 @@
+export declare const ROOT: string
+export declare const publicEntries: () => Record<string, string>
+export declare const exportsMap: () => Record<string, unknown>
