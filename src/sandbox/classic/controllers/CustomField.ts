@@ -1,0 +1,82 @@
+/** `/Base/CustomField` with `ListOptions`, and `/Base/CustomFieldGroup` (spec §2.16): rows as attributes. */
+import { badRequest, idArg, xmlReply, type Context, type Controller, type Reply } from '../controller'
+import type { CustomFieldGroupRow } from '../store'
+import { parent, withAttributes } from '../xml'
+
+const list = (ctx: Context): Reply => {
+  const { store } = ctx
+  const fields = store.customFields.all().sort((a, b) => a.displayorder - b.displayorder || a.id - b.id)
+  return xmlReply(
+    parent(
+      'customfields',
+      fields.map((f) =>
+        withAttributes('customfield', [
+          ['customfieldid', f.id],
+          ['customfieldgroupid', f.customfieldgroupid],
+          ['title', f.title],
+          ['fieldtype', f.fieldtype],
+          ['fieldname', f.fieldname],
+          ['defaultvalue', f.defaultvalue],
+          ['isrequired', f.isrequired],
+          ['usereditable', f.usereditable],
+          ['staffeditable', f.staffeditable],
+          ['regexpvalidate', f.regexpvalidate],
+          ['displayorder', f.displayorder],
+          ['encryptindb', f.encryptindb],
+          ['description', f.description],
+          ['grouptype', store.customFieldGroups.get(f.customfieldgroupid)?.grouptype ?? 0]
+        ])
+      )
+    )
+  )
+}
+
+const listOptions = (ctx: Context, [fieldArg]: ReadonlyArray<string>): Reply => {
+  const fieldId = idArg(fieldArg)
+  if (fieldId === undefined) return badRequest('No Custom Field ID Provided')
+  const options = ctx.store.customFieldOptions.where((o) => o.customfieldid === fieldId).sort((a, b) => a.displayorder - b.displayorder || a.id - b.id)
+  return xmlReply(
+    parent(
+      'customfieldoptions',
+      options.map((o) =>
+        withAttributes('option', [
+          ['customfieldoptionid', o.id],
+          ['customfieldid', o.customfieldid],
+          ['optionvalue', o.optionvalue],
+          ['displayorder', o.displayorder],
+          ['isselected', o.isselected],
+          ['parentcustomfieldoptionid', o.parentcustomfieldoptionid]
+        ])
+      )
+    )
+  )
+}
+
+export const CustomField: Controller = { actions: { listall: list, listoptions: listOptions }, getList: list }
+
+const groupsReply = (rows: ReadonlyArray<CustomFieldGroupRow>): Reply =>
+  xmlReply(
+    parent(
+      'customfieldgroups',
+      rows.map((g) =>
+        withAttributes('customfieldgroup', [
+          ['customfieldgroupid', g.id],
+          ['title', g.title],
+          ['grouptype', g.grouptype],
+          ['displayorder', g.displayorder]
+        ])
+      )
+    )
+  )
+
+const allGroups = (ctx: Context) => ctx.store.customFieldGroups.all().sort((a, b) => a.displayorder - b.displayorder || a.id - b.id)
+
+export const CustomFieldGroup: Controller = {
+  actions: { listall: (ctx) => groupsReply(allGroups(ctx)) },
+  getList: (ctx) => groupsReply(allGroups(ctx)),
+  // `/Base/CustomFieldGroup/$departmentid$`: the groups linked to that department.
+  get: (ctx, [departmentArg]) => {
+    const departmentId = idArg(departmentArg) ?? 0
+    return groupsReply(allGroups(ctx).filter((g) => g.departmentids.length === 0 || g.departmentids.includes(departmentId)))
+  }
+}
