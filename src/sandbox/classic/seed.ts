@@ -55,7 +55,7 @@ export const seedStore = (store: Store): void => {
   store.departments.insert({ title: 'Live Chat', type: 'public', app: 'livechat', displayorder: 4, parentdepartmentid: 0, uservisibilitycustom: false, usergroupids: [] })
   const enterprise = store.departments.insert({ title: 'Enterprise', type: 'public', app: 'tickets', displayorder: 5, parentdepartmentid: general.id, uservisibilitycustom: true, usergroupids: [vip.id] })
 
-  const status = (title: string, displayorder: number, markasresolved: boolean, statuscolor: string, icon: string) =>
+  const status = (title: string, displayorder: number, markasresolved: boolean, statuscolor: string, icon: string, staffgroupids: Array<number> = []) =>
     store.ticketStatuses.insert({
       title,
       displayorder,
@@ -69,13 +69,13 @@ export const seedStore = (store: Store): void => {
       statusbgcolor: statuscolor,
       resetduetime: false,
       triggersurvey: markasresolved,
-      staffvisibilitycustom: false,
-      staffgroupids: []
+      staffvisibilitycustom: staffgroupids.length > 0,
+      staffgroupids
     })
   const open = status('Open', 1, false, '#8bb467', 'open')
   const inProgress = status('In Progress', 2, false, '#4d90fe', 'inprogress')
   const closed = status('Closed', 3, true, '#5f5f5f', 'closed')
-  status('On Hold', 4, false, '#e3a21a', 'onhold')
+  status('On Hold', 4, false, '#e3a21a', 'onhold', [admins.id])
 
   const priority = (title: string, displayorder: number, bgcolorcode: string, usergroupids: Array<number> = []) =>
     store.ticketPriorities.insert({
@@ -92,12 +92,20 @@ export const seedStore = (store: Store): void => {
   const high = priority('High', 3, '#e3a21a')
   priority('Urgent', 4, '#d6412f', [vip.id])
 
-  const type = (title: string, displayorder: number, departmentid = 0) =>
-    store.ticketTypes.insert({ title, displayorder, departmentid, displayicon: `{$themepath}icon_tickettype${title.toLowerCase()}.png`, type: 'public', uservisibilitycustom: false, usergroupids: [] })
+  const type = (title: string, displayorder: number, departmentid = 0, usergroupids: Array<number> = []) =>
+    store.ticketTypes.insert({
+      title,
+      displayorder,
+      departmentid,
+      displayicon: `{$themepath}icon_tickettype${title.toLowerCase()}.png`,
+      type: usergroupids.length > 0 ? 'private' : 'public',
+      uservisibilitycustom: usergroupids.length > 0,
+      usergroupids
+    })
   const issue = type('Issue', 1)
   const task = type('Task', 2)
   const bug = type('Bug', 3, technical.id)
-  type('Lead', 4, billing.id)
+  type('Lead', 4, billing.id, [vip.id])
 
   const organization = (name: string, organizationtype: 'shared' | 'restricted', city: string, country: string, website: string) =>
     store.userOrganizations.insert({
@@ -169,6 +177,7 @@ export const seedStore = (store: Store): void => {
       templategroupid: 1,
       tags: [],
       watchers: [],
+      workflows: [],
       ignoreautoresponder: false,
       ...fields
     })
@@ -201,6 +210,11 @@ export const seedStore = (store: Store): void => {
     return row
   }
 
+  const closeWorkflow = store.workflows.insert({ title: 'Close ticket' })
+  store.workflows.insert({ title: 'Escalate to engineering' })
+  store.userNotes.insert({ ownerid: john.id, notecolor: 3, creatorstaffid: alice.id, creatorstaffname: store.staffName(alice.id), creationdate: SEED_TIME - 20 * DAY, contents: 'Prefers e-mail; on site Mondays only.' })
+  store.organizationNotes.insert({ ownerid: acme.id, notecolor: 4, creatorstaffid: alice.id, creatorstaffname: store.staffName(alice.id), creationdate: SEED_TIME - 40 * DAY, contents: 'Enterprise contract renews in March.' })
+
   const printer = ticket({
     departmentid: general.id,
     statusid: inProgress.id,
@@ -212,6 +226,7 @@ export const seedStore = (store: Store): void => {
     creationtime: SEED_TIME - 3 * DAY,
     tags: ['printer', 'hardware'],
     watchers: [alice.id],
+    workflows: [closeWorkflow.id],
     flagtype: 5
   })
   const first = reply(printer, { dateline: printer.creationtime, contents: 'Since Monday the printer on floor 3 only prints blank pages. The error log is attached.' })

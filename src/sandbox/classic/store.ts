@@ -167,6 +167,8 @@ export interface TicketRow {
   templategroupid: number
   tags: Array<string>
   watchers: Array<number>
+  /** Workflows offered on the ticket. */
+  workflows: Array<number>
   ignoreautoresponder: boolean
 }
 
@@ -208,6 +210,23 @@ export interface NoteRow {
   creatorstaffname: string
   creationdate: number
   contents: string
+}
+
+/** A note on a user or an organization: shown inside every ticket of that user (spec §2.7 `note type="user"`). */
+export interface ProfileNoteRow {
+  id: number
+  /** The user id or organization id. */
+  ownerid: number
+  notecolor: number
+  creatorstaffid: number
+  creatorstaffname: string
+  creationdate: number
+  contents: string
+}
+
+export interface WorkflowRow {
+  id: number
+  title: string
 }
 
 export interface TimeTrackRow {
@@ -320,6 +339,9 @@ export class Store {
   readonly attachments = new Table<AttachmentRow>()
   readonly notes = new Table<NoteRow>()
   readonly timeTracks = new Table<TimeTrackRow>()
+  readonly userNotes = new Table<ProfileNoteRow>()
+  readonly organizationNotes = new Table<ProfileNoteRow>()
+  readonly workflows = new Table<WorkflowRow>()
   readonly customFieldGroups = new Table<CustomFieldGroupRow>()
   readonly customFields = new Table<CustomFieldRow>()
   readonly customFieldOptions = new Table<CustomFieldOptionRow>()

@@ -223,6 +223,7 @@ const post = (ctx: Context): Reply => {
     templategroupid: templateGroupOf(store, str(vars, 'templategroup'), 1),
     tags: [],
     watchers: [],
+    workflows: [],
     ignoreautoresponder: trimmed(vars, 'ignoreautoresponder') === '1'
   })
   ticket.displayid = store.newDisplayId(ticket.id)

@@ -1,7 +1,7 @@
 /** Rendering shared by the ticket controllers (spec §2.7, §2.10–§2.13), and the 404 answers they share. */
 import { toBase64 } from '../../../core/bytes'
 import { badRequest, notFound, xmlReply, type Reply } from '../controller'
-import type { AttachmentRow, NoteRow, Store, TicketPostRow, TicketRow, TimeTrackRow } from '../store'
+import type { AttachmentRow, NoteRow, ProfileNoteRow, Store, TicketPostRow, TicketRow, TimeTrackRow } from '../store'
 import { leaves, parent, withAttributes } from '../xml'
 
 export const TICKET_NOT_FOUND = 'Ticket not Found'
@@ -20,6 +20,22 @@ export const renderNote = (n: NoteRow): string =>
       ['notecolor', n.notecolor],
       ['creatorstaffid', n.creatorstaffid],
       ['forstaffid', n.forstaffid],
+      ['creatorstaffname', n.creatorstaffname],
+      ['creationdate', n.creationdate]
+    ],
+    n.contents
+  )
+
+const renderProfileNote = (type: 'user' | 'userorganization', idName: string, n: ProfileNoteRow): string =>
+  withAttributes(
+    'note',
+    [
+      ['type', type],
+      ['id', n.id],
+      [idName, n.ownerid],
+      ['notecolor', n.notecolor],
+      ['creatorstaffid', n.creatorstaffid],
+      ['forstaffid', 0],
       ['creatorstaffname', n.creatorstaffname],
       ['creationdate', n.creationdate]
     ],
@@ -61,7 +77,22 @@ export const renderAttachment = (a: AttachmentRow, withContents: boolean): strin
     ])
   )
 
-export const renderPost = (store: Store, p: TicketPostRow): string => {
+/** An attachment inside a post: no ticket or post id (spec §2.10). */
+const renderEmbeddedAttachment = (a: AttachmentRow): string =>
+  parent(
+    'attachment',
+    leaves([
+      ['id', a.id],
+      ['filename', a.filename],
+      ['filesize', a.bytes.length],
+      ['filetype', a.filetype],
+      ['dateline', a.dateline],
+      ['contents', toBase64(a.bytes)]
+    ])
+  )
+
+/** `withAttachments`: TicketPost answers embed the post's attachments (4.98.8); posts inside a ticket do not. */
+export const renderPost = (store: Store, p: TicketPostRow, withAttachments = true): string => {
   const attachments = store.attachmentsOfPost(p.id)
   return parent(
     'post',
@@ -86,7 +117,7 @@ export const renderPost = (store: Store, p: TicketPostRow): string => {
       ['isprivate', p.isprivate]
     ]) +
       // 4.98.8 embeds the post's attachments with their contents, only when it has some (spec §2.10).
-      (attachments.length > 0 ? parent('attachments', attachments.map((a) => renderAttachment(a, true))) : '')
+      (withAttachments && attachments.length > 0 ? parent('attachments', attachments.map(renderEmbeddedAttachment)) : '')
   )
 }
 
@@ -94,8 +125,16 @@ export const renderTicket = (store: Store, t: TicketRow, withPosts: boolean): st
   const user = store.users.get(t.userid)
   const organization = user === undefined ? undefined : store.userOrganizations.get(user.userorganizationid)
   const template = store.templateGroups.get(t.templategroupid)
-  const notes = store.notes.where((n) => n.ticketid === t.id).sort((a, b) => a.creationdate - b.creationdate || a.id - b.id)
-  const timeTracks = store.timeTracks.where((n) => n.ticketid === t.id).sort((a, b) => a.dateline - b.dateline || a.id - b.id)
+  // Every kind of note, in ascending date order (spec §2.7).
+  const notes: Array<readonly [number, string]> = [
+    ...store.notes.where((n) => n.ticketid === t.id).map((n) => [n.creationdate, renderNote(n)] as const),
+    ...(user === undefined ? [] : store.userNotes.where((n) => n.ownerid === user.id).map((n) => [n.creationdate, renderProfileNote('user', 'userid', n)] as const)),
+    ...(organization === undefined
+      ? []
+      : store.organizationNotes.where((n) => n.ownerid === organization.id).map((n) => [n.creationdate, renderProfileNote('userorganization', 'userorganizationid', n)] as const)),
+    ...store.timeTracks.where((n) => n.ticketid === t.id).map((n) => [n.dateline, renderTimeTrackNote(n)] as const)
+  ]
+  notes.sort((a, b) => a[0] - b[0])
   const body =
     leaves([
       ['displayid', t.displayid],
@@ -132,9 +171,9 @@ export const renderTicket = (store: Store, t: TicketRow, withPosts: boolean): st
       ...(template === undefined ? [] : ([['templategroupname', template.title]] as const))
     ]) +
     t.watchers.map((id) => withAttributes('watcher', [['staffid', id], ['name', store.staffName(id)]])).join('') +
-    notes.map(renderNote).join('') +
-    timeTracks.map(renderTimeTrackNote).join('') +
-    (withPosts ? parent('posts', store.postsOf(t.id).map((p) => renderPost(store, p))) : '')
+    t.workflows.map((id) => withAttributes('workflow', [['id', id], ['title', store.workflows.get(id)?.title ?? '']])).join('') +
+    notes.map((n) => n[1]).join('') +
+    (withPosts ? parent('posts', store.postsOf(t.id).map((p) => renderPost(store, p, false))) : '')
   return parent('ticket', body, [['id', t.id], ['flagtype', t.flagtype]])
 }
 
