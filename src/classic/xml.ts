@@ -349,3 +349,36 @@ export const single = <A>(items: Decoder<XmlElement, ReadonlyArray<A>>): Decoder
       items.decode(root)
     )
 })
+
+// ---------------------------------------------------------------------------------------------------------------
+// Added for the ticket modules
+
+/** The items of a container child, decoded: `<statuses><ticketstatus …/>…</statuses>` → the statuses (none if absent). */
+export const manyIn = <A>(container: string, itemTag: string, item: Decoder<XmlElement, A>): Field<ReadonlyArray<A>> => ({
+  elements: [container],
+  attributes: [],
+  read: (v) => {
+    const items = (v.byName.get(container) ?? []).flatMap((c) => childElements(c, itemTag))
+    return atKey(container)(traverseIndexed(items, (el) => item.decode(el)))
+  }
+})
+
+/** A decoder's result transformed. */
+export const mapDecoder = <A, B>(decoder: Decoder<XmlElement, A>, f: (a: A) => B): Decoder<XmlElement, B> => ({
+  decode: (el) => E.map(f)(decoder.decode(el))
+})
+
+/** A decoder followed by a check or conversion that may fail. */
+export const chainDecoder = <A, B>(decoder: Decoder<XmlElement, A>, f: (a: A, el: XmlElement) => Decoded<B>): Decoder<XmlElement, B> => ({
+  decode: (el) => E.chain((a: A) => f(a, el))(decoder.decode(el))
+})
+
+/** An optional attribute converted; `none` when absent. */
+export const optionalAttr = <A>(name: string, convert: (text: string) => Decoded<A>): Field<O.Option<A>> => ({
+  elements: [],
+  attributes: [name],
+  read: (v) => {
+    const value = v.element.attributes[name]
+    return value === undefined || value === null ? success(O.none) : E.map((a: A) => O.some(a))(atKey(`@${name}`)(convert(value)))
+  }
+})
