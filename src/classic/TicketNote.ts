@@ -5,15 +5,14 @@
  */
 import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest } from './request'
-import { NOTE_COLOURS, exactlyOne, ticketKey, ticketNote, type NoteColour, type TicketKey, type TicketNote } from './tickets'
+import { NOTE_COLOURS, exactlyOne, ticketNote, type NoteColour, type TicketNote } from './tickets'
 import { list, single } from './xml'
 
-export { NOTE_COLOURS, NoteColour, type Code, type TicketKey, type TicketNote } from './tickets'
+export { NOTE_COLOURS, NoteColour, type Code, type TicketNote } from './tickets'
 
 /** Exactly one of `staffId` (an existing staff member) and `fullName` says who writes the note. */
 export interface NewTicketNote {
-  /** The ticket's numeric id or display id. */
-  readonly ticketId: TicketKey
+  readonly ticketId: number
   readonly contents: string
   readonly staffId?: number
   readonly fullName?: string
@@ -40,7 +39,7 @@ export const get = (ticketId: number, noteId: number): ClassicRequest<TicketNote
 export const post = (input: NewTicketNote): ClassicRequest<TicketNote> => {
   const issues = V.input(input, (i) =>
     V.issues(
-      ticketKey('ticketId', i.ticketId),
+      V.positiveInt('ticketId', i.ticketId),
       V.nonBlank('contents', i.contents),
       exactlyOne('staffId', [i.staffId, i.fullName], 'exactly one of staffId or fullName is required'),
       V.optional(i.staffId, (n) => V.positiveInt('staffId', n)),
@@ -51,7 +50,7 @@ export const post = (input: NewTicketNote): ClassicRequest<TicketNote> => {
   )
   const form = V.whenValid(issues, () =>
     phpForm({
-      ticketid: typeof input.ticketId === 'string' ? input.ticketId.trim() : input.ticketId,
+      ticketid: input.ticketId,
       contents: input.contents,
       staffid: input.staffId,
       fullname: input.fullName,

@@ -40,8 +40,8 @@ test('post: server names, colour as its code', () => {
     ['forstaffid', '3'],
     ['notecolor', '5']
   ])
-  assert.equal(TicketNote.post({ ticketId: 'OLJ-171-16930', contents: 'x', fullName: 'Bot' }).form, [
-    ['ticketid', 'OLJ-171-16930'],
+  assert.equal(TicketNote.post({ ticketId: 9, contents: 'x', fullName: 'Bot' }).form, [
+    ['ticketid', '9'],
     ['contents', 'x'],
     ['fullname', 'Bot']
   ])
