@@ -372,13 +372,3 @@ export const mapDecoder = <A, B>(decoder: Decoder<XmlElement, A>, f: (a: A) => B
 export const chainDecoder = <A, B>(decoder: Decoder<XmlElement, A>, f: (a: A, el: XmlElement) => Decoded<B>): Decoder<XmlElement, B> => ({
   decode: (el) => E.chain((a: A) => f(a, el))(decoder.decode(el))
 })
-
-/** An optional attribute converted; `none` when absent. */
-export const optionalAttr = <A>(name: string, convert: (text: string) => Decoded<A>): Field<O.Option<A>> => ({
-  elements: [],
-  attributes: [name],
-  read: (v) => {
-    const value = v.element.attributes[name]
-    return value === undefined || value === null ? success(O.none) : E.map((a: A) => O.some(a))(atKey(`@${name}`)(convert(value)))
-  }
-})
