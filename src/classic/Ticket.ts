@@ -241,7 +241,7 @@ export const SEARCH_FIELDS = {
   tags: 'tags'
 } as const
 export type SearchField = keyof typeof SEARCH_FIELDS
-const SEARCH_FIELD_NAMES = Object.keys(SEARCH_FIELDS) as ReadonlyArray<SearchField>
+const SEARCH_FIELD_NAMES = /*#__PURE__*/ Object.keys(SEARCH_FIELDS) as ReadonlyArray<SearchField>
 
 export interface TicketSearch {
   readonly query: string

@@ -142,10 +142,14 @@ export interface TimeTrack {
 /** The notes a ticket document carries, told apart by `type`. */
 export type TicketDocumentNote = TicketNote | UserNote | UserOrganizationNote | TimeTrack
 
+// Top-level decoders here are built inside `/*#__PURE__*/ (() => …)()`: every ticket module imports this file, and
+// a bundler drops an unused annotated call only when its arguments have no calls of their own. This way importing
+// `TicketCustomField` does not bring the post and note decoders along.
+
 /** The `type` attribute, consumed so that it does not land in `extra`, as the fixed discriminant. */
 const typeTag = <L extends string>(tag: L) => mapField(attr('type'), (): L => tag)
 
-const noteFields = {
+const noteFields = () => ({
   id: requiredAttrInt('id'),
   noteColour: attrInt('notecolor'),
   creatorStaffId: attrInt('creatorstaffid'),
@@ -153,17 +157,17 @@ const noteFields = {
   forStaffId: attrInt('forstaffid'),
   creationDate: attrTimestamp('creationdate'),
   contents: content(success)
-}
-
-export const ticketNote = /*#__PURE__*/ struct('note', { type: typeTag('ticket'), ticketId: attrInt('ticketid'), ...noteFields })
-const userNote = /*#__PURE__*/ struct('note', { type: typeTag('user'), userId: attrInt('userid'), ...noteFields })
-const userOrganizationNote = /*#__PURE__*/ struct('note', {
-  type: typeTag('userorganization'),
-  userOrganizationId: attrInt('userorganizationid'),
-  ...noteFields
 })
 
-const timeTrackFields = {
+export const ticketNote = /*#__PURE__*/ (() => struct('note', { type: typeTag('ticket'), ticketId: attrInt('ticketid'), ...noteFields() }))()
+const userNote = /*#__PURE__*/ (() => struct('note', { type: typeTag('user'), userId: attrInt('userid'), ...noteFields() }))()
+const userOrganizationNote = /*#__PURE__*/ (() => struct('note', {
+  type: typeTag('userorganization'),
+  userOrganizationId: attrInt('userorganizationid'),
+  ...noteFields()
+}))()
+
+const timeTrackFields = () => ({
   id: requiredAttrInt('id'),
   ticketId: attrInt('ticketid'),
   timeWorked: attrInt('timeworked'),
@@ -176,11 +180,11 @@ const timeTrackFields = {
   creatorStaffName: attr('creatorstaffname'),
   noteColour: attrInt('notecolor'),
   contents: content(success)
-}
+})
 
 /** `<timetrack …>` as `TicketTimeTrack` lists it. */
-export const timeTrack = /*#__PURE__*/ struct('timetrack', { type: typeTag('timetrack'), ...timeTrackFields })
-const timeTrackNote = /*#__PURE__*/ struct('note', { type: typeTag('timetrack'), ...timeTrackFields })
+export const timeTrack = /*#__PURE__*/ (() => struct('timetrack', { type: typeTag('timetrack'), ...timeTrackFields() }))()
+const timeTrackNote = /*#__PURE__*/ (() => struct('note', { type: typeTag('timetrack'), ...timeTrackFields() }))()
 
 /** A `<note>` of a ticket document, by its `type` attribute (missing = a ticket note, as `TicketNote` lists them). */
 export const documentNote: Decoder<XmlElement, TicketDocumentNote> = {
@@ -222,7 +226,7 @@ export interface TicketAttachmentWithContents extends TicketAttachment {
   readonly contents: Uint8Array
 }
 
-const attachmentFields = {
+const attachmentFields = () => ({
   id: requiredInt('id'),
   ticketId: int('ticketid'),
   ticketPostId: int('ticketpostid'),
@@ -230,10 +234,10 @@ const attachmentFields = {
   fileSize: int('filesize'),
   fileType: text('filetype'),
   dateline: timestamp('dateline')
-}
+})
 
-export const attachment = /*#__PURE__*/ struct('attachment', attachmentFields)
-export const attachmentWithContents = /*#__PURE__*/ struct('attachment', { ...attachmentFields, contents: bytes('contents') })
+export const attachment = /*#__PURE__*/ (() => struct('attachment', attachmentFields()))()
+export const attachmentWithContents = /*#__PURE__*/ (() => struct('attachment', { ...attachmentFields(), contents: bytes('contents') }))()
 
 /** A file embedded in a post (4.98.8 sends the Base64 contents with every post that has attachments). */
 export interface PostAttachment {
@@ -246,14 +250,14 @@ export interface PostAttachment {
   readonly extra: Extra
 }
 
-const postAttachment = /*#__PURE__*/ struct('attachment', {
+const postAttachment = /*#__PURE__*/ (() => struct('attachment', {
   id: requiredInt('id'),
   fileName: text('filename'),
   fileSize: int('filesize'),
   fileType: text('filetype'),
   dateline: timestamp('dateline'),
   contents: bytes('contents')
-})
+}))()
 
 export interface TicketPost {
   readonly id: number
@@ -286,7 +290,7 @@ export interface TicketPost {
   readonly extra: Extra
 }
 
-export const post: Decoder<XmlElement, TicketPost> = /*#__PURE__*/ mapDecoder(
+export const post: Decoder<XmlElement, TicketPost> = /*#__PURE__*/ (() => mapDecoder(
   struct('post', {
     id: requiredInt('id'),
     ticketPostId: optionalChild('ticketpostid', toInt),
@@ -320,7 +324,7 @@ export const post: Decoder<XmlElement, TicketPost> = /*#__PURE__*/ mapDecoder(
       O.getOrElse(() => p.id)
     )
   })
-)
+))()
 
 // ---------------------------------------------------------------------------------------------------------------
 // Checks and encodings shared by the builders

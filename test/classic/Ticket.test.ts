@@ -225,6 +225,13 @@ test('decodes the Get fixture with the older post shape (no ticketpostid, no isp
   ])
 })
 
+test('post and put decode the echoed ticket with its posts', () => {
+  for (const req of [Ticket.post(NEW), Ticket.put(2, { subject: 'x' })]) {
+    const t = decode(req, fixture('classic/Ticket_Get_with_posts.xml'))
+    assert.equal([t.id, t.displayId, O.isSome(t.posts) && t.posts.value.map((p) => p.contents)], [2, 'OLJ-171-16930', ['I am just testing']])
+  }
+})
+
 test('search decodes tickets with posts; an empty answer is an empty list', () => {
   const s = Ticket.search({ query: 'test', in: ['contents'] })
   assert.equal(decode(s, fixture('classic/Ticket_Get_with_posts.xml')).map((t) => t.displayId), ['OLJ-171-16930'])

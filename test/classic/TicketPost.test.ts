@@ -94,6 +94,38 @@ test('decodes the ListAll fixture', () => {
   assert.equal(ps[0]?.extra, {})
 })
 
+test('post decodes the echoed post (server style, with an embedded attachment)', () => {
+  const echo = `<?xml version="1.0" encoding="UTF-8"?>
+<posts>
+<post>
+<id><![CDATA[77]]></id>
+<ticketpostid><![CDATA[77]]></ticketpostid>
+<ticketid><![CDATA[5]]></ticketid>
+<dateline><![CDATA[1700000000]]></dateline>
+<userid><![CDATA[0]]></userid>
+<fullname><![CDATA[Support Bot]]></fullname>
+<email />
+<emailto />
+<ipaddress />
+<hasattachments><![CDATA[1]]></hasattachments>
+<creator><![CDATA[1]]></creator>
+<isthirdparty><![CDATA[0]]></isthirdparty>
+<ishtml><![CDATA[1]]></ishtml>
+<isemailed><![CDATA[0]]></isemailed>
+<staffid><![CDATA[4]]></staffid>
+<issurveycomment><![CDATA[0]]></issurveycomment>
+<contents><![CDATA[<p>Here you go</p>]]></contents>
+<isprivate><![CDATA[1]]></isprivate>
+<attachments>
+<attachment><id><![CDATA[9]]></id><filename><![CDATA[a.txt]]></filename><filesize><![CDATA[2]]></filesize><filetype><![CDATA[text/plain]]></filetype><dateline><![CDATA[1700000000]]></dateline><contents><![CDATA[aGk=]]></contents></attachment>
+</attachments>
+</post>
+</posts>`
+  const p = decode(TicketPost.post({ ticketId: 5, contents: 'Here you go', staffId: 4, isPrivate: true, attachments: [{ fileName: 'a.txt', contents: 'hi' }] }), echo)
+  assert.equal([p.id, p.ticketId, p.email, p.isHtml, p.isPrivate, p.staffId, p.contents], [77, 5, '', true, true, 4, '<p>Here you go</p>'])
+  assert.equal(p.attachments.map((a) => [a.id, a.fileName, new TextDecoder().decode(a.contents)]), [[9, 'a.txt', 'hi']])
+})
+
 test('get decodes one post; 404 is an ApiError', async () => {
   const one = decode(TicketPost.get(1, 4), fixture('classic/TicketPost_ListAll.xml'))
   assert.is(one.id, 2, 'the first post of the document')

@@ -108,6 +108,11 @@ test('decodes time tracks from spec-shaped XML (XML names → entity)', () => {
   })
   assert.equal(b && [b.id, b.billDate, b.contents], [5, null, ''])
   assert.is(decode(TicketTimeTrack.get(2, 3), TIMETRACKS).id, 3)
+  const echoed = decode(
+    TicketTimeTrack.post({ ticketId: 2, staffId: 1, contents: 'x', workDate: WORK, billDate: BILL, timeWorked: 1800, timeBillable: 900 }),
+    TIMETRACKS
+  )
+  assert.equal([echoed.id, echoed.timeWorked, echoed.creatorStaffId], [3, 1800, 1])
 })
 
 test.run()

@@ -14,8 +14,8 @@ const RESOURCE_MODULES = readdirSync(CLASSIC)
   .filter((f) => /^[A-Z][A-Za-z0-9]*\.ts$/.test(f))
   .map((f) => `src/classic/${f}`)
 
-/** Input path → bytes it contributes to the bundle of `import { name } from 'src/classic/<module>'`. */
-const contributions = async (module: string, name: string): Promise<Record<string, number>> => {
+/** The bundle of `import { name } from 'src/classic/<module>'`: its text and input path → bytes contributed. */
+const bundle = async (module: string, name: string): Promise<{ readonly text: string; readonly bytes: Record<string, number> }> => {
   const result = await build({
     stdin: { contents: `export { ${name} } from './src/classic/${module}'`, resolveDir: ROOT, sourcefile: 'entry.ts', loader: 'ts' },
     bundle: true,
@@ -28,8 +28,9 @@ const contributions = async (module: string, name: string): Promise<Record<strin
     logLevel: 'silent'
   })
   const [output] = Object.values(result.metafile.outputs)
-  if (output === undefined) throw new Error('no output')
-  return Object.fromEntries(Object.entries(output.inputs).map(([path, i]) => [path, i.bytesInOutput]))
+  const [file] = result.outputFiles
+  if (output === undefined || file === undefined) throw new Error('no output')
+  return { text: file.text, bytes: Object.fromEntries(Object.entries(output.inputs).map(([path, i]) => [path, i.bytesInOutput])) }
 }
 
 const CASES: ReadonlyArray<readonly [string, string]> = [
@@ -47,12 +48,24 @@ test('the resource modules are the capitalised files', () => {
 
 for (const [module, name] of CASES) {
   test(`import { ${name} } from '${module}' bundles no other resource module`, async () => {
-    const bytes = await contributions(module, name)
+    const { bytes } = await bundle(module, name)
     const own = `src/classic/${module}.ts`
     assert.ok((bytes[own] ?? 0) > 0, `${own} itself is in the bundle`)
     const others = RESOURCE_MODULES.filter((path) => path !== own && (bytes[path] ?? 0) > 0)
     assert.equal(others, [], `other resource modules in the bundle of ${module}.${name}`)
   })
 }
+
+test('the shared ticket codecs are tree-shaken: no post or note decoder where none is used', async () => {
+  for (const [module, name] of [
+    ['TicketCustomField', 'lookup'],
+    ['TicketAttachment', 'get'],
+    ['TicketCount', 'get']
+  ] as const) {
+    const { text } = await bundle(module, name)
+    assert.not.match(text, /"isthirdparty"|"timetrack"|"creatorstaffname"/, `${module}.${name}`)
+  }
+  assert.match((await bundle('Ticket', 'get')).text, /"isthirdparty"/, 'the ticket decoder does decode posts')
+})
 
 test.run()
