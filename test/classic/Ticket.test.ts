@@ -297,6 +297,13 @@ test('server refusals are ApiErrors with the server text', async () => {
   assert.equal([e2._tag, e2._tag === 'ApiError' && e2.status, e2._tag === 'ApiError' && e2.messages], ['ApiError', 404, ['Ticket not Found']])
 })
 
+test('get by display id end to end: the id in the route, credentials in the query', async () => {
+  const r = run({ body: fixture('classic/Ticket_Get_with_posts.xml') })
+  const t = unwrap(await r.execute(Ticket.get('OLJ-171-16930'))())
+  assert.is(t.id, 2)
+  assert.match(r.sent[0]?.url ?? '', /^https:\/\/h\/api\/index\.php\?e=\/Tickets\/Ticket\/OLJ-171-16930&apikey=k&salt=salt&signature=/)
+})
+
 test('invalid input is a ValidationError and nothing is sent', async () => {
   const r = run({ body: '' })
   const e = unwrapLeft(await r.execute(Ticket.all({ departmentIds: [] }))())
