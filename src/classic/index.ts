@@ -3,3 +3,4 @@ export type { ClassicRequest, ClassicMethod, FilePart, FormPairs, FormValue, Res
 export type { Extra, XmlElement, XmlNode, XmlParser } from './xml'
 export { extraText, txmlParser } from './xml'
 export * as Department from './Department'
+export * as Staff from './Staff'

@@ -349,3 +349,17 @@ export const single = <A>(items: Decoder<XmlElement, ReadonlyArray<A>>): Decoder
       items.decode(root)
     )
 })
+
+// ---------------------------------------------------------------------------------------------------------------
+// Repeated children without a container (appended for the Base objects)
+
+/**
+ * The texts of every direct child with that name, converted: `<usergroupid>1</usergroupid><usergroupid>2</usergroupid>`
+ * → [1, 2]; none → []. For repeated values the server writes without a container (User `<email>`, TicketPriority
+ * `<usergroupid>`, TicketStatus `<staffgroupid>`).
+ */
+export const texts = <A>(tagName: string, convert: (text: string) => Decoded<A>): Field<ReadonlyArray<A>> => ({
+  elements: [tagName],
+  attributes: [],
+  read: (v) => atKey(tagName)(traverseIndexed(v.byName.get(tagName) ?? [], (el) => convert(textOf(el))))
+})
