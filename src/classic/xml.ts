@@ -363,3 +363,6 @@ export const texts = <A>(tagName: string, convert: (text: string) => Decoded<A>)
   attributes: [],
   read: (v) => atKey(tagName)(traverseIndexed(v.byName.get(tagName) ?? [], (el) => convert(textOf(el))))
 })
+
+/** An attribute converted by any conversion; a missing attribute gives `missing`, or fails when `missing` is undefined. */
+export const attrAs = <A>(name: string, convert: (text: string) => Decoded<A>, missing?: A): Field<A> => attrField(name, convert, missing)
