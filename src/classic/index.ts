@@ -12,3 +12,16 @@ export * as TicketPriority from './TicketPriority'
 export * as TicketStatus from './TicketStatus'
 export * as TicketType from './TicketType'
 export * as CustomField from './CustomField'
+export {
+  allOffsetPages,
+  allTickets,
+  allUsers,
+  collectPages,
+  offsetPages,
+  ticketPages,
+  userPages,
+  type OffsetPageOptions,
+  type Page,
+  type PageStream,
+  type UserPageOptions
+} from './pages'
