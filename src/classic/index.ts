@@ -25,3 +25,17 @@ export {
   type PageStream,
   type UserPageOptions
 } from './pages'
+export {
+  departmentOf,
+  ownerStaffOf,
+  runOptional,
+  staffGroupOf,
+  ticketPriorityOf,
+  ticketStatusOf,
+  ticketTypeOf,
+  userGroupOf,
+  userOf,
+  userOrganizationOf,
+  type OptionalRequest
+} from './associated'
+export { withCache, type CachedExecutor } from './cache'
