@@ -72,7 +72,7 @@ export const whenValid = <A>(found: Issues, build: () => ReadonlyArray<A>): Read
 export const secret = (path: string, value: unknown): Issues =>
   typeof value === 'string' && value.trim() !== '' ? [] : issue(path, 'is required and must be a non-blank string (value not shown)')
 
-/** A positive integer no greater than `max`. */
+/** An integer from `min` to `max`, both included. */
 export const intBetween = (path: string, value: unknown, min: number, max: number): Issues =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max
     ? []

@@ -184,4 +184,14 @@ test('a password never appears in an issue or an error message', async () => {
   }
 })
 
+test('a password the server echoes back in an error body is scrubbed', async () => {
+  for (const status of [400, 500]) {
+    const { transport } = canned({ status, body: `<b>Fatal</b>: could not save password=correct horse battery for ann` })
+    const run = classic({ url: 'https://h/api/index.php', apiKey: 'k', secretKey: 's', transport })
+    const error = unwrapLeft(await run(Staff.post(NEW_STAFF))())
+    const text = JSON.stringify(error)
+    assert.equal([error._tag, text.includes('correct horse battery'), text.includes('[redacted]')], [status === 400 ? 'ApiError' : 'HttpError', false, true])
+  }
+})
+
 test.run()
