@@ -129,7 +129,9 @@ const post = (ctx: Context, [ticketArg]: ReadonlyArray<string>): Reply => {
   for (const group of groupsOf(store, ticket)) {
     for (const field of fieldsOf(store, group.id)) {
       // Fields the user may not edit are skipped; only fields in the request change (API mode, SWIFT-4020).
-      const sent = ctx.vars.has(field.fieldname) || ctx.files.has(field.fieldname)
+      // A file field changes only with an uploaded file: the PHP client re-posts every field as text on update,
+      // which must not wipe a stored file.
+      const sent = field.fieldtype === 11 ? ctx.files.has(field.fieldname) : ctx.vars.has(field.fieldname)
       if (!field.usereditable || !sent) continue
       const value = readValue(ctx, field, ctx.vars.get(field.fieldname))
       // Required fields are checked among the fields sent: a blank one fails.
