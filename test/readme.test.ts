@@ -20,7 +20,7 @@ import * as assert from 'uvu/assert'
 import { publicEntries, ROOT } from './tooling/entries.mjs'
 
 export interface Block {
-  /** The nearest heading above the block ('(top)' before any). */
+  /** The nearest heading above the block ('(top)' before any), with the bold lead of a paragraph after it if any. */
   readonly heading: string
   /** README line of the block's first code line (1-based). */
   readonly line: number
@@ -32,14 +32,19 @@ export interface Block {
 export const tsBlocks = (markdown: string): ReadonlyArray<Block> => {
   const lines = markdown.split(/\r?\n/)
   const blocks: Array<Block> = []
-  let heading = '(top)'
+  let section = '(top)'
+  let heading = section
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? ''
     const h = /^#{1,6}\s+(.*\S)\s*$/.exec(line)
     if (h) {
-      heading = h[1] ?? heading
+      section = h[1] ?? section
+      heading = section
       continue
     }
+    // A paragraph led by a bold title (`**Creating a user** …`) names the blocks after it within the section.
+    const lead = /^\*\*([^*]+)\*\*/.exec(line)
+    if (lead) heading = `${section} › ${(lead[1] ?? '').replace(/[:.]$/, '')}`
     const fence = /^(\s*)(`{3,}|~{3,})\s*([^\s`]*)\s*(.*)$/.exec(line)
     if (!fence) continue
     const [, indent = '', marker = '```', lang = '', info = ''] = fence
@@ -77,10 +82,11 @@ interface Checked {
 const readme = suite('README')
 
 readme('the block extractor finds headings, skip marks and README line numbers', () => {
-  const md = ['# A', '```ts', 'const a = 1', '```', '## B', '```sh', '# not a heading', '```', '```ts skip-check', 'x', '```'].join('\n')
+  const md = ['# A', '```ts', 'const a = 1', '```', '## B', '```sh', '# not a heading', '```', '**Lead**: text', '```ts skip-check', 'x', '```', '```typescript', 'y', '```'].join('\n')
   assert.equal(tsBlocks(md), [
     { heading: 'A', line: 3, code: 'const a = 1\n', skip: false },
-    { heading: 'B', line: 10, code: 'x\n', skip: true }
+    { heading: 'B › Lead', line: 11, code: 'x\n', skip: true },
+    { heading: 'B › Lead', line: 14, code: 'y\n', skip: false }
   ])
 })
 
