@@ -70,7 +70,7 @@ const scenario = (style: Style) =>
               headers: { 'content-type': 'application/x-www-form-urlencoded' },
               body: style.encodeForm([...fields, ['apikey', sb.apiKey], ['salt', salt], ['signature', sig]])
             })
-      return { status: res.status, body: await res.text() }
+      return { status: res.status, headers: {}, body: await res.text() }
     }
     const ok = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', route: string, fields: Fields = []) => {
       const res = await send(method, route, fields)
@@ -160,7 +160,7 @@ const scenario = (style: Style) =>
     const gone = async (route: string, expected: { status: number; body: string }) => {
       await ok('DELETE', route)
       const after = await send('GET', route)
-      assert.equal(after, expected, route)
+      assert.equal({ status: after.status, body: after.body }, expected, route)
     }
     await gone(`/Tickets/TicketAttachment/${ticketId}/${attachmentId}`, { status: 404, body: 'Attachment not Found' })
     await ok('DELETE', `/Tickets/TicketTimeTrack/${ticketId}/${track.attributes.id}`)
