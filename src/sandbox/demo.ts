@@ -38,8 +38,6 @@ const must = async <A>(task: TE.TaskEither<KayakoError, A>): Promise<A> => {
   return result.right
 }
 
-const date = (d: Date | null): string => (d === null ? '-' : d.toISOString().replace('T', ' ').slice(0, 16))
-
 const FIELD_TYPES = ['', 'text', 'text area', 'password', 'checkbox', 'radio', 'select', 'multi-select', 'custom', 'linked select', 'date', 'file']
 
 const valueText = (v: TicketCustomField.CustomFieldValue): string => {

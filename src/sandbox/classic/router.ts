@@ -43,10 +43,9 @@ export const splitUrl = (url: string): { readonly path: string; readonly query: 
 
 /** The PATH_INFO after `index.php`, '' when the path names the API folder itself, `undefined` for other paths. */
 export const pathInfo = (path: string): string | undefined => {
-  const decodedPath = path
-  const at = decodedPath.toLowerCase().indexOf('/index.php')
-  if (at >= 0) return decodedPath.slice(at + '/index.php'.length)
-  return /^\/?(api\/?)?$/i.test(decodedPath) ? '' : undefined
+  const at = path.toLowerCase().indexOf('/index.php')
+  if (at >= 0) return path.slice(at + '/index.php'.length)
+  return /^\/?(api\/?)?$/i.test(path) ? '' : undefined
 }
 
 const formContent = (contentType: string) => /application\/x-www-form-urlencoded/i.test(contentType)
