@@ -23,6 +23,14 @@ import {
   User,
   UserGroup,
   UserOrganization,
+  allTickets,
+  allUsers,
+  departmentOf,
+  ownerStaffOf,
+  runOptional,
+  ticketPages,
+  userOrganizationOf,
+  withCache,
   type ClassicExecutor,
   type ClassicRequest
 } from '../../src/classic/index'
@@ -229,6 +237,31 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
     assert.is(apiText(await failure(Ticket.get(ticket.id))), '404 Ticket not Found')
     assert.is(apiText(await failure(Ticket.delete(ticket.id))), '404 Ticket not Found')
     assert.equal((await ok(TicketCount.get())).departments.find((d) => d.departmentId === 3)!.totalItems, 1)
+  })
+
+  test('paging (users by marker, tickets by offset), associations and the cache', async () => {
+    const paged = await allUsers(ctx.run, { pageSize: 3 })()
+    assert.equal(E.map((us: ReadonlyArray<User.User>) => us.map((u) => u.id))(paged), E.right([1, 2, 3, 4]))
+    const page = (start: number, count: number) => Ticket.all({ departmentIds: [1, 2, 3, 5], count, start })
+    assert.equal(E.map((ts: ReadonlyArray<Ticket.Ticket>) => ts.map((t) => t.id))(await allTickets(ctx.run, page, { pageSize: 2 })()), E.right([1, 2, 3, 5, 6]))
+    const sizes: Array<number> = []
+    for await (const p of ticketPages(ctx.run, page, { pageSize: 2 })) sizes.push(E.isRight(p) ? p.right.length : -1)
+    assert.equal(sizes, [2, 2, 1])
+
+    let requests = 0
+    const counting: ClassicExecutor = (req) => {
+      requests++
+      return ctx.run(req)
+    }
+    const cached = withCache(counting)
+    const tickets = await ok(Ticket.all({ departmentIds: [1, 2, 3, 5] }))
+    const departments = await Promise.all(tickets.map(async (t) => O.map((d: Department.Department) => d.title)(await ok(departmentOf(t)))))
+    assert.equal(departments, ['General', 'Billing', 'Technical', 'Billing', 'Enterprise'].map(O.some))
+    for (const t of tickets) await cached(departmentOf(t))()
+    assert.is(requests, 4, 'one request per distinct department')
+    const first = tickets[0]!
+    assert.equal(O.map((s: Staff.Staff) => s.fullName)(E.getOrElseW(() => O.none)(await runOptional(ctx.run)(ownerStaffOf(first))())), O.some('Bob Agent'))
+    assert.equal(E.getOrElseW(() => 'error')(await runOptional(ctx.run)(userOrganizationOf({ userOrganizationId: 0 }))()), O.none)
   })
 
   test.run()
