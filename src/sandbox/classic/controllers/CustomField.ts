@@ -1,6 +1,5 @@
-/** `/Base/CustomField` with `ListOptions`, and `/Base/CustomFieldGroup` (spec §2.16): rows as attributes. */
+/** `/Base/CustomField` with `ListOptions` (spec §2.16): database rows as attributes. */
 import { badRequest, idArg, xmlReply, type Context, type Controller, type Reply } from '../controller'
-import type { CustomFieldGroupRow } from '../store'
 import { parent, withAttributes } from '../xml'
 
 const list = (ctx: Context): Reply => {
@@ -53,30 +52,3 @@ const listOptions = (ctx: Context, [fieldArg]: ReadonlyArray<string>): Reply => 
 }
 
 export const CustomField: Controller = { actions: { listall: list, listoptions: listOptions }, getList: list }
-
-const groupsReply = (rows: ReadonlyArray<CustomFieldGroupRow>): Reply =>
-  xmlReply(
-    parent(
-      'customfieldgroups',
-      rows.map((g) =>
-        withAttributes('customfieldgroup', [
-          ['customfieldgroupid', g.id],
-          ['title', g.title],
-          ['grouptype', g.grouptype],
-          ['displayorder', g.displayorder]
-        ])
-      )
-    )
-  )
-
-const allGroups = (ctx: Context) => ctx.store.customFieldGroups.all().sort((a, b) => a.displayorder - b.displayorder || a.id - b.id)
-
-export const CustomFieldGroup: Controller = {
-  actions: { listall: (ctx) => groupsReply(allGroups(ctx)) },
-  getList: (ctx) => groupsReply(allGroups(ctx)),
-  // `/Base/CustomFieldGroup/$departmentid$`: the groups linked to that department.
-  get: (ctx, [departmentArg]) => {
-    const departmentId = idArg(departmentArg) ?? 0
-    return groupsReply(allGroups(ctx).filter((g) => g.departmentids.length === 0 || g.departmentids.includes(departmentId)))
-  }
-}

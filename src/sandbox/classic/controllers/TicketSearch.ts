@@ -3,7 +3,7 @@ import { badRequest, type Context, type Controller, type Reply } from '../contro
 import type { Store, TicketRow } from '../store'
 import { trimmed } from '../vars'
 import { ticketsReply } from './tickets'
-import { matchesAll, terms } from './User'
+import { matchesAll, terms } from './common'
 
 /** The helpdesk setting `t_resultlimit`. */
 const RESULT_LIMIT = 1000

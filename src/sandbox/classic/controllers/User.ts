@@ -3,9 +3,9 @@ import { badRequest, deleted, idArg, xmlReply, type Context, type Controller, ty
 import type { Store, UserRow } from '../store'
 import { intVar, listVar, str, trimmed } from '../vars'
 import { leaf, leaves, parent } from '../xml'
-import { contains, isEmail, salutation } from './common'
+import { isEmail, salutation } from './common'
 
-const MAX_USERS = 1000
+export const MAX_USERS = 1000
 const LOAD_FAILED = 'User Load Failed: Invalid data provided'
 
 export const renderUser = (u: UserRow): string =>
@@ -143,35 +143,5 @@ export const User: Controller = {
     const found = idArg(id)
     if (found === undefined || !ctx.store.users.delete(found)) return badRequest(LOAD_FAILED)
     return deleted
-  }
-}
-
-/** Words of a query; with `phrase=1` the query is one phrase. */
-export const terms = (query: string, phrase: boolean): ReadonlyArray<string> => (phrase ? [query] : query.split(/\s+/).filter((w) => w !== ''))
-
-/** Every term occurs in one of the texts. */
-export const matchesAll = (texts: ReadonlyArray<string>, words: ReadonlyArray<string>): boolean =>
-  words.every((w) => texts.some((t) => contains(t, w)))
-
-const NOT_IMPLEMENTED_SEARCH = 'Not Implemented, Call POST /Base/UserSearch instead.'
-
-export const UserSearch: Controller = {
-  getList: () => badRequest(NOT_IMPLEMENTED_SEARCH),
-  get: () => badRequest(NOT_IMPLEMENTED_SEARCH),
-  put: () => badRequest(NOT_IMPLEMENTED_SEARCH),
-  delete: () => badRequest(NOT_IMPLEMENTED_SEARCH),
-  post: (ctx) => {
-    const query = trimmed(ctx.vars, 'query')
-    if (query === '') return badRequest('Query should not be empty')
-    const words = terms(query, trimmed(ctx.vars, 'phrase') === '1')
-    const { store } = ctx
-    // E-mail, full name, phone, organization name and user-group title (spec §2.4a).
-    const found = store.users.where((u) =>
-      matchesAll(
-        [...u.emails, u.fullname, u.phone, store.userOrganizations.get(u.userorganizationid)?.name ?? '', store.userGroups.get(u.usergroupid)?.title ?? ''],
-        words
-      )
-    )
-    return usersReply(found.slice(0, MAX_USERS))
   }
 }

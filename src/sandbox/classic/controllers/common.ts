@@ -1,4 +1,7 @@
-/** Small checks shared by the controllers. */
+/** Small helpers shared by the controllers. */
+import { idArg, xmlReply, type Context, type Controller, type Reply } from '../controller'
+import { parent } from '../xml'
+
 export const isEmail = (text: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)
 
 export const SALUTATIONS: ReadonlyArray<string> = ['Mr.', 'Ms.', 'Mrs.', 'Dr.']
@@ -37,3 +40,24 @@ const MIME: Readonly<Record<string, string>> = {
   svg: 'image/svg+xml',
   bin: 'application/octet-stream'
 }
+
+/** A list controller without writes (TicketPriority/Status/Type, spec §2.15): GET list and GET id. */
+export const readOnly = <R extends { id: number }>(root: string, table: (ctx: Context) => { all(): Array<R>; get(id: number): R | undefined }, render: (row: R) => string): Controller => {
+  const answer = (rows: ReadonlyArray<R>): Reply => xmlReply(parent(root, rows.map(render)))
+  const list = (ctx: Context) => answer(table(ctx).all())
+  return {
+    actions: { listall: list },
+    getList: list,
+    get: (ctx, [id]) => {
+      const row = table(ctx).get(idArg(id) ?? 0)
+      return answer(row === undefined ? [] : [row])
+    }
+  }
+}
+
+/** Words of a query; with `phrase=1` the query is one phrase. */
+export const terms = (query: string, phrase: boolean): ReadonlyArray<string> => (phrase ? [query] : query.split(/\s+/).filter((w) => w !== ''))
+
+/** Every term occurs in one of the texts. */
+export const matchesAll = (texts: ReadonlyArray<string>, words: ReadonlyArray<string>): boolean =>
+  words.every((w) => texts.some((t) => contains(t, w)))

@@ -1,8 +1,8 @@
 /** The controllers by `app/controller`, in lower case (PHP resolves class names case-insensitively). */
 import type { Controller } from '../controller'
-import { CustomField, CustomFieldGroup } from './CustomField'
+import { CustomField } from './CustomField'
+import { CustomFieldGroup } from './CustomFieldGroup'
 import { Department } from './Department'
-import { TicketPriority, TicketStatus, TicketType } from './enums'
 import { Staff } from './Staff'
 import { StaffGroup } from './StaffGroup'
 import { TestAPI } from './TestAPI'
@@ -12,11 +12,15 @@ import { TicketCount } from './TicketCount'
 import { TicketCustomField } from './TicketCustomField'
 import { TicketNote } from './TicketNote'
 import { TicketPost } from './TicketPost'
+import { TicketPriority } from './TicketPriority'
 import { TicketSearch } from './TicketSearch'
+import { TicketStatus } from './TicketStatus'
 import { TicketTimeTrack } from './TicketTimeTrack'
-import { User, UserSearch } from './User'
+import { TicketType } from './TicketType'
+import { User } from './User'
 import { UserGroup } from './UserGroup'
 import { UserOrganization } from './UserOrganization'
+import { UserSearch } from './UserSearch'
 
 export const CONTROLLERS: Readonly<Record<string, Controller>> = {
   'base/department': Department,
