@@ -158,11 +158,14 @@ const isEmpty = (value: unknown): boolean => value === null || value === undefin
  */
 export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
   resourceType: string | undefined,
-  fields: F
+  fields: F,
+  /** Keys left out of `extra` on purpose (credentials such as a test resource's `session_id`). */
+  omit: ReadonlyArray<string> = []
 ): Decoder<unknown, FieldValues<F> & { readonly extra: Extra }> => {
   const entries = Object.entries(fields)
   const known = new Set<string>(entries.map(([, f]) => f.key))
   known.add('resource_type')
+  for (const key of omit) known.add(key)
   return {
     decode: (value) => {
       if (!isObject(value)) return failure(value, resourceType === undefined ? 'expected an object' : `expected a ${resourceType} object`)

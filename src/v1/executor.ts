@@ -26,7 +26,7 @@ import { isObject, normaliseDocument } from './flat'
 import { toSnake } from './letterCase'
 import { mergeOptions, toWire, type Options } from './options'
 import type { Query, V1Request } from './request'
-import { authHeaders, authSecrets, basicAuthorization, initialState, isBearer, isCredentials, SESSION_GONE, type Auth } from './session'
+import { authHeaders, authSecrets, basicAuthorization, initialState, isBearer, isCredentials, SESSION_GONE, type Auth } from './auth'
 
 export interface V1Config {
   /** The helpdesk, e.g. `https://brewfictus.kayako.com` (`/api/v1` is added unless the URL already ends with it). */

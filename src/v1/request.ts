@@ -5,6 +5,7 @@
  */
 import * as E from 'fp-ts/Either'
 import { atKey, failure, success, traverseIndexed, type Decoded, type Decoder } from '../core/decoder'
+import * as V from '../core/validate'
 import type { Issues } from '../core/validate'
 import type { Envelope, Links } from './envelope'
 import { mergeOptions, type Options } from './options'
@@ -148,3 +149,60 @@ export const withOptions =
 export const withQuery =
   (query: Query) =>
   <A>(req: V1Request<A>): V1Request<A> => ({ ...req, query: { ...req.query, ...query } })
+
+// ---------------------------------------------------------------------------------------------------------------
+// Paging arguments shared by the list builders
+
+/** Offset paging (spec §2.9): `offset` from 0; the server's default `limit` is 10. */
+export interface OffsetArgs {
+  readonly offset?: number
+  readonly limit?: number
+}
+
+/** Cursor paging: items after (or before) the item with that id, in the collection's order; one of them at a time. */
+export interface CursorArgs {
+  readonly afterId?: number
+  readonly beforeId?: number
+  readonly limit?: number
+}
+
+export const checkOffset = (args: OffsetArgs): Issues =>
+  V.issues(
+    V.optional(args.offset, (n) => V.nonNegativeInt('offset', n)),
+    V.optional(args.limit, (n) => V.positiveInt('limit', n))
+  )
+
+export const checkCursor = (args: CursorArgs): Issues =>
+  V.issues(
+    V.optional(args.afterId, (n) => V.positiveInt('afterId', n)),
+    V.optional(args.beforeId, (n) => V.positiveInt('beforeId', n)),
+    V.optional(args.limit, (n) => V.positiveInt('limit', n)),
+    V.when(args.afterId !== undefined && args.beforeId !== undefined, 'beforeId', 'only one of afterId and beforeId may be given')
+  )
+
+// ---------------------------------------------------------------------------------------------------------------
+// Notes and tags, shared by users, organizations and cases
+
+export interface NewNote {
+  readonly contents: string
+  /** `contents` is HTML. */
+  readonly isHtml?: boolean
+  /** Ids of files uploaded with `File.upload` in the same session. */
+  readonly attachmentFileIds?: ReadonlyArray<number>
+}
+
+export const checkNote = (input: NewNote): Issues =>
+  V.input(input, (i) =>
+    V.issues(
+      V.nonBlank('contents', i.contents),
+      V.optional(i.isHtml, (b) => V.isBoolean('isHtml', b)),
+      V.optional(i.attachmentFileIds, (ids) => V.positiveInts('attachmentFileIds', ids))
+    )
+  )
+
+export const noteBody = (input: NewNote): Body =>
+  json({ contents: input?.contents, isHtml: input?.isHtml, attachmentFileIds: csv(input?.attachmentFileIds) })
+
+/** A non-empty list of non-blank tag names. */
+export const checkTags = (path: string, tags: unknown): Issues =>
+  Array.isArray(tags) && tags.length > 0 ? tags.flatMap((t, i) => V.nonBlank(`${path}[${i}]`, t)) : [{ path, message: 'must be a non-empty array of tag names' }]

@@ -1,5 +1,6 @@
 /**
- * Authentication and the session (spec §1.3–1.7). Three ways in:
+ * Authentication and the session (spec §1.3–1.7). (Named `auth.ts`, not `session.ts`: `Session.ts` is the session
+ * resource module, and the two names would clash on case-insensitive file systems.) Three ways in:
  * - `{ username, password }`: Basic once (`GET /session`), then the session id and CSRF token the server hands out;
  *   re-authenticates once when the server says the session is gone (401, 454);
  * - `{ sessionId, csrfToken? }`: a session obtained elsewhere (no re-authentication possible);
