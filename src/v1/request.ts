@@ -111,9 +111,21 @@ export const request = <A>(operation: string, method: V1Method, path: string, de
   query: parts.query ?? NO_QUERY,
   body: parts.body,
   options: NO_OPTIONS,
-  issues: parts.issues ?? NO_ISSUES,
+  issues: parts.issues === undefined ? NO_ISSUES : distinct(parts.issues),
   decoder
 })
+
+/** A required field checked as required and again as a field shows once. */
+const distinct = (issues: Issues): Issues => {
+  if (issues.length < 2) return issues
+  const seen = new Set<string>()
+  return issues.filter((i) => {
+    const key = `${i.path}\u0000${i.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
 
 export const getRequest = <A>(operation: string, path: string, decoder: Decoder<Envelope, A>, parts?: RequestParts) =>
   request(operation, 'GET', path, decoder, parts)
