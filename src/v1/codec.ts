@@ -41,7 +41,8 @@ const field = <A>(key: string, convert: (value: unknown) => Decoded<A>, empty: A
     if (value === undefined || value === null) {
       return empty === undefined ? atKey(key)(failure(value, 'is required')) : success(empty)
     }
-    return atKey(key)(convert(value))
+    const r = convert(value)
+    return E.isRight(r) ? r : atKey(key)(r)
   }
 })
 
@@ -166,22 +167,31 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
   const known = new Set<string>(entries.map(([, f]) => f.key))
   known.add('resource_type')
   for (const key of omit) known.add(key)
+  // In flat mode one resource object is shared by every place that refers to it: decode it once per document.
+  const decoded = new WeakMap<object, Decoded<FieldValues<F> & { readonly extra: Extra }>>()
   return {
     decode: (value) => {
       if (!isObject(value)) return failure(value, resourceType === undefined ? 'expected an object' : `expected a ${resourceType} object`)
-      const out: Record<string, unknown> = {}
-      let errors: DecodeErrors | undefined
-      for (const [name, f] of entries) {
-        const r = f.read(value)
-        if (E.isLeft(r)) errors = errors === undefined ? r.left : FS.concat(errors, r.left)
-        else out[name] = r.right
-      }
-      if (errors !== undefined) return E.left(errors)
-      const extra: Record<string, unknown> = {}
-      for (const key in value) if (!known.has(key) && !isEmpty(value[key])) extra[key] = value[key]
-      out.extra = extra
-      return success(out as FieldValues<F> & { readonly extra: Extra })
+      const cached = decoded.get(value)
+      if (cached !== undefined) return cached
+      const result = decodeStruct(value)
+      decoded.set(value, result)
+      return result
     }
+  }
+  function decodeStruct(value: JsonObject): Decoded<FieldValues<F> & { readonly extra: Extra }> {
+    const out: Record<string, unknown> = {}
+    let errors: DecodeErrors | undefined
+    for (const [name, f] of entries) {
+      const r = f.read(value)
+      if (E.isLeft(r)) errors = errors === undefined ? r.left : FS.concat(errors, r.left)
+      else out[name] = r.right
+    }
+    if (errors !== undefined) return E.left(errors)
+    const extra: Record<string, unknown> = {}
+    for (const key in value) if (!known.has(key) && !isEmpty(value[key])) extra[key] = value[key]
+    out.extra = extra
+    return success(out as FieldValues<F> & { readonly extra: Extra })
   }
 }
 
