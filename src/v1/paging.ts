@@ -88,7 +88,7 @@ export const pages =
   })
 
 /** Every item of a collection, page after page; the first failure fails the whole. */
-export const all =
+export const collect =
   (run: Run) =>
   <A>(first: V1Request<Page<A>>): TE.TaskEither<KayakoError, ReadonlyArray<A>> =>
   async () => {

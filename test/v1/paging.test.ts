@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert'
 import type { HttpRequest, Transport } from '../../src/core/http'
 import * as Case from '../../src/v1/Case'
 import { v1 } from '../../src/v1/executor'
-import { all, pages } from '../../src/v1/paging'
+import { collect, pages } from '../../src/v1/paging'
 import * as TestResource from '../../src/v1/Test'
 import { unwrap, unwrapLeft } from '../support/transport'
 
@@ -42,7 +42,7 @@ test('offset paging with next_url stops exactly at the end', async () => {
     [0, ['?limit=10']]
   ] as const) {
     const { run, sent } = server(total, { links: true })
-    const items = unwrap(await all(run)(TestResource.all({ limit: 10 }))())
+    const items = unwrap(await run.collect(TestResource.all({ limit: 10 }))())
     assert.equal(items.map((t) => t.id), Array.from({ length: total }, (_, i) => i + 1))
     assert.equal(offsets(sent), expected, `total ${total}`)
   }
@@ -50,18 +50,18 @@ test('offset paging with next_url stops exactly at the end', async () => {
 
 test('offset paging without links uses total_count: no request past the end', async () => {
   const { run, sent } = server(20, { links: false })
-  const items = unwrap(await all(run)(TestResource.all({ limit: 10 }))())
+  const items = unwrap(await run.collect(TestResource.all({ limit: 10 }))())
   assert.is(items.length, 20)
   assert.equal(offsets(sent), ['?limit=10', '?offset=10&limit=10'])
 })
 
 test('cursor paging follows after_id from next_url, then from the last id', async () => {
   const linked = server(25, { links: true, cursor: true })
-  const a = unwrap(await all(linked.run)(TestResource.all({ limit: 10 }))())
+  const a = unwrap(await linked.run.collect(TestResource.all({ limit: 10 }))())
   assert.equal(a.map((t) => t.id), Array.from({ length: 25 }, (_, i) => i + 1))
   assert.equal(offsets(linked.sent), ['?limit=10', '?limit=10&after_id=10', '?limit=10&after_id=20'])
   const bare = server(30, { links: false, cursor: true })
-  const b = unwrap(await all(bare.run)(TestResource.all({ limit: 10 }))())
+  const b = unwrap(await bare.run.collect(TestResource.all({ limit: 10 }))())
   assert.is(b.length, 30)
   assert.equal(offsets(bare.sent), ['?limit=10', '?limit=10&after_id=10', '?limit=10&after_id=20'])
 })
@@ -77,7 +77,7 @@ test('case posts: the cursor argument replaces the other one', async () => {
 
 test('pages are fetched on demand, and a failure ends the walk as a Left', async () => {
   const { run, sent } = server(100, { links: true })
-  for await (const p of pages(run)(TestResource.all({ limit: 10 }))) {
+  for await (const p of run.pages(TestResource.all({ limit: 10 }))) {
     assert.is(unwrap(p).items.length, 10)
     break
   }
@@ -89,7 +89,7 @@ test('pages are fetched on demand, and a failure ends the walk as a Left', async
       ? E.right({ status: 200, headers: {}, body: JSON.stringify({ status: 200, data: [{ id: 1 }], offset: 0, limit: 1, total_count: 3, next_url: `${API}/tests?offset=1&limit=1` }) })
       : E.right({ status: 429, headers: { 'retry-after': '59' }, body: JSON.stringify({ status: 429, errors: [{ code: 'RATE_LIMIT_REACHED', message: 'The rate limit for this action was reached' }] }) })
   }
-  const e = unwrapLeft(await all(v1({ url: 'https://h', auth: { sessionId: 'S-0123456789' }, transport: flaky }))(TestResource.all({ limit: 1 }))())
+  const e = unwrapLeft(await collect(v1({ url: 'https://h', auth: { sessionId: 'S-0123456789' }, transport: flaky }))(TestResource.all({ limit: 1 }))())
   assert.ok(e._tag === 'ApiError' && e.status === 429)
   assert.is(calls, 2)
 })
@@ -100,7 +100,7 @@ test('a server that points at the same page again does not loop', async () => {
     calls++
     return E.right({ status: 200, headers: {}, body: JSON.stringify({ status: 200, data: [{ id: 1 }], offset: 0, limit: 1, total_count: 9, next_url: `${API}/tests?offset=0&limit=1` }) })
   }
-  const items = unwrap(await all(v1({ url: 'https://h', auth: { sessionId: 'S-0123456789' }, transport: stuck }))(TestResource.all({ offset: 0, limit: 1 }))())
+  const items = unwrap(await collect(v1({ url: 'https://h', auth: { sessionId: 'S-0123456789' }, transport: stuck }))(TestResource.all({ offset: 0, limit: 1 }))())
   assert.is(items.length, 1)
   assert.is(calls, 1)
 })
