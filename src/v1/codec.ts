@@ -159,14 +159,24 @@ const isEmpty = (value: unknown): boolean => value === null || value === undefin
  */
 export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
   resourceType: string | undefined,
-  fields: F,
+  /**
+   * The fields, or a function returning them: entity decoders pass a function so that a bundler drops every decoder
+   * no imported module reaches (the fields refer to other entities' decoders), and so decoders can refer to each
+   * other whatever their order.
+   */
+  fields: F | (() => F),
   /** Keys left out of `extra` on purpose (credentials such as a test resource's `session_id`). */
   omit: ReadonlyArray<string> = []
 ): Decoder<unknown, FieldValues<F> & { readonly extra: Extra }> => {
-  const entries = Object.entries(fields)
-  const known = new Set<string>(entries.map(([, f]) => f.key))
-  known.add('resource_type')
-  for (const key of omit) known.add(key)
+  let entries: ReadonlyArray<readonly [string, Field<unknown>]> | undefined
+  const known = new Set<string>(['resource_type', ...omit])
+  const fieldEntries = (): ReadonlyArray<readonly [string, Field<unknown>]> => {
+    if (entries === undefined) {
+      entries = Object.entries(typeof fields === 'function' ? fields() : fields)
+      for (const [, f] of entries) known.add(f.key)
+    }
+    return entries
+  }
   // In flat mode one resource object is shared by every place that refers to it: decode it once per document.
   const decoded = new WeakMap<object, Decoded<FieldValues<F> & { readonly extra: Extra }>>()
   return {
@@ -182,7 +192,7 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
   function decodeStruct(value: JsonObject): Decoded<FieldValues<F> & { readonly extra: Extra }> {
     const out: Record<string, unknown> = {}
     let errors: DecodeErrors | undefined
-    for (const [name, f] of entries) {
+    for (const [name, f] of fieldEntries()) {
       const r = f.read(value)
       if (E.isLeft(r)) errors = errors === undefined ? r.left : FS.concat(errors, r.left)
       else out[name] = r.right

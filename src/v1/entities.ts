@@ -1,8 +1,8 @@
 /**
  * The v1 resources as typed values (spec §3.2), with their decoders. They live together because resources nest
  * (a case holds its requester, a user its role and teams): a resource module re-exports its entity from here and
- * imports no other resource module. Every decoder is built lazily or with `#__PURE__`, so a bundle keeps only the
- * ones the imported modules reach.
+ * imports no other resource module. Each decoder is a `#__PURE__` call whose fields are a function, so a bundler keeps
+ * only the decoders the imported modules reach (importing `Team` keeps team and business hour, not user or case).
  *
  * Names are camelCase; timestamps are `Date | null`; a related resource is the resource when the response included
  * it (`include`, flat mode) and a `Reference` otherwise. Keys a decoder does not know are kept in `extra`.
@@ -15,7 +15,6 @@ import {
   id,
   int,
   intList,
-  lazy,
   list,
   literal,
   nested,
@@ -57,11 +56,11 @@ export interface AnyResource {
   readonly extra: Extra
 }
 
-export const anyResource: Decoder<unknown, AnyResource> = /*#__PURE__*/ struct(undefined, {
+export const anyResource: Decoder<unknown, AnyResource> = /*#__PURE__*/ struct(undefined, () => ({
   id: id('id'),
   resourceType: nullableText('resource_type'),
   ...url()
-})
+}))
 
 // ---------------------------------------------------------------------------------------------------------------
 // Users area
@@ -77,7 +76,7 @@ export interface Role extends Timestamps, Resource {
   readonly agentCaseAccess: AgentCaseAccess | null
 }
 
-export const role: Decoder<unknown, Role> = /*#__PURE__*/ struct('role', {
+export const role: Decoder<unknown, Role> = /*#__PURE__*/ struct('role', () => ({
   id: requiredInt('id'),
   title: text('title'),
   type: literal<RoleType>('type'),
@@ -85,7 +84,7 @@ export const role: Decoder<unknown, Role> = /*#__PURE__*/ struct('role', {
   agentCaseAccess: literal<AgentCaseAccess>('agent_case_access'),
   ...stamps(),
   ...url()
-})
+}))
 
 export interface Zones {
   readonly monday: ReadonlyArray<number>
@@ -97,7 +96,7 @@ export interface Zones {
   readonly sunday: ReadonlyArray<number>
 }
 
-const zonesDecoder = /*#__PURE__*/ struct(undefined, {
+const zonesDecoder = /*#__PURE__*/ struct(undefined, () => ({
   monday: intList('monday'),
   tuesday: intList('tuesday'),
   wednesday: intList('wednesday'),
@@ -105,7 +104,7 @@ const zonesDecoder = /*#__PURE__*/ struct(undefined, {
   friday: intList('friday'),
   saturday: intList('saturday'),
   sunday: intList('sunday')
-})
+}))
 
 const NO_ZONES: Zones = { monday: [], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [], sunday: [] }
 
@@ -129,11 +128,11 @@ export interface Holiday {
   readonly extra: Extra
 }
 
-const holiday: Decoder<unknown, Holiday> = /*#__PURE__*/ struct('businesshour_holiday', {
+const holiday: Decoder<unknown, Holiday> = /*#__PURE__*/ struct('businesshour_holiday', () => ({
   title: text('title'),
   date: nullableText('date'),
   openHours: intList('open_hours')
-})
+}))
 
 export interface BusinessHour extends Timestamps, Resource {
   readonly id: number
@@ -143,7 +142,7 @@ export interface BusinessHour extends Timestamps, Resource {
   readonly isDefault: boolean
 }
 
-export const businessHour: Decoder<unknown, BusinessHour> = /*#__PURE__*/ struct('business_hour', {
+export const businessHour: Decoder<unknown, BusinessHour> = /*#__PURE__*/ struct('business_hour', () => ({
   id: requiredInt('id'),
   title: text('title'),
   zones: zones('zones'),
@@ -151,7 +150,7 @@ export const businessHour: Decoder<unknown, BusinessHour> = /*#__PURE__*/ struct
   isDefault: bool('is_default'),
   ...stamps(),
   ...url()
-})
+}))
 
 export interface Team extends Timestamps, Resource {
   readonly id: number
@@ -162,7 +161,7 @@ export interface Team extends Timestamps, Resource {
   readonly memberCount: number
 }
 
-export const team: Decoder<unknown, Team> = /*#__PURE__*/ struct('team', {
+export const team: Decoder<unknown, Team> = /*#__PURE__*/ struct('team', () => ({
   id: requiredInt('id'),
   legacyId: nullableText('legacy_id'),
   title: text('title'),
@@ -170,7 +169,7 @@ export const team: Decoder<unknown, Team> = /*#__PURE__*/ struct('team', {
   memberCount: int('member_count'),
   ...stamps(),
   ...url()
-})
+}))
 
 export interface IdentityEmail extends Timestamps, Resource {
   readonly id: number
@@ -181,16 +180,16 @@ export interface IdentityEmail extends Timestamps, Resource {
   readonly user: Related<User> | null
 }
 
-export const identityEmail: Decoder<unknown, IdentityEmail> = /*#__PURE__*/ struct('identity_email', {
+export const identityEmail: Decoder<unknown, IdentityEmail> = /*#__PURE__*/ struct('identity_email', () => ({
   id: requiredInt('id'),
   email: text('email'),
   isPrimary: bool('is_primary'),
   isValidated: bool('is_validated'),
   isNotificationEnabled: bool('is_notification_enabled'),
-  user: related('user', /*#__PURE__*/ lazy(() => user)),
+  user: related('user', user),
   ...stamps(),
   ...url()
-})
+}))
 
 export interface IdentityDomain extends Timestamps, Resource {
   readonly id: number
@@ -199,14 +198,14 @@ export interface IdentityDomain extends Timestamps, Resource {
   readonly isValidated: boolean
 }
 
-export const identityDomain: Decoder<unknown, IdentityDomain> = /*#__PURE__*/ struct('identity_domain', {
+export const identityDomain: Decoder<unknown, IdentityDomain> = /*#__PURE__*/ struct('identity_domain', () => ({
   id: requiredInt('id'),
   domain: text('domain'),
   isPrimary: bool('is_primary'),
   isValidated: bool('is_validated'),
   ...stamps(),
   ...url()
-})
+}))
 
 export interface IdentityPhone extends Timestamps, Resource {
   readonly id: number
@@ -216,15 +215,15 @@ export interface IdentityPhone extends Timestamps, Resource {
   readonly user: Related<User> | null
 }
 
-export const identityPhone: Decoder<unknown, IdentityPhone> = /*#__PURE__*/ struct('identity_phone', {
+export const identityPhone: Decoder<unknown, IdentityPhone> = /*#__PURE__*/ struct('identity_phone', () => ({
   id: requiredInt('id'),
   number: text('number'),
   isPrimary: bool('is_primary'),
   isValidated: bool('is_validated'),
-  user: related('user', /*#__PURE__*/ lazy(() => user)),
+  user: related('user', user),
   ...stamps(),
   ...url()
-})
+}))
 
 export interface Tag {
   readonly id: number
@@ -232,7 +231,7 @@ export interface Tag {
   readonly extra: Extra
 }
 
-export const tag: Decoder<unknown, Tag> = /*#__PURE__*/ struct('tag', { id: requiredInt('id'), name: text('name') })
+export const tag: Decoder<unknown, Tag> = /*#__PURE__*/ struct('tag', () => ({ id: requiredInt('id'), name: text('name') }))
 
 export interface LocaleField {
   readonly id: number | string | null
@@ -241,11 +240,11 @@ export interface LocaleField {
   readonly extra: Extra
 }
 
-const localeField: Decoder<unknown, LocaleField> = /*#__PURE__*/ struct('locale_field', {
+const localeField: Decoder<unknown, LocaleField> = /*#__PURE__*/ struct('locale_field', () => ({
   id: id('id'),
   locale: nullableText('locale'),
   translation: nullableText('translation')
-})
+}))
 
 export interface FieldOption extends Timestamps {
   readonly id: number | string | null
@@ -256,14 +255,14 @@ export interface FieldOption extends Timestamps {
   readonly extra: Extra
 }
 
-const fieldOption: Decoder<unknown, FieldOption> = /*#__PURE__*/ struct('field_option', {
+const fieldOption: Decoder<unknown, FieldOption> = /*#__PURE__*/ struct('field_option', () => ({
   id: id('id'),
   fielduuid: nullableText('fielduuid'),
   values: relatedList('values', localeField),
   tag: nullableText('tag'),
   sortOrder: int('sort_order'),
   ...stamps()
-})
+}))
 
 export type CaseFieldType =
   | 'SUBJECT' | 'MESSAGE' | 'PRIORITY' | 'STATUS' | 'TYPE' | 'TEAM' | 'ASSIGNEE'
@@ -290,7 +289,7 @@ export interface CaseField extends Timestamps, Resource {
   readonly options: ReadonlyArray<Related<FieldOption>>
 }
 
-export const caseField: Decoder<unknown, CaseField> = /*#__PURE__*/ struct('case_field', {
+export const caseField: Decoder<unknown, CaseField> = /*#__PURE__*/ struct('case_field', () => ({
   id: requiredInt('id'),
   fielduuid: nullableText('fielduuid'),
   title: text('title'),
@@ -310,7 +309,7 @@ export const caseField: Decoder<unknown, CaseField> = /*#__PURE__*/ struct('case
   options: relatedList('options', fieldOption),
   ...stamps(),
   ...url()
-})
+}))
 
 /** A custom field's value on a user, organization or case. */
 export interface CustomFieldValue {
@@ -319,10 +318,10 @@ export interface CustomFieldValue {
   readonly extra: Extra
 }
 
-const customFieldValue: Decoder<unknown, CustomFieldValue> = /*#__PURE__*/ struct('case_field_value', {
+const customFieldValue: Decoder<unknown, CustomFieldValue> = /*#__PURE__*/ struct('case_field_value', () => ({
   field: related('field', caseField),
   value: nullableText('value')
-})
+}))
 
 export interface Organization extends Timestamps, Resource {
   readonly id: number
@@ -341,7 +340,7 @@ export interface Organization extends Timestamps, Resource {
 
 const anything: Decoder<unknown, unknown> = { decode: success }
 
-export const organization: Decoder<unknown, Organization> = /*#__PURE__*/ struct('organization', {
+export const organization: Decoder<unknown, Organization> = /*#__PURE__*/ struct('organization', () => ({
   id: requiredInt('id'),
   name: text('name'),
   legacyId: nullableText('legacy_id'),
@@ -355,7 +354,7 @@ export const organization: Decoder<unknown, Organization> = /*#__PURE__*/ struct
   tags: relatedList('tags', tag),
   ...stamps(),
   ...url()
-})
+}))
 
 /** `locale` is a string in the docs' examples and an object on some servers (Kayako's agent app reads both). */
 const localeCode = (key: string): Field<string | null> => ({
@@ -411,7 +410,7 @@ export interface User extends Timestamps, Resource {
   readonly lastActivityAt: Date | null
 }
 
-export const user: Decoder<unknown, User> = /*#__PURE__*/ struct('user', {
+export const user: Decoder<unknown, User> = /*#__PURE__*/ struct('user', () => ({
   id: requiredInt('id'),
   uuid: nullableText('uuid'),
   fullName: text('full_name'),
@@ -447,7 +446,7 @@ export const user: Decoder<unknown, User> = /*#__PURE__*/ struct('user', {
   lastActivityAt: date('last_activity_at'),
   ...stamps(),
   ...url()
-})
+}))
 
 export type SessionStatus = 'ONLINE' | 'OFFLINE' | 'AWAY' | 'BACK' | 'BUSY' | 'AUTOAWAY' | 'INVISIBLE'
 
@@ -465,7 +464,7 @@ export interface Session extends Resource {
   readonly createdAt: Date | null
 }
 
-export const session: Decoder<unknown, Session> = /*#__PURE__*/ struct('session', {
+export const session: Decoder<unknown, Session> = /*#__PURE__*/ struct('session', () => ({
   id: requiredText('id'),
   portal: nullableText('portal'),
   ipAddress: nullableText('ip_address'),
@@ -477,7 +476,7 @@ export const session: Decoder<unknown, Session> = /*#__PURE__*/ struct('session'
   lastActivityAt: date('last_activity_at'),
   createdAt: date('created_at'),
   ...url()
-})
+}))
 
 /** The public test resource (`/tests`), useful to check connectivity and options. */
 export interface Test extends Resource {
@@ -493,7 +492,7 @@ export interface Test extends Resource {
 // `session_id` (the caller's own session, a credential) is deliberately not kept.
 export const test: Decoder<unknown, Test> = /*#__PURE__*/ struct(
   'test',
-  {
+  () => ({
     id: requiredInt('id'),
     name: text('name'),
     authenticationScheme: nullableText('authentication_scheme'),
@@ -502,7 +501,7 @@ export const test: Decoder<unknown, Test> = /*#__PURE__*/ struct(
     isOdd: bool('is_odd'),
     generationTime: nullableNumber('generation_time'),
     ...url()
-  },
+  }),
   ['session_id']
 )
 
@@ -529,7 +528,7 @@ export interface OAuthClient extends Timestamps, Resource {
   readonly lastUsedAt: Date | null
 }
 
-export const oauthClient: Decoder<unknown, OAuthClient> = /*#__PURE__*/ struct('oauth_client', {
+export const oauthClient: Decoder<unknown, OAuthClient> = /*#__PURE__*/ struct('oauth_client', () => ({
   id: requiredInt('id'),
   name: text('name'),
   url: nullableText('url'),
@@ -545,7 +544,7 @@ export const oauthClient: Decoder<unknown, OAuthClient> = /*#__PURE__*/ struct('
   lastUsedAt: date('last_used_at'),
   ...stamps(),
   ...url()
-})
+}))
 
 // ---------------------------------------------------------------------------------------------------------------
 // Cases area
@@ -561,7 +560,7 @@ export interface CaseStatus extends Timestamps, Resource {
   readonly isDeleted: boolean
 }
 
-export const caseStatus: Decoder<unknown, CaseStatus> = /*#__PURE__*/ struct('case_status', {
+export const caseStatus: Decoder<unknown, CaseStatus> = /*#__PURE__*/ struct('case_status', () => ({
   id: requiredInt('id'),
   label: text('label'),
   type: literal<CaseStatusType>('type'),
@@ -570,7 +569,7 @@ export const caseStatus: Decoder<unknown, CaseStatus> = /*#__PURE__*/ struct('ca
   isDeleted: bool('is_deleted'),
   ...stamps(),
   ...url()
-})
+}))
 
 export interface CasePriority extends Timestamps, Resource {
   readonly id: number
@@ -580,14 +579,14 @@ export interface CasePriority extends Timestamps, Resource {
   readonly color: string | null
 }
 
-export const casePriority: Decoder<unknown, CasePriority> = /*#__PURE__*/ struct('case_priority', {
+export const casePriority: Decoder<unknown, CasePriority> = /*#__PURE__*/ struct('case_priority', () => ({
   id: requiredInt('id'),
   label: text('label'),
   level: int('level'),
   color: nullableText('color'),
   ...stamps(),
   ...url()
-})
+}))
 
 export type CaseTypeType = 'QUESTION' | 'TASK' | 'PROBLEM' | 'INCIDENT' | 'CUSTOM'
 
@@ -597,13 +596,13 @@ export interface CaseType extends Timestamps, Resource {
   readonly type: CaseTypeType | null
 }
 
-export const caseType: Decoder<unknown, CaseType> = /*#__PURE__*/ struct('case_type', {
+export const caseType: Decoder<unknown, CaseType> = /*#__PURE__*/ struct('case_type', () => ({
   id: requiredInt('id'),
   label: text('label'),
   type: literal<CaseTypeType>('type'),
   ...stamps(),
   ...url()
-})
+}))
 
 export type ChannelType = 'HELPCENTER' | 'MAIL' | 'FACEBOOK' | 'TWITTER' | 'MESSENGER' | 'NOTE'
 
@@ -616,12 +615,12 @@ export interface Channel {
   readonly extra: Extra
 }
 
-export const channel: Decoder<unknown, Channel> = /*#__PURE__*/ struct('channel', {
+export const channel: Decoder<unknown, Channel> = /*#__PURE__*/ struct('channel', () => ({
   uuid: requiredText('uuid'),
   type: literal<ChannelType>('type'),
   characterLimit: nullableInt('character_limit'),
   account: related('account', anyResource)
-})
+}))
 
 export interface Thumbnail {
   readonly name: string | null
@@ -634,7 +633,7 @@ export interface Thumbnail {
   readonly extra: Extra
 }
 
-const thumbnail: Decoder<unknown, Thumbnail> = /*#__PURE__*/ struct('thumbnail', {
+const thumbnail: Decoder<unknown, Thumbnail> = /*#__PURE__*/ struct('thumbnail', () => ({
   name: nullableText('name'),
   size: int('size'),
   width: nullableInt('width'),
@@ -642,7 +641,7 @@ const thumbnail: Decoder<unknown, Thumbnail> = /*#__PURE__*/ struct('thumbnail',
   type: nullableText('type'),
   url: nullableText('url'),
   createdAt: date('created_at')
-})
+}))
 
 export interface Attachment {
   readonly id: number | string | null
@@ -661,7 +660,7 @@ export interface Attachment {
   readonly extra: Extra
 }
 
-export const attachment: Decoder<unknown, Attachment> = /*#__PURE__*/ struct('attachment', {
+export const attachment: Decoder<unknown, Attachment> = /*#__PURE__*/ struct('attachment', () => ({
   id: id('id'),
   name: text('name'),
   size: int('size'),
@@ -674,7 +673,7 @@ export const attachment: Decoder<unknown, Attachment> = /*#__PURE__*/ struct('at
   urlDownload: nullableText('url_download'),
   thumbnails: list('thumbnails', thumbnail),
   createdAt: date('created_at')
-})
+}))
 
 export type NoteColor = 'YELLOW' | 'RED' | 'GREEN' | 'BLUE' | 'ORANGE' | 'PURPLE'
 
@@ -693,7 +692,7 @@ export interface Note extends Timestamps, Resource {
   readonly downloadAll: string | null
 }
 
-export const note: Decoder<unknown, Note> = /*#__PURE__*/ struct('note', {
+export const note: Decoder<unknown, Note> = /*#__PURE__*/ struct('note', () => ({
   id: requiredInt('id'),
   bodyText: nullableText('body_text'),
   bodyHtml: nullableText('body_html'),
@@ -707,7 +706,7 @@ export const note: Decoder<unknown, Note> = /*#__PURE__*/ struct('note', {
   downloadAll: nullableText('download_all'),
   ...stamps(),
   ...url()
-})
+}))
 
 export type PostStatus = 'SENT' | 'DELIVERED' | 'REJECTED' | 'SEEN'
 export type PostSource = 'API' | 'AGENT' | 'MAIL' | 'MESSENGER' | 'MOBILE' | 'HELPCENTER'
@@ -735,7 +734,7 @@ export interface Post extends Timestamps, Resource {
   readonly isRequester: boolean
 }
 
-export const post: Decoder<unknown, Post> = /*#__PURE__*/ struct('post', {
+export const post: Decoder<unknown, Post> = /*#__PURE__*/ struct('post', () => ({
   id: requiredInt('id'),
   uuid: nullableText('uuid'),
   clientId: nullableText('client_id'),
@@ -757,7 +756,7 @@ export const post: Decoder<unknown, Post> = /*#__PURE__*/ struct('post', {
   isRequester: bool('is_requester'),
   ...stamps(),
   ...url()
-})
+}))
 
 export type CaseState = 'ACTIVE' | 'SUSPENDED' | 'TRASH'
 
@@ -820,7 +819,7 @@ export interface Case extends Timestamps, Resource {
   readonly agentUpdatedAt: Date | null
 }
 
-export const kase: Decoder<unknown, Case> = /*#__PURE__*/ struct('case', {
+export const kase: Decoder<unknown, Case> = /*#__PURE__*/ struct('case', () => ({
   id: requiredInt('id'),
   legacyId: nullableText('legacy_id'),
   subject: text('subject'),
@@ -877,7 +876,7 @@ export const kase: Decoder<unknown, Case> = /*#__PURE__*/ struct('case', {
   agentUpdatedAt: date('agent_updated_at'),
   ...stamps(),
   ...url()
-})
+}))
 
 /** The answer to a reply: the posts it created and the case. */
 export interface CaseReply {
@@ -886,10 +885,10 @@ export interface CaseReply {
   readonly extra: Extra
 }
 
-export const caseReply: Decoder<unknown, CaseReply> = /*#__PURE__*/ struct('case_reply', {
+export const caseReply: Decoder<unknown, CaseReply> = /*#__PURE__*/ struct('case_reply', () => ({
   posts: relatedList('posts', post),
   case: related('case', kase)
-})
+}))
 
 /** An uploaded file, to attach by id (`attachmentFileIds`). Files expire (`expiryAt`) and belong to the session. */
 export interface File extends Resource {
@@ -906,7 +905,7 @@ export interface File extends Resource {
 // `group_hash` is `s:<session id>` (spec §2.12), a credential: not kept. `content` (Base64) stays in `extra`.
 export const file: Decoder<unknown, File> = /*#__PURE__*/ struct(
   'file',
-  {
+  () => ({
     id: requiredInt('id'),
     name: text('name'),
     size: int('size'),
@@ -916,7 +915,7 @@ export const file: Decoder<unknown, File> = /*#__PURE__*/ struct(
     createdAt: date('created_at'),
     expiryAt: date('expiry_at'),
     ...url()
-  },
+  }),
   ['group_hash']
 )
 

@@ -9,7 +9,7 @@ export type LetterCase = 'snake' | 'camel' | 'pascal'
 // Names repeat a lot across a document (every resource has `created_at`, `resource_type` …): converting each distinct
 // name once keeps normalisation cheap. The cache is bounded so free-form keys cannot grow it without limit.
 const MAX_CACHED = 4096
-const snakeCache = new Map<string, string>()
+const snakeCache = /*#__PURE__*/ new Map<string, string>()
 
 const convertToSnake = (name: string): string => {
   let out = ''
