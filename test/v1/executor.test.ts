@@ -9,6 +9,7 @@ import { withOptions } from '../../src/v1/request'
 import * as TestResource from '../../src/v1/Test'
 import { fixture } from '../support/fixtures'
 import { bodyText, canned, unwrap, unwrapLeft } from '../support/transport'
+import { dropEmpty, inline, recase } from './support'
 
 const URL = 'https://brewfictus.kayako.com'
 const API = `${URL}/api/v1`
@@ -145,6 +146,35 @@ test('options: executor defaults, per-request overrides, one X-Options header', 
   unwrap(await run(pipe(TestResource.get(1), withOptions({ flat: false, case: 'snake' })))())
   assert.is(sent[2]?.url, `${API}/tests/1`)
   assert.is(sent[2]?.headers['x-options'], undefined)
+})
+
+test('one answer fetched twelve ways (case × flat × no_empty) through the executor decodes to deep-equal values', async () => {
+  const flat = JSON.parse(fixture('v1/tests.get.flat.json'))
+  // a server that honours the options it is sent
+  const server: Transport = (r) => async () => {
+    const url = new globalThis.URL(r.url)
+    const options = (r.headers['x-options'] ?? '').split(',')
+    let doc: unknown = options.includes('flat') ? flat : inline(flat)
+    if (options.includes('no_empty')) doc = dropEmpty(doc)
+    doc = recase(doc, (url.searchParams.get('_case') ?? 'snake') as 'snake')
+    bodies.add(JSON.stringify(doc))
+    return E.right({ status: 200, headers: {}, body: JSON.stringify(doc) })
+  }
+  const bodies = new Set<string>()
+  const run = v1({ url: URL, auth: { sessionId: S1 }, transport: server })
+  const values: Array<unknown> = []
+  for (const letterCase of ['snake', 'camel', 'pascal'] as const) {
+    for (const flatMode of [false, true]) {
+      for (const empty of [true, false]) {
+        values.push(unwrap(await run(pipe(TestResource.get(1), withOptions({ case: letterCase, flat: flatMode, empty })))()))
+      }
+    }
+  }
+  assert.is(bodies.size, 12)
+  for (const v of values) assert.equal(v, values[0])
+  const first = values[0] as { user: { fullName: string; organization: { name: string } } }
+  assert.is(first.user.fullName, 'Charlotte Küchler')
+  assert.is(first.user.organization.name, 'Brewfictus')
 })
 
 test('notifications and logs: withMeta on success, onMeta on success and failure', async () => {
