@@ -236,7 +236,7 @@ export const v1 = (config: V1Config): V1Executor => {
     if (!isSuccess(sent.right.status)) return E.left(failed(operation, http, sent.right, parsed))
     learn(sent.right, parsed)
     const data = parsed.envelope?.data
-    if (state.sessionId === undefined && isObject(data) && typeof data.id === 'string' && parsed.envelope?.resource === 'session') {
+    if (state.sessionId === undefined && isObject(data) && typeof data.id === 'string' && (parsed.envelope?.resource === 'session' || data.resource_type === 'session')) {
       state.sessionId = data.id
       remember(data.id)
     }
