@@ -291,9 +291,11 @@ test('no error, message or meta contains a password, Basic token, session id, CS
         return E.right({ status: 200, headers: {}, ...answer(r) } as HttpResponse)
       }
       const rejecting: Transport = (r) => () => Promise.reject(new Error(echo(r)))
-      for (const t of [transport, rejecting]) {
-        // a transport that never answers never hands out a session: the executor cannot know S1 then
-        known = t === rejecting && 'username' in auth ? [PASSWORD, BASIC.slice(6)] : given
+      // the login itself fails with the echoing answer
+      const refusing: Transport = (r) => async () => E.right({ status: 200, headers: {}, ...answer(r) } as HttpResponse)
+      for (const t of [transport, rejecting, refusing]) {
+        // a transport that never hands out a session: the executor cannot know S1 then
+        known = t !== transport && 'username' in auth ? [PASSWORD, BASIC.slice(6)] : given
         const run = v1({ url: URL, auth, transport: t, onMeta: (m) => seen.push(JSON.stringify(m)) })
         for (const req of [TestResource.get(1), TestResource.post({ name: 'n' })]) {
           const e = unwrapLeft(await run(req as never)())
