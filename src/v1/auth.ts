@@ -1,8 +1,9 @@
 /**
  * Authentication and the session (spec §1.3–1.7). (Named `auth.ts`, not `session.ts`: `Session.ts` is the session
  * resource module, and the two names would clash on case-insensitive file systems.) Three ways in:
- * - `{ username, password }`: Basic once (`GET /session`), then the session id and CSRF token the server hands out;
- *   re-authenticates once when the server says the session is gone (401, 454);
+ * - `{ username, password, otp? }`: Basic once (`GET /session`, completed with `X-Token` + `X-OTP` when the account
+ *   has two-factor authentication), then the session id and CSRF token the server hands out; re-authenticates once
+ *   when the server says the session is gone (401, 454);
  * - `{ sessionId, csrfToken? }`: a session obtained elsewhere (no re-authentication possible);
  * - `{ bearer }`: an OAuth 2.0 access token (or a JWT SSO token) sent on every request.
  */
@@ -13,6 +14,11 @@ export interface Credentials {
   /** The agent's e-mail address. */
   readonly username: string
   readonly password: string
+  /**
+   * For accounts with two-factor authentication: called when the server asks for a one-time password
+   * (403 `OTP_EXPECTED`), at every login. Without it that answer is an `ApiError`.
+   */
+  readonly otp?: () => string | Promise<string>
 }
 
 export interface SessionAuth {

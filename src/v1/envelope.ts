@@ -44,6 +44,8 @@ export interface Envelope {
   readonly limit: number | null
   readonly links: Links
   readonly sessionId: string | null
+  /** The token of the next step of a multi-step Basic login (one-time password, expired password). A credential. */
+  readonly authToken: string | null
   readonly errors: ReadonlyArray<ApiErrorEntry>
   readonly notifications: ReadonlyArray<Notification>
   readonly logs: ReadonlyArray<Log>
@@ -102,6 +104,7 @@ export const readEnvelope = (document: unknown): Envelope | undefined => {
       last: str(document.last_url)
     },
     sessionId: str(document.session_id),
+    authToken: str(document.auth_token),
     errors: objects(document.errors).map(errorEntry),
     notifications: objects(document.notifications).map(notification),
     logs: objects(document.logs).map(log)

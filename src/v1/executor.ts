@@ -141,6 +141,7 @@ const EMPTY_ENVELOPE: Envelope = {
   limit: null,
   links: { first: null, previous: null, next: null, last: null },
   sessionId: null,
+  authToken: null,
   errors: [],
   notifications: [],
   logs: []
@@ -229,10 +230,28 @@ export const v1 = (config: V1Config): V1Executor => {
     state.csrfToken = undefined
     state.basicOnly = false
     const http: HttpRequest = { method: 'GET', url: `${root}/session`, headers: { accept: ACCEPT, authorization: basicAuthorization(auth) }, operation }
-    const sent = await send(operation, http)
+    let sent = await send(operation, http)
     if (E.isLeft(sent)) return sent
-    const parsed = parse(sent.right.body)
+    let parsed = parse(sent.right.body)
     report(operation, sent.right.status, parsed)
+    const authToken = parsed.envelope?.authToken ?? null
+    if (authToken !== null) remember(authToken)
+    if (sent.right.status === 403 && authToken !== null && auth.otp !== undefined && parsed.envelope?.errors.some((e) => e.code === 'OTP_EXPECTED')) {
+      // the second step of a two-factor login (spec §1.6): the step's token and the one-time password
+      let code: string
+      try {
+        code = await auth.otp()
+      } catch (thrown) {
+        return E.left(transportError(operation, redact(http), `the otp callback failed: ${causeText(thrown)}`))
+      }
+      remember(code)
+      const second: HttpRequest = { method: 'GET', url: `${root}/session`, headers: { accept: ACCEPT, 'x-token': authToken, 'x-otp': code }, operation }
+      sent = await send(operation, second)
+      if (E.isLeft(sent)) return sent
+      parsed = parse(sent.right.body)
+      report(operation, sent.right.status, parsed)
+      if (!isSuccess(sent.right.status)) return E.left(failed(operation, second, sent.right, parsed))
+    }
     if (!isSuccess(sent.right.status)) return E.left(failed(operation, http, sent.right, parsed))
     learn(sent.right, parsed)
     const data = parsed.envelope?.data
@@ -288,6 +307,11 @@ export const v1 = (config: V1Config): V1Executor => {
     report(req.operation, response.status, parsed)
     const value = interpret(req, http, response, parsed)
     if (E.isLeft(value)) return value
+    if (req.method === 'DELETE' && req.path === '/session' && !isBearer(auth)) {
+      // logged out: the session is gone (with credentials, the next call logs in again)
+      state.sessionId = undefined
+      state.csrfToken = undefined
+    }
     const envelope = parsed.envelope ?? EMPTY_ENVELOPE
     return E.right({ operation: req.operation, status: response.status, notifications: envelope.notifications, logs: envelope.logs, value: value.right })
   }

@@ -6,6 +6,7 @@ import type { HttpRequest, HttpResponse, Transport } from '../../src/core/http'
 import * as Case from '../../src/v1/Case'
 import { v1, type Meta } from '../../src/v1/executor'
 import { withOptions } from '../../src/v1/request'
+import * as Session from '../../src/v1/Session'
 import * as TestResource from '../../src/v1/Test'
 import { fixture } from '../support/fixtures'
 import { bodyText, canned, unwrap, unwrapLeft } from '../support/transport'
@@ -90,6 +91,44 @@ test('concurrent first calls share one login', async () => {
   const results = await Promise.all([run(TestResource.get(1))(), run(TestResource.get(1))(), run(TestResource.get(1))()])
   assert.ok(results.every(E.isRight))
   assert.equal(sent.map(requestLine), [`GET ${API}/session`, `GET ${API}/tests/1`, `GET ${API}/tests/1`, `GET ${API}/tests/1`])
+})
+
+test('two-factor login: 403 OTP_EXPECTED + auth_token → X-Token and X-OTP → session', async () => {
+  const TOKEN = 'AUTH-TOKEN-0123456789abcdef'
+  const otpExpected = {
+    status: 403,
+    body: JSON.stringify({
+      status: 403,
+      errors: [{ code: 'OTP_EXPECTED', message: 'To complete authentication you need to provide the one-time password' }],
+      notifications: [{ type: 'INFO', message: 'Two-factor authentication is enabled for your account' }],
+      auth_token: TOKEN
+    })
+  }
+  const { transport, sent } = canned(otpExpected, loginAnswer(S1, C1), { body: TEST_BODY })
+  const run = v1({ url: URL, auth: { username: USER, password: PASSWORD, otp: async () => '379069' }, transport })
+  unwrap(await run(TestResource.get(1))())
+  assert.equal(sent.map(requestLine), [`GET ${API}/session`, `GET ${API}/session`, `GET ${API}/tests/1`])
+  assert.equal(sent[1]?.headers, { accept: 'application/json', 'x-token': TOKEN, 'x-otp': '379069' })
+  assert.equal(sent[2]?.headers, { accept: 'application/json', 'x-session-id': S1 })
+  // without an otp callback the answer is the server's error, with the token scrubbed wherever it could show
+  const plain = canned(otpExpected)
+  const e = unwrapLeft(await withCredentials(plain.transport)(TestResource.get(1))())
+  assert.ok(e._tag === 'ApiError' && e.status === 403 && e.errors[0]?.code === 'OTP_EXPECTED')
+  const failing = canned({ ...otpExpected, body: otpExpected.body.replace('"status":403', `"status":403,"echo":"${TOKEN}"`) }, { status: 500, body: `no: ${TOKEN}` })
+  const e2 = unwrapLeft(await v1({ url: URL, auth: { username: USER, password: PASSWORD, otp: () => '379069' }, transport: failing.transport })(TestResource.get(1))())
+  assert.is(e2._tag, 'HttpError')
+  assert.not.ok(JSON.stringify(e2).includes(TOKEN))
+})
+
+test('logging out forgets the session: the next call logs in again without a wasted request', async () => {
+  const { transport, sent } = canned(loginAnswer(S1, C1), { body: '{"status":200}' }, loginAnswer(S2, C2), { body: TEST_BODY })
+  const run = withCredentials(transport)
+  unwrap(await run(Session.delete())())
+  assert.equal(sent[1]?.headers, { accept: 'application/json', 'x-session-id': S1, 'x-csrf-token': C1 })
+  assert.is(run.session(), undefined)
+  unwrap(await run(TestResource.get(1))())
+  assert.equal(sent.map(requestLine), [`GET ${API}/session`, `DELETE ${API}/session`, `GET ${API}/session`, `GET ${API}/tests/1`])
+  assert.is(sent[3]?.headers['x-session-id'], S2)
 })
 
 test('a login answer without session_id: the session resource id is used', async () => {
