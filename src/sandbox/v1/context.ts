@@ -53,7 +53,15 @@ export interface Ctx {
   readonly fields: FieldReader
 }
 
-export const fail = (errors: ReadonlyArray<ApiErr>, extra?: Partial<Reply>): Reply => ({ status: statusOf(errors), errors, ...extra })
+/** An error reply; an error reported twice (a field read by two checks) is listed once. */
+export const fail = (errors: ReadonlyArray<ApiErr>, extra?: Partial<Reply>): Reply => {
+  const seen = new Set<string>()
+  const unique = errors.filter((e) => {
+    const key = JSON.stringify([e.code, e.parameter, e.parameters, e.pointer])
+    return seen.has(key) ? false : (seen.add(key), true)
+  })
+  return { status: statusOf(unique), errors: unique, ...extra }
+}
 
 export const failWith = (code: ErrorCode, parameter?: string): Reply => fail([err(code, parameter)])
 

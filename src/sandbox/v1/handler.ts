@@ -350,7 +350,6 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
   }
 
   const handle = async (request: HttpRequest): Promise<HttpResponse> => {
-    const at = now()
     let url: URL
     try {
       url = new URL(request.url, options.origin ?? 'http://127.0.0.1')
@@ -358,6 +357,7 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
       return jsonResponse(404, renderBody({ status: 404, errors: [err('RESOURCE_NOT_FOUND')] }, store, DEFAULT_VIEW, ''))
     }
     try {
+      const at = now()
       const { outcome, view } = run(request, url, at)
       const { reply, created } = outcome
       const logs = [...(reply.logs ?? []), ...(outcome.extraLogs ?? [])]
