@@ -112,7 +112,8 @@ const resolveFlat = (value: Json, resources: { [type: string]: { [id: string]: J
 /** One value for any of the six renderings: snake keys, flat resources resolved, empty values dropped. */
 export const normalise = (body: Json): Json => {
   const snake = snakeKeys(body) as { [key: string]: Json }
-  const { resources, ...rest } = snake
+  // Paging links repeat the request's own arguments (`_case`, `_flat` …), so they differ between renderings.
+  const { resources, first_url: _first, previous_url: _previous, next_url: _next, last_url: _last, ...rest } = snake
   const resolved = isObject(resources) ? resolveFlat(rest, resources as { [type: string]: { [id: string]: Json } }) : rest
   return dropEmpty(resolved)
 }
