@@ -81,7 +81,7 @@ test('_empty=false and X-Options: no_empty drop null and [] fields everywhere, a
   const full = await call(sandbox, 'GET', 'cases/1', s.read)
   assert.is(full.json.data.last_closed_by, null)
   assert.equal(full.json.data.assigned_team, { id: 1, legacy_id: null, resource_type: 'team' })
-  for (const headers of [{}, { 'X-Options': 'no_empty' }]) {
+  for (const headers of [{}, { 'X-Options': 'no_empty' }] as Array<Record<string, string>>) {
     const r = await call(sandbox, 'GET', `cases/1${'X-Options' in headers ? '' : '?_empty=false'}`, { ...s.read, ...headers })
     const keys = Object.keys(r.json.data)
     assert.not.ok(keys.includes('last_closed_by'))
