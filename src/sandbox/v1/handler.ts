@@ -9,10 +9,10 @@ import { err, statusOf, type ApiErr } from './errors'
 import { fieldReader, readBody, readQuery } from './input'
 import { random } from './random'
 import { renderBody, type Log, type Reply } from './render'
-import { ROUTES } from './routes/index'
+import { allRoutes } from './routes/index'
 import { matchPath, type Access, type Route } from './routes/route'
 import { ADMIN_EMAIL, AGENT_EMAIL, CUSTOMER_EMAIL, EXPIRED_EMAIL, SEED_OTP, SEED_PASSWORD, seedStore, TWO_FACTOR_EMAIL } from './seed'
-import { all, etagOf, find, typeOf, type Row } from './store'
+import { all, etagOf, find, isoTime, typeOf, type Row } from './store'
 
 export interface V1SandboxOptions {
   /** Seeds the generated data, session ids and tokens (default: a fixed seed; the same seed gives the same data). */
@@ -81,6 +81,7 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
   const lockMs = (options.lockSeconds ?? 600) * 1000
   const failures = new Map<string, { count: number; lockedUntil: number }>()
   const window = { minute: -1, count: 0 }
+  const ROUTES = allRoutes()
 
   const userByEmail = (email: string): Row | undefined => {
     const identity = all(store, 'identity_email').find((e) => String(e.email).toLowerCase() === email.trim().toLowerCase())
@@ -141,7 +142,7 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
     }
     const hadSession = [...state.sessions.values()].some((s) => s.userId === user.id)
     const created = newSession(user, headers, at)
-    user.last_logged_in_at = new Date(at).toISOString().replace(/\.\d{3}Z$/, '+00:00')
+    user.last_logged_in_at = isoTime(at)
     const logs: Array<Log> = hadSession
       ? [{ level: 'NOTICE', message: 'To avoid long delays instead of supplying username and password with each request use just the session id' }]
       : []

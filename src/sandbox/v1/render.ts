@@ -3,7 +3,7 @@
 import { ERROR_CODES, MORE_INFO, type ApiErr } from './errors'
 import { inCase } from './letterCase'
 import type { FieldSpec, View } from './options'
-import { find, isRef, keyOf, schemaOf, typeOf, type Ref, type Row, type Store, type Value } from './store'
+import { find, isRef, keyOf, resourcePath, schemaOf, typeOf, type Ref, type Row, type Store, type Value } from './store'
 
 export type Json = null | boolean | number | string | Array<Json> | { [key: string]: Json }
 
@@ -142,9 +142,8 @@ export const renderBody = (reply: Reply, store: Store, view: View, baseUrl: stri
     out[key('resource_type')] = typeName(type)
     // An explicit field list (`fields=title`) returns the id and the listed fields only; resource_type always.
     const explicit = spec !== undefined && spec.listed.size > 0 && !spec.all
-    if (schema.path !== undefined && (!explicit || spec.listed.has('resource_url'))) {
-      out[key('resource_url')] = `${baseUrl}/${schema.path(row)}`
-    }
+    const path = resourcePath(type, row)
+    if (path !== undefined && (!explicit || spec.listed.has('resource_url'))) out[key('resource_url')] = `${baseUrl}/${path}`
     return out
   }
 

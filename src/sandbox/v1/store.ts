@@ -24,8 +24,9 @@ export const isRef = (value: unknown): value is Ref =>
 export const refs = (type: string, ids: ReadonlyArray<Id>): Array<Ref> => ids.map((id) => ref(type, id))
 
 export interface ResourceSchema {
-  /** The path of `resource_url` under `/api/v1/`; absent: the resource has no `resource_url`. */
-  readonly path?: (row: Row) => string
+  /** The path of `resource_url` under `/api/v1/`: a collection (`cases` → `cases/<id>`) or a function of the row;
+   * absent: the resource has no `resource_url`. */
+  readonly path?: string | ((row: Row) => string)
   /** Returned only when asked for with `fields=+name` (spec §2.7). */
   readonly nonDefault?: ReadonlyArray<string>
   /** Free-form maps: their keys are not case-converted and their values not emptied (spec §2.8, `metadata`). */
@@ -34,42 +35,45 @@ export interface ResourceSchema {
   readonly key?: 'uuid'
 }
 
-const at = (prefix: string) => (row: Row) => `${prefix}/${String(row.id)}`
-
 export const SCHEMAS: Readonly<Record<string, ResourceSchema>> = {
-  test: { path: at('tests') },
+  test: { path: 'tests' },
   session: {},
-  user: { path: at('users'), nonDefault: ['tags'] },
-  organization: { path: at('organizations'), nonDefault: ['tags'] },
-  identity_email: { path: at('identities/emails') },
-  identity_phone: { path: at('identities/phones') },
-  identity_domain: { path: at('identities/domains') },
-  team: { path: at('teams') },
+  user: { path: 'users', nonDefault: ['tags'] },
+  organization: { path: 'organizations', nonDefault: ['tags'] },
+  identity_email: { path: 'identities/emails' },
+  identity_phone: { path: 'identities/phones' },
+  identity_domain: { path: 'identities/domains' },
+  team: { path: 'teams' },
   // ip_restriction and friends: non-default role fields (spec §2.7, FCP mock).
-  role: { path: at('roles'), nonDefault: ['ip_restriction', 'password_expires_in_days', 'is_two_factor_required'] },
-  business_hour: { path: at('businesshours'), opaque: ['zones'] },
-  brand: { path: at('brands') },
-  case: { path: at('cases'), nonDefault: ['tags', 'reply_channels'] },
-  case_status: { path: at('cases/statuses') },
-  case_priority: { path: at('cases/priorities') },
-  case_type: { path: at('cases/types') },
-  case_field: { path: at('cases/fields') },
-  case_form: { path: at('cases/forms') },
+  role: { path: 'roles', nonDefault: ['ip_restriction', 'password_expires_in_days', 'is_two_factor_required'] },
+  business_hour: { path: 'businesshours', opaque: ['zones'] },
+  brand: { path: 'brands' },
+  case: { path: 'cases', nonDefault: ['tags', 'reply_channels'] },
+  case_status: { path: 'cases/statuses' },
+  case_priority: { path: 'cases/priorities' },
+  case_type: { path: 'cases/types' },
+  case_field: { path: 'cases/fields' },
+  case_form: { path: 'cases/forms' },
   field_option: {},
   channel: { key: 'uuid' },
   read_marker: {},
   sla_version: { opaque: ['filters', 'metrics'] },
   sla_metric: {},
-  post: { path: at('cases/posts'), opaque: ['metadata'] },
-  case_message: { path: at('cases/messages') },
+  post: { path: 'cases/posts', opaque: ['metadata'] },
+  case_message: { path: 'cases/messages' },
   note: { path: (row) => `${String(row.$parent)}/notes/${String(row.id)}` },
   attachment: {},
   tag: {},
-  file: { path: at('files'), nonDefault: ['content'] },
-  oauth_client: { path: at('oauth/clients') }
+  file: { path: 'files', nonDefault: ['content'] },
+  oauth_client: { path: 'oauth/clients' }
 }
 
 export const schemaOf = (type: string): ResourceSchema => SCHEMAS[type] ?? {}
+
+export const resourcePath = (type: string, row: Row): string | undefined => {
+  const path = schemaOf(type).path
+  return path === undefined ? undefined : typeof path === 'string' ? `${path}/${String(row.id)}` : path(row)
+}
 
 export const keyOf = (type: string, row: Row): Id => (schemaOf(type).key === 'uuid' ? (row.uuid as string) : (row.id as Id))
 

@@ -254,7 +254,7 @@ const reply = (ctx: Ctx) => {
 const caseNotes = (ctx: Ctx): Array<Row> =>
   all(ctx.store, 'note').filter((n) => n.$case === ctx.params.id).sort((a, b) => Number(b.id) - Number(a.id))
 
-const noteRoutes: Array<Route> = [
+const noteRoutes = (): Array<Route> => [
   route('GET', 'cases/:id/notes', 'agent', (ctx) => (caseById(ctx, ctx.params.id!) === undefined ? notFound() : offsetPage(ctx, caseNotes(ctx), 'note'))),
   route('GET', 'cases/:id/notes/:note_id', 'agent', (ctx) => {
     const note = caseNotes(ctx).find((n) => n.id === ctx.params.note_id)
@@ -315,7 +315,7 @@ const trash = (ctx: Ctx, row: Row, state: 'TRASH' | 'ACTIVE'): void => {
 
 const caseChannels = (ctx: Ctx) => (caseById(ctx, ctx.params.id!) === undefined ? notFound() : everything(all(ctx.store, 'channel'), 'channel'))
 
-export const CASE_ROUTES: ReadonlyArray<Route> = [
+export const CASE_ROUTES = (): ReadonlyArray<Route> => [
   route('GET', 'cases', 'agent', listCases),
   route('POST', 'cases', 'agent', createCaseRoute),
   route('PUT', 'cases', 'agent', (ctx) => {
@@ -395,6 +395,6 @@ export const CASE_ROUTES: ReadonlyArray<Route> = [
   route('POST', 'cases/:id/reply', 'agent', reply),
   route('GET', 'cases/:id/channels', 'agent', caseChannels),
   route('GET', 'cases/:id/reply/channels', 'agent', caseChannels),
-  ...noteRoutes,
+  ...noteRoutes(),
   ...tagRoutes('cases', 'case', 'agent')
 ]

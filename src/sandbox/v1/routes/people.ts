@@ -42,7 +42,7 @@ const userChanges = (ctx: Ctx, creating: boolean) => {
   }
 }
 
-const userRoutes: Array<Route> = [
+const userRoutes = (): Array<Route> => [
   route('GET', 'users', 'agent', (ctx) => {
     const roles = ctx.query.get('role')?.toUpperCase().split(',').map((r) => r.trim().replace(/S$/, ''))
     const org = ctx.query.get('organization_id')
@@ -124,7 +124,7 @@ const userRoutes: Array<Route> = [
   ...tagRoutes('users', 'user', 'agent')
 ]
 
-const organizationRoutes: Array<Route> = [
+const organizationRoutes = (): Array<Route> => [
   route('GET', 'organizations', 'agent', (ctx) => offsetPage(ctx, idFilters(ctx, all(ctx.store, 'organization')), 'organization')),
   route('GET', 'organizations/:id', 'agent', (ctx) => {
     const org = find(ctx.store, 'organization', ctx.params.id!)
@@ -233,7 +233,8 @@ const setPrimary = (ctx: Ctx, row: Row, type: string, owner: '$user' | '$organiz
   }
 }
 
-const emailRoutes = identityRoutes(
+const emailRoutes = (): Array<Route> =>
+  identityRoutes(
   'emails',
   'identity_email',
   (ctx) => {
@@ -262,7 +263,8 @@ const emailRoutes = identityRoutes(
   }
 )
 
-const phoneRoutes = identityRoutes(
+const phoneRoutes = (): Array<Route> =>
+  identityRoutes(
   'phones',
   'identity_phone',
   (ctx) => {
@@ -289,7 +291,8 @@ const phoneRoutes = identityRoutes(
   }
 )
 
-const domainRoutes = identityRoutes(
+const domainRoutes = (): Array<Route> =>
+  identityRoutes(
   'domains',
   'identity_domain',
   (ctx) => {
@@ -305,4 +308,10 @@ const domainRoutes = identityRoutes(
   }
 )
 
-export const PEOPLE_ROUTES: ReadonlyArray<Route> = [...userRoutes, ...organizationRoutes, ...emailRoutes, ...phoneRoutes, ...domainRoutes]
+export const PEOPLE_ROUTES = (): ReadonlyArray<Route> => [
+  ...userRoutes(),
+  ...organizationRoutes(),
+  ...emailRoutes(),
+  ...phoneRoutes(),
+  ...domainRoutes()
+]

@@ -44,7 +44,7 @@ export const bulkIds = (ctx: Ctx): Array<number> | ReturnType<typeof fail> => {
   return ids
 }
 
-const testRoutes: Array<Route> = [
+const testRoutes = (): Array<Route> => [
   route('GET', 'tests', 'public', (ctx) =>
     cursorPage(ctx, all(ctx.store, 'test').map((r) => testView(ctx, r)), 'test', false)
   ),
@@ -100,7 +100,7 @@ const sessionRow = (ctx: Ctx): Row | undefined => {
   }
 }
 
-const sessionRoutes: Array<Route> = [
+const sessionRoutes = (): Array<Route> => [
   route('GET', 'session', 'customer', (ctx) => {
     const row = sessionRow(ctx)
     // An OAuth caller has no session to show.
@@ -153,4 +153,4 @@ const sessionRoutes: Array<Route> = [
   })
 ]
 
-export const SESSION_ROUTES: ReadonlyArray<Route> = [...testRoutes, ...sessionRoutes]
+export const SESSION_ROUTES = (): ReadonlyArray<Route> => [...testRoutes(), ...sessionRoutes()]

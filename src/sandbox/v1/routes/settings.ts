@@ -25,7 +25,7 @@ const listed = (path: string, type: string, access: Access): Array<Route> => [
   route('GET', `${path}/:id`, access, getOne(type))
 ]
 
-const teamRoutes: Array<Route> = [
+const teamRoutes = (): Array<Route> => [
   ...readable('teams', 'team', 'agent'),
   route('POST', 'teams', 'admin', (ctx) => {
     const title = ctx.fields.string('title', { required: true })
@@ -84,7 +84,7 @@ const teamRoutes: Array<Route> = [
   })
 ]
 
-const roleRoutes: Array<Route> = [
+const roleRoutes = (): Array<Route> => [
   ...readable('roles', 'role', 'agent'),
   route('POST', 'roles', 'admin', (ctx) => {
     const f = ctx.fields
@@ -121,7 +121,7 @@ const roleRoutes: Array<Route> = [
   })
 ]
 
-const oauthRoutes: Array<Route> = [
+const oauthRoutes = (): Array<Route> => [
   ...readable('oauth/clients', 'oauth_client', 'admin'),
   route('POST', 'oauth/clients', 'admin', (ctx) => {
     const f = ctx.fields
@@ -174,7 +174,7 @@ const contentDispositionName = (header: string | undefined): string | undefined 
   header === undefined ? undefined : (/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header)?.[1] ?? undefined)
 
 /** Files (spec §2.12): the raw body is the file; the name comes from Content-Disposition or `_filename`. */
-const fileRoutes: Array<Route> = [
+const fileRoutes = (): Array<Route> => [
   route('GET', 'files', 'customer', (ctx) => {
     const group = groupOf(ctx)
     return offsetPage(ctx, all(ctx.store, 'file').filter((f) => f.$group === group), 'file')
@@ -224,7 +224,7 @@ const fileRoutes: Array<Route> = [
 
 const groupOf = (ctx: Ctx): string => ctx.principal?.session?.id ?? `user:${String(ctx.principal?.user.id)}`
 
-const caseSettingRoutes: Array<Route> = [
+const caseSettingRoutes = (): Array<Route> => [
   // Statuses, priorities and types are public (spec §3.1, "(P)").
   ...listed('cases/statuses', 'case_status', 'public'),
   ...listed('cases/priorities', 'case_priority', 'public'),
@@ -240,12 +240,12 @@ const caseSettingRoutes: Array<Route> = [
   })
 ]
 
-export const SETTINGS_ROUTES: ReadonlyArray<Route> = [
-  ...teamRoutes,
-  ...roleRoutes,
+export const SETTINGS_ROUTES = (): ReadonlyArray<Route> => [
+  ...teamRoutes(),
+  ...roleRoutes(),
   ...readable('businesshours', 'business_hour', 'admin'),
   ...readable('brands', 'brand', 'agent'),
-  ...caseSettingRoutes,
-  ...oauthRoutes,
-  ...fileRoutes
+  ...caseSettingRoutes(),
+  ...oauthRoutes(),
+  ...fileRoutes()
 ]

@@ -1,6 +1,7 @@
 // Pieces several resources share: tags (`…/:id/tags`), notes (`…/:id/notes`), attachments from uploaded files.
 import { err, type ApiErr } from '../errors'
 import { everything, fail, notFound, one, offsetPage, type Ctx } from '../context'
+import type { Reply } from '../render'
 import { tagRefs } from '../model'
 import { all, find, insert, isoTime, ref, refs, type Ref, type Row } from '../store'
 import { route, type Access, type Route } from './route'
@@ -15,31 +16,36 @@ const tagRows = (ctx: Ctx, row: Row): Array<Row> =>
  * the resulting tag list.
  */
 export const tagRoutes = (base: string, type: string, access: Access): Array<Route> => {
-  const withRow = (handle: (ctx: Ctx, row: Row) => ReturnType<Route['handle']>) => (ctx: Ctx) => {
+  const withRow = (handle: (ctx: Ctx, row: Row) => Reply) => (ctx: Ctx) => {
     const row = find(ctx.store, type, ctx.params.id!)
     return row === undefined || row.state === 'TRASH' ? notFound() : handle(ctx, row)
   }
-  const names = (ctx: Ctx, fromQuery: boolean): Array<string> | undefined =>
-    fromQuery
-      ? ctx.query.get('tags') === undefined
-        ? (ctx.fields.errors.push(err('FIELD_REQUIRED', 'tags')), undefined)
-        : ctx.query.get('tags')!.split(',')
-      : ctx.fields.list('tags', { required: true })
-  const change = (status: number, apply: (current: ReadonlyArray<Ref>, given: ReadonlyArray<Ref>, ctx: Ctx) => ReadonlyArray<Ref>, fromQuery = false) =>
+  const same = (a: Ref, b: Ref): boolean => String(a.id) === String(b.id)
+  /** Sets the row's tags from the current ones and the named ones, then answers the list. */
+  const change = (status: number, combine: (current: ReadonlyArray<Ref>, named: ReadonlyArray<Ref>) => ReadonlyArray<Ref>) =>
     withRow((ctx, row) => {
-      const given = names(ctx, fromQuery)
-      if (given === undefined) return fail(ctx.fields.errors)
-      const current = (row.tags as ReadonlyArray<Ref> | undefined) ?? []
-      row.tags = [...apply(current, fromQuery ? given.map((n) => n.trim().toLowerCase()).map((n) => all(ctx.store, 'tag').find((t) => t.name === n)).filter((t): t is Row => t !== undefined).map((t) => ref('tag', t.id as number)) : tagRefs(ctx.store, given), ctx)]
+      // DELETE has no body: its names come in the query.
+      const names =
+        ctx.method === 'DELETE'
+          ? ctx.query.get('tags')?.split(',')
+          : ctx.fields.list('tags', { required: true })
+      if (names === undefined) return fail(ctx.method === 'DELETE' ? [err('FIELD_REQUIRED', 'tags')] : ctx.fields.errors)
+      const named =
+        ctx.method === 'DELETE'
+          ? names
+              .map((n) => all(ctx.store, 'tag').find((t) => t.name === n.trim().toLowerCase()))
+              .filter((t): t is Row => t !== undefined)
+              .map((t) => ref('tag', t.id as number))
+          : tagRefs(ctx.store, names)
+      row.tags = [...combine((row.tags as ReadonlyArray<Ref> | undefined) ?? [], named)]
       row.updated_at = isoTime(ctx.now)
       return everything(tagRows(ctx, row), 'tag', status)
     })
-  const same = (a: Ref, b: Ref) => String(a.id) === String(b.id)
   return [
     route('GET', `${base}/:id/tags`, access, withRow((ctx, row) => everything(tagRows(ctx, row), 'tag'))),
-    route('POST', `${base}/:id/tags`, access, change(201, (current, given) => [...current, ...given.filter((g) => !current.some((c) => same(c, g)))])),
-    route('PUT', `${base}/:id/tags`, access, change(200, (_current, given) => given)),
-    route('DELETE', `${base}/:id/tags`, access, change(200, (current, given) => current.filter((c) => !given.some((g) => same(c, g))), true))
+    route('POST', `${base}/:id/tags`, access, change(201, (current, named) => [...current, ...named.filter((n) => !current.some((c) => same(c, n)))])),
+    route('PUT', `${base}/:id/tags`, access, change(200, (_current, named) => named)),
+    route('DELETE', `${base}/:id/tags`, access, change(200, (current, named) => current.filter((c) => !named.some((n) => same(c, n)))))
   ]
 }
 
