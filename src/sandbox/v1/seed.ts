@@ -18,7 +18,8 @@ export const CUSTOMER_EMAIL = 'caryn.pryor@atmospherecoffee.com'
 export const CASE_COUNT = 36
 export const TEST_COUNT = 25
 
-const T0 = Date.UTC(2015, 6, 21, 7, 10, 42)
+/** 2015-07-21T07:10:42Z, the docs' sample timestamps. */
+const T0 = 1437462642000
 const HOUR = 3_600_000
 
 export const CHANNEL_UUIDS = {
