@@ -153,15 +153,20 @@ export const cursorPage = (ctx: Ctx, rows: ReadonlyArray<Row>, resource: string,
     start = Math.max(0, end - limit)
   }
   const pageRows = rows.slice(start, Math.min(end, start + limit))
+  // The links name pages by cursors, as in the docs' example (tests.list.cursor_links.json, the page 11–20 of 25):
+  // first = before the first item of page two, previous = before this page, next = after this page, last = after
+  // the item that precedes the last page.
   const links: Record<string, string | undefined> = {}
   const cleared = { offset: undefined, after_id: undefined, before_id: undefined }
   if (start > 0 && pageRows.length > 0) {
-    links.first_url = linkTo(ctx, cleared)
+    links.first_url = linkTo(ctx, { ...cleared, before_id: String(rows[Math.min(limit, rows.length - 1)]!.id) })
     links.previous_url = linkTo(ctx, { ...cleared, before_id: String(pageRows[0]!.id) })
   }
   if (start + pageRows.length < rows.length && pageRows.length > 0) {
     links.next_url = linkTo(ctx, { ...cleared, after_id: String(pageRows[pageRows.length - 1]!.id) })
   }
+  const lastStart = Math.floor((rows.length - 1) / limit) * limit
+  if (rows.length > limit && lastStart > 0) links.last_url = linkTo(ctx, { ...cleared, after_id: String(rows[lastStart - 1]!.id) })
   const page = { limit, totalCount: rows.length, links: links as Links }
   return { status: 200, data: pageRows, resource, page }
 }

@@ -275,7 +275,7 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
       }
     })
     if (segments.length > 0) segments[segments.length - 1] = segments[segments.length - 1]!.replace(/\.json$/i, '')
-    const query = readQuery(url.searchParams)
+    const query = readQuery(url.search)
     const parsed = parseView(query, headers['x-options'])
     const view = parsed.view
     const done = (reply: Reply, auth?: AuthResult) => ({

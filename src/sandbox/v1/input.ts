@@ -6,10 +6,26 @@ import { find, type Row, type Store } from './store'
 
 export type Params = Readonly<Record<string, unknown>>
 
-/** Query arguments with snake-cased names; `ids[]=1&ids[]=2` becomes `ids` → `1,2`. */
-export const readQuery = (search: URLSearchParams): Map<string, string> => {
+const decode = (text: string): string => {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+/**
+ * Query arguments with snake-cased names; `ids[]=1&ids[]=2` becomes `ids` → `1,2`. In `fields` a literal `+` stays a
+ * plus (the docs write `?fields=+full_name`; no field name has a space), elsewhere it is a space as in any form.
+ */
+export const readQuery = (search: string): Map<string, string> => {
   const query = new Map<string, string>()
-  for (const [rawName, value] of search) {
+  const pairs = search.replace(/^\?/, '').split('&').filter((p) => p !== '')
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=')
+    const rawName = decode((eq < 0 ? pair : pair.slice(0, eq)).replace(/\+/g, ' '))
+    const rawValue = eq < 0 ? '' : pair.slice(eq + 1)
+    const value = decode(toSnake(rawName.replace(/\[\]$/, '')) === 'fields' ? rawValue : rawValue.replace(/\+/g, ' '))
     const name = toSnake(rawName.replace(/\[\]$/, ''))
     const previous = query.get(name)
     query.set(name, previous === undefined || !rawName.endsWith('[]') ? value : `${previous},${value}`)

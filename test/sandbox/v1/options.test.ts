@@ -120,6 +120,8 @@ test('fields: +name adds a non-default field, -name removes, a bare list is expl
   assert.equal(plus.json.data.tags, [{ id: 1, resource_type: 'tag' }, { id: 2, resource_type: 'tag' }])
   assert.not.ok('subject' in plus.json.data)
   assert.ok('legacy_id' in plus.json.data)
+  const literalPlus = await call(sandbox, 'GET', 'cases/1?fields=+tags', s.read)
+  assert.ok('tags' in literalPlus.json.data && 'subject' in literalPlus.json.data, 'a literal + in fields (as the docs write it) is a plus')
   const explicit = await call(sandbox, 'GET', 'cases/1?fields=subject,state', s.read)
   assert.equal(explicit.json.data, { id: 1, subject: 'Atmosphere Coffee, Inc annual maintenance', state: 'ACTIVE', resource_type: 'case' })
   const nested = await call(sandbox, 'GET', 'users/1?include=role&fields=full_name,role(title)', s.read)
