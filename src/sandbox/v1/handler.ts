@@ -1,18 +1,18 @@
 // The v1 sandbox: an in-memory Kayako v1 JSON API as a pure request handler (no sockets, no node: imports), for
 // tests, demos and the sandbox server, which mounts it under /api/v1/.
 import * as E from 'fp-ts/Either'
-import { fromBase64, utf8Decode } from '../../core/bytes'
 import type { HttpRequest, HttpResponse, Transport } from '../../core/http'
 import { parseView, DEFAULT_VIEW, type View } from './options'
+import { authenticator, type AuthResult } from './auth'
 import { type Ctx, type Principal, type SandboxState, type SessionRecord } from './context'
 import { err, statusOf, type ApiErr } from './errors'
 import { fieldReader, readBody, readQuery } from './input'
 import { random } from './random'
 import { renderBody, type Log, type Reply } from './render'
 import { allRoutes } from './routes/index'
-import { matchPath, type Access, type Route } from './routes/route'
+import { matchPath, type Route } from './routes/route'
 import { ADMIN_EMAIL, AGENT_EMAIL, CUSTOMER_EMAIL, EXPIRED_EMAIL, SEED_OTP, SEED_PASSWORD, seedStore, TWO_FACTOR_EMAIL } from './seed'
-import { all, etagOf, find, isoTime, typeOf, type Row } from './store'
+import { etagOf, find, typeOf, type Row } from './store'
 
 export interface V1SandboxOptions {
   /** Seeds the generated data, session ids and tokens (default: a fixed seed; the same seed gives the same data). */
@@ -76,180 +76,18 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
   const tokens = random(`${String(options.seed ?? DEFAULT_SEED)}:tokens`)
   const bearerToken = tokens.token(40)
   const state: SandboxState = { store, rnd, sessions: new Map(), authTokens: new Map(), bearerTokens: new Map([[bearerToken, 1]]) }
-  const ttl = (options.sessionTtlSeconds ?? 3600) * 1000
-  const maxFailures = options.maxLoginFailures ?? 5
-  const lockMs = (options.lockSeconds ?? 600) * 1000
-  const failures = new Map<string, { count: number; lockedUntil: number }>()
-  const window = { minute: -1, count: 0 }
-  const ROUTES = allRoutes()
-
-  const userByEmail = (email: string): Row | undefined => {
-    const identity = all(store, 'identity_email').find((e) => String(e.email).toLowerCase() === email.trim().toLowerCase())
-    return identity === undefined ? undefined : find(store, 'user', identity.$user as number)
-  }
-
-  const principalOf = (user: Row, scheme: Principal['scheme'], session?: SessionRecord): Principal => ({
-    user,
-    roleType: String(find(store, 'role', (user.role as { id: number }).id)?.type ?? 'CUSTOMER'),
-    scheme,
-    ...(session === undefined ? {} : { session })
+  const { authenticate, allowed } = authenticator(state, tokens, {
+    sessionTtlMs: (options.sessionTtlSeconds ?? 3600) * 1000,
+    maxLoginFailures: options.maxLoginFailures ?? 5,
+    lockMs: (options.lockSeconds ?? 600) * 1000
   })
-
-  const newSession = (user: Row, headers: Record<string, string>, at: number): SessionRecord => {
-    // `X-CSRF: false` on the authenticating request opts the new session out of CSRF protection (spec §1.5).
-    const csrf = (headers['x-csrf'] ?? '').trim().toLowerCase() === 'false' ? null : tokens.token(72)
-    const session: SessionRecord = {
-      id: tokens.token(80),
-      userId: user.id as number,
-      csrfToken: csrf,
-      createdAt: at,
-      lastActivityAt: at,
-      userAgent: headers['user-agent'] ?? ''
-    }
-    state.sessions.set(session.id, session)
-    return session
-  }
-
-  const liveSession = (id: string, at: number): SessionRecord | undefined => {
-    const s = state.sessions.get(id)
-    if (s === undefined) return undefined
-    if (at - s.lastActivityAt > ttl || find(store, 'user', s.userId) === undefined) {
-      state.sessions.delete(id)
-      return undefined
-    }
-    return s
-  }
-
-  const authToken = (userId: number, step: 'OTP' | 'PASSWORD', at: number): string => {
-    const token = tokens.token(80)
-    state.authTokens.set(token, { userId, step, expiresAt: at + 600_000 })
-    return token
-  }
-
-  type AuthResult = { readonly principal?: Principal; readonly created?: SessionRecord; readonly reply?: Reply; readonly logs?: ReadonlyArray<Log> }
-
-  /** After a password or OTP check: reuse the caller's session if it is theirs, else open one. */
-  const signIn = (user: Row, sessionId: string | undefined, headers: Record<string, string>, at: number): AuthResult => {
-    if (sessionId !== undefined) {
-      const s = liveSession(sessionId, at)
-      // A session of another user next to credentials: SESSION_LOADING_FAILED (spec §1.4, first listed reason).
-      if (s !== undefined && s.userId !== user.id) return { reply: { status: 454, errors: [err('SESSION_LOADING_FAILED')] } }
-      if (s !== undefined) {
-        s.lastActivityAt = at
-        return { principal: principalOf(user, 'BASIC', s) }
-      }
-      // An unknown session id next to valid credentials: a new session (tolerant; the docs advise not to send both).
-    }
-    const hadSession = [...state.sessions.values()].some((s) => s.userId === user.id)
-    const created = newSession(user, headers, at)
-    user.last_logged_in_at = isoTime(at)
-    const logs: Array<Log> = hadSession
-      ? [{ level: 'NOTICE', message: 'To avoid long delays instead of supplying username and password with each request use just the session id' }]
-      : []
-    return { principal: principalOf(user, 'BASIC', created), created, logs }
-  }
-
-  const authenticate = (method: string, segments: ReadonlyArray<string>, query: ReadonlyMap<string, string>, headers: Record<string, string>, at: number): AuthResult => {
-    const headerSession = headers['x-session-id']
-    const argSession = query.get('_session_id')
-    if (headerSession !== undefined && argSession !== undefined && headerSession !== argSession) {
-      return { reply: { status: 400, errors: [err('PARAMETERS_INCONSISTENT', '_session_id')] } }
-    }
-    const sessionId = headerSession ?? argSession
-    const authorization = (headers.authorization ?? '').trim()
-    const stepToken = headers['x-token'] ?? query.get('_token')
-
-    if (/^basic\s/i.test(authorization)) {
-      const decoded = fromBase64(authorization.slice(6).trim())
-      const text = E.isRight(decoded) ? utf8Decode(decoded.right) : ''
-      const colon = text.indexOf(':')
-      const email = colon < 0 ? text : text.slice(0, colon)
-      const password = colon < 0 ? '' : text.slice(colon + 1)
-      const key = email.trim().toLowerCase()
-      const record = failures.get(key)
-      if (record !== undefined && record.lockedUntil > at) {
-        return {
-          reply: { status: 429, errors: [err('AUTHENTICATION_LOCKED')], headers: { 'retry-after': String(Math.ceil((record.lockedUntil - at) / 1000)) } }
-        }
-      }
-      const user = userByEmail(email)
-      if (user === undefined || user.$password !== password || user.is_enabled !== true) {
-        const count = (record?.count ?? 0) + 1
-        failures.set(key, { count: count >= maxFailures ? 0 : count, lockedUntil: count >= maxFailures ? at + lockMs : 0 })
-        return { reply: { status: 401, errors: [err('AUTHENTICATION_FAILED')] } }
-      }
-      failures.delete(key)
-      if (user.$passwordExpired === true) {
-        return { reply: { status: 403, errors: [err('CREDENTIAL_EXPIRED')], extras: { auth_token: authToken(user.id as number, 'PASSWORD', at) } } }
-      }
-      if (typeof user.$otp === 'string') {
-        return {
-          reply: {
-            status: 403,
-            errors: [err('OTP_EXPECTED')],
-            notifications: [{ type: 'INFO', message: 'Two-factor authentication is enabled for your account' }],
-            extras: { auth_token: authToken(user.id as number, 'OTP', at) }
-          }
-        }
-      }
-      return signIn(user, sessionId, headers, at)
-    }
-
-    if (stepToken !== undefined && authorization === '') {
-      const step = state.authTokens.get(stepToken)
-      const user = step === undefined || step.expiresAt < at ? undefined : find(store, 'user', step.userId)
-      if (step === undefined || user === undefined) return { reply: { status: 401, errors: [err('AUTHENTICATION_FAILED')] } }
-      if (step.step === 'OTP') {
-        const otp = headers['x-otp'] ?? query.get('_otp')
-        if (otp === undefined) return { reply: { status: 403, errors: [err('OTP_EXPECTED')], extras: { auth_token: stepToken } } }
-        if (otp.trim() !== user.$otp) return { reply: { status: 401, errors: [err('AUTHENTICATION_FAILED')] } }
-        state.authTokens.delete(stepToken)
-        return signIn(user, undefined, headers, at)
-      }
-      // The password-update token is good for PUT /profile/password only (spec §1.6).
-      if (method === 'PUT' && segments.join('/').toLowerCase() === 'profile/password') {
-        state.authTokens.delete(stepToken)
-        return { principal: principalOf(user, 'BASIC') }
-      }
-      return { reply: { status: 401, errors: [err('AUTHORIZATION_REQUIRED')] } }
-    }
-
-    const bearer = /^bearer\s+(.+)$/i.exec(authorization)?.[1] ?? query.get('access_token')
-    if (bearer !== undefined) {
-      const userId = state.bearerTokens.get(bearer.trim())
-      const user = userId === undefined ? undefined : find(store, 'user', userId)
-      if (user === undefined || user.is_enabled !== true) return { reply: { status: 401, errors: [err('AUTHENTICATION_FAILED')] } }
-      return { principal: principalOf(user, 'OAUTH') }
-    }
-
-    if (sessionId !== undefined) {
-      const s = liveSession(sessionId, at)
-      const user = s === undefined ? undefined : find(store, 'user', s.userId)
-      if (s === undefined || user === undefined || user.is_enabled !== true) {
-        return { reply: { status: 454, errors: [err('SESSION_LOADING_FAILED')] } }
-      }
-      if ((method === 'POST' || method === 'PUT' || method === 'DELETE') && s.csrfToken !== null && headers['x-csrf-token'] !== s.csrfToken) {
-        return { reply: { status: 403, errors: [err('CSRF_FAILED')] } }
-      }
-      s.lastActivityAt = at
-      return { principal: principalOf(user, 'SESSION', s) }
-    }
-    return {}
-  }
-
-  const allowed = (access: Access, principal: Principal | undefined): ApiErr | undefined => {
-    if (access === 'public') return undefined
-    if (principal === undefined) return err('AUTHORIZATION_REQUIRED')
-    if (access === 'customer') return undefined
-    if (principal.roleType === 'CUSTOMER') return err('PERMISSIONS_DENIED')
-    if (access === 'admin' && principal.roleType !== 'ADMIN' && principal.roleType !== 'OWNER') return err('PERMISSIONS_DENIED')
-    return undefined
-  }
+  const window = { minute: -1, count: 0 }
+  const routes = allRoutes()
 
   /** The route for a path, or the error for an unknown path / a verb the path does not take. */
   const resolve = (method: string, segments: ReadonlyArray<string>): { route: Route; params: Record<string, number> } | ApiErr => {
     let pathKnown = false
-    for (const r of ROUTES) {
+    for (const r of routes) {
       const params = matchPath(r, segments)
       if (params === undefined) continue
       if (r.method === method) return { route: r, params }
@@ -259,7 +97,7 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
     const root = (segments[0] ?? '').toLowerCase()
     // The first component names a resource we know: the action is what is wrong. Otherwise it is read as an app
     // name (spec §1.1, APP_NOT_FOUND).
-    return ROUTES.some((r) => r.segments[0] === root) ? err('RESOURCE_ACTION_NOT_AVAILABLE') : err('APP_NOT_FOUND')
+    return routes.some((r) => r.segments[0] === root) ? err('RESOURCE_ACTION_NOT_AVAILABLE') : err('APP_NOT_FOUND')
   }
 
   const run = (request: HttpRequest, url: URL, at: number): { readonly outcome: Outcome; readonly view: View; readonly segments: ReadonlyArray<string> } => {
@@ -343,7 +181,7 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
 
   /** The stored row a PUT/DELETE path addresses, found through the GET route of the same path. */
   const currentRow = (ctx: Ctx): Row | undefined => {
-    const get = ROUTES.find((r) => r.method === 'GET' && matchPath(r, ctx.segments) !== undefined)
+    const get = routes.find((r) => r.method === 'GET' && matchPath(r, ctx.segments) !== undefined)
     if (get === undefined) return undefined
     const reply = get.handle({ ...ctx, method: 'GET', params: matchPath(get, ctx.segments)! })
     const data = reply.data
