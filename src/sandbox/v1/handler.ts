@@ -136,6 +136,12 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
       window.count++
     }
     if (parsed.errors.length > 0) return done({ status: 400, errors: parsed.errors })
+    // "Accept must include application/json or */* (else 406)" (spec §2.1). No error code is documented for it, so
+    // the answer explains itself in a log line. A missing Accept is accepted.
+    const accept = headers.accept
+    if (accept !== undefined && !/application\/json|\*\/\*|application\/\*/i.test(accept)) {
+      return done({ status: 406, logs: [{ level: 'ERROR', message: 'The Accept header must include application/json or */*' }] })
+    }
 
     const auth = authenticate(request.method, segments, query, headers, at)
     if (auth.reply !== undefined) return done(auth.reply)
