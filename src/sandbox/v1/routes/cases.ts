@@ -95,6 +95,7 @@ const caseById = (ctx: Ctx, id: number): Row | undefined => find(ctx.store, 'cas
 const channelInput = (ctx: Ctx, required: boolean): { type?: ChannelType; uuid: string | null; html: boolean } => {
   const f = ctx.fields
   const type = f.oneOf('channel', CHANNELS, { required })
+  // The id of the channel's account (a mailbox id, a Facebook page or Twitter account id) or the channel's uuid.
   const channelId = f.string('channel_id')
   const options = f.object('channel_options') ?? {}
   if (type === 'NOTE' && options.cc !== undefined) f.errors.push(err('FIELD_INVALID', 'channel_options'))
@@ -105,9 +106,11 @@ const channelInput = (ctx: Ctx, required: boolean): { type?: ChannelType; uuid: 
       // "MAIL without channel_id → FIELD_INVALID channel" (spec §3.3).
       f.errors.push(err('FIELD_INVALID', 'channel'))
     } else {
-      const channel = find(ctx.store, 'channel', channelId)
-      if (channel === undefined || channel.type !== type) f.errors.push(err('FIELD_INVALID', 'channel_id'))
-      else uuid = channelId
+      const channel = all(ctx.store, 'channel').find(
+        (c) => c.type === type && (c.uuid === channelId || String((c.account as Ref | null)?.id) === channelId)
+      )
+      if (channel === undefined) f.errors.push(err('FIELD_INVALID', 'channel_id'))
+      else uuid = String(channel.uuid)
     }
   }
   if (type === 'NOTE') uuid = String(all(ctx.store, 'channel').find((c) => c.type === 'NOTE')?.uuid ?? null)
