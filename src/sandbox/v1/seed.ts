@@ -163,17 +163,15 @@ const seedPeople = (store: Store, rnd: Random): void => {
     addDomain(store, org, domains[i]!, true, at + i * HOUR)
     if (i === 0) addPhone(store, org, 'phone', '+1 415 555 0100', true, at)
   })
-  const staff: Array<[string, string, number, Array<number>, string, { expired?: boolean; otp?: boolean }]> = [
-    ['Charlotte Küchler', ADMIN_EMAIL, 1, [1], 'Community Manager', {}],
-    ['Ethan Boyd', AGENT_EMAIL, 2, [1, 2], 'Support Engineer', {}],
-    ['Mia Schultz', EXPIRED_EMAIL, 2, [1, 3], 'Billing Specialist', { expired: true }],
-    ['Noah Patel', TWO_FACTOR_EMAIL, 2, [2], 'Account Executive', { otp: true }],
-    ['Olivia Grant', 'olivia.grant@brewfictus.com', 3, [], 'Product Specialist', {}]
-  ]
-  const people: Array<[string, string, number, number | null, Array<number>, string | null, { expired?: boolean; otp?: boolean }]> = [
-    [staff[0]![0], staff[0]![1], 1, 1, [1], staff[0]![4], {}],
+  // Users 1–6 in this order: user 1 is the reported login, user 2 the requester of case 1 (as in cases.list.json).
+  type Person = [fullName: string, email: string, roleId: number, organizationId: number, teamIds: Array<number>, designation: string, flags: { expired?: boolean; otp?: boolean }]
+  const people: Array<Person> = [
+    ['Charlotte Küchler', ADMIN_EMAIL, 1, 1, [1], 'Community Manager', {}],
     ['Caryn Pryor', CUSTOMER_EMAIL, 4, 2, [], 'Operations Lead', {}],
-    ...staff.slice(1).map(([n, e, r, t, d, f]) => [n, e, r, 1, t, d, f] as [string, string, number, number, Array<number>, string, { expired?: boolean; otp?: boolean }])
+    ['Ethan Boyd', AGENT_EMAIL, 2, 1, [1, 2], 'Support Engineer', {}],
+    ['Mia Schultz', EXPIRED_EMAIL, 2, 1, [1, 3], 'Billing Specialist', { expired: true }],
+    ['Noah Patel', TWO_FACTOR_EMAIL, 2, 1, [2], 'Account Executive', { otp: true }],
+    ['Olivia Grant', 'olivia.grant@brewfictus.com', 3, 1, [], 'Product Specialist', {}]
   ]
   people.forEach(([fullName, email, roleId, organizationId, teamIds, designation, flags], i) => {
     const user = createUser(store, rnd, { fullName, roleId, organizationId, teamIds, designation, password: SEED_PASSWORD, at: at + i * 60_000 })

@@ -189,7 +189,7 @@ const checkDomains = (ctx: Ctx, domains: ReadonlyArray<string>, name = 'domains'
   }
 }
 
-/** Identities: list (filtered by owner), get, create, update, delete; `owner` says which owner ids filter them. */
+/** An identity collection: list (`?user_id=` / `?organization_id=`), get, create, update (type-specific), delete. */
 const identityRoutes = (path: string, type: string, create: (ctx: Ctx) => ReturnType<Route['handle']>, update: (ctx: Ctx, row: Row) => void): Array<Route> => [
   route('GET', `identities/${path}`, 'agent', (ctx) => {
     const user = ctx.query.get('user_id')
