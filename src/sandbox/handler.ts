@@ -23,6 +23,11 @@ export interface SandboxOptions {
   readonly now?: () => number
   /** Bodies above this size are refused with 400 (default 16 MiB). */
   readonly maxBodyBytes?: number
+  /**
+   * Print the PHP notices the real server prints before some answers (default false), e.g. `Undefined index:
+   * isprivate` for a TicketPost without `isprivate` (spec §2.10): for testing how a client copes with them.
+   */
+  readonly phpNotices?: boolean
   /** Further handlers by path prefix, e.g. `{ '/api/v1/': v1Sandbox.handle }`; the longest matching prefix wins. */
   readonly mounts?: Readonly<Record<string, RequestHandler>>
 }
@@ -63,7 +68,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   const fresh = () => {
     const store = new Store(now)
     if (options.seed !== false) seedStore(store)
-    return { store, classic: createClassicHandler({ store, apiKey, secretKey, maxBodyBytes }) }
+    return { store, classic: createClassicHandler({ store, apiKey, secretKey, maxBodyBytes, phpNotices: options.phpNotices === true }) }
   }
   let state = fresh()
 

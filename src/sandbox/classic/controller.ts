@@ -11,6 +11,8 @@ export interface Reply {
   readonly status: number
   readonly body: string
   readonly contentType?: string
+  /** A PHP notice the real server prints before this answer (shown only with the `phpNotices` option). */
+  readonly notice?: string
 }
 
 export interface Context {

@@ -16,7 +16,13 @@ export interface ClassicHandlerOptions {
   readonly secretKey: string
   /** Bodies above this many bytes are refused with 400. */
   readonly maxBodyBytes: number
+  /** Print the PHP notices 4.98.8 prints (e.g. a TicketPost without `isprivate`) before the XML. */
+  readonly phpNotices: boolean
 }
+
+/** How PHP's error handler in Kayako renders a notice (fixture `Error_PHPWarning_body.html`). */
+export const noticeHtml = (text: string): string =>
+  `<div style="BACKGROUND: #f8ebeb; FONT: 13px Trebuchet MS, Verdana, Helvetica, Arial; BORDER: 1px SOLID #751616; PADDING: 10px; MARGIN: 5px;"><font color="red">[Notice]: ${text}</font></div>`
 
 const XML_TYPE = 'text/xml'
 const TEXT_TYPE = 'text/plain; charset=UTF-8'
@@ -55,6 +61,7 @@ export const createClassicHandler = (options: ClassicHandlerOptions) => {
     if (refused !== undefined) return respond(refused, TEXT_TYPE)
     const reply = dispatch(controller, { store: options.store, vars: parsed.vars, files: parsed.files, method: parsed.method, now: options.store.now() }, args)
     // After a successful check the server sends `Content-type: text/xml`, also on its 400/404 texts (spec §3).
-    return respond(reply, XML_TYPE)
+    const shown = options.phpNotices && reply.notice !== undefined ? { ...reply, body: noticeHtml(reply.notice) + reply.body } : reply
+    return respond(shown, XML_TYPE)
   }
 }

@@ -67,7 +67,9 @@ const post = (ctx: Context): Reply => {
     store.attachments.insert({ ticketid: ticket.id, ticketpostid: created.id, filename: a.filename, filetype: mimeType(a.filename), dateline: ctx.now, bytes: a.bytes })
   }
   touchTicket(ticket, created)
-  return postsReply(store, [created])
+  const answer = postsReply(store, [created])
+  // 4.98.8 reads $_POST['isprivate'] without isset(): a notice when it is missing (spec §2.10).
+  return vars.has('isprivate') ? answer : { ...answer, notice: 'Undefined index: isprivate (api/class.Controller_TicketPost.php)' }
 }
 
 export const TicketPost: Controller = {
