@@ -148,6 +148,8 @@ test('bad input: unknown route, wrong verb, malformed multipart, invalid UTF-8, 
     body: new Uint8Array([...Buffer.from('title=Caf'), 0xe9, ...Buffer.from(`&type=public&app=tickets&${q}`)])
   })
   assert.equal([latin1.status, await latin1.text()], [400, 'Invalid UTF-8 in the form body'])
+  const badQuery = await get(`?e=/Base/Department&title=%FF%FE&${q}`)
+  assert.equal([badQuery.status, await badQuery.text()], [400, 'Invalid UTF-8 in the query string'])
   const big = await fetch(`${sb.url}?e=/Base/Department`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `title=${'x'.repeat(100 * 1024)}&${q}` })
   assert.is(big.status, 400)
   assert.match(await big.text(), /^Request body too large: \d+ bytes \(the sandbox accepts at most 65536\)$/)
