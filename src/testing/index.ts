@@ -17,12 +17,17 @@
  * Lookup order: `METHOD /route`, then `/route`, then the operation name, then `'*'`. Route keys may use `:name` or
  * `*` for one segment. Arguments are validated first, as the real executor does: a request with issues gets its
  * `ValidationError` and is recorded with `sent: false`. A call nothing answers is a `TransportError` naming it.
+ *
+ * One level down, `recordTransport` captures real answers (from the sandbox or a staging helpdesk) and
+ * `replayTransport` serves them again, so a test can run the real executor, signing, parsing and decoding included,
+ * on answers captured once.
  */
 import * as E from 'fp-ts/Either'
 import type * as TE from 'fp-ts/TaskEither'
 import type { ClassicExecutor } from '../classic/executor'
 import type { ClassicRequest, FilePart, FormPairs } from '../classic/request'
-import { transportError, validationError, type KayakoError } from '../core/error'
+import { redact, transportError, validationError, type KayakoError } from '../core/error'
+import type { HttpRequest, HttpResponse, Transport } from '../core/http'
 
 /** One call the mock executor received. */
 export interface RecordedCall {
@@ -104,4 +109,80 @@ export const mockClassic = (table: MockTable): MockClassicExecutor => {
   })
   // A getter (Object.assign would copy the array once): `calls` is always the current list.
   return Object.defineProperty(executor, 'calls', { get: () => calls.slice(), enumerable: true }) as unknown as MockClassicExecutor
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Recorded answers
+
+/** One captured exchange: the request's method and route only (no query, no body: no credentials), the answer. */
+export interface Recording {
+  readonly method: string
+  readonly route: string
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string
+}
+
+export interface RecordingTransport extends Transport {
+  /** Every exchange so far, oldest first (JSON-serialisable: save it as a test fixture). */
+  readonly recordings: ReadonlyArray<Recording>
+}
+
+const queryParam = (query: string, name: string): string | undefined => {
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=')
+    if ((eq < 0 ? pair : pair.slice(0, eq)) === name) {
+      try {
+        return decodeURIComponent((eq < 0 ? '' : pair.slice(eq + 1)).replace(/\+/g, ' '))
+      } catch {
+        return undefined
+      }
+    }
+  }
+  return undefined
+}
+
+/** The Classic route of a request: `e=`, else PATH_INFO after `index.php`, else the standard URL type `?/Route&…`. */
+export const routeOf = (url: string): string => {
+  const [beforeQuery = '', query = ''] = url.split('#')[0]?.split(/\?(.*)/s) ?? []
+  const e = queryParam(query, 'e')
+  if (e !== undefined && e !== '') return e
+  const info = /\/index\.php(\/[^?]*)/i.exec(beforeQuery)?.[1]
+  if (info !== undefined && info !== '/') return decodeURIComponent(info)
+  const first = query.split('&')[0] ?? ''
+  return first.startsWith('/') ? decodeURIComponent(first.split('=')[0] ?? '') : ''
+}
+
+/** Wraps a transport and keeps what it answered. */
+export const recordTransport = (transport: Transport): RecordingTransport => {
+  const recordings: Array<Recording> = []
+  const recording: Transport = (request) => async () => {
+    const answer = await transport(request)()
+    if (answer._tag === 'Right') {
+      const { status, headers, body } = answer.right
+      recordings.push({ method: request.method, route: routeOf(request.url), status, headers, body })
+    }
+    return answer
+  }
+  return Object.defineProperty(recording, 'recordings', { get: () => recordings.slice(), enumerable: true }) as RecordingTransport
+}
+
+/**
+ * Answers from recordings by method and route: several recordings of one call are served in order, the last one
+ * repeating. A request nothing was recorded for is a `TransportError` naming it.
+ */
+export const replayTransport = (recordings: ReadonlyArray<Recording>): Transport => {
+  const queues = new Map<string, Array<Recording>>()
+  for (const r of recordings) {
+    const key = `${r.method} ${r.route}`
+    queues.set(key, [...(queues.get(key) ?? []), r])
+  }
+  return (request: HttpRequest) => async () => {
+    const key = `${request.method} ${routeOf(request.url)}`
+    const queue = queues.get(key)
+    const next = queue?.length === 1 ? queue[0] : queue?.shift()
+    if (next === undefined) return E.left(transportError(request.operation ?? 'request', redact(request), `nothing recorded for ${key}`))
+    const response: HttpResponse = { status: next.status, headers: next.headers, body: next.body }
+    return E.right(response)
+  }
 }

@@ -8,7 +8,9 @@ import * as Department from '../../src/classic/Department'
 import * as Ticket from '../../src/classic/Ticket'
 import type { ClassicExecutor } from '../../src/classic/executor'
 import { apiError } from '../../src/core/error'
-import { fail, mockClassic, ok } from '../../src/testing/index'
+import { classic } from '../../src/classic/executor'
+import { createSandbox, sandboxTransport } from '../../src/sandbox/handler'
+import { fail, mockClassic, ok, recordTransport, replayTransport, routeOf, type Recording } from '../../src/testing/index'
 import { unwrap, unwrapLeft } from '../support/transport'
 
 const billing: Department.Department = { id: 2, title: 'Billing', type: 'public', app: 'tickets', displayOrder: 2, parentDepartmentId: 0, userVisibilityCustom: false, userGroupIds: [], extra: {} }
@@ -59,6 +61,34 @@ test('a throwing answer function becomes a Left; "*" answers everything else', a
   const thrown = unwrapLeft(await run(Department.all())())
   assert.ok(thrown._tag === 'TransportError' && thrown.cause.includes('boom'))
   assert.equal(unwrap(await run(Ticket.all({ departmentIds: [1] }))()), [])
+})
+
+test('routeOf: e=, PATH_INFO and the standard URL type', () => {
+  assert.is(routeOf('http://h/api/index.php?e=%2FBase%2FDepartment%2F5&apikey=k'), '/Base/Department/5')
+  assert.is(routeOf('http://h/api/index.php/Tickets/Ticket/ABC-123-45678?apikey=k'), '/Tickets/Ticket/ABC-123-45678')
+  assert.is(routeOf('/api/index.php?/Tickets/TicketPost/ListAll/3&apikey=k&salt=1'), '/Tickets/TicketPost/ListAll/3')
+  assert.is(routeOf('/api/index.php'), '')
+})
+
+test('recordTransport captures real answers without credentials; replayTransport serves them to the real executor', async () => {
+  const sandbox = createSandbox()
+  const recorder = recordTransport(sandboxTransport(sandbox))
+  const config = { url: 'http://sandbox/api/index.php', apiKey: sandbox.apiKey, secretKey: sandbox.secretKey }
+  const live = classic({ ...config, transport: recorder })
+  const created = unwrap(await live(Department.post({ title: 'Recorded', type: 'public', app: 'tickets' }))())
+  const ticket = unwrap(await live(Ticket.get(1))())
+  unwrapLeft(await live(Ticket.get(99))())
+  const saved = JSON.parse(JSON.stringify(recorder.recordings)) as ReadonlyArray<Recording>
+  assert.equal(saved.map((r) => [r.method, r.route, r.status]), [['POST', '/Base/Department', 200], ['GET', '/Tickets/Ticket/1', 200], ['GET', '/Tickets/Ticket/99', 404]])
+  assert.not.ok(JSON.stringify(saved).includes(sandbox.secretKey) || JSON.stringify(saved).includes(sandbox.apiKey))
+
+  const replayed = classic({ ...config, apiKey: 'anything', secretKey: 'anything', transport: replayTransport(saved) })
+  assert.equal(unwrap(await replayed(Department.post({ title: 'Recorded', type: 'public', app: 'tickets' }))()), created)
+  assert.equal(unwrap(await replayed(Ticket.get(1))()), ticket)
+  const missing = unwrapLeft(await replayed(Ticket.get(99))())
+  assert.equal([missing._tag, missing._tag === 'ApiError' && missing.messages], ['ApiError', ['Ticket not Found']])
+  const never = unwrapLeft(await replayed(Department.all())())
+  assert.ok(never._tag === 'TransportError' && never.cause === 'nothing recorded for GET /Base/Department')
 })
 
 test.run()
