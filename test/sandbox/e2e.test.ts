@@ -34,6 +34,7 @@ import {
   type ClassicExecutor,
   type ClassicRequest
 } from '../../src/classic/index'
+import * as Classic from '../../src/classic/index'
 import type { KayakoError } from '../../src/core/error'
 import { fetchTransport } from '../../src/core/http'
 import { createSandbox, sandboxTransport } from '../../src/sandbox/handler'
@@ -59,8 +60,14 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
   }
   const apiText = (e: KayakoError) => (e._tag === 'ApiError' ? `${e.status} ${e.messages.join('; ')}` : e._tag)
 
+  const exercised = new Set<string>()
   test.before(async () => {
-    ctx = await start()
+    const started = await start()
+    const recording: ClassicExecutor = (req) => {
+      exercised.add(req.operation)
+      return started.run(req)
+    }
+    ctx = { ...started, run: recording }
   })
   test.after(async () => {
     await ctx.close()
@@ -264,7 +271,34 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
     assert.equal(E.getOrElseW(() => 'error')(await runOptional(ctx.run)(userOrganizationOf({ userOrganizationId: 0 }))()), O.none)
   })
 
+  test('every builder of every Classic resource module was run above', () => {
+    const operations = builderOperations()
+    assert.ok(operations.length >= 60, `found only ${operations.length} builders: the discovery is broken`)
+    assert.equal(operations.filter((op) => !exercised.has(op)), [])
+  })
+
   test.run()
+}
+
+/**
+ * The operation names of every builder of the resource modules (`Department.get` …), found by calling each exported
+ * function of each module namespace without arguments: builders are total, so they answer with a description.
+ */
+const builderOperations = (): ReadonlyArray<string> => {
+  const operations = new Set<string>()
+  for (const [name, namespace] of Object.entries(Classic)) {
+    if (!/^[A-Z]/.test(name) || typeof namespace !== 'object' || namespace === null) continue
+    for (const f of Object.values(namespace)) {
+      if (typeof f !== 'function') continue
+      try {
+        const made = (f as () => unknown)() as { readonly route?: unknown; readonly operation?: unknown } | null | undefined
+        if (typeof made?.route === 'string' && typeof made.operation === 'string') operations.add(made.operation)
+      } catch {
+        // a helper that is not a builder (e.g. a value parser) does not accept no arguments
+      }
+    }
+  }
+  return [...operations].sort()
 }
 
 const notices = suite('phpNotices: the notice before the XML reaches the executor\'s onNotice, the answer still decodes')
