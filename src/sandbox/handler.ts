@@ -23,6 +23,8 @@ export interface SandboxOptions {
   readonly now?: () => number
   /** Bodies above this size are refused with 400 (default 16 MiB). */
   readonly maxBodyBytes?: number
+  /** `false` answers every Classic call with 403 and an empty body, as a helpdesk with its API switched off. */
+  readonly apiEnabled?: boolean
   /**
    * Print the PHP notices the real server prints before some answers (default false), e.g. `Undefined index:
    * isprivate` for a TicketPost without `isprivate` (spec §2.10): for testing how a client copes with them.
@@ -68,7 +70,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   const fresh = () => {
     const store = new Store(now)
     if (options.seed !== false) seedStore(store)
-    return { store, classic: createClassicHandler({ store, apiKey, secretKey, maxBodyBytes, phpNotices: options.phpNotices === true }) }
+    return { store, classic: createClassicHandler({ store, apiKey, secretKey, maxBodyBytes, phpNotices: options.phpNotices === true, apiEnabled: options.apiEnabled !== false }) }
   }
   let state = fresh()
 

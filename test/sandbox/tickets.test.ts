@@ -236,4 +236,12 @@ test('Ticket PUT ignores invalid values silently; DELETE removes the ticket and 
   assert.equal([sb.store.posts.where((p) => p.ticketid === 1).length, sb.store.attachments.where((a) => a.ticketid === 1).length], [0, 0])
 })
 
+test('apiEnabled: false answers 403 with an empty body, before the credentials are looked at', async () => {
+  const off = createSandbox({ apiEnabled: false })
+  const res = await call(off.handle, 'GET', '/Base/Department')
+  assert.equal([res.status, res.body], [403, ''])
+  const unsigned = await off.handle({ method: 'GET', url: '/api/index.php?e=/Base/Department', headers: {} })
+  assert.is(unsigned.status, 403)
+})
+
 test.run()

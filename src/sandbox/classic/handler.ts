@@ -16,6 +16,8 @@ export interface ClassicHandlerOptions {
   readonly secretKey: string
   /** Bodies above this many bytes are refused with 400. */
   readonly maxBodyBytes: number
+  /** false: the helpdesk's API interface is switched off (`g_enableapiinterface`): every call is a 403, empty body. */
+  readonly apiEnabled: boolean
   /** Print the PHP notices 4.98.8 prints (e.g. a TicketPost without `isprivate`) before the XML. */
   readonly phpNotices: boolean
 }
@@ -56,7 +58,8 @@ export const createClassicHandler = (options: ClassicHandlerOptions) => {
     }
     const controller = CONTROLLERS[`${app}/${name}`.toLowerCase()]
     if (controller === undefined) return respond({ status: 400, body: `Invalid route: no controller ${app}/${name} (${parsed.route})` }, TEXT_TYPE)
-    // Credentials are checked in the controller's constructor, before the action is looked up (spec §1.2).
+    // The controller's constructor first checks that the API is enabled, then the credentials (spec §1.2, §3).
+    if (!options.apiEnabled) return { status: 403, headers: { 'content-type': 'text/html; charset=UTF-8' }, body: '' }
     const refused = await authenticate(parsed.authVars)
     if (refused !== undefined) return respond(refused, TEXT_TYPE)
     const reply = dispatch(controller, { store: options.store, vars: parsed.vars, files: parsed.files, method: parsed.method, now: options.store.now() }, args)
