@@ -35,7 +35,7 @@ e2e('session flow: Basic → session → CSRF on a write → expiry → one re-l
   assert.ok(session !== undefined && session.length > 0, 'then uses the session')
   assert.is(sent[1]?.headers['authorization'], undefined)
 
-  const created = unwrap(await run(Case.post({ subject: 'Printer on fire', contents: 'Again.', channel: 'NOTE', requesterId: first.requester?.id ?? 1 }))())
+  const created = unwrap(await run(Case.post({ subject: 'Printer on fire', contents: 'Again.', channel: 'NOTE', requesterId: Number(first.requester?.id ?? 1) }))())
   const write = sent[sent.length - 1]
   assert.is(write?.method, 'POST')
   assert.ok((write?.headers['x-csrf-token'] ?? '').length > 0, 'CSRF token on writes')
@@ -64,7 +64,7 @@ e2e('a wrong password is an ApiError that carries no credential', async () => {
 e2e('a multi-page listing collects every case exactly once', async () => {
   const { sandbox, sent, transport } = mount()
   const run = v1({ url: URL, auth: sandbox.credentials, transport })
-  const everything = unwrap(await run(Case.all({ limit: 100 }))()).totalCount
+  const everything = unwrap(await run(Case.all({ limit: 100 }))()).totalCount ?? -1
   const before = sent.length
   const cases = unwrap(await run.collect(Case.all({ limit: 7 }))())
   assert.is(cases.length, everything)
