@@ -302,15 +302,15 @@ const builderOperations = (): ReadonlyArray<string> => {
 }
 
 const notices = suite('phpNotices: the notice before the XML reaches the executor\'s onNotice, the answer still decodes')
-notices('TicketPost.post without isprivate (a raw client) prints the notice; ours always sends it', async () => {
+notices('a staff TicketPost.post without isprivate (a raw client) prints the notice; ours always sends it', async () => {
   const sandbox = createSandbox({ phpNotices: true })
   const seen: Array<string> = []
   const run = classic({ url: 'http://sandbox/api/index.php', apiKey: sandbox.apiKey, secretKey: sandbox.secretKey, transport: sandboxTransport(sandbox), onNotice: (n) => seen.push(n) })
-  const ours = await run(TicketPost.post({ ticketId: 1, contents: 'Sent with isprivate=0', userId: 1 }))()
+  const ours = await run(TicketPost.post({ ticketId: 1, contents: 'Sent with isprivate=0', staffId: 2 }))()
   assert.ok(E.isRight(ours))
   assert.equal(seen, [])
   // The same request without `isprivate`, as the Ruby 0.0.1b or Python clients send it.
-  const bare = { ...TicketPost.post({ ticketId: 1, contents: 'No isprivate', userId: 1 }) }
+  const bare = { ...TicketPost.post({ ticketId: 1, contents: 'No isprivate', staffId: 2 }) }
   const withoutPrivate = { ...bare, form: bare.form.filter(([k]) => k !== 'isprivate') }
   const theirs = await run(withoutPrivate)()
   assert.equal(E.map((p: TicketPost.TicketPost) => p.contents)(theirs), E.right('No isprivate'))

@@ -42,23 +42,55 @@ test('Ticket POST: display id, first post, the user name replaces fullname, crea
   assert.is(byMask[0]?.attributes.id, t.attributes.id)
 })
 
-test('Ticket POST: the 400 texts of spec §2.7, and autouserid registers the sender', async () => {
+test("Ticket POST: the 400 texts in the server's order; autouserid registers the sender; staff tickets", async () => {
+  const base: Array<[string, string]> = [['subject', 's'], ['fullname', 'f'], ['email', 'e@x.io'], ['contents', 'c'], ['departmentid', '1'], ['ticketstatusid', '1'], ['ticketpriorityid', '1'], ['tickettypeid', '1']]
+  const without = (name: string, extra: Array<[string, string]> = []) => call(sb.handle, 'POST', '/Tickets/Ticket', [...base.filter(([k]) => k !== name), ...extra])
   const missing = await call(sb.handle, 'POST', '/Tickets/Ticket', [['subject', 'x']])
   assert.equal([missing.status, missing.body], [400, 'Fullname is empty'])
-  const badStatus = await call(sb.handle, 'POST', '/Tickets/Ticket', [
-    ['subject', 's'], ['fullname', 'f'], ['email', 'e@x.io'], ['contents', 'c'], ['departmentid', '1'], ['ticketstatusid', '99']
-  ])
-  assert.equal([badStatus.status, badStatus.body], [400, 'Ticket Status ID is Invalid'])
-  const livechat = await call(sb.handle, 'POST', '/Tickets/Ticket', [['subject', 's'], ['fullname', 'f'], ['email', 'e@x.io'], ['contents', 'c'], ['departmentid', '4']])
-  assert.equal(livechat.body, 'Department App is not Tickets')
-  const nobody = await call(sb.handle, 'POST', '/Tickets/Ticket', [
-    ['subject', 's'], ['fullname', 'f'], ['email', 'e@x.io'], ['contents', 'c'], ['departmentid', '1'], ['ticketstatusid', '1'], ['ticketpriorityid', '1'], ['tickettypeid', '1']
-  ])
-  assert.equal(nobody.body, 'Staff ID, User ID and Auto User ID values are empty or not provided')
+  assert.is((await without('tickettypeid')).body, 'Ticket Type ID is empty')
+  assert.is((await without('none')).body, 'Staff ID, User ID and Auto User ID values are empty or not provided')
+  const invalid = (name: string, value: string) => call(sb.handle, 'POST', '/Tickets/Ticket', [...base.map(([k, v]) => [k, k === name ? value : v] as [string, string]), ['userid', '1']])
+  assert.is((await invalid('departmentid', '4')).body, 'Department App is not Tickets')
+  assert.is((await invalid('ticketstatusid', '99')).body, 'Ticket Status ID is Invalid')
+  assert.is((await invalid('tickettypeid', '99')).body, 'Ticket Type ID is Invalid')
+  assert.is((await without('none', [['userid', '1'], ['staffid', '99']])).body, 'Staff ID is Invalid')
+  assert.is((await without('none', [['userid', '1']])).body, 'User Email is Invalid')
+  // An unknown user id is not an error: the ticket keeps the id and the name sent (as the server does).
+  const orphan = children(root(await without('none', [['userid', '77']])), 'ticket')[0]!
+  assert.equal([text(orphan, 'userid'), text(orphan, 'fullname')], ['77', 'f'])
+
   const users = sb.store.users.rows.size
   const auto = await newTicket([['userid', ''], ['autouserid', '1'], ['email', 'new.person@example.org'], ['fullname', 'New Person']])
   assert.is(sb.store.users.rows.size, users + 1)
   assert.is(text(auto, 'fullname'), 'New Person')
+
+  // From staff: written by the staff member and sent to the address (the user is found or registered).
+  const fromStaff = children(root(await without('none', [['staffid', '3'], ['email', 'jane.smith@globex.example']])), 'ticket')[0]!
+  const firstPost = children(children(fromStaff, 'posts')[0]!, 'post')[0]!
+  assert.equal([text(fromStaff, 'fullname'), text(fromStaff, 'email'), text(fromStaff, 'userid'), text(fromStaff, 'creator')], ['Carol Support', 'carol@helpdesk.example', '2', '1'])
+  assert.equal([text(firstPost, 'emailto'), text(firstPost, 'staffid')], ['jane.smith@globex.example', '3'])
+})
+
+test('GetList of the ticket-item controllers names ListAll; notes may be empty; Base64 is read as PHP does', async () => {
+  for (const name of ['TicketPost', 'TicketNote', 'TicketTimeTrack', 'TicketAttachment']) {
+    const res = await call(sb.handle, 'GET', `/Tickets/${name}`)
+    assert.equal([res.status, res.body], [400, `Not Implemented, Call /Tickets/${name}/ListAll instead.`])
+  }
+  const empty = children(root(await call(sb.handle, 'POST', '/Tickets/TicketNote', [['ticketid', '1'], ['fullname', 'Robot'], ['contents', '']])), 'note')[0]!
+  assert.equal([empty.attributes.creatorstaffname, ownText(empty)], ['Robot', ''])
+  const noContents = await call(sb.handle, 'POST', '/Tickets/TicketNote', [['ticketid', '1'], ['fullname', 'Robot']])
+  assert.equal([noContents.status, noContents.body], [400, 'No contents specified'])
+  // base64_decode without strict mode skips what is not Base64 (spaces, line breaks, stray characters).
+  const sloppy = children(root(await call(sb.handle, 'POST', '/Tickets/TicketAttachment', [['ticketid', '1'], ['ticketpostid', '1'], ['filename', 'a.txt'], ['contents', 'aGVs bG8\n*!']])), 'attachment')[0]!
+  const back = children(root(await call(sb.handle, 'GET', `/Tickets/TicketAttachment/1/${text(sloppy, 'id')}`)), 'attachment')[0]!
+  assert.is(Buffer.from(text(back, 'contents'), 'base64').toString(), 'hello')
+})
+
+test('ListAll reads its segments as the server does: owners and users unchecked, a non-number is 0', async () => {
+  assert.equal(await ids('/Tickets/Ticket/ListAll/1,2,3,5/-1/99'), [], 'an unknown owner matches nothing')
+  assert.equal(await ids('/Tickets/Ticket/ListAll/1,2,3,5/-1/x'), [2, 6], 'a non-number is 0: unassigned')
+  assert.equal(await ids('/Tickets/Ticket/ListAll/1,2,x,3/1'), [2, 3, 5], 'comma lists keep their numbers')
+  assert.equal(await ids('/Tickets/Ticket/ListAll/abc'), [], 'a non-number department is 0: none')
 })
 
 test('TicketPost POST updates replies, lastactivity and lastreplier; staff posts can be private', async () => {

@@ -1,7 +1,7 @@
 /** `/Tickets/Ticket`: ListAll, GetTicketCount, Get (id or display id), Post, Put, Delete (spec §2.7). */
 import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import type { Store, TicketPostRow, TicketRow, UserRow } from '../store'
-import { intVar, str, toInt, trimmed } from '../vars'
+import { intVar, isEmpty, str, toInt, trimmed } from '../vars'
 import { leaf, parent } from '../xml'
 import { isEmail } from './common'
 import { looksLikeHtml, repliesOf, ticketNotFound, ticketsReply } from './tickets'
@@ -15,41 +15,56 @@ const REGISTERED_GROUP_TITLE = 'Registered'
 // ---------------------------------------------------------------------------------------------------------------
 // ListAll and GetTicketCount
 
-/** Comma-separated ids of a path segment; `-1`, blanks and non-numbers are left out. */
-const idList = (arg: string | undefined): ReadonlyArray<number> =>
-  (arg ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => /^\d+$/.test(s))
-    .map(Number)
+/** PHP `is_numeric`, near enough: an optionally signed decimal number with surrounding blanks. */
+const isNumeric = (text: string): boolean => /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/.test(text)
+
+/** `RetrieveIDListFromCSV`: a number → it; a comma list → its numeric items; anything else → [0]. */
+const csvIds = (arg: string): ReadonlyArray<number> => {
+  if (isNumeric(arg)) return [Math.trunc(Number(arg))]
+  if (arg.includes(',')) return arg.split(',').filter(isNumeric).map((v) => Math.trunc(Number(v)))
+  return [0]
+}
+
+/** A filter segment counts unless it is absent or (loosely, as PHP compares) `-1`. */
+const given = (arg: string | undefined): arg is string => arg !== undefined && !(isNumeric(arg) && Number(arg) === -1)
 
 export interface TicketFilter {
   readonly departments: ReadonlyArray<number>
-  readonly statuses: ReadonlyArray<number> | 'unresolved'
-  readonly owners: ReadonlyArray<number> | 'any'
-  readonly users: ReadonlyArray<number> | 'any'
+  /** `undefined`: no condition. */
+  readonly statuses: ReadonlyArray<number> | undefined
+  readonly owners: ReadonlyArray<number> | undefined
+  readonly users: ReadonlyArray<number> | undefined
 }
 
-/** The server's reading of the filter segments: invalid ids are dropped silently (spec §2.7, §3). */
-const readFilter = (store: Store, [departments, statuses, owners, users]: ReadonlyArray<string>): TicketFilter => {
-  const validStatuses = idList(statuses).filter((id) => store.ticketStatuses.get(id) !== undefined)
-  const validOwners = idList(owners).filter((id) => id === 0 || store.staff.get(id) !== undefined)
-  const validUsers = idList(users).filter((id) => store.users.get(id) !== undefined)
+/** The server's reading of the filter segments (`ProcessTicketRelatedData`). */
+const readFilter = (store: Store, [departmentArg, statusArg, ownerArg, userArg]: ReadonlyArray<string>): TicketFilter => {
+  // Unknown departments are dropped; none left means no tickets (`departmentid IN ('0')`): `-1` is not "all".
+  const departments = csvIds(departmentArg ?? '').filter((id) => store.departments.get(id) !== undefined)
+  const inScope = (statusDepartment: number) => statusDepartment === 0 || departments.includes(statusDepartment)
+  let statuses = given(statusArg)
+    ? csvIds(statusArg).filter((id) => {
+        const status = store.ticketStatuses.get(id)
+        return status !== undefined && inScope(status.departmentid)
+      })
+    : []
+  // No valid status: the unresolved ones (the server compares the status *id* with the departments here, an evident
+  // slip; the sandbox uses the status's department).
+  if (statuses.length === 0) statuses = store.ticketStatuses.where((st) => inScope(st.departmentid) && !st.markasresolved).map((st) => st.id)
   return {
-    // `-1` is not "every department": no valid id means no tickets (`departmentid IN ('0')`).
-    departments: idList(departments).filter((id) => store.departments.get(id) !== undefined),
-    // No valid status: only unresolved statuses.
-    statuses: validStatuses.length > 0 ? validStatuses : 'unresolved',
-    owners: validOwners.length > 0 ? validOwners : 'any',
-    users: validUsers.length > 0 ? validUsers : 'any'
+    departments,
+    statuses: statuses.length > 0 ? statuses : undefined,
+    // Owners and users are used as given: the server validates the owner ids, then overwrites the result with the
+    // raw list. A non-numeric segment becomes [0] (for owners: unassigned).
+    owners: given(ownerArg) ? csvIds(ownerArg) : undefined,
+    users: given(userArg) ? csvIds(userArg) : undefined
   }
 }
 
-const matches = (store: Store, f: TicketFilter) => (t: TicketRow): boolean =>
+const matches = (f: TicketFilter) => (t: TicketRow): boolean =>
   f.departments.includes(t.departmentid) &&
-  (f.statuses === 'unresolved' ? !store.isResolved(t) : f.statuses.includes(t.statusid)) &&
-  (f.owners === 'any' || f.owners.includes(t.ownerstaffid)) &&
-  (f.users === 'any' || f.users.includes(t.userid))
+  (f.statuses === undefined || f.statuses.includes(t.statusid)) &&
+  (f.owners === undefined || f.owners.includes(t.ownerstaffid)) &&
+  (f.users === undefined || f.users.includes(t.userid))
 
 type SortKey = (store: Store, t: TicketRow) => string | number
 
@@ -92,7 +107,7 @@ const listAll = (ctx: Context, args: ReadonlyArray<string>): Reply => {
   const key = SORT_FIELDS[(sortField ?? '').toLowerCase()] ?? ((_: Store, t: TicketRow) => t.id)
   const direction = (sortOrder ?? '').toUpperCase() === 'DESC' ? -1 : 1
   const rows = store.tickets
-    .where(matches(store, readFilter(store, args)))
+    .where(matches(readFilter(store, args)))
     .map((t) => ({ t, k: key(store, t) }))
     .sort((a, b) => direction * (compare(a.k, b.k) || a.t.id - b.t.id))
     .map((x) => x.t)
@@ -103,19 +118,15 @@ const listAll = (ctx: Context, args: ReadonlyArray<string>): Reply => {
 
 const getTicketCount = (ctx: Context, args: ReadonlyArray<string>): Reply => {
   if (args.length === 0) return badRequest('No Department ID Specified. Call /Tickets/Ticket/GetTicketCount/$departmentid$[/$ticketstatusid$/$ownerstaffid$/$userid$]')
-  const total = ctx.store.tickets.where(matches(ctx.store, readFilter(ctx.store, args))).length
+  const total = ctx.store.tickets.where(matches(readFilter(ctx.store, args))).length
   return xmlReply(parent('tickets', leaf('totalcount', total)))
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Post
 
-const requiredId = (ctx: Context, name: string, label: string, exists: (id: number) => boolean): Reply | number => {
-  const text = trimmed(ctx.vars, name)
-  if (text === '' || text === '0') return badRequest(`${label} is empty`)
-  const id = toInt(text)
-  return exists(id) ? id : badRequest(`${label} is Invalid`)
-}
+/** `!isset || empty || trim == ''`, the server's test for a missing field. */
+const blank = (ctx: Context, name: string): boolean => isEmpty(ctx.vars, name) || trimmed(ctx.vars, name) === ''
 
 /** A template group by id or title; the default group when blank or unknown. */
 const templateGroupOf = (store: Store, value: string | undefined, fallback: number): number => {
@@ -153,41 +164,61 @@ const findOrCreateUser = (store: Store, email: string, fullname: string, now: nu
 
 const post = (ctx: Context): Reply => {
   const { store, vars } = ctx
-  if (trimmed(vars, 'subject') === '') return badRequest('Subject is empty')
-  if (trimmed(vars, 'fullname') === '') return badRequest('Fullname is empty')
-  if (trimmed(vars, 'email') === '') return badRequest('Email is empty')
-  if (trimmed(vars, 'contents') === '') return badRequest('Contents is empty')
-  const departmentText = trimmed(vars, 'departmentid')
-  if (departmentText === '' || departmentText === '0') return badRequest('Department ID is empty')
-  const department = store.departments.get(toInt(departmentText))
+  // The order of the checks is the server's.
+  const required: ReadonlyArray<readonly [string, string]> = [
+    ['subject', 'Subject is empty'],
+    ['fullname', 'Fullname is empty'],
+    ['email', 'Email is empty'],
+    ['contents', 'Contents is empty'],
+    ['departmentid', 'Department ID is empty'],
+    ['ticketstatusid', 'Ticket Status ID is empty'],
+    ['ticketpriorityid', 'Ticket Priority ID is empty'],
+    ['tickettypeid', 'Ticket Type ID is empty']
+  ]
+  for (const [name, message] of required) if (blank(ctx, name)) return badRequest(message)
+  if (blank(ctx, 'userid') && blank(ctx, 'staffid') && blank(ctx, 'autouserid')) {
+    return badRequest('Staff ID, User ID and Auto User ID values are empty or not provided')
+  }
+  const department = store.departments.get(intVar(vars, 'departmentid'))
   if (department === undefined) return badRequest('Department ID is Invalid')
   if (department.app !== 'tickets') return badRequest('Department App is not Tickets')
-  const statusid = requiredId(ctx, 'ticketstatusid', 'Ticket Status ID', (id) => store.ticketStatuses.get(id) !== undefined)
-  if (typeof statusid !== 'number') return statusid
-  const priorityid = requiredId(ctx, 'ticketpriorityid', 'Ticket Priority ID', (id) => store.ticketPriorities.get(id) !== undefined)
-  if (typeof priorityid !== 'number') return priorityid
-  const typeid = requiredId(ctx, 'tickettypeid', 'Ticket Type ID', (id) => store.ticketTypes.get(id) !== undefined)
-  if (typeof typeid !== 'number') return typeid
+  const statusid = intVar(vars, 'ticketstatusid')
+  if (store.ticketStatuses.get(statusid) === undefined) return badRequest('Ticket Status ID is Invalid')
+  const priorityid = intVar(vars, 'ticketpriorityid')
+  if (store.ticketPriorities.get(priorityid) === undefined) return badRequest('Ticket Priority ID is Invalid')
+  const typeid = intVar(vars, 'tickettypeid')
+  if (store.ticketTypes.get(typeid) === undefined) return badRequest('Ticket Type ID is Invalid')
+  if (vars.has('staffid') && store.staff.get(intVar(vars, 'staffid')) === undefined) return badRequest('Staff ID is Invalid')
 
+  const isPhone = str(vars, 'type') === 'phone'
   let fullname = trimmed(vars, 'fullname')
-  const email = trimmed(vars, 'email')
-  let user: UserRow | undefined
+  let email = trimmed(vars, 'email')
+  let emailto = ''
+  let userid = 0
   let staffid = 0
-  if (intVar(vars, 'userid') > 0) {
-    user = store.users.get(intVar(vars, 'userid'))
-    if (user === undefined) return badRequest('User ID is Invalid')
-    if (!user.emails.some((e) => e.toLowerCase() === email.toLowerCase())) return badRequest('User Email is Invalid')
-    fullname = user.fullname
-  } else if (intVar(vars, 'staffid') > 0) {
-    staffid = intVar(vars, 'staffid')
-    if (store.staff.get(staffid) === undefined) return badRequest('Staff ID is Invalid')
-    // The ticket is addressed to the e-mail's user (registered on the fly, as the server's mail path does).
-    if (isEmail(email)) user = findOrCreateUser(store, email, fullname, ctx.now)
-  } else if (trimmed(vars, 'autouserid') === '1') {
-    if (!isEmail(email)) return badRequest('Email is Invalid')
-    user = findOrCreateUser(store, email, fullname, ctx.now)
+  if (trimmed(vars, 'autouserid') === '1') {
+    userid = findOrCreateUser(store, email, fullname, ctx.now).id
+  } else if (!blank(ctx, 'userid')) {
+    // An empty `userid` next to a `staffid` is read as "no user" (the server would take the user branch and create
+    // a ticket for user 0): a tolerance.
+    userid = intVar(vars, 'userid')
+    const user = store.users.get(userid)
+    // An unknown user id is not an error on the server: the ticket keeps the id and the name sent.
+    if (user !== undefined) {
+      if (!user.emails.some((e) => e.toLowerCase() === email.toLowerCase())) return badRequest('User Email is Invalid')
+      fullname = user.fullname
+    }
   } else {
-    return badRequest('Staff ID, User ID and Auto User ID values are empty or not provided')
+    staffid = intVar(vars, 'staffid')
+    userid = findOrCreateUser(store, email, fullname, ctx.now).id
+    const staff = store.staff.get(staffid)
+    // A default (e-mail) ticket from staff is sent to the address as a staff reply: the ticket is written by the
+    // staff member and addressed to the e-mail (SWIFT-1903).
+    if (staff !== undefined && !isPhone && isEmail(email)) {
+      emailto = email
+      fullname = store.staffName(staffid)
+      email = staff.email
+    }
   }
 
   const owner = intVar(vars, 'ownerstaffid')
@@ -200,7 +231,7 @@ const post = (ctx: Context): Reply => {
     statusid,
     priorityid,
     typeid,
-    userid: user?.id ?? 0,
+    userid,
     ownerstaffid: store.staff.get(owner) !== undefined ? owner : 0,
     fullname,
     email,
@@ -217,7 +248,7 @@ const post = (ctx: Context): Reply => {
     ipaddress: '',
     creator: byStaff ? CREATOR_STAFF : CREATOR_USER,
     creationmode: CREATIONMODE_API,
-    creationtype: trimmed(vars, 'type') === 'phone' ? 2 : 1,
+    creationtype: isPhone ? 2 : 1,
     isescalated: false,
     escalationruleid: 0,
     templategroupid: templateGroupOf(store, str(vars, 'templategroup'), 1),
@@ -231,10 +262,10 @@ const post = (ctx: Context): Reply => {
   const first: Omit<TicketPostRow, 'id'> = {
     ticketid: ticket.id,
     dateline: ctx.now,
-    userid: byStaff ? 0 : (user?.id ?? 0),
+    userid: byStaff ? 0 : userid,
     fullname: author,
     email: byStaff ? (store.staff.get(staffid)?.email ?? '') : email,
-    emailto: byStaff ? email : '',
+    emailto,
     ipaddress: '',
     creator: byStaff ? CREATOR_STAFF : CREATOR_USER,
     isthirdparty: false,
@@ -271,10 +302,12 @@ const put = (ctx: Context, [idOrMask]: ReadonlyArray<string>): Reply => {
   const owner = idOf('ownerstaffid')
   if (owner !== undefined && (owner === 0 || store.staff.get(owner) !== undefined)) ticket.ownerstaffid = owner
   const user = idOf('userid')
-  if (user !== undefined && store.users.get(user) !== undefined) ticket.userid = user
-  if (trimmed(vars, 'subject') !== '') ticket.subject = trimmed(vars, 'subject')
-  if (trimmed(vars, 'fullname') !== '') ticket.fullname = trimmed(vars, 'fullname')
-  if (isEmail(trimmed(vars, 'email'))) ticket.email = trimmed(vars, 'email')
+  if (user !== undefined && user > 0 && store.users.get(user) !== undefined) ticket.userid = user
+  // Sent means set, even when blank: the server does not check these three.
+  for (const field of ['subject', 'fullname', 'email'] as const) {
+    const value = str(vars, field)
+    if (value !== undefined) ticket[field] = value
+  }
   if (str(vars, 'templategroup') !== undefined) ticket.templategroupid = templateGroupOf(store, str(vars, 'templategroup'), ticket.templategroupid)
   ticket.lastactivity = ctx.now
   return ticketsReply(store, [ticket], true)

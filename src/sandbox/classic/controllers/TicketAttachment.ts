@@ -1,10 +1,9 @@
 /** `/Tickets/TicketAttachment` (spec §2.13): ListAll (no contents), Get (Base64 contents), Post, Delete. */
-import { fromBase64 } from '../../../core/bytes'
 import { badRequest, deleted, notFound, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import type { AttachmentRow } from '../store'
-import { str, trimmed } from '../vars'
+import { intVar, isEmpty, str, trimmed } from '../vars'
 import { parent } from '../xml'
-import { mimeType } from './common'
+import { mimeType, phpBase64Decode } from './common'
 import { childOf, isReply, renderAttachment, ticketNotFound } from './tickets'
 
 const TEXTS = { notFound: 'Attachment not Found', elsewhere: 'Attachment does not belong to the specified ticket' }
@@ -14,24 +13,22 @@ const attachmentsReply = (rows: ReadonlyArray<AttachmentRow>, withContents: bool
 
 const post = (ctx: Context): Reply => {
   const { store, vars } = ctx
-  if (trimmed(vars, 'ticketid') === '') return badRequest('No Ticket ID Specified')
-  if (trimmed(vars, 'ticketpostid') === '') return badRequest('No Ticket Post ID Specified')
-  if (trimmed(vars, 'filename') === '') return badRequest('No file name specified')
-  const contents = str(vars, 'contents') ?? ''
-  if (contents.trim() === '') return badRequest('No contents specified')
+  if (trimmed(vars, 'ticketid') === '' || isEmpty(vars, 'ticketid')) return badRequest('No Ticket ID Specified')
+  if (trimmed(vars, 'ticketpostid') === '' || isEmpty(vars, 'ticketpostid')) return badRequest('No Ticket Post ID Specified')
   const ticket = store.findTicket(trimmed(vars, 'ticketid'))
   if (ticket === undefined) return ticketNotFound()
-  const post = store.posts.get(Number(trimmed(vars, 'ticketpostid')) || 0)
+  const post = store.posts.get(intVar(vars, 'ticketpostid'))
   if (post === undefined || post.ticketid !== ticket.id) return notFound('Ticket Post not found')
-  // Base64 may arrive with line breaks (the Ruby client wraps it every 60 characters).
-  const bytes = fromBase64(contents)
-  if (bytes._tag === 'Left') return badRequest('The attachment contents are not valid Base64')
-  const filename = trimmed(vars, 'filename')
-  const row = store.attachments.insert({ ticketid: ticket.id, ticketpostid: post.id, filename, filetype: mimeType(filename), dateline: ctx.now, bytes: bytes.right })
+  if (trimmed(vars, 'filename') === '' || isEmpty(vars, 'filename')) return badRequest('No file name specified')
+  const contents = str(vars, 'contents')
+  if (contents === undefined) return badRequest('No contents specified')
+  const filename = str(vars, 'filename') ?? ''
+  const row = store.attachments.insert({ ticketid: ticket.id, ticketpostid: post.id, filename, filetype: mimeType(filename), dateline: ctx.now, bytes: phpBase64Decode(contents) })
   return attachmentsReply([row], false)
 }
 
 export const TicketAttachment: Controller = {
+  getList: () => badRequest('Not Implemented, Call /Tickets/TicketAttachment/ListAll instead.'),
   actions: {
     listall: (ctx, [ticketArg]) => {
       const ticket = ctx.store.findTicket(ticketArg ?? '')

@@ -1,7 +1,7 @@
 /** `/Tickets/TicketNote` (spec §2.11): ListAll (ticket notes only), Get, Post, Delete. */
 import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import type { NoteRow } from '../store'
-import { intVar, str, trimmed } from '../vars'
+import { intVar, isEmpty, str, trimmed } from '../vars'
 import { parent } from '../xml'
 import { childOf, isReply, renderNote, ticketNotFound } from './tickets'
 
@@ -11,19 +11,19 @@ const notesReply = (rows: ReadonlyArray<NoteRow>): Reply => xmlReply(parent('not
 
 const post = (ctx: Context): Reply => {
   const { store, vars } = ctx
-  if (trimmed(vars, 'ticketid') === '') return badRequest('No Ticket ID Specified')
+  if (trimmed(vars, 'ticketid') === '' || isEmpty(vars, 'ticketid')) return badRequest('No Ticket ID Specified')
   const ticket = store.findTicket(trimmed(vars, 'ticketid'))
   if (ticket === undefined) return ticketNotFound()
-  const contents = str(vars, 'contents') ?? ''
-  if (contents.trim() === '') return badRequest('No contents specified')
   const staff = store.staff.get(intVar(vars, 'staffid'))
-  const fullname = trimmed(vars, 'fullname')
-  if (staff === undefined && fullname === '') return badRequest('No fullname or staff id specified')
+  const fullname = str(vars, 'fullname') ?? ''
+  if (staff === undefined && fullname.trim() === '') return badRequest('No fullname or staff id specified')
+  // Only presence is checked: an empty note is accepted, as by the server.
+  const contents = str(vars, 'contents')
+  if (contents === undefined) return badRequest('No contents specified')
   const forStaff = intVar(vars, 'forstaffid')
-  const color = intVar(vars, 'notecolor')
   const note = store.notes.insert({
     ticketid: ticket.id,
-    notecolor: color >= 1 && color <= 5 ? color : 1,
+    notecolor: intVar(vars, 'notecolor') || 1,
     creatorstaffid: staff?.id ?? 0,
     // An unknown `forstaffid` is ignored.
     forstaffid: store.staff.get(forStaff) !== undefined ? forStaff : 0,
@@ -36,6 +36,7 @@ const post = (ctx: Context): Reply => {
 }
 
 export const TicketNote: Controller = {
+  getList: () => badRequest('Not Implemented, Call /Tickets/TicketNote/ListAll instead.'),
   actions: {
     listall: (ctx, [ticketArg]) => {
       const ticket = ctx.store.findTicket(ticketArg ?? '')

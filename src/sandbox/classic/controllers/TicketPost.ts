@@ -1,10 +1,9 @@
 /** `/Tickets/TicketPost` (spec §2.10): ListAll, Get, Post (with inline attachments), Delete. */
-import { fromBase64 } from '../../../core/bytes'
 import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import type { Store, TicketPostRow } from '../store'
-import { intVar, str, trimmed } from '../vars'
+import { intVar, isEmpty, str, trimmed } from '../vars'
 import { parent } from '../xml'
-import { mimeType } from './common'
+import { mimeType, phpBase64Decode } from './common'
 import { childOf, isReply, looksLikeHtml, renderPost, ticketNotFound, touchTicket } from './tickets'
 
 const TEXTS = { notFound: 'Ticket Post not Found', elsewhere: 'Post does not belong to the specified ticket' }
@@ -15,35 +14,33 @@ const postsReply = (store: Store, rows: ReadonlyArray<TicketPostRow>): Reply => 
 const clean = (text: string): string => text.replace(/(?![\r\n\t])\p{C}/gu, '')
 
 /** `filename`+`filecontent`, or `filename0..9`+`filecontent0..9` (Base64), as 4.98.8 reads them. */
-const inlineAttachments = (ctx: Context): ReadonlyArray<{ filename: string; bytes: Uint8Array }> | Reply => {
+const inlineAttachments = (ctx: Context): ReadonlyArray<{ filename: string; bytes: Uint8Array }> => {
   const out: Array<{ filename: string; bytes: Uint8Array }> = []
   for (const [name, value] of ctx.vars) {
     const m = /^filename([0-9]?)$/.exec(name)
-    if (m === null || typeof value !== 'string' || value.trim() === '') continue
-    const content = str(ctx.vars, `filecontent${m[1]}`) ?? ''
-    const bytes = fromBase64(content)
-    if (bytes._tag === 'Left') return badRequest(`The contents of attachment "${value.trim()}" are not valid Base64`)
-    out.push({ filename: value.trim(), bytes: bytes.right })
+    const content = m === null ? undefined : str(ctx.vars, `filecontent${m[1]}`)
+    if (typeof value !== 'string' || content === undefined) continue
+    out.push({ filename: value, bytes: phpBase64Decode(content) })
   }
   return out
 }
 
 const post = (ctx: Context): Reply => {
   const { store, vars } = ctx
-  if (trimmed(vars, 'ticketid') === '') return badRequest('No Ticket ID Specified')
+  if (trimmed(vars, 'ticketid') === '' || isEmpty(vars, 'ticketid')) return badRequest('No Ticket ID Specified')
+  if (trimmed(vars, 'contents') === '' || isEmpty(vars, 'contents')) return badRequest('No Contents Specified')
+  const userid = intVar(vars, 'userid')
+  const staffid = intVar(vars, 'staffid')
+  if ((trimmed(vars, 'userid') === '' || isEmpty(vars, 'userid')) && (trimmed(vars, 'staffid') === '' || isEmpty(vars, 'staffid'))) {
+    return badRequest('Staff ID and User ID is empty')
+  }
   const ticket = store.findTicket(trimmed(vars, 'ticketid'))
   if (ticket === undefined) return ticketNotFound()
   const contents = clean(str(vars, 'contents') ?? '')
-  if (contents.trim() === '') return badRequest('No Contents Specified')
-  const userid = intVar(vars, 'userid')
-  const staffid = intVar(vars, 'staffid')
-  if (userid <= 0 && staffid <= 0) return badRequest('Staff ID and User ID is empty')
-  const attachments = inlineAttachments(ctx)
-  if (isReply(attachments)) return attachments
-  let row: Omit<TicketPostRow, 'id'>
   const common = { ticketid: ticket.id, dateline: ctx.now, emailto: '', ipaddress: '', isthirdparty: false, isemailed: false, issurveycomment: false, contents }
+  let row: Omit<TicketPostRow, 'id'>
   // When both are given the user wins.
-  if (userid > 0) {
+  if (!isEmpty(vars, 'userid')) {
     const user = store.users.get(userid)
     if (user === undefined) return badRequest('User ID is Invalid')
     row = { ...common, userid, staffid: 0, fullname: user.fullname, email: user.emails[0] ?? '', creator: 2, ishtml: false, isprivate: false }
@@ -58,21 +55,21 @@ const post = (ctx: Context): Reply => {
       email: staff.email,
       creator: 1,
       ishtml: looksLikeHtml(contents),
-      // Only staff posts can be private.
       isprivate: trimmed(vars, 'isprivate') === '1'
     }
   }
   const created = store.posts.insert(row)
-  for (const a of attachments) {
+  for (const a of inlineAttachments(ctx)) {
     store.attachments.insert({ ticketid: ticket.id, ticketpostid: created.id, filename: a.filename, filetype: mimeType(a.filename), dateline: ctx.now, bytes: a.bytes })
   }
   touchTicket(ticket, created)
   const answer = postsReply(store, [created])
-  // 4.98.8 reads $_POST['isprivate'] without isset(): a notice when it is missing (spec §2.10).
-  return vars.has('isprivate') ? answer : { ...answer, notice: 'Undefined index: isprivate (api/class.Controller_TicketPost.php)' }
+  // 4.98.8 reads $_POST['isprivate'] without isset() for staff posts: a notice when it is missing (spec §2.10).
+  return created.staffid === 0 || vars.has('isprivate') ? answer : { ...answer, notice: 'Undefined index: isprivate (api/class.Controller_TicketPost.php)' }
 }
 
 export const TicketPost: Controller = {
+  getList: () => badRequest('Not Implemented, Call /Tickets/TicketPost/ListAll instead.'),
   actions: {
     listall: (ctx, [ticketArg]) => {
       const ticket = ctx.store.findTicket(ticketArg ?? '')

@@ -1,7 +1,7 @@
 /** `/Tickets/TicketTimeTrack` (spec §2.12): ListAll, Get, Post, Delete. POST names differ from the XML attributes. */
 import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import type { TimeTrackRow } from '../store'
-import { intVar, str, trimmed } from '../vars'
+import { intVar, isEmpty, str, trimmed } from '../vars'
 import { parent } from '../xml'
 import { childOf, isReply, renderTimeTrack, ticketNotFound } from './tickets'
 
@@ -11,24 +11,23 @@ const timeTracksReply = (rows: ReadonlyArray<TimeTrackRow>): Reply => xmlReply(p
 
 const post = (ctx: Context): Reply => {
   const { store, vars } = ctx
-  if (trimmed(vars, 'ticketid') === '') return badRequest('No Ticket ID Specified')
+  if (trimmed(vars, 'ticketid') === '' || isEmpty(vars, 'ticketid')) return badRequest('No Ticket ID Specified')
   const ticket = store.findTicket(trimmed(vars, 'ticketid'))
   if (ticket === undefined) return ticketNotFound()
-  const contents = str(vars, 'contents') ?? ''
-  if (contents.trim() === '') return badRequest('No contents specified')
   const staff = store.staff.get(intVar(vars, 'staffid'))
   if (staff === undefined) return badRequest('No staff id specified')
-  if (trimmed(vars, 'worktimeline') === '') return badRequest('No work timeline specified')
-  if (trimmed(vars, 'billtimeline') === '') return badRequest('No bill timeline specified')
-  if (trimmed(vars, 'timespent') === '') return badRequest('No time spent specified')
-  if (trimmed(vars, 'timebillable') === '') return badRequest('No time billable specified')
+  const contents = str(vars, 'contents')
+  if (contents === undefined) return badRequest('No contents specified')
+  if (isEmpty(vars, 'worktimeline')) return badRequest('No work timeline specified')
+  if (isEmpty(vars, 'billtimeline')) return badRequest('No bill timeline specified')
+  if (!vars.has('timespent')) return badRequest('No time spent specified')
+  if (!vars.has('timebillable')) return badRequest('No time billable specified')
   let worker = staff
-  if (trimmed(vars, 'workerstaffid') !== '') {
+  if (vars.has('workerstaffid')) {
     const found = store.staff.get(intVar(vars, 'workerstaffid'))
     if (found === undefined) return badRequest('Invalid worker staff id specified')
     worker = found
   }
-  const color = intVar(vars, 'notecolor')
   const row = store.timeTracks.insert({
     ticketid: ticket.id,
     timeworked: intVar(vars, 'timespent'),
@@ -39,7 +38,7 @@ const post = (ctx: Context): Reply => {
     workerstaffname: store.staffName(worker.id),
     creatorstaffid: staff.id,
     creatorstaffname: store.staffName(staff.id),
-    notecolor: color >= 1 && color <= 5 ? color : 1,
+    notecolor: intVar(vars, 'notecolor') || 1,
     contents,
     dateline: ctx.now
   })
@@ -48,6 +47,7 @@ const post = (ctx: Context): Reply => {
 }
 
 export const TicketTimeTrack: Controller = {
+  getList: () => badRequest('Not Implemented, Call /Tickets/TicketTimeTrack/ListAll instead.'),
   actions: {
     listall: (ctx, [ticketArg]) => {
       const ticket = ctx.store.findTicket(ticketArg ?? '')

@@ -1,4 +1,5 @@
 /** Small helpers shared by the controllers. */
+import { fromBase64 } from '../../../core/bytes'
 import { idArg, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import { parent } from '../xml'
 
@@ -61,3 +62,14 @@ export const terms = (query: string, phrase: boolean): ReadonlyArray<string> => 
 /** Every term occurs in one of the texts. */
 export const matchesAll = (texts: ReadonlyArray<string>, words: ReadonlyArray<string>): boolean =>
   words.every((w) => texts.some((t) => contains(t, w)))
+
+/**
+ * PHP's `base64_decode` without `strict`: characters outside the alphabet (line breaks from the Ruby client, spaces)
+ * are skipped and it never fails; a dangling sixth bit group is dropped.
+ */
+export const phpBase64Decode = (text: string): Uint8Array => {
+  let clean = text.replace(/[^A-Za-z0-9+/]/g, '')
+  if (clean.length % 4 === 1) clean = clean.slice(0, -1)
+  const decoded = fromBase64(clean)
+  return decoded._tag === 'Right' ? decoded.right : new Uint8Array(0)
+}
