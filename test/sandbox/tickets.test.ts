@@ -202,6 +202,10 @@ test('custom fields: all 11 types rendered; POST by field name per type, only se
     'Purchase date': '03/15/2022',
     Screenshot: Buffer.from('toner=auto\ndensity=3\n').toString('base64')
   })
+  // Ticket 2 came from the support center and has no values: no group until values are saved (SWIFT-2530).
+  assert.equal(children(root(await call(sb.handle, 'GET', '/Tickets/TicketCustomField/2'))), [])
+  const fromApi = await newTicket()
+  assert.is(children(root(await call(sb.handle, 'GET', `/Tickets/TicketCustomField/${fromApi.attributes.id}`)), 'group').length, 1, 'API tickets show their department groups')
   const option = (field: string, value: string) => sb.store.customFieldOptions.where((o) => o.optionvalue === value && sb.store.customFields.get(o.customfieldid)?.title === field)[0]!.id
   const name = (title: string) => sb.store.customFields.where((f) => f.title === title)[0]!.fieldname
   const software = option('Category', 'Software')

@@ -283,13 +283,14 @@ export const seedStore = (store: Store): void => {
   const sso = ticket({ departmentid: enterprise.id, statusid: open.id, priorityid: normal.id, typeid: issue.id, userid: priya.id, subject: 'Single sign-on for our staff', creationtime: SEED_TIME - 2 * HOUR })
   reply(sso, { dateline: sso.creationtime, contents: 'Can we use our SAML identity provider to sign in?' })
 
-  seedCustomFields(store, printer.id)
+  // Linked to every department, including those created later (the sandbox's shorthand: no department list).
+  seedCustomFields(store, printer.id, [])
 }
 
 const FIELD_NAMES = ['kx3xsq8w2v1n', 'p0l7m4r9zq2a', 'h5t8c2w6y1ub', 'e9d3n7f1k4jm', 'r2v6b0q8s3xt', 'w7g1z5c9h2lp', 'n4j8u2e6a0yk', 'c1q5r9v3m7bd', 'y6s0k4t8f2wg', 'f3a7e1i5o9uc', 'u8z2x6p0b4nh']
 
-const seedCustomFields = (store: Store, ticketId: number): void => {
-  const group = store.customFieldGroups.insert({ title: 'Ticket details', grouptype: 9, displayorder: 1, departmentids: [] })
+const seedCustomFields = (store: Store, ticketId: number, departmentids: Array<number>): void => {
+  const group = store.customFieldGroups.insert({ title: 'Ticket details', grouptype: 9, displayorder: 1, departmentids })
   let order = 0
   const field = (title: string, fieldtype: FieldType, options: Partial<CustomFieldRow> = {}): CustomFieldRow =>
     store.customFields.insert({
@@ -331,6 +332,7 @@ const seedCustomFields = (store: Store, ticketId: number): void => {
   optionsOf(category, ['Operating system', 'Office suite'], software?.id ?? 0)
 
   const id = (o: { id: number } | undefined): number => o?.id ?? 0
+  store.customFieldLinks.set(ticketId, new Set([group.id]))
   store.customFieldValues.set(
     ticketId,
     new Map([

@@ -256,7 +256,7 @@ export interface CustomFieldGroupRow {
   title: string
   grouptype: number
   displayorder: number
-  /** Departments the group is linked to; empty = every department (a sandbox simplification). */
+  /** Departments the group is linked to (`customfielddeplinks`); empty = every department, a sandbox shorthand. */
   departmentids: Array<number>
 }
 
@@ -347,6 +347,8 @@ export class Store {
   readonly customFieldOptions = new Table<CustomFieldOptionRow>()
   /** ticket id → field id → value */
   readonly customFieldValues = new Map<number, Map<number, FieldValue>>()
+  /** ticket id → the custom field groups linked to it (written once values of the group were saved). */
+  readonly customFieldLinks = new Map<number, Set<number>>()
 
   constructor(readonly now: () => number) {}
 
@@ -389,6 +391,7 @@ export class Store {
       for (const row of [...table.rows.values()]) if (row.ticketid === id) table.delete(row.id)
     }
     this.customFieldValues.delete(id)
+    this.customFieldLinks.delete(id)
   }
 
   /** A display id in the server's `ABC-123-45678` style, derived from the ticket id (deterministic, unique). */

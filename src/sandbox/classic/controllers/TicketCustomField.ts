@@ -13,18 +13,27 @@ import { ticketNotFound } from './tickets'
 
 const NOT_IMPLEMENTED = 'Not Implemented, Call GET /Tickets/TicketCustomField/$ticketid$ instead.'
 
-/** The groups a ticket shows: ticket groups linked to its department, and any group it has values in. */
-const groupsOf = (store: Store, ticket: TicketRow) => {
-  const values = store.customFieldValues.get(ticket.id)
+/** Creation modes whose tickets show their department's groups: e-mail, API, staff API, mobile (SWIFT-3133). */
+const DEPARTMENT_GROUP_MODES: ReadonlyArray<number> = [3, 4, 6, 7]
+
+const byOrder = <G extends { id: number; displayorder: number }>(a: G, b: G) => a.displayorder - b.displayorder || a.id - b.id
+
+/** Ticket groups linked to the ticket's department: what a POST may write. */
+const departmentGroups = (store: Store, ticket: TicketRow) =>
+  store.customFieldGroups
+    .where((g) => TICKET_GROUP_TYPES.includes(g.grouptype) && (g.departmentids.length === 0 || g.departmentids.includes(ticket.departmentid)))
+    .sort(byOrder)
+
+/**
+ * The groups a GET shows (SWIFT-2530): those linked to the ticket (values were saved), plus its department's groups
+ * when the ticket came by e-mail, API or mobile.
+ */
+const visibleGroups = (store: Store, ticket: TicketRow) => {
+  const linked = store.customFieldLinks.get(ticket.id)
+  const viaDepartment = DEPARTMENT_GROUP_MODES.includes(ticket.creationmode) ? departmentGroups(store, ticket).map((g) => g.id) : []
   return store.customFieldGroups
-    .where(
-      (g) =>
-        TICKET_GROUP_TYPES.includes(g.grouptype) &&
-        (g.departmentids.length === 0 ||
-          g.departmentids.includes(ticket.departmentid) ||
-          store.customFields.where((f) => f.customfieldgroupid === g.id).some((f) => values?.has(f.id) === true))
-    )
-    .sort((a, b) => a.displayorder - b.displayorder || a.id - b.id)
+    .where((g) => TICKET_GROUP_TYPES.includes(g.grouptype) && (linked?.has(g.id) === true || viaDepartment.includes(g.id)))
+    .sort(byOrder)
 }
 
 const fieldsOf = (store: Store, groupId: number) =>
@@ -54,13 +63,13 @@ export const renderCustomFields = (store: Store, ticket: TicketRow): Reply => {
   return xmlReply(
     parent(
       'customfields',
-      groupsOf(store, ticket).map((g) =>
+      visibleGroups(store, ticket).map((g) =>
         parent(
           'group',
           fieldsOf(store, g.id).map((f) => {
             const value = values?.get(f.id)
             const file = value?.kind === 'file' ? ([['filename', value.filename]] as const) : []
-            return withAttributes('field', [['id', f.id], ['type', f.fieldtype], ['name', f.fieldname], ['title', f.title], ...file], rendered(store, value))
+            return withAttributes('field', [['id', f.id], ['title', f.title], ['type', f.fieldtype], ['name', f.fieldname], ...file], rendered(store, value))
           }),
           [['id', g.id], ['title', g.title], ['displayorder', g.displayorder]]
         )
@@ -126,7 +135,8 @@ const post = (ctx: Context, [ticketArg]: ReadonlyArray<string>): Reply => {
   if (ticket === undefined) return ticketNotFound()
   const changes = new Map<number, FieldValue | undefined>()
   const invalid: Array<string> = []
-  for (const group of groupsOf(store, ticket)) {
+  const touched = new Set<number>()
+  for (const group of departmentGroups(store, ticket)) {
     for (const field of fieldsOf(store, group.id)) {
       // Fields the user may not edit are skipped; only fields in the request change (API mode, SWIFT-4020).
       // A file field changes only with an uploaded file: the PHP client re-posts every field as text on update,
@@ -136,12 +146,18 @@ const post = (ctx: Context, [ticketArg]: ReadonlyArray<string>): Reply => {
       const value = readValue(ctx, field, ctx.vars.get(field.fieldname))
       // Required fields are checked among the fields sent: a blank one fails.
       if (value === 'invalid' || (value === undefined && field.isrequired)) invalid.push(field.title)
-      else changes.set(field.id, value)
+      else {
+        changes.set(field.id, value)
+        touched.add(group.id)
+      }
     }
   }
   if (invalid.length > 0) return badRequest(`Custom Field Data is Invalid: ${invalid.join(', ')}`)
   let values = store.customFieldValues.get(ticket.id)
   if (values === undefined) store.customFieldValues.set(ticket.id, (values = new Map()))
+  let links = store.customFieldLinks.get(ticket.id)
+  if (links === undefined) store.customFieldLinks.set(ticket.id, (links = new Set()))
+  for (const id of touched) links.add(id)
   for (const [id, value] of changes) {
     if (value === undefined) values.delete(id)
     else values.set(id, value)

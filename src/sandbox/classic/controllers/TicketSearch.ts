@@ -32,8 +32,9 @@ const FLAGS: Readonly<Record<string, Texts>> = {
 
 const search = (ctx: Context): Reply => {
   const { store, vars } = ctx
+  // No check on the query: an empty one simply finds nothing.
   const query = trimmed(vars, 'query')
-  if (query === '') return badRequest('Query should not be empty')
+  if (query === '') return ticketsReply(store, [], true)
   const phrase = trimmed(vars, 'phrase') === '1'
   const flagged = (name: string) => trimmed(vars, name) === '1'
   const found = store.tickets.where((t) => {

@@ -125,16 +125,16 @@ export const renderTicket = (store: Store, t: TicketRow, withPosts: boolean): st
   const user = store.users.get(t.userid)
   const organization = user === undefined ? undefined : store.userOrganizations.get(user.userorganizationid)
   const template = store.templateGroups.get(t.templategroupid)
-  // Every kind of note, in ascending date order (spec §2.7).
-  const notes: Array<readonly [number, string]> = [
-    ...store.notes.where((n) => n.ticketid === t.id).map((n) => [n.creationdate, renderNote(n)] as const),
-    ...(user === undefined ? [] : store.userNotes.where((n) => n.ownerid === user.id).map((n) => [n.creationdate, renderProfileNote('user', 'userid', n)] as const)),
+  // Ticket notes, user notes, organization notes, then time tracks; each kind in date order (RenderTickets).
+  const byDate = <R extends { id: number }>(rows: Array<R>, date: (r: R) => number) => rows.sort((a, b) => date(a) - date(b) || a.id - b.id)
+  const notes = [
+    ...byDate(store.notes.where((n) => n.ticketid === t.id), (n) => n.creationdate).map(renderNote),
+    ...(user === undefined ? [] : byDate(store.userNotes.where((n) => n.ownerid === user.id), (n) => n.creationdate).map((n) => renderProfileNote('user', 'userid', n))),
     ...(organization === undefined
       ? []
-      : store.organizationNotes.where((n) => n.ownerid === organization.id).map((n) => [n.creationdate, renderProfileNote('userorganization', 'userorganizationid', n)] as const)),
-    ...store.timeTracks.where((n) => n.ticketid === t.id).map((n) => [n.dateline, renderTimeTrackNote(n)] as const)
+      : byDate(store.organizationNotes.where((n) => n.ownerid === organization.id), (n) => n.creationdate).map((n) => renderProfileNote('userorganization', 'userorganizationid', n))),
+    ...byDate(store.timeTracks.where((n) => n.ticketid === t.id), (n) => n.dateline).map(renderTimeTrackNote)
   ]
-  notes.sort((a, b) => a[0] - b[0])
   const body =
     leaves([
       ['displayid', t.displayid],
@@ -172,7 +172,7 @@ export const renderTicket = (store: Store, t: TicketRow, withPosts: boolean): st
     ]) +
     t.watchers.map((id) => withAttributes('watcher', [['staffid', id], ['name', store.staffName(id)]])).join('') +
     t.workflows.map((id) => withAttributes('workflow', [['id', id], ['title', store.workflows.get(id)?.title ?? '']])).join('') +
-    notes.map((n) => n[1]).join('') +
+    notes.join('') +
     (withPosts ? parent('posts', store.postsOf(t.id).map((p) => renderPost(store, p, false))) : '')
   return parent('ticket', body, [['id', t.id], ['flagtype', t.flagtype]])
 }
