@@ -82,7 +82,7 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
     assert.equal(O.map((d: Department.Department) => d.title)(await ok(Department.get(created.id))), O.some('Returns & refunds'))
     await ok(Department.delete(created.id))
     assert.equal(await ok(Department.get(created.id)), O.none)
-    assert.is(apiText(await failure(Department.delete(created.id))), '400 Department Load Failed: Invalid data provided')
+    assert.is(apiText(await failure(Department.delete(created.id))), '400 Department Load Failed: Class not loaded')
     assert.is(apiText(await failure(Department.post({ title: 'Chat', type: 'public', app: 'livechat', parentDepartmentId: 1 }))), '400 Invalid Parent Department App. The app type of both parent and child department should match.')
   })
 
@@ -120,7 +120,7 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
     assert.equal([moved.fullName, moved.phone, moved.emails.length], ['Peter G.', '+1 555 0199', 2])
     assert.equal((await ok(User.search('initech'))).map((u) => u.id), [user.id])
     assert.equal((await ok(User.all({ marker: 2, maxItems: 2 }))).map((u) => u.id), [2, 3])
-    assert.is(apiText(await failure(User.post({ fullName: 'Dup', emails: ['peter@initech.example'], userGroupId: 2, password: 'x' }))), '400 The email address entered is already used in the desk; please use a different email address')
+    assert.is(apiText(await failure(User.post({ fullName: 'Dup', emails: ['peter@initech.example'], userGroupId: 2, password: 'x' }))), '400 Unable to insert user. Email address belongs to an existing user.')
     assert.is(apiText(await failure(User.post({ fullName: 'Guest', emails: ['g@x.example'], userGroupId: 1, password: 'x' }))), '400 User Group Specified is not of "Registered" type')
     assert.equal(O.map((u: User.User) => u.fullName)(await ok(User.get(user.id))), O.some('Peter G.'))
     await ok(User.delete(user.id))

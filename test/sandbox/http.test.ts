@@ -125,7 +125,7 @@ test('DELETE answers 200 with an empty body; a missing Base object is 200 + empt
   const ticket = await get(`?e=/Tickets/Ticket/999&${q}`)
   assert.equal([ticket.status, await ticket.text()], [404, 'Ticket not Found'])
   const deptDel = await fetch(`${sb.url}?e=/Base/Department/999&${q}`, { method: 'DELETE' })
-  assert.equal([deptDel.status, await deptDel.text()], [400, 'Department Load Failed: Invalid data provided'])
+  assert.equal([deptDel.status, await deptDel.text()], [400, 'Department Load Failed: Class not loaded'])
 })
 
 test('bad input: unknown route, wrong verb, malformed multipart, invalid UTF-8, oversized body, garbage — answered, server keeps serving', async () => {

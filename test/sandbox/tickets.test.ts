@@ -258,7 +258,7 @@ test('users: Filter by marker and limit, UserSearch over e-mail, name, organizat
   assert.equal(await search('acme'), ['John Doe', 'Priya Patel'])
   assert.equal(await search('VIP'), ['Priya Patel'])
   assert.equal(await search('+49'), ['Jane Smith'])
-  const empty = await call(sb.handle, 'POST', '/Base/UserSearch', [['query', ' ']])
+  const empty = await call(sb.handle, 'POST', '/Base/UserSearch', [['query', '']])
   assert.equal([empty.status, empty.body], [400, 'Query should not be empty'])
 })
 

@@ -1,5 +1,6 @@
 /** `/Base/CustomField` with `ListOptions` (spec §2.16): database rows as attributes. */
-import { badRequest, idArg, xmlReply, type Context, type Controller, type Reply } from '../controller'
+import { badRequest, xmlReply, type Context, type Controller, type Reply } from '../controller'
+import { toInt } from '../vars'
 import { parent, withAttributes } from '../xml'
 
 const list = (ctx: Context): Reply => {
@@ -31,8 +32,8 @@ const list = (ctx: Context): Reply => {
 }
 
 const listOptions = (ctx: Context, [fieldArg]: ReadonlyArray<string>): Reply => {
-  const fieldId = idArg(fieldArg)
-  if (fieldId === undefined) return badRequest('No Custom Field ID Provided')
+  if (fieldArg === undefined || fieldArg === '' || fieldArg === '0') return badRequest('No Custom Field ID Provided')
+  const fieldId = toInt(fieldArg)
   const options = ctx.store.customFieldOptions.where((o) => o.customfieldid === fieldId).sort((a, b) => a.displayorder - b.displayorder || a.id - b.id)
   return xmlReply(
     parent(
@@ -51,4 +52,4 @@ const listOptions = (ctx: Context, [fieldArg]: ReadonlyArray<string>): Reply => 
   )
 }
 
-export const CustomField: Controller = { actions: { listall: list, listoptions: listOptions }, getList: list }
+export const CustomField: Controller = { actions: { listoptions: listOptions }, getList: list }

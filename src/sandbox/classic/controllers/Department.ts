@@ -1,10 +1,10 @@
 /** `/Base/Department` (spec §2.1). */
-import { badRequest, deleted, idArg, xmlReply, type Context, type Controller, type Reply } from '../controller'
+import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import type { DepartmentRow } from '../store'
-import { intVar, isArray, listVar, str, trimmed, toInt } from '../vars'
+import { intVar, isArray, isEmpty, listVar, str, toInt } from '../vars'
 import { leaf, leaves, parent } from '../xml'
 
-const LOAD_FAILED = 'Department Load Failed: Invalid data provided'
+const LOAD_FAILED = 'Department Load Failed: Class not loaded'
 const APPS = ['tickets', 'livechat']
 const TYPES = ['public', 'private']
 
@@ -27,60 +27,82 @@ const answer = (rows: ReadonlyArray<DepartmentRow>): Reply => xmlReply(parent('d
 
 const list = (ctx: Context): Reply => answer(ctx.store.departments.all())
 
-/** Parent and visibility as the server reads them on both POST and PUT (defaults 0 / off when not sent). */
-const placement = (ctx: Context, app: string): Reply | Pick<DepartmentRow, 'parentdepartmentid' | 'uservisibilitycustom' | 'usergroupids'> => {
-  const parentId = intVar(ctx.vars, 'parentdepartmentid')
-  if (parentId > 0) {
-    const parentRow = ctx.store.departments.get(parentId)
-    if (parentRow === undefined) return badRequest('Invalid Parent Department')
-    if (parentRow.app !== app) return badRequest('Invalid Parent Department App. The app type of both parent and child department should match.')
-  }
-  const custom = intVar(ctx.vars, 'uservisibilitycustom') === 1
-  const groups = custom && isArray(ctx.vars, 'usergroupid') ? listVar(ctx.vars, 'usergroupid').map(toInt).filter((id) => ctx.store.userGroups.get(id) !== undefined) : []
-  return { parentdepartmentid: parentId > 0 ? parentId : 0, uservisibilitycustom: custom, usergroupids: groups }
+/** The parent as the server checks it on POST and PUT: 0 when not sent; it must exist and have the same app. */
+const parentOf = (ctx: Context, app: string): Reply | number => {
+  if (isEmpty(ctx.vars, 'parentdepartmentid')) return 0
+  const parentRow = ctx.store.departments.get(intVar(ctx.vars, 'parentdepartmentid'))
+  if (parentRow === undefined) return badRequest('Invalid Parent Department')
+  if (parentRow.app !== app) return badRequest('Invalid Parent Department App. The app type of both parent and child department should match.')
+  return parentRow.id
 }
 
-const isReply = (x: object): x is Reply => 'status' in x
+/** Visibility as sent; user groups only with `uservisibilitycustom=1` and as an array (the ids are not checked). */
+const visibility = (ctx: Context): Pick<DepartmentRow, 'uservisibilitycustom' | 'usergroupids'> => {
+  const custom = str(ctx.vars, 'uservisibilitycustom') === '1'
+  return { uservisibilitycustom: custom, usergroupids: custom && isArray(ctx.vars, 'usergroupid') ? listVar(ctx.vars, 'usergroupid').map(toInt) : [] }
+}
+
+/** The title as stored: tags removed, trimmed. */
+const cleanTitle = (title: string): string => title.replace(/<[^>]*>/g, '').trim()
+
+const isReply = (x: unknown): x is Reply => typeof x === 'object' && x !== null && 'status' in x
 
 export const Department: Controller = {
-  actions: { listall: list },
   getList: list,
+  // `Get` casts the id to an integer: 0 (or a non-number) lists every department.
   get: (ctx, [id]) => {
-    const row = ctx.store.departments.get(idArg(id) ?? 0)
+    const wanted = toInt(id)
+    if (wanted === 0) return list(ctx)
+    const row = ctx.store.departments.get(wanted)
     return answer(row === undefined ? [] : [row])
   },
   post: (ctx) => {
-    const title = trimmed(ctx.vars, 'title')
-    const type = trimmed(ctx.vars, 'type')
-    const app = (str(ctx.vars, 'app') ?? str(ctx.vars, 'module') ?? '').trim()
-    if (title === '' || type === '' || app === '') return badRequest('One of the required fields is empty')
+    // The server's order: app (`module` wins over `app`), type, parent, then the title.
+    const app = str(ctx.vars, 'module') ?? str(ctx.vars, 'app') ?? ''
     if (!APPS.includes(app)) return badRequest('Invalid App Specified. You can only create departments for tickets and livechat app.')
+    const type = str(ctx.vars, 'type') ?? ''
     if (!TYPES.includes(type)) return badRequest('Invalid Department Type Specified. Valid values are "public" and "private".')
-    const where = placement(ctx, app)
-    if (isReply(where)) return where
+    const parentId = parentOf(ctx, app)
+    if (isReply(parentId)) return parentId
+    const title = cleanTitle(str(ctx.vars, 'title') ?? '')
+    if (title === '') return badRequest('One of the required fields is empty')
+    // A parent must itself be top level; the server's model refuses it with an exception (rendering UNCONFIRMED).
+    if (parentId > 0 && ctx.store.departments.get(parentId)?.parentdepartmentid !== 0) return badRequest('Invalid data provided')
     const displayorder = str(ctx.vars, 'displayorder') === undefined ? 1 : intVar(ctx.vars, 'displayorder')
-    const row = ctx.store.departments.insert({ title, type: type as DepartmentRow['type'], app: app as DepartmentRow['app'], displayorder, ...where })
+    const row = ctx.store.departments.insert({
+      title,
+      type: type as DepartmentRow['type'],
+      app: app as DepartmentRow['app'],
+      displayorder,
+      parentdepartmentid: parentId,
+      ...visibility(ctx)
+    })
     return answer([row])
   },
   put: (ctx, [id]) => {
-    const row = ctx.store.departments.get(idArg(id) ?? 0)
+    const row = ctx.store.departments.get(toInt(id))
     if (row === undefined) return badRequest(LOAD_FAILED)
-    const title = trimmed(ctx.vars, 'title')
+    const type = str(ctx.vars, 'type')
+    if (type !== undefined && !TYPES.includes(type)) return badRequest('Invalid Department Type Specified. Valid values are "public" and "private".')
+    const parentId = parentOf(ctx, row.app)
+    if (isReply(parentId)) return parentId
+    const title = cleanTitle(str(ctx.vars, 'title') ?? '')
     if (title === '') return badRequest('One of the required fields is empty')
-    const type = trimmed(ctx.vars, 'type')
-    if (type !== '' && !TYPES.includes(type)) return badRequest('Invalid Department Type Specified. Valid values are "public" and "private".')
-    // Spec §2.1 gotcha: parent and visibility fall back to 0 / off unless sent again.
-    const where = placement(ctx, row.app)
-    if (isReply(where)) return where
-    if (where.parentdepartmentid === row.id) return badRequest('Invalid Parent Department')
-    Object.assign(row, { title, ...where })
-    if (type !== '') row.type = type as DepartmentRow['type']
+    // Spec §2.1 gotcha: parent and visibility fall back to 0 / off unless sent again. An invalid parent (itself a
+    // child, or the department itself) makes the model's Update do nothing, silently.
+    const parentRow = ctx.store.departments.get(parentId)
+    if (parentId > 0 && (parentId === row.id || parentRow?.parentdepartmentid !== 0)) return answer([row])
+    Object.assign(row, { title, parentdepartmentid: parentId, ...visibility(ctx) })
+    if (type !== undefined) row.type = type as DepartmentRow['type']
     if (str(ctx.vars, 'displayorder') !== undefined) row.displayorder = intVar(ctx.vars, 'displayorder')
     return answer([row])
   },
   delete: (ctx, [id]) => {
-    const found = idArg(id)
-    if (found === undefined || !ctx.store.departments.delete(found)) return badRequest(LOAD_FAILED)
+    const found = ctx.store.departments.get(toInt(id))
+    if (found === undefined) return badRequest(LOAD_FAILED)
+    ctx.store.departments.delete(found.id)
+    // Children become top-level departments.
+    for (const child of ctx.store.departments.where((d) => d.parentdepartmentid === found.id)) child.parentdepartmentid = 0
     return deleted
   }
 }

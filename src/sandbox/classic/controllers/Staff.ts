@@ -1,7 +1,7 @@
 /** `/Base/Staff` (spec §2.2). The root is `<staffusers>`. */
-import { badRequest, deleted, idArg, xmlReply, type Context, type Controller, type Reply } from '../controller'
+import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import type { StaffRow } from '../store'
-import { str, trimmed } from '../vars'
+import { intVar, isEmpty, str, toInt, trimmed } from '../vars'
 import { leaves, parent } from '../xml'
 import { isEmail } from './common'
 
@@ -28,25 +28,18 @@ export const renderStaff = (s: StaffRow): string =>
 
 const answer = (rows: ReadonlyArray<StaffRow>): Reply => xmlReply(parent('staffusers', rows.map(renderStaff)))
 const list = (ctx: Context): Reply => answer(ctx.store.staff.all())
-const LOAD_FAILED = 'Staff Load Failed: Invalid data provided'
 
-const taken = (ctx: Context, self: number, username: string, email: string): Reply | undefined => {
-  for (const s of ctx.store.staff.rows.values()) {
-    if (s.id === self) continue
-    if (username !== '' && s.username.toLowerCase() === username.toLowerCase()) return badRequest('Staff username already exists')
-    if (email !== '' && s.email.toLowerCase() === email.toLowerCase()) return badRequest('Staff email address already exists')
-  }
-  return undefined
-}
+/** A sent, non-empty value (`isset && !empty`), else undefined. */
+const given = (ctx: Context, name: string): string | undefined => (isEmpty(ctx.vars, name) ? undefined : str(ctx.vars, name))
 
-/** Optional text fields: kept when not sent. */
-const OPTIONAL = ['designation', 'mobilenumber', 'greeting', 'timezone'] as const
+const staffGroupOf = (ctx: Context) => (trimmed(ctx.vars, 'staffgroupid') === '' ? undefined : ctx.store.staffGroups.get(intVar(ctx.vars, 'staffgroupid')))
 
 export const Staff: Controller = {
-  actions: { listall: list },
   getList: list,
+  // The id is cast to an integer: 0 (or a non-number) lists every staff member.
   get: (ctx, [id]) => {
-    const row = ctx.store.staff.get(idArg(id) ?? 0)
+    if (toInt(id) === 0) return list(ctx)
+    const row = ctx.store.staff.get(toInt(id))
     return answer(row === undefined ? [] : [row])
   },
   post: (ctx) => {
@@ -54,57 +47,61 @@ export const Staff: Controller = {
     if (trimmed(v, 'firstname') === '') return badRequest('First name is empty')
     if (trimmed(v, 'lastname') === '') return badRequest('Last name is empty')
     if (!isEmail(trimmed(v, 'email'))) return badRequest('Email address is empty or Invalid')
-    const group = ctx.store.staffGroups.get(Number(trimmed(v, 'staffgroupid')) || 0)
+    const group = staffGroupOf(ctx)
     if (group === undefined) return badRequest('Staff Group ID is Invalid')
-    if ((str(v, 'password') ?? '') === '') return badRequest('Invalid Password Specified')
+    if (trimmed(v, 'password') === '') return badRequest('Invalid Password Specified')
     if (trimmed(v, 'username') === '') return badRequest('Invalid Username Specified')
-    const clash = taken(ctx, 0, trimmed(v, 'username'), trimmed(v, 'email'))
-    if (clash !== undefined) return clash
+    for (const other of ctx.store.staff.rows.values()) if (other.username === trimmed(v, 'username')) return badRequest('Username is already taken')
+    for (const other of ctx.store.staff.rows.values()) if (other.email === trimmed(v, 'email')) return badRequest('Email address already in use')
     const row = ctx.store.staff.insert({
       staffgroupid: group.id,
       firstname: trimmed(v, 'firstname'),
       lastname: trimmed(v, 'lastname'),
       username: trimmed(v, 'username'),
-      email: trimmed(v, 'email'),
-      designation: trimmed(v, 'designation'),
-      greeting: trimmed(v, 'greeting'),
-      mobilenumber: trimmed(v, 'mobilenumber'),
+      email: trimmed(v, 'email').toLowerCase(),
+      designation: (given(ctx, 'designation') ?? '').trim(),
+      greeting: given(ctx, 'greeting') ?? '',
+      mobilenumber: given(ctx, 'mobilenumber') ?? '',
       // Spec §2.2 gotcha: POST reads these with !empty(), so `0` is ignored (created enabled, DST on).
-      isenabled: true,
-      enabledst: true,
-      timezone: trimmed(v, 'timezone'),
-      signature: str(v, 'staffsignature') ?? '',
+      isenabled: given(ctx, 'isenabled') === undefined ? true : intVar(v, 'isenabled') !== 0,
+      enabledst: given(ctx, 'enabledst') === undefined ? true : intVar(v, 'enabledst') !== 0,
+      timezone: given(ctx, 'timezone') ?? '',
+      signature: given(ctx, 'staffsignature') ?? '',
       password: str(v, 'password') ?? ''
     })
     return answer([row])
   },
   put: (ctx, [id]) => {
     const v = ctx.vars
-    const row = ctx.store.staff.get(idArg(id) ?? 0)
-    if (row === undefined) return badRequest(LOAD_FAILED)
+    const row = ctx.store.staff.get(toInt(id))
+    if (row === undefined) return badRequest('Staff Object Load Failed: Invalid data provided')
     if (trimmed(v, 'firstname') === '') return badRequest('First name is empty')
     if (trimmed(v, 'lastname') === '') return badRequest('Last name is empty')
-    const group = ctx.store.staffGroups.get(Number(trimmed(v, 'staffgroupid')) || 0)
+    const group = staffGroupOf(ctx)
     if (group === undefined) return badRequest('Staff Group ID is Invalid')
-    if (str(v, 'email') !== undefined && !isEmail(trimmed(v, 'email'))) return badRequest('Email address is empty or Invalid')
-    const clash = taken(ctx, row.id, trimmed(v, 'username'), trimmed(v, 'email'))
-    if (clash !== undefined) return clash
     row.firstname = trimmed(v, 'firstname')
     row.lastname = trimmed(v, 'lastname')
     row.staffgroupid = group.id
-    if (trimmed(v, 'username') !== '') row.username = trimmed(v, 'username')
-    if (str(v, 'email') !== undefined) row.email = trimmed(v, 'email')
-    for (const field of OPTIONAL) if (str(v, field) !== undefined) row[field] = trimmed(v, field)
-    if (str(v, 'staffsignature') !== undefined) row.signature = str(v, 'staffsignature') ?? ''
-    if ((str(v, 'password') ?? '') !== '') row.password = str(v, 'password') ?? ''
+    // Optional fields change only when sent non-empty (so they cannot be blanked); the e-mail is not re-checked.
+    const email = given(ctx, 'email')
+    if (email !== undefined) row.email = email.trim().toLowerCase()
+    const username = given(ctx, 'username')
+    if (username !== undefined) row.username = username.trim()
+    for (const field of ['designation', 'mobilenumber', 'greeting', 'timezone'] as const) {
+      const value = given(ctx, field)
+      if (value !== undefined) row[field] = value
+    }
+    const signature = given(ctx, 'staffsignature')
+    if (signature !== undefined) row.signature = signature
+    const password = given(ctx, 'password')
+    if (password !== undefined) row.password = password
     // PUT reads these with isset(), so `0` works here.
-    if (str(v, 'isenabled') !== undefined) row.isenabled = trimmed(v, 'isenabled') === '1'
-    if (str(v, 'enabledst') !== undefined) row.enabledst = trimmed(v, 'enabledst') === '1'
+    if (v.has('isenabled')) row.isenabled = intVar(v, 'isenabled') !== 0
+    if (v.has('enabledst')) row.enabledst = intVar(v, 'enabledst') !== 0
     return answer([row])
   },
   delete: (ctx, [id]) => {
-    const found = idArg(id)
-    if (found === undefined || !ctx.store.staff.delete(found)) return badRequest(LOAD_FAILED)
+    if (!ctx.store.staff.delete(toInt(id))) return badRequest('Staff Load Failed: Invalid data provided')
     return deleted
   }
 }

@@ -1,7 +1,7 @@
 /** `/Base/StaffGroup` (spec §2.3). */
-import { badRequest, deleted, idArg, xmlReply, type Context, type Controller, type Reply } from '../controller'
+import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import type { StaffGroupRow } from '../store'
-import { str, trimmed } from '../vars'
+import { str, toInt, trimmed } from '../vars'
 import { leaves, parent } from '../xml'
 
 export const renderStaffGroup = (g: StaffGroupRow): string =>
@@ -9,13 +9,14 @@ export const renderStaffGroup = (g: StaffGroupRow): string =>
 
 const answer = (rows: ReadonlyArray<StaffGroupRow>): Reply => xmlReply(parent('staffgroups', rows.map(renderStaffGroup)))
 const list = (ctx: Context): Reply => answer(ctx.store.staffGroups.all())
-const LOAD_FAILED = 'Staff Group Load Failed: Invalid data provided'
+const LOAD_FAILED = 'Staff Group Load Failed: Class not loaded'
 
 export const StaffGroup: Controller = {
-  actions: { listall: list },
   getList: list,
+  // The id is cast to an integer: 0 (or a non-number) lists every group.
   get: (ctx, [id]) => {
-    const row = ctx.store.staffGroups.get(idArg(id) ?? 0)
+    if (toInt(id) === 0) return list(ctx)
+    const row = ctx.store.staffGroups.get(toInt(id))
     return answer(row === undefined ? [] : [row])
   },
   post: (ctx) => {
@@ -24,20 +25,22 @@ export const StaffGroup: Controller = {
     return answer([ctx.store.staffGroups.insert({ title, isadmin: trimmed(ctx.vars, 'isadmin') === '1' })])
   },
   put: (ctx, [id]) => {
-    const row = ctx.store.staffGroups.get(idArg(id) ?? 0)
+    const row = ctx.store.staffGroups.get(toInt(id))
     if (row === undefined) return badRequest(LOAD_FAILED)
     const title = trimmed(ctx.vars, 'title')
     if (title === '') return badRequest('One of the required fields is empty')
     row.title = title
-    if (str(ctx.vars, 'isadmin') !== undefined) row.isadmin = trimmed(ctx.vars, 'isadmin') === '1'
+    // Only `1` and `0` change it.
+    const isadmin = str(ctx.vars, 'isadmin')
+    if (isadmin === '1' || isadmin === '0') row.isadmin = isadmin === '1'
     return answer([row])
   },
   delete: (ctx, [id]) => {
-    const row = ctx.store.staffGroups.get(idArg(id) ?? 0)
+    const row = ctx.store.staffGroups.get(toInt(id))
     if (row === undefined) return badRequest(LOAD_FAILED)
     const members = ctx.store.staff.where((s) => s.staffgroupid === row.id).length
     if (members > 0) {
-      return badRequest(`Staff Group Deletion Failed. There are "${members}" staff members assigned to this group. Move them to another group first.`)
+      return badRequest(`Staff Group Deletion Failed. There are "${members}" staff members assigned to this group. Please delete them or change their group to continue.`)
     }
     ctx.store.staffGroups.delete(row.id)
     return deleted

@@ -76,4 +76,4 @@ const count = (ctx: Context): Reply => {
   )
 }
 
-export const TicketCount: Controller = { getList: count, actions: { listall: count } }
+export const TicketCount: Controller = { getList: count }

@@ -1,7 +1,7 @@
 /** `/Base/User` with `Filter` (spec §2.4), and `/Base/UserSearch` (§2.4a). */
-import { badRequest, deleted, idArg, xmlReply, type Context, type Controller, type Reply } from '../controller'
+import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import type { Store, UserRow } from '../store'
-import { intVar, listVar, str, trimmed } from '../vars'
+import { intVar, isEmpty, listVar, str, toInt, trimmed } from '../vars'
 import { leaf, leaves, parent } from '../xml'
 import { isEmail, salutation } from './common'
 
@@ -36,73 +36,77 @@ export const renderUser = (u: UserRow): string =>
 
 export const usersReply = (rows: ReadonlyArray<UserRow>): Reply => xmlReply(parent('users', rows.map(renderUser)))
 
-/** Users with `id >= marker`, at most `max` (capped at 1000). */
+/** Users with `id >= marker` (when given), at most `max` (default and cap 1000), by id. */
 const filter = (ctx: Context, [marker, max]: ReadonlyArray<string>): Reply => {
-  const from = Number(marker) > 0 ? Number(marker) : 0
-  const limit = Number(max) > 0 ? Math.min(Number(max), MAX_USERS) : MAX_USERS
-  return usersReply(ctx.store.users.where((u) => u.id >= from).slice(0, limit))
+  const from = toInt(marker)
+  const limit = max === undefined ? MAX_USERS : Math.min(toInt(max), MAX_USERS)
+  return usersReply(ctx.store.users.where((u) => from <= 0 || u.id >= from).slice(0, Math.max(0, limit)))
 }
 
-/** The e-mail list sent as `email` or `email[]`, trimmed, without blanks. */
-const emailsOf = (ctx: Context): ReadonlyArray<string> => listVar(ctx.vars, 'email').map((e) => e.trim()).filter((e) => e !== '')
+/** The valid addresses of `email` (a list or one string); invalid ones are skipped, as the server does. */
+const emailsOf = (ctx: Context): ReadonlyArray<string> => listVar(ctx.vars, 'email').filter((e) => isEmail(e))
 
-const checkEmails = (store: Store, emails: ReadonlyArray<string>, self: number): Reply | undefined => {
-  for (const email of emails) {
-    if (!isEmail(email)) return badRequest('Invalid Email Specified')
+const takenBySomeoneElse = (store: Store, emails: ReadonlyArray<string>, self: number): boolean =>
+  emails.some((email) => {
     const owner = store.userByEmail(email)
-    if (owner !== undefined && owner.id !== self) {
-      return badRequest('The email address entered is already used in the desk; please use a different email address')
-    }
-  }
+    return owner !== undefined && owner.id !== self
+  })
+
+/** The user group as POST checks it (and PUT when sent). */
+const groupProblem = (ctx: Context): Reply | undefined => {
+  const group = isEmpty(ctx.vars, 'usergroupid') ? undefined : ctx.store.userGroups.get(intVar(ctx.vars, 'usergroupid'))
+  if (group === undefined) return badRequest('Invalid User Group')
+  if (group.grouptype !== 'registered') return badRequest('User Group Specified is not of "Registered" type')
   return undefined
 }
 
-const checkOptional = (ctx: Context): Reply | undefined => {
-  const org = intVar(ctx.vars, 'userorganizationid')
-  if (org > 0 && ctx.store.userOrganizations.get(org) === undefined) return badRequest('Invalid User Organization ID')
-  const sla = intVar(ctx.vars, 'slaplanid')
-  if (sla > 0 && ctx.store.slaPlans.get(sla) === undefined) return badRequest('Invalid SLA Plan')
-  return undefined
-}
+const organizationProblem = (ctx: Context): Reply | undefined =>
+  !isEmpty(ctx.vars, 'userorganizationid') && ctx.store.userOrganizations.get(intVar(ctx.vars, 'userorganizationid')) === undefined
+    ? badRequest('Invalid User Organization ID')
+    : undefined
 
-const bool = (ctx: Context, name: string, fallback: boolean): boolean => (str(ctx.vars, name) === undefined ? fallback : trimmed(ctx.vars, name) === '1')
-const int = (ctx: Context, name: string, fallback: number): number => (str(ctx.vars, name) === undefined ? fallback : intVar(ctx.vars, name))
-const text = (ctx: Context, name: string, fallback: string): string => (str(ctx.vars, name) === undefined ? fallback : trimmed(ctx.vars, name))
+const slaProblem = (ctx: Context): Reply | undefined =>
+  !isEmpty(ctx.vars, 'slaplanid') && ctx.store.slaPlans.get(intVar(ctx.vars, 'slaplanid')) === undefined ? badRequest('Invalid SLA Plan') : undefined
+
+/** A sent, non-empty value (`isset && !empty`), else undefined. */
+const given = (ctx: Context, name: string): string | undefined => (isEmpty(ctx.vars, name) ? undefined : str(ctx.vars, name))
 
 export const User: Controller = {
-  actions: { filter, listall: (ctx) => filter(ctx, []) },
+  actions: { filter },
   getList: (ctx) => filter(ctx, []),
+  // An empty or zero id lists the users (the server's `!empty($_userID)`).
   get: (ctx, [id]) => {
-    const row = ctx.store.users.get(idArg(id) ?? 0)
+    if (id === undefined || id === '' || id === '0') return filter(ctx, [])
+    const row = ctx.store.users.get(toInt(id))
     return usersReply(row === undefined ? [] : [row])
   },
   post: (ctx) => {
     const v = ctx.vars
-    const emails = emailsOf(ctx)
-    if (trimmed(v, 'fullname') === '' || (str(v, 'password') ?? '') === '' || trimmed(v, 'usergroupid') === '' || emails.length === 0) {
-      return badRequest('One of the required fields is empty')
-    }
-    const group = ctx.store.userGroups.get(intVar(v, 'usergroupid'))
-    if (group === undefined) return badRequest('Invalid User Group')
-    if (group.grouptype !== 'registered') return badRequest('User Group Specified is not of "Registered" type')
-    const problem = checkOptional(ctx) ?? checkEmails(ctx.store, emails, 0)
+    // The server's order: group, organization, e-mail, SLA plan, then name and password.
+    const problem = groupProblem(ctx) ?? organizationProblem(ctx)
     if (problem !== undefined) return problem
+    const emails = emailsOf(ctx)
+    if (takenBySomeoneElse(ctx.store, emails, 0)) return badRequest('Unable to insert user. Email address belongs to an existing user.')
+    if (emails.length === 0) return badRequest('Invalid Email Specified')
+    const sla = slaProblem(ctx)
+    if (sla !== undefined) return sla
+    if (trimmed(v, 'fullname') === '' || trimmed(v, 'password') === '') return badRequest('One of the required fields is empty')
     const row = ctx.store.users.insert({
-      usergroupid: group.id,
-      userrole: trimmed(v, 'userrole') === 'manager' ? 'manager' : 'user',
-      userorganizationid: intVar(v, 'userorganizationid'),
-      salutation: salutation(trimmed(v, 'salutation')),
+      usergroupid: intVar(v, 'usergroupid'),
+      userrole: str(v, 'userrole') === 'manager' ? 'manager' : 'user',
+      userorganizationid: isEmpty(v, 'userorganizationid') ? 0 : intVar(v, 'userorganizationid'),
+      salutation: salutation(str(v, 'salutation') ?? ''),
       userexpiry: intVar(v, 'userexpiry'),
-      fullname: trimmed(v, 'fullname'),
+      fullname: str(v, 'fullname') ?? '',
       emails: [...emails],
-      designation: trimmed(v, 'designation'),
-      phone: trimmed(v, 'phone'),
+      designation: given(ctx, 'designation') ?? '',
+      phone: given(ctx, 'phone') ?? '',
       dateline: ctx.now,
       lastvisit: 0,
-      isenabled: bool(ctx, 'isenabled', true),
-      timezone: trimmed(v, 'timezone'),
-      enabledst: bool(ctx, 'enabledst', false),
-      slaplanid: intVar(v, 'slaplanid'),
+      isenabled: v.has('isenabled') ? intVar(v, 'isenabled') !== 0 : true,
+      timezone: given(ctx, 'timezone') ?? '',
+      enabledst: v.has('enabledst') ? intVar(v, 'enabledst') !== 0 : false,
+      slaplanid: isEmpty(v, 'slaplanid') ? 0 : intVar(v, 'slaplanid'),
       slaplanexpiry: intVar(v, 'slaplanexpiry'),
       password: str(v, 'password') ?? ''
     })
@@ -110,38 +114,39 @@ export const User: Controller = {
   },
   put: (ctx, [id]) => {
     const v = ctx.vars
-    const row = ctx.store.users.get(idArg(id) ?? 0)
+    const row = ctx.store.users.get(toInt(id))
     if (row === undefined) return badRequest(LOAD_FAILED)
-    if (trimmed(v, 'fullname') === '') return badRequest('One of the required fields is empty')
-    if (str(v, 'usergroupid') !== undefined) {
-      const group = ctx.store.userGroups.get(intVar(v, 'usergroupid'))
-      if (group === undefined) return badRequest('Invalid User Group')
-      if (group.grouptype !== 'registered') return badRequest('User Group Specified is not of "Registered" type')
-      row.usergroupid = group.id
-    }
+    const organization = organizationProblem(ctx)
+    if (organization !== undefined) return organization
     const emails = emailsOf(ctx)
-    const problem = checkOptional(ctx) ?? checkEmails(ctx.store, emails, row.id)
-    if (problem !== undefined) return problem
-    // Everything but fullname keeps its value when not sent; a sent e-mail list replaces the whole list.
+    if (takenBySomeoneElse(ctx.store, emails, row.id)) return badRequest('Unable to update user. Email address belongs to an existing user.')
+    const sla = slaProblem(ctx)
+    if (sla !== undefined) return sla
+    if (trimmed(v, 'fullname') === '') return badRequest('One of the required fields is empty')
+    if (v.has('usergroupid')) {
+      const group = groupProblem(ctx)
+      if (group !== undefined) return group
+      row.usergroupid = intVar(v, 'usergroupid')
+    }
+    // Everything else keeps its value unless sent non-empty; a sent e-mail list replaces the whole list.
+    row.fullname = str(v, 'fullname') ?? row.fullname
     if (emails.length > 0) row.emails = [...emails]
-    row.fullname = trimmed(v, 'fullname')
-    if (str(v, 'userrole') !== undefined) row.userrole = trimmed(v, 'userrole') === 'manager' ? 'manager' : 'user'
-    if (str(v, 'salutation') !== undefined) row.salutation = salutation(trimmed(v, 'salutation'))
-    row.userorganizationid = int(ctx, 'userorganizationid', row.userorganizationid)
-    row.userexpiry = int(ctx, 'userexpiry', row.userexpiry)
-    row.designation = text(ctx, 'designation', row.designation)
-    row.phone = text(ctx, 'phone', row.phone)
-    row.isenabled = bool(ctx, 'isenabled', row.isenabled)
-    row.timezone = text(ctx, 'timezone', row.timezone)
-    row.enabledst = bool(ctx, 'enabledst', row.enabledst)
-    row.slaplanid = int(ctx, 'slaplanid', row.slaplanid)
-    row.slaplanexpiry = int(ctx, 'slaplanexpiry', row.slaplanexpiry)
-    if ((str(v, 'password') ?? '') !== '') row.password = str(v, 'password') ?? ''
+    if (v.has('salutation')) row.salutation = salutation(str(v, 'salutation') ?? '') || row.salutation
+    if (!isEmpty(v, 'userorganizationid')) row.userorganizationid = intVar(v, 'userorganizationid')
+    const role = str(v, 'userrole')
+    if (role === 'manager' || role === 'user') row.userrole = role
+    row.designation = given(ctx, 'designation') ?? row.designation
+    row.phone = given(ctx, 'phone') ?? row.phone
+    row.timezone = given(ctx, 'timezone') ?? row.timezone
+    if (v.has('isenabled')) row.isenabled = intVar(v, 'isenabled') !== 0
+    if (v.has('enabledst')) row.enabledst = intVar(v, 'enabledst') !== 0
+    if (!isEmpty(v, 'slaplanid')) row.slaplanid = intVar(v, 'slaplanid')
+    if (!isEmpty(v, 'slaplanexpiry')) row.slaplanexpiry = intVar(v, 'slaplanexpiry')
+    if (!isEmpty(v, 'userexpiry')) row.userexpiry = intVar(v, 'userexpiry')
     return usersReply([row])
   },
   delete: (ctx, [id]) => {
-    const found = idArg(id)
-    if (found === undefined || !ctx.store.users.delete(found)) return badRequest(LOAD_FAILED)
+    if (!ctx.store.users.delete(toInt(id))) return badRequest(LOAD_FAILED)
     return deleted
   }
 }

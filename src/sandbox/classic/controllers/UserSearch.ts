@@ -1,6 +1,6 @@
 /** `POST /Base/UserSearch` (spec §2.4a): e-mail, full name, phone, organization name and user-group title. */
 import { badRequest, type Controller } from '../controller'
-import { trimmed } from '../vars'
+import { isEmpty, str, trimmed } from '../vars'
 import { matchesAll, terms } from './common'
 import { MAX_USERS, usersReply } from './User'
 
@@ -12,8 +12,9 @@ export const UserSearch: Controller = {
   put: () => badRequest(NOT_IMPLEMENTED_SEARCH),
   delete: () => badRequest(NOT_IMPLEMENTED_SEARCH),
   post: (ctx) => {
-    const query = trimmed(ctx.vars, 'query')
-    if (query === '') return badRequest('Query should not be empty')
+    // PHP's empty(): '' and '0' are refused; a blank query is searched as it is.
+    if (isEmpty(ctx.vars, 'query')) return badRequest('Query should not be empty')
+    const query = (str(ctx.vars, 'query') ?? '').trim()
     const words = terms(query, trimmed(ctx.vars, 'phrase') === '1')
     const { store } = ctx
     const found = store.users.where((u) =>

@@ -1,6 +1,7 @@
 /** Small helpers shared by the controllers. */
 import { fromBase64 } from '../../../core/bytes'
-import { idArg, xmlReply, type Context, type Controller, type Reply } from '../controller'
+import { xmlReply, type Context, type Controller, type Reply } from '../controller'
+import { toInt } from '../vars'
 import { parent } from '../xml'
 
 export const isEmail = (text: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)
@@ -47,10 +48,11 @@ export const readOnly = <R extends { id: number }>(root: string, table: (ctx: Co
   const answer = (rows: ReadonlyArray<R>): Reply => xmlReply(parent(root, rows.map(render)))
   const list = (ctx: Context) => answer(table(ctx).all())
   return {
-    actions: { listall: list },
     getList: list,
+    // `!empty($id)`: '' and '0' list everything; anything else is cast to an integer (a non-number finds nothing).
     get: (ctx, [id]) => {
-      const row = table(ctx).get(idArg(id) ?? 0)
+      if (id === undefined || id === '' || id === '0') return list(ctx)
+      const row = table(ctx).get(toInt(id))
       return answer(row === undefined ? [] : [row])
     }
   }
