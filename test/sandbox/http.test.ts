@@ -19,6 +19,8 @@ const authQuery = async () => form(await authPairs())
 test('auth: 401 NO SALT PROVIDED! / FAILED TO AUTHENTICATE, exact texts', async () => {
   const noSalt = await get('?e=/Base/Department&apikey=sandbox-api-key')
   assert.equal([noSalt.status, await noSalt.text()], [401, 'NO SALT PROVIDED!'])
+  const zeroSalt = await get('?e=/Base/Department&apikey=sandbox-api-key&salt=0&signature=x')
+  assert.equal([zeroSalt.status, await zeroSalt.text()], [401, 'NO SALT PROVIDED!'], "PHP's empty('0')")
   const badKey = await get(`?e=/Base/Department&apikey=nope&salt=${SALT}&signature=${encodeURIComponent(await sig())}`)
   assert.equal([badKey.status, await badKey.text()], [401, 'FAILED TO AUTHENTICATE'])
   const badSig = await get(`?e=/Base/Department&apikey=sandbox-api-key&salt=${SALT}&signature=AAAA`)
@@ -31,7 +33,7 @@ test('auth: 401 NO SALT PROVIDED! / FAILED TO AUTHENTICATE, exact texts', async 
 test('auth: an unencoded signature (+ read as a space) is accepted; apikey is trimmed', async () => {
   // Find a salt whose signature has a '+', as several clients send it unencoded.
   const { signature } = await import('../../src/classic/sign')
-  let salt = 0
+  let salt = 1
   let signed = ''
   while (!(signed = await signature(sb.secretKey, String(salt))).includes('+')) salt++
   const res = await get(`?e=/Base/Department/1&apikey=%20sandbox-api-key%20&salt=${salt}&signature=${signed}`)

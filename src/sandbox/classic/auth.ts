@@ -5,7 +5,7 @@
  */
 import { importSigningKey, signWith } from '../../classic/sign'
 import type { Reply } from './controller'
-import { str, type PhpArray } from './vars'
+import { isEmpty, str, type PhpArray } from './vars'
 
 export const NO_SALT = 'NO SALT PROVIDED!'
 export const FAILED = 'FAILED TO AUTHENTICATE'
@@ -28,8 +28,9 @@ export const authenticator = (apiKey: string, secretKey: string) => {
 
   /** `undefined` when the credentials are good, else the 401 answer. */
   return async (vars: PhpArray): Promise<Reply | undefined> => {
+    // PHP empty(): a salt of '0' counts as missing too.
+    if (isEmpty(vars, 'salt')) return unauthorized(NO_SALT)
     const salt = str(vars, 'salt') ?? ''
-    if (salt === '') return unauthorized(NO_SALT)
     const given = (str(vars, 'apikey') ?? '').trim()
     const signature = (str(vars, 'signature') ?? '').replace(/ /g, '+').trim()
     if (given !== apiKey || signature === '') return unauthorized(FAILED)

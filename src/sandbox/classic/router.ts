@@ -124,7 +124,8 @@ export const parseRequest = (req: HttpRequest): ParsedRequest | undefined => {
   const segments = route.split('/').filter((s) => s !== '')
   const readsQuery = method === 'GET' || method === 'DELETE'
   const vars = readsQuery ? getVars : postVars
-  // Spec §1.3: a JSON body is the auth container (4.98.8), though controllers still read $_POST.
-  const authVars = /application\/json/i.test(contentType) && !readsQuery ? jsonVars(body) : vars
+  // Spec §1.3: with a JSON content type the body is the auth container, whatever the verb (4.98.8), though the
+  // controllers still read $_GET/$_POST.
+  const authVars = /application\/json/i.test(contentType) ? jsonVars(body) : vars
   return { method, segments, route: `/${segments.join('/')}`, authVars, vars, files }
 }
