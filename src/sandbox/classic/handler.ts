@@ -56,6 +56,10 @@ export const createClassicHandler = (options: ClassicHandlerOptions) => {
     if (app === undefined || name === undefined) {
       return respond({ status: 400, body: 'No route specified: use index.php?e=/App/Controller[/…] (or index.php/App/Controller, or index.php?/App/Controller)' }, TEXT_TYPE)
     }
+    // `SWIFT_Router::FilterURI`: letters, digits, blanks and `,~%.:=_-` only.
+    if (parsed.segments.some((segment) => !/^[a-zA-Z\s0-9,~%.:=_-]+$/.test(segment))) {
+      return respond({ status: 400, body: 'The URI you submitted has disallowed characters.' }, TEXT_TYPE)
+    }
     const controller = CONTROLLERS[`${app}/${name}`.toLowerCase()]
     if (controller === undefined) return respond({ status: 400, body: `Invalid route: no controller ${app}/${name} (${parsed.route})` }, TEXT_TYPE)
     // The controller's constructor first checks that the API is enabled, then the credentials (spec §1.2, §3).

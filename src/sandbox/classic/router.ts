@@ -106,7 +106,8 @@ export const parseRequest = (req: HttpRequest): ParsedRequest | undefined => {
   const e = postVars.get('e') ?? getVars.get('e')
   let route = ''
   let standardKey: string | undefined
-  if (typeof e === 'string' && e !== '') route = e
+  // The router urldecodes `e` once more (after PHP did): `%252F` arrives as `/`.
+  if (typeof e === 'string' && e !== '') route = utf8Text(urldecode(asBinary(e)), 'the route')
   else if (info !== '' && info !== '/') route = utf8Text(urldecode(asBinary(info).replace(/\+/g, '%2B')), 'the path')
   else {
     const first = rawQuery.split('&')[0] ?? ''
