@@ -311,7 +311,7 @@ const seedCustomFields = (store: Store, ticketId: number, departmentids: Array<n
   const optionsOf = (f: CustomFieldRow, values: ReadonlyArray<string>, parentId = 0) =>
     values.map((optionvalue, i) => store.customFieldOptions.insert({ customfieldid: f.id, optionvalue, displayorder: i + 1, isselected: false, parentcustomfieldoptionid: parentId }))
 
-  const orderNumber = field('Order number', 1, { description: 'The order this ticket is about', regexpvalidate: '' })
+  const orderNumber = field('Order number', 1, { description: 'The order this ticket is about', regexpvalidate: '/^[A-Z]{2}-\\d+$/' })
   const steps = field('Steps to reproduce', 2)
   const pin = field('Account PIN', 3)
   const platforms = field('Affected platforms', 4)

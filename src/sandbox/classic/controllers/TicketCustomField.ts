@@ -39,7 +39,8 @@ const visibleGroups = (store: Store, ticket: TicketRow) => {
 const fieldsOf = (store: Store, groupId: number) =>
   store.customFields.where((f) => f.customfieldgroupid === groupId).sort((a, b) => a.displayorder - b.displayorder || a.id - b.id)
 
-const optionText = (store: Store, id: number): string => store.customFieldOptions.get(id)?.optionvalue ?? ''
+/** A chosen option's text; an id the field does not know is shown as the bare number, as the server does. */
+const choiceText = (store: Store, id: number): string => store.customFieldOptions.get(id)?.optionvalue ?? String(id)
 
 /** The value as the server prints it (spec §2.14). */
 const rendered = (store: Store, value: FieldValue | undefined): string => {
@@ -49,10 +50,16 @@ const rendered = (store: Store, value: FieldValue | undefined): string => {
       return value.text
     case 'options':
       // Option texts joined by ", ", literal commas escaped as "\," (SWIFT-1449).
-      return value.optionIds.map((id) => optionText(store, id).replace(/,/g, '\\,')).join(', ')
+      return value.optionIds.map((id) => choiceText(store, id).replace(/,/g, '\\,')).join(', ')
     case 'linked':
       // The server appends the literal characters ' &gt; ' inside CDATA, so clients see "&gt;" verbatim.
-      return value.childId > 0 ? `${optionText(store, value.parentId)} &gt; ${optionText(store, value.childId)}` : optionText(store, value.parentId)
+    {
+      // An unknown parent shows nothing; an unknown child is left out.
+      const parentOption = store.customFieldOptions.get(value.parentId)
+      const childOption = value.childId > 0 ? store.customFieldOptions.get(value.childId) : undefined
+      if (parentOption === undefined) return ''
+      return childOption === undefined ? parentOption.optionvalue : `${parentOption.optionvalue} &gt; ${childOption.optionvalue}`
+    }
     case 'file':
       return toBase64(value.bytes)
   }
@@ -78,49 +85,37 @@ export const renderCustomFields = (store: Store, ticket: TicketRow): Reply => {
   )
 }
 
-const isOptionOf = (store: Store, field: CustomFieldRow, id: number, parentId = 0): boolean => {
-  const option = store.customFieldOptions.get(id)
-  return option !== undefined && option.customfieldid === field.id && option.parentcustomfieldoptionid === parentId
-}
-
-/** Reads one field's new value; `undefined` value = cleared; `'invalid'` = a value the field cannot take. */
-const readValue = (ctx: Context, field: CustomFieldRow, raw: PhpValue | undefined): FieldValue | undefined | 'invalid' => {
-  const { store } = ctx
+/**
+ * Reads one field's new value; `undefined` = cleared. Option ids are stored as sent, known or not: the server does
+ * not check them (an unknown id is later shown as the bare number).
+ */
+const readValue = (ctx: Context, field: CustomFieldRow, raw: PhpValue | undefined): FieldValue | undefined => {
   const text = typeof raw === 'string' ? raw : ''
   switch (field.fieldtype) {
     case 1:
     case 2:
     case 3:
     case 8:
-      return text.trim() === '' ? undefined : { kind: 'text', text }
     case 10:
-      if (text.trim() === '') return undefined
-      return /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text.trim()) ? { kind: 'text', text: text.trim() } : 'invalid'
+      return text.trim() === '' ? undefined : { kind: 'text', text }
     case 5:
-    case 6: {
-      if (text.trim() === '') return undefined
-      const id = toInt(text)
-      return isOptionOf(store, field, id) ? { kind: 'options', optionIds: [id] } : 'invalid'
-    }
+    case 6:
+      return text.trim() === '' ? undefined : { kind: 'options', optionIds: [toInt(text)] }
     case 4:
     case 7: {
       const ids = listVar(new Map([['v', raw ?? '']]), 'v')
         .filter((s) => s.trim() !== '')
         .map(toInt)
-      if (ids.length === 0) return undefined
-      return ids.every((id) => isOptionOf(store, field, id)) ? { kind: 'options', optionIds: [...new Set(ids)] } : 'invalid'
+      return ids.length === 0 ? undefined : { kind: 'options', optionIds: ids }
     }
     case 9: {
       const parts = raw instanceof Map ? raw : new Map<string, PhpValue>([['0', text]])
       const parentText = parts.get('0')
       const parentId = toInt(typeof parentText === 'string' ? parentText : '')
       if (parentId === 0) return undefined
-      if (!isOptionOf(store, field, parentId)) return 'invalid'
       const children = parts.get('1')
       const childText = children instanceof Map ? children.get(String(parentId)) : undefined
-      const childId = toInt(typeof childText === 'string' ? childText : '')
-      if (childId > 0 && !isOptionOf(store, field, childId, parentId)) return 'invalid'
-      return { kind: 'linked', parentId, childId }
+      return { kind: 'linked', parentId, childId: toInt(typeof childText === 'string' ? childText : '') }
     }
     case 11: {
       const file = ctx.files.get(field.fieldname)
@@ -129,38 +124,59 @@ const readValue = (ctx: Context, field: CustomFieldRow, raw: PhpValue | undefine
   }
 }
 
+/** A PHP `preg_match` pattern (`/…/flags`) as a RegExp; `undefined` when it cannot be used (the server's `@` hides it). */
+const phpPattern = (pattern: string): RegExp | undefined => {
+  const m = /^([^a-zA-Z0-9\s\\])([\s\S]*)\1([a-zA-Z]*)$/.exec(pattern.trim())
+  if (m === null) return undefined
+  try {
+    return new RegExp(m[2] as string, (m[3] ?? '').replace(/[^imsu]/g, ''))
+  } catch {
+    return undefined
+  }
+}
+
+/** `CustomFieldManager::Check`: required fields missing or blank, and values failing the field's pattern. */
+const failsCheck = (ctx: Context, field: CustomFieldRow): boolean => {
+  const raw = ctx.vars.get(field.fieldname)
+  const missing =
+    field.fieldtype === 11
+      ? !ctx.files.has(field.fieldname) && (raw === undefined || (typeof raw === 'string' && raw.trim() === ''))
+      : raw === undefined || (typeof raw === 'string' && raw.trim() === '') || (raw instanceof Map && raw.size === 0)
+  if (field.isrequired && missing) return true
+  const pattern = field.regexpvalidate.trim() === '' ? undefined : phpPattern(field.regexpvalidate)
+  if (pattern === undefined || raw === undefined) return false
+  const isSelect = field.fieldtype === 6 || field.fieldtype === 7 || field.fieldtype === 9
+  if (!isSelect) return typeof raw === 'string' && raw.trim() !== '' && !pattern.test(raw)
+  // Select-like fields: the chosen options' texts must match.
+  const ids = raw instanceof Map ? [...raw.values()].flatMap((v) => (v instanceof Map ? [...v.values()] : [v])) : [raw]
+  return ids.some((id) => {
+    const option = typeof id === 'string' ? ctx.store.customFieldOptions.get(toInt(id)) : undefined
+    return option !== undefined && option.customfieldid === field.id && !pattern.test(option.optionvalue)
+  })
+}
+
 const post = (ctx: Context, [ticketArg]: ReadonlyArray<string>): Reply => {
   const { store } = ctx
   const ticket = store.findTicket(ticketArg ?? '')
   if (ticket === undefined) return ticketNotFound()
-  const changes = new Map<number, FieldValue | undefined>()
-  const invalid: Array<string> = []
-  const touched = new Set<number>()
-  for (const group of departmentGroups(store, ticket)) {
-    for (const field of fieldsOf(store, group.id)) {
-      // Fields the user may not edit are skipped; only fields in the request change (API mode, SWIFT-4020).
-      // A file field changes only with an uploaded file: the PHP client re-posts every field as text on update,
-      // which must not wipe a stored file.
-      const sent = field.fieldtype === 11 ? ctx.files.has(field.fieldname) : ctx.vars.has(field.fieldname)
-      if (!field.usereditable || !sent) continue
-      const value = readValue(ctx, field, ctx.vars.get(field.fieldname))
-      // Required fields are checked among the fields sent: a blank one fails.
-      if (value === 'invalid' || (value === undefined && field.isrequired)) invalid.push(field.title)
-      else {
-        changes.set(field.id, value)
-        touched.add(group.id)
-      }
-    }
-  }
-  if (invalid.length > 0) return badRequest(`Custom Field Data is Invalid: ${invalid.join(', ')}`)
+  const groups = departmentGroups(store, ticket)
+  // Fields the user may not edit are skipped (CHECKMODE_CLIENT); failures are listed by field name.
+  const editable = groups.flatMap((g) => fieldsOf(store, g.id)).filter((f) => f.usereditable)
+  const failures = editable.filter((f) => failsCheck(ctx, f)).map((f) => f.fieldname)
+  if (failures.length > 0) return badRequest(`Custom Field Data is Invalid: ${failures.join(', ')}`)
   let values = store.customFieldValues.get(ticket.id)
   if (values === undefined) store.customFieldValues.set(ticket.id, (values = new Map()))
   let links = store.customFieldLinks.get(ticket.id)
   if (links === undefined) store.customFieldLinks.set(ticket.id, (links = new Set()))
-  for (const id of touched) links.add(id)
-  for (const [id, value] of changes) {
-    if (value === undefined) values.delete(id)
-    else values.set(id, value)
+  for (const field of editable) {
+    // Only fields in the request change (API mode, SWIFT-4020). A file field changes only with an uploaded file: the
+    // PHP client re-posts every field as text on update, which must not wipe a stored file.
+    const sent = field.fieldtype === 11 ? ctx.files.has(field.fieldname) : ctx.vars.has(field.fieldname)
+    if (!sent) continue
+    links.add(field.customfieldgroupid)
+    const value = readValue(ctx, field, ctx.vars.get(field.fieldname))
+    if (value === undefined) values.delete(field.id)
+    else values.set(field.id, value)
   }
   return renderCustomFields(store, ticket)
 }
