@@ -67,6 +67,3 @@ export const dispatch = (controller: Controller, ctx: Context, segments: Readonl
   const handler = controller[verb]
   return handler === undefined ? undeclared(METHOD_NAME[verb]) : handler(ctx, segments)
 }
-
-/** A positive integer id from a route segment, else undefined. */
-export const idArg = (arg: string | undefined): number | undefined => (arg !== undefined && /^\s*\d+\s*$/.test(arg) && Number(arg) > 0 ? Number(arg) : undefined)

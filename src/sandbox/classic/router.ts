@@ -122,7 +122,7 @@ export const parseRequest = (req: HttpRequest): ParsedRequest | undefined => {
     if (standardKey !== undefined) vars.delete(standardKey)
   }
 
-  const segments = route.split('/').filter((s) => s !== '')
+  const segments = route.split('/').map((s) => s.trim()).filter((s) => s !== '')
   const readsQuery = method === 'GET' || method === 'DELETE'
   const vars = readsQuery ? getVars : postVars
   // Spec §1.3: with a JSON content type the body is the auth container, whatever the verb (4.98.8), though the
