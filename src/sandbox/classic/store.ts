@@ -313,8 +313,9 @@ export class Table<R extends { id: number }> {
     return this.rows.delete(id)
   }
 
+  /** By id: rows are inserted with increasing ids and a Map keeps insertion order, so no sort is needed. */
   all(): Array<R> {
-    return [...this.rows.values()].sort((a, b) => a.id - b.id)
+    return [...this.rows.values()]
   }
 
   where(keep: (row: R) => boolean): Array<R> {
