@@ -1,4 +1,6 @@
 // Raw HTTP against startSandbox: the wire as third-party clients use it (spec §1, classic-clients §3), no client of ours.
+import { request } from 'node:http'
+import { connect } from 'node:net'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server'
@@ -163,6 +165,36 @@ test('bad input: unknown route, wrong verb, malformed multipart, invalid UTF-8, 
   assert.equal([json.status, await json.text()], [401, 'NO SALT PROVIDED!'])
   const still = await get(`?e=/Base/Department/1&${q}`)
   assert.is(still.status, 200)
+})
+
+test('Expect: 100-continue (the PHP client above 1 MiB) gets its continue; a broken request line gets a 400', async () => {
+  const body = `title=Continued&type=public&app=tickets&${await authQuery()}`
+  const answer = await new Promise<{ status: number; text: string; continued: boolean }>((resolve, reject) => {
+    let continued = false
+    const req = request(`${sb.url}?e=/Base/Department`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', expect: '100-continue', 'content-length': Buffer.byteLength(body) }
+    })
+    req.on('continue', () => {
+      continued = true
+      req.end(body)
+    })
+    req.on('response', (res) => {
+      let text = ''
+      res.on('data', (c: Buffer) => (text += c.toString()))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, continued }))
+    })
+    req.on('error', reject)
+  })
+  assert.equal([answer.status, answer.continued, answer.text.includes('<title><![CDATA[Continued]]></title>')], [200, true, true])
+  const raw = await new Promise<string>((resolve, reject) => {
+    const socket = connect(sb.port, '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'))
+    let text = ''
+    socket.on('data', (c) => (text += c.toString()))
+    socket.on('end', () => resolve(text))
+    socket.on('error', reject)
+  })
+  assert.match(raw, /^HTTP\/1\.1 400 Bad Request/)
 })
 
 test('200 concurrent POSTs create exactly 200 records with unique ids', async () => {
