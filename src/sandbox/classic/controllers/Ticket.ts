@@ -223,7 +223,9 @@ const post = (ctx: Context): Reply => {
 
   const owner = intVar(vars, 'ownerstaffid')
   const byStaff = staffid > 0
-  const author = byStaff ? store.staffName(staffid) : fullname
+  // The first post is written under the ticket's creator name and address (for a default staff ticket: the staff
+  // member's; for a phone ticket: the customer's as sent).
+  const author = fullname
   const ticket = store.tickets.insert({
     displayid: '',
     flagtype: 0,
@@ -264,7 +266,7 @@ const post = (ctx: Context): Reply => {
     dateline: ctx.now,
     userid: byStaff ? 0 : userid,
     fullname: author,
-    email: byStaff ? (store.staff.get(staffid)?.email ?? '') : email,
+    email,
     emailto,
     ipaddress: '',
     creator: byStaff ? CREATOR_STAFF : CREATOR_USER,
