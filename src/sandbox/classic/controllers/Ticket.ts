@@ -86,7 +86,8 @@ const SORT_FIELDS: Readonly<Record<string, SortKey>> = {
   hasfollowup: () => 0,
   hasratings: () => 0,
   islinked: () => 0,
-  tickettype: (_, t) => t.typeid,
+  // The `tickettype` column is the creation type (1 default, 2 phone), as RenderTickets shows it.
+  tickettype: (_, t) => t.creationtype,
   tickettypeid: (_, t) => t.typeid,
   tickettypetitle: (s, t) => s.ticketTypes.get(t.typeid)?.title ?? '',
   creationmode: (_, t) => t.creationmode,
