@@ -13,6 +13,7 @@ import {
   httpError,
   parseError,
   redact,
+  scrub,
   scrubError,
   transportError,
   validationError,
@@ -55,6 +56,7 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
   const nextSalt = config.salt ?? (() => randomSalt())
   const parser = config.xmlParser ?? txmlParser
   const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const onNotice = config.onNotice
   let signingKey: Promise<CryptoKey> | undefined
 
   return <A>(req: ClassicRequest<A>): TE.TaskEither<KayakoError, A> =>
@@ -73,7 +75,7 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
         } catch (thrown) {
           sent = E.left(transportError(req.operation, redact(http), causeText(thrown)))
         }
-        const result = E.isLeft(sent) ? sent : interpret(req, http, sent.right, parser, config.onNotice, maxBodyBytes)
+        const result = E.isLeft(sent) ? sent : interpret(req, http, sent.right, parser, onNotice && ((notice, operation) => onNotice(scrub(notice, secrets), operation)), maxBodyBytes)
         return E.isLeft(result) ? E.left(scrubError(result.left, secrets)) : result
       } catch (thrown) {
         signingKey = undefined
