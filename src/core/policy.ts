@@ -124,7 +124,7 @@ export interface RetryEvent {
   /** The attempt that failed, from 1. */
   readonly attempt: number
   readonly delayMs: number
-  /** `HTTP 503`, or the transport error's cause. */
+  /** `HTTP 503`, or the transport error's cause (scrubbed of any credential the request carried). */
   readonly reason: string
 }
 
@@ -213,7 +213,9 @@ export const withRetry =
               request: redact(request),
               attempt,
               delayMs,
-              reason: E.isRight(sent) ? `HTTP ${sent.right.status}` : sent.left._tag === 'TransportError' ? sent.left.cause : sent.left._tag
+              reason: E.isRight(sent)
+                ? `HTTP ${sent.right.status}`
+                : scrub(sent.left._tag === 'TransportError' ? sent.left.cause : sent.left._tag, secretsOf(request))
             })
           } catch {
             // metrics must not change the outcome
