@@ -7,6 +7,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as Department from '../../src/classic/Department'
 import { classic } from '../../src/classic/executor'
+import type { ClassicRequest } from '../../src/classic/request'
 import { describe, transportError, type KayakoError } from '../../src/core/error'
 import type { HttpRequest, HttpResponse, Transport } from '../../src/core/http'
 import { withLogger, withRetry, withTimeout, type RetryEvent } from '../../src/core/policy'
@@ -62,7 +63,7 @@ const PATHS: Record<string, Server> = {
   'no answer until the time-out': () => new Promise(() => undefined)
 }
 
-const DESCRIPTIONS = [
+const DESCRIPTIONS: ReadonlyArray<() => ClassicRequest<unknown>> = [
   () => Department.all(),
   () => Department.get(7),
   () => Department.post({ title: 'Billing', type: 'public', app: 'tickets' }),
