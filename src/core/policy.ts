@@ -147,7 +147,7 @@ export interface RetryPolicy {
   /**
    * Which requests may be sent more than once. Default `isIdempotent` (GET, PUT, DELETE): a POST that timed out may
    * have been carried out, and sending it again could create a second ticket. Opt a request in only where a repeat
-   * is harmless, e.g. `(r) => isIdempotent(r) || r.operation === 'TicketCount.get'`.
+   * is harmless, e.g. `(r) => isIdempotent(r) || r.operation === 'Ticket.search'` (a search is a POST that changes nothing).
    */
   readonly retryable?: (request: HttpRequest) => boolean
   /** Default: a fresh `retryBudget()` for this policy. Pass one to share it between transports. */
