@@ -61,7 +61,10 @@ test('a rate draws faults reproducibly from the kinds given', () => {
 test('seededRandom is uniform enough', () => {
   const random = seededRandom(42)
   const buckets = [0, 0, 0, 0]
-  for (let i = 0; i < 4000; i++) buckets[Math.floor(random() * 4)]++
+  for (let i = 0; i < 4000; i++) {
+    const bucket = Math.floor(random() * 4)
+    buckets[bucket] = (buckets[bucket] ?? 0) + 1
+  }
   for (const b of buckets) assert.ok(b > 900 && b < 1100, String(buckets))
 })
 
