@@ -93,8 +93,12 @@ export const fetchTransportWith =
  */
 const readBody = async (response: FetchResponse, headers: Readonly<Record<string, string>>, maxBytes: number | undefined): Promise<string> => {
   if (maxBytes === undefined || !Number.isFinite(maxBytes) || typeof response.body?.getReader !== 'function') return response.text()
+  const declared = headers['content-length'] === undefined ? Number.NaN : Number(headers['content-length'])
+  // A declared length within the limit bounds the body (read at full speed), unless the body is compressed: then it
+  // is the compressed size, and a small gzip body can unpack to gigabytes.
+  const encoded = (headers['content-encoding'] ?? 'identity').trim().toLowerCase() !== 'identity'
+  if (Number.isFinite(declared) && declared <= maxBytes && !encoded) return response.text()
   const reader = response.body.getReader()
-  const declared = Number(headers['content-length'])
   if (Number.isFinite(declared) && declared > maxBytes) {
     await reader.cancel().catch(() => undefined)
     return ''

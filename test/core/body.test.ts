@@ -98,6 +98,13 @@ test('fetchTransport: a declared Content-Length above the limit is not read at a
   assert.is(whole.body.length, 3 * 1024)
 })
 
+test('fetchTransport: a small Content-Length of a compressed body does not lift the limit', async () => {
+  const bomb = streamingFetch(1_000_000, { 'content-length': '500', 'content-encoding': 'gzip' })
+  const r = unwrap(await fetchTransportWith(() => bomb.fetch)({ method: 'GET', url: 'http://h/', headers: {}, maxBodyBytes: 10_000 })())
+  assert.ok(bomb.counts.pulled <= 12 && bomb.counts.cancelled, JSON.stringify([bomb.counts, r.body.length]))
+  assert.ok(bodyTooLarge(r, 10_000) !== undefined)
+})
+
 test('fetchTransport keeps multi-byte characters that straddle chunks', async () => {
   const bytes = new TextEncoder().encode('€uro')
   const fetch = async () =>
