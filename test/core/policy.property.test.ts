@@ -31,7 +31,8 @@ test('retry: sends at most maxAttempts, only idempotent methods repeat, and the 
         const transport: Transport = (request) => async () => {
           const s = script[Math.min(sent++, script.length - 1)] as Step
           if (s === 'reset') return E.left<KayakoError>({ _tag: 'TransportError', operation: 'x', request, cause: 'reset' })
-          return E.right({ status: s.status, headers: s.retryAfter === undefined ? {} : { 'retry-after': s.retryAfter }, body: String(sent) })
+          const headers: Record<string, string> = s.retryAfter === undefined ? {} : { 'retry-after': s.retryAfter }
+          return E.right<KayakoError, HttpResponse>({ status: s.status, headers, body: String(sent) })
         }
         const request: HttpRequest = { method, url: 'https://h/', headers: {} }
         const result = await run(withRetry({ clock, random: () => random, maxAttempts, budget: retryBudget({ initial: 100 }) })(transport)(request))
