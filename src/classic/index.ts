@@ -3,6 +3,54 @@ export type { ClassicRequest, ClassicMethod, FilePart, FormPairs, FormValue, Res
 export type { Extra, XmlElement, XmlNode, XmlParser } from './xml'
 export { extraText, txmlParser } from './xml'
 export * as Department from './Department'
+export * as Ticket from './Ticket'
+export * as TicketPost from './TicketPost'
+export * as TicketNote from './TicketNote'
+export * as TicketTimeTrack from './TicketTimeTrack'
+export * as TicketAttachment from './TicketAttachment'
+export * as TicketCustomField from './TicketCustomField'
+export * as TicketCount from './TicketCount'
+export * as Staff from './Staff'
+export * as StaffGroup from './StaffGroup'
+export * as User from './User'
+export * as UserGroup from './UserGroup'
+export * as UserOrganization from './UserOrganization'
+export * as TicketPriority from './TicketPriority'
+export * as TicketStatus from './TicketStatus'
+export * as TicketType from './TicketType'
+export * as CustomField from './CustomField'
+export {
+  allOffsetPages,
+  allTickets,
+  allUsers,
+  collectPages,
+  offsetPages,
+  ticketPages,
+  userPages,
+  type OffsetPageOptions,
+  type Page,
+  type PageStream,
+  type UserPageOptions
+} from './pages'
+export {
+  attachmentsOf,
+  customFieldsOf,
+  departmentOf,
+  notesOf,
+  postsOf,
+  timeTracksOf,
+  ownerStaffOf,
+  runOptional,
+  staffGroupOf,
+  ticketPriorityOf,
+  ticketStatusOf,
+  ticketTypeOf,
+  userGroupOf,
+  userOf,
+  userOrganizationOf,
+  type OptionalRequest
+} from './associated'
+export { withCache, type CachedExecutor } from './cache'
 export * as KnowledgebaseCategory from './KnowledgebaseCategory'
 export * as KnowledgebaseArticle from './KnowledgebaseArticle'
 export * as KnowledgebaseComment from './KnowledgebaseComment'
@@ -15,4 +63,24 @@ export * as TroubleshooterCategory from './TroubleshooterCategory'
 export * as TroubleshooterStep from './TroubleshooterStep'
 export * as TroubleshooterComment from './TroubleshooterComment'
 export * as TroubleshooterAttachment from './TroubleshooterAttachment'
-export * from './associatedContent'
+export {
+  childStepsOf,
+  kbArticleOf,
+  kbArticlesOf,
+  kbAttachmentOf,
+  kbAttachmentsOf,
+  kbCategoriesOf,
+  kbCommentsOf,
+  newsCategoriesOf,
+  newsCommentsOf,
+  newsItemOf,
+  newsItemsOf,
+  parentKbCategoryOf,
+  parentStepsOf,
+  stepAttachmentOf,
+  stepAttachmentsOf,
+  stepCommentsOf,
+  stepOf,
+  troubleshooterCategoryOf
+} from './associatedContent'
+
