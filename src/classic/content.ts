@@ -95,9 +95,13 @@ export const idList = (path: string, ids: unknown, allowZero = false): V.Issues 
   return ids.flatMap((id, i) => (allowZero ? V.nonNegativeInt(`${path}[${i}]`, id) : V.positiveInt(`${path}[${i}]`, id)))
 }
 
-/** File contents: a non-empty `Uint8Array` (the server refuses an empty Base64 value). */
-export const fileBytes = (path: string, value: unknown): V.Issues =>
-  value instanceof Uint8Array ? (value.length > 0 ? [] : [{ path, message: 'must not be empty' }]) : [{ path, message: 'must be a Uint8Array' }]
+/** File contents: non-empty bytes, or non-empty text (sent as UTF-8); the server refuses an empty Base64 value. */
+export const fileContents = (path: string, value: unknown): V.Issues =>
+  value instanceof Uint8Array || typeof value === 'string'
+    ? value.length > 0
+      ? []
+      : [{ path, message: 'must not be empty' }]
+    : [{ path, message: 'must be a Uint8Array or a string' }]
 
 /**
  * A date as the server's calendar fields want it. The server runs `strtotime(value . ' GMT')` after replacing `/` by `-`

@@ -1,7 +1,7 @@
 // The shared plumbing of the Knowledgebase/News/Troubleshooter modules.
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { calendarDate, cannotSwitchOff, code, codeOf, commaList, fileBytes, idList, positiveOnUpdate, toCode, unescapeHtml } from '../../src/classic/content'
+import { calendarDate, cannotSwitchOff, code, codeOf, commaList, fileContents, idList, positiveOnUpdate, toCode, unescapeHtml } from '../../src/classic/content'
 import { struct } from '../../src/classic/xml'
 import { unwrap, unwrapLeft } from '../support/transport'
 import { document, item } from './contentSupport'
@@ -36,9 +36,11 @@ test('request value checks', () => {
   assert.equal(idList('ids', []).map((i) => i.path), ['ids'])
   assert.equal(idList('ids', [1, 0]).map((i) => i.path), ['ids[1]'])
   assert.equal(idList('ids', [0, 2], true), [])
-  assert.equal(fileBytes('contents', new Uint8Array([1])), [])
-  assert.equal(fileBytes('contents', new Uint8Array(0)).map((i) => i.message), ['must not be empty'])
-  assert.equal(fileBytes('contents', [1]).map((i) => i.message), ['must be a Uint8Array'])
+  assert.equal(fileContents('contents', new Uint8Array([1])), [])
+  assert.equal(fileContents('contents', 'text'), [])
+  assert.equal(fileContents('contents', new Uint8Array(0)).map((i) => i.message), ['must not be empty'])
+  assert.equal(fileContents('contents', '').map((i) => i.message), ['must not be empty'])
+  assert.equal(fileContents('contents', [1]).map((i) => i.message), ['must be a Uint8Array or a string'])
   assert.equal(cannotSwitchOff('flag', true), [])
   assert.equal(cannotSwitchOff('flag', undefined), [])
   assert.equal(cannotSwitchOff('flag', false).length, 1)
