@@ -4,19 +4,20 @@
 import type * as O from 'fp-ts/Option'
 import { atKey, failure, type Decoder } from '../core/decoder'
 import * as V from '../core/validate'
-import { code, codeOf, commaList, embeddedAttachments, escapedText, idList, oneOfCodes, type Codes, type EmbeddedAttachment } from './content'
+import { commaList, embeddedAttachments, escapedText, idList, oneOfCodes, type EmbeddedAttachment } from './content'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import type { Code } from './tickets'
 import { bool, childText, first, int, list, listOf, num, requiredInt, single, struct, text, timestamp, toInt, type Extra, type XmlElement } from './xml'
 
 export type { EmbeddedAttachment } from './content'
 
-/** Who created an article: `1` a user, `2` a staff member (every article created through the API). */
-export type ArticleCreator = 'user' | 'staff'
-export const ARTICLE_CREATOR_CODES: Codes<ArticleCreator> = { user: 1, staff: 2 }
+/** Who created an article (`<creator>`); every article created through the API is a staff member's. */
+export const ArticleCreator = { user: 1, staff: 2 } as const
+export type ArticleCreator = (typeof ArticleCreator)[keyof typeof ArticleCreator]
 
-/** `1` published, `2` draft, `3` pending approval. */
-export type ArticleStatus = 'published' | 'draft' | 'pendingApproval'
-export const ARTICLE_STATUS_CODES: Codes<ArticleStatus> = { published: 1, draft: 2, pendingApproval: 3 }
+/** `<articlestatus>`, `SWIFT_KnowledgebaseArticle`. */
+export const ArticleStatus = { published: 1, draft: 2, pendingApproval: 3 } as const
+export type ArticleStatus = (typeof ArticleStatus)[keyof typeof ArticleStatus]
 
 export interface KnowledgebaseArticle {
   /** `<kbarticleid>` (an article has no `<id>` element). */
@@ -27,7 +28,7 @@ export interface KnowledgebaseArticle {
   readonly contentsText: string
   /** The categories the article is in; 0 is the top level. */
   readonly categoryIds: ReadonlyArray<number>
-  readonly creator: ArticleCreator
+  readonly creator: Code<ArticleCreator>
   readonly creatorId: number
   readonly author: string
   readonly email: string
@@ -48,7 +49,7 @@ export interface KnowledgebaseArticle {
    */
   readonly attachments: ReadonlyArray<EmbeddedAttachment>
   readonly dateline: Date | null
-  readonly articleStatus: ArticleStatus
+  readonly articleStatus: Code<ArticleStatus>
   readonly articleRating: number
   readonly ratingHits: number
   readonly ratingCount: number
@@ -105,7 +106,7 @@ const articleFields = () => ({
   contents: text('contents'),
   contentsText: text('contentstext'),
   categoryIds: listOf('categories', 'categoryid', toInt),
-  creator: code('creator', ARTICLE_CREATOR_CODES),
+  creator: int('creator'),
   creatorId: int('creatorid'),
   author: text('author'),
   email: text('email'),
@@ -121,7 +122,7 @@ const articleFields = () => ({
   hasAttachments: bool('hasattachments'),
   attachments: embeddedAttachments(),
   dateline: timestamp('dateline'),
-  articleStatus: code('articlestatus', ARTICLE_STATUS_CODES),
+  articleStatus: int('articlestatus'),
   articleRating: num('articlerating'),
   ratingHits: int('ratinghits'),
   ratingCount: int('ratingcount')
@@ -182,7 +183,7 @@ export const post = (input: NewKnowledgebaseArticle): ClassicRequest<Knowledgeba
       V.nonBlank('subject', i.subject),
       V.nonBlank('contents', i.contents),
       V.positiveInt('creatorId', i.creatorId),
-      V.optional(i.articleStatus, (s) => oneOfCodes('articleStatus', s, ARTICLE_STATUS_CODES)),
+      V.optional(i.articleStatus, (s) => oneOfCodes('articleStatus', s, ArticleStatus)),
       V.optional(i.seoSubject, (s) => V.nonBlank('seoSubject', s)),
       V.optional(i.isFeatured, (b) => V.isBoolean('isFeatured', b)),
       V.when(i.allowComments !== undefined && i.allowComments !== true, 'allowComments', 'comments cannot be switched off when creating an article (the server ignores 0)'),
@@ -196,7 +197,7 @@ export const post = (input: NewKnowledgebaseArticle): ClassicRequest<Knowledgeba
         subject: input.subject,
         contents: input.contents,
         creatorid: input.creatorId,
-        articlestatus: codeOf(ARTICLE_STATUS_CODES, input.articleStatus),
+        articlestatus: input.articleStatus,
         seosubject: input.seoSubject,
         isfeatured: input.isFeatured,
         allowcomments: input.allowComments,
@@ -214,7 +215,7 @@ export const put = (id: number, input: KnowledgebaseArticleUpdate): ClassicReque
         V.positiveInt('editedStaffId', i.editedStaffId),
         V.optional(i.subject, (s) => V.nonBlank('subject', s)),
         V.optional(i.contents, (s) => V.nonBlank('contents', s)),
-        V.optional(i.articleStatus, (s) => oneOfCodes('articleStatus', s, ARTICLE_STATUS_CODES)),
+        V.optional(i.articleStatus, (s) => oneOfCodes('articleStatus', s, ArticleStatus)),
         V.optional(i.seoSubject, (s) => V.nonBlank('seoSubject', s)),
         V.optional(i.isFeatured, (b) => V.isBoolean('isFeatured', b)),
         V.optional(i.allowComments, (b) => V.isBoolean('allowComments', b)),
@@ -229,7 +230,7 @@ export const put = (id: number, input: KnowledgebaseArticleUpdate): ClassicReque
         editedstaffid: input.editedStaffId,
         subject: input.subject,
         contents: input.contents,
-        articlestatus: codeOf(ARTICLE_STATUS_CODES, input.articleStatus),
+        articlestatus: input.articleStatus,
         seosubject: input.seoSubject,
         isfeatured: input.isFeatured,
         allowcomments: input.allowComments,

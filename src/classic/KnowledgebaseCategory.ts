@@ -4,17 +4,18 @@
 import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
 import * as V from '../core/validate'
-import { cannotSwitchOff, code, codeOf, commaList, idList, oneOfCodes, positiveOnUpdate, type Codes } from './content'
+import { cannotSwitchOff, commaList, idList, oneOfCodes, positiveOnUpdate } from './content'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import type { Code } from './tickets'
 import { bool, first, int, list, listOf, requiredInt, single, struct, text, toInt, type Extra, type XmlElement } from './xml'
 
-/** `1` global, `2` public, `3` private, `4` inherit (from the parent category). */
-export type KnowledgebaseCategoryType = 'global' | 'public' | 'private' | 'inherit'
-export const CATEGORY_TYPE_CODES: Codes<KnowledgebaseCategoryType> = { global: 1, public: 2, private: 3, inherit: 4 }
+/** `<categorytype>`, `SWIFT_KnowledgebaseCategory`: `inherit` takes the parent category's visibility. */
+export const KnowledgebaseCategoryType = { global: 1, public: 2, private: 3, inherit: 4 } as const
+export type KnowledgebaseCategoryType = (typeof KnowledgebaseCategoryType)[keyof typeof KnowledgebaseCategoryType]
 
-/** How a category orders its articles: `1` inherit, `2` title (the default), `3` rating, `4` creation date, `5` display order. */
-export type ArticleSortOrder = 'inherit' | 'title' | 'rating' | 'creationDate' | 'displayOrder'
-export const ARTICLE_SORT_ORDER_CODES: Codes<ArticleSortOrder> = { inherit: 1, title: 2, rating: 3, creationDate: 4, displayOrder: 5 }
+/** How a category orders its articles (stored, not sent back by the server); `title` is the default. */
+export const ArticleSortOrder = { inherit: 1, title: 2, rating: 3, creationDate: 4, displayOrder: 5 } as const
+export type ArticleSortOrder = (typeof ArticleSortOrder)[keyof typeof ArticleSortOrder]
 
 /** The fields `all({ sortField })` can order by (the server orders by display order otherwise). */
 export type CategorySortField = 'staffid' | 'title' | 'dateline' | 'totalarticles' | 'categorytype' | 'articlesortorder'
@@ -28,7 +29,7 @@ export interface KnowledgebaseCategory {
   readonly staffId: number
   readonly title: string
   readonly totalArticles: number
-  readonly categoryType: KnowledgebaseCategoryType
+  readonly categoryType: Code<KnowledgebaseCategoryType>
   readonly displayOrder: number
   readonly allowComments: boolean
   /** When true, only the user groups in `userGroupIds` see the category. */
@@ -102,7 +103,7 @@ const category: Decoder<XmlElement, KnowledgebaseCategory> = /*#__PURE__*/ struc
   staffId: int('staffid'),
   title: text('title'),
   totalArticles: int('totalarticles'),
-  categoryType: code('categorytype', CATEGORY_TYPE_CODES),
+  categoryType: int('categorytype'),
   displayOrder: int('displayorder'),
   allowComments: bool('allowcomments'),
   userVisibilityCustom: bool('uservisibilitycustom'),
@@ -166,10 +167,10 @@ export const post = (input: NewKnowledgebaseCategory): ClassicRequest<Knowledgeb
   const issues = V.input(input, (i) =>
     V.issues(
       V.nonBlank('title', i.title),
-      oneOfCodes('categoryType', i.categoryType, CATEGORY_TYPE_CODES),
+      oneOfCodes('categoryType', i.categoryType, KnowledgebaseCategoryType),
       V.optional(i.parentCategoryId, (n) => V.nonNegativeInt('parentCategoryId', n)),
       V.optional(i.displayOrder, (n) => V.nonNegativeInt('displayOrder', n)),
-      V.optional(i.articleSortOrder, (s) => oneOfCodes('articleSortOrder', s, ARTICLE_SORT_ORDER_CODES)),
+      V.optional(i.articleSortOrder, (s) => oneOfCodes('articleSortOrder', s, ArticleSortOrder)),
       V.optional(i.allowComments, (b) => V.isBoolean('allowComments', b)),
       V.optional(i.allowRating, (b) => V.isBoolean('allowRating', b)),
       V.optional(i.isPublished, (b) => V.isBoolean('isPublished', b)),
@@ -184,10 +185,10 @@ export const post = (input: NewKnowledgebaseCategory): ClassicRequest<Knowledgeb
     form: V.whenValid(issues, () =>
       phpForm({
         title: input.title,
-        categorytype: codeOf(CATEGORY_TYPE_CODES, input.categoryType),
+        categorytype: input.categoryType,
         parentcategoryid: input.parentCategoryId,
         displayorder: input.displayOrder,
-        articlesortorder: codeOf(ARTICLE_SORT_ORDER_CODES, input.articleSortOrder),
+        articlesortorder: input.articleSortOrder,
         allowcomments: input.allowComments,
         allowrating: input.allowRating,
         ispublished: input.isPublished,
@@ -208,9 +209,9 @@ export const put = (id: number, input: KnowledgebaseCategoryUpdate): ClassicRequ
       V.issues(
         V.optional(i.title, (t) => V.nonBlank('title', t)),
         positiveOnUpdate('parentCategoryId', i.parentCategoryId),
-        V.optional(i.categoryType, (t) => oneOfCodes('categoryType', t, CATEGORY_TYPE_CODES)),
+        V.optional(i.categoryType, (t) => oneOfCodes('categoryType', t, KnowledgebaseCategoryType)),
         positiveOnUpdate('displayOrder', i.displayOrder),
-        V.optional(i.articleSortOrder, (s) => oneOfCodes('articleSortOrder', s, ARTICLE_SORT_ORDER_CODES)),
+        V.optional(i.articleSortOrder, (s) => oneOfCodes('articleSortOrder', s, ArticleSortOrder)),
         cannotSwitchOff('allowComments', i.allowComments),
         cannotSwitchOff('allowRating', i.allowRating),
         cannotSwitchOff('isPublished', i.isPublished),
@@ -228,9 +229,9 @@ export const put = (id: number, input: KnowledgebaseCategoryUpdate): ClassicRequ
         title: input.title,
         // The update reads the parent under another name than the creation does.
         parentkbcategoryid: input.parentCategoryId,
-        categorytype: codeOf(CATEGORY_TYPE_CODES, input.categoryType),
+        categorytype: input.categoryType,
         displayorder: input.displayOrder,
-        articlesortorder: codeOf(ARTICLE_SORT_ORDER_CODES, input.articleSortOrder),
+        articlesortorder: input.articleSortOrder,
         allowcomments: input.allowComments,
         allowrating: input.allowRating,
         ispublished: input.isPublished,

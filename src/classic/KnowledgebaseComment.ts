@@ -9,7 +9,7 @@ import { checkNewComment, commentFields, commentForm, type CommentFields, type N
 import { deleteRequest, getRequest, postRequest, segment, type ClassicRequest } from './request'
 import { first, int, list, single, struct, type Extra, type XmlElement } from './xml'
 
-export { COMMENT_CREATOR_TYPE_CODES, COMMENT_STATUS_CODES, type CommentCreatorType, type CommentStatus } from './comments'
+export { CommentCreatorType, CommentStatus } from './comments'
 
 export interface KnowledgebaseComment extends CommentFields {
   /** The article commented on. */

@@ -4,23 +4,24 @@
 import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
 import * as V from '../core/validate'
-import { calendarDate, code, codeOf, commaList, escapedText, idList, oneOfCodes, type Codes } from './content'
+import { calendarDate, commaList, escapedText, idList, oneOfCodes } from './content'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import type { Code } from './tickets'
 import { bool, first, int, list, listOf, requiredInt, single, struct, text, timestamp, toInt, type Extra, type XmlElement } from './xml'
 
-/** `1` global, `2` public, `3` private. Only global news can be created through the API. */
-export type NewsType = 'global' | 'public' | 'private'
-export const NEWS_TYPE_CODES: Codes<NewsType> = { global: 1, public: 2, private: 3 }
+/** `<newstype>`, `SWIFT_NewsItem`. Only global news can be created through the API. */
+export const NewsType = { global: 1, public: 2, private: 3 } as const
+export type NewsType = (typeof NewsType)[keyof typeof NewsType]
 
-/** `1` draft, `2` published. */
-export type NewsStatus = 'draft' | 'published'
-export const NEWS_STATUS_CODES: Codes<NewsStatus> = { draft: 1, published: 2 }
+/** `<newsstatus>`, `SWIFT_NewsItem`. */
+export const NewsStatus = { draft: 1, published: 2 } as const
+export type NewsStatus = (typeof NewsStatus)[keyof typeof NewsStatus]
 
 export interface NewsItem {
   readonly id: number
   readonly staffId: number
-  readonly newsType: NewsType
-  readonly newsStatus: NewsStatus
+  readonly newsType: Code<NewsType>
+  readonly newsStatus: Code<NewsStatus>
   /** The staff member's name (HTML-escaped by the server in `all(categoryId)` lists; unescaped here). */
   readonly author: string
   /** The author's address. */
@@ -103,8 +104,8 @@ export interface NewsItemUpdate extends NewsEmailOptions {
 const itemFields = () => ({
   id: requiredInt('id'),
   staffId: int('staffid'),
-  newsType: code('newstype', NEWS_TYPE_CODES),
-  newsStatus: code('newsstatus', NEWS_STATUS_CODES),
+  newsType: int('newstype'),
+  newsStatus: int('newsstatus'),
   author: text('author'),
   email: text('email'),
   subject: text('subject'),
@@ -140,7 +141,7 @@ const ROUTE = '/News/NewsItem'
 
 const checkCommon = (i: NewsEmailOptions & Partial<NewNewsItem>): V.Issues =>
   V.issues(
-    V.optional(i.newsStatus, (s) => oneOfCodes('newsStatus', s, NEWS_STATUS_CODES)),
+    V.optional(i.newsStatus, (s) => oneOfCodes('newsStatus', s, NewsStatus)),
     V.optional(i.sendEmail, (b) => V.isBoolean('sendEmail', b)),
     V.optional(i.fromName, (s) => V.isString('fromName', s)),
     V.optional(i.email, (s) => V.email('email', s)),
@@ -154,7 +155,7 @@ const checkCommon = (i: NewsEmailOptions & Partial<NewNewsItem>): V.Issues =>
   )
 
 const commonForm = (i: NewsEmailOptions & Partial<NewNewsItem>) => ({
-  newsstatus: codeOf(NEWS_STATUS_CODES, i.newsStatus),
+  newsstatus: i.newsStatus,
   fromname: i.fromName,
   email: i.email,
   customemailsubject: i.customEmailSubject,

@@ -4,13 +4,14 @@
 import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
 import * as V from '../core/validate'
-import { cannotSwitchOff, code, codeOf, commaList, idList, oneOfCodes, type Codes } from './content'
+import { cannotSwitchOff, commaList, idList, oneOfCodes } from './content'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import type { Code } from './tickets'
 import { bool, first, int, list, listOf, requiredInt, single, struct, text, toInt, type Extra, type XmlElement } from './xml'
 
-/** `1` global, `2` public, `3` private. */
-export type TroubleshooterCategoryType = 'global' | 'public' | 'private'
-export const CATEGORY_TYPE_CODES: Codes<TroubleshooterCategoryType> = { global: 1, public: 2, private: 3 }
+/** `<categorytype>`, `SWIFT_TroubleshooterCategory`. */
+export const TroubleshooterCategoryType = { global: 1, public: 2, private: 3 } as const
+export type TroubleshooterCategoryType = (typeof TroubleshooterCategoryType)[keyof typeof TroubleshooterCategoryType]
 
 export interface TroubleshooterCategory {
   readonly id: number
@@ -19,7 +20,7 @@ export interface TroubleshooterCategory {
   readonly staffName: string
   readonly title: string
   readonly description: string
-  readonly categoryType: TroubleshooterCategoryType
+  readonly categoryType: Code<TroubleshooterCategoryType>
   readonly displayOrder: number
   readonly views: number
   readonly userVisibilityCustom: boolean
@@ -68,7 +69,7 @@ const category: Decoder<XmlElement, TroubleshooterCategory> = /*#__PURE__*/ stru
   staffName: text('staffname'),
   title: text('title'),
   description: text('description'),
-  categoryType: code('categorytype', CATEGORY_TYPE_CODES),
+  categoryType: int('categorytype'),
   displayOrder: int('displayorder'),
   views: int('views'),
   userVisibilityCustom: bool('uservisibilitycustom'),
@@ -86,7 +87,7 @@ const ROUTE = '/Troubleshooter/Category'
 const fields = (input: Partial<NewTroubleshooterCategory>) =>
   phpForm({
     title: input.title,
-    categorytype: codeOf(CATEGORY_TYPE_CODES, input.categoryType),
+    categorytype: input.categoryType,
     staffid: input.staffId,
     description: input.description,
     displayorder: input.displayOrder,
@@ -114,7 +115,7 @@ export const post = (input: NewTroubleshooterCategory): ClassicRequest<Troublesh
   const issues = V.input(input, (i) =>
     V.issues(
       V.nonBlank('title', i.title),
-      oneOfCodes('categoryType', i.categoryType, CATEGORY_TYPE_CODES),
+      oneOfCodes('categoryType', i.categoryType, TroubleshooterCategoryType),
       V.positiveInt('staffId', i.staffId),
       V.optional(i.description, (s) => V.isString('description', s)),
       V.optional(i.userVisibilityCustom, (b) => V.isBoolean('userVisibilityCustom', b)),
@@ -133,7 +134,7 @@ export const put = (id: number, input: TroubleshooterCategoryUpdate): ClassicReq
     V.input(input, (i) =>
       V.issues(
         V.optional(i.title, (t) => V.nonBlank('title', t)),
-        V.optional(i.categoryType, (t) => oneOfCodes('categoryType', t, CATEGORY_TYPE_CODES)),
+        V.optional(i.categoryType, (t) => oneOfCodes('categoryType', t, TroubleshooterCategoryType)),
         // A blank description is ignored by the server.
         V.optional(i.description, (s) => V.nonBlank('description', s)),
         cannotSwitchOff('userVisibilityCustom', i.userVisibilityCustom),

@@ -5,15 +5,16 @@
 import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
 import * as V from '../core/validate'
-import { cannotSwitchOff, codeOf, commaList, embeddedAttachments, idList, oneOfCodes, type Codes, type EmbeddedAttachment } from './content'
+import { cannotSwitchOff, commaList, embeddedAttachments, idList, oneOfCodes, type EmbeddedAttachment } from './content'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
 import { bool, first, int, list, listOf, requiredInt, single, struct, text, toInt, type Extra, type XmlElement } from './xml'
 
 export type { EmbeddedAttachment } from './content'
 
-/** `1` published, `2` draft. The server never tells a step's status: it is only sent when creating one. */
-export type StepStatus = 'published' | 'draft'
-export const STEP_STATUS_CODES: Codes<StepStatus> = { published: 1, draft: 2 }
+/** A step's status, `SWIFT_TroubleshooterStep` (PHP's `kyTroubleshooterStep` has them reversed). The server never
+ * sends a step's status back: it can only be chosen when creating one. */
+export const StepStatus = { published: 1, draft: 2 } as const
+export type StepStatus = (typeof StepStatus)[keyof typeof StepStatus]
 
 export interface TroubleshooterStep {
   readonly id: number
@@ -151,7 +152,7 @@ export const post = (input: NewTroubleshooterStep): ClassicRequest<Troubleshoote
       V.nonBlank('subject', i.subject),
       V.nonBlank('contents', i.contents),
       V.positiveInt('staffId', i.staffId),
-      V.optional(i.stepStatus, (s) => oneOfCodes('stepStatus', s, STEP_STATUS_CODES)),
+      V.optional(i.stepStatus, (s) => oneOfCodes('stepStatus', s, StepStatus)),
       V.optional(i.enableTicketRedirection, (b) => V.isBoolean('enableTicketRedirection', b)),
       V.optional(i.ticketSubject, (s) => V.isString('ticketSubject', s)),
       checkOptions(i)
@@ -165,7 +166,7 @@ export const post = (input: NewTroubleshooterStep): ClassicRequest<Troubleshoote
         subject: input.subject,
         contents: input.contents,
         staffid: input.staffId,
-        stepstatus: codeOf(STEP_STATUS_CODES, input.stepStatus),
+        stepstatus: input.stepStatus,
         ...optionFields(input),
         ticketsubject: input.ticketSubject
       })

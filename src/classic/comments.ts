@@ -3,22 +3,23 @@
  * server code with a different parent. Each comment module adds its parent id and its routes.
  */
 import * as V from '../core/validate'
-import { code, codeOf, oneOfCodes, type Codes } from './content'
+import { oneOfCodes } from './content'
 import { phpForm, type FormPairs } from './request'
+import type { Code } from './tickets'
 import { int, requiredInt, text, timestamp } from './xml'
 
-/** Who wrote a comment: a staff member (`1`) or a user (`2`). */
-export type CommentCreatorType = 'staff' | 'user'
-export const COMMENT_CREATOR_TYPE_CODES: Codes<CommentCreatorType> = { staff: 1, user: 2 }
+/** Who wrote a comment (`<creatortype>`), `SWIFT_Comment`. */
+export const CommentCreatorType = { staff: 1, user: 2 } as const
+export type CommentCreatorType = (typeof CommentCreatorType)[keyof typeof CommentCreatorType]
 
-/** `1` pending, `2` approved, `3` spam. Set by the server; a value sent by a client is ignored. */
-export type CommentStatus = 'pending' | 'approved' | 'spam'
-export const COMMENT_STATUS_CODES: Codes<CommentStatus> = { pending: 1, approved: 2, spam: 3 }
+/** `<commentstatus>`: set by the server; a value sent by a client is ignored. */
+export const CommentStatus = { pending: 1, approved: 2, spam: 3 } as const
+export type CommentStatus = (typeof CommentStatus)[keyof typeof CommentStatus]
 
 /** Fields of every comment. */
 export interface CommentFields {
   readonly id: number
-  readonly creatorType: CommentCreatorType
+  readonly creatorType: Code<CommentCreatorType>
   /** Staff or user id; 0 for an anonymous user. */
   readonly creatorId: number
   readonly fullName: string
@@ -28,7 +29,7 @@ export interface CommentFields {
   readonly dateline: Date | null
   /** 0 when the comment is not a reply. */
   readonly parentCommentId: number
-  readonly commentStatus: CommentStatus
+  readonly commentStatus: Code<CommentStatus>
   readonly userAgent: string
   readonly referrer: string
   /** The page of the article, news item or step in the helpdesk's web interface. */
@@ -39,14 +40,14 @@ export interface CommentFields {
 /** The decoder fields of `CommentFields` (each module adds its parent id). */
 export const commentFields = () => ({
   id: requiredInt('id'),
-  creatorType: code('creatortype', COMMENT_CREATOR_TYPE_CODES),
+  creatorType: int('creatortype'),
   creatorId: int('creatorid'),
   fullName: text('fullname'),
   email: text('email'),
   ipAddress: text('ipaddress'),
   dateline: timestamp('dateline'),
   parentCommentId: int('parentcommentid'),
-  commentStatus: code('commentstatus', COMMENT_STATUS_CODES),
+  commentStatus: int('commentstatus'),
   userAgent: text('useragent'),
   referrer: text('referrer'),
   parentUrl: text('parenturl'),
@@ -73,10 +74,10 @@ export const checkNewComment = (parentPath: string, parentId: unknown, input: Ne
   V.issues(
     V.nonBlank('contents', input.contents),
     V.positiveInt(parentPath, parentId),
-    oneOfCodes('creatorType', input.creatorType, COMMENT_CREATOR_TYPE_CODES),
-    input.creatorType === 'staff' || input.creatorId !== undefined ? V.positiveInt('creatorId', input.creatorId) : [],
+    oneOfCodes('creatorType', input.creatorType, CommentCreatorType),
+    input.creatorType === CommentCreatorType.staff || input.creatorId !== undefined ? V.positiveInt('creatorId', input.creatorId) : [],
     V.when(
-      input.creatorType === 'user' && input.creatorId === undefined && (typeof input.fullName !== 'string' || input.fullName.trim() === ''),
+      input.creatorType === CommentCreatorType.user && input.creatorId === undefined && (typeof input.fullName !== 'string' || input.fullName.trim() === ''),
       'fullName',
       'is required for a user comment without creatorId'
     ),
@@ -90,7 +91,7 @@ export const commentForm = (parentField: string, parentId: number, input: NewCom
   phpForm({
     contents: input.contents,
     [parentField]: parentId,
-    creatortype: codeOf(COMMENT_CREATOR_TYPE_CODES, input.creatorType),
+    creatortype: input.creatorType,
     creatorid: input.creatorId,
     fullname: input.fullName,
     email: input.email,

@@ -3,45 +3,16 @@
  * numeric enumerations read and written by name, the one level of HTML escaping some fields carry inside CDATA,
  * nested item lists, comma-separated id lists, calendar dates and the attachments embedded in articles and steps.
  */
-import { atKey, failure, success, traverseIndexed, type Decoded, type Decoder } from '../core/decoder'
+import { atKey, success, traverseIndexed, type Decoder } from '../core/decoder'
 import * as V from '../core/validate'
-import { childElements, requiredInt, struct, text, textOf, toInt, type Extra, type Field, type XmlElement } from './xml'
+import { childElements, requiredInt, struct, text, type Extra, type Field, type XmlElement } from './xml'
 
 // ---------------------------------------------------------------------------------------------------------------
-// Enumerations: the server sends and reads numbers; entities and inputs use names.
+// Enumerations: numbers with named constants, as in tickets.ts (`article.articleStatus === ArticleStatus.published`);
+// entities type them `Code<K>` so a code a newer server adds is kept, not refused.
 
-/** Name → the number the server uses. */
-export type Codes<L extends string> = Readonly<Record<L, number>>
-
-const nameOf = <L extends string>(codes: Codes<L>, value: number): L | undefined =>
-  (Object.keys(codes) as Array<L>).find((name) => codes[name] === value)
-
-export const toCode =
-  <L extends string>(codes: Codes<L>) =>
-  (text: string): Decoded<L> => {
-    const n = toInt(text)
-    if (n._tag === 'Left') return n
-    const name = nameOf(codes, n.right)
-    const expected = (Object.keys(codes) as Array<L>).map((k) => `${codes[k]} (${k})`).join(', ')
-    return name === undefined ? failure(text, `expected one of ${expected}`) : success(name)
-  }
-
-/** A child holding a number of a fixed set, decoded to its name; an unknown number fails (it is not guessed). */
-export const code = <L extends string>(tagName: string, codes: Codes<L>): Field<L> => ({
-  elements: [tagName],
-  attributes: [],
-  read: (v) => {
-    const el = v.byName.get(tagName)?.[0]
-    return atKey(tagName)(el === undefined ? failure(undefined, 'required element is missing') : toCode(codes)(textOf(el)))
-  }
-})
-
-/** The number to send for a name; `undefined` stays undefined (the field is left out). */
-export const codeOf = <L extends string>(codes: Codes<L>, name: L | undefined): number | undefined =>
-  name === undefined ? undefined : codes[name]
-
-export const oneOfCodes = <L extends string>(path: string, value: unknown, codes: Codes<L>): V.Issues =>
-  V.oneOf(path, value, Object.keys(codes))
+/** The value must be one of the named codes. */
+export const oneOfCodes = (path: string, value: unknown, codes: Readonly<Record<string, number>>): V.Issues => V.oneOf(path, value, Object.values(codes))
 
 // ---------------------------------------------------------------------------------------------------------------
 // HTML entities inside CDATA

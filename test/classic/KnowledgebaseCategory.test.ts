@@ -5,6 +5,8 @@ import * as KnowledgebaseCategory from '../../src/classic/KnowledgebaseCategory'
 import { unwrapLeft } from '../support/transport'
 import { apiErrorOf, decode, decodeWith, described, document, el, ids, item, paths } from './contentSupport'
 
+const { KnowledgebaseCategoryType: Type, ArticleSortOrder } = KnowledgebaseCategory
+
 const category = (id: number, over: Record<string, string | number | ReadonlyArray<string>> = {}) =>
   item('kbcategory', {
     id,
@@ -76,10 +78,10 @@ test('get/delete descriptions', () => {
 test('post: server names, codes for enumerations, comma lists', () => {
   const post = KnowledgebaseCategory.post({
     title: 'FAQ',
-    categoryType: 'public',
+    categoryType: Type.public,
     parentCategoryId: 3,
     displayOrder: 2,
-    articleSortOrder: 'rating',
+    articleSortOrder: ArticleSortOrder.rating,
     allowComments: true,
     allowRating: false,
     isPublished: true,
@@ -105,14 +107,14 @@ test('post: server names, codes for enumerations, comma lists', () => {
     ['staffgroupidlist', '4'],
     ['staffid', '9']
   ])
-  assert.equal(KnowledgebaseCategory.post({ title: 'T', categoryType: 'inherit' }).form, [
+  assert.equal(KnowledgebaseCategory.post({ title: 'T', categoryType: Type.inherit }).form, [
     ['title', 'T'],
     ['categorytype', '4']
   ])
 })
 
 test('put: the parent goes as parentkbcategoryid; flags and numbers the server ignores at 0 are refused', () => {
-  const put = KnowledgebaseCategory.put(4, { title: 'New', parentCategoryId: 2, categoryType: 'private', isPublished: true, userGroupIds: [5] })
+  const put = KnowledgebaseCategory.put(4, { title: 'New', parentCategoryId: 2, categoryType: Type.private, isPublished: true, userGroupIds: [5] })
   assert.equal([put.method, put.route, put.issues], ['PUT', '/Knowledgebase/Category/4', []])
   assert.equal(put.form, [
     ['title', 'New'],
@@ -130,8 +132,8 @@ test('put: the parent goes as parentkbcategoryid; flags and numbers the server i
 test('post validation lists every problem', () => {
   const bad = KnowledgebaseCategory.post({
     title: '',
-    categoryType: 'secret' as 'public',
-    articleSortOrder: 'name' as 'title',
+    categoryType: 9 as 1,
+    articleSortOrder: 0 as 1,
     parentCategoryId: -1,
     userGroupIds: [0]
   })
@@ -150,11 +152,11 @@ test('decodes the server list: codes, flags, group lists, empty elements, unknow
   const [a, b] = decode(KnowledgebaseCategory.all(), LIST)
   assert.equal(
     [a?.id, a?.parentKbCategoryId, a?.staffId, a?.title, a?.totalArticles, a?.categoryType, a?.displayOrder, a?.allowComments, a?.allowRating, a?.isPublished, a?.extra],
-    [1, 0, 1, 'Category 1', 2, 'global', 1, true, true, true, {}]
+    [1, 0, 1, 'Category 1', 2, Type.global, 1, true, true, true, {}]
   )
   assert.equal(
     [b?.parentKbCategoryId, b?.title, b?.categoryType, b?.allowComments, b?.userVisibilityCustom, b?.userGroupIds, b?.staffVisibilityCustom, b?.staffGroupIds, b?.allowRating, b?.isPublished],
-    [1, 'Billing & <Invoices>', 'inherit', false, true, [1, 2], true, [3], false, false]
+    [1, 'Billing & <Invoices>', 4, false, true, [1, 2], true, [3], false, false]
   )
   assert.equal(Object.keys(b?.extra ?? {}), ['newfield'])
 })
@@ -163,9 +165,10 @@ test('get: the first item, none for the empty root; post echoes the object', () 
   const one = decode(KnowledgebaseCategory.get(2), LIST)
   assert.ok(O.isSome(one) && one.value.id === 1)
   assert.equal(decode(KnowledgebaseCategory.get(99), document('kbcategories', [])), O.none)
-  assert.is(decode(KnowledgebaseCategory.post({ title: 'T', categoryType: 'global' }), LIST).title, 'Category 1')
-  unwrapLeft(decodeWith(KnowledgebaseCategory.post({ title: 'T', categoryType: 'global' }), document('kbcategories', [])))
-  unwrapLeft(decodeWith(KnowledgebaseCategory.all(), document('kbcategories', [category(3, { categorytype: 9 })])))
+  assert.is(decode(KnowledgebaseCategory.post({ title: 'T', categoryType: Type.global }), LIST).title, 'Category 1')
+  unwrapLeft(decodeWith(KnowledgebaseCategory.post({ title: 'T', categoryType: Type.global }), document('kbcategories', [])))
+  unwrapLeft(decodeWith(KnowledgebaseCategory.all(), document('kbcategories', [category(3, { categorytype: 'global' })])))
+  assert.is(decode(KnowledgebaseCategory.all(), document('kbcategories', [category(3, { categorytype: 9 })]))[0]?.categoryType, 9, 'a code a newer server adds is kept')
 })
 
 test('the server refusals arrive as ApiError', async () => {

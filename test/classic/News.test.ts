@@ -48,6 +48,8 @@ test('NewsCategory: refusals', async () => {
 
 // --- NewsItem
 
+const { NewsStatus, NewsType } = NewsItem
+
 const newsItem = (id: number, over: Record<string, string | number | ReadonlyArray<string>> = {}) =>
   item('newsitem', {
     id,
@@ -90,7 +92,7 @@ test('NewsItem: post sends dates as UTC calendar text, lists with commas, enumer
     staffId: 1,
     subject: 'Launch',
     contents: '<p>Hi</p>',
-    newsStatus: 'draft',
+    newsStatus: NewsStatus.draft,
     fromName: 'Support',
     email: 'news@example.com',
     customEmailSubject: 'We launched',
@@ -128,7 +130,7 @@ test('NewsItem: post validation', () => {
     staffId: 0,
     subject: '',
     contents: '',
-    newsStatus: 'live' as 'draft',
+    newsStatus: 3 as 1,
     email: 'nope',
     categoryIds: [0],
     start: new Date(Date.UTC(2031, 0, 1)),
@@ -139,7 +141,7 @@ test('NewsItem: post validation', () => {
 })
 
 test('NewsItem: put always sends subject and contents, never dates', () => {
-  const put = NewsItem.put(6, { editedStaffId: 2, subject: 'S', contents: 'C', newsStatus: 'published', categoryIds: [1] })
+  const put = NewsItem.put(6, { editedStaffId: 2, subject: 'S', contents: 'C', newsStatus: NewsStatus.published, categoryIds: [1] })
   assert.equal([put.method, put.route, put.issues], ['PUT', '/News/NewsItem/6', []])
   assert.equal(put.form, [
     ['editedstaffid', '2'],
@@ -155,7 +157,7 @@ test('NewsItem: decoding of a single item and of the active-news list (escaped s
   const [a] = decode(NewsItem.all(), document('newsitems', [newsItem(1)]))
   assert.equal(
     [a?.id, a?.staffId, a?.newsType, a?.newsStatus, a?.author, a?.email, a?.subject, a?.emailSubject, a?.dateline?.getTime(), a?.start, a?.expiry?.getTime()],
-    [1, 1, 'global', 'published', 'Ada Admin', 'ada@example.com', 'Version 2 & more', '', 1700000000000, null, 1800000000000]
+    [1, 1, NewsType.global, NewsStatus.published, 'Ada Admin', 'ada@example.com', 'Version 2 & more', '', 1700000000000, null, 1800000000000]
   )
   assert.equal(
     [a?.isSynced, a?.totalComments, a?.userVisibilityCustom, a?.userGroupIds, a?.staffVisibilityCustom, a?.staffGroupIds, a?.allowComments, a?.contents, a?.categoryIds, a?.extra],
@@ -163,10 +165,10 @@ test('NewsItem: decoding of a single item and of the active-news list (escaped s
   )
   const listed = document('newsitems', [newsItem(2, { subject: 'Q&amp;A', author: 'O&#039;Brien', newstype: 3, newsstatus: 1 })])
   const [b] = decode(NewsItem.all(1), listed)
-  assert.equal([b?.subject, b?.author, b?.newsType, b?.newsStatus], ['Q&A', "O'Brien", 'private', 'draft'])
+  assert.equal([b?.subject, b?.author, b?.newsType, b?.newsStatus], ['Q&A', "O'Brien", NewsType.private, NewsStatus.draft])
   const one = decode(NewsItem.get(2), listed)
   assert.ok(O.isSome(one) && one.value.subject === 'Q&amp;A')
-  unwrapLeft(decodeWith(NewsItem.all(), document('newsitems', [newsItem(3, { newstype: 0 })])))
+  unwrapLeft(decodeWith(NewsItem.all(), document('newsitems', [newsItem(3, { newstype: 'global' })])))
 })
 
 test('NewsItem: refusals', async () => {

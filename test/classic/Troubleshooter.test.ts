@@ -9,6 +9,9 @@ import { apiErrorOf, decode, decodeWith, described, document, ids, item, paths, 
 
 // --- TroubleshooterCategory
 
+const { TroubleshooterCategoryType: Type } = TroubleshooterCategory
+const { StepStatus } = TroubleshooterStep
+
 const CATEGORIES = document(
   'troubleshootercategories',
   [
@@ -46,7 +49,7 @@ test('TroubleshooterCategory: descriptions', () => {
   )
   const post = TroubleshooterCategory.post({
     title: 'Printers',
-    categoryType: 'public',
+    categoryType: Type.public,
     staffId: 1,
     description: 'Jams',
     displayOrder: 3,
@@ -63,7 +66,7 @@ test('TroubleshooterCategory: descriptions', () => {
     ['uservisibilitycustom', '1'],
     ['usergroupidlist', '1,2']
   ])
-  const put = TroubleshooterCategory.put(1, { title: 'Scanners', categoryType: 'private', staffVisibilityCustom: true, staffGroupIds: [4] })
+  const put = TroubleshooterCategory.put(1, { title: 'Scanners', categoryType: Type.private, staffVisibilityCustom: true, staffGroupIds: [4] })
   assert.equal([put.method, put.route, put.form], [
     'PUT',
     '/Troubleshooter/Category/1',
@@ -81,12 +84,12 @@ test('TroubleshooterCategory: descriptions', () => {
 })
 
 test('TroubleshooterCategory: validation (staffId is required: the server has no message for it)', () => {
-  assert.equal(paths(TroubleshooterCategory.post({ title: '', categoryType: 'inherit' as 'global' } as TroubleshooterCategory.NewTroubleshooterCategory)), [
+  assert.equal(paths(TroubleshooterCategory.post({ title: '', categoryType: 4 } as unknown as TroubleshooterCategory.NewTroubleshooterCategory)), [
     'title',
     'categoryType',
     'staffId'
   ])
-  assert.equal(paths(TroubleshooterCategory.post({ title: 't', categoryType: 'global', staffId: 1, staffGroupIds: [2] })), ['staffGroupIds'])
+  assert.equal(paths(TroubleshooterCategory.post({ title: 't', categoryType: Type.global, staffId: 1, staffGroupIds: [2] })), ['staffGroupIds'])
   assert.equal(paths(TroubleshooterCategory.put(0, { description: ' ', userVisibilityCustom: false })), ['id', 'description', 'userVisibilityCustom'])
 })
 
@@ -94,7 +97,7 @@ test('TroubleshooterCategory: decoding and refusals', async () => {
   const [a] = decode(TroubleshooterCategory.all(), CATEGORIES)
   assert.equal(
     [a?.id, a?.staffId, a?.staffName, a?.title, a?.description, a?.categoryType, a?.displayOrder, a?.views, a?.userVisibilityCustom, a?.userGroupIds, a?.staffVisibilityCustom, a?.staffGroupIds, a?.extra],
-    [1, 1, 'Ada Admin', 'Printers', 'Paper jams & co.', 'public', 1, 40, true, [1, 2], false, [], {}]
+    [1, 1, 'Ada Admin', 'Printers', 'Paper jams & co.', Type.public, 1, 40, true, [1, 2], false, [], {}]
   )
   assert.equal(decode(TroubleshooterCategory.get(3), document('troubleshootercategories', [])), O.none)
   assert.equal(await apiErrorOf(TroubleshooterCategory.delete(3), 400, 'Invalid Troubleshooter Category ID'), [
@@ -140,7 +143,7 @@ test('TroubleshooterStep: descriptions', () => {
     subject: 'Plugged in?',
     contents: '<p>Check</p>',
     staffId: 1,
-    stepStatus: 'published',
+    stepStatus: StepStatus.published,
     displayOrder: 2,
     allowComments: true,
     enableTicketRedirection: true,
@@ -183,7 +186,7 @@ test('TroubleshooterStep: descriptions', () => {
 
 test('TroubleshooterStep: validation', () => {
   assert.equal(
-    paths(TroubleshooterStep.post({ categoryId: 0, subject: '', contents: '', staffId: 0, stepStatus: 'pending' as 'draft', parentStepIds: [] })),
+    paths(TroubleshooterStep.post({ categoryId: 0, subject: '', contents: '', staffId: 0, stepStatus: 0 as 1, parentStepIds: [] })),
     ['categoryId', 'subject', 'contents', 'staffId', 'stepStatus', 'parentStepIds']
   )
   assert.equal(paths(TroubleshooterStep.put(1, { editedStaffId: 0, contents: ' ', enableTicketRedirection: false })), ['editedStaffId', 'contents', 'enableTicketRedirection'])

@@ -7,6 +7,7 @@ import * as KnowledgebaseComment from '../../src/classic/KnowledgebaseComment'
 import * as NewsComment from '../../src/classic/NewsComment'
 import * as TroubleshooterComment from '../../src/classic/TroubleshooterComment'
 import type { ClassicRequest } from '../../src/classic/request'
+import { CommentCreatorType, CommentStatus } from '../../src/classic/comments'
 import { unwrapLeft } from '../support/transport'
 import { apiErrorOf, decode, decodeWith, described, document, item, paths, runCanned } from './contentSupport'
 
@@ -108,7 +109,7 @@ for (const c of CASES) {
   })
 
   test(`${c.name}: post sends the parent as ${c.formParent} and the creator type as its code`, () => {
-    const staff = M.post({ [c.parentKey]: 3, contents: 'Hello', creatorType: 'staff', creatorId: 1 } as never)
+    const staff = M.post({ [c.parentKey]: 3, contents: 'Hello', creatorType: CommentCreatorType.staff, creatorId: 1 } as never)
     assert.equal([staff.method, staff.route, staff.issues], ['POST', c.route, []])
     assert.equal(staff.form, [
       ['contents', 'Hello'],
@@ -116,7 +117,7 @@ for (const c of CASES) {
       ['creatortype', '1'],
       ['creatorid', '1']
     ])
-    const guest = M.post({ [c.parentKey]: 3, contents: 'Hi', creatorType: 'user', fullName: 'Guest', email: 'g@example.com', parentCommentId: 4 } as never)
+    const guest = M.post({ [c.parentKey]: 3, contents: 'Hi', creatorType: CommentCreatorType.user, fullName: 'Guest', email: 'g@example.com', parentCommentId: 4 } as never)
     assert.equal(guest.form, [
       ['contents', 'Hi'],
       [c.formParent, '3'],
@@ -128,10 +129,10 @@ for (const c of CASES) {
   })
 
   test(`${c.name}: post validation`, () => {
-    assert.equal(paths(M.post({ [c.parentKey]: 0, contents: ' ', creatorType: 'robot' } as never)), ['contents', c.parentKey, 'creatorType'])
-    assert.equal(paths(M.post({ [c.parentKey]: 1, contents: 'x', creatorType: 'staff' } as never)), ['creatorId'])
-    assert.equal(paths(M.post({ [c.parentKey]: 1, contents: 'x', creatorType: 'user' } as never)), ['fullName'])
-    assert.equal(paths(M.post({ [c.parentKey]: 1, contents: 'x', creatorType: 'user', creatorId: 5 } as never)), [])
+    assert.equal(paths(M.post({ [c.parentKey]: 0, contents: ' ', creatorType: 3 } as never)), ['contents', c.parentKey, 'creatorType'])
+    assert.equal(paths(M.post({ [c.parentKey]: 1, contents: 'x', creatorType: CommentCreatorType.staff } as never)), ['creatorId'])
+    assert.equal(paths(M.post({ [c.parentKey]: 1, contents: 'x', creatorType: CommentCreatorType.user } as never)), ['fullName'])
+    assert.equal(paths(M.post({ [c.parentKey]: 1, contents: 'x', creatorType: CommentCreatorType.user, creatorId: 5 } as never)), [])
     assert.equal(paths(M.post(undefined as never)), ['input'])
   })
 
@@ -140,18 +141,18 @@ for (const c of CASES) {
     const [a, b] = decode(M.all(3), body) as ReadonlyArray<CommentLike & Record<string, unknown>>
     assert.equal(
       [a?.id, a?.[c.parentKey], a?.creatorType, a?.creatorId, a?.fullName, a?.email, a?.ipAddress, a?.dateline?.getTime(), a?.parentCommentId, a?.commentStatus],
-      [1, 3, 'user', 0, 'Guest Reader', 'reader@example.com', '203.0.113.9', 1700000000000, 0, 'pending']
+      [1, 3, CommentCreatorType.user, 0, 'Guest Reader', 'reader@example.com', '203.0.113.9', 1700000000000, 0, CommentStatus.pending]
     )
     assert.equal([a?.userAgent, a?.referrer, a?.parentUrl, a?.contents, a?.extra], ['kayako-fp', '', 'https://help.example.com/index.php?/x', 'Thanks & <b>more</b>', {}])
-    assert.equal([b?.creatorType, b?.creatorId, b?.commentStatus, b?.parentCommentId, b?.userAgent, Object.keys(b?.extra ?? {})], ['staff', 4, 'spam', 1, '', ['note']])
+    assert.equal([b?.creatorType, b?.creatorId, b?.commentStatus, b?.parentCommentId, b?.userAgent, Object.keys(b?.extra ?? {})], [CommentCreatorType.staff, 4, CommentStatus.spam, 1, '', ['note']])
     const one = decode(M.get(1), body)
     assert.ok(O.isSome(one) && one.value.id === 1)
     assert.equal(decode(M.get(1), document(c.root, [])), O.none)
-    unwrapLeft(decodeWith(M.all(), document(c.root, [commentXml(c, 1, { commentstatus: 4 })])))
+    unwrapLeft(decodeWith(M.all(), document(c.root, [commentXml(c, 1, { commentstatus: 'approved' })])))
   })
 
   test(`${c.name}: server refusals are ApiErrors; "Put not implemented" cannot be asked for`, async () => {
-    const post = M.post({ [c.parentKey]: 3, contents: 'Hello', creatorType: 'staff', creatorId: 1 } as never)
+    const post = M.post({ [c.parentKey]: 3, contents: 'Hello', creatorType: CommentCreatorType.staff, creatorId: 1 } as never)
     assert.equal(await apiErrorOf(post, 400, `Invalid ${c.xmlParent === 'kbarticleid' ? 'knowledgebasearticleid' : c.xmlParent}`), [
       'ApiError',
       400,

@@ -1,24 +1,13 @@
 // The shared plumbing of the Knowledgebase/News/Troubleshooter modules.
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { calendarDate, cannotSwitchOff, code, codeOf, commaList, fileContents, idList, positiveOnUpdate, toCode, unescapeHtml } from '../../src/classic/content'
-import { struct } from '../../src/classic/xml'
-import { unwrap, unwrapLeft } from '../support/transport'
-import { document, item } from './contentSupport'
-import { parseDocument } from '../../src/classic/xml'
+import { calendarDate, cannotSwitchOff, commaList, fileContents, idList, oneOfCodes, positiveOnUpdate, unescapeHtml } from '../../src/classic/content'
 
-const CODES = { staff: 1, user: 2 } as const
-
-test('codes: numbers to names and back; unknown numbers fail', () => {
-  assert.is(unwrap(toCode(CODES)(' 2 ')), 'user')
-  unwrapLeft(toCode(CODES)('3'))
-  unwrapLeft(toCode(CODES)('staff'))
-  assert.is(codeOf(CODES, 'staff'), 1)
-  assert.is(codeOf(CODES, undefined), undefined)
-  const decoder = struct('comment', { creatorType: code('creatortype', CODES) })
-  const root = (xml: string) => unwrap(parseDocument(document('comments', [xml]))).root.children.find((c) => typeof c !== 'string')
-  assert.is(unwrap(decoder.decode(root(item('comment', { creatortype: 1 })) as never)).creatorType, 'staff')
-  unwrapLeft(decoder.decode(root(item('comment', { other: 1 })) as never))
+test('codes: a value must be one of the named numbers', () => {
+  const Codes = { staff: 1, user: 2 } as const
+  assert.equal(oneOfCodes('creatorType', 2, Codes), [])
+  assert.equal(oneOfCodes('creatorType', 3, Codes).map((i) => i.message), ['must be one of 1, 2, got 3'])
+  assert.equal(oneOfCodes('creatorType', 'staff', Codes).map((i) => i.path), ['creatorType'])
 })
 
 test('unescapeHtml undoes exactly one level of htmlspecialchars', () => {
