@@ -1,12 +1,10 @@
 // Helpers for the Knowledgebase/News/Troubleshooter suites: XML written the way the 4.98.8 server writes it
 // (declaration, CDATA values, `<tag />` for empty values, containers without CDATA, no indentation), a canned
-// executor, and a decoder runner.
-import type * as E from 'fp-ts/Either'
+// executor; the decoding helpers of test/support/decode.ts.
 import { classic } from '../../src/classic/executor'
 import type { ClassicRequest } from '../../src/classic/request'
-import { parseDocument } from '../../src/classic/xml'
 import type { HttpResponse } from '../../src/core/http'
-import { canned, unwrap, unwrapLeft } from '../support/transport'
+import { canned, unwrapLeft } from '../support/transport'
 
 export type XmlValue = string | number | ReadonlyArray<string>
 
@@ -30,24 +28,8 @@ export const ids = (tag: string, values: ReadonlyArray<number>): ReadonlyArray<s
 export const document = (root: string, items: ReadonlyArray<string>, comment?: string): string =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<${root}>\n${comment === undefined ? '' : `<!-- ${comment} -->\n`}${items.join('')}</${root}>`
 
-/** Decodes a body with the request's decoder (as the executor does after a 200). */
-export const decodeWith = <A>(req: ClassicRequest<A>, body: string): E.Either<unknown, A> => {
-  if (req.response._tag !== 'Xml') throw new Error(`${req.operation} expects no body`)
-  return req.response.decoder.decode(unwrap(parseDocument(body)).root)
-}
-
-export const decode = <A>(req: ClassicRequest<A>, body: string): A => unwrap(decodeWith(req, body))
-
-/** A description without its decoder, for exact comparisons. */
-export const described = (req: ClassicRequest<unknown>) => ({
-  operation: req.operation,
-  method: req.method,
-  route: req.route,
-  query: req.query,
-  form: req.form,
-  files: req.files,
-  issues: req.issues
-})
+// The decoding seam is the shared one, under the names these suites use.
+export { decodeBody as decode, decodeEither as decodeWith, described, issuePaths as paths } from '../support/decode'
 
 /** Runs a request against canned answers; returns the result and what was sent. */
 export const runCanned = async <A>(req: ClassicRequest<A>, ...responses: ReadonlyArray<Partial<HttpResponse>>) => {
@@ -62,5 +44,3 @@ export const apiErrorOf = async (req: ClassicRequest<unknown>, status: number, b
   const error = unwrapLeft(result) as { _tag: string; status?: number; messages?: ReadonlyArray<string> }
   return [error._tag, error.status, error.messages]
 }
-
-export const paths = (req: ClassicRequest<unknown>): ReadonlyArray<string> => req.issues.map((i) => i.path)
