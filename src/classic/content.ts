@@ -1,11 +1,12 @@
 /**
  * Plumbing shared by the Knowledgebase, News and Troubleshooter modules (spec classic-kb-news-troubleshooter.md):
- * numeric enumerations read and written by name, the one level of HTML escaping some fields carry inside CDATA,
- * nested item lists, comma-separated id lists, calendar dates and the attachments embedded in articles and steps.
+ * the check of numeric enumerations, the one level of HTML escaping some fields carry inside CDATA, nested item
+ * lists, comma-separated id lists, calendar dates, update fields the server reads with `!empty()`, and the attachments
+ * embedded in articles and steps.
  */
-import { atKey, success, traverseIndexed, type Decoder } from '../core/decoder'
+import { atKey, traverseIndexed, type Decoder } from '../core/decoder'
 import * as V from '../core/validate'
-import { childElements, requiredInt, struct, text, type Extra, type Field, type XmlElement } from './xml'
+import { childElements, mapField, requiredInt, struct, text, type Extra, type Field, type XmlElement } from './xml'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Enumerations: numbers with named constants, as in tickets.ts (`article.articleStatus === ArticleStatus.published`);
@@ -33,13 +34,7 @@ export const unescapeHtml = (text: string): string =>
     : text
 
 /** Text the server HTML-escaped inside its CDATA, unescaped. */
-export const escapedText = (tagName: string): Field<string> => {
-  const raw = text(tagName)
-  return { ...raw, read: (v) => {
-    const r = raw.read(v)
-    return r._tag === 'Left' ? r : success(unescapeHtml(r.right))
-  } }
-}
+export const escapedText = (tagName: string): Field<string> => mapField(text(tagName), unescapeHtml)
 
 // ---------------------------------------------------------------------------------------------------------------
 // Nested lists
