@@ -150,7 +150,20 @@ export const intList = (key: string): Field<ReadonlyArray<number>> =>
 
 type FieldValues<F> = { readonly [K in keyof F]: F[K] extends Field<infer A> ? A : never }
 
-const isEmpty = (value: unknown): boolean => value === null || value === undefined || (Array.isArray(value) && value.length === 0)
+const isEmpty = (value: unknown): boolean =>
+  value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
+
+/** A value kept in `extra` without its empty members at any depth, so `no_empty` cannot change it either. */
+const withoutEmpties = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.filter((v) => !isEmpty(v)).map(withoutEmpties)
+  if (value === null || typeof value !== 'object') return value
+  const out: Record<string, unknown> = {}
+  for (const key in value as Record<string, unknown>) {
+    const v = (value as Record<string, unknown>)[key]
+    if (!isEmpty(v)) out[key] = withoutEmpties(v)
+  }
+  return out
+}
 
 /**
  * A resource or sub-object: every field decoded, failures collected with their paths. Keys no field reads are kept
@@ -199,7 +212,7 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
     }
     if (errors !== undefined) return E.left(errors)
     const extra: Record<string, unknown> = {}
-    for (const key in value) if (!known.has(key) && !isEmpty(value[key])) extra[key] = value[key]
+    for (const key in value) if (!known.has(key) && !isEmpty(value[key])) extra[key] = withoutEmpties(value[key])
     out.extra = extra
     return success(out as FieldValues<F> & { readonly extra: Extra })
   }

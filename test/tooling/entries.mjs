@@ -8,7 +8,12 @@ export const ROOT = resolve(import.meta.dirname, '..', '..')
 const SRC = join(ROOT, 'src')
 
 /** Further public entries: subpath → source file (relative to src/). */
-const EXTRA = {}
+const EXTRA = {
+  // node-only: startSandbox (node:http), plus the socket-free createSandbox and sandboxTransport
+  './sandbox': 'sandbox/server',
+  // any runtime: createSandbox and sandboxTransport without node:http
+  './sandbox/handler': 'sandbox/handler'
+}
 
 /** @returns {Record<string, string>} subpath → source path relative to src/, without extension */
 export const publicEntries = () => {
