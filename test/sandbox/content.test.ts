@@ -28,6 +28,7 @@ import { fetchTransport } from '../../src/core/http'
 import { createSandbox, sandboxTransport, type Sandbox } from '../../src/sandbox/handler'
 import { startSandbox } from '../../src/sandbox/server'
 import { authPairs, call, children, form, root, text as childText } from '../support/sandbox'
+import type { XmlElement } from '../../src/classic/xml'
 
 const NOW = 1700000000
 const { staff: STAFF, user: USER } = CommentCreatorType
@@ -440,6 +441,59 @@ raw('routing as the 4.98.8 dispatcher does it', async () => {
   const reset = root(await call(handle, 'PUT', '/News/NewsItem/2', [['editedstaffid', '1'], ['subject', 's'], ['contents', 'c'], ['expiry', '12/31/2030']]))
   const [item] = children(reset, 'newsitem')
   assert.is(item === undefined ? undefined : childText(item, 'expiry'), '0')
+})
+
+/** path → the child element names under it, merged over every instance. */
+const shape = (el: XmlElement, path = el.tagName, out: Record<string, Array<string>> = {}): Record<string, Array<string>> => {
+  for (const child of children(el)) {
+    const names = (out[path] ??= [])
+    if (!names.includes(child.tagName)) names.push(child.tagName)
+    shape(child, `${path}/${child.tagName}`, out)
+  }
+  return out
+}
+
+const names = (list: string): Array<string> => list.split(/\s+/).filter((n) => n !== '')
+
+raw('the element names and order of spec §1.6, §2, §3, §4, for every object', async () => {
+  const sandbox = createSandbox({ now: () => NOW })
+  const served = async (route: string) => shape(root(await call(sandbox.handle, 'GET', route)))
+  const comment = (parent: string) => names(`id ${parent} creatortype creatorid fullname email ipaddress dateline parentcommentid commentstatus useragent referrer parenturl contents`)
+  const attachment = (parent: string) => names(`id ${parent} filename filesize filetype dateline contents`)
+  const embedded = names('id filename filesize link')
+  assert.equal(await served('/Knowledgebase/Category/2'), {
+    kbcategories: ['kbcategory'],
+    'kbcategories/kbcategory': names('id parentkbcategoryid staffid title totalarticles categorytype displayorder allowcomments uservisibilitycustom usergroupidlist staffvisibilitycustom staffgroupidlist allowrating ispublished')
+  })
+  assert.equal((await served('/Knowledgebase/Category/3'))['kbcategories/kbcategory/staffgroupidlist'], ['staffgroupid'])
+  assert.equal(await served('/Knowledgebase/Article/1'), {
+    kbarticles: ['kbarticle'],
+    'kbarticles/kbarticle': names('kbarticleid contents contentstext categories creator creatorid author email subject seosubject isedited editeddateline editedstaffid views isfeatured allowcomments totalcomments hasattachments attachments dateline articlestatus articlerating ratinghits ratingcount'),
+    'kbarticles/kbarticle/categories': ['categoryid'],
+    'kbarticles/kbarticle/attachments': ['attachment'],
+    'kbarticles/kbarticle/attachments/attachment': embedded
+  })
+  assert.equal((await served('/Knowledgebase/Comment/1'))['kbarticlecomments/kbarticlecomment'], comment('kbarticleid'))
+  assert.equal((await served('/Knowledgebase/Attachment/1/1'))['kbattachments/kbattachment'], attachment('kbarticleid'))
+  assert.equal((await served('/News/Category/1'))['newscategories/newscategory'], names('id title newsitemcount visibilitytype'))
+  assert.equal(await served('/News/NewsItem/1'), {
+    newsitems: ['newsitem'],
+    'newsitems/newsitem': names('id staffid newstype newsstatus author email subject emailsubject dateline start expiry issynced totalcomments uservisibilitycustom usergroupidlist staffvisibilitycustom staffgroupidlist allowcomments contents categories'),
+    'newsitems/newsitem/categories': ['categoryid']
+  })
+  assert.equal((await served('/News/Comment/3'))['newsitemcomments/newsitemcomment'], comment('newsitemid'))
+  assert.equal((await served('/News/Subscriber/1'))['newssubscribers/newssubscriber'], names('id tgroupid userid email isvalidated usergroupid'))
+  assert.equal((await served('/Troubleshooter/Category/1'))['troubleshootercategories/troubleshootercategory'], names('id staffid staffname title description categorytype displayorder views uservisibilitycustom usergroupidlist staffvisibilitycustom staffgroupidlist'))
+  assert.equal(await served('/Troubleshooter/Step/2'), {
+    troubleshootersteps: ['troubleshooterstep'],
+    'troubleshootersteps/troubleshooterstep': names('id categoryid staffid staffname subject edited editedstaffid editedstaffname displayorder views allowcomments hasattachments attachments parentsteps childsteps redirecttickets ticketsubject redirectdepartmentid tickettypeid priorityid contents'),
+    'troubleshootersteps/troubleshooterstep/attachments': ['attachment'],
+    'troubleshootersteps/troubleshooterstep/attachments/attachment': embedded,
+    'troubleshootersteps/troubleshooterstep/parentsteps': ['id'],
+    'troubleshootersteps/troubleshooterstep/childsteps': ['id']
+  })
+  assert.equal((await served('/Troubleshooter/Comment/5'))['troubleshooterstepcomments/troubleshooterstepcomment'], comment('troubleshooterstepid'))
+  assert.equal((await served('/Troubleshooter/Attachment/2/2'))['troubleshooterattachments/troubleshooterattachment'], attachment('troubleshooterstepid'))
 })
 
 raw('800 random requests to these controllers: every answer is 200, 400 or 404, never a sandbox error', async () => {
