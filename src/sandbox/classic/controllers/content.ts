@@ -15,7 +15,7 @@ import { mimeType } from './common'
 export const HELPDESK_URL = 'https://helpdesk.example'
 
 /** The address the sandbox reports as the API caller's. */
-export const CALLER_IP = '127.0.0.1'
+const CALLER_IP = '127.0.0.1'
 
 /** PHP `empty()` of a route argument: absent, '' or '0'. */
 export const emptyArg = (arg: string | undefined): boolean => arg === undefined || arg === '' || arg === '0'
@@ -50,7 +50,7 @@ export const stripTags = (html: string, keep: ReadonlyArray<string> = []): strin
   html.replace(/<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g, (tag, name: string) => (keep.includes(name.toLowerCase()) ? tag : ''))
 
 /** `FormattedSize` (Fn l.713-738) with the English language pack: kilobytes below 1 MB, always two decimals. */
-export const formattedSize = (bytes: number): string => {
+const formattedSize = (bytes: number): string => {
   const [value, unit] = bytes < 1048576 ? [bytes / 1024, 'KB'] : bytes < 1073741824 ? [bytes / 1048576, 'MB'] : [bytes / 1073741824, 'GB']
   return `${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${unit}`
 }
