@@ -1,0 +1,121 @@
+/**
+ * A transport on `node:http` / `node:https` with keep-alive agents, for Node servers: on Node, the global `fetch`
+ * (undici) answers about half the requests per second of `node:http` with a keep-alive agent (see the README's
+ * Performance section). Node only: `import { nodeTransport } from 'kayako-fp/node'`; everything else in kayako-fp
+ * runs on any runtime with `fetch` and WebCrypto.
+ *
+ * It behaves like `fetchTransport`: every status is a `Right`, header names are lower case, the body is decoded as
+ * UTF-8 (a byte order mark dropped), gzip/deflate/br answers are decompressed; no response at all (refused, reset,
+ * aborted, a bad URL) is a `TransportError` whose request is redacted.
+ */
+import * as http from 'node:http'
+import * as https from 'node:https'
+import * as zlib from 'node:zlib'
+import { causeText, redact, transportError, type KayakoError } from '../core/error'
+import type { HttpRequest, HttpResponse, Transport } from '../core/http'
+
+export interface NodeTransportOptions {
+  /** Most sockets per origin (default: unlimited, as Node's); limit concurrency with a policy instead. */
+  readonly maxSockets?: number
+  /** Most idle sockets kept per origin (default 256). */
+  readonly maxFreeSockets?: number
+  /** Ask for compressed answers (`accept-encoding: gzip, deflate, br`, as fetch does); default true. */
+  readonly compress?: boolean
+  /** Agents of your own (proxy, TLS options); the transport then creates none for that protocol. */
+  readonly agents?: { readonly http?: http.Agent; readonly https?: https.Agent }
+}
+
+export interface NodeTransport extends Transport {
+  /** Closes the sockets of the agents this transport created (a process exits without it too: idle sockets are unref'd). */
+  readonly destroy: () => void
+}
+
+type Result = { readonly _tag: 'Left'; readonly left: KayakoError } | { readonly _tag: 'Right'; readonly right: HttpResponse }
+
+const hasHeader = (headers: Readonly<Record<string, string>>, name: string): boolean =>
+  Object.keys(headers).some((h) => h.toLowerCase() === name)
+
+const decompress = (encoding: string | undefined, body: Buffer, done: (error: Error | null, result: Buffer) => void): void => {
+  switch (encoding?.trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return zlib.gunzip(body, { finishFlush: zlib.constants.Z_SYNC_FLUSH }, done)
+    case 'br':
+      return zlib.brotliDecompress(body, done)
+    case 'deflate':
+      // Servers send zlib-wrapped or raw deflate under the same name; fetch accepts both.
+      return zlib.inflate(body, (error, result) => (error === null ? done(null, result) : zlib.inflateRaw(body, done)))
+    default:
+      return done(null, body)
+  }
+}
+
+export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport => {
+  const agentOptions: http.AgentOptions = {
+    keepAlive: true,
+    maxSockets: options.maxSockets ?? Infinity,
+    maxFreeSockets: options.maxFreeSockets ?? 256,
+    scheduling: 'lifo'
+  }
+  const compress = options.compress ?? true
+  let httpAgent: http.Agent | undefined
+  let httpsAgent: https.Agent | undefined
+  const agentFor = (protocol: string): http.Agent | undefined => {
+    if (protocol === 'http:') return options.agents?.http ?? (httpAgent ??= new http.Agent(agentOptions))
+    if (protocol === 'https:') return options.agents?.https ?? (httpsAgent ??= new https.Agent(agentOptions))
+    return undefined
+  }
+
+  const send = (request: HttpRequest): Promise<Result> =>
+    new Promise<Result>((resolve) => {
+      const fail = (thrown: unknown): void =>
+        resolve({ _tag: 'Left', left: transportError(request.operation ?? 'request', redact(request), causeText(thrown)) })
+      let url: URL
+      try {
+        url = new URL(request.url)
+      } catch (thrown) {
+        return fail(thrown)
+      }
+      const agent = agentFor(url.protocol)
+      if (agent === undefined) return fail(new Error(`unsupported protocol "${url.protocol}"`))
+      const headers: Record<string, string> = { ...request.headers }
+      if (compress && !hasHeader(headers, 'accept-encoding')) headers['accept-encoding'] = 'gzip, deflate, br'
+      const body = request.body === undefined ? undefined : typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body
+      if (body !== undefined && !hasHeader(headers, 'content-length')) headers['content-length'] = String(body.byteLength)
+
+      const onResponse = (res: http.IncomingMessage): void => {
+        const chunks: Array<Buffer> = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('error', fail)
+        res.on('close', () => {
+          if (!res.complete) fail(new Error('the connection closed before the response ended'))
+        })
+        res.on('end', () => {
+          const responseHeaders: Record<string, string> = {}
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value
+          }
+          decompress(responseHeaders['content-encoding'], Buffer.concat(chunks), (error, bytes) => {
+            if (error !== null) return fail(error)
+            resolve({ _tag: 'Right', right: { status: res.statusCode ?? 0, headers: responseHeaders, body: new TextDecoder().decode(bytes) } })
+          })
+        })
+      }
+
+      try {
+        const lib = url.protocol === 'https:' ? https : http
+        const req = lib.request(url, { method: request.method, headers, agent, ...(request.signal === undefined ? {} : { signal: request.signal }) }, onResponse)
+        req.on('error', fail)
+        req.end(body)
+      } catch (thrown) {
+        fail(thrown)
+      }
+    })
+
+  const transport = ((request: HttpRequest) => () => send(request)) as Transport
+  const destroy = (): void => {
+    httpAgent?.destroy()
+    httpsAgent?.destroy()
+  }
+  return Object.assign(transport, { destroy })
+}
