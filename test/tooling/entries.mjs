@@ -36,9 +36,15 @@ export const publicEntries = () => {
 export const exportsMap = () => {
   const map = {}
   for (const [subpath, file] of Object.entries(publicEntries())) {
+    // Bundlers get the ES modules: through `module` (esbuild adds it on its browser and node platforms, webpack and
+    // rollup's node-resolve use it) or `worker` (wrangler asks for workerd/worker/browser only). Node (and Deno, Bun,
+    // Jest) stop at `node`: CommonJS, which both require and import load. `worker` after `node` keeps runtimes that
+    // execute files as they are (and publint) off the ES modules, whose bare `fp-ts/…` imports only bundlers resolve.
     map[subpath] = {
       types: `./dist/types/${file}.d.ts`,
       module: `./dist/esm/${file}.js`,
+      node: `./dist/cjs/${file}.cjs`,
+      worker: `./dist/esm/${file}.js`,
       default: `./dist/cjs/${file}.cjs`
     }
   }

@@ -7,6 +7,8 @@ export interface BudgetCase {
   /** min+gzip bytes */
   readonly limit: number
   readonly breakdown?: boolean
+  /** Also bundle this case under BUNDLER_SETTINGS and require our ES modules in each. */
+  readonly settingsCheck?: boolean
 }
 
 export interface SizeRow {
@@ -31,6 +33,7 @@ export interface SizeResult {
   readonly rows: ReadonlyArray<SizeRow>
   readonly sideEffects: ReadonlyArray<{ readonly module: string; readonly min: number }>
   readonly budgets: ReadonlyArray<BudgetRow>
+  readonly settings: ReadonlyArray<{ readonly label: string; readonly build: string; readonly min: number; readonly gzip: number }>
   readonly violations: ReadonlyArray<string>
 }
 

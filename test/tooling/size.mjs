@@ -64,8 +64,24 @@ const virtualEntries = (root, contents) => ({
   }
 })
 
+// Users bundling for the neutral platform need the `module` condition (esbuild adds it by default only for the browser
+// and node platforms) and these main fields (fp-ts and io-ts ship ES modules under `module`).
+const DEFAULT_SETTINGS = { mainFields: ['module', 'main'], conditions: ['module'] }
+
+/**
+ * Bundler settings users have, for the end-to-end case: each must pick our ES modules (dist/esm), else tree-shaking
+ * is lost. `expectEsm: false` rows are shown for information (what goes wrong without the settings).
+ */
+export const BUNDLER_SETTINGS = [
+  { label: 'esbuild --platform=neutral --conditions=module --main-fields=module,main', platform: 'neutral', settings: DEFAULT_SETTINGS, expectEsm: true },
+  { label: 'esbuild --platform=browser (defaults)', platform: 'browser', settings: {}, expectEsm: true },
+  { label: 'esbuild --platform=node (defaults)', platform: 'node', settings: {}, expectEsm: true },
+  { label: 'wrangler-like: conditions workerd,worker,browser', platform: 'browser', settings: { conditions: ['workerd', 'worker', 'browser'], mainFields: ['module', 'main'] }, expectEsm: true },
+  { label: 'esbuild --platform=neutral, no conditions (not enough)', platform: 'neutral', settings: { mainFields: ['module', 'main'] }, expectEsm: false }
+]
+
 /** One esbuild run over many entries (each bundled on its own: no code splitting). */
-const bundleAll = async ({ root, cases, platform, minify, nodePaths }) => {
+const bundleAll = async ({ root, cases, platform, minify, nodePaths, settings = DEFAULT_SETTINGS }) => {
   if (cases.length === 0) return new Map()
   const contents = new Map(cases.map((c) => [`size:${c.id}`, c.contents]))
   const outdir = join(root, '.size-out')
@@ -76,10 +92,7 @@ const bundleAll = async ({ root, cases, platform, minify, nodePaths }) => {
     format: 'esm',
     minify,
     platform,
-    // Users bundling for neutral or custom platforms need the `module` condition (esbuild adds it by default only
-    // for the browser and node platforms) and these main fields (fp-ts and io-ts ship ES modules under `module`).
-    mainFields: ['module', 'main'],
-    conditions: ['module'],
+    ...settings,
     target: 'es2020',
     metafile: true,
     write: false,
@@ -182,7 +195,21 @@ export const checkBundles = async ({ root = ROOT, name = 'kayako-fp', entries = 
     if (min.gzip > c.limit) violations.push(`${c.label}: ${min.gzip} bytes min+gzip, over the budget of ${c.limit}`)
     budgetRows.push({ label: c.label, limit: c.limit, raw: raw.get(c.id).bytes, min: min.bytes, gzip: min.gzip, owners, breakdown: c.breakdown === true })
   }
-  return { rows, sideEffects, budgets: budgetRows, violations }
+  const settingsRows = []
+  const endToEnd = budgetCases.find((c) => c.settingsCheck === true)
+  if (endToEnd !== undefined) {
+    const built = await Promise.all(
+      BUNDLER_SETTINGS.map((b) => bundleAll({ root, cases: [endToEnd], platform: b.platform, minify: true, nodePaths, settings: b.settings }))
+    )
+    for (const [i, b] of BUNDLER_SETTINGS.entries()) {
+      const out = built[i].get(endToEnd.id)
+      const ours = Object.keys(out.meta.inputs).filter((input) => ownerOf(input) === 'ours')
+      const esm = ours.every((input) => /dist\/esm\//.test(input))
+      if (b.expectEsm && !esm) violations.push(`${endToEnd.label} bundled with ${b.label}: takes the CommonJS build`)
+      settingsRows.push({ label: b.label, build: esm ? 'dist/esm' : 'dist/cjs', min: out.bytes, gzip: out.gzip })
+    }
+  }
+  return { rows, sideEffects, budgets: budgetRows, settings: settingsRows, violations }
 }
 
 /** The budgets of issue 7, for the modules that exist. */
@@ -195,6 +222,7 @@ export const projectBudgets = (name) => (exportsBySubpath) => {
       label: 'Classic endpoint end to end (Department.get + classic + fetchTransport)',
       limit: 8 * KB,
       breakdown: true,
+      settingsCheck: true,
       contents: [
         `import { get } from ${q('./classic/Department')}`,
         `import { classic } from ${q('./classic')}`,
@@ -242,7 +270,7 @@ const pad = (rows) => {
   return rows.map((r) => r.map((c, i) => (typeof c === 'number' ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ')).join('\n')
 }
 
-export const report = ({ rows, sideEffects, budgets }, { quiet = false } = {}) => {
+export const report = ({ rows, sideEffects, budgets, settings = [] }, { quiet = false } = {}) => {
   const lines = []
   if (!quiet) {
     lines.push('Every public export bundled on its own (bytes; esbuild, ESM, minified, gzip -9):', '')
@@ -256,6 +284,10 @@ export const report = ({ rows, sideEffects, budgets }, { quiet = false } = {}) =
     const total = [...b.owners.values()].reduce((s, x) => s + x, 0)
     const owners = [...b.owners.entries()].filter(([o]) => o !== 'entry').sort((x, y) => y[1] - x[1])
     lines.push(pad(owners.map(([o, bytes]) => [`  ${o === 'ours' ? 'kayako-fp (our code)' : o}`, bytes, `${((100 * bytes) / total).toFixed(1)}%`])))
+  }
+  if (settings.length > 0) {
+    lines.push('', 'The Classic end-to-end case under other bundler settings:')
+    lines.push(pad([['  settings', 'build', 'min', 'gzip'], ...settings.map((x) => [`  ${x.label}`, x.build, x.min, x.gzip])]))
   }
   return lines.join('\n')
 }
