@@ -34,6 +34,8 @@ export interface SizeResult {
   readonly sideEffects: ReadonlyArray<{ readonly module: string; readonly min: number }>
   readonly budgets: ReadonlyArray<BudgetRow>
   readonly settings: ReadonlyArray<{ readonly label: string; readonly build: string; readonly min: number; readonly gzip: number }>
+  /** Index exports that are plumbing (not a resource namespace) and the resource modules they use. */
+  readonly plumbingUses: ReadonlyArray<string>
   readonly violations: ReadonlyArray<string>
 }
 

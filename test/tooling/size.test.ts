@@ -68,6 +68,26 @@ size('fails when one resource module imports another', async () => {
   assert.match(result.violations[1] ?? '', /^fixture-kit\/a\/Beta › get: the resource module a\/Alpha contributes \d+ bytes$/)
 })
 
+size('a resource module that reaches another through plumbing fails too', async () => {
+  const result = await check({
+    ...GOOD,
+    'dist/esm/a/related.js': `import { get } from './Alpha.js'\nexport const alphaOf = (entity) => get(entity.alphaId)`,
+    'dist/esm/a/Beta.js': `import { alphaOf } from './related.js'\nexport const get = (id) => alphaOf({ alphaId: id })`
+  })
+  assert.ok(result.violations.some((v) => /^fixture-kit\/a\/Beta › get: the resource module a\/Alpha contributes \d+ bytes$/.test(v)), result.violations.join('\n'))
+})
+
+size('plumbing re-exported by an index may call resource modules: reported, not failed', async () => {
+  const result = await check({
+    ...GOOD,
+    'dist/esm/a/related.js': `import { get } from './Alpha.js'\nexport const alphaOf = (entity) => get(entity.alphaId)`,
+    'dist/esm/a/index.js': `${GOOD['dist/esm/a/index.js']}\nexport { alphaOf } from './related.js'`
+  })
+  assert.equal(result.violations, [])
+  assert.equal(result.plumbingUses.length, 1)
+  assert.match(result.plumbingUses[0] ?? '', /^fixture-kit\/a › alphaOf uses a\/Alpha \(\d+ bytes\)$/)
+})
+
 size('a type-only or unused import of another resource module is fine', async () => {
   const result = await check({
     ...GOOD,
