@@ -20,7 +20,7 @@ import {
 } from '../core/error'
 import { fetchTransport, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
 import { encodeForm, type ClassicRequest, type FilePart, type FormPairs } from './request'
-import { importSigningKey, randomSalt, signWith } from './sign'
+import { randomSalt, webCryptoSigner, type Signer } from './sign'
 import { parseDocument, plainText, txmlParser, type XmlParser } from './xml'
 
 export interface ClassicConfig {
@@ -32,6 +32,11 @@ export interface ClassicConfig {
   readonly transport?: Transport
   /** The salt source; default 32 random alphanumerics per request. */
   readonly salt?: () => string
+  /**
+   * How salts are signed; default `webCryptoSigner` (WebCrypto, any runtime). On Node, `nodeSigner` from
+   * `kayako-fp/node` is synchronous and saves WebCrypto's thread-pool round trip on every request.
+   */
+  readonly signer?: Signer
   /** Text → element tree; default txml. */
   readonly xmlParser?: XmlParser
   /** Called with any PHP notice or warning the server printed before an otherwise good XML answer. */
@@ -49,7 +54,7 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
   const transport = config.transport ?? fetchTransport
   const nextSalt = config.salt ?? (() => randomSalt())
   const parser = config.xmlParser ?? txmlParser
-  let signingKey: Promise<CryptoKey> | undefined
+  const sign = (config.signer ?? webCryptoSigner)(config.secretKey)
 
   return <A>(req: ClassicRequest<A>): TE.TaskEither<KayakoError, A> =>
     async () => {
@@ -57,8 +62,7 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
       const secrets = [config.apiKey, config.secretKey]
       try {
         const salt = nextSalt()
-        signingKey ??= importSigningKey(config.secretKey)
-        const signature = await signWith(await signingKey, salt)
+        const signature = await sign(salt)
         secrets.push(salt, signature)
         const http = toHttpRequest(config.url, req, { apikey: config.apiKey, salt, signature })
         let sent: E.Either<KayakoError, HttpResponse>
@@ -70,7 +74,6 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
         const result = E.isLeft(sent) ? sent : interpret(req, http, sent.right, parser, config.onNotice)
         return E.isLeft(result) ? E.left(scrubError(result.left, secrets)) : result
       } catch (thrown) {
-        signingKey = undefined
         const url = `${config.url} (e=${req.route})`
         return E.left(scrubError(transportError(req.operation, { method: req.method, url, headers: {} }, causeText(thrown)), secrets))
       }

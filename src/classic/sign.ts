@@ -24,3 +24,23 @@ export const signWith = async (key: CryptoKey, salt: string): Promise<string> =>
 
 /** The signature for one salt. Executors import the key once instead; this is for one-off use and tests. */
 export const signature = async (secretKey: string, salt: string): Promise<string> => signWith(await importSigningKey(secretKey), salt)
+
+/**
+ * Makes one executor's signing function from the secret key: `salt → signature`. The default, `webCryptoSigner`,
+ * runs on every runtime; on Node, `nodeSigner` from `kayako-fp/node` signs synchronously with node:crypto.
+ */
+export type Signer = (secretKey: string) => (salt: string) => string | Promise<string>
+
+/** WebCrypto HMAC-SHA256, the key imported once (lazily); a failed import is tried again by the next request. */
+export const webCryptoSigner: Signer = (secretKey) => {
+  let key: Promise<CryptoKey> | undefined
+  return async (salt) => {
+    try {
+      key ??= importSigningKey(secretKey)
+      return await signWith(await key, salt)
+    } catch (thrown) {
+      key = undefined
+      throw thrown
+    }
+  }
+}

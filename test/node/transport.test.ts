@@ -8,7 +8,8 @@ import * as assert from 'uvu/assert'
 import * as Department from '../../src/classic/Department'
 import { classic } from '../../src/classic/executor'
 import type { TransportError } from '../../src/core/error'
-import { nodeTransport } from '../../src/node/index'
+import { nodeSigner, nodeTransport } from '../../src/node/index'
+import { signature } from '../../src/classic/sign'
 import { unwrap, unwrapLeft } from '../support/transport'
 
 interface Received {
@@ -208,6 +209,22 @@ t('the Classic executor runs on it end to end', async () => {
   transport.destroy()
   assert.is(O.isSome(found) ? found.value.title : undefined, 'Billing & Co')
   assert.is(received[0]?.url, '/api/index.php?e=/Base/Department/7&apikey=key&salt=salt&signature=hoVxX2132GWCjsm3bNMpI%2BOoszpn2oRRM%2BIEMU9rsQs%3D')
+})
+
+t('nodeSigner signs exactly as the WebCrypto signer', async () => {
+  for (const [secret, salt] of [['secret', 'salt'], ['é-ünïcode', '1234567890'], ['k'.repeat(100), 'A1b2C3d4E5f6G7h8I9j0KlMnOpQrStUv']] as const) {
+    assert.is(nodeSigner(secret)(salt), await signature(secret, salt))
+  }
+  assert.is(nodeSigner('secret')('salt'), 'hoVxX2132GWCjsm3bNMpI+Ooszpn2oRRM+IEMU9rsQs=')
+})
+
+t('the Classic executor with nodeSigner sends the same signed request', async () => {
+  handler = (_, res) => res.end('<?xml version="1.0" encoding="UTF-8"?><departments></departments>')
+  const transport = nodeTransport()
+  const run = classic({ url: `${base}/api/index.php`, apiKey: 'key', secretKey: 'secret', salt: () => 'salt', transport, signer: nodeSigner })
+  assert.equal(unwrap(await run(Department.get(3))()), O.none)
+  transport.destroy()
+  assert.is(received[0]?.url, '/api/index.php?e=/Base/Department/3&apikey=key&salt=salt&signature=hoVxX2132GWCjsm3bNMpI%2BOoszpn2oRRM%2BIEMU9rsQs%3D')
 })
 
 t.run()
