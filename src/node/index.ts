@@ -107,9 +107,12 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
           for (const [name, value] of Object.entries(res.headers)) {
             if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value
           }
-          decompress(responseHeaders['content-encoding'], Buffer.concat(chunks), (error, bytes) => {
+          const received = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)
+          decompress(responseHeaders['content-encoding'], received, (error, bytes) => {
             if (error !== null) return fail(error)
-            resolve({ _tag: 'Right', right: { status: res.statusCode ?? 0, headers: responseHeaders, body: new TextDecoder().decode(bytes) } })
+            const text = bytes.toString('utf8')
+            // As fetch's text(): a UTF-8 byte order mark is not part of the text.
+            resolve({ _tag: 'Right', right: { status: res.statusCode ?? 0, headers: responseHeaders, body: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text } })
           })
         })
       }

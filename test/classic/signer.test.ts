@@ -3,7 +3,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as Department from '../../src/classic/Department'
 import { classic } from '../../src/classic/executor'
-import { webCryptoSigner, type Signer } from '../../src/classic/sign'
+import { randomSalt, webCryptoSigner, type Signer } from '../../src/classic/sign'
 import { canned, unwrap, unwrapLeft } from '../support/transport'
 
 const signer = suite('signer')
@@ -63,6 +63,16 @@ signer('a custom signer is made once per executor from the secret key and signs 
     sent.map((r) => r.url),
     ['https://h/api/index.php?e=/Base/Department&apikey=k&salt=abc&signature=ABC%2B', 'https://h/api/index.php?e=/Base/Department/2&apikey=k&salt=abc&signature=ABC%2B']
   )
+})
+
+signer('randomSalt across many pool refills: distinct salts, every alphanumeric used about equally', () => {
+  const salts = Array.from({ length: 2000 }, () => randomSalt())
+  assert.is(new Set(salts).size, 2000)
+  const counts = new Map<string, number>()
+  for (const c of salts.join('')) counts.set(c, (counts.get(c) ?? 0) + 1)
+  assert.is(counts.size, 62)
+  // 64,000 characters: about 1,032 of each; the bounds are more than 10 standard deviations wide.
+  for (const [c, n] of counts) assert.ok(n > 700 && n < 1400, `${c}: ${n}`)
 })
 
 signer.run()
