@@ -14,6 +14,7 @@ import {
   parseError,
   redact,
   scrubError,
+  SECRET_PARAMS,
   transportError,
   validationError,
   type KayakoError
@@ -59,7 +60,8 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
   return <A>(req: ClassicRequest<A>): TE.TaskEither<KayakoError, A> =>
     async () => {
       if (req.issues.length > 0) return E.left(validationError(req.operation, req.issues))
-      const secrets = [config.apiKey, config.secretKey]
+      // Credentials, and the values of form fields that are secrets themselves (a staff or user password).
+      const secrets = [config.apiKey, config.secretKey, ...req.form.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase())).map(([, value]) => value)]
       try {
         const salt = nextSalt()
         const signature = await sign(salt)

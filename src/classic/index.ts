@@ -4,3 +4,51 @@ export type { Extra, XmlElement, XmlNode, XmlParser } from './xml'
 export { extraText, txmlParser } from './xml'
 export { webCryptoSigner, type Signer } from './sign'
 export * as Department from './Department'
+export * as Ticket from './Ticket'
+export * as TicketPost from './TicketPost'
+export * as TicketNote from './TicketNote'
+export * as TicketTimeTrack from './TicketTimeTrack'
+export * as TicketAttachment from './TicketAttachment'
+export * as TicketCustomField from './TicketCustomField'
+export * as TicketCount from './TicketCount'
+export * as Staff from './Staff'
+export * as StaffGroup from './StaffGroup'
+export * as User from './User'
+export * as UserGroup from './UserGroup'
+export * as UserOrganization from './UserOrganization'
+export * as TicketPriority from './TicketPriority'
+export * as TicketStatus from './TicketStatus'
+export * as TicketType from './TicketType'
+export * as CustomField from './CustomField'
+export {
+  allOffsetPages,
+  allTickets,
+  allUsers,
+  collectPages,
+  offsetPages,
+  ticketPages,
+  userPages,
+  type OffsetPageOptions,
+  type Page,
+  type PageStream,
+  type UserPageOptions
+} from './pages'
+export {
+  attachmentsOf,
+  customFieldsOf,
+  departmentOf,
+  notesOf,
+  postsOf,
+  timeTracksOf,
+  ownerStaffOf,
+  runOptional,
+  staffGroupOf,
+  ticketPriorityOf,
+  ticketStatusOf,
+  ticketTypeOf,
+  userGroupOf,
+  userOf,
+  userOrganizationOf,
+  type OptionalRequest
+} from './associated'
+export { withCache, type CachedExecutor } from './cache'

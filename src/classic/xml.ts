@@ -349,3 +349,41 @@ export const single = <A>(items: Decoder<XmlElement, ReadonlyArray<A>>): Decoder
       items.decode(root)
     )
 })
+
+// ---------------------------------------------------------------------------------------------------------------
+// Added for the ticket modules
+
+/** The items of a container child, decoded: `<statuses><ticketstatus …/>…</statuses>` → the statuses (none if absent). */
+export const manyIn = <A>(container: string, itemTag: string, item: Decoder<XmlElement, A>): Field<ReadonlyArray<A>> => ({
+  elements: [container],
+  attributes: [],
+  read: (v) => {
+    const items = (v.byName.get(container) ?? []).flatMap((c) => childElements(c, itemTag))
+    return atKey(container)(traverseIndexed(items, (el) => item.decode(el)))
+  }
+})
+
+/** A decoder's result transformed. */
+export const mapDecoder = <A, B>(decoder: Decoder<XmlElement, A>, f: (a: A) => B): Decoder<XmlElement, B> => ({
+  decode: (el) => E.map(f)(decoder.decode(el))
+})
+
+/** A decoder followed by a check or conversion that may fail. */
+export const chainDecoder = <A, B>(decoder: Decoder<XmlElement, A>, f: (a: A, el: XmlElement) => Decoded<B>): Decoder<XmlElement, B> => ({
+  decode: (el) => E.chain((a: A) => f(a, el))(decoder.decode(el))
+})
+// Repeated children without a container (appended for the Base objects)
+
+/**
+ * The texts of every direct child with that name, converted: `<usergroupid>1</usergroupid><usergroupid>2</usergroupid>`
+ * → [1, 2]; none → []. For repeated values the server writes without a container (User `<email>`, TicketPriority
+ * `<usergroupid>`, TicketStatus `<staffgroupid>`).
+ */
+export const texts = <A>(tagName: string, convert: (text: string) => Decoded<A>): Field<ReadonlyArray<A>> => ({
+  elements: [tagName],
+  attributes: [],
+  read: (v) => atKey(tagName)(traverseIndexed(v.byName.get(tagName) ?? [], (el) => convert(textOf(el))))
+})
+
+/** An attribute converted by any conversion; a missing attribute gives `missing`, or fails when `missing` is undefined. */
+export const attrAs = <A>(name: string, convert: (text: string) => Decoded<A>, missing?: A): Field<A> => attrField(name, convert, missing)

@@ -64,3 +64,16 @@ export const input = <A>(value: A, check: (value: A) => Issues, path = 'input'):
 
 /** Builds a part of a request only from valid arguments (an invalid request is never sent, so it needs none). */
 export const whenValid = <A>(found: Issues, build: () => ReadonlyArray<A>): ReadonlyArray<A> => (found.length > 0 ? [] : build())
+
+/**
+ * A secret (a password): a non-blank string. The message never shows the value, whatever it is, so a password
+ * cannot reach an error, a log line or a message.
+ */
+export const secret = (path: string, value: unknown): Issues =>
+  typeof value === 'string' && value.trim() !== '' ? [] : issue(path, 'is required and must be a non-blank string (value not shown)')
+
+/** An integer from `min` to `max`, both included. */
+export const intBetween = (path: string, value: unknown, min: number, max: number): Issues =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max
+    ? []
+    : issue(path, `must be an integer from ${min} to ${max}, got ${show(value)}`)

@@ -1,0 +1,68 @@
+/**
+ * TicketAttachment — `/Tickets/TicketAttachment` (spec §2.13): the files of a ticket's posts. No PUT.
+ *
+ * `all` lists the files without their contents; `get` brings one file with its bytes (sent as Base64, decoded here).
+ * `post` takes bytes or text and does the Base64 encoding. An unknown attachment is a 404 `Attachment not Found`.
+ */
+import { toBase64 } from '../core/bytes'
+import * as V from '../core/validate'
+import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest } from './request'
+import {
+  attachment,
+  attachmentWithContents,
+  fileBytes,
+  fileContents,
+  type FileContents,
+  type TicketAttachment,
+  type TicketAttachmentWithContents
+} from './tickets'
+import { list, single } from './xml'
+
+export type { FileContents, TicketAttachment, TicketAttachmentWithContents } from './tickets'
+
+export interface NewTicketAttachment {
+  readonly ticketId: number
+  /** The post the file belongs to (must be a post of that ticket: 404 `Ticket Post not found` otherwise). */
+  readonly ticketPostId: number
+  /** The server derives the MIME type from its extension. */
+  readonly fileName: string
+  /** Bytes, or text sent as UTF-8. */
+  readonly contents: FileContents
+}
+
+const attachments = /*#__PURE__*/ list('attachments', 'attachment', attachment)
+const oneAttachment = /*#__PURE__*/ single(attachments)
+const oneWithContents = /*#__PURE__*/ single(list('attachments', 'attachment', attachmentWithContents))
+
+const ROUTE = '/Tickets/TicketAttachment'
+
+const ids = (ticketId: number, id: number): V.Issues => V.issues(V.positiveInt('ticketId', ticketId), V.positiveInt('id', id))
+
+/** The ticket's attachments, without contents (a `<contents>` a server sends anyway is kept in `extra`). */
+export const all = (ticketId: number): ClassicRequest<ReadonlyArray<TicketAttachment>> =>
+  getRequest('TicketAttachment.all', `${ROUTE}/ListAll/${segment(ticketId)}`, attachments, { issues: V.positiveInt('ticketId', ticketId) })
+
+/** One attachment with its bytes. */
+export const get = (ticketId: number, id: number): ClassicRequest<TicketAttachmentWithContents> =>
+  getRequest('TicketAttachment.get', `${ROUTE}/${segment(ticketId)}/${segment(id)}`, oneWithContents, { issues: ids(ticketId, id) })
+
+/** Attaches a file to a post; the answer describes the new attachment (without its contents). */
+export const post = (input: NewTicketAttachment): ClassicRequest<TicketAttachment> => {
+  const issues = V.input(input, (i) =>
+    V.issues(
+      V.positiveInt('ticketId', i.ticketId),
+      V.positiveInt('ticketPostId', i.ticketPostId),
+      V.nonBlank('fileName', i.fileName),
+      fileContents('contents', i.contents)
+    )
+  )
+  const form = V.whenValid(issues, () =>
+    phpForm({ ticketid: input.ticketId, ticketpostid: input.ticketPostId, filename: input.fileName, contents: toBase64(fileBytes(input.contents)) })
+  )
+  return postRequest('TicketAttachment.post', ROUTE, oneAttachment, { issues, form })
+}
+
+const del = (ticketId: number, id: number): ClassicRequest<void> =>
+  deleteRequest('TicketAttachment.delete', `${ROUTE}/${segment(ticketId)}/${segment(id)}`, { issues: ids(ticketId, id) })
+
+export { del as delete, get as find, post as save, del as destroy }

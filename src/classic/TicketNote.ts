@@ -1,0 +1,67 @@
+/**
+ * TicketNote — `/Tickets/TicketNote` (spec §2.11): staff notes on a ticket. No PUT.
+ * Attribute style: the metadata are attributes of `<note>`, the note text is its content.
+ * An unknown ticket or note is a 404 (`Ticket not Found`, `Ticket note not Found`), so `get` is not an `Option`.
+ */
+import * as V from '../core/validate'
+import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest } from './request'
+import { NOTE_COLOURS, exactlyOne, ticketNote, type NoteColour, type TicketNote } from './tickets'
+import { list, single } from './xml'
+
+export { NOTE_COLOURS, NoteColour, type Code, type TicketNote } from './tickets'
+
+/** Exactly one of `staffId` (an existing staff member) and `fullName` says who writes the note. */
+export interface NewTicketNote {
+  readonly ticketId: number
+  readonly contents: string
+  readonly staffId?: number
+  readonly fullName?: string
+  /** The staff member the note is for; unknown ids are ignored by the server. */
+  readonly forStaffId?: number
+  /** Default (server side): yellow. */
+  readonly noteColour?: NoteColour
+}
+
+const notes = /*#__PURE__*/ list('notes', 'note', ticketNote)
+const oneNote = /*#__PURE__*/ single(notes)
+
+const ROUTE = '/Tickets/TicketNote'
+
+const ids = (ticketId: number, noteId: number): V.Issues => V.issues(V.positiveInt('ticketId', ticketId), V.positiveInt('noteId', noteId))
+
+/** The ticket's notes (only `type="ticket"` notes; user and organization notes come with `Ticket.get`). */
+export const all = (ticketId: number): ClassicRequest<ReadonlyArray<TicketNote>> =>
+  getRequest('TicketNote.all', `${ROUTE}/ListAll/${segment(ticketId)}`, notes, { issues: V.positiveInt('ticketId', ticketId) })
+
+export const get = (ticketId: number, noteId: number): ClassicRequest<TicketNote> =>
+  getRequest('TicketNote.get', `${ROUTE}/${segment(ticketId)}/${segment(noteId)}`, oneNote, { issues: ids(ticketId, noteId) })
+
+export const post = (input: NewTicketNote): ClassicRequest<TicketNote> => {
+  const issues = V.input(input, (i) =>
+    V.issues(
+      V.positiveInt('ticketId', i.ticketId),
+      V.nonBlank('contents', i.contents),
+      exactlyOne('staffId', [i.staffId, i.fullName], 'exactly one of staffId or fullName is required'),
+      V.optional(i.staffId, (n) => V.positiveInt('staffId', n)),
+      V.optional(i.fullName, (s) => V.nonBlank('fullName', s)),
+      V.optional(i.forStaffId, (n) => V.positiveInt('forStaffId', n)),
+      V.optional(i.noteColour, (c) => V.oneOf('noteColour', c, NOTE_COLOURS))
+    )
+  )
+  const form = V.whenValid(issues, () =>
+    phpForm({
+      ticketid: input.ticketId,
+      contents: input.contents,
+      staffid: input.staffId,
+      fullname: input.fullName,
+      forstaffid: input.forStaffId,
+      notecolor: input.noteColour
+    })
+  )
+  return postRequest('TicketNote.post', ROUTE, oneNote, { issues, form })
+}
+
+const del = (ticketId: number, noteId: number): ClassicRequest<void> =>
+  deleteRequest('TicketNote.delete', `${ROUTE}/${segment(ticketId)}/${segment(noteId)}`, { issues: ids(ticketId, noteId) })
+
+export { del as delete, get as find, post as save, del as destroy }

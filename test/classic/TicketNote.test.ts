@@ -1,0 +1,92 @@
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import * as TicketNote from '../../src/classic/TicketNote'
+import type { ClassicRequest } from '../../src/classic/request'
+import { parseDocument } from '../../src/classic/xml'
+import { fixture } from '../support/fixtures'
+import { unwrap, unwrapLeft } from '../support/transport'
+
+const decode = <A>(req: ClassicRequest<A>, body: string): A => {
+  if (req.response._tag !== 'Xml') throw new Error('expected an XML response')
+  return unwrap(req.response.decoder.decode(unwrap(parseDocument(body)).root))
+}
+const paths = (req: ClassicRequest<unknown>) => req.issues.map((i) => i.path)
+
+test('all/get/delete descriptions', () => {
+  const all = TicketNote.all(2)
+  assert.equal({ ...all, response: undefined }, {
+    operation: 'TicketNote.all',
+    method: 'GET',
+    route: '/Tickets/TicketNote/ListAll/2',
+    query: [],
+    form: [],
+    files: [],
+    issues: [],
+    response: undefined
+  })
+  assert.equal([TicketNote.get(2, 1).method, TicketNote.get(2, 1).route], ['GET', '/Tickets/TicketNote/2/1'])
+  const d = TicketNote.delete(2, 1)
+  assert.equal([d.operation, d.method, d.route, d.response], ['TicketNote.delete', 'DELETE', '/Tickets/TicketNote/2/1', { _tag: 'Void' }])
+  assert.equal(paths(TicketNote.delete(0, 0)), ['ticketId', 'noteId'])
+})
+
+test('post: server names, colour as its code', () => {
+  const p = TicketNote.post({ ticketId: 2, contents: 'Call back', staffId: 1, forStaffId: 3, noteColour: TicketNote.NoteColour.red })
+  assert.equal([p.operation, p.method, p.route, p.issues], ['TicketNote.post', 'POST', '/Tickets/TicketNote', []])
+  assert.equal(p.form, [
+    ['ticketid', '2'],
+    ['contents', 'Call back'],
+    ['staffid', '1'],
+    ['forstaffid', '3'],
+    ['notecolor', '5']
+  ])
+  assert.equal(TicketNote.post({ ticketId: 9, contents: 'x', fullName: 'Bot' }).form, [
+    ['ticketid', '9'],
+    ['contents', 'x'],
+    ['fullname', 'Bot']
+  ])
+})
+
+test('post: validation', () => {
+  assert.equal(paths(TicketNote.post({ ticketId: -1, contents: '' })), ['ticketId', 'contents', 'staffId'])
+  assert.equal(paths(TicketNote.post({ ticketId: 1, contents: 'x', staffId: 1, fullName: 'A' })), ['staffId'])
+  assert.equal(paths(TicketNote.post({ ticketId: 1, contents: 'x', fullName: ' ', noteColour: 6 as TicketNote.NoteColour })), ['fullName', 'noteColour'])
+})
+
+test('aliases', () => {
+  assert.is(TicketNote.find, TicketNote.get)
+  assert.is(TicketNote.save, TicketNote.post)
+  assert.is(TicketNote.destroy, TicketNote.delete)
+})
+
+test('decodes the ListAll fixture (attribute style)', () => {
+  assert.equal(decode(TicketNote.all(2), fixture('classic/TicketNote_ListAll.xml')), [
+    {
+      type: 'ticket',
+      ticketId: 2,
+      id: 1,
+      noteColour: TicketNote.NoteColour.blue,
+      creatorStaffId: 4,
+      creatorStaffName: 'Varun Shoor',
+      forStaffId: 5,
+      creationDate: new Date(1297842417000),
+      contents: 'This is a ticket note',
+      extra: {}
+    }
+  ])
+})
+
+test('the POST echo in the server style: CDATA content, escaped attributes', () => {
+  const body = `<?xml version="1.0" encoding="UTF-8"?>
+<notes>
+<note type="ticket" id="8" ticketid="2" notecolor="1" creatorstaffid="1" forstaffid="0" creatorstaffname="Jane &amp; Co" creationdate="1700000000"><![CDATA[Line 1
+Line <2>]]></note>
+</notes>`
+  const n = decode(TicketNote.post({ ticketId: 2, contents: 'x', staffId: 1 }), body)
+  assert.equal([n.id, n.creatorStaffName, n.contents, n.creationDate?.getTime()], [8, 'Jane & Co', 'Line 1\nLine <2>', 1700000000000])
+  const req = TicketNote.get(2, 8)
+  if (req.response._tag !== 'Xml') throw new Error('xml')
+  unwrapLeft(req.response.decoder.decode(unwrap(parseDocument('<?xml version="1.0" encoding="UTF-8"?>\n<notes>\n</notes>')).root))
+})
+
+test.run()

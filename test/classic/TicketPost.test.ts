@@ -1,0 +1,137 @@
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import * as TicketPost from '../../src/classic/TicketPost'
+import { classic } from '../../src/classic/executor'
+import type { ClassicRequest } from '../../src/classic/request'
+import { parseDocument } from '../../src/classic/xml'
+import { fixture } from '../support/fixtures'
+import { canned, unwrap, unwrapLeft } from '../support/transport'
+
+const decode = <A>(req: ClassicRequest<A>, body: string): A => {
+  if (req.response._tag !== 'Xml') throw new Error('expected an XML response')
+  return unwrap(req.response.decoder.decode(unwrap(parseDocument(body)).root))
+}
+const paths = (req: ClassicRequest<unknown>) => req.issues.map((i) => i.path)
+
+test('all/get/delete descriptions', () => {
+  const all = TicketPost.all(7)
+  assert.equal({ ...all, response: undefined }, {
+    operation: 'TicketPost.all',
+    method: 'GET',
+    route: '/Tickets/TicketPost/ListAll/7',
+    query: [],
+    form: [],
+    files: [],
+    issues: [],
+    response: undefined
+  })
+  assert.equal([TicketPost.get(7, 31).method, TicketPost.get(7, 31).route], ['GET', '/Tickets/TicketPost/7/31'])
+  const d = TicketPost.delete(7, 31)
+  assert.equal([d.operation, d.method, d.route, d.response], ['TicketPost.delete', 'DELETE', '/Tickets/TicketPost/7/31', { _tag: 'Void' }])
+  assert.equal(paths(TicketPost.get(0, -1)), ['ticketId', 'postId'])
+  assert.equal(paths(TicketPost.all(1.5)), ['ticketId'])
+})
+
+test('post: fields, isprivate always sent, inline attachments Base64-encoded as filename<n>/filecontent<n>', () => {
+  const p = TicketPost.post({
+    ticketId: 'ABC-123-45678',
+    contents: 'Here you go',
+    staffId: 4,
+    isPrivate: true,
+    attachments: [
+      { fileName: 'a.txt', contents: 'hi' },
+      { fileName: 'b.bin', contents: new Uint8Array([0, 255, 16]) }
+    ]
+  })
+  assert.equal([p.operation, p.method, p.route, p.files], ['TicketPost.post', 'POST', '/Tickets/TicketPost', []])
+  assert.equal(p.form, [
+    ['ticketid', 'ABC-123-45678'],
+    ['contents', 'Here you go'],
+    ['staffid', '4'],
+    ['isprivate', '1'],
+    ['filename0', 'a.txt'],
+    ['filecontent0', 'aGk='],
+    ['filename1', 'b.bin'],
+    ['filecontent1', 'AP8Q']
+  ])
+  assert.equal(TicketPost.post({ ticketId: 3, contents: 'x', userId: 9, subject: 'Re' }).form, [
+    ['ticketid', '3'],
+    ['subject', 'Re'],
+    ['contents', 'x'],
+    ['userid', '9'],
+    ['isprivate', '0']
+  ])
+})
+
+test('post: validation', () => {
+  assert.equal(paths(TicketPost.post({ ticketId: 0, contents: ' ' })), ['ticketId', 'contents', 'userId'])
+  assert.equal(paths(TicketPost.post({ ticketId: 1, contents: 'x', userId: 1, staffId: 2 })), ['userId'])
+  assert.equal(paths(TicketPost.post({ ticketId: 1, contents: 'x', userId: 1, isPrivate: true })), ['isPrivate'])
+  const files = Array.from({ length: 11 }, (_, n) => ({ fileName: `f${n}`, contents: 'x' }))
+  assert.equal(paths(TicketPost.post({ ticketId: 1, contents: 'x', staffId: 1, attachments: files })), ['attachments'])
+  assert.equal(
+    paths(TicketPost.post({ ticketId: 1, contents: 'x', staffId: 1, attachments: [{ fileName: '', contents: 5 as unknown as string }] })),
+    ['attachments[0].fileName', 'attachments[0].contents']
+  )
+})
+
+test('aliases', () => {
+  assert.is(TicketPost.find, TicketPost.get)
+  assert.is(TicketPost.save, TicketPost.post)
+  assert.is(TicketPost.destroy, TicketPost.delete)
+  assert.is((TicketPost as Record<string, unknown>).put, undefined, 'no PUT in the API')
+})
+
+test('decodes the ListAll fixture', () => {
+  const ps = decode(TicketPost.all(1), fixture('classic/TicketPost_ListAll.xml'))
+  assert.equal(
+    ps.map((p) => [p.id, p.ticketPostId, p.ticketId, p.dateline?.getTime(), p.userId, p.fullName, p.email, p.emailTo, p.ipAddress, p.hasAttachments, p.creator, p.isThirdParty, p.isHtml, p.isEmailed, p.staffId, p.isSurveyComment, p.contents, p.isPrivate, p.attachments.length]),
+    [
+      [2, 2, 1, 1297840147000, 1, 'John Doe', 'john.doe@kayako.com', '', '127.0.0.1', false, TicketPost.PostCreator.user, false, false, false, 0, false, 'I am just testing', false, 0],
+      [4, 4, 1, 1297874640000, 0, 'John Doe', 'john.doe@kayako.com', '', '127.0.0.1', false, TicketPost.PostCreator.staff, false, false, false, 1, false, 'Test reply', true, 0]
+    ]
+  )
+  assert.equal(ps[0]?.extra, {})
+})
+
+test('post decodes the echoed post (server style, with an embedded attachment)', () => {
+  const echo = `<?xml version="1.0" encoding="UTF-8"?>
+<posts>
+<post>
+<id><![CDATA[77]]></id>
+<ticketpostid><![CDATA[77]]></ticketpostid>
+<ticketid><![CDATA[5]]></ticketid>
+<dateline><![CDATA[1700000000]]></dateline>
+<userid><![CDATA[0]]></userid>
+<fullname><![CDATA[Support Bot]]></fullname>
+<email />
+<emailto />
+<ipaddress />
+<hasattachments><![CDATA[1]]></hasattachments>
+<creator><![CDATA[1]]></creator>
+<isthirdparty><![CDATA[0]]></isthirdparty>
+<ishtml><![CDATA[1]]></ishtml>
+<isemailed><![CDATA[0]]></isemailed>
+<staffid><![CDATA[4]]></staffid>
+<issurveycomment><![CDATA[0]]></issurveycomment>
+<contents><![CDATA[<p>Here you go</p>]]></contents>
+<isprivate><![CDATA[1]]></isprivate>
+<attachments>
+<attachment><id><![CDATA[9]]></id><filename><![CDATA[a.txt]]></filename><filesize><![CDATA[2]]></filesize><filetype><![CDATA[text/plain]]></filetype><dateline><![CDATA[1700000000]]></dateline><contents><![CDATA[aGk=]]></contents></attachment>
+</attachments>
+</post>
+</posts>`
+  const p = decode(TicketPost.post({ ticketId: 5, contents: 'Here you go', staffId: 4, isPrivate: true, attachments: [{ fileName: 'a.txt', contents: 'hi' }] }), echo)
+  assert.equal([p.id, p.ticketId, p.email, p.isHtml, p.isPrivate, p.staffId, p.contents], [77, 5, '', true, true, 4, '<p>Here you go</p>'])
+  assert.equal(p.attachments.map((a) => [a.id, a.fileName, new TextDecoder().decode(a.contents)]), [[9, 'a.txt', 'hi']])
+})
+
+test('get decodes one post; 404 is an ApiError', async () => {
+  const one = decode(TicketPost.get(1, 4), fixture('classic/TicketPost_ListAll.xml'))
+  assert.is(one.id, 2, 'the first post of the document')
+  const { transport } = canned({ status: 404, body: 'Ticket Post not Found' })
+  const e = unwrapLeft(await classic({ url: 'https://h/api/index.php', apiKey: 'k', secretKey: 's', transport })(TicketPost.get(1, 99))())
+  assert.equal([e._tag, e._tag === 'ApiError' && e.messages], ['ApiError', ['Ticket Post not Found']])
+})
+
+test.run()
