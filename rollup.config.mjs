@@ -20,7 +20,11 @@ const build = (format, dir, extension) => ({
     preserveModulesRoot: 'src',
     entryFileNames: `[name].${extension}`,
     exports: 'named',
-    generatedCode: 'es2015'
+    generatedCode: 'es2015',
+    // fp-ts, io-ts and txml ship real CommonJS builds (`__esModule`): use their exports as they are. The default
+    // interop wraps each `import * as E` in a namespace of getters, which made decoding a large ticket list about 10% slower (test/bench).
+    interop: 'esModule',
+    externalLiveBindings: false
   }
 })
 

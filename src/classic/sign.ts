@@ -28,10 +28,12 @@ export const randomSalt = (length = 32): string => {
   return out
 }
 
-export const importSigningKey = (secretKey: string): Promise<CryptoKey> =>
+// Not exported: `CryptoKey` must not appear in the public declarations (a Node project without the DOM library has
+// no such type, and its type check would fail on ours).
+const importSigningKey = (secretKey: string): Promise<CryptoKey> =>
   crypto.subtle.importKey('raw', utf8(secretKey) as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
 
-export const signWith = async (key: CryptoKey, salt: string): Promise<string> =>
+const signWith = async (key: CryptoKey, salt: string): Promise<string> =>
   toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(salt) as BufferSource)))
 
 /** The signature for one salt. Executors import the key once instead; this is for one-off use and tests. */
