@@ -12,10 +12,12 @@ import { fromBase64, utf8Decode } from '../core/bytes'
 import { failure, success, type Decoded, type Decoder } from '../core/decoder'
 import * as V from '../core/validate'
 import { getRequest, postRequest, segment, type ClassicRequest, type FilePart, type FormPairs } from './request'
-import { CustomFieldType, fileBytes, fileContents, type Code, type FileContents } from './tickets'
+import { CustomFieldType } from './customFieldTypes'
+import { fileBytes, fileContents, type Code, type FileContents } from './tickets'
 import { attr, attrInt, chainDecoder, content, list, many, requiredAttrInt, struct, type Extra, type XmlElement } from './xml'
 
-export { CustomFieldType, type Code, type FileContents } from './tickets'
+export { CustomFieldType } from './customFieldTypes'
+export type { Code, FileContents } from './tickets'
 
 /** A field's value, by the kind of field. */
 export type CustomFieldValue =

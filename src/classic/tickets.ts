@@ -70,21 +70,6 @@ export const NoteColour = { yellow: 1, purple: 2, blue: 3, green: 4, red: 5 } as
 export type NoteColour = (typeof NoteColour)[keyof typeof NoteColour]
 export const NOTE_COLOURS: ReadonlyArray<NoteColour> = [1, 2, 3, 4, 5]
 
-/** Custom field types 1–11 (`<field type>`), `class.SWIFT_CustomField.php`. */
-export const CustomFieldType = {
-  text: 1,
-  textArea: 2,
-  password: 3,
-  checkbox: 4,
-  radio: 5,
-  select: 6,
-  multiSelect: 7,
-  custom: 8,
-  linkedSelect: 9,
-  date: 10,
-  file: 11
-} as const
-export type CustomFieldType = (typeof CustomFieldType)[keyof typeof CustomFieldType]
 
 // ---------------------------------------------------------------------------------------------------------------
 // Notes and time tracks (attribute style: metadata in attributes, the text as the element's content)

@@ -1,0 +1,137 @@
+// The sandbox's in-memory data: rows keyed by resource type and id. A row holds its fields in snake case and in
+// output order; relations are `Ref`s, resolved (or not) when a response is rendered. Keys starting with `$` are
+// internal (owner links, passwords) and never rendered.
+
+export type Id = number | string
+
+/** A relation to another row. `extra` keys are part of the reference itself (a case's team ref has `legacy_id`). */
+export interface Ref {
+  readonly $ref: string
+  readonly id: Id
+  readonly extra?: Readonly<Record<string, Value>>
+}
+
+export type Value = null | boolean | number | string | Ref | ReadonlyArray<Value> | { readonly [key: string]: Value }
+
+export type Row = Record<string, Value> & { $type?: Value }
+
+export const ref = (type: string, id: Id, extra?: Record<string, Value>): Ref =>
+  extra === undefined ? { $ref: type, id } : { $ref: type, id, extra }
+
+export const isRef = (value: unknown): value is Ref =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && '$ref' in value
+
+export const refs = (type: string, ids: ReadonlyArray<Id>): Array<Ref> => ids.map((id) => ref(type, id))
+
+export interface ResourceSchema {
+  /** The path of `resource_url` under `/api/v1/`: a collection (`cases` → `cases/<id>`) or a function of the row;
+   * absent: the resource has no `resource_url`. */
+  readonly path?: string | ((row: Row) => string)
+  /** Returned only when asked for with `fields=+name` (spec §2.7). */
+  readonly nonDefault?: ReadonlyArray<string>
+  /** Free-form maps: their keys are not case-converted and their values not emptied (spec §2.8, `metadata`). */
+  readonly opaque?: ReadonlyArray<string>
+  /** The identifying key when it is not `id` (channels are keyed by `uuid`). */
+  readonly key?: 'uuid'
+}
+
+export const SCHEMAS: Readonly<Record<string, ResourceSchema>> = {
+  test: { path: 'tests' },
+  session: {},
+  user: { path: 'users', nonDefault: ['tags'] },
+  organization: { path: 'organizations', nonDefault: ['tags'] },
+  identity_email: { path: 'identities/emails' },
+  identity_phone: { path: 'identities/phones' },
+  identity_domain: { path: 'identities/domains' },
+  team: { path: 'teams' },
+  // ip_restriction and friends: non-default role fields (spec §2.7, FCP mock).
+  role: { path: 'roles', nonDefault: ['ip_restriction', 'password_expires_in_days', 'is_two_factor_required'] },
+  business_hour: { path: 'businesshours', opaque: ['zones'] },
+  brand: { path: 'brands' },
+  case: { path: 'cases', nonDefault: ['tags', 'reply_channels'] },
+  case_status: { path: 'cases/statuses' },
+  case_priority: { path: 'cases/priorities' },
+  case_type: { path: 'cases/types' },
+  case_field: { path: 'cases/fields' },
+  case_form: { path: 'cases/forms' },
+  field_option: {},
+  channel: { key: 'uuid' },
+  read_marker: {},
+  sla_version: { opaque: ['filters', 'metrics'] },
+  sla_metric: {},
+  post: { path: 'cases/posts', opaque: ['metadata'] },
+  case_message: { path: 'cases/messages' },
+  note: { path: (row) => `${String(row.$parent)}/notes/${String(row.id)}` },
+  attachment: {},
+  tag: {},
+  file: { path: 'files', nonDefault: ['content'] },
+  oauth_client: { path: 'oauth/clients' }
+}
+
+export const schemaOf = (type: string): ResourceSchema => SCHEMAS[type] ?? {}
+
+export const resourcePath = (type: string, row: Row): string | undefined => {
+  const path = schemaOf(type).path
+  return path === undefined ? undefined : typeof path === 'string' ? `${path}/${String(row.id)}` : path(row)
+}
+
+export const keyOf = (type: string, row: Row): Id => (schemaOf(type).key === 'uuid' ? (row.uuid as string) : (row.id as Id))
+
+/** Rows by type and key, plus id sequences. Plain maps: the sandbox is single-threaded and synchronous inside. */
+export interface Store {
+  readonly tables: Map<string, Map<string, Row>>
+  readonly sequences: Map<string, number>
+}
+
+export const emptyStore = (): Store => ({ tables: new Map(), sequences: new Map() })
+
+const table = (store: Store, type: string): Map<string, Row> => {
+  let t = store.tables.get(type)
+  if (t === undefined) {
+    t = new Map()
+    store.tables.set(type, t)
+  }
+  return t
+}
+
+export const find = (store: Store, type: string, id: Id): Row | undefined => store.tables.get(type)?.get(String(id))
+
+export const all = (store: Store, type: string): Array<Row> => [...(store.tables.get(type)?.values() ?? [])]
+
+/** Stores a row whose fields come without `id`: the id is the next in the type's sequence and comes first. */
+export const insert = (store: Store, type: string, fields: Row): Row => {
+  const id = (store.sequences.get(type) ?? 0) + 1
+  store.sequences.set(type, id)
+  const row: Row = { id, ...fields, $type: type }
+  table(store, type).set(String(id), row)
+  return row
+}
+
+/** Stores a row that brings its own key (channels, sessions). */
+export const put = (store: Store, type: string, row: Row): Row => {
+  const stored: Row = { ...row, $type: type }
+  table(store, type).set(String(keyOf(type, stored)), stored)
+  const id = stored.id
+  if (typeof id === 'number' && id > (store.sequences.get(type) ?? 0)) store.sequences.set(type, id)
+  return stored
+}
+
+export const remove = (store: Store, type: string, id: Id): boolean => store.tables.get(type)?.delete(String(id)) ?? false
+
+export const typeOf = (row: Row): string => String(row.$type)
+
+/** A small non-cryptographic hash (FNV-1a, 32 bits, hex) for ETags and file hashes. */
+export const fnv = (text: string): string => {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return (h >>> 0).toString(16).padStart(8, '0')
+}
+
+/** The ETag of a row: a hash of its stored state (spec §2.10: "hash of the resource's own state"). */
+export const etagOf = (row: Row): string => `"${fnv(JSON.stringify(row))}${fnv(JSON.stringify(row) + '#')}"`
+
+/** `2015-07-21T07:10:42+00:00`: the v1 timestamp format (ISO-8601 with an offset, no milliseconds). */
+export const isoTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00')

@@ -1,0 +1,19 @@
+/**
+ * CaseField — `/cases/fields` (spec §3.2 case_field): custom case field definitions. Unpaginated.
+ */
+import * as V from '../core/validate'
+import { caseField, type CaseField } from './entities'
+import { deleteRequest, getRequest, many, none, one, segment, type V1Request } from './request'
+
+export type { CaseField, CaseFieldType, CustomFieldValue, FieldOption, LocaleField } from './entities'
+
+const PATH = '/cases/fields'
+
+export const all = (): V1Request<ReadonlyArray<CaseField>> => getRequest('CaseField.all', PATH, many(caseField))
+
+export const get = (id: number): V1Request<CaseField> =>
+  getRequest('CaseField.get', `${PATH}/${segment(id)}`, one(caseField), { issues: V.positiveInt('id', id) })
+
+const del = (id: number): V1Request<void> => deleteRequest('CaseField.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
+
+export { del as delete, get as find, del as destroy }

@@ -1,0 +1,29 @@
+/**
+ * Channel — the channels a case can use (spec §3.2 channel): for a new case (`/cases/channels`), for a reply
+ * (`/cases/:id/reply/channels`), or used so far (`/cases/:id/channels`). Channels have a `uuid`, no `id`.
+ */
+import * as V from '../core/validate'
+import { channel, type Channel } from './entities'
+import { getRequest, many, segment, type V1Request } from './request'
+
+export type { Channel, ChannelType } from './entities'
+
+export interface ChannelListArgs {
+  /** The requester of the new case (channels depend on the user's identities). */
+  readonly userId?: number
+}
+
+/** Channels usable for a new case. */
+export const all = (args: ChannelListArgs = {}): V1Request<ReadonlyArray<Channel>> =>
+  getRequest('Channel.all', '/cases/channels', many(channel), {
+    query: { userId: args.userId },
+    issues: V.input(args, (a) => V.optional(a.userId, (n) => V.positiveInt('userId', n)), 'args')
+  })
+
+/** Channels usable to reply on a case. */
+export const forReply = (caseId: number): V1Request<ReadonlyArray<Channel>> =>
+  getRequest('Channel.forReply', `/cases/${segment(caseId)}/reply/channels`, many(channel), { issues: V.positiveInt('caseId', caseId) })
+
+/** Channels used in a case so far. */
+export const ofCase = (caseId: number): V1Request<ReadonlyArray<Channel>> =>
+  getRequest('Channel.ofCase', `/cases/${segment(caseId)}/channels`, many(channel), { issues: V.positiveInt('caseId', caseId) })

@@ -1,0 +1,58 @@
+/**
+ * IdentityDomain — `/identities/domains` (spec §3.2 identity_domain): an organization's domains.
+ */
+import * as V from '../core/validate'
+import { identityDomain, type IdentityDomain } from './entities'
+import { checkOffset, deleteRequest, getRequest, json, none, one, page, postRequest, putRequest, segment, type OffsetArgs, type Page, type V1Request } from './request'
+
+export type { IdentityDomain } from './entities'
+
+export interface IdentityDomainListArgs extends OffsetArgs {
+  readonly organizationId?: number
+}
+
+export interface NewIdentityDomain {
+  readonly organizationId: number
+  readonly domain: string
+  readonly isPrimary?: boolean
+}
+
+export type IdentityDomainUpdate = Partial<Omit<NewIdentityDomain, 'organizationId'>>
+
+const PATH = '/identities/domains'
+
+const DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i
+
+const checkFields = (input: IdentityDomainUpdate): V.Issues =>
+  V.issues(
+    V.optional(input.domain, (d) => V.when(typeof d !== 'string' || !DOMAIN.test(d), 'domain', 'must be a domain name such as example.com')),
+    V.optional(input.isPrimary, (b) => V.isBoolean('isPrimary', b))
+  )
+
+const body = (input: Partial<NewIdentityDomain>) => json({ organizationId: input?.organizationId, domain: input?.domain, isPrimary: input?.isPrimary })
+
+export const all = (args: IdentityDomainListArgs = {}): V1Request<Page<IdentityDomain>> =>
+  getRequest('IdentityDomain.all', PATH, page(identityDomain), {
+    query: { organizationId: args.organizationId, offset: args.offset, limit: args.limit },
+    issues: V.input(args, (a) => V.issues(checkOffset(a), V.optional(a.organizationId, (n) => V.positiveInt('organizationId', n))), 'args')
+  })
+
+export const get = (id: number): V1Request<IdentityDomain> =>
+  getRequest('IdentityDomain.get', `${PATH}/${segment(id)}`, one(identityDomain), { issues: V.positiveInt('id', id) })
+
+export const post = (input: NewIdentityDomain): V1Request<IdentityDomain> =>
+  postRequest('IdentityDomain.post', PATH, one(identityDomain), {
+    issues: V.input(input, (i) => V.issues(V.positiveInt('organizationId', i.organizationId), V.nonBlank('domain', i.domain), checkFields(i))),
+    body: body(input)
+  })
+
+export const put = (id: number, input: IdentityDomainUpdate): V1Request<IdentityDomain> =>
+  putRequest('IdentityDomain.put', `${PATH}/${segment(id)}`, one(identityDomain), {
+    issues: V.issues(V.positiveInt('id', id), V.input(input, checkFields)),
+    body: body(input)
+  })
+
+const del = (id: number): V1Request<void> =>
+  deleteRequest('IdentityDomain.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
+
+export { del as delete, get as find, post as save, put as update, del as destroy }

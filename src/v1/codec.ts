@@ -1,0 +1,222 @@
+/**
+ * Field decoders for normalised v1 documents (see `flat.ts`): keys are snake_case whatever `_case` was asked for,
+ * flat references are already resolved. The decoders treat a missing field exactly like an empty one (`null`, `[]`),
+ * which is what `_empty=false` / `X-Options: no_empty` removes, so options never change a decoded value.
+ */
+import * as E from 'fp-ts/Either'
+import * as FS from 'io-ts/FreeSemigroup'
+import { atKey, failure, success, traverseIndexed, type Decoded, type DecodeErrors, type Decoder } from '../core/decoder'
+import { isObject, isReferenceShape, rawOf, type JsonObject } from './flat'
+
+/** A resource the response did not include: `{ id, resource_type }` (channels: `uuid`). */
+export interface Reference {
+  readonly _tag: 'Reference'
+  readonly id: number | string
+  readonly resourceType: string
+}
+
+/** A related resource: the resource itself when the response includes it (`include`, flat `resources`), else a reference. */
+export type Related<A> = A | Reference
+
+export const isReference = <A>(value: Related<A> | null | undefined): value is Reference =>
+  value !== null && typeof value === 'object' && (value as { _tag?: unknown })._tag === 'Reference'
+
+/** The included resource, or `undefined` for a reference or nothing. */
+export const included = <A>(value: Related<A> | null | undefined): A | undefined =>
+  value === null || value === undefined || isReference(value) ? undefined : value
+
+/** Keys of a free-form map that a decoder keeps (values nobody decoded that are not empty). */
+export type Extra = Readonly<Record<string, unknown>>
+
+export interface Field<A> {
+  /** The snake_case key the field reads (for `extra`). */
+  readonly key: string
+  readonly read: (o: JsonObject) => Decoded<A>
+}
+
+const field = <A>(key: string, convert: (value: unknown) => Decoded<A>, empty: A | undefined): Field<A> => ({
+  key,
+  read: (o) => {
+    const value = o[key]
+    if (value === undefined || value === null) {
+      return empty === undefined ? atKey(key)(failure(value, 'is required')) : success(empty)
+    }
+    const r = convert(value)
+    return E.isRight(r) ? r : atKey(key)(r)
+  }
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scalars
+
+export const toInt = (value: unknown): Decoded<number> => {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return success(value)
+  // tolerant: some servers send numbers as strings
+  if (typeof value === 'string' && /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value))) return success(Number(value))
+  return failure(value, 'expected an integer')
+}
+
+export const toNumber = (value: unknown): Decoded<number> => {
+  if (typeof value === 'number' && Number.isFinite(value)) return success(value)
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return success(Number(value))
+  return failure(value, 'expected a number')
+}
+
+export const toText = (value: unknown): Decoded<string> =>
+  typeof value === 'string' ? success(value) : typeof value === 'number' || typeof value === 'boolean' ? success(String(value)) : failure(value, 'expected a string')
+
+export const toBool = (value: unknown): Decoded<boolean> => {
+  if (typeof value === 'boolean') return success(value)
+  if (value === 1 || value === '1' || value === 'true') return success(true)
+  if (value === 0 || value === '0' || value === 'false') return success(false)
+  return failure(value, 'expected a boolean')
+}
+
+/** ISO-8601 text with an offset (what the API sends), or Unix seconds. */
+export const toDate = (value: unknown): Decoded<Date | null> => {
+  if (value === '') return success(null)
+  const date = typeof value === 'number' ? new Date(value * 1000) : typeof value === 'string' ? new Date(value) : undefined
+  return date !== undefined && !Number.isNaN(date.getTime()) ? success(date) : failure(value, 'expected an ISO-8601 timestamp')
+}
+
+/** An id: an integer for most resources, a string for sessions and some account ids. */
+export const toId = (value: unknown): Decoded<number | string> =>
+  typeof value === 'number' ? toInt(value) : typeof value === 'string' && value !== '' ? success(value) : failure(value, 'expected an id')
+
+export const requiredInt = (key: string): Field<number> => field(key, toInt, undefined)
+export const requiredText = (key: string): Field<string> => field(key, toText, undefined)
+export const requiredId = (key: string): Field<number | string> => field(key, toId, undefined)
+/** A number that may be absent: `0` then. */
+export const int = (key: string): Field<number> => field(key, toInt, 0)
+export const nullableInt = (key: string): Field<number | null> => field(key, toInt, null)
+export const nullableNumber = (key: string): Field<number | null> => field(key, toNumber, null)
+/** Text that is always there: `''` when absent. */
+export const text = (key: string): Field<string> => field(key, toText, '')
+/**
+ * Text that may be empty: absent, `null` and `''` all decode to `null` (whether `no_empty` also drops empty strings
+ * is UNCONFIRMED; treating them alike keeps the decoded value independent of it).
+ */
+export const nullableText = (key: string): Field<string | null> => {
+  const f = field(key, toText, null)
+  return { key, read: (o) => (o[key] === '' ? success(null) : f.read(o)) }
+}
+export const bool = (key: string): Field<boolean> => field(key, toBool, false)
+export const date = (key: string): Field<Date | null> => field(key, toDate, null)
+export const id = (key: string): Field<number | string | null> => field(key, toId, null)
+
+/** An enumeration: the known values type it, unknown ones are kept as sent (a newer server loses nothing). */
+export const literal = <L extends string>(key: string): Field<L | null> => {
+  const f = nullableText(key)
+  return f as Field<L | null>
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Structures
+
+const toReference = (o: JsonObject): Decoded<Reference> => {
+  const idValue = o.id ?? o.uuid
+  return E.map((id: number | string): Reference => ({ _tag: 'Reference', id, resourceType: o.resource_type as string }))(toId(idValue))
+}
+
+/** A related resource (or reference); `null` when absent. */
+export const related = <A>(key: string, decoder: Decoder<unknown, A>): Field<Related<A> | null> =>
+  field(key, (value) => relatedValue(decoder, value), null)
+
+export const relatedValue = <A>(decoder: Decoder<unknown, A>, value: unknown): Decoded<Related<A>> =>
+  isObject(value) && isReferenceShape(value) ? toReference(value) : decoder.decode(value)
+
+/** A list of related resources (or references); `[]` when absent. */
+export const relatedList = <A>(key: string, decoder: Decoder<unknown, A>): Field<ReadonlyArray<Related<A>>> =>
+  list(key, { decode: (value) => relatedValue(decoder, value) })
+
+/** A list; `[]` when absent. */
+export const list = <A>(key: string, decoder: Decoder<unknown, A>): Field<ReadonlyArray<A>> =>
+  field(key, (value) => (Array.isArray(value) ? traverseIndexed(value, (item) => decoder.decode(item)) : failure(value, 'expected an array')), [])
+
+/** A nested object that is not a resource (`logo`, `read_marker` …); `null` when absent. */
+export const nested = <A>(key: string, decoder: Decoder<unknown, A>): Field<A | null> => field(key, (value) => decoder.decode(value), null)
+
+/** A map whose keys are data (`metadata`, custom `field_values`): returned with the keys as the server sent them. */
+export const freeForm = (key: string): Field<Readonly<Record<string, unknown>>> =>
+  field(key, (value) => (isObject(value) ? success(rawOf(value) as Readonly<Record<string, unknown>>) : failure(value, 'expected an object')), {})
+
+export const toTextList = (value: unknown): Decoded<ReadonlyArray<string>> =>
+  Array.isArray(value) ? traverseIndexed(value, toText) : failure(value, 'expected an array')
+
+export const textList = (key: string): Field<ReadonlyArray<string>> => field(key, toTextList, [])
+
+export const intList = (key: string): Field<ReadonlyArray<number>> =>
+  field(key, (value) => (Array.isArray(value) ? traverseIndexed(value, toInt) : failure(value, 'expected an array')), [])
+
+type FieldValues<F> = { readonly [K in keyof F]: F[K] extends Field<infer A> ? A : never }
+
+const isEmpty = (value: unknown): boolean =>
+  value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
+
+/** A value kept in `extra` without its empty members at any depth, so `no_empty` cannot change it either. */
+const withoutEmpties = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.filter((v) => !isEmpty(v)).map(withoutEmpties)
+  if (value === null || typeof value !== 'object') return value
+  const out: Record<string, unknown> = {}
+  for (const key in value as Record<string, unknown>) {
+    const v = (value as Record<string, unknown>)[key]
+    if (!isEmpty(v)) out[key] = withoutEmpties(v)
+  }
+  return out
+}
+
+/**
+ * A resource or sub-object: every field decoded, failures collected with their paths. Keys no field reads are kept
+ * in `extra` (unless empty, so `no_empty` does not change it). `resource_type` is not checked: a related field may
+ * hold a sibling type (`user_minimal`, a trigger as a post's creator) and decoding it tolerantly loses nothing.
+ */
+export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
+  resourceType: string | undefined,
+  /**
+   * The fields, or a function returning them: entity decoders pass a function so that a bundler drops every decoder
+   * no imported module reaches (the fields refer to other entities' decoders), and so decoders can refer to each
+   * other whatever their order.
+   */
+  fields: F | (() => F),
+  /** Keys left out of `extra` on purpose (credentials such as a test resource's `session_id`). */
+  omit: ReadonlyArray<string> = []
+): Decoder<unknown, FieldValues<F> & { readonly extra: Extra }> => {
+  let entries: ReadonlyArray<readonly [string, Field<unknown>]> | undefined
+  const known = new Set<string>(['resource_type', ...omit])
+  const fieldEntries = (): ReadonlyArray<readonly [string, Field<unknown>]> => {
+    if (entries === undefined) {
+      entries = Object.entries(typeof fields === 'function' ? fields() : fields)
+      for (const [, f] of entries) known.add(f.key)
+    }
+    return entries
+  }
+  // In flat mode one resource object is shared by every place that refers to it: decode it once per document.
+  const decoded = new WeakMap<object, Decoded<FieldValues<F> & { readonly extra: Extra }>>()
+  return {
+    decode: (value) => {
+      if (!isObject(value)) return failure(value, resourceType === undefined ? 'expected an object' : `expected a ${resourceType} object`)
+      const cached = decoded.get(value)
+      if (cached !== undefined) return cached
+      const result = decodeStruct(value)
+      decoded.set(value, result)
+      return result
+    }
+  }
+  function decodeStruct(value: JsonObject): Decoded<FieldValues<F> & { readonly extra: Extra }> {
+    const out: Record<string, unknown> = {}
+    let errors: DecodeErrors | undefined
+    for (const [name, f] of fieldEntries()) {
+      const r = f.read(value)
+      if (E.isLeft(r)) errors = errors === undefined ? r.left : FS.concat(errors, r.left)
+      else out[name] = r.right
+    }
+    if (errors !== undefined) return E.left(errors)
+    const extra: Record<string, unknown> = {}
+    for (const key in value) if (!known.has(key) && !isEmpty(value[key])) extra[key] = withoutEmpties(value[key])
+    out.extra = extra
+    return success(out as FieldValues<F> & { readonly extra: Extra })
+  }
+}
+
+/** Decodes with a function of the value (for decoders that refer to each other). */
+export const lazy = <A>(get: () => Decoder<unknown, A>): Decoder<unknown, A> => ({ decode: (value) => get().decode(value) })

@@ -1,0 +1,112 @@
+/**
+ * The v1 response envelope (spec §2.2–2.4): one shape for every answer. Read after `normaliseDocument`, so the keys
+ * are snake_case and flat `resources` are already resolved into `data`.
+ */
+import type { ApiErrorEntry } from '../core/error'
+import { isObject, type JsonObject } from './flat'
+
+export type NotificationType = 'ERROR' | 'WARNING' | 'INFO' | 'SUCCESS'
+
+/** A message for the end user (localised), on any answer. */
+export interface Notification {
+  readonly type: NotificationType | string
+  readonly message: string
+  readonly sticky: boolean
+  readonly relatedUrl?: string
+  readonly relatedHref?: string
+  readonly relatedLabel?: string
+}
+
+export type LogLevel = 'ERROR' | 'WARNING' | 'NOTICE'
+
+/** A message for the client's developers, on any answer. */
+export interface Log {
+  readonly level: LogLevel | string
+  readonly message: string
+}
+
+/** Navigation links of a collection; absent ones are `null`. */
+export interface Links {
+  readonly first: string | null
+  readonly previous: string | null
+  readonly next: string | null
+  readonly last: string | null
+}
+
+export interface Envelope {
+  readonly status: number | null
+  /** The resource or collection, normalised (snake keys, references resolved). */
+  readonly data: unknown
+  /** The type of `data` (of its items, for a collection), snake_case. */
+  readonly resource: string | null
+  readonly totalCount: number | null
+  readonly offset: number | null
+  readonly limit: number | null
+  readonly links: Links
+  readonly sessionId: string | null
+  /** The token of the next step of a multi-step Basic login (one-time password, expired password). A credential. */
+  readonly authToken: string | null
+  readonly errors: ReadonlyArray<ApiErrorEntry>
+  readonly notifications: ReadonlyArray<Notification>
+  readonly logs: ReadonlyArray<Log>
+}
+
+const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : null)
+const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
+const objects = (value: unknown): ReadonlyArray<JsonObject> => (Array.isArray(value) ? value.filter(isObject) : [])
+
+const strings = (value: unknown): ReadonlyArray<string> | undefined =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined
+
+/** One `errors[]` entry with every field the server sent (`parameter(s)`, `pointer`, `more_info`). */
+export const errorEntry = (o: JsonObject): ApiErrorEntry => {
+  const entry: { -readonly [K in keyof ApiErrorEntry]: ApiErrorEntry[K] } = { message: str(o.message) ?? str(o.code) ?? 'error' }
+  const code = str(o.code)
+  if (code !== null) entry.code = code
+  const parameter = str(o.parameter)
+  if (parameter !== null) entry.parameter = parameter
+  const parameters = strings(o.parameters)
+  if (parameters !== undefined) entry.parameters = parameters
+  const pointer = str(o.pointer)
+  if (pointer !== null) entry.pointer = pointer
+  const moreInfo = str(o.more_info)
+  if (moreInfo !== null) entry.moreInfo = moreInfo
+  return entry
+}
+
+const notification = (o: JsonObject): Notification => {
+  const n: { -readonly [K in keyof Notification]: Notification[K] } = { type: str(o.type) ?? 'INFO', message: str(o.message) ?? '', sticky: o.sticky === true }
+  const url = str(o.related_url)
+  if (url !== null) n.relatedUrl = url
+  const href = str(o.related_href)
+  if (href !== null) n.relatedHref = href
+  const label = str(o.related_label)
+  if (label !== null) n.relatedLabel = label
+  return n
+}
+
+const log = (o: JsonObject): Log => ({ level: str(o.level) ?? 'NOTICE', message: str(o.message) ?? '' })
+
+/** Reads the envelope of a normalised document; `undefined` when the document is not an object. */
+export const readEnvelope = (document: unknown): Envelope | undefined => {
+  if (!isObject(document)) return undefined
+  return {
+    status: num(document.status),
+    data: document.data,
+    resource: str(document.resource),
+    totalCount: num(document.total_count),
+    offset: num(document.offset),
+    limit: num(document.limit),
+    links: {
+      first: str(document.first_url),
+      previous: str(document.previous_url),
+      next: str(document.next_url),
+      last: str(document.last_url)
+    },
+    sessionId: str(document.session_id),
+    authToken: str(document.auth_token),
+    errors: objects(document.errors).map(errorEntry),
+    notifications: objects(document.notifications).map(notification),
+    logs: objects(document.logs).map(log)
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * One pass over a parsed v1 document that makes `_case` and `_flat` invisible to the decoders (spec §2.8):
+ * - every key becomes snake_case, and so do the values of `resource_type` and `resource` (`caseStatus` → `case_status`);
+ * - in flat mode, references `{ id, resource_type }` are replaced by the full resource from the top-level `resources`
+ *   (object-keyed `{ type: { id: resource } }`, `{ type: [resource…] }`, or a plain array of resources), references
+ *   inside those resources too. A reference whose target is absent stays a reference; a reference back to a resource
+ *   that is still being resolved (a cycle) stays a reference, so resolution always terminates.
+ * Each resource is resolved once and shared wherever it is referenced, so the work is linear in the document size.
+ * Every normalised object keeps its original under `RAW`, for free-form maps whose keys are data, not names.
+ */
+import { toSnake } from './letterCase'
+
+/** The original object a normalised object was made from (a symbol key: invisible to `Object.keys` and deep-equal). */
+export const RAW: unique symbol = /*#__PURE__*/ Symbol.for('kayako-fp/v1/raw') as never
+
+export type JsonObject = { readonly [key: string]: unknown; readonly [RAW]?: unknown }
+
+const REFERENCE_KEYS: ReadonlySet<string> = /*#__PURE__*/ new Set(['id', 'uuid', 'resource_type', 'resource_url', 'legacy_id'])
+
+export const isObject = (value: unknown): value is JsonObject =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+
+/** `{ id, resource_type }` (or `uuid` for channels), optionally with `resource_url` / `legacy_id`: nothing else. */
+export const isReferenceShape = (o: JsonObject): boolean => {
+  if (typeof o.resource_type !== 'string') return false
+  if (o.id === undefined && o.uuid === undefined) return false
+  for (const key in o) if (!REFERENCE_KEYS.has(key)) return false
+  return true
+}
+
+/** The key a reference or resource is indexed under. */
+const referenceKey = (o: JsonObject): string | undefined => {
+  const id = o.id ?? o.uuid
+  return typeof id === 'number' || typeof id === 'string' ? String(id) : undefined
+}
+
+type Index = Map<string, Map<string, unknown>>
+
+interface Context {
+  readonly index: Index
+  readonly done: Map<unknown, JsonObject>
+  readonly inProgress: Set<unknown>
+}
+
+/** Reads a property of a raw (not yet normalised) object whatever its letter case. */
+const rawProperty = (o: Record<string, unknown>, snakeName: string): unknown => {
+  for (const key in o) if (toSnake(key) === snakeName) return o[key]
+  return undefined
+}
+
+const addToIndex = (index: Index, type: string, id: string | undefined, resource: unknown): void => {
+  if (id === undefined) return
+  let byId = index.get(type)
+  if (byId === undefined) index.set(type, (byId = new Map()))
+  byId.set(id, resource)
+}
+
+const rawId = (resource: Record<string, unknown>): string | undefined => {
+  const id = rawProperty(resource, 'id') ?? rawProperty(resource, 'uuid')
+  return typeof id === 'number' || typeof id === 'string' ? String(id) : undefined
+}
+
+const rawType = (resource: Record<string, unknown>): string | undefined => {
+  const type = rawProperty(resource, 'resource_type')
+  return typeof type === 'string' ? toSnake(type) : undefined
+}
+
+// UNCONFIRMED which endpoints send which shape (spec §2.8): all three are accepted.
+const buildIndex = (resources: unknown): Index => {
+  const index: Index = new Map()
+  const addItem = (fallbackType: string | undefined, fallbackId: string | undefined, item: unknown): void => {
+    if (!isObject(item)) return
+    const raw = item as Record<string, unknown>
+    addToIndex(index, rawType(raw) ?? fallbackType ?? '', rawId(raw) ?? fallbackId, item)
+  }
+  if (Array.isArray(resources)) {
+    for (const item of resources) addItem(undefined, undefined, item)
+  } else if (isObject(resources)) {
+    for (const typeKey in resources) {
+      const type = toSnake(typeKey)
+      const group = resources[typeKey]
+      if (Array.isArray(group)) for (const item of group) addItem(type, undefined, item)
+      else if (isObject(group)) for (const id in group) addItem(type, id, group[id])
+    }
+  }
+  return index
+}
+
+const normaliseValue = (value: unknown, ctx: Context): unknown => {
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length)
+    for (let i = 0; i < value.length; i++) out[i] = normaliseValue(value[i], ctx)
+    return out
+  }
+  if (!isObject(value)) return value
+  const o = normaliseObject(value, ctx)
+  if (ctx.index.size > 0 && isReferenceShape(o)) {
+    const target = ctx.index.get(o.resource_type as string)?.get(referenceKey(o) ?? '')
+    if (target !== undefined) return resolve(target, ctx) ?? o
+  }
+  return o
+}
+
+const normaliseObject = (raw: JsonObject, ctx: Context): JsonObject => {
+  const out: Record<string | symbol, unknown> = {}
+  for (const key in raw) {
+    const name = toSnake(key)
+    const value = raw[key]
+    out[name] = (name === 'resource_type' || name === 'resource') && typeof value === 'string' ? toSnake(value) : normaliseValue(value, ctx)
+  }
+  out[RAW] = raw
+  return out as JsonObject
+}
+
+const resolve = (target: unknown, ctx: Context): JsonObject | undefined => {
+  const done = ctx.done.get(target)
+  if (done !== undefined) return done
+  if (ctx.inProgress.has(target) || !isObject(target)) return undefined
+  ctx.inProgress.add(target)
+  const resolved = normaliseObject(target, ctx)
+  ctx.inProgress.delete(target)
+  ctx.done.set(target, resolved)
+  return resolved
+}
+
+/** Normalises a parsed response body: snake keys, snake resource types, flat `resources` resolved and removed. */
+export const normaliseDocument = (document: unknown): unknown => {
+  if (!isObject(document)) return normaliseValue(document, { index: new Map(), done: new Map(), inProgress: new Set() })
+  const ctx: Context = { index: new Map(), done: new Map(), inProgress: new Set() }
+  const resources = rawProperty(document as Record<string, unknown>, 'resources')
+  if (resources !== undefined) for (const [type, byId] of buildIndex(resources)) ctx.index.set(type, byId)
+  const out: Record<string | symbol, unknown> = {}
+  for (const key in document) {
+    const name = toSnake(key)
+    if (name === 'resources') continue
+    const value = document[key]
+    out[name] = name === 'resource' && typeof value === 'string' ? toSnake(value) : normaliseValue(value, ctx)
+  }
+  out[RAW] = document
+  return out
+}
+
+/** The original (not normalised) form of a normalised object, for maps whose keys are data. */
+export const rawOf = (o: JsonObject): JsonObject => {
+  const raw = o[RAW]
+  return isObject(raw) ? raw : o
+}

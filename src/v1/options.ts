@@ -1,0 +1,77 @@
+/**
+ * Special options (spec §2.7–2.8), per request (`withOptions`) and as executor defaults. They change what goes over
+ * the wire, never the decoded value: decoders read every letter case, missing fields and flat `resources`.
+ *
+ * | option            | wire                                   |
+ * |-------------------|----------------------------------------|
+ * | `case: 'camel'`   | `?_case=camel` (`snake` is the server's default and sends nothing) |
+ * | `empty: false`    | `X-Options: no_empty`                  |
+ * | `flat: true`      | `X-Options: flat` (combined: `flat,no_empty`) |
+ * | `include`         | `?include=*` or `?include=user,case_status` |
+ * | `fields`          | `?fields=+full_name,-designation,+role(+title,-type)` |
+ */
+import type { LetterCase } from './letterCase'
+import { toSnake } from './letterCase'
+
+/**
+ * A field selection: `'+fullName'` adds a field, `'-designation'` removes one, `'title'` switches to an explicit list,
+ * `'*'` is every field; `{ '+role': ['+title', '-type'] }` selects inside a nested resource (`+role(+title,-type)`).
+ * Names may be written in camelCase; they are sent in snake_case.
+ */
+export type FieldSelector = string | { readonly [name: string]: ReadonlyArray<FieldSelector> }
+
+export interface Options {
+  /** The letter case the server writes names in. Default snake. */
+  readonly case?: LetterCase
+  /** `false`: the server leaves out null and empty-array fields. */
+  readonly empty?: boolean
+  /** `true`: related resources come once, under `resources`, and are resolved back into place by the client. */
+  readonly flat?: boolean
+  /** Related resources to include instead of references: `'*'` for all, or resource types (`'user'`, `'caseStatus'`). */
+  readonly include?: '*' | ReadonlyArray<string>
+  /** Which fields the server sends; a string is sent as it is (after snake-casing its names). */
+  readonly fields?: string | ReadonlyArray<FieldSelector>
+}
+
+/** Per-request options win over the executor's defaults; an option left undefined does not override. */
+export const mergeOptions = (defaults: Options, overrides: Options): Options => {
+  const out: Record<string, unknown> = { ...defaults }
+  for (const [key, value] of Object.entries(overrides)) if (value !== undefined) out[key] = value
+  return out as Options
+}
+
+const snakeNames = (text: string): string => text.replace(/[A-Za-z][A-Za-z0-9_]*/g, toSnake)
+
+/** `fields` as the server reads it. */
+export const renderFields = (fields: string | ReadonlyArray<FieldSelector>): string =>
+  typeof fields === 'string'
+    ? snakeNames(fields)
+    : fields
+        .map((selector) =>
+          typeof selector === 'string'
+            ? snakeNames(selector)
+            : Object.entries(selector)
+                .map(([name, inner]) => `${snakeNames(name)}(${renderFields(inner)})`)
+                .join(',')
+        )
+        .join(',')
+
+export interface WireOptions {
+  /** Query arguments, already in wire form. */
+  readonly query: ReadonlyArray<readonly [string, string]>
+  /** The `X-Options` header value, when any option needs it. */
+  readonly xOptions: string | undefined
+}
+
+export const toWire = (options: Options): WireOptions => {
+  const query: Array<readonly [string, string]> = []
+  if (options.case !== undefined && options.case !== 'snake') query.push(['_case', options.case])
+  if (options.include !== undefined) {
+    query.push(['include', options.include === '*' ? '*' : options.include.map(toSnake).join(',')])
+  }
+  if (options.fields !== undefined) query.push(['fields', renderFields(options.fields)])
+  const headerOptions: Array<string> = []
+  if (options.flat === true) headerOptions.push('flat')
+  if (options.empty === false) headerOptions.push('no_empty')
+  return { query, xOptions: headerOptions.length > 0 ? headerOptions.join(',') : undefined }
+}

@@ -1,0 +1,220 @@
+/**
+ * The v1 request description: plain data a builder returns and an executor runs. Builders never perform I/O and never
+ * throw; arguments that fail validation are carried as `issues`, answered by a `ValidationError` before anything is
+ * sent. Query and body names are camelCase here and sent in snake_case.
+ */
+import * as E from 'fp-ts/Either'
+import { atKey, failure, success, traverseIndexed, type Decoded, type Decoder } from '../core/decoder'
+import * as V from '../core/validate'
+import type { Issues } from '../core/validate'
+import type { Envelope, Links } from './envelope'
+import { mergeOptions, type Options } from './options'
+
+export type V1Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
+
+/** A query argument: arrays are sent as CSV (`ids=1,2,3`), booleans as `true`/`false`, `undefined` is left out. */
+export type QueryValue = string | number | boolean | ReadonlyArray<string | number> | undefined
+
+/** Query arguments by camelCase name. */
+export type Query = Readonly<Record<string, QueryValue>>
+
+/**
+ * A body: JSON whose top-level names are camelCase here and snake_case on the wire (nested objects such as
+ * `field_values` or `channel_options` are data and are sent exactly as given), or a raw file (`POST /files`).
+ */
+export type Body =
+  | { readonly _tag: 'Json'; readonly value: Readonly<Record<string, unknown>> }
+  | { readonly _tag: 'File'; readonly filename: string; readonly contentType: string; readonly data: Uint8Array }
+
+export interface V1Request<A> {
+  /** `Resource.action`, for errors and logs. */
+  readonly operation: string
+  readonly method: V1Method
+  /** Below `/api/v1`, e.g. `/cases/5`. */
+  readonly path: string
+  readonly query: Query
+  readonly body: Body | undefined
+  /** Special options for this request; the executor's defaults fill in the rest. */
+  readonly options: Options
+  readonly issues: Issues
+  /** Turns the envelope of a successful answer into the result. */
+  readonly decoder: Decoder<Envelope, A>
+}
+
+/** The type a request decodes to. */
+export type Result<R> = R extends V1Request<infer A> ? A : never
+
+/** One page of a collection, with what the server said about the rest. */
+export interface Page<A> {
+  readonly items: ReadonlyArray<A>
+  readonly totalCount: number | null
+  readonly offset: number | null
+  readonly limit: number | null
+  readonly links: Links
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Envelope decoders
+
+/** `data` as one resource. */
+export const one = <A>(decoder: Decoder<unknown, A>): Decoder<Envelope, A> => ({
+  decode: (envelope) => atKey('data')(decoder.decode(envelope.data))
+})
+
+const items = <A>(decoder: Decoder<unknown, A>, data: unknown): Decoded<ReadonlyArray<A>> =>
+  data === undefined || data === null
+    ? success([])
+    : Array.isArray(data)
+      ? atKey('data')(traverseIndexed(data, (item) => decoder.decode(item)))
+      : atKey('data')(failure(data, 'expected an array'))
+
+/** `data` as an unpaginated collection (statuses, types, channels …). */
+export const many = <A>(decoder: Decoder<unknown, A>): Decoder<Envelope, ReadonlyArray<A>> => ({
+  decode: (envelope) => items(decoder, envelope.data)
+})
+
+/** `data` as one page of a paginated collection. */
+export const page = <A>(decoder: Decoder<unknown, A>): Decoder<Envelope, Page<A>> => ({
+  decode: (envelope) =>
+    E.map((list: ReadonlyArray<A>): Page<A> => ({
+      items: list,
+      totalCount: envelope.totalCount,
+      offset: envelope.offset,
+      limit: envelope.limit,
+      links: envelope.links
+    }))(items(decoder, envelope.data))
+})
+
+/** Nothing to decode (`{"status":200}` for deletes, acks, logout). */
+export const none: Decoder<Envelope, void> = { decode: () => success(undefined) }
+
+/** `total_count` of a bulk change (`{"status":200,"total_count":2}`). */
+export const count: Decoder<Envelope, number> = { decode: (envelope) => success(envelope.totalCount ?? 0) }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Constructors used by the resource modules
+
+const NO_QUERY: Query = {}
+const NO_OPTIONS: Options = {}
+const NO_ISSUES: Issues = []
+
+export interface RequestParts {
+  readonly query?: Query
+  readonly body?: Body
+  readonly issues?: Issues
+}
+
+export const request = <A>(operation: string, method: V1Method, path: string, decoder: Decoder<Envelope, A>, parts: RequestParts = {}): V1Request<A> => ({
+  operation,
+  method,
+  path,
+  query: parts.query ?? NO_QUERY,
+  body: parts.body,
+  options: NO_OPTIONS,
+  issues: parts.issues === undefined ? NO_ISSUES : distinct(parts.issues),
+  decoder
+})
+
+/** A required field checked as required and again as a field shows once. */
+const distinct = (issues: Issues): Issues => {
+  if (issues.length < 2) return issues
+  const seen = new Set<string>()
+  return issues.filter((i) => {
+    const key = `${i.path}\u0000${i.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+export const getRequest = <A>(operation: string, path: string, decoder: Decoder<Envelope, A>, parts?: RequestParts) =>
+  request(operation, 'GET', path, decoder, parts)
+export const postRequest = <A>(operation: string, path: string, decoder: Decoder<Envelope, A>, parts?: RequestParts) =>
+  request(operation, 'POST', path, decoder, parts)
+export const putRequest = <A>(operation: string, path: string, decoder: Decoder<Envelope, A>, parts?: RequestParts) =>
+  request(operation, 'PUT', path, decoder, parts)
+export const deleteRequest = <A>(operation: string, path: string, decoder: Decoder<Envelope, A>, parts?: RequestParts) =>
+  request(operation, 'DELETE', path, decoder, parts)
+
+/** A JSON body from camelCase fields; `undefined` fields are left out. */
+export const json = (value: Readonly<Record<string, unknown>>): Body => {
+  const out: Record<string, unknown> = {}
+  for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = v
+  return { _tag: 'Json', value: out }
+}
+
+/** A list sent as the CSV string the API expects for ids and tags (`tags=a,b`). */
+export const csv = (values: ReadonlyArray<string | number> | undefined): string | undefined => (values === undefined ? undefined : values.join(','))
+
+/** An id as a path segment; invalid ids are reported as issues by the builder, so any text is fine here. */
+export const segment = (value: string | number): string => encodeURIComponent(String(value))
+
+// ---------------------------------------------------------------------------------------------------------------
+// Combinators for users
+
+/** Sets special options on one request (they win over the executor's defaults). Pipeable. */
+export const withOptions =
+  (options: Options) =>
+  <A>(req: V1Request<A>): V1Request<A> => ({ ...req, options: mergeOptions(req.options, options) })
+
+/** Adds or replaces query arguments (camelCase names). Pipeable. */
+export const withQuery =
+  (query: Query) =>
+  <A>(req: V1Request<A>): V1Request<A> => ({ ...req, query: { ...req.query, ...query } })
+
+// ---------------------------------------------------------------------------------------------------------------
+// Paging arguments shared by the list builders
+
+/** Offset paging (spec §2.9): `offset` from 0; the server's default `limit` is 10. */
+export interface OffsetArgs {
+  readonly offset?: number
+  readonly limit?: number
+}
+
+/** Cursor paging: items after (or before) the item with that id, in the collection's order; one of them at a time. */
+export interface CursorArgs {
+  readonly afterId?: number
+  readonly beforeId?: number
+  readonly limit?: number
+}
+
+export const checkOffset = (args: OffsetArgs): Issues =>
+  V.issues(
+    V.optional(args.offset, (n) => V.nonNegativeInt('offset', n)),
+    V.optional(args.limit, (n) => V.positiveInt('limit', n))
+  )
+
+export const checkCursor = (args: CursorArgs): Issues =>
+  V.issues(
+    V.optional(args.afterId, (n) => V.positiveInt('afterId', n)),
+    V.optional(args.beforeId, (n) => V.positiveInt('beforeId', n)),
+    V.optional(args.limit, (n) => V.positiveInt('limit', n)),
+    V.when(args.afterId !== undefined && args.beforeId !== undefined, 'beforeId', 'only one of afterId and beforeId may be given')
+  )
+
+// ---------------------------------------------------------------------------------------------------------------
+// Notes and tags, shared by users, organizations and cases
+
+export interface NewNote {
+  readonly contents: string
+  /** `contents` is HTML. */
+  readonly isHtml?: boolean
+  /** Ids of files uploaded with `File.upload` in the same session. */
+  readonly attachmentFileIds?: ReadonlyArray<number>
+}
+
+export const checkNote = (input: NewNote): Issues =>
+  V.input(input, (i) =>
+    V.issues(
+      V.nonBlank('contents', i.contents),
+      V.optional(i.isHtml, (b) => V.isBoolean('isHtml', b)),
+      V.optional(i.attachmentFileIds, (ids) => V.positiveInts('attachmentFileIds', ids))
+    )
+  )
+
+export const noteBody = (input: NewNote): Body =>
+  json({ contents: input?.contents, isHtml: input?.isHtml, attachmentFileIds: csv(input?.attachmentFileIds) })
+
+/** A non-empty list of non-blank tag names. */
+export const checkTags = (path: string, tags: unknown): Issues =>
+  Array.isArray(tags) && tags.length > 0 ? tags.flatMap((t, i) => V.nonBlank(`${path}[${i}]`, t)) : [{ path, message: 'must be a non-empty array of tag names' }]

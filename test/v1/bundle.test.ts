@@ -1,0 +1,46 @@
+// Tree-shaking: the entity decoders live together in entities.ts (resources nest), so a bundle must keep only the
+// ones the imported module reaches. Checked on esbuild's minified output by field names only one decoder reads.
+import { build } from 'esbuild'
+import { join } from 'node:path'
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+
+const SRC = join(import.meta.dirname, '..', '..', 'src', 'v1')
+
+const bundle = async (code: string): Promise<string> => {
+  const result = await build({
+    stdin: { contents: code, resolveDir: SRC, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    logLevel: 'silent'
+  })
+  return result.outputFiles[0]?.text ?? ''
+}
+
+// a field name read by exactly one decoder
+const MARKS = { user: 'last_logged_in_at', case: 'last_reply_by_agent_at', team: 'member_count', role: 'is_system', post: 'post_status_reject_reason', session: 'instance_name' }
+
+const kept = (text: string): ReadonlyArray<string> => Object.entries(MARKS).filter(([, mark]) => text.includes(mark)).map(([name]) => name)
+
+test('a module keeps only the decoders it reaches', async () => {
+  assert.equal(kept(await bundle(`import * as M from './Role'; console.log(M.get(1))`)), ['role'])
+  assert.equal(kept(await bundle(`import * as M from './Team'; console.log(M.get(1))`)), ['team'])
+  assert.equal(kept(await bundle(`import * as M from './CaseStatus'; console.log(M.all())`)), [])
+  // a session holds its user, who holds a role and teams
+  assert.equal(kept(await bundle(`import * as M from './Session'; console.log(M.get())`)), ['user', 'team', 'role', 'session'])
+  // a case holds users and teams; the post decoder only comes with the builders that use it (Case.posts, reply)
+  assert.equal(kept(await bundle(`import * as M from './Case'; console.log(M.get(1))`)), ['user', 'case', 'team', 'role'])
+  assert.equal(kept(await bundle(`import * as M from './Case'; console.log(M.posts(1))`)), ['user', 'team', 'role', 'post'])
+})
+
+test('the executor alone keeps no resource decoder', async () => {
+  const text = await bundle(`import { v1 } from './executor'; console.log(v1)`)
+  assert.equal(kept(text), [])
+  console.log(`    executor bundle: ${text.length} bytes minified`)
+})
+
+test.run()

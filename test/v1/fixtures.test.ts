@@ -1,0 +1,221 @@
+// Every fixture in ../shared/fixtures/v1 decodes, with real values asserted.
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import * as BusinessHour from '../../src/v1/BusinessHour'
+import * as Case from '../../src/v1/Case'
+import * as CaseStatus from '../../src/v1/CaseStatus'
+import * as Channel from '../../src/v1/Channel'
+import { isReference } from '../../src/v1/codec'
+import { v1 } from '../../src/v1/executor'
+import * as OAuthClient from '../../src/v1/OAuthClient'
+import * as Role from '../../src/v1/Role'
+import * as Session from '../../src/v1/Session'
+import * as Team from '../../src/v1/Team'
+import * as TestResource from '../../src/v1/Test'
+import { FIXTURES, fixture } from '../support/fixtures'
+import { canned, unwrap, unwrapLeft } from '../support/transport'
+
+const run = (name: string, status = 200, headers: Record<string, string> = {}) =>
+  v1({ url: 'https://brewfictus.kayako.com', auth: { sessionId: 'SESSION-ID-0123456789', csrfToken: 'CSRF-0123456789' }, transport: canned({ status, headers, body: fixture(`v1/${name}`) }).transport })
+
+const covered = new Set<string>()
+const use = (name: string) => {
+  covered.add(name)
+  return name
+}
+
+test('tests.get.json: the envelope sample', async () => {
+  const t = unwrap(await run(use('tests.get.json'))(TestResource.get(1))())
+  assert.equal(t, {
+    id: 1,
+    name: 'Test 1',
+    authenticationScheme: 'NONE',
+    isBaseInstalled: false,
+    user: null,
+    isOdd: false,
+    generationTime: null,
+    resourceUrl: 'https://brewfictus.kayako.com/api/v1/tests/1',
+    extra: {}
+  })
+})
+
+test('tests.get.flat.json: the flat sample, resolved', async () => {
+  const t = unwrap(await run(use('tests.get.flat.json'))(TestResource.get(1))())
+  assert.ok(t.user !== null && !isReference(t.user))
+  assert.is(t.user.fullName, 'Charlotte Küchler')
+  assert.is(t.user.lastSeenIp, '89.76.11.90')
+})
+
+test('tests.list.cursor_links.json: cursor links', async () => {
+  const p = unwrap(await run(use('tests.list.cursor_links.json'))(TestResource.all())())
+  assert.equal(p, {
+    items: [],
+    totalCount: 25,
+    offset: null,
+    limit: 10,
+    links: {
+      first: 'http://v5.kayako.com/api/v1/tests?before_id=11&count=25',
+      previous: 'http://v5.kayako.com/api/v1/tests?before_id=11&count=25',
+      next: 'http://v5.kayako.com/api/v1/tests?after_id=20&count=25',
+      last: 'http://v5.kayako.com/api/v1/tests?after_id=20&count=25'
+    }
+  })
+})
+
+test('auth.basic.session_created.json: the session id is taken from the body', async () => {
+  const { transport, sent } = canned(
+    { body: fixture(`v1/${use('auth.basic.session_created.json')}`), headers: { 'x-csrf-token': 'DBYmfYEjHNzXI1tvnUAbu8xx' } },
+    { body: fixture('v1/tests.get.json') }
+  )
+  const exec = v1({ url: 'https://h', auth: { username: 'agent@example.com', password: 'pw-secret-1' }, transport })
+  unwrap(await exec(TestResource.get(1))())
+  assert.is(sent[1]?.headers['x-session-id'], '1P8xuJ4UQIWrRin2HU35V390e1d28ad230d0957c783bed37a4abe1bf6adbbB5Bw0Ja5PWO0v26lEa6z')
+  assert.equal(exec.session(), { sessionId: '1P8xuJ4UQIWrRin2HU35V390e1d28ad230d0957c783bed37a4abe1bf6adbbB5Bw0Ja5PWO0v26lEa6z', csrfToken: 'DBYmfYEjHNzXI1tvnUAbu8xx' })
+})
+
+test('session.get.json: the session resource (string id)', async () => {
+  const s = unwrap(await run(use('session.get.json'))(Session.get())())
+  assert.is(s.id, '9GrwKuIMvHdjmf369ed75a56fd7a8d4606026cd7a34d4e99c487a3NjrBdRw4npE3qYlczSrV0DA6')
+  assert.is(s.portal, 'API')
+  assert.is(s.ipAddress, '10.0.2.2')
+  assert.is(s.instanceId, '153479')
+  assert.is(s.instanceName, 'brewfictus.kayako.com')
+  assert.equal(s.user, { _tag: 'Reference', id: 1, resourceType: 'user' })
+  assert.is(s.status, 'ONLINE')
+  assert.equal(s.lastActivityAt, new Date('2015-08-03T01:41:22Z'))
+  assert.equal(s.createdAt, new Date('2015-08-03T06:41:03+05:00'))
+})
+
+test('errors.*.json: every field of every error, with the HTTP status', async () => {
+  const cases: ReadonlyArray<readonly [string, number, string, string | undefined, string]> = [
+    ['errors.field_required.json', 400, 'FIELD_REQUIRED', 'email', 'This action requires the field to be specified'],
+    ['errors.field_invalid.json', 400, 'FIELD_INVALID', 'alias', 'The value of the field is invalid'],
+    ['errors.rate_limit_reached.json', 429, 'RATE_LIMIT_REACHED', undefined, 'The rate limit for this action was reached'],
+    ['errors.session_loading_failed.json', 454, 'SESSION_LOADING_FAILED', undefined, 'The server failed to load the session'],
+    ['errors.credential_expired.json', 403, 'CREDENTIAL_EXPIRED', undefined, 'The credential (e.g. password) is valid but has expired']
+  ]
+  for (const [name, status, code, parameter, message] of cases) {
+    const e = unwrapLeft(await run(use(name), status)(TestResource.get(1))())
+    const entry = { code, message, ...(parameter === undefined ? {} : { parameter }), moreInfo: `https://developer.kayako.com/api/v1/reference/errors/${code}` }
+    assert.equal(e, { _tag: 'ApiError', operation: 'Test.get', status, messages: [message], errors: [entry] }, name)
+  }
+})
+
+test('roles.list.json', async () => {
+  const p = unwrap(await run(use('roles.list.json'))(Role.all())())
+  assert.is(p.totalCount, 1)
+  assert.is(p.offset, 0)
+  assert.is(p.limit, 10)
+  assert.equal(p.items, [
+    {
+      id: 1,
+      title: 'Administrator',
+      type: 'ADMIN',
+      isSystem: true,
+      agentCaseAccess: 'ALL',
+      createdAt: new Date('2015-07-24T04:21:36+05:00'),
+      updatedAt: new Date('2015-07-24T04:21:36+05:00'),
+      resourceUrl: 'https://brewfictus.kayako.com/api/v1/roles/1',
+      extra: {}
+    }
+  ])
+})
+
+test('teams.list.json: `businesshour` (one word) as a reference', async () => {
+  const [team] = unwrap(await run(use('teams.list.json'))(Team.all())()).items
+  assert.is(team?.title, 'Support')
+  assert.is(team?.legacyId, null)
+  assert.is(team?.memberCount, 4)
+  assert.equal(team?.businessHour, { _tag: 'Reference', id: 1, resourceType: 'business_hour' })
+  assert.equal(team?.updatedAt, new Date('2015-07-21T08:50:19+05:00'))
+})
+
+test('business_hours.list.json: zones per weekday', async () => {
+  const [hours] = unwrap(await run(use('business_hours.list.json'))(BusinessHour.all())()).items
+  assert.is(hours?.title, 'US office hours')
+  assert.is(hours?.isDefault, true)
+  assert.equal(hours?.zones.monday, [9, 10, 11, 12, 13, 14, 15, 16, 17, 18])
+  assert.equal(hours?.zones.saturday, [])
+  assert.equal(hours?.holidays, [])
+})
+
+test('cases.list.json: a case with its references', async () => {
+  const p = unwrap(await run(use('cases.list.json'))(Case.all())())
+  const c = p.items[0]
+  if (c === undefined) throw new Error('no case')
+  assert.is(c.id, 1)
+  assert.is(c.legacyId, 'YAK-923-46434')
+  assert.is(c.subject, 'Atmosphere Coffee, Inc annual maintenance')
+  assert.is(c.portal, 'API')
+  assert.equal(c.sourceChannel, { _tag: 'Reference', id: '37e31d9d-cbd4-48a2-9134-1206abefa1b4', resourceType: 'channel' })
+  assert.equal(c.requester, { _tag: 'Reference', id: 2, resourceType: 'user' })
+  assert.equal(c.assignedTeam, { _tag: 'Reference', id: 1, resourceType: 'team' })
+  assert.equal(c.priority, { _tag: 'Reference', id: 3, resourceType: 'case_priority' })
+  assert.equal(c.slaMetrics.map((m) => (isReference(m) ? m.id : 0)), [1, 2, 3])
+  assert.is(c.customFields.length, 1)
+  assert.equal(c.customFields[0]?.field, { _tag: 'Reference', id: 1, resourceType: 'case_field' })
+  assert.is(c.customFields[0]?.value, '3')
+  assert.is(c.lastCompletedBy, null)
+  assert.is(c.state, 'ACTIVE')
+  assert.is(c.postCount, 2)
+  assert.is(c.hasNotes, false)
+  assert.is(c.rating, null)
+  assert.is(c.ratingStatus, 'UNOFFERED')
+  assert.is(c.lastPostStatus, 'SEEN')
+  assert.is(c.lastPostType, 'PUBLIC')
+  assert.match(c.lastPostPreview ?? '', /^My HubID is 525862\./)
+  assert.match(c.realtimeChannel ?? '', /@v1_cases_1$/)
+  assert.equal(c.lastAssignedAt, new Date('2015-07-30T06:45:25+05:00'))
+  assert.is(c.lastOpenedAt, null)
+  assert.is(c.resourceUrl, 'https://brewfictus.kayako.com/api/v1/cases/1')
+  assert.equal(c.extra, {})
+})
+
+test('cases.channels.list.json: uuid, no id; integer and string account ids', async () => {
+  const channels = unwrap(await run(use('cases.channels.list.json'))(Channel.all({ userId: 1 }))())
+  assert.equal(channels.map((c) => c.type), ['MAIL', 'FACEBOOK', 'TWITTER', 'NOTE'])
+  assert.is(channels[0]?.uuid, '37e31d9d-cbd4-48a2-9134-1206abefa1b4')
+  assert.equal(channels[0]?.account, { _tag: 'Reference', id: 1, resourceType: 'mailbox' })
+  assert.equal(channels[1]?.account, { _tag: 'Reference', id: '876423285750729', resourceType: 'facebook_page' })
+  assert.is(channels[2]?.characterLimit, 127)
+  assert.is(channels[3]?.account, null)
+})
+
+test('cases.statuses.list.json: unpaginated', async () => {
+  const statuses = unwrap(await run(use('cases.statuses.list.json'))(CaseStatus.all())())
+  assert.equal(statuses, [
+    {
+      id: 1,
+      label: 'New',
+      type: 'NEW',
+      sortOrder: 1,
+      isSlaActive: true,
+      isDeleted: false,
+      createdAt: new Date('2015-07-21T10:39:32+05:00'),
+      updatedAt: new Date('2015-07-21T10:39:32+05:00'),
+      resourceUrl: 'https://brewfictus.kayako.com/api/v1/cases/statuses/1',
+      extra: {}
+    }
+  ])
+})
+
+test('oauth.clients.list.json', async () => {
+  const [client] = unwrap(await run(use('oauth.clients.list.json'))(OAuthClient.all())()).items
+  assert.is(client?.name, 'Brewfictus mobile app')
+  assert.is(client?.key, 'c054173c-89d2-48c2-b020-1ce3f7874462')
+  assert.is(client?.secret, null)
+  assert.equal(client?.scopes, [])
+  assert.equal(client?.logo, { url: 'https://brewfictus.kayako.com/api/v1/oauth/clients/1/logo', createdAt: new Date('2016-12-29T16:07:04Z'), extra: {} })
+  assert.is(client?.authorUrl, 'https://brewfictus.com')
+  assert.equal(client?.creator, { _tag: 'Reference', id: 1, resourceType: 'user' })
+  assert.is(client?.updatedAt, null)
+})
+
+test('every fixture in the folder is covered above', () => {
+  const all = readdirSync(join(FIXTURES, 'v1')).filter((f) => f.endsWith('.json'))
+  assert.equal(all.filter((f) => !covered.has(f)), [])
+})
+
+test.run()

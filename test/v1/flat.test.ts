@@ -1,0 +1,137 @@
+import * as E from 'fp-ts/Either'
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { isReference } from '../../src/v1/codec'
+import * as En from '../../src/v1/entities'
+import { RAW, normaliseDocument } from '../../src/v1/flat'
+import { many, one, page } from '../../src/v1/request'
+import { unwrap } from '../support/transport'
+import { dropEmpty, envelopeOf, inline, recase, v1Fixture } from './support'
+
+const FLAT = v1Fixture('tests.get.flat.json') as { resources: Record<string, Record<string, unknown>> }
+
+test('the seed flat example decodes to the same value as the equivalent nested response', () => {
+  const flat = unwrap(one(En.test).decode(envelopeOf(FLAT)))
+  const nested = unwrap(one(En.test).decode(envelopeOf(inline(FLAT))))
+  assert.equal(flat, nested)
+  // and the references were really resolved, references inside resources too
+  const user = flat.user
+  assert.ok(user !== null && !isReference(user))
+  assert.is(user.fullName, 'Charlotte Küchler')
+  assert.is(user.designation, 'Community Manager')
+  assert.is(user.locale, 'en-us')
+  assert.equal(user.lastLoggedInAt, new Date('2015-07-21T10:17:58+05:00'))
+  const role = user.role
+  assert.ok(role !== null && !isReference(role) && role.title === 'Agent' && role.type === 'AGENT')
+  const org = user.organization
+  assert.ok(org !== null && !isReference(org))
+  assert.is(org.name, 'Brewfictus')
+  const domain = org.domains[0]
+  assert.ok(domain !== undefined && !isReference(domain) && domain.domain === 'brewfictus.com' && domain.isPrimary)
+  const team = user.teams[0]
+  assert.ok(team !== undefined && !isReference(team) && team.title === 'Growth')
+  const hours = team.businessHour
+  assert.ok(hours !== null && !isReference(hours))
+  assert.is(hours.title, 'US office hours')
+  assert.equal(hours.zones.friday, [9, 10, 11, 12, 13, 14, 15, 16, 17, 18])
+  assert.equal(hours.zones.sunday, [])
+  const email = user.emails[0]
+  assert.ok(email !== undefined && !isReference(email) && email.email === 'charlotte.kuchler@brewfictus.com')
+  // the test resource's session_id is a credential and is not kept, not even in extra
+  assert.not.ok(JSON.stringify(flat).includes('OK8tYiWq'))
+  assert.is(flat.authenticationScheme, 'BASIC')
+  assert.is(flat.generationTime, 0.000134)
+})
+
+test('snake, camel and pascal × flat and nested × with and without no_empty decode equal', () => {
+  const expected = unwrap(one(En.test).decode(envelopeOf(FLAT)))
+  for (const letterCase of ['snake', 'camel', 'pascal'] as const) {
+    for (const shape of [FLAT, inline(FLAT)]) {
+      for (const empty of [true, false]) {
+        const doc = recase(empty ? shape : dropEmpty(shape), letterCase)
+        assert.equal(unwrap(one(En.test).decode(envelopeOf(doc))), expected, `${letterCase} ${empty}`)
+      }
+    }
+  }
+  // the re-cased document really is re-cased
+  const pascal = recase(FLAT, 'pascal') as Record<string, Record<string, unknown>>
+  assert.is(pascal.Data?.ResourceType, 'Test')
+  assert.ok('IdentityDomain' in (pascal.Resources ?? {}))
+})
+
+test('case variants of a collection decode equal (cases fixture)', () => {
+  const doc = v1Fixture('cases.list.json')
+  const expected = unwrap(page(En.kase).decode(envelopeOf(doc)))
+  for (const letterCase of ['camel', 'pascal'] as const) {
+    assert.equal(unwrap(page(En.kase).decode(envelopeOf(recase(doc, letterCase)))), expected)
+    assert.equal(unwrap(page(En.kase).decode(envelopeOf(dropEmpty(recase(doc, letterCase))))), expected)
+  }
+  assert.is(expected.totalCount, 1)
+})
+
+test('resources as an array, and as type → array, resolve like the id-keyed map', () => {
+  const expected = unwrap(one(En.test).decode(envelopeOf(FLAT)))
+  const list = Object.values(FLAT.resources).flatMap((byId) => Object.values(byId))
+  assert.equal(unwrap(one(En.test).decode(envelopeOf({ ...FLAT, resources: list }))), expected)
+  const byType = Object.fromEntries(Object.entries(FLAT.resources).map(([type, byId]) => [type, Object.values(byId)]))
+  assert.equal(unwrap(one(En.test).decode(envelopeOf({ ...FLAT, resources: byType }))), expected)
+})
+
+test('a reference whose target is absent stays a typed reference', () => {
+  const { user: _u, ...resources } = FLAT.resources
+  const t = unwrap(one(En.test).decode(envelopeOf({ ...FLAT, resources })))
+  assert.equal(t.user, { _tag: 'Reference', id: 1, resourceType: 'user' })
+  // camelCase resource types are snake-cased in references too
+  const c = unwrap(page(En.kase).decode(envelopeOf(recase(v1Fixture('cases.list.json'), 'camel'))))
+  assert.equal(c.items[0]?.status, { _tag: 'Reference', id: 1, resourceType: 'case_status' })
+  assert.equal(c.items[0]?.sourceChannel, { _tag: 'Reference', id: '37e31d9d-cbd4-48a2-9134-1206abefa1b4', resourceType: 'channel' })
+})
+
+test('cycles terminate: a user whose e-mail refers back to the user', () => {
+  const doc = {
+    status: 200,
+    data: { id: 1, resource_type: 'user' },
+    resource: 'user',
+    resources: {
+      user: { '1': { id: 1, full_name: 'A', emails: [{ id: 2, resource_type: 'identity_email' }], resource_type: 'user' } },
+      identity_email: { '2': { id: 2, email: 'a@example.com', user: { id: 1, resource_type: 'user' }, resource_type: 'identity_email' } },
+      organization: { '3': { id: 3, name: 'Self', domains: [{ id: 3, resource_type: 'organization' }], resource_type: 'organization' } }
+    }
+  }
+  const u = unwrap(one(En.user).decode(envelopeOf(doc)))
+  const email = u.emails[0]
+  assert.ok(email !== undefined && !isReference(email))
+  assert.is(email.email, 'a@example.com')
+  assert.equal(email.user, { _tag: 'Reference', id: 1, resourceType: 'user' })
+  // a resource referring to itself
+  const o = unwrap(one(En.organization).decode(envelopeOf({ ...doc, data: { id: 3, resource_type: 'organization' } })))
+  assert.equal(o.domains, [{ _tag: 'Reference', id: 3, resourceType: 'organization' }])
+})
+
+test('a resource referenced many times is resolved once and shared', () => {
+  const doc = {
+    data: [1, 2, 3].map((id) => ({ id, subject: `c${id}`, requester: { id: 9, resource_type: 'user' }, resource_type: 'case' })),
+    resources: { user: { '9': { id: 9, full_name: 'R', resource_type: 'user' } } }
+  }
+  const normalised = normaliseDocument(doc) as { data: Array<{ requester: unknown }> }
+  assert.ok(normalised.data[0]?.requester === normalised.data[2]?.requester)
+  const cases = unwrap(many(En.kase).decode(envelopeOf(doc)))
+  assert.equal(cases.map((c) => (c.requester !== null && !isReference(c.requester) ? c.requester.fullName : '?')), ['R', 'R', 'R'])
+})
+
+test('free-form maps keep the keys as sent; the original stays reachable but invisible', () => {
+  const doc = { data: { id: 1, metadata: { user_agent: 'Chrome', pageUrl: 'x' }, resource_type: 'post' } }
+  const p = unwrap(one(En.post).decode(envelopeOf(doc)))
+  assert.equal(p.metadata, { user_agent: 'Chrome', pageUrl: 'x' })
+  const n = normaliseDocument(doc) as Record<string | symbol, unknown>
+  assert.equal(Object.keys(n), ['data'])
+  assert.ok(n[RAW] === doc)
+})
+
+test('missing fields decode like empty ones', () => {
+  const full = { data: { id: 4, title: 'T', legacy_id: null, businesshour: null, member_count: 0, created_at: null, resource_type: 'team' } }
+  assert.equal(unwrap(one(En.team).decode(envelopeOf(full))), unwrap(one(En.team).decode(envelopeOf({ data: { id: 4, title: 'T' } }))))
+  assert.ok(E.isLeft(one(En.team).decode(envelopeOf({ data: { title: 'no id' } }))))
+})
+
+test.run()

@@ -1,0 +1,46 @@
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { inCase, toCamel, toPascal, toSnake } from '../../src/v1/letterCase'
+import { mergeOptions, renderFields, toWire } from '../../src/v1/options'
+
+test('toSnake reads all three cases (spec §2.8: fullName and FullName are full_name; _Case is _case)', () => {
+  const pairs: ReadonlyArray<readonly [string, string]> = [
+    ['fullName', 'full_name'],
+    ['FullName', 'full_name'],
+    ['full_name', 'full_name'],
+    ['_Case', '_case'],
+    ['moreInfo', 'more_info'],
+    ['ResourceType', 'resource_type'],
+    ['businesshour', 'businesshour'],
+    ['userID', 'user_id'],
+    ['HTMLBody', 'html_body'],
+    ['lastReplyByAgentAt', 'last_reply_by_agent_at'],
+    ['identityEmail', 'identity_email']
+  ]
+  for (const [name, snake] of pairs) assert.is(toSnake(name), snake, name)
+  assert.is(toCamel('last_reply_by_agent_at'), 'lastReplyByAgentAt')
+  assert.is(toPascal('resource_type'), 'ResourceType')
+  assert.is(inCase('total_count', 'camel'), 'totalCount')
+  assert.is(inCase('total_count', 'snake'), 'total_count')
+})
+
+test('options on the wire', () => {
+  assert.equal(toWire({}), { query: [], xOptions: undefined })
+  assert.equal(toWire({ case: 'snake', empty: true, flat: false }), { query: [], xOptions: undefined })
+  assert.equal(toWire({ case: 'camel', empty: false, flat: true, include: '*', fields: '+fullName,-designation' }), {
+    query: [
+      ['_case', 'camel'],
+      ['include', '*'],
+      ['fields', '+full_name,-designation']
+    ],
+    xOptions: 'flat,no_empty'
+  })
+  assert.equal(toWire({ include: [] }).query, [['include', '']])
+  assert.is(renderFields(['title']), 'title')
+  assert.is(renderFields(['*', { 'role': ['*'] }]), '*,role(*)')
+  assert.is(renderFields([{ '+role': ['+title', '-type', { organization: ['name'] }] }]), '+role(+title,-type,organization(name))')
+  assert.is(renderFields('+role(+title,-agentCaseAccess)'), '+role(+title,-agent_case_access)')
+  assert.equal(mergeOptions({ flat: true, case: 'camel' }, { case: undefined, empty: false }), { flat: true, case: 'camel', empty: false })
+})
+
+test.run()
