@@ -2,7 +2,7 @@
  * The Classic executor: validate → sign → send → check the status → parse → decode, for any `ClassicRequest`.
  * The executor value is the seed's "client instance": configuration lives in it, never in a global.
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../core/either'
 import type * as TE from 'fp-ts/TaskEither'
 import { utf8 } from '../core/bytes'
 import { drawErrors } from '../core/decoder'

@@ -26,6 +26,8 @@ export interface BudgetRow {
   readonly min: number
   readonly gzip: number
   readonly owners: ReadonlyMap<string, number>
+  /** Minified bytes of each of our modules in the bundle. */
+  readonly ourModules: ReadonlyMap<string, number>
   readonly breakdown: boolean
 }
 

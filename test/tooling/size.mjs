@@ -197,9 +197,13 @@ export const checkBundles = async ({ root = ROOT, name = 'kayako-fp', entries = 
     const min = minified.get(c.id)
     builtinImports(c, min.meta)
     const owners = new Map()
-    for (const x of contributors(min.meta)) owners.set(x.owner, (owners.get(x.owner) ?? 0) + x.bytes)
+    const ourModules = new Map()
+    for (const x of contributors(min.meta)) {
+      owners.set(x.owner, (owners.get(x.owner) ?? 0) + x.bytes)
+      if (x.owner === 'ours') ourModules.set(ourModule(x.input), x.bytes)
+    }
     if (min.gzip > c.limit) violations.push(`${c.label}: ${min.gzip} bytes min+gzip, over the budget of ${c.limit}`)
-    budgetRows.push({ label: c.label, limit: c.limit, raw: raw.get(c.id).bytes, min: min.bytes, gzip: min.gzip, owners, breakdown: c.breakdown === true })
+    budgetRows.push({ label: c.label, limit: c.limit, raw: raw.get(c.id).bytes, min: min.bytes, gzip: min.gzip, owners, ourModules, breakdown: c.breakdown === true })
   }
   const settingsRows = []
   const endToEnd = budgetCases.find((c) => c.settingsCheck === true)
@@ -237,24 +241,24 @@ export const projectBudgets = (name) => (exportsBySubpath) => {
       ].join('\n')
     })
   }
-  // One v1 endpoint: the executor `v1` and the first resource module with a `get` (User when there is one).
-  const v1Resources = [...exportsBySubpath.keys()].filter((s) => s.startsWith('./v1/') && isResource(s.slice(2)) && has(s, 'get'))
-  const v1Resource = v1Resources.includes('./v1/User') ? './v1/User' : v1Resources[0]
-  if (v1Resource !== undefined && has('./v1', 'v1') && has('./core', 'fetchTransport')) {
-    const object = baseName(v1Resource)
-    out.push({
-      label: `v1 endpoint end to end (${object}.get + v1 + fetchTransport)`,
-      limit: 8 * KB,
-      breakdown: true,
-      contents: [
-        `import { get } from ${q(v1Resource)}`,
-        `import { v1 } from ${q('./v1')}`,
-        `import { fetchTransport } from ${q('./core')}`,
-        'export const getOne = (config, id) => v1({ ...config, transport: fetchTransport })(get(id))'
-      ].join('\n')
-    })
-  } else if ([...exportsBySubpath.keys()].some((s) => s.startsWith('./v1'))) {
-    out.push({ label: 'v1 endpoint end to end: no `v1` executor and `get` endpoint exported yet, not measured', limit: Infinity, contents: '' })
+  // One v1 endpoint end to end: Team.get, the v1 counterpart of Classic's Department (a small resource with one nested
+  // resource, its business hours), is held to the budget; User.get and Case.get (larger decoders with many nested
+  // resources) are measured beside it for information.
+  const v1Case = (object, limit) => ({
+    label: `v1 endpoint end to end (${object}.get + v1 + fetchTransport)${Number.isFinite(limit) ? '' : ', for information'}`,
+    limit,
+    breakdown: Number.isFinite(limit),
+    contents: [
+      `import { get } from ${q(`./v1/${object}`)}`,
+      `import { v1 } from ${q('./v1')}`,
+      `import { fetchTransport } from ${q('./core')}`,
+      'export const getOne = (config, id) => v1({ ...config, transport: fetchTransport })(get(id))'
+    ].join('\n')
+  })
+  if (has('./v1', 'v1') && has('./core', 'fetchTransport')) {
+    if (has('./v1/Team', 'get')) out.push(v1Case('Team', 8 * KB))
+    else out.push({ label: 'v1 endpoint end to end: no Team.get exported, not measured', limit: Infinity, contents: '' })
+    for (const object of ['User', 'Case']) if (has(`./v1/${object}`, 'get')) out.push(v1Case(object, Infinity))
   }
   const classicResources = [...exportsBySubpath.keys()].filter((s) => s.startsWith('./classic/') && isResource(s.slice(2)))
   if (has('./classic', 'classic')) {
@@ -293,6 +297,8 @@ export const report = ({ rows, sideEffects, budgets, settings = [], plumbingUses
     const total = [...b.owners.values()].reduce((s, x) => s + x, 0)
     const owners = [...b.owners.entries()].filter(([o]) => o !== 'entry').sort((x, y) => y[1] - x[1])
     lines.push(pad(owners.map(([o, bytes]) => [`  ${o === 'ours' ? 'kayako-fp (our code)' : o}`, bytes, `${((100 * bytes) / total).toFixed(1)}%`])))
+    const mine = [...b.ourModules.entries()].sort((x, y) => y[1] - x[1])
+    lines.push(`  our code by module: ${mine.map(([m, bytes]) => `${m} ${bytes}`).join(', ')}`)
   }
   if (settings.length > 0) {
     lines.push('', 'The Classic end-to-end case under other bundler settings:')
