@@ -12,6 +12,9 @@ import { ROOT } from '../tooling/entries.mjs'
 const ENTRY = `
 import { classic } from './src/classic/executor'
 import * as Department from './src/classic/Department'
+import { v1 } from './src/v1/executor'
+import * as Case from './src/v1/Case'
+import { createV1Sandbox } from './src/sandbox/v1/handler'
 
 const XML = '<?xml version="1.0" encoding="UTF-8"?><departments><department><id>7</id><title><![CDATA[Zoë & Co]]></title><type>private</type><app>livechat</app></department></departments>'
 
@@ -28,6 +31,20 @@ export const cannedCall = async () => {
   const again = await randomSalt(Department.get(7))()
   const missing = await fixedSalt(Department.delete(-1))()
   return JSON.stringify({ sent, found, again: again._tag, missing })
+}
+
+/** v1 calls (Basic login, then the session) against the v1 sandbox mounted as a transport, inside the runtime. */
+export const v1Calls = async () => {
+  const sandbox = createV1Sandbox()
+  const sent = []
+  const transport = (request) => async () => {
+    sent.push({ method: request.method, url: request.url, authorization: request.headers.authorization, session: request.headers['x-session-id'] })
+    return { _tag: 'Right', right: await sandbox.handle(request) }
+  }
+  const run = v1({ url: 'https://brewfictus.kayako.com', auth: sandbox.credentials, transport })
+  const first = await run(Case.get(1))()
+  const page = await run(Case.all())()
+  return JSON.stringify({ sent, first: first._tag === 'Right' ? { id: first.right.id, subject: first.right.subject } : first, count: page._tag === 'Right' ? page.right.items.length : page })
 }
 
 /** A Classic call through the runtime's global fetch (the default transport). */
@@ -92,6 +109,19 @@ edge('a Classic call signs with WebCrypto and decodes', async () => {
   assert.is(missing._tag, 'Left')
   assert.is(missing.left._tag, 'ValidationError')
   assert.is(sent.length, 2)
+})
+
+edge('v1 calls log in with Basic, keep the session and decode, against the v1 sandbox', async () => {
+  const { sent, first, count } = await call('kayako.v1Calls()')
+  assert.is(first.id, 1)
+  assert.type(first.subject, 'string')
+  assert.ok(count > 0, JSON.stringify(count))
+  assert.is(sent[0].url, 'https://brewfictus.kayako.com/api/v1/session')
+  assert.match(sent[0].authorization, /^Basic /)
+  assert.match(sent[1].url, /^https:\/\/brewfictus\.kayako\.com\/api\/v1\/cases\/1\b/)
+  assert.is(sent[1].authorization, undefined)
+  assert.ok(sent[1].session.length > 0)
+  assert.is(sent[2].session, sent[1].session)
 })
 
 edge("a Classic call through the runtime's own fetch to 127.0.0.1", async () => {
