@@ -9,3 +9,5 @@ export const Department = load('kayako-fp/classic/Department') as typeof import(
 export const Ticket = load('kayako-fp/classic/Ticket') as typeof import('../../src/classic/Ticket')
 export const Core = load('kayako-fp/core') as typeof import('../../src/core/index')
 export const NodeOnly = load('kayako-fp/node') as typeof import('../../src/node/index')
+export const V1 = load('kayako-fp/v1') as typeof import('../../src/v1/index')
+export const V1Case = load('kayako-fp/v1/Case') as typeof import('../../src/v1/Case')

@@ -2,9 +2,8 @@
 // list) against bare `txml.parse` of the same text and fast-xml-parser's parse alone, in MB/s.
 import { XMLParser } from 'fast-xml-parser'
 import { parse } from 'txml/txml'
-import { classic } from '../../src/classic/executor'
-import * as Ticket from '../../src/classic/Ticket'
 import type { Transport } from '../../src/core/http'
+import { Classic, Ticket } from './built'
 import { ticketListXml } from './generate'
 import { fixed, interleaved, mb, table } from './measure'
 
@@ -27,7 +26,7 @@ export const benchDecode = async (rounds: number, sizes: ReadonlyArray<number> =
   for (const size of sizes) {
     const text = ticketListXml(size)
     const bytes = Buffer.byteLength(text)
-    const run = classic({ url: 'https://help.example.com/api/index.php', apiKey: 'k', secretKey: 's', transport: answering(text) })
+    const run = Classic.classic({ url: 'https://help.example.com/api/index.php', apiKey: 'k', secretKey: 's', transport: answering(text) })
     const request = Ticket.all({ departmentIds: [1] })
     const checked = await run(request)()
     if (checked._tag === 'Left') throw new Error(`the generated ticket list does not decode: ${JSON.stringify(checked.left).slice(0, 500)}`)

@@ -141,3 +141,121 @@ export const userPageXml = (from: number, to: number): string => {
   for (let id = from; id <= to; id++) out += userXml(id)
   return out + '\n</users>\n'
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// v1 (JSON): a case list modelled on `GET /api/v1/cases` (spec §3.2): related resources as references
+// (`{ id, resource_type }`), or, in flat mode, once each under `resources`.
+
+type Json = null | boolean | number | string | Array<Json> | { [key: string]: Json }
+
+const ref = (type: string, id: number): Json => ({ id, resource_type: type })
+const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', '+00:00')
+
+const v1Case = (random: () => number, id: number, users: number): Json => ({
+  id,
+  legacy_id: `YAK-${100 + (id % 900)}-${10000 + id}`,
+  subject: `${sentence(random, 6)} "quoted" & more`,
+  portal: 'API',
+  source_channel: { uuid: `37e31d9d-cbd4-48a2-9134-${String(id).padStart(12, '0')}`, resource_type: 'channel' },
+  requester: ref('user', 1 + (id % users)),
+  creator: ref('user', 1 + ((id * 7) % users)),
+  identity: ref('identity_email', 1 + (id % users)),
+  assigned_agent: ref('user', 1 + ((id * 3) % 20)),
+  assigned_team: ref('team', 1 + (id % 5)),
+  brand: ref('brand', 1),
+  status: ref('case_status', 1 + (id % 5)),
+  priority: ref('case_priority', 1 + (id % 4)),
+  type: ref('case_type', 1 + (id % 4)),
+  sla_metrics: [ref('sla_metric', 1), ref('sla_metric', 2)],
+  custom_fields: [{ field: ref('case_field', 1), value: String(id % 7), resource_type: 'case_field_value' }],
+  last_replier: ref('user', 1 + (id % users)),
+  last_completed_by: null,
+  state: 'ACTIVE',
+  post_count: 1 + (id % 9),
+  has_notes: id % 3 === 0,
+  pinned_notes_count: 0,
+  has_attachments: false,
+  is_merged: false,
+  rating: null,
+  rating_status: 'UNOFFERED',
+  last_post_status: 'SEEN',
+  last_post_preview: sentence(random, 40),
+  last_message_preview: sentence(random, 40),
+  tags: [ref('tag', 1 + (id % 10))],
+  last_assigned_at: iso(1438220725 + id),
+  last_replied_at: iso(1437978909 + id),
+  last_opened_at: null,
+  last_closed_at: null,
+  created_at: iso(1438220725 + id),
+  updated_at: iso(1438220725 + id * 2),
+  resource_type: 'case',
+  resource_url: `https://brewfictus.kayako.com/api/v1/cases/${id}`
+})
+
+const v1User = (id: number): Json => ({
+  id,
+  full_name: `User ${id} Zoë`,
+  legacy_id: null,
+  designation: 'Engineer',
+  is_enabled: true,
+  role: ref('role', 1 + (id % 3)),
+  avatar: `https://brewfictus.kayako.com/avatar/${id}`,
+  organization: ref('organization', 1 + (id % 30)),
+  teams: [ref('team', 1 + (id % 5))],
+  emails: [ref('identity_email', id)],
+  locale: 'en-us',
+  time_zone: 'Europe/Berlin',
+  created_at: iso(1437439213 + id),
+  updated_at: iso(1437439213 + id),
+  resource_type: 'user',
+  resource_url: `https://brewfictus.kayako.com/api/v1/users/${id}`
+})
+
+const v1Status = (id: number): Json => ({
+  id,
+  label: ['New', 'Open', 'Pending', 'Completed', 'Closed'][id - 1] ?? 'Open',
+  type: 'CUSTOM',
+  sort_order: id,
+  is_sla_active: true,
+  is_deleted: false,
+  created_at: iso(1437439213),
+  updated_at: iso(1437439213),
+  resource_type: 'case_status',
+  resource_url: `https://brewfictus.kayako.com/api/v1/cases/statuses/${id}`
+})
+
+/** Renames every key of a snake_case document into another letter case. */
+const renameKeys = (value: Json, rename: (key: string) => string): Json => {
+  if (Array.isArray(value)) return value.map((v) => renameKeys(v, rename))
+  if (value === null || typeof value !== 'object') return value
+  const out: { [key: string]: Json } = {}
+  for (const [k, v] of Object.entries(value)) out[/^\d+$/.test(k) ? k : rename(k)] = renameKeys(v, rename)
+  return out
+}
+
+/**
+ * A `GET /cases` envelope of about `bytes` bytes in a letter case; flat: the users and statuses the cases refer to
+ * come once under `resources` (a real flat answer lists every related type; these two carry the weight).
+ */
+export const v1CaseListJson = (bytes: number, letterCase: 'snake' | 'camel' | 'pascal', flat: boolean, seed = 3): string => {
+  const random = seeded(seed)
+  const users = 500
+  const data: Array<Json> = []
+  let length = 0
+  for (let id = 1; length < bytes * (flat ? 0.85 : 1); id++) {
+    const c = v1Case(random, id, users)
+    data.push(c)
+    length += JSON.stringify(c).length
+  }
+  const envelope: { [key: string]: Json } = { status: 200, data, resource: 'case', offset: 0, limit: data.length, total_count: data.length }
+  if (flat) {
+    const user: { [id: string]: Json } = {}
+    for (let id = 1; id <= users; id++) user[String(id)] = v1User(id)
+    const status: { [id: string]: Json } = {}
+    for (let id = 1; id <= 5; id++) status[String(id)] = v1Status(id)
+    envelope.resources = { user, case_status: status }
+  }
+  const camel = (k: string): string => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+  const rename = letterCase === 'snake' ? (k: string) => k : letterCase === 'camel' ? camel : (k: string) => camel(k).charAt(0).toUpperCase() + camel(k).slice(1)
+  return JSON.stringify(letterCase === 'snake' ? envelope : renameKeys(envelope, rename))
+}

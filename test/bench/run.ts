@@ -11,6 +11,7 @@ import { benchDecode, decodeTable } from './decode'
 import { fixed, median, table } from './measure'
 import { benchRequests, requestTable, startServer } from './requests'
 import { benchSigning, signingTable } from './signing'
+import { benchV1, v1Table } from './v1'
 
 const ROUNDS = 5
 const wanted = process.argv.slice(2)
@@ -87,6 +88,7 @@ const main = async (): Promise<void> => {
         )
     )
   }
+  if (runs('v1')) log(`## 4. v1: Case.all decoding and flat resolution against JSON.parse\n\n${v1Table(await benchV1(ROUNDS))}`)
   if (wanted.length === 0) writeFileSync(join(ROOT, 'test/bench/results.md'), sections.join('\n\n') + '\n')
 }
 
