@@ -52,3 +52,4 @@ export declare const checkBundles: (options: {
 
 export declare const projectBudgets: (name: string) => (exportsBySubpath: ReadonlyMap<string, ReadonlyArray<string>>) => ReadonlyArray<BudgetCase>
 export declare const report: (result: SizeResult, options?: { readonly quiet?: boolean }) => string
+export declare const markdown: (result: SizeResult) => string

@@ -307,11 +307,32 @@ export const report = ({ rows, sideEffects, budgets, settings = [], plumbingUses
   return lines.join('\n')
 }
 
+/** A Markdown summary for the README: the budget cases, each module's smallest and largest export, bundler settings. */
+export const markdown = ({ rows, budgets, settings = [] }) => {
+  const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`
+  const lines = ['| case | min | min+gzip | budget |', '|---|---|---|---|']
+  for (const b of budgets) lines.push(`| ${b.label} | ${kb(b.min)} | **${kb(b.gzip)}** | ${Number.isFinite(b.limit) ? kb(b.limit) : '–'} |`)
+  lines.push('', '| module | exports | smallest export (min+gzip) | largest export (min+gzip) |', '|---|---|---|---|')
+  const byModule = new Map()
+  for (const r of rows) byModule.set(r.module, [...(byModule.get(r.module) ?? []), r])
+  for (const [module, exports] of byModule) {
+    const sorted = [...exports].sort((x, y) => x.gzip - y.gzip)
+    const small = sorted[0]
+    const large = sorted[sorted.length - 1]
+    lines.push(`| \`${module}\` | ${exports.length} | \`${small.export}\` ${kb(small.gzip)} | \`${large.export}\` ${kb(large.gzip)} |`)
+  }
+  if (settings.length > 0) {
+    lines.push('', '| bundler settings (Classic end to end) | build picked | min+gzip |', '|---|---|---|')
+    for (const x of settings) lines.push(`| ${x.label} | ${x.build} | ${kb(x.gzip)} |`)
+  }
+  return lines.join('\n')
+}
+
 const main = async () => {
   const started = Date.now()
   if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' })
   const result = await checkBundles({ budgets: projectBudgets('kayako-fp') })
-  console.log(report(result, { quiet: process.argv.includes('--quiet') }))
+  console.log(process.argv.includes('--markdown') ? markdown(result) : report(result, { quiet: process.argv.includes('--quiet') }))
   console.log(`\n${result.rows.length} exports of ${new Set(result.rows.map((r) => r.module)).size} modules in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   if (result.violations.length > 0) {
     console.error(`\nsize: ${result.violations.length} problem(s):\n${result.violations.map((v) => `  - ${v}`).join('\n')}`)
