@@ -62,6 +62,76 @@ const decompress = (encoding: string | undefined, body: Buffer, done: (error: Er
   }
 }
 
+/** The encodings this transport unpacks (any other body is returned as it came, as `decompress` does). */
+const isEncoded = (encoding: string | undefined): boolean => ['gzip', 'x-gzip', 'deflate', 'br'].includes((encoding ?? '').trim().toLowerCase())
+
+/**
+ * Reads a body up to `limit` bytes (after decompression), as `fetchTransport` does with a request's `maxBodyBytes`:
+ * reading stops once more bytes than the limit have arrived (or at once when an uncompressed body declares a larger
+ * `Content-Length`), and the partial text returned is longer than the limit, which the executor reports without
+ * parsing it. A small compressed body cannot unpack to gigabytes in memory.
+ */
+const readLimited = (
+  res: http.IncomingMessage,
+  encoding: string | undefined,
+  limit: number,
+  answer: (bytes: Buffer) => void,
+  fail: (thrown: unknown) => void
+): void => {
+  const declared = Number(res.headers['content-length'])
+  if (!isEncoded(encoding) && Number.isFinite(declared) && declared > limit) {
+    res.destroy()
+    return answer(Buffer.alloc(0))
+  }
+  const chunks: Array<Buffer> = []
+  let received = 0
+  let stopped = false
+  const take = (chunk: Buffer): void => {
+    if (stopped) return
+    chunks.push(chunk)
+    received += chunk.length
+    if (received > limit) {
+      finish()
+      res.destroy()
+    }
+  }
+  const finish = (): void => {
+    if (stopped) return
+    stopped = true
+    answer(Buffer.concat(chunks))
+  }
+  const name = (encoding ?? '').trim().toLowerCase()
+  if (!isEncoded(encoding)) {
+    res.on('data', take)
+    res.on('end', finish)
+    return
+  }
+  const unpack = (stream: zlib.Gunzip | zlib.Inflate | zlib.InflateRaw | zlib.BrotliDecompress): void => {
+    stream.on('data', take)
+    stream.on('end', finish)
+    stream.on('error', (error) => {
+      if (!stopped) fail(error)
+    })
+    res.pipe(stream)
+  }
+  if (name === 'gzip' || name === 'x-gzip') return unpack(zlib.createGunzip({ finishFlush: zlib.constants.Z_SYNC_FLUSH }))
+  if (name === 'br') return unpack(zlib.createBrotliDecompress())
+  // deflate, zlib-wrapped or raw: the first two bytes tell (a zlib header is a multiple of 31 with method 8).
+  let sawBody = false
+  res.once('data', (first: Buffer) => {
+    sawBody = true
+    res.pause()
+    const zlibWrapped = first.length >= 2 && ((first[0] as number) & 0x0f) === 8 && (((first[0] as number) << 8) | (first[1] as number)) % 31 === 0
+    const stream = zlibWrapped ? zlib.createInflate() : zlib.createInflateRaw()
+    stream.write(first)
+    unpack(stream)
+    res.resume()
+  })
+  res.once('end', () => {
+    if (!sawBody) finish()
+  })
+}
+
 export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport => {
   const agentOptions: http.AgentOptions = {
     keepAlive: true,
@@ -96,24 +166,28 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
       if (body !== undefined && !hasHeader(headers, 'content-length')) headers['content-length'] = String(body.byteLength)
 
       const onResponse = (res: http.IncomingMessage): void => {
-        const chunks: Array<Buffer> = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        const responseHeaders: Record<string, string> = {}
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value
+        }
+        const answer = (bytes: Buffer): void => {
+          const text = bytes.toString('utf8')
+          // As fetch's text(): a UTF-8 byte order mark is not part of the text.
+          resolve({ _tag: 'Right', right: { status: res.statusCode ?? 0, headers: responseHeaders, body: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text } })
+        }
         res.on('error', fail)
         res.on('close', () => {
           if (!res.complete) fail(new Error('the connection closed before the response ended'))
         })
+        const encoding = responseHeaders['content-encoding']
+        // `maxBodyBytes` is set by executors that cap bodies; older request descriptions have none.
+        const limit = (request as HttpRequest & { readonly maxBodyBytes?: number }).maxBodyBytes
+        if (limit !== undefined && Number.isFinite(limit)) return readLimited(res, encoding, limit, answer, fail)
+        const chunks: Array<Buffer> = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
         res.on('end', () => {
-          const responseHeaders: Record<string, string> = {}
-          for (const [name, value] of Object.entries(res.headers)) {
-            if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value
-          }
           const received = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)
-          decompress(responseHeaders['content-encoding'], received, (error, bytes) => {
-            if (error !== null) return fail(error)
-            const text = bytes.toString('utf8')
-            // As fetch's text(): a UTF-8 byte order mark is not part of the text.
-            resolve({ _tag: 'Right', right: { status: res.statusCode ?? 0, headers: responseHeaders, body: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text } })
-          })
+          decompress(encoding, received, (error, bytes) => (error === null ? answer(bytes) : fail(error)))
         })
       }
 

@@ -2,7 +2,7 @@
 import * as O from 'fp-ts/Option'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { gzipSync, deflateRawSync, brotliCompressSync } from 'node:zlib'
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as Department from '../../src/classic/Department'
@@ -209,6 +209,64 @@ t('the Classic executor runs on it end to end', async () => {
   transport.destroy()
   assert.is(O.isSome(found) ? found.value.title : undefined, 'Billing & Co')
   assert.is(received[0]?.url, '/api/index.php?e=/Base/Department/7&apikey=key&salt=salt&signature=hoVxX2132GWCjsm3bNMpI%2BOoszpn2oRRM%2BIEMU9rsQs%3D')
+})
+
+// Executors set `maxBodyBytes` on the requests they send (reliability policies); typed loosely until every branch has it.
+const limited = (url: string, maxBodyBytes: number) => ({ method: 'GET' as const, url, headers: {}, maxBodyBytes })
+
+t('maxBodyBytes: a declared length above the limit is not read at all', async () => {
+  handler = (_, res) => res.end('x'.repeat(5000))
+  const transport = nodeTransport()
+  const response = unwrap(await transport(limited(`${base}/big`, 1000))())
+  transport.destroy()
+  assert.is(response.body, '')
+  assert.is(response.headers['content-length'], '5000')
+})
+
+t('maxBodyBytes: an endless chunked body is cut just past the limit', async () => {
+  let written = 0
+  handler = (_, res) => {
+    const chunk = 'y'.repeat(1024)
+    const pump = (): void => {
+      while (written < 50_000_000 && !res.destroyed) {
+        written += chunk.length
+        if (!res.write(chunk)) return void res.once('drain', pump)
+      }
+      res.end()
+    }
+    res.on('close', () => (written = Infinity))
+    pump()
+  }
+  const transport = nodeTransport()
+  const response = unwrap(await transport(limited(`${base}/endless`, 64 * 1024))())
+  transport.destroy()
+  assert.ok(response.body.length > 64 * 1024 && response.body.length < 4 * 1024 * 1024, String(response.body.length))
+})
+
+t('maxBodyBytes: a gzip bomb stops unpacking past the limit; within it every encoding unpacks', async () => {
+  const bomb = gzipSync(Buffer.alloc(20_000_000, 0x61))
+  handler = (_, res) => {
+    res.setHeader('content-encoding', 'gzip')
+    res.end(bomb)
+  }
+  const transport = nodeTransport()
+  const cut = unwrap(await transport(limited(`${base}/bomb`, 100_000))())
+  assert.ok(bomb.length < 100_000 && cut.body.length > 100_000 && cut.body.length < 2_000_000, String(cut.body.length))
+  const text = '<?xml version="1.0"?><a>' + 'é'.repeat(3000) + '</a>'
+  const encodings: Record<string, Buffer> = { gzip: gzipSync(text), deflate: deflateSync(text), 'deflate ': deflateRawSync(text), br: brotliCompressSync(text) }
+  for (const [encoding, bytes] of Object.entries(encodings)) {
+    handler = (_, res) => {
+      res.setHeader('content-encoding', encoding.trim())
+      res.end(bytes)
+    }
+    assert.is(unwrap(await transport(limited(`${base}/z`, 1_000_000))()).body, text, encoding)
+  }
+  handler = (_, res) => {
+    res.setHeader('content-encoding', 'deflate')
+    res.end()
+  }
+  assert.is(unwrap(await transport(limited(`${base}/empty`, 1000))()).body, '')
+  transport.destroy()
 })
 
 t('nodeSigner signs exactly as the WebCrypto signer', async () => {
