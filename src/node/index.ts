@@ -20,8 +20,8 @@ import type { Signer } from '../classic/sign'
 
 /**
  * Classic request signing with node:crypto: the same signature as the default WebCrypto signer, computed
- * synchronously (WebCrypto's `subtle.sign` hands every signature to the thread pool and back, which costs a Node
- * client about half its requests per second on a fast network: see the README's Performance section).
+ * synchronously: WebCrypto's `subtle.sign` hands every signature to the thread pool and back (20–60 µs against
+ * 2–4 µs), which a Node client feels on a fast network (the README's Performance section).
  * `classic({ ..., signer: nodeSigner })`.
  */
 export const nodeSigner: Signer = (secretKey) => (salt) => createHmac('sha256', secretKey).update(salt, 'utf8').digest('base64')
