@@ -14,7 +14,7 @@ const EXTRA = {}
  * Public subpaths that only work on Node (they import `node:*`): the bundle check builds them for the node platform;
  * every other module must bundle for `--platform=neutral` (edge runtimes, browsers) without a Node built-in.
  */
-export const NODE_ONLY = ['./node', './sandbox/server']
+export const NODE_ONLY = ['./node', './sandbox']
 
 /** @returns {Record<string, string>} subpath → source path relative to src/, without extension */
 export const publicEntries = () => {
