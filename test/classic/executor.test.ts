@@ -82,7 +82,7 @@ test('401/400/404 plain-text bodies → ApiError with the server text', async ()
   for (const [status, body] of [
     [401, 'FAILED TO AUTHENTICATE'],
     [401, 'NO SALT PROVIDED!'],
-    [400, 'Department Load Failed: Invalid data provided'],
+    [400, 'Department Load Failed: Class not loaded'],
     [404, 'Ticket not Found']
   ] as const) {
     const { transport } = canned({ status, body, headers: { 'content-type': 'text/xml' } })

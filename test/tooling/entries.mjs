@@ -8,7 +8,12 @@ export const ROOT = resolve(import.meta.dirname, '..', '..')
 const SRC = join(ROOT, 'src')
 
 /** Further public entries: subpath → source file (relative to src/). */
-const EXTRA = {}
+const EXTRA = {
+  // node-only: startSandbox (node:http), plus the socket-free createSandbox and sandboxTransport
+  './sandbox': 'sandbox/server',
+  // any runtime: createSandbox and sandboxTransport without node:http
+  './sandbox/handler': 'sandbox/handler'
+}
 
 /**
  * Public subpaths that only work on Node (they import `node:*`): the bundle check builds them for the node platform;

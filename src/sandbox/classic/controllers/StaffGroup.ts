@@ -1,0 +1,48 @@
+/** `/Base/StaffGroup` (spec §2.3). */
+import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
+import type { StaffGroupRow } from '../store'
+import { str, toInt, trimmed } from '../vars'
+import { leaves, parent } from '../xml'
+
+export const renderStaffGroup = (g: StaffGroupRow): string =>
+  parent('staffgroup', leaves([['id', g.id], ['title', g.title], ['isadmin', g.isadmin]]))
+
+const answer = (rows: ReadonlyArray<StaffGroupRow>): Reply => xmlReply(parent('staffgroups', rows.map(renderStaffGroup)))
+const list = (ctx: Context): Reply => answer(ctx.store.staffGroups.all())
+const LOAD_FAILED = 'Staff Group Load Failed: Class not loaded'
+
+export const StaffGroup: Controller = {
+  getList: list,
+  // The id is cast to an integer: 0 (or a non-number) lists every group.
+  get: (ctx, [id]) => {
+    if (toInt(id) === 0) return list(ctx)
+    const row = ctx.store.staffGroups.get(toInt(id))
+    return answer(row === undefined ? [] : [row])
+  },
+  post: (ctx) => {
+    const title = trimmed(ctx.vars, 'title')
+    if (title === '' || str(ctx.vars, 'isadmin') === undefined) return badRequest('One of the required fields is empty')
+    return answer([ctx.store.staffGroups.insert({ title, isadmin: trimmed(ctx.vars, 'isadmin') === '1' })])
+  },
+  put: (ctx, [id]) => {
+    const row = ctx.store.staffGroups.get(toInt(id))
+    if (row === undefined) return badRequest(LOAD_FAILED)
+    const title = trimmed(ctx.vars, 'title')
+    if (title === '') return badRequest('One of the required fields is empty')
+    row.title = title
+    // Only `1` and `0` change it.
+    const isadmin = str(ctx.vars, 'isadmin')
+    if (isadmin === '1' || isadmin === '0') row.isadmin = isadmin === '1'
+    return answer([row])
+  },
+  delete: (ctx, [id]) => {
+    const row = ctx.store.staffGroups.get(toInt(id))
+    if (row === undefined) return badRequest(LOAD_FAILED)
+    const members = ctx.store.staff.where((s) => s.staffgroupid === row.id).length
+    if (members > 0) {
+      return badRequest(`Staff Group Deletion Failed. There are "${members}" staff members assigned to this group. Please delete them or change their group to continue.`)
+    }
+    ctx.store.staffGroups.delete(row.id)
+    return deleted
+  }
+}

@@ -1,0 +1,79 @@
+/** `GET /Tickets/TicketCount` (spec §2.9), computed from the tickets on every call. */
+import { xmlReply, type Context, type Controller, type Reply } from '../controller'
+import type { TicketRow } from '../store'
+import { comment, leaves, parent, withAttributes } from '../xml'
+
+interface Tally {
+  totalitems: number
+  totalunresolveditems: number
+  lastactivity: number
+}
+
+const tally = (): Tally => ({ totalitems: 0, totalunresolveditems: 0, lastactivity: 0 })
+
+const add = (map: Map<number, Tally>, key: number, t: TicketRow, resolved: boolean): void => {
+  let entry = map.get(key)
+  if (entry === undefined) map.set(key, (entry = tally()))
+  entry.totalitems++
+  if (!resolved) entry.totalunresolveditems++
+  entry.lastactivity = Math.max(entry.lastactivity, t.lastactivity)
+}
+
+const sorted = (map: Map<number, Tally>) => [...map.entries()].sort((a, b) => a[0] - b[0])
+
+/** `ticketstatus` entries carry no unresolved count. */
+const statusEntry = ([id, t]: [number, Tally]) => withAttributes('ticketstatus', [['id', id], ['lastactivity', t.lastactivity], ['totalitems', t.totalitems]])
+const fullEntry = (tag: string) => ([id, t]: [number, Tally]) =>
+  withAttributes(tag, [['id', id], ['lastactivity', t.lastactivity], ['totalitems', t.totalitems], ['totalunresolveditems', t.totalunresolveditems]])
+
+const count = (ctx: Context): Reply => {
+  const { store } = ctx
+  const departments = new Map<number, { all: Tally; statuses: Map<number, Tally>; types: Map<number, Tally>; owners: Map<number, Tally> }>()
+  const statuses = new Map<number, Tally>()
+  const owners = new Map<number, Tally>()
+  const unassigned = new Map<number, Tally>()
+  for (const t of store.tickets.all()) {
+    const resolved = store.isResolved(t)
+    let d = departments.get(t.departmentid)
+    if (d === undefined) departments.set(t.departmentid, (d = { all: tally(), statuses: new Map(), types: new Map(), owners: new Map() }))
+    d.all.totalitems++
+    if (!resolved) d.all.totalunresolveditems++
+    d.all.lastactivity = Math.max(d.all.lastactivity, t.lastactivity)
+    add(d.statuses, t.statusid, t, resolved)
+    add(d.types, t.typeid, t, resolved)
+    add(d.owners, t.ownerstaffid, t, resolved)
+    add(statuses, t.statusid, t, resolved)
+    add(owners, t.ownerstaffid, t, resolved)
+    if (t.ownerstaffid === 0) add(unassigned, t.departmentid, t, resolved)
+  }
+  const departmentXml = [...departments.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([id, d]) =>
+      parent(
+        'department',
+        leaves([
+          ['totalitems', d.all.totalitems],
+          ['lastactivity', d.all.lastactivity],
+          ['totalunresolveditems', d.all.totalunresolveditems]
+        ]) +
+          sorted(d.statuses).map(statusEntry).join('') +
+          sorted(d.types).map(fullEntry('tickettype')).join('') +
+          sorted(d.owners).map(fullEntry('ownerstaff')).join(''),
+        [['id', id]]
+      )
+    )
+  return xmlReply(
+    parent(
+      'ticketcount',
+      parent('departments', departmentXml) +
+        comment('Ticket Count grouped by Status') +
+        parent('statuses', sorted(statuses).map(statusEntry)) +
+        comment('Ticket Count grouped by Owner Staff') +
+        parent('owners', sorted(owners).map(fullEntry('ownerstaff'))) +
+        comment('Unassigned Ticket Count grouped by Department') +
+        parent('unassigned', sorted(unassigned).map(fullEntry('department')))
+    )
+  )
+}
+
+export const TicketCount: Controller = { getList: count }

@@ -1,0 +1,76 @@
+/** `/Base/UserOrganization` (spec §2.6). */
+import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
+import type { UserOrganizationRow } from '../store'
+import { intVar, isEmpty, str, toInt, trimmed } from '../vars'
+import { comment, leaves, parent } from '../xml'
+
+export const renderUserOrganization = (o: UserOrganizationRow): string =>
+  parent(
+    'userorganization',
+    leaves([
+      ['id', o.id],
+      ['name', o.name],
+      ['organizationtype', o.organizationtype],
+      ['address', o.address],
+      ['city', o.city],
+      ['state', o.state],
+      ['postalcode', o.postalcode],
+      ['country', o.country],
+      ['phone', o.phone],
+      ['fax', o.fax],
+      ['website', o.website]
+    ]) +
+      comment('Timeline Properties') +
+      leaves([['dateline', o.dateline], ['lastupdate', o.lastupdate]]) +
+      comment('Custom SLA Properties') +
+      leaves([['slaplanid', o.slaplanid], ['slaplanexpiry', o.slaplanexpiry]])
+  )
+
+const answer = (rows: ReadonlyArray<UserOrganizationRow>): Reply => xmlReply(parent('userorganizations', rows.map(renderUserOrganization)))
+const list = (ctx: Context): Reply => answer(ctx.store.userOrganizations.all())
+const LOAD_FAILED = 'User Organization Load Failed: Class not loaded'
+const TEXT_FIELDS = ['address', 'city', 'state', 'postalcode', 'country', 'phone', 'fax', 'website'] as const
+
+/**
+ * The fields POST and PUT read, in the server's order (SLA plan, then name and type). Optional ones default to '' / 0,
+ * so PUT blanks what is not re-sent (spec §2.6); on PUT a missing or unknown type keeps the old one.
+ */
+const fields = (ctx: Context, keepType?: UserOrganizationRow['organizationtype']): UserOrganizationRow | Reply => {
+  const slaplanid = intVar(ctx.vars, 'slaplanid')
+  if (!isEmpty(ctx.vars, 'slaplanid') && ctx.store.slaPlans.get(slaplanid) === undefined) return badRequest('Invalid SLA Plan Specified')
+  const name = trimmed(ctx.vars, 'name')
+  const sent = str(ctx.vars, 'organizationtype')
+  const organizationtype = sent === 'restricted' || sent === 'shared' ? sent : keepType
+  if (name === '' || organizationtype === undefined) return badRequest('One of the required fields is empty')
+  const row = { id: 0, name, organizationtype, dateline: 0, lastupdate: ctx.now, slaplanid, slaplanexpiry: intVar(ctx.vars, 'slaplanexpiry') } as UserOrganizationRow
+  for (const f of TEXT_FIELDS) row[f] = str(ctx.vars, f) ?? ''
+  return row
+}
+
+export const UserOrganization: Controller = {
+  getList: list,
+  // The id is cast to an integer: 0 (or a non-number) lists every organization.
+  get: (ctx, [id]) => {
+    if (toInt(id) === 0) return list(ctx)
+    const row = ctx.store.userOrganizations.get(toInt(id))
+    return answer(row === undefined ? [] : [row])
+  },
+  post: (ctx) => {
+    const read = fields(ctx)
+    if ('status' in read) return read
+    const { id: _, ...rest } = read
+    return answer([ctx.store.userOrganizations.insert({ ...rest, dateline: ctx.now })])
+  },
+  put: (ctx, [id]) => {
+    const row = ctx.store.userOrganizations.get(toInt(id))
+    if (row === undefined) return badRequest(LOAD_FAILED)
+    const read = fields(ctx, row.organizationtype)
+    if ('status' in read) return read
+    Object.assign(row, { ...read, id: row.id, dateline: row.dateline })
+    return answer([row])
+  },
+  delete: (ctx, [id]) => {
+    if (!ctx.store.userOrganizations.delete(toInt(id))) return badRequest(LOAD_FAILED)
+    return deleted
+  }
+}

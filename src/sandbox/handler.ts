@@ -1,0 +1,118 @@
+/**
+ * The sandbox as a function: `createSandbox(options).handle(request)` answers like a Kayako Classic server (see
+ * `classic/`), with no sockets, in any runtime. `sandboxTransport` mounts it as a `Transport` for an executor;
+ * `server.ts` serves it over HTTP. Other APIs can be mounted under a path prefix (e.g. the v1 sandbox at `/api/v1/`).
+ */
+import * as E from 'fp-ts/Either'
+import { transportError, redact } from '../core/error'
+import type { HttpRequest, HttpResponse, Transport } from '../core/http'
+import { createClassicHandler } from './classic/handler'
+import { seedStore } from './classic/seed'
+import { Store } from './classic/store'
+
+export type RequestHandler = (request: HttpRequest) => Promise<HttpResponse>
+
+export interface SandboxOptions {
+  /** Default `sandbox-api-key`. */
+  readonly apiKey?: string
+  /** Default `sandbox-secret-key`. */
+  readonly secretKey?: string
+  /** Load the seed data set (default true); `false` starts with an empty helpdesk. */
+  readonly seed?: boolean
+  /** The clock, in Unix seconds (default: the system clock). */
+  readonly now?: () => number
+  /** Bodies above this size are refused with 400 (default 16 MiB). */
+  readonly maxBodyBytes?: number
+  /** `false` answers every Classic call with 403 and an empty body, as a helpdesk with its API switched off. */
+  readonly apiEnabled?: boolean
+  /**
+   * Print the PHP notices the real server prints before some answers (default false), e.g. `Undefined index:
+   * isprivate` for a TicketPost without `isprivate` (spec §2.10): for testing how a client copes with them.
+   */
+  readonly phpNotices?: boolean
+  /** Further handlers by path prefix, e.g. `{ '/api/v1/': v1Sandbox.handle }`; the longest matching prefix wins. */
+  readonly mounts?: Readonly<Record<string, RequestHandler>>
+}
+
+export interface Sandbox {
+  /** Answers one request; never rejects. */
+  readonly handle: RequestHandler
+  readonly apiKey: string
+  readonly secretKey: string
+  /** The data, for inspection in tests (a new object after `reset`). */
+  readonly store: Store
+  /** Back to the initial data (seeded or empty, as created). */
+  reset(): void
+  /** Adds a handler for a path prefix (see `SandboxOptions.mounts`). */
+  mount(prefix: string, handler: RequestHandler): void
+}
+
+export const DEFAULT_API_KEY = 'sandbox-api-key'
+export const DEFAULT_SECRET_KEY = 'sandbox-secret-key'
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024
+
+const systemClock = (): number => Math.floor(Date.now() / 1000)
+
+const pathOf = (url: string): string => {
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0] ?? ''
+  return path.startsWith('/') ? path : `/${path}`
+}
+
+const plain = (status: number, body: string): HttpResponse => ({ status, headers: { 'content-type': 'text/plain; charset=UTF-8' }, body })
+
+export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
+  const apiKey = options.apiKey ?? DEFAULT_API_KEY
+  const secretKey = options.secretKey ?? DEFAULT_SECRET_KEY
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const now = options.now ?? systemClock
+  const mounts = new Map<string, RequestHandler>(Object.entries(options.mounts ?? {}))
+
+  const fresh = () => {
+    const store = new Store(now)
+    if (options.seed !== false) seedStore(store)
+    return { store, classic: createClassicHandler({ store, apiKey, secretKey, maxBodyBytes, phpNotices: options.phpNotices === true, apiEnabled: options.apiEnabled !== false }) }
+  }
+  let state = fresh()
+
+  const handle: RequestHandler = async (request) => {
+    try {
+      const path = pathOf(request.url)
+      const prefix = [...mounts.keys()].filter((p) => path.startsWith(p)).sort((a, b) => b.length - a.length)[0]
+      if (prefix !== undefined) return await (mounts.get(prefix) as RequestHandler)(request)
+      const answer = await state.classic(request)
+      return answer ?? plain(404, `Not Found: ${path} (the Classic API is at /api/index.php)`)
+    } catch (thrown) {
+      // A bug in the sandbox must not take the server down: it is answered, and says what happened.
+      return plain(500, `Sandbox error: ${thrown instanceof Error ? thrown.message : String(thrown)}`)
+    }
+  }
+
+  return {
+    handle,
+    apiKey,
+    secretKey,
+    get store() {
+      return state.store
+    },
+    reset: () => {
+      state = fresh()
+    },
+    mount: (prefix, handler) => {
+      mounts.set(prefix, handler)
+    }
+  }
+}
+
+const isSandbox = (x: SandboxOptions | Sandbox): x is Sandbox => typeof (x as Sandbox).handle === 'function'
+
+/**
+ * A `Transport` answered by a sandbox, without sockets: pass it to `classic({ url, apiKey, secretKey, transport })`.
+ * The URL's host is ignored; use e.g. `http://sandbox/api/index.php`. Give it a sandbox to inspect its store.
+ */
+export const sandboxTransport = (sandbox: SandboxOptions | Sandbox = {}): Transport => {
+  const target = isSandbox(sandbox) ? sandbox : createSandbox(sandbox)
+  return (request) => async () => {
+    if (request.signal?.aborted === true) return E.left(transportError(request.operation ?? 'request', redact(request), 'aborted'))
+    return E.right(await target.handle(request))
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * `kayako-fp/sandbox` (node only): the sandbox served over HTTP on 127.0.0.1.
+ *
+ * ```ts
+ * const sandbox = await startSandbox()          // a free port
+ * const run = classic({ url: sandbox.url, apiKey: sandbox.apiKey, secretKey: sandbox.secretKey })
+ * await sandbox.close()
+ * ```
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { HttpMethod } from '../core/http'
+import { createSandbox, DEFAULT_MAX_BODY_BYTES, type Sandbox, type SandboxOptions } from './handler'
+
+export { createSandbox, sandboxTransport, type RequestHandler, type Sandbox, type SandboxOptions } from './handler'
+
+export interface StartOptions extends SandboxOptions {
+  /** Default 0: a free port. */
+  readonly port?: number
+}
+
+export interface RunningSandbox {
+  /** The API entry point, e.g. `http://127.0.0.1:50123/api/index.php`. */
+  readonly url: string
+  readonly apiKey: string
+  readonly secretKey: string
+  readonly port: number
+  /** The sandbox behind the socket (its store, `reset`, `mount`). */
+  readonly sandbox: Sandbox
+  /** Stops listening and closes open connections. */
+  close(): Promise<void>
+}
+
+/** Characters beyond ASCII in a request line arrive as Latin-1; percent-encode their bytes so the handler sees them. */
+const asciiUrl = (url: string): string => url.replace(/[\x80-\xff]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+
+const readBody = (req: IncomingMessage, limit: number): Promise<{ readonly bytes: Uint8Array } | { readonly tooLarge: number }> =>
+  new Promise((resolve, reject) => {
+    const chunks: Array<Buffer> = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      // Past the limit the rest is read and dropped, so the client gets the answer instead of a reset connection.
+      if (size <= limit) chunks.push(chunk)
+    })
+    req.on('end', () => resolve(size > limit ? { tooLarge: size } : { bytes: new Uint8Array(Buffer.concat(chunks)) }))
+    req.on('error', reject)
+  })
+
+export const startSandbox = async (options: StartOptions = {}): Promise<RunningSandbox> => {
+  const sandbox = createSandbox(options)
+  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const headers: Record<string, string> = {}
+    for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value
+    const declared = Number(req.headers['content-length'] ?? 0)
+    const body = await readBody(req, limit)
+    const url = `http://${req.headers.host ?? '127.0.0.1'}${asciiUrl(req.url ?? '/')}`
+    const response =
+      'tooLarge' in body || declared > limit
+        ? { status: 400, headers: { 'content-type': 'text/plain; charset=UTF-8' }, body: `Request body too large: ${'tooLarge' in body ? body.tooLarge : declared} bytes (the sandbox accepts at most ${limit})` }
+        : await sandbox.handle({ method: (req.method ?? 'GET').toUpperCase() as HttpMethod, url, headers, body: body.bytes })
+    const payload = Buffer.from(response.body, 'utf8')
+    res.writeHead(response.status, { ...response.headers, 'content-length': String(payload.length) })
+    res.end(payload)
+  }
+
+  const server = createServer((req, res) => {
+    serve(req, res).catch((thrown: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=UTF-8' })
+      res.end(`Sandbox error: ${thrown instanceof Error ? thrown.message : String(thrown)}`)
+    })
+  })
+  // Clients that send `Expect: 100-continue` (the PHP client above 1 MiB) get their continue.
+  server.on('checkContinue', (req, res) => {
+    res.writeContinue()
+    server.emit('request', req, res)
+  })
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nMalformed HTTP request')
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const port = (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${port}/api/index.php`,
+    apiKey: sandbox.apiKey,
+    secretKey: sandbox.secretKey,
+    port,
+    sandbox,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error === undefined ? resolve() : reject(error)))
+        server.closeAllConnections()
+      })
+  }
+}
