@@ -21,7 +21,8 @@ import {
 } from '../core/error'
 import { fetchTransport, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
 import { encodeForm, type ClassicRequest, type FilePart, type FormPairs } from './request'
-import { randomSalt, webCryptoSigner, type Signer } from './sign'
+import { randomSalt } from './sign'
+import { webCryptoSigner, type Signer } from './signer'
 import { parseDocument, plainText, txmlParser, type XmlParser } from './xml'
 
 export interface ClassicConfig {

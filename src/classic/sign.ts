@@ -28,33 +28,12 @@ export const randomSalt = (length = 32): string => {
   return out
 }
 
-// Not exported: `CryptoKey` must not appear in the public declarations (a Node project without the DOM library has
-// no such type, and its type check would fail on ours).
-const importSigningKey = (secretKey: string): Promise<CryptoKey> =>
+export const importSigningKey = (secretKey: string): Promise<CryptoKey> =>
   crypto.subtle.importKey('raw', utf8(secretKey) as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
 
-const signWith = async (key: CryptoKey, salt: string): Promise<string> =>
+export const signWith = async (key: CryptoKey, salt: string): Promise<string> =>
   toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(salt) as BufferSource)))
 
 /** The signature for one salt. Executors import the key once instead; this is for one-off use and tests. */
 export const signature = async (secretKey: string, salt: string): Promise<string> => signWith(await importSigningKey(secretKey), salt)
 
-/**
- * Makes one executor's signing function from the secret key: `salt → signature`. The default, `webCryptoSigner`,
- * runs on every runtime; on Node, `nodeSigner` from `kayako-fp/node` signs synchronously with node:crypto.
- */
-export type Signer = (secretKey: string) => (salt: string) => string | Promise<string>
-
-/** WebCrypto HMAC-SHA256, the key imported once (lazily); a failed import is tried again by the next request. */
-export const webCryptoSigner: Signer = (secretKey) => {
-  let key: Promise<CryptoKey> | undefined
-  return async (salt) => {
-    try {
-      key ??= importSigningKey(secretKey)
-      return await signWith(await key, salt)
-    } catch (thrown) {
-      key = undefined
-      throw thrown
-    }
-  }
-}

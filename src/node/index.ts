@@ -16,7 +16,7 @@ import * as https from 'node:https'
 import * as zlib from 'node:zlib'
 import { causeText, redact, transportError, type KayakoError } from '../core/error'
 import type { HttpRequest, HttpResponse, Transport } from '../core/http'
-import type { Signer } from '../classic/sign'
+import type { Signer } from '../classic/signer'
 
 /**
  * Classic request signing with node:crypto: the same signature as the default WebCrypto signer, computed

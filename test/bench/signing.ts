@@ -1,7 +1,8 @@
 // Signing cost: WebCrypto HMAC-SHA256 with the key imported per signature and once per executor, against
 // node:crypto's createHmac, in microseconds per signature.
 import { createHmac } from 'node:crypto'
-import { randomSalt, signature, webCryptoSigner } from '../../src/classic/sign'
+import { randomSalt, signature } from '../../src/classic/sign'
+import { webCryptoSigner } from '../../src/classic/signer'
 import { fixed, interleaved, table } from './measure'
 
 const SIGNATURES = 5000

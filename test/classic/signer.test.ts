@@ -3,7 +3,8 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as Department from '../../src/classic/Department'
 import { classic } from '../../src/classic/executor'
-import { randomSalt, webCryptoSigner, type Signer } from '../../src/classic/sign'
+import { randomSalt } from '../../src/classic/sign'
+import { webCryptoSigner, type Signer } from '../../src/classic/signer'
 import { canned, unwrap, unwrapLeft } from '../support/transport'
 
 const signer = suite('signer')
