@@ -15,6 +15,7 @@ import * as Department from './src/classic/Department'
 import { v1 } from './src/v1/executor'
 import * as Case from './src/v1/Case'
 import { createV1Sandbox } from './src/sandbox/v1/handler'
+import { sandboxTransport, DEFAULT_API_KEY, DEFAULT_SECRET_KEY } from './src/sandbox/handler'
 
 const XML = '<?xml version="1.0" encoding="UTF-8"?><departments><department><id>7</id><title><![CDATA[Zoë & Co]]></title><type>private</type><app>livechat</app></department></departments>'
 
@@ -31,6 +32,18 @@ export const cannedCall = async () => {
   const again = await randomSalt(Department.get(7))()
   const missing = await fixedSalt(Department.delete(-1))()
   return JSON.stringify({ sent, found, again: again._tag, missing })
+}
+
+/** Classic calls against the Classic sandbox mounted as a transport: it checks every signature, as Kayako does. */
+export const sandboxCalls = async () => {
+  const transport = sandboxTransport()
+  const url = 'https://help.example.com/api/index.php'
+  const run = classic({ url, apiKey: DEFAULT_API_KEY, secretKey: DEFAULT_SECRET_KEY, transport })
+  const created = await run(Department.post({ title: 'Edge desk', type: 'public', app: 'tickets' }))()
+  const found = created._tag === 'Right' ? await run(Department.get(created.right.id))() : created
+  const all = await run(Department.all())()
+  const badKey = await classic({ url, apiKey: DEFAULT_API_KEY, secretKey: 'not-the-secret-key', transport })(Department.all())()
+  return JSON.stringify({ created, found, count: all._tag === 'Right' ? all.right.length : all, badKey })
 }
 
 /** v1 calls (Basic login, then the session) against the v1 sandbox mounted as a transport, inside the runtime. */
@@ -109,6 +122,17 @@ edge('a Classic call signs with WebCrypto and decodes', async () => {
   assert.is(missing._tag, 'Left')
   assert.is(missing.left._tag, 'ValidationError')
   assert.is(sent.length, 2)
+})
+
+edge('Classic calls against the Classic sandbox: signatures checked, a department created and read back', async () => {
+  const { created, found, count, badKey } = await call('kayako.sandboxCalls()')
+  assert.is(created._tag, 'Right', JSON.stringify(created))
+  assert.is(created.right.title, 'Edge desk')
+  assert.equal(found.right, { _tag: 'Some', value: created.right })
+  assert.ok(count >= 1)
+  assert.is(badKey._tag, 'Left')
+  assert.is(badKey.left._tag, 'ApiError')
+  assert.equal(badKey.left.messages, ['FAILED TO AUTHENTICATE'])
 })
 
 edge('v1 calls log in with Basic, keep the session and decode, against the v1 sandbox', async () => {
