@@ -13,13 +13,14 @@ import {
   httpError,
   parseError,
   redact,
+  scrub,
   scrubError,
   SECRET_PARAMS,
   transportError,
   validationError,
   type KayakoError
 } from '../core/error'
-import { fetchTransport, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
+import { bodyTooLarge, DEFAULT_MAX_BODY_BYTES, fetchTransport, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
 import { encodeForm, type ClassicRequest, type FilePart, type FormPairs } from './request'
 import { randomSalt } from './sign'
 import { webCryptoSigner, type Signer } from './signer'
@@ -43,6 +44,11 @@ export interface ClassicConfig {
   readonly xmlParser?: XmlParser
   /** Called with any PHP notice or warning the server printed before an otherwise good XML answer. */
   readonly onNotice?: (notice: string, operation: string) => void
+  /**
+   * The largest response body read, in bytes; default 32 MiB (`DEFAULT_MAX_BODY_BYTES`), `Infinity` for no limit.
+   * A larger body is a `ParseError` and is never parsed; transports that can stop reading early do (fetchTransport).
+   */
+  readonly maxBodyBytes?: number
 }
 
 export interface ClassicExecutor {
@@ -57,6 +63,8 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
   const nextSalt = config.salt ?? (() => randomSalt())
   const parser = config.xmlParser ?? txmlParser
   const sign = (config.signer ?? webCryptoSigner)(config.secretKey)
+  const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const onNotice = config.onNotice
 
   return <A>(req: ClassicRequest<A>): TE.TaskEither<KayakoError, A> =>
     async () => {
@@ -70,11 +78,11 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
         const http = toHttpRequest(config.url, req, { apikey: config.apiKey, salt, signature })
         let sent: E.Either<KayakoError, HttpResponse>
         try {
-          sent = await transport(http)()
+          sent = await transport({ ...http, maxBodyBytes })()
         } catch (thrown) {
           sent = E.left(transportError(req.operation, redact(http), causeText(thrown)))
         }
-        const result = E.isLeft(sent) ? sent : interpret(req, http, sent.right, parser, config.onNotice)
+        const result = E.isLeft(sent) ? sent : interpret(req, http, sent.right, parser, onNotice && ((notice, operation) => onNotice(scrub(notice, secrets), operation)), maxBodyBytes)
         return E.isLeft(result) ? E.left(scrubError(result.left, secrets)) : result
       } catch (thrown) {
         const url = `${config.url} (e=${req.route})`
@@ -147,17 +155,21 @@ const interpret = <A>(
   http: HttpRequest,
   response: HttpResponse,
   parser: XmlParser,
-  onNotice: ClassicConfig['onNotice']
+  onNotice: ClassicConfig['onNotice'],
+  maxBodyBytes: number
 ): E.Either<KayakoError, A> => {
   const { status, body } = response
+  const tooLarge = bodyTooLarge(response, maxBodyBytes)
   if (status !== 200) {
     if (API_STATUSES.includes(status)) {
+      if (tooLarge !== undefined) return E.left(parseError(req.operation, tooLarge, body))
       const message = plainText(body)
       return E.left(apiError(req.operation, status, [{ message: message === '' ? `HTTP ${status}` : message }]))
     }
     return E.left(httpError(req.operation, redact(http), status, body))
   }
   if (req.response._tag === 'Void') return E.right(undefined as A)
+  if (tooLarge !== undefined) return E.left(parseError(req.operation, tooLarge, body))
   const doc = parseDocument(body, parser)
   if (E.isLeft(doc)) return E.left(parseError(req.operation, doc.left, body))
   if (doc.right.notice !== '' && onNotice !== undefined) {

@@ -81,9 +81,13 @@ export const phpForm = (values: { readonly [name: string]: FormValue }): FormPai
   return out
 }
 
+/** A lone surrogate (half of an emoji cut in two) becomes U+FFFD: `encodeURIComponent` throws on it. */
+const wellFormed = (text: string): string =>
+  text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+
 /** `application/x-www-form-urlencoded` text of pairs. */
 export const encodeForm = (pairs: FormPairs): string =>
-  pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')
+  pairs.map(([k, v]) => `${encodeURIComponent(wellFormed(k))}=${encodeURIComponent(wellFormed(v))}`).join('&')
 
 // ---------------------------------------------------------------------------------------------------------------
 // Constructors used by the resource modules
@@ -131,5 +135,16 @@ export const putRequest = <A>(operation: string, route: string, decoder: Decoder
 export const deleteRequest = (operation: string, route: string, parts?: RequestParts): ClassicRequest<void> =>
   request(operation, 'DELETE', route, none, parts)
 
-/** An id as a route segment; invalid ids are reported as issues by the builder, so any text is fine here. */
-export const segment = (value: string | number): string => encodeURIComponent(String(value))
+/**
+ * An id as a route segment; invalid ids are reported as issues by the builder, so any text is fine here, but it must
+ * not throw (builders are total): a value without a string form gives ''.
+ */
+export const segment = (value: string | number): string => {
+  let text: string
+  try {
+    text = String(value)
+  } catch {
+    return ''
+  }
+  return encodeURIComponent(wellFormed(text))
+}

@@ -62,8 +62,13 @@ export const parseDocument = (body: string, parser: XmlParser = txmlParser): E.E
   }
   const root = Array.isArray(nodes) ? nodes.find((n) => isElement(n) && /^[A-Za-z_]/.test(n.tagName)) : undefined
   if (root === undefined || !isElement(root)) return E.left('no root element')
-  // txml accepts unclosed elements, so a truncated body would parse: the root's closing tag must be there.
-  const closed = root.children.length === 0 || body.lastIndexOf(`</${root.tagName}`) > start
+  // txml accepts unclosed elements, so a truncated body would parse: the root's closing tag must be there, or the
+  // root must be self-closing (`<departments />`) and end the body (a body cut after `<departments>` is not empty).
+  const closing = body.lastIndexOf(`</${root.tagName}`)
+  const afterName = closing + 2 + root.tagName.length
+  const closed =
+    (closing > start && /^\s*>/.test(body.slice(afterName, afterName + 40))) ||
+    (root.children.length === 0 && /<[^<>]*\/>$/.test(body.slice(-200).trimEnd()))
   if (!closed) return E.left(`truncated document: <${root.tagName}> is not closed`)
   return E.right({ root, notice: plainText(body.slice(0, start)) })
 }

@@ -4,6 +4,21 @@ const encoder = /*#__PURE__*/ new TextEncoder()
 
 export const utf8 = (text: string): Uint8Array => encoder.encode(text)
 
+/** The UTF-8 size of a text without encoding it (a lone surrogate counts as the 3 bytes of U+FFFD). */
+export const utf8ByteLength = (text: string): number => {
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) bytes += 1
+    else if (c < 0x800) bytes += 2
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4
+      i++
+    } else bytes += 3
+  }
+  return bytes
+}
+
 export const utf8Decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes)
 
 const CHUNK = 0x8000

@@ -180,8 +180,7 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
           if (!res.complete) fail(new Error('the connection closed before the response ended'))
         })
         const encoding = responseHeaders['content-encoding']
-        // `maxBodyBytes` is set by executors that cap bodies; older request descriptions have none.
-        const limit = (request as HttpRequest & { readonly maxBodyBytes?: number }).maxBodyBytes
+        const limit = request.maxBodyBytes
         if (limit !== undefined && Number.isFinite(limit)) return readLimited(res, encoding, limit, answer, fail)
         const chunks: Array<Buffer> = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))

@@ -211,7 +211,7 @@ t('the Classic executor runs on it end to end', async () => {
   assert.is(received[0]?.url, '/api/index.php?e=/Base/Department/7&apikey=key&salt=salt&signature=hoVxX2132GWCjsm3bNMpI%2BOoszpn2oRRM%2BIEMU9rsQs%3D')
 })
 
-// Executors set `maxBodyBytes` on the requests they send (reliability policies); typed loosely until every branch has it.
+// Executors set `maxBodyBytes` on the requests they send (their `maxBodyBytes` option, 32 MiB by default).
 const limited = (url: string, maxBodyBytes: number) => ({ method: 'GET' as const, url, headers: {}, maxBodyBytes })
 
 t('maxBodyBytes: a declared length above the limit is not read at all', async () => {

@@ -1,0 +1,430 @@
+/**
+ * Transport policies. Each one wraps a `Transport` and returns a `Transport`, so they compose with `pipe`; the one
+ * applied last is the outermost:
+ *
+ *   pipe(fetchTransport, withLogger(console), withTimeout(10_000), withRetry(), withConcurrency(8))
+ *
+ * reads as: log every attempt, give each attempt 10 s, retry transient failures, keep at most 8 requests in flight
+ * (a request sleeping before its retry does not hold a slot only when `withConcurrency` sits inside `withRetry`; put
+ * it outside, as here, to bound whole operations instead).
+ *
+ * Like every transport, a policy never throws and its task never rejects: a transport that throws (even a non-Error)
+ * becomes a `TransportError`. Time and randomness are injectable (`clock`, `random`) so tests run instantly.
+ */
+import * as E from 'fp-ts/Either'
+import { causeText, redact, scrub, SECRET_HEADERS, SECRET_PARAMS, transportError, type KayakoError } from './error'
+import type { HttpMethod, HttpRequest, HttpResponse, Transport } from './http'
+
+type Sent = E.Either<KayakoError, HttpResponse>
+
+// ---------------------------------------------------------------------------------------------------------------
+// Time
+
+/** Time as the policies see it. `systemClock` in production; a fake clock in tests. */
+export interface Clock {
+  readonly now: () => number
+  readonly setTimeout: (callback: () => void, ms: number) => unknown
+  readonly clearTimeout: (handle: unknown) => void
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
+}
+
+/** Waits `ms` on the clock; resolves `false` at once if the signal aborts first. */
+const sleep = (clock: Clock, ms: number, signal: AbortSignal | undefined): Promise<boolean> =>
+  new Promise((resolve) => {
+    if (signal?.aborted) return resolve(false)
+    const onAbort = (): void => {
+      clock.clearTimeout(handle)
+      resolve(false)
+    }
+    const handle = clock.setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve(true)
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+
+/** Runs a transport without trusting it: a throw or a rejection becomes a `TransportError`. */
+const send = async (transport: Transport, request: HttpRequest): Promise<Sent> => {
+  try {
+    return await transport(request)()
+  } catch (thrown) {
+    return E.left(transportError(request.operation ?? 'request', redact(request), causeText(thrown)))
+  }
+}
+
+const reasonText = (reason: unknown): string => (reason === undefined ? 'no reason given' : causeText(reason))
+
+// ---------------------------------------------------------------------------------------------------------------
+// withRetry
+
+/** Methods that may be repeated without changing the outcome: retried by default. */
+export const IDEMPOTENT_METHODS: ReadonlyArray<HttpMethod> = ['GET', 'PUT', 'DELETE']
+
+export const isIdempotent = (request: HttpRequest): boolean => IDEMPOTENT_METHODS.includes(request.method)
+
+/** Statuses worth another try: the server or a proxy on the way was momentarily unable to answer. */
+export const RETRY_STATUSES: ReadonlyArray<number> = [408, 429, 500, 502, 503, 504]
+
+/** Another try might succeed: no response at all, or one of `RETRY_STATUSES`. */
+export const isRetryableOutcome = (sent: Sent): boolean =>
+  E.isLeft(sent) ? sent.left._tag === 'TransportError' : RETRY_STATUSES.includes(sent.right.status)
+
+/**
+ * Shared by every request through one `withRetry` (or several, when passed to each): retries may use up a reserve,
+ * then only a share of the requests, so a failing server is not hammered with retry storms. Deterministic: it counts
+ * requests, not time.
+ */
+export interface RetryBudget {
+  /** Called once per request (not per attempt). */
+  readonly deposit: () => void
+  /** Takes one retry; `false` when the budget is spent. */
+  readonly withdraw: () => boolean
+  /** Retries available now (whole ones). */
+  readonly remaining: () => number
+}
+
+export interface RetryBudgetOptions {
+  /** Retries available before any request has been made; default 10. */
+  readonly initial?: number
+  /** Retries each request adds to the budget; default 0.2 (one retry per five requests in the long run). */
+  readonly perRequest?: number
+  /** The most retries the budget can hold; default 100. */
+  readonly max?: number
+}
+
+// Kept in thousandths of a retry so that adding 0.2 five times is exactly one.
+const MILLI = 1000
+
+export const retryBudget = (options: RetryBudgetOptions = {}): RetryBudget => {
+  const max = Math.round((options.max ?? 100) * MILLI)
+  const perRequest = Math.round((options.perRequest ?? 0.2) * MILLI)
+  let tokens = Math.min(max, Math.round((options.initial ?? 10) * MILLI))
+  return {
+    deposit: () => {
+      tokens = Math.min(max, tokens + perRequest)
+    },
+    withdraw: () => {
+      if (tokens < MILLI) return false
+      tokens -= MILLI
+      return true
+    },
+    remaining: () => Math.floor(tokens / MILLI)
+  }
+}
+
+/** What `onRetry` is told before each wait. The request is redacted. */
+export interface RetryEvent {
+  readonly operation: string
+  readonly request: ReturnType<typeof redact>
+  /** The attempt that failed, from 1. */
+  readonly attempt: number
+  readonly delayMs: number
+  /** `HTTP 503`, or the transport error's cause (scrubbed of any credential the request carried). */
+  readonly reason: string
+}
+
+export interface RetryPolicy {
+  /** Tries in all, the first included; default 3. */
+  readonly maxAttempts?: number
+  /**
+   * Without `Retry-After`, the wait before retry n (from 1) is drawn uniformly from
+   * [0, min(maxDelayMs, baseDelayMs × 2^(n−1))) ("full jitter", so that many clients do not retry in step).
+   * Defaults 200 ms and 10 s.
+   */
+  readonly baseDelayMs?: number
+  readonly maxDelayMs?: number
+  /**
+   * The longest `Retry-After` (seconds or an HTTP date) that is honoured; default 60 s. When the server asks for a
+   * longer wait, retrying sooner would disregard it, so the answer is returned as it is (the caller sees the 429 or
+   * 503 as an `HttpError` and can decide).
+   */
+  readonly maxRetryAfterMs?: number
+  /**
+   * Which requests may be sent more than once. Default `isIdempotent` (GET, PUT, DELETE): a POST that timed out may
+   * have been carried out, and sending it again could create a second ticket. Opt a request in only where a repeat
+   * is harmless, e.g. `(r) => isIdempotent(r) || r.operation === 'Ticket.search'` (a search is a POST that changes nothing).
+   */
+  readonly retryable?: (request: HttpRequest) => boolean
+  /** Default: a fresh `retryBudget()` for this policy. Pass one to share it between transports. */
+  readonly budget?: RetryBudget
+  readonly clock?: Clock
+  /** Uniform in [0, 1); default `Math.random`. */
+  readonly random?: () => number
+  /** Told before each wait (for metrics); a throwing callback is ignored. */
+  readonly onRetry?: (event: RetryEvent) => void
+}
+
+/**
+ * `Retry-After` as a wait in milliseconds: delta-seconds or an HTTP date (a date in the past means no wait);
+ * `undefined` when absent or unreadable.
+ */
+export const retryAfterMs = (value: string | undefined, now: number): number | undefined => {
+  if (value === undefined) return undefined
+  const text = value.trim()
+  if (/^\d+$/.test(text)) return Number(text) * 1000
+  // Date.parse reads the IMF-fixdate form servers send ("Wed, 21 Oct 2015 07:28:00 GMT") and the obsolete forms.
+  const at = /[A-Za-z]/.test(text) ? Date.parse(text) : Number.NaN
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
+}
+
+/** Retries transient failures of retryable requests; see `RetryPolicy`. The last answer is returned as it is. */
+export const withRetry =
+  (policy: RetryPolicy = {}) =>
+  (transport: Transport): Transport => {
+    const maxAttempts = Math.max(1, Math.floor(policy.maxAttempts ?? 3))
+    const baseDelayMs = policy.baseDelayMs ?? 200
+    const maxDelayMs = policy.maxDelayMs ?? 10_000
+    const maxRetryAfterMs = policy.maxRetryAfterMs ?? 60_000
+    const retryable = policy.retryable ?? isIdempotent
+    const budget = policy.budget ?? retryBudget()
+    const clock = policy.clock ?? systemClock
+    const random = policy.random ?? Math.random
+
+    /** The wait before the next attempt, or `undefined` when the server asked for more than we will wait. */
+    const delayAfter = (sent: Sent, attempt: number): number | undefined => {
+      const asked = E.isRight(sent) ? retryAfterMs(sent.right.headers['retry-after'], clock.now()) : undefined
+      if (asked !== undefined) return asked <= maxRetryAfterMs ? asked : undefined
+      const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1))
+      return Math.floor(Math.min(Math.max(random(), 0), 1) * ceiling)
+    }
+
+    return (request) => async () => {
+      budget.deposit()
+      let mayRepeat: boolean
+      try {
+        mayRepeat = retryable(request)
+      } catch {
+        mayRepeat = false
+      }
+      for (let attempt = 1; ; attempt++) {
+        const sent = await send(transport, { ...request, attempt })
+        if (!mayRepeat || attempt >= maxAttempts || request.signal?.aborted === true || !isRetryableOutcome(sent)) return sent
+        const delayMs = delayAfter(sent, attempt)
+        if (delayMs === undefined || !budget.withdraw()) return sent
+        if (policy.onRetry !== undefined) {
+          try {
+            policy.onRetry({
+              operation: request.operation ?? 'request',
+              request: redact(request),
+              attempt,
+              delayMs,
+              reason: E.isRight(sent)
+                ? `HTTP ${sent.right.status}`
+                : scrub(sent.left._tag === 'TransportError' ? sent.left.cause : sent.left._tag, secretsOf(request))
+            })
+          } catch {
+            // metrics must not change the outcome
+          }
+        }
+        if (!(await sleep(clock, delayMs, request.signal))) return sent
+      }
+    }
+  }
+
+// ---------------------------------------------------------------------------------------------------------------
+// withTimeout
+
+export interface TimeoutOptions {
+  readonly clock?: Clock
+}
+
+/**
+ * Gives each request `ms` milliseconds. On time-out the request is aborted through its `AbortSignal` (a caller's
+ * own signal still works: either one aborts) and the answer is a `TransportError` saying so; a response that
+ * arrives later is dropped. A transport that ignores the signal cannot hold the caller past the deadline.
+ */
+export const withTimeout =
+  (ms: number, options: TimeoutOptions = {}) =>
+  (transport: Transport): Transport => {
+    const clock = options.clock ?? systemClock
+    return (request) => () =>
+      new Promise<Sent>((resolve) => {
+        const fail = (cause: string): Sent => E.left(transportError(request.operation ?? 'request', redact(request), cause))
+        const outer = request.signal
+        if (outer?.aborted === true) return resolve(fail(`aborted before sending: ${reasonText(outer.reason)}`))
+        const controller = new AbortController()
+        let settled = false
+        const finish = (sent: Sent): void => {
+          if (settled) return
+          settled = true
+          clock.clearTimeout(timer)
+          outer?.removeEventListener('abort', onCallerAbort)
+          resolve(sent)
+        }
+        const onCallerAbort = (): void => {
+          controller.abort(outer?.reason)
+          finish(fail(`aborted: ${reasonText(outer?.reason)}`))
+        }
+        const timer = clock.setTimeout(() => {
+          const cause = `timed out after ${ms} ms`
+          controller.abort(timeoutReason(cause))
+          finish(fail(cause))
+        }, ms)
+        outer?.addEventListener('abort', onCallerAbort, { once: true })
+        void send(transport, { ...request, signal: controller.signal }).then(finish)
+      })
+  }
+
+const timeoutReason = (message: string): unknown =>
+  typeof DOMException === 'function' ? new DOMException(message, 'TimeoutError') : new Error(message)
+
+// ---------------------------------------------------------------------------------------------------------------
+// withLogger
+
+/** Any logger with the four usual methods: `console`, pino, bunyan, a child logger… Called as `(entry, message)`. */
+export interface Logger {
+  readonly debug: (...args: ReadonlyArray<unknown>) => void
+  readonly info: (...args: ReadonlyArray<unknown>) => void
+  readonly warn: (...args: ReadonlyArray<unknown>) => void
+  readonly error: (...args: ReadonlyArray<unknown>) => void
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
+
+/** One attempt, as logged. Built from the redacted request only: no credential, no body. */
+export interface HttpLogEntry {
+  readonly event: 'kayako.http'
+  readonly operation: string
+  readonly method: string
+  /** With `apikey`, `salt`, `signature`, session ids and tokens replaced by `[redacted]`. */
+  readonly url: string
+  /** The status, or absent when there was no response. */
+  readonly status?: number
+  /** Why there was no response (scrubbed of any credential the request carried). */
+  readonly error?: string
+  readonly ms: number
+  readonly attempt: number
+}
+
+export interface LoggerOptions {
+  readonly clock?: Clock
+  /** Default: `error` without a response, `warn` for 408/429/5xx, `info` otherwise. */
+  readonly level?: (entry: HttpLogEntry) => LogLevel
+}
+
+const defaultLevel = (entry: HttpLogEntry): LogLevel =>
+  entry.status === undefined ? 'error' : entry.status >= 500 || entry.status === 408 || entry.status === 429 ? 'warn' : 'info'
+
+/** Logs one structured line per attempt (put it innermost to see every retry). A throwing logger is ignored. */
+export const withLogger =
+  (logger: Logger, options: LoggerOptions = {}) =>
+  (transport: Transport): Transport => {
+    const clock = options.clock ?? systemClock
+    const level = options.level ?? defaultLevel
+    return (request) => async () => {
+      const started = clock.now()
+      const sent = await send(transport, request)
+      try {
+        const safe = redact(request)
+        const base = {
+          event: 'kayako.http' as const,
+          operation: request.operation ?? 'request',
+          method: safe.method,
+          url: safe.url,
+          ms: Math.max(0, clock.now() - started),
+          attempt: request.attempt ?? 1
+        }
+        const entry: HttpLogEntry = E.isRight(sent)
+          ? { ...base, status: sent.right.status }
+          : { ...base, error: scrub(sent.left._tag === 'TransportError' ? sent.left.cause : sent.left._tag, secretsOf(request)) }
+        const outcome = entry.status === undefined ? `failed (${entry.error})` : String(entry.status)
+        logger[level(entry)](entry, `${entry.operation} ${entry.method} ${outcome} in ${entry.ms} ms (attempt ${entry.attempt})`)
+      } catch {
+        // logging must not change the outcome
+      }
+      return sent
+    }
+  }
+
+/** A credential's value as a form field, a multipart part or a JSON property. */
+const secretFieldPatterns = (name: string): ReadonlyArray<RegExp> => [
+  new RegExp(`(?:^|&)${name}=([^&]*)`, 'gi'),
+  new RegExp(`name="${name}"\\r\\n\\r\\n([^\\r]*)`, 'gi'),
+  new RegExp(`"${name}"\\s*:\\s*"([^"]*)"`, 'gi')
+]
+
+/** Every credential value a request carries (query, headers, body), for scrubbing texts that may quote them. */
+export const secretsOf = (request: HttpRequest): ReadonlyArray<string> => {
+  const found: Array<string> = []
+  const decode = (text: string): string => {
+    try {
+      return decodeURIComponent(text.replace(/\+/g, ' '))
+    } catch {
+      return text
+    }
+  }
+  const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : ''
+  const body = typeof request.body === 'string' ? request.body : request.body === undefined ? '' : new TextDecoder().decode(request.body)
+  for (const name of SECRET_PARAMS) {
+    for (const pattern of secretFieldPatterns(name)) {
+      for (const text of [query, body]) for (const m of text.matchAll(pattern)) found.push(m[1] ?? '', decode(m[1] ?? ''))
+    }
+  }
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (!SECRET_HEADERS.includes(name.toLowerCase())) continue
+    found.push(value)
+    const basic = /^Basic\s+(\S+)/i.exec(value)
+    if (basic !== null) {
+      try {
+        const pair = atob(basic[1] ?? '')
+        found.push(basic[1] ?? '', pair, pair.slice(pair.indexOf(':') + 1))
+      } catch {
+        // not Base64: the header value itself is scrubbed
+      }
+    }
+  }
+  return found.filter((s) => s !== '')
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// withConcurrency
+
+/**
+ * At most `limit` requests in flight through this transport (a limit below 1 counts as 1); the others wait and go
+ * in the order they came. A waiting request whose signal aborts leaves the queue with a `TransportError`.
+ */
+export const withConcurrency =
+  (limit: number) =>
+  (transport: Transport): Transport => {
+    const slots = Number.isFinite(limit) ? Math.max(1, Math.floor(limit)) : limit === Infinity ? Infinity : 1
+    let active = 0
+    const waiting: Array<() => void> = []
+    const release = (): void => {
+      const next = waiting.shift()
+      if (next !== undefined) next()
+      else active--
+    }
+    return (request) => async () => {
+      if (active < slots) active++
+      else {
+        const admitted = await new Promise<boolean>((resolve) => {
+          if (request.signal?.aborted === true) return resolve(false)
+          const onAbort = (): void => {
+            const at = waiting.indexOf(admit)
+            if (at >= 0) waiting.splice(at, 1)
+            resolve(false)
+          }
+          // The slot is handed over as it is released: `active` stays the same.
+          const admit = (): void => {
+            request.signal?.removeEventListener('abort', onAbort)
+            resolve(true)
+          }
+          waiting.push(admit)
+          request.signal?.addEventListener('abort', onAbort, { once: true })
+        })
+        if (!admitted) {
+          return E.left(transportError(request.operation ?? 'request', redact(request), `aborted while waiting for a free slot: ${reasonText(request.signal?.reason)}`))
+        }
+      }
+      try {
+        return await send(transport, request)
+      } finally {
+        release()
+      }
+    }
+  }

@@ -1,0 +1,62 @@
+// Every Classic resource module and the response decoders its builders use, found from `src/classic/index.ts`, so
+// the reliability suites cover each module as it lands without being told about it.
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import * as Classic from '../../src/classic/index'
+import type { ClassicRequest } from '../../src/classic/request'
+import { FIXTURES, fixture } from './fixtures'
+
+export type Builder = (...args: ReadonlyArray<unknown>) => unknown
+
+export interface ClassicModule {
+  readonly name: string
+  readonly builders: ReadonlyArray<readonly [string, Builder]>
+}
+
+export const classicModules: ReadonlyArray<ClassicModule> = Object.entries(Classic)
+  .filter(([name, value]) => /^[A-Z]/.test(name) && value !== null && typeof value === 'object')
+  .map(([name, value]) => ({
+    name,
+    builders: Object.entries(value as Record<string, unknown>).filter((e): e is [string, Builder] => typeof e[1] === 'function')
+  }))
+
+// Enough argument shapes to reach every builder's description (issues do not matter: only the decoder is kept).
+const PROBES: ReadonlyArray<ReadonlyArray<unknown>> = [[], [1], [1, 1], [{}], [1, {}], [1, 1, {}], ['x'], ['x', 1], [[1]], [1, 1, 1]]
+
+const isRequest = (value: unknown): value is ClassicRequest<unknown> =>
+  value !== null && typeof value === 'object' && 'response' in value && 'route' in value && 'operation' in value
+
+export interface DecoderCase {
+  readonly module: string
+  readonly operation: string
+  /** A valid description using the decoder (issues cleared): run it through an executor. */
+  readonly request: ClassicRequest<unknown>
+  /** Real bodies of this module, or of every module when it has none of its own. */
+  readonly fixtures: ReadonlyArray<string>
+}
+
+const classicFixtureNames = (): ReadonlyArray<string> => readdirSync(join(FIXTURES, 'classic')).filter((f) => f.endsWith('.xml'))
+
+export const classicDecoderCases = (): ReadonlyArray<DecoderCase> => {
+  const names = classicFixtureNames()
+  const everything = names.map((n) => fixture(`classic/${n}`))
+  const cases: Array<DecoderCase> = []
+  for (const module of classicModules) {
+    const own = names.filter((n) => n.startsWith(`${module.name}_`)).map((n) => fixture(`classic/${n}`))
+    const seen = new Set<unknown>()
+    for (const [, build] of module.builders) {
+      for (const args of PROBES) {
+        let request: unknown
+        try {
+          request = build(...args)
+        } catch {
+          continue // the builder suite reports throwing builders
+        }
+        if (!isRequest(request) || request.response._tag !== 'Xml' || seen.has(request.operation)) continue
+        seen.add(request.operation)
+        cases.push({ module: module.name, operation: request.operation, request: { ...request, issues: [] }, fixtures: own.length > 0 ? own : everything })
+      }
+    }
+  }
+  return cases
+}
