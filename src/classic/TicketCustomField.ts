@@ -63,7 +63,7 @@ export interface CustomFieldGroup {
 
 /** `a\, b, c` → [`a, b`, `c`]: the server joins option texts with `", "` and escapes commas inside them as `\,`. */
 export const splitMultiValue = (text: string): ReadonlyArray<string> => {
-  if (text.trim() === '') return []
+  if (typeof text !== 'string' || text.trim() === '') return []
   const out: Array<string> = []
   let current = ''
   for (let i = 0; i < text.length; i++) {
@@ -85,7 +85,7 @@ export const splitMultiValue = (text: string): ReadonlyArray<string> => {
  * holds `&gt;` verbatim; documents without CDATA (the wiki sample) give a real `>`. Both are read.
  */
 export const splitLinked = (text: string): { readonly parent: string; readonly child: string } => {
-  const normal = text.replace(/&gt;/g, '>')
+  const normal = typeof text === 'string' ? text.replace(/&gt;/g, '>') : ''
   const at = normal.indexOf('>')
   return at < 0 ? { parent: normal.trim(), child: '' } : { parent: normal.slice(0, at).trim(), child: normal.slice(at + 1).trim() }
 }
@@ -109,7 +109,7 @@ const BASE64_TEXT = /^[A-Za-z0-9+/]+={0,2}$/
  */
 export const decodeFileContents = (text: string): Decoded<Uint8Array> => {
   const once = fromBase64(text)
-  if (E.isLeft(once)) return failure(text.slice(0, 40), 'expected Base64 file contents')
+  if (E.isLeft(once)) return failure(typeof text === 'string' ? text.slice(0, 40) : text, 'expected Base64 file contents')
   const bytes = once.right
   if (bytes.length === 0 || bytes.length % 4 !== 0 || bytes.some((b) => b > 0x7f)) return success(bytes)
   const inner = utf8Decode(bytes) // ASCII only, so UTF-8 reads it byte for byte

@@ -52,3 +52,36 @@ export {
   type OptionalRequest
 } from './associated'
 export { withCache, type CachedExecutor } from './cache'
+export * as KnowledgebaseCategory from './KnowledgebaseCategory'
+export * as KnowledgebaseArticle from './KnowledgebaseArticle'
+export * as KnowledgebaseComment from './KnowledgebaseComment'
+export * as KnowledgebaseAttachment from './KnowledgebaseAttachment'
+export * as NewsCategory from './NewsCategory'
+export * as NewsItem from './NewsItem'
+export * as NewsComment from './NewsComment'
+export * as NewsSubscriber from './NewsSubscriber'
+export * as TroubleshooterCategory from './TroubleshooterCategory'
+export * as TroubleshooterStep from './TroubleshooterStep'
+export * as TroubleshooterComment from './TroubleshooterComment'
+export * as TroubleshooterAttachment from './TroubleshooterAttachment'
+export {
+  childStepsOf,
+  kbArticleOf,
+  kbArticlesOf,
+  kbAttachmentOf,
+  kbAttachmentsOf,
+  kbCategoriesOf,
+  kbCommentsOf,
+  newsCategoriesOf,
+  newsCommentsOf,
+  newsItemOf,
+  newsItemsOf,
+  parentKbCategoryOf,
+  parentStepsOf,
+  stepAttachmentOf,
+  stepAttachmentsOf,
+  stepCommentsOf,
+  stepOf,
+  troubleshooterCategoryOf
+} from './associatedContent'
+

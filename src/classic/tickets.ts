@@ -10,6 +10,7 @@ import { utf8 } from '../core/bytes'
 import type { Decoder } from '../core/decoder'
 import { failure, success } from '../core/decoder'
 import * as V from '../core/validate'
+import { segment } from './request'
 import {
   attr,
   attrInt,
@@ -329,7 +330,7 @@ export const ticketKey = (path: string, value: unknown): V.Issues =>
     : V.positiveInt(path, value)
 
 /** The key as a route segment (a display id is trimmed). */
-export const keySegment = (key: TicketKey): string => encodeURIComponent(typeof key === 'string' ? key.trim() : String(key))
+export const keySegment = (key: TicketKey): string => segment(typeof key === 'string' ? key.trim() : key)
 
 /** File contents as the caller gives them: bytes, or text sent as UTF-8. */
 export type FileContents = Uint8Array | string

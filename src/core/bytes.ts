@@ -34,6 +34,7 @@ export const toBase64 = (bytes: Uint8Array): string => {
 
 /** Decodes standard or URL-safe Base64; white space is ignored and padding is optional. */
 export const fromBase64 = (text: string): E.Either<string, Uint8Array> => {
+  if (typeof text !== 'string') return E.left('not Base64')
   const clean = text.replace(/[\s]/g, '').replace(/-/g, '+').replace(/_/g, '/')
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.replace(/=+$/, '').length % 4 === 1) {
     return E.left('not Base64')

@@ -39,7 +39,14 @@ const CASES: ReadonlyArray<readonly [string, string]> = [
   // no User module on this branch: Department is the other Base module
   ['Department', 'get'],
   ['TicketPost', 'post'],
-  ['TicketCustomField', 'lookup']
+  ['TicketCustomField', 'lookup'],
+  ['KnowledgebaseArticle', 'get'],
+  ['KnowledgebaseComment', 'post'],
+  ['KnowledgebaseAttachment', 'post'],
+  ['NewsItem', 'all'],
+  ['NewsSubscriber', 'post'],
+  ['TroubleshooterStep', 'get'],
+  ['TroubleshooterComment', 'all']
 ]
 
 test('the resource modules are the capitalised files', () => {
@@ -66,6 +73,14 @@ test('the shared ticket codecs are tree-shaken: no post or note decoder where no
     assert.not.match(text, /"isthirdparty"|"timetrack"|"creatorstaffname"/, `${module}.${name}`)
   }
   assert.match((await bundle('Ticket', 'get')).text, /"isthirdparty"/, 'the ticket decoder does decode posts')
+})
+
+test('a Ticket call bundles nothing of the Knowledgebase, News and Troubleshooter modules or their plumbing', async () => {
+  const { bytes } = await bundle('Ticket', 'get')
+  const content = Object.keys(bytes).filter(
+    (path) => (bytes[path] ?? 0) > 0 && /src\/classic\/(Knowledgebase|News|Troubleshooter|content|comments|contentAttachments|associatedContent)/.test(path)
+  )
+  assert.equal(content, [])
 })
 
 test.run()

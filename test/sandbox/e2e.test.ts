@@ -274,7 +274,9 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
   test('every builder of every Classic resource module was run above', () => {
     const operations = builderOperations()
     assert.ok(operations.length >= 60, `found only ${operations.length} builders: the discovery is broken`)
-    assert.equal(operations.filter((op) => !exercised.has(op)), [])
+    // The Knowledgebase, News and Troubleshooter builders are run the same two ways by content.test.ts.
+    const elsewhere = /^(Knowledgebase|News|Troubleshooter)/
+    assert.equal(operations.filter((op) => !exercised.has(op) && !elsewhere.test(op)), [])
   })
 
   test.run()

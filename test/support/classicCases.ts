@@ -13,18 +13,30 @@ export interface ClassicModule {
   readonly builders: ReadonlyArray<readonly [string, Builder]>
 }
 
-export const classicModules: ReadonlyArray<ClassicModule> = Object.entries(Classic)
-  .filter(([name, value]) => /^[A-Z]/.test(name) && value !== null && typeof value === 'object')
-  .map(([name, value]) => ({
-    name,
-    builders: Object.entries(value as Record<string, unknown>).filter((e): e is [string, Builder] => typeof e[1] === 'function')
-  }))
-
 // Enough argument shapes to reach every builder's description (issues do not matter: only the decoder is kept).
 const PROBES: ReadonlyArray<ReadonlyArray<unknown>> = [[], [1], [1, 1], [{}], [1, {}], [1, 1, {}], ['x'], ['x', 1], [[1]], [1, 1, 1]]
 
 const isRequest = (value: unknown): value is ClassicRequest<unknown> =>
   value !== null && typeof value === 'object' && 'response' in value && 'route' in value && 'operation' in value
+
+/** A builder is an exported function that answers some argument shape with a description (value helpers do not). */
+const isBuilder = (f: Builder): boolean =>
+  PROBES.some((args) => {
+    try {
+      return isRequest(f(...args))
+    } catch {
+      return true // a throwing function is reported by the builder suite, not skipped
+    }
+  })
+
+export const classicModules: ReadonlyArray<ClassicModule> = Object.entries(Classic)
+  .filter(([name, value]) => /^[A-Z]/.test(name) && value !== null && typeof value === 'object')
+  .map(([name, value]) => ({
+    name,
+    builders: Object.entries(value as Record<string, unknown>).filter(
+      (e): e is [string, Builder] => typeof e[1] === 'function' && isBuilder(e[1] as Builder)
+    )
+  }))
 
 export interface DecoderCase {
   readonly module: string

@@ -4,6 +4,7 @@
  * attachment and custom field values of all 11 types).
  */
 import { utf8 } from '../../core/bytes'
+import { seedContent } from './seedContent'
 import type { CustomFieldRow, FieldType, Store, TicketPostRow, TicketRow } from './store'
 
 /** 2023-11-14 22:13:20 UTC: the seed's "now". */
@@ -285,6 +286,7 @@ export const seedStore = (store: Store): void => {
 
   // Linked to every department, including those created later (the sandbox's shorthand: no department list).
   seedCustomFields(store, printer.id, [])
+  seedContent(store, SEED_TIME)
 }
 
 const FIELD_NAMES = ['kx3xsq8w2v1n', 'p0l7m4r9zq2a', 'h5t8c2w6y1ub', 'e9d3n7f1k4jm', 'r2v6b0q8s3xt', 'w7g1z5c9h2lp', 'n4j8u2e6a0yk', 'c1q5r9v3m7bd', 'y6s0k4t8f2wg', 'f3a7e1i5o9uc', 'u8z2x6p0b4nh']

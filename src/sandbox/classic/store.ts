@@ -4,6 +4,18 @@
  * the answer, so concurrent requests cannot interleave inside a change.
  */
 
+import type {
+  ContentAttachmentRow,
+  ContentCommentRow,
+  KbArticleRow,
+  KbCategoryRow,
+  NewsCategoryRow,
+  NewsItemRow,
+  NewsSubscriberRow,
+  TroubleshooterCategoryRow,
+  TroubleshooterStepRow
+} from './contentRows'
+
 export type DepartmentApp = 'tickets' | 'livechat'
 
 export interface DepartmentRow {
@@ -350,6 +362,18 @@ export class Store {
   readonly customFieldValues = new Map<number, Map<number, FieldValue>>()
   /** ticket id → the custom field groups linked to it (written once values of the group were saved). */
   readonly customFieldLinks = new Map<number, Set<number>>()
+
+  // Knowledgebase, News and Troubleshooter (contentRows.ts); comments and attachments of the three apps share a table
+  // each, as on the server.
+  readonly kbCategories = new Table<KbCategoryRow>()
+  readonly kbArticles = new Table<KbArticleRow>()
+  readonly newsCategories = new Table<NewsCategoryRow>()
+  readonly newsItems = new Table<NewsItemRow>()
+  readonly newsSubscribers = new Table<NewsSubscriberRow>()
+  readonly troubleshooterCategories = new Table<TroubleshooterCategoryRow>()
+  readonly troubleshooterSteps = new Table<TroubleshooterStepRow>()
+  readonly contentComments = new Table<ContentCommentRow>()
+  readonly contentAttachments = new Table<ContentAttachmentRow>()
 
   constructor(readonly now: () => number) {}
 

@@ -3,6 +3,8 @@ import type { Controller } from '../controller'
 import { CustomField } from './CustomField'
 import { CustomFieldGroup } from './CustomFieldGroup'
 import { Department } from './Department'
+import { KnowledgebaseArticle, KnowledgebaseAttachment, KnowledgebaseCategory, KnowledgebaseComment } from './knowledgebase'
+import { NewsCategory, NewsComment, NewsItem, NewsSubscriber } from './news'
 import { Staff } from './Staff'
 import { StaffGroup } from './StaffGroup'
 import { TestAPI } from './TestAPI'
@@ -21,6 +23,7 @@ import { User } from './User'
 import { UserGroup } from './UserGroup'
 import { UserOrganization } from './UserOrganization'
 import { UserSearch } from './UserSearch'
+import { TroubleshooterAttachment, TroubleshooterCategory, TroubleshooterComment, TroubleshooterStep } from './troubleshooter'
 
 export const CONTROLLERS: Readonly<Record<string, Controller>> = {
   'base/department': Department,
@@ -44,5 +47,17 @@ export const CONTROLLERS: Readonly<Record<string, Controller>> = {
   'tickets/ticketstatus': TicketStatus,
   'tickets/tickettype': TicketType,
   'core/testapi': TestAPI,
-  'core/test': TestAPI
+  'core/test': TestAPI,
+  'knowledgebase/category': KnowledgebaseCategory,
+  'knowledgebase/article': KnowledgebaseArticle,
+  'knowledgebase/comment': KnowledgebaseComment,
+  'knowledgebase/attachment': KnowledgebaseAttachment,
+  'news/category': NewsCategory,
+  'news/newsitem': NewsItem,
+  'news/comment': NewsComment,
+  'news/subscriber': NewsSubscriber,
+  'troubleshooter/category': TroubleshooterCategory,
+  'troubleshooter/step': TroubleshooterStep,
+  'troubleshooter/comment': TroubleshooterComment,
+  'troubleshooter/attachment': TroubleshooterAttachment
 }

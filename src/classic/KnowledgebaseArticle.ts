@@ -1,0 +1,247 @@
+/**
+ * KnowledgebaseArticle — `/Knowledgebase/Article` (spec kb-news-troubleshooter §2.2).
+ */
+import type * as O from 'fp-ts/Option'
+import { atKey, failure, type Decoder } from '../core/decoder'
+import * as V from '../core/validate'
+import { commaList, embeddedAttachments, escapedText, idList, oneOfCodes, type EmbeddedAttachment } from './content'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import type { Code } from './tickets'
+import { bool, childText, first, int, list, listOf, num, requiredInt, single, struct, text, timestamp, toInt, type Extra, type XmlElement } from './xml'
+
+export type { EmbeddedAttachment } from './content'
+
+/** Who created an article (`<creator>`); every article created through the API is a staff member's. */
+export const ArticleCreator = { user: 1, staff: 2 } as const
+export type ArticleCreator = (typeof ArticleCreator)[keyof typeof ArticleCreator]
+
+/** `<articlestatus>`, `SWIFT_KnowledgebaseArticle`. */
+export const ArticleStatus = { published: 1, draft: 2, pendingApproval: 3 } as const
+export type ArticleStatus = (typeof ArticleStatus)[keyof typeof ArticleStatus]
+
+export interface KnowledgebaseArticle {
+  /** `<kbarticleid>` (an article has no `<id>` element). */
+  readonly id: number
+  /** HTML. In `all(categoryId)` lists, `<script>` elements are removed. */
+  readonly contents: string
+  /** Plain text; cut to the helpdesk's excerpt length (with `...`) in `all(categoryId)` lists. */
+  readonly contentsText: string
+  /** The categories the article is in; 0 is the top level. */
+  readonly categoryIds: ReadonlyArray<number>
+  readonly creator: Code<ArticleCreator>
+  readonly creatorId: number
+  readonly author: string
+  readonly email: string
+  /** In `all(categoryId)` lists the server cuts it to 65 characters plus `...`. */
+  readonly subject: string
+  readonly seoSubject: string
+  readonly isEdited: boolean
+  readonly editedDateline: Date | null
+  readonly editedStaffId: number
+  readonly views: number
+  readonly isFeatured: boolean
+  readonly allowComments: boolean
+  readonly totalComments: number
+  readonly hasAttachments: boolean
+  /**
+   * Listed only when `hasAttachments` is set, which the API's own attachment upload does not do: fetch those with
+   * `KnowledgebaseAttachment.all(articleId)`.
+   */
+  readonly attachments: ReadonlyArray<EmbeddedAttachment>
+  readonly dateline: Date | null
+  readonly articleStatus: Code<ArticleStatus>
+  readonly articleRating: number
+  readonly ratingHits: number
+  readonly ratingCount: number
+  readonly extra: Extra
+}
+
+export interface NewKnowledgebaseArticle {
+  readonly subject: string
+  /** HTML. */
+  readonly contents: string
+  /** A staff id: the article is always created as that staff member's (author and e-mail come from the record). */
+  readonly creatorId: number
+  /**
+   * `published` (only when the staff member may publish; else draft), `draft`; absent → `pendingApproval`.
+   */
+  readonly articleStatus?: ArticleStatus
+  /** Default: made from the subject (made unique by the server). */
+  readonly seoSubject?: string
+  readonly isFeatured?: boolean
+  /** Absent: comments allowed. They cannot be switched off when creating an article (the server ignores 0). */
+  readonly allowComments?: true
+  /** Absent: the top level (0). Ids are not checked by the server. */
+  readonly categoryIds?: ReadonlyArray<number>
+}
+
+/**
+ * Changes to an article. Beware, the server rewrites fields that are not sent: an update without `isFeatured`
+ * un-features the article, without `allowComments: true` disables comments, without `categoryIds` moves it to the top
+ * level only, and without `articleStatus` (`published` or `draft`) makes it pending approval. Send them on every update.
+ */
+export interface KnowledgebaseArticleUpdate {
+  /** The staff member making the change (required by the server). */
+  readonly editedStaffId: number
+  readonly subject?: string
+  readonly contents?: string
+  readonly articleStatus?: ArticleStatus
+  /** Changed only when different from the current one. */
+  readonly seoSubject?: string
+  readonly isFeatured?: boolean
+  readonly allowComments?: boolean
+  readonly categoryIds?: ReadonlyArray<number>
+}
+
+/** Paging for `all(categoryId, options)`. */
+export interface KnowledgebaseArticleListOptions {
+  /** At most this many rows (absent: all). The server drops unpublished articles after cutting the page, so a page can be shorter. */
+  readonly count?: number
+  /** Skip this many rows. */
+  readonly start?: number
+}
+
+const articleFields = () => ({
+  id: requiredInt('kbarticleid'),
+  contents: text('contents'),
+  contentsText: text('contentstext'),
+  categoryIds: listOf('categories', 'categoryid', toInt),
+  creator: int('creator'),
+  creatorId: int('creatorid'),
+  author: text('author'),
+  email: text('email'),
+  subject: text('subject'),
+  seoSubject: text('seosubject'),
+  isEdited: bool('isedited'),
+  editedDateline: timestamp('editeddateline'),
+  editedStaffId: int('editedstaffid'),
+  views: int('views'),
+  isFeatured: bool('isfeatured'),
+  allowComments: bool('allowcomments'),
+  totalComments: int('totalcomments'),
+  hasAttachments: bool('hasattachments'),
+  attachments: embeddedAttachments(),
+  dateline: timestamp('dateline'),
+  articleStatus: int('articlestatus'),
+  articleRating: num('articlerating'),
+  ratingHits: int('ratinghits'),
+  ratingCount: int('ratingcount')
+})
+
+const article: Decoder<XmlElement, KnowledgebaseArticle> = /*#__PURE__*/ struct('kbarticle', articleFields())
+// A category's list HTML-escapes the subject inside its CDATA; a single article does not.
+const listedArticle: Decoder<XmlElement, KnowledgebaseArticle> = /*#__PURE__*/ struct('kbarticle', { ...articleFields(), subject: escapedText('subject') })
+
+const articles = /*#__PURE__*/ list('kbarticles', 'kbarticle', article)
+const listedArticles = /*#__PURE__*/ list('kbarticles', 'kbarticle', listedArticle)
+const oneArticle = /*#__PURE__*/ first(articles)
+const echoedArticle = /*#__PURE__*/ single(articles)
+
+const totalArticles: Decoder<XmlElement, number> = {
+  decode: (root) => {
+    if (root.tagName !== 'kbarticles') return failure(root, `expected the root element <kbarticles>, got <${root.tagName}>`)
+    const total = childText(root, 'totalarticles')
+    return atKey('totalarticles')(total === undefined ? failure(undefined, 'required element is missing') : toInt(total))
+  }
+}
+
+const ROUTE = '/Knowledgebase/Article'
+
+/**
+ * Without a category: every article, whatever its status, with full contents. With a category (0 = top level): its
+ * published articles, featured first, ordered by the helpdesk's setting, with cut subjects and texts.
+ */
+export const all = (categoryId?: number, options: KnowledgebaseArticleListOptions = {}): ClassicRequest<ReadonlyArray<KnowledgebaseArticle>> => {
+  if (categoryId === undefined) return getRequest('KnowledgebaseArticle.all', ROUTE, articles)
+  const issues = V.issues(
+    V.nonNegativeInt('categoryId', categoryId),
+    V.input(
+      options,
+      (o) => V.issues(V.optional(o.count, (n) => V.positiveInt('count', n)), V.optional(o.start, (n) => V.nonNegativeInt('start', n))),
+      'options'
+    )
+  )
+  // The server ignores a sort field and reads a sort order only under one helpdesk setting, so neither is offered.
+  const paging = issues.length > 0 ? [] : options.start !== undefined ? [options.count ?? 0, options.start] : options.count !== undefined ? [options.count] : []
+  const route = [ROUTE, 'ListAll', categoryId, ...paging].map((s) => (typeof s === 'number' ? segment(s) : s)).join('/')
+  return getRequest('KnowledgebaseArticle.all', route, listedArticles, { issues })
+}
+
+/** One article, whatever its status; `none` when there is no such id. */
+export const get = (id: number): ClassicRequest<O.Option<KnowledgebaseArticle>> =>
+  getRequest('KnowledgebaseArticle.get', `${ROUTE}/${segment(id)}`, oneArticle, { issues: V.positiveInt('id', id) })
+
+/** How many articles a category holds, whatever their status (the server answers the top level, 0, with nothing). */
+export const count = (categoryId: number): ClassicRequest<number> =>
+  getRequest('KnowledgebaseArticle.count', `${ROUTE}/GetArticleCount/${segment(categoryId)}`, totalArticles, {
+    issues: V.positiveInt('categoryId', categoryId)
+  })
+
+export const post = (input: NewKnowledgebaseArticle): ClassicRequest<KnowledgebaseArticle> => {
+  const issues = V.input(input, (i) =>
+    V.issues(
+      V.nonBlank('subject', i.subject),
+      V.nonBlank('contents', i.contents),
+      V.positiveInt('creatorId', i.creatorId),
+      V.optional(i.articleStatus, (s) => oneOfCodes('articleStatus', s, ArticleStatus)),
+      V.optional(i.seoSubject, (s) => V.nonBlank('seoSubject', s)),
+      V.optional(i.isFeatured, (b) => V.isBoolean('isFeatured', b)),
+      V.when(i.allowComments !== undefined && i.allowComments !== true, 'allowComments', 'comments cannot be switched off when creating an article (the server ignores 0)'),
+      V.optional(i.categoryIds, (ids) => idList('categoryIds', ids, true))
+    )
+  )
+  return postRequest('KnowledgebaseArticle.post', ROUTE, echoedArticle, {
+    issues,
+    form: V.whenValid(issues, () =>
+      phpForm({
+        subject: input.subject,
+        contents: input.contents,
+        creatorid: input.creatorId,
+        articlestatus: input.articleStatus,
+        seosubject: input.seoSubject,
+        isfeatured: input.isFeatured,
+        allowcomments: input.allowComments,
+        categoryid: commaList(input.categoryIds)
+      })
+    )
+  })
+}
+
+export const put = (id: number, input: KnowledgebaseArticleUpdate): ClassicRequest<KnowledgebaseArticle> => {
+  const issues = V.issues(
+    V.positiveInt('id', id),
+    V.input(input, (i) =>
+      V.issues(
+        V.positiveInt('editedStaffId', i.editedStaffId),
+        V.optional(i.subject, (s) => V.nonBlank('subject', s)),
+        V.optional(i.contents, (s) => V.nonBlank('contents', s)),
+        V.optional(i.articleStatus, (s) => oneOfCodes('articleStatus', s, ArticleStatus)),
+        V.optional(i.seoSubject, (s) => V.nonBlank('seoSubject', s)),
+        V.optional(i.isFeatured, (b) => V.isBoolean('isFeatured', b)),
+        V.optional(i.allowComments, (b) => V.isBoolean('allowComments', b)),
+        V.optional(i.categoryIds, (ids) => idList('categoryIds', ids, true))
+      )
+    )
+  )
+  return putRequest('KnowledgebaseArticle.put', `${ROUTE}/${segment(id)}`, echoedArticle, {
+    issues,
+    form: V.whenValid(issues, () =>
+      phpForm({
+        editedstaffid: input.editedStaffId,
+        subject: input.subject,
+        contents: input.contents,
+        articlestatus: input.articleStatus,
+        seosubject: input.seoSubject,
+        isfeatured: input.isFeatured,
+        allowcomments: input.allowComments,
+        categoryid: commaList(input.categoryIds)
+      })
+    )
+  })
+}
+
+/** Deletes an article with its comments, attachments and subscriptions; an unknown id is a 400 `Invalid article id`. */
+const del = (id: number): ClassicRequest<void> =>
+  deleteRequest('KnowledgebaseArticle.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
+
+export { del as delete, get as find, post as save, put as update, del as destroy }

@@ -1,0 +1,251 @@
+/**
+ * KnowledgebaseCategory — `/Knowledgebase/Category` (spec kb-news-troubleshooter §2.1).
+ */
+import type * as O from 'fp-ts/Option'
+import type { Decoder } from '../core/decoder'
+import * as V from '../core/validate'
+import { cannotSwitchOff, commaList, idList, oneOfCodes, positiveOnUpdate } from './content'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import type { Code } from './tickets'
+import { bool, first, int, list, listOf, requiredInt, single, struct, text, toInt, type Extra, type XmlElement } from './xml'
+
+/** `<categorytype>`, `SWIFT_KnowledgebaseCategory`: `inherit` takes the parent category's visibility. */
+export const KnowledgebaseCategoryType = { global: 1, public: 2, private: 3, inherit: 4 } as const
+export type KnowledgebaseCategoryType = (typeof KnowledgebaseCategoryType)[keyof typeof KnowledgebaseCategoryType]
+
+/** How a category orders its articles (stored, not sent back by the server); `title` is the default. */
+export const ArticleSortOrder = { inherit: 1, title: 2, rating: 3, creationDate: 4, displayOrder: 5 } as const
+export type ArticleSortOrder = (typeof ArticleSortOrder)[keyof typeof ArticleSortOrder]
+
+/** The fields `all({ sortField })` can order by (the server orders by display order otherwise). */
+export type CategorySortField = 'staffid' | 'title' | 'dateline' | 'totalarticles' | 'categorytype' | 'articlesortorder'
+export const CATEGORY_SORT_FIELDS: ReadonlyArray<CategorySortField> = ['staffid', 'title', 'dateline', 'totalarticles', 'categorytype', 'articlesortorder']
+
+export interface KnowledgebaseCategory {
+  readonly id: number
+  /** 0 for a top-level category. */
+  readonly parentKbCategoryId: number
+  /** The creator; every update through the API sets it to 0. */
+  readonly staffId: number
+  readonly title: string
+  readonly totalArticles: number
+  readonly categoryType: Code<KnowledgebaseCategoryType>
+  readonly displayOrder: number
+  readonly allowComments: boolean
+  /** When true, only the user groups in `userGroupIds` see the category. */
+  readonly userVisibilityCustom: boolean
+  readonly userGroupIds: ReadonlyArray<number>
+  /** When true, only the staff groups in `staffGroupIds` see the category. */
+  readonly staffVisibilityCustom: boolean
+  readonly staffGroupIds: ReadonlyArray<number>
+  readonly allowRating: boolean
+  readonly isPublished: boolean
+  readonly extra: Extra
+}
+
+/**
+ * A new category. The server stores every flag that is not sent as off: a category created without
+ * `isPublished: true`, `allowComments: true` and `allowRating: true` is unpublished, without comments and rating.
+ */
+export interface NewKnowledgebaseCategory {
+  readonly title: string
+  readonly categoryType: KnowledgebaseCategoryType
+  /** 0 or absent for a top-level category (not checked by the server). */
+  readonly parentCategoryId?: number
+  readonly displayOrder?: number
+  readonly articleSortOrder?: ArticleSortOrder
+  readonly allowComments?: boolean
+  readonly allowRating?: boolean
+  readonly isPublished?: boolean
+  readonly userVisibilityCustom?: boolean
+  /** Only with `userVisibilityCustom: true`. */
+  readonly userGroupIds?: ReadonlyArray<number>
+  readonly staffVisibilityCustom?: boolean
+  /** Only with `staffVisibilityCustom: true`. */
+  readonly staffGroupIds?: ReadonlyArray<number>
+  /** The creator (not checked by the server). */
+  readonly staffId?: number
+}
+
+/**
+ * Changes to a category; omitted fields keep their values. The server ignores 0 for every flag and number here, so
+ * flags cannot be switched off and a category cannot be moved back to the top level (`false`/`0` are refused
+ * before sending). Every update sets the category's `staffId` to 0.
+ */
+export interface KnowledgebaseCategoryUpdate {
+  readonly title?: string
+  readonly parentCategoryId?: number
+  readonly categoryType?: KnowledgebaseCategoryType
+  readonly displayOrder?: number
+  readonly articleSortOrder?: ArticleSortOrder
+  readonly allowComments?: boolean
+  readonly allowRating?: boolean
+  readonly isPublished?: boolean
+  readonly userVisibilityCustom?: boolean
+  readonly userGroupIds?: ReadonlyArray<number>
+  readonly staffVisibilityCustom?: boolean
+  readonly staffGroupIds?: ReadonlyArray<number>
+}
+
+/** Paging and order for `all`. */
+export interface KnowledgebaseCategoryListOptions {
+  /** At most this many categories (absent: all). */
+  readonly count?: number
+  /** Skip this many (a row offset, not an id). */
+  readonly start?: number
+  readonly sortField?: CategorySortField
+  readonly sortOrder?: 'ASC' | 'DESC'
+}
+
+const category: Decoder<XmlElement, KnowledgebaseCategory> = /*#__PURE__*/ struct('kbcategory', {
+  id: requiredInt('id'),
+  parentKbCategoryId: int('parentkbcategoryid'),
+  staffId: int('staffid'),
+  title: text('title'),
+  totalArticles: int('totalarticles'),
+  categoryType: int('categorytype'),
+  displayOrder: int('displayorder'),
+  allowComments: bool('allowcomments'),
+  userVisibilityCustom: bool('uservisibilitycustom'),
+  userGroupIds: listOf('usergroupidlist', 'usergroupid', toInt),
+  staffVisibilityCustom: bool('staffvisibilitycustom'),
+  staffGroupIds: listOf('staffgroupidlist', 'staffgroupid', toInt),
+  allowRating: bool('allowrating'),
+  isPublished: bool('ispublished')
+})
+
+const categories = /*#__PURE__*/ list('kbcategories', 'kbcategory', category)
+const oneCategory = /*#__PURE__*/ first(categories)
+const echoedCategory = /*#__PURE__*/ single(categories)
+
+const ROUTE = '/Knowledgebase/Category'
+
+const checkGroups = (input: Partial<NewKnowledgebaseCategory>): V.Issues =>
+  V.issues(
+    V.optional(input.userGroupIds, (ids) => idList('userGroupIds', ids)),
+    V.when(input.userGroupIds !== undefined && input.userVisibilityCustom !== true, 'userGroupIds', 'is only used with userVisibilityCustom: true'),
+    V.optional(input.staffGroupIds, (ids) => idList('staffGroupIds', ids)),
+    V.when(input.staffGroupIds !== undefined && input.staffVisibilityCustom !== true, 'staffGroupIds', 'is only used with staffVisibilityCustom: true')
+  )
+
+const checkListOptions = (options: KnowledgebaseCategoryListOptions): V.Issues =>
+  V.input(
+    options,
+    (o) =>
+      V.issues(
+        V.optional(o.count, (n) => V.positiveInt('count', n)),
+        V.optional(o.start, (n) => V.nonNegativeInt('start', n)),
+        V.optional(o.sortField, (f) => V.oneOf('sortField', f, CATEGORY_SORT_FIELDS)),
+        V.optional(o.sortOrder, (s) => V.oneOf('sortOrder', s, ['ASC', 'DESC']))
+      ),
+    'options'
+  )
+
+/**
+ * `GetList/count/start/sortField/sortOrder`: the documented `ListAll/…` route does not exist on 4.98.8 (the server
+ * answers it with an empty list), so paging goes through `GetList`, as the PHP library does. Trailing segments that
+ * are not needed are left out; a count of 0 means "all".
+ */
+const listRoute = (o: KnowledgebaseCategoryListOptions): string => {
+  const segments = [String(o.count ?? 0), String(o.start ?? 0), o.sortField ?? 'displayorder', o.sortOrder ?? 'ASC']
+  const needed = o.sortOrder !== undefined ? 4 : o.sortField !== undefined ? 3 : o.start !== undefined ? 2 : 1
+  return `${ROUTE}/GetList/${segments.slice(0, needed).map(segment).join('/')}`
+}
+
+/** Every category, by display order; with options, a page of them in the chosen order. */
+export const all = (options?: KnowledgebaseCategoryListOptions): ClassicRequest<ReadonlyArray<KnowledgebaseCategory>> => {
+  if (options === undefined) return getRequest('KnowledgebaseCategory.all', ROUTE, categories)
+  const issues = checkListOptions(options)
+  return getRequest('KnowledgebaseCategory.all', issues.length > 0 ? ROUTE : listRoute(options), categories, { issues })
+}
+
+/** One category; `none` when there is no such id (the server answers 200 with an empty list). */
+export const get = (id: number): ClassicRequest<O.Option<KnowledgebaseCategory>> =>
+  getRequest('KnowledgebaseCategory.get', `${ROUTE}/${segment(id)}`, oneCategory, { issues: V.positiveInt('id', id) })
+
+export const post = (input: NewKnowledgebaseCategory): ClassicRequest<KnowledgebaseCategory> => {
+  const issues = V.input(input, (i) =>
+    V.issues(
+      V.nonBlank('title', i.title),
+      oneOfCodes('categoryType', i.categoryType, KnowledgebaseCategoryType),
+      V.optional(i.parentCategoryId, (n) => V.nonNegativeInt('parentCategoryId', n)),
+      V.optional(i.displayOrder, (n) => V.nonNegativeInt('displayOrder', n)),
+      V.optional(i.articleSortOrder, (s) => oneOfCodes('articleSortOrder', s, ArticleSortOrder)),
+      V.optional(i.allowComments, (b) => V.isBoolean('allowComments', b)),
+      V.optional(i.allowRating, (b) => V.isBoolean('allowRating', b)),
+      V.optional(i.isPublished, (b) => V.isBoolean('isPublished', b)),
+      V.optional(i.userVisibilityCustom, (b) => V.isBoolean('userVisibilityCustom', b)),
+      V.optional(i.staffVisibilityCustom, (b) => V.isBoolean('staffVisibilityCustom', b)),
+      V.optional(i.staffId, (n) => V.positiveInt('staffId', n)),
+      checkGroups(i)
+    )
+  )
+  return postRequest('KnowledgebaseCategory.post', ROUTE, echoedCategory, {
+    issues,
+    form: V.whenValid(issues, () =>
+      phpForm({
+        title: input.title,
+        categorytype: input.categoryType,
+        parentcategoryid: input.parentCategoryId,
+        displayorder: input.displayOrder,
+        articlesortorder: input.articleSortOrder,
+        allowcomments: input.allowComments,
+        allowrating: input.allowRating,
+        ispublished: input.isPublished,
+        uservisibilitycustom: input.userVisibilityCustom,
+        usergroupidlist: commaList(input.userGroupIds),
+        staffvisibilitycustom: input.staffVisibilityCustom,
+        staffgroupidlist: commaList(input.staffGroupIds),
+        staffid: input.staffId
+      })
+    )
+  })
+}
+
+export const put = (id: number, input: KnowledgebaseCategoryUpdate): ClassicRequest<KnowledgebaseCategory> => {
+  const issues = V.issues(
+    V.positiveInt('id', id),
+    V.input(input, (i) =>
+      V.issues(
+        V.optional(i.title, (t) => V.nonBlank('title', t)),
+        positiveOnUpdate('parentCategoryId', i.parentCategoryId),
+        V.optional(i.categoryType, (t) => oneOfCodes('categoryType', t, KnowledgebaseCategoryType)),
+        positiveOnUpdate('displayOrder', i.displayOrder),
+        V.optional(i.articleSortOrder, (s) => oneOfCodes('articleSortOrder', s, ArticleSortOrder)),
+        cannotSwitchOff('allowComments', i.allowComments),
+        cannotSwitchOff('allowRating', i.allowRating),
+        cannotSwitchOff('isPublished', i.isPublished),
+        cannotSwitchOff('userVisibilityCustom', i.userVisibilityCustom),
+        cannotSwitchOff('staffVisibilityCustom', i.staffVisibilityCustom),
+        V.optional(i.userGroupIds, (ids) => idList('userGroupIds', ids)),
+        V.optional(i.staffGroupIds, (ids) => idList('staffGroupIds', ids))
+      )
+    )
+  )
+  return putRequest('KnowledgebaseCategory.put', `${ROUTE}/${segment(id)}`, echoedCategory, {
+    issues,
+    form: V.whenValid(issues, () =>
+      phpForm({
+        title: input.title,
+        // The update reads the parent under another name than the creation does.
+        parentkbcategoryid: input.parentCategoryId,
+        categorytype: input.categoryType,
+        displayorder: input.displayOrder,
+        articlesortorder: input.articleSortOrder,
+        allowcomments: input.allowComments,
+        allowrating: input.allowRating,
+        ispublished: input.isPublished,
+        uservisibilitycustom: input.userVisibilityCustom,
+        usergroupidlist: commaList(input.userGroupIds),
+        staffvisibilitycustom: input.staffVisibilityCustom,
+        staffgroupidlist: commaList(input.staffGroupIds)
+      })
+    )
+  })
+}
+
+/** Deletes a category with its sub-categories (their articles stay); an unknown id is a 400 `Invalid category id`. */
+const del = (id: number): ClassicRequest<void> =>
+  deleteRequest('KnowledgebaseCategory.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
+
+export { del as delete, get as find, post as save, put as update, del as destroy }

@@ -1,0 +1,62 @@
+/**
+ * KnowledgebaseComment — `/Knowledgebase/Comment` (spec kb-news-troubleshooter §2.3, §1.6). Comments cannot be changed:
+ * the server has no update.
+ */
+import type * as O from 'fp-ts/Option'
+import type { Decoder } from '../core/decoder'
+import * as V from '../core/validate'
+import { checkNewComment, commentFields, commentForm, type CommentFields, type NewComment } from './comments'
+import { deleteRequest, getRequest, postRequest, segment, type ClassicRequest } from './request'
+import { first, int, list, single, struct, type Extra, type XmlElement } from './xml'
+
+export { CommentCreatorType, CommentStatus } from './comments'
+
+export interface KnowledgebaseComment extends CommentFields {
+  /** The article commented on. */
+  readonly kbArticleId: number
+  readonly extra: Extra
+}
+
+export interface NewKnowledgebaseComment extends NewComment {
+  readonly kbArticleId: number
+}
+
+const comment: Decoder<XmlElement, KnowledgebaseComment> = /*#__PURE__*/ struct('kbarticlecomment', {
+  ...commentFields(),
+  kbArticleId: int('kbarticleid')
+})
+
+const comments = /*#__PURE__*/ list('kbarticlecomments', 'kbarticlecomment', comment)
+const oneComment = /*#__PURE__*/ first(comments)
+const echoedComment = /*#__PURE__*/ single(comments)
+
+const ROUTE = '/Knowledgebase/Comment'
+
+/** Without an article: every Knowledgebase comment, of any status (pending and spam included). With one: its comments. */
+export const all = (kbArticleId?: number): ClassicRequest<ReadonlyArray<KnowledgebaseComment>> =>
+  kbArticleId === undefined
+    ? getRequest('KnowledgebaseComment.all', ROUTE, comments)
+    : getRequest('KnowledgebaseComment.all', `${ROUTE}/ListAll/${segment(kbArticleId)}`, comments, { issues: V.positiveInt('kbArticleId', kbArticleId) })
+
+/** One comment; `none` when there is no Knowledgebase comment with that id. */
+export const get = (id: number): ClassicRequest<O.Option<KnowledgebaseComment>> =>
+  getRequest('KnowledgebaseComment.get', `${ROUTE}/${segment(id)}`, oneComment, { issues: V.positiveInt('id', id) })
+
+/** The server decides the status (approved for staff; pending, approved or spam for users, by its spam check). */
+export const post = (input: NewKnowledgebaseComment): ClassicRequest<KnowledgebaseComment> => {
+  const issues = V.input(input, (i) => checkNewComment('kbArticleId', i.kbArticleId, i))
+  // The server reads the article under another name than the one it answers with.
+  return postRequest('KnowledgebaseComment.post', ROUTE, echoedComment, {
+    issues,
+    form: V.whenValid(issues, () => commentForm('knowledgebasearticleid', input.kbArticleId, input))
+  })
+}
+
+/**
+ * Deletes a comment. The server checks neither that it exists nor that it is a Knowledgebase comment: any comment
+ * with that id is deleted, and the answer is always success.
+ */
+const del = (id: number): ClassicRequest<void> =>
+  deleteRequest('KnowledgebaseComment.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
+
+export { del as delete, get as find, post as save, del as destroy }

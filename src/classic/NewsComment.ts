@@ -1,0 +1,61 @@
+/**
+ * NewsComment — `/News/Comment` (spec kb-news-troubleshooter §3.3, §1.6). Comments cannot be changed:
+ * the server has no update.
+ */
+import type * as O from 'fp-ts/Option'
+import type { Decoder } from '../core/decoder'
+import * as V from '../core/validate'
+import { checkNewComment, commentFields, commentForm, type CommentFields, type NewComment } from './comments'
+import { deleteRequest, getRequest, postRequest, segment, type ClassicRequest } from './request'
+import { first, int, list, single, struct, type Extra, type XmlElement } from './xml'
+
+export { CommentCreatorType, CommentStatus } from './comments'
+
+export interface NewsComment extends CommentFields {
+  /** The news item commented on. */
+  readonly newsItemId: number
+  readonly extra: Extra
+}
+
+export interface NewNewsComment extends NewComment {
+  readonly newsItemId: number
+}
+
+const comment: Decoder<XmlElement, NewsComment> = /*#__PURE__*/ struct('newsitemcomment', {
+  ...commentFields(),
+  newsItemId: int('newsitemid')
+})
+
+const comments = /*#__PURE__*/ list('newsitemcomments', 'newsitemcomment', comment)
+const oneComment = /*#__PURE__*/ first(comments)
+const echoedComment = /*#__PURE__*/ single(comments)
+
+const ROUTE = '/News/Comment'
+
+/** Without a news item: every news comment, of any status (pending and spam included). With one: its comments. */
+export const all = (newsItemId?: number): ClassicRequest<ReadonlyArray<NewsComment>> =>
+  newsItemId === undefined
+    ? getRequest('NewsComment.all', ROUTE, comments)
+    : getRequest('NewsComment.all', `${ROUTE}/ListAll/${segment(newsItemId)}`, comments, { issues: V.positiveInt('newsItemId', newsItemId) })
+
+/** One comment; `none` when there is no Knowledgebase comment with that id. */
+export const get = (id: number): ClassicRequest<O.Option<NewsComment>> =>
+  getRequest('NewsComment.get', `${ROUTE}/${segment(id)}`, oneComment, { issues: V.positiveInt('id', id) })
+
+/** The server decides the status (approved for staff; pending, approved or spam for users, by its spam check). */
+export const post = (input: NewNewsComment): ClassicRequest<NewsComment> => {
+  const issues = V.input(input, (i) => checkNewComment('newsItemId', i.newsItemId, i))
+  return postRequest('NewsComment.post', ROUTE, echoedComment, {
+    issues,
+    form: V.whenValid(issues, () => commentForm('newsitemid', input.newsItemId, input))
+  })
+}
+
+/**
+ * Deletes a comment. The server checks neither that it exists nor that it is a news comment: any comment
+ * with that id is deleted, and the answer is always success.
+ */
+const del = (id: number): ClassicRequest<void> =>
+  deleteRequest('NewsComment.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
+
+export { del as delete, get as find, post as save, del as destroy }

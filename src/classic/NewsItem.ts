@@ -1,0 +1,234 @@
+/**
+ * NewsItem — `/News/NewsItem` (spec kb-news-troubleshooter §3.2).
+ */
+import type * as O from 'fp-ts/Option'
+import type { Decoder } from '../core/decoder'
+import * as V from '../core/validate'
+import { calendarDate, commaList, escapedText, idList, oneOfCodes } from './content'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import type { Code } from './tickets'
+import { bool, first, int, list, listOf, requiredInt, single, struct, text, timestamp, toInt, type Extra, type XmlElement } from './xml'
+
+/** `<newstype>`, `SWIFT_NewsItem`. Only global news can be created through the API. */
+export const NewsType = { global: 1, public: 2, private: 3 } as const
+export type NewsType = (typeof NewsType)[keyof typeof NewsType]
+
+/** `<newsstatus>`, `SWIFT_NewsItem`. */
+export const NewsStatus = { draft: 1, published: 2 } as const
+export type NewsStatus = (typeof NewsStatus)[keyof typeof NewsStatus]
+
+export interface NewsItem {
+  readonly id: number
+  readonly staffId: number
+  readonly newsType: Code<NewsType>
+  readonly newsStatus: Code<NewsStatus>
+  /** The staff member's name (HTML-escaped by the server in `all(categoryId)` lists; unescaped here). */
+  readonly author: string
+  /** The author's address. */
+  readonly email: string
+  readonly subject: string
+  /** The subject of the e-mail to subscribers ('' → the subject). */
+  readonly emailSubject: string
+  readonly dateline: Date | null
+  /** Shown from then on; `null` for at once. */
+  readonly start: Date | null
+  /** Shown until then; `null` for ever. */
+  readonly expiry: Date | null
+  readonly isSynced: boolean
+  readonly totalComments: number
+  readonly userVisibilityCustom: boolean
+  readonly userGroupIds: ReadonlyArray<number>
+  readonly staffVisibilityCustom: boolean
+  readonly staffGroupIds: ReadonlyArray<number>
+  readonly allowComments: boolean
+  /** HTML; in `all(categoryId)` lists only a lead of about 500 characters, tags other than links and images removed. */
+  readonly contents: string
+  readonly categoryIds: ReadonlyArray<number>
+  readonly extra: Extra
+}
+
+/** Options of the e-mail the server sends to subscribers when the item is published. */
+interface NewsEmailOptions {
+  /** E-mail subscribers (default: no). */
+  readonly sendEmail?: boolean
+  /** The From name of that e-mail. */
+  readonly fromName?: string
+  /** The From address of that e-mail (ignored by the server unless valid; not the author's address). */
+  readonly email?: string
+  readonly customEmailSubject?: string
+}
+
+/** A new global news item (the server answers a public or private one with an empty body and creates nothing). */
+export interface NewNewsItem extends NewsEmailOptions {
+  /** The author. */
+  readonly staffId: number
+  readonly subject: string
+  /** HTML. */
+  readonly contents: string
+  /** Default: published. */
+  readonly newsStatus?: NewsStatus
+  /** Default: allowed. */
+  readonly allowComments?: boolean
+  readonly userVisibilityCustom?: boolean
+  readonly userGroupIds?: ReadonlyArray<number>
+  readonly staffVisibilityCustom?: boolean
+  readonly staffGroupIds?: ReadonlyArray<number>
+  /** Unknown ids are dropped by the server. */
+  readonly categoryIds?: ReadonlyArray<number>
+  /** Shown from then on (to the second, UTC). */
+  readonly start?: Date
+  /** Shown until then. */
+  readonly expiry?: Date
+}
+
+/**
+ * Changes to a news item; omitted optional fields keep their values. The server needs `subject` and `contents` on
+ * every update. Dates cannot be changed: the server's update resets any date it is sent to "none", so this client
+ * does not send them. The type cannot change either.
+ */
+export interface NewsItemUpdate extends NewsEmailOptions {
+  /** The staff member making the change. */
+  readonly editedStaffId: number
+  readonly subject: string
+  readonly contents: string
+  /** Applied at once, even when a later check of the same update fails. */
+  readonly newsStatus?: NewsStatus
+  readonly allowComments?: boolean
+  readonly userVisibilityCustom?: boolean
+  readonly userGroupIds?: ReadonlyArray<number>
+  readonly staffVisibilityCustom?: boolean
+  readonly staffGroupIds?: ReadonlyArray<number>
+  readonly categoryIds?: ReadonlyArray<number>
+}
+
+const itemFields = () => ({
+  id: requiredInt('id'),
+  staffId: int('staffid'),
+  newsType: int('newstype'),
+  newsStatus: int('newsstatus'),
+  author: text('author'),
+  email: text('email'),
+  subject: text('subject'),
+  emailSubject: text('emailsubject'),
+  dateline: timestamp('dateline'),
+  start: timestamp('start'),
+  expiry: timestamp('expiry'),
+  isSynced: bool('issynced'),
+  totalComments: int('totalcomments'),
+  userVisibilityCustom: bool('uservisibilitycustom'),
+  userGroupIds: listOf('usergroupidlist', 'usergroupid', toInt),
+  staffVisibilityCustom: bool('staffvisibilitycustom'),
+  staffGroupIds: listOf('staffgroupidlist', 'staffgroupid', toInt),
+  allowComments: bool('allowcomments'),
+  contents: text('contents'),
+  categoryIds: listOf('categories', 'categoryid', toInt)
+})
+
+const item: Decoder<XmlElement, NewsItem> = /*#__PURE__*/ struct('newsitem', itemFields())
+// The active-news list HTML-escapes subject and author inside their CDATA; a single item does not.
+const listedItem: Decoder<XmlElement, NewsItem> = /*#__PURE__*/ struct('newsitem', {
+  ...itemFields(),
+  author: escapedText('author'),
+  subject: escapedText('subject')
+})
+
+const items = /*#__PURE__*/ list('newsitems', 'newsitem', item)
+const listedItems = /*#__PURE__*/ list('newsitems', 'newsitem', listedItem)
+const oneItem = /*#__PURE__*/ first(items)
+const echoedItem = /*#__PURE__*/ single(items)
+
+const ROUTE = '/News/NewsItem'
+
+const checkCommon = (i: NewsEmailOptions & Partial<NewNewsItem>): V.Issues =>
+  V.issues(
+    V.optional(i.newsStatus, (s) => oneOfCodes('newsStatus', s, NewsStatus)),
+    V.optional(i.sendEmail, (b) => V.isBoolean('sendEmail', b)),
+    V.optional(i.fromName, (s) => V.isString('fromName', s)),
+    V.optional(i.email, (s) => V.email('email', s)),
+    V.optional(i.customEmailSubject, (s) => V.isString('customEmailSubject', s)),
+    V.optional(i.allowComments, (b) => V.isBoolean('allowComments', b)),
+    V.optional(i.userVisibilityCustom, (b) => V.isBoolean('userVisibilityCustom', b)),
+    V.optional(i.staffVisibilityCustom, (b) => V.isBoolean('staffVisibilityCustom', b)),
+    V.optional(i.userGroupIds, (ids) => idList('userGroupIds', ids)),
+    V.optional(i.staffGroupIds, (ids) => idList('staffGroupIds', ids)),
+    V.optional(i.categoryIds, (ids) => idList('categoryIds', ids))
+  )
+
+const commonForm = (i: NewsEmailOptions & Partial<NewNewsItem>) => ({
+  newsstatus: i.newsStatus,
+  fromname: i.fromName,
+  email: i.email,
+  customemailsubject: i.customEmailSubject,
+  sendemail: i.sendEmail,
+  allowcomments: i.allowComments,
+  uservisibilitycustom: i.userVisibilityCustom,
+  usergroupidlist: commaList(i.userGroupIds),
+  staffvisibilitycustom: i.staffVisibilityCustom,
+  staffgroupidlist: commaList(i.staffGroupIds),
+  newscategoryidlist: commaList(i.categoryIds)
+})
+
+/**
+ * Without a category: every news item, whatever its status, type or dates, with full contents. With a category: the
+ * active news (published, started, not expired), newest first, at most 500, with a lead instead of the contents.
+ * The server answers a category without news items (or 0) with all active news.
+ */
+export const all = (categoryId?: number): ClassicRequest<ReadonlyArray<NewsItem>> =>
+  categoryId === undefined
+    ? getRequest('NewsItem.all', ROUTE, items)
+    : getRequest('NewsItem.all', `${ROUTE}/ListAll/${segment(categoryId)}`, listedItems, { issues: V.nonNegativeInt('categoryId', categoryId) })
+
+/** One news item; `none` when there is no such id. */
+export const get = (id: number): ClassicRequest<O.Option<NewsItem>> =>
+  getRequest('NewsItem.get', `${ROUTE}/${segment(id)}`, oneItem, { issues: V.positiveInt('id', id) })
+
+export const post = (input: NewNewsItem): ClassicRequest<NewsItem> => {
+  const issues = V.input(input, (i) =>
+    V.issues(
+      V.positiveInt('staffId', i.staffId),
+      V.nonBlank('subject', i.subject),
+      V.nonBlank('contents', i.contents),
+      checkCommon(i),
+      V.optional(i.start, (d) => V.date('start', d)),
+      V.optional(i.expiry, (d) => V.date('expiry', d)),
+      V.when(
+        i.start instanceof Date && i.expiry instanceof Date && i.start.getTime() > i.expiry.getTime(),
+        'start',
+        'must not be after expiry'
+      )
+    )
+  )
+  return postRequest('NewsItem.post', ROUTE, echoedItem, {
+    issues,
+    form: V.whenValid(issues, () =>
+      phpForm({
+        staffid: input.staffId,
+        subject: input.subject,
+        contents: input.contents,
+        ...commonForm(input),
+        start: input.start === undefined ? undefined : calendarDate(input.start),
+        expiry: input.expiry === undefined ? undefined : calendarDate(input.expiry)
+      })
+    )
+  })
+}
+
+export const put = (id: number, input: NewsItemUpdate): ClassicRequest<NewsItem> => {
+  const issues = V.issues(
+    V.positiveInt('id', id),
+    V.input(input, (i) =>
+      V.issues(V.positiveInt('editedStaffId', i.editedStaffId), V.nonBlank('subject', i.subject), V.nonBlank('contents', i.contents), checkCommon(i))
+    )
+  )
+  return putRequest('NewsItem.put', `${ROUTE}/${segment(id)}`, echoedItem, {
+    issues,
+    form: V.whenValid(issues, () =>
+      phpForm({ editedstaffid: input.editedStaffId, subject: input.subject, contents: input.contents, ...commonForm(input) })
+    )
+  })
+}
+
+/** Deletes a news item with its comments; an unknown id is a 400 `Invalid news item ID`. */
+const del = (id: number): ClassicRequest<void> => deleteRequest('NewsItem.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
+
+export { del as delete, get as find, post as save, put as update, del as destroy }

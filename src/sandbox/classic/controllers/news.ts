@@ -1,0 +1,366 @@
+/** `/News/Category`, `/News/NewsItem`, `/News/Comment`, `/News/Subscriber` (spec kb-news-troubleshooter §3). */
+import { isEmail } from './common'
+import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
+import { COMMENT_NEWS, type NewsCategoryRow, type NewsItemRow, type NewsSubscriberRow } from '../contentRows'
+import type { Store } from '../store'
+import { str, toInt, trimmed, type PhpArray } from '../vars'
+import { leaf, leaves, parent } from '../xml'
+import {
+  HELPDESK_URL,
+  commaIds,
+  commentController,
+  commentCount,
+  deleteComments,
+  emptyArg,
+  given,
+  htmlEscape,
+  idList,
+  intArg,
+  staffGroupIds,
+  stripTags,
+  uncaught,
+  userGroupIds
+} from './content'
+
+// --- Category (§3.1)
+
+const INVALID_CATEGORY = 'Invalid category ID'
+
+const renderCategory = (store: Store, c: NewsCategoryRow): string =>
+  parent(
+    'newscategory',
+    leaves([
+      ['id', c.id],
+      ['title', c.title],
+      ['newsitemcount', store.newsItems.where((n) => n.categoryids.includes(c.id)).length],
+      ['visibilitytype', c.visibilitytype]
+    ])
+  )
+
+const categoriesReply = (store: Store, rows: ReadonlyArray<NewsCategoryRow>): Reply => xmlReply(parent('newscategories', rows.map((c) => renderCategory(store, c))))
+
+const allCategories = (ctx: Context): Reply => categoriesReply(ctx.store, ctx.store.newsCategories.all())
+
+/** `public` is public; any other value is private (N-Cat l.215). */
+const visibility = (text: string): NewsCategoryRow['visibilitytype'] => (text === 'public' ? 'public' : 'private')
+
+export const NewsCategory: Controller = {
+  actions: { getlist: allCategories },
+  getList: allCategories,
+  get: (ctx, [id]) => {
+    if (emptyArg(id)) return allCategories(ctx)
+    const row = ctx.store.newsCategories.get(intArg(id))
+    return categoriesReply(ctx.store, row === undefined ? [] : [row])
+  },
+  post: (ctx) => {
+    const title = trimmed(ctx.vars, 'title')
+    if (title === '') return badRequest('Title field is missing/empty')
+    const type = trimmed(ctx.vars, 'visibilitytype')
+    if (type === '') return badRequest('visibilitytype is missing/empty')
+    return categoriesReply(ctx.store, [ctx.store.newsCategories.insert({ title, visibilitytype: visibility(type) })])
+  },
+  put: (ctx, [id]) => {
+    const row = ctx.store.newsCategories.get(intArg(id))
+    if (row === undefined) return badRequest(INVALID_CATEGORY)
+    const title = str(ctx.vars, 'title')
+    if (title !== undefined && title.trim() === '') return badRequest('title is empty')
+    const type = str(ctx.vars, 'visibilitytype')
+    if (type !== undefined && type.trim() === '') return badRequest('visibilitytype is empty')
+    if (title !== undefined) row.title = title.trim()
+    if (type !== undefined) row.visibilitytype = visibility(type.trim())
+    return categoriesReply(ctx.store, [row])
+  },
+  delete: (ctx, [id]) => {
+    const row = ctx.store.newsCategories.get(intArg(id))
+    if (row === undefined) return badRequest(INVALID_CATEGORY)
+    ctx.store.newsCategories.delete(row.id)
+    for (const n of ctx.store.newsItems.all()) n.categoryids = n.categoryids.filter((c) => c !== row.id)
+    return deleted
+  }
+}
+
+// --- NewsItem (§3.2)
+
+const ITEM_ROUTE = '/News/NewsItem'
+const INVALID_ITEM = 'Invalid news item ID'
+const ACTIVE_LIMIT = 500
+const LEAD_LENGTH = 500
+
+const renderItem = (store: Store, n: NewsItemRow, listed: boolean): string =>
+  parent(
+    'newsitem',
+    leaves([
+      ['id', n.id],
+      ['staffid', n.staffid],
+      ['newstype', n.newstype],
+      ['newsstatus', n.newsstatus],
+      ['author', listed ? htmlEscape(n.author) : n.author],
+      ['email', n.email],
+      ['subject', listed ? htmlEscape(n.subject) : n.subject],
+      ['emailsubject', n.emailsubject],
+      ['dateline', n.dateline],
+      ['start', n.start],
+      ['expiry', n.expiry],
+      ['issynced', n.issynced],
+      ['totalcomments', commentCount(store, COMMENT_NEWS, n.id)],
+      ['uservisibilitycustom', n.uservisibilitycustom]
+    ]) +
+      idList('usergroupidlist', 'usergroupid', n.usergroupids) +
+      leaf('staffvisibilitycustom', n.staffvisibilitycustom) +
+      idList('staffgroupidlist', 'staffgroupid', n.staffgroupids) +
+      leaves([
+        ['allowcomments', n.allowcomments],
+        ['contents', listed ? lead(n.contents) : n.contents]
+      ]) +
+      idList('categories', 'categoryid', n.categoryids)
+  )
+
+/** The lead of a listed item: tags other than links and images removed, about 500 characters. */
+const lead = (html: string): string => {
+  const text = stripTags(html, ['a', 'img']).trim()
+  return text.length > LEAD_LENGTH ? `${text.slice(0, LEAD_LENGTH)}...` : text
+}
+
+const itemsReply = (store: Store, rows: ReadonlyArray<NewsItemRow>, listed = false): Reply =>
+  xmlReply(parent('newsitems', rows.map((n) => renderItem(store, n, listed))))
+
+const allItems = (ctx: Context): Reply => itemsReply(ctx.store, ctx.store.newsItems.all())
+
+/** Active news, newest first; the category filters only when it has items (M-NItem l.691-796). */
+const activeItems = (ctx: Context, [category]: ReadonlyArray<string>): Reply => {
+  if (category === undefined) {
+    return uncaught(`${ITEM_ROUTE}/ListAll`, 'Too few arguments to function Controller_NewsItem::ListAll(), 0 passed', '/__apps/news/api/class.Controller_NewsItem.php:287')
+  }
+  const categoryId = intArg(category)
+  const hasItems = categoryId > 0 && ctx.store.newsItems.where((n) => n.categoryids.includes(categoryId)).length > 0
+  const active = ctx.store.newsItems
+    .where(
+      (n) =>
+        n.newsstatus === 2 &&
+        (n.start === 0 || n.start <= ctx.now) &&
+        (n.expiry === 0 || n.expiry > ctx.now) &&
+        (!hasItems || n.categoryids.includes(categoryId))
+    )
+    .sort((a, b) => b.dateline - a.dateline || b.id - a.id)
+    .slice(0, ACTIVE_LIMIT)
+  return itemsReply(ctx.store, active, true)
+}
+
+const MONTH_DAY_YEAR = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/
+const DAY_MONTH_YEAR = /^(\d{1,2})-(\d{1,2})-(\d{4})$/
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/
+
+/** The forms of `strtotime($date . ' GMT')` the sandbox understands (US calendar setting); else 0. */
+const calendarDateline = (text: string): number => {
+  const t = text.trim()
+  const at = (y: number, m: number, d: number, h = 0, i = 0, s = 0): number => {
+    const ms = Date.UTC(y, m - 1, d, h, i, s)
+    const check = new Date(ms)
+    return check.getUTCMonth() === m - 1 && check.getUTCDate() === d ? Math.floor(ms / 1000) : 0
+  }
+  let m = MONTH_DAY_YEAR.exec(t)
+  if (m !== null) return at(Number(m[3]), Number(m[1]), Number(m[2]))
+  m = DAY_MONTH_YEAR.exec(t)
+  if (m !== null) return at(Number(m[3]), Number(m[2]), Number(m[1]))
+  m = ISO.exec(t)
+  if (m !== null) return at(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0))
+  return 0
+}
+
+/** `GetDateFieldTimestamp($field)` (Fn l.307-351): the date field plus its optional `_hour`/`_minute`/`_meridian`. */
+const dateField = (vars: PhpArray, field: string): number => {
+  const text = str(vars, field)
+  if (text === undefined || text.trim() === '') return 0
+  const day = calendarDateline(text)
+  if (day === 0) return 0
+  const hour = str(vars, `${field}_hour`)
+  const minute = str(vars, `${field}_minute`)
+  if (hour === undefined || minute === undefined) return day
+  let h = toInt(hour)
+  const meridian = str(vars, `${field}_meridian`)
+  if (meridian === 'pm' && h < 12) h += 12
+  else if (meridian === 'am' && h === 12) h = 0
+  const d = new Date(day * 1000)
+  // The server uses `mktime`, in its own time zone: the sandbox runs in UTC.
+  return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), h, toInt(minute)) / 1000)
+}
+
+const newsCategoryIds = (store: Store, vars: PhpArray): Array<number> => commaIds(vars, 'newscategoryidlist').filter((id) => store.newsCategories.get(id) !== undefined)
+
+const postItem = (ctx: Context): Reply => {
+  const { store, vars } = ctx
+  const newstype = str(vars, 'newstype')
+  // An early return left inside the type check: public and private news are not created (N-Item l.414-418).
+  if (newstype !== undefined && (newstype.trim() === '2' || newstype.trim() === '3')) return { status: 200, body: '' }
+  if (trimmed(vars, 'staffid') === '') return badRequest('Staff ID missing')
+  const subject = trimmed(vars, 'subject')
+  if (subject === '') return badRequest('Subject is empty')
+  const contents = trimmed(vars, 'contents')
+  if (contents === '') return badRequest('Content is empty')
+  const staff = store.staff.get(toInt(str(vars, 'staffid')))
+  if (staff === undefined) return badRequest('Invalid Staff ID')
+  const start = dateField(vars, 'start')
+  const expiry = dateField(vars, 'expiry')
+  if (expiry !== 0 && start > expiry) return badRequest('Start date must be before expiry date')
+  const row = store.newsItems.insert({
+    staffid: staff.id,
+    newstype: 1,
+    newsstatus: trimmed(vars, 'newsstatus') === '1' ? 1 : 2,
+    author: store.staffName(staff.id),
+    email: staff.email,
+    subject,
+    emailsubject: trimmed(vars, 'customemailsubject'),
+    dateline: ctx.now,
+    start,
+    expiry,
+    issynced: false,
+    allowcomments: str(vars, 'allowcomments') === undefined ? true : trimmed(vars, 'allowcomments') !== '0',
+    uservisibilitycustom: trimmed(vars, 'uservisibilitycustom') === '1',
+    usergroupids: userGroupIds(store, vars),
+    staffvisibilitycustom: toInt(str(vars, 'staffvisibilitycustom')) !== 0,
+    staffgroupids: staffGroupIds(store, vars),
+    categoryids: newsCategoryIds(store, vars),
+    contents,
+    editedstaffid: 0,
+    editeddateline: 0
+  })
+  return itemsReply(store, [row])
+}
+
+const putItem = (ctx: Context, [id]: ReadonlyArray<string>): Reply => {
+  const { store, vars } = ctx
+  if (!given(vars, 'editedstaffid')) return badRequest('Staff is missing or invalid')
+  const row = store.newsItems.get(intArg(id))
+  if (row === undefined) return badRequest(INVALID_ITEM)
+  const subject = str(vars, 'subject')
+  if (subject !== undefined && subject.trim() === '') return badRequest('Subject is missing')
+  const contents = str(vars, 'contents')
+  if (contents !== undefined && contents.trim() === '') return badRequest('Contents is missing')
+  // Both are read unconditionally; a missing one ends in the model's exception (N-Item l.604, 613; M-NItem l.437).
+  if (subject === undefined || contents === undefined) {
+    return uncaught(`${ITEM_ROUTE}/${id ?? ''}`, 'Invalid data provided', '/__apps/news/models/NewsItem/class.SWIFT_NewsItem.php:437')
+  }
+  // The status is applied at once, before the staff check (N-Item l.622-627).
+  const status = trimmed(vars, 'newsstatus')
+  if (status === '1' || status === '2') row.newsstatus = Number(status)
+  const staff = store.staff.get(toInt(str(vars, 'editedstaffid')))
+  if (staff === undefined) return badRequest('Staff ID is invalid')
+  row.subject = subject.trim()
+  row.contents = contents.trim()
+  if (str(vars, 'customemailsubject') !== undefined) row.emailsubject = trimmed(vars, 'customemailsubject')
+  if (str(vars, 'allowcomments') !== undefined) row.allowcomments = trimmed(vars, 'allowcomments') === '1'
+  if (str(vars, 'uservisibilitycustom') !== undefined) row.uservisibilitycustom = trimmed(vars, 'uservisibilitycustom') === '1'
+  if (str(vars, 'staffvisibilitycustom') !== undefined) row.staffvisibilitycustom = trimmed(vars, 'staffvisibilitycustom') === '1'
+  if (str(vars, 'newscategoryidlist') !== undefined) row.categoryids = newsCategoryIds(store, vars)
+  if (str(vars, 'usergroupidlist') !== undefined) row.usergroupids = userGroupIds(store, vars)
+  if (str(vars, 'staffgroupidlist') !== undefined) row.staffgroupids = staffGroupIds(store, vars)
+  // The update passes the posted value where a field name is expected (N-Item l.676-684): any value resets the date.
+  for (const field of ['start', 'expiry'] as const) {
+    const value = trimmed(vars, field)
+    if (value !== '') row[field] = dateField(vars, value)
+  }
+  row.editedstaffid = staff.id
+  row.editeddateline = ctx.now
+  return itemsReply(store, [row])
+}
+
+export const NewsItem: Controller = {
+  actions: { getlist: allItems, listall: activeItems },
+  getList: allItems,
+  get: (ctx, [id]) => {
+    if (emptyArg(id)) return allItems(ctx)
+    const row = ctx.store.newsItems.get(intArg(id))
+    return itemsReply(ctx.store, row === undefined ? [] : [row])
+  },
+  post: postItem,
+  put: putItem,
+  delete: (ctx, [id]) => {
+    const row = ctx.store.newsItems.get(intArg(id))
+    if (row === undefined) return badRequest(INVALID_ITEM)
+    ctx.store.newsItems.delete(row.id)
+    deleteComments(ctx.store, COMMENT_NEWS, row.id)
+    return deleted
+  }
+}
+
+// --- Comment (§3.3)
+
+export const NewsComment: Controller = commentController({
+  commenttype: COMMENT_NEWS,
+  root: 'newsitemcomments',
+  item: 'newsitemcomment',
+  xmlParent: 'newsitemid',
+  formParent: 'newsitemid',
+  parentMissing: 'News Item ID field is empty',
+  parentInvalid: 'Invalid newsitemid',
+  userInvalid: 'Invalid user ID',
+  parentUrl: (store, id) => (store.newsItems.get(id) === undefined ? undefined : `${HELPDESK_URL}/index.php?/News/NewsItem/View/${id}`)
+})
+
+// --- Subscriber (§3.4)
+
+const INVALID_SUBSCRIBER = 'Invalid news subscriber ID'
+
+const subscribersReply = (rows: ReadonlyArray<NewsSubscriberRow>): Reply =>
+  xmlReply(
+    parent(
+      'newssubscribers',
+      rows.map((s) =>
+        parent(
+          'newssubscriber',
+          leaves([
+            ['id', s.id],
+            ['tgroupid', s.tgroupid],
+            ['userid', s.userid],
+            ['email', s.email],
+            ['isvalidated', s.isvalidated],
+            ['usergroupid', s.usergroupid]
+          ])
+        )
+      )
+    )
+  )
+
+const allSubscribers = (ctx: Context): Reply => subscribersReply(ctx.store.newsSubscribers.all())
+
+const subscribed = (store: Store, email: string, except = 0): boolean => store.newsSubscribers.where((s) => s.id !== except && s.email === email).length > 0
+
+export const NewsSubscriber: Controller = {
+  actions: { getlist: allSubscribers },
+  getList: allSubscribers,
+  get: (ctx, [id]) => {
+    // The id is cast to int first: any non-numeric id lists everything (N-Sub l.155).
+    if (intArg(id) === 0) return allSubscribers(ctx)
+    const row = ctx.store.newsSubscribers.get(intArg(id))
+    return subscribersReply(row === undefined ? [] : [row])
+  },
+  post: (ctx) => {
+    const { store, vars } = ctx
+    const email = trimmed(vars, 'email').toLowerCase()
+    if (email === '') return badRequest('Email field is empty')
+    if (!isEmail(email)) return badRequest('Invalid email address')
+    if (subscribed(store, email)) return badRequest('Subscription failed, please check if already subscribed')
+    const user = store.userByEmail(email)
+    // `sendemails` decides whether a validation or welcome e-mail goes out; the sandbox sends none.
+    const row = store.newsSubscribers.insert({ tgroupid: 0, userid: user?.id ?? 0, email, isvalidated: given(vars, 'isvalidated'), usergroupid: user?.usergroupid ?? 0 })
+    return subscribersReply([row])
+  },
+  put: (ctx, [id]) => {
+    const row = ctx.store.newsSubscribers.get(intArg(id))
+    if (row === undefined) return badRequest(INVALID_SUBSCRIBER)
+    const email = trimmed(ctx.vars, 'email').toLowerCase()
+    if (email !== '') {
+      if (!isEmail(email)) return badRequest('Invalid email address')
+      // The unique index fails outside any check (inferred, spec §3.4).
+      if (subscribed(ctx.store, email, row.id)) {
+        return uncaught(`/News/Subscriber/${id ?? ''}`, `AutoExecute Query: Duplicate entry '${email}' for key 'email'`, '/__swift/library/Database/class.SWIFT_Database.php:611')
+      }
+      row.email = email
+    }
+    return subscribersReply([row])
+  },
+  delete: (ctx, [id]) => {
+    if (!ctx.store.newsSubscribers.delete(intArg(id))) return badRequest(INVALID_SUBSCRIBER)
+    return deleted
+  }
+}
