@@ -129,7 +129,12 @@ const parse = (body: string): Parsed => {
   } catch (thrown) {
     return { envelope: undefined, failure: `not JSON (${causeText(thrown)})`, empty: false }
   }
-  return { envelope: readEnvelope(normaliseDocument(document)), failure: undefined, empty: false }
+  try {
+    return { envelope: readEnvelope(normaliseDocument(document)), failure: undefined, empty: false }
+  } catch (thrown) {
+    // A document nested deeper than the stack allows (JSON.parse itself copes): unreadable, not a network failure.
+    return { envelope: undefined, failure: `unreadable document (${causeText(thrown)})`, empty: false }
+  }
 }
 
 const EMPTY_ENVELOPE: Envelope = {
@@ -164,7 +169,12 @@ const interpret = <A>(req: V1Request<A>, http: HttpRequest, response: HttpRespon
   if (envelope.errors.length > 0 && envelope.status !== null && !isSuccess(envelope.status)) {
     return E.left(apiError(req.operation, envelope.status, envelope.errors))
   }
-  const decoded = req.decoder.decode(envelope)
+  let decoded: ReturnType<typeof req.decoder.decode>
+  try {
+    decoded = req.decoder.decode(envelope)
+  } catch (thrown) {
+    return E.left(decodeError(req.operation, [`(root): could not be decoded (${causeText(thrown)})`]))
+  }
   return E.isLeft(decoded) ? E.left(decodeError(req.operation, drawErrors(decoded.left))) : E.right(decoded.right)
 }
 
