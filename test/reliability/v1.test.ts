@@ -59,6 +59,16 @@ test('a real body cut anywhere is a ParseError', async () => {
   )
 })
 
+test('a session id with a lone surrogate from the server does not break the executor', async () => {
+  const team = cases.find((c) => c.operation === 'Team.all')
+  if (team === undefined) throw new Error('Team.all is missing')
+  answer = { status: 200, headers: { 'x-csrf-token': 'tok\uDC00en' }, body: JSON.stringify({ status: 200, session_id: 'abc\uD800def', data: [] }) }
+  assert.ok(E.isRight(await run(team.request)()))
+  answer = { status: 200, headers: {}, body: '<not json' }
+  const e = await run(team.request)()
+  assert.is(E.isLeft(e) && e.left._tag, 'ParseError')
+})
+
 // ---------------------------------------------------------------------------------------------------------------
 // Builders
 
