@@ -69,6 +69,26 @@ test('a session id with a lone surrogate from the server does not break the exec
   assert.is(E.isLeft(e) && e.left._tag, 'ParseError')
 })
 
+test('a body above maxBodyBytes is a ParseError and is not parsed (default 32 MiB)', async () => {
+  const team = cases.find((c) => c.operation === 'Team.all')
+  if (team === undefined) throw new Error('Team.all is missing')
+  const seen: Array<number | undefined> = []
+  const big = JSON.stringify({ status: 200, data: [], padding: 'x'.repeat(50 * 1024 * 1024) })
+  const limited = v1({
+    url: 'https://h.kayako.com',
+    auth: { sessionId: 'S' },
+    transport: (r) => async () => {
+      seen.push(r.maxBodyBytes)
+      return E.right({ status: 200, headers: {}, body: big })
+    }
+  })
+  const e = await limited(team.request)()
+  assert.is(E.isLeft(e) && e.left._tag === 'ParseError' && e.left.message, `the body (at least ${big.length} bytes) exceeds maxBodyBytes (33554432 bytes)`)
+  assert.equal(seen, [32 * 1024 * 1024])
+  const small = v1({ url: 'https://h.kayako.com', auth: { sessionId: 'S' }, maxBodyBytes: 10, transport: () => async () => E.right({ status: 200, headers: {}, body: '{"status":200,"data":[]}' }) })
+  assert.is(E.isLeft(await small(team.request)()), true)
+})
+
 // ---------------------------------------------------------------------------------------------------------------
 // Builders
 
