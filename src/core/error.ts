@@ -173,11 +173,20 @@ export const scrub = (text: string, secrets: ReadonlyArray<string>): string => {
   let out = text
   for (const secret of secrets) {
     if (secret.length < 6) continue
-    for (const form of new Set([secret, encodeURIComponent(secret)])) {
+    for (const form of new Set([secret, uriEncoded(secret)])) {
       out = out.split(form).join(REDACTED)
     }
   }
   return out
+}
+
+// A secret the server handed out may hold a lone surrogate, on which encodeURIComponent throws: scrubbing must not.
+const uriEncoded = (text: string): string => {
+  try {
+    return encodeURIComponent(text)
+  } catch {
+    return text
+  }
 }
 
 /** Applies `scrub` to every string inside an error value. */

@@ -150,6 +150,12 @@ export interface RetryPolicy {
    * is harmless, e.g. `(r) => isIdempotent(r) || r.operation === 'Ticket.search'` (a search is a POST that changes nothing).
    */
   readonly retryable?: (request: HttpRequest) => boolean
+  /**
+   * Which answers are worth another try; default `isRetryableOutcome`. A transport sees statuses, not documents: to
+   * retry reads that got an HTML maintenance page with a 200, add e.g.
+   * `(sent) => isRetryableOutcome(sent) || (E.isRight(sent) && sent.right.headers['content-type']?.startsWith('text/html') === true)`.
+   */
+  readonly retryOn?: (sent: E.Either<KayakoError, HttpResponse>) => boolean
   /** Default: a fresh `retryBudget()` for this policy. Pass one to share it between transports. */
   readonly budget?: RetryBudget
   readonly clock?: Clock
@@ -181,6 +187,7 @@ export const withRetry =
     const maxDelayMs = policy.maxDelayMs ?? 10_000
     const maxRetryAfterMs = policy.maxRetryAfterMs ?? 60_000
     const retryable = policy.retryable ?? isIdempotent
+    const retryOn = policy.retryOn ?? isRetryableOutcome
     const budget = policy.budget ?? retryBudget()
     const clock = policy.clock ?? systemClock
     const random = policy.random ?? Math.random
@@ -193,6 +200,14 @@ export const withRetry =
       return Math.floor(Math.min(Math.max(random(), 0), 1) * ceiling)
     }
 
+    const worthRetrying = (sent: Sent): boolean => {
+      try {
+        return retryOn(sent)
+      } catch {
+        return false
+      }
+    }
+
     return (request) => async () => {
       budget.deposit()
       let mayRepeat: boolean
@@ -203,7 +218,7 @@ export const withRetry =
       }
       for (let attempt = 1; ; attempt++) {
         const sent = await send(transport, { ...request, attempt })
-        if (!mayRepeat || attempt >= maxAttempts || request.signal?.aborted === true || !isRetryableOutcome(sent)) return sent
+        if (!mayRepeat || attempt >= maxAttempts || request.signal?.aborted === true || !worthRetrying(sent)) return sent
         const delayMs = delayAfter(sent, attempt)
         if (delayMs === undefined || !budget.withdraw()) return sent
         if (policy.onRetry !== undefined) {

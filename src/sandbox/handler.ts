@@ -7,6 +7,7 @@ import * as E from 'fp-ts/Either'
 import { transportError, redact } from '../core/error'
 import type { HttpRequest, HttpResponse, Transport } from '../core/http'
 import { createClassicHandler } from './classic/handler'
+import { faultInjector, faultyTransport, type FaultInjector, type FaultOptions } from './faults'
 import { seedStore } from './classic/seed'
 import { Store } from './classic/store'
 
@@ -32,6 +33,11 @@ export interface SandboxOptions {
   readonly phpNotices?: boolean
   /** Further handlers by path prefix, e.g. `{ '/api/v1/': v1Sandbox.handle }`; the longest matching prefix wins. */
   readonly mounts?: Readonly<Record<string, RequestHandler>>
+  /**
+   * Injected faults (connection resets, hangs, 5xx, 429, truncated bodies, PHP notices, HTML pages, slow bodies) at
+   * a rate or scripted per route, through `sandboxTransport` and `startSandbox` alike; see `FaultOptions`.
+   */
+  readonly faults?: FaultOptions
 }
 
 export interface Sandbox {
@@ -45,6 +51,8 @@ export interface Sandbox {
   reset(): void
   /** Adds a handler for a path prefix (see `SandboxOptions.mounts`). */
   mount(prefix: string, handler: RequestHandler): void
+  /** The fault injector when `faults` was given: its `log` says which requests met which fault. */
+  readonly faults: FaultInjector | undefined
 }
 
 export const DEFAULT_API_KEY = 'sandbox-api-key'
@@ -66,6 +74,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const now = options.now ?? systemClock
   const mounts = new Map<string, RequestHandler>(Object.entries(options.mounts ?? {}))
+  const faults = options.faults === undefined ? undefined : faultInjector(options.faults)
 
   const fresh = () => {
     const store = new Store(now)
@@ -99,7 +108,8 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     },
     mount: (prefix, handler) => {
       mounts.set(prefix, handler)
-    }
+    },
+    faults
   }
 }
 
@@ -111,8 +121,12 @@ const isSandbox = (x: SandboxOptions | Sandbox): x is Sandbox => typeof (x as Sa
  */
 export const sandboxTransport = (sandbox: SandboxOptions | Sandbox = {}): Transport => {
   const target = isSandbox(sandbox) ? sandbox : createSandbox(sandbox)
+  const faulty = target.faults === undefined ? undefined : faultyTransport(target.handle, target.faults)
   return (request) => async () => {
     if (request.signal?.aborted === true) return E.left(transportError(request.operation ?? 'request', redact(request), 'aborted'))
+    if (faulty !== undefined) return faulty(request)()
     return E.right(await target.handle(request))
   }
 }
+
+export { FAULT_KINDS, HANDLED, type FaultInjector, type FaultKind, type FaultOptions, type FaultRecord } from './faults'

@@ -9,10 +9,12 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { HttpMethod } from '../core/http'
+import type { HttpMethod, HttpRequest, HttpResponse } from '../core/http'
+import { damage, faultResponse, HANDLED, routeOf, type FaultInjector, type FaultKind } from './faults'
 import { createSandbox, DEFAULT_MAX_BODY_BYTES, type Sandbox, type SandboxOptions } from './handler'
 
 export { createSandbox, sandboxTransport, type RequestHandler, type Sandbox, type SandboxOptions } from './handler'
+export { FAULT_KINDS, HANDLED, type FaultInjector, type FaultKind, type FaultOptions, type FaultRecord } from './faults'
 
 export interface StartOptions extends SandboxOptions {
   /** Default 0: a free port. */
@@ -47,6 +49,37 @@ const readBody = (req: IncomingMessage, limit: number): Promise<{ readonly bytes
     req.on('error', reject)
   })
 
+const writeResponse = (res: ServerResponse, response: HttpResponse): void => {
+  const payload = Buffer.from(response.body, 'utf8')
+  res.writeHead(response.status, { ...response.headers, 'content-length': String(payload.length) })
+  res.end(payload)
+}
+
+/** A fault on the wire: a reset socket, no answer at all, an error page, or the sandbox's answer damaged or slow. */
+const serveFault = async (sandbox: Sandbox, injector: FaultInjector, fault: FaultKind, request: HttpRequest, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const entry = { method: request.method, route: routeOf(request), fault }
+  if (!HANDLED[fault]) {
+    injector.record({ ...entry, handled: false })
+    if (fault === 'reset') req.socket.destroy()
+    const page = faultResponse(fault, injector.options)
+    // `hang`: no answer; the client gives up, or `close()` drops the connection.
+    if (page !== undefined) writeResponse(res, page)
+    return
+  }
+  const response = await sandbox.handle(request)
+  injector.record({ ...entry, handled: true, status: response.status })
+  if (fault !== 'trickle') return writeResponse(res, damage(fault, response))
+  const payload = Buffer.from(response.body, 'utf8')
+  const { chunkBytes, delayMs } = injector.options.trickle ?? { chunkBytes: 64, delayMs: 100 }
+  res.writeHead(response.status, { ...response.headers, 'content-length': String(payload.length) })
+  for (let at = 0; at < payload.length; at += Math.max(1, chunkBytes)) {
+    if (res.destroyed) return
+    res.write(payload.subarray(at, at + Math.max(1, chunkBytes)))
+    await new Promise((resolve) => setTimeout(resolve, delayMs))
+  }
+  res.end()
+}
+
 export const startSandbox = async (options: StartOptions = {}): Promise<RunningSandbox> => {
   const sandbox = createSandbox(options)
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
@@ -57,6 +90,9 @@ export const startSandbox = async (options: StartOptions = {}): Promise<RunningS
     const declared = Number(req.headers['content-length'] ?? 0)
     const body = await readBody(req, limit)
     const url = `http://${req.headers.host ?? '127.0.0.1'}${asciiUrl(req.url ?? '/')}`
+    const request: HttpRequest = { method: (req.method ?? 'GET').toUpperCase() as HttpMethod, url, headers, body: 'bytes' in body ? body.bytes : undefined }
+    const fault = sandbox.faults?.next(request)
+    if (fault !== undefined) return serveFault(sandbox, sandbox.faults as FaultInjector, fault, request, req, res)
     const response =
       'tooLarge' in body || declared > limit
         ? { status: 400, headers: { 'content-type': 'text/plain; charset=UTF-8' }, body: `Request body too large: ${'tooLarge' in body ? body.tooLarge : declared} bytes (the sandbox accepts at most ${limit})` }

@@ -10,7 +10,7 @@ export type { BusinessHour, Holiday, Zones } from './entities'
 const PATH = '/businesshours'
 
 export const all = (args: OffsetArgs = {}): V1Request<Page<BusinessHour>> =>
-  getRequest('BusinessHour.all', PATH, page(businessHour), { query: { offset: args.offset, limit: args.limit }, issues: V.input(args, checkOffset, 'args') })
+  getRequest('BusinessHour.all', PATH, page(businessHour), { query: { offset: args?.offset, limit: args?.limit }, issues: V.input(args, checkOffset, 'args') })
 
 export const get = (id: number): V1Request<BusinessHour> =>
   getRequest('BusinessHour.get', `${PATH}/${segment(id)}`, one(businessHour), { issues: V.positiveInt('id', id) })

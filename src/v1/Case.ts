@@ -195,16 +195,16 @@ const checkList = (a: CaseListArgs): V.Issues =>
 export const all = (args: CaseListArgs = {}): V1Request<Page<Case>> =>
   getRequest('Case.all', PATH, page(kase), {
     query: {
-      identityType: args.identityType,
-      identityValue: args.identityValue,
-      tags: args.tags,
-      status: args.status,
-      priority: args.priority,
-      startTime: args.startTime instanceof Date && !Number.isNaN(args.startTime.getTime()) ? args.startTime.toISOString() : undefined,
-      ids: args.ids,
-      legacyIds: args.legacyIds,
-      offset: args.offset,
-      limit: args.limit
+      identityType: args?.identityType,
+      identityValue: args?.identityValue,
+      tags: args?.tags,
+      status: args?.status,
+      priority: args?.priority,
+      startTime: args?.startTime instanceof Date && !Number.isNaN(args?.startTime.getTime()) ? args?.startTime.toISOString() : undefined,
+      ids: args?.ids,
+      legacyIds: args?.legacyIds,
+      offset: args?.offset,
+      limit: args?.limit
     },
     issues: V.input(args, checkList, 'args')
   })
@@ -259,7 +259,7 @@ export const restore = (id: number): V1Request<Case> =>
  */
 export const posts = (caseId: number, args: PostListArgs = {}): V1Request<Page<Post>> =>
   getRequest('Case.posts', `${PATH}/${segment(caseId)}/posts`, page(postDecoder), {
-    query: { afterId: args.afterId, beforeId: args.beforeId, filters: args.filters, limit: args.limit },
+    query: { afterId: args?.afterId, beforeId: args?.beforeId, filters: args?.filters, limit: args?.limit },
     issues: V.issues(
       V.positiveInt('caseId', caseId),
       V.input(
@@ -308,7 +308,7 @@ export const reply = (caseId: number, input: Reply): V1Request<CaseReply> =>
 
 export const notes = (caseId: number, args: OffsetArgs = {}): V1Request<Page<Note>> =>
   getRequest('Case.notes', `${PATH}/${segment(caseId)}/notes`, page(note), {
-    query: { offset: args.offset, limit: args.limit },
+    query: { offset: args?.offset, limit: args?.limit },
     issues: V.issues(V.positiveInt('caseId', caseId), V.input(args, checkOffset, 'args'))
   })
 

@@ -16,7 +16,7 @@ export interface ChannelListArgs {
 /** Channels usable for a new case. */
 export const all = (args: ChannelListArgs = {}): V1Request<ReadonlyArray<Channel>> =>
   getRequest('Channel.all', '/cases/channels', many(channel), {
-    query: { userId: args.userId },
+    query: { userId: args?.userId },
     issues: V.input(args, (a) => V.optional(a.userId, (n) => V.positiveInt('userId', n)), 'args')
   })
 

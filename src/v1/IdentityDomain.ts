@@ -33,7 +33,7 @@ const body = (input: Partial<NewIdentityDomain>) => json({ organizationId: input
 
 export const all = (args: IdentityDomainListArgs = {}): V1Request<Page<IdentityDomain>> =>
   getRequest('IdentityDomain.all', PATH, page(identityDomain), {
-    query: { organizationId: args.organizationId, offset: args.offset, limit: args.limit },
+    query: { organizationId: args?.organizationId, offset: args?.offset, limit: args?.limit },
     issues: V.input(args, (a) => V.issues(checkOffset(a), V.optional(a.organizationId, (n) => V.positiveInt('organizationId', n))), 'args')
   })
 

@@ -44,7 +44,7 @@ const body = (input: Partial<NewIdentityEmail>) =>
 
 export const all = (args: IdentityEmailListArgs = {}): V1Request<Page<IdentityEmail>> =>
   getRequest('IdentityEmail.all', PATH, page(identityEmail), {
-    query: { userId: args.userId, offset: args.offset, limit: args.limit },
+    query: { userId: args?.userId, offset: args?.offset, limit: args?.limit },
     issues: V.input(args, (a) => V.issues(checkOffset(a), V.optional(a.userId, (n) => V.positiveInt('userId', n))), 'args')
   })
 

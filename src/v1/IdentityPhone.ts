@@ -42,7 +42,7 @@ const body = (input: Partial<NewIdentityPhone>) =>
 
 export const all = (args: IdentityPhoneListArgs = {}): V1Request<Page<IdentityPhone>> =>
   getRequest('IdentityPhone.all', PATH, page(identityPhone), {
-    query: { userId: args.userId, organizationId: args.organizationId, offset: args.offset, limit: args.limit },
+    query: { userId: args?.userId, organizationId: args?.organizationId, offset: args?.offset, limit: args?.limit },
     issues: V.input(
       args,
       (a) =>

@@ -10,7 +10,7 @@ export type { OAuthClient, OAuthClientLogo } from './entities'
 const PATH = '/oauth/clients'
 
 export const all = (args: OffsetArgs = {}): V1Request<Page<OAuthClient>> =>
-  getRequest('OAuthClient.all', PATH, page(oauthClient), { query: { offset: args.offset, limit: args.limit }, issues: V.input(args, checkOffset, 'args') })
+  getRequest('OAuthClient.all', PATH, page(oauthClient), { query: { offset: args?.offset, limit: args?.limit }, issues: V.input(args, checkOffset, 'args') })
 
 export const get = (id: number): V1Request<OAuthClient> =>
   getRequest('OAuthClient.get', `${PATH}/${segment(id)}`, one(oauthClient), { issues: V.positiveInt('id', id) })

@@ -40,7 +40,7 @@ const body = (input: OrganizationUpdate) =>
 
 export const all = (args: OrganizationListArgs = {}): V1Request<Page<Organization>> =>
   getRequest('Organization.all', PATH, page(organization), {
-    query: { legacyIds: args.legacyIds, offset: args.offset, limit: args.limit },
+    query: { legacyIds: args?.legacyIds, offset: args?.offset, limit: args?.limit },
     issues: V.input(args, checkOffset, 'args')
   })
 

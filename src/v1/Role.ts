@@ -35,7 +35,7 @@ const checkFields = (input: Partial<NewRole>): V.Issues =>
 
 /** One page of roles. */
 export const all = (args: OffsetArgs = {}): V1Request<Page<Role>> =>
-  getRequest('Role.all', PATH, page(role), { query: { offset: args.offset, limit: args.limit }, issues: V.input(args, checkOffset, 'args') })
+  getRequest('Role.all', PATH, page(role), { query: { offset: args?.offset, limit: args?.limit }, issues: V.input(args, checkOffset, 'args') })
 
 export const get = (id: number): V1Request<Role> => getRequest('Role.get', `${PATH}/${segment(id)}`, one(role), { issues: V.positiveInt('id', id) })
 

@@ -27,7 +27,7 @@ const body = (input: TeamUpdate) => json({ title: input?.title, businesshourId: 
 
 export const all = (args: TeamListArgs = {}): V1Request<Page<Team>> =>
   getRequest('Team.all', PATH, page(team), {
-    query: { legacyIds: csv(args.legacyIds), offset: args.offset, limit: args.limit },
+    query: { legacyIds: csv(args?.legacyIds), offset: args?.offset, limit: args?.limit },
     issues: V.input(args, checkOffset, 'args')
   })
 

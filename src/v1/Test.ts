@@ -15,7 +15,7 @@ export interface TestInput {
 const PATH = '/tests'
 
 export const all = (args: OffsetArgs = {}): V1Request<Page<Test>> =>
-  getRequest('Test.all', PATH, page(test), { query: { offset: args.offset, limit: args.limit }, issues: V.input(args, checkOffset, 'args') })
+  getRequest('Test.all', PATH, page(test), { query: { offset: args?.offset, limit: args?.limit }, issues: V.input(args, checkOffset, 'args') })
 
 export const get = (id: number): V1Request<Test> => getRequest('Test.get', `${PATH}/${segment(id)}`, one(test), { issues: V.positiveInt('id', id) })
 

@@ -108,7 +108,7 @@ const body = (input: UserUpdate) =>
 /** One page of users. */
 export const all = (args: UserListArgs = {}): V1Request<Page<User>> =>
   getRequest('User.all', PATH, page(user), {
-    query: { ids: args.ids, legacyIds: args.legacyIds, role: args.role, offset: args.offset, limit: args.limit },
+    query: { ids: args?.ids, legacyIds: args?.legacyIds, role: args?.role, offset: args?.offset, limit: args?.limit },
     issues: V.input(args, (a) => V.issues(checkOffset(a), V.optional(a.ids, (ids) => V.positiveInts('ids', ids))))
   })
 
@@ -134,7 +134,7 @@ const del = (id: number): V1Request<void> => deleteRequest('User.delete', `${PAT
 /** Notes on the user and the user's organization, newest first. */
 export const notes = (userId: number, args: NoteListArgs = {}): V1Request<Page<Note>> =>
   getRequest('User.notes', `${PATH}/${segment(userId)}/notes`, page(note), {
-    query: { isPinned: args.isPinned, offset: args.offset, limit: args.limit },
+    query: { isPinned: args?.isPinned, offset: args?.offset, limit: args?.limit },
     issues: V.issues(V.positiveInt('userId', userId), V.input(args, checkOffset, 'args'))
   })
 

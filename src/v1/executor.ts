@@ -20,7 +20,7 @@ import {
   validationError,
   type KayakoError
 } from '../core/error'
-import { fetchTransport, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
+import { bodyTooLarge, DEFAULT_MAX_BODY_BYTES, fetchTransport, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
 import { readEnvelope, type Envelope, type Log, type Notification } from './envelope'
 import { isObject, normaliseDocument } from './flat'
 import { toSnake } from './letterCase'
@@ -42,6 +42,11 @@ export interface V1Config {
    * successful or not, with credentials scrubbed. `withMeta` returns them with the result instead.
    */
   readonly onMeta?: (meta: Meta) => void
+  /**
+   * The largest response body read, in bytes; default 32 MiB (`DEFAULT_MAX_BODY_BYTES`), `Infinity` for no limit.
+   * A larger body is a `ParseError` and is never parsed; transports that can stop reading early do (fetchTransport).
+   */
+  readonly maxBodyBytes?: number
 }
 
 /** What an answer said besides its data. */
@@ -129,7 +134,12 @@ const parse = (body: string): Parsed => {
   } catch (thrown) {
     return { envelope: undefined, failure: `not JSON (${causeText(thrown)})`, empty: false }
   }
-  return { envelope: readEnvelope(normaliseDocument(document)), failure: undefined, empty: false }
+  try {
+    return { envelope: readEnvelope(normaliseDocument(document)), failure: undefined, empty: false }
+  } catch (thrown) {
+    // A document nested deeper than the stack allows (JSON.parse itself copes): unreadable, not a network failure.
+    return { envelope: undefined, failure: `unreadable document (${causeText(thrown)})`, empty: false }
+  }
 }
 
 const EMPTY_ENVELOPE: Envelope = {
@@ -164,7 +174,12 @@ const interpret = <A>(req: V1Request<A>, http: HttpRequest, response: HttpRespon
   if (envelope.errors.length > 0 && envelope.status !== null && !isSuccess(envelope.status)) {
     return E.left(apiError(req.operation, envelope.status, envelope.errors))
   }
-  const decoded = req.decoder.decode(envelope)
+  let decoded: ReturnType<typeof req.decoder.decode>
+  try {
+    decoded = req.decoder.decode(envelope)
+  } catch (thrown) {
+    return E.left(decodeError(req.operation, [`(root): could not be decoded (${causeText(thrown)})`]))
+  }
   return E.isLeft(decoded) ? E.left(decodeError(req.operation, drawErrors(decoded.left))) : E.right(decoded.right)
 }
 
@@ -182,9 +197,12 @@ export const v1 = (config: V1Config): V1Executor => {
   }
   const clean = (e: KayakoError): KayakoError => scrubError(e, [...secrets])
 
+  const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const send = async (operation: string, http: HttpRequest): Promise<E.Either<KayakoError, HttpResponse>> => {
     try {
-      return await transport(http)()
+      const sent = await transport({ ...http, maxBodyBytes })()
+      const tooLarge = E.isRight(sent) ? bodyTooLarge(sent.right, maxBodyBytes) : undefined
+      return tooLarge === undefined ? sent : E.left(parseError(operation, tooLarge, E.isRight(sent) ? sent.right.body : ''))
     } catch (thrown) {
       return E.left(transportError(operation, redact(http), causeText(thrown)))
     }

@@ -144,10 +144,23 @@ export const json = (value: Readonly<Record<string, unknown>>): Body => {
 }
 
 /** A list sent as the CSV string the API expects for ids and tags (`tags=a,b`). */
-export const csv = (values: ReadonlyArray<string | number> | undefined): string | undefined => (values === undefined ? undefined : values.join(','))
+export const csv = (values: ReadonlyArray<string | number> | undefined): string | undefined =>
+  values === undefined ? undefined : Array.isArray(values) ? values.map(textOf).join(',') : textOf(values)
+
+/**
+ * Text of a value a builder was handed. Builders are total (they report wrong arguments as issues, they never throw),
+ * so a value without a string form gives '', and a lone surrogate becomes U+FFFD (`encodeURIComponent` throws on it).
+ */
+const textOf = (value: unknown): string => {
+  try {
+    return String(value).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+  } catch {
+    return ''
+  }
+}
 
 /** An id as a path segment; invalid ids are reported as issues by the builder, so any text is fine here. */
-export const segment = (value: string | number): string => encodeURIComponent(String(value))
+export const segment = (value: string | number): string => encodeURIComponent(textOf(value))
 
 // ---------------------------------------------------------------------------------------------------------------
 // Combinators for users

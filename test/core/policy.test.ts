@@ -6,6 +6,7 @@ import * as assert from 'uvu/assert'
 import type { KayakoError } from '../../src/core/error'
 import type { HttpRequest, HttpResponse, Transport } from '../../src/core/http'
 import {
+  isRetryableOutcome,
   retryAfterMs,
   retryBudget,
   secretsOf,
@@ -119,6 +120,17 @@ test('retry: a caller opts a POST in with `retryable`', async () => {
     throw new Error('bad predicate')
   }
   assert.is(statusOf(await run(withRetry({ clock, retryable: throwing })(third.transport)(GET))), 503)
+})
+
+test('retry: retryOn widens what is retried (an HTML page with a 200)', async () => {
+  const { clock, run } = fakeClock()
+  const { transport, sent } = scripted(clock, { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>maintenance</html>' }, { status: 200, body: '<?xml?>' })
+  const retryOn = (r: E.Either<KayakoError, HttpResponse>) => isRetryableOutcome(r) || (E.isRight(r) && r.right.headers['content-type'] === 'text/html')
+  assert.is(unwrap(await run(withRetry({ clock, retryOn, random: () => 0 })(transport)(GET))).body, '<?xml?>')
+  assert.is(sent.length, 2)
+  const plain = scripted(clock, { status: 200, headers: { 'content-type': 'text/html' } }, { status: 200 })
+  await run(withRetry({ clock })(plain.transport)(GET))
+  assert.is(plain.sent.length, 1, 'not by default')
 })
 
 test('retry: capped exponential backoff with full jitter', async () => {

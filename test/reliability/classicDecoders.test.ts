@@ -6,10 +6,13 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { classic } from '../../src/classic/executor'
 import type { HttpResponse, Transport } from '../../src/core/http'
-import { classicDecoderCases } from '../support/classicCases'
+import { classicDecoderCases, type DecoderCase } from '../support/classicCases'
 import { applyXml, mutations } from '../support/mutate'
 
-const cases = classicDecoderCases()
+let cases: ReadonlyArray<DecoderCase> = []
+test.before(async () => {
+  cases = await classicDecoderCases()
+})
 /** Inputs per run, across all decoders. */
 const RUNS = 10_000
 
@@ -18,11 +21,6 @@ let body = ''
 const transport: Transport = () => async () => E.right<never, HttpResponse>({ status: 200, headers: { 'content-type': 'text/xml' }, body })
 const run = classic({ url: 'https://help.example.com/api/index.php', apiKey: 'k', secretKey: 's', salt: () => 'salt', transport })
 
-const sample = fc.record({
-  index: fc.nat({ max: cases.length - 1 }),
-  fixture: fc.nat(),
-  mutations
-})
 
 test('the decoders were found', () => {
   assert.ok(cases.length >= 3, cases.map((c) => c.operation).join(', '))
@@ -32,8 +30,8 @@ test('the decoders were found', () => {
 test(`damaged real bodies: ${RUNS} inputs, always a Right or a ParseError/DecodeError`, async () => {
   const tags = new Map<string, number>()
   await fc.assert(
-    fc.asyncProperty(sample, async ({ index, fixture, mutations }) => {
-      const c = cases[index] as (typeof cases)[number]
+    fc.asyncProperty(fc.record({ index: fc.nat({ max: cases.length - 1 }), fixture: fc.nat(), mutations }), async ({ index, fixture, mutations }) => {
+      const c = cases[index] as DecoderCase
       body = applyXml(c.fixtures[fixture % c.fixtures.length] as string, mutations)
       const result = await run(c.request)()
       const tag = E.isRight(result) ? 'Right' : result.left._tag
@@ -51,7 +49,7 @@ test(`damaged real bodies: ${RUNS} inputs, always a Right or a ParseError/Decode
 test('a real body cut anywhere before its end is a ParseError, never a shorter answer', async () => {
   await fc.assert(
     fc.asyncProperty(fc.nat({ max: cases.length - 1 }), fc.nat(), fc.double({ min: 0, max: 1, noNaN: true }), async (index, fixture, where) => {
-      const c = cases[index] as (typeof cases)[number]
+      const c = cases[index] as DecoderCase
       const whole = (c.fixtures[fixture % c.fixtures.length] as string).trimEnd()
       body = whole.slice(0, Math.floor(where * (whole.length - 1)))
       const result = await run(c.request)()

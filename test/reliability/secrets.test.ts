@@ -11,6 +11,10 @@ import type { ClassicRequest } from '../../src/classic/request'
 import { describe, transportError, type KayakoError } from '../../src/core/error'
 import type { HttpRequest, HttpResponse, Transport } from '../../src/core/http'
 import { withLogger, withRetry, withTimeout, type RetryEvent } from '../../src/core/policy'
+import { v1, type Meta } from '../../src/v1/executor'
+import * as Organization from '../../src/v1/Organization'
+import * as Team from '../../src/v1/Team'
+import type { V1Request } from '../../src/v1/request'
 import { fakeClock } from '../support/clock'
 import { fixture } from '../support/fixtures'
 
@@ -120,6 +124,63 @@ test('no error path leaks a credential, a salt or a signature', async () => {
     ...retries.flatMap(texts),
     ...notices
   ]
+  for (const haystack of haystacks) {
+    for (const secret of secrets) {
+      for (const form of forms(secret)) {
+        if (haystack.includes(form)) assert.unreachable(`${form} leaked in: ${haystack.slice(0, 300)}`)
+      }
+    }
+  }
+})
+
+/** The v1 error paths: each answers in its own bad way, quoting the request (headers included). */
+const V1_PATHS: Record<string, Server> = {
+  'transport throws an Error': PATHS['transport throws an Error'] as Server,
+  'transport throws a string': PATHS['transport throws a string'] as Server,
+  'transport answers an unredacted TransportError': PATHS['transport answers an unredacted TransportError'] as Server,
+  '400 with errors[] quoting the request': async (r) =>
+    ok(400, JSON.stringify({ status: 400, errors: [{ code: 'FIELD_INVALID', parameter: quote(r), message: `Invalid: ${quote(r)}`, more_info: quote(r) }] })),
+  '401 quoting the request': async (r) => ok(401, JSON.stringify({ status: 401, errors: [{ code: 'AUTHENTICATION_FAILED', message: quote(r) }] })),
+  '500 echoing the request': PATHS['500 echoing the request'] as Server,
+  'an HTML page echoing the request': async (r) => ok(200, `<html><body>${quote(r)}</body></html>`),
+  'JSON with the request in a wrong type': async (r) => ok(200, JSON.stringify({ status: 200, data: { id: quote(r), name: 7 }, notifications: [{ type: 'ERROR', message: quote(r) }], logs: [{ level: 'ERROR', message: quote(r) }] })),
+  'notifications and logs quoting the request': async (r) =>
+    ok(200, JSON.stringify({ status: 200, data: [], notifications: [{ type: 'INFO', message: quote(r) }], logs: [{ level: 'DEBUG', message: quote(r) }] })),
+  'no answer until the time-out': PATHS['no answer until the time-out'] as Server
+}
+
+const V1_DESCRIPTIONS: ReadonlyArray<() => V1Request<unknown>> = [() => Team.all(), () => Organization.get(3), () => Organization.post({ name: 'Acme' }), () => Organization.delete(3)]
+
+test('no v1 error path leaks the password, the session id or the CSRF token, nor does the login failing', async () => {
+  const { clock, run } = fakeClock()
+  const logLines: Array<ReadonlyArray<unknown>> = []
+  const metas: Array<Meta> = []
+  const lefts: Array<KayakoError> = []
+  const log = (...args: ReadonlyArray<unknown>) => void logLines.push(args)
+  const login = async (): Promise<E.Either<KayakoError, HttpResponse>> =>
+    E.right({
+      status: 201,
+      headers: { 'content-type': 'application/json', 'x-csrf-token': CREDENTIALS.csrfToken },
+      body: JSON.stringify({ status: 201, data: { id: CREDENTIALS.sessionId, resource_type: 'session' }, resource: 'session', session_id: CREDENTIALS.sessionId })
+    })
+  for (const [name, server] of Object.entries(V1_PATHS)) {
+    for (const loginFails of [false, true]) {
+      const base: Transport = (request) => () => (!loginFails && request.url.endsWith('/session') ? login() : server(request))
+      const transport = pipe(base, withLogger({ debug: log, info: log, warn: log, error: log }, { clock }), withTimeout(5_000, { clock }), withRetry({ clock, random: () => 0.5 }))
+      const execute = v1({ url: 'https://acme.kayako.com', auth: { username: 'admin@acme.example', password: CREDENTIALS.password }, transport, onMeta: (m) => metas.push(m) })
+      for (const description of V1_DESCRIPTIONS) {
+        const result = await run(execute(description()))
+        if (E.isLeft(result)) lefts.push(result.left)
+      }
+      // A session handed over from elsewhere, too.
+      const handed = v1({ url: 'https://acme.kayako.com', auth: { sessionId: CREDENTIALS.sessionId, csrfToken: CREDENTIALS.csrfToken }, transport })
+      const result = await run(handed(Organization.post({ name: `x ${name}` })))
+      if (E.isLeft(result)) lefts.push(result.left)
+    }
+  }
+  assert.ok(lefts.length >= 60 && metas.length >= 4 && logLines.length >= 80, `${lefts.length} Lefts, ${metas.length} metas, ${logLines.length} lines`)
+  const secrets = [CREDENTIALS.password, CREDENTIALS.sessionId, CREDENTIALS.csrfToken, btoa(`admin@acme.example:${CREDENTIALS.password}`)]
+  const haystacks = [...lefts.flatMap((l) => [...texts(l), describe(l)]), ...logLines.flatMap((args) => [...texts(args), ...args.map(String)]), ...metas.flatMap(texts)]
   for (const haystack of haystacks) {
     for (const secret of secrets) {
       for (const form of forms(secret)) {

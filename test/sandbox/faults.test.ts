@@ -4,7 +4,10 @@ import * as assert from 'uvu/assert'
 import * as Department from '../../src/classic/Department'
 import { classic } from '../../src/classic/executor'
 import type { HttpRequest, HttpResponse } from '../../src/core/http'
+import { fetchTransport } from '../../src/core/http'
 import { withTimeout } from '../../src/core/policy'
+import { createSandbox, sandboxTransport, type Sandbox } from '../../src/sandbox/handler'
+import { startSandbox } from '../../src/sandbox/server'
 import { FAULT_KINDS, faultInjector, faultyTransport, routeOf, seededRandom, type FaultKind } from '../../src/sandbox/faults'
 import { fakeClock } from '../support/clock'
 import { fixture } from '../support/fixtures'
@@ -113,6 +116,61 @@ test('a truncated body declares its cut length', async () => {
   const r = unwrap(await transport(request('GET', '/Base/Department'))())
   assert.is(r.body, LIST.slice(0, Math.floor(LIST.length / 2)))
   assert.is(r.headers['content-length'], String(r.body.length))
+})
+
+
+// ---------------------------------------------------------------------------------------------------------------
+// Wired into the sandbox: `faults` on createSandbox, through sandboxTransport and over HTTP
+
+const titles = async (sandbox: Sandbox): Promise<ReadonlyArray<string>> => {
+  const all = await classic({ url: 'http://sandbox/api/index.php', apiKey: sandbox.apiKey, secretKey: sandbox.secretKey, transport: sandboxTransport(sandbox) })(Department.all())()
+  return unwrap(all).map((d) => d.title)
+}
+
+test('sandboxTransport: a POST stopped before the sandbox creates nothing; a damaged answer hides a creation', async () => {
+  const sandbox = createSandbox({ faults: { script: { 'POST /Base/Department': ['reset', '503', 'truncate', 'none'] } } })
+  const run = classic({ url: 'http://sandbox/api/index.php', apiKey: sandbox.apiKey, secretKey: sandbox.secretKey, transport: sandboxTransport(sandbox) })
+  const tags: Array<string> = []
+  for (const title of ['Reset', 'Unavailable', 'Truncated', 'Fine']) {
+    const r = await run(Department.post({ title, type: 'public', app: 'tickets' }))()
+    tags.push(E.isRight(r) ? 'Right' : r.left._tag)
+  }
+  assert.equal(tags, ['TransportError', 'HttpError', 'ParseError', 'Right'])
+  const after = await titles(sandbox)
+  assert.equal(['Reset', 'Unavailable', 'Truncated', 'Fine'].filter((t) => after.includes(t)), ['Truncated', 'Fine'])
+  assert.equal(sandbox.faults?.log.map((l) => [l.fault, l.handled, l.route]), [
+    ['reset', false, '/Base/Department'],
+    ['503', false, '/Base/Department'],
+    ['truncate', true, '/Base/Department']
+  ])
+})
+
+test('over HTTP: every fault on a real socket, as fetch and the executor see it', async () => {
+  const running = await startSandbox({ faults: { script: { 'GET /Base/Department': [...FAULT_KINDS, 'none'] }, retryAfterSeconds: 2, trickle: { chunkBytes: 16, delayMs: 25 } } })
+  try {
+    const run = classic({ url: running.url, apiKey: running.apiKey, secretKey: running.secretKey, transport: withTimeout(400)(fetchTransport) })
+    const outcomes: Record<string, string> = {}
+    for (const fault of [...FAULT_KINDS, 'none']) {
+      const result = await run(Department.all())()
+      outcomes[fault] = E.isRight(result) ? 'Right' : `${result.left._tag}${result.left._tag === 'HttpError' ? ` ${result.left.status}` : ''}`
+    }
+    assert.equal(outcomes, {
+      reset: 'TransportError',
+      hang: 'TransportError',
+      '500': 'HttpError 500',
+      '502': 'HttpError 502',
+      '503': 'HttpError 503',
+      '429': 'HttpError 429',
+      html: 'ParseError',
+      truncate: 'ParseError',
+      notice: 'Right',
+      trickle: 'TransportError',
+      none: 'Right'
+    })
+    assert.equal(running.sandbox.faults?.log.map((l) => l.fault), FAULT_KINDS)
+  } finally {
+    await running.close()
+  }
 })
 
 test.run()

@@ -46,8 +46,12 @@ export const fakeClock = (start = 1_700_000_000_000) => {
     await settle()
   }
 
-  /** Runs a task to its end, jumping from timer to timer (a retry's waits pass instantly). */
-  const run = async <A>(task: () => Promise<A>): Promise<A> => {
+  /**
+   * Runs a task to its end, jumping from timer to timer (a retry's waits pass instantly). `busy` says when real
+   * asynchronous work is under way (a handler verifying a signature through WebCrypto): time stands still until it
+   * is done, so that a time-out cannot fire merely because the fake clock ran ahead of real work.
+   */
+  const run = async <A>(task: () => Promise<A>, busy: () => boolean = () => false): Promise<A> => {
     let done = false
     const result = task().finally(() => {
       done = true
@@ -56,7 +60,7 @@ export const fakeClock = (start = 1_700_000_000_000) => {
     let idle = 0
     while (!done) {
       const next = [...timers].sort((a, b) => a.at - b.at || a.id - b.id)[0]
-      if (next === undefined) {
+      if (next === undefined || busy()) {
         // Real asynchronous work (WebCrypto signing) finishes on its own: give it real time, but not forever.
         await new Promise((resolve) => setTimeout(resolve, 1))
         if (++idle > 2000) throw new Error('the task is waiting for something other than the clock')

@@ -169,9 +169,9 @@ const ODD_JSON: ReadonlyArray<Json> = [
   'a'.repeat(5000)
 ]
 
-/** Every container path in a value (objects and arrays), root first. */
+/** Every container path in a value (objects and arrays), root first, down to 64 levels (a nested value is copied). */
 const jsonPaths = (value: Json, path: ReadonlyArray<string | number> = [], out: Array<ReadonlyArray<string | number>> = []) => {
-  if (value !== null && typeof value === 'object') {
+  if (value !== null && typeof value === 'object' && path.length < 64) {
     for (const [k, v] of Object.entries(value)) {
       const key = Array.isArray(value) ? Number(k) : k
       out.push([...path, key])
@@ -189,7 +189,17 @@ const update = (value: Json, path: ReadonlyArray<string | number>, f: (parent: J
   return { ...obj, [head as string]: update(obj[head as string] as Json, rest, f) }
 }
 
+/** Mutations of a document already nested thousands deep may exceed this helper's own stack: those are skipped. */
 export const mutateJson = (text: string, m: Mutation): string => {
+  try {
+    return mutateJsonUnsafe(text, m)
+  } catch (thrown) {
+    if (thrown instanceof RangeError) return text
+    throw thrown
+  }
+}
+
+const mutateJsonUnsafe = (text: string, m: Mutation): string => {
   if (m.kind === 'flip' || m.kind === 'truncate' || m.kind === 'insert') return mutateXml(text, m)
   let value: Json
   try {
