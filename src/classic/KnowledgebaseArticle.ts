@@ -163,8 +163,7 @@ export const all = (categoryId?: number, options: KnowledgebaseArticleListOption
   )
   // The server ignores a sort field and reads a sort order only under one helpdesk setting, so neither is offered.
   const paging = issues.length > 0 ? [] : options.start !== undefined ? [options.count ?? 0, options.start] : options.count !== undefined ? [options.count] : []
-  const route = [ROUTE, 'ListAll', categoryId, ...paging].map((s) => (typeof s === 'number' ? segment(s) : s)).join('/')
-  return getRequest('KnowledgebaseArticle.all', route, listedArticles, { issues })
+  return getRequest('KnowledgebaseArticle.all', `${ROUTE}/ListAll/${[categoryId, ...paging].map(segment).join('/')}`, listedArticles, { issues })
 }
 
 /** One article, whatever its status; `none` when there is no such id. */
