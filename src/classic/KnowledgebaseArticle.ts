@@ -163,7 +163,8 @@ export const all = (categoryId?: number, options: KnowledgebaseArticleListOption
   )
   // The server ignores a sort field and reads a sort order only under one helpdesk setting, so neither is offered.
   const paging = issues.length > 0 ? [] : options.start !== undefined ? [options.count ?? 0, options.start] : options.count !== undefined ? [options.count] : []
-  return getRequest('KnowledgebaseArticle.all', `${ROUTE}/ListAll/${[categoryId, ...paging].map(segment).join('/')}`, listedArticles, { issues })
+  const route = [ROUTE, 'ListAll', segment(categoryId), ...paging.map(segment)].join('/')
+  return getRequest('KnowledgebaseArticle.all', route, listedArticles, { issues })
 }
 
 /** One article, whatever its status; `none` when there is no such id. */

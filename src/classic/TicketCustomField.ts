@@ -6,8 +6,8 @@
  * split into parent and child, dates parsed, files decoded to bytes. `lookup` is the seed's hash-like accessor:
  * a field by id, name or title.
  */
-import * as E from 'fp-ts/Either'
-import * as O from 'fp-ts/Option'
+import * as E from '../core/either'
+import * as O from '../core/option'
 import { fromBase64, utf8Decode } from '../core/bytes'
 import { failure, success, type Decoded, type Decoder } from '../core/decoder'
 import * as V from '../core/validate'

@@ -10,7 +10,7 @@
  * Where the id is 0 for "none" (an unassigned ticket, a user without organization) the helper answers an `Option` of
  * a request; `runOptional(run)` runs it, giving `none` without a request.
  */
-import * as O from 'fp-ts/Option'
+import * as O from '../core/option'
 import * as TE from 'fp-ts/TaskEither'
 import type { KayakoError } from '../core/error'
 import * as Department from './Department'

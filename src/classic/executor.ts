@@ -2,7 +2,7 @@
  * The Classic executor: validate → sign → send → check the status → parse → decode, for any `ClassicRequest`.
  * The executor value is the seed's "client instance": configuration lives in it, never in a global.
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../core/either'
 import type * as TE from 'fp-ts/TaskEither'
 import { utf8 } from '../core/bytes'
 import { drawErrors } from '../core/decoder'
@@ -22,7 +22,8 @@ import {
 } from '../core/error'
 import { bodyTooLarge, DEFAULT_MAX_BODY_BYTES, fetchTransport, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
 import { encodeForm, type ClassicRequest, type FilePart, type FormPairs } from './request'
-import { importSigningKey, randomSalt, signWith } from './sign'
+import { randomSalt } from './sign'
+import { webCryptoSigner, type Signer } from './signer'
 import { parseDocument, plainText, txmlParser, type XmlParser } from './xml'
 
 export interface ClassicConfig {
@@ -34,6 +35,11 @@ export interface ClassicConfig {
   readonly transport?: Transport
   /** The salt source; default 32 random alphanumerics per request. */
   readonly salt?: () => string
+  /**
+   * How salts are signed; default `webCryptoSigner` (WebCrypto, any runtime). On Node, `nodeSigner` from
+   * `kayako-fp/node` is synchronous and saves WebCrypto's thread-pool round trip on every request.
+   */
+  readonly signer?: Signer
   /** Text → element tree; default txml. */
   readonly xmlParser?: XmlParser
   /** Called with any PHP notice or warning the server printed before an otherwise good XML answer. */
@@ -56,9 +62,9 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
   const transport = config.transport ?? fetchTransport
   const nextSalt = config.salt ?? (() => randomSalt())
   const parser = config.xmlParser ?? txmlParser
+  const sign = (config.signer ?? webCryptoSigner)(config.secretKey)
   const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const onNotice = config.onNotice
-  let signingKey: Promise<CryptoKey> | undefined
 
   return <A>(req: ClassicRequest<A>): TE.TaskEither<KayakoError, A> =>
     async () => {
@@ -67,8 +73,7 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
       const secrets = [config.apiKey, config.secretKey, ...req.form.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase())).map(([, value]) => value)]
       try {
         const salt = nextSalt()
-        signingKey ??= importSigningKey(config.secretKey)
-        const signature = await signWith(await signingKey, salt)
+        const signature = await sign(salt)
         secrets.push(salt, signature)
         const http = toHttpRequest(config.url, req, { apikey: config.apiKey, salt, signature })
         let sent: E.Either<KayakoError, HttpResponse>
@@ -80,7 +85,6 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
         const result = E.isLeft(sent) ? sent : interpret(req, http, sent.right, parser, onNotice && ((notice, operation) => onNotice(scrub(notice, secrets), operation)), maxBodyBytes)
         return E.isLeft(result) ? E.left(scrubError(result.left, secrets)) : result
       } catch (thrown) {
-        signingKey = undefined
         const url = `${config.url} (e=${req.route})`
         return E.left(scrubError(transportError(req.operation, { method: req.method, url, headers: {} }, causeText(thrown)), secrets))
       }

@@ -7,7 +7,7 @@
  * - Users: `User.all({ marker, maxItems })`, the next marker being the last user id + 1.
  * - Tickets: any `(start, count) => request` (e.g. `Ticket.all` with fixed filters), `start` being an offset.
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../core/either'
 import type * as TE from 'fp-ts/TaskEither'
 import { causeText, decodeError, transportError, validationError, type KayakoError } from '../core/error'
 import * as V from '../core/validate'

@@ -33,7 +33,7 @@ import {
   type Extra,
   type XmlElement
 } from './xml'
-import * as O from 'fp-ts/Option'
+import * as O from '../core/option'
 import { pipe } from 'fp-ts/function'
 
 // ---------------------------------------------------------------------------------------------------------------

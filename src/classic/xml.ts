@@ -5,8 +5,8 @@
  * The decoders work on elements, never on a simplified object: repeated elements stay arrays, attributes stay
  * attributes, and children a decoder does not know are kept in `extra`.
  */
-import * as E from 'fp-ts/Either'
-import * as O from 'fp-ts/Option'
+import * as E from '../core/either'
+import * as O from '../core/option'
 import { parse } from 'txml/txml'
 import { fromBase64 } from '../core/bytes'
 import * as FS from 'io-ts/FreeSemigroup'

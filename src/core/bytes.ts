@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/Either'
+import * as E from './either'
 
 const encoder = /*#__PURE__*/ new TextEncoder()
 

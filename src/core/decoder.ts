@@ -2,7 +2,7 @@
  * The small façade over `io-ts/Decoder` that both APIs use: a decoder type, success/failure helpers that attach a
  * path, and the rendering of io-ts decode errors into one line per failing path.
  */
-import * as E from 'fp-ts/Either'
+import * as E from './either'
 import * as D from 'io-ts/Decoder'
 import * as DE from 'io-ts/DecodeError'
 import * as FS from 'io-ts/FreeSemigroup'

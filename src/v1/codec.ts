@@ -3,7 +3,7 @@
  * flat references are already resolved. The decoders treat a missing field exactly like an empty one (`null`, `[]`),
  * which is what `_empty=false` / `X-Options: no_empty` removes, so options never change a decoded value.
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../core/either'
 import * as FS from 'io-ts/FreeSemigroup'
 import { atKey, failure, success, traverseIndexed, type Decoded, type DecodeErrors, type Decoder } from '../core/decoder'
 import { isObject, isReferenceShape, rawOf, type JsonObject } from './flat'

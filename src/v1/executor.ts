@@ -4,7 +4,7 @@
  * value, never in a global. Nothing throws or rejects: every failure is a `Left`, scrubbed of every credential the
  * executor knows (password, Basic token, session ids, CSRF tokens, bearer token).
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../core/either'
 import type * as TE from 'fp-ts/TaskEither'
 import { drawErrors } from '../core/decoder'
 import {

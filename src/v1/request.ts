@@ -3,7 +3,7 @@
  * throw; arguments that fail validation are carried as `issues`, answered by a `ValidationError` before anything is
  * sent. Query and body names are camelCase here and sent in snake_case.
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../core/either'
 import { atKey, failure, success, traverseIndexed, type Decoded, type Decoder } from '../core/decoder'
 import * as V from '../core/validate'
 import type { Issues } from '../core/validate'

@@ -15,6 +15,12 @@ const EXTRA = {
   './sandbox/handler': 'sandbox/handler'
 }
 
+/**
+ * Public subpaths that only work on Node (they import `node:*`): the bundle check builds them for the node platform;
+ * every other module must bundle for `--platform=neutral` (edge runtimes, browsers) without a Node built-in.
+ */
+export const NODE_ONLY = ['./node', './sandbox']
+
 /** @returns {Record<string, string>} subpath → source path relative to src/, without extension */
 export const publicEntries = () => {
   const entries = { '.': 'index' }
@@ -35,9 +41,15 @@ export const publicEntries = () => {
 export const exportsMap = () => {
   const map = {}
   for (const [subpath, file] of Object.entries(publicEntries())) {
+    // Bundlers get the ES modules: through `module` (esbuild adds it on its browser and node platforms, webpack and
+    // rollup's node-resolve use it) or `worker` (wrangler asks for workerd/worker/browser only). Node (and Deno, Bun,
+    // Jest) stop at `node`: CommonJS, which both require and import load. `worker` after `node` keeps runtimes that
+    // execute files as they are (and publint) off the ES modules, whose bare `fp-ts/…` imports only bundlers resolve.
     map[subpath] = {
       types: `./dist/types/${file}.d.ts`,
       module: `./dist/esm/${file}.js`,
+      node: `./dist/cjs/${file}.cjs`,
+      worker: `./dist/esm/${file}.js`,
       default: `./dist/cjs/${file}.cjs`
     }
   }
@@ -45,11 +57,24 @@ export const exportsMap = () => {
   return map
 }
 
+/**
+ * `typesVersions` for TypeScript's `node10` resolution (no `exports`): one exact entry per subpath. A wildcard
+ * (`"*": ["dist/types/*"]`) would also remap the top-level `types` path and `package.json`, which then fail to resolve.
+ */
+export const typesVersions = () => {
+  const paths = {}
+  for (const [subpath, file] of Object.entries(publicEntries())) {
+    if (subpath !== '.') paths[subpath.slice(2)] = [`dist/types/${file}.d.ts`]
+  }
+  return { '*': paths }
+}
+
 // `node test/tooling/entries.mjs --write` rewrites package.json's exports map from the source tree.
 if (process.argv[1] === import.meta.filename && process.argv.includes('--write')) {
   const path = join(ROOT, 'package.json')
   const pkg = JSON.parse(readFileSync(path, 'utf8'))
   pkg.exports = exportsMap()
+  pkg.typesVersions = typesVersions()
   writeFileSync(path, JSON.stringify(pkg, null, 2) + '\n')
   console.log(`exports: ${Object.keys(pkg.exports).length - 1} public modules`)
 }

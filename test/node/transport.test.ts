@@ -1,0 +1,288 @@
+// nodeTransport against a tiny HTTP server on 127.0.0.1: what is sent, what comes back, and every failure as a Left.
+import * as O from 'fp-ts/Option'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import * as Department from '../../src/classic/Department'
+import { classic } from '../../src/classic/executor'
+import type { TransportError } from '../../src/core/error'
+import { nodeSigner, nodeTransport } from '../../src/node/index'
+import { signature } from '../../src/classic/sign'
+import { unwrap, unwrapLeft } from '../support/transport'
+
+interface Received {
+  readonly method: string
+  readonly url: string
+  readonly headers: IncomingMessage['headers']
+  readonly body: Buffer
+  readonly socket: Socket
+}
+
+type Handler = (req: Received, res: ServerResponse) => void
+
+let server: Server
+let base = ''
+let handler: Handler = (_, res) => res.end()
+const received: Array<Received> = []
+const sockets = new Set<Socket>()
+
+const t = suite('nodeTransport')
+
+t.before(async () => {
+  server = createServer((req, res) => {
+    const chunks: Array<Buffer> = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      const r = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks), socket: req.socket }
+      received.push(r)
+      handler(r, res)
+    })
+  })
+  server.on('connection', (s) => sockets.add(s))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+
+t.after(async () => {
+  for (const s of sockets) s.destroy()
+  await new Promise((resolve) => server.close(resolve))
+})
+
+t.before.each(() => {
+  received.length = 0
+})
+
+t('GET: status, lower-case headers (repeated ones joined), UTF-8 body without BOM; method, URL and headers sent', async () => {
+  handler = (_, res) => {
+    res.setHeader('Content-Type', 'text/xml; charset=utf-8')
+    res.setHeader('Set-Cookie', ['a=1', 'b=2'])
+    res.setHeader('X-Custom', 'yes')
+    res.end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<?xml version="1.0"?><a>Zoë €</a>', 'utf8')]))
+  }
+  const transport = nodeTransport()
+  const response = unwrap(await transport({ method: 'GET', url: `${base}/api/index.php?e=/Base/Department&x=1`, headers: { Accept: 'text/xml' } })())
+  transport.destroy()
+  assert.is(response.status, 200)
+  assert.is(response.body, '<?xml version="1.0"?><a>Zoë €</a>')
+  assert.is(response.headers['content-type'], 'text/xml; charset=utf-8')
+  assert.is(response.headers['set-cookie'], 'a=1, b=2')
+  assert.is(response.headers['x-custom'], 'yes')
+  assert.is(received[0]?.method, 'GET')
+  assert.is(received[0]?.url, '/api/index.php?e=/Base/Department&x=1')
+  assert.is(received[0]?.headers.accept, 'text/xml')
+  assert.is(received[0]?.headers['accept-encoding'], 'gzip, deflate, br')
+  assert.is(received[0]?.headers.connection, 'keep-alive')
+})
+
+t('POST and PUT: string and byte bodies are sent with their length and content type', async () => {
+  handler = (_, res) => res.end('ok')
+  const transport = nodeTransport()
+  const form = 'title=Caf%C3%A9&apikey=k'
+  await transport({ method: 'POST', url: `${base}/p`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form })()
+  const bytes = new Uint8Array([0, 1, 2, 255])
+  await transport({ method: 'PUT', url: `${base}/q`, headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: bytes })()
+  transport.destroy()
+  assert.is(received[0]?.method, 'POST')
+  assert.is(received[0]?.body.toString('utf8'), form)
+  assert.is(received[0]?.headers['content-length'], String(form.length))
+  assert.is(received[0]?.headers['content-type'], 'application/x-www-form-urlencoded')
+  assert.is(received[1]?.method, 'PUT')
+  assert.equal([...(received[1]?.body ?? [])], [0, 1, 2, 255])
+  assert.is(received[1]?.headers['content-length'], '4')
+})
+
+t('every status is a Right with its body', async () => {
+  handler = (_, res) => {
+    res.statusCode = 404
+    res.end('Ticket not Found')
+  }
+  const transport = nodeTransport()
+  const response = unwrap(await transport({ method: 'DELETE', url: `${base}/x`, headers: {} })())
+  transport.destroy()
+  assert.is(response.status, 404)
+  assert.is(response.body, 'Ticket not Found')
+})
+
+t('gzip, raw deflate and brotli answers are decompressed; compress: false asks for none', async () => {
+  const text = '<?xml version="1.0"?><departments>' + '<department><id>1</id></department>'.repeat(50) + '</departments>'
+  const encodings: Record<string, Buffer> = { gzip: gzipSync(text), deflate: deflateRawSync(text), br: brotliCompressSync(text) }
+  for (const [encoding, bytes] of Object.entries(encodings)) {
+    handler = (_, res) => {
+      res.setHeader('content-encoding', encoding)
+      res.end(bytes)
+    }
+    const transport = nodeTransport()
+    const response = unwrap(await transport({ method: 'GET', url: `${base}/z`, headers: {} })())
+    transport.destroy()
+    assert.is(response.body, text, encoding)
+  }
+  handler = (_, res) => res.end('plain')
+  const plain = nodeTransport({ compress: false })
+  await plain({ method: 'GET', url: `${base}/z`, headers: {} })()
+  plain.destroy()
+  assert.is(received[received.length - 1]?.headers['accept-encoding'], undefined)
+})
+
+t('keeps the connection alive between sequential requests', async () => {
+  handler = (_, res) => res.end('x')
+  const transport = nodeTransport()
+  for (let i = 0; i < 3; i++) await transport({ method: 'GET', url: `${base}/k${i}`, headers: {} })()
+  transport.destroy()
+  assert.is(received.length, 3)
+  assert.is(new Set(received.map((r) => r.socket)).size, 1)
+})
+
+const transportLeft = (e: unknown): TransportError => {
+  const left = e as TransportError
+  assert.is(left._tag, 'TransportError')
+  return left
+}
+
+t('a refused connection is a TransportError with the request redacted', async () => {
+  const closed = createServer()
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+  const port = (closed.address() as AddressInfo).port
+  await new Promise((resolve) => closed.close(resolve))
+  const transport = nodeTransport()
+  const error = transportLeft(
+    unwrapLeft(
+      await transport({
+        method: 'GET',
+        url: `http://127.0.0.1:${port}/api/index.php?e=/Base/Department&apikey=KEY-123456&salt=SALT-123456&signature=SIG-123456`,
+        headers: { authorization: 'Basic c2VjcmV0' },
+        operation: 'Department.all'
+      })()
+    )
+  )
+  assert.is(error.operation, 'Department.all')
+  assert.match(error.cause, /ECONNREFUSED/)
+  assert.is(error.request.url, `http://127.0.0.1:${port}/api/index.php?e=/Base/Department&apikey=[redacted]&salt=[redacted]&signature=[redacted]`)
+  assert.is(error.request.headers.authorization, '[redacted]')
+})
+
+t('an abort while waiting for the answer is a TransportError; an aborted signal sends nothing', async () => {
+  const controller = new AbortController()
+  handler = () => controller.abort() // never answers: the request is aborted once the server has it
+  const transport = nodeTransport()
+  const error = transportLeft(unwrapLeft(await transport({ method: 'GET', url: `${base}/slow`, headers: {}, signal: controller.signal })()))
+  assert.match(error.cause, /AbortError/)
+  assert.is(received.length, 1)
+  const again = transportLeft(unwrapLeft(await transport({ method: 'GET', url: `${base}/never`, headers: {}, signal: controller.signal })()))
+  assert.match(again.cause, /AbortError/)
+  assert.is(received.length, 1)
+  transport.destroy()
+})
+
+t('a connection cut in the middle of the body is a TransportError', async () => {
+  handler = (_, res) => {
+    res.writeHead(200, { 'content-length': '1000' })
+    res.write('<?xml version="1.0"?><tick')
+    setImmediate(() => res.destroy())
+  }
+  const transport = nodeTransport()
+  const error = transportLeft(unwrapLeft(await transport({ method: 'GET', url: `${base}/cut`, headers: {} })()))
+  transport.destroy()
+  assert.ok(error.cause.length > 0)
+})
+
+t('a URL that does not parse, or another protocol, is a TransportError', async () => {
+  const transport = nodeTransport()
+  transportLeft(unwrapLeft(await transport({ method: 'GET', url: 'not a url', headers: {} })()))
+  const ftp = transportLeft(unwrapLeft(await transport({ method: 'GET', url: 'ftp://127.0.0.1/x', headers: {} })()))
+  assert.match(ftp.cause, /unsupported protocol "ftp:"/)
+})
+
+t('the Classic executor runs on it end to end', async () => {
+  handler = (req, res) => {
+    res.setHeader('content-type', 'text/xml')
+    res.end(
+      req.url?.includes('/Base/Department/7')
+        ? '<?xml version="1.0" encoding="UTF-8"?><departments><department><id>7</id><title><![CDATA[Billing & Co]]></title><type>public</type><app>tickets</app></department></departments>'
+        : '<?xml version="1.0" encoding="UTF-8"?><departments></departments>'
+    )
+  }
+  const transport = nodeTransport()
+  const run = classic({ url: `${base}/api/index.php`, apiKey: 'key', secretKey: 'secret', salt: () => 'salt', transport })
+  const found = unwrap(await run(Department.get(7))())
+  transport.destroy()
+  assert.is(O.isSome(found) ? found.value.title : undefined, 'Billing & Co')
+  assert.is(received[0]?.url, '/api/index.php?e=/Base/Department/7&apikey=key&salt=salt&signature=hoVxX2132GWCjsm3bNMpI%2BOoszpn2oRRM%2BIEMU9rsQs%3D')
+})
+
+// Executors set `maxBodyBytes` on the requests they send (their `maxBodyBytes` option, 32 MiB by default).
+const limited = (url: string, maxBodyBytes: number) => ({ method: 'GET' as const, url, headers: {}, maxBodyBytes })
+
+t('maxBodyBytes: a declared length above the limit is not read at all', async () => {
+  handler = (_, res) => res.end('x'.repeat(5000))
+  const transport = nodeTransport()
+  const response = unwrap(await transport(limited(`${base}/big`, 1000))())
+  transport.destroy()
+  assert.is(response.body, '')
+  assert.is(response.headers['content-length'], '5000')
+})
+
+t('maxBodyBytes: an endless chunked body is cut just past the limit', async () => {
+  let written = 0
+  handler = (_, res) => {
+    const chunk = 'y'.repeat(1024)
+    const pump = (): void => {
+      while (written < 50_000_000 && !res.destroyed) {
+        written += chunk.length
+        if (!res.write(chunk)) return void res.once('drain', pump)
+      }
+      res.end()
+    }
+    res.on('close', () => (written = Infinity))
+    pump()
+  }
+  const transport = nodeTransport()
+  const response = unwrap(await transport(limited(`${base}/endless`, 64 * 1024))())
+  transport.destroy()
+  assert.ok(response.body.length > 64 * 1024 && response.body.length < 4 * 1024 * 1024, String(response.body.length))
+})
+
+t('maxBodyBytes: a gzip bomb stops unpacking past the limit; within it every encoding unpacks', async () => {
+  const bomb = gzipSync(Buffer.alloc(20_000_000, 0x61))
+  handler = (_, res) => {
+    res.setHeader('content-encoding', 'gzip')
+    res.end(bomb)
+  }
+  const transport = nodeTransport()
+  const cut = unwrap(await transport(limited(`${base}/bomb`, 100_000))())
+  assert.ok(bomb.length < 100_000 && cut.body.length > 100_000 && cut.body.length < 2_000_000, String(cut.body.length))
+  const text = '<?xml version="1.0"?><a>' + 'é'.repeat(3000) + '</a>'
+  const encodings: Record<string, Buffer> = { gzip: gzipSync(text), deflate: deflateSync(text), 'deflate ': deflateRawSync(text), br: brotliCompressSync(text) }
+  for (const [encoding, bytes] of Object.entries(encodings)) {
+    handler = (_, res) => {
+      res.setHeader('content-encoding', encoding.trim())
+      res.end(bytes)
+    }
+    assert.is(unwrap(await transport(limited(`${base}/z`, 1_000_000))()).body, text, encoding)
+  }
+  handler = (_, res) => {
+    res.setHeader('content-encoding', 'deflate')
+    res.end()
+  }
+  assert.is(unwrap(await transport(limited(`${base}/empty`, 1000))()).body, '')
+  transport.destroy()
+})
+
+t('nodeSigner signs exactly as the WebCrypto signer', async () => {
+  for (const [secret, salt] of [['secret', 'salt'], ['é-ünïcode', '1234567890'], ['k'.repeat(100), 'A1b2C3d4E5f6G7h8I9j0KlMnOpQrStUv']] as const) {
+    assert.is(nodeSigner(secret)(salt), await signature(secret, salt))
+  }
+  assert.is(nodeSigner('secret')('salt'), 'hoVxX2132GWCjsm3bNMpI+Ooszpn2oRRM+IEMU9rsQs=')
+})
+
+t('the Classic executor with nodeSigner sends the same signed request', async () => {
+  handler = (_, res) => res.end('<?xml version="1.0" encoding="UTF-8"?><departments></departments>')
+  const transport = nodeTransport()
+  const run = classic({ url: `${base}/api/index.php`, apiKey: 'key', secretKey: 'secret', salt: () => 'salt', transport, signer: nodeSigner })
+  assert.equal(unwrap(await run(Department.get(3))()), O.none)
+  transport.destroy()
+  assert.is(received[0]?.url, '/api/index.php?e=/Base/Department/3&apikey=key&salt=salt&signature=hoVxX2132GWCjsm3bNMpI%2BOoszpn2oRRM%2BIEMU9rsQs%3D')
+})
+
+t.run()

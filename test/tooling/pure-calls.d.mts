@@ -1,0 +1,2 @@
+import type { Plugin } from 'rollup'
+export declare const pureCalls: (options: { readonly include: RegExp; readonly from: RegExp }) => Plugin
