@@ -64,6 +64,7 @@ test('all: every article, or a category list with optional paging', () => {
   assert.is(KnowledgebaseArticle.all(3, { count: 10, start: 30 }).route, '/Knowledgebase/Article/ListAll/3/10/30')
   assert.is(KnowledgebaseArticle.all(3, { start: 30 }).route, '/Knowledgebase/Article/ListAll/3/0/30')
   assert.equal(paths(KnowledgebaseArticle.all(-1, { count: 0, start: 1.5 })), ['categoryId', 'count', 'start'])
+  assert.equal(paths(KnowledgebaseArticle.all(Object.create(null) as number)), ['categoryId'], 'an id without a string form is an issue, not a throw')
 })
 
 test('get/count/delete descriptions', () => {
