@@ -167,20 +167,25 @@ export const checkBundles = async ({ root = ROOT, name = 'kayako-fp', entries = 
     }
   }
 
-  const resourceNames = new Set(Object.values(entries).filter(isResource).map(baseName))
+  // Resource modules are the public ones (`kayako-fp/<area>/<Name>`); capitalised internal files (the sandbox's
+  // controllers) are not policed.
+  const resourceFiles = new Set(Object.values(entries).filter(isResource))
+  const resourceNames = new Set([...resourceFiles].map(baseName))
   const rows = []
   const plumbingUses = []
   for (const c of perExport) {
     const min = minified.get(c.id)
     const label = caseLabel(c)
     const allowed = allowedResources(c.file, c.exportName, resourceNames)
+    const used = []
     for (const x of contributors(min.meta)) {
       if (x.owner !== 'ours') continue
       const mod = ourModule(x.input)
-      if (!isResource(mod)) continue
-      if (allowed === undefined) plumbingUses.push(`${label} uses ${mod} (${x.bytes} bytes)`)
+      if (!resourceFiles.has(mod)) continue
+      if (allowed === undefined) used.push(mod)
       else if (!allowed(mod)) violations.push(`${label}: the resource module ${mod} contributes ${x.bytes} bytes`)
     }
+    if (used.length > 0) plumbingUses.push(`${label} uses ${used.length === 1 ? used[0] : `${used.length} resource modules`}`)
     builtinImports(c, min.meta)
     rows.push({ module: specifier(name, c.subpath), export: c.exportName, raw: raw.get(c.id).bytes, min: min.bytes, gzip: min.gzip })
   }
