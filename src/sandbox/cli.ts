@@ -11,6 +11,12 @@ const main = async (): Promise<void> => {
   console.log(`  Secret key  ${running.secretKey}`)
   const salt = 'try-me'
   const signed = encodeURIComponent(await signature(running.secretKey, salt))
+  if (running.v1 !== undefined) {
+    console.log('\nKayako v1 JSON API sandbox, same server')
+    console.log(`  URL         ${running.v1.url}`)
+    console.log(`  Username    ${running.v1.username}`)
+    console.log(`  Password    ${running.v1.password}`)
+  }
   console.log(`\nTry:  curl '${running.url}?e=/Base/Department&apikey=${running.apiKey}&salt=${salt}&signature=${signed}'`)
   console.log('Ctrl-C stops it.')
   const stop = () => {

@@ -10,6 +10,7 @@ import { createClassicHandler } from './classic/handler'
 import { faultInjector, faultyTransport, type FaultInjector, type FaultOptions } from './faults'
 import { seedStore } from './classic/seed'
 import { Store } from './classic/store'
+import { createV1Sandbox, type Credentials, type V1Sandbox, type V1SandboxOptions } from './v1/handler'
 
 export type RequestHandler = (request: HttpRequest) => Promise<HttpResponse>
 
@@ -31,6 +32,11 @@ export interface SandboxOptions {
    * isprivate` for a TicketPost without `isprivate` (spec §2.10): for testing how a client copes with them.
    */
   readonly phpNotices?: boolean
+  /**
+   * The v1 JSON API sandbox, served under `/api/v1/` beside the Classic API (default: on, with its own seed data);
+   * `false` leaves it out.
+   */
+  readonly v1?: V1SandboxOptions | false
   /** Further handlers by path prefix, e.g. `{ '/api/v1/': v1Sandbox.handle }`; the longest matching prefix wins. */
   readonly mounts?: Readonly<Record<string, RequestHandler>>
   /**
@@ -45,6 +51,8 @@ export interface Sandbox {
   readonly handle: RequestHandler
   readonly apiKey: string
   readonly secretKey: string
+  /** The v1 side (its agent's credentials, `expireSessions`…), unless created with `v1: false`; new after `reset`. */
+  readonly v1: V1Sandbox | undefined
   /** The data, for inspection in tests (a new object after `reset`). */
   readonly store: Store
   /** Back to the initial data (seeded or empty, as created). */
@@ -58,6 +66,11 @@ export interface Sandbox {
 export const DEFAULT_API_KEY = 'sandbox-api-key'
 export const DEFAULT_SECRET_KEY = 'sandbox-secret-key'
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024
+
+/** Where the v1 sandbox is served. */
+export const V1_PREFIX = '/api/v1/'
+
+export type { Credentials as V1Credentials }
 
 const systemClock = (): number => Math.floor(Date.now() / 1000)
 
@@ -79,7 +92,8 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   const fresh = () => {
     const store = new Store(now)
     if (options.seed !== false) seedStore(store)
-    return { store, classic: createClassicHandler({ store, apiKey, secretKey, maxBodyBytes, phpNotices: options.phpNotices === true, apiEnabled: options.apiEnabled !== false }) }
+    const v1 = options.v1 === false ? undefined : createV1Sandbox(options.v1 ?? {})
+    return { store, v1, classic: createClassicHandler({ store, apiKey, secretKey, maxBodyBytes, phpNotices: options.phpNotices === true, apiEnabled: options.apiEnabled !== false }) }
   }
   let state = fresh()
 
@@ -88,6 +102,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
       const path = pathOf(request.url)
       const prefix = [...mounts.keys()].filter((p) => path.startsWith(p)).sort((a, b) => b.length - a.length)[0]
       if (prefix !== undefined) return await (mounts.get(prefix) as RequestHandler)(request)
+      if (state.v1 !== undefined && (path === V1_PREFIX.slice(0, -1) || path.startsWith(V1_PREFIX))) return await state.v1.handle(request)
       const answer = await state.classic(request)
       return answer ?? plain(404, `Not Found: ${path} (the Classic API is at /api/index.php)`)
     } catch (thrown) {
@@ -102,6 +117,9 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     secretKey,
     get store() {
       return state.store
+    },
+    get v1() {
+      return state.v1
     },
     reset: () => {
       state = fresh()

@@ -27,6 +27,8 @@ export interface RunningSandbox {
   readonly apiKey: string
   readonly secretKey: string
   readonly port: number
+  /** The v1 JSON API on the same server: its root URL and an administrator's login (absent with `v1: false`). */
+  readonly v1: { readonly url: string; readonly username: string; readonly password: string } | undefined
   /** The sandbox behind the socket (its store, `reset`, `mount`). */
   readonly sandbox: Sandbox
   /** Stops listening and closes open connections. */
@@ -130,6 +132,10 @@ export const startSandbox = async (options: StartOptions = {}): Promise<RunningS
     apiKey: sandbox.apiKey,
     secretKey: sandbox.secretKey,
     port,
+    get v1() {
+      const side = sandbox.v1
+      return side === undefined ? undefined : { url: `http://127.0.0.1:${port}/api/v1`, ...side.credentials }
+    },
     sandbox,
     close: () =>
       new Promise<void>((resolve, reject) => {
