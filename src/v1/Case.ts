@@ -3,18 +3,15 @@
  * restore, tags, the timeline (posts, cursor-paginated), reply, notes.
  */
 import * as V from '../core/validate'
-import { caseReply, kase, note, post as postDecoder, tag, type Case, type CaseReply, type Note, type Post, type Tag } from './entities'
+import { caseReply, kase, note, post as postDecoder, type Case, type CaseReply, type Note, type Post, type Tag } from './entities'
 import {
   checkCursor,
   checkNote,
   checkOffset,
   checkTags,
   csv,
-  deleteRequest,
   getRequest,
   json,
-  many,
-  none,
   noteBody,
   one,
   page,
@@ -27,6 +24,7 @@ import {
   type Page,
   type V1Request
 } from './request'
+import { addTags as addTagsTo, listTags, removeTags as removeTagsFrom, replaceTags as replaceTagsOf, type Taggable } from './tagging'
 
 export type { Case, CaseReply, CaseState, Note, Post, PostSource, PostStatus, Tag } from './entities'
 export type { NewNote } from './request'
@@ -321,28 +319,18 @@ export const addNote = (caseId: number, input: NewNote): V1Request<Note> =>
 // ---------------------------------------------------------------------------------------------------------------
 // Tags (`tags` is CSV on the wire)
 
-export const tags = (caseId: number): V1Request<ReadonlyArray<Tag>> =>
-  getRequest('Case.tags', `${PATH}/${segment(caseId)}/tags`, many(tag), { issues: V.positiveInt('caseId', caseId) })
+const TAGGABLE: Taggable = { module: 'Case', path: PATH, idName: 'caseId' }
+
+export const tags = (caseId: number): V1Request<ReadonlyArray<Tag>> => listTags(TAGGABLE, caseId)
 
 /** Adds tags, keeping the others. */
-export const addTags = (caseId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> =>
-  postRequest('Case.addTags', `${PATH}/${segment(caseId)}/tags`, many(tag), {
-    issues: V.issues(V.positiveInt('caseId', caseId), checkTags('tags', names)),
-    body: json({ tags: csv(names) })
-  })
+export const addTags = (caseId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> => addTagsTo(TAGGABLE, caseId, names)
 
 /** Replaces all tags. */
 export const replaceTags = (caseId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> =>
-  putRequest('Case.replaceTags', `${PATH}/${segment(caseId)}/tags`, many(tag), {
-    issues: V.issues(V.positiveInt('caseId', caseId), checkTags('tags', names)),
-    body: json({ tags: csv(names) })
-  })
+  replaceTagsOf(TAGGABLE, caseId, names)
 
 /** Removes tags (`DELETE …/tags?tags=a,b`). */
-export const removeTags = (caseId: number, names: ReadonlyArray<string>): V1Request<void> =>
-  deleteRequest('Case.removeTags', `${PATH}/${segment(caseId)}/tags`, none, {
-    issues: V.issues(V.positiveInt('caseId', caseId), checkTags('tags', names)),
-    query: { tags: names }
-  })
+export const removeTags = (caseId: number, names: ReadonlyArray<string>): V1Request<void> => removeTagsFrom(TAGGABLE, caseId, names)
 
 export { get as find, post as save, put as update }

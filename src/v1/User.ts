@@ -3,7 +3,7 @@
  * (`/users/:id/tags`). Create/update parameters follow Kayako's agent app (the doc pages were cut off).
  */
 import * as V from '../core/validate'
-import { note, tag, user, type Note, type Tag, type User } from './entities'
+import { note, user, type Note, type Tag, type User } from './entities'
 import {
   checkNote,
   checkOffset,
@@ -12,7 +12,6 @@ import {
   deleteRequest,
   getRequest,
   json,
-  many,
   none,
   noteBody,
   one,
@@ -25,6 +24,7 @@ import {
   type Page,
   type V1Request
 } from './request'
+import { addTags as addTagsTo, listTags, removeTags as removeTagsFrom, replaceTags as replaceTagsOf, type Taggable } from './tagging'
 
 export type { AgentCaseAccess, Note, OrganizationCaseAccess, Tag, User } from './entities'
 export type { NewNote } from './request'
@@ -147,28 +147,18 @@ export const addNote = (userId: number, input: NewNote): V1Request<Note> =>
 // ---------------------------------------------------------------------------------------------------------------
 // Tags (`tags` is CSV on the wire)
 
-export const tags = (userId: number): V1Request<ReadonlyArray<Tag>> =>
-  getRequest('User.tags', `${PATH}/${segment(userId)}/tags`, many(tag), { issues: V.positiveInt('userId', userId) })
+const TAGGABLE: Taggable = { module: 'User', path: PATH, idName: 'userId' }
+
+export const tags = (userId: number): V1Request<ReadonlyArray<Tag>> => listTags(TAGGABLE, userId)
 
 /** Adds tags, keeping the others. */
-export const addTags = (userId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> =>
-  postRequest('User.addTags', `${PATH}/${segment(userId)}/tags`, many(tag), {
-    issues: V.issues(V.positiveInt('userId', userId), checkTags('tags', names)),
-    body: json({ tags: csv(names) })
-  })
+export const addTags = (userId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> => addTagsTo(TAGGABLE, userId, names)
 
 /** Replaces all tags. */
 export const replaceTags = (userId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> =>
-  putRequest('User.replaceTags', `${PATH}/${segment(userId)}/tags`, many(tag), {
-    issues: V.issues(V.positiveInt('userId', userId), checkTags('tags', names)),
-    body: json({ tags: csv(names) })
-  })
+  replaceTagsOf(TAGGABLE, userId, names)
 
 /** Removes tags (`DELETE …/tags?tags=a,b`). */
-export const removeTags = (userId: number, names: ReadonlyArray<string>): V1Request<void> =>
-  deleteRequest('User.removeTags', `${PATH}/${segment(userId)}/tags`, none, {
-    issues: V.issues(V.positiveInt('userId', userId), checkTags('tags', names)),
-    query: { tags: names }
-  })
+export const removeTags = (userId: number, names: ReadonlyArray<string>): V1Request<void> => removeTagsFrom(TAGGABLE, userId, names)
 
 export { del as delete, get as find, post as save, put as update, del as destroy }
