@@ -25,8 +25,7 @@ import { readEnvelope, type Envelope, type Log, type Notification } from './enve
 import { isObject, normaliseDocument } from './flat'
 import { toSnake } from './letterCase'
 import { mergeOptions, toWire, type Options } from './options'
-import { collect, pages } from './paging'
-import type { Page, Query, V1Request } from './request'
+import type { Query, V1Request } from './request'
 import { authHeaders, authSecrets, basicAuthorization, initialState, isBearer, isCredentials, SESSION_GONE, type Auth } from './auth'
 
 export interface V1Config {
@@ -71,10 +70,6 @@ export interface V1Executor {
    * with `auth: { sessionId, csrfToken }`. `undefined` before the first call (credentials) or with a bearer token.
    */
   readonly session: () => { readonly sessionId: string; readonly csrfToken?: string } | undefined
-  /** Every page of a collection, fetched as the loop asks for it; a failure is yielded as a `Left` and ends the walk. */
-  readonly pages: <A>(first: V1Request<Page<A>>) => AsyncIterable<E.Either<KayakoError, Page<A>>>
-  /** Every item of a collection, page after page, stopping exactly at the end. */
-  readonly collect: <A>(first: V1Request<Page<A>>) => TE.TaskEither<KayakoError, ReadonlyArray<A>>
 }
 
 const ACCEPT = 'application/json'
@@ -355,5 +350,5 @@ export const v1 = (config: V1Config): V1Executor => {
         ? { sessionId: state.sessionId }
         : { sessionId: state.sessionId, csrfToken: state.csrfToken }
 
-  return Object.assign(run, { withMeta: safely, session, pages: pages(run), collect: collect(run) })
+  return Object.assign(run, { withMeta: safely, session })
 }

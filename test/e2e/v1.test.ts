@@ -1,5 +1,6 @@
 // The v1 client against the v1 sandbox, twice: in process (the sandbox handler as a transport) and over real HTTP
 // (fetch against `startSandbox`, which serves v1 under /api/v1 beside the Classic API).
+import { collect } from '../../src/v1/paging'
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import { suite } from 'uvu'
@@ -96,7 +97,7 @@ for (const [name, mountOf] of [['in process', inProcess], ['over HTTP', overHttp
     const run = v1({ url: URL(), auth: credentials, transport })
     const everything = unwrap(await run(Case.all({ limit: 100 }))()).totalCount ?? -1
     const before = sent.length
-    const cases = unwrap(await run.collect(Case.all({ limit: 7 }))())
+    const cases = unwrap(await collect(run)(Case.all({ limit: 7 }))())
     assert.is(cases.length, everything)
     assert.is(new Set(cases.map((c) => c.id)).size, everything)
     assert.is(sent.length - before, Math.ceil(everything / 7))

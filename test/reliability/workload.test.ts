@@ -2,6 +2,7 @@
 // a 30% fault rate, on a fake clock (a hang, a trickle or a Retry-After costs no real time). Every operation ends as
 // a value or a typed Left, and afterwards the sandbox holds exactly the records it should: each creation that
 // returned Right once, none whose request never reached the sandbox, and no POST twice.
+import { collect } from '../../src/v1/paging'
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import { test } from 'uvu'
@@ -145,7 +146,7 @@ test(`${OPERATIONS} mixed operations with a 30% fault rate: typed outcomes, and 
   // What the sandbox holds, read past the faults.
   const direct: Transport = (request) => async () => E.right<KayakoError, HttpResponse>(await sandbox.handle(request))
   const departments = await classic({ url: 'http://sandbox/api/index.php', apiKey: sandbox.apiKey, secretKey: sandbox.secretKey, transport: direct })(Department.all())()
-  const organizations = await v1({ url: 'http://sandbox', auth: v1Sandbox.credentials, transport: direct }).collect(Organization.all({ limit: 100 }))()
+  const organizations = await collect(v1({ url: 'http://sandbox', auth: v1Sandbox.credentials, transport: direct }))(Organization.all({ limit: 100 }))()
   const held = [
     ...(E.isRight(departments) ? departments.right.map((d) => d.title) : []),
     ...(E.isRight(organizations) ? organizations.right.map((o) => o.name) : [])

@@ -42,7 +42,7 @@ test('offset paging with next_url stops exactly at the end', async () => {
     [0, ['?limit=10']]
   ] as const) {
     const { run, sent } = server(total, { links: true })
-    const items = unwrap(await run.collect(TestResource.all({ limit: 10 }))())
+    const items = unwrap(await collect(run)(TestResource.all({ limit: 10 }))())
     assert.equal(items.map((t) => t.id), Array.from({ length: total }, (_, i) => i + 1))
     assert.equal(offsets(sent), expected, `total ${total}`)
   }
@@ -50,18 +50,18 @@ test('offset paging with next_url stops exactly at the end', async () => {
 
 test('offset paging without links uses total_count: no request past the end', async () => {
   const { run, sent } = server(20, { links: false })
-  const items = unwrap(await run.collect(TestResource.all({ limit: 10 }))())
+  const items = unwrap(await collect(run)(TestResource.all({ limit: 10 }))())
   assert.is(items.length, 20)
   assert.equal(offsets(sent), ['?limit=10', '?offset=10&limit=10'])
 })
 
 test('cursor paging follows after_id from next_url, then from the last id', async () => {
   const linked = server(25, { links: true, cursor: true })
-  const a = unwrap(await linked.run.collect(TestResource.all({ limit: 10 }))())
+  const a = unwrap(await collect(linked.run)(TestResource.all({ limit: 10 }))())
   assert.equal(a.map((t) => t.id), Array.from({ length: 25 }, (_, i) => i + 1))
   assert.equal(offsets(linked.sent), ['?limit=10', '?limit=10&after_id=10', '?limit=10&after_id=20'])
   const bare = server(30, { links: false, cursor: true })
-  const b = unwrap(await bare.run.collect(TestResource.all({ limit: 10 }))())
+  const b = unwrap(await collect(bare.run)(TestResource.all({ limit: 10 }))())
   assert.is(b.length, 30)
   assert.equal(offsets(bare.sent), ['?limit=10', '?limit=10&after_id=10', '?limit=10&after_id=20'])
 })
@@ -77,7 +77,7 @@ test('case posts: the cursor argument replaces the other one', async () => {
 
 test('pages are fetched on demand, and a failure ends the walk as a Left', async () => {
   const { run, sent } = server(100, { links: true })
-  for await (const p of run.pages(TestResource.all({ limit: 10 }))) {
+  for await (const p of pages(run)(TestResource.all({ limit: 10 }))) {
     assert.is(unwrap(p).items.length, 10)
     break
   }
