@@ -1,17 +1,16 @@
 // Every Classic resource module and the response decoders its builders use, found from `src/classic/index.ts`, so
 // the reliability suites cover each module as it lands without being told about it. The bodies to damage are the
 // module's shared fixtures and the sandbox's answers (whose element names follow the real documents).
-import * as E from 'fp-ts/Either'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { classic } from '../../src/classic/executor'
 import * as Classic from '../../src/classic/index'
 import type { ClassicRequest } from '../../src/classic/request'
-import type { HttpResponse, Transport } from '../../src/core/http'
 import { createSandbox } from '../../src/sandbox/handler'
 import { FIXTURES, fixture } from './fixtures'
+import { probeBodies, type Builder } from './probeBodies'
 
-export type Builder = (...args: ReadonlyArray<unknown>) => unknown
+export type { Builder } from './probeBodies'
 
 export interface ClassicModule {
   readonly name: string
@@ -55,35 +54,16 @@ export interface DecoderCase {
 const classicFixtureNames = (): ReadonlyArray<string> => readdirSync(join(FIXTURES, 'classic')).filter((f) => f.endsWith('.xml'))
 
 /** The sandbox's answer to every valid GET a probe builds, by module (a few per module). */
-const sandboxBodies = async (): Promise<ReadonlyMap<string, ReadonlyArray<string>>> => {
+const sandboxBodies = (): Promise<ReadonlyMap<string, ReadonlyArray<string>>> => {
   const sandbox = createSandbox()
-  const bodies = new Map<string, Set<string>>()
-  let current = ''
-  const transport: Transport = (request) => async () => {
-    const response = await sandbox.handle(request)
-    if (response.status === 200 && response.body.includes('<?xml')) {
-      const set = bodies.get(current) ?? new Set<string>()
-      if (set.size < 4) set.add(response.body)
-      bodies.set(current, set)
-    }
-    return E.right<never, HttpResponse>(response)
-  }
-  const run = classic({ url: 'http://sandbox/api/index.php', apiKey: sandbox.apiKey, secretKey: sandbox.secretKey, transport })
-  for (const module of classicModules) {
-    current = module.name
-    for (const [, build] of module.builders) {
-      for (const args of PROBES) {
-        let request: unknown
-        try {
-          request = build(...args)
-        } catch {
-          continue
-        }
-        if (isRequest(request) && request.method === 'GET' && request.issues.length === 0) await run(request)()
-      }
-    }
-  }
-  return new Map([...bodies].map(([k, v]) => [k, [...v]]))
+  return probeBodies({
+    modules: classicModules,
+    probes: PROBES,
+    isRequest,
+    handle: sandbox.handle,
+    executor: (transport) => classic({ url: 'http://sandbox/api/index.php', apiKey: sandbox.apiKey, secretKey: sandbox.secretKey, transport }),
+    keep: (_, response) => response.status === 200 && response.body.includes('<?xml')
+  })
 }
 
 export const classicDecoderCases = async (): Promise<ReadonlyArray<DecoderCase>> => {

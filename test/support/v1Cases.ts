@@ -1,14 +1,12 @@
 // Every v1 resource module and the decoders its builders use, found from `src/v1/index.ts`, with real bodies to
 // damage: the shared fixtures of the module, and answers of the v1 sandbox (its documents follow the fixtures).
-import * as E from 'fp-ts/Either'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { HttpRequest, HttpResponse, Transport } from '../../src/core/http'
 import { createV1Sandbox } from '../../src/sandbox/v1/handler'
 import { v1 } from '../../src/v1/executor'
 import * as V1 from '../../src/v1/index'
 import type { V1Request } from '../../src/v1/request'
-import type { Builder } from './classicCases'
+import { probeBodies, type Builder } from './probeBodies'
 import { FIXTURES, fixture } from './fixtures'
 
 export interface V1Module {
@@ -49,35 +47,17 @@ export interface V1DecoderCase {
 }
 
 /** The v1 sandbox's answer to every request a probe builds (GET only, valid ones), by module. */
-const sandboxBodies = async (): Promise<ReadonlyMap<string, ReadonlyArray<string>>> => {
+const sandboxBodies = (): Promise<ReadonlyMap<string, ReadonlyArray<string>>> => {
   const sandbox = createV1Sandbox()
-  const bodies = new Map<string, Set<string>>()
-  let current = ''
-  const transport: Transport = (request: HttpRequest) => async () => {
-    const response = await sandbox.handle(request)
-    if (response.status >= 200 && response.status < 300 && response.body.trim().startsWith('{') && !request.url.endsWith('/session')) {
-      const set = bodies.get(current) ?? new Set<string>()
-      if (set.size < 4) set.add(response.body)
-      bodies.set(current, set)
-    }
-    return E.right<never, HttpResponse>(response)
-  }
-  const run = v1({ url: 'http://sandbox', auth: sandbox.credentials, transport })
-  for (const module of v1Modules) {
-    current = module.name
-    for (const [, build] of module.builders) {
-      for (const args of PROBES) {
-        let request: unknown
-        try {
-          request = build(...args)
-        } catch {
-          continue
-        }
-        if (isV1Request(request) && request.method === 'GET' && request.issues.length === 0) await run(request)()
-      }
-    }
-  }
-  return new Map([...bodies].map(([k, v]) => [k, [...v]]))
+  return probeBodies({
+    modules: v1Modules,
+    probes: PROBES,
+    isRequest: isV1Request,
+    handle: sandbox.handle,
+    executor: (transport) => v1({ url: 'http://sandbox', auth: sandbox.credentials, transport }),
+    keep: (request, response) =>
+      response.status >= 200 && response.status < 300 && response.body.trim().startsWith('{') && !request.url.endsWith('/session')
+  })
 }
 
 export const v1DecoderCases = async (): Promise<ReadonlyArray<V1DecoderCase>> => {
