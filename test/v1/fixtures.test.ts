@@ -94,7 +94,10 @@ test('errors.*.json: every field of every error, with the HTTP status', async ()
     ['errors.field_invalid.json', 400, 'FIELD_INVALID', 'alias', 'The value of the field is invalid'],
     ['errors.rate_limit_reached.json', 429, 'RATE_LIMIT_REACHED', undefined, 'The rate limit for this action was reached'],
     ['errors.session_loading_failed.json', 454, 'SESSION_LOADING_FAILED', undefined, 'The server failed to load the session'],
-    ['errors.credential_expired.json', 403, 'CREDENTIAL_EXPIRED', undefined, 'The credential (e.g. password) is valid but has expired']
+    ['errors.credential_expired.json', 403, 'CREDENTIAL_EXPIRED', undefined, 'The credential (e.g. password) is valid but has expired'],
+    ['errors.field_required.camel.json', 400, 'FIELD_REQUIRED', 'email', 'This action requires the field to be specified'],
+    ['errors.method_not_supported.json', 405, 'METHOD_NOT_SUPPORTED', undefined, 'HTTP method is not supported or is not allowed for the resource'],
+    ['errors.authentication_failed.json', 401, 'AUTHENTICATION_FAILED', undefined, 'Used authentication credentials are invalid or signature verification failed']
   ]
   for (const [name, status, code, parameter, message] of cases) {
     const e = unwrapLeft(await run(use(name), status)(TestResource.get(1))())
@@ -213,9 +216,36 @@ test('oauth.clients.list.json', async () => {
   assert.is(client?.updatedAt, null)
 })
 
-test('every fixture in the folder is covered above', () => {
+/** Fixtures of the resources the v1 modules do not have yet (help center, customer conversations: issue 15). */
+const AWAITING_MODULES: ReadonlyArray<string> = [
+  'articles.list.include_all.json',
+  'articles.list.json',
+  'categories.get.json',
+  'categories.list.json',
+  'categories.list.snake.single.json',
+  'conversations.create.json',
+  'conversations.list.empty.json',
+  'conversations.list.page1.json',
+  'conversations.list.page3.json',
+  'conversations.list.page4.json',
+  'conversations.messages.create.json',
+  'conversations.messages.get.json',
+  'conversations.messages.list.page1.json',
+  'conversations.messages.list.page2.json',
+  'conversations.messages.update.json',
+  'conversations.ratings.create.json',
+  'conversations.ratings.list.json',
+  'conversations.starter.get.json',
+  'helpcenter.search.articles.json',
+  'locales.get.json',
+  'locales.list.partial.json',
+  'sections.get.json',
+  'sections.list.include_all.json',
+]
+
+test('every fixture in the folder is covered above, or awaits its module', () => {
   const all = readdirSync(join(FIXTURES, 'v1')).filter((f) => f.endsWith('.json'))
-  assert.equal(all.filter((f) => !covered.has(f)), [])
+  assert.equal(all.filter((f) => !covered.has(f)).sort(), [...AWAITING_MODULES].sort())
 })
 
 test.run()
