@@ -9,6 +9,7 @@ import type { HttpRequest, HttpResponse, Transport } from '../core/http'
 import { createClassicHandler } from './classic/handler'
 import { faultInjector, faultyTransport, type FaultInjector, type FaultOptions } from './faults'
 import { seedStore } from './classic/seed'
+import { behaviour, type HelpdeskSettings, type Leniency } from './classic/settings'
 import { Store } from './classic/store'
 import { createV1Sandbox, type Credentials, type V1Sandbox, type V1SandboxOptions } from './v1/handler'
 
@@ -90,7 +91,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   const faults = options.faults === undefined ? undefined : faultInjector(options.faults)
 
   const fresh = () => {
-    const store = new Store(now)
+    const store = new Store(now, behaviour(options.settings, options.lenient))
     if (options.seed !== false) seedStore(store)
     const v1 = options.v1 === false ? undefined : createV1Sandbox(options.v1 ?? {})
     return { store, v1, classic: createClassicHandler({ store, apiKey, secretKey, maxBodyBytes, phpNotices: options.phpNotices === true, apiEnabled: options.apiEnabled !== false }) }
@@ -147,4 +148,5 @@ export const sandboxTransport = (sandbox: SandboxOptions | Sandbox = {}): Transp
   }
 }
 
+export { DEFAULT_SETTINGS, LENIENCIES, type HelpdeskSettings, type Leniency } from './classic/settings'
 export { FAULT_KINDS, HANDLED, type FaultInjector, type FaultKind, type FaultOptions, type FaultRecord } from './faults'

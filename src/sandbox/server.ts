@@ -14,6 +14,7 @@ import { damage, faultResponse, HANDLED, routeOf, type FaultInjector, type Fault
 import { createSandbox, DEFAULT_MAX_BODY_BYTES, type Sandbox, type SandboxOptions } from './handler'
 
 export { createSandbox, sandboxTransport, type RequestHandler, type Sandbox, type SandboxOptions } from './handler'
+export { DEFAULT_SETTINGS, LENIENCIES, type HelpdeskSettings, type Leniency } from './classic/settings'
 export { FAULT_KINDS, HANDLED, type FaultInjector, type FaultKind, type FaultOptions, type FaultRecord } from './faults'
 
 export interface StartOptions extends SandboxOptions {

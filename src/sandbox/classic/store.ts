@@ -4,6 +4,7 @@
  * the answer, so concurrent requests cannot interleave inside a change.
  */
 
+import { behaviour as defaultBehaviour, type Behaviour } from './settings'
 import type {
   ContentAttachmentRow,
   ContentCommentRow,
@@ -375,7 +376,11 @@ export class Store {
   readonly contentComments = new Table<ContentCommentRow>()
   readonly contentAttachments = new Table<ContentAttachmentRow>()
 
-  constructor(readonly now: () => number) {}
+  /** @param behaviour the helpdesk settings and the tolerances asked for (4.98.8's defaults, none). */
+  constructor(
+    readonly now: () => number,
+    readonly behaviour: Behaviour = defaultBehaviour()
+  ) {}
 
   staffName(id: number): string {
     const s = this.staff.get(id)
