@@ -41,6 +41,16 @@ export interface SandboxOptions {
   /** Further handlers by path prefix, e.g. `{ '/api/v1/': v1Sandbox.handle }`; the longest matching prefix wins. */
   readonly mounts?: Readonly<Record<string, RequestHandler>>
   /**
+   * The helpdesk settings that change what the Classic API does (`t_eticketid`, `t_cstatusupd`, `t_resultlimit`,
+   * `t_postorder`, editor format), default 4.98.8's defaults: set them to match your own helpdesk.
+   */
+  readonly settings?: Partial<HelpdeskSettings>
+  /**
+   * Tolerances where the sandbox may be friendlier than a real Kayako, each off by default (see `LENIENCIES`): the
+   * sandbox is as strict as 4.98.8 unless told otherwise.
+   */
+  readonly lenient?: ReadonlyArray<Leniency>
+  /**
    * Injected faults (connection resets, hangs, 5xx, 429, truncated bodies, PHP notices, HTML pages, slow bodies) at
    * a rate or scripted per route, through `sandboxTransport` and `startSandbox` alike; see `FaultOptions`.
    */
