@@ -260,3 +260,15 @@ ts('TS/api/class.Controller_Step.php:345-424: PUT checks editedstaffid ("0" too)
 })
 
 ts.run()
+
+const paging = suite('fidelity: Knowledgebase paging')
+
+paging('L/Database/class.SWIFT_Database.php:893-917: without a positive count the offset is ignored (GetList and ListAll)', async () => {
+  const handle = fresh()
+  assert.is((await items(handle, '/Knowledgebase/Category/GetList/-1/2', 'kbcategory')).length, 3)
+  assert.is((await items(handle, '/Knowledgebase/Category/GetList/1/2', 'kbcategory')).length, 1)
+  assert.is((await items(handle, '/Knowledgebase/Article/ListAll/2/0/1', 'kbarticle')).length, 2)
+  assert.is((await items(handle, '/Knowledgebase/Article/ListAll/2/1/1', 'kbarticle')).length, 1)
+})
+
+paging.run()

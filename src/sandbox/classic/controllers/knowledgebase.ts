@@ -73,9 +73,14 @@ const categoryList = (ctx: Context, [count, start, sortField, sortOrder]: Readon
     const [x, y] = [value(a), value(b)]
     return (x < y ? -1 : x > y ? 1 : a.id - b.id) * (descending ? -1 : 1)
   })
+  return categoriesReply(ctx.store, page(sorted, count, start))
+}
+
+/** `QueryLimit` (L/Database/class.SWIFT_Database.php:893-917): a LIMIT only for a positive count; without one the offset is ignored too. */
+const page = <R>(rows: Array<R>, count: string | undefined, start: string | undefined): Array<R> => {
   const limit = toInt(count)
   const offset = Math.max(0, toInt(start))
-  return categoriesReply(ctx.store, limit > 0 ? sorted.slice(offset, offset + limit) : sorted.slice(offset))
+  return limit > 0 ? rows.slice(offset, offset + limit) : rows
 }
 
 const allCategories = (ctx: Context): Reply => categoriesReply(ctx.store, byDisplayOrder(ctx.store.kbCategories.all()))
@@ -181,7 +186,11 @@ const EXCERPT_LIMIT = 255
 
 const articleLink = (articleId: number) => (a: { id: number }) => `${HELPDESK_URL}/index.php?/Knowledgebase/Article/GetAttachment/${articleId}/${a.id}`
 
-const cut = (text: string, limit: number): string => (text.length > limit ? `${text.slice(0, limit)}...` : text)
+/** `StripName` (F:1191-1211): `mb_substr` to the limit plus `...`. */
+const cut = (text: string, limit: number): string => {
+  const chars = Array.from(text)
+  return chars.length > limit ? `${chars.slice(0, limit).join('')}...` : text
+}
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', '#039': "'", nbsp: ' ' }
 
@@ -242,12 +251,9 @@ const listArticles = (ctx: Context, [category, count, start, , sortOrder]: Reado
   const linked = ctx.store.kbArticles
     .where((a) => a.categoryids.includes(categoryId))
     .sort((a, b) => Number(b.isfeatured) - Number(a.isfeatured) || direction * a.subject.localeCompare(b.subject) || a.id - b.id)
-  const limit = toInt(count)
-  const offset = Math.max(0, toInt(start))
-  const page = limit > 0 ? linked.slice(offset, offset + limit) : linked.slice(offset)
   return articlesReply(
     ctx.store,
-    page.filter((a) => a.articlestatus === 1),
+    page(linked, count, start).filter((a) => a.articlestatus === 1),
     true
   )
 }
