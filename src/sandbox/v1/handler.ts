@@ -13,6 +13,7 @@ import { allRoutes } from './routes/index'
 import { matchPath, type Route } from './routes/route'
 import { ADMIN_EMAIL, AGENT_EMAIL, CUSTOMER_EMAIL, EXPIRED_EMAIL, SEED_OTP, SEED_PASSWORD, seedStore, TWO_FACTOR_EMAIL } from './seed'
 import { etagOf, find, typeOf, type Row } from './store'
+import type { Leniency } from '../classic/settings'
 
 export interface V1SandboxOptions {
   /** Seeds the generated data, session ids and tokens (default: a fixed seed; the same seed gives the same data). */
@@ -28,6 +29,8 @@ export interface V1SandboxOptions {
   readonly lockSeconds?: number
   /** Origin used for `resource_url`s when a request URL is relative (default `http://127.0.0.1`). */
   readonly origin?: string
+  /** Tolerances, off by default (the v1 ones of `LENIENCIES`, e.g. `v1-loose-x-options`). */
+  readonly lenient?: ReadonlyArray<Leniency>
 }
 
 export interface Credentials {
@@ -114,7 +117,7 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
     })
     if (segments.length > 0) segments[segments.length - 1] = segments[segments.length - 1]!.replace(/\.json$/i, '')
     const query = readQuery(url.search)
-    const parsed = parseView(query, headers['x-options'])
+    const parsed = parseView(query, headers['x-options'], options.lenient?.includes('v1-loose-x-options') === true)
     const view = parsed.view
     const done = (reply: Reply, auth?: AuthResult) => ({
       outcome: { reply, principal: auth?.principal, created: auth?.created, extraLogs: auth?.logs ?? [] },
