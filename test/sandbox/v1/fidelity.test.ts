@@ -79,4 +79,22 @@ test('V4, spec §2.8 (JSDK live captures): `_case=camel` converts resource_type 
   assert.not.ok(originals.includes('caseMessage'))
 })
 
+test('spec §2.10: Last-Modified (docs format), If-Modified-Since → 304, If-Unmodified-Since on a write → 412 RESOURCE_MODIFIED', async () => {
+  const { sandbox, clock } = makeSandbox()
+  const s = await login(sandbox)
+  const first = await call(sandbox, 'GET', 'cases/1', s.read)
+  const stamp = first.headers['last-modified'] as string
+  assert.match(stamp, /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} \+0000$/)
+  assert.is(Date.parse(stamp), Math.floor(Date.parse(first.json.data.updated_at) / 1000) * 1000)
+  assert.is((await call(sandbox, 'GET', 'cases/1', { ...s.read, 'If-Modified-Since': stamp })).status, 304)
+  const before = new Date(Date.parse(stamp) - 1000).toUTCString()
+  assert.is((await call(sandbox, 'GET', 'cases/1', { ...s.read, 'If-Modified-Since': before })).status, 200)
+  clock.advance(5000)
+  const changed = await call(sandbox, 'PUT', 'cases/1', { ...s.write, 'If-Unmodified-Since': stamp }, JSON.stringify({ subject: 'Changed once' }))
+  assert.is(changed.status, 200, 'unchanged since: the write passes')
+  const stale = await call(sandbox, 'PUT', 'cases/1', { ...s.write, 'If-Unmodified-Since': stamp }, JSON.stringify({ subject: 'Changed twice' }))
+  assert.equal([stale.status, stale.json.errors[0].code], [412, 'RESOURCE_MODIFIED'])
+  assert.is((await call(sandbox, 'GET', 'cases/1', { ...s.read, 'If-Unmodified-Since': 'not a date' })).status, 200)
+})
+
 test.run()
