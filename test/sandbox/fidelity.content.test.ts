@@ -217,6 +217,17 @@ news('N/api/class.Controller_Subscriber.php:198 (F:1115-1124): the address is va
   assert.is(text(created, 'email'), 'new@mail.example')
 })
 
+news('N/models/NewsItem/class.SWIFT_NewsItem.php:716-717: active news have started strictly before now (start < NOW) and expire after it', async () => {
+  const handle = fresh()
+  const starting = await one(handle, 'POST', '/News/NewsItem', 'newsitem', [['staffid', '1'], ['subject', 'Now'], ['contents', 'c']])
+  // A start of exactly now is set through the store: the date fields have day precision.
+  const sandbox = createSandbox({ now: () => NOW })
+  const row = sandbox.store.newsItems.insert({ ...sandbox.store.newsItems.get(1)!, start: NOW, expiry: 0, dateline: NOW + 1 })
+  const listed = (await items(sandbox.handle, '/News/NewsItem/ListAll/0', 'newsitem')).map((n) => text(n, 'id'))
+  assert.not.ok(listed.includes(String(row.id)), 'start = now is not active yet')
+  assert.ok((await items(handle, '/News/NewsItem/ListAll/0', 'newsitem')).some((n) => text(n, 'id') === text(starting, 'id')))
+})
+
 news.run()
 
 // --- Troubleshooter

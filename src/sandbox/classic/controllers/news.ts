@@ -142,7 +142,8 @@ const activeItems = (ctx: Context, [category]: ReadonlyArray<string>): Reply => 
     .where(
       (n) =>
         n.newsstatus === 2 &&
-        (n.start === 0 || n.start <= ctx.now) &&
+        // `start < NOW` strictly, `expiry > NOW` (M-NItem l.716-717).
+        (n.start === 0 || n.start < ctx.now) &&
         (n.expiry === 0 || n.expiry > ctx.now) &&
         (!hasItems || n.categoryids.includes(categoryId))
     )
