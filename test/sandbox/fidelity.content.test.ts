@@ -228,6 +228,12 @@ news('N/models/NewsItem/class.SWIFT_NewsItem.php:716-717: active news have start
   assert.ok((await items(handle, '/News/NewsItem/ListAll/0', 'newsitem')).some((n) => text(n, 'id') === text(starting, 'id')))
 })
 
+news('N/models/Category/class.SWIFT_NewsCategory.php:248-250: a PUT title of "0" passes the controller, then the model throws (uncaught)', async () => {
+  const handle = fresh()
+  assert.equal(await answer(handle, 'PUT', '/News/Category/1', [['title', '0']]), [200, 'Uncaught Exception | Router: /News/Category/1 | Invalid data provided in /__apps/news/models/Category/class.SWIFT_NewsCategory.php:249'])
+  assert.is(text((await items(handle, '/News/Category/1', 'newscategory'))[0] as XmlElement, 'title'), 'Product Updates')
+})
+
 news.run()
 
 // --- Troubleshooter
@@ -268,6 +274,13 @@ ts('TS/api/class.Controller_Step.php:345-424: PUT checks editedstaffid ("0" too)
     ['parentstepidlist', '0']
   ])
   assert.equal([text(kept, 'allowcomments'), text(kept, 'redirectdepartmentid'), text(kept, 'displayorder'), text(children(kept, 'parentsteps')[0] as XmlElement, 'id')], ['1', '3', '1', '2'])
+})
+
+ts('TS/models/Category/class.SWIFT_TroubleshooterCategory.php:304-306: a PUT title of "0" passes the controller, then the model throws (uncaught)', async () => {
+  const handle = fresh()
+  const [status, body] = await answer(handle, 'PUT', '/Troubleshooter/Category/1', [['title', '0']])
+  assert.equal([status, String(body).endsWith('class.SWIFT_TroubleshooterCategory.php:305')], [200, true])
+  assert.is(text((await items(handle, '/Troubleshooter/Category/1', 'troubleshootercategory'))[0] as XmlElement, 'title'), 'Printer problems')
 })
 
 ts.run()

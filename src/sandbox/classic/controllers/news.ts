@@ -70,6 +70,8 @@ export const NewsCategory: Controller = {
     if (title !== undefined && title.trim() === '') return badRequest('title is empty')
     const type = str(ctx.vars, 'visibilitytype')
     if (type !== undefined && type.trim() === '') return badRequest('visibilitytype is empty')
+    // The model refuses an `empty()` title ('0') by throwing, uncaught (M-NCat `Update` l.248-250).
+    if (title === '0') return uncaught(`/News/Category/${id ?? ''}`, 'Invalid data provided', '/__apps/news/models/Category/class.SWIFT_NewsCategory.php:249')
     if (title !== undefined) row.title = title
     if (type !== undefined) row.visibilitytype = visibility(type)
     recountNews(ctx.store)

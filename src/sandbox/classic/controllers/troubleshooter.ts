@@ -23,6 +23,7 @@ import {
 
 const CATEGORY_ROUTE = '/Troubleshooter/Category'
 const CATEGORY_MODEL = '/__apps/troubleshooter/models/Category/class.SWIFT_TroubleshooterCategory.php:234'
+const CATEGORY_UPDATE = '/__apps/troubleshooter/models/Category/class.SWIFT_TroubleshooterCategory.php:305'
 const INVALID_CATEGORY = 'Invalid Troubleshooter Category ID'
 
 const renderCategory = (c: TroubleshooterCategoryRow): string =>
@@ -96,7 +97,8 @@ export const TroubleshooterCategory: Controller = {
     if (title !== undefined && title.trim() === '') return badRequest('subject is empty')
     const type = str(vars, 'categorytype')
     if (type !== undefined && type.trim() === '') return badRequest('categorytype is empty')
-    if (type !== undefined && !validType(toInt(type))) return uncaught(`${CATEGORY_ROUTE}/${id ?? ''}`, 'Invalid data provided', CATEGORY_MODEL)
+    // The model refuses an `empty()` title ('0') as well as a bad type, uncaught (M-TCat `Update` l.304-306).
+    if ((type !== undefined && !validType(toInt(type))) || title === '0') return uncaught(`${CATEGORY_ROUTE}/${id ?? ''}`, 'Invalid data provided', CATEGORY_UPDATE)
     if (title !== undefined) row.title = title
     if (type !== undefined) row.categorytype = toInt(type)
     // `!empty()`: '0' keeps the old order (T-Cat l.297-300); a non-blank description replaces it as sent.
