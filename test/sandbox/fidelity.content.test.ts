@@ -101,6 +101,8 @@ kb('K/api/class.Controller_Article.php:435-445: categoryid keeps only cached cat
   assert.equal(await links('0,2'), ['2'])
   assert.equal(await links('2,1,2'), ['1', '2'], 'in the cache order (display order), each once')
   assert.equal(await links('98,99'), ['98', '99'])
+  // `array_intersect` compares strings: ' 2' is not category 2.
+  assert.equal(await links('1, 2'), ['1'])
 })
 
 kb('B/models/Comment/class.SWIFT_Comment.php:271-281: nothing updates the stored totalcomments', async () => {

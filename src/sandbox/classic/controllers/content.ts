@@ -26,13 +26,6 @@ export const intArg = (arg: string | undefined): number => toInt(arg)
 /** The server reads many optional fields only when set and PHP-`!empty()` (spec §1.3). */
 export const given = (vars: PhpArray, name: string): boolean => !isEmpty(vars, name)
 
-/** `explode(',')` of an id list, as integers (unknown ids are dropped by the caller). */
-export const commaIds = (vars: PhpArray, name: string): Array<number> =>
-  (str(vars, name) ?? '')
-    .split(',')
-    .map((s) => toInt(s.trim()))
-    .filter((n) => n > 0)
-
 /**
  * The output of an exception nobody catches in the `api` interface (spec §1.4): plain text, status 200, the XML
  * content type left as the controller set it.
@@ -64,11 +57,11 @@ export const idList = (container: string, item: string, ids: ReadonlyArray<numbe
 
 /**
  * `array_intersect(array_keys($cache), explode(',', $list))`: the ids that exist, in the cache's order (by id), each
- * once (e.g. KB-Cat l.340, N-Item l.497).
+ * once (e.g. KB-Cat l.340, N-Item l.497). `array_intersect` compares string forms, so ` 2` or `02` is no id.
  */
 export const knownIds = (known: ReadonlyArray<{ id: number }>, vars: PhpArray, name: string): Array<number> => {
-  const sent = new Set(commaIds(vars, name))
-  return known.filter((row) => sent.has(row.id)).map((row) => row.id)
+  const sent = new Set((str(vars, name) ?? '').split(','))
+  return known.filter((row) => sent.has(String(row.id))).map((row) => row.id)
 }
 
 /** User and staff group lists as the server stores them: only ids that exist. */

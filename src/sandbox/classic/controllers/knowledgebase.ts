@@ -298,11 +298,11 @@ const articleStatus = (value: string | undefined): number => (value?.trim() === 
 const categoryLinks = (store: Store, vars: Context['vars']): Array<number> => {
   const list = str(vars, 'categoryid')
   if (list === undefined || list.trim() === '') return [0]
-  const sent = list.split(',').map((s) => toInt(s))
+  const sent = list.split(',')
   const known = byDisplayOrder(store.kbCategories.all())
-    .filter((c) => sent.includes(c.id))
+    .filter((c) => sent.includes(String(c.id)))
     .map((c) => c.id)
-  return known.length > 0 ? known : sent
+  return known.length > 0 ? known : sent.map((s) => toInt(s))
 }
 
 const postArticle = (ctx: Context): Reply => {
