@@ -30,7 +30,9 @@ export interface KnowledgebaseArticle {
   readonly categoryIds: ReadonlyArray<number>
   readonly creator: Code<ArticleCreator>
   readonly creatorId: number
+  /** Empty for articles created through the API: 4.98.8's `Create` never writes it (use `creatorId`). */
   readonly author: string
+  /** Empty for articles created through the API, like `author`. */
   readonly email: string
   /** In `all(categoryId)` lists the server cuts it to 65 characters plus `...`. */
   readonly subject: string
@@ -41,6 +43,7 @@ export interface KnowledgebaseArticle {
   readonly views: number
   readonly isFeatured: boolean
   readonly allowComments: boolean
+  /** A stored counter 4.98.8 never updates: it does not count comments added through the API (or the helpdesk). */
   readonly totalComments: number
   readonly hasAttachments: boolean
   /**
@@ -60,7 +63,7 @@ export interface NewKnowledgebaseArticle {
   readonly subject: string
   /** HTML. */
   readonly contents: string
-  /** A staff id: the article is always created as that staff member's (author and e-mail come from the record). */
+  /** A staff id: the article is always created as that staff member's (`creator` staff; `author` and `email` stay empty). */
   readonly creatorId: number
   /**
    * `published` (only when the staff member may publish; else draft), `draft`; absent → `pendingApproval`.

@@ -28,6 +28,10 @@ export interface KnowledgebaseCategory {
   /** The creator; every update through the API sets it to 0. */
   readonly staffId: number
   readonly title: string
+  /**
+   * The published articles of this category and its sub-categories, as stored at the server's last recount (on
+   * category and article writes); an article published by `KnowledgebaseArticle.put` is counted only at the next one.
+   */
   readonly totalArticles: number
   readonly categoryType: Code<KnowledgebaseCategoryType>
   readonly displayOrder: number

@@ -13,6 +13,7 @@ export const NEWS_CATEGORY_VISIBILITIES: ReadonlyArray<NewsCategoryVisibility> =
 export interface NewsCategory {
   readonly id: number
   readonly title: string
+  /** Stored, recounted on news writes only while the category still has items: it never drops back to 0. */
   readonly newsItemCount: number
   readonly visibilityType: NewsCategoryVisibility
   readonly extra: Extra

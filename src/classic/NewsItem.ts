@@ -35,6 +35,7 @@ export interface NewsItem {
   /** Shown until then; `null` for ever. */
   readonly expiry: Date | null
   readonly isSynced: boolean
+  /** A stored counter 4.98.8 never updates (like the Knowledgebase's). */
   readonly totalComments: number
   readonly userVisibilityCustom: boolean
   readonly userGroupIds: ReadonlyArray<number>

@@ -103,7 +103,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   const fresh = () => {
     const store = new Store(now, behaviour(options.settings, options.lenient))
     if (options.seed !== false) seedStore(store)
-    const v1 = options.v1 === false ? undefined : createV1Sandbox(options.v1 ?? {})
+    const v1 = options.v1 === false ? undefined : createV1Sandbox({ lenient: options.lenient, ...(options.v1 ?? {}) })
     return { store, v1, classic: createClassicHandler({ store, apiKey, secretKey, maxBodyBytes, phpNotices: options.phpNotices === true, apiEnabled: options.apiEnabled !== false }) }
   }
   let state = fresh()

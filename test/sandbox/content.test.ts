@@ -96,8 +96,9 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
     const all = await ok(KnowledgebaseCategory.all())
     assert.equal(
       all.map((c) => [c.id, c.title, c.parentKbCategoryId, c.categoryType, c.totalArticles, c.isPublished]),
+      // `totalarticles` counts the published articles of the whole subtree (M-KBCat l.672-718, `kb_parcount` = 1).
       [
-        [1, 'Getting Started', 0, 1, 1, true],
+        [1, 'Getting Started', 0, 1, 3, true],
         [2, 'Accounts & Passwords', 1, 2, 2, true],
         [3, 'Staff Handbook', 0, 3, 0, false]
       ]
@@ -142,7 +143,8 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
     const reset = await some(KnowledgebaseArticle.get(1))
     assert.equal(
       [reset.subject, reset.creator, reset.author, reset.isEdited, reset.editedStaffId, reset.totalComments, reset.articleRating, reset.hasAttachments],
-      ['Resetting your password', KnowledgebaseArticle.ArticleCreator.staff, 'Alice Admin', true, 2, 2, 4.5, true]
+      // `Create` never writes `author` (M-KBArt l.399-400); nothing updates `totalcomments` in 4.98.8.
+      ['Resetting your password', KnowledgebaseArticle.ArticleCreator.staff, '', true, 2, 0, 4.5, true]
     )
     assert.equal(reset.attachments.map((a) => [a.id, a.fileName, a.fileSize]), [[1, 'reset-steps.txt', '0.08 KB']])
     assert.match(reset.contentsText, 'Forgot password & follow the e-mail.')
@@ -150,7 +152,7 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
     const created = await ok(KnowledgebaseArticle.post({ subject: 'Invoices <2024>', contents: '<p>Where to find them</p>', creatorId: 3, isFeatured: true, categoryIds: [2] }))
     assert.equal(
       [created.id, created.articleStatus, created.author, created.seoSubject, created.isFeatured, created.allowComments, created.categoryIds],
-      [4, ArticleStatus.pendingApproval, 'Carol Support', 'invoices-2024', true, true, [2]]
+      [4, ArticleStatus.pendingApproval, '', 'invoices-2024', true, true, [2]]
     )
     const listed = (await ok(KnowledgebaseArticle.all(2))).map((a) => a.subject)
     assert.not.ok(listed.includes('Invoices <2024>'), 'pending articles are not listed')
@@ -182,7 +184,8 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
     assert.equal([staff.kbArticleId, staff.fullName, staff.commentStatus, staff.ipAddress, staff.parentUrl], [2, 'Bob Agent', CommentStatus.approved, '127.0.0.1', 'https://helpdesk.example/index.php?/Knowledgebase/Article/View/two-factor-authentication'])
     const guest = await ok(KnowledgebaseComment.post({ kbArticleId: 2, contents: 'Thanks!', creatorType: USER, fullName: 'Guest', email: 'g@mail.example' }))
     assert.equal([guest.creatorId, guest.fullName, guest.email, guest.commentStatus], [0, 'Guest', 'g@mail.example', CommentStatus.pending])
-    assert.is((await some(KnowledgebaseArticle.get(2))).totalComments, 2)
+    // The stored counter is never updated (no 4.98.8 code path writes `totalcomments`).
+    assert.is((await some(KnowledgebaseArticle.get(2))).totalComments, 0)
     assert.equal(summary(await fails(KnowledgebaseComment.post({ kbArticleId: 99, contents: 'x', creatorType: STAFF, creatorId: 1 }))), ['ApiError', 400, ['Invalid knowledgebasearticleid']])
     assert.equal(summary(await fails(KnowledgebaseComment.post({ kbArticleId: 2, contents: 'x', creatorType: USER, creatorId: 99 }))), ['ApiError', 400, ['Invalid user ID']])
 
@@ -244,7 +247,7 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
     assert.equal((await ok(NewsItem.all(1))).map((n) => n.id), [1], 'active items of the category')
     assert.equal((await ok(NewsItem.all(0))).map((n) => n.id), [2, 1], 'every active item, newest first')
     const release = await some(NewsItem.get(1))
-    assert.equal([release.subject, release.author, release.emailSubject, release.totalComments, release.start, release.expiry], ['Version 5.0 released', 'Alice Admin', 'What is new in 5.0', 2, null, null])
+    assert.equal([release.subject, release.author, release.emailSubject, release.totalComments, release.start, release.expiry], ['Version 5.0 released', 'Alice Admin', 'What is new in 5.0', 0, null, null])
 
     const start = new Date(Date.UTC(2023, 10, 1, 9, 30, 0))
     const expiry = new Date(Date.UTC(2030, 0, 1, 0, 0, 0))

@@ -1,7 +1,7 @@
 /**
  * Rows of the Knowledgebase, News and Troubleshooter apps (spec kb-news-troubleshooter), named as the server names its
- * fields. Counts the server derives (`totalarticles`, `totalcomments`, `newsitemcount`, child steps) are computed
- * when answering, not stored.
+ * fields. The counters `totalarticles`, `newsitemcount` and `totalcomments` are stored columns, updated only where the
+ * server updates them; child steps are computed when answering.
  */
 
 export interface KbCategoryRow {
@@ -9,6 +9,8 @@ export interface KbCategoryRow {
   parentkbcategoryid: number
   staffid: number
   title: string
+  /** Stored, recounted only when the server rebuilds the category cache (see `recountKnowledgebase`). */
+  totalarticles: number
   /** 1 global, 2 public, 3 private, 4 inherit. */
   categorytype: number
   displayorder: number
@@ -41,6 +43,8 @@ export interface KbArticleRow {
   views: number
   isfeatured: boolean
   allowcomments: boolean
+  /** A stored column no 4.98.8 code path ever updates: adding comments leaves it 0. */
+  totalcomments: number
   hasattachments: boolean
   dateline: number
   /** 1 published, 2 draft, 3 pending approval. */
@@ -55,6 +59,8 @@ export interface NewsCategoryRow {
   id: number
   title: string
   visibilitytype: 'public' | 'private'
+  /** Stored, recounted only for categories that still have items (see `recountNews`). */
+  newsitemcount: number
 }
 
 export interface NewsItemRow {
@@ -72,6 +78,8 @@ export interface NewsItemRow {
   start: number
   expiry: number
   issynced: boolean
+  /** Never updated by 4.98.8 (like the Knowledgebase's). */
+  totalcomments: number
   allowcomments: boolean
   uservisibilitycustom: boolean
   usergroupids: Array<number>

@@ -13,6 +13,7 @@
  */
 import { utf8 } from '../../core/bytes'
 import { COMMENT_KB, COMMENT_NEWS, COMMENT_TROUBLESHOOTER, LINK_KB_ARTICLE, LINK_TROUBLESHOOTER_STEP } from './contentRows'
+import { recountKnowledgebase, recountNews } from './controllers/content'
 import type { Store } from './store'
 
 const HOUR = 3600
@@ -32,6 +33,7 @@ export const seedContent = (store: Store, now: number): void => {
       parentkbcategoryid,
       staffid: alice.id,
       title,
+      totalarticles: 0,
       categorytype,
       displayorder,
       articlesortorder: 2,
@@ -54,8 +56,9 @@ export const seedContent = (store: Store, now: number): void => {
       categoryids,
       creator: 2,
       creatorid: alice.id,
-      author: alice.name,
-      email: alice.email,
+      // 4.98.8's `SWIFT_KnowledgebaseArticle::Create` never writes `author`/`email` (M-KBArt l.399-400).
+      author: '',
+      email: '',
       subject,
       seosubject,
       isedited: false,
@@ -64,6 +67,7 @@ export const seedContent = (store: Store, now: number): void => {
       views: 0,
       isfeatured: false,
       allowcomments: true,
+      totalcomments: 0,
       hasattachments: false,
       dateline: now - 60 * DAY,
       articlestatus,
@@ -86,7 +90,7 @@ export const seedContent = (store: Store, now: number): void => {
     views: 45,
     dateline: now - 30 * DAY
   })
-  article('Billing FAQ', 'billing-faq', [0], 2, '<p>Draft: invoices, refunds and plans.</p>', { creatorid: bob.id, author: bob.name, email: bob.email, dateline: now - 2 * DAY })
+  article('Billing FAQ', 'billing-faq', [0], 2, '<p>Draft: invoices, refunds and plans.</p>', { creatorid: bob.id, dateline: now - 2 * DAY })
   store.contentAttachments.insert({
     linktype: LINK_KB_ARTICLE,
     linkid: reset.id,
@@ -120,8 +124,8 @@ export const seedContent = (store: Store, now: number): void => {
   })
 
   // --- News
-  const updates = store.newsCategories.insert({ title: 'Product Updates', visibilitytype: 'public' })
-  const maintenance = store.newsCategories.insert({ title: 'Maintenance', visibilitytype: 'private' })
+  const updates = store.newsCategories.insert({ title: 'Product Updates', visibilitytype: 'public', newsitemcount: 0 })
+  const maintenance = store.newsCategories.insert({ title: 'Maintenance', visibilitytype: 'private', newsitemcount: 0 })
   const news = (subject: string, categoryids: Array<number>, newsstatus: number, dateline: number, contents: string, more: Partial<Parameters<typeof store.newsItems.insert>[0]> = {}) =>
     store.newsItems.insert({
       staffid: alice.id,
@@ -135,6 +139,7 @@ export const seedContent = (store: Store, now: number): void => {
       start: 0,
       expiry: 0,
       issynced: false,
+      totalcomments: 0,
       allowcomments: true,
       uservisibilitycustom: false,
       usergroupids: [],
@@ -237,4 +242,7 @@ export const seedContent = (store: Store, now: number): void => {
     commentstatus: 2,
     dateline: now - 3 * DAY
   })
+  // The stored counters as the server's last cache rebuild left them.
+  recountKnowledgebase(store)
+  recountNews(store)
 }

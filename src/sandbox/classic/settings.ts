@@ -38,7 +38,9 @@ export const DEFAULT_SETTINGS: HelpdeskSettings = {
  */
 export const LENIENCIES = {
   /** Ticket-child controllers (posts, notes, time tracks, attachments, custom fields) and Ticket DELETE resolve a display id. */
-  'display-id-children': 'ticket-child calls and Ticket DELETE accept a display id as if it were the numeric ticket id'
+  'display-id-children': 'ticket-child calls and Ticket DELETE accept a display id as if it were the numeric ticket id',
+  /** v1: `X-Options` names are matched case-insensitively with white space around them ignored (the grammar is UNCONFIRMED). */
+  'v1-loose-x-options': 'v1 reads X-Options names case-insensitively and ignores white space around them (`X-Options: Flat, no_empty`)'
 } as const
 
 export type Leniency = keyof typeof LENIENCIES

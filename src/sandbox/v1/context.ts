@@ -96,6 +96,23 @@ const linkTo = (ctx: Ctx, set: Readonly<Record<string, string | undefined>>): st
   return `${ctx.baseUrl}/${ctx.segments.join('/')}.json${query === '' ? '' : `?${query}`}`
 }
 
+/**
+ * A cursor page's link in the documented form (fixture tests.list.cursor_links.json:
+ * `…/tests?before_id=11&count=25`): no `.json`, the cursor first, the request's other arguments, then `count` = the
+ * collection's size. Whether a sent `limit` is repeated is UNCONFIRMED; it is kept, so a page size survives.
+ */
+const cursorLinkTo = (ctx: Ctx, cursor: 'after_id' | 'before_id', id: string, total: number): string => {
+  const search = new URLSearchParams()
+  search.set(cursor, id)
+  for (const [name, value] of new URLSearchParams(ctx.url.search)) {
+    const bare = name.replace(/\[\]$/, '').toLowerCase()
+    if (SECRET_ARGUMENTS.includes(bare) || ['offset', 'after_id', 'before_id', 'count'].includes(name)) continue
+    search.append(name, value)
+  }
+  search.set('count', String(total))
+  return `${ctx.baseUrl}/${ctx.segments.join('/')}?${search.toString()}`
+}
+
 const readLimit = (ctx: Ctx): number | ApiErr => {
   const raw = ctx.query.get('limit')
   if (raw === undefined) return DEFAULT_LIMIT
@@ -157,16 +174,16 @@ export const cursorPage = (ctx: Ctx, rows: ReadonlyArray<Row>, resource: string,
   // first = before the first item of page two, previous = before this page, next = after this page, last = after
   // the item that precedes the last page.
   const links: Record<string, string | undefined> = {}
-  const cleared = { offset: undefined, after_id: undefined, before_id: undefined }
+  const total = rows.length
   if (start > 0 && pageRows.length > 0) {
-    links.first_url = linkTo(ctx, { ...cleared, before_id: String(rows[Math.min(limit, rows.length - 1)]!.id) })
-    links.previous_url = linkTo(ctx, { ...cleared, before_id: String(pageRows[0]!.id) })
+    links.first_url = cursorLinkTo(ctx, 'before_id', String(rows[Math.min(limit, rows.length - 1)]!.id), total)
+    links.previous_url = cursorLinkTo(ctx, 'before_id', String(pageRows[0]!.id), total)
   }
   if (start + pageRows.length < rows.length && pageRows.length > 0) {
-    links.next_url = linkTo(ctx, { ...cleared, after_id: String(pageRows[pageRows.length - 1]!.id) })
+    links.next_url = cursorLinkTo(ctx, 'after_id', String(pageRows[pageRows.length - 1]!.id), total)
   }
   const lastStart = Math.floor((rows.length - 1) / limit) * limit
-  if (rows.length > limit && lastStart > 0) links.last_url = linkTo(ctx, { ...cleared, after_id: String(rows[lastStart - 1]!.id) })
+  if (rows.length > limit && lastStart > 0) links.last_url = cursorLinkTo(ctx, 'after_id', String(rows[lastStart - 1]!.id), total)
   const page = { limit, totalCount: rows.length, links: links as Links }
   return { status: 200, data: pageRows, resource, page }
 }

@@ -13,6 +13,7 @@ import { allRoutes } from './routes/index'
 import { matchPath, type Route } from './routes/route'
 import { ADMIN_EMAIL, AGENT_EMAIL, CUSTOMER_EMAIL, EXPIRED_EMAIL, SEED_OTP, SEED_PASSWORD, seedStore, TWO_FACTOR_EMAIL } from './seed'
 import { etagOf, find, typeOf, type Row } from './store'
+import type { Leniency } from '../classic/settings'
 
 export interface V1SandboxOptions {
   /** Seeds the generated data, session ids and tokens (default: a fixed seed; the same seed gives the same data). */
@@ -28,6 +29,8 @@ export interface V1SandboxOptions {
   readonly lockSeconds?: number
   /** Origin used for `resource_url`s when a request URL is relative (default `http://127.0.0.1`). */
   readonly origin?: string
+  /** Tolerances, off by default (the v1 ones of `LENIENCIES`, e.g. `v1-loose-x-options`). */
+  readonly lenient?: ReadonlyArray<Leniency>
 }
 
 export interface Credentials {
@@ -67,6 +70,31 @@ interface Outcome {
   readonly principal: Principal | undefined
   readonly created: SessionRecord | undefined
   readonly extraLogs: ReadonlyArray<Log>
+}
+
+/** A row's `updated_at` in whole seconds, if it has one. */
+const modifiedAt = (row: Row | undefined): number | undefined => {
+  const value = row?.updated_at
+  if (typeof value !== 'string') return undefined
+  const ms = Date.parse(value)
+  return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000)
+}
+
+/** An HTTP date header in whole seconds; undefined when absent or unreadable (then it is ignored, as HTTP says). */
+const httpTime = (value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined
+  const ms = Date.parse(value)
+  return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000)
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const two = (n: number): string => String(n).padStart(2, '0')
+
+/** `Fri, 14 Aug 2015 18:39:41 +0000`. */
+const lastModified = (seconds: number): string => {
+  const d = new Date(seconds * 1000)
+  return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`
 }
 
 export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
@@ -114,7 +142,7 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
     })
     if (segments.length > 0) segments[segments.length - 1] = segments[segments.length - 1]!.replace(/\.json$/i, '')
     const query = readQuery(url.search)
-    const parsed = parseView(query, headers['x-options'])
+    const parsed = parseView(query, headers['x-options'], options.lenient?.includes('v1-loose-x-options') === true)
     const view = parsed.view
     const done = (reply: Reply, auth?: AuthResult) => ({
       outcome: { reply, principal: auth?.principal, created: auth?.created, extraLogs: auth?.logs ?? [] },
@@ -182,6 +210,12 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
         return done({ status: 412, errors: [err('RESOURCE_MODIFIED')] }, auth)
       }
     }
+    // If-Unmodified-Since (spec §2.10): a write to a resource changed after that time is refused.
+    const ifUnmodifiedSince = httpTime(headers['if-unmodified-since'])
+    if (ifUnmodifiedSince !== undefined && (request.method === 'PUT' || request.method === 'DELETE')) {
+      const changed = modifiedAt(currentRow(ctx))
+      if (changed !== undefined && changed > ifUnmodifiedSince) return done({ status: 412, errors: [err('RESOURCE_MODIFIED')] }, auth)
+    }
     return done(resolved.route.handle(ctx), auth)
   }
 
@@ -218,6 +252,15 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
           const ifNoneMatch = request.headers['if-none-match'] ?? request.headers['If-None-Match']
           if (ifNoneMatch !== undefined && ifNoneMatch.split(',').map((t) => t.trim()).includes(etag)) {
             return { status: 304, headers: { 'x-api-version': '1', etag }, body: '' }
+          }
+          // Last-Modified / If-Modified-Since (spec §2.10; the docs' format `Fri, 14 Aug 2015 18:39:41 +0000`).
+          const changed = modifiedAt(row)
+          if (changed !== undefined) {
+            headers['last-modified'] = lastModified(changed)
+            const since = httpTime(request.headers['if-modified-since'] ?? request.headers['If-Modified-Since'])
+            if (ifNoneMatch === undefined && since !== undefined && changed <= since) {
+              return { status: 304, headers: { 'x-api-version': '1', etag, 'last-modified': headers['last-modified'] }, body: '' }
+            }
           }
         }
       }

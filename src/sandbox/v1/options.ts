@@ -80,15 +80,19 @@ const truthy = (v: string): boolean => /^(true|1|yes)$/i.test(v.trim())
 const falsy = (v: string): boolean => /^(false|0|no)$/i.test(v.trim())
 
 /**
- * Reads the options from the (snake-cased) query and the `X-Options` header. `X-Options` is split on commas with the
- * white space around names ignored and names compared case-insensitively (the grammar is UNCONFIRMED; tolerant).
+ * Reads the options from the (snake-cased) query and the `X-Options` header. `X-Options` is the documented grammar
+ * only: names exactly as documented (`flat`, `no_empty`), separated by `,` (spec §2.8, "separate options with `,`");
+ * anything else is not an option. Its tolerance of case and white space is UNCONFIRMED, so it is the opt-in
+ * `v1-loose-x-options` (`looseXOptions`).
  */
 export const parseView = (
   query: ReadonlyMap<string, string>,
-  xOptions: string | undefined
+  xOptions: string | undefined,
+  looseXOptions = false
 ): { readonly view: View; readonly errors: ReadonlyArray<ApiErr> } => {
   const errors: Array<ApiErr> = []
-  const options = new Set((xOptions ?? '').split(',').map((o) => o.trim().toLowerCase()).filter((o) => o !== ''))
+  const names = (xOptions ?? '').split(',')
+  const options = new Set(looseXOptions ? names.map((o) => o.trim().toLowerCase()) : names)
   let letterCase: LetterCase = 'snake'
   const rawCase = query.get('_case')
   if (rawCase !== undefined) {

@@ -69,9 +69,13 @@ const selectFields = (row: Row, type: string, spec: FieldSpec | undefined): Arra
   })
 }
 
+/** Resource types whose `resource_type` value stays snake case under `_case=camel` (JSDK live captures, spec §2.8). */
+const SNAKE_TYPE_NAMES: ReadonlySet<string> = /*#__PURE__*/ new Set(['case_message'])
+
 export const renderBody = (reply: Reply, store: Store, view: View, baseUrl: string): { [key: string]: Json } => {
   const key = (name: string): string => inCase(name, view.letterCase)
-  const typeName = (type: string): string => inCase(type, view.letterCase)
+  // Type names follow `_case`, except those live captures show left in snake case (spec §2.8: `case_message`).
+  const typeName = (type: string): string => (SNAKE_TYPE_NAMES.has(type) ? type : inCase(type, view.letterCase))
   // Flat mode without `include` side-loads every related resource, as the seed's flat-mode example does.
   const includes = (type: string): boolean =>
     view.include === 'all' || (view.include === undefined ? view.flat : view.include.has(type))
@@ -169,7 +173,9 @@ export const renderBody = (reply: Reply, store: Store, view: View, baseUrl: stri
   if (page?.limit !== undefined) body[key('limit')] = page.limit
   if (page?.totalCount !== undefined) body[key('total_count')] = page.totalCount
   for (const [name, url] of Object.entries(page?.links ?? {})) if (url !== undefined) body[key(name)] = url
-  for (const [name, value] of Object.entries(reply.extras ?? {})) body[key(name)] = value
+  // `auth_token` comes after `errors` (fixture errors.credential_expired.json); `session_id` after the data.
+  const { auth_token: authToken, ...extras } = reply.extras ?? {}
+  for (const [name, value] of Object.entries(extras)) body[key(name)] = value
   if (reply.errors !== undefined && reply.errors.length > 0) {
     body[key('errors')] = reply.errors.map((e) => {
       const out: { [key: string]: Json } = { [key('code')]: e.code }
@@ -191,5 +197,6 @@ export const renderBody = (reply: Reply, store: Store, view: View, baseUrl: stri
   if (reply.logs !== undefined && reply.logs.length > 0) {
     body[key('logs')] = reply.logs.map((l) => ({ [key('level')]: l.level, [key('message')]: l.message }))
   }
+  if (authToken !== undefined) body[key('auth_token')] = authToken
   return body
 }

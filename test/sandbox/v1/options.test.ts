@@ -30,7 +30,7 @@ test('the same holds for a list with X-Options instead of arguments', async () =
   const { sandbox } = makeSandbox()
   const s = await login(sandbox)
   const plain = await call(sandbox, 'GET', 'users?include=*&limit=5', s.read)
-  const viaHeader = await call(sandbox, 'GET', 'users?include=*&limit=5&_case=pascal', { ...s.read, 'X-Options': 'flat, NO_EMPTY' })
+  const viaHeader = await call(sandbox, 'GET', 'users?include=*&limit=5&_case=pascal', { ...s.read, 'X-Options': 'flat,no_empty' })
   assert.ok('Resources' in viaHeader.json)
   assert.equal(normalise(viaHeader.json), normalise(plain.json))
 })

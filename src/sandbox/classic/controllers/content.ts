@@ -26,13 +26,6 @@ export const intArg = (arg: string | undefined): number => toInt(arg)
 /** The server reads many optional fields only when set and PHP-`!empty()` (spec §1.3). */
 export const given = (vars: PhpArray, name: string): boolean => !isEmpty(vars, name)
 
-/** `explode(',')` of an id list, as integers (unknown ids are dropped by the caller). */
-export const commaIds = (vars: PhpArray, name: string): Array<number> =>
-  (str(vars, name) ?? '')
-    .split(',')
-    .map((s) => toInt(s.trim()))
-    .filter((n) => n > 0)
-
 /**
  * The output of an exception nobody catches in the `api` interface (spec §1.4): plain text, status 200, the XML
  * content type left as the controller set it.
@@ -62,12 +55,61 @@ export const idList = (container: string, item: string, ids: ReadonlyArray<numbe
     ids.map((id) => leaf(item, id))
   )
 
-/** User and staff group lists as the server stores them: only ids that exist. */
-export const userGroupIds = (store: Store, vars: PhpArray, name = 'usergroupidlist'): Array<number> =>
-  commaIds(vars, name).filter((id) => store.userGroups.get(id) !== undefined)
+/**
+ * `array_intersect(array_keys($cache), explode(',', $list))`: the ids that exist, in the cache's order (by id), each
+ * once (e.g. KB-Cat l.340, N-Item l.497). `array_intersect` compares string forms, so ` 2` or `02` is no id.
+ */
+export const knownIds = (known: ReadonlyArray<{ id: number }>, vars: PhpArray, name: string): Array<number> => {
+  const sent = new Set((str(vars, name) ?? '').split(','))
+  return known.filter((row) => sent.has(String(row.id))).map((row) => row.id)
+}
 
-export const staffGroupIds = (store: Store, vars: PhpArray, name = 'staffgroupidlist'): Array<number> =>
-  commaIds(vars, name).filter((id) => store.staffGroups.get(id) !== undefined)
+/** User and staff group lists as the server stores them: only ids that exist. */
+export const userGroupIds = (store: Store, vars: PhpArray, name = 'usergroupidlist'): Array<number> => knownIds(store.userGroups.all(), vars, name)
+
+export const staffGroupIds = (store: Store, vars: PhpArray, name = 'staffgroupidlist'): Array<number> => knownIds(store.staffGroups.all(), vars, name)
+
+/** A required text the server checks with `trim() == ''` and PHP `empty()`, so `'0'` is missing too. */
+export const blankOrZero = (vars: PhpArray, name: string): boolean => trimmed(vars, name) === '' || isEmpty(vars, name)
+
+/** PHP `empty()` of a value already read. */
+export const emptyValue = (value: string | undefined): boolean => value === undefined || value === '' || value === '0'
+
+/**
+ * `SWIFT_KnowledgebaseCategory::RebuildCache(true)` → `RecountKBTree` (M-KBCat l.611-718, setting `kb_parcount` = 1):
+ * from the top-level categories down, each category's `totalarticles` becomes the number of **published** articles
+ * linked to it plus those of its sub-categories. Run where the server runs it: article create/update/delete and
+ * category create/update/delete. Categories under a parent that no longer exists are not reached and keep their count.
+ */
+export const recountKnowledgebase = (store: Store): void => {
+  const published = (categoryId: number) => store.kbArticles.where((a) => a.articlestatus === 1 && a.categoryids.includes(categoryId)).length
+  const seen = new Set<number>()
+  const count = (parentId: number): number => {
+    let total = 0
+    for (const c of store.kbCategories.where((c) => c.parentkbcategoryid === parentId)) {
+      if (seen.has(c.id)) continue
+      seen.add(c.id)
+      c.totalarticles = count(c.id) + published(c.id)
+      total += c.totalarticles
+    }
+    return total
+  }
+  count(0)
+}
+
+/**
+ * `SWIFT_NewsCategory::RebuildCache` (M-NCat l.330-341): `newsitemcount` is set from the category links, grouped by
+ * category, so a category with no linked item left keeps its old count. Run on item create/update/delete and on
+ * category create/update (not on category delete).
+ */
+export const recountNews = (store: Store): void => {
+  const counts = new Map<number, number>()
+  for (const n of store.newsItems.all()) for (const c of n.categoryids) counts.set(c, (counts.get(c) ?? 0) + 1)
+  for (const c of store.newsCategories.all()) {
+    const count = counts.get(c.id)
+    if (count !== undefined) c.newsitemcount = count
+  }
+}
 
 /** The attachments listed inside an article or a step (only when its `hasattachments` is set). */
 export const embeddedAttachments = (store: Store, linktype: number, linkid: number, hasAttachments: boolean, link: (a: ContentAttachmentRow) => string): string =>
@@ -89,13 +131,14 @@ export const deleteAttachments = (store: Store, linktype: number, linkid: number
   for (const a of store.contentAttachments.where((a) => a.linktype === linktype && a.linkid === linkid)) store.contentAttachments.delete(a.id)
 }
 
-export const commentCount = (store: Store, commenttype: number, typeid: number): number =>
-  store.contentComments.where((c) => c.commenttype === commenttype && c.typeid === typeid).length
-
 // ---------------------------------------------------------------------------------------------------------------
 // Comments (spec §1.6)
 
+const COMMENT_MODEL = '/__swift/apps/base/models/Comment/class.SWIFT_Comment.php:268'
+
 export interface CommentApp {
+  /** The route, for the text of an uncaught exception. */
+  readonly route: string
   readonly commenttype: number
   readonly root: string
   readonly item: string
@@ -138,28 +181,37 @@ export const commentController = (app: CommentApp): Controller => {
 
   const post = (ctx: Context): Reply => {
     const { store, vars } = ctx
-    const contents = trimmed(vars, 'contents')
-    if (contents === '') return badRequest('Content field is empty')
-    if (isEmpty(vars, app.formParent)) return badRequest(app.parentMissing)
+    // Checks in the server's order (KB-Com l.299-381): contents, parent id, creator type, then the parent lookup.
+    const contents = str(vars, 'contents') ?? ''
+    if (contents.trim() === '') return badRequest('Content field is empty')
+    if (blankOrZero(vars, app.formParent)) return badRequest(app.parentMissing)
+    if (blankOrZero(vars, 'creatortype')) return badRequest('Creator type field is empty')
     const parentId = toInt(str(vars, app.formParent))
     const parentUrl = app.parentUrl(store, parentId)
     if (parentUrl === undefined) return badRequest(app.parentInvalid)
-    if (isEmpty(vars, 'creatortype')) return badRequest('Creator type field is empty')
     const creatortype = toInt(str(vars, 'creatortype'))
-    if (creatortype !== 1 && creatortype !== 2) return badRequest('Invalid creator type')
-    const creatorid = toInt(str(vars, 'creatorid'))
-    let fullname = trimmed(vars, 'fullname')
+    const creatorid = blankOrZero(vars, 'creatorid') ? 0 : toInt(str(vars, 'creatorid'))
+    // Text is stored as sent, untrimmed (M-Com `Create` l.271-281).
+    let fullname = str(vars, 'fullname') ?? ''
     if (creatortype === 1) {
       if (store.staff.get(creatorid) === undefined) return badRequest('Invalid staff ID')
       fullname = store.staffName(creatorid)
-    } else if (creatorid !== 0) {
-      const user = store.users.get(creatorid)
-      if (user === undefined) return badRequest(app.userInvalid)
-      fullname = user.fullname
-    } else if (fullname === '') {
-      return badRequest('Full name field is empty')
+    } else if (creatortype === 2) {
+      if (creatorid !== 0) {
+        const user = store.users.get(creatorid)
+        if (user === undefined) return badRequest(app.userInvalid)
+        fullname = user.fullname
+      } else if (fullname.trim() === '') {
+        return badRequest('Full name field is empty')
+      }
+    } else {
+      return badRequest('Invalid creator type')
     }
-    // Staff comments are approved; the sandbox has no spam check and no auto-approval, so others wait.
+    // The model refuses an `empty()` name or contents ('0') by throwing, outside any `try` (M-Com l.267-268).
+    if (emptyValue(fullname) || emptyValue(contents)) return uncaught(app.route, 'Invalid data provided', COMMENT_MODEL)
+    const email = str(vars, 'email') ?? ''
+    // Staff comments are approved; with the default settings (no Akismet, `security_autoapprovecomments` = 0) others
+    // wait (KB-Com l.389-396; `SWIFT_CommentManager::CheckCommentContents` l.287-309).
     const commentstatus = creatorid !== 0 && creatortype === 1 ? 2 : 1
     const row = store.contentComments.insert({
       commenttype: app.commenttype,
@@ -167,7 +219,7 @@ export const commentController = (app: CommentApp): Controller => {
       creatortype,
       creatorid,
       fullname,
-      email: trimmed(vars, 'email'),
+      email: email.trim() === '' ? '' : email,
       ipaddress: CALLER_IP,
       dateline: ctx.now,
       parentcommentid: toInt(str(vars, 'parentcommentid')),
@@ -251,10 +303,12 @@ export const attachmentController = (app: AttachmentApp): Controller => {
   return {
     actions: {
       getlist: () => badRequest('Not Implemented.'),
-      listall: (ctx, [parentArg]) => {
+      listall: (ctx, [parentArg, idArg]) => {
         const parentId = intArg(parentArg)
         if (!app.parentExists(ctx.store, parentId)) return badRequest(app.parentNotFound)
-        return answer(ctx.store.contentAttachments.where((a) => a.linktype === app.linktype && a.linkid === parentId))
+        // An optional second argument narrows the list to that attachment (KB-Att l.113-116).
+        const only = emptyArg(idArg) ? undefined : intArg(idArg)
+        return answer(ctx.store.contentAttachments.where((a) => a.linktype === app.linktype && a.linkid === parentId && (only === undefined || a.id === only)))
       }
     },
     getList: () => badRequest('Not Implemented.'),
@@ -264,13 +318,14 @@ export const attachmentController = (app: AttachmentApp): Controller => {
     },
     post: (ctx) => {
       const { store, vars } = ctx
-      if (isEmpty(vars, app.formParent)) return badRequest(app.parentMissing)
+      if (blankOrZero(vars, app.formParent)) return badRequest(app.parentMissing)
       const parentId = toInt(str(vars, app.formParent))
       if (!app.parentExists(store, parentId)) return badRequest(app.parentNotFound)
-      const filename = trimmed(vars, 'filename')
-      if (filename === '') return badRequest('No file name specified')
-      const contents = str(vars, 'contents') ?? ''
-      if (contents === '') return badRequest('No contents specified')
+      if (blankOrZero(vars, 'filename')) return badRequest('No file name specified')
+      // The name is stored as sent; `contents` only has to be present, so an empty file is accepted (KB-Att l.268-280).
+      const filename = str(vars, 'filename') ?? ''
+      const contents = str(vars, 'contents')
+      if (contents === undefined) return badRequest('No contents specified')
       // `base64_decode` is lenient: characters outside the alphabet are skipped.
       const bytes = fromBase64(contents.replace(/[^A-Za-z0-9+/=]/g, ''))
       const row = store.contentAttachments.insert({

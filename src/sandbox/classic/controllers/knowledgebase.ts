@@ -2,13 +2,13 @@
 import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import { COMMENT_KB, LINK_KB_ARTICLE, type KbArticleRow, type KbCategoryRow } from '../contentRows'
 import type { Store } from '../store'
-import { str, toInt, trimmed } from '../vars'
+import { str, toInt } from '../vars'
 import { leaf, leaves, parent } from '../xml'
 import {
   HELPDESK_URL,
   attachmentController,
+  blankOrZero,
   commentController,
-  commentCount,
   deleteAttachments,
   deleteComments,
   embeddedAttachments,
@@ -17,6 +17,7 @@ import {
   htmlEscape,
   idList,
   intArg,
+  recountKnowledgebase,
   staffGroupIds,
   stripTags,
   uncaught,
@@ -30,7 +31,8 @@ const CATEGORY_MODEL = '/__apps/knowledgebase/models/Category/class.SWIFT_Knowle
 const INVALID_CATEGORY = 'Invalid category id'
 const SORT_FIELDS = ['staffid', 'title', 'dateline', 'totalarticles', 'categorytype', 'articlesortorder']
 
-const totalArticles = (store: Store, categoryId: number): number => store.kbArticles.where((a) => a.categoryids.includes(categoryId)).length
+/** `GetArticleCount`: the category's links, any status (KB-Art l.651-653). */
+const linkedArticles = (store: Store, categoryId: number): number => store.kbArticles.where((a) => a.categoryids.includes(categoryId)).length
 
 const renderCategory = (store: Store, c: KbCategoryRow): string =>
   parent(
@@ -40,7 +42,8 @@ const renderCategory = (store: Store, c: KbCategoryRow): string =>
       ['parentkbcategoryid', c.parentkbcategoryid],
       ['staffid', c.staffid],
       ['title', c.title],
-      ['totalarticles', totalArticles(store, c.id)],
+      // The stored counter (published articles of the subtree at the last recount), not a live count.
+      ['totalarticles', c.totalarticles],
       ['categorytype', c.categorytype],
       ['displayorder', c.displayorder],
       ['allowcomments', c.allowcomments],
@@ -65,14 +68,19 @@ const categoryList = (ctx: Context, [count, start, sortField, sortOrder]: Readon
   const key = SORT_FIELDS.includes(field) ? field : 'displayorder'
   const descending = (sortOrder ?? '').toUpperCase() === 'DESC'
   const value = (c: KbCategoryRow): number | string =>
-    key === 'totalarticles' ? totalArticles(ctx.store, c.id) : key === 'title' ? c.title.toLowerCase() : (c[key as keyof KbCategoryRow] as number)
+    key === 'title' ? c.title.toLowerCase() : (c[key as keyof KbCategoryRow] as number)
   const sorted = ctx.store.kbCategories.all().sort((a, b) => {
     const [x, y] = [value(a), value(b)]
     return (x < y ? -1 : x > y ? 1 : a.id - b.id) * (descending ? -1 : 1)
   })
+  return categoriesReply(ctx.store, page(sorted, count, start))
+}
+
+/** `QueryLimit` (L/Database/class.SWIFT_Database.php:893-917): a LIMIT only for a positive count; without one the offset is ignored too. */
+const page = <R>(rows: Array<R>, count: string | undefined, start: string | undefined): Array<R> => {
   const limit = toInt(count)
   const offset = Math.max(0, toInt(start))
-  return categoriesReply(ctx.store, limit > 0 ? sorted.slice(offset, offset + limit) : sorted.slice(offset))
+  return limit > 0 ? rows.slice(offset, offset + limit) : rows
 }
 
 const allCategories = (ctx: Context): Reply => categoriesReply(ctx.store, byDisplayOrder(ctx.store.kbCategories.all()))
@@ -82,9 +90,10 @@ const flag = (ctx: Context, name: string): boolean => given(ctx.vars, name)
 
 const postCategory = (ctx: Context): Reply => {
   const { store, vars } = ctx
-  const title = trimmed(vars, 'title')
-  if (title === '') return badRequest('Title field is empty')
-  if (trimmed(vars, 'categorytype') === '') return badRequest('Category type is empty')
+  // `empty()` as well as `trim() == ''`: '0' is missing too; the title is stored as sent (KB-Cat l.289-299, 359).
+  if (blankOrZero(vars, 'title')) return badRequest('Title field is empty')
+  if (blankOrZero(vars, 'categorytype')) return badRequest('Category type is empty')
+  const title = str(vars, 'title') ?? ''
   const categorytype = toInt(str(vars, 'categorytype'))
   const articlesortorder = given(vars, 'articlesortorder') ? toInt(str(vars, 'articlesortorder')) : 2
   if (categorytype < 1 || categorytype > 4 || articlesortorder < 1 || articlesortorder > 5) return uncaught(CATEGORY_ROUTE, 'Invalid data provided', CATEGORY_MODEL)
@@ -94,6 +103,7 @@ const postCategory = (ctx: Context): Reply => {
     parentkbcategoryid: given(vars, 'parentcategoryid') ? toInt(str(vars, 'parentcategoryid')) : 0,
     staffid: given(vars, 'staffid') ? toInt(str(vars, 'staffid')) : 0,
     title,
+    totalarticles: 0,
     categorytype,
     displayorder: given(vars, 'displayorder') ? toInt(str(vars, 'displayorder')) : 0,
     articlesortorder,
@@ -106,6 +116,7 @@ const postCategory = (ctx: Context): Reply => {
     staffgroupids: staffvisibilitycustom ? staffGroupIds(store, vars) : [],
     dateline: ctx.now
   })
+  recountKnowledgebase(store)
   return categoriesReply(store, [row])
 }
 
@@ -115,7 +126,7 @@ const putCategory = (ctx: Context, [id]: ReadonlyArray<string>): Reply => {
   if (row === undefined) return badRequest(INVALID_CATEGORY)
   const title = str(vars, 'title')
   if (title !== undefined && title.trim() === '') return badRequest('subject is empty')
-  if (title !== undefined) row.title = title.trim()
+  if (title !== undefined) row.title = title
   // Every field is read with `!empty()`: 0 cannot be written (spec §2.1).
   if (given(vars, 'parentkbcategoryid')) row.parentkbcategoryid = toInt(str(vars, 'parentkbcategoryid'))
   if (given(vars, 'categorytype')) row.categorytype = toInt(str(vars, 'categorytype'))
@@ -128,6 +139,7 @@ const putCategory = (ctx: Context, [id]: ReadonlyArray<string>): Reply => {
   if (given(vars, 'staffgroupidlist')) row.staffgroupids = staffGroupIds(store, vars)
   // The controller passes `false` as the creator on update (KB-Cat l.499).
   row.staffid = 0
+  recountKnowledgebase(store)
   return categoriesReply(store, [row])
 }
 
@@ -147,6 +159,7 @@ const deleteCategory = (ctx: Context, [id]: ReadonlyArray<string>): Reply => {
   }
   for (const c of doomed) store.kbCategories.delete(c)
   for (const a of store.kbArticles.all()) a.categoryids = a.categoryids.filter((c) => !doomed.has(c))
+  recountKnowledgebase(store)
   return deleted
 }
 
@@ -173,7 +186,11 @@ const EXCERPT_LIMIT = 255
 
 const articleLink = (articleId: number) => (a: { id: number }) => `${HELPDESK_URL}/index.php?/Knowledgebase/Article/GetAttachment/${articleId}/${a.id}`
 
-const cut = (text: string, limit: number): string => (text.length > limit ? `${text.slice(0, limit)}...` : text)
+/** `StripName` (F:1191-1211): `mb_substr` to the limit plus `...`. */
+const cut = (text: string, limit: number): string => {
+  const chars = Array.from(text)
+  return chars.length > limit ? `${chars.slice(0, limit).join('')}...` : text
+}
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', '#039': "'", nbsp: ' ' }
 
@@ -205,7 +222,7 @@ const renderArticle = (store: Store, a: KbArticleRow, listed: boolean): string =
         ['views', a.views],
         ['isfeatured', a.isfeatured],
         ['allowcomments', a.allowcomments],
-        ['totalcomments', commentCount(store, COMMENT_KB, a.id)],
+        ['totalcomments', a.totalcomments],
         ['hasattachments', a.hasattachments]
       ]) +
       embeddedAttachments(store, LINK_KB_ARTICLE, a.id, a.hasattachments, articleLink(a.id)) +
@@ -234,58 +251,79 @@ const listArticles = (ctx: Context, [category, count, start, , sortOrder]: Reado
   const linked = ctx.store.kbArticles
     .where((a) => a.categoryids.includes(categoryId))
     .sort((a, b) => Number(b.isfeatured) - Number(a.isfeatured) || direction * a.subject.localeCompare(b.subject) || a.id - b.id)
-  const limit = toInt(count)
-  const offset = Math.max(0, toInt(start))
-  const page = limit > 0 ? linked.slice(offset, offset + limit) : linked.slice(offset)
   return articlesReply(
     ctx.store,
-    page.filter((a) => a.articlestatus === 1),
+    page(linked, count, start).filter((a) => a.articlestatus === 1),
     true
   )
 }
 
-const seoSubject = (store: Store, text: string, except?: number): string => {
-  const base =
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .trim()
-      .replace(/\s+/g, '-')
-      .replace(/[^a-z0-9-]/g, '') || 'article'
-  const taken = new Set(store.kbArticles.where((a) => a.id !== except).map((a) => a.seosubject))
+/**
+ * `cleanSeoSubject` (M-KBArt l.314-334; `alphanum` Fn l.1883-1902): transliterated, each space → `-`, everything but
+ * `[0-9a-zA-Z-]` dropped, lower-cased; empty → five random letters. Then made unique against **every** article,
+ * itself included, by appending 1, 2, … (M-KBArt l.384-395, 464-475).
+ */
+const seoSubject = (store: Store, text: string): string => {
+  const cleaned = text
+    .trim()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ /g, '-')
+    .replace(/[^0-9a-z-]+/gi, '')
+    .trim()
+    .toLowerCase()
+  const base = cleaned !== '' ? cleaned.replace(/_$/, '') : randomLetters()
+  const taken = new Set(store.kbArticles.all().map((a) => a.seosubject))
   if (!taken.has(base)) return base
   for (let n = 1; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`
+}
+
+/** `substr(str_shuffle('abcdefghijklmnopqrstuvwxyz'), 0, 5)`. */
+const randomLetters = (): string => {
+  const letters = 'abcdefghijklmnopqrstuvwxyz'.split('')
+  for (let i = letters.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1))
+    ;[letters[i], letters[j]] = [letters[j] as string, letters[i] as string]
+  }
+  return letters.slice(0, 5).join('')
 }
 
 /** `1` → published (the sandbox's staff may publish), `2` → draft, anything else → pending approval. */
 const articleStatus = (value: string | undefined): number => (value?.trim() === '1' ? 1 : value?.trim() === '2' ? 2 : 3)
 
-/** Category links: omitted → the top level; ids that exist; if none exists, the list as sent (KB-Art l.435-445). */
-const categoryLinks = (store: Store, ctxVars: Context['vars']): Array<number> => {
-  if (str(ctxVars, 'categoryid') === undefined) return [0]
-  const sent = (str(ctxVars, 'categoryid') ?? '').split(',').map((s) => toInt(s.trim()))
-  const known = sent.filter((id) => id === 0 || store.kbCategories.get(id) !== undefined)
-  return known.length > 0 ? known : sent
+/**
+ * Category links (KB-Art l.435-445): omitted or blank → the top level 0; otherwise the ids found in the category cache
+ * (in its order, by display order; 0 is not a cached category); if none is found, the list as sent.
+ */
+const categoryLinks = (store: Store, vars: Context['vars']): Array<number> => {
+  const list = str(vars, 'categoryid')
+  if (list === undefined || list.trim() === '') return [0]
+  const sent = list.split(',')
+  const known = byDisplayOrder(store.kbCategories.all())
+    .filter((c) => sent.includes(String(c.id)))
+    .map((c) => c.id)
+  return known.length > 0 ? known : sent.map((s) => toInt(s))
 }
 
 const postArticle = (ctx: Context): Reply => {
   const { store, vars } = ctx
-  const subject = trimmed(vars, 'subject')
-  if (subject === '') return badRequest('Subject field is empty')
-  const contents = trimmed(vars, 'contents')
-  if (contents === '') return badRequest('Content field is empty')
-  if (trimmed(vars, 'creatorid') === '') return badRequest('creatorid is empty')
+  // Checks in order (KB-Art l.382-408): `subject` and `creatorid` also refuse '0' (`empty()`), `contents` only blanks.
+  if (blankOrZero(vars, 'subject')) return badRequest('Subject field is empty')
+  const contents = str(vars, 'contents') ?? ''
+  if (contents.trim() === '') return badRequest('Content field is empty')
+  if (blankOrZero(vars, 'creatorid')) return badRequest('creatorid is empty')
   const staff = store.staff.get(toInt(str(vars, 'creatorid')))
   if (staff === undefined) return badRequest('Invalid Staff ID')
+  const subject = str(vars, 'subject') ?? ''
   const row = store.kbArticles.insert({
     categoryids: categoryLinks(store, vars),
     creator: 2,
     creatorid: staff.id,
-    author: store.staffName(staff.id),
-    email: staff.email,
+    // `Create` is handed the staff's name and e-mail but never writes them (M-KBArt l.399-400): both stay empty.
+    author: '',
+    email: '',
     subject,
-    seosubject: seoSubject(store, given(vars, 'seosubject') ? trimmed(vars, 'seosubject') : subject),
+    seosubject: seoSubject(store, given(vars, 'seosubject') ? (str(vars, 'seosubject') ?? '') : subject),
     isedited: false,
     editeddateline: 0,
     editedstaffid: 0,
@@ -293,40 +331,47 @@ const postArticle = (ctx: Context): Reply => {
     isfeatured: given(vars, 'isfeatured'),
     // Default 1, and 0 is ignored: comments cannot be switched off on creation.
     allowcomments: true,
+    totalcomments: 0,
     hasattachments: false,
     dateline: ctx.now,
     articlestatus: articleStatus(str(vars, 'articlestatus')),
     articlerating: 0,
     ratinghits: 0,
     ratingcount: 0,
+    // Subject and contents are stored as sent, untrimmed.
     contents
   })
+  recountKnowledgebase(store)
   return articlesReply(store, [row])
 }
 
 const putArticle = (ctx: Context, [id]: ReadonlyArray<string>): Reply => {
   const { store, vars } = ctx
-  if (trimmed(vars, 'editedstaffid') === '') return badRequest('editedstaffid is empty')
+  if (blankOrZero(vars, 'editedstaffid')) return badRequest('editedstaffid is empty')
   const row = store.kbArticles.get(intArg(id))
   if (row === undefined) return badRequest(INVALID_ARTICLE)
-  const staff = store.staff.get(toInt(str(vars, 'editedstaffid')))
-  if (staff === undefined) return badRequest('Invalid Staff ID')
+  // Subject and contents are checked before the staff member (KB-Art l.519-551).
   const subject = str(vars, 'subject')
   if (subject !== undefined && subject.trim() === '') return badRequest('subject is empty')
   const contents = str(vars, 'contents')
   if (contents !== undefined && contents.trim() === '') return badRequest('contents is empty')
-  if (subject !== undefined) row.subject = subject.trim()
-  if (contents !== undefined) row.contents = contents.trim()
-  const seo = trimmed(vars, 'seosubject')
-  if (seo !== '' && seo !== row.seosubject) row.seosubject = seoSubject(store, seo, row.id)
+  const staff = store.staff.get(toInt(str(vars, 'editedstaffid')))
+  if (staff === undefined) return badRequest('Invalid Staff ID')
+  if (subject !== undefined) row.subject = subject
+  if (contents !== undefined) row.contents = contents
+  const seo = str(vars, 'seosubject') ?? ''
+  if (given(vars, 'seosubject') && seo !== row.seosubject) row.seosubject = seoSubject(store, seo)
   // The update rewrites what is not sent (spec §2.2 gotchas).
   row.isfeatured = given(vars, 'isfeatured')
   row.allowcomments = given(vars, 'allowcomments')
   row.categoryids = categoryLinks(store, vars)
-  row.articlestatus = articleStatus(str(vars, 'articlestatus'))
   row.isedited = true
   row.editeddateline = ctx.now
   row.editedstaffid = staff.id
+  // `Update` recounts the categories before `UpdateStatus` changes the status (KB-Art l.576-588): the counters see
+  // the old status until the next recount.
+  recountKnowledgebase(store)
+  row.articlestatus = articleStatus(str(vars, 'articlestatus'))
   return articlesReply(store, [row])
 }
 
@@ -337,7 +382,7 @@ export const KnowledgebaseArticle: Controller = {
     getarticlecount: (ctx, [category]) =>
       emptyArg(category)
         ? { status: 200, body: '' }
-        : xmlReply(parent('kbarticles', leaf('totalarticles', totalArticles(ctx.store, intArg(category)))))
+        : xmlReply(parent('kbarticles', leaf('totalarticles', linkedArticles(ctx.store, intArg(category)))))
   },
   getList: allArticles,
   get: (ctx, [id]) => {
@@ -353,6 +398,7 @@ export const KnowledgebaseArticle: Controller = {
     ctx.store.kbArticles.delete(row.id)
     deleteComments(ctx.store, COMMENT_KB, row.id)
     deleteAttachments(ctx.store, LINK_KB_ARTICLE, row.id)
+    recountKnowledgebase(ctx.store)
     return deleted
   }
 }
@@ -360,6 +406,7 @@ export const KnowledgebaseArticle: Controller = {
 // --- Comment (§2.3) and Attachment (§2.4)
 
 export const KnowledgebaseComment: Controller = commentController({
+  route: '/Knowledgebase/Comment',
   commenttype: COMMENT_KB,
   root: 'kbarticlecomments',
   item: 'kbarticlecomment',

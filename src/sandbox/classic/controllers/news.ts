@@ -7,15 +7,16 @@ import { str, toInt, trimmed, type PhpArray } from '../vars'
 import { leaf, leaves, parent } from '../xml'
 import {
   HELPDESK_URL,
-  commaIds,
+  blankOrZero,
   commentController,
-  commentCount,
   deleteComments,
   emptyArg,
   given,
   htmlEscape,
   idList,
   intArg,
+  knownIds,
+  recountNews,
   staffGroupIds,
   stripTags,
   uncaught,
@@ -32,7 +33,8 @@ const renderCategory = (store: Store, c: NewsCategoryRow): string =>
     leaves([
       ['id', c.id],
       ['title', c.title],
-      ['newsitemcount', store.newsItems.where((n) => n.categoryids.includes(c.id)).length],
+      // The stored counter (see `recountNews`), not a live count.
+      ['newsitemcount', c.newsitemcount],
       ['visibilitytype', c.visibilitytype]
     ])
   )
@@ -41,7 +43,7 @@ const categoriesReply = (store: Store, rows: ReadonlyArray<NewsCategoryRow>): Re
 
 const allCategories = (ctx: Context): Reply => categoriesReply(ctx.store, ctx.store.newsCategories.all())
 
-/** `public` is public; any other value is private (N-Cat l.215). */
+/** `public` (exactly, untrimmed) is public; any other value is private (N-Cat l.215, 296). */
 const visibility = (text: string): NewsCategoryRow['visibilitytype'] => (text === 'public' ? 'public' : 'private')
 
 export const NewsCategory: Controller = {
@@ -53,11 +55,13 @@ export const NewsCategory: Controller = {
     return categoriesReply(ctx.store, row === undefined ? [] : [row])
   },
   post: (ctx) => {
-    const title = trimmed(ctx.vars, 'title')
-    if (title === '') return badRequest('Title field is missing/empty')
-    const type = trimmed(ctx.vars, 'visibilitytype')
-    if (type === '') return badRequest('visibilitytype is missing/empty')
-    return categoriesReply(ctx.store, [ctx.store.newsCategories.insert({ title, visibilitytype: visibility(type) })])
+    // The title also refuses '0' (`empty()`); the type only a blank (N-Cat l.203-212). Both are stored as sent.
+    if (blankOrZero(ctx.vars, 'title')) return badRequest('Title field is missing/empty')
+    const type = str(ctx.vars, 'visibilitytype') ?? ''
+    if (type.trim() === '') return badRequest('visibilitytype is missing/empty')
+    const row = ctx.store.newsCategories.insert({ title: str(ctx.vars, 'title') ?? '', visibilitytype: visibility(type), newsitemcount: 0 })
+    recountNews(ctx.store)
+    return categoriesReply(ctx.store, [row])
   },
   put: (ctx, [id]) => {
     const row = ctx.store.newsCategories.get(intArg(id))
@@ -66,8 +70,11 @@ export const NewsCategory: Controller = {
     if (title !== undefined && title.trim() === '') return badRequest('title is empty')
     const type = str(ctx.vars, 'visibilitytype')
     if (type !== undefined && type.trim() === '') return badRequest('visibilitytype is empty')
-    if (title !== undefined) row.title = title.trim()
-    if (type !== undefined) row.visibilitytype = visibility(type.trim())
+    // The model refuses an `empty()` title ('0') by throwing, uncaught (M-NCat `Update` l.248-250).
+    if (title === '0') return uncaught(`/News/Category/${id ?? ''}`, 'Invalid data provided', '/__apps/news/models/Category/class.SWIFT_NewsCategory.php:249')
+    if (title !== undefined) row.title = title
+    if (type !== undefined) row.visibilitytype = visibility(type)
+    recountNews(ctx.store)
     return categoriesReply(ctx.store, [row])
   },
   delete: (ctx, [id]) => {
@@ -102,7 +109,7 @@ const renderItem = (store: Store, n: NewsItemRow, listed: boolean): string =>
       ['start', n.start],
       ['expiry', n.expiry],
       ['issynced', n.issynced],
-      ['totalcomments', commentCount(store, COMMENT_NEWS, n.id)],
+      ['totalcomments', n.totalcomments],
       ['uservisibilitycustom', n.uservisibilitycustom]
     ]) +
       idList('usergroupidlist', 'usergroupid', n.usergroupids) +
@@ -137,7 +144,8 @@ const activeItems = (ctx: Context, [category]: ReadonlyArray<string>): Reply => 
     .where(
       (n) =>
         n.newsstatus === 2 &&
-        (n.start === 0 || n.start <= ctx.now) &&
+        // `start < NOW` strictly, `expiry > NOW` (M-NItem l.716-717).
+        (n.start === 0 || n.start < ctx.now) &&
         (n.expiry === 0 || n.expiry > ctx.now) &&
         (!hasItems || n.categoryids.includes(categoryId))
     )
@@ -185,82 +193,99 @@ const dateField = (vars: PhpArray, field: string): number => {
   return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), h, toInt(minute)) / 1000)
 }
 
-const newsCategoryIds = (store: Store, vars: PhpArray): Array<number> => commaIds(vars, 'newscategoryidlist').filter((id) => store.newsCategories.get(id) !== undefined)
+const newsCategoryIds = (store: Store, vars: PhpArray): Array<number> => knownIds(store.newsCategories.all(), vars, 'newscategoryidlist')
 
 const postItem = (ctx: Context): Reply => {
   const { store, vars } = ctx
   const newstype = str(vars, 'newstype')
   // An early return left inside the type check: public and private news are not created (N-Item l.414-418).
   if (newstype !== undefined && (newstype.trim() === '2' || newstype.trim() === '3')) return { status: 200, body: '' }
-  if (trimmed(vars, 'staffid') === '') return badRequest('Staff ID missing')
-  const subject = trimmed(vars, 'subject')
-  if (subject === '') return badRequest('Subject is empty')
-  const contents = trimmed(vars, 'contents')
-  if (contents === '') return badRequest('Content is empty')
+  // Each required field also refuses '0' (`empty()`, N-Item l.425-438).
+  if (blankOrZero(vars, 'staffid')) return badRequest('Staff ID missing')
+  if (blankOrZero(vars, 'subject')) return badRequest('Subject is empty')
+  if (blankOrZero(vars, 'contents')) return badRequest('Content is empty')
   const staff = store.staff.get(toInt(str(vars, 'staffid')))
   if (staff === undefined) return badRequest('Invalid Staff ID')
   const start = dateField(vars, 'start')
   const expiry = dateField(vars, 'expiry')
   if (expiry !== 0 && start > expiry) return badRequest('Start date must be before expiry date')
+  const uservisibilitycustom = trimmed(vars, 'uservisibilitycustom') === '1'
+  const staffvisibilitycustom = toInt(str(vars, 'staffvisibilitycustom')) !== 0
   const row = store.newsItems.insert({
     staffid: staff.id,
     newstype: 1,
     newsstatus: trimmed(vars, 'newsstatus') === '1' ? 1 : 2,
     author: store.staffName(staff.id),
     email: staff.email,
-    subject,
-    emailsubject: trimmed(vars, 'customemailsubject'),
+    // Stored as sent, untrimmed (M-NItem `Create` l.320-330).
+    subject: str(vars, 'subject') ?? '',
+    emailsubject: given(vars, 'customemailsubject') && trimmed(vars, 'customemailsubject') !== '' ? (str(vars, 'customemailsubject') ?? '') : '',
     dateline: ctx.now,
     start,
     expiry,
     issynced: false,
+    totalcomments: 0,
     allowcomments: str(vars, 'allowcomments') === undefined ? true : trimmed(vars, 'allowcomments') !== '0',
-    uservisibilitycustom: trimmed(vars, 'uservisibilitycustom') === '1',
-    usergroupids: userGroupIds(store, vars),
-    staffvisibilitycustom: toInt(str(vars, 'staffvisibilitycustom')) !== 0,
-    staffgroupids: staffGroupIds(store, vars),
+    uservisibilitycustom,
+    // Group links are written only when the visibility flag is on (M-NItem l.336-355).
+    usergroupids: uservisibilitycustom ? userGroupIds(store, vars) : [],
+    staffvisibilitycustom,
+    staffgroupids: staffvisibilitycustom ? staffGroupIds(store, vars) : [],
     categoryids: newsCategoryIds(store, vars),
-    contents,
+    contents: str(vars, 'contents') ?? '',
     editedstaffid: 0,
     editeddateline: 0
   })
+  recountNews(store)
   return itemsReply(store, [row])
+}
+
+/** A PUT flag taken only when it is `0` or `1` (loose `==`, N-Item l.662-674); otherwise the old value stays. */
+const zeroOrOne = (vars: PhpArray, name: string, current: boolean): boolean => {
+  const value = str(vars, name)
+  if (value === undefined || !/^\s*[+-]?0*[01](\.0*)?\s*$/.test(value)) return current
+  return Number(value) === 1
 }
 
 const putItem = (ctx: Context, [id]: ReadonlyArray<string>): Reply => {
   const { store, vars } = ctx
-  if (!given(vars, 'editedstaffid')) return badRequest('Staff is missing or invalid')
+  // Missing, blank or anything `(int)` reads as 0 (N-Item l.583).
+  if (toInt(str(vars, 'editedstaffid')) === 0 || trimmed(vars, 'editedstaffid') === '') return badRequest('Staff is missing or invalid')
   const row = store.newsItems.get(intArg(id))
   if (row === undefined) return badRequest(INVALID_ITEM)
   const subject = str(vars, 'subject')
   if (subject !== undefined && subject.trim() === '') return badRequest('Subject is missing')
   const contents = str(vars, 'contents')
   if (contents !== undefined && contents.trim() === '') return badRequest('Contents is missing')
-  // Both are read unconditionally; a missing one ends in the model's exception (N-Item l.604, 613; M-NItem l.437).
-  if (subject === undefined || contents === undefined) {
-    return uncaught(`${ITEM_ROUTE}/${id ?? ''}`, 'Invalid data provided', '/__apps/news/models/NewsItem/class.SWIFT_NewsItem.php:437')
-  }
-  // The status is applied at once, before the staff check (N-Item l.622-627).
+  // The status is applied at once, before the staff check and before the update can fail (N-Item l.622-627).
   const status = trimmed(vars, 'newsstatus')
   if (status === '1' || status === '2') row.newsstatus = Number(status)
   const staff = store.staff.get(toInt(str(vars, 'editedstaffid')))
   if (staff === undefined) return badRequest('Staff ID is invalid')
-  row.subject = subject.trim()
-  row.contents = contents.trim()
-  if (str(vars, 'customemailsubject') !== undefined) row.emailsubject = trimmed(vars, 'customemailsubject')
-  if (str(vars, 'allowcomments') !== undefined) row.allowcomments = trimmed(vars, 'allowcomments') === '1'
-  if (str(vars, 'uservisibilitycustom') !== undefined) row.uservisibilitycustom = trimmed(vars, 'uservisibilitycustom') === '1'
-  if (str(vars, 'staffvisibilitycustom') !== undefined) row.staffvisibilitycustom = trimmed(vars, 'staffvisibilitycustom') === '1'
-  if (str(vars, 'newscategoryidlist') !== undefined) row.categoryids = newsCategoryIds(store, vars)
-  if (str(vars, 'usergroupidlist') !== undefined) row.usergroupids = userGroupIds(store, vars)
-  if (str(vars, 'staffgroupidlist') !== undefined) row.staffgroupids = staffGroupIds(store, vars)
+  // Both are read unconditionally; a missing or '0' one makes the model throw, uncaught (N-Item l.604, 613;
+  // M-NItem `Update` l.437).
+  if (subject === undefined || contents === undefined || subject === '0' || contents === '0') {
+    return uncaught(`${ITEM_ROUTE}/${id ?? ''}`, 'Invalid data provided', '/__apps/news/models/NewsItem/class.SWIFT_NewsItem.php:437')
+  }
+  row.subject = subject
+  row.contents = contents
+  if (given(vars, 'customemailsubject') && trimmed(vars, 'customemailsubject') !== '') row.emailsubject = str(vars, 'customemailsubject') ?? ''
+  row.allowcomments = zeroOrOne(vars, 'allowcomments', row.allowcomments)
+  row.uservisibilitycustom = zeroOrOne(vars, 'uservisibilitycustom', row.uservisibilitycustom)
+  row.staffvisibilitycustom = zeroOrOne(vars, 'staffvisibilitycustom', row.staffvisibilitycustom)
+  // Lists are replaced only by a non-empty value (N-Item l.692-711); group links exist only while their flag is on.
+  if (given(vars, 'newscategoryidlist')) row.categoryids = newsCategoryIds(store, vars)
+  if (given(vars, 'usergroupidlist')) row.usergroupids = userGroupIds(store, vars)
+  if (given(vars, 'staffgroupidlist')) row.staffgroupids = staffGroupIds(store, vars)
+  if (!row.uservisibilitycustom) row.usergroupids = []
+  if (!row.staffvisibilitycustom) row.staffgroupids = []
   // The update passes the posted value where a field name is expected (N-Item l.676-684): any value resets the date.
   for (const field of ['start', 'expiry'] as const) {
-    const value = trimmed(vars, field)
-    if (value !== '') row[field] = dateField(vars, value)
+    if (given(vars, field)) row[field] = dateField(vars, str(vars, field) ?? '')
   }
   row.editedstaffid = staff.id
   row.editeddateline = ctx.now
+  recountNews(store)
   return itemsReply(store, [row])
 }
 
@@ -279,6 +304,7 @@ export const NewsItem: Controller = {
     if (row === undefined) return badRequest(INVALID_ITEM)
     ctx.store.newsItems.delete(row.id)
     deleteComments(ctx.store, COMMENT_NEWS, row.id)
+    recountNews(ctx.store)
     return deleted
   }
 }
@@ -286,6 +312,7 @@ export const NewsItem: Controller = {
 // --- Comment (§3.3)
 
 export const NewsComment: Controller = commentController({
+  route: '/News/Comment',
   commenttype: COMMENT_NEWS,
   root: 'newsitemcomments',
   item: 'newsitemcomment',
@@ -336,9 +363,12 @@ export const NewsSubscriber: Controller = {
   },
   post: (ctx) => {
     const { store, vars } = ctx
-    const email = trimmed(vars, 'email').toLowerCase()
-    if (email === '') return badRequest('Email field is empty')
-    if (!isEmail(email)) return badRequest('Invalid email address')
+    // `IsEmailValid` sees the value as sent (a space anywhere fails, Fn l.1115-1124); the model then trims and
+    // lower-cases it (N-Sub l.192-201; M-NSub l.201, 221).
+    const sent = str(vars, 'email') ?? ''
+    if (sent.trim() === '') return badRequest('Email field is empty')
+    if (sent.includes(' ') || !isEmail(sent)) return badRequest('Invalid email address')
+    const email = sent.trim().toLowerCase()
     if (subscribed(store, email)) return badRequest('Subscription failed, please check if already subscribed')
     const user = store.userByEmail(email)
     // `sendemails` decides whether a validation or welcome e-mail goes out; the sandbox sends none.
@@ -348,9 +378,10 @@ export const NewsSubscriber: Controller = {
   put: (ctx, [id]) => {
     const row = ctx.store.newsSubscribers.get(intArg(id))
     if (row === undefined) return badRequest(INVALID_SUBSCRIBER)
-    const email = trimmed(ctx.vars, 'email').toLowerCase()
+    const sent = str(ctx.vars, 'email') ?? ''
+    const email = sent.trim().toLowerCase()
     if (email !== '') {
-      if (!isEmail(email)) return badRequest('Invalid email address')
+      if (sent.includes(' ') || !isEmail(sent)) return badRequest('Invalid email address')
       // The unique index fails outside any check (inferred, spec §3.4).
       if (subscribed(ctx.store, email, row.id)) {
         return uncaught(`/News/Subscriber/${id ?? ''}`, `AutoExecute Query: Duplicate entry '${email}' for key 'email'`, '/__swift/library/Database/class.SWIFT_Database.php:611')

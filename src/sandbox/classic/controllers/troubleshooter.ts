@@ -7,6 +7,7 @@ import { leaf, leaves, parent } from '../xml'
 import {
   HELPDESK_URL,
   attachmentController,
+  blankOrZero,
   commentController,
   embeddedAttachments,
   emptyArg,
@@ -22,6 +23,7 @@ import {
 
 const CATEGORY_ROUTE = '/Troubleshooter/Category'
 const CATEGORY_MODEL = '/__apps/troubleshooter/models/Category/class.SWIFT_TroubleshooterCategory.php:234'
+const CATEGORY_UPDATE = '/__apps/troubleshooter/models/Category/class.SWIFT_TroubleshooterCategory.php:305'
 const INVALID_CATEGORY = 'Invalid Troubleshooter Category ID'
 
 const renderCategory = (c: TroubleshooterCategoryRow): string =>
@@ -60,9 +62,10 @@ export const TroubleshooterCategory: Controller = {
   },
   post: (ctx) => {
     const { store, vars } = ctx
-    const title = trimmed(vars, 'title')
-    if (title === '') return badRequest('Title field is empty')
-    if (trimmed(vars, 'categorytype') === '') return badRequest('Category type is empty')
+    // Both also refuse '0' (`empty()`, T-Cat l.177-184); title and description are stored as sent.
+    if (blankOrZero(vars, 'title')) return badRequest('Title field is empty')
+    if (blankOrZero(vars, 'categorytype')) return badRequest('Category type is empty')
+    const title = str(vars, 'title') ?? ''
     // The staff is loaded outside any `try` (T-Cat l.192): no message, an uncaught exception.
     const staff = store.staff.get(toInt(str(vars, 'staffid')))
     if (staff === undefined) return uncaught(CATEGORY_ROUTE, 'Invalid data provided', '/__swift/apps/base/models/Staff/class.SWIFT_Staff.php:122')
@@ -74,7 +77,7 @@ export const TroubleshooterCategory: Controller = {
       staffid: staff.id,
       staffname: store.staffName(staff.id),
       title,
-      description: trimmed(vars, 'description'),
+      description: trimmed(vars, 'description') === '' ? '' : (str(vars, 'description') ?? ''),
       categorytype,
       displayorder: toInt(str(vars, 'displayorder')),
       views: 0,
@@ -94,11 +97,13 @@ export const TroubleshooterCategory: Controller = {
     if (title !== undefined && title.trim() === '') return badRequest('subject is empty')
     const type = str(vars, 'categorytype')
     if (type !== undefined && type.trim() === '') return badRequest('categorytype is empty')
-    if (type !== undefined && !validType(toInt(type))) return uncaught(`${CATEGORY_ROUTE}/${id ?? ''}`, 'Invalid data provided', CATEGORY_MODEL)
-    if (title !== undefined) row.title = title.trim()
+    // The model refuses an `empty()` title ('0') as well as a bad type, uncaught (M-TCat `Update` l.304-306).
+    if ((type !== undefined && !validType(toInt(type))) || title === '0') return uncaught(`${CATEGORY_ROUTE}/${id ?? ''}`, 'Invalid data provided', CATEGORY_UPDATE)
+    if (title !== undefined) row.title = title
     if (type !== undefined) row.categorytype = toInt(type)
-    if (str(vars, 'displayorder') !== undefined) row.displayorder = toInt(str(vars, 'displayorder'))
-    if (trimmed(vars, 'description') !== '') row.description = trimmed(vars, 'description')
+    // `!empty()`: '0' keeps the old order (T-Cat l.297-300); a non-blank description replaces it as sent.
+    if (given(vars, 'displayorder')) row.displayorder = toInt(str(vars, 'displayorder'))
+    if (trimmed(vars, 'description') !== '') row.description = str(vars, 'description') ?? ''
     if (given(vars, 'uservisibilitycustom')) row.uservisibilitycustom = true
     if (given(vars, 'staffvisibilitycustom')) row.staffvisibilitycustom = true
     if (given(vars, 'usergroupidlist')) row.usergroupids = userGroupIds(store, vars)
@@ -172,7 +177,7 @@ const allSteps = (ctx: Context): Reply => stepsReply(ctx.store, ctx.store.troubl
  * `parentstepidlist`: omitted → a root step (parent 0). Sent → every id is dropped, because the controller compares
  * them with the keys of `RetrieveSteps()`, which are not step ids (T-Step l.287-294): the step gets no parent at all.
  */
-const parentLinks = (ctx: Context, current: Array<number>): Array<number> => (str(ctx.vars, 'parentstepidlist') === undefined ? current : [])
+const parentLinks = (ctx: Context, current: Array<number>): Array<number> => (given(ctx.vars, 'parentstepidlist') ? [] : current)
 
 const optionalInt = (ctx: Context, name: string, current: number): number => (given(ctx.vars, name) ? toInt(str(ctx.vars, name)) : current)
 
@@ -187,12 +192,13 @@ export const TroubleshooterStep: Controller = {
   },
   post: (ctx) => {
     const { store, vars } = ctx
-    if (trimmed(vars, 'categoryid') === '') return badRequest('Category id is empty')
-    const subject = trimmed(vars, 'subject')
-    if (subject === '') return badRequest('Subject is empty')
-    const contents = trimmed(vars, 'contents')
-    if (contents === '') return badRequest('Contents is empty')
-    if (trimmed(vars, 'staffid') === '') return badRequest('Staffid is empty')
+    // Each also refuses '0' (`empty()`, T-Step l.228-243); subject, contents and ticket subject are stored as sent.
+    if (blankOrZero(vars, 'categoryid')) return badRequest('Category id is empty')
+    if (blankOrZero(vars, 'subject')) return badRequest('Subject is empty')
+    if (blankOrZero(vars, 'contents')) return badRequest('Contents is empty')
+    if (blankOrZero(vars, 'staffid')) return badRequest('Staffid is empty')
+    const subject = str(vars, 'subject') ?? ''
+    const contents = str(vars, 'contents') ?? ''
     const staff = store.staff.get(toInt(str(vars, 'staffid')))
     if (staff === undefined) return badRequest('Invalid Staff ID')
     const categoryid = toInt(str(vars, 'categoryid'))
@@ -214,7 +220,7 @@ export const TroubleshooterStep: Controller = {
       hasattachments: false,
       parentstepids: parentLinks(ctx, [0]),
       redirecttickets: given(vars, 'enableticketredirection'),
-      ticketsubject: given(vars, 'ticketsubject') ? trimmed(vars, 'ticketsubject') : '',
+      ticketsubject: given(vars, 'ticketsubject') ? (str(vars, 'ticketsubject') ?? '') : '',
       redirectdepartmentid: optionalInt(ctx, 'redirectdepartmentid', 0),
       tickettypeid: optionalInt(ctx, 'tickettypeid', 0),
       priorityid: optionalInt(ctx, 'ticketpriorityid', 0),
@@ -229,21 +235,23 @@ export const TroubleshooterStep: Controller = {
     const { store, vars } = ctx
     const row = store.troubleshooterSteps.get(intArg(id))
     if (row === undefined) return badRequest(STEP_NOT_FOUND)
-    if (trimmed(vars, 'editedstaffid') === '') return badRequest('editedstaffid is empty')
-    const staff = store.staff.get(toInt(str(vars, 'editedstaffid')))
-    if (staff === undefined) return badRequest('Invalid Staff ID')
+    if (blankOrZero(vars, 'editedstaffid')) return badRequest('editedstaffid is empty')
+    // Subject and contents are checked before the staff member (T-Step l.351-424).
     const subject = str(vars, 'subject')
     if (subject !== undefined && subject.trim() === '') return badRequest('subject is empty')
     const contents = str(vars, 'contents')
     if (contents !== undefined && contents.trim() === '') return badRequest('Contents is empty')
-    if (subject !== undefined) row.subject = subject.trim()
-    if (contents !== undefined) row.contents = contents.trim()
-    if (str(vars, 'displayorder') !== undefined) row.displayorder = toInt(str(vars, 'displayorder'))
-    if (str(vars, 'allowcomments') !== undefined) row.allowcomments = given(vars, 'allowcomments')
-    if (given(vars, 'enableticketredirection')) row.redirecttickets = true
-    if (str(vars, 'redirectdepartmentid') !== undefined) row.redirectdepartmentid = toInt(str(vars, 'redirectdepartmentid'))
-    if (str(vars, 'tickettypeid') !== undefined) row.tickettypeid = toInt(str(vars, 'tickettypeid'))
-    if (str(vars, 'ticketpriorityid') !== undefined) row.priorityid = toInt(str(vars, 'ticketpriorityid'))
+    const staff = store.staff.get(toInt(str(vars, 'editedstaffid')))
+    if (staff === undefined) return badRequest('Invalid Staff ID')
+    if (subject !== undefined) row.subject = subject
+    if (contents !== undefined) row.contents = contents
+    // Every optional field is read with `!empty()` (T-Step l.369-397): '0' keeps the old value, flags cannot be cleared.
+    row.displayorder = optionalInt(ctx, 'displayorder', row.displayorder)
+    if (given(vars, 'allowcomments')) row.allowcomments = toInt(str(vars, 'allowcomments')) !== 0
+    if (given(vars, 'enableticketredirection')) row.redirecttickets = toInt(str(vars, 'enableticketredirection')) !== 0
+    row.redirectdepartmentid = optionalInt(ctx, 'redirectdepartmentid', row.redirectdepartmentid)
+    row.tickettypeid = optionalInt(ctx, 'tickettypeid', row.tickettypeid)
+    row.priorityid = optionalInt(ctx, 'ticketpriorityid', row.priorityid)
     // Cast to int on update (T-Step l.399-402); `stepstatus` is read but never saved.
     if (str(vars, 'ticketsubject') !== undefined) row.ticketsubject = String(toInt(str(vars, 'ticketsubject')))
     row.parentstepids = parentLinks(ctx, row.parentstepids)
@@ -266,6 +274,7 @@ export const TroubleshooterStep: Controller = {
 // --- Comment (§4.3) and Attachment (§4.4)
 
 export const TroubleshooterComment: Controller = commentController({
+  route: '/Troubleshooter/Comment',
   commenttype: COMMENT_TROUBLESHOOTER,
   root: 'troubleshooterstepcomments',
   item: 'troubleshooterstepcomment',
