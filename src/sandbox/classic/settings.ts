@@ -38,7 +38,9 @@ export const DEFAULT_SETTINGS: HelpdeskSettings = {
  */
 export const LENIENCIES = {
   /** Ticket-child controllers (posts, notes, time tracks, attachments, custom fields) and Ticket DELETE resolve a display id. */
-  'display-id-children': 'ticket-child calls and Ticket DELETE accept a display id as if it were the numeric ticket id'
+  'display-id-children': 'ticket-child calls and Ticket DELETE accept a display id as if it were the numeric ticket id',
+  /** Ticket POST with an empty or `0` `userid` next to a `staffid` (the server makes a user ticket for user 0). */
+  'staff-ticket-empty-userid': 'Ticket POST reads an empty or 0 userid next to a staffid as a staff ticket, as if userid were not sent'
 } as const
 
 export type Leniency = keyof typeof LENIENCIES

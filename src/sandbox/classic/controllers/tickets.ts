@@ -133,20 +133,22 @@ export const renderTicket = (store: Store, t: TicketRow, withPosts: boolean): st
     ...(organization === undefined
       ? []
       : byDate(store.organizationNotes.where((n) => n.ownerid === organization.id), (n) => n.creationdate).map((n) => renderProfileNote('userorganization', 'userorganizationid', n))),
-    ...byDate(store.timeTracks.where((n) => n.ticketid === t.id), (n) => n.dateline).map(renderTimeTrackNote)
+    // `ORDER BY tickettimetracks.dateline`, the bill date (`SWIFT_TicketAPIManager.php:228-231`).
+    ...byDate(store.timeTracks.where((n) => n.ticketid === t.id), (n) => n.billdate).map(renderTimeTrackNote)
   ]
   const body =
     leaves([
-      ['displayid', t.displayid],
+      ['displayid', store.displayIdOf(t)],
       ['departmentid', t.departmentid],
       ['statusid', t.statusid],
       ['priorityid', t.priorityid],
       ['typeid', t.typeid],
       ['userid', t.userid],
       ['userorganization', organization?.name ?? ''],
-      ['userorganizationid', organization?.id ?? 0],
+      // The user's organization id even when the organization is gone (a LEFT JOIN, `SWIFT_TicketAPIManager.php:123-128`).
+      ['userorganizationid', user?.userorganizationid ?? 0],
       ['ownerstaffid', t.ownerstaffid],
-      ['ownerstaffname', store.staffName(t.ownerstaffid)],
+      ['ownerstaffname', t.ownerstaffname],
       ['fullname', t.fullname],
       ['email', t.email],
       ['lastreplier', t.lastreplier],
@@ -170,8 +172,15 @@ export const renderTicket = (store: Store, t: TicketRow, withPosts: boolean): st
       // Only when the ticket has a template group (SWIFT-1987).
       ...(template === undefined ? [] : ([['templategroupname', template.title]] as const))
     ]) +
-    t.watchers.map((id) => withAttributes('watcher', [['staffid', id], ['name', store.staffName(id)]])).join('') +
-    t.workflows.map((id) => withAttributes('workflow', [['id', id], ['title', store.workflows.get(id)?.title ?? '']])).join('') +
+    // Watchers and workflows only while the staff member / workflow still exists (`SWIFT_TicketAPIManager.php:318-332`).
+    t.watchers
+      .filter((id) => store.staff.get(id) !== undefined)
+      .map((id) => withAttributes('watcher', [['staffid', id], ['name', store.staffName(id)]]))
+      .join('') +
+    t.workflows
+      .filter((id) => store.workflows.get(id) !== undefined)
+      .map((id) => withAttributes('workflow', [['id', id], ['title', store.workflows.get(id)?.title ?? '']]))
+      .join('') +
     notes.join('') +
     (withPosts ? parent('posts', store.postsOf(t.id).map((p) => renderPost(store, p, false))) : '')
   return parent('ticket', body, [['id', t.id], ['flagtype', t.flagtype]])
