@@ -196,6 +196,13 @@ test('PUT to an unresolved status keeps resolutiondateline; a resolved one stamp
   assert.is(sorted[0], 2)
 })
 
+test('PUT to a status with resetduetime clears the reply due time (ClearOverdue, class.SWIFT_Ticket.php:1297-1300,680-716)', async () => {
+  sb.store.tickets.get(2)!.nextreplydue = SEED_TIME + 3600
+  sb.store.ticketStatuses.get(4)!.resetduetime = true
+  const t = (await ticketsOf('PUT', '/Tickets/Ticket/2', [['ticketstatusid', '4']]))[0]!
+  assert.equal([text(t, 'statusid'), text(t, 'nextreplydue')], ['4', '0'])
+})
+
 test('PUT templategroup unknown: the last template group (api/Ticket.php:595-624)', async () => {
   const second = sb.store.templateGroups.insert({ title: 'Second' })
   assert.is(text((await ticketsOf('PUT', '/Tickets/Ticket/1', [['templategroup', '42']]))[0]!, 'templategroupid'), String(second.id))
@@ -315,7 +322,7 @@ test("TicketSearch: the query '0' counts as empty; '' finds nothing (api/TicketS
 // ---------------------------------------------------------------------------------------------------------------
 // TicketCount
 
-test('TicketCount: the global owners leave out department 0; entries in GROUP BY order (class.SWIFT_TicketManager.php:124-125,270)', async () => {
+test('TicketCount: the global owners leave out department 0; entries in GROUP BY order (class.SWIFT_TicketManager.php:125-126,270)', async () => {
   sb.store.tickets.get(2)!.departmentid = 0
   sb.store.tickets.get(2)!.ownerstaffid = 3
   const doc = root(await call(sb.handle, 'GET', '/Tickets/TicketCount'))

@@ -161,7 +161,7 @@ test('TicketCount is computed from the tickets', async () => {
     ['5', '1', '1']
   ])
   const statuses = children(children(doc, 'statuses')[0]!, 'ticketstatus').map((s) => [s.attributes.id, s.attributes.totalitems])
-  // In the order of the cache's GROUP BY department, status, owner, type (class.SWIFT_TicketManager.php:124-125).
+  // In the order of the cache's GROUP BY department, status, owner, type (class.SWIFT_TicketManager.php:125-126).
   assert.equal(statuses, [['2', '1'], ['3', '1'], ['1', '4']])
   const unassigned = children(children(doc, 'unassigned')[0]!, 'department').map((d) => [d.attributes.id, d.attributes.totalitems])
   assert.equal(unassigned, [['2', '1'], ['5', '1']])

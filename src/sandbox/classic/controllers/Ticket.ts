@@ -411,6 +411,8 @@ const put = (ctx: Context, args: ReadonlyArray<string>): Reply => {
     ticket.statusid = status.id
     // `SetStatus` (`class.SWIFT_Ticket.php:1179-1330`): a resolved status stamps the resolution and clears the due
     // times and SLA plan; an unresolved one keeps `resolutiondateline`.
+    // `resetduetime` clears the reply due time (`ClearOverdue`, `class.SWIFT_Ticket.php:680-716`).
+    if (status.resetduetime) ticket.nextreplydue = 0
     if (status.markasresolved) {
       ticket.resolutiondateline = ctx.now
       ticket.resolutiondue = 0
