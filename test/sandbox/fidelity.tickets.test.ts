@@ -157,6 +157,13 @@ test('POST: the first post has ishtml=1 with the text editor, the 4.98.8 default
   assert.is(text(firstPost(await posted([['userid', '2']])), 'ishtml'), '0')
 })
 
+test('POST: SmartReply fills the user placeholders of the first post (class.SWIFT_TicketPost.php:802,1564-1625)', async () => {
+  const t = await posted([['userid', '2'], ['contents', 'Dear {{salutation}} {{surname}} of {{organization}}, {{fullname}} / %7B%7Bforename%7D%7D {{title}}.']])
+  assert.is(text(firstPost(t), 'contents'), 'Dear Ms. Smith of Globex, Jane Smith / Jane .')
+  const nobody = await posted([['userid', '0'], ['staffid', '1'], ['contents', '{{fullname}}|{{organization}}|{{salutation}}']])
+  assert.is(text(firstPost(nobody), 'contents'), 'N/A||')
+})
+
 test('POST templategroup unknown: the loop variable leaks, the last template group is used (api/Ticket.php:327-345)', async () => {
   const second = sb.store.templateGroups.insert({ title: 'Second' })
   const t = await posted([['userid', '2'], ['templategroup', 'no such group']])

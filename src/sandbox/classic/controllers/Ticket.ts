@@ -9,7 +9,7 @@ import { isEmpty, str, toInt, trimmed } from '../vars'
 import { leaf, parent } from '../xml'
 import { isEmail } from './common'
 import { uncaught } from './content'
-import { isReply, repliesOf, ticketNotFound, ticketsReply } from './tickets'
+import { isReply, repliesOf, smartReply, ticketNotFound, ticketsReply } from './tickets'
 
 /** Creation modes and types (spec §2.7). */
 const CREATIONMODE_API = 4
@@ -380,7 +380,7 @@ const post = (ctx: Context): Reply => {
     isemailed: false,
     staffid: creator === CREATOR_STAFF ? staffid : 0,
     issurveycomment: false,
-    contents: body.contents,
+    contents: smartReply(store, ticket, body.contents),
     isprivate: false
   }
   store.posts.insert(first)

@@ -3,6 +3,7 @@ import { toBase64 } from '../../../core/bytes'
 import { badRequest, notFound, xmlReply, type Reply } from '../controller'
 import type { AttachmentRow, NoteRow, ProfileNoteRow, Store, TicketPostRow, TicketRow, TimeTrackRow } from '../store'
 import { leaves, parent, withAttributes } from '../xml'
+import { isEmail } from './common'
 
 export const TICKET_NOT_FOUND = 'Ticket not Found'
 export const ticketNotFound = (): Reply => notFound(TICKET_NOT_FOUND)
@@ -219,3 +220,34 @@ export const childOf = <R extends { id: number; ticketid: number }>(
 }
 
 export const isReply = (x: object): x is Reply => 'status' in x && 'body' in x
+
+/**
+ * `SWIFT_TicketPost::SmartReply` (`class.SWIFT_TicketPost.php:1564-1625`), applied to every new post's contents
+ * (`:802`): the placeholders `{{fullname}}`, `{{forename}}`, `{{surname}}`, `{{title}}`, `{{salutation}}` and
+ * `{{organization}}` (also URL-encoded) become the ticket user's values, `N/A` without a user. The
+ * `{{custom_field[…]}}` placeholders are not reproduced.
+ */
+export const smartReply = (store: Store, ticket: TicketRow, contents: string): string => {
+  const user = store.users.get(ticket.userid)
+  let fullName = 'N/A'
+  let forename = 'N/A'
+  let surname = 'N/A'
+  let organization = ''
+  if (user !== undefined) {
+    // A name that is an address: its local part, split at dots (SWIFT-5058); otherwise split at spaces.
+    const parts = isEmail(user.fullname) ? user.fullname.replace(/@.*?$/, '').split('.') : user.fullname.split(' ')
+    surname = parts.pop() ?? ''
+    forename = parts.join(' ')
+    fullName = isEmail(user.fullname) ? user.fullname.replace(/@.*?$/, '') : `${forename} ${surname}`
+    organization = store.userOrganizations.get(user.userorganizationid)?.name ?? 'N/A'
+  }
+  const values: ReadonlyArray<readonly [string, string]> = [
+    ['fullname', fullName],
+    ['forename', forename],
+    ['surname', surname],
+    ['title', user?.designation ?? ''],
+    ['salutation', user?.salutation ?? ''],
+    ['organization', organization]
+  ]
+  return values.reduce((text, [name, value]) => text.split(`{{${name}}}`).join(value).split(`%7B%7B${name}%7D%7D`).join(value), contents)
+}
