@@ -147,6 +147,14 @@ test('POST: subject and contents stored as sent; the name cleaned by text_to_htm
   assert.is(text(t, 'subject'), '  spaced  ')
 })
 
+test('POST: a name that cleans to nothing: the ticket row stays without a post, the exception is uncaught (SWIFT_TicketCrudTrait.php:124,190-199; class.SWIFT_TicketPost.php:766-771)', async () => {
+  const res = await post([['autouserid', '1'], ['email', 'tags@example.com'], ['fullname', '<b></b>']])
+  assert.match(res.body, /^Uncaught Exception\n.*\nInvalid data provided in \/__apps\/tickets\/models\/Ticket\/class.SWIFT_TicketPost.php:771/)
+  const id = Math.max(...sb.store.tickets.all().map((t) => t.id))
+  const t = (await ticketsOf('GET', `/Tickets/Ticket/${id}`))[0]!
+  assert.equal([text(t, 'subject'), text(t, 'fullname'), children(children(t, 'posts')[0]!, 'post').length], ['Cannot log in', '', 0])
+})
+
 test('POST: the first post has ishtml=1 with the text editor, the 4.98.8 default (class.SWIFT_TicketPost.php:126-146)', async () => {
   const t = await posted([['userid', '2'], ['contents', 'line 1\nline 2']])
   assert.equal([text(firstPost(t), 'ishtml'), text(firstPost(t), 'contents')], ['1', 'line 1\nline 2'])

@@ -365,6 +365,13 @@ const post = (ctx: Context): Reply => {
     ignoreautoresponder: looseEquals(str(vars, 'ignoreautoresponder') ?? '0', '1')
   })
   ticket.maskid = store.newMask(ticket.id)
+  // A name that cleans down to nothing passes `Ticket::Create` (checked before cleaning) but not `TicketPost::Create`:
+  // the ticket row stays, without a post, owner or template group, and the exception is not caught
+  // (`SWIFT_TicketCrudTrait.php:124,190-199,257`; `class.SWIFT_TicketPost.php:766-771`).
+  if (name === '' || name === '0') {
+    Object.assign(ticket, { ownerstaffid: 0, ownerstaffname: '', templategroupid: 0, resolutiondateline: 0 })
+    return uncaught('/Tickets/Ticket', 'Invalid data provided', '/__apps/tickets/models/Ticket/class.SWIFT_TicketPost.php:771')
+  }
   const body = firstPostBody(store.behaviour.settings, str(vars, 'contents') ?? '')
   const first: Omit<TicketPostRow, 'id'> = {
     ticketid: ticket.id,
