@@ -191,6 +191,12 @@ test("PUT ownerstaffid='' changes nothing; '0' and '00' unassign (api/Ticket.php
   assert.equal(text((await put('0'))[0]!, 'ownerstaffname'), '')
 })
 
+test('PUT subject/fullname/email: written as sent, the address keeps its case, the name is not cleaned (api/Ticket.php:561-582; SWIFT_TicketSettersTrait.php:1011-1049)', async () => {
+  const t = (await ticketsOf('PUT', '/Tickets/Ticket/1', [['email', 'Mixed@Case.Example'], ['fullname', 'A "B" <b>C</b>']]))[0]!
+  assert.equal([text(t, 'email'), text(t, 'fullname'), text(t, 'subject')], ['Mixed@Case.Example', 'A "B" <b>C</b>', 'Printer on floor 3 prints blank pages'])
+  assert.is(text((await ticketsOf('PUT', '/Tickets/Ticket/1', [['subject', '']]))[0]!, 'subject'), '', 'blank too')
+})
+
 test('PUT: lastactivity moves only when a setter changes something (UpdatePool, class.SWIFT_Ticket.php:440-455)', async () => {
   const before = sb.store.tickets.get(1)!.lastactivity
   clock += 100
