@@ -309,6 +309,9 @@ test('TicketSearch usergroup: the query is a group *id* (SWIFT_TicketSearchManag
 
 test('TicketSearch contents: subject, name, address, notes and the post index, any word (SWIFT_TicketSearchManager.php:682-800)', async () => {
   assert.equal(await search([['query', 'enterprise'], ['contents', '1']]), [5])
+  assert.equal(await search([['query', 'Single'], ['contents', '1']]), [6], 'a subject')
+  assert.equal(await search([['query', 'Mustermann'], ['contents', '1']]), [4], 'a name')
+  assert.equal(await search([['query', 'SAML'], ['contents', '1']]), [6], 'post contents')
   assert.equal(await search([['query', 'Regression'], ['contents', '1']]), [3], 'a ticket note')
   assert.equal(await search([['query', 'refund toner'], ['contents', '1']]), [1, 2], 'words ORed without phrase')
   assert.equal(await search([['query', 'refund toner'], ['contents', '1'], ['phrase', '1']]), [])
