@@ -271,6 +271,14 @@ test('ListAll default statuses: a department status counts only when its *id* is
   assert.equal(await ids('/Tickets/Ticket/ListAll/1,4'), [1], 'department 4 exists, so status 4 is taken in')
 })
 
+test("ListAll: no known department means department 0, the trash (BuildIN of an empty list is '0', functions.php:860-881)", async () => {
+  assert.equal(await ids('/Tickets/Ticket/ListAll/-1'), [])
+  sb.store.tickets.get(2)!.departmentid = 0
+  assert.equal(await ids('/Tickets/Ticket/ListAll/-1'), [2])
+  assert.equal(await ids('/Tickets/Ticket/ListAll/99'), [2])
+  assert.is(text(root(await call(sb.handle, 'GET', '/Tickets/Ticket/GetTicketCount/abc')), 'totalcount'), '1')
+})
+
 test('ListAll: the offset applies only with a positive count (class.SWIFT_Database.php:893-912)', async () => {
   assert.equal(await ids('/Tickets/Ticket/ListAll/1,2,3,5/-1/-1/-1/-1/2'), [1, 2, 3, 5, 6])
   assert.equal(await ids('/Tickets/Ticket/ListAll/1,2,3,5/-1/-1/-1/0/2'), [1, 2, 3, 5, 6])

@@ -43,7 +43,7 @@ export interface TicketFilter {
 
 /** The server's reading of the filter segments (`ProcessTicketRelatedData`). */
 const readFilter = (store: Store, [departmentArg, statusArg, ownerArg, userArg]: ReadonlyArray<string>): TicketFilter => {
-  // Unknown departments are dropped; none left means no tickets (`departmentid IN ('0')`): `-1` is not "all".
+  // Unknown departments are dropped (`T/api/Ticket.php:754-758`): `-1` is not "all".
   const departments = csvIds(departmentArg ?? '').filter((id) => store.departments.get(id) !== undefined)
   const inScope = (statusDepartment: number) => statusDepartment === 0 || departments.includes(statusDepartment)
   let statuses = given(statusArg)
@@ -56,7 +56,8 @@ const readFilter = (store: Store, [departmentArg, statusArg, ownerArg, userArg]:
   // department list (`T/api/Ticket.php:772-778`).
   if (statuses.length === 0) statuses = store.ticketStatuses.where((st) => (st.departmentid === 0 || departments.includes(st.id)) && !st.markasresolved).map((st) => st.id)
   return {
-    departments,
+    // `BuildIN` of an empty list is `'0'`: department 0, where trashed tickets live (`F:860-881`).
+    departments: departments.length > 0 ? departments : [0],
     statuses: statuses.length > 0 ? statuses : undefined,
     // Owners and users are used as given: the server validates the owner ids, then overwrites the result with the
     // raw list. A non-numeric segment becomes [0] (for owners: unassigned).
