@@ -172,7 +172,7 @@ const pickTemplateGroup = (store: Store, value: string | undefined, current: num
 const defaultTemplateGroup = (store: Store): number => store.templateGroups.all()[0]?.id ?? 0
 
 /** The answer of `GlobalExceptionHandler` for an exception nobody catches (`L/Exception/class.SWIFT_Exception.php:86-148`). */
-const INVALID_USER = (): Reply => uncaught('/Tickets/Ticket', 'Invalid data provided', '/__swift/apps/base/models/User/class.SWIFT_User.php:458')
+const invalidAddress = (): Reply => uncaught('/Tickets/Ticket', 'Invalid data provided', '/__swift/apps/base/models/User/class.SWIFT_User.php:458')
 
 /**
  * `createUserAuto` → `GetOrCreateUserID` (`T/api/Ticket.php:866-883`; `SWIFT_TicketGettersTrait.php:145-182`): the
@@ -182,7 +182,7 @@ const INVALID_USER = (): Reply => uncaught('/Tickets/Ticket', 'Invalid data prov
 const getOrCreateUser = (store: Store, fullname: string, email: string, now: number): UserRow | Reply => {
   const wanted = email.toLowerCase()
   for (const u of store.users.rows.values()) if (u.emails.includes(wanted)) return u
-  if (!isEmail(email) || fullname.trim() === '') return INVALID_USER()
+  if (!isEmail(email) || fullname.trim() === '') return invalidAddress()
   const registered = store.userGroups.all().find((g) => g.grouptype === 'registered' && g.title === REGISTERED_GROUP_TITLE) ?? store.userGroups.all().find((g) => g.grouptype === 'registered')
   return store.users.insert({
     usergroupid: registered?.id ?? 0,
