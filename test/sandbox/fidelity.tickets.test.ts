@@ -365,6 +365,23 @@ test('TicketCount: the global owners leave out department 0; entries in GROUP BY
   assert.equal(departments, ['0', '1', '2', '3', '5'])
 })
 
+test('TicketCount after a DELETE by mask: the partial rebuild counts the department into the global lists again, until a full rebuild (api/Ticket.php:663-665; class.SWIFT_TicketManager.php:100-110)', async () => {
+  const globals = async () => {
+    const doc = root(await call(sb.handle, 'GET', '/Tickets/TicketCount'))
+    const pick = (list: string, tag: string) => Object.fromEntries(children(children(doc, list)[0]!, tag).map((e) => [e.attributes.id, Number(e.attributes.totalitems)]))
+    return { statuses: pick('statuses', 'ticketstatus'), owners: pick('owners', 'ownerstaff'), department2: Number(text(children(children(doc, 'departments')[0]!, 'department')[1]!, 'totalitems')) }
+  }
+  const before = await globals()
+  await call(sb.handle, 'DELETE', `/Tickets/Ticket/${sb.store.tickets.get(2)!.maskid}`)
+  const after = await globals()
+  // Department 2 holds tickets 2 (open, unassigned) and 5 (open, Carol).
+  assert.equal(after.statuses['1'], before.statuses['1']! + 2)
+  assert.equal([after.owners['0'], after.owners['3']], [before.owners['0']! + 1, before.owners['3']! + 1])
+  assert.is(after.department2, before.department2, 'the department itself is rebuilt')
+  await call(sb.handle, 'PUT', '/Tickets/Ticket/1', [['subject', 'x']])
+  assert.equal((await globals()).statuses, before.statuses, 'PUT rebuilds everything (api/Ticket.php:632)')
+})
+
 // ---------------------------------------------------------------------------------------------------------------
 // TicketStatus, TicketPriority, TicketType
 

@@ -369,6 +369,11 @@ export class Store {
   readonly customFieldValues = new Map<number, Map<number, FieldValue>>()
   /** ticket id → the custom field groups linked to it (written once values of the group were saved). */
   readonly customFieldLinks = new Map<number, Set<number>>()
+  /**
+   * TicketCount's cache drift: ticket rows the global status and owner counts hold twice since a partial cache rebuild
+   * (a Ticket DELETE by mask), until the next full rebuild. See `controllers/TicketCount.ts`.
+   */
+  countDrift: Array<Pick<TicketRow, 'departmentid' | 'statusid' | 'ownerstaffid' | 'lastactivity'> & { readonly resolved: boolean }> = []
 
   // Knowledgebase, News and Troubleshooter (contentRows.ts); comments and attachments of the three apps share a table
   // each, as on the server.

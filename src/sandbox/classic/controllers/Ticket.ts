@@ -392,6 +392,8 @@ const post = (ctx: Context): Reply => {
     isprivate: false
   }
   store.posts.insert(first)
+  // `SWIFT_TicketManager::Recount(false)` rebuilds the whole count cache (`SWIFT_TicketCrudTrait.php:324`).
+  store.countDrift = []
   return ticketsReply(store, [ticket], true)
 }
 
@@ -468,6 +470,8 @@ const put = (ctx: Context, args: ReadonlyArray<string>): Reply => {
     changed = true
   }
   if (changed) ticket.lastactivity = ctx.now
+  // `SWIFT_TicketManager::RebuildCache()`: the whole count cache (`T/api/Ticket.php:632`).
+  store.countDrift = []
   return ticketsReply(store, [ticket], true)
 }
 
@@ -490,7 +494,18 @@ export const Ticket: Controller = {
     if (ticket === undefined) return ticketNotFound()
     // `DeleteList(array($_ticketID))` gets the argument as sent (`T/api/Ticket.php:663`): `ticketid IN ('ABC-…')`
     // matches no row (`SWIFT_TicketCrudTrait.php:362-393`), so a mask answers 200 and deletes nothing.
-    if (isNumeric(idOrMask) || ctx.store.behaviour.lenient('display-id-children')) ctx.store.deleteTicket(ticket.id)
+    const { store } = ctx
+    if (isNumeric(idOrMask) || store.behaviour.lenient('display-id-children')) {
+      store.deleteTicket(ticket.id)
+      // `DeleteList` rebuilds the whole count cache (`SWIFT_TicketCrudTrait.php:450`).
+      store.countDrift = []
+    } else {
+      // Nothing deleted, so `RebuildCache(array($departmentid))` runs: a partial rebuild that counts the department's
+      // tickets into the global status and owner lists a second time (`T/api/Ticket.php:665`).
+      for (const t of store.tickets.where((row) => row.departmentid === ticket.departmentid)) {
+        store.countDrift.push({ departmentid: t.departmentid, statusid: t.statusid, ownerstaffid: t.ownerstaffid, lastactivity: t.lastactivity, resolved: store.isResolved(t) })
+      }
+    }
     return deleted
   }
 }

@@ -5,7 +5,6 @@
  * listed where its key first appears.
  */
 import { xmlReply, type Context, type Controller, type Reply } from '../controller'
-import type { TicketRow } from '../store'
 import { comment, leaves, parent, withAttributes } from '../xml'
 
 interface Tally {
@@ -16,12 +15,12 @@ interface Tally {
 
 const tally = (): Tally => ({ totalitems: 0, totalunresolveditems: 0, lastactivity: 0 })
 
-const add = (map: Map<number, Tally>, key: number, t: TicketRow, resolved: boolean): void => {
+const add = (map: Map<number, Tally>, key: number, lastactivity: number, resolved: boolean): void => {
   let entry = map.get(key)
   if (entry === undefined) map.set(key, (entry = tally()))
   entry.totalitems++
   if (!resolved) entry.totalunresolveditems++
-  entry.lastactivity = Math.max(entry.lastactivity, t.lastactivity)
+  entry.lastactivity = Math.max(entry.lastactivity, lastactivity)
 }
 
 const entries = (map: Map<number, Tally>) => [...map.entries()]
@@ -48,13 +47,19 @@ const count = (ctx: Context): Reply => {
     d.all.totalitems++
     if (!resolved) d.all.totalunresolveditems++
     d.all.lastactivity = Math.max(d.all.lastactivity, t.lastactivity)
-    add(d.statuses, t.statusid, t, resolved)
-    add(d.types, t.typeid, t, resolved)
-    add(d.owners, t.ownerstaffid, t, resolved)
-    add(statuses, t.statusid, t, resolved)
+    add(d.statuses, t.statusid, t.lastactivity, resolved)
+    add(d.types, t.typeid, t.lastactivity, resolved)
+    add(d.owners, t.ownerstaffid, t.lastactivity, resolved)
+    add(statuses, t.statusid, t.lastactivity, resolved)
     // The global owner counts leave out department 0, the trash (`class.SWIFT_TicketManager.php:270`).
-    if (t.departmentid !== 0) add(owners, t.ownerstaffid, t, resolved)
-    if (t.ownerstaffid === 0) add(unassigned, t.departmentid, t, resolved)
+    if (t.departmentid !== 0) add(owners, t.ownerstaffid, t.lastactivity, resolved)
+    if (t.ownerstaffid === 0) add(unassigned, t.departmentid, t.lastactivity, resolved)
+  }
+  // After a partial rebuild the global lists still hold the department's groups from before and add them again
+  // (`class.SWIFT_TicketManager.php:100-110,133-147`: no reset unless every department is rebuilt).
+  for (const row of store.countDrift) {
+    add(statuses, row.statusid, row.lastactivity, row.resolved)
+    if (row.departmentid !== 0) add(owners, row.ownerstaffid, row.lastactivity, row.resolved)
   }
   const departmentXml = [...departments.entries()].map(([id, d]) =>
     parent(
