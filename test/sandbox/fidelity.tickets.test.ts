@@ -347,8 +347,24 @@ test('TicketSearch: the union in id order, capped at t_resultlimit (api/TicketSe
   assert.is((await search([['query', 'e'], ['fullname', '1']])).length, 6, '0: QueryLimit sets no limit')
 })
 
+test('TicketSearch: a query without words breaks the SQL of the searches that do not check for it: Invalid SQL, uncaught (functions.php:1335-1337; class.SWIFT_Database.php:950-958)', async () => {
+  const answer = (fields: Array<[string, string]>) => call(sb.handle, 'POST', '/Tickets/TicketSearch', fields)
+  for (const flag of ['creatoremail', 'notes', 'userorganization', 'user']) {
+    const res = await answer([['query', ''], [flag, '1']])
+    assert.match(res.body, /^Uncaught Exception\n.*\nInvalid SQL: SELECT /, flag)
+  }
+  // The searches that check for a blank query answer nothing; symbols alone still break them.
+  for (const flag of ['contents', 'author', 'email', 'fullname']) {
+    assert.equal(children(root(await answer([['query', '  '], [flag, '1']])), 'ticket'), [], flag)
+    assert.match((await answer([['query', '***'], [flag, '1']])).body, /^Uncaught Exception\n/, flag)
+  }
+  // `usergroup` puts the query into the SQL unescaped.
+  assert.match((await answer([['query', "2'"], ['usergroup', '1']])).body, /Invalid SQL: SELECT userid FROM swusers WHERE usergroupid = '2''/)
+  assert.equal(children(root(await answer([['query', "2''"], ['usergroup', '1']])), 'ticket').length, 4, "'' is a quote: 2' is group 2")
+})
+
 test("TicketSearch: the query '0' counts as empty; '' finds nothing (api/TicketSearch.php:79-82)", async () => {
-  assert.equal(await search([['query', '0'], ['ticketid', '1'], ['contents', '1']]), [])
+  assert.equal(await search([['query', '0'], ['ticketid', '1'], ['contents', '1'], ['tags', '1'], ['usergroup', '1']]), [])
 })
 
 // ---------------------------------------------------------------------------------------------------------------

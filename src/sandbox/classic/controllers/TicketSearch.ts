@@ -6,12 +6,26 @@
 import { badRequest, type Context, type Controller, type Reply } from '../controller'
 import type { Store, TicketRow } from '../store'
 import { isEmpty, str } from '../vars'
+import { uncaught } from './content'
 import { ticketsReply } from './tickets'
 
 const NOT_IMPLEMENTED = 'Not Implemented, Call POST /Tickets/TicketSearch instead.'
 const CREATOR_USER = 2
 
 type Match = (text: string) => boolean
+
+/**
+ * A query the database refuses: `QueryLimit` throws `Invalid SQL: …` and nothing catches it
+ * (`L/Database/class.SWIFT_Database.php:950-958`). The MySQL error text is not reproduced.
+ */
+class InvalidSql {
+  constructor(readonly sql: string) {}
+}
+
+const invalidSqlReply = (e: InvalidSql): Reply =>
+  uncaught('/Tickets/TicketSearch', `Invalid SQL: ${e.sql} (You have an error in your SQL syntax)`, '/__swift/library/Database/class.SWIFT_Database.php:957')
+
+type Found = ReadonlyArray<number> | InvalidSql
 
 /** MySQL `LIKE '%…%'` under a case-insensitive collation: `%` and `_` stay wildcards, a backslash is literal. */
 const like = (pattern: string): Match => {
@@ -58,6 +72,16 @@ const mysqlNumber = (text: string): number => {
   return m === null ? 0 : Number(m[0])
 }
 
+/** Whether `'<text>'` is one well-formed MySQL string literal (a backslash escapes the next character). */
+const closesLiteral = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    // A lone quote ends the literal early (`''` is a quote); a trailing backslash escapes the closing quote.
+    if (text[i] === "'" && text[i + 1] === "'") i++
+    else if (text[i] === "'" || (text[i] === '\\' && ++i === text.length)) return false
+  }
+  return true
+}
+
 interface Search {
   readonly store: Store
   readonly limit: number
@@ -74,7 +98,7 @@ const ticketsThenPosts = (s: Search, onTicket: (t: TicketRow) => boolean, onPost
 }
 
 /** `SearchTicketID` (`SM:347-420`): a number finds that ticket; other text is LIKE-matched against the mask and subject. */
-const searchTicketId = (s: Search, query: string): ReadonlyArray<number> => {
+const searchTicketId = (s: Search, query: string): Found => {
   if (query.trim() === '') return []
   if (/^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/.test(query)) {
     const id = Number(query)
@@ -92,11 +116,12 @@ const words = (text: string): Array<string> => text.toLowerCase().split(/[^\p{L}
  * post contents: any word, or with `phrase=1` the words in sequence (MySQL's minimum word length and stop words are not
  * modelled).
  */
-const quickSearch = (s: Search, query: string, useOr: boolean): ReadonlyArray<number> => {
+const quickSearch = (s: Search, query: string, useOr: boolean): Found => {
   if (query.trim() === '') return []
   const m = sqlSearch(query, useOr)
-  const ids = m === undefined ? [] : capped(desc(s.store.tickets.where((t) => m(t.subject) || m(t.fullname) || m(t.email))), s.limit).map((t) => t.id)
-  if (m !== undefined && (s.limit <= 0 || ids.length < s.limit)) {
+  if (m === undefined) return new InvalidSql('SELECT ticketid FROM swtickets WHERE (() OR () OR ()) ORDER BY ticketid DESC')
+  const ids = capped(desc(s.store.tickets.where((t) => m(t.subject) || m(t.fullname) || m(t.email))), s.limit).map((t) => t.id)
+  if (s.limit <= 0 || ids.length < s.limit) {
     const fromNotes = unique(s.store.notes.where((n) => m(n.contents)).map((n) => n.ticketid)).sort((a, b) => b - a)
     for (const id of capped(fromNotes, s.limit > 0 ? s.limit - ids.length : 0)) if (!ids.includes(id)) ids.push(id)
   }
@@ -123,23 +148,27 @@ const ticketsOfUsers = (s: Search, userIds: ReadonlyArray<number>, userPostsOnly
 }
 
 /** What each flag searches, in the server's order (`T/api/TicketSearch.php:137-189`). */
-const FLAGS: ReadonlyArray<readonly [string, (s: Search, query: string, phrase: boolean) => ReadonlyArray<number>]> = [
+const FLAGS: ReadonlyArray<readonly [string, (s: Search, query: string, phrase: boolean) => Found]> = [
   ['ticketid', searchTicketId],
   ['contents', (s, q, phrase) => quickSearch(s, q, !phrase)],
   // `SearchCreator` (`SM:430-488`): the ticket's name, last replier or address; the posts' names and addresses.
   [
     'author',
     (s, q) => {
-      const m = q.trim() === '' ? undefined : sqlSearch(q)
-      return m === undefined ? [] : ticketsThenPosts(s, (t) => m(t.fullname) || m(t.lastreplier) || m(t.email), (p) => m(p.fullname) || m(p.email))
+      if (q.trim() === '') return []
+      const m = sqlSearch(q)
+      if (m === undefined) return new InvalidSql('SELECT ticketid FROM swtickets WHERE ((()) OR (()) OR (())) ORDER BY ticketid DESC')
+      return ticketsThenPosts(s, (t) => m(t.fullname) || m(t.lastreplier) || m(t.email), (p) => m(p.fullname) || m(p.email))
     }
   ],
   // `SearchEmail` (`SM:497-548`).
   [
     'email',
     (s, q) => {
-      const m = q.trim() === '' ? undefined : sqlSearch(q)
-      return m === undefined ? [] : ticketsThenPosts(s, (t) => m(t.email), (p) => m(p.email))
+      if (q.trim() === '') return []
+      const m = sqlSearch(q)
+      if (m === undefined) return new InvalidSql('SELECT ticketid FROM swtickets WHERE () ORDER BY ticketid DESC')
+      return ticketsThenPosts(s, (t) => m(t.email), (p) => m(p.email))
     }
   ],
   // `GetSearchCreatorEmail` (`SM:1408-1424`): the ticket's address only.
@@ -147,15 +176,18 @@ const FLAGS: ReadonlyArray<readonly [string, (s: Search, query: string, phrase: 
     'creatoremail',
     (s, q) => {
       const m = sqlSearch(q)
-      return m === undefined ? [] : capped(s.store.tickets.where((t) => m(t.email)), s.limit).map((t) => t.id)
+      if (m === undefined) return new InvalidSql('SELECT ticketid FROM swtickets WHERE ()')
+      return capped(s.store.tickets.where((t) => m(t.email)), s.limit).map((t) => t.id)
     }
   ],
   // `SearchFullName` (`SM:619-670`): the ticket's name or last replier; the posts' names.
   [
     'fullname',
     (s, q) => {
-      const m = q.trim() === '' ? undefined : sqlSearch(q)
-      return m === undefined ? [] : ticketsThenPosts(s, (t) => m(t.fullname) || m(t.lastreplier), (p) => m(p.fullname))
+      if (q.trim() === '') return []
+      const m = sqlSearch(q)
+      if (m === undefined) return new InvalidSql('SELECT ticketid FROM swtickets WHERE () OR () ORDER BY ticketid DESC')
+      return ticketsThenPosts(s, (t) => m(t.fullname) || m(t.lastreplier), (p) => m(p.fullname))
     }
   ],
   // `GetSearchTicketNotes` (`SM:1299-1320`).
@@ -163,13 +195,16 @@ const FLAGS: ReadonlyArray<readonly [string, (s: Search, query: string, phrase: 
     'notes',
     (s, q) => {
       const m = sqlSearch(q)
-      return m === undefined ? [] : unique(capped(s.store.notes.where((n) => m(n.contents)), s.limit).map((n) => n.ticketid))
+      if (m === undefined) return new InvalidSql("SELECT linktypeid FROM swticketnotes WHERE linktype = '1' AND ()")
+      return unique(capped(s.store.notes.where((n) => m(n.contents)), s.limit).map((n) => n.ticketid))
     }
   ],
   // `GetSearchUserGroup` (`SM:1224-1290`): `usergroupid = '<query>'`, a group *id*.
   [
     'usergroup',
     (s, q) => {
+      // The query goes into the SQL unescaped: a quote breaks it.
+      if (!closesLiteral(q)) return new InvalidSql(`SELECT userid FROM swusers WHERE usergroupid = '${q}'`)
       const group = mysqlNumber(q)
       return ticketsOfUsers(s, capped(s.store.users.where((u) => u.usergroupid === group), s.limit).map((u) => u.id), true)
     }
@@ -179,7 +214,7 @@ const FLAGS: ReadonlyArray<readonly [string, (s: Search, query: string, phrase: 
     'userorganization',
     (s, q) => {
       const m = sqlSearch(q)
-      if (m === undefined) return []
+      if (m === undefined) return new InvalidSql('SELECT userorganizationid FROM swuserorganizations WHERE ()')
       const organizations = capped(s.store.userOrganizations.where((o) => m(o.name)), s.limit).map((o) => o.id)
       if (organizations.length === 0) return []
       return ticketsOfUsers(s, capped(s.store.users.where((u) => organizations.includes(u.userorganizationid)), s.limit).map((u) => u.id), false)
@@ -190,7 +225,7 @@ const FLAGS: ReadonlyArray<readonly [string, (s: Search, query: string, phrase: 
     'user',
     (s, q) => {
       const m = sqlSearch(q)
-      if (m === undefined) return []
+      if (m === undefined) return new InvalidSql('SELECT userid FROM swusers WHERE () OR ()')
       const byProfile = capped(s.store.users.where((u) => m(u.fullname) || m(u.phone)), s.limit).map((u) => u.id)
       const byEmail = capped(s.store.users.all().flatMap((u) => u.emails.filter(m).map(() => u.id)), s.limit)
       return ticketsOfUsers(s, unique([...byProfile, ...byEmail]), true)
@@ -221,7 +256,12 @@ const search = (ctx: Context): Reply => {
   }
   const s: Search = { store, limit: store.behaviour.settings.searchResultLimit }
   const found = new Set<number>()
-  for (const [flag, run] of FLAGS) if (flagged(flag)) for (const id of run(s, query, flagged('phrase'))) found.add(id)
+  for (const [flag, run] of FLAGS) {
+    if (!flagged(flag)) continue
+    const ids = run(s, query, flagged('phrase'))
+    if (ids instanceof InvalidSql) return invalidSqlReply(ids)
+    for (const id of ids) found.add(id)
+  }
   // `SELECT ticketid … WHERE ticketid IN (…)` with `t_resultlimit`: id order, capped (`T/api/TicketSearch.php:191`).
   const rows = capped(store.tickets.where((t) => found.has(t.id)), s.limit)
   return ticketsReply(store, rows, true)
