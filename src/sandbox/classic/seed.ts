@@ -156,9 +156,10 @@ export const seedStore = (store: Store): void => {
   const ticket = (fields: Partial<TicketRow> & Pick<TicketRow, 'departmentid' | 'statusid' | 'priorityid' | 'typeid' | 'userid' | 'subject' | 'creationtime'>): TicketRow => {
     const owner = store.users.get(fields.userid)
     const row = store.tickets.insert({
-      displayid: '',
+      maskid: '',
       flagtype: 0,
       ownerstaffid: 0,
+      ownerstaffname: store.staffName(fields.ownerstaffid ?? 0),
       fullname: owner?.fullname ?? '',
       email: owner?.emails[0] ?? '',
       lastreplier: owner?.fullname ?? '',
@@ -182,7 +183,7 @@ export const seedStore = (store: Store): void => {
       ignoreautoresponder: false,
       ...fields
     })
-    row.displayid = store.newDisplayId(row.id)
+    row.maskid = store.newMask(row.id)
     return row
   }
   const reply = (t: TicketRow, post: Partial<TicketPostRow> & Pick<TicketPostRow, 'dateline' | 'contents'>): TicketPostRow => {

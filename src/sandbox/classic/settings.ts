@@ -40,7 +40,9 @@ export const LENIENCIES = {
   /** Ticket-child controllers (posts, notes, time tracks, attachments, custom fields) and Ticket DELETE resolve a display id. */
   'display-id-children': 'ticket-child calls and Ticket DELETE accept a display id as if it were the numeric ticket id',
   /** v1: `X-Options` names are matched case-insensitively with white space around them ignored (the grammar is UNCONFIRMED). */
-  'v1-loose-x-options': 'v1 reads X-Options names case-insensitively and ignores white space around them (`X-Options: Flat, no_empty`)'
+  'v1-loose-x-options': 'v1 reads X-Options names case-insensitively and ignores white space around them (`X-Options: Flat, no_empty`)',
+  /** Ticket POST with an empty or `0` `userid` next to a `staffid` (the server makes a user ticket for user 0). */
+  'staff-ticket-empty-userid': 'Ticket POST reads an empty or 0 userid next to a staffid as a staff ticket, as if userid were not sent'
 } as const
 
 export type Leniency = keyof typeof LENIENCIES

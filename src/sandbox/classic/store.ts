@@ -151,7 +151,11 @@ export interface SlaPlanRow {
 
 export interface TicketRow {
   id: number
-  displayid: string
+  /**
+   * `ticketmaskid` (`ABC-123-45678`): generated for every ticket (`SWIFT_TicketCrudTrait.php:145`), shown as the display
+   * id only when `t_eticketid` is `random` (`Store.displayIdOf`), and always accepted where the server looks a ticket up.
+   */
+  maskid: string
   flagtype: number
   departmentid: number
   statusid: number
@@ -159,6 +163,8 @@ export interface TicketRow {
   typeid: number
   userid: number
   ownerstaffid: number
+  /** The owner's name stored at assignment (`class.SWIFT_Ticket.php:1534-1538`), not looked up when rendering. */
+  ownerstaffname: string
   fullname: string
   email: string
   lastreplier: string
@@ -363,6 +369,11 @@ export class Store {
   readonly customFieldValues = new Map<number, Map<number, FieldValue>>()
   /** ticket id → the custom field groups linked to it (written once values of the group were saved). */
   readonly customFieldLinks = new Map<number, Set<number>>()
+  /**
+   * TicketCount's cache drift: ticket rows the global status and owner counts hold twice since a partial cache rebuild
+   * (a Ticket DELETE by mask), until the next full rebuild. See `controllers/TicketCount.ts`.
+   */
+  countDrift: Array<Pick<TicketRow, 'departmentid' | 'statusid' | 'ownerstaffid' | 'lastactivity'> & { readonly resolved: boolean }> = []
 
   // Knowledgebase, News and Troubleshooter (contentRows.ts); comments and attachments of the three apps share a table
   // each, as on the server.
@@ -387,13 +398,21 @@ export class Store {
     return s === undefined ? '' : `${s.firstname} ${s.lastname}`.trim()
   }
 
-  /** A ticket by numeric id or display id (`ABC-123-45678`, case-insensitive). */
+  /**
+   * A ticket by numeric id or mask (case-insensitive, as the collation compares), as `SWIFT_Ticket::GetObjectOnID`
+   * finds it (`SWIFT_TicketGettersTrait.php:1150-1175`): masks are found whatever `t_eticketid` says.
+   */
   findTicket(idOrMask: string): TicketRow | undefined {
     const text = idOrMask.trim()
     if (/^\d+$/.test(text)) return this.tickets.get(Number(text))
     const upper = text.toUpperCase()
-    for (const t of this.tickets.rows.values()) if (t.displayid === upper) return t
+    for (const t of this.tickets.rows.values()) if (t.maskid === upper) return t
     return undefined
+  }
+
+  /** `GetTicketDisplayID` (`SWIFT_TicketGettersTrait.php:323-330`): the numeric id with `t_eticketid=seq`, else the mask. */
+  displayIdOf(ticket: TicketRow): string {
+    return this.behaviour.settings.ticketIdType === 'seq' ? String(ticket.id) : ticket.maskid
   }
 
   isResolved(ticket: TicketRow): boolean {
@@ -424,9 +443,9 @@ export class Store {
     this.customFieldLinks.delete(id)
   }
 
-  /** A display id in the server's `ABC-123-45678` style, derived from the ticket id (deterministic, unique). */
-  newDisplayId(ticketId: number): string {
-    const taken = new Set([...this.tickets.rows.values()].map((t) => t.displayid))
+  /** A mask in the server's `ABC-123-45678` style, derived from the ticket id (deterministic, unique). */
+  newMask(ticketId: number): string {
+    const taken = new Set([...this.tickets.rows.values()].map((t) => t.maskid))
     for (let attempt = 0; ; attempt++) {
       const id = maskFor(ticketId * 7919 + attempt)
       if (!taken.has(id)) return id

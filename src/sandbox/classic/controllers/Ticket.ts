@@ -1,10 +1,15 @@
-/** `/Tickets/Ticket`: ListAll, GetTicketCount, Get (id or display id), Post, Put, Delete (spec §2.7). */
+/**
+ * `/Tickets/Ticket`: ListAll, GetTicketCount, Get (id or mask), Post, Put, Delete (spec §2.7), against
+ * `__apps/tickets/api/class.Controller_Ticket.php` (`T/api/Ticket.php` below).
+ */
 import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
+import type { HelpdeskSettings } from '../settings'
 import type { Store, TicketPostRow, TicketRow, UserRow } from '../store'
-import { intVar, isEmpty, str, toInt, trimmed } from '../vars'
+import { isEmpty, str, toInt, trimmed } from '../vars'
 import { leaf, parent } from '../xml'
 import { isEmail } from './common'
-import { looksLikeHtml, repliesOf, ticketNotFound, ticketsReply } from './tickets'
+import { uncaught } from './content'
+import { isReply, repliesOf, smartReply, ticketNotFound, ticketsReply } from './tickets'
 
 /** Creation modes and types (spec §2.7). */
 const CREATIONMODE_API = 4
@@ -38,7 +43,7 @@ export interface TicketFilter {
 
 /** The server's reading of the filter segments (`ProcessTicketRelatedData`). */
 const readFilter = (store: Store, [departmentArg, statusArg, ownerArg, userArg]: ReadonlyArray<string>): TicketFilter => {
-  // Unknown departments are dropped; none left means no tickets (`departmentid IN ('0')`): `-1` is not "all".
+  // Unknown departments are dropped (`T/api/Ticket.php:754-758`): `-1` is not "all".
   const departments = csvIds(departmentArg ?? '').filter((id) => store.departments.get(id) !== undefined)
   const inScope = (statusDepartment: number) => statusDepartment === 0 || departments.includes(statusDepartment)
   let statuses = given(statusArg)
@@ -47,11 +52,12 @@ const readFilter = (store: Store, [departmentArg, statusArg, ownerArg, userArg]:
         return status !== undefined && inScope(status.departmentid)
       })
     : []
-  // No valid status: the unresolved ones (the server compares the status *id* with the departments here, an evident
-  // slip; the sandbox uses the status's department).
-  if (statuses.length === 0) statuses = store.ticketStatuses.where((st) => inScope(st.departmentid) && !st.markasresolved).map((st) => st.id)
+  // No valid status: the unresolved ones, where the server compares the status *id* (not its department) with the
+  // department list (`T/api/Ticket.php:772-778`).
+  if (statuses.length === 0) statuses = store.ticketStatuses.where((st) => (st.departmentid === 0 || departments.includes(st.id)) && !st.markasresolved).map((st) => st.id)
   return {
-    departments,
+    // `BuildIN` of an empty list is `'0'`: department 0, where trashed tickets live (`F:860-881`).
+    departments: departments.length > 0 ? departments : [0],
     statuses: statuses.length > 0 ? statuses : undefined,
     // Owners and users are used as given: the server validates the owner ids, then overwrites the result with the
     // raw list. A non-numeric segment becomes [0] (for owners: unassigned).
@@ -60,11 +66,19 @@ const readFilter = (store: Store, [departmentArg, statusArg, ownerArg, userArg]:
   }
 }
 
-const matches = (f: TicketFilter) => (t: TicketRow): boolean =>
+const matches = (f: TicketFilter, email: string | undefined) => (t: TicketRow): boolean =>
   f.departments.includes(t.departmentid) &&
   (f.statuses === undefined || f.statuses.includes(t.statusid)) &&
   (f.owners === undefined || f.owners.includes(t.ownerstaffid)) &&
-  (f.users === undefined || f.users.includes(t.userid))
+  (f.users === undefined || f.users.includes(t.userid)) &&
+  (email === undefined || t.email.toLowerCase() === email.toLowerCase())
+
+/**
+ * `!empty($_POST['email'])` adds `AND email = …` (`T/api/Ticket.php:152-154,837-839`): reachable by POSTing to the
+ * named action, which any verb can call. `$_POST` is empty for GET and DELETE.
+ */
+const emailFilter = (ctx: Context): string | undefined =>
+  (ctx.method === 'POST' || ctx.method === 'PUT') && !isEmpty(ctx.vars, 'email') ? str(ctx.vars, 'email') : undefined
 
 type SortKey = (store: Store, t: TicketRow) => string | number
 
@@ -98,28 +112,31 @@ const SORT_FIELDS: Readonly<Record<string, SortKey>> = {
   lastreplier: (_, t) => t.lastreplier
 }
 
+/** String columns sort with a case-insensitive collation; ties keep id order (MySQL leaves them unspecified). */
 const compare = (a: string | number, b: string | number): number =>
-  typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))
+  typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'en', { sensitivity: 'base' })
 
 const listAll = (ctx: Context, args: ReadonlyArray<string>): Reply => {
-  if (args.length === 0) return badRequest('No Department ID Specified. Call /Tickets/Ticket/ListAll/$departmentid$[/$ticketstatusid$/$ownerstaffid$/$userid$]')
+  if (args.length === 0) return tooFewArguments('ListAll', 'at least', 124)
   const { store } = ctx
   const [, , , , count, start, sortField, sortOrder] = args
   const key = SORT_FIELDS[(sortField ?? '').toLowerCase()] ?? ((_: Store, t: TicketRow) => t.id)
   const direction = (sortOrder ?? '').toUpperCase() === 'DESC' ? -1 : 1
   const rows = store.tickets
-    .where(matches(readFilter(store, args)))
+    .where(matches(readFilter(store, args), emailFilter(ctx)))
     .map((t) => ({ t, k: key(store, t) }))
     .sort((a, b) => direction * (compare(a.k, b.k) || a.t.id - b.t.id))
     .map((x) => x.t)
+  // `QueryLimit` applies the offset only together with a positive row count (`L/Database/class.SWIFT_Database.php:893-912`).
+  const limit = toInt(count)
+  if (limit <= 0) return ticketsReply(store, rows, false)
   const offset = Math.max(0, toInt(start))
-  const limit = toInt(count) > 0 ? toInt(count) : Infinity
   return ticketsReply(store, rows.slice(offset, offset + limit), false)
 }
 
 const getTicketCount = (ctx: Context, args: ReadonlyArray<string>): Reply => {
-  if (args.length === 0) return badRequest('No Department ID Specified. Call /Tickets/Ticket/GetTicketCount/$departmentid$[/$ticketstatusid$/$ownerstaffid$/$userid$]')
-  const total = ctx.store.tickets.where(matches(readFilter(ctx.store, args))).length
+  if (args.length === 0) return tooFewArguments('GetTicketCount', 'at least', 826)
+  const total = ctx.store.tickets.where(matches(readFilter(ctx.store, args), emailFilter(ctx))).length
   return xmlReply(parent('tickets', leaf('totalcount', total)))
 }
 
@@ -129,18 +146,43 @@ const getTicketCount = (ctx: Context, args: ReadonlyArray<string>): Reply => {
 /** `!isset || empty || trim == ''`, the server's test for a missing field. */
 const blank = (ctx: Context, name: string): boolean => isEmpty(ctx.vars, name) || trimmed(ctx.vars, name) === ''
 
-/** A template group by id or title; the default group when blank or unknown. */
-const templateGroupOf = (store: Store, value: string | undefined, fallback: number): number => {
-  const text = (value ?? '').trim()
-  if (text === '') return fallback
-  if (/^\d+$/.test(text) && store.templateGroups.get(Number(text)) !== undefined) return Number(text)
-  return store.templateGroups.all().find((g) => g.title.toLowerCase() === text.toLowerCase())?.id ?? fallback
+/**
+ * `isset($cache[$_POST[name]])`: PHP turns only a canonical decimal string into an integer key, so `' 2'`, `'02'` or
+ * `'2.0'` name no row (`T/api/Ticket.php:288-322,480,541-557`).
+ */
+const cacheKey = (value: string | undefined): number | undefined => (value !== undefined && /^(0|-?[1-9]\d*)$/.test(value) ? Number(value) : undefined)
+
+/** PHP 8 `==` between two strings: numerically when both are numeric, else byte for byte. */
+const looseEquals = (a: string, b: string): boolean => (isNumeric(a) && isNumeric(b) ? Number(a) === Number(b) : a === b)
+
+/**
+ * The template group named by `templategroup` (`T/api/Ticket.php:327-345`, Put 595-624): a known id, else the group
+ * whose title matches case-insensitively, else (the loop variable leaks) the last group of the cache.
+ */
+const pickTemplateGroup = (store: Store, value: string | undefined, current: number | undefined): number | undefined => {
+  if (value === undefined) return current
+  const key = cacheKey(value)
+  if (isNumeric(value) && key !== undefined && store.templateGroups.get(key) !== undefined) return key
+  const groups = store.templateGroups.all()
+  const titled = groups.filter((g) => g.title.toLowerCase() === value.toLowerCase()).pop()
+  return titled?.id ?? groups[groups.length - 1]?.id ?? current
 }
 
-/** Find the user with this address or register one (autouserid=1; also a staff ticket's recipient). */
-const findOrCreateUser = (store: Store, email: string, fullname: string, now: number): UserRow => {
-  const existing = store.userByEmail(email)
-  if (existing !== undefined) return existing
+/** `SWIFT_TemplateGroup::GetDefaultGroupID`: the first group stands for the default one. */
+const defaultTemplateGroup = (store: Store): number => store.templateGroups.all()[0]?.id ?? 0
+
+/** The answer of `GlobalExceptionHandler` for an exception nobody catches (`L/Exception/class.SWIFT_Exception.php:86-148`). */
+const invalidAddress = (): Reply => uncaught('/Tickets/Ticket', 'Invalid data provided', '/__swift/apps/base/models/User/class.SWIFT_User.php:458')
+
+/**
+ * `createUserAuto` → `GetOrCreateUserID` (`T/api/Ticket.php:866-883`; `SWIFT_TicketGettersTrait.php:145-182`): the
+ * user owning the address (the collation ignores case), or a new registered user. `SWIFT_User::Create` throws on an
+ * invalid address and nothing catches it, so no ticket is created (`B/models/User/class.SWIFT_User.php:456-460`).
+ */
+const getOrCreateUser = (store: Store, fullname: string, email: string, now: number): UserRow | Reply => {
+  const wanted = email.toLowerCase()
+  for (const u of store.users.rows.values()) if (u.emails.includes(wanted)) return u
+  if (!isEmail(email) || fullname.trim() === '') return invalidAddress()
   const registered = store.userGroups.all().find((g) => g.grouptype === 'registered' && g.title === REGISTERED_GROUP_TITLE) ?? store.userGroups.all().find((g) => g.grouptype === 'registered')
   return store.users.insert({
     usergroupid: registered?.id ?? 0,
@@ -149,7 +191,8 @@ const findOrCreateUser = (store: Store, email: string, fullname: string, now: nu
     salutation: '',
     userexpiry: 0,
     fullname,
-    emails: [email],
+    // Addresses are stored lower-cased (`B/models/User/class.SWIFT_UserEmailManager.php:211`).
+    emails: [wanted],
     designation: '',
     phone: '',
     dateline: now,
@@ -163,9 +206,52 @@ const findOrCreateUser = (store: Store, email: string, fullname: string, now: nu
   })
 }
 
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', '#039': "'" }
+
+/** PHP `html_entity_decode` for the named entities above and numeric references. */
+const decodeEntities = (text: string): string =>
+  text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (whole, name: string) => {
+    const lower = name.toLowerCase()
+    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16))
+    if (lower.startsWith('#')) return lower === '#039' ? "'" : String.fromCodePoint(Number(lower.slice(1)))
+    return ENTITIES[lower] ?? whole
+  })
+
+/** PHP `strip_tags`: a `<` followed by a non-blank starts a tag that runs to the next `>` (or the end). */
+const phpStripTags = (text: string): string => text.replace(/<!--[\s\S]*?(-->|$)/g, '').replace(/<[^\s<][^>]*(>|$)/g, '')
+
+/**
+ * `text_to_html_entities($name, 1, true, true)` (`F:2252-2263`, `removeTags` `F:1798-1858`): entities decoded, tags
+ * stripped (after `<`/`>` next to a digit are spaced out), `"` turned into `'`. Applied to a new ticket's name.
+ */
+const cleanName = (text: string): string => {
+  let clean = decodeEntities(text)
+    .replace(/([<>])([0-9])/g, '$1 $2')
+    .replace(/([0-9])([<>])/g, '$1 $2')
+  clean = phpStripTags(clean)
+  for (let i = 0; i < 8 && decodeEntities(clean) !== clean; i++) clean = decodeEntities(clean)
+  return decodeEntities(clean.replace(/"/g, "'"))
+}
+
+/** `SWIFT_HTML::DetectHTMLContent` (`B/library/HTML/class.SWIFT_HTML.php:131-134`): one of the listed tags. */
+const HTML_TAG =
+  /<(\s+)?(a|abbr|acronym|address|applet|area|base|basefont|big|blockquote|body|br|b|button|caption|center|cite|code|col|dfn|div|dl|dt|dd|em|font|form|frameset|frame|fieldset|h1|h2|h3|h4|h5|h6|head|hr|html|img|input|isindex|i|kbd|link|li|label|map|menu|meta|ol|option|optgroup|object|param|pre|p|q| samp|script|select|small|span|strikeout|strong|style|sub|sup|table|td|textarea|th|tbody|thead|tfoot|title|tr|tt|ul|u|var)([\s]+(.*)|[\s]*\/)?(\s+)?>/i
+
+/**
+ * The first post's `contents` and `ishtml`: `Ticket::Create` passes `ishtml=false` to `TicketPost::Create`, whose
+ * `addLineBreaksIfText` (`class.SWIFT_TicketPost.php:126-146,774`) sets `ishtml=1` with the plain-text editor (the
+ * 4.98.8 default) and adds `<br />` for the HTML format.
+ */
+const firstPostBody = (settings: HelpdeskSettings, contents: string): { readonly contents: string; readonly ishtml: boolean } => {
+  if (settings.richTextEditor) return { contents, ishtml: false }
+  if (settings.editorFormat === 'text') return { contents, ishtml: true }
+  if (HTML_TAG.test(decodeEntities(contents)) && /<br\s*\/?>/i.test(contents)) return { contents, ishtml: false }
+  return { contents: contents.replace(/(\r\n|\n\r|\n|\r)/g, '<br />$1'), ishtml: true }
+}
+
 const post = (ctx: Context): Reply => {
   const { store, vars } = ctx
-  // The order of the checks is the server's.
+  // The order of the checks is the server's (`T/api/Ticket.php:231-322`).
   const required: ReadonlyArray<readonly [string, string]> = [
     ['subject', 'Subject is empty'],
     ['fullname', 'Fullname is empty'],
@@ -180,141 +266,218 @@ const post = (ctx: Context): Reply => {
   if (blank(ctx, 'userid') && blank(ctx, 'staffid') && blank(ctx, 'autouserid')) {
     return badRequest('Staff ID, User ID and Auto User ID values are empty or not provided')
   }
-  const department = store.departments.get(intVar(vars, 'departmentid'))
+  const departmentKey = cacheKey(str(vars, 'departmentid'))
+  const department = departmentKey === undefined ? undefined : store.departments.get(departmentKey)
   if (department === undefined) return badRequest('Department ID is Invalid')
   if (department.app !== 'tickets') return badRequest('Department App is not Tickets')
-  const statusid = intVar(vars, 'ticketstatusid')
-  if (store.ticketStatuses.get(statusid) === undefined) return badRequest('Ticket Status ID is Invalid')
-  const priorityid = intVar(vars, 'ticketpriorityid')
-  if (store.ticketPriorities.get(priorityid) === undefined) return badRequest('Ticket Priority ID is Invalid')
-  const typeid = intVar(vars, 'tickettypeid')
-  if (store.ticketTypes.get(typeid) === undefined) return badRequest('Ticket Type ID is Invalid')
-  if (vars.has('staffid') && store.staff.get(intVar(vars, 'staffid')) === undefined) return badRequest('Staff ID is Invalid')
+  const statusid = cacheKey(str(vars, 'ticketstatusid'))
+  if (statusid === undefined || store.ticketStatuses.get(statusid) === undefined) return badRequest('Ticket Status ID is Invalid')
+  const priorityid = cacheKey(str(vars, 'ticketpriorityid'))
+  if (priorityid === undefined || store.ticketPriorities.get(priorityid) === undefined) return badRequest('Ticket Priority ID is Invalid')
+  const typeid = cacheKey(str(vars, 'tickettypeid'))
+  if (typeid === undefined || store.ticketTypes.get(typeid) === undefined) return badRequest('Ticket Type ID is Invalid')
+  const staffKey = cacheKey(str(vars, 'staffid'))
+  if (vars.has('staffid') && (staffKey === undefined || store.staff.get(staffKey) === undefined)) return badRequest('Staff ID is Invalid')
 
-  const isPhone = str(vars, 'type') === 'phone'
-  let fullname = trimmed(vars, 'fullname')
-  let email = trimmed(vars, 'email')
-  let emailto = ''
+  const sentTemplateGroup = vars.has('templategroup')
+  const templategroupid = sentTemplateGroup ? pickTemplateGroup(store, str(vars, 'templategroup'), defaultTemplateGroup(store)) : defaultTemplateGroup(store)
+
+  // Names and addresses are used as sent, untrimmed (`T/api/Ticket.php:397-398`).
+  let fullname = str(vars, 'fullname') ?? ''
+  const sentEmail = str(vars, 'email') ?? ''
   let userid = 0
   let staffid = 0
-  if (trimmed(vars, 'autouserid') === '1') {
-    userid = findOrCreateUser(store, email, fullname, ctx.now).id
-  } else if (!blank(ctx, 'userid')) {
-    // An empty `userid` next to a `staffid` is read as "no user" (the server would take the user branch and create
-    // a ticket for user 0): a tolerance.
-    userid = intVar(vars, 'userid')
+  let creator = CREATOR_USER
+  const autouserid = str(vars, 'autouserid')
+  // The server takes the user branch whenever `userid` is sent, even empty or 0 (`T/api/Ticket.php:349`): the ticket
+  // is then the user's, for user 0. The tolerance reads an empty `userid` next to a `staffid` as a staff ticket.
+  const userBranch = vars.has('userid') && !(store.behaviour.lenient('staff-ticket-empty-userid') && blank(ctx, 'userid') && !blank(ctx, 'staffid'))
+  if (autouserid !== undefined && looseEquals(autouserid, '1')) {
+    const user = getOrCreateUser(store, fullname, sentEmail, ctx.now)
+    if (isReply(user)) return user
+    userid = user.id
+  } else if (userBranch) {
+    userid = toInt(str(vars, 'userid'))
     const user = store.users.get(userid)
-    // An unknown user id is not an error on the server: the ticket keeps the id and the name sent.
+    // An unknown user (or 0) is not an error: loading it throws and the exception is swallowed (`T/api/Ticket.php:358-372`).
     if (user !== undefined) {
-      if (!user.emails.some((e) => e.toLowerCase() === email.toLowerCase())) return badRequest('User Email is Invalid')
+      // `in_array($_POST['email'], $emails)`: compared as sent with the stored, lower-cased addresses (`T/api/Ticket.php:362`).
+      if (!user.emails.some((e) => looseEquals(e, sentEmail))) return badRequest('User Email is Invalid')
       fullname = user.fullname
     }
-  } else {
-    staffid = intVar(vars, 'staffid')
-    userid = findOrCreateUser(store, email, fullname, ctx.now).id
-    const staff = store.staff.get(staffid)
-    // A default (e-mail) ticket from staff is sent to the address as a staff reply: the ticket is written by the
-    // staff member and addressed to the e-mail (SWIFT-1903).
-    if (staff !== undefined && !isPhone && isEmail(email)) {
-      emailto = email
-      fullname = store.staffName(staffid)
-      email = staff.email
-    }
+  } else if (vars.has('staffid')) {
+    staffid = toInt(str(vars, 'staffid'))
+    const user = getOrCreateUser(store, fullname, sentEmail, ctx.now)
+    if (isReply(user)) return user
+    userid = user.id
+    creator = CREATOR_STAFF
   }
 
-  const owner = intVar(vars, 'ownerstaffid')
-  const byStaff = staffid > 0
-  // The first post is written under the ticket's creator name and address (for a default staff ticket: the staff
-  // member's; for a phone ticket: the customer's as sent).
-  const author = fullname
+  const isPhone = str(vars, 'type') === 'phone'
+  let creatorEmail = sentEmail
+  let emailto = ''
+  const staff = staffid > 0 ? store.staff.get(staffid) : undefined
+  // A default (e-mail) ticket from staff is sent to the address as a staff reply: the ticket is written by the
+  // staff member and addressed to the e-mail (SWIFT-1903, `T/api/Ticket.php:410-415`).
+  if (staff !== undefined && !isPhone && isEmail(sentEmail)) {
+    emailto = sentEmail
+    creatorEmail = staff.email
+    fullname = store.staffName(staffid)
+  }
+  // `SWIFT_Ticket::Create` cleans the name and lower-cases the address (`SWIFT_TicketCrudTrait.php:190-194`).
+  const name = cleanName(fullname)
+  const resolved = store.ticketStatuses.get(statusid)?.markasresolved === true
+  // Set after creation, and only to a staff member that exists (`T/api/Ticket.php:480-482`).
+  const ownerKey = cacheKey(str(vars, 'ownerstaffid'))
+  const owner = ownerKey !== undefined && store.staff.get(ownerKey) !== undefined ? ownerKey : 0
   const ticket = store.tickets.insert({
-    displayid: '',
+    maskid: '',
     flagtype: 0,
     departmentid: department.id,
     statusid,
     priorityid,
     typeid,
     userid,
-    ownerstaffid: store.staff.get(owner) !== undefined ? owner : 0,
-    fullname,
-    email,
-    lastreplier: author,
-    subject: trimmed(vars, 'subject'),
+    ownerstaffid: owner,
+    ownerstaffname: store.staffName(owner),
+    fullname: name,
+    email: creatorEmail.toLowerCase(),
+    lastreplier: name,
+    subject: str(vars, 'subject') ?? '',
     creationtime: ctx.now,
     lastactivity: ctx.now,
-    laststaffreply: byStaff ? ctx.now : 0,
-    lastuserreply: byStaff ? 0 : ctx.now,
+    laststaffreply: creator === CREATOR_STAFF ? ctx.now : 0,
+    lastuserreply: creator === CREATOR_USER ? ctx.now : 0,
     slaplanid: 0,
     nextreplydue: 0,
     resolutiondue: 0,
-    resolutiondateline: store.ticketStatuses.get(statusid)?.markasresolved === true ? ctx.now : 0,
+    resolutiondateline: resolved ? ctx.now : 0,
+    // The caller's address (`SWIFT_TicketCrudTrait.php:165-169`): the sandbox does not see it.
     ipaddress: '',
-    creator: byStaff ? CREATOR_STAFF : CREATOR_USER,
+    creator,
     creationmode: CREATIONMODE_API,
     creationtype: isPhone ? 2 : 1,
     isescalated: false,
     escalationruleid: 0,
-    templategroupid: templateGroupOf(store, str(vars, 'templategroup'), 1),
+    templategroupid: templategroupid !== undefined && store.templateGroups.get(templategroupid) !== undefined ? templategroupid : defaultTemplateGroup(store),
     tags: [],
     watchers: [],
     workflows: [],
-    ignoreautoresponder: trimmed(vars, 'ignoreautoresponder') === '1'
+    ignoreautoresponder: looseEquals(str(vars, 'ignoreautoresponder') ?? '0', '1')
   })
-  ticket.displayid = store.newDisplayId(ticket.id)
-  const contents = str(vars, 'contents') ?? ''
+  ticket.maskid = store.newMask(ticket.id)
+  // A name that cleans down to nothing passes `Ticket::Create` (checked before cleaning) but not `TicketPost::Create`:
+  // the ticket row stays, without a post, owner or template group, and the exception is not caught
+  // (`SWIFT_TicketCrudTrait.php:124,190-199,257`; `class.SWIFT_TicketPost.php:766-771`).
+  if (name === '' || name === '0') {
+    Object.assign(ticket, { ownerstaffid: 0, ownerstaffname: '', templategroupid: 0, resolutiondateline: 0 })
+    return uncaught('/Tickets/Ticket', 'Invalid data provided', '/__apps/tickets/models/Ticket/class.SWIFT_TicketPost.php:771')
+  }
+  const body = firstPostBody(store.behaviour.settings, str(vars, 'contents') ?? '')
   const first: Omit<TicketPostRow, 'id'> = {
     ticketid: ticket.id,
     dateline: ctx.now,
-    userid: byStaff ? 0 : userid,
-    fullname: author,
-    email,
-    emailto,
+    userid: creator === CREATOR_USER ? userid : 0,
+    fullname: name,
+    email: creatorEmail.toLowerCase(),
+    emailto: emailto.toLowerCase(),
     ipaddress: '',
-    creator: byStaff ? CREATOR_STAFF : CREATOR_USER,
+    creator,
     isthirdparty: false,
-    ishtml: byStaff && looksLikeHtml(contents),
+    ishtml: body.ishtml,
     isemailed: false,
-    staffid,
+    staffid: creator === CREATOR_STAFF ? staffid : 0,
     issurveycomment: false,
-    contents,
+    contents: smartReply(store, ticket, body.contents),
     isprivate: false
   }
   store.posts.insert(first)
+  // `SWIFT_TicketManager::Recount(false)` rebuilds the whole count cache (`SWIFT_TicketCrudTrait.php:324`).
+  store.countDrift = []
   return ticketsReply(store, [ticket], true)
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Put: every field optional, invalid values ignored silently (spec §2.7)
+// Put: every field optional, invalid values ignored silently (`T/api/Ticket.php:519-635`)
 
-const put = (ctx: Context, [idOrMask]: ReadonlyArray<string>): Reply => {
+const put = (ctx: Context, args: ReadonlyArray<string>): Reply => {
+  const [idOrMask] = args
+  if (idOrMask === undefined) return tooFewArguments('Put', 'exactly', 519)
   const { store, vars } = ctx
-  const ticket = store.findTicket(idOrMask ?? '')
+  const ticket = store.findTicket(idOrMask)
   if (ticket === undefined) return ticketNotFound()
-  const idOf = (name: string): number | undefined => (str(vars, name) === undefined ? undefined : intVar(vars, name))
-  const department = store.departments.get(idOf('departmentid') ?? 0)
-  if (department !== undefined && department.app === 'tickets') ticket.departmentid = department.id
-  const status = idOf('ticketstatusid')
-  if (status !== undefined && store.ticketStatuses.get(status) !== undefined && status !== ticket.statusid) {
-    ticket.statusid = status
-    ticket.resolutiondateline = store.ticketStatuses.get(status)?.markasresolved === true ? ctx.now : 0
+  // Every setter that changes something goes through `UpdatePool`, which stamps `lastactivity`
+  // (`class.SWIFT_Ticket.php:440-455`); setters bail out when the value is unchanged.
+  let changed = false
+  const departmentKey = cacheKey(str(vars, 'departmentid'))
+  const department = departmentKey === undefined ? undefined : store.departments.get(departmentKey)
+  if (department !== undefined && department.app === 'tickets' && department.id !== ticket.departmentid) {
+    ticket.departmentid = department.id
+    changed = true
   }
-  const priority = idOf('ticketpriorityid')
-  if (priority !== undefined && store.ticketPriorities.get(priority) !== undefined) ticket.priorityid = priority
-  const type = idOf('tickettypeid')
-  if (type !== undefined && store.ticketTypes.get(type) !== undefined) ticket.typeid = type
-  const owner = idOf('ownerstaffid')
-  if (owner !== undefined && (owner === 0 || store.staff.get(owner) !== undefined)) ticket.ownerstaffid = owner
-  const user = idOf('userid')
-  if (user !== undefined && user > 0 && store.users.get(user) !== undefined) ticket.userid = user
-  // Sent means set, even when blank: the server does not check these three.
-  for (const field of ['subject', 'fullname', 'email'] as const) {
-    const value = str(vars, field)
-    if (value !== undefined) ticket[field] = value
+  const statusKey = cacheKey(str(vars, 'ticketstatusid'))
+  const status = statusKey === undefined ? undefined : store.ticketStatuses.get(statusKey)
+  if (status !== undefined && status.id !== ticket.statusid) {
+    ticket.statusid = status.id
+    // `SetStatus` (`class.SWIFT_Ticket.php:1179-1330`): a resolved status stamps the resolution and clears the due
+    // times and SLA plan; an unresolved one keeps `resolutiondateline`.
+    // `resetduetime` clears the reply due time (`ClearOverdue`, `class.SWIFT_Ticket.php:680-716`).
+    if (status.resetduetime) ticket.nextreplydue = 0
+    if (status.markasresolved) {
+      ticket.resolutiondateline = ctx.now
+      ticket.resolutiondue = 0
+      ticket.nextreplydue = 0
+      ticket.slaplanid = 0
+    }
+    changed = true
   }
-  if (str(vars, 'templategroup') !== undefined) ticket.templategroupid = templateGroupOf(store, str(vars, 'templategroup'), ticket.templategroupid)
-  ticket.lastactivity = ctx.now
+  const priorityKey = cacheKey(str(vars, 'ticketpriorityid'))
+  if (priorityKey !== undefined && store.ticketPriorities.get(priorityKey) !== undefined && priorityKey !== ticket.priorityid) {
+    ticket.priorityid = priorityKey
+    changed = true
+  }
+  const typeKey = cacheKey(str(vars, 'tickettypeid'))
+  if (typeKey !== undefined && store.ticketTypes.get(typeKey) !== undefined && typeKey !== ticket.typeid) {
+    ticket.typeid = typeKey
+    changed = true
+  }
+  // `== '0'` unassigns (also `00`); an empty value is neither `0` nor a staff id, so it changes nothing (line 557).
+  const ownerValue = str(vars, 'ownerstaffid')
+  const ownerKey = cacheKey(ownerValue)
+  const owner =
+    ownerValue !== undefined && looseEquals(ownerValue, '0') ? 0 : ownerKey !== undefined && store.staff.get(ownerKey) !== undefined ? ownerKey : undefined
+  if (owner !== undefined && owner !== ticket.ownerstaffid) {
+    ticket.ownerstaffid = owner
+    ticket.ownerstaffname = store.staffName(owner)
+    changed = true
+  }
+  // Sent means set, as sent, even when blank: `Update` writes all three (lines 561-582).
+  const texts = (['subject', 'fullname', 'email'] as const).filter((field) => vars.has(field))
+  if (texts.length > 0) {
+    for (const field of texts) ticket[field] = str(vars, field) ?? ticket[field]
+    changed = true
+  }
+  if (!isEmpty(vars, 'userid')) {
+    const value = str(vars, 'userid') ?? ''
+    const user = isNumeric(value) ? store.users.get(toInt(value)) : undefined
+    if (user !== undefined) {
+      ticket.userid = user.id
+      changed = true
+    }
+  }
+  if (vars.has('templategroup')) {
+    ticket.templategroupid = pickTemplateGroup(store, str(vars, 'templategroup'), undefined) ?? defaultTemplateGroup(store)
+    changed = true
+  }
+  if (changed) ticket.lastactivity = ctx.now
+  // `SWIFT_TicketManager::RebuildCache()`: the whole count cache (`T/api/Ticket.php:632`).
+  store.countDrift = []
   return ticketsReply(store, [ticket], true)
 }
+
+/** PHP ≥ 7.1 calls an action without its required path argument and throws `ArgumentCountError`, uncaught. */
+const tooFewArguments = (method: string, expected: 'exactly' | 'at least', line: number): Reply =>
+  uncaught(`/Tickets/Ticket/${method}`, `Too few arguments to function Tickets\\Api\\Controller_Ticket::${method}(), 0 passed and ${expected} 1 expected`, `/__apps/tickets/api/class.Controller_Ticket.php:${line}`)
 
 export const Ticket: Controller = {
   actions: { listall: listAll, getticketcount: getTicketCount },
@@ -326,9 +489,23 @@ export const Ticket: Controller = {
   post,
   put,
   delete: (ctx, [idOrMask]) => {
-    const ticket = ctx.store.findTicket(idOrMask ?? '')
+    if (idOrMask === undefined) return tooFewArguments('Delete', 'exactly', 648)
+    const ticket = ctx.store.findTicket(idOrMask)
     if (ticket === undefined) return ticketNotFound()
-    ctx.store.deleteTicket(ticket.id)
+    // `DeleteList(array($_ticketID))` gets the argument as sent (`T/api/Ticket.php:663`): `ticketid IN ('ABC-…')`
+    // matches no row (`SWIFT_TicketCrudTrait.php:362-393`), so a mask answers 200 and deletes nothing.
+    const { store } = ctx
+    if (isNumeric(idOrMask) || store.behaviour.lenient('display-id-children')) {
+      store.deleteTicket(ticket.id)
+      // `DeleteList` rebuilds the whole count cache (`SWIFT_TicketCrudTrait.php:450`).
+      store.countDrift = []
+    } else {
+      // Nothing deleted, so `RebuildCache(array($departmentid))` runs: a partial rebuild that counts the department's
+      // tickets into the global status and owner lists a second time (`T/api/Ticket.php:665`).
+      for (const t of store.tickets.where((row) => row.departmentid === ticket.departmentid)) {
+        store.countDrift.push({ departmentid: t.departmentid, statusid: t.statusid, ownerstaffid: t.ownerstaffid, lastactivity: t.lastactivity, resolved: store.isResolved(t) })
+      }
+    }
     return deleted
   }
 }

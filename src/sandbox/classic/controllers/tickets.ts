@@ -3,6 +3,7 @@ import { toBase64 } from '../../../core/bytes'
 import { badRequest, notFound, xmlReply, type Reply } from '../controller'
 import type { AttachmentRow, NoteRow, ProfileNoteRow, Store, TicketPostRow, TicketRow, TimeTrackRow } from '../store'
 import { leaves, parent, withAttributes } from '../xml'
+import { isEmail } from './common'
 
 export const TICKET_NOT_FOUND = 'Ticket not Found'
 export const ticketNotFound = (): Reply => notFound(TICKET_NOT_FOUND)
@@ -133,20 +134,22 @@ export const renderTicket = (store: Store, t: TicketRow, withPosts: boolean): st
     ...(organization === undefined
       ? []
       : byDate(store.organizationNotes.where((n) => n.ownerid === organization.id), (n) => n.creationdate).map((n) => renderProfileNote('userorganization', 'userorganizationid', n))),
-    ...byDate(store.timeTracks.where((n) => n.ticketid === t.id), (n) => n.dateline).map(renderTimeTrackNote)
+    // `ORDER BY tickettimetracks.dateline`, the bill date (`SWIFT_TicketAPIManager.php:228-231`).
+    ...byDate(store.timeTracks.where((n) => n.ticketid === t.id), (n) => n.billdate).map(renderTimeTrackNote)
   ]
   const body =
     leaves([
-      ['displayid', t.displayid],
+      ['displayid', store.displayIdOf(t)],
       ['departmentid', t.departmentid],
       ['statusid', t.statusid],
       ['priorityid', t.priorityid],
       ['typeid', t.typeid],
       ['userid', t.userid],
       ['userorganization', organization?.name ?? ''],
-      ['userorganizationid', organization?.id ?? 0],
+      // The user's organization id even when the organization is gone (a LEFT JOIN, `SWIFT_TicketAPIManager.php:123-128`).
+      ['userorganizationid', user?.userorganizationid ?? 0],
       ['ownerstaffid', t.ownerstaffid],
-      ['ownerstaffname', store.staffName(t.ownerstaffid)],
+      ['ownerstaffname', t.ownerstaffname],
       ['fullname', t.fullname],
       ['email', t.email],
       ['lastreplier', t.lastreplier],
@@ -170,8 +173,15 @@ export const renderTicket = (store: Store, t: TicketRow, withPosts: boolean): st
       // Only when the ticket has a template group (SWIFT-1987).
       ...(template === undefined ? [] : ([['templategroupname', template.title]] as const))
     ]) +
-    t.watchers.map((id) => withAttributes('watcher', [['staffid', id], ['name', store.staffName(id)]])).join('') +
-    t.workflows.map((id) => withAttributes('workflow', [['id', id], ['title', store.workflows.get(id)?.title ?? '']])).join('') +
+    // Watchers and workflows only while the staff member / workflow still exists (`SWIFT_TicketAPIManager.php:318-332`).
+    t.watchers
+      .filter((id) => store.staff.get(id) !== undefined)
+      .map((id) => withAttributes('watcher', [['staffid', id], ['name', store.staffName(id)]]))
+      .join('') +
+    t.workflows
+      .filter((id) => store.workflows.get(id) !== undefined)
+      .map((id) => withAttributes('workflow', [['id', id], ['title', store.workflows.get(id)?.title ?? '']]))
+      .join('') +
     notes.join('') +
     (withPosts ? parent('posts', store.postsOf(t.id).map((p) => renderPost(store, p, false))) : '')
   return parent('ticket', body, [['id', t.id], ['flagtype', t.flagtype]])
@@ -210,3 +220,34 @@ export const childOf = <R extends { id: number; ticketid: number }>(
 }
 
 export const isReply = (x: object): x is Reply => 'status' in x && 'body' in x
+
+/**
+ * `SWIFT_TicketPost::SmartReply` (`class.SWIFT_TicketPost.php:1564-1625`), applied to every new post's contents
+ * (`:802`): the placeholders `{{fullname}}`, `{{forename}}`, `{{surname}}`, `{{title}}`, `{{salutation}}` and
+ * `{{organization}}` (also URL-encoded) become the ticket user's values, `N/A` without a user. The
+ * `{{custom_field[…]}}` placeholders are not reproduced.
+ */
+export const smartReply = (store: Store, ticket: TicketRow, contents: string): string => {
+  const user = store.users.get(ticket.userid)
+  let fullName = 'N/A'
+  let forename = 'N/A'
+  let surname = 'N/A'
+  let organization = ''
+  if (user !== undefined) {
+    // A name that is an address: its local part, split at dots (SWIFT-5058); otherwise split at spaces.
+    const parts = isEmail(user.fullname) ? user.fullname.replace(/@.*?$/, '').split('.') : user.fullname.split(' ')
+    surname = parts.pop() ?? ''
+    forename = parts.join(' ')
+    fullName = isEmail(user.fullname) ? user.fullname.replace(/@.*?$/, '') : `${forename} ${surname}`
+    organization = store.userOrganizations.get(user.userorganizationid)?.name ?? 'N/A'
+  }
+  const values: ReadonlyArray<readonly [string, string]> = [
+    ['fullname', fullName],
+    ['forename', forename],
+    ['surname', surname],
+    ['title', user?.designation ?? ''],
+    ['salutation', user?.salutation ?? ''],
+    ['organization', organization]
+  ]
+  return values.reduce((text, [name, value]) => text.split(`{{${name}}}`).join(value).split(`%7B%7B${name}%7D%7D`).join(value), contents)
+}
