@@ -38,7 +38,15 @@ export const DEFAULT_SETTINGS: HelpdeskSettings = {
  */
 export const LENIENCIES = {
   /** Ticket-child controllers (posts, notes, time tracks, attachments, custom fields) and Ticket DELETE resolve a display id. */
-  'display-id-children': 'ticket-child calls and Ticket DELETE accept a display id as if it were the numeric ticket id'
+  'display-id-children': 'ticket-child calls and Ticket DELETE accept a display id as if it were the numeric ticket id',
+  /** H20: PHP fills `$_POST` only for a form or multipart Content-Type (`L/Router/class.SWIFT_Router.php:973-981`). */
+  'form-body-without-content-type': 'a POST/PUT form body sent without a Content-Type is read as if it were application/x-www-form-urlencoded',
+  /** H20: PHP parses multipart bodies only for POST; the router reads PUT bodies only when form-urlencoded. */
+  'multipart-put': 'a multipart/form-data PUT body is read (fields and files) as for POST',
+  /** H19: a PUT with its fields in the query string authenticates but the controller reads the empty `$_POST` (`L/REST/class.SWIFT_RESTServer.php:226-236`). */
+  'put-fields-in-query': 'a PUT without a form body gives the query-string fields to the controller',
+  /** L31: `e` must start with `/` to be a route (`L/Router/class.SWIFT_Router.php:984`). */
+  'route-without-slash': 'an e= route without its leading slash (e=Base/User) is used as the route'
 } as const
 
 export type Leniency = keyof typeof LENIENCIES
