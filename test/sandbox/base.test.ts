@@ -40,8 +40,10 @@ test('Staff: duplicate username / e-mail texts, e-mail stored in lower case, PUT
   assert.equal([text(eve, 'email'), text(eve, 'designation')], ['eve@x.example', 'Agent'])
   const after = children(root(await call(sb.handle, 'PUT', `/Base/Staff/${text(eve, 'id')}`, [['firstname', 'Eve'], ['lastname', 'Evans'], ['staffgroupid', '2'], ['designation', '']])), 'staff')[0]!
   assert.equal([text(after, 'fullname'), text(after, 'designation')], ['Eve Evans', 'Agent'])
-  assert.is((await call(sb.handle, 'PUT', '/Base/Staff/99', [['firstname', 'x']])).body, 'Staff Object Load Failed: Invalid data provided')
-  assert.is((await call(sb.handle, 'DELETE', '/Base/Staff/99')).body, 'Staff Load Failed: Invalid data provided')
+  // SWIFT_Model (L/MVC/class.SWIFT_Model.php:53-56): an unknown id fails to load; an empty one is invalid (SWIFT_DataID).
+  assert.is((await call(sb.handle, 'PUT', '/Base/Staff/99', [['firstname', 'x']])).body, 'Staff Object Load Failed: Failed to load SWIFT_Model Object')
+  assert.is((await call(sb.handle, 'DELETE', '/Base/Staff/99')).body, 'Staff Load Failed: Failed to load SWIFT_Model Object')
+  assert.is((await call(sb.handle, 'DELETE', '/Base/Staff/0')).body, 'Staff Load Failed: Invalid data provided')
 })
 
 test('User POST: group, organization, e-mails (invalid ones skipped), SLA, then name and password', async () => {
@@ -63,7 +65,8 @@ test('StaffGroup, UserGroup, UserOrganization: texts of the source', async () =>
   assert.is((await post('/Base/UserOrganization', [['name', 'X'], ['organizationtype', 'shared'], ['slaplanid', '9']])).body, 'Invalid SLA Plan Specified')
   const org = children(root(await call(sb.handle, 'PUT', '/Base/UserOrganization/1', [['name', 'Acme'], ['organizationtype', 'nonsense']])), 'userorganization')[0]!
   assert.equal([text(org, 'organizationtype'), text(org, 'city')], ['shared', ''], 'an unknown type keeps the old one; unsent fields are blanked')
-  assert.is((await call(sb.handle, 'DELETE', '/Base/UserGroup/99')).body, 'User Group Load Failed: Class not loaded')
+  // B/models/User/class.SWIFT_UserGroup.php constructor: `Unable to Load User Group ID: <id>`.
+  assert.is((await call(sb.handle, 'DELETE', '/Base/UserGroup/99')).body, 'User Group Load Failed: Unable to Load User Group ID: 99')
 })
 
 test('/Core/TestAPI echoes like print_r, without the credentials', async () => {

@@ -248,3 +248,24 @@ export const listVar = (vars: PhpArray, name: string): ReadonlyArray<string> => 
 }
 
 export const isArray = (vars: PhpArray, name: string): boolean => vars.get(name) instanceof Map
+
+/**
+ * A value used as a key of one of the server's caches (`isset($_cache[$_POST[name]])`): PHP reads a canonical
+ * decimal string as the integer key, anything else (`'01'`, `'1 '`, `'1abc'`) finds nothing. `undefined` then.
+ */
+export const cacheKey = (vars: PhpArray, name: string): number | undefined => {
+  const v = str(vars, name)
+  return v !== undefined && /^(0|[1-9][0-9]*)$/.test(v) ? Number(v) : undefined
+}
+
+/** PHP `empty(trim($x))`: '' or '0' after trimming (the Staff checks). */
+export const emptyTrimmed = (vars: PhpArray, name: string): boolean => {
+  const v = str(vars, name)?.trim()
+  return v === undefined || v === '' || v === '0'
+}
+
+/** `isset($x) && trim($x) != '' && !empty($x)`: the required-text test of the base controllers. */
+export const requiredText = (vars: PhpArray, name: string): boolean => {
+  const v = str(vars, name)
+  return v !== undefined && v.trim() !== '' && v !== '0'
+}
