@@ -9,7 +9,7 @@ import type { HttpRequest } from '../../src/core/http'
 import { createSandbox, DEFAULT_API_KEY, DEFAULT_SECRET_KEY, type Sandbox } from '../../src/sandbox/handler'
 import { parseQuery } from '../../src/sandbox/classic/vars'
 import { ROOT } from '../tooling/entries.mjs'
-import { authPairs, BASE, call, form } from '../support/sandbox'
+import { authPairs, BASE, call, children, form, root, text } from '../support/sandbox'
 
 let sb: Sandbox
 test.before.each(() => {
@@ -163,5 +163,110 @@ test('an unauthenticated 240 KB a[]=1&… body is answered quickly (was ~21 s; g
 })
 
 
+// ---------------------------------------------------------------------------------------------------------------
+// Base controllers (B/api/*.php and the models they call)
+
+const post = (route: string, fields: Array<[string, string]>) => call(sb.handle, 'POST', route, fields)
+const put = (route: string, fields: Array<[string, string]>) => call(sb.handle, 'PUT', route, fields)
+const firstUser = async (res: Promise<{ body: string }>) => children(root((await res) as never), 'user')[0]!
+const NEW_USER: Array<[string, string]> = [['usergroupid', '2'], ['fullname', 'New'], ['password', 'p']]
+
+test('H7: user e-mails are stored lower-cased (B/models/User/class.SWIFT_UserEmailManager.php:211), on POST and PUT', async () => {
+  const u = await firstUser(post('/Base/User', [...NEW_USER, ['email', 'Mixed.Case@Example.COM']]))
+  assert.equal(children(u, 'email').map((e) => e.children.join('')), ['mixed.case@example.com'])
+  const after = await firstUser(put(`/Base/User/${text(u, 'id')}`, [['fullname', 'New'], ['email[]', 'Other@X.example']]))
+  assert.equal(children(after, 'email').map((e) => e.children.join('')), ['other@x.example'])
+})
+
+test('L5: User Filter with maxitems 0 or negative has no LIMIT and no 1000 cap (B/api/User.php:69-86; L/Database/class.SWIFT_Database.php:893-912)', async () => {
+  for (let i = 0; i < 1005; i++) sb.store.users.insert({ ...sb.store.users.get(4)!, emails: [`bulk${i}@x.example`] })
+  const count = async (route: string) => children(root(await call(sb.handle, 'GET', route)), 'user').length
+  assert.is(await count('/Base/User/Filter/0/0'), 1009)
+  assert.is(await count('/Base/User/Filter/0/-1'), 1009)
+  assert.is(await count('/Base/User/Filter/0/5000'), 1000)
+  assert.is(await count('/Base/User/Filter/1000/2'), 2)
+})
+
+test('L24: any valid SLA plan is stored as 1, the (int) of the cache row (B/api/User.php:450,650)', async () => {
+  sb.store.slaPlans.insert({ title: 'Gold' })
+  const u = await firstUser(post('/Base/User', [...NEW_USER, ['email', 'sla@x.example'], ['slaplanid', '2'], ['slaplanexpiry', '99']]))
+  assert.equal([text(u, 'slaplanid'), text(u, 'slaplanexpiry')], ['1', '99'])
+  // `isset($_slaPlanCache[$id])` needs the canonical integer key: `02` is no plan.
+  assert.is((await post('/Base/User', [...NEW_USER, ['email', 'sla2@x.example'], ['slaplanid', '02']])).body, 'Invalid SLA Plan')
+})
+
+test('L25: slaplanexpiry without an SLA plan is stored as 0 (class.SWIFT_User.php:474-476; class.SWIFT_UserOrganization.php:256-258,309-311)', async () => {
+  const u = await firstUser(post('/Base/User', [...NEW_USER, ['email', 'exp@x.example'], ['slaplanexpiry', '1700000000']]))
+  assert.is(text(u, 'slaplanexpiry'), '0')
+  const org = children(root(await post('/Base/UserOrganization', [['name', 'Org'], ['organizationtype', 'shared'], ['slaplanexpiry', '1700000000']])), 'userorganization')[0]!
+  assert.is(text(org, 'slaplanexpiry'), '0')
+})
+
+test('L26/L27: salutation matches the list untrimmed; an empty one clears it on PUT; "0" is an empty fullname/password (B/api/User.php Post/Put)', async () => {
+  const u = await firstUser(post('/Base/User', [...NEW_USER, ['email', 'sal@x.example'], ['salutation', ' Mr.']]))
+  assert.is(text(u, 'salutation'), '')
+  assert.is(text(await firstUser(put('/Base/User/1', [['fullname', 'John Doe'], ['salutation', 'dr.']])), 'salutation'), 'Dr.')
+  assert.is(text(await firstUser(put('/Base/User/1', [['fullname', 'John Doe'], ['salutation', '']])), 'salutation'), '')
+  assert.is((await post('/Base/User', [['usergroupid', '2'], ['email', 'z@x.example'], ['fullname', '0'], ['password', 'p']])).body, 'One of the required fields is empty')
+  assert.is((await post('/Base/User', [['usergroupid', '2'], ['email', 'z@x.example'], ['fullname', 'Z'], ['password', '0']])).body, 'One of the required fields is empty')
+})
+
+test('L28: load-failure texts: SWIFT_Model (L/MVC/class.SWIFT_Model.php:53-56) and SWIFT_UserOrganization (:82)', async () => {
+  assert.is((await put('/Base/User/99', [['fullname', 'X']])).body, 'User Load Failed: Failed to load SWIFT_Model Object')
+  assert.is((await call(sb.handle, 'DELETE', '/Base/User/99')).body, 'User Load Failed: Failed to load SWIFT_Model Object')
+  assert.is((await call(sb.handle, 'DELETE', '/Base/User/0')).body, 'User Load Failed: Invalid data provided')
+  assert.is((await put('/Base/UserOrganization/99', [['name', 'X']])).body, 'User Organization Load Failed: Unable to Load User Organization ID: 99')
+  assert.is((await call(sb.handle, 'DELETE', '/Base/UserOrganization/99')).body, 'User Organization Load Failed: Unable to Load User Organization ID: 99')
+})
+
+test('L29: UserOrganization keeps the name untrimmed, refuses "0", blanks "0" optional fields; Staff refuses "0" names (B/api/UserOrganization.php, B/api/Staff.php)', async () => {
+  assert.is((await post('/Base/UserOrganization', [['name', '0'], ['organizationtype', 'shared']])).body, 'One of the required fields is empty')
+  const org = children(root(await post('/Base/UserOrganization', [['name', ' Spaced '], ['organizationtype', 'shared'], ['city', '0'], ['phone', '123']])), 'userorganization')[0]!
+  assert.equal([text(org, 'name'), text(org, 'city'), text(org, 'phone')], [' Spaced ', '', '123'])
+  const staff: Array<[string, string]> = [['lastname', 'L'], ['email', 'n@x.example'], ['staffgroupid', '2'], ['password', 'p'], ['username', 'n']]
+  assert.is((await post('/Base/Staff', [['firstname', '0'], ...staff])).body, 'First name is empty')
+  assert.is((await post('/Base/Staff', [['firstname', 'F'], ...staff.map(([k, v]): [string, string] => (k === 'password' ? [k, ' 0 '] : [k, v]))])).body, 'Invalid Password Specified')
+})
+
+test('Staff: the e-mail is validated as sent (a leading blank fails); fullname is trim(first." ".last) of the raw names (class.SWIFT_Staff.php:379-384)', async () => {
+  const fields: Array<[string, string]> = [['staffgroupid', '2'], ['password', 'p'], ['username', 'newbie']]
+  assert.is((await post('/Base/Staff', [['firstname', 'A'], ['lastname', 'B'], ['email', ' a@x.example'], ...fields])).body, 'Email address is empty or Invalid')
+  const s = children(root(await post('/Base/Staff', [['firstname', 'Ann '], ['lastname', ' Lee'], ['email', 'ann@x.example'], ...fields])), 'staff')[0]!
+  assert.equal([text(s, 'firstname'), text(s, 'lastname'), text(s, 'fullname')], ['Ann', 'Lee', 'Ann   Lee'])
+  assert.is((await post('/Base/Staff', [['firstname', 'A'], ['lastname', 'B'], ['email', 'b@x.example'], ['staffgroupid', '2abc'], ['password', 'p'], ['username', 'u2']])).body, 'Staff Group ID is Invalid')
+})
+
+test('UserGroup: title untrimmed, group type compared exactly (B/api/UserGroup.php Post)', async () => {
+  assert.is((await post('/Base/UserGroup', [['title', 'T'], ['grouptype', ' guest']])).body, 'One of the required fields is empty')
+  const g = children(root(await post('/Base/UserGroup', [['title', ' Padded '], ['grouptype', 'guest']])), 'usergroup')[0]!
+  assert.is(text(g, 'title'), ' Padded ')
+})
+
+test('UserOrganization DELETE takes its members out of it (B/models/User/class.SWIFT_User.php:1046)', async () => {
+  assert.is((await call(sb.handle, 'DELETE', '/Base/UserOrganization/1')).status, 200)
+  assert.is(text(children(root(await call(sb.handle, 'GET', '/Base/User/1')), 'user')[0]!, 'userorganizationid'), '0')
+})
+
+test('H13: UserSearch ORs words within each column, phrase=1 ANDs them; columns are ORed (B/api/UserSearch.php:74-88; F:1280-1344)', async () => {
+  const ids = async (fields: Array<[string, string]>) => children(root(await post('/Base/UserSearch', fields)), 'user').map((u) => text(u, 'id'))
+  assert.equal(await ids([['query', 'John Jane']]), ['1', '2'])
+  assert.equal(await ids([['query', 'Doe John'], ['phrase', '1']]), ['1'])
+  assert.equal(await ids([['query', 'Doe Jane'], ['phrase', '1']]), [])
+  assert.equal(await ids([['query', 'Jo_n']]), ['1'], 'LIKE wildcards')
+  assert.equal(await ids([['query', 'acme -john']]), ['1', '2', '3', '4'], 'ORed with NOT LIKE, nearly every row matches')
+  assert.equal(await ids([['query', '   ']]), [], 'no condition: the SQL fails, no rows')
+  assert.equal(await ids([['query', 'JOHN']]), ['1'])
+})
+
+test('H14: UserSearch prints the organization columns of the join: phone, dateline, slaplanid, slaplanexpiry (B/api/UserSearch.php:78-87)', async () => {
+  const users = children(root(await post('/Base/UserSearch', [['query', 'John Max']])), 'user')
+  const john = users.find((u) => text(u, 'id') === '1')!
+  const max = users.find((u) => text(u, 'id') === '4')!
+  const acme = sb.store.userOrganizations.get(1)!
+  assert.equal([text(john, 'phone'), text(john, 'dateline')], [acme.phone, String(acme.dateline)])
+  assert.equal([text(max, 'phone'), text(max, 'dateline'), text(max, 'slaplanid'), text(max, 'slaplanexpiry')], ['', '', '', ''])
+  // The User controller itself prints the user's own values.
+  assert.is(text(children(root(await call(sb.handle, 'GET', '/Base/User/1')), 'user')[0]!, 'phone'), '+1 555 0101')
+})
 
 test.run()
