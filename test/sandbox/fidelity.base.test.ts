@@ -269,4 +269,15 @@ test('H14: UserSearch prints the organization columns of the join: phone, dateli
   assert.is(text(children(root(await call(sb.handle, 'GET', '/Base/User/1')), 'user')[0]!, 'phone'), '+1 555 0101')
 })
 
+test('Department titles: required as sent ("0" refused), stored through removeTags: allowed tags stay, others go; Insert decodes entities, Update does not (class.SWIFT_Department.php:265,335)', async () => {
+  const fields: Array<[string, string]> = [['app', 'tickets'], ['type', 'public']]
+  assert.is((await post('/Base/Department', [...fields, ['title', '0']])).body, 'One of the required fields is empty')
+  const created = children(root(await post('/Base/Department', [...fields, ['title', ' <script>x</script><em>A</em> &amp; B ']])), 'department')[0]!
+  assert.is(text(created, 'title'), 'x<em>A</em> & B')
+  const empty = children(root(await post('/Base/Department', [...fields, ['title', '<u></u>']])), 'department')[0]!
+  assert.is(text(empty, 'title'), '')
+  const updated = children(root(await put(`/Base/Department/${text(created, 'id')}`, [['title', 'C &amp;amp; D']])), 'department')[0]!
+  assert.is(text(updated, 'title'), 'C &amp; D')
+})
+
 test.run()
