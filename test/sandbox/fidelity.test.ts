@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { CONTROLLERS } from '../../src/sandbox/classic/controllers/index'
+import { LENIENCIES } from '../../src/sandbox/classic/settings'
 import { ROOT } from '../tooling/entries.mjs'
 
 const fidelity = () => readFileSync(join(ROOT, 'src/sandbox/classic/FIDELITY.md'), 'utf8')
@@ -79,6 +80,15 @@ test('the section check fails for a controller without a section', () => {
   assert.ok(accepted('base/staffgroup').some((n) => names.has(n)))
   assert.not.ok(accepted('base/user').some((n) => names.has(n)))
   assert.not.ok(accepted('news/category').some((n) => sectionNames('## Category\n').has(n)), 'an ambiguous name needs its app')
+})
+
+test('the README lists every tolerance of LENIENCIES, and no other', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  const start = readme.indexOf('### Strict by default')
+  assert.ok(start >= 0, 'the README has a "Strict by default" section')
+  const section = readme.slice(start, readme.indexOf('\n### ', start + 1))
+  const listed = [...section.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1])
+  assert.equal(listed.sort(), Object.keys(LENIENCIES).sort(), 'the table under "Strict by default" in the README')
 })
 
 test.run()
