@@ -45,6 +45,14 @@ test('auth: texts and order: salt missing/empty/"0" → NO SALT PROVIDED!, then 
   assert.equal(await q(`apikey=${DEFAULT_API_KEY}&salt=x&signature[]=1`), [401, 'FAILED TO AUTHENTICATE', 'text/html; charset=UTF-8'])
 })
 
+test('auth: the API key is compared with PHP\'s loose != (class.SWIFT_RESTManager.php:110): a numeric key matches 1e2 for 100', async () => {
+  const numeric = createSandbox({ apiKey: '100' })
+  const signature = encodeURIComponent(nodeSignature(DEFAULT_SECRET_KEY, 's'))
+  assert.is((await send('GET', `e=/Base/Department/1&apikey=1e2&salt=s&signature=${signature}`, undefined, {}, numeric)).status, 200)
+  assert.is((await send('GET', `e=/Base/Department/1&apikey=101&salt=s&signature=${signature}`, undefined, {}, numeric)).status, 401)
+  assert.is((await send('GET', `e=/Base/Department/1&apikey=${DEFAULT_API_KEY.toUpperCase()}&salt=s&signature=${signature}`)).status, 401)
+})
+
 test('auth container: GET/DELETE read the body when the query has nothing but e (class.SWIFT_RESTServer.php:220-238)', async () => {
   assert.is((await send('GET', 'e=/Base/Department/1', await auth())).status, 200)
   // With any other query variable, $_GET is the container and the body is not read.
@@ -234,6 +242,13 @@ test('Staff: the e-mail is validated as sent (a leading blank fails); fullname i
   const s = children(root(await post('/Base/Staff', [['firstname', 'Ann '], ['lastname', ' Lee'], ['email', 'ann@x.example'], ...fields])), 'staff')[0]!
   assert.equal([text(s, 'firstname'), text(s, 'lastname'), text(s, 'fullname')], ['Ann', 'Lee', 'Ann   Lee'])
   assert.is((await post('/Base/Staff', [['firstname', 'A'], ['lastname', 'B'], ['email', 'b@x.example'], ['staffgroupid', '2abc'], ['password', 'p'], ['username', 'u2']])).body, 'Staff Group ID is Invalid')
+})
+
+test('StaffGroup: isadmin is compared with PHP\'s loose == (B/api/StaffGroup.php Post/Put)', async () => {
+  const g = children(root(await post('/Base/StaffGroup', [['title', 'Leads'], ['isadmin', '1.0']])), 'staffgroup')[0]!
+  assert.is(text(g, 'isadmin'), '1')
+  const after = children(root(await put(`/Base/StaffGroup/${text(g, 'id')}`, [['title', 'Leads'], ['isadmin', ' 0']])), 'staffgroup')[0]!
+  assert.is(text(after, 'isadmin'), '0')
 })
 
 test('UserGroup: title untrimmed, group type compared exactly (B/api/UserGroup.php Post)', async () => {

@@ -9,7 +9,7 @@
  * cannot pass its own check.
  */
 import type { Reply } from './controller'
-import { isEmpty, type PhpArray, type PhpValue } from './vars'
+import { isEmpty, phpLooseEquals, type PhpArray, type PhpValue } from './vars'
 
 export const NO_SALT = 'NO SALT PROVIDED!'
 export const FAILED = 'FAILED TO AUTHENTICATE'
@@ -59,7 +59,8 @@ export const authenticator = (apiKey: string, secretKey: string) => {
     const given = text(vars.get('apikey')).trim()
     const signature = text(vars.get('signature')).replace(/ /g, '+').trim()
     // `empty($_incomingAPIKey)` and `empty($_signature)`: '0' is empty too (class.SWIFT_RESTManager.php:110-119).
-    if (given !== apiKey || given === '' || given === '0' || apiKey.trim() === '' || signature === '' || signature === '0') return unauthorized(FAILED)
+    // `$_apiKey != $_incomingAPIKey` is PHP's loose comparison (class.SWIFT_RESTManager.php:110).
+    if (!phpLooseEquals(apiKey, given) || given === '' || given === '0' || apiKey.trim() === '' || signature === '' || signature === '0') return unauthorized(FAILED)
     return (await signatureFor(salt)) === signature ? undefined : unauthorized(FAILED)
   }
 }

@@ -269,3 +269,8 @@ export const requiredText = (vars: PhpArray, name: string): boolean => {
   const v = str(vars, name)
   return v !== undefined && v.trim() !== '' && v !== '0'
 }
+
+const NUMERIC = /^[ \t\n\r\v\f]*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?[ \t\n\r\v\f]*$/
+
+/** PHP 8's `==` between two strings: numerically when both are numeric strings (`'100' == '1e2'`, `' 1' == '1'`). */
+export const phpLooseEquals = (a: string, b: string): boolean => (NUMERIC.test(a) && NUMERIC.test(b) ? Number(a) === Number(b) : a === b)
