@@ -169,7 +169,7 @@ export const parseRequest = (req: HttpRequest, lenient: LenientCheck = STRICT): 
       authVars = getVars
       // The controller still reads the empty $_POST: fields in the query string are ignored.
       if (lenient('put-fields-in-query')) vars = getVars
-    } else vars = authVars = parseQuery(body, 'the body')
+    } else vars = authVars = rawBody()
   } else authVars = new Map()
 
   const segments = route.split('/').map((s) => s.trim()).filter((s) => s !== '')

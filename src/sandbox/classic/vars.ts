@@ -179,12 +179,16 @@ export const parseMultipart = (binary: string, boundary: string): { readonly var
   const vars: PhpArray = new Map()
   const files = new Map<string, UploadedFile>()
   const delimiter = `--${boundary}`
-  const chunks = binary.split(delimiter)
-  if (chunks.length < 2) throw new MalformedBody('Malformed multipart body: the boundary does not occur in it')
-  let count = 0
-  // chunks[0] is the preamble; the last one starts with `--` (the closing delimiter).
-  for (const chunk of chunks.slice(1)) {
-    if (chunk.startsWith('--') || ++count > MAX_INPUT_VARS) break
+  let at = binary.indexOf(delimiter)
+  if (at < 0) throw new MalformedBody('Malformed multipart body: the boundary does not occur in it')
+  // Part by part, stopping after MAX_INPUT_VARS parts (the text before the first delimiter is the preamble; the
+  // closing delimiter is followed by `--`).
+  for (let count = 0; at >= 0 && ++count <= MAX_INPUT_VARS; ) {
+    const start = at + delimiter.length
+    const next = binary.indexOf(delimiter, start)
+    const chunk = binary.slice(start, next < 0 ? binary.length : next)
+    at = next
+    if (chunk.startsWith('--')) break
     const part = chunk.replace(/^[ \t]*\r?\n/, '')
     const split = /\r?\n\r?\n/.exec(part)
     if (split === null) throw new MalformedBody('Malformed multipart body: a part has no blank line after its headers')
