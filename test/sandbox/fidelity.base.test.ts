@@ -7,7 +7,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { HttpRequest } from '../../src/core/http'
 import { createSandbox, DEFAULT_API_KEY, DEFAULT_SECRET_KEY, type Sandbox } from '../../src/sandbox/handler'
-import { parseQuery } from '../../src/sandbox/classic/vars'
+import { parseMultipart, parseQuery } from '../../src/sandbox/classic/vars'
 import { ROOT } from '../tooling/entries.mjs'
 import { authPairs, BASE, call, children, form, root, text } from '../support/sandbox'
 
@@ -88,6 +88,12 @@ test('PUT with an untyped body and nothing but e in the query: the raw body beco
   assert.match(res.body, /VARS: Array\n\(\n {4}\[title\] => New\n/)
 })
 
+test('standard URL type: the route stays a $_GET key, so an untyped PUT authenticates from $_GET, not from its body (class.SWIFT_RESTServer.php:230-232)', async () => {
+  assert.is((await send('PUT', '/Core/TestAPI/3', `title=New&${await auth()}`)).body, 'NO SALT PROVIDED!')
+  assert.match((await send('PUT', '/Core/TestAPI/3', `title=New&${await auth()}`, FORM)).body, /\[title\] => New/)
+  assert.match((await send('GET', `/Core/TestAPI/3&${await auth()}`)).body, /^GET: 3\n[\s\S]*\[\/Core\/TestAPI\/3\] => \n/)
+})
+
 test('H20: a multipart PUT is not parsed (PHP reads multipart for POST only; router :973 reads form-urlencoded PUTs)', async () => {
   const pairs = [...(await authPairs()), ['title', 'M']]
   const body = pairs.map(([k, v]) => `--b\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') + '--b--\r\n'
@@ -153,6 +159,12 @@ test('parse_str: max_input_vars (1000) and max_input_nesting_level (64) as PHP s
   assert.is(parseQuery(`ok${'[a]'.repeat(63)}=1`, 'q').has('ok'), true)
   const list = parseQuery('a[]=x&a[5]=y&a[]=z', 'q').get('a') as Map<string, string>
   assert.equal([...list.entries()], [['0', 'x'], ['5', 'y'], ['6', 'z']])
+})
+
+test('multipart: max_file_uploads (20) as PHP ships it; later file parts are dropped', () => {
+  const body = Array.from({ length: 25 }, (_, i) => `--b\r\nContent-Disposition: form-data; name="f${i}"; filename="f${i}.txt"\r\n\r\nx\r\n`).join('') + '--b\r\nContent-Disposition: form-data; name="after"\r\n\r\nkept\r\n--b--\r\n'
+  const parsed = parseMultipart(body, 'b')
+  assert.equal([parsed.files.size, parsed.files.has('f19'), parsed.files.has('f20'), parsed.vars.get('after')], [20, true, false, 'kept'])
 })
 
 test('an unauthenticated 240 KB a[]=1&… body is answered quickly (was ~21 s; generous bound 2 s)', async () => {

@@ -64,6 +64,8 @@ export const urldecode = (binary: string): string =>
  */
 export const MAX_INPUT_VARS = 1000
 export const MAX_INPUT_NESTING = 64
+/** PHP's `max_file_uploads` (php.ini default 20): file parts after the 20th are dropped. */
+export const MAX_FILE_UPLOADS = 20
 
 /**
  * Splits a variable name the way PHP's `php_register_variable_ex` does: leading spaces dropped; `.` and ` ` in the
@@ -183,6 +185,7 @@ export const parseMultipart = (binary: string, boundary: string): { readonly var
   if (at < 0) throw new MalformedBody('Malformed multipart body: the boundary does not occur in it')
   // Part by part, stopping after MAX_INPUT_VARS parts (the text before the first delimiter is the preamble; the
   // closing delimiter is followed by `--`).
+  let uploads = 0
   for (let count = 0; at >= 0 && ++count <= MAX_INPUT_VARS; ) {
     const start = at + delimiter.length
     const next = binary.indexOf(delimiter, start)
@@ -209,6 +212,7 @@ export const parseMultipart = (binary: string, boundary: string): { readonly var
     const name = utf8Text(rawName, 'a multipart field name')
     const filename = headerParam(disposition, 'filename')
     if (filename !== undefined) {
+      if (++uploads > MAX_FILE_UPLOADS) continue
       files.set(name, { filename: utf8Text(filename, 'a multipart file name'), contentType, bytes: binaryBytes(body) })
     } else {
       assign(vars, name, utf8Text(body, `the multipart field "${name}"`))
