@@ -82,13 +82,16 @@ test('the section check fails for a controller without a section', () => {
   assert.not.ok(accepted('news/category').some((n) => sectionNames('## Category\n').has(n)), 'an ambiguous name needs its app')
 })
 
-test('the README lists every tolerance of LENIENCIES, and no other', () => {
+test('the README names every tolerance of LENIENCIES; its table lists only real ones', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
   const start = readme.indexOf('### Strict by default')
   assert.ok(start >= 0, 'the README has a "Strict by default" section')
   const section = readme.slice(start, readme.indexOf('\n### ', start + 1))
-  const listed = [...section.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1])
-  assert.equal(listed.sort(), Object.keys(LENIENCIES).sort(), 'the table under "Strict by default" in the README')
+  const listed = [...section.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1] as string)
+  assert.equal(listed.filter((name) => !Object.keys(LENIENCIES).includes(name)), [], 'rows of the "Strict by default" table that are not in LENIENCIES')
+  // Classic tolerances belong in the table; others (the v1 sandbox's) may be described where their API is.
+  const unnamed = Object.keys(LENIENCIES).filter((name) => (name.startsWith('v1-') ? !readme.includes(name) : !listed.includes(name)))
+  assert.equal(unnamed, [], 'tolerances the README does not describe')
 })
 
 test.run()
