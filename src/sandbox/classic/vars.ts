@@ -156,10 +156,11 @@ export const parseQuery = (binary: string, where: string, strict = true): PhpArr
     const end = amp < 0 ? binary.length : amp
     if (end > at) {
       if (++count > MAX_INPUT_VARS) break
-      const eq = binary.indexOf('=', at)
-      const hasValue = eq >= 0 && eq < end
-      const name = text(binary.slice(at, hasValue ? eq : end))
-      if (name !== '') assign(vars, name, hasValue ? text(binary.slice(eq + 1, end)) : '')
+      // Looked for inside this piece only: a search to the body's end per piece would be quadratic.
+      const piece = binary.slice(at, end)
+      const eq = piece.indexOf('=')
+      const name = text(eq < 0 ? piece : piece.slice(0, eq))
+      if (name !== '') assign(vars, name, eq < 0 ? '' : text(piece.slice(eq + 1)))
     }
     at = end + 1
   }
