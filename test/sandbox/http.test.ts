@@ -135,13 +135,18 @@ test('DELETE answers 200 with an empty body; a missing Base object is 200 + empt
 test('bad input: unknown route, wrong verb, malformed multipart, invalid UTF-8, oversized body, garbage — answered, server keeps serving', async () => {
   const q = await authQuery()
   const unknown = await get(`?e=/Base/Nothing&${q}`)
-  assert.equal([unknown.status, await unknown.text()], [400, 'Invalid route: no controller Base/Nothing (/Base/Nothing)'])
+  // L/Router/class.SWIFT_Router.php:591-599: no such controller, and no `Default` one either: FileNotFound (404).
+  assert.equal([unknown.status, await unknown.text()], [404, '"Default" Controller OR a DEFAULT Controller in SWIFT App "Base" for Interface "api" does not exist (DEFAULT-MAIN)'])
   const disallowed = await get(`?e=${encodeURIComponent('/Base/Department/<b>')}&${q}`)
   assert.equal([disallowed.status, await disallowed.text()], [400, 'The URI you submitted has disallowed characters.'])
-  const doubleEncoded = await get(`?e=%252FBase%252FDepartment%252F2&${q}`)
+  // class.SWIFT_Router.php:984-986: e must start with `/` after PHP's decoding; then it is urldecoded once more.
+  const doubleEncoded = await get(`?e=/Base%252FDepartment%252F2&${q}`)
   assert.is(doubleEncoded.status, 200, 'the router urldecodes e once more')
+  assert.is((await get(`?e=%252FBase%252FDepartment%252F2&${q}`)).status, 404)
+  // Without a route the raw query string is the route (class.SWIFT_Router.php:1016-1019): an app named `apikey=…`.
   const noRoute = await get(`?${q}`)
-  assert.is(noRoute.status, 400)
+  assert.is(noRoute.status, 404)
+  assert.is((await get('')).status, 400)
   const otherPath = await get('', '/somewhere/else')
   assert.is(otherPath.status, 404)
   const verb = await fetch(`${sb.url}?e=/Tickets/TicketPriority`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: q })

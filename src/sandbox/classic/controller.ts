@@ -52,12 +52,18 @@ export const undeclared = (method: string): Reply =>
 
 const VERB_METHOD: Readonly<Record<string, 'get' | 'post' | 'put' | 'delete'>> = { GET: 'get', POST: 'post', PUT: 'put', DELETE: 'delete' }
 const METHOD_NAME = { get: 'Get', post: 'Post', put: 'Put', delete: 'Delete' } as const
+const PUBLIC_METHOD: Readonly<Record<string, 'get' | 'post' | 'put' | 'delete' | 'getList'>> = { get: 'get', post: 'post', put: 'put', delete: 'delete', getlist: 'getList' }
 
 export const dispatch = (controller: Controller, ctx: Context, segments: ReadonlyArray<string>): Reply => {
   const [action, ...rest] = segments
   if (action !== undefined) {
     const named = controller.actions?.[action.toLowerCase()]
     if (named !== undefined) return named(ctx, rest)
+    // Any public method is callable by name whatever the verb (`L/MVC/class.SWIFT_Controller.php:229-330`): e.g.
+    // `GET /Base/Department/Delete/5` deletes, `POST …/Get/5` reads.
+    const method = PUBLIC_METHOD[action.toLowerCase()]
+    const handler = method === undefined ? undefined : controller[method]
+    if (handler !== undefined) return handler(ctx, rest)
   }
   const verb = VERB_METHOD[ctx.method]
   if (verb === undefined) return undeclared(ctx.method)

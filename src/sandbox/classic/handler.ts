@@ -27,6 +27,27 @@ export const noticeHtml = (text: string): string =>
   `<div style="BACKGROUND: #f8ebeb; FONT: 13px Trebuchet MS, Verdana, Helvetica, Arial; BORDER: 1px SOLID #751616; PADDING: 10px; MARGIN: 5px;"><font color="red">[Notice]: ${text}</font></div>`
 
 const XML_TYPE = 'text/xml'
+const HTML_TYPE = 'text/html; charset=UTF-8'
+
+/** The apps the routed controllers belong to. */
+const APPS: ReadonlySet<string> = /*#__PURE__*/ new Set(Object.keys(CONTROLLERS).map((key) => key.split('/')[0] as string))
+
+/** PHP `Clean()` (`F:1010-1017`): only `[A-Za-z0-9_:,-]` is kept. */
+export const phpClean = (text: string): string => text.replace(/[^a-zA-Z0-9\-_:,]/g, '').trim()
+
+/**
+ * The arguments after the action, as `SWIFT_Router::ParseURIArguments` passes them (`L/Router/class.SWIFT_Router.php:
+ * 666-712`): `R:` segments are skipped, `name=value` passes its value, anything else is `Clean()`ed (`12.0` → `120`).
+ */
+export const routeArguments = (segments: ReadonlyArray<string>): ReadonlyArray<string> => {
+  const out: Array<string> = []
+  for (const segment of segments) {
+    if (segment.startsWith('R:') || segment.startsWith('&')) continue
+    const pair = /([a-zA-Z0-9_]*)=([a-zA-Z\s0-9,~%.:_-]+)/.exec(segment)
+    out.push(pair === null ? phpClean(segment) : (pair[2] as string).trim())
+  }
+  return out
+}
 const TEXT_TYPE = 'text/plain; charset=UTF-8'
 
 const respond = (reply: Reply, contentType: string): HttpResponse => ({
@@ -46,22 +67,29 @@ export const createClassicHandler = (options: ClassicHandlerOptions) => {
     if (size > options.maxBodyBytes) return tooLarge(size, options.maxBodyBytes)
     let parsed
     try {
-      parsed = parseRequest(req)
+      parsed = parseRequest(req, (name) => options.store.behaviour.lenient(name))
     } catch (thrown) {
       if (thrown instanceof InvalidUtf8 || thrown instanceof MalformedBody) return respond({ status: 400, body: thrown.message }, TEXT_TYPE)
       throw thrown
     }
     if (parsed === undefined) return undefined
-    const [app, name, ...args] = parsed.segments
-    if (app === undefined || name === undefined) {
+    const [app, name, action, ...rest] = parsed.segments
+    if (app === undefined) {
       return respond({ status: 400, body: 'No route specified: use index.php?e=/App/Controller[/…] (or index.php/App/Controller, or index.php?/App/Controller)' }, TEXT_TYPE)
     }
-    // `SWIFT_Router::FilterURI`: letters, digits, blanks and `,~%.:=_-` only.
-    if (parsed.segments.some((segment) => !/^[a-zA-Z\s0-9,~%.:=_-]+$/.test(segment))) {
-      return respond({ status: 400, body: 'The URI you submitted has disallowed characters.' }, TEXT_TYPE)
+    // `SWIFT_Router::ParseURIToRouteContainer` (`L/Router/class.SWIFT_Router.php:562-599`): an unknown app, then an
+    // unknown controller (the fallback `Default` controller does not exist in the api interface), are FileNotFound
+    // pages (`F:112-132`, status 404).
+    if (!APPS.has(app.toLowerCase())) return respond({ status: 404, body: `"${phpClean(app)}" SWIFT App does not exist` }, HTML_TYPE)
+    const controller = name === undefined ? undefined : CONTROLLERS[`${app}/${name}`.toLowerCase()]
+    if (controller === undefined) {
+      return respond({ status: 404, body: `"Default" Controller OR a DEFAULT Controller in SWIFT App "${phpClean(app)}" for Interface "api" does not exist (DEFAULT-MAIN)` }, HTML_TYPE)
     }
-    const controller = CONTROLLERS[`${app}/${name}`.toLowerCase()]
-    if (controller === undefined) return respond({ status: 400, body: `Invalid route: no controller ${app}/${name} (${parsed.route})` }, TEXT_TYPE)
+    // `SWIFT_Router::FilterURI` on every segment (:615, :784-811): letters, digits, blanks and `,~%.:=_-` only.
+    if (parsed.segments.some((segment) => !/^[a-zA-Z\s0-9,~%.:=_-]+$/.test(segment))) {
+      return respond({ status: 400, body: 'The URI you submitted has disallowed characters.' }, HTML_TYPE)
+    }
+    const args = action === undefined ? [] : [action, ...routeArguments(rest)]
     // The controller's constructor first checks that the API is enabled, then the credentials (spec §1.2, §3).
     if (!options.apiEnabled) return { status: 403, headers: { 'content-type': 'text/html; charset=UTF-8' }, body: '' }
     const refused = await authenticate(parsed.authVars)

@@ -3,14 +3,15 @@
  * reads, and where the credentials must be.
  */
 import type { HttpRequest } from '../../core/http'
-import { binaryString, boundaryOf, MalformedBody, parseMultipart, parseQuery, urldecode, utf8Text, type PhpArray, type UploadedFile } from './vars'
+import type { Leniency } from './settings'
+import { binaryBytes, binaryString, boundaryOf, MalformedBody, MAX_INPUT_NESTING, parseMultipart, parseQuery, urldecode, utf8Text, type PhpArray, type PhpValue, type UploadedFile } from './vars'
 
 export interface ParsedRequest {
   readonly method: string
   /** The route segments, e.g. `['Tickets', 'Ticket', 'ListAll', '1']`; empty when no route was given. */
   readonly segments: ReadonlyArray<string>
   readonly route: string
-  /** Where the credentials are read: `$_GET` for GET/DELETE, `$_POST` for POST/PUT (spec §1.3). */
+  /** Where the credentials are read (`SWIFT_RESTServer::ParseInputStream`). */
   readonly authVars: PhpArray
   /** What the controller reads. */
   readonly vars: PhpArray
@@ -48,8 +49,13 @@ export const pathInfo = (path: string): string | undefined => {
   return /^\/?(api\/?)?$/i.test(path) ? '' : undefined
 }
 
+// PHP fills $_POST only for a POST whose media type (case-insensitive) is a form or multipart (main/SAPI.c); the router
+// and `ParseInputStream` test the Content-Type with the case-sensitive `strstr` (`L/Router/class.SWIFT_Router.php:973`,
+// `L/REST/class.SWIFT_RESTServer.php:216`).
 const formContent = (contentType: string) => /application\/x-www-form-urlencoded/i.test(contentType)
 const multipartContent = (contentType: string) => /multipart\/form-data/i.test(contentType)
+const jsonContent = (contentType: string) => contentType.includes('application/json')
+const routerParsesPut = (contentType: string) => contentType.includes('application/x-www-form-urlencoded')
 
 const readMultipart = (binary: string, contentType: string) => {
   const boundary = boundaryOf(contentType)
@@ -57,24 +63,62 @@ const readMultipart = (binary: string, contentType: string) => {
   return parseMultipart(binary, boundary)
 }
 
-const jsonVars = (binary: string): PhpArray => {
-  const vars: PhpArray = new Map()
-  try {
-    const parsed: unknown = JSON.parse(utf8Text(binary, 'the JSON body'))
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string' || typeof v === 'number') vars.set(k, String(v))
+/** PHP's string conversion of a `json_decode` scalar (`true` → `1`, `false`/`null` → ``). */
+const phpString = (value: unknown): string => (value === true ? '1' : value === false || value === null ? '' : String(value))
+
+const phpValue = (value: unknown, depth: number): PhpValue | undefined => {
+  if (value !== null && typeof value === 'object') {
+    if (depth >= MAX_INPUT_NESTING) return undefined
+    const array: PhpArray = new Map()
+    for (const [k, v] of Object.entries(value)) {
+      const converted = phpValue(v, depth + 1)
+      if (converted !== undefined) array.set(k, converted)
     }
-  } catch (thrown) {
-    if (!(thrown instanceof SyntaxError)) throw thrown
+    return array
   }
-  return vars
+  // isset() is false for null: a JSON null is as good as absent.
+  return value === null ? undefined : phpString(value)
 }
 
 /**
- * Parses a request. Throws `InvalidUtf8` or `MalformedBody` (answered with 400 by the caller). `undefined` when the
- * path is not the API entry point.
+ * `json_decode($body, true)` as the credentials container (`class.SWIFT_RESTServer.php:216-218`): values are used as
+ * PHP sees them (`"salt": true` signs `1`; `"salt": 0` is empty). Not an object (or invalid JSON): no container.
  */
-export const parseRequest = (req: HttpRequest): ParsedRequest | undefined => {
+const jsonVars = (binary: string): PhpArray => {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8').decode(binaryBytes(binary)))
+  } catch (thrown) {
+    if (!(thrown instanceof SyntaxError)) throw thrown
+    return new Map()
+  }
+  const vars = phpValue(parsed, 0)
+  return vars instanceof Map ? vars : new Map()
+}
+
+/** Which tolerances the request reader applies (`LENIENCIES`); none by default. */
+export type LenientCheck = (name: Leniency) => boolean
+const STRICT: LenientCheck = () => false
+
+/** The route the router reads (`SWIFT_Router::GetURI`, `L/Router/class.SWIFT_Router.php:983-1035`). */
+const routeOf = (e: PhpValue | undefined, info: string, rawQuery: string, lenient: LenientCheck): string => {
+  // `isset($_REQUEST['e']) && !empty(...) && substr(e, 0, 1) == '/'` (:984); urldecoded once more (:986), so `%252F`
+  // arrives as `/`.
+  if (typeof e === 'string' && e !== '' && e !== '0' && (e.startsWith('/') || lenient('route-without-slash'))) {
+    return utf8Text(urldecode(asBinary(e)), 'the route')
+  }
+  if (info.replace(/^\/+|\/+$/g, '') !== '') return utf8Text(urldecode(asBinary(info).replace(/\+/g, '%2B')), 'the path')
+  // The raw QUERY_STRING (:1016-1019), cut at its first `&` by `ExplodeSegments` (:854-866): `index.php?/Route&…`.
+  // Not urldecoded; with a stray `e=Route` (no slash) it names an app `e=Route`, which does not exist.
+  if (rawQuery.replace(/^\/+|\/+$/g, '') !== '') return utf8Text(rawQuery.split('&')[0] as string, 'the query string')
+  return ''
+}
+
+/**
+ * Parses a request the way PHP and the 4.98.8 router and REST server read it. Throws `InvalidUtf8` or
+ * `MalformedBody` (answered with 400 by the caller). `undefined` when the path is not the API entry point.
+ */
+export const parseRequest = (req: HttpRequest, lenient: LenientCheck = STRICT): ParsedRequest | undefined => {
   const { path, query } = splitUrl(req.url)
   const info = pathInfo(path)
   if (info === undefined) return undefined
@@ -84,49 +128,50 @@ export const parseRequest = (req: HttpRequest): ParsedRequest | undefined => {
   const contentType = header(req, 'content-type')
   const body = binaryString(bodyBytes(req))
 
+  // $_POST/$_FILES as PHP and the router fill them before the controller runs.
   let postVars: PhpArray = new Map()
   let files: ReadonlyMap<string, UploadedFile> = NO_FILES
-  if (method === 'POST' || method === 'PUT') {
+  const untypedForm = contentType === '' && body !== '' && lenient('form-body-without-content-type')
+  if (method === 'POST') {
     if (multipartContent(contentType)) {
-      // PHP fills $_POST/$_FILES from multipart only for POST; reading it for PUT too is a tolerance.
       const parsed = readMultipart(body, contentType)
       postVars = parsed.vars
       files = parsed.files
-    } else if (formContent(contentType) || (contentType === '' && body !== '')) {
-      // A form body without a Content-Type is read too (PHP would leave $_POST empty): a tolerance.
-      postVars = parseQuery(body, 'the form body')
-    } else if (method === 'PUT' && !/application\/json/i.test(contentType)) {
-      // Spec §1.3: PUT without a form content type reads $_GET if it has anything besides the route, else the body.
-      const rest = [...getVars.keys()].filter((k) => k !== 'e' && !k.startsWith('/'))
-      postVars = rest.length > 0 ? getVars : parseQuery(body, 'the body')
+    } else if (formContent(contentType) || untypedForm) postVars = parseQuery(body, 'the form body')
+  } else if (method === 'PUT') {
+    // The router parses a PUT body only for this content type (`class.SWIFT_Router.php:973-981`).
+    if (routerParsesPut(contentType) || untypedForm) postVars = parseQuery(body, 'the form body')
+    else if (multipartContent(contentType) && lenient('multipart-put')) {
+      const parsed = readMultipart(body, contentType)
+      postVars = parsed.vars
+      files = parsed.files
     }
   }
 
-  // Route: `e` ($_REQUEST, the body wins), then PATH_INFO, then the "standard URL type" `index.php?/Route&…`.
-  const e = postVars.get('e') ?? getVars.get('e')
-  let route = ''
-  let standardKey: string | undefined
-  // The router urldecodes `e` once more (after PHP did): `%252F` arrives as `/`.
-  if (typeof e === 'string' && e !== '') route = utf8Text(urldecode(asBinary(e)), 'the route')
-  else if (info !== '' && info !== '/') route = utf8Text(urldecode(asBinary(info).replace(/\+/g, '%2B')), 'the path')
-  else {
-    const first = rawQuery.split('&')[0] ?? ''
-    if (first.startsWith('/') || first.startsWith('%2F') || first.startsWith('%2f')) {
-      standardKey = utf8Text(urldecode(first.split('=')[0] ?? ''), 'the query string')
-      route = standardKey
-    }
-  }
-  // After routing the server removes `e` from $_GET/$_POST/$_REQUEST; the standard URL type's key goes too.
-  for (const vars of [getVars, postVars]) {
-    vars.delete('e')
-    if (standardKey !== undefined) vars.delete(standardKey)
-  }
+  // `$_REQUEST['e']`: the body wins over the query string (PHP's request_order "GP").
+  const route = routeOf(postVars.get('e') ?? getVars.get('e'), info, rawQuery, lenient)
+  // The router unsets `e` from $_GET/$_POST/$_REQUEST (`class.SWIFT_Router.php:76-79`); the standard URL type's key stays.
+  getVars.delete('e')
+  postVars.delete('e')
+
+  // The credentials container (`ParseInputStream`, `class.SWIFT_RESTServer.php:206-238`): a JSON body for any verb;
+  // else $_GET (GET/DELETE) or $_POST (POST) when not empty, else `parse_str` of the raw body; PUT tries $_POST,
+  // then $_GET, then the raw body, which then also becomes $_POST (:235-236).
+  const rawBody = () => parseQuery(body, 'the body', false)
+  let authVars: PhpArray
+  let vars = method === 'GET' || method === 'DELETE' ? getVars : postVars
+  if (jsonContent(contentType)) authVars = jsonVars(body)
+  else if (method === 'GET' || method === 'DELETE') authVars = getVars.size > 0 ? getVars : rawBody()
+  else if (method === 'POST') authVars = postVars.size > 0 ? postVars : rawBody()
+  else if (method === 'PUT') {
+    if (postVars.size > 0) authVars = postVars
+    else if (getVars.size > 0) {
+      authVars = getVars
+      // The controller still reads the empty $_POST: fields in the query string are ignored.
+      if (lenient('put-fields-in-query')) vars = getVars
+    } else vars = authVars = rawBody()
+  } else authVars = new Map()
 
   const segments = route.split('/').map((s) => s.trim()).filter((s) => s !== '')
-  const readsQuery = method === 'GET' || method === 'DELETE'
-  const vars = readsQuery ? getVars : postVars
-  // Spec §1.3: with a JSON content type the body is the auth container, whatever the verb (4.98.8), though the
-  // controllers still read $_GET/$_POST.
-  const authVars = /application\/json/i.test(contentType) ? jsonVars(body) : vars
   return { method, segments, route: `/${segments.join('/')}`, authVars, vars, files }
 }

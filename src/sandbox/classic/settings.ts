@@ -42,7 +42,15 @@ export const LENIENCIES = {
   /** v1: `X-Options` names are matched case-insensitively with white space around them ignored (the grammar is UNCONFIRMED). */
   'v1-loose-x-options': 'v1 reads X-Options names case-insensitively and ignores white space around them (`X-Options: Flat, no_empty`)',
   /** Ticket POST with an empty or `0` `userid` next to a `staffid` (the server makes a user ticket for user 0). */
-  'staff-ticket-empty-userid': 'Ticket POST reads an empty or 0 userid next to a staffid as a staff ticket, as if userid were not sent'
+  'staff-ticket-empty-userid': 'Ticket POST reads an empty or 0 userid next to a staffid as a staff ticket, as if userid were not sent',
+  /** H20: PHP fills `$_POST` only for a form or multipart Content-Type (`L/Router/class.SWIFT_Router.php:973-981`). */
+  'form-body-without-content-type': 'a POST/PUT form body sent without a Content-Type is read as if it were application/x-www-form-urlencoded',
+  /** H20: PHP parses multipart bodies only for POST; the router reads PUT bodies only when form-urlencoded. */
+  'multipart-put': 'a multipart/form-data PUT body is read (fields and files) as for POST',
+  /** H19: a PUT with its fields in the query string authenticates but the controller reads the empty `$_POST` (`L/REST/class.SWIFT_RESTServer.php:226-236`). */
+  'put-fields-in-query': 'a PUT without a form body gives the query-string fields to the controller',
+  /** L31: `e` must start with `/` to be a route (`L/Router/class.SWIFT_Router.php:984`). */
+  'route-without-slash': 'an e= route without its leading slash (e=Base/User) is used as the route'
 } as const
 
 export type Leniency = keyof typeof LENIENCIES

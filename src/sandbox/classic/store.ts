@@ -51,6 +51,8 @@ export interface StaffRow {
   enabledst: boolean
   signature: string
   password: string
+  /** `trim(firstname . ' ' . lastname)` of the names as sent (SWIFT_Staff::Create/Update); derived when absent. */
+  fullname?: string
 }
 
 export interface UserGroupRow {

@@ -1,7 +1,7 @@
 /** `/Base/Department` (spec §2.1). */
 import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import type { DepartmentRow } from '../store'
-import { intVar, isArray, isEmpty, listVar, str, toInt } from '../vars'
+import { intVar, isArray, isEmpty, listVar, requiredText, str, toInt } from '../vars'
 import { leaf, leaves, parent } from '../xml'
 
 const LOAD_FAILED = 'Department Load Failed: Class not loaded'
@@ -42,8 +42,36 @@ const visibility = (ctx: Context): Pick<DepartmentRow, 'uservisibilitycustom' | 
   return { uservisibilitycustom: custom, usergroupids: custom && isArray(ctx.vars, 'usergroupid') ? listVar(ctx.vars, 'usergroupid').map(toInt) : [] }
 }
 
-/** The title as stored: tags removed, trimmed. */
-const cleanTitle = (title: string): string => title.replace(/<[^>]*>/g, '').trim()
+// `removeTags` (F:1798-1860) keeps these tags and strips the others (HTMLPurifier's rewriting is not emulated).
+const ALLOWED_TAGS = new Set('table tr td thead tbody div img br p a strong b i em blockquote code hr h1 h2 h3 h4 h5 h6 label ul ol li span sub sup video source iframe'.split(' '))
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
+
+/** `html_entity_decode` for the common entities and numeric references. */
+const decodeEntities = (text: string): string =>
+  text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole
+  })
+
+/** `removeTags`: entities decoded, `<2`/`2>` spaced out, tags outside the allowed list (and comments) removed. */
+const removeTags = (html: string): string =>
+  decodeEntities(html.replace(/<br\s*\/>/g, '<br>'))
+    .replace(/([<>])([0-9])/g, '$1 $2')
+    .replace(/([0-9])([<>])/g, '$1 $2')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g, (tag, name: string) => (ALLOWED_TAGS.has(name.toLowerCase()) ? tag : ''))
+
+/**
+ * The title as stored: `SWIFT_Department::Insert` stores `trim(html_entity_decode(removeTags(title)))`, `Update`
+ * `trim(removeTags(title))` (B/models/Department/class.SWIFT_Department.php:265, 335). The required check runs on the
+ * title as sent, so a title of tags alone is stored empty.
+ */
+const insertTitle = (title: string): string => decodeEntities(removeTags(title)).trim()
+const updateTitle = (title: string): string => removeTags(title).trim()
 
 const isReply = (x: unknown): x is Reply => typeof x === 'object' && x !== null && 'status' in x
 
@@ -64,8 +92,8 @@ export const Department: Controller = {
     if (!TYPES.includes(type)) return badRequest('Invalid Department Type Specified. Valid values are "public" and "private".')
     const parentId = parentOf(ctx, app)
     if (isReply(parentId)) return parentId
-    const title = cleanTitle(str(ctx.vars, 'title') ?? '')
-    if (title === '') return badRequest('One of the required fields is empty')
+    if (!requiredText(ctx.vars, 'title')) return badRequest('One of the required fields is empty')
+    const title = insertTitle(str(ctx.vars, 'title') ?? '')
     // A parent must itself be top level; the server's model refuses it with an exception (rendering UNCONFIRMED).
     if (parentId > 0 && ctx.store.departments.get(parentId)?.parentdepartmentid !== 0) return badRequest('Invalid data provided')
     const displayorder = str(ctx.vars, 'displayorder') === undefined ? 1 : intVar(ctx.vars, 'displayorder')
@@ -86,8 +114,8 @@ export const Department: Controller = {
     if (type !== undefined && !TYPES.includes(type)) return badRequest('Invalid Department Type Specified. Valid values are "public" and "private".')
     const parentId = parentOf(ctx, row.app)
     if (isReply(parentId)) return parentId
-    const title = cleanTitle(str(ctx.vars, 'title') ?? '')
-    if (title === '') return badRequest('One of the required fields is empty')
+    if (!requiredText(ctx.vars, 'title')) return badRequest('One of the required fields is empty')
+    const title = updateTitle(str(ctx.vars, 'title') ?? '')
     // Spec §2.1 gotcha: parent and visibility fall back to 0 / off unless sent again. An invalid parent (itself a
     // child, or the department itself) makes the model's Update do nothing, silently.
     const parentRow = ctx.store.departments.get(parentId)

@@ -1,7 +1,7 @@
 /** `/Base/StaffGroup` (spec §2.3). */
 import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import type { StaffGroupRow } from '../store'
-import { str, toInt, trimmed } from '../vars'
+import { phpLooseEquals, requiredText, str, toInt } from '../vars'
 import { leaves, parent } from '../xml'
 
 export const renderStaffGroup = (g: StaffGroupRow): string =>
@@ -20,19 +20,19 @@ export const StaffGroup: Controller = {
     return answer(row === undefined ? [] : [row])
   },
   post: (ctx) => {
-    const title = trimmed(ctx.vars, 'title')
-    if (title === '' || str(ctx.vars, 'isadmin') === undefined) return badRequest('One of the required fields is empty')
-    return answer([ctx.store.staffGroups.insert({ title, isadmin: trimmed(ctx.vars, 'isadmin') === '1' })])
+    // `isset && trim != '' && !empty` ('0' is empty); the title is stored untrimmed (SWIFT_StaffGroup::Insert :183).
+    if (!requiredText(ctx.vars, 'title') || !ctx.vars.has('isadmin')) return badRequest('One of the required fields is empty')
+    return answer([ctx.store.staffGroups.insert({ title: str(ctx.vars, 'title') ?? '', isadmin: phpLooseEquals(str(ctx.vars, 'isadmin') ?? '', '1') })])
   },
   put: (ctx, [id]) => {
     const row = ctx.store.staffGroups.get(toInt(id))
     if (row === undefined) return badRequest(LOAD_FAILED)
-    const title = trimmed(ctx.vars, 'title')
-    if (title === '') return badRequest('One of the required fields is empty')
-    row.title = title
-    // Only `1` and `0` change it.
+    if (!requiredText(ctx.vars, 'title')) return badRequest('One of the required fields is empty')
+    row.title = str(ctx.vars, 'title') ?? ''
+    // Only values `== '1'` or `== '0'` (PHP's loose comparison: ` 1`, `1.0` too) change it.
     const isadmin = str(ctx.vars, 'isadmin')
-    if (isadmin === '1' || isadmin === '0') row.isadmin = isadmin === '1'
+    if (isadmin !== undefined && phpLooseEquals(isadmin, '1')) row.isadmin = true
+    else if (isadmin !== undefined && phpLooseEquals(isadmin, '0')) row.isadmin = false
     return answer([row])
   },
   delete: (ctx, [id]) => {

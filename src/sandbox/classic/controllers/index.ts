@@ -47,7 +47,6 @@ export const CONTROLLERS: Readonly<Record<string, Controller>> = {
   'tickets/ticketstatus': TicketStatus,
   'tickets/tickettype': TicketType,
   'core/testapi': TestAPI,
-  'core/test': TestAPI,
   'knowledgebase/category': KnowledgebaseCategory,
   'knowledgebase/article': KnowledgebaseArticle,
   'knowledgebase/comment': KnowledgebaseComment,
