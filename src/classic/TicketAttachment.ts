@@ -12,6 +12,7 @@ import {
   attachmentWithContents,
   fileBytes,
   fileContents,
+  numericTicketId,
   type FileContents,
   type TicketAttachment,
   type TicketAttachmentWithContents
@@ -36,11 +37,11 @@ const oneWithContents = /*#__PURE__*/ single(list('attachments', 'attachment', a
 
 const ROUTE = '/Tickets/TicketAttachment'
 
-const ids = (ticketId: number, id: number): V.Issues => V.issues(V.positiveInt('ticketId', ticketId), V.positiveInt('id', id))
+const ids = (ticketId: number, id: number): V.Issues => V.issues(numericTicketId('ticketId', ticketId), V.positiveInt('id', id))
 
 /** The ticket's attachments, without contents (a `<contents>` a server sends anyway is kept in `extra`). */
 export const all = (ticketId: number): ClassicRequest<ReadonlyArray<TicketAttachment>> =>
-  getRequest('TicketAttachment.all', `${ROUTE}/ListAll/${segment(ticketId)}`, attachments, { issues: V.positiveInt('ticketId', ticketId) })
+  getRequest('TicketAttachment.all', `${ROUTE}/ListAll/${segment(ticketId)}`, attachments, { issues: numericTicketId('ticketId', ticketId) })
 
 /** One attachment with its bytes. */
 export const get = (ticketId: number, id: number): ClassicRequest<TicketAttachmentWithContents> =>
@@ -50,7 +51,7 @@ export const get = (ticketId: number, id: number): ClassicRequest<TicketAttachme
 export const post = (input: NewTicketAttachment): ClassicRequest<TicketAttachment> => {
   const issues = V.input(input, (i) =>
     V.issues(
-      V.positiveInt('ticketId', i.ticketId),
+      numericTicketId('ticketId', i.ticketId),
       V.positiveInt('ticketPostId', i.ticketPostId),
       V.nonBlank('fileName', i.fileName),
       fileContents('contents', i.contents)

@@ -1,19 +1,96 @@
-/** `/Tickets/TicketPost` (spec §2.10): ListAll, Get, Post (with inline attachments), Delete. */
+/** `/Tickets/TicketPost` (spec §2.10, `T/api/class.Controller_TicketPost.php`): ListAll, Get, Post (with inline attachments), Delete. */
 import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
-import type { Store, TicketPostRow } from '../store'
+import type { Store, TicketPostRow, TicketRow } from '../store'
 import { intVar, isEmpty, str, trimmed } from '../vars'
 import { parent } from '../xml'
 import { mimeType, phpBase64Decode } from './common'
-import { childOf, isReply, looksLikeHtml, renderPost, ticketNotFound, touchTicket } from './tickets'
+import { byIntId, childOf, childTicket, detectHtmlContent, isReply, renderPost, repliesOf, rowFilter, ticketNotFound, touchTicket } from './tickets'
 
 const TEXTS = { notFound: 'Ticket Post not Found', elsewhere: 'Post does not belong to the specified ticket' }
 
-const postsReply = (store: Store, rows: ReadonlyArray<TicketPostRow>): Reply => xmlReply(parent('posts', rows.map((p) => renderPost(store, p))))
+/**
+ * `ListAll($_ticketID, $_ticketPostID)` (`T/api/TicketPost.php:96-205`): the rows whose `ticketid` equals the raw
+ * argument as SQL reads it (`:121-122`), optionally one post (`:111-113`), ordered by id as `t_postorder` says (`:115-118`).
+ */
+const listAll = (store: Store, ticketKey: number, only: (id: number) => boolean): Reply => {
+  const rows = store.posts.where((p) => p.ticketid === ticketKey && only(p.id))
+  if (store.behaviour.settings.postOrder === 'desc') rows.reverse()
+  return xmlReply(parent('posts', rows.map((p) => renderPost(store, p, ticketKey))))
+}
 
-/** Unicode "other" characters except CR, LF and TAB are removed from contents (SWIFT-1949). */
-const clean = (text: string): string => text.replace(/(?![\r\n\t])\p{C}/gu, '')
+/** PHP `nl2br`: `<br />` before every line break. */
+const nl2br = (text: string): string => text.replace(/(\r\n|\n\r|\n|\r)/g, '<br />$1')
 
-/** `filename`+`filecontent`, or `filename0..9`+`filecontent0..9` (Base64), as 4.98.8 reads them. */
+/**
+ * `SWIFT_TicketPost::addLineBreaksIfText` (`T/models/Ticket/class.SWIFT_TicketPost.php:126-146`), applied by `Create`
+ * (`:774`): without the rich-text editor, the `text` editor format marks every post HTML; the `html` format also adds
+ * `<br />`s unless the contents are HTML with breaks already.
+ */
+const lineBreaks = (store: Store, contents: string, isHtml: boolean): { contents: string; ishtml: boolean } => {
+  const { richTextEditor, editorFormat } = store.behaviour.settings
+  if (richTextEditor) return { contents, ishtml: isHtml }
+  if (editorFormat === 'text') return { contents, ishtml: true }
+  const contentIsHtml = detectHtmlContent(contents)
+  return !contentIsHtml || !/<br\s*\/?>/i.test(contents) ? { contents: nl2br(contents), ishtml: true } : { contents, ishtml: isHtml }
+}
+
+/**
+ * `SWIFT_TicketPost::SmartReply` (`class.SWIFT_TicketPost.php:1564-1624`): the user placeholders of the ticket's user
+ * are replaced in every post (custom-field placeholders are not modelled).
+ */
+const smartReply = (store: Store, ticket: TicketRow, contents: string): string => {
+  if (!contents.includes('{{') && !contents.includes('%7B%7B')) return contents
+  const user = store.users.get(ticket.userid)
+  let first = 'N/A'
+  let last = 'N/A'
+  let full = 'N/A'
+  let organization = ''
+  if (user !== undefined) {
+    const name = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(user.fullname) ? user.fullname.replace(/@.*?$/, '') : user.fullname
+    const parts = name.split(user.fullname === name ? ' ' : '.')
+    last = parts.pop() ?? ''
+    first = parts.join(' ')
+    full = user.fullname === name ? `${first} ${last}` : name
+    organization = store.userOrganizations.get(user.userorganizationid)?.name ?? 'N/A'
+  }
+  const values: ReadonlyArray<readonly [string, string]> = [
+    ['fullname', full],
+    ['forename', first],
+    ['surname', last],
+    ['title', user?.designation ?? ''],
+    ['salutation', user?.salutation ?? ''],
+    ['organization', organization]
+  ]
+  return values.reduce((text, [name, value]) => text.split(`{{${name}}}`).join(value).split(`%7B%7B${name}%7D%7D`).join(value), contents)
+}
+
+/**
+ * `SWIFT_Ticket::GetSignature(false, $staff)` (`T/models/Ticket/SWIFT_TicketGettersTrait.php:812-869`): the staff
+ * signature without tags, line breaks as `\n`, after a `\n`; nothing when the staff member has none (API tickets have
+ * no e-mail queue, so no queue signature).
+ */
+const signature = (text: string): string => {
+  const plain = text.replace(/<[^>]*>/g, '').replace(/\r\n|\r|\n/g, '\n')
+  return plain === '' ? '' : `\n${plain}`
+}
+
+/**
+ * `updateTicketStatus` (`class.SWIFT_TicketPost.php:494-526`), run by `CreateClient` (`:582`): a user's reply sets the
+ * status `t_cstatusupd` when it applies to the ticket's department, else the first unresolved status that does;
+ * `t_cstatusupd` = 0 leaves the status alone.
+ */
+const statusOnUserReply = (store: Store, ticket: TicketRow): void => {
+  const wanted = store.behaviour.settings.statusOnUserReply
+  const fits = (departmentid: number) => departmentid === 0 || departmentid === ticket.departmentid
+  const status = store.ticketStatuses.get(wanted)
+  if (status !== undefined && fits(status.departmentid)) ticket.statusid = status.id
+  else if (wanted !== 0) {
+    const fallback = store.ticketStatuses.all().sort((a, b) => a.displayorder - b.displayorder || a.id - b.id).find((s) => fits(s.departmentid) && !s.markasresolved)
+    if (fallback !== undefined) ticket.statusid = fallback.id
+  }
+}
+
+/** `filename[0-9]?` + `filecontent<same digit>` pairs in `$_POST` order, Base64 (`T/api/TicketPost.php:314-336`). */
 const inlineAttachments = (ctx: Context): ReadonlyArray<{ filename: string; bytes: Uint8Array }> => {
   const out: Array<{ filename: string; bytes: Uint8Array }> = []
   for (const [name, value] of ctx.vars) {
@@ -25,45 +102,73 @@ const inlineAttachments = (ctx: Context): ReadonlyArray<{ filename: string; byte
   return out
 }
 
+/** PHP truthiness of a posted value. */
+const truthy = (value: string | undefined): boolean => value !== undefined && value !== '' && value !== '0'
+
 const post = (ctx: Context): Reply => {
   const { store, vars } = ctx
   if (trimmed(vars, 'ticketid') === '' || isEmpty(vars, 'ticketid')) return badRequest('No Ticket ID Specified')
   if (trimmed(vars, 'contents') === '' || isEmpty(vars, 'contents')) return badRequest('No Contents Specified')
-  const userid = intVar(vars, 'userid')
-  const staffid = intVar(vars, 'staffid')
   if ((trimmed(vars, 'userid') === '' || isEmpty(vars, 'userid')) && (trimmed(vars, 'staffid') === '' || isEmpty(vars, 'staffid'))) {
     return badRequest('Staff ID and User ID is empty')
   }
-  const ticket = store.findTicket(trimmed(vars, 'ticketid'))
-  if (ticket === undefined) return ticketNotFound()
-  const contents = clean(str(vars, 'contents') ?? '')
-  const common = { ticketid: ticket.id, dateline: ctx.now, emailto: '', ipaddress: '', isthirdparty: false, isemailed: false, issurveycomment: false, contents }
+  const ticketArg = str(vars, 'ticketid') ?? ''
+  const found = childTicket(store, ticketArg)
+  if (found === undefined) return ticketNotFound()
+  const { ticket } = found
+  const sent = str(vars, 'contents') ?? ''
+  const common = { ticketid: ticket.id, dateline: ctx.now, emailto: '', ipaddress: '', isthirdparty: false, isemailed: false, issurveycomment: false, hasattachments: false }
   let row: Omit<TicketPostRow, 'id'>
-  // When both are given the user wins.
+  let isPrivate = false
+  // When both are given the user wins (`:338`).
   if (!isEmpty(vars, 'userid')) {
+    const userid = intVar(vars, 'userid')
     const user = store.users.get(userid)
     if (user === undefined) return badRequest('User ID is Invalid')
-    row = { ...common, userid, staffid: 0, fullname: user.fullname, email: user.emails[0] ?? '', creator: 2, ishtml: false, isprivate: false }
+    statusOnUserReply(store, ticket)
+    // CreateClient passes `$_isHTML = null`: detected from the contents (`class.SWIFT_TicketPost.php:560-562`).
+    const { contents, ishtml } = lineBreaks(store, sent, detectHtmlContent(sent))
+    row = { ...common, userid, staffid: 0, fullname: user.fullname, email: (user.emails[0] ?? '').toLowerCase(), creator: 2, ishtml, isprivate: false, contents: smartReply(store, ticket, contents) }
   } else {
+    const staffid = intVar(vars, 'staffid')
     const staff = store.staff.get(staffid)
     if (staff === undefined) return badRequest('Staff ID is Invalid')
+    isPrivate = truthy(str(vars, 'isprivate'))
+    // The controller's arguments are shifted (`T/api/TicketPost.php:376-377`): `DetectHTMLContent` lands in
+    // `$_dontSendEmail` and `$_isHTML` is false, so the signature is the plain one and `ishtml` comes from the
+    // editor settings alone. Stored: contents . "\n" . signature (`class.SWIFT_TicketPost.php:325`).
+    const { contents, ishtml } = lineBreaks(store, `${sent}\n${signature(staff.signature)}`, false)
     row = {
       ...common,
       userid: 0,
       staffid,
       fullname: store.staffName(staffid),
-      email: staff.email,
+      email: staff.email.toLowerCase(),
       creator: 1,
-      ishtml: looksLikeHtml(contents),
-      isprivate: trimmed(vars, 'isprivate') === '1'
+      ishtml,
+      isprivate: isPrivate,
+      contents: smartReply(store, ticket, contents)
     }
   }
+  const replies = repliesOf(store, ticket.id)
   const created = store.posts.insert(row)
+  // Inline files are stored against the ticket and post, but only the ticket's flag is recalculated (H5).
   for (const a of inlineAttachments(ctx)) {
     store.attachments.insert({ ticketid: ticket.id, ticketpostid: created.id, filename: a.filename, filetype: mimeType(a.filename), dateline: ctx.now, bytes: a.bytes })
   }
+  // Staff replies also take multipart `replyattachments[]` and these do flag the post (`SWIFT_TicketCrudTrait.php:1606-1644`).
+  if (created.staffid !== 0) {
+    for (const [name, file] of ctx.files) {
+      if (!/^replyattachments\[[^\]]*\]$/.test(name) || file.filename === '' || file.contentType === '' || file.bytes.length === 0) continue
+      store.attachments.insert({ ticketid: ticket.id, ticketpostid: created.id, filename: file.filename, filetype: file.contentType, dateline: ctx.now, bytes: file.bytes })
+      created.hasattachments = true
+    }
+  }
   touchTicket(ticket, created)
-  const answer = postsReply(store, [created])
+  // `totalreplies` counts every post that is not private (`class.SWIFT_TicketPost.php:910-913`); deletes never lower it.
+  ticket.totalreplies = replies + (isPrivate ? 0 : 1)
+  // The answer lists the new post under the raw `ticketid` (`T/api/TicketPost.php:391`): empty for a display id (H1).
+  const answer = listAll(store, found.key, (id) => id === created.id)
   // 4.98.8 reads $_POST['isprivate'] without isset() for staff posts: a notice when it is missing (spec §2.10).
   return created.staffid === 0 || vars.has('isprivate') ? answer : { ...answer, notice: 'Undefined index: isprivate (api/class.Controller_TicketPost.php)' }
 }
@@ -71,19 +176,21 @@ const post = (ctx: Context): Reply => {
 export const TicketPost: Controller = {
   getList: () => badRequest('Not Implemented, Call /Tickets/TicketPost/ListAll instead.'),
   actions: {
-    listall: (ctx, [ticketArg]) => {
-      const ticket = ctx.store.findTicket(ticketArg ?? '')
-      return ticket === undefined ? ticketNotFound() : postsReply(ctx.store, ctx.store.postsOf(ticket.id))
+    listall: (ctx, [ticketArg, postArg]) => {
+      const found = childTicket(ctx.store, ticketArg ?? '')
+      return found === undefined ? ticketNotFound() : listAll(ctx.store, found.key, rowFilter(postArg))
     }
   },
   get: (ctx, args) => {
-    const found = childOf(ctx.store, ctx.store.posts, args, TEXTS)
-    return isReply(found) ? found : postsReply(ctx.store, [found.row])
+    const found = childOf(ctx.store, byIntId(ctx.store.posts), args, TEXTS)
+    return isReply(found) ? found : listAll(ctx.store, found.ticket.key, (id) => id === found.row.id)
   },
   post,
   delete: (ctx, args) => {
-    const found = childOf(ctx.store, ctx.store.posts, args, TEXTS)
+    const found = childOf(ctx.store, byIntId(ctx.store.posts), args, TEXTS)
     if (isReply(found)) return found
+    // The reply counter keeps its value (`SWIFT_TicketPost::DeleteList` does not touch it).
+    found.ticket.ticket.totalreplies = repliesOf(ctx.store, found.ticket.ticket.id)
     ctx.store.posts.delete(found.row.id)
     for (const a of ctx.store.attachmentsOfPost(found.row.id)) ctx.store.attachments.delete(a.id)
     return deleted
