@@ -1,7 +1,7 @@
 /** `/Tickets/TicketPost` (spec §2.10, `T/api/class.Controller_TicketPost.php`): ListAll, Get, Post (with inline attachments), Delete. */
 import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import type { Store, TicketPostRow, TicketRow } from '../store'
-import { intVar, isEmpty, str, trimmed } from '../vars'
+import { intVar, isEmpty, str, toInt, trimmed } from '../vars'
 import { parent } from '../xml'
 import { mimeType, phpBase64Decode } from './common'
 import { byIntId, childOf, childTicket, detectHtmlContent, isReply, renderPost, repliesOf, rowFilter, ticketNotFound, touchTicket } from './tickets'
@@ -133,6 +133,7 @@ const post = (ctx: Context): Reply => {
     const staffid = intVar(vars, 'staffid')
     const staff = store.staff.get(staffid)
     if (staff === undefined) return badRequest('Staff ID is Invalid')
+    // Stored as `(int)$_POST['isprivate']`, but its PHP truthiness decides the reply counter (L17).
     isPrivate = truthy(str(vars, 'isprivate'))
     // The controller's arguments are shifted (`T/api/TicketPost.php:376-377`): `DetectHTMLContent` lands in
     // `$_dontSendEmail` and `$_isHTML` is false, so the signature is the plain one and `ishtml` comes from the
@@ -146,7 +147,7 @@ const post = (ctx: Context): Reply => {
       email: staff.email.toLowerCase(),
       creator: 1,
       ishtml,
-      isprivate: isPrivate,
+      isprivate: toInt(str(vars, 'isprivate')) !== 0,
       contents: smartReply(store, ticket, contents)
     }
   }

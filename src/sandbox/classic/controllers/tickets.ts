@@ -122,7 +122,9 @@ export const renderPost = (store: Store, p: TicketPostRow, attachmentsTicketKey?
       ['isemailed', p.isemailed],
       ['staffid', p.staffid],
       ['issurveycomment', p.issurveycomment],
-      ['contents', p.contents],
+      // TicketPost answers drop Unicode "other" characters but CR, LF and TAB when printing (SWIFT-1949,
+      // `T/api/TicketPost.php:135`); stored contents and Ticket answers keep them (L15).
+      ['contents', attachmentsTicketKey === undefined ? p.contents : p.contents.replace(/(?![\r\n\t])\p{C}/gu, '')],
       ['isprivate', p.isprivate]
     ]) +
       // `if ($_ticketPost['hasattachments'] != '0')`: a flagged post whose files are gone prints an empty block (L18).
