@@ -77,7 +77,7 @@ test('H1 POST by display id creates the row under the real ticket but answers an
   assert.equal((await items('/Tickets/TicketTimeTrack/ListAll/2', 'timetrack')).map(ownText), ['By mask'])
 })
 
-test('H1 TicketAttachment POST by display id stores the file against ticket 0 (T/api/class.Controller_TicketAttachment.php:315,325,328)', async () => {
+test('H1 TicketAttachment POST by display id stores the file against ticket 0 (T/api/class.Controller_TicketAttachment.php:315,325-329)', async () => {
   const m = mask(2)
   const postId = text((await items('/Tickets/TicketPost/ListAll/2', 'post'))[0]!, 'id')
   const answer = await items('/Tickets/TicketAttachment', 'attachment', [['ticketid', m], ['ticketpostid', postId], ['filename', 'a.txt'], ['contents', 'aGk=']])
@@ -91,7 +91,7 @@ test('H1 TicketAttachment POST by display id stores the file against ticket 0 (T
   assert.equal([text(flagged, 'hasattachments'), children(children(flagged, 'attachments')[0]!, 'attachment').length], ['1', 0])
 })
 
-test('H1 TicketCustomField by display id shows no linked groups or values; a POST still writes them (T/api/class.Controller_TicketCustomField.php:140,153,332-340)', async () => {
+test('H1 TicketCustomField by display id shows no linked groups or values; a POST still writes them (T/api/class.Controller_TicketCustomField.php:140,153,337-344)', async () => {
   const m = mask(1)
   assert.ok((await items('/Tickets/TicketCustomField/1', 'group')).length > 0)
   assert.equal(await items(`/Tickets/TicketCustomField/${m}`, 'group'), [], 'ticket 1 came by the support center: only linked groups show')
@@ -182,7 +182,7 @@ test('L15 Unicode "other" characters are dropped when TicketPost prints, not whe
   assert.is(text(children(children(ticket, 'posts')[0]!, 'post').find((x) => text(x, 'id') === stored.id.toString())!, 'contents'), 'zero\u200bwidthbell\ttab')
 })
 
-test('L16 ListAll/<ticket>/<id> filters to one row: !empty($id) and (int)$id (T/api/class.Controller_TicketPost.php:111-113; TicketNote.php:101-103; TicketTimeTrack.php:101-103; TicketAttachment.php:108-110)', async () => {
+test('L16 ListAll/<ticket>/<id> filters to one row: !empty($id) and (int)$id (T/api/class.Controller_TicketPost.php:111-113; TicketNote.php:104-106; TicketTimeTrack.php:103-105; TicketAttachment.php:113-115)', async () => {
   const posts = await items('/Tickets/TicketPost/ListAll/1', 'post')
   assert.ok(posts.length > 1)
   const second = text(posts[1]!, 'id')
@@ -261,7 +261,7 @@ test('H16 a checkbox or multi-select sent as one scalar is stored unserialized a
   assert.equal([ownText(after['Affected platforms']!), ownText(after.Modules!)], [String(macOS.id), 'Reports'])
 })
 
-test('H17 a file part alone is uploaded but not linked: the field is lost; with a same-named text part it is kept (B/library/CustomField/class.SWIFT_CustomFieldManager.php:603-616,649-663)', async () => {
+test('H17 a file part alone is uploaded but not linked: the field is lost; with a same-named text part it is kept (B/library/CustomField/class.SWIFT_CustomFieldManager.php:624-637,649-663)', async () => {
   const screenshot = field('Screenshot')
   const upload = async (withText: boolean) => {
     const boundary = 'b0undary'

@@ -39,7 +39,7 @@ const departmentGroups = (store: Store, ticket: TicketRow) =>
 /**
  * The groups a GET shows (SWIFT-2530): those linked under the ticket argument as SQL reads it (`customfieldlinks
  * WHERE linktypeid = '<arg>'`, `T/api/TicketCustomField.php:140`: none for a display id, H1), plus the department's
- * groups when the ticket came by e-mail, API or mobile (`:128-137`).
+ * groups when the ticket came by e-mail, API or mobile (`:130-138`).
  */
 const visibleGroups = (store: Store, ticket: TicketRow, ticketKey: number) => {
   const linked = store.customFieldLinks.get(ticketKey)
@@ -99,7 +99,7 @@ export const renderCustomFields = (store: Store, ticket: TicketRow, ticketKey: n
 
 /**
  * The value `CustomFieldManager::Update` stores for a field sent in `$_POST`
- * (`B/library/CustomField/class.SWIFT_CustomFieldManager.php:582-602`); `undefined` = empty. An array is stored
+ * (`B/library/CustomField/class.SWIFT_CustomFieldManager.php:586-622`); `undefined` = empty. An array is stored
  * serialized, a scalar as sent; GET maps option ids to text only for arrays of checkbox/multi-select fields and for
  * scalar radio/select fields (`T/api/TicketCustomField.php:179-190`), so a checkbox sent as `field=3` prints `3` (H16).
  * Option ids are not checked: an unknown id is later shown as the bare number.
@@ -112,7 +112,7 @@ const readValue = (field: CustomFieldRow, raw: PhpValue): FieldValue | undefined
       case 6:
         return /^\d+$/.test(raw) ? { kind: 'options', optionIds: [Number(raw)] } : { kind: 'text', text: raw }
       case 9:
-        // `$_fieldValue[0]` of a string is its first character; `[1]` is no array, so no child (`:192-203`).
+        // `$_fieldValue[0]` of a string is its first character; `[1]` is no array, so no child (`:189-203`).
         return { kind: 'linked', parentId: toInt(raw.charAt(0)), childId: 0 }
       default:
         return { kind: 'text', text: raw }
@@ -150,7 +150,7 @@ const phpPattern = (pattern: string): RegExp | undefined => {
 }
 
 /**
- * `CustomFieldManager::Check` (`class.SWIFT_CustomFieldManager.php:203-306`) for one field: how many times its name
+ * `CustomFieldManager::Check` (`class.SWIFT_CustomFieldManager.php:196-306`) for one field: how many times its name
  * is listed. A missing required field once; otherwise, with a pattern, once per value that fails it (select-like
  * fields test each chosen option's text, so a name can repeat, L23). `$_FILES` counts as sent.
  */
@@ -178,7 +178,7 @@ const failures = (ctx: Context, field: CustomFieldRow): number => {
 }
 
 /**
- * A file field (`class.SWIFT_CustomFieldManager.php:603-616,649-663`): the file is uploaded and any old one deleted,
+ * A file field (`class.SWIFT_CustomFieldManager.php:624-637,649-663`): the file is uploaded and any old one deleted,
  * but the API writes a value only when `$_POST` has the field name (H17). File alone: the old value points at a
  * deleted file (shown empty) and the new one is not linked. With a same-named text part: the new file is linked, or
  * the old one kept when no file came.
@@ -199,10 +199,10 @@ const post = (ctx: Context, [ticketArg]: ReadonlyArray<string>): Reply => {
   const { ticket } = found
   const groups = cacheOrder(departmentGroups(store, ticket))
   const fields = groups.flatMap((g) => fieldsOf(store, g.id))
-  // Check runs in MODE_EDIT: fields the user may not edit are skipped (`:237-241`).
+  // Check runs in MODE_EDIT: fields the user may not edit are skipped (`class.SWIFT_CustomFieldManager.php:240-242`).
   const failed = fields.filter((f) => f.usereditable).flatMap((f) => Array<string>(failures(ctx, f)).fill(f.fieldname))
   if (failed.length > 0) return badRequest(`Custom Field Data is Invalid: ${failed.join(', ')}`)
-  // Update writes under the ticket's real id (`T/api/TicketCustomField.php:332-338`).
+  // Update writes under the ticket's real id (`T/api/TicketCustomField.php:337-342`).
   let values = store.customFieldValues.get(ticket.id)
   if (values === undefined) store.customFieldValues.set(ticket.id, (values = new Map()))
   let links = store.customFieldLinks.get(ticket.id)
@@ -222,7 +222,7 @@ const post = (ctx: Context, [ticketArg]: ReadonlyArray<string>): Reply => {
     if (value === undefined) values.delete(field.id)
     else values.set(field.id, value)
   }
-  // The answer is `Get($_ticketID)` with the raw argument (`:340`).
+  // The answer is `Get($_ticketID)` with the raw argument (`T/api/TicketCustomField.php:344`).
   return renderCustomFields(store, ticket, found.key)
 }
 
