@@ -35,7 +35,7 @@ const lineBreaks = (store: Store, contents: string, isHtml: boolean): { contents
 }
 
 /**
- * `SWIFT_TicketPost::SmartReply` (`class.SWIFT_TicketPost.php:1564-1624`): the user placeholders of the ticket's user
+ * `SWIFT_TicketPost::SmartReply` (`class.SWIFT_TicketPost.php:1564-1624,802`): the user placeholders of the ticket's user
  * are replaced in every post (custom-field placeholders are not modelled).
  */
 const smartReply = (store: Store, ticket: TicketRow, contents: string): string => {
