@@ -3,6 +3,8 @@
  *
  * `all` lists the files without their contents; `get` brings one file with its bytes (sent as Base64, decoded here).
  * `post` takes bytes or text and does the Base64 encoding. An unknown attachment is a 404 `Attachment not Found`.
+ * 4.98.8 sets the post's `hasAttachments` on `post` (files sent inline with `TicketPost.post` do not), and a `delete`
+ * does not clear it. Ticket ids are numeric (see `Ticket.resolveId`).
  */
 import { toBase64 } from '../core/bytes'
 import * as V from '../core/validate'

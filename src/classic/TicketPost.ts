@@ -1,6 +1,9 @@
 /**
  * TicketPost — `/Tickets/TicketPost` (spec §2.10): the replies of a ticket. No PUT.
  * An unknown ticket or post is a 404 (`Ticket not Found`, `Ticket Post not Found`), so `get` is not an `Option`.
+ * Ticket ids are numeric (see `Ticket.resolveId`). 4.98.8 stores a staff reply as the contents, `"\n"` and the staff
+ * member's signature (itself after a `"\n"`), sets the ticket of a user reply to the helpdesk's "status on user reply",
+ * and leaves `hasAttachments` false on a post whose files came inline.
  */
 import { toBase64 } from '../core/bytes'
 import * as V from '../core/validate'
