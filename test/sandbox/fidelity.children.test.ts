@@ -259,6 +259,9 @@ test('H16 a checkbox or multi-select sent as one scalar is stored unserialized a
   await items('/Tickets/TicketCustomField/1', 'group', [[platforms.fieldname, String(macOS.id)], [`${modules.fieldname}[0]`, String(reports.id)]])
   const after = await shown(1)
   assert.equal([ownText(after['Affected platforms']!), ownText(after.Modules!)], [String(macOS.id), 'Reports'])
+  fresh({ lenient: ['custom-field-scalar-list'] })
+  await items('/Tickets/TicketCustomField/1', 'group', [[platforms.fieldname, String(macOS.id)]])
+  assert.is(ownText((await shown(1))['Affected platforms']!), 'macOS', 'the opt-in tolerance reads it as a list')
 })
 
 test('H17 a file part alone is uploaded but not linked: the field is lost; with a same-named text part it is kept (B/library/CustomField/class.SWIFT_CustomFieldManager.php:624-637,649-663)', async () => {
@@ -278,6 +281,8 @@ test('H17 a file part alone is uploaded but not linked: the field is lost; with 
   assert.equal([alone.attributes.filename, ownText(alone)], [undefined, ''])
   const withText = await upload(true)
   assert.equal([withText.attributes.filename, Buffer.from(ownText(withText), 'base64').toString()], ['new.txt', 'new file'])
+  fresh({ lenient: ['custom-field-file-alone'] })
+  assert.is((await upload(false)).attributes.filename, 'new.txt', 'the opt-in tolerance keeps a file sent alone')
 })
 
 test('L21/L22 a POST links every group of the department and writes fields the user may not edit (class.SWIFT_CustomFieldManager.php:566-581); GET walks groups bucketed by type (T/api/class.Controller_TicketCustomField.php:237-248)', async () => {

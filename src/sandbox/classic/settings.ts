@@ -38,7 +38,11 @@ export const DEFAULT_SETTINGS: HelpdeskSettings = {
  */
 export const LENIENCIES = {
   /** Ticket-child controllers (posts, notes, time tracks, attachments, custom fields) and Ticket DELETE resolve a display id. */
-  'display-id-children': 'ticket-child calls and Ticket DELETE accept a display id as if it were the numeric ticket id'
+  'display-id-children': 'ticket-child calls and Ticket DELETE accept a display id as if it were the numeric ticket id',
+  /** TicketCustomField POST: a checkbox or multi-select sent as one scalar (`field=3`) is read as a one-element list. */
+  'custom-field-scalar-list': 'a checkbox or multi-select custom field sent as one bare option id is stored as a list of that option (shown as its text)',
+  /** TicketCustomField POST: a file part is linked to its field without a same-named text field. */
+  'custom-field-file-alone': 'a custom field file uploaded without a same-named text field is kept'
 } as const
 
 export type Leniency = keyof typeof LENIENCIES

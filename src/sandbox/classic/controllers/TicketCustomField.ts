@@ -104,10 +104,13 @@ export const renderCustomFields = (store: Store, ticket: TicketRow, ticketKey: n
  * scalar radio/select fields (`T/api/TicketCustomField.php:179-190`), so a checkbox sent as `field=3` prints `3` (H16).
  * Option ids are not checked: an unknown id is later shown as the bare number.
  */
-const readValue = (field: CustomFieldRow, raw: PhpValue): FieldValue | undefined => {
+const readValue = (store: Store, field: CustomFieldRow, raw: PhpValue): FieldValue | undefined => {
   if (typeof raw === 'string') {
     if (raw === '') return undefined
     switch (field.fieldtype) {
+      case 4:
+      case 7:
+        return store.behaviour.lenient('custom-field-scalar-list') ? { kind: 'options', optionIds: [toInt(raw)] } : { kind: 'text', text: raw }
       case 5:
       case 6:
         return /^\d+$/.test(raw) ? { kind: 'options', optionIds: [Number(raw)] } : { kind: 'text', text: raw }
@@ -185,7 +188,7 @@ const failures = (ctx: Context, field: CustomFieldRow): number => {
  */
 const updateFile = (ctx: Context, field: CustomFieldRow, values: Map<number, FieldValue>): void => {
   const file = ctx.files.get(field.fieldname)
-  const textSent = ctx.vars.has(field.fieldname)
+  const textSent = ctx.vars.has(field.fieldname) || ctx.store.behaviour.lenient('custom-field-file-alone')
   if (file !== undefined && file.filename !== '') {
     if (textSent) values.set(field.id, { kind: 'file', filename: file.filename, bytes: file.bytes })
     else values.delete(field.id)
@@ -218,7 +221,7 @@ const post = (ctx: Context, [ticketArg]: ReadonlyArray<string>): Reply => {
     }
     const raw = ctx.vars.get(field.fieldname)
     if (raw === undefined) continue
-    const value = readValue(field, raw)
+    const value = readValue(store, field, raw)
     if (value === undefined) values.delete(field.id)
     else values.set(field.id, value)
   }
