@@ -223,6 +223,29 @@ test('post e-mails are stored lower-cased (class.SWIFT_TicketPost.php:869)', asy
   assert.equal((await staffPost('2', 'x')).map((p) => text(p, 'email')), ['bob.agent@example.com'])
 })
 
+test('L37 an inline file whose extension is not in SWIFT_MIMEList makes the POST fail with an uncaught exception (200, not XML) and creates nothing (T/api/class.Controller_TicketPost.php:321-323; __swift/library/MIME/class.SWIFT_MIMEList.php:71-72)', async () => {
+  const before = sb.store.posts.all().length
+  for (const name of ['data.csv', 'README', 'notes.md']) {
+    const res = await post('/Tickets/TicketPost', [['ticketid', '2'], ['contents', 'x'], ['userid', '1'], ['filename', name], ['filecontent', 'aGk=']])
+    assert.is(res.status, 200, name)
+    assert.match(res.body, /^Uncaught Exception\n.*\nInvalid data provided in .*class\.SWIFT_MIMEList\.php:72/, name)
+  }
+  assert.is(sb.store.posts.all().length, before)
+  // Known extensions take the list's type, upper case included: .bin is text/binary, .LOG text/log.
+  await userPost('2', 'x', [['filename0', 'a.BIN'], ['filecontent0', 'aGk='], ['filename1', 'b.log'], ['filecontent1', 'aGk=']])
+  assert.equal((await items('/Tickets/TicketAttachment/ListAll/2', 'attachment')).map((a) => text(a, 'filetype')), ['text/binary', 'text/log'])
+})
+
+test('L37 TicketAttachment POST catches an unknown extension: application/octet-stream (T/api/class.Controller_TicketAttachment.php:299-309)', async () => {
+  const postId = text((await items('/Tickets/TicketPost/ListAll/2', 'post'))[0]!, 'id')
+  const types = []
+  for (const name of ['a.csv', 'b.json', 'c.PDF', 'd.mp4']) {
+    const [a] = await items('/Tickets/TicketAttachment', 'attachment', [['ticketid', '2'], ['ticketpostid', postId], ['filename', name], ['contents', 'aGk=']])
+    types.push(text(a!, 'filetype'))
+  }
+  assert.equal(types, ['application/octet-stream', 'application/octet-stream', 'application/pdf', 'audio/x-mpeg'])
+})
+
 // ---------------------------------------------------------------------------------------------------------------
 // TicketNote, TicketTimeTrack
 

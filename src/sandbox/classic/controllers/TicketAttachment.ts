@@ -6,7 +6,7 @@ import { badRequest, deleted, notFound, xmlReply, type Context, type Controller,
 import type { AttachmentRow, Store } from '../store'
 import { intVar, isEmpty, str, trimmed } from '../vars'
 import { parent } from '../xml'
-import { mimeType, phpBase64Decode } from './common'
+import { phpBase64Decode, swiftMimeType } from './common'
 import { byIntId, childOf, childTicket, isReply, postHasAttachments, renderAttachment, rowFilter, ticketNotFound } from './tickets'
 
 const TEXTS = { notFound: 'Attachment not Found', elsewhere: 'Attachment does not belong to the specified ticket' }
@@ -31,8 +31,9 @@ const post = (ctx: Context): Reply => {
   const contents = str(vars, 'contents')
   if (contents === undefined) return badRequest('No contents specified')
   const filename = str(vars, 'filename') ?? ''
+  // An extension outside 4.98.8's MIME list is caught here: `application/octet-stream` (`:299-309`).
   // Stored against the raw `ticketid` (`:315`): a display id becomes ticket 0 (H1). The post's flag is set (`:327`).
-  const row = store.attachments.insert({ ticketid: found.key, ticketpostid: post.id, filename, filetype: mimeType(filename), dateline: ctx.now, bytes: phpBase64Decode(contents) })
+  const row = store.attachments.insert({ ticketid: found.key, ticketpostid: post.id, filename, filetype: swiftMimeType(filename) ?? 'application/octet-stream', dateline: ctx.now, bytes: phpBase64Decode(contents) })
   post.hasattachments = true
   return listAll(store, found.key, (id) => id === row.id)
 }

@@ -3,7 +3,8 @@ import { badRequest, deleted, xmlReply, type Context, type Controller, type Repl
 import type { Store, TicketPostRow, TicketRow } from '../store'
 import { intVar, isEmpty, str, toInt, trimmed } from '../vars'
 import { parent } from '../xml'
-import { mimeType, phpBase64Decode } from './common'
+import { phpBase64Decode, swiftMimeType } from './common'
+import { uncaught } from './content'
 import { byIntId, childOf, childTicket, detectHtmlContent, isReply, renderPost, repliesOf, rowFilter, ticketNotFound, touchTicket } from './tickets'
 
 const TEXTS = { notFound: 'Ticket Post not Found', elsewhere: 'Post does not belong to the specified ticket' }
@@ -116,6 +117,12 @@ const post = (ctx: Context): Reply => {
   const found = childTicket(store, ticketArg)
   if (found === undefined) return ticketNotFound()
   const { ticket } = found
+  // The MIME lookup of an inline file is not guarded: an extension 4.98.8 does not know throws, uncaught, before
+  // anything is created (`T/api/TicketPost.php:321-323`; `__swift/library/MIME/class.SWIFT_MIMEList.php:71-72`).
+  const files = inlineAttachments(ctx)
+  if (files.some((a) => swiftMimeType(a.filename) === undefined)) {
+    return uncaught('/Tickets/TicketPost', 'Invalid data provided', '/__swift/library/MIME/class.SWIFT_MIMEList.php:72')
+  }
   const sent = str(vars, 'contents') ?? ''
   const common = { ticketid: ticket.id, dateline: ctx.now, emailto: '', ipaddress: '', isthirdparty: false, isemailed: false, issurveycomment: false, hasattachments: false }
   let row: Omit<TicketPostRow, 'id'>
@@ -154,8 +161,8 @@ const post = (ctx: Context): Reply => {
   const replies = repliesOf(store, ticket.id)
   const created = store.posts.insert(row)
   // Inline files are stored against the ticket and post, but only the ticket's flag is recalculated (H5).
-  for (const a of inlineAttachments(ctx)) {
-    store.attachments.insert({ ticketid: ticket.id, ticketpostid: created.id, filename: a.filename, filetype: mimeType(a.filename), dateline: ctx.now, bytes: a.bytes })
+  for (const a of files) {
+    store.attachments.insert({ ticketid: ticket.id, ticketpostid: created.id, filename: a.filename, filetype: swiftMimeType(a.filename) ?? '', dateline: ctx.now, bytes: a.bytes })
   }
   // Staff replies also take multipart `replyattachments[]` and these do flag the post (`SWIFT_TicketCrudTrait.php:1606-1644`).
   if (created.staffid !== 0) {
