@@ -13,7 +13,10 @@ import { list, single } from './xml'
 
 export { PostCreator, type Code, type FileContents, type PostAttachment, type TicketKey, type TicketPost } from './tickets'
 
-/** A file sent with a new post (4.98.8: `filename<n>` + `filecontent<n>`, Base64 — we encode it). */
+/**
+ * A file sent with a new post (4.98.8: `filename<n>` + `filecontent<n>`, Base64 — we encode it). 4.98.8 fails the
+ * whole post when the extension is not in its MIME list (`.csv`, `.json`, no extension …): use `TicketAttachment.post`.
+ */
 export interface NewPostAttachment {
   readonly fileName: string
   /** Bytes, or text sent as UTF-8. */
