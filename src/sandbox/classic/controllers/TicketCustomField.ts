@@ -113,7 +113,8 @@ const readValue = (store: Store, field: CustomFieldRow, raw: PhpValue): FieldVal
         return store.behaviour.lenient('custom-field-scalar-list') ? { kind: 'options', optionIds: [toInt(raw)] } : { kind: 'text', text: raw }
       case 5:
       case 6:
-        return /^\d+$/.test(raw) ? { kind: 'options', optionIds: [Number(raw)] } : { kind: 'text', text: raw }
+        // `isset($_customFieldOptionCache[$value])`: only a canonical integer string is an option key.
+        return /^[1-9]\d*$/.test(raw) ? { kind: 'options', optionIds: [Number(raw)] } : { kind: 'text', text: raw }
       case 9:
         // `$_fieldValue[0]` of a string is its first character; `[1]` is no array, so no child (`:189-203`).
         return { kind: 'linked', parentId: toInt(raw.charAt(0)), childId: 0 }
