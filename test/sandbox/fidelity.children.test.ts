@@ -113,6 +113,23 @@ test('display-id-children: the opt-in tolerance resolves display ids on child ca
   assert.is(text(attachment[0]!, 'ticketid'), '1')
 })
 
+test('L33 too few path segments: PHP throws ArgumentCountError, uncaught: status 200 and the exception text (__swift/library/MVC/class.SWIFT_Controller.php:385; T/api/class.Controller_TicketPost.php:96,218,408)', async () => {
+  const cases: ReadonlyArray<readonly [Promise<{ status: number; body: string }>, string]> = [
+    [get('/Tickets/TicketPost/ListAll'), 'Controller_TicketPost::ListAll(), 0 passed and at least 1 expected in /__apps/tickets/api/class.Controller_TicketPost.php:96'],
+    [get('/Tickets/TicketPost/1'), 'Controller_TicketPost::Get(), 1 passed and exactly 2 expected in /__apps/tickets/api/class.Controller_TicketPost.php:218'],
+    [del('/Tickets/TicketNote/1'), 'Controller_TicketNote::Delete(), 1 passed and exactly 2 expected in /__apps/tickets/api/class.Controller_TicketNote.php:295'],
+    [get('/Tickets/TicketTimeTrack/1'), 'Controller_TicketTimeTrack::Get(), 1 passed and exactly 2 expected in /__apps/tickets/api/class.Controller_TicketTimeTrack.php:141'],
+    [get('/Tickets/TicketAttachment/ListAll'), 'Controller_TicketAttachment::ListAll(), 0 passed and at least 1 expected in /__apps/tickets/api/class.Controller_TicketAttachment.php:98'],
+    [post('/Tickets/TicketCustomField', []), 'Controller_TicketCustomField::Post(), 0 passed and exactly 1 expected in /__apps/tickets/api/class.Controller_TicketCustomField.php:312']
+  ]
+  for (const [answer, message] of cases) {
+    const res = await answer
+    assert.is(res.status, 200, message)
+    assert.match(res.body, /^Uncaught Exception\n/)
+    assert.ok(res.body.includes(`Too few arguments to function Tickets\\Api\\${message}`), res.body)
+  }
+})
+
 // ---------------------------------------------------------------------------------------------------------------
 // TicketPost
 

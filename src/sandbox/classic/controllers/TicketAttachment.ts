@@ -7,7 +7,7 @@ import type { AttachmentRow, Store } from '../store'
 import { intVar, isEmpty, str, trimmed } from '../vars'
 import { parent } from '../xml'
 import { phpBase64Decode, swiftMimeType } from './common'
-import { byIntId, childOf, childTicket, isReply, postHasAttachments, renderAttachment, rowFilter, ticketNotFound } from './tickets'
+import { byIntId, childOf, childTicket, isReply, postHasAttachments, renderAttachment, rowFilter, ticketNotFound, tooFewArguments } from './tickets'
 
 const TEXTS = { notFound: 'Attachment not Found', elsewhere: 'Attachment does not belong to the specified ticket' }
 
@@ -41,17 +41,24 @@ const post = (ctx: Context): Reply => {
 export const TicketAttachment: Controller = {
   getList: () => badRequest('Not Implemented, Call /Tickets/TicketAttachment/ListAll instead.'),
   actions: {
-    listall: (ctx, [ticketArg, rowArg]) => {
+    listall: (ctx, args) => {
+      const [ticketArg, rowArg] = args
+      const missing = tooFewArguments('TicketAttachment', 'ListAll', args, 1, true, 98)
+      if (missing !== undefined) return missing
       const found = childTicket(ctx.store, ticketArg ?? '')
       return found === undefined ? ticketNotFound() : listAll(ctx.store, found.key, rowFilter(rowArg))
     }
   },
   get: (ctx, args) => {
+    const missing = tooFewArguments('TicketAttachment', 'Get', args, 2, false, 165)
+    if (missing !== undefined) return missing
     const found = childOf(ctx.store, byIntId(ctx.store.attachments), args, TEXTS)
     return isReply(found) ? found : attachmentsReply([found.row], true)
   },
   post,
   delete: (ctx, args) => {
+    const missing = tooFewArguments('TicketAttachment', 'Delete', args, 2, false, 346)
+    if (missing !== undefined) return missing
     const found = childOf(ctx.store, byIntId(ctx.store.attachments), args, TEXTS)
     if (isReply(found)) return found
     // Only the ticket's flag is recalculated: the post keeps its flag (and prints an empty `<attachments>`, L18).

@@ -9,7 +9,7 @@ import { badRequest, xmlReply, type Context, type Controller, type Reply } from 
 import { TICKET_GROUP_TYPES, type CustomFieldRow, type FieldValue, type Store, type TicketRow } from '../store'
 import { toInt, type PhpValue } from '../vars'
 import { parent, withAttributes } from '../xml'
-import { childTicket, ticketNotFound } from './tickets'
+import { childTicket, ticketNotFound, tooFewArguments } from './tickets'
 
 const NOT_IMPLEMENTED = 'Not Implemented, Call GET /Tickets/TicketCustomField/$ticketid$ instead.'
 
@@ -196,7 +196,10 @@ const updateFile = (ctx: Context, field: CustomFieldRow, values: Map<number, Fie
   }
 }
 
-const post = (ctx: Context, [ticketArg]: ReadonlyArray<string>): Reply => {
+const post = (ctx: Context, args: ReadonlyArray<string>): Reply => {
+  const missing = tooFewArguments('TicketCustomField', 'Post', args, 1, false, 312)
+  if (missing !== undefined) return missing
+  const [ticketArg] = args
   const { store } = ctx
   const found = childTicket(store, ticketArg ?? '')
   if (found === undefined) return ticketNotFound()

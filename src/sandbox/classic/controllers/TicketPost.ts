@@ -5,7 +5,7 @@ import { intVar, isEmpty, str, toInt, trimmed } from '../vars'
 import { parent } from '../xml'
 import { phpBase64Decode, swiftMimeType } from './common'
 import { uncaught } from './content'
-import { byIntId, childOf, childTicket, detectHtmlContent, isReply, renderPost, repliesOf, rowFilter, ticketNotFound, touchTicket } from './tickets'
+import { byIntId, childOf, childTicket, detectHtmlContent, isReply, renderPost, repliesOf, rowFilter, ticketNotFound, tooFewArguments, touchTicket } from './tickets'
 
 const TEXTS = { notFound: 'Ticket Post not Found', elsewhere: 'Post does not belong to the specified ticket' }
 
@@ -184,17 +184,24 @@ const post = (ctx: Context): Reply => {
 export const TicketPost: Controller = {
   getList: () => badRequest('Not Implemented, Call /Tickets/TicketPost/ListAll instead.'),
   actions: {
-    listall: (ctx, [ticketArg, postArg]) => {
+    listall: (ctx, args) => {
+      const [ticketArg, postArg] = args
+      const missing = tooFewArguments('TicketPost', 'ListAll', args, 1, true, 96)
+      if (missing !== undefined) return missing
       const found = childTicket(ctx.store, ticketArg ?? '')
       return found === undefined ? ticketNotFound() : listAll(ctx.store, found.key, rowFilter(postArg))
     }
   },
   get: (ctx, args) => {
+    const missing = tooFewArguments('TicketPost', 'Get', args, 2, false, 218)
+    if (missing !== undefined) return missing
     const found = childOf(ctx.store, byIntId(ctx.store.posts), args, TEXTS)
     return isReply(found) ? found : listAll(ctx.store, found.ticket.key, (id) => id === found.row.id)
   },
   post,
   delete: (ctx, args) => {
+    const missing = tooFewArguments('TicketPost', 'Delete', args, 2, false, 408)
+    if (missing !== undefined) return missing
     const found = childOf(ctx.store, byIntId(ctx.store.posts), args, TEXTS)
     if (isReply(found)) return found
     // The reply counter keeps its value (`SWIFT_TicketPost::DeleteList` does not touch it).

@@ -6,7 +6,7 @@ import { badRequest, deleted, xmlReply, type Context, type Controller, type Repl
 import type { Store, TimeTrackRow } from '../store'
 import { intVar, isEmpty, str, trimmed } from '../vars'
 import { parent } from '../xml'
-import { byIntId, childOf, childTicket, isReply, renderTimeTrack, rowFilter, sanitizedNoteColour, staffByCacheKey, ticketNotFound } from './tickets'
+import { byIntId, childOf, childTicket, isReply, renderTimeTrack, rowFilter, sanitizedNoteColour, staffByCacheKey, ticketNotFound, tooFewArguments } from './tickets'
 
 const TEXTS = { notFound: 'Ticket time tracking note not Found', elsewhere: 'Ticket time tracking note does not belong to the specified ticket' }
 
@@ -56,17 +56,24 @@ const post = (ctx: Context): Reply => {
 export const TicketTimeTrack: Controller = {
   getList: () => badRequest('Not Implemented, Call /Tickets/TicketTimeTrack/ListAll instead.'),
   actions: {
-    listall: (ctx, [ticketArg, rowArg]) => {
+    listall: (ctx, args) => {
+      const [ticketArg, rowArg] = args
+      const missing = tooFewArguments('TicketTimeTrack', 'ListAll', args, 1, true, 88)
+      if (missing !== undefined) return missing
       const found = childTicket(ctx.store, ticketArg ?? '')
       return found === undefined ? ticketNotFound() : listAll(ctx.store, found.key, rowFilter(rowArg))
     }
   },
   get: (ctx, args) => {
+    const missing = tooFewArguments('TicketTimeTrack', 'Get', args, 2, false, 141)
+    if (missing !== undefined) return missing
     const found = childOf(ctx.store, byIntId(ctx.store.timeTracks), args, TEXTS)
     return isReply(found) ? found : listAll(ctx.store, found.ticket.key, (id) => id === found.row.id)
   },
   post,
   delete: (ctx, args) => {
+    const missing = tooFewArguments('TicketTimeTrack', 'Delete', args, 2, false, 291)
+    if (missing !== undefined) return missing
     const found = childOf(ctx.store, byIntId(ctx.store.timeTracks), args, TEXTS)
     if (isReply(found)) return found
     ctx.store.timeTracks.delete(found.row.id)

@@ -3,6 +3,7 @@ import { toBase64 } from '../../../core/bytes'
 import { badRequest, notFound, xmlReply, type Reply } from '../controller'
 import type { AttachmentRow, NoteRow, ProfileNoteRow, StaffRow, Store, TicketPostRow, TicketRow, TimeTrackRow } from '../store'
 import { toInt } from '../vars'
+import { uncaught } from './content'
 import { leaves, parent, withAttributes } from '../xml'
 
 export const TICKET_NOT_FOUND = 'Ticket not Found'
@@ -289,3 +290,25 @@ export const sanitizedNoteColour = (value: string | undefined): number => {
   const n = toInt(value)
   return n > 5 || n < 1 || !/^\s*[+-]?\d/.test(value) ? 1 : n
 }
+
+/**
+ * A ticket-child action called with fewer path segments than its PHP method has required parameters: PHP ≥ 7.1
+ * throws `ArgumentCountError` from `call_user_func_array`, which nothing catches (`__swift/library/MVC/
+ * class.SWIFT_Controller.php:385`), so the API prints its uncaught-exception text with status 200 (L33). `declared` is
+ * the method's declaration line, where PHP reports the error.
+ */
+export const tooFewArguments = (
+  controller: string,
+  method: string,
+  args: ReadonlyArray<string>,
+  required: number,
+  hasOptional: boolean,
+  declared: number
+): Reply | undefined =>
+  args.length >= required
+    ? undefined
+    : uncaught(
+        ['/Tickets', controller, ...(method === 'ListAll' ? ['ListAll'] : []), ...args].join('/'),
+        `Too few arguments to function Tickets\\Api\\Controller_${controller}::${method}(), ${args.length} passed and ${hasOptional ? 'at least' : 'exactly'} ${required} expected`,
+        `/__apps/tickets/api/class.Controller_${controller}.php:${declared}`
+      )
