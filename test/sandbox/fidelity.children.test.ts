@@ -145,6 +145,13 @@ test('H3 a user reply sets the status t_cstatusupd, default 1 Open (T/models/Tic
   fresh({ settings: { statusOnUserReply: 4 } })
   await items('/Tickets/TicketPost', 'post', [['ticketid', '4'], ['contents', 'Still broken'], ['userid', '4']])
   assert.is(sb.store.tickets.get(4)!.statusid, 4)
+  // A resolved status stamps the resolution and clears the due times (SWIFT_TicketSettersTrait.php:573-600).
+  fresh({ settings: { statusOnUserReply: 3 }, now: () => SEED_TIME + 60 })
+  const before = sb.store.tickets.get(2)!
+  before.nextreplydue = SEED_TIME + 3600
+  await items('/Tickets/TicketPost', 'post', [['ticketid', '2'], ['contents', 'Thanks, solved'], ['userid', '2']])
+  const after = sb.store.tickets.get(2)!
+  assert.equal([after.statusid, after.resolutiondateline, after.nextreplydue, after.resolutiondue], [3, SEED_TIME + 60, 0, 0])
 })
 
 test('H4 a staff reply stores contents . "\\n" . GetSignature(false): "\\n" + the signature without tags, or nothing (T/models/Ticket/class.SWIFT_TicketPost.php:319-325; SWIFT_TicketGettersTrait.php:812-869)', async () => {

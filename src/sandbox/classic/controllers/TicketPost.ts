@@ -1,6 +1,6 @@
 /** `/Tickets/TicketPost` (spec §2.10, `T/api/class.Controller_TicketPost.php`): ListAll, Get, Post (with inline attachments), Delete. */
 import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
-import type { Store, TicketPostRow, TicketRow } from '../store'
+import type { Store, TicketPostRow, TicketRow, TicketStatusRow } from '../store'
 import { intVar, isEmpty, str, toInt, trimmed } from '../vars'
 import { parent } from '../xml'
 import { phpBase64Decode, swiftMimeType } from './common'
@@ -80,15 +80,31 @@ const signature = (text: string): string => {
  * status `t_cstatusupd` when it applies to the ticket's department, else the first unresolved status that does;
  * `t_cstatusupd` = 0 leaves the status alone.
  */
-const statusOnUserReply = (store: Store, ticket: TicketRow): void => {
+const statusOnUserReply = (store: Store, ticket: TicketRow, now: number): void => {
   const wanted = store.behaviour.settings.statusOnUserReply
   const fits = (departmentid: number) => departmentid === 0 || departmentid === ticket.departmentid
   const status = store.ticketStatuses.get(wanted)
-  if (status !== undefined && fits(status.departmentid)) ticket.statusid = status.id
+  if (status !== undefined && fits(status.departmentid)) setStatus(ticket, status, now)
   else if (wanted !== 0) {
+    // The status cache is in display order (`T/models/Status/class.SWIFT_TicketStatus.php:465`).
     const fallback = store.ticketStatuses.all().sort((a, b) => a.displayorder - b.displayorder || a.id - b.id).find((s) => fits(s.departmentid) && !s.markasresolved)
-    if (fallback !== undefined) ticket.statusid = fallback.id
+    if (fallback !== undefined) setStatus(ticket, fallback, now)
   }
+}
+
+/**
+ * `SWIFT_Ticket::SetStatus` (`T/models/Ticket/SWIFT_TicketSettersTrait.php:460-600`): nothing for the current status;
+ * a resolved one stamps the resolution and clears the due times and the SLA plan; an unresolved one keeps
+ * `resolutiondateline`.
+ */
+const setStatus = (ticket: TicketRow, status: TicketStatusRow, now: number): void => {
+  if (ticket.statusid === status.id) return
+  ticket.statusid = status.id
+  if (!status.markasresolved) return
+  ticket.resolutiondateline = now
+  ticket.resolutiondue = 0
+  ticket.nextreplydue = 0
+  ticket.slaplanid = 0
 }
 
 /** `filename[0-9]?` + `filecontent<same digit>` pairs in `$_POST` order, Base64 (`T/api/TicketPost.php:314-336`). */
@@ -132,7 +148,7 @@ const post = (ctx: Context): Reply => {
     const userid = intVar(vars, 'userid')
     const user = store.users.get(userid)
     if (user === undefined) return badRequest('User ID is Invalid')
-    statusOnUserReply(store, ticket)
+    statusOnUserReply(store, ticket, ctx.now)
     // CreateClient passes `$_isHTML = null`: detected from the contents (`class.SWIFT_TicketPost.php:560-562`).
     const { contents, ishtml } = lineBreaks(store, sent, detectHtmlContent(sent))
     row = { ...common, userid, staffid: 0, fullname: user.fullname, email: (user.emails[0] ?? '').toLowerCase(), creator: 2, ishtml, isprivate: false, contents: smartReply(store, ticket, contents) }
