@@ -98,9 +98,10 @@ const renderEmbeddedAttachment = (a: AttachmentRow): string =>
  * A post as `TicketPost` answers print it (`T/api/TicketPost.php:137-198`). `hasattachments` is the stored flag: API
  * replies keep the column default 0 even with inline files, only a TicketAttachment POST sets it (H5). Only when the
  * flag is set does the answer embed `<attachments>`: the files stored under `attachmentsTicketKey` (the raw ticket
- * argument as SQL sees it, `:165`) for this post. Posts inside a ticket (`attachmentsTicketKey` undefined) embed none.
+ * argument as SQL sees it, `:165`) for this post. Posts inside a ticket (no key, or `false`) embed none.
  */
-export const renderPost = (store: Store, p: TicketPostRow, attachmentsTicketKey?: number): string => {
+export const renderPost = (store: Store, p: TicketPostRow, asTicketPost?: number | false): string => {
+  const attachmentsTicketKey = asTicketPost === false ? undefined : asTicketPost
   const hasAttachments = postHasAttachments(store, p)
   const attachments =
     attachmentsTicketKey === undefined || !hasAttachments ? [] : store.attachments.where((a) => a.ticketpostid === p.id && a.ticketid === attachmentsTicketKey)
