@@ -13,6 +13,7 @@ import {
   exactlyOne,
   keySegment,
   nonNegativeInts,
+  numericTicketId,
   post as postDecoder,
   ticketKey,
   type Code,
@@ -361,6 +362,16 @@ export const count = (filter: TicketFilter): ClassicRequest<number> => {
 export const get = (key: TicketKey): ClassicRequest<Ticket> =>
   getRequest('Ticket.get', `${ROUTE}/${keySegment(key)}`, oneTicket, { issues: ticketKey('key', key) })
 
+const ticketIdOnly = /*#__PURE__*/ mapDecoder(single(list('tickets', 'ticket', struct('ticket', { id: requiredAttrInt('id') }))), (t) => t.id)
+
+/**
+ * The numeric id of the ticket with this display id (one `GET /Tickets/Ticket/<display id>`, which also follows
+ * merged tickets). The ticket-child calls and `delete` take only the numeric id, as 4.98.8 honours only that there:
+ * `pipe(run(Ticket.resolveId('ABC-123-45678')), TE.chain((id) => run(TicketPost.all(id))))`.
+ */
+export const resolveId = (displayId: TicketKey): ClassicRequest<number> =>
+  getRequest('Ticket.resolveId', `${ROUTE}/${keySegment(displayId)}`, ticketIdOnly, { issues: ticketKey('displayId', displayId) })
+
 const checkUpdate = (i: TicketUpdate): V.Issues =>
   V.issues(
     V.optional(i.subject, (s) => V.nonBlank('subject', s)),
@@ -432,8 +443,11 @@ export const put = (id: number, input: TicketUpdate): ClassicRequest<Ticket> => 
   return putRequest('Ticket.put', `${ROUTE}/${segment(id)}`, oneTicket, { issues, form: V.whenValid(issues, () => fields(input)) })
 }
 
-/** Deletes a ticket; an unknown id is a 404 `Ticket not Found`. */
-const del = (id: number): ClassicRequest<void> => deleteRequest('Ticket.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
+/**
+ * Deletes a ticket by its numeric id; an unknown id is a 404 `Ticket not Found`. Not by display id: 4.98.8 answers
+ * 200 and deletes nothing (a ValidationError here; resolve a display id with `resolveId`).
+ */
+const del = (id: number): ClassicRequest<void> => deleteRequest('Ticket.delete', `${ROUTE}/${segment(id)}`, { issues: numericTicketId('id', id) })
 
 /**
  * Searches tickets (`POST /Tickets/TicketSearch`): `query` in the chosen places. The answer is like `get` (with

@@ -3,6 +3,8 @@
  *
  * `all` lists the files without their contents; `get` brings one file with its bytes (sent as Base64, decoded here).
  * `post` takes bytes or text and does the Base64 encoding. An unknown attachment is a 404 `Attachment not Found`.
+ * 4.98.8 sets the post's `hasAttachments` on `post` (files sent inline with `TicketPost.post` do not), and a `delete`
+ * does not clear it. Ticket ids are numeric (see `Ticket.resolveId`).
  */
 import { toBase64 } from '../core/bytes'
 import * as V from '../core/validate'
@@ -12,6 +14,7 @@ import {
   attachmentWithContents,
   fileBytes,
   fileContents,
+  numericTicketId,
   type FileContents,
   type TicketAttachment,
   type TicketAttachmentWithContents
@@ -36,11 +39,11 @@ const oneWithContents = /*#__PURE__*/ single(list('attachments', 'attachment', a
 
 const ROUTE = '/Tickets/TicketAttachment'
 
-const ids = (ticketId: number, id: number): V.Issues => V.issues(V.positiveInt('ticketId', ticketId), V.positiveInt('id', id))
+const ids = (ticketId: number, id: number): V.Issues => V.issues(numericTicketId('ticketId', ticketId), V.positiveInt('id', id))
 
 /** The ticket's attachments, without contents (a `<contents>` a server sends anyway is kept in `extra`). */
 export const all = (ticketId: number): ClassicRequest<ReadonlyArray<TicketAttachment>> =>
-  getRequest('TicketAttachment.all', `${ROUTE}/ListAll/${segment(ticketId)}`, attachments, { issues: V.positiveInt('ticketId', ticketId) })
+  getRequest('TicketAttachment.all', `${ROUTE}/ListAll/${segment(ticketId)}`, attachments, { issues: numericTicketId('ticketId', ticketId) })
 
 /** One attachment with its bytes. */
 export const get = (ticketId: number, id: number): ClassicRequest<TicketAttachmentWithContents> =>
@@ -50,7 +53,7 @@ export const get = (ticketId: number, id: number): ClassicRequest<TicketAttachme
 export const post = (input: NewTicketAttachment): ClassicRequest<TicketAttachment> => {
   const issues = V.input(input, (i) =>
     V.issues(
-      V.positiveInt('ticketId', i.ticketId),
+      numericTicketId('ticketId', i.ticketId),
       V.positiveInt('ticketPostId', i.ticketPostId),
       V.nonBlank('fileName', i.fileName),
       fileContents('contents', i.contents)

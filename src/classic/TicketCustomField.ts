@@ -13,7 +13,7 @@ import { failure, success, type Decoded, type Decoder } from '../core/decoder'
 import * as V from '../core/validate'
 import { getRequest, postRequest, segment, type ClassicRequest, type FilePart, type FormPairs } from './request'
 import { CustomFieldType } from './customFieldTypes'
-import { fileBytes, fileContents, type Code, type FileContents } from './tickets'
+import { fileBytes, fileContents, numericTicketId, type Code, type FileContents } from './tickets'
 import { attr, attrInt, chainDecoder, content, list, many, requiredAttrInt, struct, type Extra, type XmlElement } from './xml'
 
 export { CustomFieldType } from './customFieldTypes'
@@ -186,7 +186,10 @@ export type CustomFieldInput =
   | { readonly kind: 'linked'; readonly parentOptionId: number; readonly childOptionId?: number }
   /** Sent as `m/d/Y` of the date in UTC. */
   | { readonly kind: 'date'; readonly date: Date }
-  /** Uploaded as a `multipart/form-data` file part named after the field. */
+  /**
+   * Uploaded as a `multipart/form-data` file part named after the field, with an empty text field of the same name:
+   * 4.98.8 links the uploaded file only when `$_POST` has the name too (`SWIFT_CustomFieldManager.php:649-663`).
+   */
   | { readonly kind: 'file'; readonly fileName: string; readonly contents: FileContents; readonly contentType?: string }
 
 export const textValue = (text: string): CustomFieldInput => ({ kind: 'text', text })
@@ -250,7 +253,7 @@ const pairsOf = (name: string, v: CustomFieldInput): FormPairs => {
     case 'date':
       return [[name, mdy(v.date)]]
     case 'file':
-      return []
+      return [[name, '']]
   }
 }
 
@@ -261,16 +264,18 @@ const ROUTE = '/Tickets/TicketCustomField'
 
 /** The ticket's custom field groups and values (an unknown ticket is a 404 `Ticket not Found`). */
 export const get = (ticketId: number): ClassicRequest<ReadonlyArray<CustomFieldGroup>> =>
-  getRequest('TicketCustomField.get', `${ROUTE}/${segment(ticketId)}`, groups, { issues: V.positiveInt('ticketId', ticketId) })
+  getRequest('TicketCustomField.get', `${ROUTE}/${segment(ticketId)}`, groups, { issues: numericTicketId('ticketId', ticketId) })
 
 /**
- * Writes the given fields (by name); the answer is the whole set again. Fields the user may not edit are skipped by
- * the server; a required field left blank is a 400 `Custom Field Data is Invalid: <titles>`. With a file value the
- * request goes as `multipart/form-data`.
+ * Writes the given fields (by name); the answer is the whole set again. The ticket is the numeric id (a display id
+ * finds the ticket but the answer shows no values: resolve it first with `Ticket.resolveId`). 4.98.8 checks only the
+ * fields the user may edit (a required one left blank, or a value failing the field's pattern, is a 400 `Custom Field
+ * Data is Invalid: <field names>`), but writes every field sent, and links every custom field group of the ticket's
+ * department. With a file value the request goes as `multipart/form-data`.
  */
 export const post = (ticketId: number, values: CustomFieldValues): ClassicRequest<ReadonlyArray<CustomFieldGroup>> => {
   const issues = V.issues(
-    V.positiveInt('ticketId', ticketId),
+    numericTicketId('ticketId', ticketId),
     V.input(
       values,
       (vs) => {

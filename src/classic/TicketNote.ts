@@ -5,7 +5,7 @@
  */
 import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest } from './request'
-import { NOTE_COLOURS, exactlyOne, ticketNote, type NoteColour, type TicketNote } from './tickets'
+import { NOTE_COLOURS, exactlyOne, numericTicketId, ticketNote, type NoteColour, type TicketNote } from './tickets'
 import { list, single } from './xml'
 
 export { NOTE_COLOURS, NoteColour, type Code, type TicketNote } from './tickets'
@@ -27,11 +27,11 @@ const oneNote = /*#__PURE__*/ single(notes)
 
 const ROUTE = '/Tickets/TicketNote'
 
-const ids = (ticketId: number, noteId: number): V.Issues => V.issues(V.positiveInt('ticketId', ticketId), V.positiveInt('noteId', noteId))
+const ids = (ticketId: number, noteId: number): V.Issues => V.issues(numericTicketId('ticketId', ticketId), V.positiveInt('noteId', noteId))
 
 /** The ticket's notes (only `type="ticket"` notes; user and organization notes come with `Ticket.get`). */
 export const all = (ticketId: number): ClassicRequest<ReadonlyArray<TicketNote>> =>
-  getRequest('TicketNote.all', `${ROUTE}/ListAll/${segment(ticketId)}`, notes, { issues: V.positiveInt('ticketId', ticketId) })
+  getRequest('TicketNote.all', `${ROUTE}/ListAll/${segment(ticketId)}`, notes, { issues: numericTicketId('ticketId', ticketId) })
 
 export const get = (ticketId: number, noteId: number): ClassicRequest<TicketNote> =>
   getRequest('TicketNote.get', `${ROUTE}/${segment(ticketId)}/${segment(noteId)}`, oneNote, { issues: ids(ticketId, noteId) })
@@ -39,7 +39,7 @@ export const get = (ticketId: number, noteId: number): ClassicRequest<TicketNote
 export const post = (input: NewTicketNote): ClassicRequest<TicketNote> => {
   const issues = V.input(input, (i) =>
     V.issues(
-      V.positiveInt('ticketId', i.ticketId),
+      numericTicketId('ticketId', i.ticketId),
       V.nonBlank('contents', i.contents),
       exactlyOne('staffId', [i.staffId, i.fullName], 'exactly one of staffId or fullName is required'),
       V.optional(i.staffId, (n) => V.positiveInt('staffId', n)),

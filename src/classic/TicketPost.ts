@@ -1,16 +1,22 @@
 /**
  * TicketPost — `/Tickets/TicketPost` (spec §2.10): the replies of a ticket. No PUT.
  * An unknown ticket or post is a 404 (`Ticket not Found`, `Ticket Post not Found`), so `get` is not an `Option`.
+ * Ticket ids are numeric (see `Ticket.resolveId`). 4.98.8 stores a staff reply as the contents, `"\n"` and the staff
+ * member's signature (itself after a `"\n"`), sets the ticket of a user reply to the helpdesk's "status on user reply",
+ * and leaves `hasAttachments` false on a post whose files came inline.
  */
 import { toBase64 } from '../core/bytes'
 import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormPairs } from './request'
-import { exactlyOne, fileBytes, fileContents, post as postDecoder, ticketKey, type FileContents, type TicketKey, type TicketPost } from './tickets'
+import { exactlyOne, fileBytes, fileContents, numericTicketId, post as postDecoder, type FileContents, type TicketPost } from './tickets'
 import { list, single } from './xml'
 
 export { PostCreator, type Code, type FileContents, type PostAttachment, type TicketKey, type TicketPost } from './tickets'
 
-/** A file sent with a new post (4.98.8: `filename<n>` + `filecontent<n>`, Base64 — we encode it). */
+/**
+ * A file sent with a new post (4.98.8: `filename<n>` + `filecontent<n>`, Base64 — we encode it). 4.98.8 fails the
+ * whole post when the extension is not in its MIME list (`.csv`, `.json`, no extension …): use `TicketAttachment.post`.
+ */
 export interface NewPostAttachment {
   readonly fileName: string
   /** Bytes, or text sent as UTF-8. */
@@ -22,8 +28,11 @@ export const MAX_POST_ATTACHMENTS = 10
 
 /** Exactly one of `userId` and `staffId` says who writes (the server would let `userId` win). */
 export interface NewTicketPost {
-  /** The ticket's numeric id or display id (the server accepts both here). */
-  readonly ticketId: TicketKey
+  /**
+   * The ticket's numeric id. Not a display id: 4.98.8 would add the post but answer an empty list (a
+   * ValidationError here; resolve a display id with `Ticket.resolveId`).
+   */
+  readonly ticketId: number
   readonly contents: string
   readonly userId?: number
   readonly staffId?: number
@@ -42,11 +51,11 @@ const onePost = /*#__PURE__*/ single(posts)
 
 const ROUTE = '/Tickets/TicketPost'
 
-const ids = (ticketId: number, postId: number): V.Issues => V.issues(V.positiveInt('ticketId', ticketId), V.positiveInt('postId', postId))
+const ids = (ticketId: number, postId: number): V.Issues => V.issues(numericTicketId('ticketId', ticketId), V.positiveInt('postId', postId))
 
 /** The posts of a ticket, in the helpdesk's post order. */
 export const all = (ticketId: number): ClassicRequest<ReadonlyArray<TicketPost>> =>
-  getRequest('TicketPost.all', `${ROUTE}/ListAll/${segment(ticketId)}`, posts, { issues: V.positiveInt('ticketId', ticketId) })
+  getRequest('TicketPost.all', `${ROUTE}/ListAll/${segment(ticketId)}`, posts, { issues: numericTicketId('ticketId', ticketId) })
 
 /** One post; a post of another ticket is a 400 `Post does not belong to the specified ticket`. */
 export const get = (ticketId: number, postId: number): ClassicRequest<TicketPost> =>
@@ -72,7 +81,7 @@ const attachmentPairs = (attachments: ReadonlyArray<NewPostAttachment>): FormPai
 export const post = (input: NewTicketPost): ClassicRequest<TicketPost> => {
   const issues = V.input(input, (i) =>
     V.issues(
-      ticketKey('ticketId', i.ticketId),
+      numericTicketId('ticketId', i.ticketId),
       V.nonBlank('contents', i.contents),
       exactlyOne('userId', [i.userId, i.staffId], 'exactly one of userId or staffId is required'),
       V.optional(i.userId, (n) => V.positiveInt('userId', n)),
@@ -85,7 +94,7 @@ export const post = (input: NewTicketPost): ClassicRequest<TicketPost> => {
   )
   const form = V.whenValid(issues, () => [
     ...phpForm({
-      ticketid: typeof input.ticketId === 'string' ? input.ticketId.trim() : input.ticketId,
+      ticketid: input.ticketId,
       subject: input.subject,
       contents: input.contents,
       userid: input.userId,

@@ -7,7 +7,7 @@
  */
 import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest } from './request'
-import { NOTE_COLOURS, timeTrack, type NoteColour, type TimeTrack } from './tickets'
+import { NOTE_COLOURS, numericTicketId, timeTrack, type NoteColour, type TimeTrack } from './tickets'
 import { list, single } from './xml'
 
 export { NOTE_COLOURS, NoteColour, type Code, type TimeTrack } from './tickets'
@@ -35,10 +35,10 @@ const oneTimeTrack = /*#__PURE__*/ single(timeTracks)
 
 const ROUTE = '/Tickets/TicketTimeTrack'
 
-const ids = (ticketId: number, id: number): V.Issues => V.issues(V.positiveInt('ticketId', ticketId), V.positiveInt('id', id))
+const ids = (ticketId: number, id: number): V.Issues => V.issues(numericTicketId('ticketId', ticketId), V.positiveInt('id', id))
 
 export const all = (ticketId: number): ClassicRequest<ReadonlyArray<TimeTrack>> =>
-  getRequest('TicketTimeTrack.all', `${ROUTE}/ListAll/${segment(ticketId)}`, timeTracks, { issues: V.positiveInt('ticketId', ticketId) })
+  getRequest('TicketTimeTrack.all', `${ROUTE}/ListAll/${segment(ticketId)}`, timeTracks, { issues: numericTicketId('ticketId', ticketId) })
 
 /** One entry; an unknown one is a 404 `Ticket time tracking note not Found`. */
 export const get = (ticketId: number, id: number): ClassicRequest<TimeTrack> =>
@@ -47,7 +47,7 @@ export const get = (ticketId: number, id: number): ClassicRequest<TimeTrack> =>
 export const post = (input: NewTimeTrack): ClassicRequest<TimeTrack> => {
   const issues = V.input(input, (i) =>
     V.issues(
-      V.positiveInt('ticketId', i.ticketId),
+      numericTicketId('ticketId', i.ticketId),
       V.positiveInt('staffId', i.staffId),
       V.nonBlank('contents', i.contents),
       V.date('workDate', i.workDate),

@@ -329,6 +329,17 @@ export const ticketKey = (path: string, value: unknown): V.Issues =>
       : [{ path, message: `must be a ticket id or a display id like ABC-123-45678, got ${JSON.stringify(value.slice(0, 40))}` }]
     : V.positiveInt(path, value)
 
+/**
+ * The numeric ticket id the ticket-child calls (posts, notes, time tracks, attachments, custom fields) and
+ * `Ticket.delete` need. 4.98.8 finds a ticket by display id there too, but then uses the raw display id in SQL and in
+ * its checks: lists come back empty, gets and deletes answer 400, new rows are hidden from the answer, attachments are
+ * stored against ticket 0 and a delete deletes nothing. So a display id is refused here, with the way out.
+ */
+export const numericTicketId = (path: string, value: unknown): V.Issues =>
+  typeof value === 'string'
+    ? [{ path, message: `must be the numeric ticket id, not a display id (${JSON.stringify(value.slice(0, 40))}): 4.98.8 finds the ticket but ignores it here; get the id with Ticket.resolveId` }]
+    : V.positiveInt(path, value)
+
 /** The key as a route segment (a display id is trimmed). */
 export const keySegment = (key: TicketKey): string => segment(typeof key === 'string' ? key.trim() : key)
 

@@ -95,7 +95,8 @@ const pipeline = async (run: ClassicExecutor): Promise<void> => {
   const reply = await must(run(TicketPost.post({ ticketId: ticket.id, staffId: 2, contents: 'Could you send a photo of the gear train?' })))
   const note = await must(run(TicketNote.post({ ticketId: ticket.id, staffId: 1, contents: 'Probably the worn pawl again.', noteColour: 3 })))
   const afterReply = await must(run(Ticket.get(ticket.id)))
-  console.log(table(['post', 'by', 'contents'], [[reply.id, reply.fullName, reply.contents]]))
+  // 4.98.8 stores a staff reply as the contents, "\n", then "\n" and the staff member's signature.
+  console.log(table(['post', 'by', 'contents (as stored)'], [[reply.id, reply.fullName, JSON.stringify(reply.contents)]]))
   console.log()
   console.log(table(['note', 'by', 'contents'], [[note.id, note.creatorStaffName, note.contents]]))
   console.log(`\n  replies: ${ticket.replies} -> ${afterReply.replies}, last replier: ${afterReply.lastReplier}`)

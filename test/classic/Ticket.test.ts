@@ -76,6 +76,23 @@ test('get: numeric id or display id; delete', () => {
   assert.equal(paths(Ticket.delete(-7)), ['id'])
 })
 
+test('delete takes the numeric id only: 4.98.8 answers 200 to a display id and deletes nothing (T/api/class.Controller_Ticket.php:663)', () => {
+  const byMask = Ticket.delete('ABC-123-45678' as unknown as number)
+  assert.equal(paths(byMask), ['id'])
+  assert.match(byMask.issues[0]!.message, /not a display id.*Ticket\.resolveId/)
+})
+
+test('resolveId: one GET of the ticket by display id, decoding only its numeric id', async () => {
+  const req = Ticket.resolveId('OLJ-171-16930')
+  assert.equal([req.operation, req.method, req.route, req.issues], ['Ticket.resolveId', 'GET', '/Tickets/Ticket/OLJ-171-16930', []])
+  assert.equal(paths(Ticket.resolveId('ABC/123')), ['displayId'])
+  const r = run({ body: fixture('classic/Ticket_Get_with_posts.xml') })
+  assert.is(unwrap(await r.execute(Ticket.resolveId('OLJ-171-16930'))()), 2)
+  assert.is(r.sent.length, 1)
+  const missing = run({ status: 404, body: 'Ticket not Found' })
+  assert.is(unwrapLeft(await missing.execute(Ticket.resolveId('XYZ-000-00000'))())._tag, 'ApiError')
+})
+
 test('post: server field names, booleans as 1/0', () => {
   const p = Ticket.post({ ...NEW, ownerStaffId: 4, type: 'phone', templateGroup: 'Default', ignoreAutoResponder: true, emailQueueId: 2 })
   assert.equal([p.operation, p.method, p.route, p.issues], ['Ticket.post', 'POST', '/Tickets/Ticket', []])

@@ -146,9 +146,9 @@ test('post: per-type encoding of spec §1.4', () => {
   ])
 })
 
-test('post: a file field becomes a multipart file part named after the field', async () => {
+test('post: a file field becomes a multipart file part named after the field, with an empty same-named text part (4.98.8 links the file only then: B/library/CustomField/class.SWIFT_CustomFieldManager.php:649-663)', async () => {
   const p = TicketCustomField.post(12, { ab32ds122: TicketCustomField.textValue('x'), mds923nx92: TicketCustomField.fileValue('r.txt', 'report') })
-  assert.equal(p.form, [['ab32ds122', 'x']])
+  assert.equal(p.form, [['ab32ds122', 'x'], ['mds923nx92', '']])
   assert.equal(p.files, [{ name: 'mds923nx92', filename: 'r.txt', contentType: 'application/octet-stream', data: new TextEncoder().encode('report') }])
   const { transport, sent } = canned({ body: SERVER_STYLE })
   const groups = unwrap(await classic({ url: 'https://h/api/index.php', apiKey: 'k', secretKey: 's', salt: () => 'salt', transport })(p)())

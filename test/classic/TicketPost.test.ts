@@ -1,6 +1,10 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as TicketPost from '../../src/classic/TicketPost'
+import * as TicketAttachment from '../../src/classic/TicketAttachment'
+import * as TicketCustomField from '../../src/classic/TicketCustomField'
+import * as TicketNote from '../../src/classic/TicketNote'
+import * as TicketTimeTrack from '../../src/classic/TicketTimeTrack'
 import { classic } from '../../src/classic/executor'
 import type { ClassicRequest } from '../../src/classic/request'
 import { parseDocument } from '../../src/classic/xml'
@@ -32,9 +36,36 @@ test('all/get/delete descriptions', () => {
   assert.equal(paths(TicketPost.all(1.5)), ['ticketId'])
 })
 
+test('the ticket-child builders take the numeric ticket id only; a display id is a ValidationError naming Ticket.resolveId (H1: T/api/class.Controller_TicketPost.php:122,240)', () => {
+  const mask = 'ABC-123-45678' as unknown as number
+  const requests = [
+    TicketPost.all(mask),
+    TicketPost.get(mask, 1),
+    TicketPost.delete(mask, 1),
+    TicketPost.post({ ticketId: mask, contents: 'x', userId: 1 }),
+    TicketNote.all(mask),
+    TicketNote.get(mask, 1),
+    TicketNote.delete(mask, 1),
+    TicketNote.post({ ticketId: mask, contents: 'x', staffId: 1 }),
+    TicketTimeTrack.all(mask),
+    TicketTimeTrack.get(mask, 1),
+    TicketTimeTrack.delete(mask, 1),
+    TicketAttachment.all(mask),
+    TicketAttachment.get(mask, 1),
+    TicketAttachment.delete(mask, 1),
+    TicketAttachment.post({ ticketId: mask, ticketPostId: 1, fileName: 'a', contents: 'x' }),
+    TicketCustomField.get(mask),
+    TicketCustomField.post(mask, { field: TicketCustomField.textValue('x') })
+  ]
+  for (const r of requests) {
+    assert.equal(paths(r), ['ticketId'], r.operation)
+    assert.match(r.issues[0]!.message, /numeric ticket id, not a display id .*Ticket\.resolveId/, r.operation)
+  }
+})
+
 test('post: fields, isprivate always sent, inline attachments Base64-encoded as filename<n>/filecontent<n>', () => {
   const p = TicketPost.post({
-    ticketId: 'ABC-123-45678',
+    ticketId: 12,
     contents: 'Here you go',
     staffId: 4,
     isPrivate: true,
@@ -45,7 +76,7 @@ test('post: fields, isprivate always sent, inline attachments Base64-encoded as 
   })
   assert.equal([p.operation, p.method, p.route, p.files], ['TicketPost.post', 'POST', '/Tickets/TicketPost', []])
   assert.equal(p.form, [
-    ['ticketid', 'ABC-123-45678'],
+    ['ticketid', '12'],
     ['contents', 'Here you go'],
     ['staffid', '4'],
     ['isprivate', '1'],

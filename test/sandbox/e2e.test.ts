@@ -152,6 +152,7 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
     assert.is(ticket.displayId, String(ticket.id))
     assert.equal([ticket.userOrganization, ticket.replies, O.map((ps: ReadonlyArray<TicketPost.TicketPost>) => ps.length)(ticket.posts)], ['Acme Corporation', 0, O.some(1)])
     assert.is((await ok(Ticket.get(ticket.displayId))).id, ticket.id)
+    assert.is(await ok(Ticket.resolveId(ticket.displayId)), ticket.id)
     assert.is((await ok(Ticket.get(ticket.id))).subject, 'VPN drops every hour')
     assert.equal((await ok(Ticket.all({ departmentIds: [3] }))).map((t) => t.id), [3, ticket.id])
     assert.equal((await ok(Ticket.all({ departmentIds: [1, 2, 3], sortField: 'lastactivity', sortOrder: 'DESC', count: 2 }))).map((t) => t.id), [ticket.id, 5])
@@ -164,11 +165,14 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
   })
 
   test('TicketPost, TicketNote, TicketTimeTrack: all, get, post, delete', async () => {
-    const reply = await ok(TicketPost.post({ ticketId: ticket.displayId, contents: 'Please send the client log.', staffId: 2, attachments: [{ fileName: 'howto.txt', contents: 'Open the client, click Export log.' }] }))
-    assert.equal([reply.fullName, reply.creator, reply.hasAttachments, reply.attachments.map((a) => a.fileName)], ['Bob Agent', 1, true, ['howto.txt']])
+    const reply = await ok(TicketPost.post({ ticketId: ticket.id, contents: 'Please send the client log.', staffId: 2, attachments: [{ fileName: 'howto.txt', contents: 'Open the client, click Export log.' }] }))
+    // A staff reply stores contents + "\n" + "\n<signature>" (class.SWIFT_TicketPost.php:325); inline files leave the
+    // post's hasattachments at 0 (H5), so the answer embeds none.
+    assert.equal([reply.fullName, reply.creator, reply.contents, reply.hasAttachments, reply.attachments.length], ['Bob Agent', 1, 'Please send the client log.\n\n-- Bob', false, 0])
+    assert.equal((await ok(TicketAttachment.all(ticket.id))).map((a) => [a.ticketPostId, a.fileName]), [[reply.id, 'howto.txt']])
     assert.is((await ok(Ticket.get(ticket.id))).replies, 1)
     assert.equal((await ok(TicketPost.all(ticket.id))).map((p) => p.id), [O.toUndefined(O.map((ps: ReadonlyArray<TicketPost.TicketPost>) => ps[0]!.id)(ticket.posts)), reply.id])
-    assert.is((await ok(TicketPost.get(ticket.id, reply.id))).contents, 'Please send the client log.')
+    assert.is((await ok(TicketPost.get(ticket.id, reply.id))).contents, 'Please send the client log.\n\n-- Bob')
 
     const note = await ok(TicketNote.post({ ticketId: ticket.id, contents: 'Looks like the idle timeout.', staffId: 1, noteColour: 3 }))
     assert.equal([note.creatorStaffName, note.contents], ['Alice Admin', 'Looks like the idle timeout.'])
@@ -316,7 +320,7 @@ notices('a staff TicketPost.post without isprivate (a raw client) prints the not
   const bare = { ...TicketPost.post({ ticketId: 1, contents: 'No isprivate', staffId: 2 }) }
   const withoutPrivate = { ...bare, form: bare.form.filter(([k]) => k !== 'isprivate') }
   const theirs = await run(withoutPrivate)()
-  assert.equal(E.map((p: TicketPost.TicketPost) => p.contents)(theirs), E.right('No isprivate'))
+  assert.equal(E.map((p: TicketPost.TicketPost) => p.contents)(theirs), E.right('No isprivate\n\n-- Bob'))
   assert.equal(seen, ['[Notice]: Undefined index: isprivate (api/class.Controller_TicketPost.php)'])
 })
 notices.run()

@@ -107,7 +107,8 @@ test('multipart: LF-only body as the PHP client builds it, with a custom-field f
   const fileBytes = new Uint8Array([0, 1, 2, 250, 255, 10, 13, 10])
   const enc = new TextEncoder()
   const parts: Array<Uint8Array> = []
-  for (const [k, v] of fields) parts.push(enc.encode(`--a1b2c3d4e5\nContent-Disposition: form-data; name="${k}"\n\n${v}\n`))
+  // 4.98.8 links the file only when a text field of the same name comes too (SWIFT_CustomFieldManager.php:649-663, H17).
+  for (const [k, v] of [...fields, ['u8z2x6p0b4nh', '']]) parts.push(enc.encode(`--a1b2c3d4e5\nContent-Disposition: form-data; name="${k}"\n\n${v}\n`))
   parts.push(enc.encode('--a1b2c3d4e5\nContent-Disposition: form-data; name="u8z2x6p0b4nh"; filename="blob.bin"\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: binary\n\n'))
   parts.push(fileBytes, enc.encode('\n--a1b2c3d4e5--\n'))
   const body = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))

@@ -50,7 +50,11 @@ export const LENIENCIES = {
   /** H19: a PUT with its fields in the query string authenticates but the controller reads the empty `$_POST` (`L/REST/class.SWIFT_RESTServer.php:226-236`). */
   'put-fields-in-query': 'a PUT without a form body gives the query-string fields to the controller',
   /** L31: `e` must start with `/` to be a route (`L/Router/class.SWIFT_Router.php:984`). */
-  'route-without-slash': 'an e= route without its leading slash (e=Base/User) is used as the route'
+  'route-without-slash': 'an e= route without its leading slash (e=Base/User) is used as the route',
+  /** TicketCustomField POST: a checkbox or multi-select sent as one scalar (`field=3`) is read as a one-element list. */
+  'custom-field-scalar-list': 'a checkbox or multi-select custom field sent as one bare option id is stored as a list of that option (shown as its text)',
+  /** TicketCustomField POST: a file part is linked to its field without a same-named text field. */
+  'custom-field-file-alone': 'a custom field file uploaded without a same-named text field is kept'
 } as const
 
 export type Leniency = keyof typeof LENIENCIES

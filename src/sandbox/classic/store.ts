@@ -191,6 +191,8 @@ export interface TicketRow {
   /** Workflows offered on the ticket. */
   workflows: Array<number>
   ignoreautoresponder: boolean
+  /** The reply counter a TicketPost POST increments (not for private posts) and nothing lowers; absent: derived. */
+  totalreplies?: number
 }
 
 export interface TicketPostRow {
@@ -210,6 +212,11 @@ export interface TicketPostRow {
   issurveycomment: boolean
   contents: string
   isprivate: boolean
+  /**
+   * The stored flag: 0 for API replies even with inline files (`class.SWIFT_TicketPost.php:363,615`); a TicketAttachment
+   * POST sets it (`T/api/TicketAttachment.php:327`). Absent on seeded rows: derived from their files.
+   */
+  hasattachments?: boolean
 }
 
 export interface AttachmentRow {

@@ -1,48 +1,69 @@
-/** `/Tickets/TicketAttachment` (spec §2.13): ListAll (no contents), Get (Base64 contents), Post, Delete. */
+/**
+ * `/Tickets/TicketAttachment` (spec §2.13, `T/api/class.Controller_TicketAttachment.php`): ListAll (no contents), Get
+ * (Base64 contents), Post, Delete.
+ */
 import { badRequest, deleted, notFound, xmlReply, type Context, type Controller, type Reply } from '../controller'
-import type { AttachmentRow } from '../store'
+import type { AttachmentRow, Store } from '../store'
 import { intVar, isEmpty, str, trimmed } from '../vars'
 import { parent } from '../xml'
-import { mimeType, phpBase64Decode } from './common'
-import { childOf, isReply, renderAttachment, ticketNotFound } from './tickets'
+import { phpBase64Decode, swiftMimeType } from './common'
+import { byIntId, childOf, childTicket, isReply, postHasAttachments, renderAttachment, rowFilter, ticketNotFound, tooFewArguments } from './tickets'
 
 const TEXTS = { notFound: 'Attachment not Found', elsewhere: 'Attachment does not belong to the specified ticket' }
 
 const attachmentsReply = (rows: ReadonlyArray<AttachmentRow>, withContents: boolean): Reply =>
   xmlReply(parent('attachments', rows.map((a) => renderAttachment(a, withContents))))
 
+/** `WHERE linktype = ticket post AND ticketid = '<raw ticket argument>'` (`T/api/TicketAttachment.php:117-118`). */
+const listAll = (store: Store, ticketKey: number, only: (id: number) => boolean): Reply =>
+  attachmentsReply(store.attachments.where((a) => a.ticketid === ticketKey && only(a.id)), false)
+
 const post = (ctx: Context): Reply => {
   const { store, vars } = ctx
   if (trimmed(vars, 'ticketid') === '' || isEmpty(vars, 'ticketid')) return badRequest('No Ticket ID Specified')
   if (trimmed(vars, 'ticketpostid') === '' || isEmpty(vars, 'ticketpostid')) return badRequest('No Ticket Post ID Specified')
-  const ticket = store.findTicket(trimmed(vars, 'ticketid'))
-  if (ticket === undefined) return ticketNotFound()
-  const post = store.posts.get(intVar(vars, 'ticketpostid'))
-  if (post === undefined || post.ticketid !== ticket.id) return notFound('Ticket Post not found')
+  const found = childTicket(store, str(vars, 'ticketid') ?? '')
+  if (found === undefined) return ticketNotFound()
+  // The post must belong to the ticket found (by its real id, `:273`).
+  const post = byIntId(store.posts)(str(vars, 'ticketpostid') ?? '')
+  if (post === undefined || post.ticketid !== found.ticket.id) return notFound('Ticket Post not found')
   if (trimmed(vars, 'filename') === '' || isEmpty(vars, 'filename')) return badRequest('No file name specified')
   const contents = str(vars, 'contents')
   if (contents === undefined) return badRequest('No contents specified')
   const filename = str(vars, 'filename') ?? ''
-  const row = store.attachments.insert({ ticketid: ticket.id, ticketpostid: post.id, filename, filetype: mimeType(filename), dateline: ctx.now, bytes: phpBase64Decode(contents) })
-  return attachmentsReply([row], false)
+  // An extension outside 4.98.8's MIME list is caught here: `application/octet-stream` (`:299-309`).
+  // Stored against the raw `ticketid` (`:315`): a display id becomes ticket 0 (H1). The post's flag is set (`:327`).
+  const row = store.attachments.insert({ ticketid: found.key, ticketpostid: post.id, filename, filetype: swiftMimeType(filename) ?? 'application/octet-stream', dateline: ctx.now, bytes: phpBase64Decode(contents) })
+  post.hasattachments = true
+  return listAll(store, found.key, (id) => id === row.id)
 }
 
 export const TicketAttachment: Controller = {
   getList: () => badRequest('Not Implemented, Call /Tickets/TicketAttachment/ListAll instead.'),
   actions: {
-    listall: (ctx, [ticketArg]) => {
-      const ticket = ctx.store.findTicket(ticketArg ?? '')
-      return ticket === undefined ? ticketNotFound() : attachmentsReply(ctx.store.attachments.where((a) => a.ticketid === ticket.id), false)
+    listall: (ctx, args) => {
+      const [ticketArg, rowArg] = args
+      const missing = tooFewArguments('TicketAttachment', 'ListAll', args, 1, true, 98)
+      if (missing !== undefined) return missing
+      const found = childTicket(ctx.store, ticketArg ?? '')
+      return found === undefined ? ticketNotFound() : listAll(ctx.store, found.key, rowFilter(rowArg))
     }
   },
   get: (ctx, args) => {
-    const found = childOf(ctx.store, ctx.store.attachments, args, TEXTS)
+    const missing = tooFewArguments('TicketAttachment', 'Get', args, 2, false, 165)
+    if (missing !== undefined) return missing
+    const found = childOf(ctx.store, byIntId(ctx.store.attachments), args, TEXTS)
     return isReply(found) ? found : attachmentsReply([found.row], true)
   },
   post,
   delete: (ctx, args) => {
-    const found = childOf(ctx.store, ctx.store.attachments, args, TEXTS)
+    const missing = tooFewArguments('TicketAttachment', 'Delete', args, 2, false, 346)
+    if (missing !== undefined) return missing
+    const found = childOf(ctx.store, byIntId(ctx.store.attachments), args, TEXTS)
     if (isReply(found)) return found
+    // Only the ticket's flag is recalculated: the post keeps its flag (and prints an empty `<attachments>`, L18).
+    const owner = ctx.store.posts.get(found.row.ticketpostid)
+    if (owner !== undefined) owner.hasattachments = postHasAttachments(ctx.store, owner)
     ctx.store.attachments.delete(found.row.id)
     return deleted
   }

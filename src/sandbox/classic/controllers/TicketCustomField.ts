@@ -7,9 +7,9 @@
 import { toBase64 } from '../../../core/bytes'
 import { badRequest, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import { TICKET_GROUP_TYPES, type CustomFieldRow, type FieldValue, type Store, type TicketRow } from '../store'
-import { listVar, toInt, type PhpValue } from '../vars'
+import { toInt, type PhpValue } from '../vars'
 import { parent, withAttributes } from '../xml'
-import { ticketNotFound } from './tickets'
+import { childTicket, ticketNotFound, tooFewArguments } from './tickets'
 
 const NOT_IMPLEMENTED = 'Not Implemented, Call GET /Tickets/TicketCustomField/$ticketid$ instead.'
 
@@ -18,22 +18,33 @@ const DEPARTMENT_GROUP_MODES: ReadonlyArray<number> = [3, 4, 6, 7]
 
 const byOrder = <G extends { id: number; displayorder: number }>(a: G, b: G) => a.displayorder - b.displayorder || a.id - b.id
 
+/**
+ * The order of `customfieldcache` (`B/library/CustomField/class.SWIFT_CustomFieldManager.php:83,93`): groups by
+ * display order, bucketed by group type in the order each type first appears; GET and Retrieve walk the buckets
+ * (`T/api/TicketCustomField.php:237-248`, L21).
+ */
+const cacheOrder = <G extends { id: number; displayorder: number; grouptype: number }>(groups: Array<G>): Array<G> => {
+  const sorted = groups.sort(byOrder)
+  const types = [...new Set(sorted.map((g) => g.grouptype))]
+  return types.flatMap((type) => sorted.filter((g) => g.grouptype === type))
+}
+
 /** Ticket groups linked to the ticket's department: what a POST may write. */
 const departmentGroups = (store: Store, ticket: TicketRow) =>
   store.customFieldGroups
     .where((g) => TICKET_GROUP_TYPES.includes(g.grouptype) && (g.departmentids.length === 0 || g.departmentids.includes(ticket.departmentid)))
     .sort(byOrder)
 
+
 /**
- * The groups a GET shows (SWIFT-2530): those linked to the ticket (values were saved), plus its department's groups
- * when the ticket came by e-mail, API or mobile.
+ * The groups a GET shows (SWIFT-2530): those linked under the ticket argument as SQL reads it (`customfieldlinks
+ * WHERE linktypeid = '<arg>'`, `T/api/TicketCustomField.php:140`: none for a display id, H1), plus the department's
+ * groups when the ticket came by e-mail, API or mobile (`:130-138`).
  */
-const visibleGroups = (store: Store, ticket: TicketRow) => {
-  const linked = store.customFieldLinks.get(ticket.id)
+const visibleGroups = (store: Store, ticket: TicketRow, ticketKey: number) => {
+  const linked = store.customFieldLinks.get(ticketKey)
   const viaDepartment = DEPARTMENT_GROUP_MODES.includes(ticket.creationmode) ? departmentGroups(store, ticket).map((g) => g.id) : []
-  return store.customFieldGroups
-    .where((g) => TICKET_GROUP_TYPES.includes(g.grouptype) && (linked?.has(g.id) === true || viaDepartment.includes(g.id)))
-    .sort(byOrder)
+  return cacheOrder(store.customFieldGroups.where((g) => TICKET_GROUP_TYPES.includes(g.grouptype) && (linked?.has(g.id) === true || viaDepartment.includes(g.id))))
 }
 
 const fieldsOf = (store: Store, groupId: number) =>
@@ -65,12 +76,13 @@ const rendered = (store: Store, value: FieldValue | undefined): string => {
   }
 }
 
-export const renderCustomFields = (store: Store, ticket: TicketRow): Reply => {
-  const values = store.customFieldValues.get(ticket.id)
+/** Values are read `WHERE typeid = '<arg>'` (`T/api/TicketCustomField.php:153`): none for a display id (H1). */
+export const renderCustomFields = (store: Store, ticket: TicketRow, ticketKey: number = ticket.id): Reply => {
+  const values = store.customFieldValues.get(ticketKey)
   return xmlReply(
     parent(
       'customfields',
-      visibleGroups(store, ticket).map((g) =>
+      visibleGroups(store, ticket, ticketKey).map((g) =>
         parent(
           'group',
           fieldsOf(store, g.id).map((f) => {
@@ -86,41 +98,47 @@ export const renderCustomFields = (store: Store, ticket: TicketRow): Reply => {
 }
 
 /**
- * Reads one field's new value; `undefined` = cleared. Option ids are stored as sent, known or not: the server does
- * not check them (an unknown id is later shown as the bare number).
+ * The value `CustomFieldManager::Update` stores for a field sent in `$_POST`
+ * (`B/library/CustomField/class.SWIFT_CustomFieldManager.php:586-622`); `undefined` = empty. An array is stored
+ * serialized, a scalar as sent; GET maps option ids to text only for arrays of checkbox/multi-select fields and for
+ * scalar radio/select fields (`T/api/TicketCustomField.php:179-190`), so a checkbox sent as `field=3` prints `3` (H16).
+ * Option ids are not checked: an unknown id is later shown as the bare number.
  */
-const readValue = (ctx: Context, field: CustomFieldRow, raw: PhpValue | undefined): FieldValue | undefined => {
-  const text = typeof raw === 'string' ? raw : ''
+const readValue = (store: Store, field: CustomFieldRow, raw: PhpValue): FieldValue | undefined => {
+  if (typeof raw === 'string') {
+    if (raw === '') return undefined
+    switch (field.fieldtype) {
+      case 4:
+      case 7:
+        return store.behaviour.lenient('custom-field-scalar-list') ? { kind: 'options', optionIds: [toInt(raw)] } : { kind: 'text', text: raw }
+      case 5:
+      case 6:
+        // `isset($_customFieldOptionCache[$value])`: only a canonical integer string is an option key.
+        return /^[1-9]\d*$/.test(raw) ? { kind: 'options', optionIds: [Number(raw)] } : { kind: 'text', text: raw }
+      case 9:
+        // `$_fieldValue[0]` of a string is its first character; `[1]` is no array, so no child (`:189-203`).
+        return { kind: 'linked', parentId: toInt(raw.charAt(0)), childId: 0 }
+      default:
+        return { kind: 'text', text: raw }
+    }
+  }
   switch (field.fieldtype) {
-    case 1:
-    case 2:
-    case 3:
-    case 8:
-    case 10:
-      return text.trim() === '' ? undefined : { kind: 'text', text }
-    case 5:
-    case 6:
-      return text.trim() === '' ? undefined : { kind: 'options', optionIds: [toInt(text)] }
     case 4:
     case 7: {
-      const ids = listVar(new Map([['v', raw ?? '']]), 'v')
-        .filter((s) => s.trim() !== '')
-        .map(toInt)
+      const ids = [...raw.values()].filter((v): v is string => typeof v === 'string').map(toInt)
       return ids.length === 0 ? undefined : { kind: 'options', optionIds: ids }
     }
     case 9: {
-      const parts = raw instanceof Map ? raw : new Map<string, PhpValue>([['0', text]])
-      const parentText = parts.get('0')
+      const parentText = raw.get('0')
       const parentId = toInt(typeof parentText === 'string' ? parentText : '')
       if (parentId === 0) return undefined
-      const children = parts.get('1')
+      const children = raw.get('1')
       const childText = children instanceof Map ? children.get(String(parentId)) : undefined
       return { kind: 'linked', parentId, childId: toInt(typeof childText === 'string' ? childText : '') }
     }
-    case 11: {
-      const file = ctx.files.get(field.fieldname)
-      return file === undefined ? undefined : { kind: 'file', filename: file.filename, bytes: file.bytes }
-    }
+    default:
+      // An array for a text or single-choice field: serialized, printed as nothing the client can use.
+      return undefined
   }
 }
 
@@ -135,57 +153,91 @@ const phpPattern = (pattern: string): RegExp | undefined => {
   }
 }
 
-/** `CustomFieldManager::Check`: required fields missing or blank, and values failing the field's pattern. */
-const failsCheck = (ctx: Context, field: CustomFieldRow): boolean => {
-  const raw = ctx.vars.get(field.fieldname)
-  const missing =
-    field.fieldtype === 11
-      ? !ctx.files.has(field.fieldname) && (raw === undefined || (typeof raw === 'string' && raw.trim() === ''))
-      : raw === undefined || (typeof raw === 'string' && raw.trim() === '') || (raw instanceof Map && raw.size === 0)
-  if (field.isrequired && missing) return true
+/**
+ * `CustomFieldManager::Check` (`class.SWIFT_CustomFieldManager.php:196-306`) for one field: how many times its name
+ * is listed. A missing required field once; otherwise, with a pattern, once per value that fails it (select-like
+ * fields test each chosen option's text, so a name can repeat, L23). `$_FILES` counts as sent.
+ */
+const failures = (ctx: Context, field: CustomFieldRow): number => {
+  const file = ctx.files.get(field.fieldname)
+  const raw: PhpValue | undefined = file !== undefined ? new Map([['name', file.filename]]) : ctx.vars.get(field.fieldname)
+  const missing = raw === undefined || (typeof raw === 'string' && raw.trim() === '') || (raw instanceof Map && raw.size === 0)
+  if (field.isrequired && missing) return 1
   const pattern = field.regexpvalidate.trim() === '' ? undefined : phpPattern(field.regexpvalidate)
-  if (pattern === undefined || raw === undefined) return false
+  if (pattern === undefined) return 0
+  const value: PhpValue = field.fieldtype === 11 ? (file?.filename ?? '') : (ctx.vars.get(field.fieldname) ?? '')
   const isSelect = field.fieldtype === 6 || field.fieldtype === 7 || field.fieldtype === 9
-  if (!isSelect) return typeof raw === 'string' && raw.trim() !== '' && !pattern.test(raw)
-  // Select-like fields: the chosen options' texts must match.
-  const ids = raw instanceof Map ? [...raw.values()].flatMap((v) => (v instanceof Map ? [...v.values()] : [v])) : [raw]
-  return ids.some((id) => {
-    const option = typeof id === 'string' ? ctx.store.customFieldOptions.get(toInt(id)) : undefined
+  if (!isSelect) return typeof value === 'string' && value.trim() !== '' && !pattern.test(value) ? 1 : 0
+  const optionFails = (id: PhpValue): boolean => {
+    const option = typeof id === 'string' && /^\d+$/.test(id) ? ctx.store.customFieldOptions.get(Number(id)) : undefined
     return option !== undefined && option.customfieldid === field.id && !pattern.test(option.optionvalue)
-  })
+  }
+  if (typeof value === 'string') return optionFails(value) ? 1 : 0
+  let count = 0
+  for (const v of value.values()) {
+    if (v instanceof Map) for (const child of v.values()) count += optionFails(child) ? 1 : 0
+    else count += optionFails(v) ? 1 : 0
+  }
+  return count
 }
 
-const post = (ctx: Context, [ticketArg]: ReadonlyArray<string>): Reply => {
+/**
+ * A file field (`class.SWIFT_CustomFieldManager.php:624-637,649-663`): the file is uploaded and any old one deleted,
+ * but the API writes a value only when `$_POST` has the field name (H17). File alone: the old value points at a
+ * deleted file (shown empty) and the new one is not linked. With a same-named text part: the new file is linked, or
+ * the old one kept when no file came.
+ */
+const updateFile = (ctx: Context, field: CustomFieldRow, values: Map<number, FieldValue>): void => {
+  const file = ctx.files.get(field.fieldname)
+  const textSent = ctx.vars.has(field.fieldname) || ctx.store.behaviour.lenient('custom-field-file-alone')
+  if (file !== undefined && file.filename !== '') {
+    if (textSent) values.set(field.id, { kind: 'file', filename: file.filename, bytes: file.bytes })
+    else values.delete(field.id)
+  }
+}
+
+const post = (ctx: Context, args: ReadonlyArray<string>): Reply => {
+  const missing = tooFewArguments('TicketCustomField', 'Post', args, 1, false, 312)
+  if (missing !== undefined) return missing
+  const [ticketArg] = args
   const { store } = ctx
-  const ticket = store.findTicket(ticketArg ?? '')
-  if (ticket === undefined) return ticketNotFound()
-  const groups = departmentGroups(store, ticket)
-  // Fields the user may not edit are skipped (CHECKMODE_CLIENT); failures are listed by field name.
-  const editable = groups.flatMap((g) => fieldsOf(store, g.id)).filter((f) => f.usereditable)
-  const failures = editable.filter((f) => failsCheck(ctx, f)).map((f) => f.fieldname)
-  if (failures.length > 0) return badRequest(`Custom Field Data is Invalid: ${failures.join(', ')}`)
+  const found = childTicket(store, ticketArg ?? '')
+  if (found === undefined) return ticketNotFound()
+  const { ticket } = found
+  const groups = cacheOrder(departmentGroups(store, ticket))
+  const fields = groups.flatMap((g) => fieldsOf(store, g.id))
+  // Check runs in MODE_EDIT: fields the user may not edit are skipped (`class.SWIFT_CustomFieldManager.php:240-242`).
+  const failed = fields.filter((f) => f.usereditable).flatMap((f) => Array<string>(failures(ctx, f)).fill(f.fieldname))
+  if (failed.length > 0) return badRequest(`Custom Field Data is Invalid: ${failed.join(', ')}`)
+  // Update writes under the ticket's real id (`T/api/TicketCustomField.php:337-342`).
   let values = store.customFieldValues.get(ticket.id)
   if (values === undefined) store.customFieldValues.set(ticket.id, (values = new Map()))
   let links = store.customFieldLinks.get(ticket.id)
   if (links === undefined) store.customFieldLinks.set(ticket.id, (links = new Set()))
-  for (const field of editable) {
-    // Only fields in the request change (API mode, SWIFT-4020). A file field changes only with an uploaded file: the
-    // PHP client re-posts every field as text on update, which must not wipe a stored file.
-    const sent = field.fieldtype === 11 ? ctx.files.has(field.fieldname) : ctx.vars.has(field.fieldname)
-    if (!sent) continue
-    links.add(field.customfieldgroupid)
-    const value = readValue(ctx, field, ctx.vars.get(field.fieldname))
+  // Every department group is linked, sent or not (`class.SWIFT_CustomFieldManager.php:566-572`, L21).
+  for (const g of groups) links.add(g.id)
+  // Update runs in MODE_INSERT: every field is written, user-editable or not (`:575-581`, L22); only fields present
+  // in `$_POST` change (API mode, SWIFT-4020, `:649-663`).
+  for (const field of fields) {
+    if (field.fieldtype === 11) {
+      updateFile(ctx, field, values)
+      continue
+    }
+    const raw = ctx.vars.get(field.fieldname)
+    if (raw === undefined) continue
+    const value = readValue(store, field, raw)
     if (value === undefined) values.delete(field.id)
     else values.set(field.id, value)
   }
-  return renderCustomFields(store, ticket)
+  // The answer is `Get($_ticketID)` with the raw argument (`T/api/TicketCustomField.php:344`).
+  return renderCustomFields(store, ticket, found.key)
 }
 
 export const TicketCustomField: Controller = {
   getList: () => badRequest(NOT_IMPLEMENTED),
   get: (ctx, [ticketArg]) => {
-    const ticket = ctx.store.findTicket(ticketArg ?? '')
-    return ticket === undefined ? ticketNotFound() : renderCustomFields(ctx.store, ticket)
+    const found = childTicket(ctx.store, ticketArg ?? '')
+    return found === undefined ? ticketNotFound() : renderCustomFields(ctx.store, found.ticket, found.key)
   },
   post
 }

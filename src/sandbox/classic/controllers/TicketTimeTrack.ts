@@ -1,20 +1,25 @@
-/** `/Tickets/TicketTimeTrack` (spec §2.12): ListAll, Get, Post, Delete. POST names differ from the XML attributes. */
+/**
+ * `/Tickets/TicketTimeTrack` (spec §2.12, `T/api/class.Controller_TicketTimeTrack.php`): ListAll, Get, Post, Delete.
+ * POST names differ from the XML attributes.
+ */
 import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
-import type { TimeTrackRow } from '../store'
+import type { Store, TimeTrackRow } from '../store'
 import { intVar, isEmpty, str, trimmed } from '../vars'
 import { parent } from '../xml'
-import { childOf, isReply, renderTimeTrack, ticketNotFound } from './tickets'
+import { byIntId, childOf, childTicket, isReply, renderTimeTrack, rowFilter, sanitizedNoteColour, staffByCacheKey, ticketNotFound, tooFewArguments } from './tickets'
 
 const TEXTS = { notFound: 'Ticket time tracking note not Found', elsewhere: 'Ticket time tracking note does not belong to the specified ticket' }
 
-const timeTracksReply = (rows: ReadonlyArray<TimeTrackRow>): Reply => xmlReply(parent('timetracks', rows.map(renderTimeTrack)))
+/** `WHERE tickettimetracks.ticketid = '<raw ticket argument>'` (`T/api/TicketTimeTrack.php:108-110`), no ORDER BY: by id. */
+const listAll = (store: Store, ticketKey: number, only: (id: number) => boolean): Reply =>
+  xmlReply(parent('timetracks', store.timeTracks.where((t) => t.ticketid === ticketKey && only(t.id)).map(renderTimeTrack)))
 
 const post = (ctx: Context): Reply => {
   const { store, vars } = ctx
   if (trimmed(vars, 'ticketid') === '' || isEmpty(vars, 'ticketid')) return badRequest('No Ticket ID Specified')
-  const ticket = store.findTicket(trimmed(vars, 'ticketid'))
-  if (ticket === undefined) return ticketNotFound()
-  const staff = store.staff.get(intVar(vars, 'staffid'))
+  const found = childTicket(store, str(vars, 'ticketid') ?? '')
+  if (found === undefined) return ticketNotFound()
+  const staff = staffByCacheKey(store, str(vars, 'staffid'))
   if (staff === undefined) return badRequest('No staff id specified')
   const contents = str(vars, 'contents')
   if (contents === undefined) return badRequest('No contents specified')
@@ -24,12 +29,12 @@ const post = (ctx: Context): Reply => {
   if (!vars.has('timebillable')) return badRequest('No time billable specified')
   let worker = staff
   if (vars.has('workerstaffid')) {
-    const found = store.staff.get(intVar(vars, 'workerstaffid'))
-    if (found === undefined) return badRequest('Invalid worker staff id specified')
-    worker = found
+    const named = isEmpty(vars, 'workerstaffid') ? undefined : staffByCacheKey(store, str(vars, 'workerstaffid'))
+    if (named === undefined) return badRequest('Invalid worker staff id specified')
+    worker = named
   }
   const row = store.timeTracks.insert({
-    ticketid: ticket.id,
+    ticketid: found.ticket.id,
     timeworked: intVar(vars, 'timespent'),
     timebillable: intVar(vars, 'timebillable'),
     billdate: intVar(vars, 'billtimeline'),
@@ -38,29 +43,38 @@ const post = (ctx: Context): Reply => {
     workerstaffname: store.staffName(worker.id),
     creatorstaffid: staff.id,
     creatorstaffname: store.staffName(staff.id),
-    notecolor: intVar(vars, 'notecolor') || 1,
+    // `GetSanitizedNoteColor` (`T/models/TimeTrack/class.SWIFT_TicketTimeTrack.php:100`).
+    notecolor: sanitizedNoteColour(str(vars, 'notecolor')),
     contents,
     dateline: ctx.now
   })
-  ticket.lastactivity = ctx.now
-  return timeTracksReply([row])
+  found.ticket.lastactivity = ctx.now
+  // The answer lists the row under the raw `ticketid` (`T/api/TicketTimeTrack.php:274`): empty for a display id (H1).
+  return listAll(store, found.key, (id) => id === row.id)
 }
 
 export const TicketTimeTrack: Controller = {
   getList: () => badRequest('Not Implemented, Call /Tickets/TicketTimeTrack/ListAll instead.'),
   actions: {
-    listall: (ctx, [ticketArg]) => {
-      const ticket = ctx.store.findTicket(ticketArg ?? '')
-      return ticket === undefined ? ticketNotFound() : timeTracksReply(ctx.store.timeTracks.where((t) => t.ticketid === ticket.id))
+    listall: (ctx, args) => {
+      const [ticketArg, rowArg] = args
+      const missing = tooFewArguments('TicketTimeTrack', 'ListAll', args, 1, true, 88)
+      if (missing !== undefined) return missing
+      const found = childTicket(ctx.store, ticketArg ?? '')
+      return found === undefined ? ticketNotFound() : listAll(ctx.store, found.key, rowFilter(rowArg))
     }
   },
   get: (ctx, args) => {
-    const found = childOf(ctx.store, ctx.store.timeTracks, args, TEXTS)
-    return isReply(found) ? found : timeTracksReply([found.row])
+    const missing = tooFewArguments('TicketTimeTrack', 'Get', args, 2, false, 141)
+    if (missing !== undefined) return missing
+    const found = childOf(ctx.store, byIntId(ctx.store.timeTracks), args, TEXTS)
+    return isReply(found) ? found : listAll(ctx.store, found.ticket.key, (id) => id === found.row.id)
   },
   post,
   delete: (ctx, args) => {
-    const found = childOf(ctx.store, ctx.store.timeTracks, args, TEXTS)
+    const missing = tooFewArguments('TicketTimeTrack', 'Delete', args, 2, false, 291)
+    if (missing !== undefined) return missing
+    const found = childOf(ctx.store, byIntId(ctx.store.timeTracks), args, TEXTS)
     if (isReply(found)) return found
     ctx.store.timeTracks.delete(found.row.id)
     return deleted

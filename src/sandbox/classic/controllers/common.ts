@@ -75,3 +75,76 @@ export const phpBase64Decode = (text: string): Uint8Array => {
   const decoded = fromBase64(clean)
   return decoded._tag === 'Right' ? decoded.right : new Uint8Array(0)
 }
+
+/**
+ * `SWIFT_MIMEList::Get` (`__swift/library/MIME/class.SWIFT_MIMEList.php:63-78,95-162`): the MIME type 4.98.8 knows
+ * for an extension, `undefined` for one it does not (the server throws there). The extension is what follows the last
+ * dot, lower-cased; a name without a dot loses its first character instead (`substr($name, strrpos(...) + 1)`).
+ */
+export const swiftMimeType = (filename: string): string | undefined => {
+  const ext = filename.slice(filename.lastIndexOf('.') + 1 || 1).toLowerCase()
+  return ext === '' || ext === '0' || !Object.prototype.hasOwnProperty.call(SWIFT_MIME, ext) ? undefined : SWIFT_MIME[ext]
+}
+
+const SWIFT_MIME: Readonly<Record<string, string>> = {
+  ace: 'application/x-ace',
+  ani: 'application/graphicconverter',
+  pdf: 'application/pdf',
+  png: 'image/png',
+  htm: 'text/html',
+  html: 'text/html',
+  rtf: 'text/richtext',
+  gz: 'application/x-gzip',
+  tar: 'application/x-gzip',
+  zip: 'application/zip',
+  rar: 'application/rar',
+  bz2: 'application/bz2',
+  bz: 'application/bz',
+  jar: 'application/java-archive',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  txt: 'text/plain',
+  wav: 'audio/x-wav',
+  mov: 'video/quicktime',
+  ppt: 'application/powerpoint',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ram: 'audio/x-realaudio',
+  ico: 'image/ico',
+  gif: 'image/gif',
+  mpg: 'video/mpeg',
+  mpeg: 'video/mpeg',
+  mp3: 'audio/x-mpeg',
+  php: 'text/plain',
+  swf: 'application/x-shockwave-flash',
+  exe: 'application/executableFile',
+  wmv: 'application/windowMediaVedio',
+  avi: 'video/audiovediointerleave',
+  tif: 'image/imagefileformat',
+  psd: 'image/photoshopdocument',
+  wma: 'audio/windowsaudio',
+  mp4: 'audio/x-mpeg',
+  bmp: 'image/bitmap',
+  aif: 'audio/interchangefile',
+  qbb: 'text/quickbooksbackupfile',
+  dat: 'text/data',
+  rm: 'video/realmedia',
+  dmg: 'image/diskimage',
+  iso: 'image/opticaldiskimage',
+  flv: 'video/flashvedio',
+  ttf: 'text/truetypefont',
+  bin: 'text/binary',
+  log: 'text/log',
+  dll: 'application/linklibrary',
+  ss: 'image/bitmapgraphics',
+  torrent: 'video/bittorrent',
+  bat: 'text/batchfile',
+  bup: 'text/backupfile',
+  wps: 'text/textdocument',
+  sql: 'text/querylanguage',
+  rdl: 'text/xml',
+  xml: 'text/xml'
+}

@@ -1,15 +1,18 @@
 /** Rendering shared by the ticket controllers (spec §2.7, §2.10–§2.13), and the 404 answers they share. */
 import { toBase64 } from '../../../core/bytes'
 import { badRequest, notFound, xmlReply, type Reply } from '../controller'
-import type { AttachmentRow, NoteRow, ProfileNoteRow, Store, TicketPostRow, TicketRow, TimeTrackRow } from '../store'
+import type { AttachmentRow, NoteRow, ProfileNoteRow, StaffRow, Store, TicketPostRow, TicketRow, TimeTrackRow } from '../store'
+import { toInt } from '../vars'
+import { uncaught } from './content'
 import { leaves, parent, withAttributes } from '../xml'
 import { isEmail } from './common'
 
 export const TICKET_NOT_FOUND = 'Ticket not Found'
 export const ticketNotFound = (): Reply => notFound(TICKET_NOT_FOUND)
 
-/** Replies: every post after the first. */
-export const repliesOf = (store: Store, ticketId: number): number => Math.max(0, store.postsOf(ticketId).length - 1)
+/** Replies: the stored `totalreplies` once a TicketPost POST has counted one, else every post after the first. */
+export const repliesOf = (store: Store, ticketId: number): number =>
+  store.tickets.get(ticketId)?.totalreplies ?? Math.max(0, store.postsOf(ticketId).length - 1)
 
 export const renderNote = (n: NoteRow): string =>
   withAttributes(
@@ -92,9 +95,17 @@ const renderEmbeddedAttachment = (a: AttachmentRow): string =>
     ])
   )
 
-/** `withAttachments`: TicketPost answers embed the post's attachments (4.98.8); posts inside a ticket do not. */
-export const renderPost = (store: Store, p: TicketPostRow, withAttachments = true): string => {
-  const attachments = store.attachmentsOfPost(p.id)
+/**
+ * A post as `TicketPost` answers print it (`T/api/TicketPost.php:137-198`). `hasattachments` is the stored flag: API
+ * replies keep the column default 0 even with inline files, only a TicketAttachment POST sets it (H5). Only when the
+ * flag is set does the answer embed `<attachments>`: the files stored under `attachmentsTicketKey` (the raw ticket
+ * argument as SQL sees it, `:165`) for this post. Posts inside a ticket (no key, or `false`) embed none.
+ */
+export const renderPost = (store: Store, p: TicketPostRow, asTicketPost?: number | false): string => {
+  const attachmentsTicketKey = asTicketPost === false ? undefined : asTicketPost
+  const hasAttachments = postHasAttachments(store, p)
+  const attachments =
+    attachmentsTicketKey === undefined || !hasAttachments ? [] : store.attachments.where((a) => a.ticketpostid === p.id && a.ticketid === attachmentsTicketKey)
   return parent(
     'post',
     leaves([
@@ -107,20 +118,25 @@ export const renderPost = (store: Store, p: TicketPostRow, withAttachments = tru
       ['email', p.email],
       ['emailto', p.emailto],
       ['ipaddress', p.ipaddress],
-      ['hasattachments', attachments.length > 0],
+      ['hasattachments', hasAttachments],
       ['creator', p.creator],
       ['isthirdparty', p.isthirdparty],
       ['ishtml', p.ishtml],
       ['isemailed', p.isemailed],
       ['staffid', p.staffid],
       ['issurveycomment', p.issurveycomment],
-      ['contents', p.contents],
+      // TicketPost answers drop Unicode "other" characters but CR, LF and TAB when printing (SWIFT-1949,
+      // `T/api/TicketPost.php:135`); stored contents and Ticket answers keep them (L15).
+      ['contents', attachmentsTicketKey === undefined ? p.contents : p.contents.replace(/(?![\r\n\t])\p{C}/gu, '')],
       ['isprivate', p.isprivate]
     ]) +
-      // 4.98.8 embeds the post's attachments with their contents, only when it has some (spec §2.10).
-      (withAttachments && attachments.length > 0 ? parent('attachments', attachments.map(renderEmbeddedAttachment)) : '')
+      // `if ($_ticketPost['hasattachments'] != '0')`: a flagged post whose files are gone prints an empty block (L18).
+      (attachmentsTicketKey !== undefined && hasAttachments ? parent('attachments', attachments.map(renderEmbeddedAttachment)) : '')
   )
 }
+
+/** The stored flag; seeded rows without one (posts that came by e-mail) have it when they have files. */
+export const postHasAttachments = (store: Store, p: TicketPostRow): boolean => p.hasattachments ?? store.attachmentsOfPost(p.id).length > 0
 
 export const renderTicket = (store: Store, t: TicketRow, withPosts: boolean): string => {
   const user = store.users.get(t.userid)
@@ -183,12 +199,18 @@ export const renderTicket = (store: Store, t: TicketRow, withPosts: boolean): st
       .map((id) => withAttributes('workflow', [['id', id], ['title', store.workflows.get(id)?.title ?? '']]))
       .join('') +
     notes.join('') +
-    (withPosts ? parent('posts', store.postsOf(t.id).map((p) => renderPost(store, p, false))) : '')
+    (withPosts ? parent('posts', store.postsOf(t.id).map((p) => renderPost(store, p))) : '')
   return parent('ticket', body, [['id', t.id], ['flagtype', t.flagtype]])
 }
 
 export const ticketsReply = (store: Store, rows: ReadonlyArray<TicketRow>, withPosts: boolean): Reply =>
   xmlReply(parent('tickets', rows.map((t) => renderTicket(store, t, withPosts))))
+
+/** `SWIFT_HTML::DetectHTMLContent` (`__swift/apps/base/library/HTML/class.SWIFT_HTML.php:131-134`): a known tag, after entity decoding. */
+export const detectHtmlContent = (text: string): boolean =>
+  /<(\s+)?(a|abbr|acronym|address|applet|area|base|basefont|big|blockquote|body|br|b|button|caption|center|cite|code|col|dfn|div|dl|dt|dd|em|font|form|frameset|frame|fieldset|h1|h2|h3|h4|h5|h6|head|hr|html|img|input|isindex|i|kbd|link|li|label|map|menu|meta|ol|option|optgroup|object|param|pre|p|q| samp|script|select|small|span|strikeout|strong|style|sub|sup|table|td|textarea|th|tbody|thead|tfoot|title|tr|tt|ul|u|var)([\s]+(.*)|[\s]*\/)?(\s+)?>/i.test(
+    text.replace(/&lt;/gi, '<').replace(/&gt;/gi, '>').replace(/&quot;/gi, '"').replace(/&#0*39;/g, "'").replace(/&amp;/gi, '&')
+  )
 
 /** HTML detection for staff post contents. */
 export const looksLikeHtml = (text: string): boolean => /<\/?[a-z][a-z0-9]*(\s[^>]*)?\/?>/i.test(text)
@@ -202,22 +224,66 @@ export const touchTicket = (t: TicketRow, post: TicketPostRow): void => {
 }
 
 /**
- * A ticket's child row for `/<Controller>/$ticketid$/$id$`: 404 for an unknown ticket or row, 400 when the row belongs
- * to another ticket.
+ * The ticket argument of a child controller (H1). `SWIFT_Ticket::GetObjectOnID` finds the ticket by numeric id or
+ * display id, but the controllers then use the raw argument: in SQL (`WHERE ticketid = '<arg>'`, e.g.
+ * `T/api/TicketPost.php:122`, `TicketNote.php:110`, `TicketTimeTrack.php:110`, `TicketAttachment.php:118`,
+ * `TicketCustomField.php:140,153`), where MySQL reads a display id as the number 0, and in PHP `!=` checks against a
+ * row's `ticketid` (`TicketPost.php:240,430`, `TicketNote.php:165,320`, `TicketTimeTrack.php:165,315`,
+ * `TicketAttachment.php:187,368`), which a display id never equals. With the `display-id-children` tolerance the
+ * argument is resolved to the ticket's id instead.
+ */
+export interface ChildTicket {
+  readonly ticket: TicketRow
+  /** The argument as SQL compares it with a `ticketid` column. */
+  readonly key: number
+  /** PHP `$row['ticketid'] != $arg` is false. */
+  readonly owns: (ticketid: number) => boolean
+}
+
+/** MySQL's string-to-number conversion: the leading number, or 0. */
+export const sqlNumber = (text: string): number => {
+  const m = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(text)
+  return m === null ? 0 : Math.trunc(Number(m[0]))
+}
+
+/** PHP's `is_numeric` (leading and trailing whitespace allowed, as on PHP 8). */
+const isNumeric = (text: string): boolean => /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/.test(text)
+
+export const childTicket = (store: Store, arg: string): ChildTicket | undefined => {
+  const ticket = store.findTicket(arg)
+  if (ticket === undefined) return undefined
+  if (store.behaviour.lenient('display-id-children')) return { ticket, key: ticket.id, owns: (id) => id === ticket.id }
+  // Loose `!=` of two strings compares numbers only when both are numeric.
+  return { ticket, key: sqlNumber(arg), owns: (id) => (isNumeric(arg) ? Number(arg) === id : String(id) === arg) }
+}
+
+/**
+ * A ticket's child row for `/<Controller>/$ticketid$/$id$`: 404 for an unknown ticket or row, 400 when the row's
+ * `ticketid` differs from the argument (so always for a display id, H1). `find` loads the row the way the model does.
  */
 export const childOf = <R extends { id: number; ticketid: number }>(
   store: Store,
-  rows: { get(id: number): R | undefined },
+  find: (idArg: string) => R | undefined,
   [ticketArg, idArg]: ReadonlyArray<string>,
   texts: { readonly notFound: string; readonly elsewhere: string }
-): { readonly ticket: TicketRow; readonly row: R } | Reply => {
-  const ticket = store.findTicket(ticketArg ?? '')
+): { readonly ticket: ChildTicket; readonly row: R } | Reply => {
+  const ticket = childTicket(store, ticketArg ?? '')
   if (ticket === undefined) return ticketNotFound()
-  const row = /^\d+$/.test((idArg ?? '').trim()) ? rows.get(Number(idArg)) : undefined
+  const row = find(idArg ?? '')
   if (row === undefined) return notFound(texts.notFound)
-  if (row.ticketid !== ticket.id) return badRequest(texts.elsewhere)
+  if (!ticket.owns(row.ticketid)) return badRequest(texts.elsewhere)
   return { ticket, row }
 }
+
+/** A row by `(int)` id, as `new SWIFT_DataID($id)` then `LoadData` do: '' and 0 find nothing. */
+export const byIntId = <R>(rows: { get(id: number): R | undefined }) => (idArg: string): R | undefined => {
+  const id = toInt(idArg)
+  return id > 0 ? rows.get(id) : undefined
+}
+
+/** The optional second ListAll segment: `!empty($id)` filters to `(int)$id` (`T/api/TicketPost.php:111-113`, etc.). */
+export const rowFilter = (idArg: string | undefined): ((id: number) => boolean) =>
+  idArg === undefined || idArg === '' || idArg === '0' ? () => true : (id) => id === toInt(idArg)
 
 export const isReply = (x: object): x is Reply => 'status' in x && 'body' in x
 
@@ -251,3 +317,40 @@ export const smartReply = (store: Store, ticket: TicketRow, contents: string): s
   ]
   return values.reduce((text, [name, value]) => text.split(`{{${name}}}`).join(value).split(`%7B%7B${name}%7D%7D`).join(value), contents)
 }
+
+/**
+ * `isset($_staffCache[$_POST['staffid']])`: PHP turns only a canonical decimal string into an integer array key, so
+ * `' 1'` or `'01'` find no staff member (`T/api/TicketNote.php:213`, `TicketTimeTrack.php:210`).
+ */
+export const staffByCacheKey = (store: Store, value: string | undefined): StaffRow | undefined =>
+  value !== undefined && /^[1-9]\d*$/.test(value) ? store.staff.get(Number(value)) : undefined
+
+/** `SWIFT_TicketNoteManager::GetSanitizedNoteColor` (`T/models/Note/class.SWIFT_TicketNoteManager.php:194-202`): outside 1-5 is 1. */
+export const sanitizedNoteColour = (value: string | undefined): number => {
+  // `!empty($_POST['notecolor'])` else 1 (`T/api/TicketNote.php:250-252`).
+  if (value === undefined || value === '' || value === '0') return 1
+  const n = toInt(value)
+  return n > 5 || n < 1 || !/^\s*[+-]?\d/.test(value) ? 1 : n
+}
+
+/**
+ * A ticket-child action called with fewer path segments than its PHP method has required parameters: PHP ≥ 7.1
+ * throws `ArgumentCountError` from `call_user_func_array`, which nothing catches (`__swift/library/MVC/
+ * class.SWIFT_Controller.php:385`), so the API prints its uncaught-exception text with status 200 (L33). `declared` is
+ * the method's declaration line, where PHP reports the error.
+ */
+export const tooFewArguments = (
+  controller: string,
+  method: string,
+  args: ReadonlyArray<string>,
+  required: number,
+  hasOptional: boolean,
+  declared: number
+): Reply | undefined =>
+  args.length >= required
+    ? undefined
+    : uncaught(
+        ['/Tickets', controller, ...(method === 'ListAll' ? ['ListAll'] : []), ...args].join('/'),
+        `Too few arguments to function Tickets\\Api\\Controller_${controller}::${method}(), ${args.length} passed and ${hasOptional ? 'at least' : 'exactly'} ${required} expected`,
+        `/__apps/tickets/api/class.Controller_${controller}.php:${declared}`
+      )
