@@ -1,6 +1,6 @@
 import * as TE from 'fp-ts/TaskEither'
 import { utf8ByteLength } from './bytes'
-import { causeText, redact, transportError, type KayakoError } from './error'
+import { causeText, httpError, redact, redactUrl, transportError, validationError, type KayakoError, type TransferPhase } from './error'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH'
 
@@ -20,6 +20,8 @@ export interface HttpRequest {
    * once the body is larger; what it returns is then longer than the limit, which `bodyTooLarge` reports.
    */
   readonly maxBodyBytes?: number
+  /** Told as the exchange enters each phase (set by `withTimeout`, so a deadline can say where it ran out): never sent. */
+  readonly onPhase?: (phase: TransferPhase) => void
 }
 
 export interface HttpResponse {
@@ -29,11 +31,17 @@ export interface HttpResponse {
   readonly body: string
 }
 
-/** Sends one request. A transport answers every status as a `Right`; only "no response" is a `Left`. */
+/**
+ * Sends one request. A transport answers every status as a `Right`, except a redirect, which it does not follow (see
+ * `RedirectOptions`); "no complete response" is a `TransportError`, a request that cannot be sent (a bad URL) a
+ * `ValidationError`.
+ */
 export type Transport = (request: HttpRequest) => TE.TaskEither<KayakoError, HttpResponse>
 
 interface FetchResponse {
   readonly status: number
+  /** `opaqueredirect` where the runtime hides a redirect from `redirect: 'manual'` (browsers). */
+  readonly type?: string
   readonly headers: { forEach(cb: (value: string, name: string) => void): void }
   /** A WHATWG stream where the runtime has one: read piecewise when the request has a `maxBodyBytes`. */
   readonly body?: { getReader(): BodyReader } | null
@@ -62,19 +70,115 @@ const resolveFetch = async (): Promise<FetchLike> => {
   return fetch
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Redirects: one policy for every transport
+
+/** How a transport treats a redirect (301, 302, 303, 307 or 308 with a `Location`). */
+export interface RedirectOptions {
+  /**
+   * `'refuse'` (the default): a redirect is not followed; it is an `HttpError` whose `message` names the `Location`.
+   * `'same-origin'`: a GET redirected to its own origin (scheme, host and port) is sent there again, as a GET with
+   * the same headers, up to `maxRedirects` times; every other redirect is refused as by default. Either way, nothing
+   * is ever sent to another origin (Classic credentials and v1 session headers would go with it) and no request is
+   * re-sent with another method (fetch turns a POST or PUT into a GET behind a 301, 302 or 303: nothing is written).
+   */
+  readonly redirects?: 'refuse' | 'same-origin'
+  /** The most same-origin redirects followed for one request; default 5. */
+  readonly maxRedirects?: number
+}
+
+export const REDIRECT_STATUSES: ReadonlyArray<number> = [301, 302, 303, 307, 308]
+
+const originOf = (url: string): string | undefined => {
+  try {
+    return new URL(url).origin
+  } catch {
+    return undefined
+  }
+}
+
+const redirectError = (request: HttpRequest, status: number, body: string, location: string | undefined, why: string): KayakoError =>
+  httpError(
+    request.operation ?? 'request',
+    redact(request),
+    status,
+    body,
+    `the server redirected the ${request.method}${location === undefined ? '' : ` to ${redactUrl(location)}`}; not followed: ${why}. ` +
+      'A wrong base URL is the usual cause (http for https, an old host name, a missing /api/index.php): check the url the executor was given'
+  )
+
 /**
- * A transport over a fetch function. The function is called unbound (`fetch(url, init)`), as some runtimes require.
+ * Applies the redirect policy to a transport that never follows redirects itself (both transports of the library are
+ * built this way). A redirect it does not follow is a `Left` `HttpError` (not transient: retrying gets the same answer).
  */
-export const fetchTransportWith =
-  (getFetch: () => Promise<FetchLike> | FetchLike): Transport =>
+export const withRedirectPolicy =
+  (options: RedirectOptions = {}) =>
+  (transport: Transport): Transport =>
   (request) =>
   async () => {
+    const follow = options.redirects === 'same-origin'
+    const max = options.maxRedirects ?? 5
+    let current = request
+    for (let hops = 0; ; hops++) {
+      const sent = await transport(current)()
+      if (sent._tag === 'Left' || !REDIRECT_STATUSES.includes(sent.right.status)) return sent
+      const location = sent.right.headers.location
+      if (location === undefined) return sent
+      let target: string | undefined
+      try {
+        target = new URL(location, current.url).href
+      } catch {
+        target = undefined
+      }
+      const why = !follow
+        ? 'redirects are not followed (RedirectOptions)'
+        : current.method !== 'GET'
+          ? `a ${current.method} is never sent again`
+          : target === undefined || originOf(target) !== originOf(current.url)
+            ? 'another origin never receives a request'
+            : hops >= max
+              ? `more than ${max} redirects`
+              : undefined
+      if (why !== undefined || target === undefined) return { _tag: 'Left', left: redirectError(current, sent.right.status, sent.right.body, location, why ?? '') }
+      current = { ...current, url: target }
+    }
+  }
+
+/** A request no transport can send: its URL does not parse, or is not http(s). Nothing was sent. */
+export const invalidUrl = (request: HttpRequest): KayakoError | undefined => {
+  let protocol: string
+  try {
+    protocol = new URL(request.url).protocol
+  } catch {
+    return validationError(request.operation ?? 'request', [{ path: 'url', message: 'must be an absolute http(s) URL (it does not parse); nothing was sent' }])
+  }
+  return protocol === 'http:' || protocol === 'https:'
+    ? undefined
+    : validationError(request.operation ?? 'request', [{ path: 'url', message: `must be an http or https URL, not ${protocol}; nothing was sent` }])
+}
+
+/**
+ * A transport over a fetch function. The function is called unbound (`fetch(url, init)`), as some runtimes require.
+ * Redirects are never followed by fetch itself (`redirect: 'manual'`): `withRedirectPolicy` decides, as for every
+ * transport the library ships.
+ */
+export const fetchTransportWith = (getFetch: () => Promise<FetchLike> | FetchLike = resolveFetch, options: RedirectOptions = {}): Transport =>
+  withRedirectPolicy(options)((request) => async () => {
+    const unsendable = invalidUrl(request)
+    if (unsendable !== undefined) return { _tag: 'Left', left: unsendable }
     try {
       const fetch = await getFetch()
-      const init: Record<string, unknown> = { method: request.method, headers: { ...request.headers } }
+      const init: Record<string, unknown> = { method: request.method, headers: { ...request.headers }, redirect: 'manual' }
       if (request.body !== undefined) init.body = request.body
       if (request.signal !== undefined) init.signal = request.signal
+      // fetch does not say when it has connected: its `headers` phase includes connecting.
+      request.onPhase?.('headers')
       const response = await fetch(request.url, init)
+      if (response.type === 'opaqueredirect') {
+        // A browser hides a redirect's status and Location from `redirect: 'manual'`; it is refused all the same.
+        return { _tag: 'Left', left: redirectError(request, response.status, '', undefined, 'this runtime hides where (an opaque redirect)') }
+      }
+      request.onPhase?.('body')
       const headers: Record<string, string> = {}
       response.headers.forEach((value, name) => {
         headers[name.toLowerCase()] = value
@@ -84,7 +188,7 @@ export const fetchTransportWith =
     } catch (thrown) {
       return { _tag: 'Left', left: transportError(request.operation ?? 'request', redact(request), causeText(thrown)) }
     }
-  }
+  })
 
 /**
  * The body as text; with a limit, reading stops as soon as the body is known to exceed it (from Content-Length, or
@@ -118,8 +222,19 @@ const readBody = async (response: FetchResponse, headers: Readonly<Record<string
   }
 }
 
-/** The default transport: the global `fetch`, looked up at call time; cross-fetch only where there is none. */
+/**
+ * The default transport: the global `fetch`, looked up at call time; cross-fetch only where there is none. Redirects
+ * are refused (`RedirectOptions`); `fetchTransportWith(undefined, { redirects: 'same-origin' })` follows a GET's.
+ */
 export const fetchTransport: Transport = /*#__PURE__*/ fetchTransportWith(resolveFetch)
+
+
+/**
+ * How long an executor gives each request by default, end to end (connecting, the headers, the whole body): 60 s.
+ * Executors take `deadlineMs` to change it (`Infinity` switches it off); a late request is a `TransportError` whose
+ * `phase` says where it ran out.
+ */
+export const DEFAULT_DEADLINE_MS = 60_000
 
 /** Bodies larger than this are refused by default (`maxBodyBytes` of the executors): 32 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024

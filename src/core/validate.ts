@@ -77,3 +77,30 @@ export const intBetween = (path: string, value: unknown, min: number, max: numbe
   typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max
     ? []
     : issue(path, `must be an integer from ${min} to ${max}, got ${show(value)}`)
+
+/**
+ * An absolute http(s) URL. The value is never shown: a URL may carry a password in its user-info part. Checked
+ * without regular expressions (linear in the length, whatever it holds).
+ */
+export const httpUrl = (path: string, value: unknown, example: string): Issues => {
+  if (typeof value !== 'string' || value.trim() === '') return issue(path, `is required: an absolute http(s) URL such as ${example}, got ${kind(value)}`)
+  let protocol: string
+  try {
+    protocol = new URL(value).protocol
+  } catch {
+    return issue(path, `must be an absolute URL with its protocol, such as ${example} (it does not parse as one)`)
+  }
+  return protocol === 'http:' || protocol === 'https:' ? [] : issue(path, `must be an http or https URL such as ${example}, not ${protocol}`)
+}
+
+/** An optional function (a callback or a strategy of a configuration). */
+export const optionalFunction = (path: string, value: unknown): Issues =>
+  value === undefined || typeof value === 'function' ? [] : issue(path, `must be a function when given, got ${kind(value)}`)
+
+/** An optional limit: a positive number, `Infinity` for none. */
+export const optionalLimit = (path: string, value: unknown): Issues =>
+  value === undefined || (typeof value === 'number' && value > 0) ? [] : issue(path, `must be a positive number (Infinity for no limit) when given, got ${show(value)}`)
+
+/** What a value is, without showing it (for values that may be secrets). */
+const kind = (value: unknown): string =>
+  value === undefined ? 'undefined' : value === null ? 'null' : typeof value === 'string' ? (value.trim() === '' ? 'a blank string' : 'a string') : Array.isArray(value) ? 'an array' : typeof value

@@ -7,15 +7,16 @@
  * runs on any runtime with `fetch` and WebCrypto.
  *
  * It behaves like `fetchTransport`: every status is a `Right`, header names are lower case, the body is decoded as
- * UTF-8 (a byte order mark dropped), gzip/deflate/br answers are decompressed; no response at all (refused, reset,
- * aborted, a bad URL) is a `TransportError` whose request is redacted.
+ * UTF-8 (a byte order mark dropped), gzip/deflate/br answers are decompressed, redirects are refused; no complete
+ * response (refused, reset, aborted, closed mid-body) is a `TransportError` whose request is redacted, a body that
+ * cannot be decompressed a `ParseError`, a URL that cannot be sent a `ValidationError`.
  */
 import { createHmac } from 'node:crypto'
 import * as http from 'node:http'
 import * as https from 'node:https'
 import * as zlib from 'node:zlib'
-import { causeText, redact, transportError, type KayakoError } from '../core/error'
-import type { HttpRequest, HttpResponse, Transport } from '../core/http'
+import { causeText, parseError, redact, transportError, type KayakoError } from '../core/error'
+import { invalidUrl, withRedirectPolicy, type HttpRequest, type HttpResponse, type RedirectOptions, type Transport } from '../core/http'
 import type { Signer } from '../classic/signer'
 
 /**
@@ -26,7 +27,8 @@ import type { Signer } from '../classic/signer'
  */
 export const nodeSigner: Signer = (secretKey) => (salt) => createHmac('sha256', secretKey).update(salt, 'utf8').digest('base64')
 
-export interface NodeTransportOptions {
+/** Redirects as with `fetchTransport`: refused by default, `redirects: 'same-origin'` follows a GET's. */
+export interface NodeTransportOptions extends RedirectOptions {
   /** Most sockets per origin (default: unlimited, as Node's); limit concurrency with a policy instead. */
   readonly maxSockets?: number
   /** Most idle sockets kept per origin (default 256). */
@@ -152,20 +154,20 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
     new Promise<Result>((resolve) => {
       const fail = (thrown: unknown): void =>
         resolve({ _tag: 'Left', left: transportError(request.operation ?? 'request', redact(request), causeText(thrown)) })
-      let url: URL
-      try {
-        url = new URL(request.url)
-      } catch (thrown) {
-        return fail(thrown)
-      }
-      const agent = agentFor(url.protocol)
-      if (agent === undefined) return fail(new Error(`unsupported protocol "${url.protocol}"`))
+      // The whole answer arrived but its content encoding is broken: the same bytes would come again.
+      const undecodable = (thrown: unknown, body: string): void =>
+        resolve({ _tag: 'Left', left: parseError(request.operation ?? 'request', `the body could not be decompressed (${causeText(thrown)})`, body) })
+      const unsendable = invalidUrl(request)
+      if (unsendable !== undefined) return resolve({ _tag: 'Left', left: unsendable })
+      const url = new URL(request.url)
+      const agent = agentFor(url.protocol) as http.Agent
       const headers: Record<string, string> = { ...request.headers }
       if (compress && !hasHeader(headers, 'accept-encoding')) headers['accept-encoding'] = 'gzip, deflate, br'
       const body = request.body === undefined ? undefined : typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body
       if (body !== undefined && !hasHeader(headers, 'content-length')) headers['content-length'] = String(body.byteLength)
 
       const onResponse = (res: http.IncomingMessage): void => {
+        request.onPhase?.('body')
         const responseHeaders: Record<string, string> = {}
         for (const [name, value] of Object.entries(res.headers)) {
           if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value
@@ -181,12 +183,12 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
         })
         const encoding = responseHeaders['content-encoding']
         const limit = request.maxBodyBytes
-        if (limit !== undefined && Number.isFinite(limit)) return readLimited(res, encoding, limit, answer, fail)
+        if (limit !== undefined && Number.isFinite(limit)) return readLimited(res, encoding, limit, answer, (thrown) => undecodable(thrown, ''))
         const chunks: Array<Buffer> = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
         res.on('end', () => {
           const received = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)
-          decompress(encoding, received, (error, bytes) => (error === null ? answer(bytes) : fail(error)))
+          decompress(encoding, received, (error, bytes) => (error === null ? answer(bytes) : undecodable(error, '')))
         })
       }
 
@@ -194,13 +196,18 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
         const lib = url.protocol === 'https:' ? https : http
         const req = lib.request(url, { method: request.method, headers, agent, ...(request.signal === undefined ? {} : { signal: request.signal }) }, onResponse)
         req.on('error', fail)
+        req.on('socket', (socket) => {
+          if (!socket.connecting) return request.onPhase?.('headers')
+          socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => request.onPhase?.('headers'))
+        })
+        request.onPhase?.('connect')
         req.end(body)
       } catch (thrown) {
         fail(thrown)
       }
     })
 
-  const transport = ((request: HttpRequest) => () => send(request)) as Transport
+  const transport = withRedirectPolicy(options)((request: HttpRequest) => () => send(request))
   const destroy = (): void => {
     httpAgent?.destroy()
     httpsAgent?.destroy()
