@@ -1,6 +1,6 @@
 import * as TE from 'fp-ts/TaskEither'
 import { utf8ByteLength } from './bytes'
-import { causeText, httpError, redact, redactUrl, transportError, validationError, type KayakoError, type TransferPhase } from './error'
+import { causeText, httpError, parseError, redact, redactUrl, transportError, validationError, type KayakoError, type TransferPhase } from './error'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH'
 
@@ -166,6 +166,7 @@ export const fetchTransportWith = (getFetch: () => Promise<FetchLike> | FetchLik
   withRedirectPolicy(options)((request) => async () => {
     const unsendable = invalidUrl(request)
     if (unsendable !== undefined) return { _tag: 'Left', left: unsendable }
+    let answered = false
     try {
       const fetch = await getFetch()
       const init: Record<string, unknown> = { method: request.method, headers: { ...request.headers }, redirect: 'manual' }
@@ -178,6 +179,7 @@ export const fetchTransportWith = (getFetch: () => Promise<FetchLike> | FetchLik
         // A browser hides a redirect's status and Location from `redirect: 'manual'`; it is refused all the same.
         return { _tag: 'Left', left: redirectError(request, response.status, '', undefined, 'this runtime hides where (an opaque redirect)') }
       }
+      answered = true
       request.onPhase?.('body')
       const headers: Record<string, string> = {}
       response.headers.forEach((value, name) => {
@@ -186,9 +188,17 @@ export const fetchTransportWith = (getFetch: () => Promise<FetchLike> | FetchLik
       const body = await readBody(response, headers, request.maxBodyBytes)
       return { _tag: 'Right', right: { status: response.status, headers, body } }
     } catch (thrown) {
+      // The answer arrived but its content encoding is broken: the same bytes would come again, so not "no response".
+      if (answered && undecodable(thrown)) return { _tag: 'Left', left: parseError(request.operation ?? 'request', `the body could not be decompressed (${causeText(thrown)})`, '') }
       return { _tag: 'Left', left: transportError(request.operation ?? 'request', redact(request), causeText(thrown)) }
     }
   })
+
+/** A decompression failure, as Node's fetch reports it (zlib and brotli error codes on the cause). */
+const undecodable = (thrown: unknown): boolean => {
+  const code = (thrown as { cause?: { code?: unknown } } | null)?.cause?.code
+  return typeof code === 'string' && /^(Z_|ERR__ERROR_)/.test(code)
+}
 
 /**
  * The body as text; with a limit, reading stops as soon as the body is known to exceed it (from Content-Length, or

@@ -166,7 +166,9 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
       const body = request.body === undefined ? undefined : typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body
       if (body !== undefined && !hasHeader(headers, 'content-length')) headers['content-length'] = String(body.byteLength)
 
+      let response: http.IncomingMessage | undefined
       const onResponse = (res: http.IncomingMessage): void => {
+        response = res
         request.onPhase?.('body')
         const responseHeaders: Record<string, string> = {}
         for (const [name, value] of Object.entries(res.headers)) {
@@ -195,7 +197,8 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
       try {
         const lib = url.protocol === 'https:' ? https : http
         const req = lib.request(url, { method: request.method, headers, agent, ...(request.signal === undefined ? {} : { signal: request.signal }) }, onResponse)
-        req.on('error', fail)
+        // Bytes after a complete response (a Content-Length shorter than the body) fail the socket, not the answer.
+        req.on('error', (error) => (response?.complete === true ? undefined : fail(error)))
         req.on('socket', (socket) => {
           if (!socket.connecting) return request.onPhase?.('headers')
           socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => request.onPhase?.('headers'))
