@@ -20,7 +20,7 @@ import {
   validationError,
   type KayakoError
 } from '../core/error'
-import { bodyTooLarge, DEFAULT_DEADLINE_MS, DEFAULT_MAX_BODY_BYTES, fetchTransport, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
+import { bodyTooLarge, DEFAULT_DEADLINE_MS, DEFAULT_MAX_BODY_BYTES, fetchTransport, redirectMessage, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
 import { withTimeout } from '../core/policy'
 import { classicConfigIssues } from './config'
 import { encodeForm, type ClassicRequest, type FilePart, type FormPairs } from './request'
@@ -117,7 +117,7 @@ const unsigned = (operation: string, step: 'salt' | 'signer', byDefault: boolean
   const webCrypto = (globalThis as { crypto?: { subtle?: { sign?: unknown } } }).crypto
   const message =
     byDefault && typeof webCrypto?.subtle?.sign !== 'function'
-      ? `this runtime has no WebCrypto (globalThis.crypto), which the default ${step} needs: kayako-fp supports Node 20 or later; elsewhere pass \`salt\` and \`signer\``
+      ? 'no WebCrypto (globalThis.crypto) on this runtime: use Node 20 or later, or pass salt and signer'
       : `the ${step} failed (${causeText(thrown)})`
   return validationError(operation, [{ path: `config.${step}`, message: `${message}; nothing was sent` }])
 }
@@ -197,7 +197,7 @@ const interpret = <A>(
       const message = plainText(body)
       return E.left(apiError(req.operation, status, [{ message: message === '' ? `HTTP ${status}` : message }]))
     }
-    return E.left(httpError(req.operation, redact(http), status, body))
+    return E.left(httpError(req.operation, redact(http), status, body, redirectMessage(response)))
   }
   if (req.response._tag === 'Void') return E.right(undefined as A)
   if (tooLarge !== undefined) return E.left(parseError(req.operation, tooLarge, body))

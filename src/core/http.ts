@@ -1,6 +1,7 @@
 import * as TE from 'fp-ts/TaskEither'
 import { utf8ByteLength } from './bytes'
 import { causeText, httpError, parseError, redact, redactUrl, transportError, validationError, type KayakoError, type TransferPhase } from './error'
+import { notHttpUrl } from './validate'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH'
 
@@ -32,9 +33,8 @@ export interface HttpResponse {
 }
 
 /**
- * Sends one request. A transport answers every status as a `Right`, except a redirect, which it does not follow (see
- * `RedirectOptions`); "no complete response" is a `TransportError`, a request that cannot be sent (a bad URL) a
- * `ValidationError`.
+ * Sends one request. A transport answers every status as a `Right` (a redirect too: transports do not follow them);
+ * "no complete response" is a `TransportError`, a request that cannot be sent (a bad URL) a `ValidationError`.
  */
 export type Transport = (request: HttpRequest) => TE.TaskEither<KayakoError, HttpResponse>
 
@@ -71,23 +71,21 @@ const resolveFetch = async (): Promise<FetchLike> => {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Redirects: one policy for every transport
-
-/** How a transport treats a redirect (301, 302, 303, 307 or 308 with a `Location`). */
-export interface RedirectOptions {
-  /**
-   * `'refuse'` (the default): a redirect is not followed; it is an `HttpError` whose `message` names the `Location`.
-   * `'same-origin'`: a GET redirected to its own origin (scheme, host and port) is sent there again, as a GET with
-   * the same headers, up to `maxRedirects` times; every other redirect is refused as by default. Either way, nothing
-   * is ever sent to another origin (Classic credentials and v1 session headers would go with it) and no request is
-   * re-sent with another method (fetch turns a POST or PUT into a GET behind a 301, 302 or 303: nothing is written).
-   */
-  readonly redirects?: 'refuse' | 'same-origin'
-  /** The most same-origin redirects followed for one request; default 5. */
-  readonly maxRedirects?: number
-}
+// Redirects: no transport of the library follows one (fetch is told `redirect: 'manual'`, node:http never does)
 
 export const REDIRECT_STATUSES: ReadonlyArray<number> = [301, 302, 303, 307, 308]
+
+/**
+ * What an executor says of a redirect it got (`HttpError.message`), or `undefined` for any other answer. Nothing is
+ * followed by default: another origin would receive the Classic credentials or the v1 session headers, and fetch
+ * would re-send a POST or PUT behind a 301, 302 or 303 as a GET, so that nothing is written.
+ */
+export const redirectMessage = (response: HttpResponse): string | undefined => {
+  const location = REDIRECT_STATUSES.includes(response.status) ? response.headers.location : undefined
+  return location === undefined
+    ? undefined
+    : `redirected to ${redactUrl(location)}, not followed: a wrong base URL is the usual cause (http for https, an old host name, a wrong path)`
+}
 
 const originOf = (url: string): string | undefined => {
   try {
@@ -97,73 +95,46 @@ const originOf = (url: string): string | undefined => {
   }
 }
 
-const redirectError = (request: HttpRequest, status: number, body: string, location: string | undefined, why: string): KayakoError =>
-  httpError(
-    request.operation ?? 'request',
-    redact(request),
-    status,
-    body,
-    `the server redirected the ${request.method}${location === undefined ? '' : ` to ${redactUrl(location)}`}; not followed: ${why}. ` +
-      'A wrong base URL is the usual cause (http for https, an old host name, a missing /api/index.php): check the url the executor was given'
-  )
-
 /**
- * Applies the redirect policy to a transport that never follows redirects itself (both transports of the library are
- * built this way). A redirect it does not follow is a `Left` `HttpError` (not transient: retrying gets the same answer).
+ * Follows the redirects of GET requests within their own origin (scheme, host and port), up to `max` (default 5),
+ * sending the same request with the same headers to the new URL. Any other redirect (another origin, another method,
+ * one too many) is answered as it came, and the executor reports it as an `HttpError`: a request is never re-sent with
+ * another method, and another origin never receives anything. Opt-in: `pipe(fetchTransport, followSameOriginRedirects())`.
  */
-export const withRedirectPolicy =
-  (options: RedirectOptions = {}) =>
+export const followSameOriginRedirects =
+  (max = 5) =>
   (transport: Transport): Transport =>
   (request) =>
   async () => {
-    const follow = options.redirects === 'same-origin'
-    const max = options.maxRedirects ?? 5
     let current = request
     for (let hops = 0; ; hops++) {
       const sent = await transport(current)()
-      if (sent._tag === 'Left' || !REDIRECT_STATUSES.includes(sent.right.status)) return sent
-      const location = sent.right.headers.location
-      if (location === undefined) return sent
-      let target: string | undefined
+      if (sent._tag === 'Left' || current.method !== 'GET' || hops >= max || redirectMessage(sent.right) === undefined) return sent
+      let target: string
       try {
-        target = new URL(location, current.url).href
+        target = new URL(sent.right.headers.location as string, current.url).href
       } catch {
-        target = undefined
+        return sent
       }
-      const why = !follow
-        ? 'redirects are not followed (RedirectOptions)'
-        : current.method !== 'GET'
-          ? `a ${current.method} is never sent again`
-          : target === undefined || originOf(target) !== originOf(current.url)
-            ? 'another origin never receives a request'
-            : hops >= max
-              ? `more than ${max} redirects`
-              : undefined
-      if (why !== undefined || target === undefined) return { _tag: 'Left', left: redirectError(current, sent.right.status, sent.right.body, location, why ?? '') }
+      if (originOf(target) !== originOf(current.url)) return sent
       current = { ...current, url: target }
     }
   }
 
 /** A request no transport can send: its URL does not parse, or is not http(s). Nothing was sent. */
 export const invalidUrl = (request: HttpRequest): KayakoError | undefined => {
-  let protocol: string
-  try {
-    protocol = new URL(request.url).protocol
-  } catch {
-    return validationError(request.operation ?? 'request', [{ path: 'url', message: 'must be an absolute http(s) URL (it does not parse); nothing was sent' }])
-  }
-  return protocol === 'http:' || protocol === 'https:'
-    ? undefined
-    : validationError(request.operation ?? 'request', [{ path: 'url', message: `must be an http or https URL, not ${protocol}; nothing was sent` }])
+  const problem = notHttpUrl(request.url)
+  return problem === undefined ? undefined : validationError(request.operation ?? 'request', [{ path: 'url', message: `${problem}; nothing was sent` }])
 }
 
 /**
  * A transport over a fetch function. The function is called unbound (`fetch(url, init)`), as some runtimes require.
- * Redirects are never followed by fetch itself (`redirect: 'manual'`): `withRedirectPolicy` decides, as for every
- * transport the library ships.
+ * Redirects are not followed (`redirect: 'manual'`): the 3xx answer is returned as it came.
  */
-export const fetchTransportWith = (getFetch: () => Promise<FetchLike> | FetchLike = resolveFetch, options: RedirectOptions = {}): Transport =>
-  withRedirectPolicy(options)((request) => async () => {
+export const fetchTransportWith =
+  (getFetch: () => Promise<FetchLike> | FetchLike): Transport =>
+  (request) =>
+  async () => {
     const unsendable = invalidUrl(request)
     if (unsendable !== undefined) return { _tag: 'Left', left: unsendable }
     let answered = false
@@ -177,7 +148,7 @@ export const fetchTransportWith = (getFetch: () => Promise<FetchLike> | FetchLik
       const response = await fetch(request.url, init)
       if (response.type === 'opaqueredirect') {
         // A browser hides a redirect's status and Location from `redirect: 'manual'`; it is refused all the same.
-        return { _tag: 'Left', left: redirectError(request, response.status, '', undefined, 'this runtime hides where (an opaque redirect)') }
+        return { _tag: 'Left', left: httpError(request.operation ?? 'request', redact(request), 0, '', 'redirected (the runtime hides where), not followed: a wrong base URL is the usual cause') }
       }
       answered = true
       request.onPhase?.('body')
@@ -192,7 +163,7 @@ export const fetchTransportWith = (getFetch: () => Promise<FetchLike> | FetchLik
       if (answered && undecodable(thrown)) return { _tag: 'Left', left: parseError(request.operation ?? 'request', `the body could not be decompressed (${causeText(thrown)})`, '') }
       return { _tag: 'Left', left: transportError(request.operation ?? 'request', redact(request), causeText(thrown)) }
     }
-  })
+  }
 
 /** A decompression failure, as Node's fetch reports it (zlib and brotli error codes on the cause). */
 const undecodable = (thrown: unknown): boolean => {
@@ -232,10 +203,7 @@ const readBody = async (response: FetchResponse, headers: Readonly<Record<string
   }
 }
 
-/**
- * The default transport: the global `fetch`, looked up at call time; cross-fetch only where there is none. Redirects
- * are refused (`RedirectOptions`); `fetchTransportWith(undefined, { redirects: 'same-origin' })` follows a GET's.
- */
+/** The default transport: the global `fetch`, looked up at call time; cross-fetch only where there is none. */
 export const fetchTransport: Transport = /*#__PURE__*/ fetchTransportWith(resolveFetch)
 
 

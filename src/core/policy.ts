@@ -11,7 +11,7 @@
  * Like every transport, a policy never throws and its task never rejects: a transport that throws (even a non-Error)
  * becomes a `TransportError`. Time and randomness are injectable (`clock`, `random`) so tests run instantly.
  */
-import * as E from 'fp-ts/Either'
+import * as E from './either'
 import { causeText, redact, scrub, SECRET_HEADERS, SECRET_PARAMS, transportError, type KayakoError, type TransferPhase } from './error'
 import type { HttpMethod, HttpRequest, HttpResponse, Transport } from './http'
 

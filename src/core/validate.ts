@@ -79,28 +79,34 @@ export const intBetween = (path: string, value: unknown, min: number, max: numbe
     : issue(path, `must be an integer from ${min} to ${max}, got ${show(value)}`)
 
 /**
- * An absolute http(s) URL. The value is never shown: a URL may carry a password in its user-info part. Checked
- * without regular expressions (linear in the length, whatever it holds).
+ * Why a value is not an absolute http(s) URL, or `undefined` when it is one. The value is never shown: a URL may carry
+ * a password in its user-info part.
  */
-export const httpUrl = (path: string, value: unknown, example: string): Issues => {
-  if (typeof value !== 'string' || value.trim() === '') return issue(path, `is required: an absolute http(s) URL such as ${example}, got ${kind(value)}`)
-  let protocol: string
+export const notHttpUrl = (value: unknown): string | undefined => {
   try {
-    protocol = new URL(value).protocol
+    return /^https?:$/.test(new URL(value as string).protocol) ? undefined : 'must be an http or https URL'
   } catch {
-    return issue(path, `must be an absolute URL with its protocol, such as ${example} (it does not parse as one)`)
+    return 'is required: an absolute http(s) URL, with its protocol'
   }
-  return protocol === 'http:' || protocol === 'https:' ? [] : issue(path, `must be an http or https URL such as ${example}, not ${protocol}`)
 }
 
-/** An optional function (a callback or a strategy of a configuration). */
-export const optionalFunction = (path: string, value: unknown): Issues =>
-  value === undefined || typeof value === 'function' ? [] : issue(path, `must be a function when given, got ${kind(value)}`)
+/** An executor's `url`: an absolute http(s) URL. */
+export const httpUrl = (path: string, value: unknown): Issues => {
+  const problem = notHttpUrl(value)
+  return problem === undefined ? [] : issue(path, problem)
+}
 
-/** An optional limit: a positive number, `Infinity` for none. */
-export const optionalLimit = (path: string, value: unknown): Issues =>
-  value === undefined || (typeof value === 'number' && value > 0) ? [] : issue(path, `must be a positive number (Infinity for no limit) when given, got ${show(value)}`)
-
-/** What a value is, without showing it (for values that may be secrets). */
-const kind = (value: unknown): string =>
-  value === undefined ? 'undefined' : value === null ? 'null' : typeof value === 'string' ? (value.trim() === '' ? 'a blank string' : 'a string') : Array.isArray(value) ? 'an array' : typeof value
+/**
+ * The checks of (part of) an executor's configuration `c`: `required` non-blank strings (never shown: they are mostly
+ * secrets); `functions` functions when given; `maxBodyBytes` and `deadlineMs` positive numbers (`Infinity` for none)
+ * when given.
+ */
+export const configIssues = (c: Record<string, unknown>, path: string, required: ReadonlyArray<string>, functions: ReadonlyArray<string>): Issues => {
+  return [
+    ...required.flatMap((name) => secret(`${path}.${name}`, c[name])),
+    ...functions.flatMap((name) => (c[name] === undefined || typeof c[name] === 'function' ? [] : issue(`${path}.${name}`, 'must be a function when given'))),
+    ...['maxBodyBytes', 'deadlineMs'].flatMap((name) =>
+      c[name] === undefined || (c[name] as number) > 0 ? [] : issue(`${path}.${name}`, 'must be a positive number (Infinity for none) when given')
+    )
+  ]
+}

@@ -7,7 +7,7 @@
  * runs on any runtime with `fetch` and WebCrypto.
  *
  * It behaves like `fetchTransport`: every status is a `Right`, header names are lower case, the body is decoded as
- * UTF-8 (a byte order mark dropped), gzip/deflate/br answers are decompressed, redirects are refused; no complete
+ * UTF-8 (a byte order mark dropped), gzip/deflate/br answers are decompressed, redirects are not followed; no complete
  * response (refused, reset, aborted, closed mid-body) is a `TransportError` whose request is redacted, a body that
  * cannot be decompressed a `ParseError`, a URL that cannot be sent a `ValidationError`.
  */
@@ -16,7 +16,7 @@ import * as http from 'node:http'
 import * as https from 'node:https'
 import * as zlib from 'node:zlib'
 import { causeText, parseError, redact, transportError, type KayakoError } from '../core/error'
-import { invalidUrl, withRedirectPolicy, type HttpRequest, type HttpResponse, type RedirectOptions, type Transport } from '../core/http'
+import { invalidUrl, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
 import type { Signer } from '../classic/signer'
 
 /**
@@ -27,8 +27,7 @@ import type { Signer } from '../classic/signer'
  */
 export const nodeSigner: Signer = (secretKey) => (salt) => createHmac('sha256', secretKey).update(salt, 'utf8').digest('base64')
 
-/** Redirects as with `fetchTransport`: refused by default, `redirects: 'same-origin'` follows a GET's. */
-export interface NodeTransportOptions extends RedirectOptions {
+export interface NodeTransportOptions {
   /** Most sockets per origin (default: unlimited, as Node's); limit concurrency with a policy instead. */
   readonly maxSockets?: number
   /** Most idle sockets kept per origin (default 256). */
@@ -210,7 +209,7 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
       }
     })
 
-  const transport = withRedirectPolicy(options)((request: HttpRequest) => () => send(request))
+  const transport = ((request: HttpRequest) => () => send(request)) as Transport
   const destroy = (): void => {
     httpAgent?.destroy()
     httpsAgent?.destroy()

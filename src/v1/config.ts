@@ -3,36 +3,29 @@
  * environment variable gives `undefined`) is a `ValidationError` naming the field from every call, so building an
  * executor never throws and nothing is sent with a configuration that cannot work. Secrets are never shown.
  */
-import * as V from '../core/validate'
+import { configIssues, httpUrl, type Issues } from '../core/validate'
 
-const AUTH_SHAPES = 'must be { username, password, otp? }, { sessionId, csrfToken? } or { bearer }'
+const SHAPES = 'must be { username, password, otp? }, { sessionId, csrfToken? } or { bearer }'
 
-const authIssues = (auth: unknown): V.Issues => {
-  if (auth === null || typeof auth !== 'object') return [{ path: 'config.auth', message: `is required: it ${AUTH_SHAPES}` }]
-  const a = auth as Record<string, unknown>
-  if ('bearer' in a) return V.secret('config.auth.bearer', a.bearer)
-  if ('sessionId' in a) {
-    return V.issues(V.secret('config.auth.sessionId', a.sessionId), V.optional(a.csrfToken, (token) => V.secret('config.auth.csrfToken', token)))
-  }
-  if ('username' in a || 'password' in a) {
-    return V.issues(V.nonBlank('config.auth.username', a.username), V.secret('config.auth.password', a.password), V.optionalFunction('config.auth.otp', a.otp))
-  }
-  return [{ path: 'config.auth', message: AUTH_SHAPES }]
-}
+const authIssues = (a: Record<string, unknown>): Issues =>
+  'bearer' in a
+    ? configIssues(a, 'config.auth', ['bearer'], [])
+    : 'sessionId' in a
+      ? configIssues(a, 'config.auth', a.csrfToken === undefined ? ['sessionId'] : ['sessionId', 'csrfToken'], [])
+      : 'username' in a || 'password' in a
+        ? configIssues(a, 'config.auth', ['username', 'password'], ['otp'])
+        : [{ path: 'config.auth', message: SHAPES }]
 
-export const v1ConfigIssues = (config: unknown): V.Issues => {
+export const v1ConfigIssues = (config: unknown): Issues => {
   try {
     if (config === null || typeof config !== 'object') return [{ path: 'config', message: 'must be an object { url, auth }' }]
     const c = config as Record<string, unknown>
-    return V.issues(
-      V.httpUrl('config.url', c.url, 'https://brewfictus.kayako.com'),
-      authIssues(c.auth),
-      V.optionalFunction('config.transport', c.transport),
-      V.optionalFunction('config.onMeta', c.onMeta),
-      V.optional(c.options, (options) => V.record('config.options', options)),
-      V.optionalLimit('config.maxBodyBytes', c.maxBodyBytes),
-      V.optionalLimit('config.deadlineMs', c.deadlineMs)
-    )
+    return [
+      ...httpUrl('config.url', c.url),
+      ...configIssues(c, 'config', [], ['transport', 'onMeta']),
+      ...(c.auth !== null && typeof c.auth === 'object' ? authIssues(c.auth as Record<string, unknown>) : [{ path: 'config.auth', message: `is required: it ${SHAPES}` }]),
+      ...(c.options === undefined || (c.options !== null && typeof c.options === 'object') ? [] : [{ path: 'config.options', message: 'must be an object when given' }])
+    ]
   } catch {
     return [{ path: 'config', message: 'could not be read' }]
   }

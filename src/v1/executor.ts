@@ -20,7 +20,7 @@ import {
   validationError,
   type KayakoError
 } from '../core/error'
-import { bodyTooLarge, DEFAULT_DEADLINE_MS, DEFAULT_MAX_BODY_BYTES, fetchTransport, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
+import { bodyTooLarge, DEFAULT_DEADLINE_MS, DEFAULT_MAX_BODY_BYTES, fetchTransport, redirectMessage, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
 import { withTimeout } from '../core/policy'
 import { v1ConfigIssues } from './config'
 import { readEnvelope, type Envelope, type Log, type Notification } from './envelope'
@@ -161,11 +161,13 @@ const EMPTY_ENVELOPE: Envelope = {
 
 const isSuccess = (status: number): boolean => status >= 200 && status < 300
 
-/** A failed answer: the server's `errors[]` when it sent any, else the status with the body. */
-const failed = (operation: string, http: HttpRequest, response: HttpResponse, parsed: Parsed): KayakoError =>
-  parsed.envelope !== undefined && parsed.envelope.errors.length > 0
+/** A failed answer: the server's `errors[]` when it sent any (and did not redirect), else the status with the body. */
+const failed = (operation: string, http: HttpRequest, response: HttpResponse, parsed: Parsed): KayakoError => {
+  const redirect = redirectMessage(response)
+  return redirect === undefined && parsed.envelope !== undefined && parsed.envelope.errors.length > 0
     ? apiError(operation, response.status, parsed.envelope.errors)
-    : httpError(operation, redact(http), response.status, response.body)
+    : httpError(operation, redact(http), response.status, response.body, redirect)
+}
 
 const interpret = <A>(req: V1Request<A>, http: HttpRequest, response: HttpResponse, parsed: Parsed): E.Either<KayakoError, A> => {
   if (!isSuccess(response.status)) return E.left(failed(req.operation, http, response, parsed))

@@ -113,7 +113,7 @@ const V1_CASES: ReadonlyArray<readonly [string, unknown, ReadonlyArray<string>]>
   ['a session id that is not a string', { url: V1_URL, auth: { sessionId: 42, csrfToken: '' } }, ['config.auth.sessionId', 'config.auth.csrfToken']],
   ['an auth of no known shape', { url: V1_URL, auth: { token: SECRET } }, ['config.auth']],
   ['a URL without its protocol', { url: 'brewfictus.kayako.com', auth: { bearer: SECRET } }, ['config.url']],
-  ['options of the wrong types', { url: V1_URL, auth: { bearer: SECRET }, onMeta: true, options: 'x', deadlineMs: 0 }, ['config.onMeta', 'config.options', 'config.deadlineMs']]
+  ['options of the wrong types', { url: V1_URL, auth: { bearer: SECRET }, onMeta: true, options: 'x', deadlineMs: 0 }, ['config.onMeta', 'config.deadlineMs', 'config.options']]
 ]
 
 for (const [name, config, paths] of V1_CASES) {
@@ -158,7 +158,7 @@ t('a runtime without WebCrypto (Node 18): the Classic call is a ValidationError 
   if (left._tag !== 'ValidationError') return
   // the salt may still come from random bytes drawn earlier: then signing is what finds WebCrypto missing
   assert.ok(['config.salt', 'config.signer'].includes(left.issues[0]?.path ?? ''), JSON.stringify(left))
-  assert.match(left.issues[0]?.message ?? '', /no WebCrypto .*Node 20 or later.*nothing was sent/)
+  assert.match(left.issues[0]?.message ?? '', /no WebCrypto .*Node 20 or later.*; nothing was sent$/)
   assert.is(sent.length, 0)
 })
 
