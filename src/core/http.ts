@@ -82,10 +82,10 @@ export const REDIRECT_STATUSES: ReadonlyArray<number> = [301, 302, 303, 307, 308
  */
 export const redirectMessage = (response: HttpResponse): string | undefined => {
   const location = REDIRECT_STATUSES.includes(response.status) ? response.headers.location : undefined
-  return location === undefined
-    ? undefined
-    : `redirected to ${redactUrl(location)}, not followed: a wrong base URL is the usual cause (http for https, an old host name, a wrong path)`
+  return location === undefined ? undefined : `redirected to ${redactUrl(location)}${NOT_FOLLOWED}`
 }
+
+const NOT_FOLLOWED = ', not followed: a wrong base URL is the usual cause (http for https, an old host name, a wrong path)'
 
 const originOf = (url: string): string | undefined => {
   try {
@@ -148,7 +148,7 @@ export const fetchTransportWith =
       const response = await fetch(request.url, init)
       if (response.type === 'opaqueredirect') {
         // A browser hides a redirect's status and Location from `redirect: 'manual'`; it is refused all the same.
-        return { _tag: 'Left', left: httpError(request.operation ?? 'request', redact(request), 0, '', 'redirected (the runtime hides where), not followed: a wrong base URL is the usual cause') }
+        return { _tag: 'Left', left: httpError(request.operation ?? 'request', redact(request), 0, '', `redirected (the runtime hides where)${NOT_FOLLOWED}`) }
       }
       answered = true
       request.onPhase?.('body')

@@ -8,7 +8,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as Department from '../../src/classic/Department'
 import { classic } from '../../src/classic/executor'
-import type { KayakoError } from '../../src/core/error'
+import { isTransient, type KayakoError } from '../../src/core/error'
 import { fetchTransport, type HttpRequest, type Transport } from '../../src/core/http'
 import { nodeTransport } from '../../src/node/index'
 import { v1 } from '../../src/v1/executor'
@@ -86,6 +86,7 @@ for (const [name, config, paths] of CLASSIC_CASES) {
       assert.is(left.operation, operation)
       assert.equal(pathsOf(left), paths)
       assert.not.ok(JSON.stringify(left).includes(SECRET), 'a secret shown')
+      assert.is(isTransient(left), false, 'retrying a configuration that cannot work gets the same answer')
     }
     assert.is(sent.length, 0)
     // with a transport of its own, too: the configuration is refused before the transport is ever called
