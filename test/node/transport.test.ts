@@ -190,9 +190,9 @@ t('a connection cut in the middle of the body is a TransportError', async () => 
 t('a URL that does not parse, or another protocol, is a ValidationError: nothing was sent, no network failed', async () => {
   const transport = nodeTransport()
   const unparsable = unwrapLeft(await transport({ method: 'GET', url: 'not a url', headers: {}, operation: 'X.get' })())
-  assert.equal(unparsable, { _tag: 'ValidationError', operation: 'X.get', issues: [{ path: 'url', message: 'must be an absolute http(s) URL (it does not parse); nothing was sent' }] })
+  assert.equal(unparsable, { _tag: 'ValidationError', operation: 'X.get', issues: [{ path: 'url', message: 'is required: an absolute http(s) URL, with its protocol; nothing was sent' }] })
   const ftp = unwrapLeft(await transport({ method: 'GET', url: 'ftp://127.0.0.1/x', headers: {} })())
-  assert.ok(ftp._tag === 'ValidationError' && /not ftp:/.test(ftp.issues[0]?.message ?? ''))
+  assert.ok(ftp._tag === 'ValidationError' && /must be an http or https URL/.test(ftp.issues[0]?.message ?? ''))
 })
 
 t('the Classic executor runs on it end to end', async () => {
