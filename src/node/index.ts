@@ -198,11 +198,11 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
         const req = lib.request(url, { method: request.method, headers, agent, ...(request.signal === undefined ? {} : { signal: request.signal }) }, onResponse)
         // Bytes after a complete response (a Content-Length shorter than the body) fail the socket, not the answer.
         req.on('error', (error) => (response?.complete === true ? undefined : fail(error)))
-        req.on('socket', (socket) => {
-          if (!socket.connecting) return request.onPhase?.('headers')
-          socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => request.onPhase?.('headers'))
-        })
-        request.onPhase?.('connect')
+        const onPhase = request.onPhase
+        if (onPhase !== undefined) {
+          onPhase('connect')
+          req.on('socket', (socket) => (socket.connecting ? socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => onPhase('headers')) : onPhase('headers')))
+        }
         req.end(body)
       } catch (thrown) {
         fail(thrown)
