@@ -101,12 +101,10 @@ export const httpUrl = (path: string, value: unknown): Issues => {
  * secrets); `functions` functions when given; `maxBodyBytes` and `deadlineMs` positive numbers (`Infinity` for none)
  * when given.
  */
-export const configIssues = (c: Record<string, unknown>, path: string, required: ReadonlyArray<string>, functions: ReadonlyArray<string>): Issues => {
-  return [
-    ...required.flatMap((name) => secret(`${path}.${name}`, c[name])),
-    ...functions.flatMap((name) => (c[name] === undefined || typeof c[name] === 'function' ? [] : issue(`${path}.${name}`, 'must be a function when given'))),
-    ...['maxBodyBytes', 'deadlineMs'].flatMap((name) =>
-      c[name] === undefined || (c[name] as number) > 0 ? [] : issue(`${path}.${name}`, 'must be a positive number (Infinity for none) when given')
-    )
-  ]
-}
+export const configIssues = (c: Record<string, unknown>, path: string, required: ReadonlyArray<string>, functions: ReadonlyArray<string>): Issues => [
+  ...required.flatMap((name) => secret(`${path}.${name}`, c[name])),
+  ...functions.flatMap((name) => (c[name] === undefined || typeof c[name] === 'function' ? [] : issue(`${path}.${name}`, 'must be a function when given'))),
+  ...['maxBodyBytes', 'deadlineMs'].flatMap((name) =>
+    c[name] === undefined || (typeof c[name] === 'number' && c[name] > 0) ? [] : issue(`${path}.${name}`, 'must be a positive number (Infinity for none) when given')
+  )
+]

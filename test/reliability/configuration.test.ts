@@ -114,7 +114,7 @@ const V1_CASES: ReadonlyArray<readonly [string, unknown, ReadonlyArray<string>]>
   ['a session id that is not a string', { url: V1_URL, auth: { sessionId: 42, csrfToken: '' } }, ['config.auth.sessionId', 'config.auth.csrfToken']],
   ['an auth of no known shape', { url: V1_URL, auth: { token: SECRET } }, ['config.auth']],
   ['a URL without its protocol', { url: 'brewfictus.kayako.com', auth: { bearer: SECRET } }, ['config.url']],
-  ['options of the wrong types', { url: V1_URL, auth: { bearer: SECRET }, onMeta: true, options: 'x', deadlineMs: 0 }, ['config.onMeta', 'config.deadlineMs', 'config.options']]
+  ['options of the wrong types', { url: V1_URL, auth: { bearer: SECRET }, onMeta: true, options: 'x', maxBodyBytes: '1000', deadlineMs: 0 }, ['config.onMeta', 'config.maxBodyBytes', 'config.deadlineMs', 'config.options']]
 ]
 
 for (const [name, config, paths] of V1_CASES) {
