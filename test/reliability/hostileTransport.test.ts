@@ -366,13 +366,10 @@ const everyClient = async (
   for (const client of CLIENTS) {
     h.received.length = 0
     const transport = make()
-    const { value, ms } = await within(bound * 3, async () => {
-      const m = await measured(() => client.call(transport, options))
-      return m
-    })
+    const { value: run } = await within(bound * 3, () => measured(() => client.call(transport, options)))
     dispose(transport)
-    const left = leftOf(value.value)
-    check(client, left, ms, value.rssGrowth)
+    const left = leftOf(run.value)
+    check(client, left, run.ms, run.rssGrowth)
     assertNoSecretIn(left)
   }
 }
