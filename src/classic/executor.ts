@@ -20,7 +20,9 @@ import {
   validationError,
   type KayakoError
 } from '../core/error'
-import { bodyTooLarge, DEFAULT_MAX_BODY_BYTES, fetchTransport, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
+import { bodyTooLarge, DEFAULT_DEADLINE_MS, DEFAULT_MAX_BODY_BYTES, fetchTransport, redirectMessage, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
+import { withTimeout } from '../core/policy'
+import { classicConfigIssues } from './config'
 import { encodeForm, type ClassicRequest, type FilePart, type FormPairs } from './request'
 import { randomSalt } from './sign'
 import { webCryptoSigner, type Signer } from './signer'
@@ -49,6 +51,11 @@ export interface ClassicConfig {
    * A larger body is a `ParseError` and is never parsed; transports that can stop reading early do (fetchTransport).
    */
   readonly maxBodyBytes?: number
+  /**
+   * Each request's deadline, end to end (connecting, the headers, the whole body, any retries inside `transport`);
+   * default 60 s (`DEFAULT_DEADLINE_MS`), `Infinity` for none. A late request is a `TransportError` naming the phase.
+   */
+  readonly deadlineMs?: number
 }
 
 export interface ClassicExecutor {
@@ -59,10 +66,14 @@ export interface ClassicExecutor {
 const API_STATUSES: ReadonlyArray<number> = [400, 401, 404]
 
 export const classic = (config: ClassicConfig): ClassicExecutor => {
-  const transport = config.transport ?? fetchTransport
+  const invalid = classicConfigIssues(config)
+  if (invalid.length > 0) return (req) => async () => E.left(validationError(req.operation, invalid))
+  const deadlineMs = config.deadlineMs ?? DEFAULT_DEADLINE_MS
+  const transport = deadlineMs === Infinity ? (config.transport ?? fetchTransport) : withTimeout(deadlineMs)(config.transport ?? fetchTransport)
   const nextSalt = config.salt ?? (() => randomSalt())
   const parser = config.xmlParser ?? txmlParser
-  const sign = (config.signer ?? webCryptoSigner)(config.secretKey)
+  const makeSigner = config.signer ?? webCryptoSigner
+  let sign: ReturnType<Signer> | undefined
   const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const onNotice = config.onNotice
 
@@ -71,10 +82,20 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
       if (req.issues.length > 0) return E.left(validationError(req.operation, req.issues))
       // Credentials, and the values of form fields that are secrets themselves (a staff or user password).
       const secrets = [config.apiKey, config.secretKey, ...req.form.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase())).map(([, value]) => value)]
+      let salt: string
+      let signature: string
+      let step: 'salt' | 'signer' = 'salt'
       try {
-        const salt = nextSalt()
-        const signature = await sign(salt)
-        secrets.push(salt, signature)
+        salt = nextSalt()
+        secrets.push(salt)
+        step = 'signer'
+        sign ??= makeSigner(config.secretKey)
+        signature = await sign(salt)
+        secrets.push(signature)
+      } catch (thrown) {
+        return E.left(scrubError(unsigned(req.operation, step, (step === 'salt' ? config.salt : config.signer) === undefined, thrown), secrets))
+      }
+      try {
         const http = toHttpRequest(config.url, req, { apikey: config.apiKey, salt, signature })
         let sent: E.Either<KayakoError, HttpResponse>
         try {
@@ -89,6 +110,16 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
         return E.left(scrubError(transportError(req.operation, { method: req.method, url, headers: {} }, causeText(thrown)), secrets))
       }
     }
+}
+
+/** Signing failed, so nothing was sent: the configuration (or the runtime) is at fault, never the network. */
+const unsigned = (operation: string, step: 'salt' | 'signer', byDefault: boolean, thrown: unknown): KayakoError => {
+  const webCrypto = (globalThis as { crypto?: { subtle?: { sign?: unknown } } }).crypto
+  const message =
+    byDefault && typeof webCrypto?.subtle?.sign !== 'function'
+      ? 'no WebCrypto (globalThis.crypto) on this runtime: use Node 20 or later, or pass salt and signer'
+      : `the ${step} failed (${causeText(thrown)})`
+  return validationError(operation, [{ path: `config.${step}`, message: `${message}; nothing was sent` }])
 }
 
 interface Credentials {
@@ -166,7 +197,7 @@ const interpret = <A>(
       const message = plainText(body)
       return E.left(apiError(req.operation, status, [{ message: message === '' ? `HTTP ${status}` : message }]))
     }
-    return E.left(httpError(req.operation, redact(http), status, body))
+    return E.left(httpError(req.operation, redact(http), status, body, redirectMessage(response)))
   }
   if (req.response._tag === 'Void') return E.right(undefined as A)
   if (tooLarge !== undefined) return E.left(parseError(req.operation, tooLarge, body))

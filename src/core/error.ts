@@ -23,13 +23,22 @@ export interface ValidationError {
   readonly issues: ReadonlyArray<ValidationIssue>
 }
 
-/** No response at all: network failure, abort, timeout, a transport that threw. */
+/** No complete response: network failure, a connection closed mid-answer, abort, timeout, a transport that threw. */
 export interface TransportError {
   readonly _tag: 'TransportError'
   readonly operation: string
   readonly request: RedactedRequest
   readonly cause: string
+  /** Set when a deadline ran out: the phase of the exchange it ran out in (see `TransferPhase`). */
+  readonly phase?: TransferPhase
 }
+
+/**
+ * Where an exchange is: `connect` (no connection yet), `headers` (the request is on its way, no response header has
+ * arrived; with `fetchTransport` this includes connecting, which fetch does not report), `body` (the headers arrived,
+ * the body is being read).
+ */
+export type TransferPhase = 'connect' | 'headers' | 'body'
 
 /** A status the API does not use for its own answers (403, 5xx, …), with the body as received (cut to 2 KB). */
 export interface HttpError {
@@ -38,6 +47,8 @@ export interface HttpError {
   readonly request: RedactedRequest
   readonly status: number
   readonly body: string
+  /** What the library made of the status, when it has more to say than the number (a redirect it did not follow). */
+  readonly message?: string
 }
 
 /** One error entry of an API answer (v1 `errors[]`; Classic answers have a message only). */
@@ -92,12 +103,13 @@ export const transportError = (operation: string, request: RedactedRequest, caus
   cause
 })
 
-export const httpError = (operation: string, request: RedactedRequest, status: number, body: string): KayakoError => ({
+export const httpError = (operation: string, request: RedactedRequest, status: number, body: string, message?: string): KayakoError => ({
   _tag: 'HttpError',
   operation,
   request,
   status,
-  body: excerpt(body)
+  body: excerpt(body),
+  ...(message === undefined ? {} : { message })
 })
 
 export const apiError = (
@@ -212,7 +224,7 @@ export const describe = (e: KayakoError): string => {
     case 'TransportError':
       return `${e.operation}: no response (${e.cause})`
     case 'HttpError':
-      return `${e.operation}: HTTP ${e.status}`
+      return `${e.operation}: HTTP ${e.status}${e.message === undefined ? '' : `: ${e.message}`}`
     case 'ApiError':
       return `${e.operation}: the server said (${e.status}): ${e.messages.join('; ')}`
     case 'ParseError':

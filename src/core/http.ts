@@ -1,6 +1,7 @@
 import * as TE from 'fp-ts/TaskEither'
 import { utf8ByteLength } from './bytes'
-import { causeText, redact, transportError, type KayakoError } from './error'
+import { causeText, httpError, parseError, redact, redactUrl, transportError, validationError, type KayakoError, type TransferPhase } from './error'
+import { notHttpUrl } from './validate'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH'
 
@@ -20,6 +21,8 @@ export interface HttpRequest {
    * once the body is larger; what it returns is then longer than the limit, which `bodyTooLarge` reports.
    */
   readonly maxBodyBytes?: number
+  /** Told as the exchange enters each phase (set by `withTimeout`, so a deadline can say where it ran out): never sent. */
+  readonly onPhase?: (phase: TransferPhase) => void
 }
 
 export interface HttpResponse {
@@ -29,11 +32,16 @@ export interface HttpResponse {
   readonly body: string
 }
 
-/** Sends one request. A transport answers every status as a `Right`; only "no response" is a `Left`. */
+/**
+ * Sends one request. A transport answers every status as a `Right` (a redirect too: transports do not follow them);
+ * "no complete response" is a `TransportError`, a request that cannot be sent (a bad URL) a `ValidationError`.
+ */
 export type Transport = (request: HttpRequest) => TE.TaskEither<KayakoError, HttpResponse>
 
 interface FetchResponse {
   readonly status: number
+  /** `opaqueredirect` where the runtime hides a redirect from `redirect: 'manual'` (browsers). */
+  readonly type?: string
   readonly headers: { forEach(cb: (value: string, name: string) => void): void }
   /** A WHATWG stream where the runtime has one: read piecewise when the request has a `maxBodyBytes`. */
   readonly body?: { getReader(): BodyReader } | null
@@ -62,19 +70,88 @@ const resolveFetch = async (): Promise<FetchLike> => {
   return fetch
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Redirects: no transport of the library follows one (fetch is told `redirect: 'manual'`, node:http never does)
+
+export const REDIRECT_STATUSES: ReadonlyArray<number> = [301, 302, 303, 307, 308]
+
+/**
+ * What an executor says of a redirect it got (`HttpError.message`), or `undefined` for any other answer. Nothing is
+ * followed by default: another origin would receive the Classic credentials or the v1 session headers, and fetch
+ * would re-send a POST or PUT behind a 301, 302 or 303 as a GET, so that nothing is written.
+ */
+export const redirectMessage = (response: HttpResponse): string | undefined => {
+  const location = REDIRECT_STATUSES.includes(response.status) ? response.headers.location : undefined
+  return location === undefined ? undefined : `redirected to ${redactUrl(location)}${NOT_FOLLOWED}`
+}
+
+const NOT_FOLLOWED = ', not followed: a wrong base URL is the usual cause (http for https, an old host name, a wrong path)'
+
+const originOf = (url: string): string | undefined => {
+  try {
+    return new URL(url).origin
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Follows the redirects of GET requests within their own origin (scheme, host and port), up to `max` (default 5),
+ * sending the same request with the same headers to the new URL. Any other redirect (another origin, another method,
+ * one too many) is answered as it came, and the executor reports it as an `HttpError`: a request is never re-sent with
+ * another method, and another origin never receives anything. Opt-in: `pipe(fetchTransport, followSameOriginRedirects())`.
+ */
+export const followSameOriginRedirects =
+  (max = 5) =>
+  (transport: Transport): Transport =>
+  (request) =>
+  async () => {
+    let current = request
+    for (let hops = 0; ; hops++) {
+      const sent = await transport(current)()
+      if (sent._tag === 'Left' || current.method !== 'GET' || hops >= max || redirectMessage(sent.right) === undefined) return sent
+      let target: string
+      try {
+        target = new URL(sent.right.headers.location as string, current.url).href
+      } catch {
+        return sent
+      }
+      if (originOf(target) !== originOf(current.url)) return sent
+      current = { ...current, url: target }
+    }
+  }
+
+/** A request no transport can send: its URL does not parse, or is not http(s). Nothing was sent. */
+export const invalidUrl = (request: HttpRequest): KayakoError | undefined => {
+  const problem = notHttpUrl(request.url)
+  return problem === undefined ? undefined : validationError(request.operation ?? 'request', [{ path: 'url', message: `${problem}; nothing was sent` }])
+}
+
 /**
  * A transport over a fetch function. The function is called unbound (`fetch(url, init)`), as some runtimes require.
+ * Redirects are not followed (`redirect: 'manual'`): the 3xx answer is returned as it came.
  */
 export const fetchTransportWith =
   (getFetch: () => Promise<FetchLike> | FetchLike): Transport =>
   (request) =>
   async () => {
+    const unsendable = invalidUrl(request)
+    if (unsendable !== undefined) return { _tag: 'Left', left: unsendable }
+    let answered = false
     try {
       const fetch = await getFetch()
-      const init: Record<string, unknown> = { method: request.method, headers: { ...request.headers } }
+      const init: Record<string, unknown> = { method: request.method, headers: { ...request.headers }, redirect: 'manual' }
       if (request.body !== undefined) init.body = request.body
       if (request.signal !== undefined) init.signal = request.signal
+      // fetch does not say when it has connected: its `headers` phase includes connecting.
+      request.onPhase?.('headers')
       const response = await fetch(request.url, init)
+      if (response.type === 'opaqueredirect') {
+        // A browser hides a redirect's status and Location from `redirect: 'manual'`; it is refused all the same.
+        return { _tag: 'Left', left: httpError(request.operation ?? 'request', redact(request), 0, '', `redirected (the runtime hides where)${NOT_FOLLOWED}`) }
+      }
+      answered = true
+      request.onPhase?.('body')
       const headers: Record<string, string> = {}
       response.headers.forEach((value, name) => {
         headers[name.toLowerCase()] = value
@@ -82,9 +159,17 @@ export const fetchTransportWith =
       const body = await readBody(response, headers, request.maxBodyBytes)
       return { _tag: 'Right', right: { status: response.status, headers, body } }
     } catch (thrown) {
+      // The answer arrived but its content encoding is broken: the same bytes would come again, so not "no response".
+      if (answered && undecodable(thrown)) return { _tag: 'Left', left: parseError(request.operation ?? 'request', `the body could not be decompressed (${causeText(thrown)})`, '') }
       return { _tag: 'Left', left: transportError(request.operation ?? 'request', redact(request), causeText(thrown)) }
     }
   }
+
+/** A decompression failure, as Node's fetch reports it (zlib and brotli error codes on the cause). */
+const undecodable = (thrown: unknown): boolean => {
+  const code = (thrown as { cause?: { code?: unknown } } | null)?.cause?.code
+  return typeof code === 'string' && /^(Z_|ERR__ERROR_)/.test(code)
+}
 
 /**
  * The body as text; with a limit, reading stops as soon as the body is known to exceed it (from Content-Length, or
@@ -120,6 +205,14 @@ const readBody = async (response: FetchResponse, headers: Readonly<Record<string
 
 /** The default transport: the global `fetch`, looked up at call time; cross-fetch only where there is none. */
 export const fetchTransport: Transport = /*#__PURE__*/ fetchTransportWith(resolveFetch)
+
+
+/**
+ * How long an executor gives each request by default, end to end (connecting, the headers, the whole body): 60 s.
+ * Executors take `deadlineMs` to change it (`Infinity` switches it off); a late request is a `TransportError` whose
+ * `phase` says where it ran out.
+ */
+export const DEFAULT_DEADLINE_MS = 60_000
 
 /** Bodies larger than this are refused by default (`maxBodyBytes` of the executors): 32 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024

@@ -11,8 +11,8 @@
  * Like every transport, a policy never throws and its task never rejects: a transport that throws (even a non-Error)
  * becomes a `TransportError`. Time and randomness are injectable (`clock`, `random`) so tests run instantly.
  */
-import * as E from 'fp-ts/Either'
-import { causeText, redact, scrub, SECRET_HEADERS, SECRET_PARAMS, transportError, type KayakoError } from './error'
+import * as E from './either'
+import { causeText, redact, scrub, SECRET_HEADERS, SECRET_PARAMS, transportError, type KayakoError, type TransferPhase } from './error'
 import type { HttpMethod, HttpRequest, HttpResponse, Transport } from './http'
 
 type Sent = E.Either<KayakoError, HttpResponse>
@@ -249,9 +249,11 @@ export interface TimeoutOptions {
 }
 
 /**
- * Gives each request `ms` milliseconds. On time-out the request is aborted through its `AbortSignal` (a caller's
- * own signal still works: either one aborts) and the answer is a `TransportError` saying so; a response that
- * arrives later is dropped. A transport that ignores the signal cannot hold the caller past the deadline.
+ * Gives each request `ms` milliseconds, end to end (connecting, the headers, the whole body). On time-out the request
+ * is aborted through its `AbortSignal` (a caller's own signal still works: either one aborts) and the answer is a
+ * `TransportError` saying so, with the `phase` it ran out in when the transport reports phases (both transports of
+ * the library do); a response that arrives later is dropped. A transport that ignores the signal cannot hold the
+ * caller past the deadline.
  */
 export const withTimeout =
   (ms: number, options: TimeoutOptions = {}) =>
@@ -275,15 +277,27 @@ export const withTimeout =
           controller.abort(outer?.reason)
           finish(fail(`aborted: ${reasonText(outer?.reason)}`))
         }
+        let phase: TransferPhase | undefined
+        const onPhase = (next: TransferPhase): void => {
+          phase = next
+          request.onPhase?.(next)
+        }
         const timer = clock.setTimeout(() => {
-          const cause = `timed out after ${ms} ms`
+          const cause = `timed out after ${ms} ms${phase === undefined ? '' : ` ${PHASE_TEXT[phase]}`}`
           controller.abort(timeoutReason(cause))
-          finish(fail(cause))
+          const timedOut = fail(cause)
+          finish(phase === undefined || E.isRight(timedOut) ? timedOut : E.left({ ...timedOut.left, phase }))
         }, ms)
         outer?.addEventListener('abort', onCallerAbort, { once: true })
-        void send(transport, { ...request, signal: controller.signal }).then(finish)
+        void send(transport, { ...request, signal: controller.signal, onPhase }).then(finish)
       })
   }
+
+const PHASE_TEXT: Readonly<Record<TransferPhase, string>> = {
+  connect: 'while connecting',
+  headers: 'waiting for the response headers',
+  body: 'while reading the response body'
+}
 
 const timeoutReason = (message: string): unknown =>
   typeof DOMException === 'function' ? new DOMException(message, 'TimeoutError') : new Error(message)

@@ -77,3 +77,34 @@ export const intBetween = (path: string, value: unknown, min: number, max: numbe
   typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max
     ? []
     : issue(path, `must be an integer from ${min} to ${max}, got ${show(value)}`)
+
+/**
+ * Why a value is not an absolute http(s) URL, or `undefined` when it is one. The value is never shown: a URL may carry
+ * a password in its user-info part.
+ */
+export const notHttpUrl = (value: unknown): string | undefined => {
+  try {
+    return /^https?:$/.test(new URL(value as string).protocol) ? undefined : 'must be an http or https URL'
+  } catch {
+    return 'is required: an absolute http(s) URL, with its protocol'
+  }
+}
+
+/** An executor's `url`: an absolute http(s) URL. */
+export const httpUrl = (path: string, value: unknown): Issues => {
+  const problem = notHttpUrl(value)
+  return problem === undefined ? [] : issue(path, problem)
+}
+
+/**
+ * The checks of (part of) an executor's configuration `c`: `required` non-blank strings (never shown: they are mostly
+ * secrets); `functions` functions when given; `maxBodyBytes` and `deadlineMs` positive numbers (`Infinity` for none)
+ * when given.
+ */
+export const configIssues = (c: Record<string, unknown>, path: string, required: ReadonlyArray<string>, functions: ReadonlyArray<string>): Issues => [
+  ...required.flatMap((name) => secret(`${path}.${name}`, c[name])),
+  ...functions.flatMap((name) => (c[name] === undefined || typeof c[name] === 'function' ? [] : issue(`${path}.${name}`, 'must be a function when given'))),
+  ...['maxBodyBytes', 'deadlineMs'].flatMap((name) =>
+    c[name] === undefined || (typeof c[name] === 'number' && c[name] > 0) ? [] : issue(`${path}.${name}`, 'must be a positive number (Infinity for none) when given')
+  )
+]

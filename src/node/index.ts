@@ -7,15 +7,16 @@
  * runs on any runtime with `fetch` and WebCrypto.
  *
  * It behaves like `fetchTransport`: every status is a `Right`, header names are lower case, the body is decoded as
- * UTF-8 (a byte order mark dropped), gzip/deflate/br answers are decompressed; no response at all (refused, reset,
- * aborted, a bad URL) is a `TransportError` whose request is redacted.
+ * UTF-8 (a byte order mark dropped), gzip/deflate/br answers are decompressed, redirects are not followed; no complete
+ * response (refused, reset, aborted, closed mid-body) is a `TransportError` whose request is redacted, a body that
+ * cannot be decompressed a `ParseError`, a URL that cannot be sent a `ValidationError`.
  */
 import { createHmac } from 'node:crypto'
 import * as http from 'node:http'
 import * as https from 'node:https'
 import * as zlib from 'node:zlib'
-import { causeText, redact, transportError, type KayakoError } from '../core/error'
-import type { HttpRequest, HttpResponse, Transport } from '../core/http'
+import { causeText, parseError, redact, transportError, type KayakoError } from '../core/error'
+import { invalidUrl, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
 import type { Signer } from '../classic/signer'
 
 /**
@@ -152,20 +153,22 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
     new Promise<Result>((resolve) => {
       const fail = (thrown: unknown): void =>
         resolve({ _tag: 'Left', left: transportError(request.operation ?? 'request', redact(request), causeText(thrown)) })
-      let url: URL
-      try {
-        url = new URL(request.url)
-      } catch (thrown) {
-        return fail(thrown)
-      }
-      const agent = agentFor(url.protocol)
-      if (agent === undefined) return fail(new Error(`unsupported protocol "${url.protocol}"`))
+      // The whole answer arrived but its content encoding is broken: the same bytes would come again.
+      const undecodable = (thrown: unknown, body: string): void =>
+        resolve({ _tag: 'Left', left: parseError(request.operation ?? 'request', `the body could not be decompressed (${causeText(thrown)})`, body) })
+      const unsendable = invalidUrl(request)
+      if (unsendable !== undefined) return resolve({ _tag: 'Left', left: unsendable })
+      const url = new URL(request.url)
+      const agent = agentFor(url.protocol) as http.Agent
       const headers: Record<string, string> = { ...request.headers }
       if (compress && !hasHeader(headers, 'accept-encoding')) headers['accept-encoding'] = 'gzip, deflate, br'
       const body = request.body === undefined ? undefined : typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body
       if (body !== undefined && !hasHeader(headers, 'content-length')) headers['content-length'] = String(body.byteLength)
 
+      let response: http.IncomingMessage | undefined
       const onResponse = (res: http.IncomingMessage): void => {
+        response = res
+        request.onPhase?.('body')
         const responseHeaders: Record<string, string> = {}
         for (const [name, value] of Object.entries(res.headers)) {
           if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value
@@ -181,19 +184,25 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
         })
         const encoding = responseHeaders['content-encoding']
         const limit = request.maxBodyBytes
-        if (limit !== undefined && Number.isFinite(limit)) return readLimited(res, encoding, limit, answer, fail)
+        if (limit !== undefined && Number.isFinite(limit)) return readLimited(res, encoding, limit, answer, (thrown) => undecodable(thrown, ''))
         const chunks: Array<Buffer> = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
         res.on('end', () => {
           const received = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)
-          decompress(encoding, received, (error, bytes) => (error === null ? answer(bytes) : fail(error)))
+          decompress(encoding, received, (error, bytes) => (error === null ? answer(bytes) : undecodable(error, '')))
         })
       }
 
       try {
         const lib = url.protocol === 'https:' ? https : http
         const req = lib.request(url, { method: request.method, headers, agent, ...(request.signal === undefined ? {} : { signal: request.signal }) }, onResponse)
-        req.on('error', fail)
+        // Bytes after a complete response (a Content-Length shorter than the body) fail the socket, not the answer.
+        req.on('error', (error) => (response?.complete === true ? undefined : fail(error)))
+        const onPhase = request.onPhase
+        if (onPhase !== undefined) {
+          onPhase('connect')
+          req.on('socket', (socket) => (socket.connecting ? socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => onPhase('headers')) : onPhase('headers')))
+        }
         req.end(body)
       } catch (thrown) {
         fail(thrown)

@@ -20,7 +20,9 @@ import {
   validationError,
   type KayakoError
 } from '../core/error'
-import { bodyTooLarge, DEFAULT_MAX_BODY_BYTES, fetchTransport, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
+import { bodyTooLarge, DEFAULT_DEADLINE_MS, DEFAULT_MAX_BODY_BYTES, fetchTransport, redirectMessage, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
+import { withTimeout } from '../core/policy'
+import { v1ConfigIssues } from './config'
 import { readEnvelope, type Envelope, type Log, type Notification } from './envelope'
 import { isObject, normaliseDocument } from './flat'
 import { toSnake } from './letterCase'
@@ -46,6 +48,11 @@ export interface V1Config {
    * A larger body is a `ParseError` and is never parsed; transports that can stop reading early do (fetchTransport).
    */
   readonly maxBodyBytes?: number
+  /**
+   * Each request's deadline, end to end (connecting, the headers, the whole body, any retries inside `transport`);
+   * default 60 s (`DEFAULT_DEADLINE_MS`), `Infinity` for none. A late request is a `TransportError` naming the phase.
+   */
+  readonly deadlineMs?: number
 }
 
 /** What an answer said besides its data. */
@@ -154,11 +161,13 @@ const EMPTY_ENVELOPE: Envelope = {
 
 const isSuccess = (status: number): boolean => status >= 200 && status < 300
 
-/** A failed answer: the server's `errors[]` when it sent any, else the status with the body. */
-const failed = (operation: string, http: HttpRequest, response: HttpResponse, parsed: Parsed): KayakoError =>
-  parsed.envelope !== undefined && parsed.envelope.errors.length > 0
+/** A failed answer: the server's `errors[]` when it sent any (and did not redirect), else the status with the body. */
+const failed = (operation: string, http: HttpRequest, response: HttpResponse, parsed: Parsed): KayakoError => {
+  const redirect = redirectMessage(response)
+  return redirect === undefined && parsed.envelope !== undefined && parsed.envelope.errors.length > 0
     ? apiError(operation, response.status, parsed.envelope.errors)
-    : httpError(operation, redact(http), response.status, response.body)
+    : httpError(operation, redact(http), response.status, response.body, redirect)
+}
 
 const interpret = <A>(req: V1Request<A>, http: HttpRequest, response: HttpResponse, parsed: Parsed): E.Either<KayakoError, A> => {
   if (!isSuccess(response.status)) return E.left(failed(req.operation, http, response, parsed))
@@ -178,8 +187,17 @@ const interpret = <A>(req: V1Request<A>, http: HttpRequest, response: HttpRespon
   return E.isLeft(decoded) ? E.left(decodeError(req.operation, drawErrors(decoded.left))) : E.right(decoded.right)
 }
 
+/** An executor for a configuration that cannot work: every call is a `ValidationError` naming the fields. */
+const refusing = (issues: ReturnType<typeof v1ConfigIssues>): V1Executor => {
+  const withMeta = <A>(req: V1Request<A>): TE.TaskEither<KayakoError, Answer<A>> => async () => E.left(validationError(req.operation, issues))
+  return Object.assign(<A>(req: V1Request<A>): TE.TaskEither<KayakoError, A> => async () => E.left(validationError(req.operation, issues)), { withMeta, session: () => undefined })
+}
+
 export const v1 = (config: V1Config): V1Executor => {
-  const transport = config.transport ?? fetchTransport
+  const invalid = v1ConfigIssues(config)
+  if (invalid.length > 0) return refusing(invalid)
+  const deadlineMs = config.deadlineMs ?? DEFAULT_DEADLINE_MS
+  const transport = deadlineMs === Infinity ? (config.transport ?? fetchTransport) : withTimeout(deadlineMs)(config.transport ?? fetchTransport)
   const root = apiRoot(config.url)
   const defaults = config.options ?? {}
   const auth = config.auth
@@ -255,7 +273,8 @@ export const v1 = (config: V1Config): V1Executor => {
       try {
         code = await auth.otp()
       } catch (thrown) {
-        return E.left(transportError(operation, redact(http), `the otp callback failed: ${causeText(thrown)}`))
+        // nothing was sent with a code: the callback (configuration) failed, not the network
+        return E.left(validationError(operation, [{ path: 'config.auth.otp', message: `the callback failed (${causeText(thrown)}); the login was not completed` }]))
       }
       remember(code)
       const second: HttpRequest = { method: 'GET', url: `${root}/session`, headers: { accept: ACCEPT, 'x-token': authToken, 'x-otp': code }, operation }

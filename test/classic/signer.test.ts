@@ -29,7 +29,7 @@ signer('webCryptoSigner imports the key once and signs like the spec vector', as
   }
 })
 
-signer('webCryptoSigner retries the import after a failure; the executor answers that failure as a scrubbed TransportError', async () => {
+signer('webCryptoSigner retries the import after a failure; the executor answers that failure as a scrubbed ValidationError (nothing was sent)', async () => {
   const subtle = crypto.subtle
   const original = subtle.importKey.bind(subtle)
   let failures = 1
@@ -39,7 +39,7 @@ signer('webCryptoSigner retries the import after a failure; the executor answers
     const { transport, sent } = canned({ body: XML })
     const run = classic({ url: 'https://h/api/index.php', apiKey: 'the-api-key', secretKey: 'very-secret-key', transport })
     const failed = unwrapLeft(await run(Department.all())())
-    assert.is(failed._tag, 'TransportError')
+    assert.ok(failed._tag === 'ValidationError' && failed.issues[0]?.path === 'config.signer', JSON.stringify(failed))
     assert.not.match(JSON.stringify(failed), /very-secret-key/)
     assert.is(sent.length, 0)
     assert.equal(unwrap(await run(Department.all())()), [])

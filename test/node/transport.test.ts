@@ -187,11 +187,12 @@ t('a connection cut in the middle of the body is a TransportError', async () => 
   assert.ok(error.cause.length > 0)
 })
 
-t('a URL that does not parse, or another protocol, is a TransportError', async () => {
+t('a URL that does not parse, or another protocol, is a ValidationError: nothing was sent, no network failed', async () => {
   const transport = nodeTransport()
-  transportLeft(unwrapLeft(await transport({ method: 'GET', url: 'not a url', headers: {} })()))
-  const ftp = transportLeft(unwrapLeft(await transport({ method: 'GET', url: 'ftp://127.0.0.1/x', headers: {} })()))
-  assert.match(ftp.cause, /unsupported protocol "ftp:"/)
+  const unparsable = unwrapLeft(await transport({ method: 'GET', url: 'not a url', headers: {}, operation: 'X.get' })())
+  assert.equal(unparsable, { _tag: 'ValidationError', operation: 'X.get', issues: [{ path: 'url', message: 'is required: an absolute http(s) URL, with its protocol; nothing was sent' }] })
+  const ftp = unwrapLeft(await transport({ method: 'GET', url: 'ftp://127.0.0.1/x', headers: {} })())
+  assert.ok(ftp._tag === 'ValidationError' && /must be an http or https URL/.test(ftp.issues[0]?.message ?? ''))
 })
 
 t('the Classic executor runs on it end to end', async () => {

@@ -235,7 +235,9 @@ export const projectBudgets = (name) => (exportsBySubpath) => {
   if (has('./classic/Department', 'get') && has('./classic', 'classic') && has('./core', 'fetchTransport')) {
     out.push({
       label: 'Classic endpoint end to end (Department.get + classic + fetchTransport)',
-      limit: 8 * KB,
+      // 8 KB (issue 7), raised by issue 11: the default deadline (withTimeout, about 0.5 KB min+gzip), the checks of
+      // the configuration (0.3 KB), refused redirects, deadline phases and truthful transport errors (0.6 KB).
+      limit: 9 * KB,
       breakdown: true,
       settingsCheck: true,
       contents: [
@@ -261,7 +263,7 @@ export const projectBudgets = (name) => (exportsBySubpath) => {
     ].join('\n')
   })
   if (has('./v1', 'v1') && has('./core', 'fetchTransport')) {
-    if (has('./v1/Team', 'get')) out.push(v1Case('Team', 8 * KB))
+    if (has('./v1/Team', 'get')) out.push(v1Case('Team', 9 * KB)) // 8 KB (issue 7), raised by issue 11 as the Classic case
     else out.push({ label: 'v1 endpoint end to end: no Team.get exported, not measured', limit: Infinity, contents: '' })
     for (const object of ['User', 'Case']) if (has(`./v1/${object}`, 'get')) out.push(v1Case(object, Infinity))
   }
