@@ -1,8 +1,10 @@
 /**
  * Every failure kayako-fp can report, as a tagged union. Nothing in the library throws: executors return these in a
- * `Left`. None of them carries a credential (API key, secret, salt, signature, password, session id, CSRF token):
- * requests are stored through `redact`, and executors scrub every text they put into an error.
+ * `Left`. None of them carries a credential (API key, secret, salt, signature, password, URL user-info, session id,
+ * CSRF token, two-factor token and code, bearer token): requests are stored through `redact`, and executors pass every
+ * error through `scrubError`.
  */
+import { toBase64, utf8 } from './bytes'
 
 /** A request as it may appear in an error or a log line: no body, credentials replaced by `[redacted]`. */
 export interface RedactedRequest {
@@ -132,16 +134,39 @@ export const isTransient = (e: KayakoError): boolean =>
 const TRANSIENT_STATUSES: ReadonlyArray<number> = [408, 429, 500, 502, 503, 504]
 
 /** Query parameters and headers whose values are credentials. Compared case-insensitively. */
-export const SECRET_PARAMS: ReadonlyArray<string> = ['apikey', 'salt', 'signature', 'password', 'session_id', 'sessionid', 'csrf_token', 'token', 'access_token']
-export const SECRET_HEADERS: ReadonlyArray<string> = ['authorization', 'x-session-id', 'x-csrf-token', 'cookie', 'set-cookie', 'proxy-authorization']
+export const SECRET_PARAMS: ReadonlyArray<string> = ['apikey', 'salt', 'signature', 'password', 'session_id', 'sessionid', 'csrf_token', 'token', 'access_token', 'auth_token', 'otp']
+export const SECRET_HEADERS: ReadonlyArray<string> = ['authorization', 'x-session-id', 'x-csrf-token', 'cookie', 'set-cookie', 'proxy-authorization', 'x-token', 'x-otp']
 
-const REDACTED = '[redacted]'
+export const REDACTED = '[redacted]'
 
-/** The URL with credential query parameters replaced. A URL that does not parse is dropped entirely. */
+// `scheme://user:password@host`: the user-info part, up to the first `@` before any `/`, `?` or `#`.
+const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i
+
+/** The user-info part of a URL (`user:password`) and its password, decoded as sent; none without one. */
+export const userInfoOf = (url: string): ReadonlyArray<string> => {
+  const info = USER_INFO.exec(url)?.[2]
+  if (info === undefined) return []
+  const password = info.slice(info.indexOf(':') + 1)
+  return [info, password, decodedOrSelf(info), decodedOrSelf(password)]
+}
+
+const decodedOrSelf = (text: string): string => {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+/**
+ * The URL with the user-info part and credential query parameters replaced. A query pair whose name does not decode
+ * is replaced entirely.
+ */
 export const redactUrl = (url: string): string => {
-  const q = url.indexOf('?')
-  if (q < 0) return url
-  const pairs = url.slice(q + 1).split('&').map((pair) => {
+  const bare = url.replace(USER_INFO, `$1${REDACTED}@`)
+  const q = bare.indexOf('?')
+  if (q < 0) return bare
+  const pairs = bare.slice(q + 1).split('&').map((pair) => {
     const eq = pair.indexOf('=')
     const name = eq < 0 ? pair : pair.slice(0, eq)
     let decoded = name
@@ -152,10 +177,13 @@ export const redactUrl = (url: string): string => {
     }
     return SECRET_PARAMS.includes(decoded.toLowerCase()) ? `${name}=${REDACTED}` : pair
   })
-  return url.slice(0, q + 1) + pairs.join('&')
+  return bare.slice(0, q + 1) + pairs.join('&')
 }
 
-/** A request made safe to show: credentials in the query and in headers replaced, the body left out. */
+/**
+ * A request made safe to show, by structure: user-info and credential query parameters and headers replaced, the body
+ * left out. (Texts that may quote a secret elsewhere go through `scrub`.)
+ */
 export const redact = (request: {
   readonly method: string
   readonly url: string
@@ -168,38 +196,96 @@ export const redact = (request: {
   return { method: request.method, url: redactUrl(request.url), headers }
 }
 
-/** Replaces every occurrence of each secret (and its URL-encoded form) in a text. Secrets shorter than 6 characters are ignored (too likely to be ordinary text; the URL and headers are redacted by name anyway). */
-export const scrub = (text: string, secrets: ReadonlyArray<string>): string => {
-  let out = text
-  for (const secret of secrets) {
-    if (secret.length < 6) continue
-    for (const form of new Set([secret, uriEncoded(secret)])) {
-      out = out.split(form).join(REDACTED)
+/**
+ * THE scrubber: every text that leaves the library towards user code and may quote a secret (error texts, the error
+ * text of a log entry or retry event, notifications and logs, notices, recordings) passes through it, with every
+ * secret the executor holds or learned. Fields that carry secrets by their nature (the query's credential parameters,
+ * credential headers, the URL's user-info, the body) never reach a sink at all: `redact` replaces them by structure.
+ *
+ * Each secret is replaced, whatever its length, in each form it takes on the wire or in an echo (`wireForms`). A form
+ * of 8 characters or more is replaced wherever it occurs. A shorter one (a toy password, `s` as a test's secret key)
+ * is replaced where it stands on its own, i.e. not next to an ASCII letter or digit: `apikey=k&`, `"ab"`, `: 1234.`
+ * lose it, `offset` or `Ticket` keep their letters. Replacing a short text everywhere would mangle every message
+ * (and no longer say which word was meant), while inside a longer word it does not single the secret out anyway.
+ * Occurrences are found overlapping and merged, so one secret cannot shield part of another, and a text cut short
+ * (ending in `…`, as excerpts are) also loses a trailing beginning of a secret.
+ */
+export const scrub = (text: string, secrets: Iterable<string>): string => {
+  const forms = new Set<string>()
+  for (const secret of secrets) if (typeof secret === 'string' && secret !== '') for (const form of wireForms(secret)) forms.add(form)
+  if (forms.size === 0) return text
+  let covered: Uint8Array | undefined
+  const cover = (from: number, to: number): void => {
+    covered ??= new Uint8Array(text.length)
+    covered.fill(1, from, to)
+  }
+  const alone = (form: string, at: number, end: number): boolean =>
+    form.length >= WHOLE || !(WORD.test(text.charAt(at - 1)) || WORD.test(text.charAt(end)))
+  const cut = text.endsWith('…') ? text.length - 1 : -1
+  for (const form of forms) {
+    for (let at = text.indexOf(form), end = 0; at >= 0; at = text.indexOf(form, at + 1)) {
+      if (alone(form, at, at + form.length)) cover(Math.max(at, end), (end = at + form.length))
     }
+    // The start of a secret just before the cut: its remainder was cut away, what is left still gives it away.
+    for (let k = Math.min(form.length - 1, cut); k > 0; k--) {
+      if (text.startsWith(form.slice(0, k), cut - k) && alone(form, cut - k, cut)) {
+        cover(cut - k, cut)
+        break
+      }
+    }
+  }
+  if (covered === undefined) return text
+  const mask = covered as Uint8Array
+  let out = ''
+  for (let at = 0; at < text.length; ) {
+    const start = mask.indexOf(1, at)
+    if (start < 0) return out + text.slice(at)
+    const end = mask.indexOf(0, start)
+    out += text.slice(at, start) + REDACTED
+    if (end < 0) return out
+    at = end
   }
   return out
 }
 
-// A secret the server handed out may hold a lone surrogate, on which encodeURIComponent throws: scrubbing must not.
-const uriEncoded = (text: string): string => {
+/** Forms this long are replaced wherever they occur; shorter ones only where they stand on their own. */
+const WHOLE = 8
+const WORD = /[A-Za-z0-9]/
+
+/**
+ * A secret as it may appear in a text: as is, URL-encoded (`%2B`, or `+` for a space as forms write it), Base64 of its
+ * UTF-8 bytes (as in Basic authentication), JSON-escaped (also as PHP writes it: `\/`, `\u00e9`) and XML-escaped.
+ */
+export const wireForms = (secret: string): ReadonlyArray<string> => {
+  const forms = [secret, JSON.stringify(secret).slice(1, -1), secret.replace(/[&<>"']/g, (c) => `&${XML_ENTITIES[c]};`)]
+  forms.push((forms[1] as string).replace(/\//g, '\\/').replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
   try {
-    return encodeURIComponent(text)
+    forms.push(encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), toBase64(utf8(secret)))
   } catch {
-    return text
+    // a lone surrogate (a secret the server handed out) has no encoded form: scrubbing must not throw
   }
+  return forms
 }
 
-/** Applies `scrub` to every string inside an error value. */
-export const scrubError = (error: KayakoError, secrets: ReadonlyArray<string>): KayakoError =>
-  scrubValue(error, secrets) as KayakoError
+const XML_ENTITIES: Readonly<Record<string, string>> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }
 
-const scrubValue = (value: unknown, secrets: ReadonlyArray<string>): unknown => {
-  if (typeof value === 'string') return scrub(value, secrets)
-  if (Array.isArray(value)) return value.map((v) => scrubValue(v, secrets))
+/**
+ * An error made safe to show: its request redacted again by structure (a transport may have put the raw one there),
+ * every other string scrubbed, except the tag and the operation, which the library wrote itself.
+ */
+export const scrubError = (error: KayakoError, secrets: Iterable<string>): KayakoError => {
+  const scrubbed = { ...scrubValue(error, [...secrets]), _tag: error._tag, operation: error.operation }
+  return ('request' in error ? { ...scrubbed, request: redact(error.request) } : scrubbed) as KayakoError
+}
+
+/** `scrub` applied to every string inside a value (arrays and plain objects; other values as they are). */
+export const scrubValue = <A>(value: A, secrets: ReadonlyArray<string>): A => {
+  if (typeof value === 'string') return scrub(value, secrets) as A
+  if (Array.isArray(value)) return value.map((v: unknown) => scrubValue(v, secrets)) as A
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {}
     for (const [k, v] of Object.entries(value)) out[k] = scrubValue(v, secrets)
-    return out
+    return out as A
   }
   return value
 }

@@ -20,6 +20,11 @@ export interface HttpRequest {
    * once the body is larger; what it returns is then longer than the limit, which `bodyTooLarge` reports.
    */
   readonly maxBodyBytes?: number
+  /**
+   * Every secret the executor holds or has learned so far (set by executors, never sent): policies scrub the texts of
+   * their events with it (`secretsOf`). A function, so that it is current and `JSON.stringify(request)` leaves it out.
+   */
+  readonly secrets?: () => ReadonlyArray<string>
 }
 
 export interface HttpResponse {
