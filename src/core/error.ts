@@ -207,50 +207,65 @@ export const redact = (request: {
  * is replaced where it stands on its own, i.e. not next to an ASCII letter or digit: `apikey=k&`, `"ab"`, `: 1234.`
  * lose it, `offset` or `Ticket` keep their letters. Replacing a short text everywhere would mangle every message
  * (and no longer say which word was meant), while inside a longer word it does not single the secret out anyway.
- * Occurrences are found overlapping and merged, so one secret cannot shield part of another, and a text cut short
- * (ending in `…`, as excerpts are) also loses a trailing beginning of a secret.
+ * Occurrences are found overlapping and merged, so one secret cannot shield part of another, and where a text was cut
+ * short (`…`, as excerpts and quoted values are) the beginning of a secret just before the cut goes too.
  */
-export const scrub = (text: string, secrets: Iterable<string>): string => {
+export const scrub = (text: string, secrets: Iterable<string>): string => scrubber(secrets)(text)
+
+/** `scrub` with the secrets' forms worked out once, for scrubbing many texts. */
+export const scrubber = (secrets: Iterable<string>): ((text: string) => string) => {
   const forms = new Set<string>()
   for (const secret of secrets) if (typeof secret === 'string' && secret !== '') for (const form of wireForms(secret)) forms.add(form)
-  if (forms.size === 0) return text
+  return (text) => (forms.size === 0 ? text : scrubWith(text, forms))
+}
+
+const scrubWith = (text: string, forms: ReadonlySet<string>): string => {
   let covered: Uint8Array | undefined
   const cover = (from: number, to: number): void => {
     covered ??= new Uint8Array(text.length)
     covered.fill(1, from, to)
   }
-  const alone = (form: string, at: number, end: number): boolean =>
-    form.length >= WHOLE || !(WORD.test(text.charAt(at - 1)) || WORD.test(text.charAt(end)))
-  const cut = text.endsWith('…') ? text.length - 1 : -1
+  // A letter or digit that ends an escape (`%3A`, `\u00e9`) is a boundary too.
+  const escaped = (at: number): boolean => text.charAt(at - 3) === '%' || text.startsWith('\\u', at - 6)
+  const alone = (at: number, end: number): boolean =>
+    end - at >= WHOLE || !((isWord(text.charCodeAt(at - 1)) && !escaped(at)) || isWord(text.charCodeAt(end)))
+  // Where a text was cut short (`…`, as excerpts and quoted values are; the first CUTS of them), the start of a secret
+  // just before the cut still gives it away, though its remainder was cut off.
+  const cuts: Array<number> = []
+  for (let at = text.indexOf('…'); at >= 0 && cuts.length < CUTS; at = text.indexOf('…', at + 1)) cuts.push(at)
   for (const form of forms) {
     for (let at = text.indexOf(form), end = 0; at >= 0; at = text.indexOf(form, at + 1)) {
-      if (alone(form, at, at + form.length)) cover(Math.max(at, end), (end = at + form.length))
+      if (alone(at, at + form.length)) cover(Math.max(at, end), (end = at + form.length))
     }
-    // The start of a secret just before the cut: its remainder was cut away, what is left still gives it away.
-    for (let k = Math.min(form.length - 1, cut); k > 0; k--) {
-      if (text.startsWith(form.slice(0, k), cut - k) && alone(form, cut - k, cut)) {
-        cover(cut - k, cut)
-        break
+    for (const cut of cuts) {
+      for (let k = Math.min(form.length - 1, cut); k > 0; k--) {
+        if (text.startsWith(form.slice(0, k), cut - k) && alone(cut - k, cut)) {
+          cover(cut - k, cut)
+          break
+        }
       }
     }
   }
   if (covered === undefined) return text
   const mask = covered as Uint8Array
-  let out = ''
-  for (let at = 0; at < text.length; ) {
-    const start = mask.indexOf(1, at)
-    if (start < 0) return out + text.slice(at)
-    const end = mask.indexOf(0, start)
-    out += text.slice(at, start) + REDACTED
-    if (end < 0) return out
-    at = end
+  const out: Array<string> = []
+  for (let at = 0, start = mask.indexOf(1); at < text.length; start = mask.indexOf(1, at)) {
+    if (start < 0) {
+      out.push(text.slice(at))
+      break
+    }
+    out.push(text.slice(at, start), REDACTED)
+    at = mask.indexOf(0, start)
+    if (at < 0) break
   }
-  return out
+  return out.join('')
 }
 
 /** Forms this long are replaced wherever they occur; shorter ones only where they stand on their own. */
 const WHOLE = 8
-const WORD = /[A-Za-z0-9]/
+/** An ASCII letter or digit (NaN, outside the text, is not). */
+const isWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+const CUTS = 64
 
 /**
  * A secret as it may appear in a text: as is, URL-encoded (`%2B`, or `+` for a space as forms write it), Base64 of its
@@ -274,17 +289,19 @@ const XML_ENTITIES: Readonly<Record<string, string>> = { '&': 'amp', '<': 'lt', 
  * every other string scrubbed, except the tag and the operation, which the library wrote itself.
  */
 export const scrubError = (error: KayakoError, secrets: Iterable<string>): KayakoError => {
-  const scrubbed = { ...scrubValue(error, [...secrets]), _tag: error._tag, operation: error.operation }
+  const scrubbed = { ...scrubValue(error, secrets), _tag: error._tag, operation: error.operation }
   return ('request' in error ? { ...scrubbed, request: redact(error.request) } : scrubbed) as KayakoError
 }
 
 /** `scrub` applied to every string inside a value (arrays and plain objects; other values as they are). */
-export const scrubValue = <A>(value: A, secrets: ReadonlyArray<string>): A => {
-  if (typeof value === 'string') return scrub(value, secrets) as A
-  if (Array.isArray(value)) return value.map((v: unknown) => scrubValue(v, secrets)) as A
+export const scrubValue = <A>(value: A, secrets: Iterable<string>): A => deep(value, scrubber(secrets))
+
+const deep = <A>(value: A, clean: (text: string) => string): A => {
+  if (typeof value === 'string') return clean(value) as A
+  if (Array.isArray(value)) return value.map((v: unknown) => deep(v, clean)) as A
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) out[k] = scrubValue(v, secrets)
+    for (const [k, v] of Object.entries(value)) out[k] = deep(v, clean)
     return out as A
   }
   return value
