@@ -142,19 +142,14 @@ export const REDACTED = '[redacted]'
 // `scheme://user:password@host`: the user-info part, up to the first `@` before any `/`, `?` or `#`.
 const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i
 
-/** The user-info part of a URL (`user:password`) and its password, decoded as sent; none without one. */
+/** The user-info part of a URL (`user:password`) and its password, as written and decoded; none without one. */
 export const userInfoOf = (url: string): ReadonlyArray<string> => {
   const info = USER_INFO.exec(url)?.[2]
-  if (info === undefined) return []
-  const password = info.slice(info.indexOf(':') + 1)
-  return [info, password, decodedOrSelf(info), decodedOrSelf(password)]
-}
-
-const decodedOrSelf = (text: string): string => {
+  const password = info?.slice(info.indexOf(':') + 1) ?? ''
   try {
-    return decodeURIComponent(text)
+    return info === undefined ? [] : [info, password, decodeURIComponent(password)]
   } catch {
-    return text
+    return [info as string, password]
   }
 }
 
@@ -208,7 +203,7 @@ export const redact = (request: {
  * lose it, `offset` or `Ticket` keep their letters. Replacing a short text everywhere would mangle every message
  * (and no longer say which word was meant), while inside a longer word it does not single the secret out anyway.
  * Occurrences are found overlapping and merged, so one secret cannot shield part of another, and where a text was cut
- * short (`…`, as excerpts and quoted values are) the beginning of a secret just before the cut goes too.
+ * short (`…`, as excerpts and quoted values are; the first 64 cuts) the beginning of a secret just before it goes too.
  */
 export const scrub = (text: string, secrets: Iterable<string>): string => scrubber(secrets)(text)
 
@@ -216,73 +211,52 @@ export const scrub = (text: string, secrets: Iterable<string>): string => scrubb
 export const scrubber = (secrets: Iterable<string>): ((text: string) => string) => {
   const forms = new Set<string>()
   for (const secret of secrets) if (typeof secret === 'string' && secret !== '') for (const form of wireForms(secret)) forms.add(form)
-  return (text) => (forms.size === 0 ? text : scrubWith(text, forms))
-}
-
-const scrubWith = (text: string, forms: ReadonlySet<string>): string => {
-  let covered: Uint8Array | undefined
-  const cover = (from: number, to: number): void => {
-    covered ??= new Uint8Array(text.length)
-    covered.fill(1, from, to)
-  }
-  // A letter or digit that ends an escape (`%3A`, `\u00e9`) is a boundary too.
-  const escaped = (at: number): boolean => text.charAt(at - 3) === '%' || text.startsWith('\\u', at - 6)
-  const alone = (at: number, end: number): boolean =>
-    end - at >= WHOLE || !((isWord(text.charCodeAt(at - 1)) && !escaped(at)) || isWord(text.charCodeAt(end)))
-  // Where a text was cut short (`…`, as excerpts and quoted values are; the first CUTS of them), the start of a secret
-  // just before the cut still gives it away, though its remainder was cut off.
-  const cuts: Array<number> = []
-  for (let at = text.indexOf('…'); at >= 0 && cuts.length < CUTS; at = text.indexOf('…', at + 1)) cuts.push(at)
-  for (const form of forms) {
-    for (let at = text.indexOf(form), end = 0; at >= 0; at = text.indexOf(form, at + 1)) {
-      if (alone(at, at + form.length)) cover(Math.max(at, end), (end = at + form.length))
-    }
-    for (const cut of cuts) {
-      for (let k = Math.min(form.length - 1, cut); k > 0; k--) {
-        if (text.startsWith(form.slice(0, k), cut - k) && alone(cut - k, cut)) {
-          cover(cut - k, cut)
-          break
+  return (text) => {
+    if (forms.size === 0) return text
+    const covered = new Uint8Array(text.length)
+    // Short forms count where no ASCII letter or digit continues them (the last digit of an escape like `%3A` does not).
+    const alone = (at: number, end: number): boolean =>
+      end - at >= WHOLE || !((isWord(text.charCodeAt(at - 1)) && text[at - 3] !== '%') || isWord(text.charCodeAt(end)))
+    for (const form of forms) {
+      for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) if (alone(at, at + form.length)) covered.fill(1, at, at + form.length)
+      // Where the text was cut short (`…`: excerpts, quoted values), the start of a secret before the cut gives it away.
+      for (let cut = text.indexOf('…'), n = 0; cut > 0 && n++ < 64; cut = text.indexOf('…', cut + 1)) {
+        for (let k = Math.min(form.length - 1, cut); k > 0; k--) {
+          if (text.startsWith(form.slice(0, k), cut - k) && alone(cut - k, cut)) {
+            covered.fill(1, cut - k, cut)
+            break
+          }
         }
       }
     }
-  }
-  if (covered === undefined) return text
-  const mask = covered as Uint8Array
-  const out: Array<string> = []
-  for (let at = 0, start = mask.indexOf(1); at < text.length; start = mask.indexOf(1, at)) {
-    if (start < 0) {
-      out.push(text.slice(at))
-      break
+    let out = ''
+    let at = 0
+    for (let start; (start = covered.indexOf(1, at)) >= 0; ) {
+      out += text.slice(at, start) + REDACTED
+      at = covered.indexOf(0, start)
+      if (at < 0) return out
     }
-    out.push(text.slice(at, start), REDACTED)
-    at = mask.indexOf(0, start)
-    if (at < 0) break
+    return out + text.slice(at)
   }
-  return out.join('')
 }
 
 /** Forms this long are replaced wherever they occur; shorter ones only where they stand on their own. */
 const WHOLE = 8
 /** An ASCII letter or digit (NaN, outside the text, is not). */
 const isWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
-const CUTS = 64
 
 /**
- * A secret as it may appear in a text: as is, URL-encoded (`%2B`, or `+` for a space as forms write it), Base64 of its
- * UTF-8 bytes (as in Basic authentication), JSON-escaped (also as PHP writes it: `\/`, `\u00e9`) and XML-escaped.
+ * A secret as it may appear in a text: as is, JSON-escaped, URL-encoded (`%2B`, or `+` for a space as forms write
+ * it) and as Base64 of its UTF-8 bytes (as in Basic authentication).
  */
 export const wireForms = (secret: string): ReadonlyArray<string> => {
-  const forms = [secret, JSON.stringify(secret).slice(1, -1), secret.replace(/[&<>"']/g, (c) => `&${XML_ENTITIES[c]};`)]
-  forms.push((forms[1] as string).replace(/\//g, '\\/').replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
   try {
-    forms.push(encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), toBase64(utf8(secret)))
+    return [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), toBase64(utf8(secret))]
   } catch {
     // a lone surrogate (a secret the server handed out) has no encoded form: scrubbing must not throw
+    return [secret]
   }
-  return forms
 }
-
-const XML_ENTITIES: Readonly<Record<string, string>> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }
 
 /**
  * An error made safe to show: its request redacted again by structure (a transport may have put the raw one there),
