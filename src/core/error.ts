@@ -270,15 +270,14 @@ export const scrubError = (error: KayakoError, secrets: Iterable<string>): Kayak
 /** `scrub` applied to every string inside a value (arrays and plain objects; other values as they are). */
 export const scrubValue = <A>(value: A, secrets: Iterable<string>): A => deep(value, scrubber(secrets))
 
+// A value with nothing to scrub comes back as it is (the same object), so scrubbing allocates only what it changes.
 const deep = <A>(value: A, clean: (text: string) => string): A => {
   if (typeof value === 'string') return clean(value) as A
-  if (Array.isArray(value)) return value.map((v: unknown) => deep(v, clean)) as A
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) out[k] = deep(v, clean)
-    return out as A
-  }
-  return value
+  if (value === null || typeof value !== 'object') return value
+  const entries = Object.entries(value)
+  const scrubbed = entries.map(([, v]) => deep(v, clean))
+  if (scrubbed.every((v, i) => v === entries[i]?.[1])) return value
+  return (Array.isArray(value) ? scrubbed : Object.fromEntries(entries.map(([k], i) => [k, scrubbed[i]]))) as A
 }
 
 /** A one-line human description of an error, for logs and demo output. */

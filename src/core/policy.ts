@@ -48,12 +48,12 @@ const sleep = (clock: Clock, ms: number, signal: AbortSignal | undefined): Promi
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 
-/** Runs a transport without trusting it: a throw or a rejection becomes a `TransportError`. */
+/** Runs a transport without trusting it: a throw or a rejection becomes a `TransportError` (its text scrubbed). */
 const send = async (transport: Transport, request: HttpRequest): Promise<Sent> => {
   try {
     return await transport(request)()
   } catch (thrown) {
-    return E.left(transportError(request.operation ?? 'request', redact(request), causeText(thrown)))
+    return E.left(transportError(request.operation ?? 'request', redact(request), scrub(causeText(thrown), secretsOf(request))))
   }
 }
 

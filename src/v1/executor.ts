@@ -194,7 +194,8 @@ export const v1 = (config: V1Config): V1Executor => {
   }
   const clean = (e: KayakoError): KayakoError => scrubError(e, secrets)
   // Every string of the notifications and logs: a session id was seen in a notification's `relatedUrl`.
-  const cleanMeta = <M extends Pick<Meta, 'notifications' | 'logs'>>(meta: M): M => ({ ...meta, notifications: scrubValue(meta.notifications, known()), logs: scrubValue(meta.logs, known()) })
+  const cleanMeta = <M extends Pick<Meta, 'notifications' | 'logs'>>(meta: M): M =>
+    meta.notifications.length + meta.logs.length === 0 ? meta : { ...meta, ...scrubValue({ notifications: meta.notifications, logs: meta.logs }, secrets) }
 
   const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const send = async (operation: string, http: HttpRequest): Promise<E.Either<KayakoError, HttpResponse>> => {

@@ -21,6 +21,12 @@ test('scrub removes secrets and their URL-encoded forms', () => {
   assert.is(scrub('abcde, xabcde', ['abcde']), '[redacted], xabcde', 'a short secret where it stands on its own')
   assert.is(scrub('offset=s&s=1', ['s']), 'offset=[redacted]&[redacted]=1')
   assert.is(scrub('xSECRET1x', ['SECRET1x']), 'x[redacted]', 'eight characters: everywhere')
+  assert.is(scrub('user%3A%C3%85 and w4U= and xw4U=', ['Å']), 'user%3A[redacted] and [redacted] and xw4U=', 'after an escape; Base64')
+  assert.is(scrub(JSON.stringify({ m: 'x "b\\ y' }), ['"b\\']), '{"m":"x [redacted] y"}', 'JSON-escaped')
+  assert.is(scrub('ab+c d ab%2Bc%20d', ['ab+c d']), '[redacted] [redacted]', 'form- and URL-encoded')
+  assert.is(scrub('XXXXXXXXXXXXSECRET-abc', ['SECRET-abcdef', 'XXXXXXXXXXXX']), '[redacted]SECRET-abc', 'no cut, no partial match')
+  assert.is(scrub('excerpt SECRET-ab…', ['SECRET-abcdef']), 'excerpt [redacted]…', 'the beginning of a secret cut off')
+  assert.is(scrub('x SECRET-ab0cd-SECRET x', ['SECRET-ab0', '0cd-SECRET']), 'x [redacted] x', 'overlapping secrets are merged')
 })
 
 test('scrubError reaches nested strings; the request is redacted by structure', () => {

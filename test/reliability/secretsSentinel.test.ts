@@ -336,9 +336,6 @@ test('the sentinels: 14 roles, every length from 1 to 64, distinct, none inside 
   }
 })
 
-const started = Date.now()
-test.after.each(() => console.log(`${Date.now() - started} ms`))
-
 test('Classic: no sink shows any secret of any length in any form', async () => {
   let counted = newSinks()
   for (const [r, [context, s, full]] of PLAN.entries()) {
