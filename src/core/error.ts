@@ -142,12 +142,12 @@ export const REDACTED = '[redacted]'
 // `scheme://user:password@host`: the user-info part, up to the first `@` before any `/`, `?` or `#`.
 const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i
 
-/** The user-info part of a URL (`user:password`) and its password, as written and decoded; none without one. */
+/** The user-info part of a URL (`user:password`) and its password (decoded: its forms include the encoded one). */
 export const userInfoOf = (url: string): ReadonlyArray<string> => {
   const info = USER_INFO.exec(url)?.[2]
   const password = info?.slice(info.indexOf(':') + 1) ?? ''
   try {
-    return info === undefined ? [] : [info, password, decodeURIComponent(password)]
+    return info === undefined ? [] : [info, decodeURIComponent(password)]
   } catch {
     return [info as string, password]
   }
@@ -205,39 +205,33 @@ export const redact = (request: {
  * Occurrences are found overlapping and merged, so one secret cannot shield part of another, and where a text was cut
  * short (`…`, as excerpts and quoted values are; the first 64 cuts) the beginning of a secret just before it goes too.
  */
-export const scrub = (text: string, secrets: Iterable<string>): string => scrubber(secrets)(text)
+export const scrub = (text: string, secrets: Iterable<string>): string => scrubValue(text, secrets)
 
-/** `scrub` with the secrets' forms worked out once, for scrubbing many texts. */
-export const scrubber = (secrets: Iterable<string>): ((text: string) => string) => {
-  const forms = new Set<string>()
-  for (const secret of secrets) if (typeof secret === 'string' && secret !== '') for (const form of wireForms(secret)) forms.add(form)
-  return (text) => {
-    if (forms.size === 0) return text
-    const covered = new Uint8Array(text.length)
-    // Short forms count where no ASCII letter or digit continues them (the last digit of an escape like `%3A` does not).
-    const alone = (at: number, end: number): boolean =>
-      end - at >= WHOLE || !((isWord(text.charCodeAt(at - 1)) && text[at - 3] !== '%') || isWord(text.charCodeAt(end)))
-    for (const form of forms) {
-      for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) if (alone(at, at + form.length)) covered.fill(1, at, at + form.length)
-      // Where the text was cut short (`…`: excerpts, quoted values), the start of a secret before the cut gives it away.
-      for (let cut = text.indexOf('…'), n = 0; cut > 0 && n++ < 64; cut = text.indexOf('…', cut + 1)) {
-        for (let k = Math.min(form.length - 1, cut); k > 0; k--) {
-          if (text.startsWith(form.slice(0, k), cut - k) && alone(cut - k, cut)) {
-            covered.fill(1, cut - k, cut)
-            break
-          }
+const scrubText = (text: string, forms: ReadonlySet<string>): string => {
+  const covered = new Uint8Array(text.length)
+  // Short forms count where no ASCII letter or digit continues them (the last digit of an escape like `%3A` does not).
+  const alone = (at: number, end: number): boolean =>
+    end - at >= WHOLE || !((isWord(text.charCodeAt(at - 1)) && text[at - 3] !== '%') || isWord(text.charCodeAt(end)))
+  for (const form of forms) {
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) if (alone(at, at + form.length)) covered.fill(1, at, at + form.length)
+    // Where the text was cut short (`…`: excerpts, quoted values), the start of a secret before the cut gives it away.
+    for (let cut = text.indexOf('…'), n = 0; cut > 0 && n++ < 64; cut = text.indexOf('…', cut + 1)) {
+      for (let k = Math.min(form.length - 1, cut); k > 0; k--) {
+        if (text.startsWith(form.slice(0, k), cut - k) && alone(cut - k, cut)) {
+          covered.fill(1, cut - k, cut)
+          break
         }
       }
     }
-    let out = ''
-    let at = 0
-    for (let start; (start = covered.indexOf(1, at)) >= 0; ) {
-      out += text.slice(at, start) + REDACTED
-      at = covered.indexOf(0, start)
-      if (at < 0) return out
-    }
-    return out + text.slice(at)
   }
+  let out = ''
+  let at = 0
+  for (let start; (start = covered.indexOf(1, at)) >= 0; ) {
+    out += text.slice(at, start) + REDACTED
+    at = covered.indexOf(0, start)
+    if (at < 0) return out
+  }
+  return out + text.slice(at)
 }
 
 /** Forms this long are replaced wherever they occur; shorter ones only where they stand on their own. */
@@ -268,14 +262,18 @@ export const scrubError = (error: KayakoError, secrets: Iterable<string>): Kayak
 }
 
 /** `scrub` applied to every string inside a value (arrays and plain objects; other values as they are). */
-export const scrubValue = <A>(value: A, secrets: Iterable<string>): A => deep(value, scrubber(secrets))
+export const scrubValue = <A>(value: A, secrets: Iterable<string>): A => {
+  const forms = new Set<string>()
+  for (const secret of secrets) if (typeof secret === 'string' && secret !== '') for (const form of wireForms(secret)) forms.add(form)
+  return forms.size === 0 ? value : deep(value, forms)
+}
 
 // A value with nothing to scrub comes back as it is (the same object), so scrubbing allocates only what it changes.
-const deep = <A>(value: A, clean: (text: string) => string): A => {
-  if (typeof value === 'string') return clean(value) as A
+const deep = <A>(value: A, forms: ReadonlySet<string>): A => {
+  if (typeof value === 'string') return scrubText(value, forms) as A
   if (value === null || typeof value !== 'object') return value
   const entries = Object.entries(value)
-  const scrubbed = entries.map(([, v]) => deep(v, clean))
+  const scrubbed = entries.map(([, v]) => deep(v, forms))
   if (scrubbed.every((v, i) => v === entries[i]?.[1])) return value
   return (Array.isArray(value) ? scrubbed : Object.fromEntries(entries.map(([k], i) => [k, scrubbed[i]]))) as A
 }
