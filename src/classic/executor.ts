@@ -17,6 +17,7 @@ import {
   scrubError,
   SECRET_PARAMS,
   transportError,
+  userInfoOf,
   validationError,
   type KayakoError
 } from '../core/error'
@@ -79,9 +80,9 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
 
   return <A>(req: ClassicRequest<A>): TE.TaskEither<KayakoError, A> =>
     async () => {
-      if (req.issues.length > 0) return E.left(validationError(req.operation, req.issues))
-      // Credentials, and the values of form fields that are secrets themselves (a staff or user password).
-      const secrets = [config.apiKey, config.secretKey, ...req.form.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase())).map(([, value]) => value)]
+      // Credentials, the URL's user-info, and the values of form fields that are secrets themselves (a password).
+      const secrets = [config.apiKey, config.secretKey, ...userInfoOf(config.url), ...req.form.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase())).map(([, value]) => value)]
+      if (req.issues.length > 0) return E.left(scrubError(validationError(req.operation, req.issues), secrets))
       let salt: string
       let signature: string
       let step: 'salt' | 'signer' = 'salt'
@@ -96,7 +97,7 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
         return E.left(scrubError(unsigned(req.operation, step, (step === 'salt' ? config.salt : config.signer) === undefined, thrown), secrets))
       }
       try {
-        const http = toHttpRequest(config.url, req, { apikey: config.apiKey, salt, signature })
+        const http = { ...toHttpRequest(config.url, req, { apikey: config.apiKey, salt, signature }), secrets: () => secrets }
         let sent: E.Either<KayakoError, HttpResponse>
         try {
           sent = await transport({ ...http, maxBodyBytes })()
@@ -143,7 +144,8 @@ export const toHttpRequest = (baseUrl: string, req: ClassicRequest<unknown>, cre
   }
   const fields = [...req.form, ...auth]
   if (req.files.length > 0) {
-    const boundary = `----kayako-fp-${credentials.salt}`
+    // Not derived from the salt: the boundary is in a header that is logged, and any secret in it would be sent twice.
+    const boundary = `----kayako-fp-${randomSalt(24)}`
     headers['content-type'] = `multipart/form-data; boundary=${boundary}`
     return { method: req.method, url: base + extraQuery, headers, body: multipart(boundary, fields, req.files), operation: req.operation }
   }

@@ -1,8 +1,10 @@
 /**
  * Every failure kayako-fp can report, as a tagged union. Nothing in the library throws: executors return these in a
- * `Left`. None of them carries a credential (API key, secret, salt, signature, password, session id, CSRF token):
- * requests are stored through `redact`, and executors scrub every text they put into an error.
+ * `Left`. None of them carries a credential (API key, secret, salt, signature, password, URL user-info, session id,
+ * CSRF token, two-factor token and code, bearer token): requests are stored through `redact`, and executors pass every
+ * error through `scrubError`.
  */
+import { toBase64, utf8 } from './bytes'
 
 /** A request as it may appear in an error or a log line: no body, credentials replaced by `[redacted]`. */
 export interface RedactedRequest {
@@ -144,16 +146,34 @@ export const isTransient = (e: KayakoError): boolean =>
 const TRANSIENT_STATUSES: ReadonlyArray<number> = [408, 429, 500, 502, 503, 504]
 
 /** Query parameters and headers whose values are credentials. Compared case-insensitively. */
-export const SECRET_PARAMS: ReadonlyArray<string> = ['apikey', 'salt', 'signature', 'password', 'session_id', 'sessionid', 'csrf_token', 'token', 'access_token']
-export const SECRET_HEADERS: ReadonlyArray<string> = ['authorization', 'x-session-id', 'x-csrf-token', 'cookie', 'set-cookie', 'proxy-authorization']
+export const SECRET_PARAMS: ReadonlyArray<string> = ['apikey', 'salt', 'signature', 'password', 'session_id', 'sessionid', 'csrf_token', 'token', 'access_token', 'auth_token', 'otp']
+export const SECRET_HEADERS: ReadonlyArray<string> = ['authorization', 'x-session-id', 'x-csrf-token', 'cookie', 'set-cookie', 'proxy-authorization', 'x-token', 'x-otp']
 
-const REDACTED = '[redacted]'
+export const REDACTED = '[redacted]'
 
-/** The URL with credential query parameters replaced. A URL that does not parse is dropped entirely. */
+// `scheme://user:password@host`: the user-info part, up to the first `@` before any `/`, `?` or `#`.
+const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i
+
+/** The user-info part of a URL (`user:password`) and its password (decoded: its forms include the encoded one). */
+export const userInfoOf = (url: string): ReadonlyArray<string> => {
+  const info = USER_INFO.exec(url)?.[2]
+  const password = info?.slice(info.indexOf(':') + 1) ?? ''
+  try {
+    return info === undefined ? [] : [info, decodeURIComponent(password)]
+  } catch {
+    return [info as string, password]
+  }
+}
+
+/**
+ * The URL with the user-info part and credential query parameters replaced. A query pair whose name does not decode
+ * is replaced entirely.
+ */
 export const redactUrl = (url: string): string => {
-  const q = url.indexOf('?')
-  if (q < 0) return url
-  const pairs = url.slice(q + 1).split('&').map((pair) => {
+  const bare = url.replace(USER_INFO, `$1${REDACTED}@`)
+  const q = bare.indexOf('?')
+  if (q < 0) return bare
+  const pairs = bare.slice(q + 1).split('&').map((pair) => {
     const eq = pair.indexOf('=')
     const name = eq < 0 ? pair : pair.slice(0, eq)
     let decoded = name
@@ -164,10 +184,13 @@ export const redactUrl = (url: string): string => {
     }
     return SECRET_PARAMS.includes(decoded.toLowerCase()) ? `${name}=${REDACTED}` : pair
   })
-  return url.slice(0, q + 1) + pairs.join('&')
+  return bare.slice(0, q + 1) + pairs.join('&')
 }
 
-/** A request made safe to show: credentials in the query and in headers replaced, the body left out. */
+/**
+ * A request made safe to show, by structure: user-info and credential query parameters and headers replaced, the body
+ * left out. (Texts that may quote a secret elsewhere go through `scrub`.)
+ */
 export const redact = (request: {
   readonly method: string
   readonly url: string
@@ -180,40 +203,91 @@ export const redact = (request: {
   return { method: request.method, url: redactUrl(request.url), headers }
 }
 
-/** Replaces every occurrence of each secret (and its URL-encoded form) in a text. Secrets shorter than 6 characters are ignored (too likely to be ordinary text; the URL and headers are redacted by name anyway). */
-export const scrub = (text: string, secrets: ReadonlyArray<string>): string => {
-  let out = text
-  for (const secret of secrets) {
-    if (secret.length < 6) continue
-    for (const form of new Set([secret, uriEncoded(secret)])) {
-      out = out.split(form).join(REDACTED)
+/**
+ * THE scrubber: every text that leaves the library towards user code and may quote a secret (error texts, the error
+ * text of a log entry or retry event, notifications and logs, notices, recordings) passes through it, with every
+ * secret the executor holds or learned. Fields that carry secrets by their nature (the query's credential parameters,
+ * credential headers, the URL's user-info, the body) never reach a sink at all: `redact` replaces them by structure.
+ *
+ * Each secret is replaced, whatever its length, in each form it takes on the wire or in an echo (`wireForms`). A form
+ * of 8 characters or more is replaced wherever it occurs. A shorter one (a toy password, `s` as a test's secret key)
+ * is replaced where it stands on its own, i.e. not next to an ASCII letter or digit: `apikey=k&`, `"ab"`, `: 1234.`
+ * lose it, `offset` or `Ticket` keep their letters. Replacing a short text everywhere would mangle every message
+ * (and no longer say which word was meant), while inside a longer word it does not single the secret out anyway.
+ * Occurrences are found overlapping and merged, so one secret cannot shield part of another, and where a text was cut
+ * short (`…`, as excerpts and quoted values are; the first 64 cuts) the beginning of a secret just before it goes too.
+ */
+export const scrub = (text: string, secrets: Iterable<string>): string => scrubValue(text, secrets)
+
+const scrubText = (text: string, forms: ReadonlySet<string>): string => {
+  const covered = new Uint8Array(text.length)
+  // Short forms count where no ASCII letter or digit continues them (the last digit of an escape like `%3A` does not).
+  const alone = (at: number, end: number): boolean =>
+    end - at >= WHOLE || !((isWord(text.charCodeAt(at - 1)) && text[at - 3] !== '%') || isWord(text.charCodeAt(end)))
+  for (const form of forms) {
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) if (alone(at, at + form.length)) covered.fill(1, at, at + form.length)
+    // Where the text was cut short (`…`: excerpts, quoted values), the start of a secret before the cut gives it away.
+    for (let cut = text.indexOf('…'), n = 0; cut > 0 && n++ < 64; cut = text.indexOf('…', cut + 1)) {
+      for (let k = Math.min(form.length - 1, cut); k > 0; k--) {
+        if (text.startsWith(form.slice(0, k), cut - k) && alone(cut - k, cut)) {
+          covered.fill(1, cut - k, cut)
+          break
+        }
+      }
     }
   }
-  return out
+  let out = ''
+  let at = 0
+  for (let start; (start = covered.indexOf(1, at)) >= 0; ) {
+    out += text.slice(at, start) + REDACTED
+    at = covered.indexOf(0, start)
+    if (at < 0) return out
+  }
+  return out + text.slice(at)
 }
 
-// A secret the server handed out may hold a lone surrogate, on which encodeURIComponent throws: scrubbing must not.
-const uriEncoded = (text: string): string => {
+/** Forms this long are replaced wherever they occur; shorter ones only where they stand on their own. */
+const WHOLE = 8
+/** An ASCII letter or digit (NaN, outside the text, is not). */
+const isWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+
+/**
+ * A secret as it may appear in a text: as is, JSON-escaped, URL-encoded (`%2B`, or `+` for a space as forms write
+ * it) and as Base64 of its UTF-8 bytes (as in Basic authentication).
+ */
+export const wireForms = (secret: string): ReadonlyArray<string> => {
   try {
-    return encodeURIComponent(text)
+    return [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), toBase64(utf8(secret))]
   } catch {
-    return text
+    // a lone surrogate (a secret the server handed out) has no encoded form: scrubbing must not throw
+    return [secret]
   }
 }
 
-/** Applies `scrub` to every string inside an error value. */
-export const scrubError = (error: KayakoError, secrets: ReadonlyArray<string>): KayakoError =>
-  scrubValue(error, secrets) as KayakoError
+/**
+ * An error made safe to show: its request redacted again by structure (a transport may have put the raw one there),
+ * every other string scrubbed, except the tag and the operation, which the library wrote itself.
+ */
+export const scrubError = (error: KayakoError, secrets: Iterable<string>): KayakoError => {
+  const scrubbed = { ...scrubValue(error, secrets), _tag: error._tag, operation: error.operation }
+  return ('request' in error ? { ...scrubbed, request: redact(error.request) } : scrubbed) as KayakoError
+}
 
-const scrubValue = (value: unknown, secrets: ReadonlyArray<string>): unknown => {
-  if (typeof value === 'string') return scrub(value, secrets)
-  if (Array.isArray(value)) return value.map((v) => scrubValue(v, secrets))
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) out[k] = scrubValue(v, secrets)
-    return out
-  }
-  return value
+/** `scrub` applied to every string inside a value (arrays and plain objects; other values as they are). */
+export const scrubValue = <A>(value: A, secrets: Iterable<string>): A => {
+  const forms = new Set<string>()
+  for (const secret of secrets) if (typeof secret === 'string' && secret !== '') for (const form of wireForms(secret)) forms.add(form)
+  return forms.size === 0 ? value : deep(value, forms)
+}
+
+// A value with nothing to scrub comes back as it is (the same object), so scrubbing allocates only what it changes.
+const deep = <A>(value: A, forms: ReadonlySet<string>): A => {
+  if (typeof value === 'string') return scrubText(value, forms) as A
+  if (value === null || typeof value !== 'object') return value
+  const entries = Object.entries(value)
+  const scrubbed = entries.map(([, v]) => deep(v, forms))
+  if (scrubbed.every((v, i) => v === entries[i]?.[1])) return value
+  return (Array.isArray(value) ? scrubbed : Object.fromEntries(entries.map(([k], i) => [k, scrubbed[i]]))) as A
 }
 
 /** A one-line human description of an error, for logs and demo output. */

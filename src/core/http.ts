@@ -23,6 +23,11 @@ export interface HttpRequest {
   readonly maxBodyBytes?: number
   /** Told as the exchange enters each phase (set by `withTimeout`, so a deadline can say where it ran out): never sent. */
   readonly onPhase?: (phase: TransferPhase) => void
+  /**
+   * Every secret the executor holds or has learned so far (set by executors, never sent): policies scrub the texts of
+   * their events with it (`secretsOf`). A function, so that it is current and `JSON.stringify(request)` leaves it out.
+   */
+  readonly secrets?: () => ReadonlyArray<string>
 }
 
 export interface HttpResponse {

@@ -12,7 +12,7 @@
  * becomes a `TransportError`. Time and randomness are injectable (`clock`, `random`) so tests run instantly.
  */
 import * as E from './either'
-import { causeText, redact, scrub, SECRET_HEADERS, SECRET_PARAMS, transportError, type KayakoError, type TransferPhase } from './error'
+import { causeText, redact, scrub, SECRET_HEADERS, SECRET_PARAMS, transportError, userInfoOf, type KayakoError, type TransferPhase } from './error'
 import type { HttpMethod, HttpRequest, HttpResponse, Transport } from './http'
 
 type Sent = E.Either<KayakoError, HttpResponse>
@@ -48,12 +48,12 @@ const sleep = (clock: Clock, ms: number, signal: AbortSignal | undefined): Promi
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 
-/** Runs a transport without trusting it: a throw or a rejection becomes a `TransportError`. */
+/** Runs a transport without trusting it: a throw or a rejection becomes a `TransportError` (its text scrubbed). */
 const send = async (transport: Transport, request: HttpRequest): Promise<Sent> => {
   try {
     return await transport(request)()
   } catch (thrown) {
-    return E.left(transportError(request.operation ?? 'request', redact(request), causeText(thrown)))
+    return E.left(transportError(request.operation ?? 'request', redact(request), scrub(causeText(thrown), secretsOf(request))))
   }
 }
 
@@ -117,7 +117,7 @@ export const retryBudget = (options: RetryBudgetOptions = {}): RetryBudget => {
   }
 }
 
-/** What `onRetry` is told before each wait. The request is redacted. */
+/** What `onRetry` is told before each wait. The request is redacted (`redact`), the reason scrubbed (`scrub`). */
 export interface RetryEvent {
   readonly operation: string
   readonly request: ReturnType<typeof redact>
@@ -320,7 +320,7 @@ export interface HttpLogEntry {
   readonly event: 'kayako.http'
   readonly operation: string
   readonly method: string
-  /** With `apikey`, `salt`, `signature`, session ids and tokens replaced by `[redacted]`. */
+  /** With the user-info, `apikey`, `salt`, `signature`, session ids and tokens replaced by `[redacted]`. */
   readonly url: string
   /** The status, or absent when there was no response. */
   readonly status?: number
@@ -377,9 +377,13 @@ const secretFieldPatterns = (name: string): ReadonlyArray<RegExp> => [
   new RegExp(`"${name}"\\s*:\\s*"([^"]*)"`, 'gi')
 ]
 
-/** Every credential value a request carries (query, headers, body), for scrubbing texts that may quote them. */
+/**
+ * Every credential value a request carries, for scrubbing texts that may quote them: the executor's own list
+ * (`request.secrets`, which includes what it put in the body), the URL's user-info, credential query parameters and
+ * headers, and, for a request no executor made, credential fields of the body.
+ */
 export const secretsOf = (request: HttpRequest): ReadonlyArray<string> => {
-  const found: Array<string> = []
+  const found: Array<string> = [...(request.secrets?.() ?? []), ...userInfoOf(request.url)]
   const decode = (text: string): string => {
     try {
       return decodeURIComponent(text.replace(/\+/g, ' '))
@@ -388,7 +392,8 @@ export const secretsOf = (request: HttpRequest): ReadonlyArray<string> => {
     }
   }
   const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : ''
-  const body = typeof request.body === 'string' ? request.body : request.body === undefined ? '' : new TextDecoder().decode(request.body)
+  // An executor's list covers its body: a large upload is not decoded and searched on every logged attempt.
+  const body = request.secrets !== undefined || request.body === undefined ? '' : typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body)
   for (const name of SECRET_PARAMS) {
     for (const pattern of secretFieldPatterns(name)) {
       for (const text of [query, body]) for (const m of text.matchAll(pattern)) found.push(m[1] ?? '', decode(m[1] ?? ''))
@@ -397,11 +402,12 @@ export const secretsOf = (request: HttpRequest): ReadonlyArray<string> => {
   for (const [name, value] of Object.entries(request.headers)) {
     if (!SECRET_HEADERS.includes(name.toLowerCase())) continue
     found.push(value)
-    const basic = /^Basic\s+(\S+)/i.exec(value)
-    if (basic !== null) {
+    const scheme = /^(Basic|Bearer)\s+(\S+)/i.exec(value)
+    if (scheme !== null) found.push(scheme[2] ?? '')
+    if (scheme?.[1]?.toLowerCase() === 'basic') {
       try {
-        const pair = atob(basic[1] ?? '')
-        found.push(basic[1] ?? '', pair, pair.slice(pair.indexOf(':') + 1))
+        const pair = new TextDecoder().decode(Uint8Array.from(atob(scheme[2] ?? ''), (c) => c.charCodeAt(0)))
+        found.push(pair, pair.slice(pair.indexOf(':') + 1))
       } catch {
         // not Base64: the header value itself is scrubbed
       }

@@ -26,8 +26,9 @@ import * as E from 'fp-ts/Either'
 import type * as TE from 'fp-ts/TaskEither'
 import type { ClassicExecutor } from '../classic/executor'
 import type { ClassicRequest, FilePart, FormPairs } from '../classic/request'
-import { redact, transportError, validationError, type KayakoError } from '../core/error'
+import { redact, scrubValue, transportError, validationError, type KayakoError } from '../core/error'
 import type { HttpRequest, HttpResponse, Transport } from '../core/http'
+import { secretsOf } from '../core/policy'
 
 /** One call the mock executor received. */
 export interface RecordedCall {
@@ -114,7 +115,7 @@ export const mockClassic = (table: MockTable): MockClassicExecutor => {
 // ---------------------------------------------------------------------------------------------------------------
 // Recorded answers
 
-/** One captured exchange: the request's method and route only (no query, no body: no credentials), the answer. */
+/** One captured exchange: the request's method and route only (no query, no body: no credentials), the answer, scrubbed. */
 export interface Recording {
   readonly method: string
   readonly route: string
@@ -153,18 +154,23 @@ export const routeOf = (url: string): string => {
   return first.startsWith('/') ? decodeURIComponent(first.split('=')[0] ?? '') : ''
 }
 
-/** Wraps a transport and keeps what it answered. */
+/**
+ * Wraps a transport and keeps what it answered. Credential headers of the answer (`Set-Cookie`, `X-CSRF-Token`…) are
+ * replaced, and every text is scrubbed of every secret the executor holds when the recordings are read, so a session
+ * id or CSRF token the executor learned from the very answer recorded is scrubbed too (`scrub`).
+ */
 export const recordTransport = (transport: Transport): RecordingTransport => {
-  const recordings: Array<Recording> = []
+  const recordings: Array<readonly [Recording, HttpRequest]> = []
   const recording: Transport = (request) => async () => {
     const answer = await transport(request)()
     if (answer._tag === 'Right') {
       const { status, headers, body } = answer.right
-      recordings.push({ method: request.method, route: routeOf(request.url), status, headers, body })
+      recordings.push([{ method: request.method, route: routeOf(request.url), status, headers: redact({ method: '', url: '', headers }).headers, body }, request])
     }
     return answer
   }
-  return Object.defineProperty(recording, 'recordings', { get: () => recordings.slice(), enumerable: true }) as RecordingTransport
+  const read = (): ReadonlyArray<Recording> => recordings.map(([r, request]) => ({ ...scrubValue(r, secretsOf(request)), method: r.method, status: r.status }))
+  return Object.defineProperty(recording, 'recordings', { get: read, enumerable: true }) as RecordingTransport
 }
 
 /**

@@ -14,9 +14,10 @@ import {
   httpError,
   parseError,
   redact,
-  scrub,
   scrubError,
+  scrubValue,
   transportError,
+  userInfoOf,
   validationError,
   type KayakoError
 } from '../core/error'
@@ -202,18 +203,22 @@ export const v1 = (config: V1Config): V1Executor => {
   const defaults = config.options ?? {}
   const auth = config.auth
   const state = initialState(auth)
-  const secrets = new Set<string>(authSecrets(auth))
+  const secrets = new Set<string>([...authSecrets(auth), ...userInfoOf(config.url)])
+  const known = (): ReadonlyArray<string> => [...secrets]
   let login: Promise<E.Either<KayakoError, void>> | undefined
 
   const remember = (secret: string | undefined): void => {
     if (secret !== undefined && secret !== '') secrets.add(secret)
   }
-  const clean = (e: KayakoError): KayakoError => scrubError(e, [...secrets])
+  const clean = (e: KayakoError): KayakoError => scrubError(e, secrets)
+  // Every string of the notifications and logs: a session id was seen in a notification's `relatedUrl`.
+  const cleanMeta = <M extends Pick<Meta, 'notifications' | 'logs'>>(meta: M): M =>
+    meta.notifications.length + meta.logs.length === 0 ? meta : { ...meta, ...scrubValue({ notifications: meta.notifications, logs: meta.logs }, secrets) }
 
   const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const send = async (operation: string, http: HttpRequest): Promise<E.Either<KayakoError, HttpResponse>> => {
     try {
-      const sent = await transport({ ...http, maxBodyBytes })()
+      const sent = await transport({ ...http, maxBodyBytes, secrets: known })()
       const tooLarge = E.isRight(sent) ? bodyTooLarge(sent.right, maxBodyBytes) : undefined
       return tooLarge === undefined ? sent : E.left(parseError(operation, tooLarge, E.isRight(sent) ? sent.right.body : ''))
     } catch (thrown) {
@@ -241,14 +246,8 @@ export const v1 = (config: V1Config): V1Executor => {
     const envelope = parsed.envelope
     if (config.onMeta === undefined || envelope === undefined) return
     if (envelope.notifications.length === 0 && envelope.logs.length === 0) return
-    const all = [...secrets]
     try {
-      config.onMeta({
-        operation,
-        status,
-        notifications: envelope.notifications.map((n) => ({ ...n, message: scrub(n.message, all) })),
-        logs: envelope.logs.map((l) => ({ ...l, message: scrub(l.message, all) }))
-      })
+      config.onMeta(cleanMeta({ operation, status, notifications: envelope.notifications, logs: envelope.logs }))
     } catch {
       // a failing callback must not turn an answer into an error
     }
@@ -351,7 +350,7 @@ export const v1 = (config: V1Config): V1Executor => {
   const safely = <A>(req: V1Request<A>): TE.TaskEither<KayakoError, Answer<A>> => async () => {
     try {
       const result = await exchange(req)
-      return E.isLeft(result) ? E.left(clean(result.left)) : result
+      return E.isLeft(result) ? E.left(clean(result.left)) : E.right(cleanMeta(result.right))
     } catch (thrown) {
       return E.left(clean(transportError(req.operation, { method: req.method, url: `${root}${req.path}`, headers: {} }, causeText(thrown))))
     }

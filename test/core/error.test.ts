@@ -18,12 +18,21 @@ test('redact drops the body and credential headers', () => {
 
 test('scrub removes secrets and their URL-encoded forms', () => {
   assert.is(scrub('sig a+b/c= and a%2Bb%2Fc%3D', ['a+b/c=']), 'sig [redacted] and [redacted]')
-  assert.is(scrub('abcde', ['abcde']), 'abcde', 'too short to scrub')
+  assert.is(scrub('abcde, xabcde', ['abcde']), '[redacted], xabcde', 'a short secret where it stands on its own')
+  assert.is(scrub('offset=s&s=1', ['s']), 'offset=[redacted]&[redacted]=1')
+  assert.is(scrub('xSECRET1x', ['SECRET1x']), 'x[redacted]', 'eight characters: everywhere')
+  assert.is(scrub('user%3A%C3%85 and w4U= and xw4U=', ['Å']), 'user%3A[redacted] and [redacted] and xw4U=', 'after an escape; Base64')
+  assert.is(scrub(JSON.stringify({ m: 'x "b\\ y' }), ['"b\\']), '{"m":"x [redacted] y"}', 'JSON-escaped')
+  assert.is(scrub('ab+c d ab%2Bc%20d', ['ab+c d']), '[redacted] [redacted]', 'form- and URL-encoded')
+  assert.is(scrub('XXXXXXXXXXXXSECRET-abc', ['SECRET-abcdef', 'XXXXXXXXXXXX']), '[redacted]SECRET-abc', 'no cut, no partial match')
+  assert.is(scrub('excerpt SECRET-ab…', ['SECRET-abcdef']), 'excerpt [redacted]…', 'the beginning of a secret cut off')
+  assert.is(scrub('x SECRET-ab0cd-SECRET x', ['SECRET-ab0', '0cd-SECRET']), 'x [redacted] x', 'overlapping secrets are merged')
 })
 
-test('scrubError reaches nested strings', () => {
-  const e = scrubError(httpError('X.get', { method: 'GET', url: 'u?k=SECRET1', headers: {} }, 500, 'oops SECRET1'), ['SECRET1'])
+test('scrubError reaches nested strings; the request is redacted by structure', () => {
+  const e = scrubError(httpError('X.get', { method: 'GET', url: 'https://u:SECRET1@h/?apikey=SECRET1&x=1', headers: { 'x-otp': 'SECRET1' } }, 500, 'oops SECRET1'), ['SECRET1'])
   assert.not.ok(JSON.stringify(e).includes('SECRET1'))
+  assert.is(e._tag === 'HttpError' && e.request.url, 'https://[redacted]@h/?apikey=[redacted]&x=1')
 })
 
 test('isTransient', () => {

@@ -168,7 +168,7 @@ t('a signer or salt source that throws is a ValidationError naming it, scrubbed;
   const signer = () => () => {
     throw new Error(`HSM refused key ${SECRET}`)
   }
-  const signed = leftOf(await classic({ url: CLASSIC_URL, apiKey: 'key', secretKey: SECRET, signer, transport })(Department.get(1))())
+  const signed = leftOf(await classic({ url: CLASSIC_URL, apiKey: 'the-api-key', secretKey: SECRET, signer, transport })(Department.get(1))())
   assert.ok(signed._tag === 'ValidationError' && signed.issues[0]?.path === 'config.signer' && /the signer failed \(Error: HSM refused key \[redacted\]\)/.test(signed.issues[0].message), JSON.stringify(signed))
   const throwingMaker = () => {
     throw new Error('no key')
