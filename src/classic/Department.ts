@@ -4,8 +4,9 @@
  */
 import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
 import { bool, first, firstPresent, int, list, listOf, literal, requiredInt, single, struct, text, toInt, type Extra, type XmlElement } from './xml'
 
 export type DepartmentType = 'public' | 'private'
@@ -70,29 +71,22 @@ const echoedDepartment = /*#__PURE__*/ single(departments)
 
 const ROUTE = '/Base/Department'
 
-const checkFields = (input: Partial<NewDepartment>): V.Issues =>
-  V.issues(
-    V.optional(input.displayOrder, (n) => V.nonNegativeInt('displayOrder', n)),
-    V.optional(input.parentDepartmentId, (n) => V.nonNegativeInt('parentDepartmentId', n)),
-    V.optional(input.userVisibilityCustom, (b) => V.isBoolean('userVisibilityCustom', b)),
-    V.optional(input.userGroupIds, (ids) => V.positiveInts('userGroupIds', ids)),
-    V.when(
-      input.userGroupIds !== undefined && input.userVisibilityCustom !== true,
-      'userGroupIds',
-      'is only used with userVisibilityCustom: true'
-    )
-  )
+/** Every field of a department's input types, described once: wire name and check. */
+const FIELDS: Fields<NewDepartment & DepartmentUpdate, FormValue> = {
+  title: { wire: 'title', check: V.nonBlank },
+  type: { wire: 'type', check: (path, value) => V.oneOf(path, value, DEPARTMENT_TYPES) },
+  app: { wire: 'app', check: (path, value) => V.oneOf(path, value, DEPARTMENT_APPS) },
+  displayOrder: { wire: 'displayorder', check: V.nonNegativeInt },
+  parentDepartmentId: { wire: 'parentdepartmentid', check: V.nonNegativeInt },
+  userVisibilityCustom: { wire: 'uservisibilitycustom', check: V.isBoolean },
+  userGroupIds: { wire: 'usergroupid', check: V.positiveInts }
+}
 
-const fields = (input: Partial<NewDepartment>) =>
-  phpForm({
-    title: input.title,
-    type: input.type,
-    app: input.app,
-    displayorder: input.displayOrder,
-    parentdepartmentid: input.parentDepartmentId,
-    uservisibilitycustom: input.userVisibilityCustom,
-    usergroupid: input.userGroupIds
-  })
+const NEW_REQUIRED: RequiredFields<NewDepartment> = { title: true, type: true, app: true }
+const UPDATE_REQUIRED: RequiredFields<DepartmentUpdate> = { title: true }
+
+const rules = (input: Partial<NewDepartment>): V.Issues =>
+  V.when(input.userGroupIds !== undefined && input.userVisibilityCustom !== true, 'userGroupIds', 'is only used with userVisibilityCustom: true')
 
 /** Every department, ordered by id. */
 export const all = (): ClassicRequest<ReadonlyArray<Department>> => getRequest('Department.all', ROUTE, departments)
@@ -102,18 +96,13 @@ export const get = (id: number): ClassicRequest<O.Option<Department>> =>
   getRequest('Department.get', `${ROUTE}/${segment(id)}`, oneDepartment, { issues: V.positiveInt('id', id) })
 
 export const post = (input: NewDepartment): ClassicRequest<Department> => {
-  const issues = V.input(input, (i) =>
-    V.issues(V.nonBlank('title', i.title), V.oneOf('type', i.type, DEPARTMENT_TYPES), V.oneOf('app', i.app, DEPARTMENT_APPS), checkFields(i))
-  )
-  return postRequest('Department.post', ROUTE, echoedDepartment, { issues, form: V.whenValid(issues, () => fields(input)) })
+  const issues = checkFields(FIELDS, NEW_REQUIRED, input, rules)
+  return postRequest('Department.post', ROUTE, echoedDepartment, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
 }
 
 export const put = (id: number, input: DepartmentUpdate): ClassicRequest<Department> => {
-  const issues = V.issues(
-    V.positiveInt('id', id),
-    V.input(input, (i) => V.issues(V.nonBlank('title', i.title), V.optional(i.type, (t) => V.oneOf('type', t, DEPARTMENT_TYPES)), checkFields(i)))
-  )
-  return putRequest('Department.put', `${ROUTE}/${segment(id)}`, echoedDepartment, { issues, form: V.whenValid(issues, () => fields(input)) })
+  const issues = V.issues(V.positiveInt('id', id), checkFields(FIELDS, UPDATE_REQUIRED, input, rules))
+  return putRequest('Department.put', `${ROUTE}/${segment(id)}`, echoedDepartment, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
 }
 
 /** Deletes a department; the server answers an unknown id with 400 `Department Load Failed: …`. */

@@ -1,6 +1,7 @@
 /**
  * Team — `/teams` (spec §3.2 team). Ordered by id.
  */
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { team, type Team } from './entities'
 import { checkOffset, csv, getRequest, json, one, page, postRequest, putRequest, segment, type OffsetArgs, type Page, type V1Request } from './request'
@@ -20,10 +21,13 @@ export type TeamUpdate = Partial<NewTeam>
 
 const PATH = '/teams'
 
-const checkFields = (input: TeamUpdate): V.Issues =>
-  V.issues(V.optional(input.title, (t) => V.nonBlank('title', t)), V.optional(input.businesshourId, (n) => V.positiveInt('businesshourId', n)))
+/** Every field of a team's input types, described once: wire name and check. */
+const FIELDS: Fields<NewTeam, unknown> = {
+  title: { wire: 'title', check: V.nonBlank },
+  businesshourId: { wire: 'businesshourId', check: V.positiveInt }
+}
 
-const body = (input: TeamUpdate) => json({ title: input?.title, businesshourId: input?.businesshourId })
+const NEW_REQUIRED: RequiredFields<NewTeam> = { title: true }
 
 export const all = (args: TeamListArgs = {}): V1Request<Page<Team>> =>
   getRequest('Team.all', PATH, page(team), {
@@ -34,9 +38,12 @@ export const all = (args: TeamListArgs = {}): V1Request<Page<Team>> =>
 export const get = (id: number): V1Request<Team> => getRequest('Team.get', `${PATH}/${segment(id)}`, one(team), { issues: V.positiveInt('id', id) })
 
 export const post = (input: NewTeam): V1Request<Team> =>
-  postRequest('Team.post', PATH, one(team), { issues: V.input(input, (i) => V.issues(V.nonBlank('title', i.title), checkFields(i))), body: body(input) })
+  postRequest('Team.post', PATH, one(team), { issues: checkFields(FIELDS, NEW_REQUIRED, input), body: json(wireValues(FIELDS, input)) })
 
 export const put = (id: number, input: TeamUpdate): V1Request<Team> =>
-  putRequest('Team.put', `${PATH}/${segment(id)}`, one(team), { issues: V.issues(V.positiveInt('id', id), V.input(input, checkFields)), body: body(input) })
+  putRequest('Team.put', `${PATH}/${segment(id)}`, one(team), {
+    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
+    body: json(wireValues(FIELDS, input))
+  })
 
 export { get as find, post as save, put as update }
