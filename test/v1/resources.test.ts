@@ -172,7 +172,7 @@ test('User and Organization bodies; identity checks', () => {
   assert.equal(wire(IdentityDomain.post({ organizationId: 7, domain: 'not a domain' })).issues, ['domain: must be a domain name such as example.com'])
   assert.equal(wire(IdentityEmail.post({ userId: 2, email: 'a@b.co', isPrimary: true })).body, { user_id: 2, email: 'a@b.co', is_primary: true })
   assert.equal(wire(Role.post({ title: 'R', type: 'OWNER' })).issues, ['type: must be one of "ADMIN", "AGENT", got "OWNER"'])
-  assert.equal(wire(Team.post({ title: 'Growth', businesshourId: 1 })).body, { title: 'Growth', businesshour_id: 1 })
+  assert.equal(wire(Team.post({ title: 'Growth', businessHourId: 1 })).body, { title: 'Growth', businesshour_id: 1 })
 })
 
 test('File.upload checks its input', () => {
