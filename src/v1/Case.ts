@@ -179,7 +179,7 @@ const channelRules = (input: Partial<NewCase>): V.Issues => {
   const o = input.channelOptions as Partial<ChannelOptions> | null | undefined
   return V.issues(
     V.when(channel === 'NOTE' && channelId !== undefined, 'channelId', 'is not used with the NOTE channel'),
-    V.when(channel !== undefined && channel !== 'NOTE' && channelId === undefined, 'channelId', `is required with the ${channel} channel`),
+    typeof channel === 'string' && channel !== 'NOTE' && channelId === undefined ? [{ path: 'channelId', message: `is required with the ${channel} channel` }] : [],
     V.when(o?.cc !== undefined && channel !== 'MAIL', 'channelOptions.cc', 'is only used with the MAIL channel'),
     V.when(o?.type !== undefined && channel !== 'TWITTER', 'channelOptions.type', 'is only used with the TWITTER channel')
   )

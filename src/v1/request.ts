@@ -144,6 +144,17 @@ export const json = (value: Readonly<Record<string, unknown>>): Body => {
   return { _tag: 'Json', value: out }
 }
 
+/**
+ * A raw file body from the wire values of an upload (`filename`, `contentType`, `data`). Builders are total: values that
+ * are not what they should be are reported as issues, and a body with issues is never sent.
+ */
+export const fileBody = (value: Readonly<Record<string, unknown>>): Body => ({
+  _tag: 'File',
+  filename: value.filename as string,
+  contentType: value.contentType as string,
+  data: value.data as Uint8Array
+})
+
 /** A list sent as the CSV string the API expects for ids and tags (`tags=a,b`). */
 export const csv = (values: ReadonlyArray<string | number> | undefined): string | undefined =>
   values === undefined ? undefined : Array.isArray(values) ? values.map(textOf).join(',') : textOf(values)
