@@ -1,6 +1,6 @@
 /**
  * Role — `/roles` (spec §3.1 users area, §3.2 role). The model every v1 resource module follows: the entity (from
- * `entities.ts`, where nesting resources live together), input types, checks before sending, one builder per action,
+ * `entities.ts`, where nesting resources live together), input types and their field table, one builder per action,
  * Rails-style aliases.
  */
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
