@@ -188,15 +188,16 @@ const channelRules = (input: Partial<NewCase>): V.Issues => {
 /** A reply without a channel answers on the case's own: the channel rules apply only to a given one. */
 const replyRules = (input: Partial<Reply>): V.Issues => (input.channel === undefined ? [] : channelRules(input))
 
-const checkStatuses = (path: string, value: unknown): V.Issues =>
-  Array.isArray(value) ? value.flatMap((v, i) => V.oneOf(`${path}[${i}]`, v, STATUS_TYPES)) : [{ path, message: 'must be an array' }]
+/** An array of values from `values`. */
+const oneOfEach = (path: string, value: unknown, values: ReadonlyArray<string>): V.Issues =>
+  Array.isArray(value) ? value.flatMap((v, i) => V.oneOf(`${path}[${i}]`, v, values)) : [{ path, message: 'must be an array' }]
 
 /** The filters of `GET /cases`, in the order the query has them. */
 const LIST_FIELDS: ListFields<CaseListArgs> = {
   identityType: { wire: 'identityType', check: (path, value) => V.oneOf(path, value, IDENTITY_TYPES) },
   identityValue: { wire: 'identityValue', check: V.isString },
   tags: { wire: 'tags', check: checkTags, encode: csv },
-  status: { wire: 'status', check: checkStatuses },
+  status: { wire: 'status', check: (path, value) => oneOfEach(path, value, STATUS_TYPES) },
   priority: { wire: 'priority', check: V.positiveInt },
   startTime: { wire: 'startTime', check: V.date, encode: (d) => (d instanceof Date && !Number.isNaN(d.getTime()) ? d.toISOString() : undefined) },
   ids: { wire: 'ids', check: V.positiveInts },
@@ -216,10 +217,7 @@ const listRules = (a: Partial<CaseListArgs>): V.Issues =>
   )
 
 const POST_LIST_FIELDS: ListFields<PostListArgs> = {
-  filters: {
-    wire: 'filters',
-    check: (path, value) => (Array.isArray(value) ? value.flatMap((v, i) => V.oneOf(`${path}[${i}]`, v, POST_FILTERS)) : [{ path, message: 'must be an array' }])
-  }
+  filters: { wire: 'filters', check: (path, value) => oneOfEach(path, value, POST_FILTERS) }
 }
 
 /** One page of cases, newest update first. */
