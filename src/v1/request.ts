@@ -203,10 +203,13 @@ export interface CursorArgs {
   readonly limit?: number
 }
 
-/** The table of a list's own arguments: every property of its argument type but the paging ones. */
-export type ListFields<A> = Fields<Omit<A, keyof OffsetArgs | keyof CursorArgs>, unknown>
+/** A list's own arguments: every property of its argument type but the paging ones. */
+type OwnArgs<A> = Omit<A, keyof OffsetArgs | keyof CursorArgs>
 
-type ListRules<A> = (args: Partial<Omit<A, keyof OffsetArgs | keyof CursorArgs>>) => Issues
+/** The table of a list's own arguments (its filters). */
+export type ListFields<A> = Fields<OwnArgs<A>, unknown>
+
+type ListRules<A> = (args: Partial<OwnArgs<A>>) => Issues
 
 const OFFSET_FIELDS: Fields<OffsetArgs, unknown> = {
   offset: { wire: 'offset', check: V.nonNegativeInt },
@@ -250,7 +253,7 @@ export const cursorQuery = <A extends CursorArgs>(args: A, fields?: ListFields<A
   limit: args?.limit
 })
 
-/** An array of strings (legacy ids, identity values). */
+/** An array of strings (legacy ids). */
 export const checkStrings = (path: string, value: unknown): Issues =>
   Array.isArray(value) ? value.flatMap((v, i) => V.isString(`${path}[${i}]`, v)) : [{ path, message: 'must be an array of strings' }]
 
