@@ -3,14 +3,14 @@
  */
 import * as V from '../core/validate'
 import { businessHour, type BusinessHour } from './entities'
-import { checkOffset, getRequest, one, page, segment, type OffsetArgs, type Page, type V1Request } from './request'
+import { checkOffset, getRequest, offsetQuery, one, page, segment, type OffsetArgs, type Page, type V1Request } from './request'
 
 export type { BusinessHour, Holiday, Zones } from './entities'
 
 const PATH = '/businesshours'
 
 export const all = (args: OffsetArgs = {}): V1Request<Page<BusinessHour>> =>
-  getRequest('BusinessHour.all', PATH, page(businessHour), { query: { offset: args?.offset, limit: args?.limit }, issues: V.input(args, checkOffset, 'args') })
+  getRequest('BusinessHour.all', PATH, page(businessHour), { query: offsetQuery(args), issues: checkOffset(args) })
 
 export const get = (id: number): V1Request<BusinessHour> =>
   getRequest('BusinessHour.get', `${PATH}/${segment(id)}`, one(businessHour), { issues: V.positiveInt('id', id) })

@@ -2,23 +2,28 @@
  * Case — `/cases` (spec §3.1 cases, §3.2 case, §3.3 writes): list with filters, get, create, update, trash and
  * restore, tags, the timeline (posts, cursor-paginated), reply, notes.
  */
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { caseReply, kase, note, post as postDecoder, type Case, type CaseReply, type Note, type Post, type Tag } from './entities'
 import {
   checkCursor,
   checkNote,
   checkOffset,
+  checkStrings,
   checkTags,
   csv,
+  cursorQuery,
   getRequest,
   json,
   noteBody,
+  offsetQuery,
   one,
   page,
   postRequest,
   putRequest,
   segment,
   type CursorArgs,
+  type ListFields,
   type NewNote,
   type OffsetArgs,
   type Page,
@@ -125,119 +130,110 @@ export interface Reply {
 
 const PATH = '/cases'
 
-const ids = (names: ReadonlyArray<string>, input: Record<string, unknown>): V.Issues =>
-  names.flatMap((name) => V.optional(input[name], (n) => V.positiveInt(name, n)))
+/** `channel_options` is data: sent as the server documents it (`cc` as CSV); total, like the builders. */
+const channelOptions = (options: ChannelOptions): Readonly<Record<string, unknown>> => {
+  const o: Partial<ChannelOptions> = options ?? {}
+  return { ...(o.cc !== undefined ? { cc: csv(o.cc) } : {}), ...(o.html !== undefined ? { html: o.html } : {}), ...(o.type !== undefined ? { type: o.type } : {}) }
+}
 
-const checkCaseFields = (input: CaseFields & { readonly brandId?: number }): V.Issues =>
-  V.issues(
-    V.optional(input.subject, (s) => V.nonBlank('subject', s)),
-    ids(['requesterId', 'assignedTeamId', 'assignedAgentId', 'statusId', 'priorityId', 'typeId', 'formId', 'brandId'], input as Record<string, unknown>),
-    V.optional(input.fieldValues, (v) => V.record('fieldValues', v)),
-    V.optional(input.tags, (t) => checkTags('tags', t))
+const checkChannelOptions = (path: string, value: unknown): V.Issues => {
+  const o = (value ?? {}) as Partial<Record<keyof ChannelOptions, unknown>>
+  return V.issues(
+    V.record(path, value),
+    V.optional(o.cc, (cc) => (Array.isArray(cc) ? cc.flatMap((e, i) => V.email(`${path}.cc[${i}]`, e)) : [{ path: `${path}.cc`, message: 'must be an array' }])),
+    V.optional(o.html, (b) => V.isBoolean(`${path}.html`, b))
   )
+}
 
-const checkChannel = (channel: string | undefined, channelId: number | undefined, options: ChannelOptions | undefined): V.Issues =>
-  V.issues(
-    V.optional(channel, (c) => V.oneOf('channel', c, NEW_CASE_CHANNELS)),
-    V.optional(channelId, (n) => V.positiveInt('channelId', n)),
+/** Every field of the inputs that write a case (create, update, reply), described once: wire name, check, encoding. */
+const FIELDS: Fields<NewCase & CaseUpdate & Reply, unknown> = {
+  subject: { wire: 'subject', check: V.nonBlank },
+  contents: { wire: 'contents', check: V.nonBlank },
+  channel: { wire: 'channel', check: (path, value) => V.oneOf(path, value, NEW_CASE_CHANNELS) },
+  channelId: { wire: 'channelId', check: V.positiveInt },
+  channelOptions: { wire: 'channelOptions', check: checkChannelOptions, encode: channelOptions },
+  requesterId: { wire: 'requesterId', check: V.positiveInt },
+  assignedTeamId: { wire: 'assignedTeamId', check: V.positiveInt },
+  assignedAgentId: { wire: 'assignedAgentId', check: V.positiveInt },
+  statusId: { wire: 'statusId', check: V.positiveInt },
+  priorityId: { wire: 'priorityId', check: V.positiveInt },
+  typeId: { wire: 'typeId', check: V.positiveInt },
+  formId: { wire: 'formId', check: V.positiveInt },
+  brandId: { wire: 'brandId', check: V.positiveInt },
+  fieldValues: { wire: 'fieldValues', check: V.record },
+  tags: { wire: 'tags', check: checkTags, encode: csv },
+  source: { wire: 'source', check: (path, value) => V.oneOf(path, value, REPLY_SOURCES) },
+  // `metadata` is data: its names are sent as the server spells them
+  metadata: { wire: 'metadata', check: V.record, encode: (m) => ({ user_agent: (m as { readonly userAgent?: unknown } | null)?.userAgent }) },
+  attachmentFileIds: { wire: 'attachmentFileIds', check: V.positiveInts, encode: csv },
+  legacyId: { wire: 'legacyId', check: V.isString },
+  clientId: { wire: 'clientId', check: V.isString }
+}
+
+const NEW_REQUIRED: RequiredFields<NewCase> = { subject: true, contents: true, channel: true }
+const REPLY_REQUIRED: RequiredFields<Reply> = { contents: true }
+
+/** Which channel takes which options: a MAIL, TWITTER or FACEBOOK case needs `channelId`, NOTE takes none. */
+const channelRules = (input: Partial<NewCase>): V.Issues => {
+  const { channel, channelId } = input
+  const o = input.channelOptions as Partial<ChannelOptions> | null | undefined
+  return V.issues(
     V.when(channel === 'NOTE' && channelId !== undefined, 'channelId', 'is not used with the NOTE channel'),
-    V.when(channel !== undefined && channel !== 'NOTE' && channelId === undefined, 'channelId', `is required with the ${channel} channel`),
-    V.optional(options, (o) =>
-      V.issues(
-        V.record('channelOptions', o),
-        V.when(o?.cc !== undefined && channel !== 'MAIL', 'channelOptions.cc', 'is only used with the MAIL channel'),
-        V.optional(o?.cc, (cc) => (Array.isArray(cc) ? cc.flatMap((e, i) => V.email(`channelOptions.cc[${i}]`, e)) : [{ path: 'channelOptions.cc', message: 'must be an array' }])),
-        V.when(o?.type !== undefined && channel !== 'TWITTER', 'channelOptions.type', 'is only used with the TWITTER channel'),
-        V.optional(o?.html, (b) => V.isBoolean('channelOptions.html', b))
-      )
-    )
+    typeof channel === 'string' && channel !== 'NOTE' && channelId === undefined ? [{ path: 'channelId', message: `is required with the ${channel} channel` }] : [],
+    V.when(o?.cc !== undefined && channel !== 'MAIL', 'channelOptions.cc', 'is only used with the MAIL channel'),
+    V.when(o?.type !== undefined && channel !== 'TWITTER', 'channelOptions.type', 'is only used with the TWITTER channel')
   )
+}
 
-/** `channel_options` is data: sent as the server documents it (`cc` as CSV). */
-const channelOptions = (options: ChannelOptions | undefined) =>
-  options === undefined ? undefined : { ...(options.cc !== undefined ? { cc: csv(options.cc) } : {}), ...(options.html !== undefined ? { html: options.html } : {}), ...(options.type !== undefined ? { type: options.type } : {}) }
+/** A reply without a channel answers on the case's own: the channel rules apply only to a given one. */
+const replyRules = (input: Partial<Reply>): V.Issues => (input.channel === undefined ? [] : channelRules(input))
 
-const caseFieldsBody = (input: CaseFields) => ({
-  subject: input?.subject,
-  requesterId: input?.requesterId,
-  assignedTeamId: input?.assignedTeamId,
-  assignedAgentId: input?.assignedAgentId,
-  statusId: input?.statusId,
-  priorityId: input?.priorityId,
-  typeId: input?.typeId,
-  formId: input?.formId,
-  fieldValues: input?.fieldValues,
-  tags: csv(input?.tags)
-})
+/** An array of values from `values`. */
+const oneOfEach = (path: string, value: unknown, values: ReadonlyArray<string>): V.Issues =>
+  Array.isArray(value) ? value.flatMap((v, i) => V.oneOf(`${path}[${i}]`, v, values)) : [{ path, message: 'must be an array' }]
 
-const checkList = (a: CaseListArgs): V.Issues =>
+/** The filters of `GET /cases`, in the order the query has them. */
+const LIST_FIELDS: ListFields<CaseListArgs> = {
+  identityType: { wire: 'identityType', check: (path, value) => V.oneOf(path, value, IDENTITY_TYPES) },
+  identityValue: { wire: 'identityValue', check: V.isString },
+  tags: { wire: 'tags', check: checkTags, encode: csv },
+  status: { wire: 'status', check: (path, value) => oneOfEach(path, value, STATUS_TYPES) },
+  priority: { wire: 'priority', check: V.positiveInt },
+  startTime: { wire: 'startTime', check: V.date, encode: (d) => (d instanceof Date && !Number.isNaN(d.getTime()) ? d.toISOString() : undefined) },
+  ids: { wire: 'ids', check: V.positiveInts },
+  legacyIds: { wire: 'legacyIds', check: checkStrings, encode: csv }
+}
+
+/** The server takes one of three forms: the filters, or `ids`, or `legacyIds`. */
+const listRules = (a: Partial<CaseListArgs>): V.Issues =>
   V.issues(
-    checkOffset(a),
-    V.optional(a.identityType, (t) => V.oneOf('identityType', t, IDENTITY_TYPES)),
     V.when((a.identityType === undefined) !== (a.identityValue === undefined), 'identityValue', 'identityType and identityValue go together'),
-    V.optional(a.status, (s) => (Array.isArray(s) ? s.flatMap((v, i) => V.oneOf(`status[${i}]`, v, STATUS_TYPES)) : [{ path: 'status', message: 'must be an array' }])),
-    V.optional(a.priority, (n) => V.positiveInt('priority', n)),
-    V.optional(a.startTime, (d) => V.date('startTime', d)),
-    V.optional(a.tags, (t) => checkTags('tags', t)),
-    V.optional(a.ids, (n) => V.positiveInts('ids', n)),
     V.when(a.ids !== undefined && a.legacyIds !== undefined, 'legacyIds', 'ids and legacyIds cannot be combined'),
     V.when(
-      (a.ids !== undefined || a.legacyIds !== undefined) &&
-        [a.identityType, a.tags, a.status, a.priority, a.startTime].some((v) => v !== undefined),
+      (a.ids !== undefined || a.legacyIds !== undefined) && [a.identityType, a.tags, a.status, a.priority, a.startTime].some((v) => v !== undefined),
       'ids',
       'ids and legacyIds cannot be combined with filters'
     )
   )
 
+const POST_LIST_FIELDS: ListFields<PostListArgs> = {
+  filters: { wire: 'filters', check: (path, value) => oneOfEach(path, value, POST_FILTERS) }
+}
+
 /** One page of cases, newest update first. */
 export const all = (args: CaseListArgs = {}): V1Request<Page<Case>> =>
-  getRequest('Case.all', PATH, page(kase), {
-    query: {
-      identityType: args?.identityType,
-      identityValue: args?.identityValue,
-      tags: args?.tags,
-      status: args?.status,
-      priority: args?.priority,
-      startTime: args?.startTime instanceof Date && !Number.isNaN(args?.startTime.getTime()) ? args?.startTime.toISOString() : undefined,
-      ids: args?.ids,
-      legacyIds: args?.legacyIds,
-      offset: args?.offset,
-      limit: args?.limit
-    },
-    issues: V.input(args, checkList, 'args')
-  })
+  getRequest('Case.all', PATH, page(kase), { query: offsetQuery(args, LIST_FIELDS), issues: checkOffset(args, LIST_FIELDS, listRules) })
 
 export const get = (id: number): V1Request<Case> => getRequest('Case.get', `${PATH}/${segment(id)}`, one(kase), { issues: V.positiveInt('id', id) })
 
 /** Creates a case (201). A MAIL, TWITTER or FACEBOOK case needs `channelId`; NOTE takes none. */
 export const post = (input: NewCase): V1Request<Case> =>
-  postRequest('Case.post', PATH, one(kase), {
-    issues: V.input(input, (i) =>
-      V.issues(
-        V.nonBlank('subject', i.subject),
-        V.nonBlank('contents', i.contents),
-        V.oneOf('channel', i.channel, NEW_CASE_CHANNELS),
-        checkChannel(i.channel, i.channelId, i.channelOptions),
-        checkCaseFields(i),
-        V.optional(i.attachmentFileIds, (n) => V.positiveInts('attachmentFileIds', n))
-      )
-    ),
-    body: json({
-      ...caseFieldsBody(input),
-      contents: input?.contents,
-      channel: input?.channel,
-      channelId: input?.channelId,
-      channelOptions: channelOptions(input?.channelOptions),
-      legacyId: input?.legacyId,
-      attachmentFileIds: csv(input?.attachmentFileIds),
-      clientId: input?.clientId
-    })
-  })
+  postRequest('Case.post', PATH, one(kase), { issues: checkFields(FIELDS, NEW_REQUIRED, input, channelRules), body: json(wireValues(FIELDS, input)) })
 
 export const put = (id: number, input: CaseUpdate): V1Request<Case> =>
   putRequest('Case.put', `${PATH}/${segment(id)}`, one(kase), {
-    issues: V.issues(V.positiveInt('id', id), V.input(input, checkCaseFields)),
-    body: json({ ...caseFieldsBody(input), brandId: input?.brandId })
+    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
+    body: json(wireValues(FIELDS, input))
   })
 
 /** Moves a case to the trash (Agents, Admins, Owners). */
@@ -257,48 +253,15 @@ export const restore = (id: number): V1Request<Case> =>
  */
 export const posts = (caseId: number, args: PostListArgs = {}): V1Request<Page<Post>> =>
   getRequest('Case.posts', `${PATH}/${segment(caseId)}/posts`, page(postDecoder), {
-    query: { afterId: args?.afterId, beforeId: args?.beforeId, filters: args?.filters, limit: args?.limit },
-    issues: V.issues(
-      V.positiveInt('caseId', caseId),
-      V.input(
-        args,
-        (a) =>
-          V.issues(
-            checkCursor(a),
-            V.optional(a.filters, (f) => (Array.isArray(f) ? f.flatMap((v, i) => V.oneOf(`filters[${i}]`, v, POST_FILTERS)) : [{ path: 'filters', message: 'must be an array' }]))
-          ),
-        'args'
-      )
-    )
+    query: cursorQuery(args, POST_LIST_FIELDS),
+    issues: V.issues(V.positiveInt('caseId', caseId), checkCursor(args, POST_LIST_FIELDS))
   })
 
 /** Replies on a case (201): the created posts and the case. `channel: 'NOTE'` adds an internal note. */
 export const reply = (caseId: number, input: Reply): V1Request<CaseReply> =>
   postRequest('Case.reply', `${PATH}/${segment(caseId)}/reply`, one(caseReply), {
-    issues: V.issues(
-      V.positiveInt('caseId', caseId),
-      V.input(input, (i) =>
-        V.issues(
-          V.nonBlank('contents', i.contents),
-          i.channel === undefined ? V.optional(i.channelId, (n) => V.positiveInt('channelId', n)) : checkChannel(i.channel, i.channelId, i.channelOptions),
-          checkCaseFields(i),
-          V.optional(i.source, (s) => V.oneOf('source', s, REPLY_SOURCES)),
-          V.optional(i.metadata, (m) => V.record('metadata', m)),
-          V.optional(i.attachmentFileIds, (n) => V.positiveInts('attachmentFileIds', n))
-        )
-      )
-    ),
-    body: json({
-      ...caseFieldsBody(input),
-      contents: input?.contents,
-      channel: input?.channel,
-      channelId: input?.channelId,
-      channelOptions: channelOptions(input?.channelOptions),
-      source: input?.source,
-      metadata: input?.metadata === undefined ? undefined : { user_agent: input.metadata.userAgent },
-      attachmentFileIds: csv(input?.attachmentFileIds),
-      clientId: input?.clientId
-    })
+    issues: V.issues(V.positiveInt('caseId', caseId), checkFields(FIELDS, REPLY_REQUIRED, input, replyRules)),
+    body: json(wireValues(FIELDS, input))
   })
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -306,8 +269,8 @@ export const reply = (caseId: number, input: Reply): V1Request<CaseReply> =>
 
 export const notes = (caseId: number, args: OffsetArgs = {}): V1Request<Page<Note>> =>
   getRequest('Case.notes', `${PATH}/${segment(caseId)}/notes`, page(note), {
-    query: { offset: args?.offset, limit: args?.limit },
-    issues: V.issues(V.positiveInt('caseId', caseId), V.input(args, checkOffset, 'args'))
+    query: offsetQuery(args),
+    issues: V.issues(V.positiveInt('caseId', caseId), checkOffset(args))
   })
 
 export const addNote = (caseId: number, input: NewNote): V1Request<Note> =>

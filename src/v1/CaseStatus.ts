@@ -1,6 +1,7 @@
 /**
  * CaseStatus — `/cases/statuses` (spec §3.2 case_status). Unpaginated: the answer has every status.
  */
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { caseStatus, type CaseStatus } from './entities'
 import { getRequest, json, many, one, postRequest, putRequest, segment, type V1Request } from './request'
@@ -17,14 +18,14 @@ export type CaseStatusUpdate = Partial<NewCaseStatus>
 
 const PATH = '/cases/statuses'
 
-const checkFields = (input: CaseStatusUpdate): V.Issues =>
-  V.issues(
-    V.optional(input.label, (l) => V.nonBlank('label', l)),
-    V.optional(input.isSlaActive, (b) => V.isBoolean('isSlaActive', b)),
-    V.optional(input.sortOrder, (n) => V.nonNegativeInt('sortOrder', n))
-  )
+/** Every field of a status's input types, described once: wire name and check. */
+const FIELDS: Fields<NewCaseStatus, unknown> = {
+  label: { wire: 'label', check: V.nonBlank },
+  isSlaActive: { wire: 'isSlaActive', check: V.isBoolean },
+  sortOrder: { wire: 'sortOrder', check: V.nonNegativeInt }
+}
 
-const body = (input: CaseStatusUpdate) => json({ label: input?.label, isSlaActive: input?.isSlaActive, sortOrder: input?.sortOrder })
+const NEW_REQUIRED: RequiredFields<NewCaseStatus> = { label: true }
 
 export const all = (): V1Request<ReadonlyArray<CaseStatus>> => getRequest('CaseStatus.all', PATH, many(caseStatus))
 
@@ -33,9 +34,12 @@ export const get = (id: number): V1Request<CaseStatus> =>
 
 /** Creates a custom status (Admins and Owners). */
 export const post = (input: NewCaseStatus): V1Request<CaseStatus> =>
-  postRequest('CaseStatus.post', PATH, one(caseStatus), { issues: V.input(input, (i) => V.issues(V.nonBlank('label', i.label), checkFields(i))), body: body(input) })
+  postRequest('CaseStatus.post', PATH, one(caseStatus), { issues: checkFields(FIELDS, NEW_REQUIRED, input), body: json(wireValues(FIELDS, input)) })
 
 export const put = (id: number, input: CaseStatusUpdate): V1Request<CaseStatus> =>
-  putRequest('CaseStatus.put', `${PATH}/${segment(id)}`, one(caseStatus), { issues: V.issues(V.positiveInt('id', id), V.input(input, checkFields)), body: body(input) })
+  putRequest('CaseStatus.put', `${PATH}/${segment(id)}`, one(caseStatus), {
+    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
+    body: json(wireValues(FIELDS, input))
+  })
 
 export { get as find, post as save, put as update }

@@ -2,9 +2,10 @@
  * Channel — the channels a case can use (spec §3.2 channel): for a new case (`/cases/channels`), for a reply
  * (`/cases/:id/reply/channels`), or used so far (`/cases/:id/channels`). Channels have a `uuid`, no `id`.
  */
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields } from '../core/fields'
 import * as V from '../core/validate'
 import { channel, type Channel } from './entities'
-import { getRequest, many, segment, type V1Request } from './request'
+import { getRequest, many, segment, type Query, type V1Request } from './request'
 
 export type { Channel, ChannelType } from './entities'
 
@@ -13,11 +14,15 @@ export interface ChannelListArgs {
   readonly userId?: number
 }
 
+const LIST_FIELDS: Fields<ChannelListArgs, unknown> = {
+  userId: { wire: 'userId', check: V.positiveInt }
+}
+
 /** Channels usable for a new case. */
 export const all = (args: ChannelListArgs = {}): V1Request<ReadonlyArray<Channel>> =>
   getRequest('Channel.all', '/cases/channels', many(channel), {
-    query: { userId: args?.userId },
-    issues: V.input(args, (a) => V.optional(a.userId, (n) => V.positiveInt('userId', n)), 'args')
+    query: wireValues(LIST_FIELDS, args) as Query,
+    issues: checkFields(LIST_FIELDS, NOTHING_REQUIRED, args, undefined, 'args')
   })
 
 /** Channels usable to reply on a case. */

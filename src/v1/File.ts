@@ -2,9 +2,10 @@
  * File — `/files` (spec §2.12): upload first, then attach by id (`attachmentFileIds` on a case, reply or note).
  * Files belong to the session that uploaded them and expire (`expiryAt`), so upload and attach with one executor.
  */
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { file, type File } from './entities'
-import { getRequest, one, postRequest, segment, type V1Request } from './request'
+import { fileBody, getRequest, one, postRequest, segment, type V1Request } from './request'
 
 export type { File } from './entities'
 
@@ -19,17 +20,20 @@ const PATH = '/files'
 
 const MIME = /^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/
 
+/** The fields of an upload: the name goes to `Content-Disposition`, the type to `Content-Type`, the bytes to the body. */
+const FIELDS: Fields<Upload, unknown> = {
+  filename: { wire: 'filename', check: V.nonBlank },
+  contentType: { wire: 'contentType', check: (path, value) => V.when(typeof value !== 'string' || !MIME.test(value), path, 'must be a MIME type such as image/png') },
+  data: { wire: 'data', check: (path, value) => V.when(!(value instanceof Uint8Array), path, 'must be a Uint8Array') }
+}
+
+const REQUIRED: RequiredFields<Upload> = { filename: true, contentType: true, data: true }
+
 /** Sends the raw bytes as the body, the name in `Content-Disposition` (spec §2.12, two-step upload). */
 export const upload = (input: Upload): V1Request<File> =>
   postRequest('File.upload', PATH, one(file), {
-    issues: V.input(input, (i) =>
-      V.issues(
-        V.nonBlank('filename', i.filename),
-        V.when(typeof i.contentType !== 'string' || !MIME.test(i.contentType), 'contentType', 'must be a MIME type such as image/png'),
-        V.when(!(i.data instanceof Uint8Array), 'data', 'must be a Uint8Array')
-      )
-    ),
-    body: { _tag: 'File', filename: input?.filename, contentType: input?.contentType, data: input?.data }
+    issues: checkFields(FIELDS, REQUIRED, input),
+    body: fileBody(wireValues(FIELDS, input))
   })
 
 export const get = (id: number): V1Request<File> => getRequest('File.get', `${PATH}/${segment(id)}`, one(file), { issues: V.positiveInt('id', id) })

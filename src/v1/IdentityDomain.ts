@@ -1,9 +1,26 @@
 /**
  * IdentityDomain — `/identities/domains` (spec §3.2 identity_domain): an organization's domains.
  */
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { identityDomain, type IdentityDomain } from './entities'
-import { checkOffset, deleteRequest, getRequest, json, none, one, page, postRequest, putRequest, segment, type OffsetArgs, type Page, type V1Request } from './request'
+import {
+  checkOffset,
+  deleteRequest,
+  getRequest,
+  json,
+  none,
+  offsetQuery,
+  one,
+  page,
+  postRequest,
+  putRequest,
+  segment,
+  type ListFields,
+  type OffsetArgs,
+  type Page,
+  type V1Request
+} from './request'
 
 export type { IdentityDomain } from './entities'
 
@@ -23,18 +40,27 @@ const PATH = '/identities/domains'
 
 const DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i
 
-const checkFields = (input: IdentityDomainUpdate): V.Issues =>
-  V.issues(
-    V.optional(input.domain, (d) => V.when(typeof d !== 'string' || !DOMAIN.test(d), 'domain', 'must be a domain name such as example.com')),
-    V.optional(input.isPrimary, (b) => V.isBoolean('isPrimary', b))
-  )
+/** Not blank and, when given, a domain name. */
+const checkDomain = (path: string, value: unknown): V.Issues =>
+  V.issues(V.nonBlank(path, value), V.when(value !== undefined && (typeof value !== 'string' || !DOMAIN.test(value)), path, 'must be a domain name such as example.com'))
 
-const body = (input: Partial<NewIdentityDomain>) => json({ organizationId: input?.organizationId, domain: input?.domain, isPrimary: input?.isPrimary })
+/** Every field of a domain's input types, described once: wire name and check. */
+const FIELDS: Fields<NewIdentityDomain & IdentityDomainUpdate, unknown> = {
+  organizationId: { wire: 'organizationId', check: V.positiveInt },
+  domain: { wire: 'domain', check: checkDomain },
+  isPrimary: { wire: 'isPrimary', check: V.isBoolean }
+}
+
+const NEW_REQUIRED: RequiredFields<NewIdentityDomain> = { organizationId: true, domain: true }
+
+const LIST_FIELDS: ListFields<IdentityDomainListArgs> = {
+  organizationId: { wire: 'organizationId', check: V.positiveInt }
+}
 
 export const all = (args: IdentityDomainListArgs = {}): V1Request<Page<IdentityDomain>> =>
   getRequest('IdentityDomain.all', PATH, page(identityDomain), {
-    query: { organizationId: args?.organizationId, offset: args?.offset, limit: args?.limit },
-    issues: V.input(args, (a) => V.issues(checkOffset(a), V.optional(a.organizationId, (n) => V.positiveInt('organizationId', n))), 'args')
+    query: offsetQuery(args, LIST_FIELDS),
+    issues: checkOffset(args, LIST_FIELDS)
   })
 
 export const get = (id: number): V1Request<IdentityDomain> =>
@@ -42,14 +68,14 @@ export const get = (id: number): V1Request<IdentityDomain> =>
 
 export const post = (input: NewIdentityDomain): V1Request<IdentityDomain> =>
   postRequest('IdentityDomain.post', PATH, one(identityDomain), {
-    issues: V.input(input, (i) => V.issues(V.positiveInt('organizationId', i.organizationId), V.nonBlank('domain', i.domain), checkFields(i))),
-    body: body(input)
+    issues: checkFields(FIELDS, NEW_REQUIRED, input),
+    body: json(wireValues(FIELDS, input))
   })
 
 export const put = (id: number, input: IdentityDomainUpdate): V1Request<IdentityDomain> =>
   putRequest('IdentityDomain.put', `${PATH}/${segment(id)}`, one(identityDomain), {
-    issues: V.issues(V.positiveInt('id', id), V.input(input, checkFields)),
-    body: body(input)
+    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
+    body: json(wireValues(FIELDS, input))
   })
 
 const del = (id: number): V1Request<void> =>

@@ -2,9 +2,26 @@
  * IdentityEmail — `/identities/emails` (spec §3.2 identity_email): a user's e-mail addresses. Ordered primary first,
  * then by last update.
  */
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { identityEmail, type IdentityEmail } from './entities'
-import { checkOffset, deleteRequest, getRequest, json, none, one, page, postRequest, putRequest, segment, type OffsetArgs, type Page, type V1Request } from './request'
+import {
+  checkOffset,
+  deleteRequest,
+  getRequest,
+  json,
+  none,
+  offsetQuery,
+  one,
+  page,
+  postRequest,
+  putRequest,
+  segment,
+  type ListFields,
+  type OffsetArgs,
+  type Page,
+  type V1Request
+} from './request'
 
 export type { IdentityEmail } from './entities'
 
@@ -25,27 +42,25 @@ export type IdentityEmailUpdate = Partial<Omit<NewIdentityEmail, 'userId'>>
 
 const PATH = '/identities/emails'
 
-const checkFields = (input: IdentityEmailUpdate): V.Issues =>
-  V.issues(
-    V.optional(input.email, (e) => V.email('email', e)),
-    V.optional(input.isPrimary, (b) => V.isBoolean('isPrimary', b)),
-    V.optional(input.isValidated, (b) => V.isBoolean('isValidated', b)),
-    V.optional(input.isNotificationEnabled, (b) => V.isBoolean('isNotificationEnabled', b))
-  )
+/** Every field of an e-mail identity's input types, described once: wire name and check. */
+const FIELDS: Fields<NewIdentityEmail & IdentityEmailUpdate, unknown> = {
+  userId: { wire: 'userId', check: V.positiveInt },
+  email: { wire: 'email', check: V.email },
+  isPrimary: { wire: 'isPrimary', check: V.isBoolean },
+  isValidated: { wire: 'isValidated', check: V.isBoolean },
+  isNotificationEnabled: { wire: 'isNotificationEnabled', check: V.isBoolean }
+}
 
-const body = (input: Partial<NewIdentityEmail>) =>
-  json({
-    userId: input?.userId,
-    email: input?.email,
-    isPrimary: input?.isPrimary,
-    isValidated: input?.isValidated,
-    isNotificationEnabled: input?.isNotificationEnabled
-  })
+const NEW_REQUIRED: RequiredFields<NewIdentityEmail> = { userId: true, email: true }
+
+const LIST_FIELDS: ListFields<IdentityEmailListArgs> = {
+  userId: { wire: 'userId', check: V.positiveInt }
+}
 
 export const all = (args: IdentityEmailListArgs = {}): V1Request<Page<IdentityEmail>> =>
   getRequest('IdentityEmail.all', PATH, page(identityEmail), {
-    query: { userId: args?.userId, offset: args?.offset, limit: args?.limit },
-    issues: V.input(args, (a) => V.issues(checkOffset(a), V.optional(a.userId, (n) => V.positiveInt('userId', n))), 'args')
+    query: offsetQuery(args, LIST_FIELDS),
+    issues: checkOffset(args, LIST_FIELDS)
   })
 
 export const get = (id: number): V1Request<IdentityEmail> =>
@@ -53,14 +68,14 @@ export const get = (id: number): V1Request<IdentityEmail> =>
 
 export const post = (input: NewIdentityEmail): V1Request<IdentityEmail> =>
   postRequest('IdentityEmail.post', PATH, one(identityEmail), {
-    issues: V.input(input, (i) => V.issues(V.positiveInt('userId', i.userId), V.email('email', i.email), checkFields(i))),
-    body: body(input)
+    issues: checkFields(FIELDS, NEW_REQUIRED, input),
+    body: json(wireValues(FIELDS, input))
   })
 
 export const put = (id: number, input: IdentityEmailUpdate): V1Request<IdentityEmail> =>
   putRequest('IdentityEmail.put', `${PATH}/${segment(id)}`, one(identityEmail), {
-    issues: V.issues(V.positiveInt('id', id), V.input(input, checkFields)),
-    body: body(input)
+    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
+    body: json(wireValues(FIELDS, input))
   })
 
 const del = (id: number): V1Request<void> =>

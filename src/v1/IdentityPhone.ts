@@ -1,9 +1,26 @@
 /**
  * IdentityPhone — `/identities/phones` (spec §3.2 identity_phone): phone numbers of a user or an organization.
  */
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { identityPhone, type IdentityPhone } from './entities'
-import { checkOffset, deleteRequest, getRequest, json, none, one, page, postRequest, putRequest, segment, type OffsetArgs, type Page, type V1Request } from './request'
+import {
+  checkOffset,
+  deleteRequest,
+  getRequest,
+  json,
+  none,
+  offsetQuery,
+  one,
+  page,
+  postRequest,
+  putRequest,
+  segment,
+  type ListFields,
+  type OffsetArgs,
+  type Page,
+  type V1Request
+} from './request'
 
 export type { IdentityPhone } from './entities'
 
@@ -27,28 +44,29 @@ export interface IdentityPhoneUpdate {
 
 const PATH = '/identities/phones'
 
-const checkFields = (input: IdentityPhoneUpdate): V.Issues =>
-  V.issues(V.optional(input.number, (n) => V.nonBlank('number', n)), V.optional(input.isPrimary, (b) => V.isBoolean('isPrimary', b)))
+/** Every field of a phone identity's input types, described once: wire name and check. */
+const FIELDS: Fields<NewIdentityPhone & IdentityPhoneUpdate, unknown> = {
+  userId: { wire: 'userId', check: V.positiveInt },
+  organizationId: { wire: 'organizationId', check: V.positiveInt },
+  number: { wire: 'number', check: V.nonBlank },
+  isPrimary: { wire: 'isPrimary', check: V.isBoolean }
+}
 
-const checkOwner = (input: NewIdentityPhone): V.Issues =>
-  V.issues(
-    V.optional(input.userId, (n) => V.positiveInt('userId', n)),
-    V.optional(input.organizationId, (n) => V.positiveInt('organizationId', n)),
-    V.when((input.userId === undefined) === (input.organizationId === undefined), 'userId', 'exactly one of userId and organizationId is required')
-  )
+const NEW_REQUIRED: RequiredFields<NewIdentityPhone> = { number: true }
 
-const body = (input: Partial<NewIdentityPhone>) =>
-  json({ userId: input?.userId, organizationId: input?.organizationId, number: input?.number, isPrimary: input?.isPrimary })
+/** A new phone has one owner. */
+const ownerRule = (input: Partial<NewIdentityPhone>): V.Issues =>
+  V.when((input.userId === undefined) === (input.organizationId === undefined), 'userId', 'exactly one of userId and organizationId is required')
+
+const LIST_FIELDS: ListFields<IdentityPhoneListArgs> = {
+  userId: { wire: 'userId', check: V.positiveInt },
+  organizationId: { wire: 'organizationId', check: V.positiveInt }
+}
 
 export const all = (args: IdentityPhoneListArgs = {}): V1Request<Page<IdentityPhone>> =>
   getRequest('IdentityPhone.all', PATH, page(identityPhone), {
-    query: { userId: args?.userId, organizationId: args?.organizationId, offset: args?.offset, limit: args?.limit },
-    issues: V.input(
-      args,
-      (a) =>
-        V.issues(checkOffset(a), V.optional(a.userId, (n) => V.positiveInt('userId', n)), V.optional(a.organizationId, (n) => V.positiveInt('organizationId', n))),
-      'args'
-    )
+    query: offsetQuery(args, LIST_FIELDS),
+    issues: checkOffset(args, LIST_FIELDS)
   })
 
 export const get = (id: number): V1Request<IdentityPhone> =>
@@ -56,14 +74,14 @@ export const get = (id: number): V1Request<IdentityPhone> =>
 
 export const post = (input: NewIdentityPhone): V1Request<IdentityPhone> =>
   postRequest('IdentityPhone.post', PATH, one(identityPhone), {
-    issues: V.input(input, (i) => V.issues(checkOwner(i), V.nonBlank('number', i.number), checkFields(i))),
-    body: body(input)
+    issues: checkFields(FIELDS, NEW_REQUIRED, input, ownerRule),
+    body: json(wireValues(FIELDS, input))
   })
 
 export const put = (id: number, input: IdentityPhoneUpdate): V1Request<IdentityPhone> =>
   putRequest('IdentityPhone.put', `${PATH}/${segment(id)}`, one(identityPhone), {
-    issues: V.issues(V.positiveInt('id', id), V.input(input, checkFields)),
-    body: body(input)
+    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
+    body: json(wireValues(FIELDS, input))
   })
 
 const del = (id: number): V1Request<void> =>

@@ -3,14 +3,14 @@
  */
 import * as V from '../core/validate'
 import { oauthClient, type OAuthClient } from './entities'
-import { checkOffset, getRequest, one, page, segment, type OffsetArgs, type Page, type V1Request } from './request'
+import { checkOffset, getRequest, offsetQuery, one, page, segment, type OffsetArgs, type Page, type V1Request } from './request'
 
 export type { OAuthClient, OAuthClientLogo } from './entities'
 
 const PATH = '/oauth/clients'
 
 export const all = (args: OffsetArgs = {}): V1Request<Page<OAuthClient>> =>
-  getRequest('OAuthClient.all', PATH, page(oauthClient), { query: { offset: args?.offset, limit: args?.limit }, issues: V.input(args, checkOffset, 'args') })
+  getRequest('OAuthClient.all', PATH, page(oauthClient), { query: offsetQuery(args), issues: checkOffset(args) })
 
 export const get = (id: number): V1Request<OAuthClient> =>
   getRequest('OAuthClient.get', `${PATH}/${segment(id)}`, one(oauthClient), { issues: V.positiveInt('id', id) })

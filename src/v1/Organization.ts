@@ -1,9 +1,28 @@
 /**
  * Organization — `/organizations` (spec §3.2 organization). Create/update parameters follow Kayako's agent app.
  */
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { organization, type Organization } from './entities'
-import { checkOffset, csv, deleteRequest, getRequest, json, none, one, page, postRequest, putRequest, segment, type OffsetArgs, type Page, type V1Request } from './request'
+import {
+  checkOffset,
+  checkStrings,
+  csv,
+  deleteRequest,
+  getRequest,
+  json,
+  none,
+  offsetQuery,
+  one,
+  page,
+  postRequest,
+  putRequest,
+  segment,
+  type ListFields,
+  type OffsetArgs,
+  type Page,
+  type V1Request
+} from './request'
 
 export type { Organization } from './entities'
 
@@ -26,22 +45,29 @@ export type OrganizationUpdate = Partial<NewOrganization>
 
 const PATH = '/organizations'
 
-const checkFields = (input: OrganizationUpdate): V.Issues =>
-  V.issues(
-    V.optional(input.name, (n) => V.nonBlank('name', n)),
-    V.optional(input.isShared, (b) => V.isBoolean('isShared', b)),
-    V.optional(input.domains, (ds) => (Array.isArray(ds) ? ds.flatMap((d, i) => V.nonBlank(`domains[${i}]`, d)) : [{ path: 'domains', message: 'must be an array' }])),
-    V.optional(input.tags, (ts) => (Array.isArray(ts) ? ts.flatMap((t, i) => V.nonBlank(`tags[${i}]`, t)) : [{ path: 'tags', message: 'must be an array' }])),
-    V.optional(input.fieldValues, (v) => V.record('fieldValues', v))
-  )
+/** A list of non-blank names (may be empty: it replaces the current list). */
+const nonBlanks = (path: string, value: unknown): V.Issues =>
+  Array.isArray(value) ? value.flatMap((v, i) => V.nonBlank(`${path}[${i}]`, v)) : [{ path, message: 'must be an array' }]
 
-const body = (input: OrganizationUpdate) =>
-  json({ name: input?.name, isShared: input?.isShared, domains: csv(input?.domains), tags: csv(input?.tags), fieldValues: input?.fieldValues })
+/** Every field of an organization's input types, described once: wire name, check and encoding. */
+const FIELDS: Fields<NewOrganization, unknown> = {
+  name: { wire: 'name', check: V.nonBlank },
+  isShared: { wire: 'isShared', check: V.isBoolean },
+  domains: { wire: 'domains', check: nonBlanks, encode: csv },
+  tags: { wire: 'tags', check: nonBlanks, encode: csv },
+  fieldValues: { wire: 'fieldValues', check: V.record }
+}
+
+const NEW_REQUIRED: RequiredFields<NewOrganization> = { name: true }
+
+const LIST_FIELDS: ListFields<OrganizationListArgs> = {
+  legacyIds: { wire: 'legacyIds', check: checkStrings, encode: csv }
+}
 
 export const all = (args: OrganizationListArgs = {}): V1Request<Page<Organization>> =>
   getRequest('Organization.all', PATH, page(organization), {
-    query: { legacyIds: args?.legacyIds, offset: args?.offset, limit: args?.limit },
-    issues: V.input(args, checkOffset, 'args')
+    query: offsetQuery(args, LIST_FIELDS),
+    issues: checkOffset(args, LIST_FIELDS)
   })
 
 export const get = (id: number): V1Request<Organization> =>
@@ -49,14 +75,14 @@ export const get = (id: number): V1Request<Organization> =>
 
 export const post = (input: NewOrganization): V1Request<Organization> =>
   postRequest('Organization.post', PATH, one(organization), {
-    issues: V.input(input, (i) => V.issues(V.nonBlank('name', i.name), checkFields(i))),
-    body: body(input)
+    issues: checkFields(FIELDS, NEW_REQUIRED, input),
+    body: json(wireValues(FIELDS, input))
   })
 
 export const put = (id: number, input: OrganizationUpdate): V1Request<Organization> =>
   putRequest('Organization.put', `${PATH}/${segment(id)}`, one(organization), {
-    issues: V.issues(V.positiveInt('id', id), V.input(input, checkFields)),
-    body: body(input)
+    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
+    body: json(wireValues(FIELDS, input))
   })
 
 const del = (id: number): V1Request<void> =>

@@ -1,11 +1,12 @@
 /**
  * Role — `/roles` (spec §3.1 users area, §3.2 role). The model every v1 resource module follows: the entity (from
- * `entities.ts`, where nesting resources live together), input types, checks before sending, one builder per action,
+ * `entities.ts`, where nesting resources live together), input types and their field table, one builder per action,
  * Rails-style aliases.
  */
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { role, type Role, type RoleType } from './entities'
-import { checkOffset, getRequest, json, one, page, postRequest, putRequest, segment, type OffsetArgs, type Page, type V1Request } from './request'
+import { checkOffset, getRequest, json, offsetQuery, one, page, postRequest, putRequest, segment, type OffsetArgs, type Page, type V1Request } from './request'
 
 export type { AgentCaseAccess, Role, RoleType } from './entities'
 
@@ -27,27 +28,29 @@ export interface RoleUpdate {
 
 const PATH = '/roles'
 
-const checkFields = (input: Partial<NewRole>): V.Issues =>
-  V.issues(
-    V.optional(input.title, (t) => V.nonBlank('title', t)),
-    V.optional(input.agentCaseAccess, (a) => V.oneOf('agentCaseAccess', a, AGENT_CASE_ACCESS))
-  )
+/** Every field of a role's input types, described once: wire name and check. */
+const FIELDS: Fields<NewRole & RoleUpdate, unknown> = {
+  title: { wire: 'title', check: V.nonBlank },
+  type: { wire: 'type', check: (path, value) => V.oneOf(path, value, NEW_ROLE_TYPES) },
+  agentCaseAccess: { wire: 'agentCaseAccess', check: (path, value) => V.oneOf(path, value, AGENT_CASE_ACCESS) }
+}
+
+const NEW_REQUIRED: RequiredFields<NewRole> = { title: true, type: true }
 
 /** One page of roles. */
 export const all = (args: OffsetArgs = {}): V1Request<Page<Role>> =>
-  getRequest('Role.all', PATH, page(role), { query: { offset: args?.offset, limit: args?.limit }, issues: V.input(args, checkOffset, 'args') })
+  getRequest('Role.all', PATH, page(role), { query: offsetQuery(args), issues: checkOffset(args) })
 
 export const get = (id: number): V1Request<Role> => getRequest('Role.get', `${PATH}/${segment(id)}`, one(role), { issues: V.positiveInt('id', id) })
 
 /** Creates a role (Admins and Owners). */
-export const post = (input: NewRole): V1Request<Role> => {
-  const issues = V.input(input, (i) => V.issues(V.nonBlank('title', i.title), V.oneOf('type', i.type, NEW_ROLE_TYPES), checkFields(i)))
-  return postRequest('Role.post', PATH, one(role), { issues, body: json({ title: input?.title, type: input?.type, agentCaseAccess: input?.agentCaseAccess }) })
-}
+export const post = (input: NewRole): V1Request<Role> =>
+  postRequest('Role.post', PATH, one(role), { issues: checkFields(FIELDS, NEW_REQUIRED, input), body: json(wireValues(FIELDS, input)) })
 
-export const put = (id: number, input: RoleUpdate): V1Request<Role> => {
-  const issues = V.issues(V.positiveInt('id', id), V.input(input, checkFields))
-  return putRequest('Role.put', `${PATH}/${segment(id)}`, one(role), { issues, body: json({ title: input?.title, agentCaseAccess: input?.agentCaseAccess }) })
-}
+export const put = (id: number, input: RoleUpdate): V1Request<Role> =>
+  putRequest('Role.put', `${PATH}/${segment(id)}`, one(role), {
+    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
+    body: json(wireValues(FIELDS, input))
+  })
 
 export { get as find, post as save, put as update }

@@ -4,7 +4,23 @@
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { team, type Team } from './entities'
-import { checkOffset, csv, getRequest, json, one, page, postRequest, putRequest, segment, type OffsetArgs, type Page, type V1Request } from './request'
+import {
+  checkOffset,
+  checkStrings,
+  csv,
+  getRequest,
+  json,
+  offsetQuery,
+  one,
+  page,
+  postRequest,
+  putRequest,
+  segment,
+  type ListFields,
+  type OffsetArgs,
+  type Page,
+  type V1Request
+} from './request'
 
 export type { Team } from './entities'
 
@@ -14,7 +30,7 @@ export interface TeamListArgs extends OffsetArgs {
 
 export interface NewTeam {
   readonly title: string
-  readonly businesshourId?: number
+  readonly businessHourId?: number
 }
 
 export type TeamUpdate = Partial<NewTeam>
@@ -24,16 +40,18 @@ const PATH = '/teams'
 /** Every field of a team's input types, described once: wire name and check. */
 const FIELDS: Fields<NewTeam, unknown> = {
   title: { wire: 'title', check: V.nonBlank },
-  businesshourId: { wire: 'businesshourId', check: V.positiveInt }
+  // the server's name is one word: `businesshour_id`
+  businessHourId: { wire: 'businesshourId', check: V.positiveInt }
 }
 
 const NEW_REQUIRED: RequiredFields<NewTeam> = { title: true }
 
+const LIST_FIELDS: ListFields<TeamListArgs> = {
+  legacyIds: { wire: 'legacyIds', check: checkStrings, encode: csv }
+}
+
 export const all = (args: TeamListArgs = {}): V1Request<Page<Team>> =>
-  getRequest('Team.all', PATH, page(team), {
-    query: { legacyIds: csv(args?.legacyIds), offset: args?.offset, limit: args?.limit },
-    issues: V.input(args, checkOffset, 'args')
-  })
+  getRequest('Team.all', PATH, page(team), { query: offsetQuery(args, LIST_FIELDS), issues: checkOffset(args, LIST_FIELDS) })
 
 export const get = (id: number): V1Request<Team> => getRequest('Team.get', `${PATH}/${segment(id)}`, one(team), { issues: V.positiveInt('id', id) })
 

@@ -2,11 +2,13 @@
  * User — `/users` (spec §3.1 users area, §3.2 user), with the user's notes (`/users/:id/notes`) and tags
  * (`/users/:id/tags`). Create/update parameters follow Kayako's agent app (the doc pages were cut off).
  */
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { note, user, type Note, type Tag, type User } from './entities'
 import {
   checkNote,
   checkOffset,
+  checkStrings,
   checkTags,
   csv,
   deleteRequest,
@@ -14,11 +16,13 @@ import {
   json,
   none,
   noteBody,
+  offsetQuery,
   one,
   page,
   postRequest,
   putRequest,
   segment,
+  type ListFields,
   type NewNote,
   type OffsetArgs,
   type Page,
@@ -69,47 +73,44 @@ export interface NoteListArgs extends OffsetArgs {
 
 const PATH = '/users'
 
-const checkFields = (input: UserUpdate): V.Issues =>
-  V.issues(
-    V.optional(input.fullName, (n) => V.nonBlank('fullName', n)),
-    V.optional(input.roleId, (n) => V.positiveInt('roleId', n)),
-    V.optional(input.email, (e) => V.email('email', e)),
-    V.optional(input.isEnabled, (b) => V.isBoolean('isEnabled', b)),
-    V.optional(input.organizationId, (n) => V.positiveInt('organizationId', n)),
-    V.optional(input.teamIds, (ids) => V.positiveInts('teamIds', ids)),
-    V.optional(input.localeId, (n) => V.positiveInt('localeId', n)),
-    V.optional(input.agentCaseAccess, (a) => V.oneOf('agentCaseAccess', a, AGENT_CASE_ACCESS)),
-    V.optional(input.organizationCaseAccess, (a) => V.oneOf('organizationCaseAccess', a, ORGANIZATION_CASE_ACCESS)),
-    V.optional(input.tags, (tags) => checkTags('tags', tags)),
-    V.optional(input.fieldValues, (v) => V.record('fieldValues', v))
-  )
+/** Every field of a user's input types, described once: wire name, check and encoding. */
+const FIELDS: Fields<NewUser, unknown> = {
+  fullName: { wire: 'fullName', check: V.nonBlank },
+  roleId: { wire: 'roleId', check: V.positiveInt },
+  email: { wire: 'email', check: V.email },
+  designation: { wire: 'designation', check: V.isString },
+  alias: { wire: 'alias', check: V.isString },
+  isEnabled: { wire: 'isEnabled', check: V.isBoolean },
+  organizationId: { wire: 'organizationId', check: V.positiveInt },
+  teamIds: { wire: 'teamIds', check: V.positiveInts, encode: csv },
+  localeId: { wire: 'localeId', check: V.positiveInt },
+  timeZone: { wire: 'timeZone', check: V.isString },
+  greeting: { wire: 'greeting', check: V.isString },
+  signature: { wire: 'signature', check: V.isString },
+  statusMessage: { wire: 'statusMessage', check: V.isString },
+  agentCaseAccess: { wire: 'agentCaseAccess', check: (path, value) => V.oneOf(path, value, AGENT_CASE_ACCESS) },
+  organizationCaseAccess: { wire: 'organizationCaseAccess', check: (path, value) => V.oneOf(path, value, ORGANIZATION_CASE_ACCESS) },
+  tags: { wire: 'tags', check: checkTags, encode: csv },
+  fieldValues: { wire: 'fieldValues', check: V.record }
+}
 
-const body = (input: UserUpdate) =>
-  json({
-    fullName: input?.fullName,
-    roleId: input?.roleId,
-    email: input?.email,
-    designation: input?.designation,
-    alias: input?.alias,
-    isEnabled: input?.isEnabled,
-    organizationId: input?.organizationId,
-    teamIds: csv(input?.teamIds),
-    localeId: input?.localeId,
-    timeZone: input?.timeZone,
-    greeting: input?.greeting,
-    signature: input?.signature,
-    statusMessage: input?.statusMessage,
-    agentCaseAccess: input?.agentCaseAccess,
-    organizationCaseAccess: input?.organizationCaseAccess,
-    tags: csv(input?.tags),
-    fieldValues: input?.fieldValues
-  })
+const NEW_REQUIRED: RequiredFields<NewUser> = { fullName: true, roleId: true }
+
+const LIST_FIELDS: ListFields<UserListArgs> = {
+  ids: { wire: 'ids', check: V.positiveInts },
+  legacyIds: { wire: 'legacyIds', check: checkStrings, encode: csv },
+  role: { wire: 'role', check: V.isString }
+}
+
+const NOTE_LIST_FIELDS: ListFields<NoteListArgs> = {
+  isPinned: { wire: 'isPinned', check: V.isBoolean }
+}
 
 /** One page of users. */
 export const all = (args: UserListArgs = {}): V1Request<Page<User>> =>
   getRequest('User.all', PATH, page(user), {
-    query: { ids: args?.ids, legacyIds: args?.legacyIds, role: args?.role, offset: args?.offset, limit: args?.limit },
-    issues: V.input(args, (a) => V.issues(checkOffset(a), V.optional(a.ids, (ids) => V.positiveInts('ids', ids))))
+    query: offsetQuery(args, LIST_FIELDS),
+    issues: checkOffset(args, LIST_FIELDS)
   })
 
 export const get = (id: number): V1Request<User> => getRequest('User.get', `${PATH}/${segment(id)}`, one(user), { issues: V.positiveInt('id', id) })
@@ -119,12 +120,15 @@ export const me = (): V1Request<User> => getRequest('User.me', '/me', one(user))
 
 export const post = (input: NewUser): V1Request<User> =>
   postRequest('User.post', PATH, one(user), {
-    issues: V.input(input, (i) => V.issues(V.nonBlank('fullName', i.fullName), V.positiveInt('roleId', i.roleId), checkFields(i))),
-    body: body(input)
+    issues: checkFields(FIELDS, NEW_REQUIRED, input),
+    body: json(wireValues(FIELDS, input))
   })
 
 export const put = (id: number, input: UserUpdate): V1Request<User> =>
-  putRequest('User.put', `${PATH}/${segment(id)}`, one(user), { issues: V.issues(V.positiveInt('id', id), V.input(input, checkFields)), body: body(input) })
+  putRequest('User.put', `${PATH}/${segment(id)}`, one(user), {
+    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
+    body: json(wireValues(FIELDS, input))
+  })
 
 const del = (id: number): V1Request<void> => deleteRequest('User.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
 
@@ -134,8 +138,8 @@ const del = (id: number): V1Request<void> => deleteRequest('User.delete', `${PAT
 /** Notes on the user and the user's organization, newest first. */
 export const notes = (userId: number, args: NoteListArgs = {}): V1Request<Page<Note>> =>
   getRequest('User.notes', `${PATH}/${segment(userId)}/notes`, page(note), {
-    query: { isPinned: args?.isPinned, offset: args?.offset, limit: args?.limit },
-    issues: V.issues(V.positiveInt('userId', userId), V.input(args, checkOffset, 'args'))
+    query: offsetQuery(args, NOTE_LIST_FIELDS),
+    issues: V.issues(V.positiveInt('userId', userId), checkOffset(args, NOTE_LIST_FIELDS))
   })
 
 export const addNote = (userId: number, input: NewNote): V1Request<Note> =>

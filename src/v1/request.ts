@@ -5,6 +5,7 @@
  */
 import * as E from '../core/either'
 import { atKey, failure, success, traverseIndexed, type Decoded, type Decoder } from '../core/decoder'
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import type { Issues } from '../core/validate'
 import type { Envelope, Links } from './envelope'
@@ -143,6 +144,17 @@ export const json = (value: Readonly<Record<string, unknown>>): Body => {
   return { _tag: 'Json', value: out }
 }
 
+/**
+ * A raw file body from the wire values of an upload (`filename`, `contentType`, `data`). Builders are total: values that
+ * are not what they should be are reported as issues, and a body with issues is never sent.
+ */
+export const fileBody = (value: Readonly<Record<string, unknown>>): Body => ({
+  _tag: 'File',
+  filename: value.filename as string,
+  contentType: value.contentType as string,
+  data: value.data as Uint8Array
+})
+
 /** A list sent as the CSV string the API expects for ids and tags (`tags=a,b`). */
 export const csv = (values: ReadonlyArray<string | number> | undefined): string | undefined =>
   values === undefined ? undefined : Array.isArray(values) ? values.map(textOf).join(',') : textOf(values)
@@ -176,7 +188,7 @@ export const withQuery =
   <A>(req: V1Request<A>): V1Request<A> => ({ ...req, query: { ...req.query, ...query } })
 
 // ---------------------------------------------------------------------------------------------------------------
-// Paging arguments shared by the list builders
+// List arguments: the paging arguments and a list's own (its filters), each described by a field table
 
 /** Offset paging (spec §2.9): `offset` from 0; the server's default `limit` is 10. */
 export interface OffsetArgs {
@@ -191,19 +203,59 @@ export interface CursorArgs {
   readonly limit?: number
 }
 
-export const checkOffset = (args: OffsetArgs): Issues =>
-  V.issues(
-    V.optional(args.offset, (n) => V.nonNegativeInt('offset', n)),
-    V.optional(args.limit, (n) => V.positiveInt('limit', n))
-  )
+/** A list's own arguments: every property of its argument type but the paging ones. */
+type OwnArgs<A> = Omit<A, keyof OffsetArgs | keyof CursorArgs>
 
-export const checkCursor = (args: CursorArgs): Issues =>
-  V.issues(
-    V.optional(args.afterId, (n) => V.positiveInt('afterId', n)),
-    V.optional(args.beforeId, (n) => V.positiveInt('beforeId', n)),
-    V.optional(args.limit, (n) => V.positiveInt('limit', n)),
-    V.when(args.afterId !== undefined && args.beforeId !== undefined, 'beforeId', 'only one of afterId and beforeId may be given')
-  )
+/** The table of a list's own arguments (its filters). */
+export type ListFields<A> = Fields<OwnArgs<A>, unknown>
+
+type ListRules<A> = (args: Partial<OwnArgs<A>>) => Issues
+
+const OFFSET_FIELDS: Fields<OffsetArgs, unknown> = {
+  offset: { wire: 'offset', check: V.nonNegativeInt },
+  limit: { wire: 'limit', check: V.positiveInt }
+}
+
+const CURSOR_FIELDS: Fields<CursorArgs, unknown> = {
+  afterId: { wire: 'afterId', check: V.positiveInt },
+  beforeId: { wire: 'beforeId', check: V.positiveInt },
+  limit: { wire: 'limit', check: V.positiveInt }
+}
+
+const oneCursor = (args: Partial<CursorArgs>): Issues =>
+  V.when(args.afterId !== undefined && args.beforeId !== undefined, 'beforeId', 'only one of afterId and beforeId may be given')
+
+/** `args: must be an object`, or the paging arguments' issues, then those of the list's own fields and `rules`. */
+const checkList = <P, A>(paging: Fields<P, unknown>, pagingRules: ((args: Partial<P>) => Issues) | undefined, args: A, fields?: ListFields<A>, rules?: ListRules<A>): Issues =>
+  V.input(args, (a) => V.issues(checkFields(paging, NOTHING_REQUIRED, a, pagingRules), fields === undefined ? [] : checkFields(fields, NOTHING_REQUIRED, a, rules)), 'args')
+
+const ownQuery = <A>(args: A, fields: ListFields<A> | undefined): Query => (fields === undefined ? NO_QUERY : (wireValues(fields, args) as Query))
+
+/** The issues of offset-paged list arguments: `offset` and `limit`, then the list's own `fields` and `rules`. */
+export const checkOffset = <A extends OffsetArgs>(args: A, fields?: ListFields<A>, rules?: ListRules<A>): Issues =>
+  checkList(OFFSET_FIELDS, undefined, args, fields, rules)
+
+/** The issues of cursor-paged list arguments: `afterId`, `beforeId` (one at a time) and `limit`, then the list's own. */
+export const checkCursor = <A extends CursorArgs>(args: A, fields?: ListFields<A>, rules?: ListRules<A>): Issues =>
+  checkList(CURSOR_FIELDS, oneCursor, args, fields, rules)
+
+// The paging names are in a list's query even when unset: the next page's query (paging.ts) sets its offset or cursor
+// in their place, so every page is asked for in the same order (`?offset=10&limit=10`).
+
+/** An offset-paged list's query: the wire values of its own `fields`, then `offset` and `limit`. */
+export const offsetQuery = <A extends OffsetArgs>(args: A, fields?: ListFields<A>): Query => ({ ...ownQuery(args, fields), offset: args?.offset, limit: args?.limit })
+
+/** A cursor-paged list's query: `afterId` and `beforeId`, the wire values of its own `fields`, then `limit`. */
+export const cursorQuery = <A extends CursorArgs>(args: A, fields?: ListFields<A>): Query => ({
+  afterId: args?.afterId,
+  beforeId: args?.beforeId,
+  ...ownQuery(args, fields),
+  limit: args?.limit
+})
+
+/** An array of strings (legacy ids). */
+export const checkStrings = (path: string, value: unknown): Issues =>
+  Array.isArray(value) ? value.flatMap((v, i) => V.isString(`${path}[${i}]`, v)) : [{ path, message: 'must be an array of strings' }]
 
 // ---------------------------------------------------------------------------------------------------------------
 // Notes and tags, shared by users, organizations and cases
@@ -216,17 +268,17 @@ export interface NewNote {
   readonly attachmentFileIds?: ReadonlyArray<number>
 }
 
-export const checkNote = (input: NewNote): Issues =>
-  V.input(input, (i) =>
-    V.issues(
-      V.nonBlank('contents', i.contents),
-      V.optional(i.isHtml, (b) => V.isBoolean('isHtml', b)),
-      V.optional(i.attachmentFileIds, (ids) => V.positiveInts('attachmentFileIds', ids))
-    )
-  )
+const NOTE_FIELDS: Fields<NewNote, unknown> = {
+  contents: { wire: 'contents', check: V.nonBlank },
+  isHtml: { wire: 'isHtml', check: V.isBoolean },
+  attachmentFileIds: { wire: 'attachmentFileIds', check: V.positiveInts, encode: csv }
+}
 
-export const noteBody = (input: NewNote): Body =>
-  json({ contents: input?.contents, isHtml: input?.isHtml, attachmentFileIds: csv(input?.attachmentFileIds) })
+const NOTE_REQUIRED: RequiredFields<NewNote> = { contents: true }
+
+export const checkNote = (input: NewNote): Issues => checkFields(NOTE_FIELDS, NOTE_REQUIRED, input)
+
+export const noteBody = (input: NewNote): Body => json(wireValues(NOTE_FIELDS, input))
 
 /** A non-empty list of non-blank tag names. */
 export const checkTags = (path: string, tags: unknown): Issues =>

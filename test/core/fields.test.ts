@@ -70,9 +70,9 @@ const compileWithExtraProperty = (module: string, typeName: string): string => {
     cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true })
     const file = join(dir, 'src', module)
     const text = readFileSync(file, 'utf8')
-    const declaration = `export interface ${typeName} {`
-    assert.ok(text.includes(declaration), `${module} declares ${typeName}`)
-    writeFileSync(file, text.replace(declaration, `${declaration}\n  readonly probeProperty?: string`))
+    const declaration = new RegExp(`export interface ${typeName}( extends [^{]+)? \\{`)
+    assert.ok(declaration.test(text), `${module} declares ${typeName}`)
+    writeFileSync(file, text.replace(declaration, (found) => `${found}\n  readonly probeProperty?: string`))
     const config = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> }
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...config.compilerOptions, typeRoots: [join(ROOT, 'node_modules', '@types')] }, files: [`src/${module}`] }))
     try {
@@ -90,7 +90,10 @@ test('adding a property to an input type without a table entry fails to compile 
   for (const [module, typeName] of [
     ['classic/Department.ts', 'NewDepartment'],
     ['classic/Department.ts', 'DepartmentUpdate'],
-    ['v1/Team.ts', 'NewTeam']
+    ['v1/Team.ts', 'NewTeam'],
+    ['v1/Case.ts', 'NewCase'],
+    ['v1/User.ts', 'NewUser'],
+    ['v1/Case.ts', 'CaseListArgs']
   ] as const) {
     const errors = compileWithExtraProperty(module, typeName)
     assert.match(errors, /probeProperty/, `${typeName}: ${errors || 'compiled without an error'}`)

@@ -172,7 +172,21 @@ test('User and Organization bodies; identity checks', () => {
   assert.equal(wire(IdentityDomain.post({ organizationId: 7, domain: 'not a domain' })).issues, ['domain: must be a domain name such as example.com'])
   assert.equal(wire(IdentityEmail.post({ userId: 2, email: 'a@b.co', isPrimary: true })).body, { user_id: 2, email: 'a@b.co', is_primary: true })
   assert.equal(wire(Role.post({ title: 'R', type: 'OWNER' })).issues, ['type: must be one of "ADMIN", "AGENT", got "OWNER"'])
-  assert.equal(wire(Team.post({ title: 'Growth', businesshourId: 1 })).body, { title: 'Growth', businesshour_id: 1 })
+  assert.equal(wire(Team.post({ title: 'Growth', businessHourId: 1 })).body, { title: 'Growth', businesshour_id: 1 })
+})
+
+test('builders are total: options, metadata or a channel without a string form are issues, not a throw', () => {
+  const bare = Object.create(null) as never
+  assert.equal(wire(Case.post({ subject: 's', contents: 'c', channel: 'MAIL', channelId: 1, channelOptions: null as never })).issues, ['channelOptions: must be an object'])
+  assert.equal(wire(Case.reply(5, { contents: 'c', metadata: null as never })).issues, ['metadata: must be an object'])
+  assert.equal(wire(Case.post({ subject: 's', contents: 'c', channel: bare })).issues, ['channel: must be one of "MAIL", "TWITTER", "FACEBOOK", "NOTE", got object'])
+  assert.equal(wire(Case.reply(5, { contents: 'c', channel: bare })).issues, ['channel: must be one of "MAIL", "TWITTER", "FACEBOOK", "NOTE", got object'])
+})
+
+test('list arguments: a non-object is one issue named args, paging checked first', () => {
+  assert.equal(wire(User.all(null as never)).issues, ['args: must be an object'])
+  assert.equal(wire(User.all({ limit: 0, ids: [0] })).issues, ['limit: must be a positive integer, got 0', 'ids[0]: must be a positive integer, got 0'])
+  assert.is(wire(Organization.all({ legacyIds: ['a', 'b'], offset: 5 })).line, 'GET /organizations?legacy_ids=a,b&offset=5')
 })
 
 test('File.upload checks its input', () => {
