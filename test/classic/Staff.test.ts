@@ -161,7 +161,7 @@ test('get decodes an empty root as none, post needs the echo', () => {
 
 test('validation lists every problem', () => {
   const bad = Staff.post({ firstName: '', lastName: ' ', userName: '', email: 'nope', staffGroupId: 0, password: '', isEnabled: false as true })
-  assert.equal(issuePaths(bad), ['firstName', 'lastName', 'staffGroupId', 'userName', 'email', 'password', 'isEnabled'])
+  assert.equal(issuePaths(bad), ['firstName', 'lastName', 'userName', 'email', 'staffGroupId', 'password', 'isEnabled'])
   assert.equal(bad.form, [], 'nothing to send')
   assert.equal(issuePaths(Staff.put(-1, { firstName: 'A', lastName: '', staffGroupId: 1.5, email: 'x' })), ['id', 'lastName', 'staffGroupId', 'email'])
   assert.equal(issuePaths(Staff.get(0)), ['id'])
