@@ -114,7 +114,7 @@ test('post validation', () => {
     allowComments: false as unknown as true,
     categoryIds: []
   })
-  assert.equal(paths(bad), ['subject', 'contents', 'creatorId', 'articleStatus', 'allowComments', 'categoryIds'])
+  assert.equal(paths(bad), ['subject', 'contents', 'creatorId', 'articleStatus', 'categoryIds', 'allowComments'])
   assert.equal(bad.form, [])
 })
 
