@@ -8,7 +8,7 @@
 import { toBase64 } from '../core/bytes'
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormPairs, type FormValue } from './request'
+import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormValue } from './request'
 import { exactlyOne, fileBytes, fileContents, numericTicketId, post as postDecoder, type FileContents, type TicketPost } from './tickets'
 import { list, single } from './xml'
 
@@ -67,23 +67,18 @@ const checkAttachments = (path: string, value: unknown): V.Issues => {
   )
 }
 
-const attachmentPairs = (attachments: ReadonlyArray<NewPostAttachment>): FormPairs =>
-  attachments.flatMap((a, n) => [
-    [`filename${n}`, a.fileName],
-    [`filecontent${n}`, toBase64(fileBytes(a.contents))]
-  ] as const)
+/** Each file as a numbered pair (`filename<n>`, `filecontent<n>`). */
+const attachmentPairs = (attachments: ReadonlyArray<NewPostAttachment>): Record<string, FormValue> =>
+  Object.fromEntries(attachments.flatMap((a, n) => [[`filename${n}`, a.fileName], [`filecontent${n}`, toBase64(fileBytes(a.contents))]]))
 
-/**
- * Every field of a post's input, described once, in the order the form sends them. `attachments` are not one form
- * value: each file is a numbered pair (`filename<n>`, `filecontent<n>`) after the other fields.
- */
+/** Every field of a post's input, described once, in the order the form sends them. */
 const FIELDS: Fields<NewTicketPost, FormValue> = {
   subject: { wire: 'subject', check: V.isString },
   contents: { wire: 'contents', check: V.nonBlank },
   userId: { wire: 'userid', check: V.positiveInt },
   staffId: { wire: 'staffid', check: V.positiveInt },
   isPrivate: { wire: 'isprivate', check: V.isBoolean },
-  attachments: { wire: 'attachments', check: checkAttachments }
+  attachments: { wire: 'filename<n>, filecontent<n>', check: checkAttachments, spread: true, encode: attachmentPairs }
 }
 
 const NEW_REQUIRED: RequiredFields<NewTicketPost> = { contents: true }
@@ -100,10 +95,8 @@ const rules = (input: Partial<NewTicketPost>): V.Issues =>
  */
 export const post = (ticketId: number, input: NewTicketPost): ClassicRequest<TicketPost> => {
   const issues = V.issues(numericTicketId('ticketId', ticketId), checkFields(FIELDS, NEW_REQUIRED, input, rules))
-  const form = V.whenValid(issues, () => [
-    ...phpForm({ ticketid: ticketId, ...wireValues(FIELDS, { ...input, isPrivate: input.isPrivate ?? false, attachments: undefined }) }),
-    ...attachmentPairs(input.attachments ?? [])
-  ])
+  // `isprivate` is always sent: 4.98.8 reads it without checking and prints a PHP notice when it is missing.
+  const form = V.whenValid(issues, () => phpForm({ ticketid: ticketId, ...wireValues(FIELDS, { ...input, isPrivate: input.isPrivate ?? false }) }))
   return postRequest('TicketPost.post', ROUTE, onePost, { issues, form })
 }
 

@@ -61,6 +61,20 @@ test('wire values: wire names, encoders, absent properties left out, table order
   assert.equal(wireValues(PROBE, null as unknown as Probe), {})
 })
 
+test('wire values: a spread field sends its record of wire values in its place', () => {
+  interface Flags {
+    readonly query: string
+    readonly in: ReadonlyArray<string>
+    readonly phrase?: boolean
+  }
+  const table: Fields<Flags, unknown> = {
+    query: { wire: 'query', check: V.nonBlank },
+    in: { wire: '<one flag per place>', check: () => [], spread: true, encode: (places) => Object.fromEntries(places.map((p) => [p, 1])) },
+    phrase: { wire: 'phrase', check: V.isBoolean }
+  }
+  assert.equal(Object.entries(wireValues(table, { phrase: true, in: ['a', 'b'], query: 'q' })), [['query', 'q'], ['a', 1], ['b', 1], ['phrase', true]])
+})
+
 const ROOT = resolve(import.meta.dirname, '..', '..')
 
 /** Copies `src/`, adds an optional property to an input type in the copy, and type-checks that one module. */
