@@ -41,8 +41,7 @@ test('all/get/delete descriptions', () => {
 })
 
 test('post sends the POST names, not the XML names; dates as Unix seconds', () => {
-  const p = TicketTimeTrack.post({
-    ticketId: 2,
+  const p = TicketTimeTrack.post(2, {
     staffId: 1,
     contents: 'Fixed the printer',
     workDate: WORK,
@@ -67,8 +66,7 @@ test('post sends the POST names, not the XML names; dates as Unix seconds', () =
 })
 
 test('post: validation', () => {
-  const bad = TicketTimeTrack.post({
-    ticketId: 0,
+  const bad = TicketTimeTrack.post(0, {
     staffId: 0,
     contents: '',
     workDate: new Date(NaN),
@@ -109,7 +107,7 @@ test('decodes time tracks from spec-shaped XML (XML names → entity)', () => {
   assert.equal(b && [b.id, b.billDate, b.contents], [5, null, ''])
   assert.is(decode(TicketTimeTrack.get(2, 3), TIMETRACKS).id, 3)
   const echoed = decode(
-    TicketTimeTrack.post({ ticketId: 2, staffId: 1, contents: 'x', workDate: WORK, billDate: BILL, timeWorked: 1800, timeBillable: 900 }),
+    TicketTimeTrack.post(2, { staffId: 1, contents: 'x', workDate: WORK, billDate: BILL, timeWorked: 1800, timeBillable: 900 }),
     TIMETRACKS
   )
   assert.equal([echoed.id, echoed.timeWorked, echoed.creatorStaffId], [3, 1800, 1])
