@@ -50,7 +50,7 @@ export {
   CreationMode,
   CreationType,
   FlagType,
-  NoteColour,
+  NoteColor,
   PostCreator,
   TicketCreator,
   type Code,

@@ -6,10 +6,10 @@
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormValue } from './request'
-import { NOTE_COLOURS, exactlyOne, numericTicketId, ticketNote, type NoteColour, type TicketNote } from './tickets'
+import { NOTE_COLORS, exactlyOne, numericTicketId, ticketNote, type NoteColor, type TicketNote } from './tickets'
 import { list, single } from './xml'
 
-export { NOTE_COLOURS, NoteColour, type Code, type TicketNote } from './tickets'
+export { NOTE_COLORS, NoteColor, type Code, type TicketNote } from './tickets'
 
 /** Exactly one of `staffId` (an existing staff member) and `fullName` says who writes the note. */
 export interface NewTicketNote {
@@ -19,7 +19,7 @@ export interface NewTicketNote {
   /** The staff member the note is for; unknown ids are ignored by the server. */
   readonly forStaffId?: number
   /** Default (server side): yellow. */
-  readonly noteColour?: NoteColour
+  readonly noteColor?: NoteColor
 }
 
 const notes = /*#__PURE__*/ list('notes', 'note', ticketNote)
@@ -42,7 +42,7 @@ const FIELDS: Fields<NewTicketNote, FormValue> = {
   staffId: { wire: 'staffid', check: V.positiveInt },
   fullName: { wire: 'fullname', check: V.nonBlank },
   forStaffId: { wire: 'forstaffid', check: V.positiveInt },
-  noteColour: { wire: 'notecolor', check: (path, value) => V.oneOf(path, value, NOTE_COLOURS) }
+  noteColor: { wire: 'notecolor', check: (path, value) => V.oneOf(path, value, NOTE_COLORS) }
 }
 
 const NEW_REQUIRED: RequiredFields<NewTicketNote> = { contents: true }

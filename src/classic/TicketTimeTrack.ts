@@ -8,10 +8,10 @@
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormValue } from './request'
-import { NOTE_COLOURS, numericTicketId, timeTrack, type NoteColour, type TimeTrack } from './tickets'
+import { NOTE_COLORS, numericTicketId, timeTrack, type NoteColor, type TimeTrack } from './tickets'
 import { list, single } from './xml'
 
-export { NOTE_COLOURS, NoteColour, type Code, type TimeTrack } from './tickets'
+export { NOTE_COLORS, NoteColor, type Code, type TimeTrack } from './tickets'
 
 export interface NewTimeTrack {
   /** The staff member who records the entry (must exist). */
@@ -27,7 +27,7 @@ export interface NewTimeTrack {
   readonly timeBillable: number
   /** Who did the work (default: `staffId`); must exist. */
   readonly workerStaffId?: number
-  readonly noteColour?: NoteColour
+  readonly noteColor?: NoteColor
 }
 
 const timeTracks = /*#__PURE__*/ list('timetracks', 'timetrack', timeTrack)
@@ -53,7 +53,7 @@ const FIELDS: Fields<NewTimeTrack, FormValue> = {
   timeWorked: { wire: 'timespent', check: V.nonNegativeInt },
   timeBillable: { wire: 'timebillable', check: V.nonNegativeInt },
   workerStaffId: { wire: 'workerstaffid', check: V.positiveInt },
-  noteColour: { wire: 'notecolor', check: (path, value) => V.oneOf(path, value, NOTE_COLOURS) }
+  noteColor: { wire: 'notecolor', check: (path, value) => V.oneOf(path, value, NOTE_COLORS) }
 }
 
 const NEW_REQUIRED: RequiredFields<NewTimeTrack> = { staffId: true, contents: true, workDate: true, billDate: true, timeWorked: true, timeBillable: true }

@@ -93,7 +93,7 @@ const pipeline = async (run: ClassicExecutor): Promise<void> => {
 
   section('3. A staff reply and a staff note')
   const reply = await must(run(TicketPost.post(ticket.id, { staffId: 2, contents: 'Could you send a photo of the gear train?' })))
-  const note = await must(run(TicketNote.post(ticket.id, { staffId: 1, contents: 'Probably the worn pawl again.', noteColour: 3 })))
+  const note = await must(run(TicketNote.post(ticket.id, { staffId: 1, contents: 'Probably the worn pawl again.', noteColor: 3 })))
   const afterReply = await must(run(Ticket.get(ticket.id)))
   // 4.98.8 stores a staff reply as the contents, "\n", then "\n" and the staff member's signature.
   console.log(table(['post', 'by', 'contents (as stored)'], [[reply.id, reply.fullName, JSON.stringify(reply.contents)]]))

@@ -198,7 +198,7 @@ test('decodes the ListAll fixture: attributes, tags, watchers, workflows, the fo
     type: 'ticket',
     ticketId: 2,
     id: 1,
-    noteColour: Ticket.NoteColour.yellow,
+    noteColor: Ticket.NoteColor.yellow,
     creatorStaffId: 1,
     creatorStaffName: 'Varun Shoor',
     forStaffId: 0,

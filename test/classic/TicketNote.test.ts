@@ -30,8 +30,8 @@ test('all/get/delete descriptions', () => {
   assert.equal(paths(TicketNote.delete(0, 0)), ['ticketId', 'noteId'])
 })
 
-test('post: server names, colour as its code', () => {
-  const p = TicketNote.post(2, { contents: 'Call back', staffId: 1, forStaffId: 3, noteColour: TicketNote.NoteColour.red })
+test('post: server names, color as its code', () => {
+  const p = TicketNote.post(2, { contents: 'Call back', staffId: 1, forStaffId: 3, noteColor: TicketNote.NoteColor.red })
   assert.equal([p.operation, p.method, p.route, p.issues], ['TicketNote.post', 'POST', '/Tickets/TicketNote', []])
   assert.equal(p.form, [
     ['ticketid', '2'],
@@ -50,7 +50,7 @@ test('post: server names, colour as its code', () => {
 test('post: validation', () => {
   assert.equal(paths(TicketNote.post(-1, { contents: '' })), ['ticketId', 'contents', 'staffId'])
   assert.equal(paths(TicketNote.post(1, { contents: 'x', staffId: 1, fullName: 'A' })), ['staffId'])
-  assert.equal(paths(TicketNote.post(1, { contents: 'x', fullName: ' ', noteColour: 6 as TicketNote.NoteColour })), ['fullName', 'noteColour'])
+  assert.equal(paths(TicketNote.post(1, { contents: 'x', fullName: ' ', noteColor: 6 as TicketNote.NoteColor })), ['fullName', 'noteColor'])
 })
 
 test('aliases', () => {
@@ -65,7 +65,7 @@ test('decodes the ListAll fixture (attribute style)', () => {
       type: 'ticket',
       ticketId: 2,
       id: 1,
-      noteColour: TicketNote.NoteColour.blue,
+      noteColor: TicketNote.NoteColor.blue,
       creatorStaffId: 4,
       creatorStaffName: 'Varun Shoor',
       forStaffId: 5,

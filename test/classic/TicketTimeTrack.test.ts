@@ -49,7 +49,7 @@ test('post sends the POST names, not the XML names; dates as Unix seconds', () =
     timeWorked: 1800,
     timeBillable: 900,
     workerStaffId: 4,
-    noteColour: TicketTimeTrack.NoteColour.green
+    noteColor: TicketTimeTrack.NoteColor.green
   })
   assert.equal([p.operation, p.method, p.route, p.issues], ['TicketTimeTrack.post', 'POST', '/Tickets/TicketTimeTrack', []])
   assert.equal(p.form, [
@@ -74,9 +74,9 @@ test('post: validation', () => {
     timeWorked: -1,
     timeBillable: 1.5,
     workerStaffId: 0,
-    noteColour: 0 as TicketTimeTrack.NoteColour
+    noteColor: 0 as TicketTimeTrack.NoteColor
   })
-  assert.equal(paths(bad), ['ticketId', 'staffId', 'contents', 'workDate', 'billDate', 'timeWorked', 'timeBillable', 'workerStaffId', 'noteColour'])
+  assert.equal(paths(bad), ['ticketId', 'staffId', 'contents', 'workDate', 'billDate', 'timeWorked', 'timeBillable', 'workerStaffId', 'noteColor'])
   assert.equal(bad.form, [])
 })
 
@@ -100,7 +100,7 @@ test('decodes time tracks from spec-shaped XML (XML names → entity)', () => {
     workerStaffName: 'Jane "JD" Doe',
     creatorStaffId: 1,
     creatorStaffName: 'Admin',
-    noteColour: TicketTimeTrack.NoteColour.green,
+    noteColor: TicketTimeTrack.NoteColor.green,
     contents: 'Fixed the printer',
     extra: {}
   })

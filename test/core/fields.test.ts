@@ -104,6 +104,10 @@ test('adding a property to an input type without a table entry fails to compile 
   for (const [module, typeName] of [
     ['classic/Department.ts', 'NewDepartment'],
     ['classic/Department.ts', 'DepartmentUpdate'],
+    ['classic/Ticket.ts', 'NewTicket'],
+    ['classic/User.ts', 'NewUser'],
+    ['classic/KnowledgebaseArticle.ts', 'NewKnowledgebaseArticle'],
+    ['classic/NewsItem.ts', 'NewsItemUpdate'],
     ['v1/Team.ts', 'NewTeam']
   ] as const) {
     const errors = compileWithExtraProperty(module, typeName)

@@ -174,7 +174,7 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
     assert.equal((await ok(TicketPost.all(ticket.id))).map((p) => p.id), [O.toUndefined(O.map((ps: ReadonlyArray<TicketPost.TicketPost>) => ps[0]!.id)(ticket.posts)), reply.id])
     assert.is((await ok(TicketPost.get(ticket.id, reply.id))).contents, 'Please send the client log.\n\n-- Bob')
 
-    const note = await ok(TicketNote.post(ticket.id, { contents: 'Looks like the idle timeout.', staffId: 1, noteColour: 3 }))
+    const note = await ok(TicketNote.post(ticket.id, { contents: 'Looks like the idle timeout.', staffId: 1, noteColor: 3 }))
     assert.equal([note.creatorStaffName, note.contents], ['Alice Admin', 'Looks like the idle timeout.'])
     assert.equal((await ok(TicketNote.all(ticket.id))).map((n) => n.id), [note.id])
     assert.is((await ok(TicketNote.get(ticket.id, note.id))).contents, 'Looks like the idle timeout.')
