@@ -107,7 +107,7 @@ test('adding a property to an input type without a table entry fails to compile 
     ['classic/Ticket.ts', 'NewTicket'],
     ['classic/User.ts', 'NewUser'],
     ['classic/KnowledgebaseArticle.ts', 'NewKnowledgebaseArticle'],
-    ['classic/NewsItem.ts', 'NewsItemUpdate'],
+    ['classic/TicketNote.ts', 'NewTicketNote'],
     ['v1/Team.ts', 'NewTeam']
   ] as const) {
     const errors = compileWithExtraProperty(module, typeName)
