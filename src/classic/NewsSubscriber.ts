@@ -60,12 +60,15 @@ export const get = (id: number): ClassicRequest<O.Option<NewsSubscriber>> =>
   getRequest('NewsSubscriber.get', `${ROUTE}/${segment(id)}`, oneSubscriber, { issues: V.positiveInt('id', id) })
 
 /** An address that is already subscribed is a 400 `Subscription failed, please check if already subscribed`. */
-/** Every field of a subscriber's input types, described once: wire name and check. */
-const FIELDS: Fields<NewNewsSubscriber & NewsSubscriberUpdate, FormValue> = {
+/** Every field of a new subscriber, described once: wire name and check. */
+const FIELDS: Fields<NewNewsSubscriber, FormValue> = {
   email: { wire: 'email', check: V.email },
   isValidated: { wire: 'isvalidated', check: V.isBoolean },
   sendEmails: { wire: 'sendemails', check: V.isBoolean }
 }
+
+/** An update sends the address only, even when the caller spreads a subscriber into it. */
+const UPDATE_FIELDS: Fields<NewsSubscriberUpdate, FormValue> = { email: { wire: 'email', check: V.email } }
 
 const NEW_REQUIRED: RequiredFields<NewNewsSubscriber> = { email: true }
 const UPDATE_REQUIRED: RequiredFields<NewsSubscriberUpdate> = { email: true }
@@ -76,8 +79,11 @@ export const post = (input: NewNewsSubscriber): ClassicRequest<NewsSubscriber> =
 }
 
 export const put = (id: number, input: NewsSubscriberUpdate): ClassicRequest<NewsSubscriber> => {
-  const issues = V.issues(V.positiveInt('id', id), checkFields(FIELDS, UPDATE_REQUIRED, input))
-  return putRequest('NewsSubscriber.put', `${ROUTE}/${segment(id)}`, echoedSubscriber, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
+  const issues = V.issues(V.positiveInt('id', id), checkFields(UPDATE_FIELDS, UPDATE_REQUIRED, input))
+  return putRequest('NewsSubscriber.put', `${ROUTE}/${segment(id)}`, echoedSubscriber, {
+    issues,
+    form: V.whenValid(issues, () => phpForm(wireValues(UPDATE_FIELDS, input)))
+  })
 }
 
 const del = (id: number): ClassicRequest<void> =>

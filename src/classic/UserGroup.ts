@@ -52,11 +52,14 @@ export const all = (): ClassicRequest<ReadonlyArray<UserGroup>> => getRequest('U
 export const get = (id: number): ClassicRequest<O.Option<UserGroup>> =>
   getRequest('UserGroup.get', `${ROUTE}/${segment(id)}`, oneUserGroup, { issues: V.positiveInt('id', id) })
 
-/** Every field of a user group's input types, described once: wire name and check. */
-const FIELDS: Fields<NewUserGroup & UserGroupUpdate, FormValue> = {
+/** Every field of a new user group, described once: wire name and check. */
+const FIELDS: Fields<NewUserGroup, FormValue> = {
   title: { wire: 'title', check: V.nonBlank },
   groupType: { wire: 'grouptype', check: (path, value) => V.oneOf(path, value, USER_GROUP_TYPES) }
 }
+
+/** An update sends the title only (the group type cannot change), even when the caller spreads a group into it. */
+const UPDATE_FIELDS: Fields<UserGroupUpdate, FormValue> = { title: { wire: 'title', check: V.nonBlank } }
 
 const NEW_REQUIRED: RequiredFields<NewUserGroup> = { title: true, groupType: true }
 const UPDATE_REQUIRED: RequiredFields<UserGroupUpdate> = { title: true }
@@ -68,8 +71,8 @@ export const post = (input: NewUserGroup): ClassicRequest<UserGroup> => {
 }
 
 export const put = (id: number, input: UserGroupUpdate): ClassicRequest<UserGroup> => {
-  const issues = V.issues(V.positiveInt('id', id), checkFields(FIELDS, UPDATE_REQUIRED, input))
-  const form = V.whenValid(issues, () => phpForm(wireValues(FIELDS, input)))
+  const issues = V.issues(V.positiveInt('id', id), checkFields(UPDATE_FIELDS, UPDATE_REQUIRED, input))
+  const form = V.whenValid(issues, () => phpForm(wireValues(UPDATE_FIELDS, input)))
   return putRequest('UserGroup.put', `${ROUTE}/${segment(id)}`, echoedUserGroup, { issues, form })
 }
 

@@ -184,4 +184,11 @@ test('server refusals: ApiError; an empty count answer: ParseError', async () =>
   assert.is((unwrapLeft(result) as { _tag: string })._tag, 'ParseError')
 })
 
+const wireNames = (form: ReadonlyArray<readonly [string, string]>) => form.map(([name]) => name)
+
+test('put never sends the creator, even from a spread article', () => {
+  const spread = { creatorId: 4, editedStaffId: 1, subject: 'S', isFeatured: true, categoryIds: [2] }
+  assert.equal(wireNames(KnowledgebaseArticle.put(7, spread).form), ['editedstaffid', 'subject', 'isfeatured', 'categoryid'])
+})
+
 test.run()
