@@ -150,8 +150,8 @@ const expiry = (path: string, value: unknown): V.Issues => (value === null ? [] 
 // Timestamps: 0 means "never" on the wire.
 const unix = (value: Date | null): Date | number => value ?? 0
 
-/** Every field of a user's input types (create, update, search), described once: wire name, check and encoding. */
-const FIELDS: Fields<NewUser & UserUpdate & UserSearch, FormValue> = {
+/** Every field of a user's input types, described once: wire name, check and encoding. */
+const FIELDS: Fields<NewUser & UserUpdate, FormValue> = {
   fullName: { wire: 'fullname', check: V.nonBlank },
   userGroupId: { wire: 'usergroupid', check: V.positiveInt },
   // Always the array form `email[]`: the server accepts a string or an array, the array carries several.
@@ -168,7 +168,11 @@ const FIELDS: Fields<NewUser & UserUpdate & UserSearch, FormValue> = {
   slaPlanId: { wire: 'slaplanid', check: V.nonNegativeInt },
   slaPlanExpiry: { wire: 'slaplanexpiry', check: expiry, encode: unix },
   userExpiry: { wire: 'userexpiry', check: expiry, encode: unix },
-  sendWelcomeEmail: { wire: 'sendwelcomeemail', check: V.isBoolean },
+  sendWelcomeEmail: { wire: 'sendwelcomeemail', check: V.isBoolean }
+}
+
+/** The search's fields: a table of their own, so that a bundle with `search` does not carry the user's table. */
+const SEARCH_TABLE: Fields<UserSearch, FormValue> = {
   query: { wire: 'query', check: V.nonBlank },
   // Only when asked for: servers before 4.98.8 do not know it.
   phrase: { wire: 'phrase', check: V.isBoolean, encode: (phrase) => (phrase ? true : undefined) }
@@ -249,8 +253,8 @@ const del = (id: number): ClassicRequest<void> => deleteRequest('User.delete', `
  * Users whose e-mail, full name, phone, organization name or user-group title match: `POST /Base/UserSearch`.
  */
 export const search = (input: UserSearch): ClassicRequest<ReadonlyArray<User>> => {
-  const issues = checkFields(FIELDS, SEARCH_REQUIRED, input)
-  return postRequest('User.search', '/Base/UserSearch', users, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
+  const issues = checkFields(SEARCH_TABLE, SEARCH_REQUIRED, input)
+  return postRequest('User.search', '/Base/UserSearch', users, { issues, form: V.whenValid(issues, () => phpForm(wireValues(SEARCH_TABLE, input))) })
 }
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

@@ -79,7 +79,7 @@ export const wireValues = <I, W>(table: Fields<I, W>, input: Partial<I>): Readon
     const value = own(input, key)
     if (value === undefined) continue
     const encoded = field.encode === undefined ? (value as W) : field.encode(value)
-    if (field.spread === true && encoded !== null && typeof encoded === 'object') Object.assign(out, encoded)
+    if (field.spread === true) Object.assign(out, encoded)
     else out[field.wire] = encoded
   }
   return out
