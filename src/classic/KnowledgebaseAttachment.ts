@@ -14,9 +14,7 @@ export interface KnowledgebaseAttachment extends AttachmentFields {
   readonly extra: Extra
 }
 
-export interface NewKnowledgebaseAttachment extends NewAttachmentFile {
-  readonly kbArticleId: number
-}
+export type NewKnowledgebaseAttachment = NewAttachmentFile
 
 const attachment: Decoder<XmlElement, KnowledgebaseAttachment> = /*#__PURE__*/ struct('kbattachment', {
   ...attachmentFields(),
@@ -42,11 +40,11 @@ export const get = (kbArticleId: number, id: number): ClassicRequest<Knowledgeba
   getRequest('KnowledgebaseAttachment.get', `${ROUTE}/${segment(kbArticleId)}/${segment(id)}`, oneAttachment, { issues: checkIds(kbArticleId, id) })
 
 /** Uploads a file (sent as Base64; the server derives the MIME type from the name's extension). */
-export const post = (input: NewKnowledgebaseAttachment): ClassicRequest<KnowledgebaseAttachment> => {
-  const issues = V.input(input, (i) => checkNewAttachment('kbArticleId', i.kbArticleId, i))
+export const post = (kbArticleId: number, input: NewKnowledgebaseAttachment): ClassicRequest<KnowledgebaseAttachment> => {
+  const issues = checkNewAttachment('kbArticleId', kbArticleId, input)
   return postRequest('KnowledgebaseAttachment.post', ROUTE, oneAttachment, {
     issues,
-    form: V.whenValid(issues, () => attachmentForm('kbarticleid', input.kbArticleId, input))
+    form: V.whenValid(issues, () => attachmentForm('kbarticleid', kbArticleId, input))
   })
 }
 

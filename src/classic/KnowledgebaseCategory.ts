@@ -3,9 +3,10 @@
  */
 import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { cannotSwitchOff, commaList, idList, oneOfCodes, positiveOnUpdate } from './content'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
 import type { Code } from './tickets'
 import { bool, first, int, list, listOf, requiredInt, single, struct, text, toInt, type Extra, type XmlElement } from './xml'
 
@@ -124,13 +125,52 @@ const echoedCategory = /*#__PURE__*/ single(categories)
 
 const ROUTE = '/Knowledgebase/Category'
 
-const checkGroups = (input: Partial<NewKnowledgebaseCategory>): V.Issues =>
+const groupRules = (input: Partial<NewKnowledgebaseCategory>): V.Issues =>
   V.issues(
-    V.optional(input.userGroupIds, (ids) => idList('userGroupIds', ids)),
     V.when(input.userGroupIds !== undefined && input.userVisibilityCustom !== true, 'userGroupIds', 'is only used with userVisibilityCustom: true'),
-    V.optional(input.staffGroupIds, (ids) => idList('staffGroupIds', ids)),
     V.when(input.staffGroupIds !== undefined && input.staffVisibilityCustom !== true, 'staffGroupIds', 'is only used with staffVisibilityCustom: true')
   )
+
+const groupIds = (path: string, value: unknown): V.Issues => idList(path, value)
+
+/**
+ * The fields of a new category. Creating and updating differ on the wire (the parent's name) and in what the server
+ * accepts (an update ignores 0 and false), so each input type has its own table.
+ */
+const NEW_FIELDS: Fields<NewKnowledgebaseCategory, FormValue> = {
+  title: { wire: 'title', check: V.nonBlank },
+  categoryType: { wire: 'categorytype', check: (path, value) => oneOfCodes(path, value, KnowledgebaseCategoryType) },
+  parentCategoryId: { wire: 'parentcategoryid', check: V.nonNegativeInt },
+  displayOrder: { wire: 'displayorder', check: V.nonNegativeInt },
+  articleSortOrder: { wire: 'articlesortorder', check: (path, value) => oneOfCodes(path, value, ArticleSortOrder) },
+  allowComments: { wire: 'allowcomments', check: V.isBoolean },
+  allowRating: { wire: 'allowrating', check: V.isBoolean },
+  isPublished: { wire: 'ispublished', check: V.isBoolean },
+  userVisibilityCustom: { wire: 'uservisibilitycustom', check: V.isBoolean },
+  userGroupIds: { wire: 'usergroupidlist', check: groupIds, encode: commaList },
+  staffVisibilityCustom: { wire: 'staffvisibilitycustom', check: V.isBoolean },
+  staffGroupIds: { wire: 'staffgroupidlist', check: groupIds, encode: commaList },
+  staffId: { wire: 'staffid', check: V.positiveInt }
+}
+
+/** The fields of an update (see `NEW_FIELDS`). */
+const UPDATE_FIELDS: Fields<KnowledgebaseCategoryUpdate, FormValue> = {
+  title: { wire: 'title', check: V.nonBlank },
+  // The update reads the parent under another name than the creation does.
+  parentCategoryId: { wire: 'parentkbcategoryid', check: positiveOnUpdate },
+  categoryType: { wire: 'categorytype', check: (path, value) => oneOfCodes(path, value, KnowledgebaseCategoryType) },
+  displayOrder: { wire: 'displayorder', check: positiveOnUpdate },
+  articleSortOrder: { wire: 'articlesortorder', check: (path, value) => oneOfCodes(path, value, ArticleSortOrder) },
+  allowComments: { wire: 'allowcomments', check: cannotSwitchOff },
+  allowRating: { wire: 'allowrating', check: cannotSwitchOff },
+  isPublished: { wire: 'ispublished', check: cannotSwitchOff },
+  userVisibilityCustom: { wire: 'uservisibilitycustom', check: cannotSwitchOff },
+  userGroupIds: { wire: 'usergroupidlist', check: groupIds, encode: commaList },
+  staffVisibilityCustom: { wire: 'staffvisibilitycustom', check: cannotSwitchOff },
+  staffGroupIds: { wire: 'staffgroupidlist', check: groupIds, encode: commaList }
+}
+
+const NEW_REQUIRED: RequiredFields<NewKnowledgebaseCategory> = { title: true, categoryType: true }
 
 const checkListOptions = (options: KnowledgebaseCategoryListOptions): V.Issues =>
   V.input(
@@ -168,83 +208,15 @@ export const get = (id: number): ClassicRequest<O.Option<KnowledgebaseCategory>>
   getRequest('KnowledgebaseCategory.get', `${ROUTE}/${segment(id)}`, oneCategory, { issues: V.positiveInt('id', id) })
 
 export const post = (input: NewKnowledgebaseCategory): ClassicRequest<KnowledgebaseCategory> => {
-  const issues = V.input(input, (i) =>
-    V.issues(
-      V.nonBlank('title', i.title),
-      oneOfCodes('categoryType', i.categoryType, KnowledgebaseCategoryType),
-      V.optional(i.parentCategoryId, (n) => V.nonNegativeInt('parentCategoryId', n)),
-      V.optional(i.displayOrder, (n) => V.nonNegativeInt('displayOrder', n)),
-      V.optional(i.articleSortOrder, (s) => oneOfCodes('articleSortOrder', s, ArticleSortOrder)),
-      V.optional(i.allowComments, (b) => V.isBoolean('allowComments', b)),
-      V.optional(i.allowRating, (b) => V.isBoolean('allowRating', b)),
-      V.optional(i.isPublished, (b) => V.isBoolean('isPublished', b)),
-      V.optional(i.userVisibilityCustom, (b) => V.isBoolean('userVisibilityCustom', b)),
-      V.optional(i.staffVisibilityCustom, (b) => V.isBoolean('staffVisibilityCustom', b)),
-      V.optional(i.staffId, (n) => V.positiveInt('staffId', n)),
-      checkGroups(i)
-    )
-  )
-  return postRequest('KnowledgebaseCategory.post', ROUTE, echoedCategory, {
-    issues,
-    form: V.whenValid(issues, () =>
-      phpForm({
-        title: input.title,
-        categorytype: input.categoryType,
-        parentcategoryid: input.parentCategoryId,
-        displayorder: input.displayOrder,
-        articlesortorder: input.articleSortOrder,
-        allowcomments: input.allowComments,
-        allowrating: input.allowRating,
-        ispublished: input.isPublished,
-        uservisibilitycustom: input.userVisibilityCustom,
-        usergroupidlist: commaList(input.userGroupIds),
-        staffvisibilitycustom: input.staffVisibilityCustom,
-        staffgroupidlist: commaList(input.staffGroupIds),
-        staffid: input.staffId
-      })
-    )
-  })
+  const issues = checkFields(NEW_FIELDS, NEW_REQUIRED, input, groupRules)
+  return postRequest('KnowledgebaseCategory.post', ROUTE, echoedCategory, { issues, form: V.whenValid(issues, () => phpForm(wireValues(NEW_FIELDS, input))) })
 }
 
 export const put = (id: number, input: KnowledgebaseCategoryUpdate): ClassicRequest<KnowledgebaseCategory> => {
-  const issues = V.issues(
-    V.positiveInt('id', id),
-    V.input(input, (i) =>
-      V.issues(
-        V.optional(i.title, (t) => V.nonBlank('title', t)),
-        positiveOnUpdate('parentCategoryId', i.parentCategoryId),
-        V.optional(i.categoryType, (t) => oneOfCodes('categoryType', t, KnowledgebaseCategoryType)),
-        positiveOnUpdate('displayOrder', i.displayOrder),
-        V.optional(i.articleSortOrder, (s) => oneOfCodes('articleSortOrder', s, ArticleSortOrder)),
-        cannotSwitchOff('allowComments', i.allowComments),
-        cannotSwitchOff('allowRating', i.allowRating),
-        cannotSwitchOff('isPublished', i.isPublished),
-        cannotSwitchOff('userVisibilityCustom', i.userVisibilityCustom),
-        cannotSwitchOff('staffVisibilityCustom', i.staffVisibilityCustom),
-        V.optional(i.userGroupIds, (ids) => idList('userGroupIds', ids)),
-        V.optional(i.staffGroupIds, (ids) => idList('staffGroupIds', ids))
-      )
-    )
-  )
+  const issues = V.issues(V.positiveInt('id', id), checkFields(UPDATE_FIELDS, NOTHING_REQUIRED, input))
   return putRequest('KnowledgebaseCategory.put', `${ROUTE}/${segment(id)}`, echoedCategory, {
     issues,
-    form: V.whenValid(issues, () =>
-      phpForm({
-        title: input.title,
-        // The update reads the parent under another name than the creation does.
-        parentkbcategoryid: input.parentCategoryId,
-        categorytype: input.categoryType,
-        displayorder: input.displayOrder,
-        articlesortorder: input.articleSortOrder,
-        allowcomments: input.allowComments,
-        allowrating: input.allowRating,
-        ispublished: input.isPublished,
-        uservisibilitycustom: input.userVisibilityCustom,
-        usergroupidlist: commaList(input.userGroupIds),
-        staffvisibilitycustom: input.staffVisibilityCustom,
-        staffgroupidlist: commaList(input.staffGroupIds)
-      })
-    )
+    form: V.whenValid(issues, () => phpForm(wireValues(UPDATE_FIELDS, input)))
   })
 }
 

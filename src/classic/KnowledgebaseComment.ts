@@ -17,9 +17,7 @@ export interface KnowledgebaseComment extends CommentFields {
   readonly extra: Extra
 }
 
-export interface NewKnowledgebaseComment extends NewComment {
-  readonly kbArticleId: number
-}
+export type NewKnowledgebaseComment = NewComment
 
 const comment: Decoder<XmlElement, KnowledgebaseComment> = /*#__PURE__*/ struct('kbarticlecomment', {
   ...commentFields(),
@@ -43,12 +41,12 @@ export const get = (id: number): ClassicRequest<O.Option<KnowledgebaseComment>> 
   getRequest('KnowledgebaseComment.get', `${ROUTE}/${segment(id)}`, oneComment, { issues: V.positiveInt('id', id) })
 
 /** The server decides the status (approved for staff; pending, approved or spam for users, by its spam check). */
-export const post = (input: NewKnowledgebaseComment): ClassicRequest<KnowledgebaseComment> => {
-  const issues = V.input(input, (i) => checkNewComment('kbArticleId', i.kbArticleId, i))
+export const post = (kbArticleId: number, input: NewKnowledgebaseComment): ClassicRequest<KnowledgebaseComment> => {
+  const issues = checkNewComment('kbArticleId', kbArticleId, input)
   // The server reads the article under another name than the one it answers with.
   return postRequest('KnowledgebaseComment.post', ROUTE, echoedComment, {
     issues,
-    form: V.whenValid(issues, () => commentForm('knowledgebasearticleid', input.kbArticleId, input))
+    form: V.whenValid(issues, () => commentForm('knowledgebasearticleid', kbArticleId, input))
   })
 }
 

@@ -3,8 +3,9 @@
  */
 import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
 import { first, int, list, literal, requiredInt, single, struct, text, type Extra, type XmlElement } from './xml'
 
 export type NewsCategoryVisibility = 'public' | 'private'
@@ -44,7 +45,14 @@ const echoedCategory = /*#__PURE__*/ single(categories)
 const ROUTE = '/News/Category'
 
 // The server maps any value other than `public` to private, so a typo would silently hide a category.
-const checkVisibility = (value: unknown): V.Issues => V.oneOf('visibilityType', value, NEWS_CATEGORY_VISIBILITIES)
+/** Every field of a news category's input types, described once: wire name and check. */
+const FIELDS: Fields<NewNewsCategory & NewsCategoryUpdate, FormValue> = {
+  title: { wire: 'title', check: V.nonBlank },
+  visibilityType: { wire: 'visibilitytype', check: (path, value) => V.oneOf(path, value, NEWS_CATEGORY_VISIBILITIES) }
+}
+
+const NEW_REQUIRED: RequiredFields<NewNewsCategory> = { title: true, visibilityType: true }
+const UPDATE_REQUIRED: RequiredFields<NewsCategoryUpdate> = {}
 
 /** Every news category. */
 export const all = (): ClassicRequest<ReadonlyArray<NewsCategory>> => getRequest('NewsCategory.all', ROUTE, categories)
@@ -54,25 +62,15 @@ export const get = (id: number): ClassicRequest<O.Option<NewsCategory>> =>
   getRequest('NewsCategory.get', `${ROUTE}/${segment(id)}`, oneCategory, { issues: V.positiveInt('id', id) })
 
 export const post = (input: NewNewsCategory): ClassicRequest<NewsCategory> => {
-  const issues = V.input(input, (i) => V.issues(V.nonBlank('title', i.title), checkVisibility(i.visibilityType)))
-  return postRequest('NewsCategory.post', ROUTE, echoedCategory, {
-    issues,
-    form: V.whenValid(issues, () => phpForm({ title: input.title, visibilitytype: input.visibilityType }))
-  })
+  const issues = checkFields(FIELDS, NEW_REQUIRED, input)
+  return postRequest('NewsCategory.post', ROUTE, echoedCategory, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
 }
 
 export const put = (id: number, input: NewsCategoryUpdate): ClassicRequest<NewsCategory> => {
-  const issues = V.issues(
-    V.positiveInt('id', id),
-    V.input(input, (i) => V.issues(V.optional(i.title, (t) => V.nonBlank('title', t)), V.optional(i.visibilityType, checkVisibility)))
-  )
-  return putRequest('NewsCategory.put', `${ROUTE}/${segment(id)}`, echoedCategory, {
-    issues,
-    form: V.whenValid(issues, () => phpForm({ title: input.title, visibilitytype: input.visibilityType }))
-  })
+  const issues = V.issues(V.positiveInt('id', id), checkFields(FIELDS, UPDATE_REQUIRED, input))
+  return putRequest('NewsCategory.put', `${ROUTE}/${segment(id)}`, echoedCategory, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
 }
 
-/** Deletes a category (its news items stay); an unknown id is a 400 `Invalid category ID`. */
 const del = (id: number): ClassicRequest<void> => deleteRequest('NewsCategory.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

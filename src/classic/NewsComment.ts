@@ -17,9 +17,7 @@ export interface NewsComment extends CommentFields {
   readonly extra: Extra
 }
 
-export interface NewNewsComment extends NewComment {
-  readonly newsItemId: number
-}
+export type NewNewsComment = NewComment
 
 const comment: Decoder<XmlElement, NewsComment> = /*#__PURE__*/ struct('newsitemcomment', {
   ...commentFields(),
@@ -43,11 +41,11 @@ export const get = (id: number): ClassicRequest<O.Option<NewsComment>> =>
   getRequest('NewsComment.get', `${ROUTE}/${segment(id)}`, oneComment, { issues: V.positiveInt('id', id) })
 
 /** The server decides the status (approved for staff; pending, approved or spam for users, by its spam check). */
-export const post = (input: NewNewsComment): ClassicRequest<NewsComment> => {
-  const issues = V.input(input, (i) => checkNewComment('newsItemId', i.newsItemId, i))
+export const post = (newsItemId: number, input: NewNewsComment): ClassicRequest<NewsComment> => {
+  const issues = checkNewComment('newsItemId', newsItemId, input)
   return postRequest('NewsComment.post', ROUTE, echoedComment, {
     issues,
-    form: V.whenValid(issues, () => commentForm('newsitemid', input.newsItemId, input))
+    form: V.whenValid(issues, () => commentForm('newsitemid', newsItemId, input))
   })
 }
 

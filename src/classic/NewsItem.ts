@@ -3,9 +3,10 @@
  */
 import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { calendarDate, commaList, escapedText, idList, oneOfCodes } from './content'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
 import type { Code } from './tickets'
 import { bool, first, int, list, listOf, requiredInt, single, struct, text, timestamp, toInt, type Extra, type XmlElement } from './xml'
 
@@ -140,34 +141,41 @@ const echoedItem = /*#__PURE__*/ single(items)
 
 const ROUTE = '/News/NewsItem'
 
-const checkCommon = (i: NewsEmailOptions & Partial<NewNewsItem>): V.Issues =>
-  V.issues(
-    V.optional(i.newsStatus, (s) => oneOfCodes('newsStatus', s, NewsStatus)),
-    V.optional(i.sendEmail, (b) => V.isBoolean('sendEmail', b)),
-    V.optional(i.fromName, (s) => V.isString('fromName', s)),
-    V.optional(i.email, (s) => V.email('email', s)),
-    V.optional(i.customEmailSubject, (s) => V.isString('customEmailSubject', s)),
-    V.optional(i.allowComments, (b) => V.isBoolean('allowComments', b)),
-    V.optional(i.userVisibilityCustom, (b) => V.isBoolean('userVisibilityCustom', b)),
-    V.optional(i.staffVisibilityCustom, (b) => V.isBoolean('staffVisibilityCustom', b)),
-    V.optional(i.userGroupIds, (ids) => idList('userGroupIds', ids)),
-    V.optional(i.staffGroupIds, (ids) => idList('staffGroupIds', ids)),
-    V.optional(i.categoryIds, (ids) => idList('categoryIds', ids))
-  )
+/** The fields creating and updating share, described once (each builder's table adds its own). */
+const COMMON: Fields<Omit<NewsItemUpdate, 'editedStaffId'>, FormValue> = {
+  subject: { wire: 'subject', check: V.nonBlank },
+  contents: { wire: 'contents', check: V.nonBlank },
+  newsStatus: { wire: 'newsstatus', check: (path, value) => oneOfCodes(path, value, NewsStatus) },
+  fromName: { wire: 'fromname', check: V.isString },
+  email: { wire: 'email', check: V.email },
+  customEmailSubject: { wire: 'customemailsubject', check: V.isString },
+  sendEmail: { wire: 'sendemail', check: V.isBoolean },
+  allowComments: { wire: 'allowcomments', check: V.isBoolean },
+  userVisibilityCustom: { wire: 'uservisibilitycustom', check: V.isBoolean },
+  userGroupIds: { wire: 'usergroupidlist', check: (path, value) => idList(path, value), encode: commaList },
+  staffVisibilityCustom: { wire: 'staffvisibilitycustom', check: V.isBoolean },
+  staffGroupIds: { wire: 'staffgroupidlist', check: (path, value) => idList(path, value), encode: commaList },
+  categoryIds: { wire: 'newscategoryidlist', check: (path, value) => idList(path, value), encode: commaList }
+}
 
-const commonForm = (i: NewsEmailOptions & Partial<NewNewsItem>) => ({
-  newsstatus: i.newsStatus,
-  fromname: i.fromName,
-  email: i.email,
-  customemailsubject: i.customEmailSubject,
-  sendemail: i.sendEmail,
-  allowcomments: i.allowComments,
-  uservisibilitycustom: i.userVisibilityCustom,
-  usergroupidlist: commaList(i.userGroupIds),
-  staffvisibilitycustom: i.staffVisibilityCustom,
-  staffgroupidlist: commaList(i.staffGroupIds),
-  newscategoryidlist: commaList(i.categoryIds)
-})
+/**
+ * A new item's fields. An update has its own table: the server's update resets any date it is sent, so an update
+ * never sends `start`/`expiry` (nor the author), even when the caller spreads a news item into it.
+ */
+const NEW_FIELDS = /*#__PURE__*/ ((): Fields<NewNewsItem, FormValue> => ({
+  staffId: { wire: 'staffid', check: V.positiveInt },
+  ...COMMON,
+  start: { wire: 'start', check: V.date, encode: calendarDate },
+  expiry: { wire: 'expiry', check: V.date, encode: calendarDate }
+}))()
+
+const UPDATE_FIELDS = /*#__PURE__*/ ((): Fields<NewsItemUpdate, FormValue> => ({ editedStaffId: { wire: 'editedstaffid', check: V.positiveInt }, ...COMMON }))()
+
+const NEW_REQUIRED: RequiredFields<NewNewsItem> = { staffId: true, subject: true, contents: true }
+const UPDATE_REQUIRED: RequiredFields<NewsItemUpdate> = { editedStaffId: true, subject: true, contents: true }
+
+const newRules = (i: Partial<NewNewsItem>): V.Issues =>
+  V.when(i.start instanceof Date && i.expiry instanceof Date && i.start.getTime() > i.expiry.getTime(), 'start', 'must not be after expiry')
 
 /**
  * Without a category: every news item, whatever its status, type or dates, with full contents. With a category: the
@@ -184,49 +192,13 @@ export const get = (id: number): ClassicRequest<O.Option<NewsItem>> =>
   getRequest('NewsItem.get', `${ROUTE}/${segment(id)}`, oneItem, { issues: V.positiveInt('id', id) })
 
 export const post = (input: NewNewsItem): ClassicRequest<NewsItem> => {
-  const issues = V.input(input, (i) =>
-    V.issues(
-      V.positiveInt('staffId', i.staffId),
-      V.nonBlank('subject', i.subject),
-      V.nonBlank('contents', i.contents),
-      checkCommon(i),
-      V.optional(i.start, (d) => V.date('start', d)),
-      V.optional(i.expiry, (d) => V.date('expiry', d)),
-      V.when(
-        i.start instanceof Date && i.expiry instanceof Date && i.start.getTime() > i.expiry.getTime(),
-        'start',
-        'must not be after expiry'
-      )
-    )
-  )
-  return postRequest('NewsItem.post', ROUTE, echoedItem, {
-    issues,
-    form: V.whenValid(issues, () =>
-      phpForm({
-        staffid: input.staffId,
-        subject: input.subject,
-        contents: input.contents,
-        ...commonForm(input),
-        start: input.start === undefined ? undefined : calendarDate(input.start),
-        expiry: input.expiry === undefined ? undefined : calendarDate(input.expiry)
-      })
-    )
-  })
+  const issues = checkFields(NEW_FIELDS, NEW_REQUIRED, input, newRules)
+  return postRequest('NewsItem.post', ROUTE, echoedItem, { issues, form: V.whenValid(issues, () => phpForm(wireValues(NEW_FIELDS, input))) })
 }
 
 export const put = (id: number, input: NewsItemUpdate): ClassicRequest<NewsItem> => {
-  const issues = V.issues(
-    V.positiveInt('id', id),
-    V.input(input, (i) =>
-      V.issues(V.positiveInt('editedStaffId', i.editedStaffId), V.nonBlank('subject', i.subject), V.nonBlank('contents', i.contents), checkCommon(i))
-    )
-  )
-  return putRequest('NewsItem.put', `${ROUTE}/${segment(id)}`, echoedItem, {
-    issues,
-    form: V.whenValid(issues, () =>
-      phpForm({ editedstaffid: input.editedStaffId, subject: input.subject, contents: input.contents, ...commonForm(input) })
-    )
-  })
+  const issues = V.issues(V.positiveInt('id', id), checkFields(UPDATE_FIELDS, UPDATE_REQUIRED, input))
+  return putRequest('NewsItem.put', `${ROUTE}/${segment(id)}`, echoedItem, { issues, form: V.whenValid(issues, () => phpForm(wireValues(UPDATE_FIELDS, input))) })
 }
 
 /** Deletes a news item with its comments; an unknown id is a 400 `Invalid news item ID`. */

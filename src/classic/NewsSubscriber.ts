@@ -3,8 +3,9 @@
  */
 import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
 import { bool, first, int, list, requiredInt, single, struct, text, type Extra, type XmlElement } from './xml'
 
 export interface NewsSubscriber {
@@ -59,29 +60,32 @@ export const get = (id: number): ClassicRequest<O.Option<NewsSubscriber>> =>
   getRequest('NewsSubscriber.get', `${ROUTE}/${segment(id)}`, oneSubscriber, { issues: V.positiveInt('id', id) })
 
 /** An address that is already subscribed is a 400 `Subscription failed, please check if already subscribed`. */
+/** Every field of a new subscriber, described once: wire name and check. */
+const FIELDS: Fields<NewNewsSubscriber, FormValue> = {
+  email: { wire: 'email', check: V.email },
+  isValidated: { wire: 'isvalidated', check: V.isBoolean },
+  sendEmails: { wire: 'sendemails', check: V.isBoolean }
+}
+
+/** An update sends the address only, even when the caller spreads a subscriber into it. */
+const UPDATE_FIELDS: Fields<NewsSubscriberUpdate, FormValue> = { email: { wire: 'email', check: V.email } }
+
+const NEW_REQUIRED: RequiredFields<NewNewsSubscriber> = { email: true }
+const UPDATE_REQUIRED: RequiredFields<NewsSubscriberUpdate> = { email: true }
+
 export const post = (input: NewNewsSubscriber): ClassicRequest<NewsSubscriber> => {
-  const issues = V.input(input, (i) =>
-    V.issues(
-      V.email('email', i.email),
-      V.optional(i.isValidated, (b) => V.isBoolean('isValidated', b)),
-      V.optional(i.sendEmails, (b) => V.isBoolean('sendEmails', b))
-    )
-  )
-  return postRequest('NewsSubscriber.post', ROUTE, echoedSubscriber, {
-    issues,
-    form: V.whenValid(issues, () => phpForm({ email: input.email, isvalidated: input.isValidated, sendemails: input.sendEmails }))
-  })
+  const issues = checkFields(FIELDS, NEW_REQUIRED, input)
+  return postRequest('NewsSubscriber.post', ROUTE, echoedSubscriber, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
 }
 
 export const put = (id: number, input: NewsSubscriberUpdate): ClassicRequest<NewsSubscriber> => {
-  const issues = V.issues(V.positiveInt('id', id), V.input(input, (i) => V.email('email', i.email)))
+  const issues = V.issues(V.positiveInt('id', id), checkFields(UPDATE_FIELDS, UPDATE_REQUIRED, input))
   return putRequest('NewsSubscriber.put', `${ROUTE}/${segment(id)}`, echoedSubscriber, {
     issues,
-    form: V.whenValid(issues, () => phpForm({ email: input.email }))
+    form: V.whenValid(issues, () => phpForm(wireValues(UPDATE_FIELDS, input)))
   })
 }
 
-/** Unsubscribes; an unknown id is a 400 `Invalid news subscriber ID`. */
 const del = (id: number): ClassicRequest<void> =>
   deleteRequest('NewsSubscriber.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
 

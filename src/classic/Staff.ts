@@ -3,8 +3,9 @@
  */
 import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
 import { bool, first, int, list, requiredInt, single, struct, text, type Extra, type XmlElement } from './xml'
 
 export interface Staff {
@@ -88,35 +89,35 @@ const echoedStaff = /*#__PURE__*/ single(staffUsers)
 
 const ROUTE = '/Base/Staff'
 
-const checkOptional = (input: Partial<StaffUpdate>): V.Issues =>
+/** Every field of a staff member's input types, described once: wire name and check. */
+const FIELDS: Fields<NewStaff & StaffUpdate, FormValue> = {
+  firstName: { wire: 'firstname', check: V.nonBlank },
+  lastName: { wire: 'lastname', check: V.nonBlank },
+  userName: { wire: 'username', check: V.nonBlank },
+  email: { wire: 'email', check: V.email },
+  staffGroupId: { wire: 'staffgroupid', check: V.positiveInt },
+  password: { wire: 'password', check: V.secret },
+  designation: { wire: 'designation', check: V.isString },
+  mobileNumber: { wire: 'mobilenumber', check: V.isString },
+  // `signature` is the request signature: the server reads the staff signature as `staffsignature` (since 4.01.326).
+  signature: { wire: 'staffsignature', check: V.isString },
+  isEnabled: { wire: 'isenabled', check: V.isBoolean },
+  greeting: { wire: 'greeting', check: V.isString },
+  timezone: { wire: 'timezone', check: V.isString },
+  enableDst: { wire: 'enabledst', check: V.isBoolean }
+}
+
+const NEW_REQUIRED: RequiredFields<NewStaff> = { firstName: true, lastName: true, userName: true, email: true, staffGroupId: true, password: true }
+const UPDATE_REQUIRED: RequiredFields<StaffUpdate> = { firstName: true, lastName: true, staffGroupId: true }
+
+const newRules = (input: Partial<NewStaff>): V.Issues =>
   V.issues(
-    V.optional(input.designation, (s) => V.isString('designation', s)),
-    V.optional(input.mobileNumber, (s) => V.isString('mobileNumber', s)),
-    V.optional(input.signature, (s) => V.isString('signature', s)),
-    V.optional(input.greeting, (s) => V.isString('greeting', s)),
-    V.optional(input.timezone, (s) => V.isString('timezone', s))
+    V.when(input.isEnabled !== undefined && input.isEnabled !== true, 'isEnabled', 'the server ignores false on create: create, then put { isEnabled: false }'),
+    V.when(input.enableDst !== undefined && input.enableDst !== true, 'enableDst', 'the server ignores false on create: create, then put { enableDst: false }')
   )
 
-const checkRequired = (input: Partial<StaffUpdate>): V.Issues =>
-  V.issues(V.nonBlank('firstName', input.firstName), V.nonBlank('lastName', input.lastName), V.positiveInt('staffGroupId', input.staffGroupId))
-
-const fields = (input: Partial<StaffUpdate>) =>
-  phpForm({
-    firstname: input.firstName,
-    lastname: input.lastName,
-    username: input.userName,
-    email: input.email,
-    staffgroupid: input.staffGroupId,
-    password: input.password,
-    designation: input.designation,
-    mobilenumber: input.mobileNumber,
-    // `signature` is the request signature: the server reads the staff signature as `staffsignature` (since 4.01.326).
-    staffsignature: input.signature,
-    isenabled: input.isEnabled,
-    greeting: input.greeting,
-    timezone: input.timezone,
-    enabledst: input.enableDst
-  })
+// `isEnabled` and `enableDst` are `true` in `NewStaff` and `boolean` in `StaffUpdate`: the table takes either input.
+const form = (input: NewStaff | StaffUpdate) => phpForm(wireValues(FIELDS, input as Partial<NewStaff & StaffUpdate>))
 
 /** Every staff member. */
 export const all = (): ClassicRequest<ReadonlyArray<Staff>> => getRequest('Staff.all', ROUTE, staffUsers)
@@ -126,36 +127,13 @@ export const get = (id: number): ClassicRequest<O.Option<Staff>> =>
   getRequest('Staff.get', `${ROUTE}/${segment(id)}`, oneStaff, { issues: V.positiveInt('id', id) })
 
 export const post = (input: NewStaff): ClassicRequest<Staff> => {
-  const issues = V.input(input, (i) =>
-    V.issues(
-      checkRequired(i),
-      V.nonBlank('userName', i.userName),
-      V.email('email', i.email),
-      V.secret('password', i.password),
-      checkOptional(i),
-      V.when(i.isEnabled !== undefined && i.isEnabled !== true, 'isEnabled', 'the server ignores false on create: create, then put { isEnabled: false }'),
-      V.when(i.enableDst !== undefined && i.enableDst !== true, 'enableDst', 'the server ignores false on create: create, then put { enableDst: false }')
-    )
-  )
-  return postRequest('Staff.post', ROUTE, echoedStaff, { issues, form: V.whenValid(issues, () => fields(input)) })
+  const issues = checkFields(FIELDS, NEW_REQUIRED, input, newRules)
+  return postRequest('Staff.post', ROUTE, echoedStaff, { issues, form: V.whenValid(issues, () => form(input)) })
 }
 
 export const put = (id: number, input: StaffUpdate): ClassicRequest<Staff> => {
-  const issues = V.issues(
-    V.positiveInt('id', id),
-    V.input(input, (i) =>
-      V.issues(
-        checkRequired(i),
-        V.optional(i.userName, (s) => V.nonBlank('userName', s)),
-        V.optional(i.email, (s) => V.email('email', s)),
-        V.optional(i.password, (s) => V.secret('password', s)),
-        V.optional(i.isEnabled, (b) => V.isBoolean('isEnabled', b)),
-        V.optional(i.enableDst, (b) => V.isBoolean('enableDst', b)),
-        checkOptional(i)
-      )
-    )
-  )
-  return putRequest('Staff.put', `${ROUTE}/${segment(id)}`, echoedStaff, { issues, form: V.whenValid(issues, () => fields(input)) })
+  const issues = V.issues(V.positiveInt('id', id), checkFields(FIELDS, UPDATE_REQUIRED, input))
+  return putRequest('Staff.put', `${ROUTE}/${segment(id)}`, echoedStaff, { issues, form: V.whenValid(issues, () => form(input)) })
 }
 
 /** Deletes a staff member; the server answers an unknown id with 400 `Staff Load Failed: …`. */

@@ -3,8 +3,9 @@
  */
 import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
 import { bool, first, list, requiredInt, single, struct, text, type Extra, type XmlElement } from './xml'
 
 export interface StaffGroup {
@@ -37,7 +38,14 @@ const echoedStaffGroup = /*#__PURE__*/ single(staffGroups)
 
 const ROUTE = '/Base/StaffGroup'
 
-const fields = (input: Partial<StaffGroupUpdate>) => phpForm({ title: input.title, isadmin: input.isAdmin })
+/** Every field of a staff group's input types, described once: wire name and check. */
+const FIELDS: Fields<NewStaffGroup & StaffGroupUpdate, FormValue> = {
+  title: { wire: 'title', check: V.nonBlank },
+  isAdmin: { wire: 'isadmin', check: V.isBoolean }
+}
+
+const NEW_REQUIRED: RequiredFields<NewStaffGroup> = { title: true, isAdmin: true }
+const UPDATE_REQUIRED: RequiredFields<StaffGroupUpdate> = { title: true }
 
 /** Every staff group. */
 export const all = (): ClassicRequest<ReadonlyArray<StaffGroup>> => getRequest('StaffGroup.all', ROUTE, staffGroups)
@@ -47,16 +55,13 @@ export const get = (id: number): ClassicRequest<O.Option<StaffGroup>> =>
   getRequest('StaffGroup.get', `${ROUTE}/${segment(id)}`, oneStaffGroup, { issues: V.positiveInt('id', id) })
 
 export const post = (input: NewStaffGroup): ClassicRequest<StaffGroup> => {
-  const issues = V.input(input, (i) => V.issues(V.nonBlank('title', i.title), V.isBoolean('isAdmin', i.isAdmin)))
-  return postRequest('StaffGroup.post', ROUTE, echoedStaffGroup, { issues, form: V.whenValid(issues, () => fields(input)) })
+  const issues = checkFields(FIELDS, NEW_REQUIRED, input)
+  return postRequest('StaffGroup.post', ROUTE, echoedStaffGroup, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
 }
 
 export const put = (id: number, input: StaffGroupUpdate): ClassicRequest<StaffGroup> => {
-  const issues = V.issues(
-    V.positiveInt('id', id),
-    V.input(input, (i) => V.issues(V.nonBlank('title', i.title), V.optional(i.isAdmin, (b) => V.isBoolean('isAdmin', b))))
-  )
-  return putRequest('StaffGroup.put', `${ROUTE}/${segment(id)}`, echoedStaffGroup, { issues, form: V.whenValid(issues, () => fields(input)) })
+  const issues = V.issues(V.positiveInt('id', id), checkFields(FIELDS, UPDATE_REQUIRED, input))
+  return putRequest('StaffGroup.put', `${ROUTE}/${segment(id)}`, echoedStaffGroup, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
 }
 
 /** Deletes a staff group; the server refuses (400 `Staff Group Deletion Failed. There are "N" staff members …`) while it has members. */

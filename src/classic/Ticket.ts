@@ -6,6 +6,7 @@
  */
 import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
 import {
@@ -49,7 +50,7 @@ export {
   CreationMode,
   CreationType,
   FlagType,
-  NoteColour,
+  NoteColor,
   PostCreator,
   TicketCreator,
   type Code,
@@ -372,75 +373,77 @@ const ticketIdOnly = /*#__PURE__*/ mapDecoder(single(list('tickets', 'ticket', s
 export const resolveId = (displayId: TicketKey): ClassicRequest<number> =>
   getRequest('Ticket.resolveId', `${ROUTE}/${keySegment(displayId)}`, ticketIdOnly, { issues: ticketKey('displayId', displayId) })
 
-const checkUpdate = (i: TicketUpdate): V.Issues =>
+const templateGroup = (path: string, value: unknown): V.Issues => (typeof value === 'number' ? V.positiveInt(path, value) : V.nonBlank(path, value))
+
+const checkSearchFields = (path: string, value: unknown): V.Issues =>
+  Array.isArray(value) && value.length > 0
+    ? value.flatMap((f, n) => V.oneOf(`${path}[${n}]`, f, SEARCH_FIELD_NAMES))
+    : [{ path, message: `names at least one of ${SEARCH_FIELD_NAMES.join(', ')}` }]
+
+/** Every field of a ticket's input types, described once: wire name, check and encoding. */
+const FIELDS: Fields<NewTicket & TicketUpdate, FormValue> = {
+  subject: { wire: 'subject', check: V.nonBlank },
+  fullName: { wire: 'fullname', check: V.nonBlank },
+  email: { wire: 'email', check: V.email },
+  contents: { wire: 'contents', check: V.nonBlank },
+  departmentId: { wire: 'departmentid', check: V.positiveInt },
+  statusId: { wire: 'ticketstatusid', check: V.positiveInt },
+  priorityId: { wire: 'ticketpriorityid', check: V.positiveInt },
+  typeId: { wire: 'tickettypeid', check: V.positiveInt },
+  userId: { wire: 'userid', check: V.positiveInt },
+  staffId: { wire: 'staffid', check: V.positiveInt },
+  autoUserId: { wire: 'autouserid', check: (path, value) => V.when(value !== true, path, 'must be true when given') },
+  // 0 unassigns on update; a new ticket's owner is a staff id (see `newRules`).
+  ownerStaffId: { wire: 'ownerstaffid', check: V.nonNegativeInt },
+  type: { wire: 'type', check: (path, value) => V.oneOf(path, value, TICKET_TYPES) },
+  templateGroup: { wire: 'templategroup', check: templateGroup },
+  ignoreAutoResponder: { wire: 'ignoreautoresponder', check: V.isBoolean },
+  emailQueueId: { wire: 'emailqueueid', check: V.positiveInt }
+}
+
+/** The search's fields: a table of their own, so that a bundle with `search` does not carry the ticket's table. */
+const SEARCH_TABLE: Fields<TicketSearch, FormValue> = {
+  query: { wire: 'query', check: V.nonBlank },
+  in: {
+    wire: 'ticketid, contents, author, … (a flag per place)',
+    check: checkSearchFields,
+    spread: true,
+    encode: (places) => Object.fromEntries(SEARCH_FIELD_NAMES.filter((f) => places.includes(f)).map((f) => [SEARCH_FIELDS[f], true]))
+  },
+  // Only when asked for: servers before 4.98.8 do not know it.
+  phrase: { wire: 'phrase', check: V.isBoolean, encode: (phrase) => (phrase ? true : undefined) }
+}
+
+const NEW_REQUIRED: RequiredFields<NewTicket> = {
+  subject: true,
+  fullName: true,
+  email: true,
+  contents: true,
+  departmentId: true,
+  statusId: true,
+  priorityId: true,
+  typeId: true
+}
+const SEARCH_REQUIRED: RequiredFields<TicketSearch> = { query: true, in: true }
+
+const newRules = (i: Partial<NewTicket>): V.Issues =>
   V.issues(
-    V.optional(i.subject, (s) => V.nonBlank('subject', s)),
-    V.optional(i.fullName, (s) => V.nonBlank('fullName', s)),
-    V.optional(i.email, (s) => V.email('email', s)),
-    V.optional(i.departmentId, (n) => V.positiveInt('departmentId', n)),
-    V.optional(i.statusId, (n) => V.positiveInt('statusId', n)),
-    V.optional(i.priorityId, (n) => V.positiveInt('priorityId', n)),
-    V.optional(i.typeId, (n) => V.positiveInt('typeId', n)),
-    V.optional(i.ownerStaffId, (n) => V.nonNegativeInt('ownerStaffId', n)),
-    V.optional(i.userId, (n) => V.positiveInt('userId', n)),
-    V.optional(i.templateGroup, (g) => (typeof g === 'number' ? V.positiveInt('templateGroup', g) : V.nonBlank('templateGroup', g)))
+    exactlyOne('userId', [i.userId, i.staffId, i.autoUserId], 'exactly one of userId, staffId or autoUserId: true is required'),
+    i.ownerStaffId === 0 ? V.positiveInt('ownerStaffId', i.ownerStaffId) : []
   )
 
-const fields = (input: Partial<NewTicket>): ReadonlyArray<readonly [string, string]> =>
-  phpForm({
-    subject: input.subject,
-    fullname: input.fullName,
-    email: input.email,
-    contents: input.contents,
-    departmentid: input.departmentId,
-    ticketstatusid: input.statusId,
-    ticketpriorityid: input.priorityId,
-    tickettypeid: input.typeId,
-    userid: input.userId,
-    staffid: input.staffId,
-    autouserid: input.autoUserId,
-    ownerstaffid: input.ownerStaffId,
-    type: input.type,
-    templategroup: input.templateGroup,
-    ignoreautoresponder: input.ignoreAutoResponder,
-    emailqueueid: input.emailQueueId
-  } satisfies Record<string, FormValue>)
+const updateRules = (i: Partial<TicketUpdate>): V.Issues => V.when(Object.values(i).every((v) => v === undefined), 'input', 'names no field to change')
 
 /** Creates a ticket; the answer is the new ticket with its first post. Refusals come back as 400 `ApiError`s. */
 export const post = (input: NewTicket): ClassicRequest<Ticket> => {
-  const issues = V.input(input, (i) =>
-    V.issues(
-      V.nonBlank('subject', i.subject),
-      V.nonBlank('fullName', i.fullName),
-      V.email('email', i.email),
-      V.nonBlank('contents', i.contents),
-      V.positiveInt('departmentId', i.departmentId),
-      V.positiveInt('statusId', i.statusId),
-      V.positiveInt('priorityId', i.priorityId),
-      V.positiveInt('typeId', i.typeId),
-      exactlyOne('userId', [i.userId, i.staffId, i.autoUserId], 'exactly one of userId, staffId or autoUserId: true is required'),
-      V.optional(i.userId, (n) => V.positiveInt('userId', n)),
-      V.optional(i.staffId, (n) => V.positiveInt('staffId', n)),
-      V.when(i.autoUserId !== undefined && i.autoUserId !== true, 'autoUserId', 'must be true when given'),
-      V.optional(i.ownerStaffId, (n) => V.positiveInt('ownerStaffId', n)),
-      V.optional(i.type, (t) => V.oneOf('type', t, TICKET_TYPES)),
-      V.optional(i.templateGroup, (g) => (typeof g === 'number' ? V.positiveInt('templateGroup', g) : V.nonBlank('templateGroup', g))),
-      V.optional(i.ignoreAutoResponder, (b) => V.isBoolean('ignoreAutoResponder', b)),
-      V.optional(i.emailQueueId, (n) => V.positiveInt('emailQueueId', n))
-    )
-  )
-  return postRequest('Ticket.post', ROUTE, oneTicket, { issues, form: V.whenValid(issues, () => fields(input)) })
+  const issues = checkFields(FIELDS, NEW_REQUIRED, input, newRules)
+  return postRequest('Ticket.post', ROUTE, oneTicket, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
 }
 
 /** Changes the given fields only; the answer is the ticket with its posts. */
 export const put = (id: number, input: TicketUpdate): ClassicRequest<Ticket> => {
-  const issues = V.issues(
-    V.positiveInt('id', id),
-    V.input(input, (i) =>
-      V.issues(checkUpdate(i), V.when(Object.values(i).every((v) => v === undefined), 'input', 'names no field to change'))
-    )
-  )
-  return putRequest('Ticket.put', `${ROUTE}/${segment(id)}`, oneTicket, { issues, form: V.whenValid(issues, () => fields(input)) })
+  const issues = V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input, updateRules))
+  return putRequest('Ticket.put', `${ROUTE}/${segment(id)}`, oneTicket, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
 }
 
 /**
@@ -454,23 +457,11 @@ const del = (id: number): ClassicRequest<void> => deleteRequest('Ticket.delete',
  * posts); the server caps it at its result limit. No match is an empty list.
  */
 export const search = (input: TicketSearch): ClassicRequest<ReadonlyArray<Ticket>> => {
-  const issues = V.input(input, (i) =>
-    V.issues(
-      V.nonBlank('query', i.query),
-      Array.isArray(i.in) && i.in.length > 0
-        ? i.in.flatMap((f, n) => V.oneOf(`in[${n}]`, f, SEARCH_FIELD_NAMES))
-        : [{ path: 'in', message: `names at least one of ${SEARCH_FIELD_NAMES.join(', ')}` }],
-      V.optional(i.phrase, (b) => V.isBoolean('phrase', b))
-    )
-  )
-  const form = V.whenValid(issues, () =>
-    phpForm({
-      query: input.query,
-      ...Object.fromEntries(SEARCH_FIELD_NAMES.filter((f) => input.in.includes(f)).map((f) => [SEARCH_FIELDS[f], true])),
-      phrase: input.phrase === true ? true : undefined
-    })
-  )
-  return postRequest('Ticket.search', '/Tickets/TicketSearch', tickets, { issues, form })
+  const issues = checkFields(SEARCH_TABLE, SEARCH_REQUIRED, input)
+  return postRequest('Ticket.search', '/Tickets/TicketSearch', tickets, {
+    issues,
+    form: V.whenValid(issues, () => phpForm(wireValues(SEARCH_TABLE, input)))
+  })
 }
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

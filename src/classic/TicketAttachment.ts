@@ -7,8 +7,9 @@
  * does not clear it. Ticket ids are numeric (see `Ticket.resolveId`).
  */
 import { toBase64 } from '../core/bytes'
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest } from './request'
+import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormValue } from './request'
 import {
   attachment,
   attachmentWithContents,
@@ -24,7 +25,6 @@ import { list, single } from './xml'
 export type { FileContents, TicketAttachment, TicketAttachmentWithContents } from './tickets'
 
 export interface NewTicketAttachment {
-  readonly ticketId: number
   /** The post the file belongs to (must be a post of that ticket: 404 `Ticket Post not found` otherwise). */
   readonly ticketPostId: number
   /** The server derives the MIME type from its extension. */
@@ -49,19 +49,19 @@ export const all = (ticketId: number): ClassicRequest<ReadonlyArray<TicketAttach
 export const get = (ticketId: number, id: number): ClassicRequest<TicketAttachmentWithContents> =>
   getRequest('TicketAttachment.get', `${ROUTE}/${segment(ticketId)}/${segment(id)}`, oneWithContents, { issues: ids(ticketId, id) })
 
+/** Every field of an attachment's input, described once: wire name, check and encoding (Base64 contents). */
+const FIELDS: Fields<NewTicketAttachment, FormValue> = {
+  ticketPostId: { wire: 'ticketpostid', check: V.positiveInt },
+  fileName: { wire: 'filename', check: V.nonBlank },
+  contents: { wire: 'contents', check: fileContents, encode: (contents) => toBase64(fileBytes(contents)) }
+}
+
+const NEW_REQUIRED: RequiredFields<NewTicketAttachment> = { ticketPostId: true, fileName: true, contents: true }
+
 /** Attaches a file to a post; the answer describes the new attachment (without its contents). */
-export const post = (input: NewTicketAttachment): ClassicRequest<TicketAttachment> => {
-  const issues = V.input(input, (i) =>
-    V.issues(
-      numericTicketId('ticketId', i.ticketId),
-      V.positiveInt('ticketPostId', i.ticketPostId),
-      V.nonBlank('fileName', i.fileName),
-      fileContents('contents', i.contents)
-    )
-  )
-  const form = V.whenValid(issues, () =>
-    phpForm({ ticketid: input.ticketId, ticketpostid: input.ticketPostId, filename: input.fileName, contents: toBase64(fileBytes(input.contents)) })
-  )
+export const post = (ticketId: number, input: NewTicketAttachment): ClassicRequest<TicketAttachment> => {
+  const issues = V.issues(numericTicketId('ticketId', ticketId), checkFields(FIELDS, NEW_REQUIRED, input))
+  const form = V.whenValid(issues, () => phpForm({ ticketid: ticketId, ...wireValues(FIELDS, input) }))
   return postRequest('TicketAttachment.post', ROUTE, oneAttachment, { issues, form })
 }
 

@@ -3,23 +3,23 @@
  * Attribute style: the metadata are attributes of `<note>`, the note text is its content.
  * An unknown ticket or note is a 404 (`Ticket not Found`, `Ticket note not Found`), so `get` is not an `Option`.
  */
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest } from './request'
-import { NOTE_COLOURS, exactlyOne, numericTicketId, ticketNote, type NoteColour, type TicketNote } from './tickets'
+import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormValue } from './request'
+import { NOTE_COLORS, exactlyOne, numericTicketId, ticketNote, type NoteColor, type TicketNote } from './tickets'
 import { list, single } from './xml'
 
-export { NOTE_COLOURS, NoteColour, type Code, type TicketNote } from './tickets'
+export { NOTE_COLORS, NoteColor, type Code, type TicketNote } from './tickets'
 
 /** Exactly one of `staffId` (an existing staff member) and `fullName` says who writes the note. */
 export interface NewTicketNote {
-  readonly ticketId: number
   readonly contents: string
   readonly staffId?: number
   readonly fullName?: string
   /** The staff member the note is for; unknown ids are ignored by the server. */
   readonly forStaffId?: number
   /** Default (server side): yellow. */
-  readonly noteColour?: NoteColour
+  readonly noteColor?: NoteColor
 }
 
 const notes = /*#__PURE__*/ list('notes', 'note', ticketNote)
@@ -36,28 +36,23 @@ export const all = (ticketId: number): ClassicRequest<ReadonlyArray<TicketNote>>
 export const get = (ticketId: number, noteId: number): ClassicRequest<TicketNote> =>
   getRequest('TicketNote.get', `${ROUTE}/${segment(ticketId)}/${segment(noteId)}`, oneNote, { issues: ids(ticketId, noteId) })
 
-export const post = (input: NewTicketNote): ClassicRequest<TicketNote> => {
-  const issues = V.input(input, (i) =>
-    V.issues(
-      numericTicketId('ticketId', i.ticketId),
-      V.nonBlank('contents', i.contents),
-      exactlyOne('staffId', [i.staffId, i.fullName], 'exactly one of staffId or fullName is required'),
-      V.optional(i.staffId, (n) => V.positiveInt('staffId', n)),
-      V.optional(i.fullName, (s) => V.nonBlank('fullName', s)),
-      V.optional(i.forStaffId, (n) => V.positiveInt('forStaffId', n)),
-      V.optional(i.noteColour, (c) => V.oneOf('noteColour', c, NOTE_COLOURS))
-    )
-  )
-  const form = V.whenValid(issues, () =>
-    phpForm({
-      ticketid: input.ticketId,
-      contents: input.contents,
-      staffid: input.staffId,
-      fullname: input.fullName,
-      forstaffid: input.forStaffId,
-      notecolor: input.noteColour
-    })
-  )
+/** Every field of a note's input, described once: wire name and check. */
+const FIELDS: Fields<NewTicketNote, FormValue> = {
+  contents: { wire: 'contents', check: V.nonBlank },
+  staffId: { wire: 'staffid', check: V.positiveInt },
+  fullName: { wire: 'fullname', check: V.nonBlank },
+  forStaffId: { wire: 'forstaffid', check: V.positiveInt },
+  noteColor: { wire: 'notecolor', check: (path, value) => V.oneOf(path, value, NOTE_COLORS) }
+}
+
+const NEW_REQUIRED: RequiredFields<NewTicketNote> = { contents: true }
+
+const rules = (input: Partial<NewTicketNote>): V.Issues =>
+  exactlyOne('staffId', [input.staffId, input.fullName], 'exactly one of staffId or fullName is required')
+
+export const post = (ticketId: number, input: NewTicketNote): ClassicRequest<TicketNote> => {
+  const issues = V.issues(numericTicketId('ticketId', ticketId), checkFields(FIELDS, NEW_REQUIRED, input, rules))
+  const form = V.whenValid(issues, () => phpForm({ ticketid: ticketId, ...wireValues(FIELDS, input) }))
   return postRequest('TicketNote.post', ROUTE, oneNote, { issues, form })
 }
 

@@ -6,8 +6,9 @@
  * and leaves `hasAttachments` false on a post whose files came inline.
  */
 import { toBase64 } from '../core/bytes'
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormPairs } from './request'
+import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormValue } from './request'
 import { exactlyOne, fileBytes, fileContents, numericTicketId, post as postDecoder, type FileContents, type TicketPost } from './tickets'
 import { list, single } from './xml'
 
@@ -28,11 +29,6 @@ export const MAX_POST_ATTACHMENTS = 10
 
 /** Exactly one of `userId` and `staffId` says who writes (the server would let `userId` win). */
 export interface NewTicketPost {
-  /**
-   * The ticket's numeric id. Not a display id: 4.98.8 would add the post but answer an empty list (a
-   * ValidationError here; resolve a display id with `Ticket.resolveId`).
-   */
-  readonly ticketId: number
   readonly contents: string
   readonly userId?: number
   readonly staffId?: number
@@ -61,48 +57,46 @@ export const all = (ticketId: number): ClassicRequest<ReadonlyArray<TicketPost>>
 export const get = (ticketId: number, postId: number): ClassicRequest<TicketPost> =>
   getRequest('TicketPost.get', `${ROUTE}/${segment(ticketId)}/${segment(postId)}`, onePost, { issues: ids(ticketId, postId) })
 
-const checkAttachments = (value: unknown): V.Issues => {
-  if (!Array.isArray(value)) return [{ path: 'attachments', message: 'must be an array' }]
+const checkAttachments = (path: string, value: unknown): V.Issues => {
+  if (!Array.isArray(value)) return [{ path, message: 'must be an array' }]
   return V.issues(
-    V.when(value.length > MAX_POST_ATTACHMENTS, 'attachments', `at most ${MAX_POST_ATTACHMENTS} files per post`),
+    V.when(value.length > MAX_POST_ATTACHMENTS, path, `at most ${MAX_POST_ATTACHMENTS} files per post`),
     ...value.map((a: NewPostAttachment, n) =>
-      V.input(a, (f) => V.issues(V.nonBlank(`attachments[${n}].fileName`, f.fileName), fileContents(`attachments[${n}].contents`, f.contents)), `attachments[${n}]`)
+      V.input(a, (f) => V.issues(V.nonBlank(`${path}[${n}].fileName`, f.fileName), fileContents(`${path}[${n}].contents`, f.contents)), `${path}[${n}]`)
     )
   )
 }
 
-const attachmentPairs = (attachments: ReadonlyArray<NewPostAttachment>): FormPairs =>
-  attachments.flatMap((a, n) => [
-    [`filename${n}`, a.fileName],
-    [`filecontent${n}`, toBase64(fileBytes(a.contents))]
-  ] as const)
+/** Each file as a numbered pair (`filename<n>`, `filecontent<n>`). */
+const attachmentPairs = (attachments: ReadonlyArray<NewPostAttachment>): Record<string, FormValue> =>
+  Object.fromEntries(attachments.flatMap((a, n) => [[`filename${n}`, a.fileName], [`filecontent${n}`, toBase64(fileBytes(a.contents))]]))
 
-/** Adds a post; the answer is the new post. */
-export const post = (input: NewTicketPost): ClassicRequest<TicketPost> => {
-  const issues = V.input(input, (i) =>
-    V.issues(
-      numericTicketId('ticketId', i.ticketId),
-      V.nonBlank('contents', i.contents),
-      exactlyOne('userId', [i.userId, i.staffId], 'exactly one of userId or staffId is required'),
-      V.optional(i.userId, (n) => V.positiveInt('userId', n)),
-      V.optional(i.staffId, (n) => V.positiveInt('staffId', n)),
-      V.optional(i.isPrivate, (b) => V.isBoolean('isPrivate', b)),
-      V.when(i.isPrivate === true && i.staffId === undefined, 'isPrivate', 'only staff posts can be private'),
-      V.optional(i.subject, (s) => V.isString('subject', s)),
-      V.optional(i.attachments, checkAttachments)
-    )
+/** Every field of a post's input, described once, in the order the form sends them. */
+const FIELDS: Fields<NewTicketPost, FormValue> = {
+  subject: { wire: 'subject', check: V.isString },
+  contents: { wire: 'contents', check: V.nonBlank },
+  userId: { wire: 'userid', check: V.positiveInt },
+  staffId: { wire: 'staffid', check: V.positiveInt },
+  isPrivate: { wire: 'isprivate', check: V.isBoolean },
+  attachments: { wire: 'filename<n>, filecontent<n>', check: checkAttachments, spread: true, encode: attachmentPairs }
+}
+
+const NEW_REQUIRED: RequiredFields<NewTicketPost> = { contents: true }
+
+const rules = (input: Partial<NewTicketPost>): V.Issues =>
+  V.issues(
+    exactlyOne('userId', [input.userId, input.staffId], 'exactly one of userId or staffId is required'),
+    V.when(input.isPrivate === true && input.staffId === undefined, 'isPrivate', 'only staff posts can be private')
   )
-  const form = V.whenValid(issues, () => [
-    ...phpForm({
-      ticketid: input.ticketId,
-      subject: input.subject,
-      contents: input.contents,
-      userid: input.userId,
-      staffid: input.staffId,
-      isprivate: input.isPrivate ?? false
-    }),
-    ...attachmentPairs(input.attachments ?? [])
-  ])
+
+/**
+ * Adds a post; the answer is the new post. `ticketId` is the numeric id, not a display id: 4.98.8 would add the post
+ * but answer an empty list (a ValidationError here; resolve a display id with `Ticket.resolveId`).
+ */
+export const post = (ticketId: number, input: NewTicketPost): ClassicRequest<TicketPost> => {
+  const issues = V.issues(numericTicketId('ticketId', ticketId), checkFields(FIELDS, NEW_REQUIRED, input, rules))
+  // `isprivate` is always sent: 4.98.8 reads it without checking and prints a PHP notice when it is missing.
+  const form = V.whenValid(issues, () => phpForm({ ticketid: ticketId, ...wireValues(FIELDS, { ...input, isPrivate: input.isPrivate ?? false }) }))
   return postRequest('TicketPost.post', ROUTE, onePost, { issues, form })
 }
 

@@ -17,9 +17,9 @@ export interface TicketPriority {
   readonly id: number
   readonly title: string
   readonly displayOrder: number
-  /** Text colour, `#rrggbb`. */
+  /** Text color, `#rrggbb`. */
   readonly frColorCode: string
-  /** Background colour, `#rrggbb`. */
+  /** Background color, `#rrggbb`. */
   readonly bgColorCode: string
   /** Sent by servers before 2014 only (PHPAPI-13); '' otherwise. */
   readonly displayIcon: string

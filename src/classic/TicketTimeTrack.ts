@@ -5,15 +5,15 @@
  * it is, and `post` sends the POST names: `timeWorked` → `timespent`, `workDate` → `worktimeline`,
  * `billDate` → `billtimeline`, `staffId` (the creator, `creatorstaffid` in the XML) → `staffid`.
  */
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest } from './request'
-import { NOTE_COLOURS, numericTicketId, timeTrack, type NoteColour, type TimeTrack } from './tickets'
+import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormValue } from './request'
+import { NOTE_COLORS, numericTicketId, timeTrack, type NoteColor, type TimeTrack } from './tickets'
 import { list, single } from './xml'
 
-export { NOTE_COLOURS, NoteColour, type Code, type TimeTrack } from './tickets'
+export { NOTE_COLORS, NoteColor, type Code, type TimeTrack } from './tickets'
 
 export interface NewTimeTrack {
-  readonly ticketId: number
   /** The staff member who records the entry (must exist). */
   readonly staffId: number
   readonly contents: string
@@ -27,7 +27,7 @@ export interface NewTimeTrack {
   readonly timeBillable: number
   /** Who did the work (default: `staffId`); must exist. */
   readonly workerStaffId?: number
-  readonly noteColour?: NoteColour
+  readonly noteColor?: NoteColor
 }
 
 const timeTracks = /*#__PURE__*/ list('timetracks', 'timetrack', timeTrack)
@@ -44,33 +44,23 @@ export const all = (ticketId: number): ClassicRequest<ReadonlyArray<TimeTrack>> 
 export const get = (ticketId: number, id: number): ClassicRequest<TimeTrack> =>
   getRequest('TicketTimeTrack.get', `${ROUTE}/${segment(ticketId)}/${segment(id)}`, oneTimeTrack, { issues: ids(ticketId, id) })
 
-export const post = (input: NewTimeTrack): ClassicRequest<TimeTrack> => {
-  const issues = V.input(input, (i) =>
-    V.issues(
-      numericTicketId('ticketId', i.ticketId),
-      V.positiveInt('staffId', i.staffId),
-      V.nonBlank('contents', i.contents),
-      V.date('workDate', i.workDate),
-      V.date('billDate', i.billDate),
-      V.nonNegativeInt('timeWorked', i.timeWorked),
-      V.nonNegativeInt('timeBillable', i.timeBillable),
-      V.optional(i.workerStaffId, (n) => V.positiveInt('workerStaffId', n)),
-      V.optional(i.noteColour, (c) => V.oneOf('noteColour', c, NOTE_COLOURS))
-    )
-  )
-  const form = V.whenValid(issues, () =>
-    phpForm({
-      ticketid: input.ticketId,
-      staffid: input.staffId,
-      contents: input.contents,
-      worktimeline: input.workDate,
-      billtimeline: input.billDate,
-      timespent: input.timeWorked,
-      timebillable: input.timeBillable,
-      workerstaffid: input.workerStaffId,
-      notecolor: input.noteColour
-    })
-  )
+/** Every field of a time track's input, described once: the POST name (not the XML one) and the check. */
+const FIELDS: Fields<NewTimeTrack, FormValue> = {
+  staffId: { wire: 'staffid', check: V.positiveInt },
+  contents: { wire: 'contents', check: V.nonBlank },
+  workDate: { wire: 'worktimeline', check: V.date },
+  billDate: { wire: 'billtimeline', check: V.date },
+  timeWorked: { wire: 'timespent', check: V.nonNegativeInt },
+  timeBillable: { wire: 'timebillable', check: V.nonNegativeInt },
+  workerStaffId: { wire: 'workerstaffid', check: V.positiveInt },
+  noteColor: { wire: 'notecolor', check: (path, value) => V.oneOf(path, value, NOTE_COLORS) }
+}
+
+const NEW_REQUIRED: RequiredFields<NewTimeTrack> = { staffId: true, contents: true, workDate: true, billDate: true, timeWorked: true, timeBillable: true }
+
+export const post = (ticketId: number, input: NewTimeTrack): ClassicRequest<TimeTrack> => {
+  const issues = V.issues(numericTicketId('ticketId', ticketId), checkFields(FIELDS, NEW_REQUIRED, input))
+  const form = V.whenValid(issues, () => phpForm({ ticketid: ticketId, ...wireValues(FIELDS, input) }))
   return postRequest('TicketTimeTrack.post', ROUTE, oneTimeTrack, { issues, form })
 }
 

@@ -14,9 +14,7 @@ export interface TroubleshooterAttachment extends AttachmentFields {
   readonly extra: Extra
 }
 
-export interface NewTroubleshooterAttachment extends NewAttachmentFile {
-  readonly troubleshooterStepId: number
-}
+export type NewTroubleshooterAttachment = NewAttachmentFile
 
 const attachment: Decoder<XmlElement, TroubleshooterAttachment> = /*#__PURE__*/ struct('troubleshooterattachment', {
   ...attachmentFields(),
@@ -42,11 +40,11 @@ export const get = (troubleshooterStepId: number, id: number): ClassicRequest<Tr
   getRequest('TroubleshooterAttachment.get', `${ROUTE}/${segment(troubleshooterStepId)}/${segment(id)}`, oneAttachment, { issues: checkIds(troubleshooterStepId, id) })
 
 /** Uploads a file (sent as Base64; the server derives the MIME type from the name's extension). */
-export const post = (input: NewTroubleshooterAttachment): ClassicRequest<TroubleshooterAttachment> => {
-  const issues = V.input(input, (i) => checkNewAttachment('troubleshooterStepId', i.troubleshooterStepId, i))
+export const post = (troubleshooterStepId: number, input: NewTroubleshooterAttachment): ClassicRequest<TroubleshooterAttachment> => {
+  const issues = checkNewAttachment('troubleshooterStepId', troubleshooterStepId, input)
   return postRequest('TroubleshooterAttachment.post', ROUTE, oneAttachment, {
     issues,
-    form: V.whenValid(issues, () => attachmentForm('troubleshooterstepid', input.troubleshooterStepId, input))
+    form: V.whenValid(issues, () => attachmentForm('troubleshooterstepid', troubleshooterStepId, input))
   })
 }
 

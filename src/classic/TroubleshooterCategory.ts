@@ -3,9 +3,10 @@
  */
 import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { cannotSwitchOff, commaList, idList, oneOfCodes } from './content'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import { notSwitchedOff, commaList, idList, oneOfCodes } from './content'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
 import type { Code } from './tickets'
 import { bool, first, int, list, listOf, requiredInt, single, struct, text, toInt, type Extra, type XmlElement } from './xml'
 
@@ -84,24 +85,33 @@ const echoedCategory = /*#__PURE__*/ single(categories)
 
 const ROUTE = '/Troubleshooter/Category'
 
-const fields = (input: Partial<NewTroubleshooterCategory>) =>
-  phpForm({
-    title: input.title,
-    categorytype: input.categoryType,
-    staffid: input.staffId,
-    description: input.description,
-    displayorder: input.displayOrder,
-    uservisibilitycustom: input.userVisibilityCustom,
-    usergroupidlist: commaList(input.userGroupIds),
-    staffvisibilitycustom: input.staffVisibilityCustom,
-    staffgroupidlist: commaList(input.staffGroupIds)
-  })
+/** Every field of a category's input types, described once; what only an update refuses is in `updateRules`. */
+const FIELDS: Fields<NewTroubleshooterCategory & TroubleshooterCategoryUpdate, FormValue> = {
+  title: { wire: 'title', check: V.nonBlank },
+  categoryType: { wire: 'categorytype', check: (path, value) => oneOfCodes(path, value, TroubleshooterCategoryType) },
+  staffId: { wire: 'staffid', check: V.positiveInt },
+  description: { wire: 'description', check: V.isString },
+  displayOrder: { wire: 'displayorder', check: V.nonNegativeInt },
+  userVisibilityCustom: { wire: 'uservisibilitycustom', check: V.isBoolean },
+  userGroupIds: { wire: 'usergroupidlist', check: (path, value) => idList(path, value), encode: commaList },
+  staffVisibilityCustom: { wire: 'staffvisibilitycustom', check: V.isBoolean },
+  staffGroupIds: { wire: 'staffgroupidlist', check: (path, value) => idList(path, value), encode: commaList }
+}
 
-const checkGroups = (i: Partial<NewTroubleshooterCategory>): V.Issues =>
+const NEW_REQUIRED: RequiredFields<NewTroubleshooterCategory> = { title: true, categoryType: true, staffId: true }
+
+const newRules = (i: Partial<NewTroubleshooterCategory>): V.Issues =>
   V.issues(
-    V.optional(i.userGroupIds, (ids) => idList('userGroupIds', ids)),
-    V.optional(i.staffGroupIds, (ids) => idList('staffGroupIds', ids)),
-    V.optional(i.displayOrder, (n) => V.nonNegativeInt('displayOrder', n))
+    V.when(i.userGroupIds !== undefined && i.userVisibilityCustom !== true, 'userGroupIds', 'is only used with userVisibilityCustom: true'),
+    V.when(i.staffGroupIds !== undefined && i.staffVisibilityCustom !== true, 'staffGroupIds', 'is only used with staffVisibilityCustom: true')
+  )
+
+const updateRules = (i: Partial<TroubleshooterCategoryUpdate>): V.Issues =>
+  V.issues(
+    // A blank description is ignored by the server.
+    typeof i.description === 'string' ? V.nonBlank('description', i.description) : [],
+    notSwitchedOff('userVisibilityCustom', i.userVisibilityCustom),
+    notSwitchedOff('staffVisibilityCustom', i.staffVisibilityCustom)
   )
 
 /** Every category, by display order. */
@@ -112,38 +122,16 @@ export const get = (id: number): ClassicRequest<O.Option<TroubleshooterCategory>
   getRequest('TroubleshooterCategory.get', `${ROUTE}/${segment(id)}`, oneCategory, { issues: V.positiveInt('id', id) })
 
 export const post = (input: NewTroubleshooterCategory): ClassicRequest<TroubleshooterCategory> => {
-  const issues = V.input(input, (i) =>
-    V.issues(
-      V.nonBlank('title', i.title),
-      oneOfCodes('categoryType', i.categoryType, TroubleshooterCategoryType),
-      V.positiveInt('staffId', i.staffId),
-      V.optional(i.description, (s) => V.isString('description', s)),
-      V.optional(i.userVisibilityCustom, (b) => V.isBoolean('userVisibilityCustom', b)),
-      V.optional(i.staffVisibilityCustom, (b) => V.isBoolean('staffVisibilityCustom', b)),
-      V.when(i.userGroupIds !== undefined && i.userVisibilityCustom !== true, 'userGroupIds', 'is only used with userVisibilityCustom: true'),
-      V.when(i.staffGroupIds !== undefined && i.staffVisibilityCustom !== true, 'staffGroupIds', 'is only used with staffVisibilityCustom: true'),
-      checkGroups(i)
-    )
-  )
-  return postRequest('TroubleshooterCategory.post', ROUTE, echoedCategory, { issues, form: V.whenValid(issues, () => fields(input)) })
+  const issues = checkFields(FIELDS, NEW_REQUIRED, input, newRules)
+  return postRequest('TroubleshooterCategory.post', ROUTE, echoedCategory, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
 }
 
 export const put = (id: number, input: TroubleshooterCategoryUpdate): ClassicRequest<TroubleshooterCategory> => {
-  const issues = V.issues(
-    V.positiveInt('id', id),
-    V.input(input, (i) =>
-      V.issues(
-        V.optional(i.title, (t) => V.nonBlank('title', t)),
-        V.optional(i.categoryType, (t) => oneOfCodes('categoryType', t, TroubleshooterCategoryType)),
-        // A blank description is ignored by the server.
-        V.optional(i.description, (s) => V.nonBlank('description', s)),
-        cannotSwitchOff('userVisibilityCustom', i.userVisibilityCustom),
-        cannotSwitchOff('staffVisibilityCustom', i.staffVisibilityCustom),
-        checkGroups(i)
-      )
-    )
-  )
-  return putRequest('TroubleshooterCategory.put', `${ROUTE}/${segment(id)}`, echoedCategory, { issues, form: V.whenValid(issues, () => fields(input)) })
+  const issues = V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input, updateRules))
+  return putRequest('TroubleshooterCategory.put', `${ROUTE}/${segment(id)}`, echoedCategory, {
+    issues,
+    form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input)))
+  })
 }
 
 /** Deletes a category (its steps stay); an unknown id is a 400 `Invalid Troubleshooter Category ID`. */

@@ -17,9 +17,7 @@ export interface TroubleshooterComment extends CommentFields {
   readonly extra: Extra
 }
 
-export interface NewTroubleshooterComment extends NewComment {
-  readonly troubleshooterStepId: number
-}
+export type NewTroubleshooterComment = NewComment
 
 const comment: Decoder<XmlElement, TroubleshooterComment> = /*#__PURE__*/ struct('troubleshooterstepcomment', {
   ...commentFields(),
@@ -43,11 +41,11 @@ export const get = (id: number): ClassicRequest<O.Option<TroubleshooterComment>>
   getRequest('TroubleshooterComment.get', `${ROUTE}/${segment(id)}`, oneComment, { issues: V.positiveInt('id', id) })
 
 /** The server decides the status (approved for staff; pending, approved or spam for users, by its spam check). */
-export const post = (input: NewTroubleshooterComment): ClassicRequest<TroubleshooterComment> => {
-  const issues = V.input(input, (i) => checkNewComment('troubleshooterStepId', i.troubleshooterStepId, i))
+export const post = (troubleshooterStepId: number, input: NewTroubleshooterComment): ClassicRequest<TroubleshooterComment> => {
+  const issues = checkNewComment('troubleshooterStepId', troubleshooterStepId, input)
   return postRequest('TroubleshooterComment.post', ROUTE, echoedComment, {
     issues,
-    form: V.whenValid(issues, () => commentForm('troubleshooterstepid', input.troubleshooterStepId, input))
+    form: V.whenValid(issues, () => commentForm('troubleshooterstepid', troubleshooterStepId, input))
   })
 }
 

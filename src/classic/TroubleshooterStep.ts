@@ -4,9 +4,10 @@
  */
 import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { cannotSwitchOff, commaList, embeddedAttachments, idList, oneOfCodes, type EmbeddedAttachment } from './content'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import { notSwitchedOff, commaList, embeddedAttachments, idList, oneOfCodes, type EmbeddedAttachment } from './content'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
 import { bool, first, int, list, listOf, requiredInt, single, struct, text, toInt, type Extra, type XmlElement } from './xml'
 
 export type { EmbeddedAttachment } from './content'
@@ -117,25 +118,42 @@ const echoedStep = /*#__PURE__*/ single(steps)
 
 const ROUTE = '/Troubleshooter/Step'
 
-const checkOptions = (i: StepOptions): V.Issues =>
-  V.issues(
-    V.optional(i.displayOrder, (n) => V.nonNegativeInt('displayOrder', n)),
-    V.optional(i.allowComments, (b) => V.isBoolean('allowComments', b)),
-    V.optional(i.redirectDepartmentId, (n) => V.positiveInt('redirectDepartmentId', n)),
-    V.optional(i.ticketTypeId, (n) => V.positiveInt('ticketTypeId', n)),
-    V.optional(i.ticketPriorityId, (n) => V.positiveInt('ticketPriorityId', n)),
-    V.optional(i.parentStepIds, (ids) => idList('parentStepIds', ids))
-  )
+/** The fields creating and updating share, described once (each builder's table adds its own). */
+const OPTIONS: Fields<StepOptions, FormValue> = {
+  displayOrder: { wire: 'displayorder', check: V.nonNegativeInt },
+  allowComments: { wire: 'allowcomments', check: V.isBoolean },
+  enableTicketRedirection: { wire: 'enableticketredirection', check: V.isBoolean },
+  redirectDepartmentId: { wire: 'redirectdepartmentid', check: V.positiveInt },
+  ticketTypeId: { wire: 'tickettypeid', check: V.positiveInt },
+  ticketPriorityId: { wire: 'ticketpriorityid', check: V.positiveInt },
+  parentStepIds: { wire: 'parentstepidlist', check: (path, value) => idList(path, value), encode: commaList }
+}
 
-const optionFields = (i: StepOptions) => ({
-  displayorder: i.displayOrder,
-  allowcomments: i.allowComments,
-  enableticketredirection: i.enableTicketRedirection,
-  redirectdepartmentid: i.redirectDepartmentId,
-  tickettypeid: i.ticketTypeId,
-  ticketpriorityid: i.ticketPriorityId,
-  parentstepidlist: commaList(i.parentStepIds)
-})
+/**
+ * A new step's fields. An update has its own table: it never sends the category, the author, the status or the
+ * ticket subject (the server ignores or mangles them), even when the caller spreads a step into it.
+ */
+const NEW_FIELDS = /*#__PURE__*/ ((): Fields<NewTroubleshooterStep, FormValue> => ({
+  categoryId: { wire: 'categoryid', check: V.positiveInt },
+  subject: { wire: 'subject', check: V.nonBlank },
+  contents: { wire: 'contents', check: V.nonBlank },
+  staffId: { wire: 'staffid', check: V.positiveInt },
+  stepStatus: { wire: 'stepstatus', check: (path, value) => oneOfCodes(path, value, StepStatus) },
+  ...OPTIONS,
+  ticketSubject: { wire: 'ticketsubject', check: V.isString }
+}))()
+
+const UPDATE_FIELDS = /*#__PURE__*/ ((): Fields<TroubleshooterStepUpdate, FormValue> => ({
+  editedStaffId: { wire: 'editedstaffid', check: V.positiveInt },
+  subject: { wire: 'subject', check: V.nonBlank },
+  contents: { wire: 'contents', check: V.nonBlank },
+  ...OPTIONS
+}))()
+
+const NEW_REQUIRED: RequiredFields<NewTroubleshooterStep> = { categoryId: true, subject: true, contents: true, staffId: true }
+const UPDATE_REQUIRED: RequiredFields<TroubleshooterStepUpdate> = { editedStaffId: true }
+
+const updateRules = (i: Partial<TroubleshooterStepUpdate>): V.Issues => notSwitchedOff('enableTicketRedirection', i.enableTicketRedirection)
 
 /** Every step of every category, whatever its status, in no particular order. */
 export const all = (): ClassicRequest<ReadonlyArray<TroubleshooterStep>> => getRequest('TroubleshooterStep.all', ROUTE, steps)
@@ -146,52 +164,15 @@ export const get = (id: number): ClassicRequest<O.Option<TroubleshooterStep>> =>
 
 /** An unknown category makes the server fail with an uncaught exception (a `ParseError` here), not a message. */
 export const post = (input: NewTroubleshooterStep): ClassicRequest<TroubleshooterStep> => {
-  const issues = V.input(input, (i) =>
-    V.issues(
-      V.positiveInt('categoryId', i.categoryId),
-      V.nonBlank('subject', i.subject),
-      V.nonBlank('contents', i.contents),
-      V.positiveInt('staffId', i.staffId),
-      V.optional(i.stepStatus, (s) => oneOfCodes('stepStatus', s, StepStatus)),
-      V.optional(i.enableTicketRedirection, (b) => V.isBoolean('enableTicketRedirection', b)),
-      V.optional(i.ticketSubject, (s) => V.isString('ticketSubject', s)),
-      checkOptions(i)
-    )
-  )
-  return postRequest('TroubleshooterStep.post', ROUTE, echoedStep, {
-    issues,
-    form: V.whenValid(issues, () =>
-      phpForm({
-        categoryid: input.categoryId,
-        subject: input.subject,
-        contents: input.contents,
-        staffid: input.staffId,
-        stepstatus: input.stepStatus,
-        ...optionFields(input),
-        ticketsubject: input.ticketSubject
-      })
-    )
-  })
+  const issues = checkFields(NEW_FIELDS, NEW_REQUIRED, input)
+  return postRequest('TroubleshooterStep.post', ROUTE, echoedStep, { issues, form: V.whenValid(issues, () => phpForm(wireValues(NEW_FIELDS, input))) })
 }
 
 export const put = (id: number, input: TroubleshooterStepUpdate): ClassicRequest<TroubleshooterStep> => {
-  const issues = V.issues(
-    V.positiveInt('id', id),
-    V.input(input, (i) =>
-      V.issues(
-        V.positiveInt('editedStaffId', i.editedStaffId),
-        V.optional(i.subject, (s) => V.nonBlank('subject', s)),
-        V.optional(i.contents, (s) => V.nonBlank('contents', s)),
-        cannotSwitchOff('enableTicketRedirection', i.enableTicketRedirection),
-        checkOptions(i)
-      )
-    )
-  )
+  const issues = V.issues(V.positiveInt('id', id), checkFields(UPDATE_FIELDS, UPDATE_REQUIRED, input, updateRules))
   return putRequest('TroubleshooterStep.put', `${ROUTE}/${segment(id)}`, echoedStep, {
     issues,
-    form: V.whenValid(issues, () =>
-      phpForm({ editedstaffid: input.editedStaffId, subject: input.subject, contents: input.contents, ...optionFields(input) })
-    )
+    form: V.whenValid(issues, () => phpForm(wireValues(UPDATE_FIELDS, input)))
   })
 }
 

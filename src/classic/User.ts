@@ -3,8 +3,12 @@
  */
 import type * as O from 'fp-ts/Option'
 import { success, type Decoder } from '../core/decoder'
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
+import * as E from '../core/either'
+import { decodeError } from '../core/error'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import type { Walk } from './pages'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
 import { bool, first, int, list, literal, requiredInt, single, struct, text, texts, timestamp, type Extra, type XmlElement } from './xml'
 
 /** A manager sees every ticket of the user's organization in the support center. */
@@ -94,7 +98,16 @@ export interface UserFilter {
   readonly maxItems?: number
 }
 
-export interface UserSearchOptions {
+export interface UserPageOptions {
+  /** Users per request, 1 to 1000 (the server's cap); default 1000. */
+  readonly pageSize?: number
+  /** The first user id to return; default 1. */
+  readonly marker?: number
+}
+
+export interface UserSearch {
+  /** Matched against e-mail, full name, phone, organization name and user-group title. */
+  readonly query: string
   /** Match the query as a phrase (4.98.8; older servers ignore it). */
   readonly phrase?: boolean
 }
@@ -125,57 +138,54 @@ const echoedUser = /*#__PURE__*/ single(users)
 
 const ROUTE = '/Base/User'
 
-const checkEmails = (emails: unknown): V.Issues =>
+const checkEmails = (path: string, emails: unknown): V.Issues =>
   Array.isArray(emails)
     ? emails.length === 0
-      ? V.when(true, 'emails', 'must list at least one address')
-      : emails.flatMap((e, i) => V.email(`emails[${i}]`, e))
-    : V.when(true, 'emails', 'must be an array of e-mail addresses')
+      ? V.when(true, path, 'must list at least one address')
+      : emails.flatMap((e, i) => V.email(`${path}[${i}]`, e))
+    : V.when(true, path, 'must be an array of e-mail addresses')
 
-const expiry = (path: string, value: Date | null): V.Issues => (value === null ? [] : V.date(path, value))
-
-const checkOptional = (input: Partial<UserUpdate>): V.Issues =>
-  V.issues(
-    V.optional(input.userOrganizationId, (n) => V.nonNegativeInt('userOrganizationId', n)),
-    V.optional(input.salutation, (s) => V.isString('salutation', s)),
-    V.optional(input.designation, (s) => V.isString('designation', s)),
-    V.optional(input.phone, (s) => V.isString('phone', s)),
-    V.optional(input.isEnabled, (b) => V.isBoolean('isEnabled', b)),
-    V.optional(input.userRole, (r) => V.oneOf('userRole', r, USER_ROLES)),
-    V.optional(input.timezone, (s) => V.isString('timezone', s)),
-    V.optional(input.enableDst, (b) => V.isBoolean('enableDst', b)),
-    V.optional(input.slaPlanId, (n) => V.nonNegativeInt('slaPlanId', n)),
-    V.optional(input.slaPlanExpiry, (d) => expiry('slaPlanExpiry', d)),
-    V.optional(input.userExpiry, (d) => expiry('userExpiry', d))
-  )
+const expiry = (path: string, value: unknown): V.Issues => (value === null ? [] : V.date(path, value))
 
 // Timestamps: 0 means "never" on the wire.
-const unix = (value: Date | null | undefined): Date | number | undefined => (value === null ? 0 : value)
+const unix = (value: Date | null): Date | number => value ?? 0
 
-const fields = (input: Partial<NewUser>) =>
-  phpForm({
-    fullname: input.fullName,
-    usergroupid: input.userGroupId,
-    // Always the array form `email[]`: the server accepts a string or an array, the array carries several.
-    email: input.emails,
-    password: input.password,
-    userorganizationid: input.userOrganizationId,
-    salutation: input.salutation,
-    designation: input.designation,
-    phone: input.phone,
-    isenabled: input.isEnabled,
-    userrole: input.userRole,
-    timezone: input.timezone,
-    enabledst: input.enableDst,
-    slaplanid: input.slaPlanId,
-    slaplanexpiry: unix(input.slaPlanExpiry),
-    userexpiry: unix(input.userExpiry),
-    sendwelcomeemail: input.sendWelcomeEmail
-  })
+/** Every field of a user's input types, described once: wire name, check and encoding. */
+const FIELDS: Fields<NewUser & UserUpdate, FormValue> = {
+  fullName: { wire: 'fullname', check: V.nonBlank },
+  userGroupId: { wire: 'usergroupid', check: V.positiveInt },
+  // Always the array form `email[]`: the server accepts a string or an array, the array carries several.
+  emails: { wire: 'email', check: checkEmails },
+  password: { wire: 'password', check: V.secret },
+  userOrganizationId: { wire: 'userorganizationid', check: V.nonNegativeInt },
+  salutation: { wire: 'salutation', check: V.isString },
+  designation: { wire: 'designation', check: V.isString },
+  phone: { wire: 'phone', check: V.isString },
+  isEnabled: { wire: 'isenabled', check: V.isBoolean },
+  userRole: { wire: 'userrole', check: (path, value) => V.oneOf(path, value, USER_ROLES) },
+  timezone: { wire: 'timezone', check: V.isString },
+  enableDst: { wire: 'enabledst', check: V.isBoolean },
+  slaPlanId: { wire: 'slaplanid', check: V.nonNegativeInt },
+  slaPlanExpiry: { wire: 'slaplanexpiry', check: expiry, encode: unix },
+  userExpiry: { wire: 'userexpiry', check: expiry, encode: unix },
+  sendWelcomeEmail: { wire: 'sendwelcomeemail', check: V.isBoolean }
+}
+
+/** The search's fields: a table of their own, so that a bundle with `search` does not carry the user's table. */
+const SEARCH_TABLE: Fields<UserSearch, FormValue> = {
+  query: { wire: 'query', check: V.nonBlank },
+  // Only when asked for: servers before 4.98.8 do not know it.
+  phrase: { wire: 'phrase', check: V.isBoolean, encode: (phrase) => (phrase ? true : undefined) }
+}
+
+const NEW_REQUIRED: RequiredFields<NewUser> = { fullName: true, emails: true, userGroupId: true, password: true }
+const UPDATE_REQUIRED: RequiredFields<UserUpdate> = { fullName: true }
+const SEARCH_REQUIRED: RequiredFields<UserSearch> = { query: true }
 
 /**
  * Users by id from `marker` (default 1), at most `maxItems` (default and maximum 1000): `GET /Base/User/Filter`
- * or `/Base/User/Filter/<marker>/<maxitems>`. To walk every user see `userPages` in `kayako-fp/classic`.
+ * or `/Base/User/Filter/<marker>/<maxitems>`. To walk every user: `pages(run)(User.everyPage())`
+ * (`pages` and `collect` from `kayako-fp/classic`).
  */
 export const all = (filter: UserFilter = {}): ClassicRequest<ReadonlyArray<User>> => {
   const issues = V.input(
@@ -192,38 +202,48 @@ export const all = (filter: UserFilter = {}): ClassicRequest<ReadonlyArray<User>
   return getRequest('User.all', route, users, { issues })
 }
 
+/**
+ * The walk of every user, page by page, for `pages(run)(…)` or `collect(run)(…)`: `all({ marker, maxItems: pageSize })`,
+ * the next marker being the last id + 1.
+ */
+export const everyPage = (options: UserPageOptions = {}): Walk<User> => {
+  const pageSize = options.pageSize ?? MAX_PAGE_SIZE
+  return {
+    operation: 'User.everyPage',
+    issues: V.input(
+      options,
+      (o) =>
+        V.issues(
+          V.optional(o.pageSize, (n) => V.intBetween('pageSize', n, 1, MAX_PAGE_SIZE)),
+          V.optional(o.marker, (n) => V.positiveInt('marker', n))
+        ),
+      'options'
+    ),
+    first: options.marker ?? 1,
+    pageSize,
+    request: (marker) => all({ marker, maxItems: pageSize }),
+    next: (marker, page) => {
+      // The server answers ids >= marker in id order; the largest id is the last one, taken defensively anyway.
+      const last = page.reduce((max, u) => Math.max(max, u.id), 0)
+      return last >= marker
+        ? E.right(last + 1)
+        : E.left(decodeError('User.everyPage', [`the page for marker ${marker} ended at user ${last}: the walk cannot continue`]))
+    }
+  }
+}
+
 /** One user; `none` when there is no such id (the server answers 200 with an empty list). */
 export const get = (id: number): ClassicRequest<O.Option<User>> =>
   getRequest('User.get', `${ROUTE}/${segment(id)}`, oneUser, { issues: V.positiveInt('id', id) })
 
 export const post = (input: NewUser): ClassicRequest<User> => {
-  const issues = V.input(input, (i) =>
-    V.issues(
-      V.nonBlank('fullName', i.fullName),
-      checkEmails(i.emails),
-      V.positiveInt('userGroupId', i.userGroupId),
-      V.secret('password', i.password),
-      checkOptional(i),
-      V.optional(i.sendWelcomeEmail, (b) => V.isBoolean('sendWelcomeEmail', b))
-    )
-  )
-  return postRequest('User.post', ROUTE, echoedUser, { issues, form: V.whenValid(issues, () => fields(input)) })
+  const issues = checkFields(FIELDS, NEW_REQUIRED, input)
+  return postRequest('User.post', ROUTE, echoedUser, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
 }
 
 export const put = (id: number, input: UserUpdate): ClassicRequest<User> => {
-  const issues = V.issues(
-    V.positiveInt('id', id),
-    V.input(input, (i) =>
-      V.issues(
-        V.nonBlank('fullName', i.fullName),
-        V.optional(i.emails, checkEmails),
-        V.optional(i.userGroupId, (n) => V.positiveInt('userGroupId', n)),
-        V.optional(i.password, (p) => V.secret('password', p)),
-        checkOptional(i)
-      )
-    )
-  )
-  return putRequest('User.put', `${ROUTE}/${segment(id)}`, echoedUser, { issues, form: V.whenValid(issues, () => fields(input)) })
+  const issues = V.issues(V.positiveInt('id', id), checkFields(FIELDS, UPDATE_REQUIRED, input))
+  return putRequest('User.put', `${ROUTE}/${segment(id)}`, echoedUser, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
 }
 
 /** Deletes a user; the server answers an unknown id with 400 `User Load Failed: …`. */
@@ -232,14 +252,9 @@ const del = (id: number): ClassicRequest<void> => deleteRequest('User.delete', `
 /**
  * Users whose e-mail, full name, phone, organization name or user-group title match: `POST /Base/UserSearch`.
  */
-export const search = (query: string, options: UserSearchOptions = {}): ClassicRequest<ReadonlyArray<User>> => {
-  const issues = V.issues(
-    V.nonBlank('query', query),
-    V.input(options, (o) => V.optional(o.phrase, (b) => V.isBoolean('phrase', b)), 'options')
-  )
-  // `phrase` only when asked for: servers before 4.98.8 do not know it.
-  const form = V.whenValid(issues, () => phpForm({ query, phrase: options.phrase === true ? true : undefined }))
-  return postRequest('User.search', '/Base/UserSearch', users, { issues, form })
+export const search = (input: UserSearch): ClassicRequest<ReadonlyArray<User>> => {
+  const issues = checkFields(SEARCH_TABLE, SEARCH_REQUIRED, input)
+  return postRequest('User.search', '/Base/UserSearch', users, { issues, form: V.whenValid(issues, () => phpForm(wireValues(SEARCH_TABLE, input))) })
 }
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

@@ -3,8 +3,9 @@
  */
 import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
 import { bool, first, list, literal, requiredInt, single, struct, text, type Extra, type XmlElement } from './xml'
 
 /** `guest`: visitors who are not logged in; `registered`: users with an account (`User.post` needs one of these). */
@@ -51,19 +52,30 @@ export const all = (): ClassicRequest<ReadonlyArray<UserGroup>> => getRequest('U
 export const get = (id: number): ClassicRequest<O.Option<UserGroup>> =>
   getRequest('UserGroup.get', `${ROUTE}/${segment(id)}`, oneUserGroup, { issues: V.positiveInt('id', id) })
 
+/** Every field of a new user group, described once: wire name and check. */
+const FIELDS: Fields<NewUserGroup, FormValue> = {
+  title: { wire: 'title', check: V.nonBlank },
+  groupType: { wire: 'grouptype', check: (path, value) => V.oneOf(path, value, USER_GROUP_TYPES) }
+}
+
+/** An update sends the title only (the group type cannot change), even when the caller spreads a group into it. */
+const UPDATE_FIELDS: Fields<UserGroupUpdate, FormValue> = { title: { wire: 'title', check: V.nonBlank } }
+
+const NEW_REQUIRED: RequiredFields<NewUserGroup> = { title: true, groupType: true }
+const UPDATE_REQUIRED: RequiredFields<UserGroupUpdate> = { title: true }
+
 export const post = (input: NewUserGroup): ClassicRequest<UserGroup> => {
-  const issues = V.input(input, (i) => V.issues(V.nonBlank('title', i.title), V.oneOf('groupType', i.groupType, USER_GROUP_TYPES)))
-  const form = V.whenValid(issues, () => phpForm({ title: input.title, grouptype: input.groupType }))
+  const issues = checkFields(FIELDS, NEW_REQUIRED, input)
+  const form = V.whenValid(issues, () => phpForm(wireValues(FIELDS, input)))
   return postRequest('UserGroup.post', ROUTE, echoedUserGroup, { issues, form })
 }
 
 export const put = (id: number, input: UserGroupUpdate): ClassicRequest<UserGroup> => {
-  const issues = V.issues(V.positiveInt('id', id), V.input(input, (i) => V.nonBlank('title', i.title)))
-  const form = V.whenValid(issues, () => phpForm({ title: input.title }))
+  const issues = V.issues(V.positiveInt('id', id), checkFields(UPDATE_FIELDS, UPDATE_REQUIRED, input))
+  const form = V.whenValid(issues, () => phpForm(wireValues(UPDATE_FIELDS, input)))
   return putRequest('UserGroup.put', `${ROUTE}/${segment(id)}`, echoedUserGroup, { issues, form })
 }
 
-/** Deletes a user group; the server refuses a master group (400 `Cannot delete master user group`). */
 const del = (id: number): ClassicRequest<void> =>
   deleteRequest('UserGroup.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
 

@@ -4,8 +4,9 @@
  */
 import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest } from './request'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
 import { first, int, list, literal, requiredInt, single, struct, text, timestamp, type Extra, type XmlElement } from './xml'
 
 /** `shared`: members see each other's tickets in the support center; `restricted`: they do not. */
@@ -96,31 +97,27 @@ const echoedUserOrganization = /*#__PURE__*/ single(userOrganizations)
 
 const ROUTE = '/Base/UserOrganization'
 
-const TEXT_FIELDS = ['address', 'city', 'state', 'postalCode', 'country', 'phone', 'fax', 'website'] as const
+/** Every field of an organization's input types, described once: wire name, check and encoding. */
+const FIELDS: Fields<NewUserOrganization & UserOrganizationUpdate, FormValue> = {
+  name: { wire: 'name', check: V.nonBlank },
+  organizationType: { wire: 'organizationtype', check: (path, value) => V.oneOf(path, value, ORGANIZATION_TYPES) },
+  address: { wire: 'address', check: V.isString },
+  city: { wire: 'city', check: V.isString },
+  state: { wire: 'state', check: V.isString },
+  postalCode: { wire: 'postalcode', check: V.isString },
+  country: { wire: 'country', check: V.isString },
+  phone: { wire: 'phone', check: V.isString },
+  fax: { wire: 'fax', check: V.isString },
+  website: { wire: 'website', check: V.isString },
+  slaPlanId: { wire: 'slaplanid', check: V.nonNegativeInt },
+  // 0 means "never" on the wire.
+  slaPlanExpiry: { wire: 'slaplanexpiry', check: (path, value) => (value === null ? [] : V.date(path, value)), encode: (expiry) => expiry ?? 0 }
+}
 
-const checkOptional = (input: Partial<UserOrganizationUpdate>): V.Issues =>
-  V.issues(
-    ...TEXT_FIELDS.map((name) => V.optional(input[name], (s) => V.isString(name, s))),
-    V.optional(input.slaPlanId, (n) => V.nonNegativeInt('slaPlanId', n)),
-    V.optional(input.slaPlanExpiry, (d) => (d === null ? [] : V.date('slaPlanExpiry', d)))
-  )
+const NEW_REQUIRED: RequiredFields<NewUserOrganization> = { name: true, organizationType: true }
+const UPDATE_REQUIRED: RequiredFields<UserOrganizationUpdate> = { name: true }
 
-const fields = (input: Partial<UserOrganizationUpdate>) =>
-  phpForm({
-    name: input.name,
-    organizationtype: input.organizationType,
-    address: input.address,
-    city: input.city,
-    state: input.state,
-    postalcode: input.postalCode,
-    country: input.country,
-    phone: input.phone,
-    fax: input.fax,
-    website: input.website,
-    slaplanid: input.slaPlanId,
-    // 0 means "never" on the wire.
-    slaplanexpiry: input.slaPlanExpiry === null ? 0 : input.slaPlanExpiry
-  })
+const form = (input: Partial<NewUserOrganization & UserOrganizationUpdate>) => phpForm(wireValues(FIELDS, input))
 
 /** Every user organization. */
 export const all = (): ClassicRequest<ReadonlyArray<UserOrganization>> => getRequest('UserOrganization.all', ROUTE, userOrganizations)
@@ -130,28 +127,14 @@ export const get = (id: number): ClassicRequest<O.Option<UserOrganization>> =>
   getRequest('UserOrganization.get', `${ROUTE}/${segment(id)}`, oneUserOrganization, { issues: V.positiveInt('id', id) })
 
 export const post = (input: NewUserOrganization): ClassicRequest<UserOrganization> => {
-  const issues = V.input(input, (i) =>
-    V.issues(V.nonBlank('name', i.name), V.oneOf('organizationType', i.organizationType, ORGANIZATION_TYPES), checkOptional(i))
-  )
-  return postRequest('UserOrganization.post', ROUTE, echoedUserOrganization, { issues, form: V.whenValid(issues, () => fields(input)) })
+  const issues = checkFields(FIELDS, NEW_REQUIRED, input)
+  return postRequest('UserOrganization.post', ROUTE, echoedUserOrganization, { issues, form: V.whenValid(issues, () => form(input)) })
 }
 
 /** Updates an organization. Unsent optional fields are blanked by the server: see `UserOrganizationUpdate`. */
 export const put = (id: number, input: UserOrganizationUpdate): ClassicRequest<UserOrganization> => {
-  const issues = V.issues(
-    V.positiveInt('id', id),
-    V.input(input, (i) =>
-      V.issues(
-        V.nonBlank('name', i.name),
-        V.optional(i.organizationType, (t) => V.oneOf('organizationType', t, ORGANIZATION_TYPES)),
-        checkOptional(i)
-      )
-    )
-  )
-  return putRequest('UserOrganization.put', `${ROUTE}/${segment(id)}`, echoedUserOrganization, {
-    issues,
-    form: V.whenValid(issues, () => fields(input))
-  })
+  const issues = V.issues(V.positiveInt('id', id), checkFields(FIELDS, UPDATE_REQUIRED, input))
+  return putRequest('UserOrganization.put', `${ROUTE}/${segment(id)}`, echoedUserOrganization, { issues, form: V.whenValid(issues, () => form(input)) })
 }
 
 /** Deletes an organization; the server answers an unknown id with 400 `User Organization Load Failed: …`. */

@@ -2,9 +2,10 @@
  * What the three comment controllers share (spec §1.6): Knowledgebase, News and Troubleshooter comments are the same
  * server code with a different parent. Each comment module adds its parent id and its routes.
  */
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { oneOfCodes } from './content'
-import { phpForm, type FormPairs } from './request'
+import { phpForm, type FormPairs, type FormValue } from './request'
 import type { Code } from './tickets'
 import { int, requiredInt, text, timestamp } from './xml'
 
@@ -70,30 +71,34 @@ export interface NewComment {
   readonly parentCommentId?: number
 }
 
-export const checkNewComment = (parentPath: string, parentId: unknown, input: NewComment): V.Issues =>
+/** Every field of a new comment, described once (the parent id is the builder's first argument). */
+const FIELDS: Fields<NewComment, FormValue> = {
+  contents: { wire: 'contents', check: V.nonBlank },
+  creatorType: { wire: 'creatortype', check: (path, value) => oneOfCodes(path, value, CommentCreatorType) },
+  creatorId: { wire: 'creatorid', check: V.positiveInt },
+  fullName: { wire: 'fullname', check: V.isString },
+  email: { wire: 'email', check: V.isString },
+  parentCommentId: { wire: 'parentcommentid', check: V.nonNegativeInt }
+}
+
+const NEW_REQUIRED: RequiredFields<NewComment> = { contents: true, creatorType: true }
+
+const rules = (input: Partial<NewComment>): V.Issues =>
   V.issues(
-    V.nonBlank('contents', input.contents),
-    V.positiveInt(parentPath, parentId),
-    oneOfCodes('creatorType', input.creatorType, CommentCreatorType),
-    input.creatorType === CommentCreatorType.staff || input.creatorId !== undefined ? V.positiveInt('creatorId', input.creatorId) : [],
+    input.creatorType === CommentCreatorType.staff && input.creatorId === undefined ? V.positiveInt('creatorId', input.creatorId) : [],
     V.when(
       input.creatorType === CommentCreatorType.user && input.creatorId === undefined && (typeof input.fullName !== 'string' || input.fullName.trim() === ''),
       'fullName',
       'is required for a user comment without creatorId'
-    ),
-    V.optional(input.fullName, (s) => V.isString('fullName', s)),
-    V.optional(input.email, (s) => V.isString('email', s)),
-    V.optional(input.parentCommentId, (n) => V.nonNegativeInt('parentCommentId', n))
+    )
   )
 
+export const checkNewComment = (parentPath: string, parentId: unknown, input: NewComment): V.Issues =>
+  V.issues(V.positiveInt(parentPath, parentId), checkFields(FIELDS, NEW_REQUIRED, input, rules))
+
 /** The POST body; `parentField` is the server's name for the parent id (it differs from the XML element for KB). */
-export const commentForm = (parentField: string, parentId: number, input: NewComment): FormPairs =>
-  phpForm({
-    contents: input.contents,
-    [parentField]: parentId,
-    creatortype: input.creatorType,
-    creatorid: input.creatorId,
-    fullname: input.fullName,
-    email: input.email,
-    parentcommentid: input.parentCommentId
-  })
+export const commentForm = (parentField: string, parentId: number, input: NewComment): FormPairs => {
+  const { contents, ...rest } = wireValues(FIELDS, input)
+  // The parent follows the contents, as the official clients send it.
+  return phpForm({ contents, [parentField]: parentId, ...rest })
+}

@@ -78,14 +78,14 @@ export const fileContents = (path: string, value: unknown): V.Issues =>
 export const calendarDate = (value: Date): string => value.toISOString().slice(0, 19).replace('T', ' ')
 
 /** Flags the server reads with PHP `!empty()` on update: `false` (sent as 0) is ignored, so it cannot switch them off. */
-export const cannotSwitchOff = (path: string, value: boolean | undefined): V.Issues =>
-  V.issues(
-    V.optional(value, (b) => V.isBoolean(path, b)),
-    V.when(value === false, path, 'cannot be switched off through the API (the server ignores 0 here)')
-  )
+export const cannotSwitchOff = (path: string, value: unknown): V.Issues => V.issues(V.optional(value, (b) => V.isBoolean(path, b)), notSwitchedOff(path, value))
+
+/** The update rule of such a flag whose type the field table already checks. */
+export const notSwitchedOff = (path: string, value: unknown): V.Issues =>
+  V.when(value === false, path, 'cannot be switched off through the API (the server ignores 0 here)')
 
 /** Numbers the server reads with `!empty()` on update: 0 is ignored. */
-export const positiveOnUpdate = (path: string, value: number | undefined): V.Issues =>
+export const positiveOnUpdate = (path: string, value: unknown): V.Issues =>
   V.optional(value, (n) => (n === 0 ? [{ path, message: 'cannot be set to 0 through the API (the server ignores 0 here)' }] : V.positiveInt(path, n)))
 
 // ---------------------------------------------------------------------------------------------------------------

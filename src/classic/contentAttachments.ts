@@ -3,9 +3,10 @@
  * different parent. Contents travel as Base64 in both directions; callers see bytes.
  */
 import { toBase64, utf8 } from '../core/bytes'
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { fileContents } from './content'
-import { phpForm, type FormPairs } from './request'
+import { phpForm, type FormPairs, type FormValue } from './request'
 import type { FileContents } from './tickets'
 import { bytes, int, requiredInt, text, timestamp } from './xml'
 
@@ -37,8 +38,16 @@ export interface NewAttachmentFile {
   readonly contents: FileContents
 }
 
+/** Every field of a new attachment, described once: contents are sent as Base64 (the parent id is an argument). */
+const FIELDS: Fields<NewAttachmentFile, FormValue> = {
+  fileName: { wire: 'filename', check: V.nonBlank },
+  contents: { wire: 'contents', check: fileContents, encode: (contents) => toBase64(typeof contents === 'string' ? utf8(contents) : contents) }
+}
+
+const NEW_REQUIRED: RequiredFields<NewAttachmentFile> = { fileName: true, contents: true }
+
 export const checkNewAttachment = (parentPath: string, parentId: unknown, input: NewAttachmentFile): V.Issues =>
-  V.issues(V.positiveInt(parentPath, parentId), V.nonBlank('fileName', input.fileName), fileContents('contents', input.contents))
+  V.issues(V.positiveInt(parentPath, parentId), checkFields(FIELDS, NEW_REQUIRED, input))
 
 export const attachmentForm = (parentField: string, parentId: number, input: NewAttachmentFile): FormPairs =>
-  phpForm({ [parentField]: parentId, filename: input.fileName, contents: toBase64(typeof input.contents === 'string' ? utf8(input.contents) : input.contents) })
+  phpForm({ [parentField]: parentId, ...wireValues(FIELDS, input) })

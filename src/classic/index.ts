@@ -20,19 +20,7 @@ export * as TicketPriority from './TicketPriority'
 export * as TicketStatus from './TicketStatus'
 export * as TicketType from './TicketType'
 export * as CustomField from './CustomField'
-export {
-  allOffsetPages,
-  allTickets,
-  allUsers,
-  collectPages,
-  offsetPages,
-  ticketPages,
-  userPages,
-  type OffsetPageOptions,
-  type Page,
-  type PageStream,
-  type UserPageOptions
-} from './pages'
+export { byOffset, collect, pages, type OffsetPageOptions, type PageResult, type PageStream, type Walk } from './pages'
 export {
   attachmentsOf,
   customFieldsOf,

@@ -66,10 +66,10 @@ export type CreationMode = (typeof CreationMode)[keyof typeof CreationMode]
 export const CreationType = { default: 1, phone: 2 } as const
 export type CreationType = (typeof CreationType)[keyof typeof CreationType]
 
-/** Note colours (`notecolor`), PHP `kyTicketNote::COLOR_*`; the server's default is yellow. */
-export const NoteColour = { yellow: 1, purple: 2, blue: 3, green: 4, red: 5 } as const
-export type NoteColour = (typeof NoteColour)[keyof typeof NoteColour]
-export const NOTE_COLOURS: ReadonlyArray<NoteColour> = [1, 2, 3, 4, 5]
+/** Note colors (`notecolor`), PHP `kyTicketNote::COLOR_*`; the server's default is yellow. */
+export const NoteColor = { yellow: 1, purple: 2, blue: 3, green: 4, red: 5 } as const
+export type NoteColor = (typeof NoteColor)[keyof typeof NoteColor]
+export const NOTE_COLORS: ReadonlyArray<NoteColor> = [1, 2, 3, 4, 5]
 
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -80,7 +80,7 @@ export interface TicketNote {
   readonly type: 'ticket'
   readonly id: number
   readonly ticketId: number
-  readonly noteColour: Code<NoteColour>
+  readonly noteColor: Code<NoteColor>
   readonly creatorStaffId: number
   readonly creatorStaffName: string
   /** The staff member the note is addressed to; 0 for everyone. */
@@ -120,7 +120,7 @@ export interface TimeTrack {
   /** `creatorstaffid`; sent as `staffid`. */
   readonly creatorStaffId: number
   readonly creatorStaffName: string
-  readonly noteColour: Code<NoteColour>
+  readonly noteColor: Code<NoteColor>
   readonly contents: string
   readonly extra: Extra
 }
@@ -137,7 +137,7 @@ const typeTag = <L extends string>(tag: L) => mapField(attr('type'), (): L => ta
 
 const noteFields = () => ({
   id: requiredAttrInt('id'),
-  noteColour: attrInt('notecolor'),
+  noteColor: attrInt('notecolor'),
   creatorStaffId: attrInt('creatorstaffid'),
   creatorStaffName: attr('creatorstaffname'),
   forStaffId: attrInt('forstaffid'),
@@ -164,7 +164,7 @@ const timeTrackFields = () => ({
   workerStaffName: attr('workerstaffname'),
   creatorStaffId: attrInt('creatorstaffid'),
   creatorStaffName: attr('creatorstaffname'),
-  noteColour: attrInt('notecolor'),
+  noteColor: attrInt('notecolor'),
   contents: content(success)
 })
 

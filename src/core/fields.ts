@@ -24,6 +24,11 @@ export interface Field<A, W> {
   readonly check: (path: string, value: unknown) => Issues
   /** The wire value of a valid value (default: the value itself). */
   readonly encode?: (value: A) => W
+  /**
+   * The encoded value is a record of several wire values, sent in this field's place (numbered file pairs, a flag
+   * per choice); `wire` then only describes them.
+   */
+  readonly spread?: true
 }
 
 /** The table of a resource's input types: one entry per property. */
@@ -64,15 +69,18 @@ export const checkFields = <I, W>(
 }
 
 /**
- * The wire values of an input, by wire name, in the table's order; absent properties are left out. Total, like the
- * builders: a non-object (which `checkFields` reports) gives no values.
+ * The wire values of an input, by wire name, in the table's order (a `spread` field's record in its place); absent
+ * properties are left out. Total, like the builders: a non-object (which `checkFields` reports) gives no values.
  */
 export const wireValues = <I, W>(table: Fields<I, W>, input: Partial<I>): Readonly<Record<string, W>> => {
   const out: Record<string, W> = {}
   if (input === null || typeof input !== 'object') return out
   for (const [key, field] of entries<W>(table)) {
     const value = own(input, key)
-    if (value !== undefined) out[field.wire] = field.encode === undefined ? (value as W) : field.encode(value)
+    if (value === undefined) continue
+    const encoded = field.encode === undefined ? (value as W) : field.encode(value)
+    if (field.spread === true) Object.assign(out, encoded)
+    else out[field.wire] = encoded
   }
   return out
 }

@@ -92,8 +92,8 @@ const pipeline = async (run: ClassicExecutor): Promise<void> => {
   console.log(table(['ticket', 'display id', 'subject', 'status', 'replies'], [[ticket.id, ticket.displayId, ticket.subject, statusTitle(ticket.statusId), ticket.replies]]))
 
   section('3. A staff reply and a staff note')
-  const reply = await must(run(TicketPost.post({ ticketId: ticket.id, staffId: 2, contents: 'Could you send a photo of the gear train?' })))
-  const note = await must(run(TicketNote.post({ ticketId: ticket.id, staffId: 1, contents: 'Probably the worn pawl again.', noteColour: 3 })))
+  const reply = await must(run(TicketPost.post(ticket.id, { staffId: 2, contents: 'Could you send a photo of the gear train?' })))
+  const note = await must(run(TicketNote.post(ticket.id, { staffId: 1, contents: 'Probably the worn pawl again.', noteColor: 3 })))
   const afterReply = await must(run(Ticket.get(ticket.id)))
   // 4.98.8 stores a staff reply as the contents, "\n", then "\n" and the staff member's signature.
   console.log(table(['post', 'by', 'contents (as stored)'], [[reply.id, reply.fullName, JSON.stringify(reply.contents)]]))
@@ -104,7 +104,7 @@ const pipeline = async (run: ClassicExecutor): Promise<void> => {
   section('4. An attachment, uploaded and downloaded back')
   const photo = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)
   const firstPostId = O.toUndefined(pipe(ticket.posts, O.chain((ps) => O.fromNullable(ps[0]?.id)))) ?? reply.id
-  const uploaded = await must(run(TicketAttachment.post({ ticketId: ticket.id, ticketPostId: firstPostId, fileName: 'gear-train.jpg', contents: photo })))
+  const uploaded = await must(run(TicketAttachment.post(ticket.id, { ticketPostId: firstPostId, fileName: 'gear-train.jpg', contents: photo })))
   const downloaded = await must(run(TicketAttachment.get(ticket.id, uploaded.id)))
   const equal = downloaded.contents.length === photo.length && downloaded.contents.every((b, i) => b === photo[i])
   console.log(table(['attachment', 'file', 'type', 'bytes', 'byte-equal'], [[uploaded.id, uploaded.fileName, uploaded.fileType, downloaded.contents.length, equal]]))

@@ -4,7 +4,8 @@ import * as E from 'fp-ts/Either'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { classic } from '../../src/classic/executor'
-import { userPages } from '../../src/classic/pages'
+import { pages } from '../../src/classic/pages'
+import * as User from '../../src/classic/User'
 import * as Ticket from '../../src/classic/Ticket'
 import type { Transport } from '../../src/core/http'
 import * as Case from '../../src/v1/Case'
@@ -44,7 +45,7 @@ g('generated user pages walk to the end', async () => {
   }
   const run = classic({ url: 'https://h/api/index.php', apiKey: 'k', secretKey: 's', transport })
   let users = 0
-  for await (const page of userPages(run, { pageSize: 1000 })) {
+  for await (const page of pages(run)(User.everyPage({ pageSize: 1000 }))) {
     if (E.isLeft(page)) throw new Error(JSON.stringify(page.left))
     users += page.right.length
   }

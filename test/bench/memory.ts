@@ -1,4 +1,4 @@
-// Memory while walking users through the paging helper (`userPages`): run as a child process per case (run.ts bundles
+// Memory while walking users through the paging helper (`pages` with `User.everyPage`): run as a child process per case (run.ts bundles
 // it first, so that no TypeScript loader counts), `memory.mjs <users> <pageSize>` prints one JSON line with the users
 // seen and the peak RSS. The transport generates each page on request, so only the client holds memory. The
 // source is bundled in (esbuild, as a user's bundler would), so the child needs nothing else.
@@ -22,7 +22,7 @@ const main = async (): Promise<void> => {
   let pages = 0
   let checksum = 0
   const started = performance.now()
-  for await (const page of Classic.userPages(run, { pageSize })) {
+  for await (const page of Classic.pages(run)(Classic.User.everyPage({ pageSize }))) {
     if (page._tag === 'Left') throw new Error(JSON.stringify(page.left))
     pages++
     users += page.right.length

@@ -81,7 +81,7 @@ const main = async (): Promise<void> => {
   if (runs('memory')) {
     const rows = await benchMemory()
     log(
-      `## 3. Memory: walking users with userPages (peak RSS, median of 3 processes)\n\n` +
+      `## 3. Memory: walking users with pages(run)(User.everyPage()) (peak RSS, median of 3 processes)\n\n` +
         table(
           ['users', 'page size', 'peak RSS', 'seconds', 'users/s'],
           rows.map((r) => [r.users.toLocaleString('en'), r.pageSize, `${fixed(r.peakRssMb, 0)} MB`, fixed(r.seconds), fixed(r.users / r.seconds, 0)])

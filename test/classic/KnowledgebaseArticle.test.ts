@@ -114,7 +114,7 @@ test('post validation', () => {
     allowComments: false as unknown as true,
     categoryIds: []
   })
-  assert.equal(paths(bad), ['subject', 'contents', 'creatorId', 'articleStatus', 'allowComments', 'categoryIds'])
+  assert.equal(paths(bad), ['subject', 'contents', 'creatorId', 'articleStatus', 'categoryIds', 'allowComments'])
   assert.equal(bad.form, [])
 })
 
@@ -182,6 +182,13 @@ test('server refusals: ApiError; an empty count answer: ParseError', async () =>
   assert.equal(await apiErrorOf(KnowledgebaseArticle.put(5, { editedStaffId: 99 }), 400, 'Invalid Staff ID'), ['ApiError', 400, ['Invalid Staff ID']])
   const { result } = await runCanned(KnowledgebaseArticle.count(3), { body: '' })
   assert.is((unwrapLeft(result) as { _tag: string })._tag, 'ParseError')
+})
+
+const wireNames = (form: ReadonlyArray<readonly [string, string]>) => form.map(([name]) => name)
+
+test('put never sends the creator, even from a spread article', () => {
+  const spread = { creatorId: 4, editedStaffId: 1, subject: 'S', isFeatured: true, categoryIds: [2] }
+  assert.equal(wireNames(KnowledgebaseArticle.put(7, spread).form), ['editedstaffid', 'subject', 'isfeatured', 'categoryid'])
 })
 
 test.run()

@@ -161,9 +161,9 @@ test('get decodes an empty root as none, post needs the echo', () => {
 
 test('validation lists every problem', () => {
   const bad = Staff.post({ firstName: '', lastName: ' ', userName: '', email: 'nope', staffGroupId: 0, password: '', isEnabled: false as true })
-  assert.equal(issuePaths(bad), ['firstName', 'lastName', 'staffGroupId', 'userName', 'email', 'password', 'isEnabled'])
+  assert.equal(issuePaths(bad), ['firstName', 'lastName', 'userName', 'email', 'staffGroupId', 'password', 'isEnabled'])
   assert.equal(bad.form, [], 'nothing to send')
-  assert.equal(issuePaths(Staff.put(-1, { firstName: 'A', lastName: '', staffGroupId: 1.5, email: 'x' })), ['id', 'lastName', 'staffGroupId', 'email'])
+  assert.equal(issuePaths(Staff.put(-1, { firstName: 'A', lastName: '', staffGroupId: 1.5, email: 'x' })), ['id', 'lastName', 'email', 'staffGroupId'])
   assert.equal(issuePaths(Staff.get(0)), ['id'])
   assert.equal(issuePaths(Staff.delete(Number.NaN)), ['id'])
   assert.equal(Staff.post(undefined as unknown as Staff.NewStaff).issues, [{ path: 'input', message: 'must be an object' }])

@@ -129,7 +129,7 @@ test('post: validation lists every problem, incl. exactly one of userId / staffI
     typeId: NaN,
     type: 'fax' as 'phone'
   })
-  assert.equal(paths(bad), ['subject', 'fullName', 'email', 'contents', 'departmentId', 'statusId', 'priorityId', 'typeId', 'userId', 'type'])
+  assert.equal(paths(bad), ['subject', 'fullName', 'email', 'contents', 'departmentId', 'statusId', 'priorityId', 'typeId', 'type', 'userId'])
   assert.equal(bad.form, [])
   assert.equal(paths(Ticket.post({ ...NEW, userId: 3 })), ['userId'])
   assert.match(Ticket.post({ ...NEW, staffId: 1, userId: 3 }).issues[0]?.message ?? '', /exactly one of userId, staffId or autoUserId/)
@@ -198,7 +198,7 @@ test('decodes the ListAll fixture: attributes, tags, watchers, workflows, the fo
     type: 'ticket',
     ticketId: 2,
     id: 1,
-    noteColour: Ticket.NoteColour.yellow,
+    noteColor: Ticket.NoteColor.yellow,
     creatorStaffId: 1,
     creatorStaffName: 'Varun Shoor',
     forStaffId: 0,

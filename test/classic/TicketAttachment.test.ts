@@ -37,7 +37,7 @@ test('all/get/delete descriptions', () => {
 })
 
 test('post: Base64 of bytes or of UTF-8 text, one line', () => {
-  const bytes = TicketAttachment.post({ ticketId: 1, ticketPostId: 2, fileName: 'a.bin', contents: new Uint8Array([0, 1, 2, 250, 251, 252]) })
+  const bytes = TicketAttachment.post(1, { ticketPostId: 2, fileName: 'a.bin', contents: new Uint8Array([0, 1, 2, 250, 251, 252]) })
   assert.equal([bytes.operation, bytes.method, bytes.route, bytes.files], ['TicketAttachment.post', 'POST', '/Tickets/TicketAttachment', []])
   assert.equal(bytes.form, [
     ['ticketid', '1'],
@@ -45,15 +45,15 @@ test('post: Base64 of bytes or of UTF-8 text, one line', () => {
     ['filename', 'a.bin'],
     ['contents', 'AAEC+vv8']
   ])
-  const text = TicketAttachment.post({ ticketId: 1, ticketPostId: 2, fileName: 'notes.txt', contents: 'héllo' })
+  const text = TicketAttachment.post(1, { ticketPostId: 2, fileName: 'notes.txt', contents: 'héllo' })
   assert.equal(text.form[3], ['contents', 'aMOpbGxv'])
-  const big = TicketAttachment.post({ ticketId: 1, ticketPostId: 2, fileName: 'big', contents: new Uint8Array(100_000) })
+  const big = TicketAttachment.post(1, { ticketPostId: 2, fileName: 'big', contents: new Uint8Array(100_000) })
   assert.not.match(big.form[3]?.[1] ?? '\n', /\s/)
 })
 
 test('post: validation', () => {
   assert.equal(
-    paths(TicketAttachment.post({ ticketId: 0, ticketPostId: -1, fileName: ' ', contents: null as unknown as string })),
+    paths(TicketAttachment.post(0, { ticketPostId: -1, fileName: ' ', contents: null as unknown as string })),
     ['ticketId', 'ticketPostId', 'fileName', 'contents']
   )
 })
@@ -108,7 +108,7 @@ test('the POST echo decodes; 404 is an ApiError', async () => {
 </attachments>`
   const { transport, sent } = canned({ body: echo }, { status: 404, body: 'Attachment not Found' })
   const run = classic({ url: 'https://h/api/index.php', apiKey: 'k', secretKey: 's', salt: () => 'salt', transport })
-  const a = unwrap(await run(TicketAttachment.post({ ticketId: 1, ticketPostId: 2, fileName: 'a.bin', contents: 'abc' }))())
+  const a = unwrap(await run(TicketAttachment.post(1, { ticketPostId: 2, fileName: 'a.bin', contents: 'abc' }))())
   assert.equal([a.id, a.fileSize, a.fileType], [41, 6, 'application/octet-stream'])
   assert.equal(formPairs(bodyText(sent[0]))[3], ['contents', 'YWJj'])
   const e = unwrapLeft(await run(TicketAttachment.get(1, 99))())

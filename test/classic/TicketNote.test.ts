@@ -30,8 +30,8 @@ test('all/get/delete descriptions', () => {
   assert.equal(paths(TicketNote.delete(0, 0)), ['ticketId', 'noteId'])
 })
 
-test('post: server names, colour as its code', () => {
-  const p = TicketNote.post({ ticketId: 2, contents: 'Call back', staffId: 1, forStaffId: 3, noteColour: TicketNote.NoteColour.red })
+test('post: server names, color as its code', () => {
+  const p = TicketNote.post(2, { contents: 'Call back', staffId: 1, forStaffId: 3, noteColor: TicketNote.NoteColor.red })
   assert.equal([p.operation, p.method, p.route, p.issues], ['TicketNote.post', 'POST', '/Tickets/TicketNote', []])
   assert.equal(p.form, [
     ['ticketid', '2'],
@@ -40,7 +40,7 @@ test('post: server names, colour as its code', () => {
     ['forstaffid', '3'],
     ['notecolor', '5']
   ])
-  assert.equal(TicketNote.post({ ticketId: 9, contents: 'x', fullName: 'Bot' }).form, [
+  assert.equal(TicketNote.post(9, { contents: 'x', fullName: 'Bot' }).form, [
     ['ticketid', '9'],
     ['contents', 'x'],
     ['fullname', 'Bot']
@@ -48,9 +48,9 @@ test('post: server names, colour as its code', () => {
 })
 
 test('post: validation', () => {
-  assert.equal(paths(TicketNote.post({ ticketId: -1, contents: '' })), ['ticketId', 'contents', 'staffId'])
-  assert.equal(paths(TicketNote.post({ ticketId: 1, contents: 'x', staffId: 1, fullName: 'A' })), ['staffId'])
-  assert.equal(paths(TicketNote.post({ ticketId: 1, contents: 'x', fullName: ' ', noteColour: 6 as TicketNote.NoteColour })), ['fullName', 'noteColour'])
+  assert.equal(paths(TicketNote.post(-1, { contents: '' })), ['ticketId', 'contents', 'staffId'])
+  assert.equal(paths(TicketNote.post(1, { contents: 'x', staffId: 1, fullName: 'A' })), ['staffId'])
+  assert.equal(paths(TicketNote.post(1, { contents: 'x', fullName: ' ', noteColor: 6 as TicketNote.NoteColor })), ['fullName', 'noteColor'])
 })
 
 test('aliases', () => {
@@ -65,7 +65,7 @@ test('decodes the ListAll fixture (attribute style)', () => {
       type: 'ticket',
       ticketId: 2,
       id: 1,
-      noteColour: TicketNote.NoteColour.blue,
+      noteColor: TicketNote.NoteColor.blue,
       creatorStaffId: 4,
       creatorStaffName: 'Varun Shoor',
       forStaffId: 5,
@@ -82,7 +82,7 @@ test('the POST echo in the server style: CDATA content, escaped attributes', () 
 <note type="ticket" id="8" ticketid="2" notecolor="1" creatorstaffid="1" forstaffid="0" creatorstaffname="Jane &amp; Co" creationdate="1700000000"><![CDATA[Line 1
 Line <2>]]></note>
 </notes>`
-  const n = decode(TicketNote.post({ ticketId: 2, contents: 'x', staffId: 1 }), body)
+  const n = decode(TicketNote.post(2, { contents: 'x', staffId: 1 }), body)
   assert.equal([n.id, n.creatorStaffName, n.contents, n.creationDate?.getTime()], [8, 'Jane & Co', 'Line 1\nLine <2>', 1700000000000])
   const req = TicketNote.get(2, 8)
   if (req.response._tag !== 'Xml') throw new Error('xml')

@@ -42,18 +42,18 @@ test('the ticket-child builders take the numeric ticket id only; a display id is
     TicketPost.all(mask),
     TicketPost.get(mask, 1),
     TicketPost.delete(mask, 1),
-    TicketPost.post({ ticketId: mask, contents: 'x', userId: 1 }),
+    TicketPost.post(mask, { contents: 'x', userId: 1 }),
     TicketNote.all(mask),
     TicketNote.get(mask, 1),
     TicketNote.delete(mask, 1),
-    TicketNote.post({ ticketId: mask, contents: 'x', staffId: 1 }),
+    TicketNote.post(mask, { contents: 'x', staffId: 1 }),
     TicketTimeTrack.all(mask),
     TicketTimeTrack.get(mask, 1),
     TicketTimeTrack.delete(mask, 1),
     TicketAttachment.all(mask),
     TicketAttachment.get(mask, 1),
     TicketAttachment.delete(mask, 1),
-    TicketAttachment.post({ ticketId: mask, ticketPostId: 1, fileName: 'a', contents: 'x' }),
+    TicketAttachment.post(mask, { ticketPostId: 1, fileName: 'a', contents: 'x' }),
     TicketCustomField.get(mask),
     TicketCustomField.post(mask, { field: TicketCustomField.textValue('x') })
   ]
@@ -64,8 +64,7 @@ test('the ticket-child builders take the numeric ticket id only; a display id is
 })
 
 test('post: fields, isprivate always sent, inline attachments Base64-encoded as filename<n>/filecontent<n>', () => {
-  const p = TicketPost.post({
-    ticketId: 12,
+  const p = TicketPost.post(12, {
     contents: 'Here you go',
     staffId: 4,
     isPrivate: true,
@@ -85,7 +84,7 @@ test('post: fields, isprivate always sent, inline attachments Base64-encoded as 
     ['filename1', 'b.bin'],
     ['filecontent1', 'AP8Q']
   ])
-  assert.equal(TicketPost.post({ ticketId: 3, contents: 'x', userId: 9, subject: 'Re' }).form, [
+  assert.equal(TicketPost.post(3, { contents: 'x', userId: 9, subject: 'Re' }).form, [
     ['ticketid', '3'],
     ['subject', 'Re'],
     ['contents', 'x'],
@@ -95,13 +94,13 @@ test('post: fields, isprivate always sent, inline attachments Base64-encoded as 
 })
 
 test('post: validation', () => {
-  assert.equal(paths(TicketPost.post({ ticketId: 0, contents: ' ' })), ['ticketId', 'contents', 'userId'])
-  assert.equal(paths(TicketPost.post({ ticketId: 1, contents: 'x', userId: 1, staffId: 2 })), ['userId'])
-  assert.equal(paths(TicketPost.post({ ticketId: 1, contents: 'x', userId: 1, isPrivate: true })), ['isPrivate'])
+  assert.equal(paths(TicketPost.post(0, { contents: ' ' })), ['ticketId', 'contents', 'userId'])
+  assert.equal(paths(TicketPost.post(1, { contents: 'x', userId: 1, staffId: 2 })), ['userId'])
+  assert.equal(paths(TicketPost.post(1, { contents: 'x', userId: 1, isPrivate: true })), ['isPrivate'])
   const files = Array.from({ length: 11 }, (_, n) => ({ fileName: `f${n}`, contents: 'x' }))
-  assert.equal(paths(TicketPost.post({ ticketId: 1, contents: 'x', staffId: 1, attachments: files })), ['attachments'])
+  assert.equal(paths(TicketPost.post(1, { contents: 'x', staffId: 1, attachments: files })), ['attachments'])
   assert.equal(
-    paths(TicketPost.post({ ticketId: 1, contents: 'x', staffId: 1, attachments: [{ fileName: '', contents: 5 as unknown as string }] })),
+    paths(TicketPost.post(1, { contents: 'x', staffId: 1, attachments: [{ fileName: '', contents: 5 as unknown as string }] })),
     ['attachments[0].fileName', 'attachments[0].contents']
   )
 })
@@ -152,7 +151,7 @@ test('post decodes the echoed post (server style, with an embedded attachment)',
 </attachments>
 </post>
 </posts>`
-  const p = decode(TicketPost.post({ ticketId: 5, contents: 'Here you go', staffId: 4, isPrivate: true, attachments: [{ fileName: 'a.txt', contents: 'hi' }] }), echo)
+  const p = decode(TicketPost.post(5, { contents: 'Here you go', staffId: 4, isPrivate: true, attachments: [{ fileName: 'a.txt', contents: 'hi' }] }), echo)
   assert.equal([p.id, p.ticketId, p.email, p.isHtml, p.isPrivate, p.staffId, p.contents], [77, 5, '', true, true, 4, '<p>Here you go</p>'])
   assert.equal(p.attachments.map((a) => [a.id, a.fileName, new TextDecoder().decode(a.contents)]), [[9, 'a.txt', 'hi']])
 })

@@ -41,8 +41,7 @@ test('all/get/delete descriptions', () => {
 })
 
 test('post sends the POST names, not the XML names; dates as Unix seconds', () => {
-  const p = TicketTimeTrack.post({
-    ticketId: 2,
+  const p = TicketTimeTrack.post(2, {
     staffId: 1,
     contents: 'Fixed the printer',
     workDate: WORK,
@@ -50,7 +49,7 @@ test('post sends the POST names, not the XML names; dates as Unix seconds', () =
     timeWorked: 1800,
     timeBillable: 900,
     workerStaffId: 4,
-    noteColour: TicketTimeTrack.NoteColour.green
+    noteColor: TicketTimeTrack.NoteColor.green
   })
   assert.equal([p.operation, p.method, p.route, p.issues], ['TicketTimeTrack.post', 'POST', '/Tickets/TicketTimeTrack', []])
   assert.equal(p.form, [
@@ -67,8 +66,7 @@ test('post sends the POST names, not the XML names; dates as Unix seconds', () =
 })
 
 test('post: validation', () => {
-  const bad = TicketTimeTrack.post({
-    ticketId: 0,
+  const bad = TicketTimeTrack.post(0, {
     staffId: 0,
     contents: '',
     workDate: new Date(NaN),
@@ -76,9 +74,9 @@ test('post: validation', () => {
     timeWorked: -1,
     timeBillable: 1.5,
     workerStaffId: 0,
-    noteColour: 0 as TicketTimeTrack.NoteColour
+    noteColor: 0 as TicketTimeTrack.NoteColor
   })
-  assert.equal(paths(bad), ['ticketId', 'staffId', 'contents', 'workDate', 'billDate', 'timeWorked', 'timeBillable', 'workerStaffId', 'noteColour'])
+  assert.equal(paths(bad), ['ticketId', 'staffId', 'contents', 'workDate', 'billDate', 'timeWorked', 'timeBillable', 'workerStaffId', 'noteColor'])
   assert.equal(bad.form, [])
 })
 
@@ -102,14 +100,14 @@ test('decodes time tracks from spec-shaped XML (XML names → entity)', () => {
     workerStaffName: 'Jane "JD" Doe',
     creatorStaffId: 1,
     creatorStaffName: 'Admin',
-    noteColour: TicketTimeTrack.NoteColour.green,
+    noteColor: TicketTimeTrack.NoteColor.green,
     contents: 'Fixed the printer',
     extra: {}
   })
   assert.equal(b && [b.id, b.billDate, b.contents], [5, null, ''])
   assert.is(decode(TicketTimeTrack.get(2, 3), TIMETRACKS).id, 3)
   const echoed = decode(
-    TicketTimeTrack.post({ ticketId: 2, staffId: 1, contents: 'x', workDate: WORK, billDate: BILL, timeWorked: 1800, timeBillable: 900 }),
+    TicketTimeTrack.post(2, { staffId: 1, contents: 'x', workDate: WORK, billDate: BILL, timeWorked: 1800, timeBillable: 900 }),
     TIMETRACKS
   )
   assert.equal([echoed.id, echoed.timeWorked, echoed.creatorStaffId], [3, 1800, 1])

@@ -233,4 +233,11 @@ test('TroubleshooterStep: refusals; an uncaught server exception is a ParseError
   assert.match(error.message, 'Invalid data provided: invalid category')
 })
 
+const wireNames = (form: ReadonlyArray<readonly [string, string]>) => form.map(([name]) => name)
+
+test('a step update never sends the category, author, status or ticket subject, even from a spread step', () => {
+  const spread = { categoryId: 2, staffId: 3, stepStatus: 1, ticketSubject: 'T', editedStaffId: 1, subject: 'S', displayOrder: 4 }
+  assert.equal(wireNames(TroubleshooterStep.put(9, spread).form), ['editedstaffid', 'subject', 'displayorder'])
+})
+
 test.run()

@@ -118,7 +118,7 @@ test('put sends only what is given', () => {
 })
 
 test('search: POST /Base/UserSearch with query, phrase only when asked', () => {
-  assert.equal(described(User.search('roe')), {
+  assert.equal(described(User.search({ query: 'roe' })), {
     operation: 'User.search',
     method: 'POST',
     route: '/Base/UserSearch',
@@ -127,9 +127,9 @@ test('search: POST /Base/UserSearch with query, phrase only when asked', () => {
     files: [],
     issues: []
   })
-  assert.equal(User.search('jane roe', { phrase: true }).form, [['query', 'jane roe'], ['phrase', '1']])
-  assert.equal(User.search('jane roe', { phrase: false }).form, [['query', 'jane roe']])
-  assert.equal(decodeBody(User.search('roe'), USERS).map((u) => u.id), [7, 9])
+  assert.equal(User.search({ query: 'jane roe', phrase: true }).form, [['query', 'jane roe'], ['phrase', '1']])
+  assert.equal(User.search({ query: 'jane roe', phrase: false }).form, [['query', 'jane roe']])
+  assert.equal(decodeBody(User.search({ query: 'roe' }), USERS).map((u) => u.id), [7, 9])
 })
 
 test('aliases are the same functions', () => {
@@ -190,15 +190,15 @@ test('validation lists every problem', () => {
     userOrganizationId: -1,
     slaPlanExpiry: new Date(Number.NaN)
   })
-  assert.equal(issuePaths(bad), ['fullName', 'emails[1]', 'userGroupId', 'password', 'userOrganizationId', 'userRole', 'slaPlanExpiry'])
+  assert.equal(issuePaths(bad), ['fullName', 'userGroupId', 'emails[1]', 'password', 'userOrganizationId', 'userRole', 'slaPlanExpiry'])
   assert.equal(bad.form, [], 'nothing to send')
   assert.equal(issuePaths(User.post({ ...NEW_USER, emails: [] })), ['emails'])
   assert.equal(issuePaths(User.post({ ...NEW_USER, emails: 'a@b.c' as unknown as ReadonlyArray<string> })), ['emails'])
-  assert.equal(issuePaths(User.put(0, { fullName: ' ', userGroupId: 0, emails: ['x'] })), ['id', 'fullName', 'emails[0]', 'userGroupId'])
+  assert.equal(issuePaths(User.put(0, { fullName: ' ', userGroupId: 0, emails: ['x'] })), ['id', 'fullName', 'userGroupId', 'emails[0]'])
   assert.equal(issuePaths(User.all({ marker: 0, maxItems: 1001 })), ['marker', 'maxItems'])
   assert.equal(issuePaths(User.all({ maxItems: 0 })), ['maxItems'])
   assert.equal(issuePaths(User.all(null as unknown as User.UserFilter)), ['filter'])
-  assert.equal(issuePaths(User.search('  ', { phrase: 'yes' as unknown as boolean })), ['query', 'phrase'])
+  assert.equal(issuePaths(User.search({ query: '  ', phrase: 'yes' as unknown as boolean })), ['query', 'phrase'])
   assert.equal(issuePaths(User.get(1.5)), ['id'])
   assert.equal(issuePaths(User.delete(0)), ['id'])
 })

@@ -76,4 +76,10 @@ test('validation lists every problem', () => {
   assert.equal(UserGroup.put(1, 'VIP' as unknown as UserGroup.UserGroupUpdate).issues, [{ path: 'input', message: 'must be an object' }])
 })
 
+const wireNames = (form: ReadonlyArray<readonly [string, string]>) => form.map(([name]) => name)
+
+test('put sends the title only, even from a spread group (the type cannot change)', () => {
+  assert.equal(UserGroup.put(2, { title: 'VIP', groupType: 'guest' } as UserGroup.UserGroupUpdate).form, [['title', 'VIP']])
+})
+
 test.run()

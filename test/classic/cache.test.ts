@@ -82,7 +82,7 @@ test('POST, PUT and DELETE pass through, every time, and clear the cache', async
     sent.map((r) => r.method),
     ['GET', 'PUT', 'PUT', 'GET', 'DELETE', 'GET']
   )
-  await cached(User.search('x'))()
+  await cached(User.search({ query: 'x' }))()
   await cached(Department.all())()
   assert.is(sent.length, 8)
 })

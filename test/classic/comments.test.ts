@@ -32,7 +32,7 @@ interface Case {
   readonly module: {
     all: (parent?: number) => ClassicRequest<ReadonlyArray<CommentLike>>
     get: (id: number) => ClassicRequest<O.Option<CommentLike>>
-    post: (input: never) => ClassicRequest<CommentLike>
+    post: (parentId: number, input: never) => ClassicRequest<CommentLike>
     delete: (id: number) => ClassicRequest<void>
     find: unknown
     save: unknown
@@ -109,7 +109,7 @@ for (const c of CASES) {
   })
 
   test(`${c.name}: post sends the parent as ${c.formParent} and the creator type as its code`, () => {
-    const staff = M.post({ [c.parentKey]: 3, contents: 'Hello', creatorType: CommentCreatorType.staff, creatorId: 1 } as never)
+    const staff = M.post(3, { contents: 'Hello', creatorType: CommentCreatorType.staff, creatorId: 1 } as never)
     assert.equal([staff.method, staff.route, staff.issues], ['POST', c.route, []])
     assert.equal(staff.form, [
       ['contents', 'Hello'],
@@ -117,7 +117,7 @@ for (const c of CASES) {
       ['creatortype', '1'],
       ['creatorid', '1']
     ])
-    const guest = M.post({ [c.parentKey]: 3, contents: 'Hi', creatorType: CommentCreatorType.user, fullName: 'Guest', email: 'g@example.com', parentCommentId: 4 } as never)
+    const guest = M.post(3, { contents: 'Hi', creatorType: CommentCreatorType.user, fullName: 'Guest', email: 'g@example.com', parentCommentId: 4 } as never)
     assert.equal(guest.form, [
       ['contents', 'Hi'],
       [c.formParent, '3'],
@@ -129,11 +129,11 @@ for (const c of CASES) {
   })
 
   test(`${c.name}: post validation`, () => {
-    assert.equal(paths(M.post({ [c.parentKey]: 0, contents: ' ', creatorType: 3 } as never)), ['contents', c.parentKey, 'creatorType'])
-    assert.equal(paths(M.post({ [c.parentKey]: 1, contents: 'x', creatorType: CommentCreatorType.staff } as never)), ['creatorId'])
-    assert.equal(paths(M.post({ [c.parentKey]: 1, contents: 'x', creatorType: CommentCreatorType.user } as never)), ['fullName'])
-    assert.equal(paths(M.post({ [c.parentKey]: 1, contents: 'x', creatorType: CommentCreatorType.user, creatorId: 5 } as never)), [])
-    assert.equal(paths(M.post(undefined as never)), ['input'])
+    assert.equal(paths(M.post(0, { contents: ' ', creatorType: 3 } as never)), [c.parentKey, 'contents', 'creatorType'])
+    assert.equal(paths(M.post(1, { contents: 'x', creatorType: CommentCreatorType.staff } as never)), ['creatorId'])
+    assert.equal(paths(M.post(1, { contents: 'x', creatorType: CommentCreatorType.user } as never)), ['fullName'])
+    assert.equal(paths(M.post(1, { contents: 'x', creatorType: CommentCreatorType.user, creatorId: 5 } as never)), [])
+    assert.equal(paths(M.post(1, undefined as never)), ['input'])
   })
 
   test(`${c.name}: decodes the server's comments`, () => {
@@ -152,7 +152,7 @@ for (const c of CASES) {
   })
 
   test(`${c.name}: server refusals are ApiErrors; "Put not implemented" cannot be asked for`, async () => {
-    const post = M.post({ [c.parentKey]: 3, contents: 'Hello', creatorType: CommentCreatorType.staff, creatorId: 1 } as never)
+    const post = M.post(3, { contents: 'Hello', creatorType: CommentCreatorType.staff, creatorId: 1 } as never)
     assert.equal(await apiErrorOf(post, 400, `Invalid ${c.xmlParent === 'kbarticleid' ? 'knowledgebasearticleid' : c.xmlParent}`), [
       'ApiError',
       400,

@@ -28,7 +28,7 @@ interface Case {
   readonly module: {
     all: (parent: number) => ClassicRequest<ReadonlyArray<AttachmentLike>>
     get: (parent: number, id: number) => ClassicRequest<AttachmentLike>
-    post: (input: never) => ClassicRequest<AttachmentLike>
+    post: (parentId: number, input: never) => ClassicRequest<AttachmentLike>
     delete: (parent: number, id: number) => ClassicRequest<void>
     find: unknown
     save: unknown
@@ -83,16 +83,16 @@ for (const c of CASES) {
   })
 
   test(`${c.name}: post sends the bytes as Base64 in a form field`, () => {
-    const post = M.post({ [c.parentKey]: 4, fileName: 'hello.txt', contents: HELLO } as never)
+    const post = M.post(4, { fileName: 'hello.txt', contents: HELLO } as never)
     assert.equal([post.method, post.route, post.files, post.issues], ['POST', c.route, [], []])
     assert.equal(post.form, [
       [c.parentField, '4'],
       ['filename', 'hello.txt'],
       ['contents', 'SGVsbG8sIEtheWFrbyEK']
     ])
-    assert.equal(paths(M.post({ [c.parentKey]: 0, fileName: ' ', contents: new Uint8Array(0) } as never)), [c.parentKey, 'fileName', 'contents'])
-    assert.equal(paths(M.post({ [c.parentKey]: 1, fileName: 'a', contents: [1, 2] } as never)), ['contents'])
-    assert.equal(M.post({ [c.parentKey]: 1, fileName: 'a.txt', contents: 'Hello, Kayako!\n' } as never).form.at(-1), ['contents', 'SGVsbG8sIEtheWFrbyEK'], 'text is sent as UTF-8')
+    assert.equal(paths(M.post(0, { fileName: ' ', contents: new Uint8Array(0) } as never)), [c.parentKey, 'fileName', 'contents'])
+    assert.equal(paths(M.post(1, { fileName: 'a', contents: [1, 2] } as never)), ['contents'])
+    assert.equal(M.post(1, { fileName: 'a.txt', contents: 'Hello, Kayako!\n' } as never).form.at(-1), ['contents', 'SGVsbG8sIEtheWFrbyEK'], 'text is sent as UTF-8')
   })
 
   test(`${c.name}: decodes attachments with their contents as bytes (Base64 with line breaks too)`, () => {
@@ -105,7 +105,7 @@ for (const c of CASES) {
     assert.equal([...(a?.contents ?? [])], [...HELLO])
     assert.equal([...(b?.contents ?? [])], [...BINARY])
     assert.is(decode(M.get(4, 1), body).id, 1)
-    assert.is(decode(M.post({ [c.parentKey]: 4, fileName: 'hello.txt', contents: HELLO } as never), body).fileName, 'hello.txt')
+    assert.is(decode(M.post(4, { fileName: 'hello.txt', contents: HELLO } as never), body).fileName, 'hello.txt')
     unwrapLeft(decodeWith(M.get(4, 1), document(c.root, [])))
     unwrapLeft(decodeWith(M.all(4), document(c.root, [attachmentXml(c, 3, '*not base64*')])))
   })
@@ -118,7 +118,7 @@ for (const c of CASES) {
       400,
       ['Attachment does not belong to the specified article']
     ])
-    const { result, sent } = await runCanned(M.post({ [c.parentKey]: 4, fileName: 'hello.txt', contents: HELLO } as never), {
+    const { result, sent } = await runCanned(M.post(4, { fileName: 'hello.txt', contents: HELLO } as never), {
       body: document(c.root, [attachmentXml(c, 1, 'SGVsbG8sIEtheWFrbyEK')])
     })
     assert.is(unwrap(result).id, 1)

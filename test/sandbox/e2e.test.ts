@@ -23,12 +23,12 @@ import {
   User,
   UserGroup,
   UserOrganization,
-  allTickets,
-  allUsers,
+  byOffset,
+  collect,
   departmentOf,
   ownerStaffOf,
+  pages,
   runOptional,
-  ticketPages,
   userOrganizationOf,
   withCache,
   type ClassicExecutor,
@@ -118,7 +118,7 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
     assert.equal([user.fullName, user.emails, user.salutation, user.userOrganizationId], ['Peter Gibbons', ['peter@initech.example', 'pg@initech.example'], 'Mr.', org.id])
     const moved = await ok(User.put(user.id, { fullName: 'Peter G.', phone: '+1 555 0199' }))
     assert.equal([moved.fullName, moved.phone, moved.emails.length], ['Peter G.', '+1 555 0199', 2])
-    assert.equal((await ok(User.search('initech'))).map((u) => u.id), [user.id])
+    assert.equal((await ok(User.search({ query: 'initech' }))).map((u) => u.id), [user.id])
     assert.equal((await ok(User.all({ marker: 2, maxItems: 2 }))).map((u) => u.id), [2, 3])
     assert.is(apiText(await failure(User.post({ fullName: 'Dup', emails: ['peter@initech.example'], userGroupId: 2, password: 'x' }))), '400 Unable to insert user. Email address belongs to an existing user.')
     assert.is(apiText(await failure(User.post({ fullName: 'Guest', emails: ['g@x.example'], userGroupId: 1, password: 'x' }))), '400 User Group Specified is not of "Registered" type')
@@ -165,7 +165,7 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
   })
 
   test('TicketPost, TicketNote, TicketTimeTrack: all, get, post, delete', async () => {
-    const reply = await ok(TicketPost.post({ ticketId: ticket.id, contents: 'Please send the client log.', staffId: 2, attachments: [{ fileName: 'howto.txt', contents: 'Open the client, click Export log.' }] }))
+    const reply = await ok(TicketPost.post(ticket.id, { contents: 'Please send the client log.', staffId: 2, attachments: [{ fileName: 'howto.txt', contents: 'Open the client, click Export log.' }] }))
     // A staff reply stores contents + "\n" + "\n<signature>" (class.SWIFT_TicketPost.php:325); inline files leave the
     // post's hasattachments at 0 (H5), so the answer embeds none.
     assert.equal([reply.fullName, reply.creator, reply.contents, reply.hasAttachments, reply.attachments.length], ['Bob Agent', 1, 'Please send the client log.\n\n-- Bob', false, 0])
@@ -174,13 +174,13 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
     assert.equal((await ok(TicketPost.all(ticket.id))).map((p) => p.id), [O.toUndefined(O.map((ps: ReadonlyArray<TicketPost.TicketPost>) => ps[0]!.id)(ticket.posts)), reply.id])
     assert.is((await ok(TicketPost.get(ticket.id, reply.id))).contents, 'Please send the client log.\n\n-- Bob')
 
-    const note = await ok(TicketNote.post({ ticketId: ticket.id, contents: 'Looks like the idle timeout.', staffId: 1, noteColour: 3 }))
+    const note = await ok(TicketNote.post(ticket.id, { contents: 'Looks like the idle timeout.', staffId: 1, noteColor: 3 }))
     assert.equal([note.creatorStaffName, note.contents], ['Alice Admin', 'Looks like the idle timeout.'])
     assert.equal((await ok(TicketNote.all(ticket.id))).map((n) => n.id), [note.id])
     assert.is((await ok(TicketNote.get(ticket.id, note.id))).contents, 'Looks like the idle timeout.')
 
     const work = new Date(1700100000 * 1000)
-    const track = await ok(TicketTimeTrack.post({ ticketId: ticket.id, staffId: 2, contents: 'Checked the VPN gateway', workDate: work, billDate: work, timeWorked: 1800, timeBillable: 900 }))
+    const track = await ok(TicketTimeTrack.post(ticket.id, { staffId: 2, contents: 'Checked the VPN gateway', workDate: work, billDate: work, timeWorked: 1800, timeBillable: 900 }))
     assert.equal([track.timeWorked, track.timeBillable, track.workerStaffName], [1800, 900, 'Bob Agent'])
     assert.equal((await ok(TicketTimeTrack.all(ticket.id))).map((t) => t.id), [track.id])
     assert.is((await ok(TicketTimeTrack.get(ticket.id, track.id))).contents, 'Checked the VPN gateway')
@@ -196,7 +196,7 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
   test('TicketAttachment: post, get byte for byte, all, delete', async () => {
     const firstPost = (await ok(TicketPost.all(ticket.id)))[0]!
     const bytes = Uint8Array.from({ length: 70000 }, (_, i) => (i * 131 + (i >> 8)) % 256)
-    const created = await ok(TicketAttachment.post({ ticketId: ticket.id, ticketPostId: firstPost.id, fileName: 'capture.pcap', contents: bytes }))
+    const created = await ok(TicketAttachment.post(ticket.id, { ticketPostId: firstPost.id, fileName: 'capture.pcap', contents: bytes }))
     assert.equal([created.fileName, created.fileSize], ['capture.pcap', 70000])
     const back = await ok(TicketAttachment.get(ticket.id, created.id))
     assert.ok(Buffer.from(back.contents).equals(Buffer.from(bytes)), 'the same bytes')
@@ -252,12 +252,12 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
   })
 
   test('paging (users by marker, tickets by offset), associations and the cache', async () => {
-    const paged = await allUsers(ctx.run, { pageSize: 3 })()
+    const paged = await collect(ctx.run)(User.everyPage({ pageSize: 3 }))()
     assert.equal(E.map((us: ReadonlyArray<User.User>) => us.map((u) => u.id))(paged), E.right([1, 2, 3, 4]))
     const page = (start: number, count: number) => Ticket.all({ departmentIds: [1, 2, 3, 5], count, start })
-    assert.equal(E.map((ts: ReadonlyArray<Ticket.Ticket>) => ts.map((t) => t.id))(await allTickets(ctx.run, page, { pageSize: 2 })()), E.right([1, 2, 3, 5, 6]))
+    assert.equal(E.map((ts: ReadonlyArray<Ticket.Ticket>) => ts.map((t) => t.id))(await collect(ctx.run)(byOffset(page, { pageSize: 2 }))()), E.right([1, 2, 3, 5, 6]))
     const sizes: Array<number> = []
-    for await (const p of ticketPages(ctx.run, page, { pageSize: 2 })) sizes.push(E.isRight(p) ? p.right.length : -1)
+    for await (const p of pages(ctx.run)(byOffset(page, { pageSize: 2 }))) sizes.push(E.isRight(p) ? p.right.length : -1)
     assert.equal(sizes, [2, 2, 1])
 
     let requests = 0
@@ -313,11 +313,11 @@ notices('a staff TicketPost.post without isprivate (a raw client) prints the not
   const sandbox = createSandbox({ phpNotices: true })
   const seen: Array<string> = []
   const run = classic({ url: 'http://sandbox/api/index.php', apiKey: sandbox.apiKey, secretKey: sandbox.secretKey, transport: sandboxTransport(sandbox), onNotice: (n) => seen.push(n) })
-  const ours = await run(TicketPost.post({ ticketId: 1, contents: 'Sent with isprivate=0', staffId: 2 }))()
+  const ours = await run(TicketPost.post(1, { contents: 'Sent with isprivate=0', staffId: 2 }))()
   assert.ok(E.isRight(ours))
   assert.equal(seen, [])
   // The same request without `isprivate`, as the Ruby 0.0.1b or Python clients send it.
-  const bare = { ...TicketPost.post({ ticketId: 1, contents: 'No isprivate', staffId: 2 }) }
+  const bare = { ...TicketPost.post(1, { contents: 'No isprivate', staffId: 2 }) }
   const withoutPrivate = { ...bare, form: bare.form.filter(([k]) => k !== 'isprivate') }
   const theirs = await run(withoutPrivate)()
   assert.equal(E.map((p: TicketPost.TicketPost) => p.contents)(theirs), E.right('No isprivate\n\n-- Bob'))
