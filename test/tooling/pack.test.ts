@@ -44,10 +44,11 @@ pack('typesVersions lists every public module exactly (run `npm run exports:writ
   assert.equal(manifest.typesVersions, typesVersions())
 })
 
-pack('ships the build, the manifest and the README only', () => {
-  assert.ok(files.includes('package.json') && files.includes('README.md'))
+pack('ships the build, the manifest, the README and the licence only', () => {
+  const documents = ['package.json', 'README.md', 'LICENSE']
+  for (const name of documents) assert.ok(files.includes(name), name)
   assert.equal(
-    files.filter((f) => !/^dist\/(esm\/.+\.js|cjs\/.+\.cjs|types\/.+\.d\.ts)$/.test(f) && f !== 'package.json' && f !== 'README.md'),
+    files.filter((f) => !/^dist\/(esm\/.+\.js|cjs\/.+\.cjs|types\/.+\.d\.ts)$/.test(f) && !documents.includes(f)),
     []
   )
   for (const spec of specifiers) {
