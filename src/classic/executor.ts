@@ -24,7 +24,7 @@ import { bodyTooLarge, DEFAULT_MAX_BODY_BYTES, fetchTransport, type HttpRequest,
 import { encodeForm, type ClassicRequest, type FilePart, type FormPairs } from './request'
 import { randomSalt } from './sign'
 import { webCryptoSigner, type Signer } from './signer'
-import { parseDocument, plainText, txmlParser, type XmlParser } from './xml'
+import { DEFAULT_MAX_ELEMENTS, parseDocument, plainText, txmlParser, type DocumentLimits, type XmlParser } from './xml'
 
 export interface ClassicConfig {
   /** The API entry point, e.g. `https://help.example.com/api/index.php`. */
@@ -49,6 +49,11 @@ export interface ClassicConfig {
    * A larger body is a `ParseError` and is never parsed; transports that can stop reading early do (fetchTransport).
    */
   readonly maxBodyBytes?: number
+  /**
+   * The most elements an answer may hold; default 1,000,000 (`DEFAULT_MAX_ELEMENTS`, twice a real 32 MiB ticket
+   * list). More is a `ParseError`, found in the linear check before the tree is built, so memory stays bounded.
+   */
+  readonly maxElements?: number
 }
 
 export interface ClassicExecutor {
@@ -65,6 +70,7 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
   const sign = (config.signer ?? webCryptoSigner)(config.secretKey)
   const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const onNotice = config.onNotice
+  const limits: DocumentLimits = { maxElements: config.maxElements ?? DEFAULT_MAX_ELEMENTS }
 
   return <A>(req: ClassicRequest<A>): TE.TaskEither<KayakoError, A> =>
     async () => {
@@ -82,7 +88,7 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
         } catch (thrown) {
           sent = E.left(transportError(req.operation, redact(http), causeText(thrown)))
         }
-        const result = E.isLeft(sent) ? sent : interpret(req, http, sent.right, parser, onNotice && ((notice, operation) => onNotice(scrub(notice, secrets), operation)), maxBodyBytes)
+        const result = E.isLeft(sent) ? sent : interpret(req, http, sent.right, parser, onNotice && ((notice, operation) => onNotice(scrub(notice, secrets), operation)), maxBodyBytes, limits)
         return E.isLeft(result) ? E.left(scrubError(result.left, secrets)) : result
       } catch (thrown) {
         const url = `${config.url} (e=${req.route})`
@@ -156,7 +162,8 @@ const interpret = <A>(
   response: HttpResponse,
   parser: XmlParser,
   onNotice: ClassicConfig['onNotice'],
-  maxBodyBytes: number
+  maxBodyBytes: number,
+  limits: DocumentLimits
 ): E.Either<KayakoError, A> => {
   const { status, body } = response
   const tooLarge = bodyTooLarge(response, maxBodyBytes)
@@ -170,7 +177,7 @@ const interpret = <A>(
   }
   if (req.response._tag === 'Void') return E.right(undefined as A)
   if (tooLarge !== undefined) return E.left(parseError(req.operation, tooLarge, body))
-  const doc = parseDocument(body, parser)
+  const doc = parseDocument(body, parser, limits)
   if (E.isLeft(doc)) return E.left(parseError(req.operation, doc.left, body))
   if (doc.right.notice !== '' && onNotice !== undefined) {
     try {
@@ -179,6 +186,11 @@ const interpret = <A>(
       // a failing callback must not turn a good answer into an error
     }
   }
-  const decoded = req.response.decoder.decode(doc.right.root)
-  return E.isLeft(decoded) ? E.left(decodeError(req.operation, drawErrors(decoded.left))) : E.right(decoded.right)
+  // A complete answer arrived: whatever goes wrong from here is about the document, never "no response".
+  try {
+    const decoded = req.response.decoder.decode(doc.right.root)
+    return E.isLeft(decoded) ? E.left(decodeError(req.operation, drawErrors(decoded.left))) : E.right(decoded.right)
+  } catch (thrown) {
+    return E.left(decodeError(req.operation, [`(root): could not be decoded (${causeText(thrown)})`]))
+  }
 }

@@ -39,39 +39,54 @@ export const traverseIndexed = <I, A>(items: ReadonlyArray<I>, f: (item: I, inde
   return errors === undefined ? E.right(out) : E.left(errors)
 }
 
-const MAX_MESSAGES = 20
+/** Failures drawn per answer: the first ones, then a count of the rest. */
+export const MAX_DRAWN_ERRORS = 20
 
-/** One line per failing leaf: `path.to.value: message (got "…")`. */
+/**
+ * One line per failing leaf: `path.to.value: message (got "…")`, the first `MAX_DRAWN_ERRORS`, then `… and N more`.
+ * Walks the tree with a stack of its own: a list of 50,000 failing items is a 50,000-deep tree, which recursion
+ * could not walk.
+ */
 export const drawErrors = (errors: DecodeErrors): ReadonlyArray<string> => {
   const lines: Array<string> = []
-  const visit = (e: DecodeErrors, path: ReadonlyArray<string>): void => {
-    if (lines.length >= MAX_MESSAGES) return
-    if (e._tag === 'Concat') {
-      visit(e.left, path)
-      visit(e.right, path)
-      return
-    }
-    visitDE(e.value, path)
+  let more = 0
+  const line = (path: ReadonlyArray<string>, text: string): void => {
+    if (lines.length < MAX_DRAWN_ERRORS) lines.push(`${path.length ? path.join('.') : '(root)'}: ${text}`)
+    else more++
   }
-  const visitDE = (de: DE.DecodeError<string>, path: ReadonlyArray<string>): void => {
+  // once the lines are drawn, paths are no longer extended: the rest is only counted
+  const extend = (path: ReadonlyArray<string>, f: () => ReadonlyArray<string>): ReadonlyArray<string> => (lines.length < MAX_DRAWN_ERRORS ? f() : path)
+  const stack: Array<readonly [DecodeErrors, ReadonlyArray<string>]> = [[errors, []]]
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [e, path] = next
+    if (e._tag === 'Concat') {
+      stack.push([e.right, path], [e.left, path])
+      continue
+    }
+    const de = e.value
     switch (de._tag) {
       case 'Leaf':
-        lines.push(`${path.length ? path.join('.') : '(root)'}: ${de.error} (got ${show(de.actual)})`)
-        return
+        line(path, `${de.error} (got ${show(de.actual)})`)
+        break
       case 'Key':
-        return visit(de.errors, [...path, de.key])
+        stack.push([de.errors, extend(path, () => [...path, de.key])])
+        break
       case 'Index':
-        return visit(de.errors, path.length > 0 ? [...path.slice(0, -1), `${path[path.length - 1]}[${de.index}]`] : [`[${de.index}]`])
+        stack.push([de.errors, extend(path, () => (path.length > 0 ? [...path.slice(0, -1), `${path[path.length - 1]}[${de.index}]`] : [`[${de.index}]`]))])
+        break
       case 'Member':
-        return visit(de.errors, [...path, `(member ${de.index})`])
+        stack.push([de.errors, extend(path, () => [...path, `(member ${de.index})`])])
+        break
       case 'Lazy':
-        return visit(de.errors, [...path, de.id])
+        stack.push([de.errors, extend(path, () => [...path, de.id])])
+        break
       case 'Wrap':
-        lines.push(`${path.length ? path.join('.') : '(root)'}: ${de.error}`)
-        return visit(de.errors, path)
+        line(path, de.error)
+        stack.push([de.errors, path])
+        break
     }
   }
-  visit(errors, [])
+  if (more > 0) lines.push(`… and ${more} more`)
   return lines
 }
 

@@ -72,11 +72,26 @@ export const toBool = (value: unknown): Decoded<boolean> => {
   return failure(value, 'expected a boolean')
 }
 
-/** ISO-8601 text with an offset (what the API sends), or Unix seconds. */
+// What the API writes (spec v1 "Types": `2015-07-21T07:10:42+05:00`), optionally with fractions of a second or `Z`.
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/**
+ * An ISO-8601 timestamp in the form the API writes, and nothing else: `Date`'s own parser reads `"1"` as the year
+ * 2001 and rolls `02-30` over into March.
+ */
 export const toDate = (value: unknown): Decoded<Date | null> => {
   if (value === '') return success(null)
-  const date = typeof value === 'number' ? new Date(value * 1000) : typeof value === 'string' ? new Date(value) : undefined
-  return date !== undefined && !Number.isNaN(date.getTime()) ? success(date) : failure(value, 'expected an ISO-8601 timestamp')
+  const m = typeof value === 'string' ? TIMESTAMP.exec(value) : null
+  if (m === null) return failure(value, 'expected an ISO-8601 timestamp (2015-07-21T07:10:42+05:00)')
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, offsetHours = 0, offsetMinutes = 0] = m.slice(1).map(Number)
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  const valid =
+    month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] as number)) &&
+    hour <= 23 && minute <= 59 && second <= 59 && (m[7] === undefined || (offsetHours <= 23 && offsetMinutes <= 59))
+  const date = new Date(value as string)
+  return valid && !Number.isNaN(date.getTime()) ? success(date) : failure(value, 'timestamp out of range')
 }
 
 /** An id: an integer for most resources, a string for sessions and some account ids. */
@@ -160,9 +175,15 @@ const withoutEmpties = (value: unknown): unknown => {
   const out: Record<string, unknown> = {}
   for (const key in value as Record<string, unknown>) {
     const v = (value as Record<string, unknown>)[key]
-    if (!isEmpty(v)) out[key] = withoutEmpties(v)
+    if (!isEmpty(v)) setOwn(out, key, withoutEmpties(v))
   }
   return out
+}
+
+/** Sets a key that is data: `__proto__` becomes an own property, not the object's prototype. */
+const setOwn = (o: Record<string, unknown>, key: string, value: unknown): void => {
+  if (key === '__proto__') Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true })
+  else o[key] = value
 }
 
 /**
@@ -212,7 +233,7 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
     }
     if (errors !== undefined) return E.left(errors)
     const extra: Record<string, unknown> = {}
-    for (const key in value) if (!known.has(key) && !isEmpty(value[key])) extra[key] = withoutEmpties(value[key])
+    for (const key in value) if (!known.has(key) && !isEmpty(value[key])) setOwn(extra, key, withoutEmpties(value[key]))
     out.extra = extra
     return success(out as FieldValues<F> & { readonly extra: Extra })
   }

@@ -22,7 +22,7 @@ import {
 } from '../core/error'
 import { bodyTooLarge, DEFAULT_MAX_BODY_BYTES, fetchTransport, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
 import { readEnvelope, type Envelope, type Log, type Notification } from './envelope'
-import { isObject, normaliseDocument } from './flat'
+import { checkJson, DEFAULT_MAX_VALUES, isObject, normaliseDocument } from './flat'
 import { toSnake } from './letterCase'
 import { mergeOptions, toWire, type Options } from './options'
 import type { Query, V1Request } from './request'
@@ -46,6 +46,11 @@ export interface V1Config {
    * A larger body is a `ParseError` and is never parsed; transports that can stop reading early do (fetchTransport).
    */
   readonly maxBodyBytes?: number
+  /**
+   * The most values (objects, arrays, members, items) an answer may hold; default 2,500,000 (`DEFAULT_MAX_VALUES`,
+   * twice a real 32 MiB case list). More is a `ParseError`, found in a linear pass before the body is parsed.
+   */
+  readonly maxValues?: number
 }
 
 /** What an answer said besides its data. */
@@ -121,8 +126,11 @@ interface Parsed {
   readonly empty: boolean
 }
 
-const parse = (body: string): Parsed => {
+const parse = (body: string, maxValues: number): Parsed => {
   if (body.trim() === '') return { envelope: undefined, failure: undefined, empty: true }
+  // bounded before the tree is built: a body of tiny values would take many times its size in memory
+  const tooMuch = checkJson(body, maxValues)
+  if (tooMuch !== undefined) return { envelope: undefined, failure: tooMuch, empty: false }
   let document: unknown
   try {
     document = JSON.parse(body)
@@ -169,13 +177,13 @@ const interpret = <A>(req: V1Request<A>, http: HttpRequest, response: HttpRespon
   if (envelope.errors.length > 0 && envelope.status !== null && !isSuccess(envelope.status)) {
     return E.left(apiError(req.operation, envelope.status, envelope.errors))
   }
-  let decoded: ReturnType<typeof req.decoder.decode>
+  // A complete answer arrived: whatever goes wrong from here is about the document, never "no response".
   try {
-    decoded = req.decoder.decode(envelope)
+    const decoded = req.decoder.decode(envelope)
+    return E.isLeft(decoded) ? E.left(decodeError(req.operation, drawErrors(decoded.left))) : E.right(decoded.right)
   } catch (thrown) {
     return E.left(decodeError(req.operation, [`(root): could not be decoded (${causeText(thrown)})`]))
   }
-  return E.isLeft(decoded) ? E.left(decodeError(req.operation, drawErrors(decoded.left))) : E.right(decoded.right)
 }
 
 export const v1 = (config: V1Config): V1Executor => {
@@ -193,6 +201,7 @@ export const v1 = (config: V1Config): V1Executor => {
   const clean = (e: KayakoError): KayakoError => scrubError(e, [...secrets])
 
   const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const maxValues = config.maxValues ?? DEFAULT_MAX_VALUES
   const send = async (operation: string, http: HttpRequest): Promise<E.Either<KayakoError, HttpResponse>> => {
     try {
       const sent = await transport({ ...http, maxBodyBytes })()
@@ -245,7 +254,7 @@ export const v1 = (config: V1Config): V1Executor => {
     const http: HttpRequest = { method: 'GET', url: `${root}/session`, headers: { accept: ACCEPT, authorization: basicAuthorization(auth) }, operation }
     let sent = await send(operation, http)
     if (E.isLeft(sent)) return sent
-    let parsed = parse(sent.right.body)
+    let parsed = parse(sent.right.body, maxValues)
     report(operation, sent.right.status, parsed)
     const authToken = parsed.envelope?.authToken ?? null
     if (authToken !== null) remember(authToken)
@@ -261,7 +270,7 @@ export const v1 = (config: V1Config): V1Executor => {
       const second: HttpRequest = { method: 'GET', url: `${root}/session`, headers: { accept: ACCEPT, 'x-token': authToken, 'x-otp': code }, operation }
       sent = await send(operation, second)
       if (E.isLeft(sent)) return sent
-      parsed = parse(sent.right.body)
+      parsed = parse(sent.right.body, maxValues)
       report(operation, sent.right.status, parsed)
       if (!isSuccess(sent.right.status)) return E.left(failed(operation, second, sent.right, parsed))
     }
@@ -299,7 +308,7 @@ export const v1 = (config: V1Config): V1Executor => {
       const http = { ...plain, headers: { ...plain.headers, ...authHeaders(auth, state, plain.method) } }
       const sent = await send(req.operation, http)
       if (E.isLeft(sent)) return sent
-      const parsed = parse(sent.right.body)
+      const parsed = parse(sent.right.body, maxValues)
       learn(sent.right, parsed)
       return E.right([http, sent.right, parsed, usedSession] as const)
     }
