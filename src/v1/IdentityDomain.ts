@@ -21,11 +21,29 @@ export type IdentityDomainUpdate = Partial<Omit<NewIdentityDomain, 'organization
 
 const PATH = '/identities/domains'
 
-const DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i
+const isAlphanumeric = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+
+/**
+ * Two or more dot-separated labels of letters, digits and inner hyphens, in one pass (the regex it replaces
+ * backtracked over every label of a long non-domain).
+ */
+const isDomain = (text: string): boolean => {
+  let labels = 0
+  let start = 0
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 46
+    if (c === 46) {
+      if (i === start || text.charCodeAt(start) === 45 || text.charCodeAt(i - 1) === 45) return false
+      labels++
+      start = i + 1
+    } else if (!isAlphanumeric(c) && c !== 45) return false
+  }
+  return labels >= 2
+}
 
 const checkFields = (input: IdentityDomainUpdate): V.Issues =>
   V.issues(
-    V.optional(input.domain, (d) => V.when(typeof d !== 'string' || !DOMAIN.test(d), 'domain', 'must be a domain name such as example.com')),
+    V.optional(input.domain, (d) => V.when(typeof d !== 'string' || !isDomain(d), 'domain', 'must be a domain name such as example.com')),
     V.optional(input.isPrimary, (b) => V.isBoolean('isPrimary', b))
   )
 
