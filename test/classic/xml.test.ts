@@ -1,5 +1,8 @@
 import * as E from 'fp-ts/Either'
 import * as O from 'fp-ts/Option'
+import * as fc from 'fast-check'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { drawErrors } from '../../src/core/decoder'
@@ -7,7 +10,9 @@ import {
   attr,
   attrInt,
   bool,
+  checkDocument,
   content,
+  DEFAULT_MAX_ELEMENTS,
   extraText,
   first,
   int,
@@ -15,6 +20,7 @@ import {
   listOf,
   many,
   parseDocument,
+  plainText,
   requiredInt,
   single,
   struct,
@@ -24,7 +30,7 @@ import {
   toBool,
   type XmlElement
 } from '../../src/classic/xml'
-import { fixture } from '../support/fixtures'
+import { FIXTURES, fixture } from '../support/fixtures'
 import { unwrap, unwrapLeft } from '../support/transport'
 
 const DECL = '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -121,6 +127,58 @@ test('attributes, element text and list/first/single', () => {
 test('many decodes repeated children', () => {
   const parent = struct('p', { xs: many('x', struct('x', { v: int('v') })) })
   assert.equal(unwrap(parent.decode(root('<p><x><v>1</v></x><x><v>2</v></x></p>'))).xs.map((x) => x.v), [1, 2])
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// Strict and bounded documents (issue 11, findings 2 and 8)
+
+test('checkDocument: every Classic fixture is well-formed', () => {
+  for (const name of readdirSync(join(FIXTURES, 'classic')).filter((f) => f.endsWith('.xml'))) {
+    const body = fixture(`classic/${name}`)
+    assert.is(checkDocument(body.slice(body.indexOf('<?xml'))), undefined, name)
+  }
+})
+
+test('checkDocument: what is not well-formed, and why', () => {
+  const cases: ReadonlyArray<readonly [string, RegExp]> = [
+    ['<a><b></a>', /^<b> closed by another tag/],
+    ['<a><b>x</b>', /^truncated document: <a> is not closed$/],
+    ['<a><![CDATA[x</a>', /^unclosed CDATA section/],
+    ['<a><!-- x</a>', /^unclosed comment/],
+    ['<a></a><b/>', /^a second root element/],
+    ['<a></a>text', /^text outside the root element/],
+    ['text<a></a>', /^text outside the root element/],
+    ['<a b=c></a>', /^unquoted attribute value/],
+    ['<a b="c></a>', /^unclosed attribute value/],
+    ['<a b></a>', /^attribute without a value/],
+    ['<a>x < y</a>', /^"<" not followed by a name/],
+    ['</a>', /^closing tag without an open element/],
+    ['<a></ab>', /^<a> closed by another tag/],
+    ['<a><?pi x</a>', /^unclosed processing instruction/],
+    ['<a><!DOCTYPE x></a>', /^unexpected markup declaration/],
+    ['', /^no root element$/]
+  ]
+  for (const [text, why] of cases) assert.match(checkDocument(text) ?? 'well-formed', why, text)
+  for (const text of ['<a/>', '<a x="1" y=\'2\'/>', '<?xml version="1.0"?>\n<!-- c -->\n<!DOCTYPE a [<!ENTITY e "x">]>\n<a>&e;<b/><![CDATA[<not/> ]]]]><![CDATA[>]]></a>\n<?pi?>\n']) {
+    assert.is(checkDocument(text), undefined, text)
+  }
+})
+
+test('checkDocument: elements beyond maxElements and nesting beyond 256 levels', () => {
+  const wide = `<r>${'<a/>'.repeat(99)}</r>`
+  assert.is(checkDocument(wide, { maxElements: 100 }), undefined)
+  assert.is(checkDocument(`<r>${'<a/>'.repeat(100)}</r>`, { maxElements: 100 }), 'more than 100 elements (maxElements)')
+  assert.is(checkDocument(`${'<a>'.repeat(256)}${'</a>'.repeat(256)}`), undefined)
+  assert.is(checkDocument(`${'<a>'.repeat(257)}${'</a>'.repeat(257)}`), 'elements nested deeper than 256')
+  assert.equal(parseDocument(`${DECL}<r>${'<a/>'.repeat(DEFAULT_MAX_ELEMENTS)}</r>`), E.left(`more than ${DEFAULT_MAX_ELEMENTS} elements (maxElements)`))
+})
+
+test('plainText: the tags of the regex it replaced, in one pass', () => {
+  const regex = (body: string) => body.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim()
+  fc.assert(fc.property(fc.array(fc.constantFrom('<', '>', 'a', ' ', '&nbsp;', '\n')).map((xs) => xs.join('')), (body) => plainText(body) === regex(body)), { numRuns: 2000 })
+  const t0 = performance.now()
+  assert.is(plainText('<'.repeat(4 * 1024 * 1024)).length, 4 * 1024 * 1024)
+  assert.ok(performance.now() - t0 < 1000, 'linear')
 })
 
 test.run()
