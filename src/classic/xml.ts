@@ -40,22 +40,15 @@ export const isElement = (node: XmlNode): node is XmlElement => typeof node !== 
 const DECLARATION = '<?xml'
 
 /**
- * Strips tags and collapses white space: how a non-XML error body is shown. A tag is `<` up to the next `>`; once no
- * `>` follows, the rest is text. Hand-written so a body of `<` costs one pass (the regex `<[^>]*>` is quadratic).
+ * Strips tags and collapses white space: how a non-XML error body is shown. A tag is `<` up to the next `>` with no
+ * `<` in between, so a body of `<` costs one pass (`<[^>]*>` backtracks quadratically over it).
  */
-export const plainText = (body: string): string => {
-  let out = ''
-  let at = 0
-  for (;;) {
-    const lt = body.indexOf('<', at)
-    const gt = lt < 0 ? -1 : body.indexOf('>', lt + 1)
-    if (gt < 0) break
-    out += body.slice(at, lt) + ' '
-    at = gt + 1
-  }
-  out += body.slice(at)
-  return out.replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim()
-}
+export const plainText = (body: string): string =>
+  body
+    .replace(/<[^<>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 
 /** Bounds on the work a document may ask for; past them it is a `ParseError`. */
 export interface DocumentLimits {
@@ -72,107 +65,63 @@ export const DEFAULT_MAX_ELEMENTS = 1_000_000
 /** Nesting no Kayako document comes near (they nest under 10); deeper is refused, so no parser recursion goes deeper. */
 export const MAX_DEPTH = 256
 
-const isNameStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c > 127
-const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13
-/** Characters that end a name (white space, `/`, `>`, `=`) or cannot be in one. */
-const endsName = (c: number): boolean => isSpace(c) || c === 47 || c === 62 || c === 61 || c === 60 || Number.isNaN(c)
+// A start tag: a name, then attributes with quoted values. Each part can match one way only, so a failing match costs
+// one pass over the tag, never more.
+const START_TAG = /<([A-Za-z_:\u0080-\uffff][^\s/>=<]*)(?:\s+[^\s/>=<]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(\/?)>/y
+const END_TAG = /<\/([^\s>]+)\s*>/y
+const SECTIONS: ReadonlyArray<readonly [string, string]> = [
+  ['<?', '?>'],
+  ['<!--', '-->'],
+  ['<![CDATA[', ']]>']
+]
 
 /**
  * One linear pass that the document is well-formed where txml is lenient: every tag closed by its own name in order,
- * attributes quoted, comments, CDATA sections, processing instructions and the DOCTYPE closed, one root with only
- * white space, comments and processing instructions around it; and within the limits (elements, depth).
+ * attribute values quoted, comments, CDATA sections, processing instructions and the DOCTYPE closed, one root with
+ * only white space, comments and processing instructions around it; and within the limits (elements, depth).
  * `undefined` when it is, else why not. Entities are left to the parser (which expands none but the predefined).
  */
 export const checkDocument = (text: string, limits: DocumentLimits = { maxElements: DEFAULT_MAX_ELEMENTS }): string | undefined => {
   const open: Array<string> = []
   let elements = 0
   let rootDone = false
-  let i = 0
-  const n = text.length
-  while (i < n) {
+  for (let i = 0; ; ) {
     const lt = text.indexOf('<', i)
-    const textEnd = lt < 0 ? n : lt
-    if (open.length === 0 && text.slice(i, textEnd).trim() !== '') return `text outside the root element at offset ${i}`
+    if (open.length === 0 && text.slice(i, lt < 0 ? undefined : lt).trim() !== '') return `text outside the root element at offset ${i}`
     if (lt < 0) break
-    const next = text.charCodeAt(lt + 1)
-    if (next === 63 /* ? */) {
-      const end = text.indexOf('?>', lt + 2)
-      if (end < 0) return `unclosed processing instruction at offset ${lt}`
-      i = end + 2
-    } else if (text.startsWith('<!--', lt)) {
-      const end = text.indexOf('-->', lt + 4)
-      if (end < 0) return `unclosed comment at offset ${lt}`
-      i = end + 3
-    } else if (text.startsWith('<![CDATA[', lt)) {
-      if (open.length === 0) return `CDATA section outside the root element at offset ${lt}`
-      const end = text.indexOf(']]>', lt + 9)
-      if (end < 0) return `unclosed CDATA section at offset ${lt}`
-      i = end + 3
-    } else if (next === 33 /* ! */) {
-      // <!DOCTYPE …> with an optional internal subset in brackets, before the root only
-      if (open.length > 0 || rootDone || !text.startsWith('<!DOCTYPE', lt)) return `unexpected markup declaration at offset ${lt}`
-      let j = lt + 9
-      let inSubset = false
-      for (; j < n; j++) {
-        const c = text.charCodeAt(j)
-        if (c === 91) inSubset = true
-        else if (c === 93) inSubset = false
-        else if (c === 62 && !inSubset) break
-      }
-      if (j >= n) return `unclosed DOCTYPE at offset ${lt}`
+    const at = ` at offset ${lt}`
+    const section = SECTIONS.find(([start]) => text.startsWith(start, lt))
+    if (section !== undefined) {
+      const [start, close] = section
+      if (open.length === 0 && start === '<![CDATA[') return `CDATA outside the root element${at}`
+      const end = text.indexOf(close, lt + start.length)
+      if (end < 0) return `unclosed ${start}${at}`
+      i = end + close.length
+    } else if (open.length === 0 && !rootDone && text.startsWith('<!DOCTYPE', lt)) {
+      // to the first `>` outside the internal subset's brackets
+      let j = lt
+      for (let subset = false; j < text.length && (subset || text[j] !== '>'); j++) subset = text[j] === '[' || (subset && text[j] !== ']')
+      if (j === text.length) return `unclosed DOCTYPE${at}`
       i = j + 1
-    } else if (next === 47 /* / */) {
+    } else if (text[lt + 1] === '/') {
+      END_TAG.lastIndex = lt
+      const name = END_TAG.exec(text)?.[1]
       const expected = open.pop()
-      if (expected === undefined) return `closing tag without an open element at offset ${lt}`
-      const nameEnd = lt + 2 + expected.length
-      if (!text.startsWith(expected, lt + 2) || !endsName(text.charCodeAt(nameEnd))) return `<${expected}> closed by another tag at offset ${lt}`
-      let j = nameEnd
-      while (j < n && isSpace(text.charCodeAt(j))) j++
-      if (text.charCodeAt(j) !== 62) return `unfinished closing tag </${expected}> at offset ${lt}`
-      i = j + 1
-      if (open.length === 0) rootDone = true
+      if (name === undefined || name !== expected) return expected === undefined ? `a closing tag without an open element${at}` : `<${expected}> closed by another tag${at}`
+      i = END_TAG.lastIndex
+      rootDone = open.length === 0
     } else {
-      if (!isNameStart(next)) return `"<" not followed by a name at offset ${lt}`
-      if (open.length === 0 && rootDone) return `a second root element at offset ${lt}`
+      START_TAG.lastIndex = lt
+      const tag = START_TAG.exec(text)
+      if (tag === null) return `malformed tag${at}`
+      if (rootDone && open.length === 0) return `a second root element${at}`
       if (++elements > limits.maxElements) return `more than ${limits.maxElements} elements (maxElements)`
-      let j = lt + 2
-      while (j < n && !endsName(text.charCodeAt(j))) j++
-      const name = text.slice(lt + 1, j)
-      // attributes: name = "value" or 'value', separated by white space
-      let selfClosing = false
-      for (;;) {
-        const start = j
-        while (j < n && isSpace(text.charCodeAt(j))) j++
-        const c = text.charCodeAt(j)
-        if (c === 62) break
-        if (c === 47 && text.charCodeAt(j + 1) === 62) {
-          selfClosing = true
-          j++
-          break
-        }
-        if (j === start || !isNameStart(c)) return `malformed start tag <${name.slice(0, 40)}> at offset ${lt}`
-        while (j < n && !endsName(text.charCodeAt(j))) j++
-        while (j < n && isSpace(text.charCodeAt(j))) j++
-        if (text.charCodeAt(j) !== 61) return `attribute without a value in <${name.slice(0, 40)}> at offset ${lt}`
-        j++
-        while (j < n && isSpace(text.charCodeAt(j))) j++
-        const quote = text.charCodeAt(j)
-        if (quote !== 34 && quote !== 39) return `unquoted attribute value in <${name.slice(0, 40)}> at offset ${lt}`
-        const close = text.indexOf(quote === 34 ? '"' : "'", j + 1)
-        if (close < 0) return `unclosed attribute value in <${name.slice(0, 40)}> at offset ${lt}`
-        j = close + 1
-      }
-      i = j + 1
-      if (selfClosing) {
-        if (open.length === 0) rootDone = true
-      } else {
-        open.push(name)
-        if (open.length > MAX_DEPTH) return `elements nested deeper than ${MAX_DEPTH}`
-      }
+      i = START_TAG.lastIndex
+      if (tag[2] !== '') rootDone ||= open.length === 0
+      else if (open.push(tag[1] as string) > MAX_DEPTH) return `elements nested deeper than ${MAX_DEPTH}`
     }
   }
-  if (open.length > 0) return `truncated document: <${open[0]}> is not closed`
-  return rootDone ? undefined : 'no root element'
+  return open.length > 0 ? `truncated document: <${open[0]}> is not closed` : rootDone ? undefined : 'no root element'
 }
 
 /** Finds the document in a response body. `Left` carries a message for a `ParseError`. */
@@ -184,7 +133,7 @@ export const parseDocument = (body: string, parser: XmlParser = txmlParser, limi
   }
   // txml is lenient (it accepts unclosed tags and CDATA, and would return fewer items): check first, in one pass
   const wrong = checkDocument(body.slice(start), limits)
-  if (wrong !== undefined) return E.left(wrong.startsWith('truncated') || wrong.startsWith('more than') ? wrong : `malformed XML: ${wrong}`)
+  if (wrong !== undefined) return E.left(wrong.startsWith('more than') ? wrong : `malformed XML: ${wrong}`)
   let nodes: ReadonlyArray<XmlNode>
   try {
     nodes = parser(body.slice(start))
@@ -193,14 +142,6 @@ export const parseDocument = (body: string, parser: XmlParser = txmlParser, limi
   }
   const root = Array.isArray(nodes) ? nodes.find((n) => isElement(n) && /^[A-Za-z_]/.test(n.tagName)) : undefined
   if (root === undefined || !isElement(root)) return E.left('no root element')
-  // txml accepts unclosed elements, so a truncated body would parse: the root's closing tag must be there, or the
-  // root must be self-closing (`<departments />`) and end the body (a body cut after `<departments>` is not empty).
-  const closing = body.lastIndexOf(`</${root.tagName}`)
-  const afterName = closing + 2 + root.tagName.length
-  const closed =
-    (closing > start && /^\s*>/.test(body.slice(afterName, afterName + 40))) ||
-    (root.children.length === 0 && /<[^<>]*\/>$/.test(body.slice(-200).trimEnd()))
-  if (!closed) return E.left(`truncated document: <${root.tagName}> is not closed`)
   return E.right({ root, notice: plainText(body.slice(0, start)) })
 }
 

@@ -49,13 +49,9 @@ export const MAX_DRAWN_ERRORS = 20
  */
 export const drawErrors = (errors: DecodeErrors): ReadonlyArray<string> => {
   const lines: Array<string> = []
-  let more = 0
-  const line = (path: ReadonlyArray<string>, text: string): void => {
-    if (lines.length < MAX_DRAWN_ERRORS) lines.push(`${path.length ? path.join('.') : '(root)'}: ${text}`)
-    else more++
-  }
-  // once the lines are drawn, paths are no longer extended: the rest is only counted
-  const extend = (path: ReadonlyArray<string>, f: () => ReadonlyArray<string>): ReadonlyArray<string> => (lines.length < MAX_DRAWN_ERRORS ? f() : path)
+  let count = 0
+  const line = (path: ReadonlyArray<string>, text: string): unknown =>
+    count++ < MAX_DRAWN_ERRORS && lines.push(`${path.length ? path.join('.') : '(root)'}: ${text}`)
   const stack: Array<readonly [DecodeErrors, ReadonlyArray<string>]> = [[errors, []]]
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const [e, path] = next
@@ -67,26 +63,19 @@ export const drawErrors = (errors: DecodeErrors): ReadonlyArray<string> => {
     switch (de._tag) {
       case 'Leaf':
         line(path, `${de.error} (got ${show(de.actual)})`)
-        break
-      case 'Key':
-        stack.push([de.errors, extend(path, () => [...path, de.key])])
-        break
-      case 'Index':
-        stack.push([de.errors, extend(path, () => (path.length > 0 ? [...path.slice(0, -1), `${path[path.length - 1]}[${de.index}]`] : [`[${de.index}]`]))])
-        break
-      case 'Member':
-        stack.push([de.errors, extend(path, () => [...path, `(member ${de.index})`])])
-        break
-      case 'Lazy':
-        stack.push([de.errors, extend(path, () => [...path, de.id])])
-        break
+        continue
       case 'Wrap':
         line(path, de.error)
         stack.push([de.errors, path])
-        break
+        continue
+      case 'Index':
+        stack.push([de.errors, path.length > 0 ? [...path.slice(0, -1), `${path[path.length - 1]}[${de.index}]`] : [`[${de.index}]`]])
+        continue
+      default:
+        stack.push([de.errors, [...path, de._tag === 'Key' ? de.key : de._tag === 'Member' ? `(member ${de.index})` : de.id]])
     }
   }
-  if (more > 0) lines.push(`… and ${more} more`)
+  if (count > MAX_DRAWN_ERRORS) lines.push(`… and ${count - MAX_DRAWN_ERRORS} more`)
   return lines
 }
 

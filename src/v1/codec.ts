@@ -73,25 +73,18 @@ export const toBool = (value: unknown): Decoded<boolean> => {
 }
 
 // What the API writes (spec v1 "Types": `2015-07-21T07:10:42+05:00`), optionally with fractions of a second or `Z`.
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/
-
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+// (A month past 12 or a day past the month's last is caught by reading the date back: see toDate.)
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/
 
 /**
  * An ISO-8601 timestamp in the form the API writes, and nothing else: `Date`'s own parser reads `"1"` as the year
- * 2001 and rolls `02-30` over into March.
+ * 2001, and rolls a day the month lacks (`02-30`) over into the next month, so the day read must be the day written.
  */
 export const toDate = (value: unknown): Decoded<Date | null> => {
   if (value === '') return success(null)
-  const m = typeof value === 'string' ? TIMESTAMP.exec(value) : null
-  if (m === null) return failure(value, 'expected an ISO-8601 timestamp (2015-07-21T07:10:42+05:00)')
-  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, offsetHours = 0, offsetMinutes = 0] = m.slice(1).map(Number)
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-  const valid =
-    month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] as number)) &&
-    hour <= 23 && minute <= 59 && second <= 59 && (m[7] === undefined || (offsetHours <= 23 && offsetMinutes <= 59))
-  const date = new Date(value as string)
-  return valid && !Number.isNaN(date.getTime()) ? success(date) : failure(value, 'timestamp out of range')
+  return typeof value === 'string' && TIMESTAMP.test(value) && new Date(value.slice(0, 10)).getUTCDate() === Number(value.slice(8, 10))
+    ? success(new Date(value))
+    : failure(value, 'expected an ISO-8601 timestamp')
 }
 
 /** An id: an integer for most resources, a string for sessions and some account ids. */
@@ -180,11 +173,9 @@ const withoutEmpties = (value: unknown): unknown => {
   return out
 }
 
-/** Sets a key that is data: `__proto__` becomes an own property, not the object's prototype. */
-const setOwn = (o: Record<string, unknown>, key: string, value: unknown): void => {
-  if (key === '__proto__') Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true })
-  else o[key] = value
-}
+/** Sets a key that is data: `__proto__` too becomes an own property, not the object's prototype. */
+const setOwn = (o: Record<string, unknown>, key: string, value: unknown): unknown =>
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true })
 
 /**
  * A resource or sub-object: every field decoded, failures collected with their paths. Keys no field reads are kept

@@ -128,7 +128,7 @@ interface Parsed {
 
 const parse = (whole: string, maxValues: number): Parsed => {
   // A UTF-8 byte order mark: TextDecoder drops it, Buffer#toString keeps it; JSON.parse would refuse it
-  const body = whole.charCodeAt(0) === 0xfeff ? whole.slice(1) : whole
+  const body = whole.replace(/^\uFEFF/, '')
   if (body.trim() === '') return { envelope: undefined, failure: undefined, empty: true }
   // bounded before the tree is built: a body of tiny values would take many times its size in memory
   const tooMuch = checkJson(body, maxValues)

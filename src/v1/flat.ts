@@ -53,8 +53,10 @@ interface Context {
  */
 export const MAX_DEPTH = 256
 
+const TOO_DEEP = `the document nests deeper than ${MAX_DEPTH} levels`
+
 const tooDeep = (): never => {
-  throw new RangeError(`the document nests deeper than ${MAX_DEPTH} levels`)
+  throw new RangeError(TOO_DEEP)
 }
 
 const newContext = (): Context => ({ index: new Map(), done: new Map(), inProgress: new Set(), depth: 0, height: 0 })
@@ -132,11 +134,9 @@ const normaliseValue = (value: unknown, ctx: Context): unknown => {
   }
   const o = normaliseObject(value, ctx)
   if (ctx.index.size > 0 && isReferenceShape(o)) {
-    const height = ctx.height
+    // an unresolved reference (no target, or a cycle) keeps its own height: resolve changes it only when it resolves
     const target = ctx.index.get(o.resource_type as string)?.get(referenceKey(o) ?? '')
-    const resolved = target === undefined ? undefined : resolve(target, ctx)
-    if (resolved !== undefined) return resolved
-    ctx.height = height
+    if (target !== undefined) return resolve(target, ctx) ?? o
   }
   return o
 }
@@ -190,27 +190,22 @@ export const DEFAULT_MAX_VALUES = 2_500_000
 export const checkJson = (text: string, maxValues: number): string | undefined => {
   let values = 0
   let depth = 0
-  const n = text.length
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 34 /* " */) {
-      // to the closing quote: one not preceded by an odd run of backslashes (each run is looked at once)
-      let end = text.indexOf('"', i + 1)
-      for (;;) {
-        if (end < 0) return undefined
-        let slashes = 0
-        while (text.charCodeAt(end - 1 - slashes) === 92) slashes++
-        if (slashes % 2 === 0) break
-        end = text.indexOf('"', end + 1)
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '"') {
+      // to the closing quote: the first one after an even run of backslashes (each run is looked at once)
+      for (let k = i; ; ) {
+        i = text.indexOf('"', i + 1)
+        if (i < 0) return undefined
+        for (k = i; text[k - 1] === '\\'; k--);
+        if ((i - k) % 2 === 0) break
       }
-      i = end
-    } else if (c === 123 || c === 91) {
-      if (++depth > MAX_DEPTH) return `the document nests deeper than ${MAX_DEPTH} levels`
-      if (++values > maxValues) return `more than ${maxValues} values (maxValues)`
-    } else if (c === 125 || c === 93) depth--
-    else if (c === 44 || c === 58) {
-      if (++values > maxValues) return `more than ${maxValues} values (maxValues)`
-    }
+    } else if (c === '{' || c === '[') {
+      if (++depth > MAX_DEPTH) return TOO_DEEP
+      values++
+    } else if (c === '}' || c === ']') depth--
+    else if (c === ',' || c === ':') values++
+    if (values > maxValues) return `more than ${maxValues} values (maxValues)`
   }
   return undefined
 }

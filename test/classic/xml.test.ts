@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/Either'
 import * as O from 'fp-ts/Option'
-import * as fc from 'fast-check'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'uvu'
@@ -143,19 +142,19 @@ test('checkDocument: what is not well-formed, and why', () => {
   const cases: ReadonlyArray<readonly [string, RegExp]> = [
     ['<a><b></a>', /^<b> closed by another tag/],
     ['<a><b>x</b>', /^truncated document: <a> is not closed$/],
-    ['<a><![CDATA[x</a>', /^unclosed CDATA section/],
-    ['<a><!-- x</a>', /^unclosed comment/],
+    ['<a><![CDATA[x</a>', /^unclosed <!\[CDATA\[ at offset 3$/],
+    ['<a><!-- x</a>', /^unclosed <!-- at offset 3$/],
     ['<a></a><b/>', /^a second root element/],
     ['<a></a>text', /^text outside the root element/],
     ['text<a></a>', /^text outside the root element/],
-    ['<a b=c></a>', /^unquoted attribute value/],
-    ['<a b="c></a>', /^unclosed attribute value/],
-    ['<a b></a>', /^attribute without a value/],
-    ['<a>x < y</a>', /^"<" not followed by a name/],
-    ['</a>', /^closing tag without an open element/],
+    ['<a b=c></a>', /^malformed tag at offset 0$/],
+    ['<a b="c></a>', /^malformed tag/],
+    ['<a b></a>', /^malformed tag/],
+    ['<a>x < y</a>', /^malformed tag at offset 5$/],
+    ['</a>', /^a closing tag without an open element/],
     ['<a></ab>', /^<a> closed by another tag/],
-    ['<a><?pi x</a>', /^unclosed processing instruction/],
-    ['<a><!DOCTYPE x></a>', /^unexpected markup declaration/],
+    ['<a><?pi x</a>', /^unclosed <\? at offset 3$/],
+    ['<a><!DOCTYPE x></a>', /^malformed tag/],
     ['', /^no root element$/]
   ]
   for (const [text, why] of cases) assert.match(checkDocument(text) ?? 'well-formed', why, text)
@@ -173,12 +172,14 @@ test('checkDocument: elements beyond maxElements and nesting beyond 256 levels',
   assert.equal(parseDocument(`${DECL}<r>${'<a/>'.repeat(DEFAULT_MAX_ELEMENTS)}</r>`), E.left(`more than ${DEFAULT_MAX_ELEMENTS} elements (maxElements)`))
 })
 
-test('plainText: the tags of the regex it replaced, in one pass', () => {
-  const regex = (body: string) => body.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim()
-  fc.assert(fc.property(fc.array(fc.constantFrom('<', '>', 'a', ' ', '&nbsp;', '\n')).map((xs) => xs.join('')), (body) => plainText(body) === regex(body)), { numRuns: 2000 })
-  const t0 = performance.now()
-  assert.is(plainText('<'.repeat(4 * 1024 * 1024)).length, 4 * 1024 * 1024)
-  assert.ok(performance.now() - t0 < 1000, 'linear')
+test('plainText: tags out, white space collapsed, in one pass over a body of "<"', () => {
+  assert.is(plainText('<html><body><b>Warning</b>:&nbsp;x in\n <i>y.php</i></body></html>'), 'Warning : x in y.php')
+  assert.is(plainText('a <<b> c < d'), 'a < c < d')
+  for (const body of ['<'.repeat(4 * 1024 * 1024), `<${'a'.repeat(4 * 1024 * 1024)}`, '<a'.repeat(2 * 1024 * 1024)]) {
+    const t0 = performance.now()
+    assert.is(plainText(body), body)
+    assert.ok(performance.now() - t0 < 1000, 'linear')
+  }
 })
 
 test.run()

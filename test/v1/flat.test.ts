@@ -183,7 +183,7 @@ test('timestamps: the ISO-8601 form the API writes, nothing else', () => {
     assert.ok(E.isRight(r) && r.right?.toISOString() === iso, text)
   }
   assert.equal(toDate(''), E.right(null))
-  for (const bad of ['1', '2001', '2015-07-21', '2015-07-21 07:10:42', '2015-02-29T00:00:00Z', '2015-13-01T00:00:00Z', '2015-07-21T24:00:00Z', '2015-07-21T07:10:42', 'Tue, 21 Jul 2015 07:10:42 GMT', 1437462642, true, {}]) {
+  for (const bad of ['1', '2001', '2015-07-21', '2015-07-21 07:10:42', '2015-02-29T00:00:00Z', '2015-13-01T00:00:00Z', '2015-00-10T00:00:00Z', '2015-04-31T00:00:00Z', '2015-07-21T24:00:00Z', '2015-07-21T07:10:42', 'Tue, 21 Jul 2015 07:10:42 GMT', 1437462642, true, {}]) {
     assert.ok(E.isLeft(toDate(bad)), JSON.stringify(bad))
   }
 })
