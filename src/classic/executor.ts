@@ -24,7 +24,7 @@ import { bodyTooLarge, DEFAULT_MAX_BODY_BYTES, fetchTransport, type HttpRequest,
 import { encodeForm, type ClassicRequest, type FilePart, type FormPairs } from './request'
 import { randomSalt } from './sign'
 import { webCryptoSigner, type Signer } from './signer'
-import { DEFAULT_MAX_ELEMENTS, parseDocument, plainText, txmlParser, type DocumentLimits, type XmlParser } from './xml'
+import { parseDocument, plainText, txmlParser, type XmlParser } from './xml'
 
 export interface ClassicConfig {
   /** The API entry point, e.g. `https://help.example.com/api/index.php`. */
@@ -70,7 +70,6 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
   const sign = (config.signer ?? webCryptoSigner)(config.secretKey)
   const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const onNotice = config.onNotice
-  const limits: DocumentLimits = { maxElements: config.maxElements ?? DEFAULT_MAX_ELEMENTS }
 
   return <A>(req: ClassicRequest<A>): TE.TaskEither<KayakoError, A> =>
     async () => {
@@ -88,7 +87,7 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
         } catch (thrown) {
           sent = E.left(transportError(req.operation, redact(http), causeText(thrown)))
         }
-        const result = E.isLeft(sent) ? sent : interpret(req, http, sent.right, parser, onNotice && ((notice, operation) => onNotice(scrub(notice, secrets), operation)), maxBodyBytes, limits)
+        const result = E.isLeft(sent) ? sent : interpret(req, http, sent.right, parser, onNotice && ((notice, operation) => onNotice(scrub(notice, secrets), operation)), maxBodyBytes, config.maxElements)
         return E.isLeft(result) ? E.left(scrubError(result.left, secrets)) : result
       } catch (thrown) {
         const url = `${config.url} (e=${req.route})`
@@ -163,7 +162,7 @@ const interpret = <A>(
   parser: XmlParser,
   onNotice: ClassicConfig['onNotice'],
   maxBodyBytes: number,
-  limits: DocumentLimits
+  maxElements: number | undefined
 ): E.Either<KayakoError, A> => {
   const { status, body } = response
   const tooLarge = bodyTooLarge(response, maxBodyBytes)
@@ -177,7 +176,7 @@ const interpret = <A>(
   }
   if (req.response._tag === 'Void') return E.right(undefined as A)
   if (tooLarge !== undefined) return E.left(parseError(req.operation, tooLarge, body))
-  const doc = parseDocument(body, parser, limits)
+  const doc = parseDocument(body, parser, maxElements)
   if (E.isLeft(doc)) return E.left(parseError(req.operation, doc.left, body))
   if (doc.right.notice !== '' && onNotice !== undefined) {
     try {

@@ -50,12 +50,6 @@ export const plainText = (body: string): string =>
     .replace(/\s+/g, ' ')
     .trim()
 
-/** Bounds on the work a document may ask for; past them it is a `ParseError`. */
-export interface DocumentLimits {
-  /** Elements a document may hold (default `DEFAULT_MAX_ELEMENTS`). */
-  readonly maxElements: number
-}
-
 /**
  * About twice the elements of a real 32 MiB `<tickets>` list (510,000 in the benchmark generator's list with posts
  * and notes), so every answer under the default `maxBodyBytes` decodes, and a document of tiny elements stops early.
@@ -65,10 +59,18 @@ export const DEFAULT_MAX_ELEMENTS = 1_000_000
 /** Nesting no Kayako document comes near (they nest under 10); deeper is refused, so no parser recursion goes deeper. */
 export const MAX_DEPTH = 256
 
-// A start tag: a name, then attributes with quoted values. Each part can match one way only, so a failing match costs
-// one pass over the tag, never more.
-const START_TAG = /<([A-Za-z_:\u0080-\uffff][^\s/>=<]*)(?:\s+[^\s/>=<]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(\/?)>/y
+// A start tag: a name, attributes with quoted values, `>` or `/>`. Each matches one way only, so a failing match costs
+// one pass over its text; attributes are matched one at a time (a repeated group would keep a backtracking entry for
+// each, and overflow on a tag with a million attributes).
+const TAG_NAME = /<([A-Za-z_:\u0080-\uffff][^\s/>=<]*)/y
+const ATTRIBUTE = /\s+[^\s/>=<]+\s*=\s*(?:"[^"]*"|'[^']*')/y
+const TAG_END = /\s*(\/?)>/y
 const END_TAG = /<\/([^\s>]+)\s*>/y
+
+const matchAt = (pattern: RegExp, text: string, at: number): RegExpExecArray | null => {
+  pattern.lastIndex = at
+  return pattern.exec(text)
+}
 const SECTIONS: ReadonlyArray<readonly [string, string]> = [
   ['<?', '?>'],
   ['<!--', '-->'],
@@ -81,19 +83,19 @@ const SECTIONS: ReadonlyArray<readonly [string, string]> = [
  * only white space, comments and processing instructions around it; and within the limits (elements, depth).
  * `undefined` when it is, else why not. Entities are left to the parser (which expands none but the predefined).
  */
-export const checkDocument = (text: string, limits: DocumentLimits = { maxElements: DEFAULT_MAX_ELEMENTS }): string | undefined => {
+export const checkDocument = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): string | undefined => {
   const open: Array<string> = []
   let elements = 0
   let rootDone = false
   for (let i = 0; ; ) {
     const lt = text.indexOf('<', i)
-    if (open.length === 0 && text.slice(i, lt < 0 ? undefined : lt).trim() !== '') return `text outside the root element at offset ${i}`
+    if (open.length === 0 && text.slice(i, lt < 0 ? undefined : lt).trim() !== '') return `text outside the root at offset ${i}`
     if (lt < 0) break
     const at = ` at offset ${lt}`
     const section = SECTIONS.find(([start]) => text.startsWith(start, lt))
     if (section !== undefined) {
       const [start, close] = section
-      if (open.length === 0 && start === '<![CDATA[') return `CDATA outside the root element${at}`
+      if (open.length === 0 && start === '<![CDATA[') return `text outside the root${at}`
       const end = text.indexOf(close, lt + start.length)
       if (end < 0) return `unclosed ${start}${at}`
       i = end + close.length
@@ -104,35 +106,36 @@ export const checkDocument = (text: string, limits: DocumentLimits = { maxElemen
       if (j === text.length) return `unclosed DOCTYPE${at}`
       i = j + 1
     } else if (text[lt + 1] === '/') {
-      END_TAG.lastIndex = lt
-      const name = END_TAG.exec(text)?.[1]
+      const name = matchAt(END_TAG, text, lt)?.[1]
       const expected = open.pop()
-      if (name === undefined || name !== expected) return expected === undefined ? `a closing tag without an open element${at}` : `<${expected}> closed by another tag${at}`
+      if (name === undefined || name !== expected) return expected === undefined ? `a closing tag outside the root${at}` : `<${expected}> closed by another tag${at}`
       i = END_TAG.lastIndex
       rootDone = open.length === 0
     } else {
-      START_TAG.lastIndex = lt
-      const tag = START_TAG.exec(text)
-      if (tag === null) return `malformed tag${at}`
-      if (rootDone && open.length === 0) return `a second root element${at}`
-      if (++elements > limits.maxElements) return `more than ${limits.maxElements} elements (maxElements)`
-      i = START_TAG.lastIndex
-      if (tag[2] !== '') rootDone ||= open.length === 0
-      else if (open.push(tag[1] as string) > MAX_DEPTH) return `elements nested deeper than ${MAX_DEPTH}`
+      const name = matchAt(TAG_NAME, text, lt)?.[1]
+      let j = TAG_NAME.lastIndex
+      while (name !== undefined && matchAt(ATTRIBUTE, text, j) !== null) j = ATTRIBUTE.lastIndex
+      const end = name === undefined ? undefined : matchAt(TAG_END, text, j)?.[1]
+      if (end === undefined) return `malformed tag${at}`
+      if (rootDone && open.length === 0) return `a second root${at}`
+      if (++elements > maxElements) return `more than ${maxElements} elements (maxElements)`
+      i = TAG_END.lastIndex
+      if (end !== '') rootDone ||= open.length === 0
+      else if (open.push(name as string) > MAX_DEPTH) return `elements nested deeper than ${MAX_DEPTH}`
     }
   }
   return open.length > 0 ? `truncated document: <${open[0]}> is not closed` : rootDone ? undefined : 'no root element'
 }
 
-/** Finds the document in a response body. `Left` carries a message for a `ParseError`. */
-export const parseDocument = (body: string, parser: XmlParser = txmlParser, limits?: DocumentLimits): E.Either<string, XmlDocument> => {
+/** Finds the document in a response body, well-formed and within `maxElements`. `Left` carries a message for a `ParseError`. */
+export const parseDocument = (body: string, parser: XmlParser = txmlParser, maxElements?: number): E.Either<string, XmlDocument> => {
   const start = body.indexOf(DECLARATION)
   if (start < 0) {
     const text = plainText(body)
     return E.left(text === '' ? 'empty body, expected an XML document' : `not an XML document: ${text.slice(0, 300)}`)
   }
   // txml is lenient (it accepts unclosed tags and CDATA, and would return fewer items): check first, in one pass
-  const wrong = checkDocument(body.slice(start), limits)
+  const wrong = checkDocument(body.slice(start), maxElements)
   if (wrong !== undefined) return E.left(wrong.startsWith('more than') ? wrong : `malformed XML: ${wrong}`)
   let nodes: ReadonlyArray<XmlNode>
   try {

@@ -144,14 +144,14 @@ test('checkDocument: what is not well-formed, and why', () => {
     ['<a><b>x</b>', /^truncated document: <a> is not closed$/],
     ['<a><![CDATA[x</a>', /^unclosed <!\[CDATA\[ at offset 3$/],
     ['<a><!-- x</a>', /^unclosed <!-- at offset 3$/],
-    ['<a></a><b/>', /^a second root element/],
-    ['<a></a>text', /^text outside the root element/],
-    ['text<a></a>', /^text outside the root element/],
+    ['<a></a><b/>', /^a second root/],
+    ['<a></a>text', /^text outside the root/],
+    ['text<a></a>', /^text outside the root/],
     ['<a b=c></a>', /^malformed tag at offset 0$/],
     ['<a b="c></a>', /^malformed tag/],
     ['<a b></a>', /^malformed tag/],
     ['<a>x < y</a>', /^malformed tag at offset 5$/],
-    ['</a>', /^a closing tag without an open element/],
+    ['</a>', /^a closing tag outside the root/],
     ['<a></ab>', /^<a> closed by another tag/],
     ['<a><?pi x</a>', /^unclosed <\? at offset 3$/],
     ['<a><!DOCTYPE x></a>', /^malformed tag/],
@@ -165,11 +165,25 @@ test('checkDocument: what is not well-formed, and why', () => {
 
 test('checkDocument: elements beyond maxElements and nesting beyond 256 levels', () => {
   const wide = `<r>${'<a/>'.repeat(99)}</r>`
-  assert.is(checkDocument(wide, { maxElements: 100 }), undefined)
-  assert.is(checkDocument(`<r>${'<a/>'.repeat(100)}</r>`, { maxElements: 100 }), 'more than 100 elements (maxElements)')
+  assert.is(checkDocument(wide, 100), undefined)
+  assert.is(checkDocument(`<r>${'<a/>'.repeat(100)}</r>`, 100), 'more than 100 elements (maxElements)')
   assert.is(checkDocument(`${'<a>'.repeat(256)}${'</a>'.repeat(256)}`), undefined)
   assert.is(checkDocument(`${'<a>'.repeat(257)}${'</a>'.repeat(257)}`), 'elements nested deeper than 256')
   assert.equal(parseDocument(`${DECL}<r>${'<a/>'.repeat(DEFAULT_MAX_ELEMENTS)}</r>`), E.left(`more than ${DEFAULT_MAX_ELEMENTS} elements (maxElements)`))
+})
+
+test('checkDocument: a tag with a million attributes, a 30 MB attribute value or text: one pass, no overflow', () => {
+  for (const [text, expected] of [
+    [`<a${' b=""'.repeat(1_000_000)}/>`, undefined],
+    [`<a b="${'x'.repeat(30_000_000)}"/>`, undefined],
+    [`<a b="${'x'.repeat(30_000_000)}`, 'malformed tag at offset 0'],
+    [`<a${' '.repeat(10_000_000)}x`, 'malformed tag at offset 0'],
+    [`<a>${'x'.repeat(30_000_000)}</a>`, undefined]
+  ] as const) {
+    const t0 = performance.now()
+    assert.is(checkDocument(text), expected)
+    assert.ok(performance.now() - t0 < 2000, `${(performance.now() - t0).toFixed(0)} ms`)
+  }
 })
 
 test('plainText: tags out, white space collapsed, in one pass over a body of "<"', () => {
