@@ -183,9 +183,9 @@ const resolve = (target: unknown, ctx: Context): JsonObject | undefined => {
 export const DEFAULT_MAX_VALUES = 2_500_000
 
 /**
- * One linear pass over a JSON text before it is parsed: counts its values (each object, array, member and item: every
- * `{`, `[`, `,` and `:` outside strings, an upper estimate) and its nesting. `undefined` when within the bounds, else
- * why not. Whether the text is JSON at all is left to `JSON.parse`.
+ * One linear pass over a JSON text before it is parsed: counts its values (every `{`, `[` and `,` outside strings:
+ * one per object, array, member and item, give or take the last of each) and its nesting. `undefined` when within the
+ * bounds, else why not. Whether the text is JSON at all is left to `JSON.parse`.
  */
 export const checkJson = (text: string, maxValues: number): string | undefined => {
   let values = 0
@@ -204,7 +204,7 @@ export const checkJson = (text: string, maxValues: number): string | undefined =
       if (++depth > MAX_DEPTH) return TOO_DEEP
       values++
     } else if (c === '}' || c === ']') depth--
-    else if (c === ',' || c === ':') values++
+    else if (c === ',') values++
     if (values > maxValues) return `more than ${maxValues} values (maxValues)`
   }
   return undefined

@@ -5,6 +5,7 @@ import { isReference, toDate } from '../../src/v1/codec'
 import * as En from '../../src/v1/entities'
 import { checkJson, DEFAULT_MAX_VALUES, MAX_DEPTH, RAW, normaliseDocument } from '../../src/v1/flat'
 import { many, one, page } from '../../src/v1/request'
+import { v1CaseListJson } from '../bench/generate'
 import { unwrap } from '../support/transport'
 import { dropEmpty, envelopeOf, inline, recase, v1Fixture } from './support'
 
@@ -162,11 +163,14 @@ test('documents nested deeper than MAX_DEPTH are refused: directly, or through f
 })
 
 test('checkJson: values counted outside strings, nesting bounded', () => {
-  // { : [ , , , : (the commas and colon in the string do not count)
-  assert.is(checkJson('{"a":[1,2,3],"b":"x,y:{["}', 7), undefined)
-  assert.is(checkJson('{"a":[1,2,3],"b":"x,y:{["}', 6), 'more than 6 values (maxValues)')
+  // { [ , , , (the commas and brackets in the string do not count)
+  assert.is(checkJson('{"a":[1,2,3],"b":"x,y:{["}', 5), undefined)
+  assert.is(checkJson('{"a":[1,2,3],"b":"x,y:{["}', 4), 'more than 4 values (maxValues)')
   assert.is(checkJson('["a\\"b,c,d,e"]', 1), undefined, 'an escaped quote does not end the string')
   assert.is(checkJson('["a\\\\",",",","]', 2), 'more than 2 values (maxValues)', 'an escaped backslash does not escape the quote')
+  // a real 32 MiB case list (the benchmark generator's) is about half the default
+  const real = v1CaseListJson(32 * 1024 * 1024, 'snake', false)
+  assert.is(checkJson(real, DEFAULT_MAX_VALUES / 2 + 100_000), undefined)
   assert.is(checkJson('['.repeat(MAX_DEPTH) + ']'.repeat(MAX_DEPTH), 1e9), undefined)
   assert.is(checkJson('['.repeat(MAX_DEPTH + 1), 1e9), `the document nests deeper than ${MAX_DEPTH} levels`)
   assert.ok(checkJson(JSON.stringify(v1Fixture('cases.list.json')), DEFAULT_MAX_VALUES) === undefined)
