@@ -27,7 +27,7 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 export const unescapeHtml = (text: string): string =>
   text.includes('&')
     ? text.replace(/&(?:#(\d+)|#x([0-9a-fA-F]+)|([a-zA-Z]+));/g, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-        if (name !== undefined) return ENTITIES[name] ?? whole
+        if (name !== undefined) return Object.hasOwn(ENTITIES, name) ? (ENTITIES[name] as string) : whole
         const cp = dec !== undefined ? Number(dec) : parseInt(hex as string, 16)
         return cp <= 0x10ffff ? String.fromCodePoint(cp) : whole
       })

@@ -57,6 +57,11 @@ export interface ClassicConfig {
    * default 60 s (`DEFAULT_DEADLINE_MS`), `Infinity` for none. A late request is a `TransportError` naming the phase.
    */
   readonly deadlineMs?: number
+  /**
+   * The most elements an answer may hold; default 1,000,000 (`DEFAULT_MAX_ELEMENTS`, twice a real 32 MiB ticket
+   * list). More is a `ParseError`, found in the linear check before the tree is built, so memory stays bounded.
+   */
+  readonly maxElements?: number
 }
 
 export interface ClassicExecutor {
@@ -104,7 +109,7 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
         } catch (thrown) {
           sent = E.left(transportError(req.operation, redact(http), causeText(thrown)))
         }
-        const result = E.isLeft(sent) ? sent : interpret(req, http, sent.right, parser, onNotice && ((notice, operation) => onNotice(scrub(notice, secrets), operation)), maxBodyBytes)
+        const result = E.isLeft(sent) ? sent : interpret(req, http, sent.right, parser, onNotice && ((notice, operation) => onNotice(scrub(notice, secrets), operation)), maxBodyBytes, config.maxElements)
         return E.isLeft(result) ? E.left(scrubError(result.left, secrets)) : result
       } catch (thrown) {
         const url = `${config.url} (e=${req.route})`
@@ -189,7 +194,8 @@ const interpret = <A>(
   response: HttpResponse,
   parser: XmlParser,
   onNotice: ClassicConfig['onNotice'],
-  maxBodyBytes: number
+  maxBodyBytes: number,
+  maxElements: number | undefined
 ): E.Either<KayakoError, A> => {
   const { status, body } = response
   const tooLarge = bodyTooLarge(response, maxBodyBytes)
@@ -203,7 +209,7 @@ const interpret = <A>(
   }
   if (req.response._tag === 'Void') return E.right(undefined as A)
   if (tooLarge !== undefined) return E.left(parseError(req.operation, tooLarge, body))
-  const doc = parseDocument(body, parser)
+  const doc = parseDocument(body, parser, maxElements)
   if (E.isLeft(doc)) return E.left(parseError(req.operation, doc.left, body))
   if (doc.right.notice !== '' && onNotice !== undefined) {
     try {
@@ -212,6 +218,11 @@ const interpret = <A>(
       // a failing callback must not turn a good answer into an error
     }
   }
-  const decoded = req.response.decoder.decode(doc.right.root)
-  return E.isLeft(decoded) ? E.left(decodeError(req.operation, drawErrors(decoded.left))) : E.right(decoded.right)
+  // A complete answer arrived: whatever goes wrong from here is about the document, never "no response".
+  try {
+    const decoded = req.response.decoder.decode(doc.right.root)
+    return E.isLeft(decoded) ? E.left(decodeError(req.operation, drawErrors(decoded.left))) : E.right(decoded.right)
+  } catch (thrown) {
+    return E.left(decodeError(req.operation, [`(root): could not be decoded (${causeText(thrown)})`]))
+  }
 }

@@ -39,39 +39,43 @@ export const traverseIndexed = <I, A>(items: ReadonlyArray<I>, f: (item: I, inde
   return errors === undefined ? E.right(out) : E.left(errors)
 }
 
-const MAX_MESSAGES = 20
+/** Failures drawn per answer: the first ones, then a count of the rest. */
+export const MAX_DRAWN_ERRORS = 20
 
-/** One line per failing leaf: `path.to.value: message (got "…")`. */
+/**
+ * One line per failing leaf: `path.to.value: message (got "…")`, the first `MAX_DRAWN_ERRORS`, then `… and N more`.
+ * Walks the tree with a stack of its own: a list of 50,000 failing items is a 50,000-deep tree, which recursion
+ * could not walk.
+ */
 export const drawErrors = (errors: DecodeErrors): ReadonlyArray<string> => {
   const lines: Array<string> = []
-  const visit = (e: DecodeErrors, path: ReadonlyArray<string>): void => {
-    if (lines.length >= MAX_MESSAGES) return
+  let count = 0
+  const line = (path: ReadonlyArray<string>, text: string): unknown =>
+    count++ < MAX_DRAWN_ERRORS && lines.push(`${path.length ? path.join('.') : '(root)'}: ${text}`)
+  const stack: Array<readonly [DecodeErrors, ReadonlyArray<string>]> = [[errors, []]]
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [e, path] = next
     if (e._tag === 'Concat') {
-      visit(e.left, path)
-      visit(e.right, path)
-      return
+      stack.push([e.right, path], [e.left, path])
+      continue
     }
-    visitDE(e.value, path)
-  }
-  const visitDE = (de: DE.DecodeError<string>, path: ReadonlyArray<string>): void => {
+    const de = e.value
     switch (de._tag) {
       case 'Leaf':
-        lines.push(`${path.length ? path.join('.') : '(root)'}: ${de.error} (got ${show(de.actual)})`)
-        return
-      case 'Key':
-        return visit(de.errors, [...path, de.key])
-      case 'Index':
-        return visit(de.errors, path.length > 0 ? [...path.slice(0, -1), `${path[path.length - 1]}[${de.index}]`] : [`[${de.index}]`])
-      case 'Member':
-        return visit(de.errors, [...path, `(member ${de.index})`])
-      case 'Lazy':
-        return visit(de.errors, [...path, de.id])
+        line(path, `${de.error} (got ${show(de.actual)})`)
+        continue
       case 'Wrap':
-        lines.push(`${path.length ? path.join('.') : '(root)'}: ${de.error}`)
-        return visit(de.errors, path)
+        line(path, de.error)
+        stack.push([de.errors, path])
+        continue
+      case 'Index':
+        stack.push([de.errors, path.length > 0 ? [...path.slice(0, -1), `${path[path.length - 1]}[${de.index}]`] : [`[${de.index}]`]])
+        continue
+      default:
+        stack.push([de.errors, [...path, de._tag === 'Key' ? de.key : de._tag === 'Member' ? `(member ${de.index})` : de.id]])
     }
   }
-  visit(errors, [])
+  if (count > MAX_DRAWN_ERRORS) lines.push(`… and ${count - MAX_DRAWN_ERRORS} more`)
   return lines
 }
 

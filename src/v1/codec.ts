@@ -72,11 +72,19 @@ export const toBool = (value: unknown): Decoded<boolean> => {
   return failure(value, 'expected a boolean')
 }
 
-/** ISO-8601 text with an offset (what the API sends), or Unix seconds. */
+// What the API writes (spec v1 "Types": `2015-07-21T07:10:42+05:00`), optionally with fractions of a second or `Z`.
+// (A month past 12 or a day past the month's last is caught by reading the date back: see toDate.)
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/
+
+/**
+ * An ISO-8601 timestamp in the form the API writes, and nothing else: `Date`'s own parser reads `"1"` as the year
+ * 2001, and rolls a day the month lacks (`02-30`) over into the next month, so the day read must be the day written.
+ */
 export const toDate = (value: unknown): Decoded<Date | null> => {
   if (value === '') return success(null)
-  const date = typeof value === 'number' ? new Date(value * 1000) : typeof value === 'string' ? new Date(value) : undefined
-  return date !== undefined && !Number.isNaN(date.getTime()) ? success(date) : failure(value, 'expected an ISO-8601 timestamp')
+  return typeof value === 'string' && TIMESTAMP.test(value) && new Date(value.slice(0, 10)).getUTCDate() === Number(value.slice(8, 10))
+    ? success(new Date(value))
+    : failure(value, 'expected an ISO-8601 timestamp')
 }
 
 /** An id: an integer for most resources, a string for sessions and some account ids. */
@@ -160,10 +168,14 @@ const withoutEmpties = (value: unknown): unknown => {
   const out: Record<string, unknown> = {}
   for (const key in value as Record<string, unknown>) {
     const v = (value as Record<string, unknown>)[key]
-    if (!isEmpty(v)) out[key] = withoutEmpties(v)
+    if (!isEmpty(v)) setOwn(out, key, withoutEmpties(v))
   }
   return out
 }
+
+/** Sets a key that is data: `__proto__` too becomes an own property, not the object's prototype. */
+const setOwn = (o: Record<string, unknown>, key: string, value: unknown): unknown =>
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true })
 
 /**
  * A resource or sub-object: every field decoded, failures collected with their paths. Keys no field reads are kept
@@ -212,7 +224,7 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
     }
     if (errors !== undefined) return E.left(errors)
     const extra: Record<string, unknown> = {}
-    for (const key in value) if (!known.has(key) && !isEmpty(value[key])) extra[key] = withoutEmpties(value[key])
+    for (const key in value) if (!known.has(key) && !isEmpty(value[key])) setOwn(extra, key, withoutEmpties(value[key]))
     out.extra = extra
     return success(out as FieldValues<F> & { readonly extra: Extra })
   }

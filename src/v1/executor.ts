@@ -25,7 +25,7 @@ import { bodyTooLarge, DEFAULT_DEADLINE_MS, DEFAULT_MAX_BODY_BYTES, fetchTranspo
 import { withTimeout } from '../core/policy'
 import { v1ConfigIssues } from './config'
 import { readEnvelope, type Envelope, type Log, type Notification } from './envelope'
-import { isObject, normaliseDocument } from './flat'
+import { checkJson, DEFAULT_MAX_VALUES, isObject, normaliseDocument } from './flat'
 import { toSnake } from './letterCase'
 import { mergeOptions, toWire, type Options } from './options'
 import type { Query, V1Request } from './request'
@@ -54,6 +54,11 @@ export interface V1Config {
    * default 60 s (`DEFAULT_DEADLINE_MS`), `Infinity` for none. A late request is a `TransportError` naming the phase.
    */
   readonly deadlineMs?: number
+  /**
+   * The most values (objects, arrays, members, items) an answer may hold; default 2,500,000 (`DEFAULT_MAX_VALUES`,
+   * twice a real 32 MiB case list). More is a `ParseError`, found in a linear pass before the body is parsed.
+   */
+  readonly maxValues?: number
 }
 
 /** What an answer said besides its data. */
@@ -129,8 +134,13 @@ interface Parsed {
   readonly empty: boolean
 }
 
-const parse = (body: string): Parsed => {
+const parse = (whole: string, maxValues: number): Parsed => {
+  // A UTF-8 byte order mark: TextDecoder drops it, Buffer#toString keeps it; JSON.parse would refuse it
+  const body = whole.replace(/^\uFEFF/, '')
   if (body.trim() === '') return { envelope: undefined, failure: undefined, empty: true }
+  // bounded before the tree is built: a body of tiny values would take many times its size in memory
+  const tooMuch = checkJson(body, maxValues)
+  if (tooMuch !== undefined) return { envelope: undefined, failure: tooMuch, empty: false }
   let document: unknown
   try {
     document = JSON.parse(body)
@@ -179,13 +189,13 @@ const interpret = <A>(req: V1Request<A>, http: HttpRequest, response: HttpRespon
   if (envelope.errors.length > 0 && envelope.status !== null && !isSuccess(envelope.status)) {
     return E.left(apiError(req.operation, envelope.status, envelope.errors))
   }
-  let decoded: ReturnType<typeof req.decoder.decode>
+  // A complete answer arrived: whatever goes wrong from here is about the document, never "no response".
   try {
-    decoded = req.decoder.decode(envelope)
+    const decoded = req.decoder.decode(envelope)
+    return E.isLeft(decoded) ? E.left(decodeError(req.operation, drawErrors(decoded.left))) : E.right(decoded.right)
   } catch (thrown) {
     return E.left(decodeError(req.operation, [`(root): could not be decoded (${causeText(thrown)})`]))
   }
-  return E.isLeft(decoded) ? E.left(decodeError(req.operation, drawErrors(decoded.left))) : E.right(decoded.right)
 }
 
 /** An executor for a configuration that cannot work: every call is a `ValidationError` naming the fields. */
@@ -216,6 +226,7 @@ export const v1 = (config: V1Config): V1Executor => {
     meta.notifications.length + meta.logs.length === 0 ? meta : { ...meta, ...scrubValue({ notifications: meta.notifications, logs: meta.logs }, secrets) }
 
   const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const maxValues = config.maxValues ?? DEFAULT_MAX_VALUES
   const send = async (operation: string, http: HttpRequest): Promise<E.Either<KayakoError, HttpResponse>> => {
     try {
       const sent = await transport({ ...http, maxBodyBytes, secrets: known })()
@@ -262,7 +273,7 @@ export const v1 = (config: V1Config): V1Executor => {
     const http: HttpRequest = { method: 'GET', url: `${root}/session`, headers: { accept: ACCEPT, authorization: basicAuthorization(auth) }, operation }
     let sent = await send(operation, http)
     if (E.isLeft(sent)) return sent
-    let parsed = parse(sent.right.body)
+    let parsed = parse(sent.right.body, maxValues)
     report(operation, sent.right.status, parsed)
     const authToken = parsed.envelope?.authToken ?? null
     if (authToken !== null) remember(authToken)
@@ -279,7 +290,7 @@ export const v1 = (config: V1Config): V1Executor => {
       const second: HttpRequest = { method: 'GET', url: `${root}/session`, headers: { accept: ACCEPT, 'x-token': authToken, 'x-otp': code }, operation }
       sent = await send(operation, second)
       if (E.isLeft(sent)) return sent
-      parsed = parse(sent.right.body)
+      parsed = parse(sent.right.body, maxValues)
       report(operation, sent.right.status, parsed)
       if (!isSuccess(sent.right.status)) return E.left(failed(operation, second, sent.right, parsed))
     }
@@ -317,7 +328,7 @@ export const v1 = (config: V1Config): V1Executor => {
       const http = { ...plain, headers: { ...plain.headers, ...authHeaders(auth, state, plain.method) } }
       const sent = await send(req.operation, http)
       if (E.isLeft(sent)) return sent
-      const parsed = parse(sent.right.body)
+      const parsed = parse(sent.right.body, maxValues)
       learn(sent.right, parsed)
       return E.right([http, sent.right, parsed, usedSession] as const)
     }

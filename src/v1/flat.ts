@@ -38,9 +38,38 @@ type Index = Map<string, Map<string, unknown>>
 
 interface Context {
   readonly index: Index
-  readonly done: Map<unknown, JsonObject>
+  /** Each resolved resource once, with its height (levels of nesting under it, resolved references included). */
+  readonly done: Map<unknown, { readonly value: JsonObject; readonly height: number }>
   readonly inProgress: Set<unknown>
+  /** Levels open above the value being normalised. */
+  depth: number
+  /** The height of the value normalised last (a side result, so no pair is allocated per value). */
+  height: number
 }
+
+/**
+ * Nesting no v1 answer comes near. A deeper document, or one whose flat references resolve deeper (a chain of
+ * resources referring to each other), is unreadable: so neither this pass nor a decoder recurses deeper than this.
+ */
+export const MAX_DEPTH = 256
+
+const TOO_DEEP = `the document nests deeper than ${MAX_DEPTH} levels`
+
+const tooDeep = (): never => {
+  throw new RangeError(TOO_DEEP)
+}
+
+const newContext = (): Context => ({ index: new Map(), done: new Map(), inProgress: new Set(), depth: 0, height: 0 })
+
+/** An empty object without a prototype, frozen: the prototype of every normalised object. */
+const NO_PROTOTYPE: object = /*#__PURE__*/ Object.freeze(Object.create(null))
+
+/**
+ * Objects with nothing inherited: a key named `__proto__`, `constructor` or `toString` is data, never a prototype to
+ * set or a property read through one. (Made from an empty prototype rather than `Object.create(null)`, which V8 keeps
+ * in its slow dictionary mode: twice the time and memory on a large list.)
+ */
+const newObject = (): Record<string | symbol, unknown> => Object.create(NO_PROTOTYPE) as Record<string | symbol, unknown>
 
 /** Reads a property of a raw (not yet normalised) object whatever its letter case. */
 const rawProperty = (o: Record<string, unknown>, snakeName: string): unknown => {
@@ -88,13 +117,24 @@ const buildIndex = (resources: unknown): Index => {
 
 const normaliseValue = (value: unknown, ctx: Context): unknown => {
   if (Array.isArray(value)) {
+    if (++ctx.depth > MAX_DEPTH) tooDeep()
     const out = new Array<unknown>(value.length)
-    for (let i = 0; i < value.length; i++) out[i] = normaliseValue(value[i], ctx)
+    let height = 0
+    for (let i = 0; i < value.length; i++) {
+      out[i] = normaliseValue(value[i], ctx)
+      if (ctx.height > height) height = ctx.height
+    }
+    ctx.depth--
+    ctx.height = height + 1
     return out
   }
-  if (!isObject(value)) return value
+  if (!isObject(value)) {
+    ctx.height = 0
+    return value
+  }
   const o = normaliseObject(value, ctx)
   if (ctx.index.size > 0 && isReferenceShape(o)) {
+    // an unresolved reference (no target, or a cycle) keeps its own height: resolve changes it only when it resolves
     const target = ctx.index.get(o.resource_type as string)?.get(referenceKey(o) ?? '')
     if (target !== undefined) return resolve(target, ctx) ?? o
   }
@@ -102,34 +142,81 @@ const normaliseValue = (value: unknown, ctx: Context): unknown => {
 }
 
 const normaliseObject = (raw: JsonObject, ctx: Context): JsonObject => {
-  const out: Record<string | symbol, unknown> = {}
+  if (++ctx.depth > MAX_DEPTH) tooDeep()
+  const out = newObject()
+  let height = 0
   for (const key in raw) {
     const name = toSnake(key)
     const value = raw[key]
-    out[name] = (name === 'resource_type' || name === 'resource') && typeof value === 'string' ? toSnake(value) : normaliseValue(value, ctx)
+    if ((name === 'resource_type' || name === 'resource') && typeof value === 'string') out[name] = toSnake(value)
+    else {
+      out[name] = normaliseValue(value, ctx)
+      if (ctx.height > height) height = ctx.height
+    }
   }
   out[RAW] = raw
+  ctx.depth--
+  ctx.height = height + 1
   return out as JsonObject
 }
 
+/** The resource a reference points to, normalised once; a resource reused deeper than it was made still counts. */
 const resolve = (target: unknown, ctx: Context): JsonObject | undefined => {
   const done = ctx.done.get(target)
-  if (done !== undefined) return done
+  if (done !== undefined) {
+    if (ctx.depth + done.height > MAX_DEPTH) tooDeep()
+    ctx.height = done.height
+    return done.value
+  }
   if (ctx.inProgress.has(target) || !isObject(target)) return undefined
   ctx.inProgress.add(target)
   const resolved = normaliseObject(target, ctx)
   ctx.inProgress.delete(target)
-  ctx.done.set(target, resolved)
+  ctx.done.set(target, { value: resolved, height: ctx.height })
   return resolved
+}
+
+/**
+ * About twice the values of a real 32 MiB case list (1.3 million in the benchmark generator's list), so every answer
+ * under the default `maxBodyBytes` decodes, and a body of tiny values stops before it is parsed.
+ */
+export const DEFAULT_MAX_VALUES = 2_500_000
+
+/**
+ * One linear pass over a JSON text before it is parsed: counts its values (every `{`, `[` and `,` outside strings:
+ * one per object, array, member and item, give or take the last of each) and its nesting. `undefined` when within the
+ * bounds, else why not. Whether the text is JSON at all is left to `JSON.parse`.
+ */
+export const checkJson = (text: string, maxValues: number): string | undefined => {
+  let values = 0
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '"') {
+      // to the closing quote: the first one after an even run of backslashes (each run is looked at once)
+      for (let k = i; ; ) {
+        i = text.indexOf('"', i + 1)
+        if (i < 0) return undefined
+        for (k = i; text[k - 1] === '\\'; k--);
+        if ((i - k) % 2 === 0) break
+      }
+    } else if (c === '{' || c === '[') {
+      if (++depth > MAX_DEPTH) return TOO_DEEP
+      values++
+    } else if (c === '}' || c === ']') depth--
+    else if (c === ',') values++
+    if (values > maxValues) return `more than ${maxValues} values (maxValues)`
+  }
+  return undefined
 }
 
 /** Normalises a parsed response body: snake keys, snake resource types, flat `resources` resolved and removed. */
 export const normaliseDocument = (document: unknown): unknown => {
-  if (!isObject(document)) return normaliseValue(document, { index: new Map(), done: new Map(), inProgress: new Set() })
-  const ctx: Context = { index: new Map(), done: new Map(), inProgress: new Set() }
+  if (!isObject(document)) return normaliseValue(document, newContext())
+  const ctx = newContext()
   const resources = rawProperty(document as Record<string, unknown>, 'resources')
   if (resources !== undefined) for (const [type, byId] of buildIndex(resources)) ctx.index.set(type, byId)
-  const out: Record<string | symbol, unknown> = {}
+  const out = newObject()
   for (const key in document) {
     const name = toSnake(key)
     if (name === 'resources') continue

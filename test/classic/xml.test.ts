@@ -1,5 +1,7 @@
 import * as E from 'fp-ts/Either'
 import * as O from 'fp-ts/Option'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { drawErrors } from '../../src/core/decoder'
@@ -7,7 +9,9 @@ import {
   attr,
   attrInt,
   bool,
+  checkDocument,
   content,
+  DEFAULT_MAX_ELEMENTS,
   extraText,
   first,
   int,
@@ -15,6 +19,7 @@ import {
   listOf,
   many,
   parseDocument,
+  plainText,
   requiredInt,
   single,
   struct,
@@ -24,7 +29,7 @@ import {
   toBool,
   type XmlElement
 } from '../../src/classic/xml'
-import { fixture } from '../support/fixtures'
+import { FIXTURES, fixture } from '../support/fixtures'
 import { unwrap, unwrapLeft } from '../support/transport'
 
 const DECL = '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -121,6 +126,74 @@ test('attributes, element text and list/first/single', () => {
 test('many decodes repeated children', () => {
   const parent = struct('p', { xs: many('x', struct('x', { v: int('v') })) })
   assert.equal(unwrap(parent.decode(root('<p><x><v>1</v></x><x><v>2</v></x></p>'))).xs.map((x) => x.v), [1, 2])
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// Strict and bounded documents (issue 11, findings 2 and 8)
+
+test('checkDocument: every Classic fixture is well-formed', () => {
+  for (const name of readdirSync(join(FIXTURES, 'classic')).filter((f) => f.endsWith('.xml'))) {
+    const body = fixture(`classic/${name}`)
+    assert.is(checkDocument(body.slice(body.indexOf('<?xml'))), undefined, name)
+  }
+})
+
+test('checkDocument: what is not well-formed, and why', () => {
+  const cases: ReadonlyArray<readonly [string, RegExp]> = [
+    ['<a><b></a>', /^<b> closed by another tag/],
+    ['<a><b>x</b>', /^truncated document: <a> is not closed$/],
+    ['<a><![CDATA[x</a>', /^unclosed <!\[CDATA\[ at offset 3$/],
+    ['<a><!-- x</a>', /^unclosed <!-- at offset 3$/],
+    ['<a></a><b/>', /^a second root/],
+    ['<a></a>text', /^text outside the root/],
+    ['text<a></a>', /^text outside the root/],
+    ['<a b=c></a>', /^malformed tag at offset 0$/],
+    ['<a b="c></a>', /^malformed tag/],
+    ['<a b></a>', /^malformed tag/],
+    ['<a>x < y</a>', /^malformed tag at offset 5$/],
+    ['</a>', /^a closing tag outside the root/],
+    ['<a></ab>', /^<a> closed by another tag/],
+    ['<a><?pi x</a>', /^unclosed <\? at offset 3$/],
+    ['<a><!DOCTYPE x></a>', /^malformed tag/],
+    ['', /^no root element$/]
+  ]
+  for (const [text, why] of cases) assert.match(checkDocument(text) ?? 'well-formed', why, text)
+  for (const text of ['<a/>', '<a x="1" y=\'2\'/>', '<?xml version="1.0"?>\n<!-- c -->\n<!DOCTYPE a [<!ENTITY e "x">]>\n<a>&e;<b/><![CDATA[<not/> ]]]]><![CDATA[>]]></a>\n<?pi?>\n']) {
+    assert.is(checkDocument(text), undefined, text)
+  }
+})
+
+test('checkDocument: elements beyond maxElements and nesting beyond 256 levels', () => {
+  const wide = `<r>${'<a/>'.repeat(99)}</r>`
+  assert.is(checkDocument(wide, 100), undefined)
+  assert.is(checkDocument(`<r>${'<a/>'.repeat(100)}</r>`, 100), 'more than 100 elements (maxElements)')
+  assert.is(checkDocument(`${'<a>'.repeat(256)}${'</a>'.repeat(256)}`), undefined)
+  assert.is(checkDocument(`${'<a>'.repeat(257)}${'</a>'.repeat(257)}`), 'elements nested deeper than 256')
+  assert.equal(parseDocument(`${DECL}<r>${'<a/>'.repeat(DEFAULT_MAX_ELEMENTS)}</r>`), E.left(`more than ${DEFAULT_MAX_ELEMENTS} elements (maxElements)`))
+})
+
+test('checkDocument: a tag with a million attributes, a 30 MB attribute value or text: one pass, no overflow', () => {
+  for (const [text, expected] of [
+    [`<a${' b=""'.repeat(1_000_000)}/>`, undefined],
+    [`<a b="${'x'.repeat(30_000_000)}"/>`, undefined],
+    [`<a b="${'x'.repeat(30_000_000)}`, 'malformed tag at offset 0'],
+    [`<a${' '.repeat(10_000_000)}x`, 'malformed tag at offset 0'],
+    [`<a>${'x'.repeat(30_000_000)}</a>`, undefined]
+  ] as const) {
+    const t0 = performance.now()
+    assert.is(checkDocument(text), expected)
+    assert.ok(performance.now() - t0 < 2000, `${(performance.now() - t0).toFixed(0)} ms`)
+  }
+})
+
+test('plainText: tags out, white space collapsed, in one pass over a body of "<"', () => {
+  assert.is(plainText('<html><body><b>Warning</b>:&nbsp;x in\n <i>y.php</i></body></html>'), 'Warning : x in y.php')
+  assert.is(plainText('a <<b> c < d'), 'a < c < d')
+  for (const body of ['<'.repeat(4 * 1024 * 1024), `<${'a'.repeat(4 * 1024 * 1024)}`, '<a'.repeat(2 * 1024 * 1024)]) {
+    const t0 = performance.now()
+    assert.is(plainText(body), body)
+    assert.ok(performance.now() - t0 < 1000, 'linear')
+  }
 })
 
 test.run()

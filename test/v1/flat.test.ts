@@ -1,10 +1,11 @@
 import * as E from 'fp-ts/Either'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { isReference } from '../../src/v1/codec'
+import { isReference, toDate } from '../../src/v1/codec'
 import * as En from '../../src/v1/entities'
-import { RAW, normaliseDocument } from '../../src/v1/flat'
+import { checkJson, DEFAULT_MAX_VALUES, MAX_DEPTH, RAW, normaliseDocument } from '../../src/v1/flat'
 import { many, one, page } from '../../src/v1/request'
+import { v1CaseListJson } from '../bench/generate'
 import { unwrap } from '../support/transport'
 import { dropEmpty, envelopeOf, inline, recase, v1Fixture } from './support'
 
@@ -132,6 +133,63 @@ test('missing fields decode like empty ones', () => {
   const full = { data: { id: 4, title: 'T', legacy_id: null, businesshour: null, member_count: 0, created_at: null, resource_type: 'team' } }
   assert.equal(unwrap(one(En.team).decode(envelopeOf(full))), unwrap(one(En.team).decode(envelopeOf({ data: { id: 4, title: 'T' } }))))
   assert.ok(E.isLeft(one(En.team).decode(envelopeOf({ data: { title: 'no id' } }))))
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// Strict and bounded documents (issue 11, findings 2 and 8)
+
+test('normalised objects inherit nothing: __proto__ and constructor keys are data', () => {
+  const doc = normaliseDocument(JSON.parse('{"data":{"__proto__":{"id":1},"constructor":"c","toString":"t","nested":[{"__proto__":null}]}}')) as Record<string, Record<string, unknown>>
+  const data = doc.data as Record<string, unknown>
+  assert.is(Object.getPrototypeOf(Object.getPrototypeOf(data)), null)
+  assert.equal(Object.keys(data), ['__proto__', 'constructor', 'to_string', 'nested'])
+  assert.equal(Object.getOwnPropertyDescriptor(data, '__proto__')?.value, Object.assign(Object.create(Object.getPrototypeOf(data)), { id: 1 }))
+  assert.is(data.id, undefined, 'nothing read through a prototype')
+  assert.is((data.nested as Array<Record<string, unknown>>)[0]?.['__proto__'], null)
+})
+
+test('documents nested deeper than MAX_DEPTH are refused: directly, or through flat references', () => {
+  const deep = (n: number): unknown => (n === 0 ? 1 : { a: deep(n - 1) })
+  assert.not.throws(() => normaliseDocument({ data: deep(MAX_DEPTH - 2) }))
+  assert.throws(() => normaliseDocument({ data: deep(MAX_DEPTH + 1) }), /deeper than 256/)
+  // a chain of resources each referring to the next, referred to from its end first (each resolved shallowly)
+  const user: Record<string, unknown> = {}
+  for (let id = 1; id <= 300; id++) user[id] = { id, resource_type: 'user', next: { id: id + 1, resource_type: 'user' } }
+  const refs = Array.from({ length: 300 }, (_, i) => ({ id: 300 - i, resource_type: 'user' }))
+  assert.throws(() => normaliseDocument({ data: refs, resources: { user } }), /deeper than 256/)
+  const short: Record<string, unknown> = {}
+  for (let id = 1; id <= 100; id++) short[id] = { id, resource_type: 'user', next: { id: id + 1, resource_type: 'user' } }
+  assert.not.throws(() => normaliseDocument({ data: refs.slice(200), resources: { user: short } }))
+})
+
+test('checkJson: values counted outside strings, nesting bounded', () => {
+  // { [ , , , (the commas and brackets in the string do not count)
+  assert.is(checkJson('{"a":[1,2,3],"b":"x,y:{["}', 5), undefined)
+  assert.is(checkJson('{"a":[1,2,3],"b":"x,y:{["}', 4), 'more than 4 values (maxValues)')
+  assert.is(checkJson('["a\\"b,c,d,e"]', 1), undefined, 'an escaped quote does not end the string')
+  assert.is(checkJson('["a\\\\",",",","]', 2), 'more than 2 values (maxValues)', 'an escaped backslash does not escape the quote')
+  // a real 32 MiB case list (the benchmark generator's) is about half the default
+  const real = v1CaseListJson(32 * 1024 * 1024, 'snake', false)
+  assert.is(checkJson(real, DEFAULT_MAX_VALUES / 2 + 100_000), undefined)
+  assert.is(checkJson('['.repeat(MAX_DEPTH) + ']'.repeat(MAX_DEPTH), 1e9), undefined)
+  assert.is(checkJson('['.repeat(MAX_DEPTH + 1), 1e9), `the document nests deeper than ${MAX_DEPTH} levels`)
+  assert.ok(checkJson(JSON.stringify(v1Fixture('cases.list.json')), DEFAULT_MAX_VALUES) === undefined)
+})
+
+test('timestamps: the ISO-8601 form the API writes, nothing else', () => {
+  for (const [text, iso] of [
+    ['2015-07-21T07:10:42+05:00', '2015-07-21T02:10:42.000Z'],
+    ['2015-07-21T07:10:42Z', '2015-07-21T07:10:42.000Z'],
+    ['2016-02-29T00:00:00.123456+00:00', '2016-02-29T00:00:00.123Z'],
+    ['2015-12-31T23:59:59-01:30', '2016-01-01T01:29:59.000Z']
+  ] as const) {
+    const r = toDate(text)
+    assert.ok(E.isRight(r) && r.right?.toISOString() === iso, text)
+  }
+  assert.equal(toDate(''), E.right(null))
+  for (const bad of ['1', '2001', '2015-07-21', '2015-07-21 07:10:42', '2015-02-29T00:00:00Z', '2015-13-01T00:00:00Z', '2015-00-10T00:00:00Z', '2015-04-31T00:00:00Z', '2015-07-21T24:00:00Z', '2015-07-21T07:10:42', 'Tue, 21 Jul 2015 07:10:42 GMT', 1437462642, true, {}]) {
+    assert.ok(E.isLeft(toDate(bad)), JSON.stringify(bad))
+  }
 })
 
 test.run()

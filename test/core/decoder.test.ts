@@ -1,0 +1,30 @@
+// drawErrors: the first failures with their paths, then a count; no recursion, so any number of failing items draws.
+import * as E from 'fp-ts/Either'
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { atKey, drawErrors, failure, MAX_DRAWN_ERRORS, success, traverseIndexed } from '../../src/core/decoder'
+
+test('paths and messages of the first failures, in document order', () => {
+  const r = atKey('items')(traverseIndexed([1, 'x', 3, 'y'], (v) => (typeof v === 'number' ? success(v) : atKey('id')(failure(v, 'expected a number')))))
+  assert.ok(E.isLeft(r))
+  assert.equal(drawErrors(E.isLeft(r) ? r.left : (undefined as never)), ['items[1].id: expected a number (got "x")', 'items[3].id: expected a number (got "y")'])
+})
+
+test('100,000 failing items: the first 20 lines, then a count, without overflowing the stack', () => {
+  const items = Array.from({ length: 100_000 }, (_, i) => i)
+  const r = atKey('data')(traverseIndexed(items, (i) => atKey('id')(failure(i, 'expected a string'))))
+  const lines = drawErrors(E.isLeft(r) ? r.left : (undefined as never))
+  assert.is(lines.length, MAX_DRAWN_ERRORS + 1)
+  assert.is(lines[0], 'data[0].id: expected a string (got 0)')
+  assert.is(lines[MAX_DRAWN_ERRORS - 1], `data[${MAX_DRAWN_ERRORS - 1}].id: expected a string (got ${MAX_DRAWN_ERRORS - 1})`)
+  assert.is(lines[MAX_DRAWN_ERRORS], `… and ${100_000 - MAX_DRAWN_ERRORS} more`)
+})
+
+test('a count only when there are more', () => {
+  const r = traverseIndexed(Array.from({ length: MAX_DRAWN_ERRORS }, (_, i) => i), (i) => failure(i, 'no'))
+  const lines = drawErrors(E.isLeft(r) ? r.left : (undefined as never))
+  assert.is(lines.length, MAX_DRAWN_ERRORS)
+  assert.not.ok(lines.some((l) => l.startsWith('…')))
+})
+
+test.run()
