@@ -1,8 +1,6 @@
 // `npm run demo`: starts the in-memory sandbox on a free port and runs a helpdesk pipeline through the real client
 // (fetch transport, signing, XML parsing, decoding), printing what happens as tables.
-import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
-import * as O from 'fp-ts/Option'
 import * as TE from 'fp-ts/TaskEither'
 import {
   classic,
@@ -18,7 +16,9 @@ import {
   User,
   type ClassicExecutor
 } from '../classic/index'
+import * as E from '../core/either'
 import { describe, type KayakoError } from '../core/index'
+import * as O from '../core/option'
 import { startSandbox } from './server'
 
 type Cell = string | number | boolean
@@ -103,7 +103,7 @@ const pipeline = async (run: ClassicExecutor): Promise<void> => {
 
   section('4. An attachment, uploaded and downloaded back')
   const photo = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)
-  const firstPostId = O.toUndefined(pipe(ticket.posts, O.chain((ps) => O.fromNullable(ps[0]?.id)))) ?? reply.id
+  const firstPostId = (O.isSome(ticket.posts) ? ticket.posts.value[0]?.id : undefined) ?? reply.id
   const uploaded = await must(run(TicketAttachment.post({ ticketId: ticket.id, ticketPostId: firstPostId, fileName: 'gear-train.jpg', contents: photo })))
   const downloaded = await must(run(TicketAttachment.get(ticket.id, uploaded.id)))
   const equal = downloaded.contents.length === photo.length && downloaded.contents.every((b, i) => b === photo[i])

@@ -3,7 +3,7 @@
  * `classic/`), with no sockets, in any runtime. `sandboxTransport` mounts it as a `Transport` for an executor;
  * `server.ts` serves it over HTTP. Other APIs can be mounted under a path prefix (e.g. the v1 sandbox at `/api/v1/`).
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../core/either'
 import { transportError, redact } from '../core/error'
 import type { HttpRequest, HttpResponse, Transport } from '../core/http'
 import { createClassicHandler } from './classic/handler'

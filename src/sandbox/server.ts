@@ -33,7 +33,7 @@ export interface RunningSandbox {
   /** The sandbox behind the socket (its store, `reset`, `mount`). */
   readonly sandbox: Sandbox
   /** Stops listening and closes open connections. */
-  close(): Promise<void>
+  readonly close: () => Promise<void>
 }
 
 /** Characters beyond ASCII in a request line arrive as Latin-1; percent-encode their bytes so the handler sees them. */
@@ -71,7 +71,10 @@ const serveFault = async (sandbox: Sandbox, injector: FaultInjector, fault: Faul
   }
   const response = await sandbox.handle(request)
   injector.record({ ...entry, handled: true, status: response.status })
-  if (fault !== 'trickle') return writeResponse(res, damage(fault, response))
+  if (fault !== 'trickle') {
+    writeResponse(res, damage(fault, response))
+    return
+  }
   const payload = Buffer.from(response.body, 'utf8')
   const { chunkBytes, delayMs } = injector.options.trickle ?? { chunkBytes: 64, delayMs: 100 }
   res.writeHead(response.status, { ...response.headers, 'content-length': String(payload.length) })

@@ -67,7 +67,7 @@ export const benchRequests = async (rounds: number, server: Server, sequentialCo
   const presigned: Array<{ url: string; headers: Readonly<Record<string, string>> }> = []
   for (let i = 0; i < 4096; i++) {
     const salt = randomSalt()
-    const signed = toHttpRequest(url, request as never, { apikey: API_KEY, salt, signature: NodeOnly.nodeSigner(SECRET_KEY)(salt) as string })
+    const signed = toHttpRequest(url, request, { apikey: API_KEY, salt, signature: NodeOnly.nodeSigner(SECRET_KEY)(salt) as string })
     presigned.push({ url: signed.url, headers: signed.headers })
   }
   let turn = 0

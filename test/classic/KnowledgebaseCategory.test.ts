@@ -3,7 +3,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as KnowledgebaseCategory from '../../src/classic/KnowledgebaseCategory'
 import { unwrapLeft } from '../support/transport'
-import { apiErrorOf, decode, decodeWith, described, document, el, ids, item, paths } from './contentSupport'
+import { apiErrorOf, decode, decodeWith, described, document, ids, item, paths } from './contentSupport'
 
 const { KnowledgebaseCategoryType: Type, ArticleSortOrder } = KnowledgebaseCategory
 

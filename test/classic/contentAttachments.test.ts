@@ -45,7 +45,7 @@ const CASES: ReadonlyArray<Case> = [
     parentField: 'kbarticleid',
     parentKey: 'kbArticleId',
     wrongParent: 'Attachment does not belong to the specified article',
-    module: KnowledgebaseAttachment as unknown as Case['module']
+    module: KnowledgebaseAttachment
   },
   {
     name: 'TroubleshooterAttachment',
@@ -55,7 +55,7 @@ const CASES: ReadonlyArray<Case> = [
     parentField: 'troubleshooterstepid',
     parentKey: 'troubleshooterStepId',
     wrongParent: 'Attachment does not belong to the specified step',
-    module: TroubleshooterAttachment as unknown as Case['module']
+    module: TroubleshooterAttachment
   }
 ]
 

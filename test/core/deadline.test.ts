@@ -18,7 +18,7 @@ const stallingAfter =
   () =>
     new Promise((resolve) => {
       for (const phase of phases) request.onPhase?.(phase)
-      request.signal?.addEventListener('abort', () => resolve(E.left({ _tag: 'TransportError', operation: 'x', request, cause: 'aborted' } as KayakoError)))
+      request.signal?.addEventListener('abort', () => resolve(E.left({ _tag: 'TransportError', operation: 'x', request, cause: 'aborted' })))
     })
 
 const t = suite('deadline and redirects')
@@ -112,7 +112,7 @@ t('followSameOriginRedirects: GETs within the origin (relative Locations too), a
     [{ method: 'GET', url: 'https://h/loop', headers: {} }, 4]
   ] as const) {
     sent.length = 0
-    const answer = await follow(request as HttpRequest)()
+    const answer = await follow(request)()
     assert.ok(answer._tag === 'Right' && answer.right.status >= 300 && answer.right.status < 400, JSON.stringify(answer))
     assert.is(sent.length, calls, request.url)
   }

@@ -22,16 +22,15 @@ const PROBE: Fields<Probe, unknown> = {
 }
 const PROBE_REQUIRED: RequiredFields<Probe> = { name: true }
 
-// Type-level: the table and the required map must match the input type exactly.
+// Type-level: the table and the required map must match the input type exactly (the `_` names are never read).
 // @ts-expect-error `tags` has no entry
-const missingEntry: Fields<Probe, unknown> = { name: PROBE.name, count: PROBE.count }
+const _missingEntry: Fields<Probe, unknown> = { name: PROBE.name, count: PROBE.count }
 // @ts-expect-error `colour` is not a property of Probe
-const extraEntry: Fields<Probe, unknown> = { ...PROBE, colour: PROBE.name }
+const _extraEntry: Fields<Probe, unknown> = { ...PROBE, colour: PROBE.name }
 // @ts-expect-error `name` is required by Probe
-const requiredMissing: RequiredFields<Probe> = {}
+const _requiredMissing: RequiredFields<Probe> = {}
 // @ts-expect-error `count` is optional in Probe
-const optionalListed: RequiredFields<Probe> = { name: true, count: true }
-void [missingEntry, extraEntry, requiredMissing, optionalListed]
+const _optionalListed: RequiredFields<Probe> = { name: true, count: true }
 
 test('checks: a required property is checked when missing, an optional one only when present, in table order', () => {
   assert.equal(checkFields(PROBE, PROBE_REQUIRED, {}), [{ path: 'name', message: 'is required and must not be blank' }])

@@ -93,7 +93,7 @@ for (const [name, mountOf] of [['in process', inProcess], ['over HTTP', overHttp
   })
 
   e2e('a multi-page listing collects every case exactly once', async () => {
-    const { credentials, expireSessions, sent, transport } = mount()
+    const { credentials, sent, transport } = mount()
     const run = v1({ url: URL(), auth: credentials, transport })
     const everything = unwrap(await run(Case.all({ limit: 100 }))()).totalCount ?? -1
     const before = sent.length

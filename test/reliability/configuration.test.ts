@@ -91,7 +91,7 @@ for (const [name, config, paths] of CLASSIC_CASES) {
     assert.is(sent.length, 0)
     // with a transport of its own, too: the configuration is refused before the transport is ever called
     if (config !== null && typeof config === 'object' && paths[0] !== 'config') {
-      const own = classic({ ...(config as object), transport } as Parameters<typeof classic>[0])
+      const own = classic({ ...config, transport } as Parameters<typeof classic>[0])
       assert.equal(pathsOf(leftOf(await own(Department.get(1))())), paths)
       assert.is(sent.length, 0)
     }
@@ -120,7 +120,7 @@ const V1_CASES: ReadonlyArray<readonly [string, unknown, ReadonlyArray<string>]>
 for (const [name, config, paths] of V1_CASES) {
   t(`v1, ${name}: building never throws; every call (and withMeta) is a ValidationError naming ${paths.join(', ')}; nothing is sent`, async () => {
     const { transport, sent } = recording()
-    const full = config !== null && typeof config === 'object' ? { ...(config as object), transport } : config
+    const full = config !== null && typeof config === 'object' ? { ...config, transport } : config
     let run: ReturnType<typeof v1> | undefined
     assert.not.throws(() => {
       run = v1(full as Parameters<typeof v1>[0])

@@ -1,6 +1,5 @@
 // Issue 11, finding 5, one test per leak: each failed before the single scrubbing boundary (src/core/error.ts).
 import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as Department from '../../src/classic/Department'

@@ -327,7 +327,7 @@ const PLAN: ReadonlyArray<readonly [string, Readonly<Record<Role, string>>, bool
 
 test('the sentinels: 14 roles, every length from 1 to 64, distinct, none inside another', () => {
   for (const role of ROLES) {
-    const lengths = new Set(RUNS.map((r) => [...sentinelsOfRun(r)[role]].length))
+    const lengths = new Set(RUNS.map((r) => Array.from(sentinelsOfRun(r)[role]).length))
     assert.equal([...lengths].sort((a, b) => a - b), RUNS.map((r) => r + 1), role)
   }
   for (const r of RUNS) {

@@ -193,7 +193,7 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
     assert.equal(await ok(KnowledgebaseComment.get(guest.id)), O.none)
     await ok(KnowledgebaseComment.delete(12345))
     // The server's "Put not implemented" is plain text: the client offers no update, a raw PUT shows why.
-    const raw = await run({ ...KnowledgebaseComment.get(1), method: 'PUT' } as ClassicRequest<unknown>)()
+    const raw = await run({ ...KnowledgebaseComment.get(1), method: 'PUT' })()
     assert.ok(E.isLeft(raw) && raw.left._tag === 'ParseError' && raw.left.message.includes('Put not implemented'))
   })
 

@@ -391,8 +391,8 @@ test('TicketCount after a DELETE by mask: the partial rebuild counts the departm
   await call(sb.handle, 'DELETE', `/Tickets/Ticket/${sb.store.tickets.get(2)!.maskid}`)
   const after = await globals()
   // Department 2 holds tickets 2 (open, unassigned) and 5 (open, Carol).
-  assert.equal(after.statuses['1'], before.statuses['1']! + 2)
-  assert.equal([after.owners['0'], after.owners['3']], [before.owners['0']! + 1, before.owners['3']! + 1])
+  assert.equal(after.statuses['1'], Number(before.statuses['1']) + 2)
+  assert.equal([after.owners['0'], after.owners['3']], [Number(before.owners['0']) + 1, Number(before.owners['3']) + 1])
   assert.is(after.department2, before.department2, 'the department itself is rebuilt')
   await call(sb.handle, 'PUT', '/Tickets/Ticket/1', [['subject', 'x']])
   assert.equal((await globals()).statuses, before.statuses, 'PUT rebuilds everything (api/Ticket.php:632)')

@@ -322,9 +322,7 @@ test('no error, message or meta contains a password, Basic token, session id, CS
       [{ bearer }, [bearer]]
     ] as const) {
       known = given
-      let calls = 0
       const transport: Transport = (r) => async () => {
-        calls++
         // the first call of a credentials executor is the login: it hands out session one, then two
         if ('username' in auth && r.url.endsWith('/session')) return E.right({ status: 200, headers: { 'x-csrf-token': C1 }, body: JSON.stringify({ status: 200, session_id: S1 }) })
         return E.right({ status: 200, headers: {}, ...answer(r) } as HttpResponse)

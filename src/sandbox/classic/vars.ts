@@ -44,7 +44,6 @@ export const binaryBytes = (text: string): Uint8Array => {
 
 /** A binary string holding UTF-8 → text; throws `InvalidUtf8`. */
 export const utf8Text = (binary: string, where: string): string => {
-  // eslint-disable-next-line no-control-regex
   if (!/[\x80-\xff]/.test(binary)) return binary
   try {
     return strictUtf8.decode(binaryBytes(binary))

@@ -16,7 +16,7 @@ export const toSnake = (name: string): string => {
   )
 }
 
-const capitalise = (word: string): string => (word === '' ? '' : word[0]!.toUpperCase() + word.slice(1))
+const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1)
 
 /** A snake-case name in the requested case. Leading underscores stay (they mark special arguments). */
 export const inCase = (name: string, letterCase: LetterCase): string => {

@@ -129,7 +129,7 @@ export const renderBody = (reply: Reply, store: Store, view: View, baseUrl: stri
       }
       return out
     }
-    return value as Json
+    return value
   }
 
   const renderRow = (row: Row, spec: FieldSpec | undefined, ancestors: ReadonlySet<string>): Json => {
@@ -172,7 +172,7 @@ export const renderBody = (reply: Reply, store: Store, view: View, baseUrl: stri
   if (page?.offset !== undefined) body[key('offset')] = page.offset
   if (page?.limit !== undefined) body[key('limit')] = page.limit
   if (page?.totalCount !== undefined) body[key('total_count')] = page.totalCount
-  for (const [name, url] of Object.entries(page?.links ?? {})) if (url !== undefined) body[key(name)] = url
+  for (const [name, url] of Object.entries(page?.links ?? {}) as Array<[string, string | undefined]>) if (url !== undefined) body[key(name)] = url
   // `auth_token` comes after `errors` (fixture errors.credential_expired.json); `session_id` after the data.
   const { auth_token: authToken, ...extras } = reply.extras ?? {}
   for (const [name, value] of Object.entries(extras)) body[key(name)] = value

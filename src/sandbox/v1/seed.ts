@@ -156,11 +156,15 @@ const seedPeople = (store: Store, rnd: Random): void => {
   const at = T0
   const brewfictus = createOrganization(store, 'Brewfictus', at)
   addDomain(store, brewfictus, 'brewfictus.com', true, at)
-  const companies = ['Atmosphere Coffee, Inc', 'Bean There Ltd', 'Kettle & Co', 'Crema Collective']
-  const domains = ['atmospherecoffee.com', 'beanthere.co.uk', 'kettleandco.com', 'cremacollective.org']
-  companies.forEach((name, i) => {
+  const companies: Array<[name: string, domain: string]> = [
+    ['Atmosphere Coffee, Inc', 'atmospherecoffee.com'],
+    ['Bean There Ltd', 'beanthere.co.uk'],
+    ['Kettle & Co', 'kettleandco.com'],
+    ['Crema Collective', 'cremacollective.org']
+  ]
+  companies.forEach(([name, domain], i) => {
     const org = createOrganization(store, name, at + i * HOUR)
-    addDomain(store, org, domains[i]!, true, at + i * HOUR)
+    addDomain(store, org, domain, true, at + i * HOUR)
     if (i === 0) addPhone(store, org, 'phone', '+1 415 555 0100', true, at)
   })
   // Users 1–6 in this order: user 1 is the reported login, user 2 the requester of case 1 (as in cases.list.json).
@@ -187,7 +191,7 @@ const seedPeople = (store: Store, rnd: Random): void => {
     const first = rnd.pick(FIRST)
     const last = rnd.pick(LAST)
     const orgId = 2 + (i % 4)
-    const domain = domains[orgId - 2]!
+    const [, domain] = companies[orgId - 2] ?? ['', 'brewfictus.com']
     const user = createUser(store, rnd, {
       fullName: `${first} ${last}`,
       roleId: 4,
@@ -205,7 +209,7 @@ const seedCases = (store: Store, rnd: Random): void => {
   for (let n = 1; n <= CASE_COUNT; n++) {
     const first = n === 1
     const created = T0 + 9 * 24 * HOUR + n * 7 * HOUR + rnd.int(3600) * 1000
-    const requester = first ? find(store, 'user', 2)! : rnd.pick(customers)
+    const requester = first ? (find(store, 'user', 2) ?? rnd.pick(customers)) : rnd.pick(customers)
     const agentId = first ? 1 : rnd.pick(agents)
     const teamId = first ? 1 : 1 + rnd.int(3)
     const statusId = first ? 1 : 1 + rnd.int(5)
@@ -239,7 +243,7 @@ const seedCases = (store: Store, rnd: Random): void => {
       const fromAgent = r % 2 === 0
       createPost(store, rnd, {
         ...base,
-        author: fromAgent ? find(store, 'user', agentId)! : requester,
+        author: fromAgent ? (find(store, 'user', agentId) ?? requester) : requester,
         contents: fromAgent ? 'Thanks for reaching out. We are looking into it and will get back to you shortly.' : 'Any news on this?',
         channel: 'MAIL',
         source: fromAgent ? 'AGENT' : 'MAIL',

@@ -28,7 +28,7 @@ test('users: create (email identity, teams), get, update, list by role, delete; 
   const user = created.json.data
   assert.equal([user.full_name, user.designation, user.agent_case_access, user.organization_case_access], ['Greta Lind', 'Trainer', 'ALL', null])
   assert.equal(user.teams, [{ id: 3, resource_type: 'team' }])
-  assert.is((await get('teams/3')).json.data.member_count, before + 1)
+  assert.is((await get('teams/3')).json.data.member_count, Number(before) + 1)
   const email = await get(`identities/emails/${user.emails[0].id}`)
   assert.equal([email.json.data.email, email.json.data.is_primary, email.json.data.is_validated], ['greta@brewfictus.com', true, false])
   const updated = await send('PUT', `users/${user.id}`, { designation: 'Head Trainer', team_ids: [1, 2] })

@@ -4,7 +4,7 @@
  */
 import { badRequest, deleted, notFound, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import type { AttachmentRow, Store } from '../store'
-import { intVar, isEmpty, str, trimmed } from '../vars'
+import { isEmpty, str, trimmed } from '../vars'
 import { parent } from '../xml'
 import { phpBase64Decode, swiftMimeType } from './common'
 import { byIntId, childOf, childTicket, isReply, postHasAttachments, renderAttachment, rowFilter, ticketNotFound, tooFewArguments } from './tickets'

@@ -211,7 +211,7 @@ const post = (ctx: Context, args: ReadonlyArray<string>): Reply => {
   if (failed.length > 0) return badRequest(`Custom Field Data is Invalid: ${failed.join(', ')}`)
   // Update writes under the ticket's real id (`T/api/TicketCustomField.php:337-342`).
   let values = store.customFieldValues.get(ticket.id)
-  if (values === undefined) store.customFieldValues.set(ticket.id, (values = new Map()))
+  if (values === undefined) store.customFieldValues.set(ticket.id, (values = new Map<number, FieldValue>()))
   let links = store.customFieldLinks.get(ticket.id)
   if (links === undefined) store.customFieldLinks.set(ticket.id, (links = new Set()))
   // Every department group is linked, sent or not (`class.SWIFT_CustomFieldManager.php:566-572`, L21).

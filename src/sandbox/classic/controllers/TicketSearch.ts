@@ -29,7 +29,7 @@ type Found = ReadonlyArray<number> | InvalidSql
 
 /** MySQL `LIKE '%…%'` under a case-insensitive collation: `%` and `_` stay wildcards, a backslash is literal. */
 const like = (pattern: string): Match => {
-  const source = [...pattern].map((c) => (c === '%' ? '.*' : c === '_' ? '.' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')
+  const source = pattern.replace(/[%_.*+?^${}()|[\]\\]/g, (c) => (c === '%' ? '.*' : c === '_' ? '.' : `\\${c}`))
   const re = new RegExp(source, 'isu')
   return (text) => re.test(text)
 }
