@@ -116,7 +116,7 @@ readme('every ```ts block of README.md type-checks against the source (one tsc r
   }
   writeFileSync(join(DIR, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2) + '\n')
 
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--pretty', 'false', '-p', join(DIR, 'tsconfig.json')], {
+  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', '.bin', 'tsc'), '--noEmit', '--pretty', 'false', '-p', join(DIR, 'tsconfig.json')], {
     cwd: ROOT,
     encoding: 'utf8'
   })

@@ -75,7 +75,7 @@ const compileWithExtraProperty = (module: string, typeName: string): string => {
     const config = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> }
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...config.compilerOptions, typeRoots: [join(ROOT, 'node_modules', '@types')] }, files: [`src/${module}`] }))
     try {
-      execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { cwd: dir, encoding: 'utf8', stdio: 'pipe' })
+      execFileSync(process.execPath, [join(ROOT, 'node_modules', '.bin', 'tsc'), '-p', dir], { cwd: dir, encoding: 'utf8', stdio: 'pipe' })
       return ''
     } catch (failed) {
       return String((failed as { stdout?: string }).stdout ?? failed)

@@ -9,7 +9,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { publicEntries, ROOT, typesVersions } from './entries.mjs'
 
-const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
+const TSC = join(ROOT, 'node_modules', '.bin', 'tsc')
 // TypeScript 7 removed `moduleResolution: node10`; the TypeScript 5 that @arethetypeswrong/core ships still has it.
 const TSC_5 = join(ROOT, 'node_modules', '@arethetypeswrong', 'core', 'node_modules', 'typescript', 'bin', 'tsc')
 const LINKED = ['fp-ts', 'io-ts', 'txml', 'cross-fetch', '@types']
