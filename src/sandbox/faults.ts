@@ -223,10 +223,13 @@ export const faultyTransport = (handle: (request: HttpRequest) => Promise<HttpRe
         clock.clearTimeout(timer)
         resolve(noResponse('aborted while the body was arriving'))
       }
-      const timer = clock.setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve(E.right(response))
-      }, trickleMs(response.body, injector.options))
+      const timer = clock.setTimeout(
+        () => {
+          signal?.removeEventListener('abort', onAbort)
+          resolve(E.right(response))
+        },
+        trickleMs(response.body, injector.options)
+      )
       if (signal?.aborted === true) onAbort()
       else signal?.addEventListener('abort', onAbort, { once: true })
     })

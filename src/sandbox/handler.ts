@@ -104,7 +104,18 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     const store = new Store(now, behaviour(options.settings, options.lenient))
     if (options.seed !== false) seedStore(store)
     const v1 = options.v1 === false ? undefined : createV1Sandbox({ lenient: options.lenient, ...(options.v1 ?? {}) })
-    return { store, v1, classic: createClassicHandler({ store, apiKey, secretKey, maxBodyBytes, phpNotices: options.phpNotices === true, apiEnabled: options.apiEnabled !== false }) }
+    return {
+      store,
+      v1,
+      classic: createClassicHandler({
+        store,
+        apiKey,
+        secretKey,
+        maxBodyBytes,
+        phpNotices: options.phpNotices === true,
+        apiEnabled: options.apiEnabled !== false
+      })
+    }
   }
   let state = fresh()
 

@@ -95,7 +95,10 @@ test('on the wire the auth signature stays the only signature', async () => {
   unwrap(await run(Staff.post(NEW_STAFF))())
   const pairs = formPairs(bodyText(sent[0]))
   assert.equal(pairs.filter(([k]) => k === 'signature').length, 1)
-  assert.equal(pairs.find(([k]) => k === 'staffsignature'), ['staffsignature', 'Ann, Support'])
+  assert.equal(
+    pairs.find(([k]) => k === 'staffsignature'),
+    ['staffsignature', 'Ann, Support']
+  )
 })
 
 test('put sends only what is given, flags as 1/0', () => {

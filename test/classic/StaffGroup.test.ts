@@ -22,9 +22,29 @@ test('all/get/delete descriptions', () => {
 
 test('post/put descriptions', () => {
   const post = StaffGroup.post({ title: 'Testers', isAdmin: false })
-  assert.equal([post.method, post.route, post.form], ['POST', '/Base/StaffGroup', [['title', 'Testers'], ['isadmin', '0']]])
+  assert.equal(
+    [post.method, post.route, post.form],
+    [
+      'POST',
+      '/Base/StaffGroup',
+      [
+        ['title', 'Testers'],
+        ['isadmin', '0']
+      ]
+    ]
+  )
   const put = StaffGroup.put(5, { title: 'Admins', isAdmin: true })
-  assert.equal([put.method, put.route, put.form], ['PUT', '/Base/StaffGroup/5', [['title', 'Admins'], ['isadmin', '1']]])
+  assert.equal(
+    [put.method, put.route, put.form],
+    [
+      'PUT',
+      '/Base/StaffGroup/5',
+      [
+        ['title', 'Admins'],
+        ['isadmin', '1']
+      ]
+    ]
+  )
   assert.equal(StaffGroup.put(5, { title: 'Only title' }).form, [['title', 'Only title']])
 })
 

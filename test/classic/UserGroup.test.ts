@@ -40,7 +40,17 @@ test('all/get/delete descriptions', () => {
 
 test('post/put descriptions', () => {
   const post = UserGroup.post({ title: 'VIP', groupType: 'registered' })
-  assert.equal([post.method, post.route, post.form], ['POST', '/Base/UserGroup', [['title', 'VIP'], ['grouptype', 'registered']]])
+  assert.equal(
+    [post.method, post.route, post.form],
+    [
+      'POST',
+      '/Base/UserGroup',
+      [
+        ['title', 'VIP'],
+        ['grouptype', 'registered']
+      ]
+    ]
+  )
   const put = UserGroup.put(4, { title: 'VIPs' })
   assert.equal([put.method, put.route, put.form], ['PUT', '/Base/UserGroup/4', [['title', 'VIPs']]])
 })

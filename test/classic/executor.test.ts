@@ -143,8 +143,7 @@ test('no error value or message contains the API key, secret, salt or signature'
   const apiKey = 'APIKEY-0123456789'
   const secretKey = 'SECRET-abcdefghij'
   const salt = 'SALT-zyxwvutsrq'
-  const echo: Transport = (r) => async () =>
-    E.right({ status: 503, headers: {}, body: `you sent ${r.url} ${String(r.body)} ${apiKey} ${secretKey}` })
+  const echo: Transport = (r) => async () => E.right({ status: 503, headers: {}, body: `you sent ${r.url} ${String(r.body)} ${apiKey} ${secretKey}` })
   const leaky: Transport = (r) => () => Promise.reject(new Error(`failed ${r.url} ${String(r.body)}`))
   const { transport: garbage } = canned({ body: `<html>${apiKey}</html>` })
   for (const transport of [echo, leaky, garbage]) {

@@ -57,7 +57,10 @@ test('userPages: markers follow the last id + 1; a short last page ends the walk
   const pages = await pagesOf(userPages(run, { pageSize: 10 }))
   assert.equal(sizes(pages), [10, 10, 5])
   assert.equal(routes, ['/Base/User/Filter/1/10', `/Base/User/Filter/${(ids[9] as number) + 1}/10`, `/Base/User/Filter/${(ids[19] as number) + 1}/10`])
-  assert.equal(pages.flatMap((p) => unwrap(p).map((u) => u.id)), ids)
+  assert.equal(
+    pages.flatMap((p) => unwrap(p).map((u) => u.id)),
+    ids
+  )
 })
 
 test('userPages: a total that is a multiple of the page size ends with one empty request, not yielded', async () => {
@@ -77,7 +80,10 @@ test('allUsers: every user in order, with the default page size of 1000 and a st
   const ids = userIds(1200)
   const { run, routes } = userServer(ids)
   const users = unwrap(await allUsers(run)())
-  assert.equal(users.map((u) => u.id), ids)
+  assert.equal(
+    users.map((u) => u.id),
+    ids
+  )
   assert.equal(routes, ['/Base/User/Filter/1/1000', `/Base/User/Filter/${(ids[999] as number) + 1}/1000`])
   const from = userServer(ids)
   assert.equal(unwrap(await allUsers(from.run, { marker: 1700, pageSize: 1000 })()).length, ids.filter((id) => id >= 1700).length)

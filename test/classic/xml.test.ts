@@ -97,7 +97,10 @@ test('struct reports every failing field with its path', () => {
 })
 
 test('toBool accepts 1/0, true/false and empty', () => {
-  assert.equal(['1', '0', 'true', 'FALSE', ''].map((t) => unwrap(toBool(t))), [true, false, true, false, false])
+  assert.equal(
+    ['1', '0', 'true', 'FALSE', ''].map((t) => unwrap(toBool(t))),
+    [true, false, true, false, false]
+  )
   assert.ok(E.isLeft(toBool('2')))
 })
 
@@ -112,7 +115,13 @@ const notes = list('notes', 'note', note)
 test('attributes, element text and list/first/single', () => {
   const r = root('<notes><note id="1" notecolor="2"><![CDATA[hi]]></note><note id="2" notecolor="1">yo</note></notes>')
   const v = unwrap(notes.decode(r))
-  assert.equal(v.map((n) => [n.id, n.color, n.text]), [[1, '2', 'hi'], [2, '1', 'yo']])
+  assert.equal(
+    v.map((n) => [n.id, n.color, n.text]),
+    [
+      [1, '2', 'hi'],
+      [2, '1', 'yo']
+    ]
+  )
   assert.equal(unwrap(first(notes).decode(root('<notes>\n</notes>'))), O.none)
   assert.ok(E.isLeft(single(notes).decode(root('<notes></notes>'))))
   assert.match(drawErrors(unwrapLeft(notes.decode(root('<departments />'))))[0] ?? '', /expected the root element <notes>/)
@@ -120,7 +129,10 @@ test('attributes, element text and list/first/single', () => {
 
 test('many decodes repeated children', () => {
   const parent = struct('p', { xs: many('x', struct('x', { v: int('v') })) })
-  assert.equal(unwrap(parent.decode(root('<p><x><v>1</v></x><x><v>2</v></x></p>'))).xs.map((x) => x.v), [1, 2])
+  assert.equal(
+    unwrap(parent.decode(root('<p><x><v>1</v></x><x><v>2</v></x></p>'))).xs.map((x) => x.v),
+    [1, 2]
+  )
 })
 
 test.run()

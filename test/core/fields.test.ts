@@ -73,7 +73,10 @@ const compileWithExtraProperty = (module: string, typeName: string): string => {
     assert.ok(text.includes(declaration), `${module} declares ${typeName}`)
     writeFileSync(file, text.replace(declaration, `${declaration}\n  readonly probeProperty?: string`))
     const config = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> }
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...config.compilerOptions, typeRoots: [join(ROOT, 'node_modules', '@types')] }, files: [`src/${module}`] }))
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { ...config.compilerOptions, typeRoots: [join(ROOT, 'node_modules', '@types')] }, files: [`src/${module}`] })
+    )
     try {
       execFileSync(process.execPath, [join(ROOT, 'node_modules', '.bin', 'tsc'), '-p', dir], { cwd: dir, encoding: 'utf8', stdio: 'pipe' })
       return ''

@@ -113,11 +113,27 @@ edge('the runtime offers Web APIs only', async () => {
 
 edge('a Classic call signs with WebCrypto and decodes', async () => {
   const { sent, found, again, missing } = await call('kayako.cannedCall()')
-  assert.is(sent[0], 'https://help.example.com/api/index.php?e=/Base/Department/7&apikey=key&salt=salt&signature=hoVxX2132GWCjsm3bNMpI%2BOoszpn2oRRM%2BIEMU9rsQs%3D')
+  assert.is(
+    sent[0],
+    'https://help.example.com/api/index.php?e=/Base/Department/7&apikey=key&salt=salt&signature=hoVxX2132GWCjsm3bNMpI%2BOoszpn2oRRM%2BIEMU9rsQs%3D'
+  )
   assert.match(sent[1], /&salt=[A-Za-z0-9]{32}&signature=[A-Za-z0-9%]+$/)
   assert.equal(found, {
     _tag: 'Right',
-    right: { _tag: 'Some', value: { id: 7, title: 'Zoë & Co', type: 'private', app: 'livechat', displayOrder: 0, parentDepartmentId: 0, userVisibilityCustom: false, userGroupIds: [], extra: {} } }
+    right: {
+      _tag: 'Some',
+      value: {
+        id: 7,
+        title: 'Zoë & Co',
+        type: 'private',
+        app: 'livechat',
+        displayOrder: 0,
+        parentDepartmentId: 0,
+        userVisibilityCustom: false,
+        userGroupIds: [],
+        extra: {}
+      }
+    }
   })
   assert.is(again, 'Right')
   assert.is(missing._tag, 'Left')

@@ -46,7 +46,11 @@ export const ODD_VALUES: ReadonlyArray<string> = [
 const nat = fc.nat({ max: 1_000_000 })
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('flip' as const), at: nat, char: fc.oneof(fc.constantFrom(...SPECIAL_CHARS), fc.string({ minLength: 1, maxLength: 1, unit: 'binary' })) }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    at: nat,
+    char: fc.oneof(fc.constantFrom(...SPECIAL_CHARS), fc.string({ minLength: 1, maxLength: 1, unit: 'binary' }))
+  }),
   fc.record({ kind: fc.constant('truncate' as const), at: nat }),
   fc.record({ kind: fc.constant('insert' as const), at: nat, text: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom(...ODD_VALUES)) }),
   fc.record({ kind: fc.constant('drop' as const), element: nat }),

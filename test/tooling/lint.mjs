@@ -17,6 +17,9 @@ const tooling = (file) => resolve(root, 'test/tooling', file)
 const glob = (target) => (/\.[cm]?[jt]s$/.test(target) ? target : `${target}/**/*.{ts,mts,mjs}`)
 const run = (bin, args) => spawnSync(process.execPath, [resolve(root, 'node_modules', bin), ...args], { cwd: root, stdio: 'inherit' }).status ?? 1
 
-const prettier = ['prettier/bin/prettier.cjs', ['--config', tooling('prettier.config.mjs'), write ? '--write' : '--check', '--log-level', 'warn', ...targets.map(glob)]]
+const prettier = [
+  'prettier/bin/prettier.cjs',
+  ['--config', tooling('prettier.config.mjs'), write ? '--write' : '--check', '--log-level', 'warn', ...targets.map(glob)]
+]
 const eslint = ['eslint/bin/eslint.js', ['--config', tooling('eslint.config.mjs'), '--max-warnings', '0', ...targets]]
 process.exitCode = write ? run(...prettier) : Math.max(run(...eslint), run(...prettier))

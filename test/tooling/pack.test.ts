@@ -95,7 +95,10 @@ const typecheck = (tsc: string, name: string, compilerOptions: Record<string, un
   mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `consumer-${name}`, private: true, type }))
   writeFileSync(join(dir, 'consumer.ts'), CONSUMER)
-  const config = { compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022'], types: ['node'], ...compilerOptions }, files: ['consumer.ts'] }
+  const config = {
+    compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022'], types: ['node'], ...compilerOptions },
+    files: ['consumer.ts']
+  }
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config))
   const result = spawnSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8' })
   assert.is(result.status, 0, `${name}: ${result.stdout}${result.stderr}`)

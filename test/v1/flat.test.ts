@@ -116,7 +116,10 @@ test('a resource referenced many times is resolved once and shared', () => {
   const normalised = normaliseDocument(doc) as { data: Array<{ requester: unknown }> }
   assert.ok(normalised.data[0]?.requester === normalised.data[2]?.requester)
   const cases = unwrap(many(En.kase).decode(envelopeOf(doc)))
-  assert.equal(cases.map((c) => (c.requester !== null && !isReference(c.requester) ? c.requester.fullName : '?')), ['R', 'R', 'R'])
+  assert.equal(
+    cases.map((c) => (c.requester !== null && !isReference(c.requester) ? c.requester.fullName : '?')),
+    ['R', 'R', 'R']
+  )
 })
 
 test('free-form maps keep the keys as sent; the original stays reachable but invisible', () => {

@@ -4,7 +4,20 @@
  */
 import type { HttpRequest } from '../../core/http'
 import type { Leniency } from './settings'
-import { binaryBytes, binaryString, boundaryOf, MalformedBody, MAX_INPUT_NESTING, parseMultipart, parseQuery, urldecode, utf8Text, type PhpArray, type PhpValue, type UploadedFile } from './vars'
+import {
+  binaryBytes,
+  binaryString,
+  boundaryOf,
+  MalformedBody,
+  MAX_INPUT_NESTING,
+  parseMultipart,
+  parseQuery,
+  urldecode,
+  utf8Text,
+  type PhpArray,
+  type PhpValue,
+  type UploadedFile
+} from './vars'
 
 export interface ParsedRequest {
   readonly method: string
@@ -172,6 +185,9 @@ export const parseRequest = (req: HttpRequest, lenient: LenientCheck = STRICT): 
     } else vars = authVars = rawBody()
   } else authVars = new Map()
 
-  const segments = route.split('/').map((s) => s.trim()).filter((s) => s !== '')
+  const segments = route
+    .split('/')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
   return { method, segments, route: `/${segments.join('/')}`, authVars, vars, files }
 }

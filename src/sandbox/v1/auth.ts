@@ -93,7 +93,13 @@ export const authenticator = (state: SandboxState, tokens: Random, settings: Aut
     return { principal: principalOf(user, 'BASIC', created), created, logs }
   }
 
-  const authenticate = (method: string, segments: ReadonlyArray<string>, query: ReadonlyMap<string, string>, headers: Record<string, string>, at: number): AuthResult => {
+  const authenticate = (
+    method: string,
+    segments: ReadonlyArray<string>,
+    query: ReadonlyMap<string, string>,
+    headers: Record<string, string>,
+    at: number
+  ): AuthResult => {
     const headerSession = headers['x-session-id']
     const argSession = query.get('_session_id')
     if (headerSession !== undefined && argSession !== undefined && headerSession !== argSession) {

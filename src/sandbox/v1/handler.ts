@@ -133,7 +133,14 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
     for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value
     const path = url.pathname.replace(/\/+$/, '')
     const prefix = /^\/api\/v1(?=\/|$)/i.exec(path)
-    const segments = (prefix === null ? [] : path.slice(prefix[0].length).split('/').filter((s) => s !== '')).map((s) => {
+    const segments = (
+      prefix === null
+        ? []
+        : path
+            .slice(prefix[0].length)
+            .split('/')
+            .filter((s) => s !== '')
+    ).map((s) => {
       try {
         return decodeURIComponent(s)
       } catch {
@@ -207,7 +214,14 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
     const ifMatch = headers['if-match']
     if (ifMatch !== undefined && (request.method === 'PUT' || request.method === 'DELETE')) {
       const current = currentRow(ctx)
-      if (current !== undefined && !ifMatch.split(',').map((t) => t.trim()).includes(etagOf(current)) && ifMatch.trim() !== '*') {
+      if (
+        current !== undefined &&
+        !ifMatch
+          .split(',')
+          .map((t) => t.trim())
+          .includes(etagOf(current)) &&
+        ifMatch.trim() !== '*'
+      ) {
         return done({ status: 412, errors: [err('RESOURCE_MODIFIED')] }, auth)
       }
     }
@@ -252,7 +266,13 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
           const etag = etagOf(row)
           headers.etag = etag
           const ifNoneMatch = request.headers['if-none-match'] ?? request.headers['If-None-Match']
-          if (ifNoneMatch !== undefined && ifNoneMatch.split(',').map((t) => t.trim()).includes(etag)) {
+          if (
+            ifNoneMatch !== undefined &&
+            ifNoneMatch
+              .split(',')
+              .map((t) => t.trim())
+              .includes(etag)
+          ) {
             return { status: 304, headers: { 'x-api-version': '1', etag }, body: '' }
           }
           // Last-Modified / If-Modified-Since (spec §2.10; the docs' format `Fri, 14 Aug 2015 18:39:41 +0000`).

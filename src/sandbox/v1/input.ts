@@ -20,7 +20,10 @@ const decode = (text: string): string => {
  */
 export const readQuery = (search: string): Map<string, string> => {
   const query = new Map<string, string>()
-  const pairs = search.replace(/^\?/, '').split('&').filter((p) => p !== '')
+  const pairs = search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((p) => p !== '')
   for (const pair of pairs) {
     const eq = pair.indexOf('=')
     const rawName = decode((eq < 0 ? pair : pair.slice(0, eq)).replace(/\+/g, ' '))

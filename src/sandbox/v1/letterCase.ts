@@ -23,9 +23,6 @@ export const inCase = (name: string, letterCase: LetterCase): string => {
   if (letterCase === 'snake') return name
   const lead = /^_+/.exec(name)?.[0] ?? ''
   const words = name.slice(lead.length).split('_')
-  const joined =
-    letterCase === 'camel'
-      ? (words[0] ?? '') + words.slice(1).map(capitalise).join('')
-      : words.map(capitalise).join('')
+  const joined = letterCase === 'camel' ? (words[0] ?? '') + words.slice(1).map(capitalise).join('') : words.map(capitalise).join('')
   return lead + joined
 }

@@ -165,8 +165,7 @@ export const tagNames = (store: Store, row: Row): Array<string> =>
 
 export const preview = (text: string): string => (text.length > 255 ? text.slice(0, 252) + '...' : text)
 
-const htmlOf = (text: string): string =>
-  '<p>' + text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>') + '</p>'
+const htmlOf = (text: string): string => '<p>' + text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>') + '</p>'
 
 export interface NewPost {
   readonly caseRow: Row
@@ -184,8 +183,7 @@ export interface NewPost {
 
 /** The author's primary email identity (the identity of a message). */
 export const primaryEmail = (store: Store, user: Row): Row | undefined =>
-  all(store, 'identity_email').find((e) => e.$user === user.id && e.is_primary === true) ??
-  all(store, 'identity_email').find((e) => e.$user === user.id)
+  all(store, 'identity_email').find((e) => e.$user === user.id && e.is_primary === true) ?? all(store, 'identity_email').find((e) => e.$user === user.id)
 
 /** A post on a case's timeline, with its `original` (a case message, or a note for the NOTE channel). */
 export const createPost = (store: Store, rnd: Random, input: NewPost): { readonly post: Row; readonly original: Row } => {

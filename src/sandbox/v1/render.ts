@@ -77,8 +77,7 @@ export const renderBody = (reply: Reply, store: Store, view: View, baseUrl: stri
   // Type names follow `_case`, except those live captures show left in snake case (spec §2.8: `case_message`).
   const typeName = (type: string): string => (SNAKE_TYPE_NAMES.has(type) ? type : inCase(type, view.letterCase))
   // Flat mode without `include` side-loads every related resource, as the seed's flat-mode example does.
-  const includes = (type: string): boolean =>
-    view.include === 'all' || (view.include === undefined ? view.flat : view.include.has(type))
+  const includes = (type: string): boolean => view.include === 'all' || (view.include === undefined ? view.flat : view.include.has(type))
   const sideLoaded = new Map<string, Map<string, Json>>()
 
   const refJson = (r: Ref): Json => {

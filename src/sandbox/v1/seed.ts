@@ -74,15 +74,38 @@ const seedSettings = (store: Store): void => {
   const zones = (days: number) => Object.fromEntries(WEEKDAYS.map((d, i) => [d, i < days ? officeHours : []]))
   insert(store, 'business_hour', { title: 'US office hours', zones: zones(5), holidays: [], is_default: true, created_at: at, updated_at: at })
   insert(store, 'business_hour', { title: 'EU office hours', zones: zones(6), holidays: [], is_default: false, created_at: at, updated_at: at })
-  for (const [title, hours] of [['Support', 1], ['Sales', 1], ['Billing', 2]] as const) {
+  for (const [title, hours] of [
+    ['Support', 1],
+    ['Sales', 1],
+    ['Billing', 2]
+  ] as const) {
     insert(store, 'team', { legacy_id: null, title, businesshour: ref('business_hour', hours), member_count: 0, created_at: at, updated_at: at })
   }
-  const statuses: Array<[string, string]> = [['New', 'NEW'], ['Open', 'OPEN'], ['Pending', 'PENDING'], ['Completed', 'COMPLETED'], ['Closed', 'CLOSED']]
+  const statuses: Array<[string, string]> = [
+    ['New', 'NEW'],
+    ['Open', 'OPEN'],
+    ['Pending', 'PENDING'],
+    ['Completed', 'COMPLETED'],
+    ['Closed', 'CLOSED']
+  ]
   statuses.forEach(([label, type], i) =>
-    insert(store, 'case_status', { label, type, sort_order: i + 1, is_sla_active: type !== 'COMPLETED' && type !== 'CLOSED', is_deleted: false, created_at: at, updated_at: at })
+    insert(store, 'case_status', {
+      label,
+      type,
+      sort_order: i + 1,
+      is_sla_active: type !== 'COMPLETED' && type !== 'CLOSED',
+      is_deleted: false,
+      created_at: at,
+      updated_at: at
+    })
   )
   ;['Low', 'Normal', 'High', 'Urgent'].forEach((label, i) => insert(store, 'case_priority', { label, level: i + 1, created_at: at, updated_at: at }))
-  for (const [label, type] of [['Question', 'QUESTION'], ['Task', 'TASK'], ['Problem', 'PROBLEM'], ['Incident', 'INCIDENT']] as const) {
+  for (const [label, type] of [
+    ['Question', 'QUESTION'],
+    ['Task', 'TASK'],
+    ['Problem', 'PROBLEM'],
+    ['Incident', 'INCIDENT']
+  ] as const) {
     insert(store, 'case_type', { label, type, created_at: at, updated_at: at })
   }
   const field = (title: string, type: string, key: string, system: boolean, options: Array<Row> = []) =>
@@ -106,7 +129,15 @@ const seedSettings = (store: Store): void => {
       created_at: at,
       updated_at: at
     })
-  for (const [title, type] of [['Subject', 'SUBJECT'], ['Message', 'MESSAGE'], ['Priority', 'PRIORITY'], ['Status', 'STATUS'], ['Type', 'TYPE'], ['Team', 'TEAM'], ['Assignee', 'ASSIGNEE']] as const) {
+  for (const [title, type] of [
+    ['Subject', 'SUBJECT'],
+    ['Message', 'MESSAGE'],
+    ['Priority', 'PRIORITY'],
+    ['Status', 'STATUS'],
+    ['Type', 'TYPE'],
+    ['Team', 'TEAM'],
+    ['Assignee', 'ASSIGNEE']
+  ] as const) {
     field(title, type, type.toLowerCase(), true)
   }
   const options = ['Espresso machines', 'Grinders', 'Accessories'].map((label, i) =>
@@ -168,7 +199,15 @@ const seedPeople = (store: Store, rnd: Random): void => {
     if (i === 0) addPhone(store, org, 'phone', '+1 415 555 0100', true, at)
   })
   // Users 1–6 in this order: user 1 is the reported login, user 2 the requester of case 1 (as in cases.list.json).
-  type Person = [fullName: string, email: string, roleId: number, organizationId: number, teamIds: Array<number>, designation: string, flags: { expired?: boolean; otp?: boolean }]
+  type Person = [
+    fullName: string,
+    email: string,
+    roleId: number,
+    organizationId: number,
+    teamIds: Array<number>,
+    designation: string,
+    flags: { expired?: boolean; otp?: boolean }
+  ]
   const people: Array<Person> = [
     ['Charlotte Küchler', ADMIN_EMAIL, 1, 1, [1], 'Community Manager', {}],
     ['Caryn Pryor', CUSTOMER_EMAIL, 4, 2, [], 'Operations Lead', {}],

@@ -18,11 +18,9 @@ export type Row = Record<string, Value> & { $type?: Value }
 /** A stored value as text: a scalar as `String` writes it, a structure as JSON (never `[object Object]`). */
 export const textOf = (value: Value | undefined): string => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value))
 
-export const ref = (type: string, id: Id, extra?: Record<string, Value>): Ref =>
-  extra === undefined ? { $ref: type, id } : { $ref: type, id, extra }
+export const ref = (type: string, id: Id, extra?: Record<string, Value>): Ref => (extra === undefined ? { $ref: type, id } : { $ref: type, id, extra })
 
-export const isRef = (value: unknown): value is Ref =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && '$ref' in value
+export const isRef = (value: unknown): value is Ref => typeof value === 'object' && value !== null && !Array.isArray(value) && '$ref' in value
 
 export const refs = (type: string, ids: ReadonlyArray<Id>): Array<Ref> => ids.map((id) => ref(type, id))
 

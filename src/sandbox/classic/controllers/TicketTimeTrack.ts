@@ -6,7 +6,18 @@ import { badRequest, deleted, xmlReply, type Context, type Controller, type Repl
 import type { Store } from '../store'
 import { intVar, isEmpty, str, trimmed } from '../vars'
 import { parent } from '../xml'
-import { byIntId, childOf, childTicket, isReply, renderTimeTrack, rowFilter, sanitizedNoteColour, staffByCacheKey, ticketNotFound, tooFewArguments } from './tickets'
+import {
+  byIntId,
+  childOf,
+  childTicket,
+  isReply,
+  renderTimeTrack,
+  rowFilter,
+  sanitizedNoteColour,
+  staffByCacheKey,
+  ticketNotFound,
+  tooFewArguments
+} from './tickets'
 
 const TEXTS = { notFound: 'Ticket time tracking note not Found', elsewhere: 'Ticket time tracking note does not belong to the specified ticket' }
 

@@ -79,7 +79,7 @@ const applyChanges = (ctx: RouteCtx<never, 'agent'>, row: Row, c: Changes): void
   if (c.state !== undefined) row.state = c.state
   if (c.tags !== undefined) row.tags = tagRefs(ctx.store, c.tags)
   if (c.fieldValues !== undefined) {
-    const given = new Set(c.fieldValues.map((v) => String(((v as { field: Ref }).field).id)))
+    const given = new Set(c.fieldValues.map((v) => String((v as { field: Ref }).field.id)))
     const kept = ((row.custom_fields as ReadonlyArray<{ field: Ref }>) ?? []).filter((v) => !given.has(String(v.field.id)))
     row.custom_fields = [...(kept as ReadonlyArray<Value>), ...c.fieldValues]
   }
@@ -106,9 +106,7 @@ const channelInput = (ctx: Ctx, required: boolean): { type?: ChannelType; uuid: 
       // "MAIL without channel_id → FIELD_INVALID channel" (spec §3.3).
       f.errors.push(err('FIELD_INVALID', 'channel'))
     } else {
-      const channel = all(ctx.store, 'channel').find(
-        (c) => c.type === type && (c.uuid === channelId || String((c.account as Ref | null)?.id) === channelId)
-      )
+      const channel = all(ctx.store, 'channel').find((c) => c.type === type && (c.uuid === channelId || String((c.account as Ref | null)?.id) === channelId))
       if (channel === undefined) f.errors.push(err('FIELD_INVALID', 'channel_id'))
       else uuid = textOf(channel.uuid)
     }
@@ -122,10 +120,18 @@ const statusTypes = (ctx: Ctx, row: Row): string => textOf(find(ctx.store, 'case
 const listCases = (ctx: Ctx) => {
   const q = ctx.query
   const errors: Array<ApiErr> = []
-  const statuses = q.get('status')?.toUpperCase().split(',').map((s) => s.trim())
+  const statuses = q
+    .get('status')
+    ?.toUpperCase()
+    .split(',')
+    .map((s) => s.trim())
   const priority = q.get('priority')
   if (priority !== undefined && !/^\d+$/.test(priority)) errors.push(err('FIELD_INVALID', 'priority'))
-  const tags = q.get('tags')?.toLowerCase().split(',').map((t) => t.trim())
+  const tags = q
+    .get('tags')
+    ?.toLowerCase()
+    .split(',')
+    .map((t) => t.trim())
   const identityType = q.get('identity_type')?.toUpperCase()
   const identityValue = q.get('identity_value')
   if (identityType !== undefined && !['EMAIL', 'FACEBOOK', 'TWITTER', 'PHONE'].includes(identityType)) errors.push(err('FIELD_INVALID', 'identity_type'))
@@ -203,11 +209,26 @@ const createCaseRoute = (ctx: RouteCtx<never, 'agent'>) => {
 
 const postsOf = (ctx: Ctx, caseId: number): Array<Row> => all(ctx.store, 'post').filter((p) => p.$case === caseId)
 
-const POST_FILTERS = ['ALL', 'ACTIVITIES', 'MESSAGES', 'NOTES', 'SHADOW_POSTS', 'CHAT_MESSAGES', 'FACEBOOK_POSTS', 'FACEBOOK_POST_COMMENTS', 'FACEBOOK_MESSAGES', 'TWEETS', 'TWITTER_MESSAGES']
+const POST_FILTERS = [
+  'ALL',
+  'ACTIVITIES',
+  'MESSAGES',
+  'NOTES',
+  'SHADOW_POSTS',
+  'CHAT_MESSAGES',
+  'FACEBOOK_POSTS',
+  'FACEBOOK_POST_COMMENTS',
+  'FACEBOOK_MESSAGES',
+  'TWEETS',
+  'TWITTER_MESSAGES'
+]
 
 const listPosts = (ctx: RouteCtx<'id'>) => {
   if (caseById(ctx, ctx.params.id) === undefined) return notFound()
-  const filters = (ctx.query.get('filters') ?? 'ALL').toUpperCase().split(',').map((s) => s.trim())
+  const filters = (ctx.query.get('filters') ?? 'ALL')
+    .toUpperCase()
+    .split(',')
+    .map((s) => s.trim())
   if (filters.some((x) => !POST_FILTERS.includes(x))) return failWith('FIELD_INVALID', 'filters')
   const wanted = (post: Row): boolean => {
     if (filters.includes('ALL')) return true
@@ -215,7 +236,9 @@ const listPosts = (ctx: RouteCtx<'id'>) => {
     return (filters.includes('MESSAGES') && kind === 'case_message') || (filters.includes('NOTES') && kind === 'note')
   }
   // Posts are ordered by id, newest first; after_id walks to older posts (spec §2.9).
-  const rows = postsOf(ctx, ctx.params.id).filter(wanted).sort((a, b) => Number(b.id) - Number(a.id))
+  const rows = postsOf(ctx, ctx.params.id)
+    .filter(wanted)
+    .sort((a, b) => Number(b.id) - Number(a.id))
   return cursorPage(ctx, rows, 'post', true)
 }
 
@@ -234,7 +257,8 @@ const reply = (ctx: RouteCtx<'id', 'agent'>) => {
   if (errors.length > 0 || contents === undefined) return fail(errors)
   // Without a channel the reply goes out on the case's own channel.
   const sourceChannel = row.source_channel as Ref | null
-  const type: ChannelType = channel.type ?? ((sourceChannel === null ? 'NOTE' : textOf(find(ctx.store, 'channel', sourceChannel.id)?.type ?? 'MAIL')) as ChannelType)
+  const type: ChannelType =
+    channel.type ?? ((sourceChannel === null ? 'NOTE' : textOf(find(ctx.store, 'channel', sourceChannel.id)?.type ?? 'MAIL')) as ChannelType)
   const uuid = channel.type === undefined ? (sourceChannel === null ? null : String(sourceChannel.id)) : channel.uuid
   const { post } = createPost(ctx.store, ctx.state.rnd, {
     caseRow: row,
@@ -255,7 +279,9 @@ const reply = (ctx: RouteCtx<'id', 'agent'>) => {
 }
 
 const caseNotes = (ctx: Ctx): Array<Row> =>
-  all(ctx.store, 'note').filter((n) => n.$case === ctx.params.id).sort((a, b) => Number(b.id) - Number(a.id))
+  all(ctx.store, 'note')
+    .filter((n) => n.$case === ctx.params.id)
+    .sort((a, b) => Number(b.id) - Number(a.id))
 
 const noteRoutes = (): Array<Route> => [
   route('GET', 'cases/:id/notes', 'agent', (ctx) => (caseById(ctx, ctx.params.id) === undefined ? notFound() : offsetPage(ctx, caseNotes(ctx), 'note'))),
@@ -355,7 +381,25 @@ export const CASE_ROUTES = (): ReadonlyArray<Route> => [
     if (changes.subject !== undefined && changes.subject.trim() === '') ctx.fields.errors.push(err('FIELD_EMPTY', 'subject'))
     if (ctx.fields.errors.length > 0) return fail(ctx.fields.errors)
     if (!changed(changes)) {
-      return fail([{ code: 'ANY_FIELD_REQUIRED', parameters: ['subject', 'requester_id', 'assigned_team_id', 'assigned_agent_id', 'status_id', 'priority_id', 'type_id', 'form_id', 'brand_id', 'state', 'tags', 'field_values'] }])
+      return fail([
+        {
+          code: 'ANY_FIELD_REQUIRED',
+          parameters: [
+            'subject',
+            'requester_id',
+            'assigned_team_id',
+            'assigned_agent_id',
+            'status_id',
+            'priority_id',
+            'type_id',
+            'form_id',
+            'brand_id',
+            'state',
+            'tags',
+            'field_values'
+          ]
+        }
+      ])
     }
     applyChanges(ctx, row, changes)
     return one(row)

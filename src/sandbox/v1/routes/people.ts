@@ -44,7 +44,11 @@ const userChanges = (ctx: Ctx, creating: boolean) => {
 
 const userRoutes = (): Array<Route> => [
   route('GET', 'users', 'agent', (ctx) => {
-    const roles = ctx.query.get('role')?.toUpperCase().split(',').map((r) => r.trim().replace(/S$/, ''))
+    const roles = ctx.query
+      .get('role')
+      ?.toUpperCase()
+      .split(',')
+      .map((r) => r.trim().replace(/S$/, ''))
     const org = ctx.query.get('organization_id')
     const rows = idFilters(ctx, all(ctx.store, 'user')).filter((u) => {
       const type = textOf(find(ctx.store, 'role', (u.role as Ref).id)?.type)
@@ -108,7 +112,8 @@ const userRoutes = (): Array<Route> => [
     if (user === undefined) return notFound()
     // Deleting yourself would end the session in the middle of the request.
     if (user.id === ctx.principal.user.id) return failWith('PERMISSIONS_DENIED')
-    for (const type of ['identity_email', 'identity_phone']) for (const i of all(ctx.store, type)) if (i.$user === user.id) remove(ctx.store, type, i.id as number)
+    for (const type of ['identity_email', 'identity_phone'])
+      for (const i of all(ctx.store, type)) if (i.$user === user.id) remove(ctx.store, type, i.id as number)
     remove(ctx.store, 'user', user.id as number)
     recountTeams(ctx.store)
     return ok()
@@ -172,7 +177,11 @@ const organizationRoutes = (): Array<Route> => [
   }),
   route('GET', 'organizations/:id/members', 'agent', (ctx) => {
     if (find(ctx.store, 'organization', ctx.params.id) === undefined) return notFound()
-    return offsetPage(ctx, all(ctx.store, 'user').filter((u) => String((u.organization as Ref | null)?.id) === String(ctx.params.id)), 'user')
+    return offsetPage(
+      ctx,
+      all(ctx.store, 'user').filter((u) => String((u.organization as Ref | null)?.id) === String(ctx.params.id)),
+      'user'
+    )
   }),
   ...noteRoutes('organizations', 'organization'),
   ...tagRoutes('organizations', 'organization', 'agent')
@@ -235,83 +244,77 @@ const setPrimary = (ctx: Ctx, row: Row, type: string, owner: '$user' | '$organiz
 
 const emailRoutes = (): Array<Route> =>
   identityRoutes(
-  'emails',
-  'identity_email',
-  (ctx) => {
-    const f = ctx.fields
-    const user = f.existing('user_id', 'user', { required: true })
-    const email = f.string('email', { required: true })
-    validEmail(ctx, 'email', email)
-    const primary = f.bool('is_primary') ?? false
-    const validated = f.bool('is_validated') ?? false
-    const notify = f.bool('is_notification_enabled') ?? false
-    if (f.errors.length > 0 || user === undefined || email === undefined) return fail(f.errors)
-    const row = addEmail(ctx.store, user, email, primary, ctx.now, validated)
-    row.is_notification_enabled = notify
-    return one(row, 201)
-  },
-  (ctx, row) => {
-    const email = ctx.fields.string('email')
-    validEmail(ctx, 'email', email, row.id as number)
-    const validated = ctx.fields.bool('is_validated')
-    const notify = ctx.fields.bool('is_notification_enabled')
-    if (ctx.fields.errors.length > 0) return
-    if (email !== undefined) row.email = email
-    if (validated !== undefined) row.is_validated = validated
-    if (notify !== undefined) row.is_notification_enabled = notify
-    setPrimary(ctx, row, 'identity_email', '$user')
-  }
-)
+    'emails',
+    'identity_email',
+    (ctx) => {
+      const f = ctx.fields
+      const user = f.existing('user_id', 'user', { required: true })
+      const email = f.string('email', { required: true })
+      validEmail(ctx, 'email', email)
+      const primary = f.bool('is_primary') ?? false
+      const validated = f.bool('is_validated') ?? false
+      const notify = f.bool('is_notification_enabled') ?? false
+      if (f.errors.length > 0 || user === undefined || email === undefined) return fail(f.errors)
+      const row = addEmail(ctx.store, user, email, primary, ctx.now, validated)
+      row.is_notification_enabled = notify
+      return one(row, 201)
+    },
+    (ctx, row) => {
+      const email = ctx.fields.string('email')
+      validEmail(ctx, 'email', email, row.id as number)
+      const validated = ctx.fields.bool('is_validated')
+      const notify = ctx.fields.bool('is_notification_enabled')
+      if (ctx.fields.errors.length > 0) return
+      if (email !== undefined) row.email = email
+      if (validated !== undefined) row.is_validated = validated
+      if (notify !== undefined) row.is_notification_enabled = notify
+      setPrimary(ctx, row, 'identity_email', '$user')
+    }
+  )
 
 const phoneRoutes = (): Array<Route> =>
   identityRoutes(
-  'phones',
-  'identity_phone',
-  (ctx) => {
-    const f = ctx.fields
-    const user = f.existing('user_id', 'user')
-    const org = f.existing('organization_id', 'organization')
-    const number = f.string('number', { required: true })
-    const errors: Array<ApiErr> = []
-    if (!f.present('user_id') && !f.present('organization_id')) errors.push({ code: 'ANY_FIELD_REQUIRED', parameters: ['user_id', 'organization_id'] })
-    if (f.present('user_id') && f.present('organization_id')) errors.push({ code: 'ONE_FIELD_EXPECTED', parameters: ['user_id', 'organization_id'] })
-    if (number !== undefined && !/^\+?[0-9 ()-]{5,}$/.test(number)) f.errors.push(err('FIELD_INVALID', 'number'))
-    const all = [...errors, ...f.errors]
-    const owner = user ?? org
-    if (all.length > 0 || number === undefined || owner === undefined) return fail(all)
-    const row = addPhone(ctx.store, owner, user !== undefined ? 'phones' : 'phone', number, f.bool('is_primary') ?? false, ctx.now)
-    return one(row, 201)
-  },
-  (ctx, row) => {
-    const number = ctx.fields.string('number')
-    if (number !== undefined && !/^\+?[0-9 ()-]{5,}$/.test(number)) ctx.fields.errors.push(err('FIELD_INVALID', 'number'))
-    if (ctx.fields.errors.length > 0) return
-    if (number !== undefined) row.number = number
-    setPrimary(ctx, row, 'identity_phone', row.$user !== undefined ? '$user' : '$organization')
-  }
-)
+    'phones',
+    'identity_phone',
+    (ctx) => {
+      const f = ctx.fields
+      const user = f.existing('user_id', 'user')
+      const org = f.existing('organization_id', 'organization')
+      const number = f.string('number', { required: true })
+      const errors: Array<ApiErr> = []
+      if (!f.present('user_id') && !f.present('organization_id')) errors.push({ code: 'ANY_FIELD_REQUIRED', parameters: ['user_id', 'organization_id'] })
+      if (f.present('user_id') && f.present('organization_id')) errors.push({ code: 'ONE_FIELD_EXPECTED', parameters: ['user_id', 'organization_id'] })
+      if (number !== undefined && !/^\+?[0-9 ()-]{5,}$/.test(number)) f.errors.push(err('FIELD_INVALID', 'number'))
+      const all = [...errors, ...f.errors]
+      const owner = user ?? org
+      if (all.length > 0 || number === undefined || owner === undefined) return fail(all)
+      const row = addPhone(ctx.store, owner, user !== undefined ? 'phones' : 'phone', number, f.bool('is_primary') ?? false, ctx.now)
+      return one(row, 201)
+    },
+    (ctx, row) => {
+      const number = ctx.fields.string('number')
+      if (number !== undefined && !/^\+?[0-9 ()-]{5,}$/.test(number)) ctx.fields.errors.push(err('FIELD_INVALID', 'number'))
+      if (ctx.fields.errors.length > 0) return
+      if (number !== undefined) row.number = number
+      setPrimary(ctx, row, 'identity_phone', row.$user !== undefined ? '$user' : '$organization')
+    }
+  )
 
 const domainRoutes = (): Array<Route> =>
   identityRoutes(
-  'domains',
-  'identity_domain',
-  (ctx) => {
-    const f = ctx.fields
-    const org = f.existing('organization_id', 'organization', { required: true })
-    const domain = f.string('domain', { required: true })
-    if (domain !== undefined) checkDomains(ctx, [domain], 'domain')
-    if (f.errors.length > 0 || org === undefined || domain === undefined) return fail(f.errors)
-    return one(addDomain(ctx.store, org, domain.toLowerCase(), f.bool('is_primary') ?? false, ctx.now), 201)
-  },
-  (ctx, row) => {
-    setPrimary(ctx, row, 'identity_domain', '$organization')
-  }
-)
+    'domains',
+    'identity_domain',
+    (ctx) => {
+      const f = ctx.fields
+      const org = f.existing('organization_id', 'organization', { required: true })
+      const domain = f.string('domain', { required: true })
+      if (domain !== undefined) checkDomains(ctx, [domain], 'domain')
+      if (f.errors.length > 0 || org === undefined || domain === undefined) return fail(f.errors)
+      return one(addDomain(ctx.store, org, domain.toLowerCase(), f.bool('is_primary') ?? false, ctx.now), 201)
+    },
+    (ctx, row) => {
+      setPrimary(ctx, row, 'identity_domain', '$organization')
+    }
+  )
 
-export const PEOPLE_ROUTES = (): ReadonlyArray<Route> => [
-  ...userRoutes(),
-  ...organizationRoutes(),
-  ...emailRoutes(),
-  ...phoneRoutes(),
-  ...domainRoutes()
-]
+export const PEOPLE_ROUTES = (): ReadonlyArray<Route> => [...userRoutes(), ...organizationRoutes(), ...emailRoutes(), ...phoneRoutes(), ...domainRoutes()]

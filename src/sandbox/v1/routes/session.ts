@@ -29,7 +29,10 @@ const testView = (ctx: Ctx, row: Row): Row => {
 const idsArgument = (ctx: Ctx): Array<number> | undefined | 'invalid' | 'duplicate' => {
   const raw = ctx.query.get('ids')
   if (raw === undefined) return undefined
-  const items = raw.split(',').map((s) => s.trim()).filter((s) => s !== '')
+  const items = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
   if (items.length === 0 || items.some((s) => !/^\d+$/.test(s))) return 'invalid'
   if (new Set(items).size !== items.length) return 'duplicate'
   return items.map(Number)
@@ -46,7 +49,12 @@ export const bulkIds = (ctx: Ctx): Array<number> | ReturnType<typeof fail> => {
 
 const testRoutes = (): Array<Route> => [
   route('GET', 'tests', 'public', (ctx) =>
-    cursorPage(ctx, all(ctx.store, 'test').map((r) => testView(ctx, r)), 'test', false)
+    cursorPage(
+      ctx,
+      all(ctx.store, 'test').map((r) => testView(ctx, r)),
+      'test',
+      false
+    )
   ),
   route('GET', 'tests/:id', 'public', (ctx) => {
     const row = find(ctx.store, 'test', ctx.params.id)

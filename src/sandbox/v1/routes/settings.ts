@@ -131,7 +131,10 @@ const oauthRoutes = (): Array<Route> => [
     const scopes = f.list('scopes') ?? []
     const known = ['users', 'conversations', 'insights', 'search', 'configuration']
     if (scopes.some((s) => !known.includes(s.replace(/:(read|write)$/, '')))) f.errors.push(err('FIELD_INVALID', 'scopes'))
-    for (const [name_, value] of [['url', url], ['callback_url', callback]] as const) {
+    for (const [name_, value] of [
+      ['url', url],
+      ['callback_url', callback]
+    ] as const) {
       if (value !== undefined && !/^https?:\/\/\S+$/.test(value)) f.errors.push(err('FIELD_INVALID', name_))
     }
     if (f.errors.length > 0 || name === undefined || url === undefined || callback === undefined) return fail(f.errors)
@@ -177,7 +180,11 @@ const contentDispositionName = (header: string | undefined): string | undefined 
 const fileRoutes = (): Array<Route> => [
   route('GET', 'files', 'customer', (ctx) => {
     const group = groupOf(ctx)
-    return offsetPage(ctx, all(ctx.store, 'file').filter((f) => f.$group === group), 'file')
+    return offsetPage(
+      ctx,
+      all(ctx.store, 'file').filter((f) => f.$group === group),
+      'file'
+    )
   }),
   route('GET', 'files/:id', 'customer', (ctx) => {
     const file = find(ctx.store, 'file', ctx.params.id)

@@ -25,10 +25,7 @@ export const tagRoutes = (base: string, type: string, access: Access): Array<Rou
   const change = (status: number, combine: (current: ReadonlyArray<Ref>, named: ReadonlyArray<Ref>) => ReadonlyArray<Ref>) =>
     withRow((ctx, row) => {
       // DELETE has no body: its names come in the query.
-      const names =
-        ctx.method === 'DELETE'
-          ? ctx.query.get('tags')?.split(',')
-          : ctx.fields.list('tags', { required: true })
+      const names = ctx.method === 'DELETE' ? ctx.query.get('tags')?.split(',') : ctx.fields.list('tags', { required: true })
       if (names === undefined) return fail(ctx.method === 'DELETE' ? [err('FIELD_REQUIRED', 'tags')] : ctx.fields.errors)
       const named =
         ctx.method === 'DELETE'
@@ -42,10 +39,30 @@ export const tagRoutes = (base: string, type: string, access: Access): Array<Rou
       return everything(tagRows(ctx, row), 'tag', status)
     })
   return [
-    route('GET', `${base}/:id/tags`, access, withRow((ctx, row) => everything(tagRows(ctx, row), 'tag'))),
-    route('POST', `${base}/:id/tags`, access, change(201, (current, named) => [...current, ...named.filter((n) => !current.some((c) => same(c, n)))])),
-    route('PUT', `${base}/:id/tags`, access, change(200, (_current, named) => named)),
-    route('DELETE', `${base}/:id/tags`, access, change(200, (current, named) => current.filter((c) => !named.some((n) => same(c, n)))))
+    route(
+      'GET',
+      `${base}/:id/tags`,
+      access,
+      withRow((ctx, row) => everything(tagRows(ctx, row), 'tag'))
+    ),
+    route(
+      'POST',
+      `${base}/:id/tags`,
+      access,
+      change(201, (current, named) => [...current, ...named.filter((n) => !current.some((c) => same(c, n)))])
+    ),
+    route(
+      'PUT',
+      `${base}/:id/tags`,
+      access,
+      change(200, (_current, named) => named)
+    ),
+    route(
+      'DELETE',
+      `${base}/:id/tags`,
+      access,
+      change(200, (current, named) => current.filter((c) => !named.some((n) => same(c, n))))
+    )
   ]
 }
 
@@ -149,7 +166,13 @@ export const noteRoutes = (base: string, type: string): Array<Route> => {
 
 /** `?ids=1,2` and `?legacy_ids=a,b` list filters. */
 export const idFilters = (ctx: Ctx, rows: ReadonlyArray<Row>): ReadonlyArray<Row> => {
-  const ids = ctx.query.get('ids')?.split(',').map((s) => s.trim())
-  const legacy = ctx.query.get('legacy_ids')?.split(',').map((s) => s.trim())
+  const ids = ctx.query
+    .get('ids')
+    ?.split(',')
+    .map((s) => s.trim())
+  const legacy = ctx.query
+    .get('legacy_ids')
+    ?.split(',')
+    .map((s) => s.trim())
   return rows.filter((r) => (ids === undefined || ids.includes(textOf(r.id))) && (legacy === undefined || legacy.includes(textOf(r.legacy_id))))
 }
