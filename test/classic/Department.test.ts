@@ -56,13 +56,6 @@ test('post/put descriptions carry the server field names', () => {
   )
 })
 
-test('aliases are the same functions', () => {
-  assert.is(Department.find, Department.get)
-  assert.is(Department.save, Department.post)
-  assert.is(Department.update, Department.put)
-  assert.is(Department.destroy, Department.delete)
-})
-
 test('decodes the real ListAll fixture (CDATA, module + app)', () => {
   const ds = decode<ReadonlyArray<Department.Department>>(Department.all(), fixture('classic/Department_ListAll.xml'))
   assert.equal(

@@ -144,13 +144,6 @@ test('put: editedstaffid first, then the changes', () => {
   assert.equal(paths(KnowledgebaseArticle.put(0, { editedStaffId: 0, subject: '', contents: '' })), ['id', 'editedStaffId', 'subject', 'contents'])
 })
 
-test('aliases are the same functions', () => {
-  assert.is(KnowledgebaseArticle.find, KnowledgebaseArticle.get)
-  assert.is(KnowledgebaseArticle.save, KnowledgebaseArticle.post)
-  assert.is(KnowledgebaseArticle.update, KnowledgebaseArticle.put)
-  assert.is(KnowledgebaseArticle.destroy, KnowledgebaseArticle.delete)
-})
-
 test('decodes an article: kbarticleid as id, codes, dates, embedded files with their escaped names undone', () => {
   const [a, b] = decode(KnowledgebaseArticle.all(), document('kbarticles', [article(1), WITH_FILES]))
   assert.equal(

@@ -145,13 +145,6 @@ test('post validation lists every problem', () => {
   assert.equal(paths(KnowledgebaseCategory.post(null as unknown as KnowledgebaseCategory.NewKnowledgebaseCategory)), ['input'])
 })
 
-test('aliases are the same functions', () => {
-  assert.is(KnowledgebaseCategory.find, KnowledgebaseCategory.get)
-  assert.is(KnowledgebaseCategory.save, KnowledgebaseCategory.post)
-  assert.is(KnowledgebaseCategory.update, KnowledgebaseCategory.put)
-  assert.is(KnowledgebaseCategory.destroy, KnowledgebaseCategory.delete)
-})
-
 test('decodes the server list: codes, flags, group lists, empty elements, unknown children kept', () => {
   const [a, b] = decode(KnowledgebaseCategory.all(), LIST)
   assert.equal(

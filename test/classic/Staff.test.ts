@@ -119,13 +119,6 @@ test('put sends only what is given, flags as 1/0', () => {
   )
 })
 
-test('aliases are the same functions', () => {
-  assert.is(Staff.find, Staff.get)
-  assert.is(Staff.save, Staff.post)
-  assert.is(Staff.update, Staff.put)
-  assert.is(Staff.destroy, Staff.delete)
-})
-
 test('decodes <staffusers> with CDATA, empty elements and a comment', () => {
   const list = decodeBody(Staff.all(), STAFF_USERS)
   assert.equal(list.length, 2)

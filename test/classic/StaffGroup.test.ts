@@ -48,13 +48,6 @@ test('post/put descriptions', () => {
   assert.equal(StaffGroup.put(5, { title: 'Only title' }).form, [['title', 'Only title']])
 })
 
-test('aliases are the same functions', () => {
-  assert.is(StaffGroup.find, StaffGroup.get)
-  assert.is(StaffGroup.save, StaffGroup.post)
-  assert.is(StaffGroup.update, StaffGroup.put)
-  assert.is(StaffGroup.destroy, StaffGroup.delete)
-})
-
 test('decodes the real ListAll fixture', () => {
   const groups = decodeBody(StaffGroup.all(), fixture('classic/StaffGroup_ListAll.xml'))
   assert.equal(

@@ -192,13 +192,6 @@ test('search: query, the chosen flags as 1, phrase', () => {
   assert.equal(paths(Ticket.search({ query: 'a', in: ['body' as 'contents'] })), ['in[0]'])
 })
 
-test('aliases are the same functions', () => {
-  assert.is(Ticket.find, Ticket.get)
-  assert.is(Ticket.save, Ticket.post)
-  assert.is(Ticket.update, Ticket.put)
-  assert.is(Ticket.destroy, Ticket.delete)
-})
-
 test('decodes the ListAll fixture: attributes, tags, watchers, workflows, the four note types, no posts', () => {
   const [t, ...rest] = decode(Ticket.all({ departmentIds: [2] }), fixture('classic/Ticket_ListAll.xml'))
   assert.is(rest.length, 0)

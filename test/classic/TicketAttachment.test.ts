@@ -63,12 +63,6 @@ test('post: validation', () => {
   ])
 })
 
-test('aliases', () => {
-  assert.is(TicketAttachment.find, TicketAttachment.get)
-  assert.is(TicketAttachment.save, TicketAttachment.post)
-  assert.is(TicketAttachment.destroy, TicketAttachment.delete)
-})
-
 test('get decodes the fixture contents to bytes (the "gif" is a 541-byte PNG)', () => {
   const a = decode(TicketAttachment.get(1, 1), fixture('classic/TicketAttachment_Get.xml'))
   assert.equal(

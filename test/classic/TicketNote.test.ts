@@ -56,12 +56,6 @@ test('post: validation', () => {
   assert.equal(paths(TicketNote.post({ ticketId: 1, contents: 'x', fullName: ' ', noteColour: 6 as TicketNote.NoteColour })), ['fullName', 'noteColour'])
 })
 
-test('aliases', () => {
-  assert.is(TicketNote.find, TicketNote.get)
-  assert.is(TicketNote.save, TicketNote.post)
-  assert.is(TicketNote.destroy, TicketNote.delete)
-})
-
 test('decodes the ListAll fixture (attribute style)', () => {
   assert.equal(decode(TicketNote.all(2), fixture('classic/TicketNote_ListAll.xml')), [
     {

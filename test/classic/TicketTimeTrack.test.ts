@@ -85,12 +85,6 @@ test('post: validation', () => {
   assert.equal(bad.form, [])
 })
 
-test('aliases', () => {
-  assert.is(TicketTimeTrack.find, TicketTimeTrack.get)
-  assert.is(TicketTimeTrack.save, TicketTimeTrack.post)
-  assert.is(TicketTimeTrack.destroy, TicketTimeTrack.delete)
-})
-
 test('decodes time tracks from spec-shaped XML (XML names → entity)', () => {
   const [a, b] = decode(TicketTimeTrack.all(2), TIMETRACKS)
   assert.equal(a, {

@@ -146,13 +146,6 @@ test('search: POST /Base/UserSearch with query, phrase only when asked', () => {
   )
 })
 
-test('aliases are the same functions', () => {
-  assert.is(User.find, User.get)
-  assert.is(User.save, User.post)
-  assert.is(User.update, User.put)
-  assert.is(User.destroy, User.delete)
-})
-
 test('decodes users: every e-mail, timestamps, empty elements as 0 / "" / null', () => {
   const [jane, kim] = decodeBody(User.all(), USERS)
   assert.equal(

@@ -55,13 +55,6 @@ test('post/put descriptions', () => {
   assert.equal([put.method, put.route, put.form], ['PUT', '/Base/UserGroup/4', [['title', 'VIPs']]])
 })
 
-test('aliases are the same functions', () => {
-  assert.is(UserGroup.find, UserGroup.get)
-  assert.is(UserGroup.save, UserGroup.post)
-  assert.is(UserGroup.update, UserGroup.put)
-  assert.is(UserGroup.destroy, UserGroup.delete)
-})
-
 test('decodes user groups', () => {
   const groups = decodeBody(UserGroup.all(), USER_GROUPS)
   assert.equal(

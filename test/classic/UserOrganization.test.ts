@@ -99,13 +99,6 @@ test('put from a decoded organization sends every field again (the server blanks
   ])
 })
 
-test('aliases are the same functions', () => {
-  assert.is(UserOrganization.find, UserOrganization.get)
-  assert.is(UserOrganization.save, UserOrganization.post)
-  assert.is(UserOrganization.update, UserOrganization.put)
-  assert.is(UserOrganization.destroy, UserOrganization.delete)
-})
-
 test('decodes organizations (comments, empty elements, text postal codes)', () => {
   const [org] = decodeBody(UserOrganization.all(), ORGANIZATIONS)
   assert.equal(

@@ -342,9 +342,4 @@ test('File.upload checks its input', () => {
   ])
 })
 
-test('aliases are the same functions', () => {
-  assert.ok(Case.find === Case.get && Case.save === Case.post && Case.update === Case.put)
-  assert.ok(User.destroy === User.delete && TestResource.destroy === TestResource.delete)
-})
-
 test.run()
