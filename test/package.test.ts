@@ -22,7 +22,10 @@ const node = (args: ReadonlyArray<string>) => spawnSync(process.execPath, args, 
 
 pkg('every subpath loads with require and with import (Node resolves the package by its own name)', () => {
   const names = Object.keys(publicEntries()).map((s) => (s === '.' ? 'kayako-fp' : `kayako-fp/${s.slice(2)}`))
-  const cjs = node(['-e', `for (const n of ${JSON.stringify(names)}) { const m = require(n); if (Object.keys(m).length === 0) throw new Error(n + ' is empty') }`])
+  const cjs = node([
+    '-e',
+    `for (const n of ${JSON.stringify(names)}) { const m = require(n); if (Object.keys(m).length === 0) throw new Error(n + ' is empty') }`
+  ])
   assert.is(cjs.status, 0, cjs.stderr)
   const esm = node([
     '--input-type=module',
@@ -42,7 +45,10 @@ pkg('the built client signs and decodes like the source', () => {
       .then((r) => console.log(JSON.stringify([url, r.right.value.title])))`
   const out = node(['-e', script])
   assert.is(out.status, 0, out.stderr)
-  assert.equal(JSON.parse(out.stdout), ['http://h/api/index.php?e=/Base/Department/4&apikey=k&salt=salt&signature=hoVxX2132GWCjsm3bNMpI%2BOoszpn2oRRM%2BIEMU9rsQs%3D', 'Ops'])
+  assert.equal(JSON.parse(out.stdout), [
+    'http://h/api/index.php?e=/Base/Department/4&apikey=k&salt=salt&signature=hoVxX2132GWCjsm3bNMpI%2BOoszpn2oRRM%2BIEMU9rsQs%3D',
+    'Ops'
+  ])
 })
 
 pkg.run()

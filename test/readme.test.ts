@@ -82,7 +82,23 @@ interface Checked {
 const readme = suite('README')
 
 readme('the block extractor finds headings, skip marks and README line numbers', () => {
-  const md = ['# A', '```ts', 'const a = 1', '```', '## B', '```sh', '# not a heading', '```', '**Lead**: text', '```ts skip-check', 'x', '```', '```typescript', 'y', '```'].join('\n')
+  const md = [
+    '# A',
+    '```ts',
+    'const a = 1',
+    '```',
+    '## B',
+    '```sh',
+    '# not a heading',
+    '```',
+    '**Lead**: text',
+    '```ts skip-check',
+    'x',
+    '```',
+    '```typescript',
+    'y',
+    '```'
+  ].join('\n')
   assert.equal(tsBlocks(md), [
     { heading: 'A', line: 3, code: 'const a = 1\n', skip: false },
     { heading: 'B › Lead', line: 11, code: 'x\n', skip: true },
@@ -92,7 +108,10 @@ readme('the block extractor finds headings, skip marks and README line numbers',
 
 readme('every ```ts block of README.md type-checks against the source (one tsc run)', () => {
   const blocks = tsBlocks(readFileSync(join(ROOT, 'README.md'), 'utf8'))
-  assert.ok(blocks.some((b) => !b.skip), 'README.md has no ```ts block to check')
+  assert.ok(
+    blocks.some((b) => !b.skip),
+    'README.md has no ```ts block to check'
+  )
 
   rmSync(DIR, { recursive: true, force: true })
   mkdirSync(DIR, { recursive: true })
@@ -116,7 +135,7 @@ readme('every ```ts block of README.md type-checks against the source (one tsc r
   }
   writeFileSync(join(DIR, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2) + '\n')
 
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--pretty', 'false', '-p', join(DIR, 'tsconfig.json')], {
+  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', '.bin', 'tsc'), '--noEmit', '--pretty', 'false', '-p', join(DIR, 'tsconfig.json')], {
     cwd: ROOT,
     encoding: 'utf8'
   })
@@ -139,9 +158,7 @@ readme('every ```ts block of README.md type-checks against the source (one tsc r
     .filter((e) => e.file !== '00-canary.ts')
     .map((e) => {
       const hit = checked.find((c) => c.file === e.file)
-      return hit
-        ? `README.md:${hit.block.line + e.line - 1} (block under "${hit.block.heading}"): ${e.text}`
-        : `${e.file}:${e.line}: ${e.text}`
+      return hit ? `README.md:${hit.block.line + e.line - 1} (block under "${hit.block.heading}"): ${e.text}` : `${e.file}:${e.line}: ${e.text}`
     })
   const unplaced = errors.length === 0 && tsc.status !== 0 ? [`tsc exited with ${tsc.status}:\n${output}`] : []
   const problems = [...located, ...unplaced]

@@ -20,7 +20,7 @@ const main = async (): Promise<void> => {
   console.log(`\nTry:  curl '${running.url}?e=/Base/Department&apikey=${running.apiKey}&salt=${salt}&signature=${signed}'`)
   console.log('Ctrl-C stops it.')
   const stop = () => {
-    running.close().finally(() => process.exit(0))
+    void running.close().finally(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

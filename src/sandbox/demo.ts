@@ -25,7 +25,12 @@ type Cell = string | number | boolean
 const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<Cell>>): string => {
   const all = [header, ...rows].map((r) => r.map((c) => (typeof c === 'boolean' ? (c ? 'yes' : 'no') : String(c))))
   const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)))
-  const line = (r: ReadonlyArray<string>) => '  ' + r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()
+  const line = (r: ReadonlyArray<string>) =>
+    '  ' +
+    r
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd()
   return [line(all[0] ?? []), line(widths.map((w) => '-'.repeat(w))), ...all.slice(1).map(line)].join('\n')
 }
 
@@ -60,11 +65,25 @@ const valueText = (v: TicketCustomField.CustomFieldValue): string => {
 const pipeline = async (run: ClassicExecutor): Promise<void> => {
   section('1. Departments')
   const departments = await must(run(Department.all()))
-  console.log(table(['id', 'title', 'type', 'app'], departments.map((d) => [d.id, d.title, d.type, d.app])))
+  console.log(
+    table(
+      ['id', 'title', 'type', 'app'],
+      departments.map((d) => [d.id, d.title, d.type, d.app])
+    )
+  )
 
   section('2. A new user, and a ticket for them')
   const user = await must(
-    run(User.post({ fullName: 'Ada Lovelace', emails: ['ada@engines.example'], userGroupId: 2, password: 'analytical', salutation: 'Ms.', phone: '+44 20 7946 0018' }))
+    run(
+      User.post({
+        fullName: 'Ada Lovelace',
+        emails: ['ada@engines.example'],
+        userGroupId: 2,
+        password: 'analytical',
+        salutation: 'Ms.',
+        phone: '+44 20 7946 0018'
+      })
+    )
   )
   const statuses = await must(run(TicketStatus.all()))
   const statusTitle = (id: number) => statuses.find((s) => s.id === id)?.title ?? String(id)
@@ -89,7 +108,12 @@ const pipeline = async (run: ClassicExecutor): Promise<void> => {
   )
   console.log(table(['user id', 'name', 'e-mail'], [[user.id, `${user.salutation} ${user.fullName}`, user.emails.join(', ')]]))
   console.log()
-  console.log(table(['ticket', 'display id', 'subject', 'status', 'replies'], [[ticket.id, ticket.displayId, ticket.subject, statusTitle(ticket.statusId), ticket.replies]]))
+  console.log(
+    table(
+      ['ticket', 'display id', 'subject', 'status', 'replies'],
+      [[ticket.id, ticket.displayId, ticket.subject, statusTitle(ticket.statusId), ticket.replies]]
+    )
+  )
 
   section('3. A staff reply and a staff note')
   const reply = await must(run(TicketPost.post(ticket.id, { staffId: 2, contents: 'Could you send a photo of the gear train?' })))
@@ -103,11 +127,19 @@ const pipeline = async (run: ClassicExecutor): Promise<void> => {
 
   section('4. An attachment, uploaded and downloaded back')
   const photo = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)
-  const firstPostId = O.toUndefined(pipe(ticket.posts, O.chain((ps) => O.fromNullable(ps[0]?.id)))) ?? reply.id
+  const firstPostId =
+    O.toUndefined(
+      pipe(
+        ticket.posts,
+        O.chain((ps) => O.fromNullable(ps[0]?.id))
+      )
+    ) ?? reply.id
   const uploaded = await must(run(TicketAttachment.post(ticket.id, { ticketPostId: firstPostId, fileName: 'gear-train.jpg', contents: photo })))
   const downloaded = await must(run(TicketAttachment.get(ticket.id, uploaded.id)))
   const equal = downloaded.contents.length === photo.length && downloaded.contents.every((b, i) => b === photo[i])
-  console.log(table(['attachment', 'file', 'type', 'bytes', 'byte-equal'], [[uploaded.id, uploaded.fileName, uploaded.fileType, downloaded.contents.length, equal]]))
+  console.log(
+    table(['attachment', 'file', 'type', 'bytes', 'byte-equal'], [[uploaded.id, uploaded.fileName, uploaded.fileType, downloaded.contents.length, equal]])
+  )
 
   section('5. Custom fields, set and read back')
   const definitions = await must(run(CustomField.all()))
@@ -120,22 +152,40 @@ const pipeline = async (run: ClassicExecutor): Promise<void> => {
       TicketCustomField.post(ticket.id, {
         [field('Order number')?.fieldName ?? '']: TicketCustomField.textValue('AE-1843'),
         [field('Product')?.fieldName ?? '']: TicketCustomField.optionValue(await optionId('Product', 'Helpdesk')),
-        [field('Modules')?.fieldName ?? '']: TicketCustomField.optionsValue([await optionId('Modules', 'Reports'), await optionId('Modules', 'Import, export')]),
+        [field('Modules')?.fieldName ?? '']: TicketCustomField.optionsValue([
+          await optionId('Modules', 'Reports'),
+          await optionId('Modules', 'Import, export')
+        ]),
         [field('Category')?.fieldName ?? '']: TicketCustomField.linkedValue(software, await optionId('Category', 'Operating system')),
         [field('Purchase date')?.fieldName ?? '']: TicketCustomField.dateValue(new Date(Date.UTC(1843, 6, 10))),
         [field('Screenshot')?.fieldName ?? '']: TicketCustomField.fileValue('notes.txt', 'Note G: the first program.')
       })
     )
   )
-  console.log(table(['field', 'type', 'value'], (groups[0]?.fields ?? []).map((f) => [f.title, FIELD_TYPES[f.type] ?? f.type, valueText(f.value) || '-'])))
+  console.log(
+    table(
+      ['field', 'type', 'value'],
+      (groups[0]?.fields ?? []).map((f) => [f.title, FIELD_TYPES[f.type] ?? f.type, valueText(f.value) || '-'])
+    )
+  )
 
   section('6. Search and counts')
   const found = await must(run(Ticket.search({ query: 'gear', in: ['contents', 'notes'] })))
-  console.log(table(['found', 'display id', 'subject'], found.map((t) => [t.id, t.displayId, t.subject])))
+  console.log(
+    table(
+      ['found', 'display id', 'subject'],
+      found.map((t) => [t.id, t.displayId, t.subject])
+    )
+  )
   const counts = await must(run(TicketCount.get()))
   const title = (id: number) => departments.find((d) => d.id === id)?.title ?? `#${id}`
   console.log()
-  console.log(table(['department', 'tickets', 'unresolved'], counts.departments.map((d) => [title(d.departmentId), d.totalItems, d.totalUnresolvedItems])))
+  console.log(
+    table(
+      ['department', 'tickets', 'unresolved'],
+      counts.departments.map((d) => [title(d.departmentId), d.totalItems, d.totalUnresolvedItems])
+    )
+  )
 
   section('7. Update, then delete')
   const closed = await must(run(Ticket.put(ticket.id, { statusId: 3, ownerStaffId: 2 })))
@@ -149,7 +199,19 @@ const pipeline = async (run: ClassicExecutor): Promise<void> => {
   const gone = await run(Ticket.get(ticket.id))()
   console.log(`  Ticket.get(${ticket.id}) after the delete:`)
   console.log(`    ${E.isLeft(gone) ? `Left ${gone.left._tag}: ${describe(gone.left)}` : 'Right (unexpected)'}`)
-  const invalid = await run(Ticket.post({ subject: '', fullName: 'Ada', email: 'not-an-address', contents: 'x', departmentId: 3, statusId: 1, priorityId: 1, typeId: 1, userId: user.id }))()
+  const invalid = await run(
+    Ticket.post({
+      subject: '',
+      fullName: 'Ada',
+      email: 'not-an-address',
+      contents: 'x',
+      departmentId: 3,
+      statusId: 1,
+      priorityId: 1,
+      typeId: 1,
+      userId: user.id
+    })
+  )()
   console.log('  Ticket.post with a blank subject and a bad e-mail (nothing is sent):')
   console.log(`    ${E.isLeft(invalid) ? `Left ${invalid.left._tag}: ${describe(invalid.left)}` : 'Right (unexpected)'}`)
 }

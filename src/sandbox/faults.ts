@@ -7,7 +7,7 @@
  * cannot tell: `truncate`, `notice`, `trickle`). The injector's `log` records which, so a test can tell a lost POST
  * from an ambiguous one.
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../core/either'
 import { redact, transportError } from '../core/error'
 import type { HttpRequest, HttpResponse, Transport } from '../core/http'
 import { systemClock, type Clock } from '../core/policy'
@@ -210,8 +210,8 @@ export const faultyTransport = (handle: (request: HttpRequest) => Promise<HttpRe
       return new Promise((resolve) => {
         const signal = request.signal
         if (signal === undefined) return
-        if (signal.aborted) return resolve(noResponse('aborted'))
-        signal.addEventListener('abort', () => resolve(noResponse('aborted')), { once: true })
+        if (signal.aborted) resolve(noResponse('aborted'))
+        else signal.addEventListener('abort', () => resolve(noResponse('aborted')), { once: true })
       })
     }
     const response = await handle(request)
@@ -223,12 +223,15 @@ export const faultyTransport = (handle: (request: HttpRequest) => Promise<HttpRe
         clock.clearTimeout(timer)
         resolve(noResponse('aborted while the body was arriving'))
       }
-      const timer = clock.setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve(E.right(response))
-      }, trickleMs(response.body, injector.options))
-      if (signal?.aborted === true) return onAbort()
-      signal?.addEventListener('abort', onAbort, { once: true })
+      const timer = clock.setTimeout(
+        () => {
+          signal?.removeEventListener('abort', onAbort)
+          resolve(E.right(response))
+        },
+        trickleMs(response.body, injector.options)
+      )
+      if (signal?.aborted === true) onAbort()
+      else signal?.addEventListener('abort', onAbort, { once: true })
     })
   }
 }

@@ -3,7 +3,7 @@
  * `classic/`), with no sockets, in any runtime. `sandboxTransport` mounts it as a `Transport` for an executor;
  * `server.ts` serves it over HTTP. Other APIs can be mounted under a path prefix (e.g. the v1 sandbox at `/api/v1/`).
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../core/either'
 import { transportError, redact } from '../core/error'
 import type { HttpRequest, HttpResponse, Transport } from '../core/http'
 import { createClassicHandler } from './classic/handler'
@@ -104,7 +104,18 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     const store = new Store(now, behaviour(options.settings, options.lenient))
     if (options.seed !== false) seedStore(store)
     const v1 = options.v1 === false ? undefined : createV1Sandbox({ lenient: options.lenient, ...(options.v1 ?? {}) })
-    return { store, v1, classic: createClassicHandler({ store, apiKey, secretKey, maxBodyBytes, phpNotices: options.phpNotices === true, apiEnabled: options.apiEnabled !== false }) }
+    return {
+      store,
+      v1,
+      classic: createClassicHandler({
+        store,
+        apiKey,
+        secretKey,
+        maxBodyBytes,
+        phpNotices: options.phpNotices === true,
+        apiEnabled: options.apiEnabled !== false
+      })
+    }
   }
   let state = fresh()
 

@@ -33,7 +33,7 @@ export interface RunningSandbox {
   /** The sandbox behind the socket (its store, `reset`, `mount`). */
   readonly sandbox: Sandbox
   /** Stops listening and closes open connections. */
-  close(): Promise<void>
+  readonly close: () => Promise<void>
 }
 
 /** Characters beyond ASCII in a request line arrive as Latin-1; percent-encode their bytes so the handler sees them. */
@@ -59,7 +59,14 @@ const writeResponse = (res: ServerResponse, response: HttpResponse): void => {
 }
 
 /** A fault on the wire: a reset socket, no answer at all, an error page, or the sandbox's answer damaged or slow. */
-const serveFault = async (sandbox: Sandbox, injector: FaultInjector, fault: FaultKind, request: HttpRequest, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+const serveFault = async (
+  sandbox: Sandbox,
+  injector: FaultInjector,
+  fault: FaultKind,
+  request: HttpRequest,
+  req: IncomingMessage,
+  res: ServerResponse
+): Promise<void> => {
   const entry = { method: request.method, route: routeOf(request), fault }
   if (!HANDLED[fault]) {
     injector.record({ ...entry, handled: false })
@@ -71,7 +78,10 @@ const serveFault = async (sandbox: Sandbox, injector: FaultInjector, fault: Faul
   }
   const response = await sandbox.handle(request)
   injector.record({ ...entry, handled: true, status: response.status })
-  if (fault !== 'trickle') return writeResponse(res, damage(fault, response))
+  if (fault !== 'trickle') {
+    writeResponse(res, damage(fault, response))
+    return
+  }
   const payload = Buffer.from(response.body, 'utf8')
   const { chunkBytes, delayMs } = injector.options.trickle ?? { chunkBytes: 64, delayMs: 100 }
   res.writeHead(response.status, { ...response.headers, 'content-length': String(payload.length) })
@@ -98,7 +108,11 @@ export const startSandbox = async (options: StartOptions = {}): Promise<RunningS
     if (fault !== undefined) return serveFault(sandbox, sandbox.faults as FaultInjector, fault, request, req, res)
     const response =
       'tooLarge' in body || declared > limit
-        ? { status: 400, headers: { 'content-type': 'text/plain; charset=UTF-8' }, body: `Request body too large: ${'tooLarge' in body ? body.tooLarge : declared} bytes (the sandbox accepts at most ${limit})` }
+        ? {
+            status: 400,
+            headers: { 'content-type': 'text/plain; charset=UTF-8' },
+            body: `Request body too large: ${'tooLarge' in body ? body.tooLarge : declared} bytes (the sandbox accepts at most ${limit})`
+          }
         : await sandbox.handle({ method: (req.method ?? 'GET').toUpperCase() as HttpMethod, url, headers, body: body.bytes })
     const payload = Buffer.from(response.body, 'utf8')
     res.writeHead(response.status, { ...response.headers, 'content-length': String(payload.length) })

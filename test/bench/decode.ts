@@ -27,7 +27,13 @@ export const benchDecode = async (rounds: number, sizes: ReadonlyArray<number> =
     const text = ticketListXml(size)
     const bytes = Buffer.byteLength(text)
     // maxBodyBytes: the 50 MB list is above the executor's default limit (32 MiB).
-    const run = Classic.classic({ url: 'https://help.example.com/api/index.php', apiKey: 'k', secretKey: 's', transport: answering(text), maxBodyBytes: Infinity })
+    const run = Classic.classic({
+      url: 'https://help.example.com/api/index.php',
+      apiKey: 'k',
+      secretKey: 's',
+      transport: answering(text),
+      maxBodyBytes: Infinity
+    })
     const request = Ticket.all({ departmentIds: [1] })
     const checked = await run(request)()
     if (checked._tag === 'Left') throw new Error(`the generated ticket list does not decode: ${JSON.stringify(checked.left).slice(0, 500)}`)
@@ -45,6 +51,22 @@ export const benchDecode = async (rounds: number, sizes: ReadonlyArray<number> =
 
 export const decodeTable = (rows: ReadonlyArray<DecodeRow>): string =>
   table(
-    ['ticket list', 'tickets', '`Ticket.all` decode MB/s', 'bare txml.parse MB/s', 'fast-xml-parser MB/s', 'vs txml (goal ≥ 0.5×)', 'vs fast-xml-parser (goal ≥ 2×)'],
-    rows.map((r) => [mb(r.bytes), r.tickets, fixed(r.client, 1), fixed(r.txml, 1), fixed(r.fxp, 1), `${fixed(r.client / r.txml)}×`, `${fixed(r.client / r.fxp)}×`])
+    [
+      'ticket list',
+      'tickets',
+      '`Ticket.all` decode MB/s',
+      'bare txml.parse MB/s',
+      'fast-xml-parser MB/s',
+      'vs txml (goal ≥ 0.5×)',
+      'vs fast-xml-parser (goal ≥ 2×)'
+    ],
+    rows.map((r) => [
+      mb(r.bytes),
+      r.tickets,
+      fixed(r.client, 1),
+      fixed(r.txml, 1),
+      fixed(r.fxp, 1),
+      `${fixed(r.client / r.txml)}×`,
+      `${fixed(r.client / r.fxp)}×`
+    ])
   )

@@ -15,7 +15,31 @@ export const seeded = (seed: number) => {
   }
 }
 
-const WORDS = ['printer', 'invoice', 'login', 'refund', 'Zoë', 'naïve', 'café', 'déjà', 'server', 'billing', 'the', 'is', 'not', 'working', 'since', 'update', 'please', 'help', 'urgent', 'order', 'München', '東京', 'résumé']
+const WORDS = [
+  'printer',
+  'invoice',
+  'login',
+  'refund',
+  'Zoë',
+  'naïve',
+  'café',
+  'déjà',
+  'server',
+  'billing',
+  'the',
+  'is',
+  'not',
+  'working',
+  'since',
+  'update',
+  'please',
+  'help',
+  'urgent',
+  'order',
+  'München',
+  '東京',
+  'résumé'
+]
 
 const sentence = (random: () => number, words: number): string => {
   const out: Array<string> = []
@@ -256,6 +280,7 @@ export const v1CaseListJson = (bytes: number, letterCase: 'snake' | 'camel' | 'p
     envelope.resources = { user, case_status: status }
   }
   const camel = (k: string): string => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())
-  const rename = letterCase === 'snake' ? (k: string) => k : letterCase === 'camel' ? camel : (k: string) => camel(k).charAt(0).toUpperCase() + camel(k).slice(1)
+  const rename =
+    letterCase === 'snake' ? (k: string) => k : letterCase === 'camel' ? camel : (k: string) => camel(k).charAt(0).toUpperCase() + camel(k).slice(1)
   return JSON.stringify(letterCase === 'snake' ? envelope : renameKeys(envelope, rename))
 }

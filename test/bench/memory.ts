@@ -31,7 +31,9 @@ const main = async (): Promise<void> => {
   const seconds = (performance.now() - started) / 1000
   if (checksum !== (total * (total + 1)) / 2) throw new Error(`expected users 1..${total}, checksum ${checksum}`)
   // maxRSS is in kilobytes.
-  console.log(JSON.stringify({ users, pageSize, pages, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, heapUsedMb: process.memoryUsage().heapUsed / 1048576 }))
+  console.log(
+    JSON.stringify({ users, pageSize, pages, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, heapUsedMb: process.memoryUsage().heapUsed / 1048576 })
+  )
 }
 
 main().catch((error: unknown) => {

@@ -67,7 +67,7 @@ export const benchRequests = async (rounds: number, server: Server, sequentialCo
   const presigned: Array<{ url: string; headers: Readonly<Record<string, string>> }> = []
   for (let i = 0; i < 4096; i++) {
     const salt = randomSalt()
-    const signed = toHttpRequest(url, request as never, { apikey: API_KEY, salt, signature: NodeOnly.nodeSigner(SECRET_KEY)(salt) as string })
+    const signed = toHttpRequest(url, request, { apikey: API_KEY, salt, signature: NodeOnly.nodeSigner(SECRET_KEY)(salt) as string })
     presigned.push({ url: signed.url, headers: signed.headers })
   }
   let turn = 0
@@ -115,11 +115,13 @@ export const benchRequests = async (rounds: number, server: Server, sequentialCo
   }
   const viaNodeReuse = Classic.classic({ url, apiKey: API_KEY, secretKey: SECRET_KEY, transport: node, salt: reusedSalt, signer: rememberLast })
   const viaFetch = Classic.classic({ url, apiKey: API_KEY, secretKey: SECRET_KEY, transport: Core.fetchTransport })
-  const checked = (run: typeof viaNode): Send => async () => {
-    const r = await run(request)()
-    if (r._tag === 'Left') throw new Error(`bench request failed: ${JSON.stringify(r.left)}`)
-    return r
-  }
+  const checked =
+    (run: typeof viaNode): Send =>
+    async () => {
+      const r = await run(request)()
+      if (r._tag === 'Left') throw new Error(`bench request failed: ${JSON.stringify(r.left)}`)
+      return r
+    }
   const senders = {
     rawNode,
     clientNode: checked(viaNode),
@@ -136,7 +138,10 @@ export const benchRequests = async (rounds: number, server: Server, sequentialCo
       count,
       await interleaved(
         rounds,
-        Object.fromEntries(Object.entries(senders).map(([name, send]) => [name, () => load(send, count, concurrency)])) as Record<keyof typeof senders, () => Promise<void>>
+        Object.fromEntries(Object.entries(senders).map(([name, send]) => [name, () => load(send, count, concurrency)])) as Record<
+          keyof typeof senders,
+          () => Promise<void>
+        >
       )
     )
   const sequential = await run(sequentialCount, 1)
@@ -154,19 +159,21 @@ export const requestTable = (r: RequestResult): string => {
     fixed(r.concurrent[key] ?? 0, 0),
     `${fixed((r.concurrent[key] ?? 0) / (r.concurrent[base] ?? 1))}×`
   ]
-  return table(
-    ['requests per second', 'sequential', 'ratio¹', 'concurrency 32', 'ratio¹'],
-    [
-      row('raw node:http keep-alive + txml.parse', 'rawNode', 'rawNode'),
-      row('client + nodeTransport (WebCrypto signing, the default)', 'clientNode', 'rawNode'),
-      row('**client + nodeTransport + nodeSigner**', 'clientNodeSigner', 'rawNode'),
-      row('client + nodeTransport, one salt per second (evaluated, not offered)', 'clientNodeReuse', 'rawNode'),
-      row('raw fetch + txml.parse', 'rawFetch', 'rawNode'),
-      row('client + fetchTransport', 'clientFetch', 'rawFetch')
-    ]
-  ) +
+  return (
+    table(
+      ['requests per second', 'sequential', 'ratio¹', 'concurrency 32', 'ratio¹'],
+      [
+        row('raw node:http keep-alive + txml.parse', 'rawNode', 'rawNode'),
+        row('client + nodeTransport (WebCrypto signing, the default)', 'clientNode', 'rawNode'),
+        row('**client + nodeTransport + nodeSigner**', 'clientNodeSigner', 'rawNode'),
+        row('client + nodeTransport, one salt per second (evaluated, not offered)', 'clientNodeReuse', 'rawNode'),
+        row('raw fetch + txml.parse', 'rawFetch', 'rawNode'),
+        row('client + fetchTransport', 'clientFetch', 'rawFetch')
+      ]
+    ) +
     '\n\n¹ the client rows against their raw transport (node:http or fetch); raw fetch against raw node:http.' +
     '\n\nThe sandbox remembers the signatures of its last 512 salts: the "one salt per second" row also spares the server its' +
     ' HMAC (a Kayako server computes it on every request), so it overstates what reusing a salt would save; the signing' +
     ' table below gives the client-side saving (one signature per request).'
+  )
 }

@@ -44,9 +44,16 @@ const benchMemory = async (): Promise<Array<MemoryRow>> => {
   })
   const rows: Array<MemoryRow> = []
   try {
-    for (const [users, pageSize] of [[1000, 1000], [10_000, 1000], [100_000, 1000], [300_000, 1000], [100_000, 250]] as const) {
+    for (const [users, pageSize] of [
+      [1000, 1000],
+      [10_000, 1000],
+      [100_000, 1000],
+      [300_000, 1000],
+      [100_000, 250]
+    ] as const) {
       const samples: Array<MemoryRow> = []
-      for (let i = 0; i < 3; i++) samples.push(JSON.parse(execFileSync(process.execPath, [script, String(users), String(pageSize)], { encoding: 'utf8' })) as MemoryRow)
+      for (let i = 0; i < 3; i++)
+        samples.push(JSON.parse(execFileSync(process.execPath, [script, String(users), String(pageSize)], { encoding: 'utf8' })) as MemoryRow)
       rows.push({ users, pageSize, seconds: median(samples.map((s) => s.seconds)), peakRssMb: median(samples.map((s) => s.peakRssMb)) })
     }
   } finally {
@@ -61,8 +68,10 @@ const main = async (): Promise<void> => {
   const machine = `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; load average at start ${loadavg()
     .map((x) => x.toFixed(2))
     .join(' / ')}`
-  log(`# Benchmarks\n\nMachine: ${machine}. Node ${process.version}. ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.\n` +
-    `Medians of ${ROUNDS} interleaved rounds after a warm-up round; the ratios compare figures of the same run. Reproduce with \`npm run bench\`.`)
+  log(
+    `# Benchmarks\n\nMachine: ${machine}. Node ${process.version}. ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.\n` +
+      `Medians of ${ROUNDS} interleaved rounds after a warm-up round; the ratios compare figures of the same run. Reproduce with \`npm run bench\`.`
+  )
 
   if (runs('decode')) {
     const rows = await benchDecode(ROUNDS)

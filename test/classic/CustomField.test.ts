@@ -39,7 +39,10 @@ test('descriptions: all, options (ListOptions), groups', () => {
   })
   assert.equal([CustomField.groups().method, CustomField.groups().route], ['GET', '/Base/CustomFieldGroup'])
   assert.equal(CustomField.groups(3).route, '/Base/CustomFieldGroup/3')
-  assert.equal(Object.keys(CustomField).filter((k) => ['get', 'post', 'put', 'delete'].includes(k)), [])
+  assert.equal(
+    Object.keys(CustomField).filter((k) => ['get', 'post', 'put', 'delete'].includes(k)),
+    []
+  )
 })
 
 test('decodes the real ListAll fixture (attribute-only elements)', () => {
@@ -83,7 +86,10 @@ test('decodes the real ListAll fixture (attribute-only elements)', () => {
       }
     ]
   )
-  assert.equal(fields.map((f) => CustomField.customFieldTypeName(f.fieldType)), ['text', 'select'])
+  assert.equal(
+    fields.map((f) => CustomField.customFieldTypeName(f.fieldType)),
+    ['text', 'select']
+  )
   assert.equal(fields[0]?.extra, {})
 })
 
@@ -93,7 +99,10 @@ test('a newer row: grouptype decoded, unknown columns kept; a type outside 1-11 
 <customfield customfieldid="7" customfieldgroupid="2" title="Due" fieldtype="10" fieldname="abc" defaultvalue="" isrequired="1" usereditable="1" staffeditable="1" regexpvalidate="" displayorder="3" encryptindb="0" description="When" grouptype="9" dateline="1300000000" />
 </customfields>`
   const [due] = decodeBody(CustomField.all(), body)
-  assert.equal([due?.fieldType, due?.groupType, due?.isRequired, due?.extra], [CustomField.CustomFieldType.date, CustomField.CustomFieldGroupType.staffUserTicket, true, { '@dateline': ['1300000000'] }])
+  assert.equal(
+    [due?.fieldType, due?.groupType, due?.isRequired, due?.extra],
+    [CustomField.CustomFieldType.date, CustomField.CustomFieldGroupType.staffUserTicket, true, { '@dateline': ['1300000000'] }]
+  )
   unwrapLeft(decodeEither(CustomField.all(), body.replace('fieldtype="10"', 'fieldtype="12"')))
   unwrapLeft(decodeEither(CustomField.all(), body.replace(' customfieldid="7"', '')))
 })

@@ -13,16 +13,19 @@ const decode = <A>(req: { response: { _tag: string } }, body: string): A => {
 
 test('all/get/delete descriptions', () => {
   const all = Department.all()
-  assert.equal({ ...all, response: undefined }, {
-    operation: 'Department.all',
-    method: 'GET',
-    route: '/Base/Department',
-    query: [],
-    form: [],
-    files: [],
-    issues: [],
-    response: undefined
-  })
+  assert.equal(
+    { ...all, response: undefined },
+    {
+      operation: 'Department.all',
+      method: 'GET',
+      route: '/Base/Department',
+      query: [],
+      form: [],
+      files: [],
+      issues: [],
+      response: undefined
+    }
+  )
   assert.equal(Department.get(5).route, '/Base/Department/5')
   assert.equal(Department.get(5), Department.get(5), 'descriptions compare by value')
   const del = Department.delete(5)
@@ -40,14 +43,17 @@ test('post/put descriptions carry the server field names', () => {
     ['parentdepartmentid', '1']
   ])
   const put = Department.put(3, { title: 'B', userVisibilityCustom: false })
-  assert.equal([put.method, put.route, put.form], ['PUT', '/Base/Department/3', [['title', 'B'], ['uservisibilitycustom', '0']]])
-})
-
-test('aliases are the same functions', () => {
-  assert.is(Department.find, Department.get)
-  assert.is(Department.save, Department.post)
-  assert.is(Department.update, Department.put)
-  assert.is(Department.destroy, Department.delete)
+  assert.equal(
+    [put.method, put.route, put.form],
+    [
+      'PUT',
+      '/Base/Department/3',
+      [
+        ['title', 'B'],
+        ['uservisibilitycustom', '0']
+      ]
+    ]
+  )
 })
 
 test('decodes the real ListAll fixture (CDATA, module + app)', () => {
@@ -67,7 +73,16 @@ test('decodes the .NET fixture (module only, bool as false, user groups)', () =>
   assert.ok(O.isSome(d))
   if (O.isNone(d)) return
   assert.equal(
-    [d.value.id, d.value.title, d.value.type, d.value.app, d.value.displayOrder, d.value.parentDepartmentId, d.value.userVisibilityCustom, d.value.userGroupIds],
+    [
+      d.value.id,
+      d.value.title,
+      d.value.type,
+      d.value.app,
+      d.value.displayOrder,
+      d.value.parentDepartmentId,
+      d.value.userVisibilityCustom,
+      d.value.userGroupIds
+    ],
     [2, 'Title', 'private', 'livechat', 3, 1, false, [1, 2, 3]]
   )
 })
@@ -79,8 +94,14 @@ test('validation lists every problem', () => {
     ['title', 'type', 'app', 'userGroupIds[1]', 'userGroupIds']
   )
   assert.equal(bad.form, [], 'nothing to send')
-  assert.equal(Department.put(0, { title: '' }).issues.map((i) => i.path), ['id', 'title'])
-  assert.equal(Department.get(1.5).issues.map((i) => i.path), ['id'])
+  assert.equal(
+    Department.put(0, { title: '' }).issues.map((i) => i.path),
+    ['id', 'title']
+  )
+  assert.equal(
+    Department.get(1.5).issues.map((i) => i.path),
+    ['id']
+  )
   assert.equal(Department.post(null as unknown as Department.NewDepartment).issues, [{ path: 'input', message: 'must be an object' }])
   assert.equal(Department.post({ title: 'ok', type: 'public', app: 'tickets', userVisibilityCustom: true, userGroupIds: [2] }).issues, [])
 })

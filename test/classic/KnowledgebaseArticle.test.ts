@@ -42,7 +42,12 @@ const WITH_FILES = article(2, {
   editedstaffid: 3,
   hasattachments: 1,
   attachments: [
-    item('attachment', { id: 5, filename: 'R&amp;D &lt;notes&gt;.txt', filesize: '1.23 KB', link: 'https://help.example.com/index.php?/Knowledgebase/Article/GetAttachment/2/5' })
+    item('attachment', {
+      id: 5,
+      filename: 'R&amp;D &lt;notes&gt;.txt',
+      filesize: '1.23 KB',
+      link: 'https://help.example.com/index.php?/Knowledgebase/Article/GetAttachment/2/5'
+    })
   ],
   articlestatus: 3,
   articlerating: '',
@@ -119,7 +124,14 @@ test('post validation', () => {
 })
 
 test('put: editedstaffid first, then the changes', () => {
-  const put = KnowledgebaseArticle.put(4, { editedStaffId: 2, subject: 'New', articleStatus: ArticleStatus.draft, isFeatured: false, allowComments: true, categoryIds: [3] })
+  const put = KnowledgebaseArticle.put(4, {
+    editedStaffId: 2,
+    subject: 'New',
+    articleStatus: ArticleStatus.draft,
+    isFeatured: false,
+    allowComments: true,
+    categoryIds: [3]
+  })
   assert.equal([put.method, put.route, put.issues], ['PUT', '/Knowledgebase/Article/4', []])
   assert.equal(put.form, [
     ['editedstaffid', '2'],
@@ -132,25 +144,32 @@ test('put: editedstaffid first, then the changes', () => {
   assert.equal(paths(KnowledgebaseArticle.put(0, { editedStaffId: 0, subject: '', contents: '' })), ['id', 'editedStaffId', 'subject', 'contents'])
 })
 
-test('aliases are the same functions', () => {
-  assert.is(KnowledgebaseArticle.find, KnowledgebaseArticle.get)
-  assert.is(KnowledgebaseArticle.save, KnowledgebaseArticle.post)
-  assert.is(KnowledgebaseArticle.update, KnowledgebaseArticle.put)
-  assert.is(KnowledgebaseArticle.destroy, KnowledgebaseArticle.delete)
-})
-
 test('decodes an article: kbarticleid as id, codes, dates, embedded files with their escaped names undone', () => {
   const [a, b] = decode(KnowledgebaseArticle.all(), document('kbarticles', [article(1), WITH_FILES]))
   assert.equal(
     [a?.id, a?.contents, a?.contentsText, a?.categoryIds, a?.creator, a?.creatorId, a?.author, a?.email, a?.subject, a?.seoSubject],
-    [1, '<p>Reset your password &amp; log in.</p>', 'Reset your password & log in.', [0, 3], ArticleCreator.staff, 1, 'Ada Admin', 'ada@example.com', 'Passwords & <you>', 'passwords-you']
+    [
+      1,
+      '<p>Reset your password &amp; log in.</p>',
+      'Reset your password & log in.',
+      [0, 3],
+      ArticleCreator.staff,
+      1,
+      'Ada Admin',
+      'ada@example.com',
+      'Passwords & <you>',
+      'passwords-you'
+    ]
   )
   assert.equal(
     [a?.isEdited, a?.editedDateline, a?.views, a?.isFeatured, a?.allowComments, a?.totalComments, a?.hasAttachments, a?.attachments, a?.dateline?.getTime()],
     [false, null, 12, true, true, 2, false, [], 1700000000000]
   )
   assert.equal([a?.articleStatus, a?.articleRating, a?.ratingHits, a?.ratingCount, a?.extra], [ArticleStatus.published, 4.5, 4, 18, {}])
-  assert.equal([b?.isEdited, b?.editedDateline?.getTime(), b?.editedStaffId, b?.articleStatus, b?.articleRating], [true, 1700003600000, 3, ArticleStatus.pendingApproval, 0])
+  assert.equal(
+    [b?.isEdited, b?.editedDateline?.getTime(), b?.editedStaffId, b?.articleStatus, b?.articleRating],
+    [true, 1700003600000, 3, ArticleStatus.pendingApproval, 0]
+  )
   assert.equal(b?.attachments, [
     { id: 5, fileName: 'R&D <notes>.txt', fileSize: '1.23 KB', link: 'https://help.example.com/index.php?/Knowledgebase/Article/GetAttachment/2/5', extra: {} }
   ])

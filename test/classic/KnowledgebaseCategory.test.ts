@@ -3,7 +3,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as KnowledgebaseCategory from '../../src/classic/KnowledgebaseCategory'
 import { unwrapLeft } from '../support/transport'
-import { apiErrorOf, decode, decodeWith, described, document, el, ids, item, paths } from './contentSupport'
+import { apiErrorOf, decode, decodeWith, described, document, ids, item, paths } from './contentSupport'
 
 const { KnowledgebaseCategoryType: Type, ArticleSortOrder } = KnowledgebaseCategory
 
@@ -26,22 +26,26 @@ const category = (id: number, over: Record<string, string | number | ReadonlyArr
     ...over
   })
 
-const LIST = document('kbcategories', [
-  category(1),
-  category(2, {
-    parentkbcategoryid: 1,
-    title: 'Billing & <Invoices>',
-    categorytype: 4,
-    allowcomments: 0,
-    uservisibilitycustom: 1,
-    usergroupidlist: ids('usergroupid', [1, 2]),
-    staffvisibilitycustom: 1,
-    staffgroupidlist: ids('staffgroupid', [3]),
-    allowrating: '',
-    ispublished: 0,
-    newfield: 'kept'
-  })
-], 'Knowledgebase categories')
+const LIST = document(
+  'kbcategories',
+  [
+    category(1),
+    category(2, {
+      parentkbcategoryid: 1,
+      title: 'Billing & <Invoices>',
+      categorytype: 4,
+      allowcomments: 0,
+      uservisibilitycustom: 1,
+      usergroupidlist: ids('usergroupid', [1, 2]),
+      staffvisibilitycustom: 1,
+      staffgroupidlist: ids('staffgroupid', [3]),
+      allowrating: '',
+      ispublished: 0,
+      newfield: 'kept'
+    })
+  ],
+  'Knowledgebase categories'
+)
 
 test('all: the plain list, or GetList with paging (ListAll does not exist on 4.98.8)', () => {
   assert.equal(described(KnowledgebaseCategory.all()), {
@@ -141,21 +145,37 @@ test('post validation lists every problem', () => {
   assert.equal(paths(KnowledgebaseCategory.post(null as unknown as KnowledgebaseCategory.NewKnowledgebaseCategory)), ['input'])
 })
 
-test('aliases are the same functions', () => {
-  assert.is(KnowledgebaseCategory.find, KnowledgebaseCategory.get)
-  assert.is(KnowledgebaseCategory.save, KnowledgebaseCategory.post)
-  assert.is(KnowledgebaseCategory.update, KnowledgebaseCategory.put)
-  assert.is(KnowledgebaseCategory.destroy, KnowledgebaseCategory.delete)
-})
-
 test('decodes the server list: codes, flags, group lists, empty elements, unknown children kept', () => {
   const [a, b] = decode(KnowledgebaseCategory.all(), LIST)
   assert.equal(
-    [a?.id, a?.parentKbCategoryId, a?.staffId, a?.title, a?.totalArticles, a?.categoryType, a?.displayOrder, a?.allowComments, a?.allowRating, a?.isPublished, a?.extra],
+    [
+      a?.id,
+      a?.parentKbCategoryId,
+      a?.staffId,
+      a?.title,
+      a?.totalArticles,
+      a?.categoryType,
+      a?.displayOrder,
+      a?.allowComments,
+      a?.allowRating,
+      a?.isPublished,
+      a?.extra
+    ],
     [1, 0, 1, 'Category 1', 2, Type.global, 1, true, true, true, {}]
   )
   assert.equal(
-    [b?.parentKbCategoryId, b?.title, b?.categoryType, b?.allowComments, b?.userVisibilityCustom, b?.userGroupIds, b?.staffVisibilityCustom, b?.staffGroupIds, b?.allowRating, b?.isPublished],
+    [
+      b?.parentKbCategoryId,
+      b?.title,
+      b?.categoryType,
+      b?.allowComments,
+      b?.userVisibilityCustom,
+      b?.userGroupIds,
+      b?.staffVisibilityCustom,
+      b?.staffGroupIds,
+      b?.allowRating,
+      b?.isPublished
+    ],
     [1, 'Billing & <Invoices>', 4, false, true, [1, 2], true, [3], false, false]
   )
   assert.equal(Object.keys(b?.extra ?? {}), ['newfield'])
@@ -168,7 +188,11 @@ test('get: the first item, none for the empty root; post echoes the object', () 
   assert.is(decode(KnowledgebaseCategory.post({ title: 'T', categoryType: Type.global }), LIST).title, 'Category 1')
   unwrapLeft(decodeWith(KnowledgebaseCategory.post({ title: 'T', categoryType: Type.global }), document('kbcategories', [])))
   unwrapLeft(decodeWith(KnowledgebaseCategory.all(), document('kbcategories', [category(3, { categorytype: 'global' })])))
-  assert.is(decode(KnowledgebaseCategory.all(), document('kbcategories', [category(3, { categorytype: 9 })]))[0]?.categoryType, 9, 'a code a newer server adds is kept')
+  assert.is(
+    decode(KnowledgebaseCategory.all(), document('kbcategories', [category(3, { categorytype: 9 })]))[0]?.categoryType,
+    9,
+    'a code a newer server adds is kept'
+  )
 })
 
 test('the server refusals arrive as ApiError', async () => {

@@ -16,10 +16,28 @@ const CATEGORIES = document('newscategories', [
 ])
 
 test('NewsCategory: descriptions', () => {
-  assert.equal(described(NewsCategory.all()), { operation: 'NewsCategory.all', method: 'GET', route: '/News/Category', query: [], form: [], files: [], issues: [] })
+  assert.equal(described(NewsCategory.all()), {
+    operation: 'NewsCategory.all',
+    method: 'GET',
+    route: '/News/Category',
+    query: [],
+    form: [],
+    files: [],
+    issues: []
+  })
   assert.equal([NewsCategory.get(2).route, NewsCategory.delete(2).method, NewsCategory.delete(2).route], ['/News/Category/2', 'DELETE', '/News/Category/2'])
   const post = NewsCategory.post({ title: 'Releases', visibilityType: 'public' })
-  assert.equal([post.method, post.route, post.form], ['POST', '/News/Category', [['title', 'Releases'], ['visibilitytype', 'public']]])
+  assert.equal(
+    [post.method, post.route, post.form],
+    [
+      'POST',
+      '/News/Category',
+      [
+        ['title', 'Releases'],
+        ['visibilitytype', 'public']
+      ]
+    ]
+  )
   const put = NewsCategory.put(2, { visibilityType: 'private' })
   assert.equal([put.method, put.route, put.form], ['PUT', '/News/Category/2', [['visibilitytype', 'private']]])
   assert.is(NewsCategory.find, NewsCategory.get)
@@ -160,7 +178,18 @@ test('NewsItem: decoding of a single item and of the active-news list (escaped s
     [1, 1, NewsType.global, NewsStatus.published, 'Ada Admin', 'ada@example.com', 'Version 2 & more', '', 1700000000000, null, 1800000000000]
   )
   assert.equal(
-    [a?.isSynced, a?.totalComments, a?.userVisibilityCustom, a?.userGroupIds, a?.staffVisibilityCustom, a?.staffGroupIds, a?.allowComments, a?.contents, a?.categoryIds, a?.extra],
+    [
+      a?.isSynced,
+      a?.totalComments,
+      a?.userVisibilityCustom,
+      a?.userGroupIds,
+      a?.staffVisibilityCustom,
+      a?.staffGroupIds,
+      a?.allowComments,
+      a?.contents,
+      a?.categoryIds,
+      a?.extra
+    ],
     [false, 1, false, [], true, [2], true, '<p>New &amp; shiny</p>', [1], {}]
   )
   const listed = document('newsitems', [newsItem(2, { subject: 'Q&amp;A', author: 'O&#039;Brien', newstype: 3, newsstatus: 1 })])
@@ -188,10 +217,32 @@ const SUBSCRIBERS = document('newssubscribers', [
 ])
 
 test('NewsSubscriber: descriptions', () => {
-  assert.equal(described(NewsSubscriber.all()), { operation: 'NewsSubscriber.all', method: 'GET', route: '/News/Subscriber', query: [], form: [], files: [], issues: [] })
-  assert.equal([NewsSubscriber.get(3).route, NewsSubscriber.delete(3).method, NewsSubscriber.delete(3).route], ['/News/Subscriber/3', 'DELETE', '/News/Subscriber/3'])
+  assert.equal(described(NewsSubscriber.all()), {
+    operation: 'NewsSubscriber.all',
+    method: 'GET',
+    route: '/News/Subscriber',
+    query: [],
+    form: [],
+    files: [],
+    issues: []
+  })
+  assert.equal(
+    [NewsSubscriber.get(3).route, NewsSubscriber.delete(3).method, NewsSubscriber.delete(3).route],
+    ['/News/Subscriber/3', 'DELETE', '/News/Subscriber/3']
+  )
   const post = NewsSubscriber.post({ email: 'a@example.com', isValidated: true, sendEmails: false })
-  assert.equal([post.method, post.route, post.form], ['POST', '/News/Subscriber', [['email', 'a@example.com'], ['isvalidated', '1'], ['sendemails', '0']]])
+  assert.equal(
+    [post.method, post.route, post.form],
+    [
+      'POST',
+      '/News/Subscriber',
+      [
+        ['email', 'a@example.com'],
+        ['isvalidated', '1'],
+        ['sendemails', '0']
+      ]
+    ]
+  )
   assert.equal(NewsSubscriber.post({ email: 'a@example.com' }).form, [['email', 'a@example.com']])
   const put = NewsSubscriber.put(3, { email: 'b@example.com' })
   assert.equal([put.method, put.route, put.form], ['PUT', '/News/Subscriber/3', [['email', 'b@example.com']]])

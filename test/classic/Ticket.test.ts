@@ -29,21 +29,27 @@ const NEW: Ticket.NewTicket = {
 
 test('all: ListAll path segments, -1 for no filter, comma lists, paging and sorting only when asked', () => {
   const plain = Ticket.all({ departmentIds: [2] })
-  assert.equal({ ...plain, response: undefined }, {
-    operation: 'Ticket.all',
-    method: 'GET',
-    route: '/Tickets/Ticket/ListAll/2/-1/-1/-1',
-    query: [],
-    form: [],
-    files: [],
-    issues: [],
-    response: undefined
-  })
+  assert.equal(
+    { ...plain, response: undefined },
+    {
+      operation: 'Ticket.all',
+      method: 'GET',
+      route: '/Tickets/Ticket/ListAll/2/-1/-1/-1',
+      query: [],
+      form: [],
+      files: [],
+      issues: [],
+      response: undefined
+    }
+  )
   assert.is(Ticket.all({ departmentIds: [1, 2, 3], statusIds: [4, 5], ownerStaffIds: [0], userIds: [] }).route, '/Tickets/Ticket/ListAll/1,2,3/4,5/0/-1')
   assert.is(Ticket.all({ departmentIds: [2], count: 50 }).route, '/Tickets/Ticket/ListAll/2/-1/-1/-1/50/0')
   assert.is(Ticket.all({ departmentIds: [2], count: 50, start: 100 }).route, '/Tickets/Ticket/ListAll/2/-1/-1/-1/50/100')
   assert.is(Ticket.all({ departmentIds: [2], start: 10 }).route, '/Tickets/Ticket/ListAll/2/-1/-1/-1/-1/10')
-  assert.is(Ticket.all({ departmentIds: [41], statusIds: [1], sortField: 'ticketid', sortOrder: 'ASC' }).route, '/Tickets/Ticket/ListAll/41/1/-1/-1/-1/0/ticketid/ASC')
+  assert.is(
+    Ticket.all({ departmentIds: [41], statusIds: [1], sortField: 'ticketid', sortOrder: 'ASC' }).route,
+    '/Tickets/Ticket/ListAll/41/1/-1/-1/-1/0/ticketid/ASC'
+  )
   assert.is(Ticket.all({ departmentIds: [2], count: 10, start: 20, sortOrder: 'DESC' }).route, '/Tickets/Ticket/ListAll/2/-1/-1/-1/10/20/ticketid/DESC')
   assert.is(Ticket.all({ departmentIds: [2], sortField: 'lastactivity' }).route, '/Tickets/Ticket/ListAll/2/-1/-1/-1/-1/0/lastactivity/ASC')
 })
@@ -51,7 +57,18 @@ test('all: ListAll path segments, -1 for no filter, comma lists, paging and sort
 test('all: validation', () => {
   assert.equal(paths(Ticket.all({ departmentIds: [] })), ['departmentIds'])
   assert.equal(
-    paths(Ticket.all({ departmentIds: [0], statusIds: [-1], ownerStaffIds: [-2], userIds: [1.5], count: 0, start: -1, sortField: 'nope' as 'userid', sortOrder: 'asc' as 'ASC' })),
+    paths(
+      Ticket.all({
+        departmentIds: [0],
+        statusIds: [-1],
+        ownerStaffIds: [-2],
+        userIds: [1.5],
+        count: 0,
+        start: -1,
+        sortField: 'nope' as 'userid',
+        sortOrder: 'asc' as 'ASC'
+      })
+    ),
     ['departmentIds[0]', 'statusIds[0]', 'ownerStaffIds[0]', 'userIds[0]', 'count', 'start', 'sortField', 'sortOrder']
   )
   assert.equal(paths(Ticket.all(undefined as unknown as Ticket.TicketListOptions)), ['input'])
@@ -113,8 +130,14 @@ test('post: server field names, booleans as 1/0', () => {
     ['emailqueueid', '2']
   ])
   const { autoUserId: _, ...noCreator } = NEW
-  assert.equal(Ticket.post({ ...noCreator, userId: 9 }).form.filter(([k]) => k === 'userid' || k === 'autouserid'), [['userid', '9']])
-  assert.equal(Ticket.post({ ...noCreator, staffId: 3 }).form.filter(([k]) => k === 'staffid'), [['staffid', '3']])
+  assert.equal(
+    Ticket.post({ ...noCreator, userId: 9 }).form.filter(([k]) => k === 'userid' || k === 'autouserid'),
+    [['userid', '9']]
+  )
+  assert.equal(
+    Ticket.post({ ...noCreator, staffId: 3 }).form.filter(([k]) => k === 'staffid'),
+    [['staffid', '3']]
+  )
 })
 
 test('post: validation lists every problem, incl. exactly one of userId / staffId / autoUserId', () => {
@@ -169,13 +192,6 @@ test('search: query, the chosen flags as 1, phrase', () => {
   assert.equal(paths(Ticket.search({ query: 'a', in: ['body' as 'contents'] })), ['in[0]'])
 })
 
-test('aliases are the same functions', () => {
-  assert.is(Ticket.find, Ticket.get)
-  assert.is(Ticket.save, Ticket.post)
-  assert.is(Ticket.update, Ticket.put)
-  assert.is(Ticket.destroy, Ticket.delete)
-})
-
 test('decodes the ListAll fixture: attributes, tags, watchers, workflows, the four note types, no posts', () => {
   const [t, ...rest] = decode(Ticket.all({ departmentIds: [2] }), fixture('classic/Ticket_ListAll.xml'))
   assert.is(rest.length, 0)
@@ -184,15 +200,27 @@ test('decodes the ListAll fixture: attributes, tags, watchers, workflows, the fo
     [t.id, t.flagType, t.displayId, t.departmentId, t.statusId, t.priorityId, t.typeId, t.userId, t.userOrganization, t.userOrganizationId],
     [2, Ticket.FlagType.none, 'OLJ-171-16930', 2, 1, 1, 1, 1, 'Test', 1]
   )
-  assert.equal([t.ownerStaffId, t.ownerStaffName, t.fullName, t.email, t.lastReplier, t.subject], [0, '', 'Varun Shoor', 'varun.shoor@kayako.com', 'Varun Shoor', 'This is just a test'])
+  assert.equal(
+    [t.ownerStaffId, t.ownerStaffName, t.fullName, t.email, t.lastReplier, t.subject],
+    [0, '', 'Varun Shoor', 'varun.shoor@kayako.com', 'Varun Shoor', 'This is just a test']
+  )
   assert.equal(t.creationTime, new Date(1297840147 * 1000))
   assert.is(t.lastStaffReply, null, '0 = never')
   assert.equal([t.slaPlanId, t.nextReplyDue?.getTime(), t.resolutionDue?.getTime(), t.replies, t.ipAddress], [1, 1297883347000, 1298012947000, 0, '127.0.0.1'])
   assert.equal([t.creator, t.creationMode, t.creationType], [Ticket.TicketCreator.user, Ticket.CreationMode.supportCenter, Ticket.CreationType.default])
   assert.equal([t.isEscalated, t.escalationRuleId, t.templateGroupId, t.templateGroupName, t.tags], [false, 0, 1, 'default', ['test', 'tag', 'client']])
-  assert.equal(t.watchers.map((w) => [w.staffId, w.name]), [[1, 'Varun Shoor']])
-  assert.equal(t.workflows.map((w) => [w.id, w.title]), [[1, 'Close Ticket']])
-  assert.equal(t.notes.map((n) => n.type), ['ticket', 'user', 'userorganization', 'timetrack'])
+  assert.equal(
+    t.watchers.map((w) => [w.staffId, w.name]),
+    [[1, 'Varun Shoor']]
+  )
+  assert.equal(
+    t.workflows.map((w) => [w.id, w.title]),
+    [[1, 'Close Ticket']]
+  )
+  assert.equal(
+    t.notes.map((n) => n.type),
+    ['ticket', 'user', 'userorganization', 'timetrack']
+  )
   const [ticketNote, userNote, orgNote, timeTrack] = t.notes
   assert.equal(ticketNote, {
     type: 'ticket',
@@ -209,7 +237,14 @@ test('decodes the ListAll fixture: attributes, tags, watchers, workflows, the fo
   assert.equal(userNote?.type === 'user' && [userNote.userId, userNote.contents], [1, 'This is a test User note'])
   assert.equal(orgNote?.type === 'userorganization' && [orgNote.userOrganizationId, orgNote.creationDate?.getTime()], [1, 1297842447000])
   assert.equal(
-    timeTrack?.type === 'timetrack' && [timeTrack.timeWorked, timeTrack.timeBillable, timeTrack.billDate?.getTime(), timeTrack.workDate?.getTime(), timeTrack.workerStaffName, timeTrack.contents],
+    timeTrack?.type === 'timetrack' && [
+      timeTrack.timeWorked,
+      timeTrack.timeBillable,
+      timeTrack.billDate?.getTime(),
+      timeTrack.workDate?.getTime(),
+      timeTrack.workerStaffName,
+      timeTrack.contents
+    ],
     [1800, 1800, 1297842420000, 1297842420000, 'Varun Shoor', 'This is a test time track entry for thirty minutes']
   )
   assert.equal(t.posts, O.none)
@@ -225,21 +260,24 @@ test('decodes the Get fixture with the older post shape (no ticketpostid, no isp
   assert.ok(O.isSome(t.posts))
   if (O.isNone(t.posts)) return
   const [p] = t.posts.value
-  assert.equal(p && [p.id, p.ticketPostId, p.ticketId, p.dateline?.getTime(), p.userId, p.fullName, p.email, p.emailTo, p.creator, p.staffId, p.contents, p.isPrivate, p.attachments], [
-    2,
-    2,
-    2,
-    1297840147000,
-    1,
-    'John Doe',
-    'john.doe@kayako.com',
-    '',
-    Ticket.PostCreator.user,
-    0,
-    'I am just testing',
-    false,
-    []
-  ])
+  assert.equal(
+    p && [
+      p.id,
+      p.ticketPostId,
+      p.ticketId,
+      p.dateline?.getTime(),
+      p.userId,
+      p.fullName,
+      p.email,
+      p.emailTo,
+      p.creator,
+      p.staffId,
+      p.contents,
+      p.isPrivate,
+      p.attachments
+    ],
+    [2, 2, 2, 1297840147000, 1, 'John Doe', 'john.doe@kayako.com', '', Ticket.PostCreator.user, 0, 'I am just testing', false, []]
+  )
 })
 
 test('post and put decode the echoed ticket with its posts', () => {
@@ -251,7 +289,10 @@ test('post and put decode the echoed ticket with its posts', () => {
 
 test('search decodes tickets with posts; an empty answer is an empty list', () => {
   const s = Ticket.search({ query: 'test', in: ['contents'] })
-  assert.equal(decode(s, fixture('classic/Ticket_Get_with_posts.xml')).map((t) => t.displayId), ['OLJ-171-16930'])
+  assert.equal(
+    decode(s, fixture('classic/Ticket_Get_with_posts.xml')).map((t) => t.displayId),
+    ['OLJ-171-16930']
+  )
   assert.equal(decode(s, '<?xml version="1.0" encoding="UTF-8"?>\n<tickets>\n</tickets>'), [])
 })
 
@@ -293,7 +334,10 @@ test('a ticket document in the server style: CDATA, <tag />, comments, post atta
   assert.equal([t.id, t.flagType, t.displayId, t.subject, t.tags, t.ownerStaffName], [9, Ticket.FlagType.red, 'ABC-123-45678', 'Fish & <chips>', [], ''])
   const p = O.isSome(t.posts) ? t.posts.value[0] : undefined
   assert.equal(p && [p.isPrivate, p.creator, p.hasAttachments], [true, Ticket.PostCreator.staff, true])
-  assert.equal(p?.attachments.map((a) => [a.id, a.fileName, a.fileSize, a.fileType, new TextDecoder().decode(a.contents)]), [[5, 'a.txt', 2, 'text/plain', 'hi']])
+  assert.equal(
+    p?.attachments.map((a) => [a.id, a.fileName, a.fileSize, a.fileType, new TextDecoder().decode(a.contents)]),
+    [[5, 'a.txt', 2, 'text/plain', 'hi']]
+  )
 })
 
 const run = (...responses: ReadonlyArray<Partial<HttpResponse>>) => {
@@ -304,7 +348,10 @@ const run = (...responses: ReadonlyArray<Partial<HttpResponse>>) => {
 test('server refusals are ApiErrors with the server text', async () => {
   const refused = run({ status: 400, body: 'Ticket Status ID is Invalid' })
   const e1 = unwrapLeft(await refused.execute(Ticket.post({ ...NEW, statusId: 99 }))())
-  assert.equal([e1._tag, e1.operation, e1._tag === 'ApiError' && e1.status, e1._tag === 'ApiError' && e1.messages], ['ApiError', 'Ticket.post', 400, ['Ticket Status ID is Invalid']])
+  assert.equal(
+    [e1._tag, e1.operation, e1._tag === 'ApiError' && e1.status, e1._tag === 'ApiError' && e1.messages],
+    ['ApiError', 'Ticket.post', 400, ['Ticket Status ID is Invalid']]
+  )
   assert.equal(formPairs(bodyText(refused.sent[0])).slice(0, 2), [
     ['subject', 'Printer on fire'],
     ['fullname', 'Jane Roe']

@@ -20,16 +20,19 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
 
 test('all/get/delete descriptions', () => {
   const all = TicketAttachment.all(1)
-  assert.equal({ ...all, response: undefined }, {
-    operation: 'TicketAttachment.all',
-    method: 'GET',
-    route: '/Tickets/TicketAttachment/ListAll/1',
-    query: [],
-    form: [],
-    files: [],
-    issues: [],
-    response: undefined
-  })
+  assert.equal(
+    { ...all, response: undefined },
+    {
+      operation: 'TicketAttachment.all',
+      method: 'GET',
+      route: '/Tickets/TicketAttachment/ListAll/1',
+      query: [],
+      form: [],
+      files: [],
+      issues: [],
+      response: undefined
+    }
+  )
   assert.equal([TicketAttachment.get(1, 40).method, TicketAttachment.get(1, 40).route], ['GET', '/Tickets/TicketAttachment/1/40'])
   const d = TicketAttachment.delete(1, 40)
   assert.equal([d.operation, d.method, d.route, d.response], ['TicketAttachment.delete', 'DELETE', '/Tickets/TicketAttachment/1/40', { _tag: 'Void' }])
@@ -52,10 +55,12 @@ test('post: Base64 of bytes or of UTF-8 text, one line', () => {
 })
 
 test('post: validation', () => {
-  assert.equal(
-    paths(TicketAttachment.post(0, { ticketPostId: -1, fileName: ' ', contents: null as unknown as string })),
-    ['ticketId', 'ticketPostId', 'fileName', 'contents']
-  )
+  assert.equal(paths(TicketAttachment.post(0, { ticketPostId: -1, fileName: ' ', contents: null as unknown as string })), [
+    'ticketId',
+    'ticketPostId',
+    'fileName',
+    'contents'
+  ])
 })
 
 test('aliases', () => {
@@ -66,7 +71,10 @@ test('aliases', () => {
 
 test('get decodes the fixture contents to bytes (the "gif" is a 541-byte PNG)', () => {
   const a = decode(TicketAttachment.get(1, 1), fixture('classic/TicketAttachment_Get.xml'))
-  assert.equal([a.id, a.ticketId, a.ticketPostId, a.fileName, a.fileSize, a.fileType, a.dateline?.getTime()], [1, 1, 1, 'icon_chart.gif', 541, 'image/gif', 1296645496000])
+  assert.equal(
+    [a.id, a.ticketId, a.ticketPostId, a.fileName, a.fileSize, a.fileType, a.dateline?.getTime()],
+    [1, 1, 1, 'icon_chart.gif', 541, 'image/gif', 1296645496000]
+  )
   assert.ok(a.contents instanceof Uint8Array)
   assert.is(a.contents.length, a.fileSize)
   assert.equal([...a.contents.subarray(0, 8)], PNG_SIGNATURE)

@@ -15,16 +15,19 @@ const at = (seconds: number) => new Date(seconds * 1000)
 
 test('get description', () => {
   const g = TicketCount.get()
-  assert.equal({ ...g, response: undefined }, {
-    operation: 'TicketCount.get',
-    method: 'GET',
-    route: '/Tickets/TicketCount',
-    query: [],
-    form: [],
-    files: [],
-    issues: [],
-    response: undefined
-  })
+  assert.equal(
+    { ...g, response: undefined },
+    {
+      operation: 'TicketCount.get',
+      method: 'GET',
+      route: '/Tickets/TicketCount',
+      query: [],
+      form: [],
+      files: [],
+      issues: [],
+      response: undefined
+    }
+  )
   assert.is(TicketCount.find, TicketCount.get)
 })
 
@@ -40,29 +43,44 @@ test('decodes the whole graph of the fixture (comments, CDATA totals, attribute 
   const [d3] = c.departments
   assert.equal(d3?.statuses, [{ statusId: 1, lastActivity: at(1311888965), totalItems: 5, extra: {} }])
   assert.equal(d3?.types, [{ typeId: 0, lastActivity: at(1311888965), totalItems: 5, totalUnresolvedItems: 5, extra: {} }])
-  assert.equal(d3?.owners.map((o) => [o.staffId, o.lastActivity?.getTime(), o.totalItems, o.totalUnresolvedItems]), [
-    [0, 1311888396000, 1, 1],
-    [1, 1311887337000, 2, 2],
-    [3, 1311888965000, 2, 2]
-  ])
+  assert.equal(
+    d3?.owners.map((o) => [o.staffId, o.lastActivity?.getTime(), o.totalItems, o.totalUnresolvedItems]),
+    [
+      [0, 1311888396000, 1, 1],
+      [1, 1311887337000, 2, 2],
+      [3, 1311888965000, 2, 2]
+    ]
+  )
   assert.equal(d3?.extra, {})
-  assert.equal(c.statuses.map((s) => [s.statusId, s.totalItems, s.lastActivity?.getTime()]), [[1, 6, 1313153933000]])
-  assert.equal(c.owners.map((o) => [o.staffId, o.totalItems]), [
-    [0, 1],
-    [1, 2],
-    [3, 2]
-  ])
-  assert.equal(c.unassigned.map((u) => [u.departmentId, u.totalItems, u.totalUnresolvedItems]), [
-    [1, 1, 1],
-    [2, 1, 1],
-    [4, 1, 1],
-    [3, 1, 1]
-  ])
+  assert.equal(
+    c.statuses.map((s) => [s.statusId, s.totalItems, s.lastActivity?.getTime()]),
+    [[1, 6, 1313153933000]]
+  )
+  assert.equal(
+    c.owners.map((o) => [o.staffId, o.totalItems]),
+    [
+      [0, 1],
+      [1, 2],
+      [3, 2]
+    ]
+  )
+  assert.equal(
+    c.unassigned.map((u) => [u.departmentId, u.totalItems, u.totalUnresolvedItems]),
+    [
+      [1, 1, 1],
+      [2, 1, 1],
+      [4, 1, 1],
+      [3, 1, 1]
+    ]
+  )
   assert.equal(c.extra, {})
 })
 
 test('an empty helpdesk decodes to empty lists', () => {
-  const c = decode(TicketCount.get(), '<?xml version="1.0" encoding="UTF-8"?>\n<ticketcount>\n<departments>\n</departments>\n<!-- Ticket Count grouped by Status -->\n<statuses>\n</statuses>\n</ticketcount>')
+  const c = decode(
+    TicketCount.get(),
+    '<?xml version="1.0" encoding="UTF-8"?>\n<ticketcount>\n<departments>\n</departments>\n<!-- Ticket Count grouped by Status -->\n<statuses>\n</statuses>\n</ticketcount>'
+  )
   assert.equal([c.departments, c.statuses, c.owners, c.unassigned], [[], [], [], []])
 })
 

@@ -41,16 +41,19 @@ lines]]></field>
 
 test('get description', () => {
   const g = TicketCustomField.get(12)
-  assert.equal({ ...g, response: undefined }, {
-    operation: 'TicketCustomField.get',
-    method: 'GET',
-    route: '/Tickets/TicketCustomField/12',
-    query: [],
-    form: [],
-    files: [],
-    issues: [],
-    response: undefined
-  })
+  assert.equal(
+    { ...g, response: undefined },
+    {
+      operation: 'TicketCustomField.get',
+      method: 'GET',
+      route: '/Tickets/TicketCustomField/12',
+      query: [],
+      form: [],
+      files: [],
+      issues: [],
+      response: undefined
+    }
+  )
   assert.equal(paths(TicketCustomField.get(0)), ['ticketId'])
   assert.is(TicketCustomField.find, TicketCustomField.get)
   assert.is(TicketCustomField.save, TicketCustomField.post)
@@ -61,13 +64,16 @@ test('decodes the wiki fixture: text, linked, multi, date, double-Base64 file', 
   assert.is(more.length, 0)
   assert.equal(g && [g.id, g.title, g.displayOrder, g.fields.length], [4, 'Test Ticket', 0, 5])
   const f = g?.fields ?? []
-  assert.equal(f.map((x) => [x.id, x.type, x.name, x.title]), [
-    [2, CustomFieldType.text, 'ab32ds122', 'Test'],
-    [3, CustomFieldType.linkedSelect, 'fd923nds2', 'Linked Select'],
-    [4, CustomFieldType.multiSelect, 'mcz923nxa', 'Multiple'],
-    [5, CustomFieldType.date, 'z13nc8923', 'Date'],
-    [6, CustomFieldType.file, 'mds923nx92', 'File']
-  ])
+  assert.equal(
+    f.map((x) => [x.id, x.type, x.name, x.title]),
+    [
+      [2, CustomFieldType.text, 'ab32ds122', 'Test'],
+      [3, CustomFieldType.linkedSelect, 'fd923nds2', 'Linked Select'],
+      [4, CustomFieldType.multiSelect, 'mcz923nxa', 'Multiple'],
+      [5, CustomFieldType.date, 'z13nc8923', 'Date'],
+      [6, CustomFieldType.file, 'mds923nx92', 'File']
+    ]
+  )
   assert.equal(f[0]?.value, { kind: 'text', text: 'Test Plaintext Field' })
   assert.equal(f[1]?.value, { kind: 'linked', parent: 'Product', child: 'Fusion' })
   assert.equal(f[2]?.value, { kind: 'options', options: ['Value1', 'Value2'] })
@@ -114,7 +120,12 @@ test('value helpers', () => {
 
 test('lookup: by id, by name, then by title (the hash-like accessor)', () => {
   const groups = decode(TicketCustomField.get(1), fixture('classic/TicketCustomField_Get.xml'))
-  const title = (key: number | string) => pipe(groups, TicketCustomField.lookup(key), O.map((f) => f.title))
+  const title = (key: number | string) =>
+    pipe(
+      groups,
+      TicketCustomField.lookup(key),
+      O.map((f) => f.title)
+    )
   assert.equal(title(3), O.some('Linked Select'))
   assert.equal(title('mcz923nxa'), O.some('Multiple'))
   assert.equal(title('Date'), O.some('Date'))
@@ -130,7 +141,7 @@ test('post: per-type encoding of spec §1.4', () => {
     cb1: TicketCustomField.optionsValue([]),
     fd923nds2: TicketCustomField.linkedValue(5, 9),
     ls2: TicketCustomField.linkedValue(6),
-    z13nc8923: TicketCustomField.dateValue(new Date(Date.UTC(2011, 4, 4, 23))),
+    z13nc8923: TicketCustomField.dateValue(new Date(Date.UTC(2011, 4, 4, 23)))
   })
   assert.equal([p.operation, p.method, p.route, p.issues, p.files], ['TicketCustomField.post', 'POST', '/Tickets/TicketCustomField/12', [], []])
   assert.equal(p.form, [
@@ -148,7 +159,10 @@ test('post: per-type encoding of spec §1.4', () => {
 
 test('post: a file field becomes a multipart file part named after the field, with an empty same-named text part (4.98.8 links the file only then: B/library/CustomField/class.SWIFT_CustomFieldManager.php:649-663)', async () => {
   const p = TicketCustomField.post(12, { ab32ds122: TicketCustomField.textValue('x'), mds923nx92: TicketCustomField.fileValue('r.txt', 'report') })
-  assert.equal(p.form, [['ab32ds122', 'x'], ['mds923nx92', '']])
+  assert.equal(p.form, [
+    ['ab32ds122', 'x'],
+    ['mds923nx92', '']
+  ])
   assert.equal(p.files, [{ name: 'mds923nx92', filename: 'r.txt', contentType: 'application/octet-stream', data: new TextEncoder().encode('report') }])
   const { transport, sent } = canned({ body: SERVER_STYLE })
   const groups = unwrap(await classic({ url: 'https://h/api/index.php', apiKey: 'k', secretKey: 's', salt: () => 'salt', transport })(p)())
@@ -191,7 +205,11 @@ test('post: validation against each value kind, field names, emptiness', () => {
 
 test('a refused required field is an ApiError', async () => {
   const { transport } = canned({ status: 400, body: 'Custom Field Data is Invalid: Test' })
-  const e = unwrapLeft(await classic({ url: 'https://h/api/index.php', apiKey: 'k', secretKey: 's', transport })(TicketCustomField.post(1, { ab32ds122: TicketCustomField.textValue('') }))())
+  const e = unwrapLeft(
+    await classic({ url: 'https://h/api/index.php', apiKey: 'k', secretKey: 's', transport })(
+      TicketCustomField.post(1, { ab32ds122: TicketCustomField.textValue('') })
+    )()
+  )
   assert.equal([e._tag, e._tag === 'ApiError' && e.status, e._tag === 'ApiError' && e.messages], ['ApiError', 400, ['Custom Field Data is Invalid: Test']])
 })
 

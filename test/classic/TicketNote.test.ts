@@ -14,16 +14,19 @@ const paths = (req: ClassicRequest<unknown>) => req.issues.map((i) => i.path)
 
 test('all/get/delete descriptions', () => {
   const all = TicketNote.all(2)
-  assert.equal({ ...all, response: undefined }, {
-    operation: 'TicketNote.all',
-    method: 'GET',
-    route: '/Tickets/TicketNote/ListAll/2',
-    query: [],
-    form: [],
-    files: [],
-    issues: [],
-    response: undefined
-  })
+  assert.equal(
+    { ...all, response: undefined },
+    {
+      operation: 'TicketNote.all',
+      method: 'GET',
+      route: '/Tickets/TicketNote/ListAll/2',
+      query: [],
+      form: [],
+      files: [],
+      issues: [],
+      response: undefined
+    }
+  )
   assert.equal([TicketNote.get(2, 1).method, TicketNote.get(2, 1).route], ['GET', '/Tickets/TicketNote/2/1'])
   const d = TicketNote.delete(2, 1)
   assert.equal([d.operation, d.method, d.route, d.response], ['TicketNote.delete', 'DELETE', '/Tickets/TicketNote/2/1', { _tag: 'Void' }])
@@ -51,12 +54,6 @@ test('post: validation', () => {
   assert.equal(paths(TicketNote.post(-1, { contents: '' })), ['ticketId', 'contents', 'staffId'])
   assert.equal(paths(TicketNote.post(1, { contents: 'x', staffId: 1, fullName: 'A' })), ['staffId'])
   assert.equal(paths(TicketNote.post(1, { contents: 'x', fullName: ' ', noteColor: 6 as TicketNote.NoteColor })), ['fullName', 'noteColor'])
-})
-
-test('aliases', () => {
-  assert.is(TicketNote.find, TicketNote.get)
-  assert.is(TicketNote.save, TicketNote.post)
-  assert.is(TicketNote.destroy, TicketNote.delete)
 })
 
 test('decodes the ListAll fixture (attribute style)', () => {

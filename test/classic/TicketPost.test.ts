@@ -19,16 +19,19 @@ const paths = (req: ClassicRequest<unknown>) => req.issues.map((i) => i.path)
 
 test('all/get/delete descriptions', () => {
   const all = TicketPost.all(7)
-  assert.equal({ ...all, response: undefined }, {
-    operation: 'TicketPost.all',
-    method: 'GET',
-    route: '/Tickets/TicketPost/ListAll/7',
-    query: [],
-    form: [],
-    files: [],
-    issues: [],
-    response: undefined
-  })
+  assert.equal(
+    { ...all, response: undefined },
+    {
+      operation: 'TicketPost.all',
+      method: 'GET',
+      route: '/Tickets/TicketPost/ListAll/7',
+      query: [],
+      form: [],
+      files: [],
+      issues: [],
+      response: undefined
+    }
+  )
   assert.equal([TicketPost.get(7, 31).method, TicketPost.get(7, 31).route], ['GET', '/Tickets/TicketPost/7/31'])
   const d = TicketPost.delete(7, 31)
   assert.equal([d.operation, d.method, d.route, d.response], ['TicketPost.delete', 'DELETE', '/Tickets/TicketPost/7/31', { _tag: 'Void' }])
@@ -99,10 +102,10 @@ test('post: validation', () => {
   assert.equal(paths(TicketPost.post(1, { contents: 'x', userId: 1, isPrivate: true })), ['isPrivate'])
   const files = Array.from({ length: 11 }, (_, n) => ({ fileName: `f${n}`, contents: 'x' }))
   assert.equal(paths(TicketPost.post(1, { contents: 'x', staffId: 1, attachments: files })), ['attachments'])
-  assert.equal(
-    paths(TicketPost.post(1, { contents: 'x', staffId: 1, attachments: [{ fileName: '', contents: 5 as unknown as string }] })),
-    ['attachments[0].fileName', 'attachments[0].contents']
-  )
+  assert.equal(paths(TicketPost.post(1, { contents: 'x', staffId: 1, attachments: [{ fileName: '', contents: 5 as unknown as string }] })), [
+    'attachments[0].fileName',
+    'attachments[0].contents'
+  ])
 })
 
 test('aliases', () => {
@@ -115,10 +118,70 @@ test('aliases', () => {
 test('decodes the ListAll fixture', () => {
   const ps = decode(TicketPost.all(1), fixture('classic/TicketPost_ListAll.xml'))
   assert.equal(
-    ps.map((p) => [p.id, p.ticketPostId, p.ticketId, p.dateline?.getTime(), p.userId, p.fullName, p.email, p.emailTo, p.ipAddress, p.hasAttachments, p.creator, p.isThirdParty, p.isHtml, p.isEmailed, p.staffId, p.isSurveyComment, p.contents, p.isPrivate, p.attachments.length]),
+    ps.map((p) => [
+      p.id,
+      p.ticketPostId,
+      p.ticketId,
+      p.dateline?.getTime(),
+      p.userId,
+      p.fullName,
+      p.email,
+      p.emailTo,
+      p.ipAddress,
+      p.hasAttachments,
+      p.creator,
+      p.isThirdParty,
+      p.isHtml,
+      p.isEmailed,
+      p.staffId,
+      p.isSurveyComment,
+      p.contents,
+      p.isPrivate,
+      p.attachments.length
+    ]),
     [
-      [2, 2, 1, 1297840147000, 1, 'John Doe', 'john.doe@kayako.com', '', '127.0.0.1', false, TicketPost.PostCreator.user, false, false, false, 0, false, 'I am just testing', false, 0],
-      [4, 4, 1, 1297874640000, 0, 'John Doe', 'john.doe@kayako.com', '', '127.0.0.1', false, TicketPost.PostCreator.staff, false, false, false, 1, false, 'Test reply', true, 0]
+      [
+        2,
+        2,
+        1,
+        1297840147000,
+        1,
+        'John Doe',
+        'john.doe@kayako.com',
+        '',
+        '127.0.0.1',
+        false,
+        TicketPost.PostCreator.user,
+        false,
+        false,
+        false,
+        0,
+        false,
+        'I am just testing',
+        false,
+        0
+      ],
+      [
+        4,
+        4,
+        1,
+        1297874640000,
+        0,
+        'John Doe',
+        'john.doe@kayako.com',
+        '',
+        '127.0.0.1',
+        false,
+        TicketPost.PostCreator.staff,
+        false,
+        false,
+        false,
+        1,
+        false,
+        'Test reply',
+        true,
+        0
+      ]
     ]
   )
   assert.equal(ps[0]?.extra, {})
@@ -153,7 +216,10 @@ test('post decodes the echoed post (server style, with an embedded attachment)',
 </posts>`
   const p = decode(TicketPost.post(5, { contents: 'Here you go', staffId: 4, isPrivate: true, attachments: [{ fileName: 'a.txt', contents: 'hi' }] }), echo)
   assert.equal([p.id, p.ticketId, p.email, p.isHtml, p.isPrivate, p.staffId, p.contents], [77, 5, '', true, true, 4, '<p>Here you go</p>'])
-  assert.equal(p.attachments.map((a) => [a.id, a.fileName, new TextDecoder().decode(a.contents)]), [[9, 'a.txt', 'hi']])
+  assert.equal(
+    p.attachments.map((a) => [a.id, a.fileName, new TextDecoder().decode(a.contents)]),
+    [[9, 'a.txt', 'hi']]
+  )
 })
 
 test('get decodes one post; 404 is an ApiError', async () => {

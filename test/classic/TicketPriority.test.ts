@@ -18,7 +18,10 @@ test('all/get descriptions; read-only (no post/put/delete)', () => {
   })
   assert.equal([TicketPriority.get(2).method, TicketPriority.get(2).route], ['GET', '/Tickets/TicketPriority/2'])
   assert.is(TicketPriority.find, TicketPriority.get)
-  assert.equal(Object.keys(TicketPriority).filter((k) => ['post', 'put', 'delete'].includes(k)), [])
+  assert.equal(
+    Object.keys(TicketPriority).filter((k) => ['post', 'put', 'delete'].includes(k)),
+    []
+  )
   assert.equal(issuePaths(TicketPriority.get(0)), ['id'])
   assert.equal(issuePaths(TicketPriority.get(Number.POSITIVE_INFINITY)), ['id'])
 })

@@ -17,7 +17,10 @@ test('all/get descriptions; read-only (no post/put/delete)', () => {
   })
   assert.equal([TicketStatus.get(3).method, TicketStatus.get(3).route], ['GET', '/Tickets/TicketStatus/3'])
   assert.is(TicketStatus.find, TicketStatus.get)
-  assert.equal(Object.keys(TicketStatus).filter((k) => ['post', 'put', 'delete'].includes(k)), [])
+  assert.equal(
+    Object.keys(TicketStatus).filter((k) => ['post', 'put', 'delete'].includes(k)),
+    []
+  )
   assert.equal(issuePaths(TicketStatus.get(-3)), ['id'])
 })
 
@@ -46,7 +49,17 @@ test('decodes the real ListAll fixture', () => {
   )
   assert.equal(open?.extra, {})
   assert.equal(
-    [closed?.id, closed?.title, closed?.type, closed?.markAsResolved, closed?.displayCount, closed?.statusColor, closed?.triggerSurvey, closed?.staffVisibilityCustom, closed?.staffGroupIds],
+    [
+      closed?.id,
+      closed?.title,
+      closed?.type,
+      closed?.markAsResolved,
+      closed?.displayCount,
+      closed?.statusColor,
+      closed?.triggerSurvey,
+      closed?.staffVisibilityCustom,
+      closed?.staffGroupIds
+    ],
     [3, 'Closed', 'private', true, false, '#5f5f5f', true, true, [1]]
   )
 })

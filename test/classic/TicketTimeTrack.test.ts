@@ -24,16 +24,19 @@ const BILL = new Date(1297842420 * 1000)
 
 test('all/get/delete descriptions', () => {
   const all = TicketTimeTrack.all(2)
-  assert.equal({ ...all, response: undefined }, {
-    operation: 'TicketTimeTrack.all',
-    method: 'GET',
-    route: '/Tickets/TicketTimeTrack/ListAll/2',
-    query: [],
-    form: [],
-    files: [],
-    issues: [],
-    response: undefined
-  })
+  assert.equal(
+    { ...all, response: undefined },
+    {
+      operation: 'TicketTimeTrack.all',
+      method: 'GET',
+      route: '/Tickets/TicketTimeTrack/ListAll/2',
+      query: [],
+      form: [],
+      files: [],
+      issues: [],
+      response: undefined
+    }
+  )
   assert.equal([TicketTimeTrack.get(2, 3).method, TicketTimeTrack.get(2, 3).route], ['GET', '/Tickets/TicketTimeTrack/2/3'])
   const d = TicketTimeTrack.delete(2, 3)
   assert.equal([d.operation, d.method, d.route, d.response], ['TicketTimeTrack.delete', 'DELETE', '/Tickets/TicketTimeTrack/2/3', { _tag: 'Void' }])
@@ -80,12 +83,6 @@ test('post: validation', () => {
   assert.equal(bad.form, [])
 })
 
-test('aliases', () => {
-  assert.is(TicketTimeTrack.find, TicketTimeTrack.get)
-  assert.is(TicketTimeTrack.save, TicketTimeTrack.post)
-  assert.is(TicketTimeTrack.destroy, TicketTimeTrack.delete)
-})
-
 test('decodes time tracks from spec-shaped XML (XML names → entity)', () => {
   const [a, b] = decode(TicketTimeTrack.all(2), TIMETRACKS)
   assert.equal(a, {
@@ -106,10 +103,7 @@ test('decodes time tracks from spec-shaped XML (XML names → entity)', () => {
   })
   assert.equal(b && [b.id, b.billDate, b.contents], [5, null, ''])
   assert.is(decode(TicketTimeTrack.get(2, 3), TIMETRACKS).id, 3)
-  const echoed = decode(
-    TicketTimeTrack.post(2, { staffId: 1, contents: 'x', workDate: WORK, billDate: BILL, timeWorked: 1800, timeBillable: 900 }),
-    TIMETRACKS
-  )
+  const echoed = decode(TicketTimeTrack.post(2, { staffId: 1, contents: 'x', workDate: WORK, billDate: BILL, timeWorked: 1800, timeBillable: 900 }), TIMETRACKS)
   assert.equal([echoed.id, echoed.timeWorked, echoed.creatorStaffId], [3, 1800, 1])
 })
 

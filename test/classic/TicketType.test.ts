@@ -17,7 +17,10 @@ test('all/get descriptions; read-only (no post/put/delete)', () => {
   })
   assert.equal([TicketType.get(1).method, TicketType.get(1).route], ['GET', '/Tickets/TicketType/1'])
   assert.is(TicketType.find, TicketType.get)
-  assert.equal(Object.keys(TicketType).filter((k) => ['post', 'put', 'delete'].includes(k)), [])
+  assert.equal(
+    Object.keys(TicketType).filter((k) => ['post', 'put', 'delete'].includes(k)),
+    []
+  )
   assert.equal(issuePaths(TicketType.get(1.1)), ['id'])
 })
 

@@ -67,16 +67,19 @@ test('TroubleshooterCategory: descriptions', () => {
     ['usergroupidlist', '1,2']
   ])
   const put = TroubleshooterCategory.put(1, { title: 'Scanners', categoryType: Type.private, staffVisibilityCustom: true, staffGroupIds: [4] })
-  assert.equal([put.method, put.route, put.form], [
-    'PUT',
-    '/Troubleshooter/Category/1',
+  assert.equal(
+    [put.method, put.route, put.form],
     [
-      ['title', 'Scanners'],
-      ['categorytype', '3'],
-      ['staffvisibilitycustom', '1'],
-      ['staffgroupidlist', '4']
+      'PUT',
+      '/Troubleshooter/Category/1',
+      [
+        ['title', 'Scanners'],
+        ['categorytype', '3'],
+        ['staffvisibilitycustom', '1'],
+        ['staffgroupidlist', '4']
+      ]
     ]
-  ])
+  )
   assert.is(TroubleshooterCategory.find, TroubleshooterCategory.get)
   assert.is(TroubleshooterCategory.save, TroubleshooterCategory.post)
   assert.is(TroubleshooterCategory.update, TroubleshooterCategory.put)
@@ -96,7 +99,21 @@ test('TroubleshooterCategory: validation (staffId is required: the server has no
 test('TroubleshooterCategory: decoding and refusals', async () => {
   const [a] = decode(TroubleshooterCategory.all(), CATEGORIES)
   assert.equal(
-    [a?.id, a?.staffId, a?.staffName, a?.title, a?.description, a?.categoryType, a?.displayOrder, a?.views, a?.userVisibilityCustom, a?.userGroupIds, a?.staffVisibilityCustom, a?.staffGroupIds, a?.extra],
+    [
+      a?.id,
+      a?.staffId,
+      a?.staffName,
+      a?.title,
+      a?.description,
+      a?.categoryType,
+      a?.displayOrder,
+      a?.views,
+      a?.userVisibilityCustom,
+      a?.userGroupIds,
+      a?.staffVisibilityCustom,
+      a?.staffGroupIds,
+      a?.extra
+    ],
     [1, 1, 'Ada Admin', 'Printers', 'Paper jams & co.', Type.public, 1, 40, true, [1, 2], false, [], {}]
   )
   assert.equal(decode(TroubleshooterCategory.get(3), document('troubleshootercategories', [])), O.none)
@@ -136,8 +153,19 @@ const step = (id: number, over: Record<string, string | number | ReadonlyArray<s
   })
 
 test('TroubleshooterStep: descriptions', () => {
-  assert.equal(described(TroubleshooterStep.all()), { operation: 'TroubleshooterStep.all', method: 'GET', route: '/Troubleshooter/Step', query: [], form: [], files: [], issues: [] })
-  assert.equal([TroubleshooterStep.get(2).route, TroubleshooterStep.delete(2).method, TroubleshooterStep.delete(2).route], ['/Troubleshooter/Step/2', 'DELETE', '/Troubleshooter/Step/2'])
+  assert.equal(described(TroubleshooterStep.all()), {
+    operation: 'TroubleshooterStep.all',
+    method: 'GET',
+    route: '/Troubleshooter/Step',
+    query: [],
+    form: [],
+    files: [],
+    issues: []
+  })
+  assert.equal(
+    [TroubleshooterStep.get(2).route, TroubleshooterStep.delete(2).method, TroubleshooterStep.delete(2).route],
+    ['/Troubleshooter/Step/2', 'DELETE', '/Troubleshooter/Step/2']
+  )
   const post = TroubleshooterStep.post({
     categoryId: 1,
     subject: 'Plugged in?',
@@ -167,17 +195,23 @@ test('TroubleshooterStep: descriptions', () => {
     ['ticketpriorityid', '2'],
     ['ticketsubject', 'Printer broken']
   ])
-  assert.equal(TroubleshooterStep.post({ categoryId: 1, subject: 's', contents: 'c', staffId: 1, parentStepIds: [2, 3] }).form.at(-1), ['parentstepidlist', '2,3'])
-  const put = TroubleshooterStep.put(5, { editedStaffId: 2, subject: 'New', allowComments: false })
-  assert.equal([put.method, put.route, put.form], [
-    'PUT',
-    '/Troubleshooter/Step/5',
-    [
-      ['editedstaffid', '2'],
-      ['subject', 'New'],
-      ['allowcomments', '0']
-    ]
+  assert.equal(TroubleshooterStep.post({ categoryId: 1, subject: 's', contents: 'c', staffId: 1, parentStepIds: [2, 3] }).form.at(-1), [
+    'parentstepidlist',
+    '2,3'
   ])
+  const put = TroubleshooterStep.put(5, { editedStaffId: 2, subject: 'New', allowComments: false })
+  assert.equal(
+    [put.method, put.route, put.form],
+    [
+      'PUT',
+      '/Troubleshooter/Step/5',
+      [
+        ['editedstaffid', '2'],
+        ['subject', 'New'],
+        ['allowcomments', '0']
+      ]
+    ]
+  )
   assert.is(TroubleshooterStep.find, TroubleshooterStep.get)
   assert.is(TroubleshooterStep.save, TroubleshooterStep.post)
   assert.is(TroubleshooterStep.update, TroubleshooterStep.put)
@@ -185,11 +219,19 @@ test('TroubleshooterStep: descriptions', () => {
 })
 
 test('TroubleshooterStep: validation', () => {
-  assert.equal(
-    paths(TroubleshooterStep.post({ categoryId: 0, subject: '', contents: '', staffId: 0, stepStatus: 0 as 1, parentStepIds: [] })),
-    ['categoryId', 'subject', 'contents', 'staffId', 'stepStatus', 'parentStepIds']
-  )
-  assert.equal(paths(TroubleshooterStep.put(1, { editedStaffId: 0, contents: ' ', enableTicketRedirection: false })), ['editedStaffId', 'contents', 'enableTicketRedirection'])
+  assert.equal(paths(TroubleshooterStep.post({ categoryId: 0, subject: '', contents: '', staffId: 0, stepStatus: 0 as 1, parentStepIds: [] })), [
+    'categoryId',
+    'subject',
+    'contents',
+    'staffId',
+    'stepStatus',
+    'parentStepIds'
+  ])
+  assert.equal(paths(TroubleshooterStep.put(1, { editedStaffId: 0, contents: ' ', enableTicketRedirection: false })), [
+    'editedStaffId',
+    'contents',
+    'enableTicketRedirection'
+  ])
   // @ts-expect-error the update offers no ticketSubject (the server's update turns it into a number)
   TroubleshooterStep.put(1, { editedStaffId: 1, ticketSubject: 'Help' })
 })
@@ -211,12 +253,38 @@ test('TroubleshooterStep: decoding (parents, children, embedded files)', () => {
   })
   const [a, b] = decode(TroubleshooterStep.all(), document('troubleshootersteps', [step(1), withFiles]))
   assert.equal(
-    [a?.id, a?.categoryId, a?.staffId, a?.staffName, a?.subject, a?.edited, a?.editedStaffId, a?.editedStaffName, a?.displayOrder, a?.views, a?.allowComments, a?.hasAttachments],
+    [
+      a?.id,
+      a?.categoryId,
+      a?.staffId,
+      a?.staffName,
+      a?.subject,
+      a?.edited,
+      a?.editedStaffId,
+      a?.editedStaffName,
+      a?.displayOrder,
+      a?.views,
+      a?.allowComments,
+      a?.hasAttachments
+    ],
     [1, 1, 1, 'Ada Admin', 'Is it plugged in?', false, 0, '', 1, 3, true, false]
   )
-  assert.equal([a?.attachments, a?.parentStepIds, a?.childStepIds, a?.redirectTickets, a?.contents, a?.extra], [[], [0], [2, 3], false, '<p>Check the cable.</p>', {}])
   assert.equal(
-    [b?.edited, b?.editedStaffName, b?.parentStepIds, b?.childStepIds, b?.redirectTickets, b?.ticketSubject, b?.redirectDepartmentId, b?.ticketTypeId, b?.priorityId],
+    [a?.attachments, a?.parentStepIds, a?.childStepIds, a?.redirectTickets, a?.contents, a?.extra],
+    [[], [0], [2, 3], false, '<p>Check the cable.</p>', {}]
+  )
+  assert.equal(
+    [
+      b?.edited,
+      b?.editedStaffName,
+      b?.parentStepIds,
+      b?.childStepIds,
+      b?.redirectTickets,
+      b?.ticketSubject,
+      b?.redirectDepartmentId,
+      b?.ticketTypeId,
+      b?.priorityId
+    ],
     [true, 'Bob Staff', [1], [], true, 'Help', 3, 1, 2]
   )
   assert.equal(b?.attachments, [{ id: 7, fileName: 'wiring & plugs.png', fileSize: '2.00 MB', link: 'https://help.example.com/x', extra: {} }])
@@ -226,7 +294,8 @@ test('TroubleshooterStep: decoding (parents, children, embedded files)', () => {
 
 test('TroubleshooterStep: refusals; an uncaught server exception is a ParseError', async () => {
   assert.equal(await apiErrorOf(TroubleshooterStep.delete(9), 400, 'Step ID not found'), ['ApiError', 400, ['Step ID not found']])
-  const body = 'Uncaught Exception\nRouter: /Troubleshooter/Step\nInvalid data provided: invalid category in class.SWIFT_TroubleshooterStep.php:255\n\n====\n#0 …'
+  const body =
+    'Uncaught Exception\nRouter: /Troubleshooter/Step\nInvalid data provided: invalid category in class.SWIFT_TroubleshooterStep.php:255\n\n====\n#0 …'
   const { result } = await runCanned(TroubleshooterStep.post({ categoryId: 99, subject: 's', contents: 'c', staffId: 1 }), { body })
   const error = unwrapLeft(result) as { _tag: string; message: string }
   assert.is(error._tag, 'ParseError')

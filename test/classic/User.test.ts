@@ -113,7 +113,15 @@ test('put sends only what is given', () => {
   const put = User.put(7, { fullName: 'Jane R.', emails: ['jr@example.com'], enableDst: false })
   assert.equal(
     [put.method, put.route, put.form],
-    ['PUT', '/Base/User/7', [['fullname', 'Jane R.'], ['email[]', 'jr@example.com'], ['enabledst', '0']]]
+    [
+      'PUT',
+      '/Base/User/7',
+      [
+        ['fullname', 'Jane R.'],
+        ['email[]', 'jr@example.com'],
+        ['enabledst', '0']
+      ]
+    ]
   )
 })
 
@@ -127,9 +135,15 @@ test('search: POST /Base/UserSearch with query, phrase only when asked', () => {
     files: [],
     issues: []
   })
-  assert.equal(User.search({ query: 'jane roe', phrase: true }).form, [['query', 'jane roe'], ['phrase', '1']])
+  assert.equal(User.search({ query: 'jane roe', phrase: true }).form, [
+    ['query', 'jane roe'],
+    ['phrase', '1']
+  ])
   assert.equal(User.search({ query: 'jane roe', phrase: false }).form, [['query', 'jane roe']])
-  assert.equal(decodeBody(User.search({ query: 'roe' }), USERS).map((u) => u.id), [7, 9])
+  assert.equal(
+    decodeBody(User.search({ query: 'roe' }), USERS).map((u) => u.id),
+    [7, 9]
+  )
 })
 
 test('aliases are the same functions', () => {

@@ -78,7 +78,10 @@ test('a staff member’s group, a user’s group and organization', () => {
 })
 
 test('a bad id stays a validation issue of the request', () => {
-  assert.equal(departmentOf({ departmentId: -1 }).issues.map((i) => i.path), ['id'])
+  assert.equal(
+    departmentOf({ departmentId: -1 }).issues.map((i) => i.path),
+    ['id']
+  )
 })
 
 test('runOptional: none without a request, else the answer', async () => {

@@ -6,7 +6,7 @@ import * as Classic from '../../src/classic/index'
 
 const routes = (reqs: ReadonlyArray<{ route: string }>) => reqs.map((r) => r.route)
 
-test('Knowledgebase: categories (the top level left out), parent, articles, comments, files, a comment\'s article', () => {
+test("Knowledgebase: categories (the top level left out), parent, articles, comments, files, a comment's article", () => {
   assert.equal(routes(Associated.kbCategoriesOf({ categoryIds: [0, 3, 5] })), ['/Knowledgebase/Category/3', '/Knowledgebase/Category/5'])
   assert.equal(O.map((r: { route: string }) => r.route)(Associated.parentKbCategoryOf({ parentKbCategoryId: 2 })), O.some('/Knowledgebase/Category/2'))
   assert.equal(Associated.parentKbCategoryOf({ parentKbCategoryId: 0 }), O.none)
@@ -17,14 +17,14 @@ test('Knowledgebase: categories (the top level left out), parent, articles, comm
   assert.is(Associated.kbArticleOf({ kbArticleId: 7 }).route, '/Knowledgebase/Article/7')
 })
 
-test('News: categories, a category\'s items, comments, a comment\'s item', () => {
+test("News: categories, a category's items, comments, a comment's item", () => {
   assert.equal(routes(Associated.newsCategoriesOf({ categoryIds: [1, 2] })), ['/News/Category/1', '/News/Category/2'])
   assert.is(Associated.newsItemsOf({ id: 1 }).route, '/News/NewsItem/ListAll/1')
   assert.is(Associated.newsCommentsOf({ id: 3 }).route, '/News/Comment/ListAll/3')
   assert.is(Associated.newsItemOf({ newsItemId: 3 }).route, '/News/NewsItem/3')
 })
 
-test('Troubleshooter: a step\'s category, parents (the top left out), children, comments, files, a comment\'s step', () => {
+test("Troubleshooter: a step's category, parents (the top left out), children, comments, files, a comment's step", () => {
   assert.is(Associated.troubleshooterCategoryOf({ categoryId: 2 }).route, '/Troubleshooter/Category/2')
   assert.equal(routes(Associated.parentStepsOf({ parentStepIds: [0] })), [])
   assert.equal(routes(Associated.parentStepsOf({ parentStepIds: [4] })), ['/Troubleshooter/Step/4'])
@@ -39,7 +39,9 @@ test('the classic index exports the modules and every helper', () => {
   assert.is(Classic.KnowledgebaseArticle.get, Classic.KnowledgebaseArticle.find)
   for (const name of Object.keys(Associated)) assert.is((Classic as Record<string, unknown>)[name], (Associated as Record<string, unknown>)[name], name)
   assert.equal(
-    Object.keys(Classic).filter((k) => /^(Knowledgebase|News|Troubleshooter)/.test(k)).sort(),
+    Object.keys(Classic)
+      .filter((k) => /^(Knowledgebase|News|Troubleshooter)/.test(k))
+      .sort(),
     [
       'KnowledgebaseArticle',
       'KnowledgebaseAttachment',

@@ -137,14 +137,35 @@ for (const c of CASES) {
   })
 
   test(`${c.name}: decodes the server's comments`, () => {
-    const body = document(c.root, [commentXml(c, 1), commentXml(c, 2, { creatortype: 1, creatorid: 4, commentstatus: 3, parentcommentid: 1, useragent: '', note: 'new' })], 'Comments')
+    const body = document(
+      c.root,
+      [commentXml(c, 1), commentXml(c, 2, { creatortype: 1, creatorid: 4, commentstatus: 3, parentcommentid: 1, useragent: '', note: 'new' })],
+      'Comments'
+    )
     const [a, b] = decode(M.all(3), body) as ReadonlyArray<CommentLike & Record<string, unknown>>
     assert.equal(
-      [a?.id, a?.[c.parentKey], a?.creatorType, a?.creatorId, a?.fullName, a?.email, a?.ipAddress, a?.dateline?.getTime(), a?.parentCommentId, a?.commentStatus],
+      [
+        a?.id,
+        a?.[c.parentKey],
+        a?.creatorType,
+        a?.creatorId,
+        a?.fullName,
+        a?.email,
+        a?.ipAddress,
+        a?.dateline?.getTime(),
+        a?.parentCommentId,
+        a?.commentStatus
+      ],
       [1, 3, CommentCreatorType.user, 0, 'Guest Reader', 'reader@example.com', '203.0.113.9', 1700000000000, 0, CommentStatus.pending]
     )
-    assert.equal([a?.userAgent, a?.referrer, a?.parentUrl, a?.contents, a?.extra], ['kayako-fp', '', 'https://help.example.com/index.php?/x', 'Thanks & <b>more</b>', {}])
-    assert.equal([b?.creatorType, b?.creatorId, b?.commentStatus, b?.parentCommentId, b?.userAgent, Object.keys(b?.extra ?? {})], [CommentCreatorType.staff, 4, CommentStatus.spam, 1, '', ['note']])
+    assert.equal(
+      [a?.userAgent, a?.referrer, a?.parentUrl, a?.contents, a?.extra],
+      ['kayako-fp', '', 'https://help.example.com/index.php?/x', 'Thanks & <b>more</b>', {}]
+    )
+    assert.equal(
+      [b?.creatorType, b?.creatorId, b?.commentStatus, b?.parentCommentId, b?.userAgent, Object.keys(b?.extra ?? {})],
+      [CommentCreatorType.staff, 4, CommentStatus.spam, 1, '', ['note']]
+    )
     const one = decode(M.get(1), body)
     assert.ok(O.isSome(one) && one.value.id === 1)
     assert.equal(decode(M.get(1), document(c.root, [])), O.none)

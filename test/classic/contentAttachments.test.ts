@@ -45,7 +45,7 @@ const CASES: ReadonlyArray<Case> = [
     parentField: 'kbarticleid',
     parentKey: 'kbArticleId',
     wrongParent: 'Attachment does not belong to the specified article',
-    module: KnowledgebaseAttachment as unknown as Case['module']
+    module: KnowledgebaseAttachment
   },
   {
     name: 'TroubleshooterAttachment',
@@ -55,7 +55,7 @@ const CASES: ReadonlyArray<Case> = [
     parentField: 'troubleshooterstepid',
     parentKey: 'troubleshooterStepId',
     wrongParent: 'Attachment does not belong to the specified step',
-    module: TroubleshooterAttachment as unknown as Case['module']
+    module: TroubleshooterAttachment
   }
 ]
 
@@ -92,7 +92,11 @@ for (const c of CASES) {
     ])
     assert.equal(paths(M.post(0, { fileName: ' ', contents: new Uint8Array(0) } as never)), [c.parentKey, 'fileName', 'contents'])
     assert.equal(paths(M.post(1, { fileName: 'a', contents: [1, 2] } as never)), ['contents'])
-    assert.equal(M.post(1, { fileName: 'a.txt', contents: 'Hello, Kayako!\n' } as never).form.at(-1), ['contents', 'SGVsbG8sIEtheWFrbyEK'], 'text is sent as UTF-8')
+    assert.equal(
+      M.post(1, { fileName: 'a.txt', contents: 'Hello, Kayako!\n' } as never).form.at(-1),
+      ['contents', 'SGVsbG8sIEtheWFrbyEK'],
+      'text is sent as UTF-8'
+    )
   })
 
   test(`${c.name}: decodes attachments with their contents as bytes (Base64 with line breaks too)`, () => {

@@ -58,7 +58,10 @@ test('User.everyPage: markers follow the last id + 1; a short last page ends the
   const walked = await pagesOf(pages(run)(User.everyPage({ pageSize: 10 })))
   assert.equal(sizes(walked), [10, 10, 5])
   assert.equal(routes, ['/Base/User/Filter/1/10', `/Base/User/Filter/${(ids[9] as number) + 1}/10`, `/Base/User/Filter/${(ids[19] as number) + 1}/10`])
-  assert.equal(walked.flatMap((p) => unwrap(p).map((u) => u.id)), ids)
+  assert.equal(
+    walked.flatMap((p) => unwrap(p).map((u) => u.id)),
+    ids
+  )
 })
 
 test('User.everyPage: a total that is a multiple of the page size ends with one empty request, not yielded', async () => {
@@ -78,7 +81,10 @@ test('collect(User.everyPage()): every user in order, with the default page size
   const ids = userIds(1200)
   const { run, routes } = userServer(ids)
   const users = unwrap(await collect(run)(User.everyPage())())
-  assert.equal(users.map((u) => u.id), ids)
+  assert.equal(
+    users.map((u) => u.id),
+    ids
+  )
   assert.equal(routes, ['/Base/User/Filter/1/1000', `/Base/User/Filter/${(ids[999] as number) + 1}/1000`])
   const from = userServer(ids)
   assert.equal(unwrap(await collect(from.run)(User.everyPage({ marker: 1700, pageSize: 1000 }))()).length, ids.filter((id) => id >= 1700).length)
@@ -171,9 +177,11 @@ test('byOffset: bad options and a throwing request builder are Lefts, nothing th
   const bad = unwrapLeft(await collect(run)(byOffset(ticketPage, { pageSize: 0, start: -1 }))())
   assert.equal(bad._tag === 'ValidationError' ? bad.issues.map((i) => i.path) : bad._tag, ['pageSize', 'start'])
   const thrown = unwrapLeft(
-    await collect(run)(byOffset(() => {
-      throw new Error('boom')
-    }))()
+    await collect(run)(
+      byOffset(() => {
+        throw new Error('boom')
+      })
+    )()
   )
   assert.equal(thrown._tag === 'ValidationError' ? thrown.issues : thrown._tag, [{ path: 'page', message: 'the request builder threw: Error: boom' }])
   assert.equal(routes, [])

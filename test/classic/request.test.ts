@@ -23,7 +23,13 @@ test('phpForm: arrays as name[] and nested keys as name[k]', () => {
 })
 
 test('encodeForm percent-encodes names and values', () => {
-  assert.is(encodeForm([['a[]', 'x y&z'], ['b', 'é']]), 'a%5B%5D=x%20y%26z&b=%C3%A9')
+  assert.is(
+    encodeForm([
+      ['a[]', 'x y&z'],
+      ['b', 'é']
+    ]),
+    'a%5B%5D=x%20y%26z&b=%C3%A9'
+  )
 })
 
 test.run()

@@ -62,7 +62,10 @@ signer('a custom signer is made once per executor from the secret key and signs 
   assert.equal(made, ['sk-123'])
   assert.equal(
     sent.map((r) => r.url),
-    ['https://h/api/index.php?e=/Base/Department&apikey=k&salt=abc&signature=ABC%2B', 'https://h/api/index.php?e=/Base/Department/2&apikey=k&salt=abc&signature=ABC%2B']
+    [
+      'https://h/api/index.php?e=/Base/Department&apikey=k&salt=abc&signature=ABC%2B',
+      'https://h/api/index.php?e=/Base/Department/2&apikey=k&salt=abc&signature=ABC%2B'
+    ]
   )
 })
 

@@ -102,7 +102,10 @@ test('struct reports every failing field with its path', () => {
 })
 
 test('toBool accepts 1/0, true/false and empty', () => {
-  assert.equal(['1', '0', 'true', 'FALSE', ''].map((t) => unwrap(toBool(t))), [true, false, true, false, false])
+  assert.equal(
+    ['1', '0', 'true', 'FALSE', ''].map((t) => unwrap(toBool(t))),
+    [true, false, true, false, false]
+  )
   assert.ok(E.isLeft(toBool('2')))
 })
 
@@ -117,7 +120,13 @@ const notes = list('notes', 'note', note)
 test('attributes, element text and list/first/single', () => {
   const r = root('<notes><note id="1" notecolor="2"><![CDATA[hi]]></note><note id="2" notecolor="1">yo</note></notes>')
   const v = unwrap(notes.decode(r))
-  assert.equal(v.map((n) => [n.id, n.color, n.text]), [[1, '2', 'hi'], [2, '1', 'yo']])
+  assert.equal(
+    v.map((n) => [n.id, n.color, n.text]),
+    [
+      [1, '2', 'hi'],
+      [2, '1', 'yo']
+    ]
+  )
   assert.equal(unwrap(first(notes).decode(root('<notes>\n</notes>'))), O.none)
   assert.ok(E.isLeft(single(notes).decode(root('<notes></notes>'))))
   assert.match(drawErrors(unwrapLeft(notes.decode(root('<departments />'))))[0] ?? '', /expected the root element <notes>/)
@@ -125,7 +134,10 @@ test('attributes, element text and list/first/single', () => {
 
 test('many decodes repeated children', () => {
   const parent = struct('p', { xs: many('x', struct('x', { v: int('v') })) })
-  assert.equal(unwrap(parent.decode(root('<p><x><v>1</v></x><x><v>2</v></x></p>'))).xs.map((x) => x.v), [1, 2])
+  assert.equal(
+    unwrap(parent.decode(root('<p><x><v>1</v></x><x><v>2</v></x></p>'))).xs.map((x) => x.v),
+    [1, 2]
+  )
 })
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -158,7 +170,11 @@ test('checkDocument: what is not well-formed, and why', () => {
     ['', /^no root element$/]
   ]
   for (const [text, why] of cases) assert.match(checkDocument(text) ?? 'well-formed', why, text)
-  for (const text of ['<a/>', '<a x="1" y=\'2\'/>', '<?xml version="1.0"?>\n<!-- c -->\n<!DOCTYPE a [<!ENTITY e "x">]>\n<a>&e;<b/><![CDATA[<not/> ]]]]><![CDATA[>]]></a>\n<?pi?>\n']) {
+  for (const text of [
+    '<a/>',
+    '<a x="1" y=\'2\'/>',
+    '<?xml version="1.0"?>\n<!-- c -->\n<!DOCTYPE a [<!ENTITY e "x">]>\n<a>&e;<b/><![CDATA[<not/> ]]]]><![CDATA[>]]></a>\n<?pi?>\n'
+  ]) {
     assert.is(checkDocument(text), undefined, text)
   }
 })

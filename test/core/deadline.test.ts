@@ -9,7 +9,12 @@ import { fetchTransportWith, followSameOriginRedirects, redirectMessage, type Ht
 import { withTimeout } from '../../src/core/policy'
 import { fakeClock } from '../support/clock'
 
-const GET: HttpRequest = { method: 'GET', url: 'https://h/api/index.php?e=/Base/Department&apikey=K&salt=S&signature=G', headers: {}, operation: 'Department.all' }
+const GET: HttpRequest = {
+  method: 'GET',
+  url: 'https://h/api/index.php?e=/Base/Department&apikey=K&salt=S&signature=G',
+  headers: {},
+  operation: 'Department.all'
+}
 
 /** Reports the given phases at once, then never answers (until aborted: then a TransportError, as real transports). */
 const stallingAfter =
@@ -18,7 +23,7 @@ const stallingAfter =
   () =>
     new Promise((resolve) => {
       for (const phase of phases) request.onPhase?.(phase)
-      request.signal?.addEventListener('abort', () => resolve(E.left({ _tag: 'TransportError', operation: 'x', request, cause: 'aborted' } as KayakoError)))
+      request.signal?.addEventListener('abort', () => resolve(E.left({ _tag: 'TransportError', operation: 'x', request, cause: 'aborted' })))
     })
 
 const t = suite('deadline and redirects')
@@ -73,13 +78,21 @@ t("fetchTransport asks fetch not to follow (redirect: 'manual') and returns the 
 t('a runtime that hides the redirect (opaqueredirect, status 0): an HttpError that says so, never a Right', async () => {
   const transport = fetchTransportWith(() => async () => ({ type: 'opaqueredirect', status: 0, headers: new Headers(), body: null, text: async () => '' }))
   const left = (await transport(GET)()) as E.Left<KayakoError>
-  assert.ok(left.left._tag === 'HttpError' && left.left.status === 0 && left.left.message?.startsWith('redirected (the runtime hides where), not followed') === true, JSON.stringify(left))
+  assert.ok(
+    left.left._tag === 'HttpError' && left.left.status === 0 && left.left.message?.startsWith('redirected (the runtime hides where), not followed') === true,
+    JSON.stringify(left)
+  )
 })
 
 t('redirectMessage: the five redirect codes with a Location, the Location redacted; describe shows it', () => {
   const location = 'https://other.example/api/index.php?e=/X&apikey=K&salt=S&signature=G'
   for (const status of [301, 302, 303, 307, 308]) {
-    assert.is(redirectMessage({ status, headers: { location }, body: '' })?.startsWith('redirected to https://other.example/api/index.php?e=/X&apikey=[redacted]&salt=[redacted]&signature=[redacted], not followed'), true)
+    assert.is(
+      redirectMessage({ status, headers: { location }, body: '' })?.startsWith(
+        'redirected to https://other.example/api/index.php?e=/X&apikey=[redacted]&salt=[redacted]&signature=[redacted], not followed'
+      ),
+      true
+    )
   }
   for (const status of [200, 300, 304, 404]) assert.is(redirectMessage({ status, headers: { location }, body: '' }), undefined)
   assert.is(redirectMessage({ status: 302, headers: {}, body: '' }), undefined)
@@ -104,7 +117,14 @@ t('followSameOriginRedirects: GETs within the origin (relative Locations too), a
   }
   const follow = followSameOriginRedirects(3)(base)
   assert.equal(await follow({ method: 'GET', url: 'https://h/a', headers: { x: '1' } })(), E.right(answers['https://h/c']))
-  assert.equal(sent.map((r) => [r.method, r.url, r.headers]), [['GET', 'https://h/a', { x: '1' }], ['GET', 'https://h/b', { x: '1' }], ['GET', 'https://h/c', { x: '1' }]])
+  assert.equal(
+    sent.map((r) => [r.method, r.url, r.headers]),
+    [
+      ['GET', 'https://h/a', { x: '1' }],
+      ['GET', 'https://h/b', { x: '1' }],
+      ['GET', 'https://h/c', { x: '1' }]
+    ]
+  )
   for (const [request, calls] of [
     [{ method: 'PUT', url: 'https://h/a', headers: {} }, 1],
     [{ method: 'GET', url: 'https://h/away', headers: {} }, 1],
@@ -112,7 +132,7 @@ t('followSameOriginRedirects: GETs within the origin (relative Locations too), a
     [{ method: 'GET', url: 'https://h/loop', headers: {} }, 4]
   ] as const) {
     sent.length = 0
-    const answer = await follow(request as HttpRequest)()
+    const answer = await follow(request)()
     assert.ok(answer._tag === 'Right' && answer.right.status >= 300 && answer.right.status < 400, JSON.stringify(answer))
     assert.is(sent.length, calls, request.url)
   }

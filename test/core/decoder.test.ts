@@ -7,7 +7,10 @@ import { atKey, drawErrors, failure, MAX_DRAWN_ERRORS, success, traverseIndexed 
 test('paths and messages of the first failures, in document order', () => {
   const r = atKey('items')(traverseIndexed([1, 'x', 3, 'y'], (v) => (typeof v === 'number' ? success(v) : atKey('id')(failure(v, 'expected a number')))))
   assert.ok(E.isLeft(r))
-  assert.equal(drawErrors(E.isLeft(r) ? r.left : (undefined as never)), ['items[1].id: expected a number (got "x")', 'items[3].id: expected a number (got "y")'])
+  assert.equal(drawErrors(E.isLeft(r) ? r.left : (undefined as never)), [
+    'items[1].id: expected a number (got "x")',
+    'items[3].id: expected a number (got "y")'
+  ])
 })
 
 test('100,000 failing items: the first 20 lines, then a count, without overflowing the stack', () => {
@@ -21,7 +24,10 @@ test('100,000 failing items: the first 20 lines, then a count, without overflowi
 })
 
 test('a count only when there are more', () => {
-  const r = traverseIndexed(Array.from({ length: MAX_DRAWN_ERRORS }, (_, i) => i), (i) => failure(i, 'no'))
+  const r = traverseIndexed(
+    Array.from({ length: MAX_DRAWN_ERRORS }, (_, i) => i),
+    (i) => failure(i, 'no')
+  )
   const lines = drawErrors(E.isLeft(r) ? r.left : (undefined as never))
   assert.is(lines.length, MAX_DRAWN_ERRORS)
   assert.not.ok(lines.some((l) => l.startsWith('…')))

@@ -30,7 +30,10 @@ test('scrub removes secrets and their URL-encoded forms', () => {
 })
 
 test('scrubError reaches nested strings; the request is redacted by structure', () => {
-  const e = scrubError(httpError('X.get', { method: 'GET', url: 'https://u:SECRET1@h/?apikey=SECRET1&x=1', headers: { 'x-otp': 'SECRET1' } }, 500, 'oops SECRET1'), ['SECRET1'])
+  const e = scrubError(
+    httpError('X.get', { method: 'GET', url: 'https://u:SECRET1@h/?apikey=SECRET1&x=1', headers: { 'x-otp': 'SECRET1' } }, 500, 'oops SECRET1'),
+    ['SECRET1']
+  )
   assert.not.ok(JSON.stringify(e).includes('SECRET1'))
   assert.is(e._tag === 'HttpError' && e.request.url, 'https://[redacted]@h/?apikey=[redacted]&x=1')
 })
@@ -46,7 +49,11 @@ test('causeText never trusts the thrown value', () => {
   assert.is(causeText(new TypeError('bad')), 'TypeError: bad')
   assert.is(causeText('plain'), 'plain')
   assert.is(causeText(42), 'non-Error thrown: 42')
-  const hostile = { toString() { throw new Error('no') } }
+  const hostile = {
+    toString() {
+      throw new Error('no')
+    }
+  }
   assert.is(causeText(hostile), 'unprintable thrown value')
 })
 

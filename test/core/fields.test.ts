@@ -31,7 +31,7 @@ const extraEntry: Fields<Probe, unknown> = { ...PROBE, colour: PROBE.name }
 const requiredMissing: RequiredFields<Probe> = {}
 // @ts-expect-error `count` is optional in Probe
 const optionalListed: RequiredFields<Probe> = { name: true, count: true }
-void [missingEntry, extraEntry, requiredMissing, optionalListed]
+export const typeLevelProbes = [missingEntry, extraEntry, requiredMissing, optionalListed]
 
 test('checks: a required property is checked when missing, an optional one only when present, in table order', () => {
   assert.equal(checkFields(PROBE, PROBE_REQUIRED, {}), [{ path: 'name', message: 'is required and must not be blank' }])
@@ -72,7 +72,12 @@ test('wire values: a spread field sends its record of wire values in its place',
     in: { wire: '<one flag per place>', check: () => [], spread: true, encode: (places) => Object.fromEntries(places.map((p) => [p, 1])) },
     phrase: { wire: 'phrase', check: V.isBoolean }
   }
-  assert.equal(Object.entries(wireValues(table, { phrase: true, in: ['a', 'b'], query: 'q' })), [['query', 'q'], ['a', 1], ['b', 1], ['phrase', true]])
+  assert.equal(Object.entries(wireValues(table, { phrase: true, in: ['a', 'b'], query: 'q' })), [
+    ['query', 'q'],
+    ['a', 1],
+    ['b', 1],
+    ['phrase', true]
+  ])
 })
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
@@ -103,13 +108,19 @@ const compileWithExtraProperties = (): string => {
       const text = readFileSync(file, 'utf8')
       const declaration = new RegExp(`export interface ${typeName}( extends [^{]+)? \\{`)
       assert.ok(declaration.test(text), `${module} declares ${typeName}`)
-      writeFileSync(file, text.replace(declaration, (found) => `${found}\n  readonly probe${typeName}?: string`))
+      writeFileSync(
+        file,
+        text.replace(declaration, (found) => `${found}\n  readonly probe${typeName}?: string`)
+      )
     }
     const config = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> }
     const files = [...new Set(PROBED.map(([module]) => `src/${module}`))]
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...config.compilerOptions, typeRoots: [join(ROOT, 'node_modules', '@types')] }, files }))
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { ...config.compilerOptions, typeRoots: [join(ROOT, 'node_modules', '@types')] }, files })
+    )
     try {
-      execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { cwd: dir, encoding: 'utf8', stdio: 'pipe' })
+      execFileSync(process.execPath, [join(ROOT, 'node_modules', '.bin', 'tsc'), '-p', dir], { cwd: dir, encoding: 'utf8', stdio: 'pipe' })
       return ''
     } catch (failed) {
       return String((failed as { stdout?: string }).stdout ?? failed)

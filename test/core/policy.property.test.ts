@@ -48,7 +48,12 @@ test('retry: sends at most maxAttempts, only idempotent methods repeat, and the 
         }
         const last = script[Math.min(expected - 1, script.length - 1)] as Step
         const answered = E.isRight(result) ? result.right.status : 'reset'
-        return sent === expected && delays.length === expected - 1 && answered === (last === 'reset' ? 'reset' : last.status) && delays.every((d) => d >= 0 && d <= 60_000)
+        return (
+          sent === expected &&
+          delays.length === expected - 1 &&
+          answered === (last === 'reset' ? 'reset' : last.status) &&
+          delays.every((d) => d >= 0 && d <= 60_000)
+        )
       }
     ),
     { numRuns: 300 }
@@ -67,10 +72,13 @@ test('concurrency: never more than n in flight, starts in arrival order, every r
           inFlight++
           most = Math.max(most, inFlight)
           started.push(request.url)
-          clock.setTimeout(() => {
-            inFlight--
-            resolve(E.right<never, HttpResponse>({ status: 200, headers: {}, body: request.url }))
-          }, Number(request.url.split(':')[1]))
+          clock.setTimeout(
+            () => {
+              inFlight--
+              resolve(E.right<never, HttpResponse>({ status: 200, headers: {}, body: request.url }))
+            },
+            Number(request.url.split(':')[1])
+          )
         })
       const limited = pipe(transport, withTimeout(10_000, { clock }), withConcurrency(limit))
       const urls = durations.map((d, i) => `${i}:${d}`)

@@ -47,7 +47,12 @@ const reset = (request: HttpRequest): KayakoError => ({
   cause: 'Error: read ECONNRESET'
 })
 
-const GET: HttpRequest = { method: 'GET', url: 'https://h/api/index.php?e=/Base/Department&apikey=K&salt=S&signature=G', headers: {}, operation: 'Department.all' }
+const GET: HttpRequest = {
+  method: 'GET',
+  url: 'https://h/api/index.php?e=/Base/Department&apikey=K&salt=S&signature=G',
+  headers: {},
+  operation: 'Department.all'
+}
 const POST: HttpRequest = { method: 'POST', url: 'https://h/api/index.php?e=/Base/Department', headers: {}, body: 'title=x', operation: 'Department.post' }
 
 const statusOf = (sent: E.Either<KayakoError, HttpResponse>): number | string => (E.isRight(sent) ? sent.right.status : sent.left._tag)
@@ -60,8 +65,14 @@ test('retry: transient statuses are retried until a success; attempts are number
   const { transport, sent } = scripted(clock, { status: 503 }, { status: 502 }, { status: 200, body: 'ok' })
   const result = await run(withRetry({ clock, random: () => 0 })(transport)(GET))
   assert.is(unwrap(result).body, 'ok')
-  assert.equal(sent.map((r) => r.attempt), [1, 2, 3])
-  assert.equal(sent.map((r) => r.url), [GET.url, GET.url, GET.url])
+  assert.equal(
+    sent.map((r) => r.attempt),
+    [1, 2, 3]
+  )
+  assert.equal(
+    sent.map((r) => r.url),
+    [GET.url, GET.url, GET.url]
+  )
 })
 
 test('retry: each of 408 429 500 502 503 504 and a TransportError is retried; 400 401 404 501 are not', async () => {
@@ -124,7 +135,11 @@ test('retry: a caller opts a POST in with `retryable`', async () => {
 
 test('retry: retryOn widens what is retried (an HTML page with a 200)', async () => {
   const { clock, run } = fakeClock()
-  const { transport, sent } = scripted(clock, { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>maintenance</html>' }, { status: 200, body: '<?xml?>' })
+  const { transport, sent } = scripted(
+    clock,
+    { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>maintenance</html>' },
+    { status: 200, body: '<?xml?>' }
+  )
   const retryOn = (r: E.Either<KayakoError, HttpResponse>) => isRetryableOutcome(r) || (E.isRight(r) && r.right.headers['content-type'] === 'text/html')
   assert.is(unwrap(await run(withRetry({ clock, retryOn, random: () => 0 })(transport)(GET))).body, '<?xml?>')
   assert.is(sent.length, 2)
@@ -162,7 +177,12 @@ test('retry: Retry-After as an HTTP date is honoured; a past date means no wait'
   const in30s = new Date(Date.UTC(2026, 10, 22, 18, 0, 30)).toUTCString()
   assert.is(in30s, 'Sun, 22 Nov 2026 18:00:30 GMT')
   const past = 'Sun, 22 Nov 2026 17:00:00 GMT'
-  const { transport, sent } = scripted(clock, { status: 503, headers: { 'retry-after': in30s } }, { status: 503, headers: { 'retry-after': past } }, { status: 200 })
+  const { transport, sent } = scripted(
+    clock,
+    { status: 503, headers: { 'retry-after': in30s } },
+    { status: 503, headers: { 'retry-after': past } },
+    { status: 200 }
+  )
   assert.is(statusOf(await run(withRetry({ clock })(transport)(GET))), 200)
   assert.equal(delays, [30_000, 0])
   assert.is(sent.length, 3)
@@ -242,7 +262,10 @@ test('retry: a transport that throws a non-Error is a TransportError, and retrie
   const e = unwrapLeft(await run(withRetry({ clock, random: () => 0 })(transport)(GET)))
   assert.is(sent.length, 3)
   assert.equal([e._tag, e._tag === 'TransportError' ? e.cause : ''], ['TransportError', 'non-Error thrown: null'])
-  assert.is(e._tag === 'TransportError' ? e.request.url : '', 'https://h/api/index.php?e=/Base/Department&apikey=[redacted]&salt=[redacted]&signature=[redacted]')
+  assert.is(
+    e._tag === 'TransportError' ? e.request.url : '',
+    'https://h/api/index.php?e=/Base/Department&apikey=[redacted]&salt=[redacted]&signature=[redacted]'
+  )
 })
 
 test('retry: onRetry hears of every wait, with the redacted request', async () => {
@@ -331,7 +354,10 @@ test('timeout: a transport that throws synchronously is a TransportError', async
 
 const recorder = () => {
   const lines: Array<{ level: string; args: ReadonlyArray<unknown> }> = []
-  const at = (level: string) => (...args: ReadonlyArray<unknown>) => void lines.push({ level, args })
+  const at =
+    (level: string) =>
+    (...args: ReadonlyArray<unknown>) =>
+      void lines.push({ level, args })
   return { logger: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') }, lines }
 }
 
@@ -357,7 +383,10 @@ test('logger: the level is configurable and a throwing logger changes nothing', 
   const { logger, lines } = recorder()
   const { transport } = scripted(clock, { status: 200 })
   await withLogger(logger, { clock, level: (e: HttpLogEntry) => (e.status === 200 ? 'debug' : 'warn') })(transport)(GET)()
-  assert.equal(lines.map((l) => l.level), ['debug'])
+  assert.equal(
+    lines.map((l) => l.level),
+    ['debug']
+  )
   const boom = () => {
     throw new Error('disk full')
   }
@@ -394,7 +423,9 @@ test('logger: no credential reaches a line, even when the failure quotes them', 
   ]
   for (const request of requests) {
     const leaky: Transport = (r) => () => {
-      throw new Error(`connect failed for ${r.url} ${String(r.body)} ${JSON.stringify(r.headers)} ${decodeURIComponent(r.url)} ${decodeURIComponent(String(r.body))}`)
+      throw new Error(
+        `connect failed for ${r.url} ${String(r.body)} ${JSON.stringify(r.headers)} ${decodeURIComponent(r.url)} ${decodeURIComponent(String(r.body))}`
+      )
     }
     await withLogger(logger, { clock })(leaky)(request)()
     await withLogger(logger, { clock })(scripted(clock, { status: 500 }).transport)(request)()

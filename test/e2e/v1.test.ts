@@ -21,16 +21,24 @@ interface Mount {
   readonly transport: Transport
 }
 
-const recording = (inner: Transport, sent: Array<HttpRequest>): Transport => (request) => {
-  sent.push(request)
-  return inner(request)
-}
+const recording =
+  (inner: Transport, sent: Array<HttpRequest>): Transport =>
+  (request) => {
+    sent.push(request)
+    return inner(request)
+  }
 
 const inProcess = async (): Promise<Mount> => {
   const sandbox = createV1Sandbox()
   const sent: Array<HttpRequest> = []
   const handler: Transport = (request) => async () => E.right(await sandbox.handle(request))
-  return { url: 'http://127.0.0.1:1/api/v1', credentials: sandbox.credentials, expireSessions: sandbox.expireSessions, sent, transport: recording(handler, sent) }
+  return {
+    url: 'http://127.0.0.1:1/api/v1',
+    credentials: sandbox.credentials,
+    expireSessions: sandbox.expireSessions,
+    sent,
+    transport: recording(handler, sent)
+  }
 }
 
 let server: RunningSandbox | undefined
@@ -40,10 +48,19 @@ const overHttp = async (): Promise<Mount> => {
   const v1Sandbox = server.sandbox.v1
   if (side === undefined || v1Sandbox === undefined) throw new Error('startSandbox serves no v1 API')
   const sent: Array<HttpRequest> = []
-  return { url: side.url, credentials: { username: side.username, password: side.password }, expireSessions: v1Sandbox.expireSessions, sent, transport: recording(fetchTransport, sent) }
+  return {
+    url: side.url,
+    credentials: { username: side.username, password: side.password },
+    expireSessions: v1Sandbox.expireSessions,
+    sent,
+    transport: recording(fetchTransport, sent)
+  }
 }
 
-for (const [name, mountOf] of [['in process', inProcess], ['over HTTP', overHttp]] as const) {
+for (const [name, mountOf] of [
+  ['in process', inProcess],
+  ['over HTTP', overHttp]
+] as const) {
   const e2e = suite(`v1 end to end (${name})`)
   let mounted: Mount
   e2e.before.each(async () => {
@@ -66,7 +83,9 @@ for (const [name, mountOf] of [['in process', inProcess], ['over HTTP', overHttp
     assert.ok(session !== undefined && session.length > 0, 'then uses the session')
     assert.is(sent[1]?.headers['authorization'], undefined)
 
-    const created = unwrap(await run(Case.post({ subject: 'Printer on fire', contents: 'Again.', channel: 'NOTE', requesterId: Number(first.requester?.id ?? 1) }))())
+    const created = unwrap(
+      await run(Case.post({ subject: 'Printer on fire', contents: 'Again.', channel: 'NOTE', requesterId: Number(first.requester?.id ?? 1) }))()
+    )
     const write = sent[sent.length - 1]
     assert.is(write?.method, 'POST')
     assert.ok((write?.headers['x-csrf-token'] ?? '').length > 0, 'CSRF token on writes')
@@ -77,7 +96,11 @@ for (const [name, mountOf] of [['in process', inProcess], ['over HTTP', overHttp
     const again = unwrap(await run(Case.get(created.id))())
     assert.is(again.id, created.id)
     const retried = sent.slice(before)
-    assert.equal(retried.map((r) => r.method), ['GET', 'GET', 'GET'], 'the expired call, one login, the retry')
+    assert.equal(
+      retried.map((r) => r.method),
+      ['GET', 'GET', 'GET'],
+      'the expired call, one login, the retry'
+    )
     assert.ok(retried[1]?.headers['authorization']?.startsWith('Basic '))
     assert.is.not(retried[2]?.headers['x-session-id'], session)
   })
@@ -93,7 +116,7 @@ for (const [name, mountOf] of [['in process', inProcess], ['over HTTP', overHttp
   })
 
   e2e('a multi-page listing collects every case exactly once', async () => {
-    const { credentials, expireSessions, sent, transport } = mount()
+    const { credentials, sent, transport } = mount()
     const run = v1({ url: URL(), auth: credentials, transport })
     const everything = unwrap(await run(Case.all({ limit: 100 }))()).totalCount ?? -1
     const before = sent.length

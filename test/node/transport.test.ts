@@ -190,7 +190,11 @@ t('a connection cut in the middle of the body is a TransportError', async () => 
 t('a URL that does not parse, or another protocol, is a ValidationError: nothing was sent, no network failed', async () => {
   const transport = nodeTransport()
   const unparsable = unwrapLeft(await transport({ method: 'GET', url: 'not a url', headers: {}, operation: 'X.get' })())
-  assert.equal(unparsable, { _tag: 'ValidationError', operation: 'X.get', issues: [{ path: 'url', message: 'is required: an absolute http(s) URL, with its protocol; nothing was sent' }] })
+  assert.equal(unparsable, {
+    _tag: 'ValidationError',
+    operation: 'X.get',
+    issues: [{ path: 'url', message: 'is required: an absolute http(s) URL, with its protocol; nothing was sent' }]
+  })
   const ftp = unwrapLeft(await transport({ method: 'GET', url: 'ftp://127.0.0.1/x', headers: {} })())
   assert.ok(ftp._tag === 'ValidationError' && /must be an http or https URL/.test(ftp.issues[0]?.message ?? ''))
 })
@@ -271,7 +275,11 @@ t('maxBodyBytes: a gzip bomb stops unpacking past the limit; within it every enc
 })
 
 t('nodeSigner signs exactly as the WebCrypto signer', async () => {
-  for (const [secret, salt] of [['secret', 'salt'], ['é-ünïcode', '1234567890'], ['k'.repeat(100), 'A1b2C3d4E5f6G7h8I9j0KlMnOpQrStUv']] as const) {
+  for (const [secret, salt] of [
+    ['secret', 'salt'],
+    ['é-ünïcode', '1234567890'],
+    ['k'.repeat(100), 'A1b2C3d4E5f6G7h8I9j0KlMnOpQrStUv']
+  ] as const) {
     assert.is(nodeSigner(secret)(salt), await signature(secret, salt))
   }
   assert.is(nodeSigner('secret')('salt'), 'hoVxX2132GWCjsm3bNMpI+Ooszpn2oRRM+IEMU9rsQs=')

@@ -15,11 +15,52 @@ const builders = classicModules.flatMap((m) => m.builders.map(([name, build]) =>
 
 // Field names the Classic modules take (camelCase), so random inputs often look almost right.
 const FIELDS = [
-  'title', 'type', 'app', 'displayOrder', 'parentDepartmentId', 'userVisibilityCustom', 'userGroupIds', 'id', 'ticketId',
-  'subject', 'contents', 'fullName', 'email', 'emails', 'departmentId', 'statusId', 'priorityId', 'typeId', 'staffId',
-  'userId', 'ownerStaffId', 'creator', 'password', 'userName', 'firstName', 'lastName', 'designation', 'groupId',
-  'organizationId', 'isEnabled', 'phone', 'notes', 'fileName', 'data', 'contentType', 'timeSpent', 'timeBillable',
-  'workDate', 'billDate', 'query', 'start', 'count', 'sortField', 'sortOrder', 'categoryId', 'isPublished'
+  'title',
+  'type',
+  'app',
+  'displayOrder',
+  'parentDepartmentId',
+  'userVisibilityCustom',
+  'userGroupIds',
+  'id',
+  'ticketId',
+  'subject',
+  'contents',
+  'fullName',
+  'email',
+  'emails',
+  'departmentId',
+  'statusId',
+  'priorityId',
+  'typeId',
+  'staffId',
+  'userId',
+  'ownerStaffId',
+  'creator',
+  'password',
+  'userName',
+  'firstName',
+  'lastName',
+  'designation',
+  'groupId',
+  'organizationId',
+  'isEnabled',
+  'phone',
+  'notes',
+  'fileName',
+  'data',
+  'contentType',
+  'timeSpent',
+  'timeBillable',
+  'workDate',
+  'billDate',
+  'query',
+  'start',
+  'count',
+  'sortField',
+  'sortOrder',
+  'categoryId',
+  'isPublished'
 ]
 
 const scalar = fc.oneof(
@@ -33,7 +74,13 @@ const scalar = fc.oneof(
 )
 const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.anything({ maxDepth: 2 }))
 const input = fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 6 })
-const argument = fc.oneof(fc.integer({ min: -2, max: 50 }), input, fc.anything({ maxDepth: 2 }), fc.string({ maxLength: 8 }), fc.array(fc.integer(), { maxLength: 3 }))
+const argument = fc.oneof(
+  fc.integer({ min: -2, max: 50 }),
+  input,
+  fc.anything({ maxDepth: 2 }),
+  fc.string({ maxLength: 8 }),
+  fc.array(fc.integer(), { maxLength: 3 })
+)
 
 const isPairs = (pairs: unknown): boolean =>
   Array.isArray(pairs) && pairs.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string')
@@ -59,12 +106,15 @@ const wellFormed = (r: unknown): r is ClassicRequest<unknown> => {
 test('a lone surrogate is sent as U+FFFD; an id without a string form gives an empty segment', () => {
   assert.is(encodeForm([['title', 'a\uD83Db']]), 'title=a%EF%BF%BDb')
   assert.is(encodeForm([['title', '\uD83D\uDE00']]), 'title=%F0%9F%98%80')
-  assert.is(segment('\uDE00x' as string), '%EF%BF%BDx')
+  assert.is(segment('\uDE00x'), '%EF%BF%BDx')
   assert.is(segment(Object.create(null) as string), '')
 })
 
 test('the builders were found', () => {
-  assert.ok(builders.some((b) => b.name === 'Department.post'), builders.map((b) => b.name).join(', '))
+  assert.ok(
+    builders.some((b) => b.name === 'Department.post'),
+    builders.map((b) => b.name).join(', ')
+  )
 })
 
 test('every builder with random arguments returns a description and never throws', () => {
@@ -84,7 +134,13 @@ test('the executor answers issues with a ValidationError and sends nothing; a va
     return E.right({ status: 200, headers: {}, body: '' })
   }
   // Credentials no generated argument can equal: an argument that is a secret would be scrubbed from the issues.
-  const run = classic({ url: 'https://h/api/index.php', apiKey: 'api-key-0123456789', secretKey: 'secret-key-0123456789', salt: () => 'salt-0123456789', transport })
+  const run = classic({
+    url: 'https://h/api/index.php',
+    apiKey: 'api-key-0123456789',
+    secretKey: 'secret-key-0123456789',
+    salt: () => 'salt-0123456789',
+    transport
+  })
   let valid = 0
   let invalid = 0
   await fc.assert(
@@ -142,7 +198,11 @@ const misbehaviour: fc.Arbitrary<Misbehaviour> = fc.oneof(
   fc.record({
     status: fc.oneof(fc.constantFrom(200, 400, 401, 404, 429, 500, 502, 503), fc.integer({ min: -1, max: 1000 })),
     headers: fc.dictionary(fc.constantFrom('content-length', 'content-type', 'retry-after', 'x'), fc.string({ maxLength: 10 })),
-    body: fc.oneof(fc.string({ maxLength: 50 }), fc.constant(fixture('classic/Error_PHPWarning_body.html')), fc.constant(fixture('classic/Department_ListAll.xml')))
+    body: fc.oneof(
+      fc.string({ maxLength: 50 }),
+      fc.constant(fixture('classic/Error_PHPWarning_body.html')),
+      fc.constant(fixture('classic/Department_ListAll.xml'))
+    )
   })
 )
 

@@ -21,7 +21,6 @@ let body = ''
 const transport: Transport = () => async () => E.right<never, HttpResponse>({ status: 200, headers: { 'content-type': 'text/xml' }, body })
 const run = classic({ url: 'https://help.example.com/api/index.php', apiKey: 'k', secretKey: 's', salt: () => 'salt', transport })
 
-
 test('the decoders were found', () => {
   assert.ok(cases.length >= 3, cases.map((c) => c.operation).join(', '))
   assert.ok(cases.some((c) => c.operation === 'Department.all'))

@@ -91,7 +91,7 @@ for (const [name, config, paths] of CLASSIC_CASES) {
     assert.is(sent.length, 0)
     // with a transport of its own, too: the configuration is refused before the transport is ever called
     if (config !== null && typeof config === 'object' && paths[0] !== 'config') {
-      const own = classic({ ...(config as object), transport } as Parameters<typeof classic>[0])
+      const own = classic({ ...config, transport } as Parameters<typeof classic>[0])
       assert.equal(pathsOf(leftOf(await own(Department.get(1))())), paths)
       assert.is(sent.length, 0)
     }
@@ -114,13 +114,17 @@ const V1_CASES: ReadonlyArray<readonly [string, unknown, ReadonlyArray<string>]>
   ['a session id that is not a string', { url: V1_URL, auth: { sessionId: 42, csrfToken: '' } }, ['config.auth.sessionId', 'config.auth.csrfToken']],
   ['an auth of no known shape', { url: V1_URL, auth: { token: SECRET } }, ['config.auth']],
   ['a URL without its protocol', { url: 'brewfictus.kayako.com', auth: { bearer: SECRET } }, ['config.url']],
-  ['options of the wrong types', { url: V1_URL, auth: { bearer: SECRET }, onMeta: true, options: 'x', maxBodyBytes: '1000', deadlineMs: 0 }, ['config.onMeta', 'config.maxBodyBytes', 'config.deadlineMs', 'config.options']]
+  [
+    'options of the wrong types',
+    { url: V1_URL, auth: { bearer: SECRET }, onMeta: true, options: 'x', maxBodyBytes: '1000', deadlineMs: 0 },
+    ['config.onMeta', 'config.maxBodyBytes', 'config.deadlineMs', 'config.options']
+  ]
 ]
 
 for (const [name, config, paths] of V1_CASES) {
   t(`v1, ${name}: building never throws; every call (and withMeta) is a ValidationError naming ${paths.join(', ')}; nothing is sent`, async () => {
     const { transport, sent } = recording()
-    const full = config !== null && typeof config === 'object' ? { ...(config as object), transport } : config
+    const full = config !== null && typeof config === 'object' ? { ...config, transport } : config
     let run: ReturnType<typeof v1> | undefined
     assert.not.throws(() => {
       run = v1(full as Parameters<typeof v1>[0])
@@ -169,7 +173,12 @@ t('a signer or salt source that throws is a ValidationError naming it, scrubbed;
     throw new Error(`HSM refused key ${SECRET}`)
   }
   const signed = leftOf(await classic({ url: CLASSIC_URL, apiKey: 'the-api-key', secretKey: SECRET, signer, transport })(Department.get(1))())
-  assert.ok(signed._tag === 'ValidationError' && signed.issues[0]?.path === 'config.signer' && /the signer failed \(Error: HSM refused key \[redacted\]\)/.test(signed.issues[0].message), JSON.stringify(signed))
+  assert.ok(
+    signed._tag === 'ValidationError' &&
+      signed.issues[0]?.path === 'config.signer' &&
+      /the signer failed \(Error: HSM refused key \[redacted\]\)/.test(signed.issues[0].message),
+    JSON.stringify(signed)
+  )
   const throwingMaker = () => {
     throw new Error('no key')
   }
@@ -191,7 +200,11 @@ t('a signer or salt source that throws is a ValidationError naming it, scrubbed;
 })
 
 t('an otp callback that throws is a ValidationError naming it: the code was never sent', async () => {
-  const otpExpected = JSON.stringify({ status: 403, errors: [{ code: 'OTP_EXPECTED', message: 'one-time password needed' }], auth_token: 'AUTH-TOKEN-0123456789' })
+  const otpExpected = JSON.stringify({
+    status: 403,
+    errors: [{ code: 'OTP_EXPECTED', message: 'one-time password needed' }],
+    auth_token: 'AUTH-TOKEN-0123456789'
+  })
   const sent: Array<HttpRequest> = []
   const transport: Transport = (request) => async () => {
     sent.push(request)
@@ -201,7 +214,10 @@ t('an otp callback that throws is a ValidationError naming it: the code was neve
     throw new Error('authenticator app unavailable')
   }
   const left = leftOf(await v1({ url: V1_URL, auth: { username: 'a@b.co', password: SECRET, otp }, transport })(Team.get(1))())
-  assert.ok(left._tag === 'ValidationError' && left.issues[0]?.path === 'config.auth.otp' && left.issues[0].message.includes('authenticator app unavailable'), JSON.stringify(left))
+  assert.ok(
+    left._tag === 'ValidationError' && left.issues[0]?.path === 'config.auth.otp' && left.issues[0].message.includes('authenticator app unavailable'),
+    JSON.stringify(left)
+  )
   assert.is(sent.length, 1, 'only the first step of the login')
 })
 

@@ -219,7 +219,10 @@ const register = (): void => {
         if (after !== undefined) {
           const afterAllowed = NOISE / 4 + (c.afterTransport ?? 1) * body.length
           if (after.failure !== undefined) assert.unreachable(after.failure)
-          assert.ok(after.growth < afterAllowed, `after the transport, memory grew ${(after.growth / MiB).toFixed(0)} MiB, allowed ${(afterAllowed / MiB).toFixed(0)} MiB`)
+          assert.ok(
+            after.growth < afterAllowed,
+            `after the transport, memory grew ${(after.growth / MiB).toFixed(0)} MiB, allowed ${(afterAllowed / MiB).toFixed(0)} MiB`
+          )
         }
       })
     }
@@ -388,7 +391,9 @@ hostile({
     const step = (id: number, contents: string) =>
       `<troubleshooterstep><id><![CDATA[${id}]]></id><categoryid><![CDATA[1]]></categoryid><staffid><![CDATA[1]]></staffid><staffname><![CDATA[A]]></staffname>` +
       `<subject><![CDATA[S${id}]]></subject><contents>${contents}</contents></troubleshooterstep>`
-    return Buffer.from(`${DECLARATION}<troubleshootersteps>${step(1, '<![CDATA[one')}${step(2, '<![CDATA[two]]>')}${step(3, '<![CDATA[three]]>')}</troubleshootersteps>`)
+    return Buffer.from(
+      `${DECLARATION}<troubleshootersteps>${step(1, '<![CDATA[one')}${step(2, '<![CDATA[two]]>')}${step(3, '<![CDATA[three]]>')}</troubleshootersteps>`
+    )
   },
   call: (t) => classicRun(t)(TroubleshooterStep.all())(),
   expect: parseError(/^malformed XML: <contents> closed by another tag at offset \d+$/)
@@ -444,13 +449,25 @@ hostile({
 // ---------------------------------------------------------------------------------------------------------------
 // v1: findings 2, 3 and 8
 
-const teamJson = (id: unknown, extra: Record<string, unknown> = {}) => ({ id, title: `Team ${String(id)}`, resource_type: 'team', created_at: '2015-07-21T07:10:42+05:00', ...extra })
+const teamJson = (id: unknown, extra: Record<string, unknown> = {}) => ({
+  id,
+  title: `Team ${String(id)}`,
+  resource_type: 'team',
+  created_at: '2015-07-21T07:10:42+05:00',
+  ...extra
+})
 const envelope = (data: unknown, more: Record<string, unknown> = {}) => JSON.stringify({ status: 200, data, resource: 'team', ...more })
 
 hostile({
   name: 'v1: a list of 50,000 failing items (8 MiB)',
   isolated: true,
-  body: () => Buffer.from(envelope(Array.from({ length: 50_000 }, (_, i) => teamJson(`#${i}`, { id: true, padding: 'x'.repeat(100) })), { total_count: 50_000 })),
+  body: () =>
+    Buffer.from(
+      envelope(
+        Array.from({ length: 50_000 }, (_, i) => teamJson(`#${i}`, { id: true, padding: 'x'.repeat(100) })),
+        { total_count: 50_000 }
+      )
+    ),
   contentType: 'application/json',
   call: (t) => v1Run(t)(Team.all())(),
   expect: (result) => {
@@ -474,7 +491,10 @@ hostile({
 
 hostile({
   name: 'v1: keys named like Object.prototype properties are kept in extra',
-  body: () => Buffer.from(`{"status":200,"resource":"team","data":${JSON.stringify(teamJson(7)).replace('{', '{"__proto__":{"a":1},"constructor":"c","toString":"t",')}}`),
+  body: () =>
+    Buffer.from(
+      `{"status":200,"resource":"team","data":${JSON.stringify(teamJson(7)).replace('{', '{"__proto__":{"a":1},"constructor":"c","toString":"t",')}}`
+    ),
   contentType: 'application/json',
   call: (t) => v1Run(t)(Team.get(7))(),
   expect: (result) => {

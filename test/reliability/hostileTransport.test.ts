@@ -63,7 +63,8 @@ const CLIENTS: ReadonlyArray<Client> = [
     operation: 'Department.put',
     method: 'PUT',
     good: XML,
-    call: (transport, o) => classic({ url: `${h.origin}/api/index.php`, apiKey: API_KEY, secretKey: SECRET_KEY, transport, ...o })(Department.put(1, { title: 'Invoices' }))()
+    call: (transport, o) =>
+      classic({ url: `${h.origin}/api/index.php`, apiKey: API_KEY, secretKey: SECRET_KEY, transport, ...o })(Department.put(1, { title: 'Invoices' }))()
   },
   {
     name: 'v1 Team.get (password login)',
@@ -180,12 +181,13 @@ for (const { name: transportName, transport: make } of TRANSPORTS) {
           assert.is(left.status, code)
           assert.is(left.body, 'moved')
           const location = redactUrl(`${where === 'other' ? other.origin : h.origin}${h.received[0]?.url}`)
-          assert.ok(
-            left.message === `redirected to ${location}${REDIRECT_MESSAGE}`,
-            left.message
-          )
+          assert.ok(left.message === `redirected to ${location}${REDIRECT_MESSAGE}`, left.message)
           assert.is(isTransient(left), false, 'retrying gets the same redirect')
-          assert.equal(h.received.map((r) => r.method), [client.method], 'one request, never re-sent with another method')
+          assert.equal(
+            h.received.map((r) => r.method),
+            [client.method],
+            'one request, never re-sent with another method'
+          )
           assertOtherOriginGotNothing()
           assertNoSecretIn(left)
           assert.ok(ms < 2000, `${ms} ms`)
@@ -226,7 +228,10 @@ for (const { name: transportName, transport: make } of FOLLOWING) {
         const { value } = await within(5000, () => client.call(transport))
         dispose(transport)
         assert.ok(E.isRight(value), `${code}: ${JSON.stringify(value)}`)
-        assert.equal(h.received.map((r) => r.method), ['GET', 'GET'])
+        assert.equal(
+          h.received.map((r) => r.method),
+          ['GET', 'GET']
+        )
         const [first, second] = h.received
         assert.equal({ ...second?.headers, host: '' }, { ...first?.headers, host: '' }, 'the same headers')
         assert.is(second?.url, `${first?.url}${first?.url.includes('?') ? '&' : '?'}moved=1`)
@@ -268,7 +273,10 @@ for (const { name: transportName, transport: make } of FOLLOWING) {
         const left = leftOf((await within(5000, () => client.call(transport))).value)
         dispose(transport)
         assert.ok(left._tag === 'HttpError' && left.status === code && left.message?.endsWith(REDIRECT_MESSAGE) === true, JSON.stringify(left))
-        assert.equal(h.received.map((r) => r.method), ['PUT'])
+        assert.equal(
+          h.received.map((r) => r.method),
+          ['PUT']
+        )
       }
     })
   }
@@ -324,33 +332,39 @@ for (const { name: transportName, transport: make } of TRANSPORTS) {
     }
   })
 
-  t(`${transportName}: an executor built without deadlineMs (as the Quick start shows) has the default ${DEFAULT_DEADLINE_MS} ms deadline; Infinity switches it off`, async () => {
-    assert.is(DEFAULT_DEADLINE_MS, 60_000, 'the value the README documents')
-    // The default deadline is armed on the real clock: make 60 s pass in 100 ms, and record every deadline armed.
-    const realSetTimeout = globalThis.setTimeout
-    const armed: Array<number> = []
-    globalThis.setTimeout = ((callback: () => void, ms?: number, ...rest: Array<unknown>) => {
-      if (ms === DEFAULT_DEADLINE_MS || ms === Infinity) armed.push(ms)
-      return realSetTimeout(callback, ms === DEFAULT_DEADLINE_MS ? 100 : ms, ...rest)
-    }) as typeof setTimeout
-    const transport = make()
-    try {
-      h.handle(() => undefined)
-      const stalled = leftOf((await within(3000, () => (CLIENTS[0] as Client).call(transport))).value)
-      assert.equal(stalled._tag === 'TransportError' && [stalled.cause, stalled.phase], ['timed out after 60000 ms waiting for the response headers', 'headers'])
-      assert.equal(armed, [DEFAULT_DEADLINE_MS])
-      armed.length = 0
-      h.handle((_, res) => {
-        res.writeHead(200, { 'content-type': 'text/xml' })
-        res.end(DEPARTMENT_XML)
-      })
-      assert.ok(E.isRight((await within(3000, () => (CLIENTS[0] as Client).call(transport, { deadlineMs: Infinity }))).value))
-      assert.equal(armed, [], 'no deadline with deadlineMs: Infinity')
-    } finally {
-      globalThis.setTimeout = realSetTimeout
-      dispose(transport)
+  t(
+    `${transportName}: an executor built without deadlineMs (as the Quick start shows) has the default ${DEFAULT_DEADLINE_MS} ms deadline; Infinity switches it off`,
+    async () => {
+      assert.is(DEFAULT_DEADLINE_MS, 60_000, 'the value the README documents')
+      // The default deadline is armed on the real clock: make 60 s pass in 100 ms, and record every deadline armed.
+      const realSetTimeout = globalThis.setTimeout
+      const armed: Array<number> = []
+      globalThis.setTimeout = ((callback: () => void, ms?: number, ...rest: Array<unknown>) => {
+        if (ms === DEFAULT_DEADLINE_MS || ms === Infinity) armed.push(ms)
+        return realSetTimeout(callback, ms === DEFAULT_DEADLINE_MS ? 100 : ms, ...rest)
+      }) as typeof setTimeout
+      const transport = make()
+      try {
+        h.handle(() => undefined)
+        const stalled = leftOf((await within(3000, () => (CLIENTS[0] as Client).call(transport))).value)
+        assert.equal(stalled._tag === 'TransportError' && [stalled.cause, stalled.phase], [
+          'timed out after 60000 ms waiting for the response headers',
+          'headers'
+        ])
+        assert.equal(armed, [DEFAULT_DEADLINE_MS])
+        armed.length = 0
+        h.handle((_, res) => {
+          res.writeHead(200, { 'content-type': 'text/xml' })
+          res.end(DEPARTMENT_XML)
+        })
+        assert.ok(E.isRight((await within(3000, () => (CLIENTS[0] as Client).call(transport, { deadlineMs: Infinity }))).value))
+        assert.equal(armed, [], 'no deadline with deadlineMs: Infinity')
+      } finally {
+        globalThis.setTimeout = realSetTimeout
+        dispose(transport)
+      }
     }
-  })
+  )
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -391,7 +405,10 @@ for (const { name: transportName, transport: make } of TRANSPORTS) {
       pump()
     })
     await everyClient(make, { maxBodyBytes: MiB }, 3000, (client, left, ms, rssGrowth) => {
-      assert.ok(left._tag === 'ParseError' && left.operation === client.operation && /exceeds maxBodyBytes \(1048576 bytes\)/.test(left.message), JSON.stringify(left).slice(0, 300))
+      assert.ok(
+        left._tag === 'ParseError' && left.operation === client.operation && /exceeds maxBodyBytes \(1048576 bytes\)/.test(left.message),
+        JSON.stringify(left).slice(0, 300)
+      )
       assert.is(isTransient(left), false)
       assert.ok(ms < 3000, `${ms} ms`)
       assert.ok(rssGrowth < 64 * MiB, `${rssGrowth} bytes`)
@@ -401,11 +418,18 @@ for (const { name: transportName, transport: make } of TRANSPORTS) {
   t(`${transportName}: a gzip bomb (64 KB → 64 MiB) stops at the default maxBodyBytes: ParseError, memory under 4× the limit (every client)`, async () => {
     const body = gzipBomb()
     h.handle((req, res) => {
-      res.writeHead(200, { 'content-type': req.url.includes('/api/v1') ? 'application/json' : 'text/xml', 'content-encoding': 'gzip', 'content-length': String(body.length) })
+      res.writeHead(200, {
+        'content-type': req.url.includes('/api/v1') ? 'application/json' : 'text/xml',
+        'content-encoding': 'gzip',
+        'content-length': String(body.length)
+      })
       res.end(body)
     })
     await everyClient(make, {}, 5000, (client, left, ms, rssGrowth) => {
-      assert.ok(left._tag === 'ParseError' && left.operation === client.operation && /exceeds maxBodyBytes \(33554432 bytes\)/.test(left.message), JSON.stringify(left).slice(0, 300))
+      assert.ok(
+        left._tag === 'ParseError' && left.operation === client.operation && /exceeds maxBodyBytes \(33554432 bytes\)/.test(left.message),
+        JSON.stringify(left).slice(0, 300)
+      )
       assert.ok(ms < 5000, `${ms} ms`)
       assert.ok(rssGrowth < 4 * 32 * MiB, `${rssGrowth} bytes`)
     })
@@ -417,7 +441,10 @@ for (const { name: transportName, transport: make } of TRANSPORTS) {
       res.end('this is not gzip at all')
     })
     await everyClient(make, {}, 2000, (client, left) => {
-      assert.ok(left._tag === 'ParseError' && left.operation === client.operation && left.message.startsWith('the body could not be decompressed'), JSON.stringify(left))
+      assert.ok(
+        left._tag === 'ParseError' && left.operation === client.operation && left.message.startsWith('the body could not be decompressed'),
+        JSON.stringify(left)
+      )
       assert.is(isTransient(left), false)
     })
   })

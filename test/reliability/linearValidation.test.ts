@@ -53,9 +53,16 @@ test('Ticket.post and NewsSubscriber.post with a 100 KB address: a ValidationErr
   )
   const subscriber = timed(() => NewsSubscriber.post({ email }))
   const staff = timed(() => Staff.post({ firstName: 'a', lastName: 'b', userName: 'u', password: 'p', staffGroupId: 1, email }))
-  for (const [name, r] of [['Ticket.post', ticket], ['NewsSubscriber.post', subscriber], ['Staff.post', staff]] as const) {
+  for (const [name, r] of [
+    ['Ticket.post', ticket],
+    ['NewsSubscriber.post', subscriber],
+    ['Staff.post', staff]
+  ] as const) {
     assert.ok(r.ms < BOUND_MS, `${name}: ${r.ms.toFixed(0)} ms`)
-    assert.ok(r.value.issues.some((i) => i.path === 'email'), name)
+    assert.ok(
+      r.value.issues.some((i) => i.path === 'email'),
+      name
+    )
   }
 })
 
@@ -85,7 +92,10 @@ test('names, display ids (100 KB) and id lists of any size answer in millisecond
   const ids = Array.from({ length: 200_000 }, (_, i) => (i === 199_999 ? -1 : i + 1))
   const list = timed(() => V.positiveInts('ids', ids))
   assert.ok(list.ms < BOUND_MS * 2, `${list.ms.toFixed(0)} ms`)
-  assert.equal(list.value.map((i) => i.path), ['ids[199999]'])
+  assert.equal(
+    list.value.map((i) => i.path),
+    ['ids[199999]']
+  )
 })
 
 test.run()

@@ -41,9 +41,11 @@ test('Classic: prototype-named children and attributes in every element of every
       // after every start tag whose content is elements (a container), and as attributes of every start tag
       body =
         fixture.slice(0, start) +
-        fixture.slice(start).replace(/<([A-Za-z][\w-]*)((?:\s[^<>]*?)?)(\/?)>(?=\s*<[A-Za-z])/g, (_, name: string, attrs: string, slash: string) =>
-          slash === '' ? `<${name}${attrs}${ATTRIBUTES}>${CHILDREN}` : `<${name}${attrs}${ATTRIBUTES}/>`
-        )
+        fixture
+          .slice(start)
+          .replace(/<([A-Za-z][\w-]*)((?:\s[^<>]*?)?)(\/?)>(?=\s*<[A-Za-z])/g, (_, name: string, attrs: string, slash: string) =>
+            slash === '' ? `<${name}${attrs}${ATTRIBUTES}>${CHILDREN}` : `<${name}${attrs}${ATTRIBUTES}/>`
+          )
       const result = await runClassic(c.request)()
       const tag = tally(tags, result)
       assert.ok(tag === 'Right' || tag === 'DecodeError', `${c.operation}: ${JSON.stringify(E.isLeft(result) ? result.left : '').slice(0, 300)}`)
@@ -63,7 +65,10 @@ test('Classic: each element name in turn replaced by a prototype name', async ()
       body = fixture.replace(new RegExp(`<(/?)${name}(?=[\\s/>])`, 'g'), `<$1${replacement}`)
       const result = await runClassic(c.request)()
       const tag = tally(tags, result)
-      assert.ok(tag === 'Right' || tag === 'DecodeError', `${c.operation}, <${name}> → <${replacement}>: ${JSON.stringify(E.isLeft(result) ? result.left : '').slice(0, 300)}`)
+      assert.ok(
+        tag === 'Right' || tag === 'DecodeError',
+        `${c.operation}, <${name}> → <${replacement}>: ${JSON.stringify(E.isLeft(result) ? result.left : '').slice(0, 300)}`
+      )
     }
   }
   assert.ok((tags.get('Right') ?? 0) > 50 && (tags.get('DecodeError') ?? 0) > 50, JSON.stringify([...tags]))

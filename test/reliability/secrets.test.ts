@@ -62,7 +62,8 @@ const PATHS: Record<string, Server> = {
   'a PHP warning page echoing the request': async (r) => ok(200, `${fixture('classic/Error_PHPWarning_body.html')}<pre>${quote(r)}</pre>`),
   'XML with the request in a number': async (r) =>
     ok(200, `<?xml version="1.0"?><departments><department><id>${quote(r).replace(/[<>&]/g, ' ')}</id></department></departments>`),
-  'a notice quoting the request before good XML': async (r) => ok(200, `<b>Notice</b>: ${quote(r).replace(/[<>]/g, ' ')}\n${fixture('classic/Department_ListAll.xml')}`),
+  'a notice quoting the request before good XML': async (r) =>
+    ok(200, `<b>Notice</b>: ${quote(r).replace(/[<>]/g, ' ')}\n${fixture('classic/Department_ListAll.xml')}`),
   'a truncated body quoting the request': async (r) => ok(200, `<?xml version="1.0"?><departments><department><title>${quote(r).replace(/[<>&]/g, ' ')}`),
   'no answer until the time-out': () => new Promise(() => undefined)
 }
@@ -108,7 +109,13 @@ test('no error path leaks a credential, a salt or a signature', async () => {
       withTimeout(5_000, { clock }),
       withRetry({ clock, random: () => 0.5, onRetry: (e) => retries.push(e) })
     )
-    const execute = classic({ url: 'https://help.example.com/api/index.php', apiKey: CREDENTIALS.apiKey, secretKey: CREDENTIALS.secretKey, transport, onNotice: (n) => notices.push(n) })
+    const execute = classic({
+      url: 'https://help.example.com/api/index.php',
+      apiKey: CREDENTIALS.apiKey,
+      secretKey: CREDENTIALS.secretKey,
+      transport,
+      onNotice: (n) => notices.push(n)
+    })
     for (const description of DESCRIPTIONS) {
       const result = await run(execute(description()))
       if (E.isLeft(result)) lefts.push(result.left)
@@ -116,7 +123,10 @@ test('no error path leaks a credential, a salt or a signature', async () => {
     }
   }
   assert.ok(lefts.length >= 60, `${lefts.length} Lefts`)
-  assert.ok(logLines.length >= 100 && retries.length >= 20 && notices.length >= 2, `${logLines.length} lines, ${retries.length} retries, ${notices.length} notices`)
+  assert.ok(
+    logLines.length >= 100 && retries.length >= 20 && notices.length >= 2,
+    `${logLines.length} lines, ${retries.length} retries, ${notices.length} notices`
+  )
   assert.ok(secrets.size > 10, 'salts and signatures were collected')
   const haystacks = [
     ...lefts.flatMap((l) => [...texts(l), describe(l)]),
@@ -143,13 +153,27 @@ const V1_PATHS: Record<string, Server> = {
   '401 quoting the request': async (r) => ok(401, JSON.stringify({ status: 401, errors: [{ code: 'AUTHENTICATION_FAILED', message: quote(r) }] })),
   '500 echoing the request': PATHS['500 echoing the request'] as Server,
   'an HTML page echoing the request': async (r) => ok(200, `<html><body>${quote(r)}</body></html>`),
-  'JSON with the request in a wrong type': async (r) => ok(200, JSON.stringify({ status: 200, data: { id: quote(r), name: 7 }, notifications: [{ type: 'ERROR', message: quote(r) }], logs: [{ level: 'ERROR', message: quote(r) }] })),
+  'JSON with the request in a wrong type': async (r) =>
+    ok(
+      200,
+      JSON.stringify({
+        status: 200,
+        data: { id: quote(r), name: 7 },
+        notifications: [{ type: 'ERROR', message: quote(r) }],
+        logs: [{ level: 'ERROR', message: quote(r) }]
+      })
+    ),
   'notifications and logs quoting the request': async (r) =>
     ok(200, JSON.stringify({ status: 200, data: [], notifications: [{ type: 'INFO', message: quote(r) }], logs: [{ level: 'DEBUG', message: quote(r) }] })),
   'no answer until the time-out': PATHS['no answer until the time-out'] as Server
 }
 
-const V1_DESCRIPTIONS: ReadonlyArray<() => V1Request<unknown>> = [() => Team.all(), () => Organization.get(3), () => Organization.post({ name: 'Acme' }), () => Organization.delete(3)]
+const V1_DESCRIPTIONS: ReadonlyArray<() => V1Request<unknown>> = [
+  () => Team.all(),
+  () => Organization.get(3),
+  () => Organization.post({ name: 'Acme' }),
+  () => Organization.delete(3)
+]
 
 test('no v1 error path leaks the password, the session id or the CSRF token, nor does the login failing', async () => {
   const { clock, run } = fakeClock()
@@ -161,13 +185,28 @@ test('no v1 error path leaks the password, the session id or the CSRF token, nor
     E.right({
       status: 201,
       headers: { 'content-type': 'application/json', 'x-csrf-token': CREDENTIALS.csrfToken },
-      body: JSON.stringify({ status: 201, data: { id: CREDENTIALS.sessionId, resource_type: 'session' }, resource: 'session', session_id: CREDENTIALS.sessionId })
+      body: JSON.stringify({
+        status: 201,
+        data: { id: CREDENTIALS.sessionId, resource_type: 'session' },
+        resource: 'session',
+        session_id: CREDENTIALS.sessionId
+      })
     })
   for (const [name, server] of Object.entries(V1_PATHS)) {
     for (const loginFails of [false, true]) {
       const base: Transport = (request) => () => (!loginFails && request.url.endsWith('/session') ? login() : server(request))
-      const transport = pipe(base, withLogger({ debug: log, info: log, warn: log, error: log }, { clock }), withTimeout(5_000, { clock }), withRetry({ clock, random: () => 0.5 }))
-      const execute = v1({ url: 'https://acme.kayako.com', auth: { username: 'admin@acme.example', password: CREDENTIALS.password }, transport, onMeta: (m) => metas.push(m) })
+      const transport = pipe(
+        base,
+        withLogger({ debug: log, info: log, warn: log, error: log }, { clock }),
+        withTimeout(5_000, { clock }),
+        withRetry({ clock, random: () => 0.5 })
+      )
+      const execute = v1({
+        url: 'https://acme.kayako.com',
+        auth: { username: 'admin@acme.example', password: CREDENTIALS.password },
+        transport,
+        onMeta: (m) => metas.push(m)
+      })
       for (const description of V1_DESCRIPTIONS) {
         const result = await run(execute(description()))
         if (E.isLeft(result)) lefts.push(result.left)
@@ -180,7 +219,11 @@ test('no v1 error path leaks the password, the session id or the CSRF token, nor
   }
   assert.ok(lefts.length >= 60 && metas.length >= 4 && logLines.length >= 80, `${lefts.length} Lefts, ${metas.length} metas, ${logLines.length} lines`)
   const secrets = [CREDENTIALS.password, CREDENTIALS.sessionId, CREDENTIALS.csrfToken, btoa(`admin@acme.example:${CREDENTIALS.password}`)]
-  const haystacks = [...lefts.flatMap((l) => [...texts(l), describe(l)]), ...logLines.flatMap((args) => [...texts(args), ...args.map(String)]), ...metas.flatMap(texts)]
+  const haystacks = [
+    ...lefts.flatMap((l) => [...texts(l), describe(l)]),
+    ...logLines.flatMap((args) => [...texts(args), ...args.map(String)]),
+    ...metas.flatMap(texts)
+  ]
   for (const haystack of haystacks) {
     for (const secret of secrets) {
       for (const form of forms(secret)) {

@@ -1,6 +1,5 @@
 // Issue 11, finding 5, one test per leak: each failed before the single scrubbing boundary (src/core/error.ts).
 import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as Department from '../../src/classic/Department'
@@ -42,11 +41,18 @@ const CSRF = 'CSRF-9a8b7c6d'
 const otpExpected = () =>
   answer(403, JSON.stringify({ status: 403, errors: [{ code: 'OTP_EXPECTED', message: 'one-time password needed' }], auth_token: TOKEN }))
 const session = () =>
-  answer(201, JSON.stringify({ status: 201, data: { id: SESSION, resource_type: 'session' }, resource: 'session', session_id: SESSION }), { 'x-csrf-token': CSRF })
+  answer(201, JSON.stringify({ status: 201, data: { id: SESSION, resource_type: 'session' }, resource: 'session', session_id: SESSION }), {
+    'x-csrf-token': CSRF
+  })
 
 test('onRetry: a retried second two-factor step shows neither the auth token nor the one-time code', async () => {
   const { clock, run } = fakeClock()
-  const { transport, sent } = script(otpExpected, () => answer(503, 'busy'), session, () => answer(200, '{"status":200,"data":[]}'))
+  const { transport, sent } = script(
+    otpExpected,
+    () => answer(503, 'busy'),
+    session,
+    () => answer(200, '{"status":200,"data":[]}')
+  )
   const events: Array<RetryEvent> = []
   const execute = v1({
     url: 'https://acme.kayako.com',
@@ -63,7 +69,10 @@ test('onRetry: a retried second two-factor step shows neither the auth token nor
 test('onRetry: a retried multipart POST does not show the salt through the boundary', async () => {
   const { clock, run } = fakeClock()
   const SALT = 'SALT0123456789abcdefghijklmnopqr'
-  const { transport, sent } = script(() => answer(503, 'busy'), () => answer(200, '<?xml version="1.0"?><customfields></customfields>'))
+  const { transport, sent } = script(
+    () => answer(503, 'busy'),
+    () => answer(200, '<?xml version="1.0"?><customfields></customfields>')
+  )
   const events: Array<RetryEvent> = []
   const execute = classic({
     url: 'https://help.example.com/api/index.php',
@@ -83,7 +92,15 @@ test('onMeta and withMeta: every field of a notification is scrubbed (relatedUrl
   const echoing = JSON.stringify({
     status: 200,
     data: [],
-    notifications: [{ type: 'INFO', message: `hello ${SESSION}`, related_url: `https://acme.kayako.com/agent?session_id=${SESSION}`, related_href: `/x/${SESSION}`, related_label: `open ${SESSION}` }],
+    notifications: [
+      {
+        type: 'INFO',
+        message: `hello ${SESSION}`,
+        related_url: `https://acme.kayako.com/agent?session_id=${SESSION}`,
+        related_href: `/x/${SESSION}`,
+        related_label: `open ${SESSION}`
+      }
+    ],
     logs: [{ level: 'NOTICE', message: `for ${SESSION}` }]
   })
   const { transport } = script(() => answer(200, echoing))
@@ -92,7 +109,14 @@ test('onMeta and withMeta: every field of a notification is scrubbed (relatedUrl
   const answered = await execute.withMeta(Organization.all())()
   assert.is(metas.length, 1)
   assert.equal(leaks(JSON.stringify([metas, answered]), [SESSION]), [])
-  assert.equal(metas[0]?.notifications[0], { type: 'INFO', message: 'hello [redacted]', sticky: false, relatedUrl: 'https://acme.kayako.com/agent?session_id=[redacted]', relatedHref: '/x/[redacted]', relatedLabel: 'open [redacted]' })
+  assert.equal(metas[0]?.notifications[0], {
+    type: 'INFO',
+    message: 'hello [redacted]',
+    sticky: false,
+    relatedUrl: 'https://acme.kayako.com/agent?session_id=[redacted]',
+    relatedHref: '/x/[redacted]',
+    relatedLabel: 'open [redacted]'
+  })
 })
 
 test("a password in the URL's user-info shows in no error and no log entry", async () => {
@@ -100,20 +124,31 @@ test("a password in the URL's user-info shows in no error and no log entry", asy
   const url = `https://agent:${PASSWORD}@help.example.com/api/index.php`
   const lines: Array<string> = []
   const lefts: Array<KayakoError> = []
-  for (const failure of [() => answer(503, 'down'), () => E.left<KayakoError, HttpResponse>({ _tag: 'TransportError', operation: 'x', request: { method: 'GET', url, headers: {} }, cause: `fetch ${url} failed` })]) {
+  for (const failure of [
+    () => answer(503, 'down'),
+    () =>
+      E.left<KayakoError, HttpResponse>({ _tag: 'TransportError', operation: 'x', request: { method: 'GET', url, headers: {} }, cause: `fetch ${url} failed` })
+  ]) {
     const { transport } = script(failure)
     const execute = classic({ url, apiKey: 'APIKEY-0a1b2c3d', secretKey: 'SECRET-4e5f6a7b', transport: withLogger(logger(lines))(transport) })
     const result = await execute(Department.all())()
     if (E.isLeft(result)) lefts.push(result.left)
   }
-  const v1Run = v1({ url: `https://agent:${PASSWORD}@acme.kayako.com`, auth: { bearer: 'BEARER-0a1b2c3d' }, transport: withLogger(logger(lines))(script(() => answer(500, 'down')).transport) })
+  const v1Run = v1({
+    url: `https://agent:${PASSWORD}@acme.kayako.com`,
+    auth: { bearer: 'BEARER-0a1b2c3d' },
+    transport: withLogger(logger(lines))(script(() => answer(500, 'down')).transport)
+  })
   const v1Result = await v1Run(Organization.all())()
   if (E.isLeft(v1Result)) lefts.push(v1Result.left)
   assert.is(lefts.length, 3)
   assert.is(lines.length, 3)
   assert.equal(leaks(JSON.stringify([lefts, lefts.map(describe), lines]), [PASSWORD]), [])
   const first = lefts[0]
-  assert.is(first?._tag === 'HttpError' && first.request.url, 'https://[redacted]@help.example.com/api/index.php?e=/Base/Department&apikey=[redacted]&salt=[redacted]&signature=[redacted]')
+  assert.is(
+    first?._tag === 'HttpError' && first.request.url,
+    'https://[redacted]@help.example.com/api/index.php?e=/Base/Department&apikey=[redacted]&salt=[redacted]&signature=[redacted]'
+  )
 })
 
 test('credentials shorter than 6 characters are scrubbed too, where they stand on their own', async () => {
@@ -152,7 +187,12 @@ test('an excerpt cut in the middle of a secret keeps no part of it', async () =>
 
 test('a ValidationError quoting a secret passed by mistake is scrubbed, cut or not', async () => {
   const API_KEY = 'APIKEY-0123456789-abcdefghij-KLMNOPQRSTUVWXYZ'
-  const run = classic({ url: 'https://help.example.com/api/index.php', apiKey: API_KEY, secretKey: 'SECRET-4e5f6a7b', transport: script(() => answer(200, '')).transport })
+  const run = classic({
+    url: 'https://help.example.com/api/index.php',
+    apiKey: API_KEY,
+    secretKey: 'SECRET-4e5f6a7b',
+    transport: script(() => answer(200, '')).transport
+  })
   const e = await run(Department.get(API_KEY as unknown as number))()
   assert.ok(E.isLeft(e) && e.left._tag === 'ValidationError')
   assert.not.ok(JSON.stringify(e).includes(API_KEY.slice(0, 12)), JSON.stringify(e))

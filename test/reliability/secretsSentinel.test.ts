@@ -32,7 +32,22 @@ import { fixture } from '../support/fixtures'
 // ---------------------------------------------------------------------------------------------------------------
 // Sentinels
 
-const ROLES = ['apiKey', 'secretKey', 'salt', 'staffPassword', 'classicUserInfo', 'password', 'v1UserInfo', 'sessionId', 'csrfToken', 'authToken', 'otp', 'handedSessionId', 'handedCsrfToken', 'bearer'] as const
+const ROLES = [
+  'apiKey',
+  'secretKey',
+  'salt',
+  'staffPassword',
+  'classicUserInfo',
+  'password',
+  'v1UserInfo',
+  'sessionId',
+  'csrfToken',
+  'authToken',
+  'otp',
+  'handedSessionId',
+  'handedCsrfToken',
+  'bearer'
+] as const
 type Role = (typeof ROLES)[number]
 
 /**
@@ -40,8 +55,7 @@ type Role = (typeof ROLES)[number]
  * characters that need encoding in every form (space, `+`, `%`, `&`, `=`, `"`, `\`, `<`, non-ASCII…).
  */
 const FILL = '~+ %&=/:@é"\'<>\\!*()q7#;?,$ü'
-export const sentinel = (role: Role, length: number): string =>
-  (String.fromCharCode(0xc0 + ROLES.indexOf(role)) + FILL.repeat(3)).slice(0, length)
+export const sentinel = (role: Role, length: number): string => (String.fromCharCode(0xc0 + ROLES.indexOf(role)) + FILL.repeat(3)).slice(0, length)
 
 /** In run r, role i has length 1 + ((r + 5i) mod 64): over 64 runs every role takes every length from 1 to 64. */
 const sentinelsOfRun = (run: number): Readonly<Record<Role, string>> =>
@@ -90,8 +104,7 @@ const credentialsIn = (request: HttpRequest): ReadonlyArray<string> => {
 const echo = (request: HttpRequest): string =>
   [...credentialsIn(request).flatMap(forms), request.method, request.url, bodyOf(request), JSON.stringify(request.headers)].join(' | ')
 
-const answer = (status: number, body: string, headers: Record<string, string> = {}): E.Either<KayakoError, HttpResponse> =>
-  E.right({ status, headers, body })
+const answer = (status: number, body: string, headers: Record<string, string> = {}): E.Either<KayakoError, HttpResponse> => E.right({ status, headers, body })
 
 type Behaviour = (request: HttpRequest) => Promise<E.Either<KayakoError, HttpResponse>>
 
@@ -103,7 +116,8 @@ const COMMON: Record<string, Behaviour> = {
     throw new Error(`connect ECONNREFUSED while sending ${echo(r)}`)
   },
   'transport rejects with a cause': (r) => Promise.reject(new Error('fetch failed', { cause: new Error(echo(r)) })),
-  'transport answers an unredacted TransportError': async (r) => E.left(transportError('x', { method: r.method, url: r.url, headers: { ...r.headers } }, echo(r))),
+  'transport answers an unredacted TransportError': async (r) =>
+    E.left(transportError('x', { method: r.method, url: r.url, headers: { ...r.headers } }, echo(r))),
   '503 echoing (retried)': async (r) => answer(503, `<html>Service Unavailable ${echo(r)}</html>`)
 }
 
@@ -140,7 +154,11 @@ interface Sinks {
 
 const newSinks = (): Sinks => ({ lefts: [], lines: [], retries: [], notices: [], metas: [], answers: [], recordings: [] })
 
-const texts = (value: unknown): ReadonlyArray<string> => [JSON.stringify(value) ?? '', String(value), inspect(value, { depth: Infinity, maxStringLength: Infinity, maxArrayLength: Infinity })]
+const texts = (value: unknown): ReadonlyArray<string> => [
+  JSON.stringify(value) ?? '',
+  String(value),
+  inspect(value, { depth: Infinity, maxStringLength: Infinity, maxArrayLength: Infinity })
+]
 
 const haystacks = (sinks: Sinks): ReadonlyArray<readonly [string, string]> => [
   ...sinks.lefts.flatMap((l) => [...texts(l), describe(l)].map((t) => [`Left ${l._tag}`, t] as const)),
@@ -241,8 +259,16 @@ const V1: Record<string, Behaviour> = {
   ...COMMON,
   '500 cut inside a secret': cutInSecret,
   '400 errors[] echoing in every field': async (r) =>
-    answer(400, json({ status: 400, errors: [{ code: 'FIELD_INVALID', parameter: echo(r), parameters: [echo(r)], pointer: echo(r), message: echo(r), more_info: echo(r) }], ...meta(r) })),
-  '401 echoing (the session is dropped: log in again)': async (r) => answer(401, json({ status: 401, errors: [{ code: 'AUTHORIZATION_REQUIRED', message: echo(r) }] })),
+    answer(
+      400,
+      json({
+        status: 400,
+        errors: [{ code: 'FIELD_INVALID', parameter: echo(r), parameters: [echo(r)], pointer: echo(r), message: echo(r), more_info: echo(r) }],
+        ...meta(r)
+      })
+    ),
+  '401 echoing (the session is dropped: log in again)': async (r) =>
+    answer(401, json({ status: 401, errors: [{ code: 'AUTHORIZATION_REQUIRED', message: echo(r) }] })),
   'an HTML page echoing (ParseError)': async (r) => answer(200, `<html><body>${echo(r)}</body></html>`),
   'JSON with the echo in a wrong type (DecodeError)': async (r) => answer(200, json({ status: 200, data: { id: echo(r), name: 7 }, ...meta(r) })),
   'notifications and logs echoing in every field': async (r) => answer(200, json({ status: 200, data: [], ...meta(r) }))
@@ -256,8 +282,16 @@ interface V1Variant {
 }
 
 const v1Variants = (s: Readonly<Record<Role, string>>): Record<string, V1Variant> => ({
-  'Basic login (user-info in the URL)': { url: `https://agent:${encodeURIComponent(s.v1UserInfo)}@acme.kayako.com`, auth: { username: 'agent@acme.example', password: s.password }, held: s.password },
-  'two-factor login': { url: 'https://acme.kayako.com', auth: { username: 'agent@acme.example', password: s.password, otp: async () => s.otp }, held: s.password },
+  'Basic login (user-info in the URL)': {
+    url: `https://agent:${encodeURIComponent(s.v1UserInfo)}@acme.kayako.com`,
+    auth: { username: 'agent@acme.example', password: s.password },
+    held: s.password
+  },
+  'two-factor login': {
+    url: 'https://acme.kayako.com',
+    auth: { username: 'agent@acme.example', password: s.password, otp: async () => s.otp },
+    held: s.password
+  },
   'a handed-over session': { url: 'https://acme.kayako.com', auth: { sessionId: s.handedSessionId, csrfToken: s.handedCsrfToken }, held: s.handedCsrfToken },
   'a bearer token': { url: 'https://acme.kayako.com', auth: { bearer: s.bearer }, held: s.bearer }
 })
@@ -271,10 +305,15 @@ const loginServer = (s: Readonly<Record<Role, string>>, twoFactor: boolean) => {
   let secondSteps = 0
   return async (r: HttpRequest): Promise<E.Either<KayakoError, HttpResponse>> => {
     if (twoFactor && r.headers['x-otp'] === undefined) {
-      return answer(403, json({ status: 403, errors: [{ code: 'OTP_EXPECTED', message: `one-time password needed ${echo(r)}` }], auth_token: s.authToken, ...meta(r) }))
+      return answer(
+        403,
+        json({ status: 403, errors: [{ code: 'OTP_EXPECTED', message: `one-time password needed ${echo(r)}` }], auth_token: s.authToken, ...meta(r) })
+      )
     }
     if (twoFactor && secondSteps++ === 0) return answer(503, `busy ${echo(r)}`)
-    return answer(201, json({ status: 201, data: { id: s.sessionId, resource_type: 'session' }, resource: 'session', session_id: s.sessionId, ...meta(r) }), { 'x-csrf-token': s.csrfToken })
+    return answer(201, json({ status: 201, data: { id: s.sessionId, resource_type: 'session' }, resource: 'session', session_id: s.sessionId, ...meta(r) }), {
+      'x-csrf-token': s.csrfToken
+    })
   }
 }
 
@@ -327,8 +366,12 @@ const PLAN: ReadonlyArray<readonly [string, Readonly<Record<Role, string>>, bool
 
 test('the sentinels: 14 roles, every length from 1 to 64, distinct, none inside another', () => {
   for (const role of ROLES) {
-    const lengths = new Set(RUNS.map((r) => [...sentinelsOfRun(r)[role]].length))
-    assert.equal([...lengths].sort((a, b) => a - b), RUNS.map((r) => r + 1), role)
+    const lengths = new Set(RUNS.map((r) => Array.from(sentinelsOfRun(r)[role]).length))
+    assert.equal(
+      [...lengths].sort((a, b) => a - b),
+      RUNS.map((r) => r + 1),
+      role
+    )
   }
   for (const r of RUNS) {
     const all = Object.values(sentinelsOfRun(r))
@@ -342,16 +385,27 @@ test('Classic: no sink shows any secret of any length in any form', async () => 
     const sinks = newSinks()
     const signatures = new Set<string>()
     await runClassic(s, sinks, signatures, full)
-    assertNoSecret(sinks, [s.apiKey, s.secretKey, s.salt, s.staffPassword, s.classicUserInfo, `agent:${encodeURIComponent(s.classicUserInfo)}`, ...signatures], context)
+    assertNoSecret(
+      sinks,
+      [s.apiKey, s.secretKey, s.salt, s.staffPassword, s.classicUserInfo, `agent:${encodeURIComponent(s.classicUserInfo)}`, ...signatures],
+      context
+    )
     // the excerpt cut inside a secret keeps no half of it
-    for (const l of sinks.lefts) if (l._tag === 'HttpError' && l.status === 500 && s.apiKey.length >= 4) assert.not.ok(l.body.includes(s.apiKey.slice(0, Math.ceil(s.apiKey.length / 2))), l.body.slice(2000))
+    for (const l of sinks.lefts)
+      if (l._tag === 'HttpError' && l.status === 500 && s.apiKey.length >= 4)
+        assert.not.ok(l.body.includes(s.apiKey.slice(0, Math.ceil(s.apiKey.length / 2))), l.body.slice(2000))
     if (r === 0) counted = sinks
   }
   const tags = new Set(counted.lefts.map((l) => l._tag))
   assert.equal([...tags].sort(), ['ApiError', 'DecodeError', 'HttpError', 'ParseError', 'TransportError', 'ValidationError'])
-  assert.ok(counted.lines.length >= 100 && counted.retries.length >= 30 && counted.notices.length >= 4 && counted.recordings.length >= 50,
-    `${counted.lines.length} lines, ${counted.retries.length} retries, ${counted.notices.length} notices, ${counted.recordings.length} recordings`)
-  assert.ok(counted.retries.some((e) => e.request.method === 'POST' && (e.request.headers['content-type'] ?? '').startsWith('multipart/form-data')), 'a multipart POST was retried')
+  assert.ok(
+    counted.lines.length >= 100 && counted.retries.length >= 30 && counted.notices.length >= 4 && counted.recordings.length >= 50,
+    `${counted.lines.length} lines, ${counted.retries.length} retries, ${counted.notices.length} notices, ${counted.recordings.length} recordings`
+  )
+  assert.ok(
+    counted.retries.some((e) => e.request.method === 'POST' && (e.request.headers['content-type'] ?? '').startsWith('multipart/form-data')),
+    'a multipart POST was retried'
+  )
 })
 
 test('v1: no sink shows any secret of any length in any form (Basic, two-factor, session, bearer)', async () => {
@@ -360,14 +414,35 @@ test('v1: no sink shows any secret of any length in any form (Basic, two-factor,
     const sinks = newSinks()
     await runV1(s, sinks, full)
     const basic = toBase64(utf8(`agent@acme.example:${s.password}`))
-    assertNoSecret(sinks, [s.password, s.v1UserInfo, s.sessionId, s.csrfToken, s.authToken, s.otp, s.handedSessionId, s.handedCsrfToken, s.bearer, basic, `agent:${encodeURIComponent(s.v1UserInfo)}`], context)
+    assertNoSecret(
+      sinks,
+      [
+        s.password,
+        s.v1UserInfo,
+        s.sessionId,
+        s.csrfToken,
+        s.authToken,
+        s.otp,
+        s.handedSessionId,
+        s.handedCsrfToken,
+        s.bearer,
+        basic,
+        `agent:${encodeURIComponent(s.v1UserInfo)}`
+      ],
+      context
+    )
     if (r === 0) counted = sinks
   }
   const tags = new Set(counted.lefts.map((l) => l._tag))
   assert.equal([...tags].sort(), ['ApiError', 'DecodeError', 'HttpError', 'ParseError', 'TransportError', 'ValidationError'])
-  assert.ok(counted.metas.length >= 30 && counted.answers.length >= 10 && counted.retries.length >= 30 && counted.recordings.length >= 50,
-    `${counted.metas.length} metas, ${counted.answers.length} answers, ${counted.retries.length} retries, ${counted.recordings.length} recordings`)
-  assert.ok(counted.retries.some((e) => 'x-otp' in e.request.headers), 'the second two-factor step was retried')
+  assert.ok(
+    counted.metas.length >= 30 && counted.answers.length >= 10 && counted.retries.length >= 30 && counted.recordings.length >= 50,
+    `${counted.metas.length} metas, ${counted.answers.length} answers, ${counted.retries.length} retries, ${counted.recordings.length} recordings`
+  )
+  assert.ok(
+    counted.retries.some((e) => 'x-otp' in e.request.headers),
+    'the second two-factor step was retried'
+  )
   assert.ok(counted.metas.some((m) => m.notifications.some((n) => n.relatedUrl !== undefined && n.relatedHref !== undefined && n.relatedLabel !== undefined)))
 })
 

@@ -85,7 +85,12 @@ test('a body above maxBodyBytes is a ParseError and is not parsed (default 32 Mi
   const e = await limited(team.request)()
   assert.is(E.isLeft(e) && e.left._tag === 'ParseError' && e.left.message, `the body (at least ${big.length} bytes) exceeds maxBodyBytes (33554432 bytes)`)
   assert.equal(seen, [32 * 1024 * 1024])
-  const small = v1({ url: 'https://h.kayako.com', auth: { sessionId: 'S' }, maxBodyBytes: 10, transport: () => async () => E.right({ status: 200, headers: {}, body: '{"status":200,"data":[]}' }) })
+  const small = v1({
+    url: 'https://h.kayako.com',
+    auth: { sessionId: 'S' },
+    maxBodyBytes: 10,
+    transport: () => async () => E.right({ status: 200, headers: {}, body: '{"status":200,"data":[]}' })
+  })
   assert.is(E.isLeft(await small(team.request)()), true)
 })
 
@@ -95,10 +100,51 @@ test('a body above maxBodyBytes is a ParseError and is not parsed (default 32 Mi
 const builders = v1Modules.flatMap((m) => m.builders.map(([name, build]) => ({ name: `${m.name}.${name}`, build })))
 
 const FIELDS = [
-  'name', 'fullName', 'email', 'subject', 'contents', 'channel', 'channelId', 'requesterId', 'assignedAgentId', 'assignedTeamId',
-  'statusId', 'priorityId', 'typeId', 'tags', 'fieldValues', 'domains', 'isShared', 'isPrimary', 'title', 'label', 'role', 'roleId',
-  'teamIds', 'organizationId', 'offset', 'limit', 'afterId', 'beforeId', 'include', 'fields', 'query', 'isValidated', 'number',
-  'domain', 'userId', 'caseId', 'password', 'locale', 'timeZone', 'type', 'key', 'options', 'filename', 'data', 'contentType'
+  'name',
+  'fullName',
+  'email',
+  'subject',
+  'contents',
+  'channel',
+  'channelId',
+  'requesterId',
+  'assignedAgentId',
+  'assignedTeamId',
+  'statusId',
+  'priorityId',
+  'typeId',
+  'tags',
+  'fieldValues',
+  'domains',
+  'isShared',
+  'isPrimary',
+  'title',
+  'label',
+  'role',
+  'roleId',
+  'teamIds',
+  'organizationId',
+  'offset',
+  'limit',
+  'afterId',
+  'beforeId',
+  'include',
+  'fields',
+  'query',
+  'isValidated',
+  'number',
+  'domain',
+  'userId',
+  'caseId',
+  'password',
+  'locale',
+  'timeZone',
+  'type',
+  'key',
+  'options',
+  'filename',
+  'data',
+  'contentType'
 ]
 const scalar = fc.oneof(
   fc.string({ maxLength: 12 }),
@@ -135,7 +181,9 @@ const wellFormed = (r: unknown): r is V1Request<unknown> => {
 
 test('every v1 builder with random arguments returns a description and never throws', () => {
   fc.assert(
-    fc.property(fc.nat({ max: builders.length - 1 }), fc.array(argument, { maxLength: 4 }), (index, args) => wellFormed((builders[index] as (typeof builders)[number]).build(...args))),
+    fc.property(fc.nat({ max: builders.length - 1 }), fc.array(argument, { maxLength: 4 }), (index, args) =>
+      wellFormed((builders[index] as (typeof builders)[number]).build(...args))
+    ),
     { numRuns: 5000 }
   )
 })
@@ -210,7 +258,14 @@ test('the v1 executor never rejects, whatever the transport throws, rejects with
         fc.constant(E.right(hostile)),
         fc.constant(E.right({ status: 200, headers: hostile, body: '{}' })),
         fc.constant(E.right({ status: 200, headers: {}, body: 42 })),
-        fc.record({ _tag: fc.constant('Right'), right: fc.record({ status: fc.integer({ min: -1, max: 999 }), headers: fc.dictionary(fc.string(), fc.string()), body: fc.oneof(fc.string(), fc.constant(fixture('v1/cases.list.json'))) }) })
+        fc.record({
+          _tag: fc.constant('Right'),
+          right: fc.record({
+            status: fc.integer({ min: -1, max: 999 }),
+            headers: fc.dictionary(fc.string(), fc.string()),
+            body: fc.oneof(fc.string(), fc.constant(fixture('v1/cases.list.json')))
+          })
+        })
       )
     })
   )

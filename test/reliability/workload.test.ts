@@ -139,13 +139,21 @@ test(`${OPERATIONS} mixed operations with a 30% fault rate: typed outcomes, and 
       const faults = injector.log.slice(faultsBefore)
       assert.is(posts - postsBefore, 1, 'a POST is sent once')
       const stopped = faults.some((f) => !f.handled && f.method === 'POST')
-      creations.push({ api: kind === 'c-post' ? 'classic' : 'v1', name: `wl-${kind === 'c-post' ? 'c' : 'v'}-${k}`, right: tag === 'Right', reached: !stopped, tag })
+      creations.push({
+        api: kind === 'c-post' ? 'classic' : 'v1',
+        name: `wl-${kind === 'c-post' ? 'c' : 'v'}-${k}`,
+        right: tag === 'Right',
+        reached: !stopped,
+        tag
+      })
     }
   }
 
   // What the sandbox holds, read past the faults.
   const direct: Transport = (request) => async () => E.right<KayakoError, HttpResponse>(await sandbox.handle(request))
-  const departments = await classic({ url: 'http://sandbox/api/index.php', apiKey: sandbox.apiKey, secretKey: sandbox.secretKey, transport: direct })(Department.all())()
+  const departments = await classic({ url: 'http://sandbox/api/index.php', apiKey: sandbox.apiKey, secretKey: sandbox.secretKey, transport: direct })(
+    Department.all()
+  )()
   const organizations = await collect(v1({ url: 'http://sandbox', auth: v1Sandbox.credentials, transport: direct }))(Organization.all({ limit: 100 }))()
   const held = [
     ...(E.isRight(departments) ? departments.right.map((d) => d.title) : []),
@@ -160,7 +168,11 @@ test(`${OPERATIONS} mixed operations with a 30% fault rate: typed outcomes, and 
     else assert.ok(count(c.name) <= 1, `${c.name} reached the sandbox but its answer was damaged (${c.tag}): at most once`)
   }
   assert.is(new Set(held).size, held.length, 'no record twice')
-  for (const name of held) assert.ok(creations.some((c) => c.name === name), `${name} was not created by the workload`)
+  for (const name of held)
+    assert.ok(
+      creations.some((c) => c.name === name),
+      `${name} was not created by the workload`
+    )
 
   // The run must have been a real test of the faults.
   const faultShare = injector.log.length / attempts

@@ -40,11 +40,17 @@ const ruby: Style = {
   query: (salt, sig) => `&apikey=${encodeURIComponent(sb.apiKey)}&salt=${salt}&signature=${encodeURIComponent(sig)}`,
   array: (name) => `${name}[]`,
   // Base64.encode64: a line break every 60 characters
-  base64: (bytes) => Buffer.from(bytes).toString('base64').replace(/(.{60})/g, '$1\n')
+  base64: (bytes) =>
+    Buffer.from(bytes)
+      .toString('base64')
+      .replace(/(.{60})/g, '$1\n')
 }
 
 /** PHP urlencode: '+' for spaces, everything but [A-Za-z0-9_.-] as %XX. */
-const urlencode = (s: string) => encodeURIComponent(s).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '+')
+const urlencode = (s: string) =>
+  encodeURIComponent(s)
+    .replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, '+')
 const php: Style = {
   name: 'PHP f20496a',
   salt: () => String(100000000 + ++counter * 7919),
@@ -86,48 +92,130 @@ const scenario = (style: Style) =>
     const tag = style === ruby ? 'r' : 'p'
 
     for (const route of ['/Base/Department', '/Tickets/TicketStatus', '/Tickets/TicketPriority', '/Tickets/TicketType']) await ok('GET', route)
-    const department = await one('POST', '/Base/Department', 'department', [['title', `Wire (${tag}) dept`], ['type', 'public'], [style === ruby ? 'app' : 'module', 'tickets'], ['displayorder', '7'], ['uservisibilitycustom', '0']])
+    const department = await one('POST', '/Base/Department', 'department', [
+      ['title', `Wire (${tag}) dept`],
+      ['type', 'public'],
+      [style === ruby ? 'app' : 'module', 'tickets'],
+      ['displayorder', '7'],
+      ['uservisibilitycustom', '0']
+    ])
     const departmentId = text(department, 'id')
     assert.is(text(await one('GET', `/Base/Department/${departmentId}`, 'department'), 'title'), `Wire (${tag}) dept`)
-    const staffGroup = await one('POST', '/Base/StaffGroup', 'staffgroup', [['title', `Wire ${tag}`], ['isadmin', '0']])
-    const staff = await one('POST', '/Base/Staff', 'staff', [
-      ['staffgroupid', text(staffGroup, 'id')], ['firstname', 'Wire'], ['lastname', tag], ['username', `wire-${tag}`], ['email', `wire-${tag}@x.example`],
-      ['designation', 'Tester'], ['mobilenumber', ''], ['isenabled', '1'], ['timezone', 'GMT'], ['enabledst', '0'], ['password', 'p(a)s s!']
+    const staffGroup = await one('POST', '/Base/StaffGroup', 'staffgroup', [
+      ['title', `Wire ${tag}`],
+      ['isadmin', '0']
     ])
-    const userGroup = await one('POST', '/Base/UserGroup', 'usergroup', [['title', `Wire ${tag}`], ['grouptype', 'registered']])
-    const org = await one('POST', '/Base/UserOrganization', 'userorganization', [['name', `Wire ${tag} & Co (test)`], ['organizationtype', 'shared'], ['city', 'Köln'], ['website', 'https://x.example/~a'], ['slaplanexpiry', '0']])
+    const staff = await one('POST', '/Base/Staff', 'staff', [
+      ['staffgroupid', text(staffGroup, 'id')],
+      ['firstname', 'Wire'],
+      ['lastname', tag],
+      ['username', `wire-${tag}`],
+      ['email', `wire-${tag}@x.example`],
+      ['designation', 'Tester'],
+      ['mobilenumber', ''],
+      ['isenabled', '1'],
+      ['timezone', 'GMT'],
+      ['enabledst', '0'],
+      ['password', 'p(a)s s!']
+    ])
+    const userGroup = await one('POST', '/Base/UserGroup', 'usergroup', [
+      ['title', `Wire ${tag}`],
+      ['grouptype', 'registered']
+    ])
+    const org = await one('POST', '/Base/UserOrganization', 'userorganization', [
+      ['name', `Wire ${tag} & Co (test)`],
+      ['organizationtype', 'shared'],
+      ['city', 'Köln'],
+      ['website', 'https://x.example/~a'],
+      ['slaplanexpiry', '0']
+    ])
     assert.equal([text(org, 'name'), text(org, 'city')], [`Wire ${tag} & Co (test)`, 'Köln'])
     const email = `user-${tag}@x.example`
     const user = await one('POST', '/Base/User', 'user', [
-      ['usergroupid', text(userGroup, 'id')], ['userrole', 'user'], ['userorganizationid', text(org, 'id')], ['salutation', 'Mr.'], ['userexpiry', '0'],
-      ['fullname', `Wire User ${tag}`], [style.array('email', 0), email], ['designation', ''], ['phone', '+1 (555) 010'], ['isenabled', '1'],
-      ['enabledst', '0'], ['slaplanexpiry', '0'], ['password', 'x'], ['sendwelcomeemail', '0']
+      ['usergroupid', text(userGroup, 'id')],
+      ['userrole', 'user'],
+      ['userorganizationid', text(org, 'id')],
+      ['salutation', 'Mr.'],
+      ['userexpiry', '0'],
+      ['fullname', `Wire User ${tag}`],
+      [style.array('email', 0), email],
+      ['designation', ''],
+      ['phone', '+1 (555) 010'],
+      ['isenabled', '1'],
+      ['enabledst', '0'],
+      ['slaplanexpiry', '0'],
+      ['password', 'x'],
+      ['sendwelcomeemail', '0']
     ])
     const userId = text(user, 'id')
     assert.equal(children(await one('GET', `/Base/User/${userId}`, 'user'), 'email').map(ownText), [email])
 
     const ticket = await one('POST', '/Tickets/Ticket', 'ticket', [
-      ['subject', `Wire ticket ${tag}`], ['fullname', `Wire User ${tag}`], ['email', email], ['departmentid', departmentId], ['ticketstatusid', '1'],
-      ['ticketpriorityid', '2'], ['tickettypeid', '1'], ['userid', userId], ['contents', 'Body with * and ~ and ()'], ['ignoreautoresponder', '0']
+      ['subject', `Wire ticket ${tag}`],
+      ['fullname', `Wire User ${tag}`],
+      ['email', email],
+      ['departmentid', departmentId],
+      ['ticketstatusid', '1'],
+      ['ticketpriorityid', '2'],
+      ['tickettypeid', '1'],
+      ['userid', userId],
+      ['contents', 'Body with * and ~ and ()'],
+      ['ignoreautoresponder', '0']
     ])
     const ticketId = ticket.attributes.id as string
     await one('GET', `/Tickets/Ticket/${ticketId}`, 'ticket')
     const listRoute = style === ruby ? `/Tickets/Ticket/ListAll/${departmentId}` : `/Tickets/Ticket/ListAll/${departmentId}/-1/-1/-1`
-    assert.equal(children(root(await ok('GET', listRoute)), 'ticket').map((t) => t.attributes.id), [ticketId])
+    assert.equal(
+      children(root(await ok('GET', listRoute)), 'ticket').map((t) => t.attributes.id),
+      [ticketId]
+    )
 
-    const post = await one('POST', '/Tickets/TicketPost', 'post', [['ticketid', ticketId], ['subject', ''], ['contents', 'A reply'], ['isprivate', '0'], ['userid', userId]])
+    const post = await one('POST', '/Tickets/TicketPost', 'post', [
+      ['ticketid', ticketId],
+      ['subject', ''],
+      ['contents', 'A reply'],
+      ['isprivate', '0'],
+      ['userid', userId]
+    ])
     const postId = text(post, 'id')
     assert.is(children(root(await ok('GET', `/Tickets/TicketPost/ListAll/${ticketId}`)), 'post').length, 2)
-    const note = children(root(await ok('POST', '/Tickets/TicketNote', [['ticketid', ticketId], ['notecolor', '2'], ['staffid', text(staff, 'id')], ['contents', 'A note']])), 'note')[0]!
+    const note = children(
+      root(
+        await ok('POST', '/Tickets/TicketNote', [
+          ['ticketid', ticketId],
+          ['notecolor', '2'],
+          ['staffid', text(staff, 'id')],
+          ['contents', 'A note']
+        ])
+      ),
+      'note'
+    )[0]!
     assert.is(children(root(await ok('GET', `/Tickets/TicketNote/ListAll/${ticketId}`)), 'note').length, 1)
-    const track = children(root(await ok('POST', '/Tickets/TicketTimeTrack', [
-      ['ticketid', ticketId], ['contents', 'Work'], ['staffid', text(staff, 'id')], ['worktimeline', '1700000000'], ['billtimeline', '1700000000'],
-      ['timespent', '60'], ['timebillable', '30'], ['workerstaffid', text(staff, 'id')], ['notecolor', '1']
-    ])), 'timetrack')[0]!
+    const track = children(
+      root(
+        await ok('POST', '/Tickets/TicketTimeTrack', [
+          ['ticketid', ticketId],
+          ['contents', 'Work'],
+          ['staffid', text(staff, 'id')],
+          ['worktimeline', '1700000000'],
+          ['billtimeline', '1700000000'],
+          ['timespent', '60'],
+          ['timebillable', '30'],
+          ['workerstaffid', text(staff, 'id')],
+          ['notecolor', '1']
+        ])
+      ),
+      'timetrack'
+    )[0]!
     await ok('GET', `/Tickets/TicketTimeTrack/${ticketId}/${track.attributes.id}`)
 
     const bytes = Uint8Array.from({ length: 1000 }, (_, i) => (i * 97) % 256)
-    const attachment = await one('POST', '/Tickets/TicketAttachment', 'attachment', [['ticketid', ticketId], ['ticketpostid', postId], ['filename', 'data.bin'], ['contents', style.base64(bytes)]])
+    const attachment = await one('POST', '/Tickets/TicketAttachment', 'attachment', [
+      ['ticketid', ticketId],
+      ['ticketpostid', postId],
+      ['filename', 'data.bin'],
+      ['contents', style.base64(bytes)]
+    ])
     const attachmentId = text(attachment, 'id')
     const contents = text(await one('GET', `/Tickets/TicketAttachment/${ticketId}/${attachmentId}`, 'attachment'), 'contents')
     // Ruby decodes only one-line Base64 whose length is a multiple of 4 (§4).
@@ -138,21 +226,46 @@ const scenario = (style: Style) =>
     const customFields = root(await ok('GET', `/Tickets/TicketCustomField/${ticketId}`))
     const fieldNames = children(children(customFields, 'group')[0]!, 'field').map((f) => f.attributes.name as string)
     assert.is(fieldNames.length, 11)
-    const found = children(root(await ok('POST', '/Tickets/TicketSearch', [['query', 'A reply'], ['contents', '1'], ['notes', '1']])), 'ticket')
+    const found = children(
+      root(
+        await ok('POST', '/Tickets/TicketSearch', [
+          ['query', 'A reply'],
+          ['contents', '1'],
+          ['notes', '1']
+        ])
+      ),
+      'ticket'
+    )
     assert.ok(found.some((t) => t.attributes.id === ticketId))
     await ok('GET', '/Tickets/TicketCount')
 
     if (style === ruby) {
-      const updated = await one('PUT', `/Tickets/Ticket/${ticketId}`, 'ticket', [['subject', 'Changed'], ['ticketpriorityid', '3'], ['ownerstaffid', text(staff, 'id')]])
+      const updated = await one('PUT', `/Tickets/Ticket/${ticketId}`, 'ticket', [
+        ['subject', 'Changed'],
+        ['ticketpriorityid', '3'],
+        ['ownerstaffid', text(staff, 'id')]
+      ])
       assert.equal([text(updated, 'subject'), text(updated, 'priorityid'), text(updated, 'ownerstaffid')], ['Changed', '3', text(staff, 'id')])
     } else {
       const updated = await one('PUT', `/Tickets/Ticket/${ticketId}`, 'ticket', [
-        ['subject', 'Changed'], ['fullname', `Wire User ${tag}`], ['email', email], ['departmentid', departmentId], ['ticketstatusid', '1'],
-        ['ticketpriorityid', '3'], ['tickettypeid', '1'], ['ownerstaffid', text(staff, 'id')], ['templategroup', text(ticket, 'templategroupid')], ['userid', userId]
+        ['subject', 'Changed'],
+        ['fullname', `Wire User ${tag}`],
+        ['email', email],
+        ['departmentid', departmentId],
+        ['ticketstatusid', '1'],
+        ['ticketpriorityid', '3'],
+        ['tickettypeid', '1'],
+        ['ownerstaffid', text(staff, 'id')],
+        ['templategroup', text(ticket, 'templategroupid')],
+        ['userid', userId]
       ])
       assert.equal([text(updated, 'subject'), text(updated, 'priorityid')], ['Changed', '3'])
       // kyTicket::update() re-posts every custom field, empty values included, then reads them again.
-      await ok('POST', `/Tickets/TicketCustomField/${ticketId}`, fieldNames.map((n) => [n, ''] as const))
+      await ok(
+        'POST',
+        `/Tickets/TicketCustomField/${ticketId}`,
+        fieldNames.map((n) => [n, ''] as const)
+      )
       await ok('GET', `/Tickets/TicketCustomField/${ticketId}`)
     }
     await ok('GET', `/Tickets/Ticket/${ticketId}`)

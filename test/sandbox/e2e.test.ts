@@ -74,8 +74,13 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
   })
 
   test('Department: all, get, post, put, delete', async () => {
-    assert.equal((await ok(Department.all())).map((d) => d.title), ['General', 'Billing', 'Technical', 'Live Chat', 'Enterprise'])
-    const created = await ok(Department.post({ title: 'Returns', type: 'private', app: 'tickets', displayOrder: 9, userVisibilityCustom: true, userGroupIds: [2, 3] }))
+    assert.equal(
+      (await ok(Department.all())).map((d) => d.title),
+      ['General', 'Billing', 'Technical', 'Live Chat', 'Enterprise']
+    )
+    const created = await ok(
+      Department.post({ title: 'Returns', type: 'private', app: 'tickets', displayOrder: 9, userVisibilityCustom: true, userGroupIds: [2, 3] })
+    )
     assert.equal([created.title, created.type, created.app, created.displayOrder, created.userGroupIds], ['Returns', 'private', 'tickets', 9, [2, 3]])
     const updated = await ok(Department.put(created.id, { title: 'Returns & refunds', parentDepartmentId: 2 }))
     assert.equal([updated.title, updated.parentDepartmentId, updated.userVisibilityCustom, updated.userGroupIds], ['Returns & refunds', 2, false, []])
@@ -83,15 +88,29 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
     await ok(Department.delete(created.id))
     assert.equal(await ok(Department.get(created.id)), O.none)
     assert.is(apiText(await failure(Department.delete(created.id))), '400 Department Load Failed: Class not loaded')
-    assert.is(apiText(await failure(Department.post({ title: 'Chat', type: 'public', app: 'livechat', parentDepartmentId: 1 }))), '400 Invalid Parent Department App. The app type of both parent and child department should match.')
+    assert.is(
+      apiText(await failure(Department.post({ title: 'Chat', type: 'public', app: 'livechat', parentDepartmentId: 1 }))),
+      '400 Invalid Parent Department App. The app type of both parent and child department should match.'
+    )
   })
 
   test('StaffGroup and Staff: all, get, post, put, delete', async () => {
-    assert.equal((await ok(StaffGroup.all())).map((g) => [g.title, g.isAdmin]), [['Administrator', true], ['Staff', false]])
+    assert.equal(
+      (await ok(StaffGroup.all())).map((g) => [g.title, g.isAdmin]),
+      [
+        ['Administrator', true],
+        ['Staff', false]
+      ]
+    )
     const group = await ok(StaffGroup.post({ title: 'Night shift', isAdmin: false }))
     assert.equal((await ok(StaffGroup.put(group.id, { title: 'Night owls', isAdmin: true }))).isAdmin, true)
-    assert.equal((await ok(Staff.all())).map((s) => s.fullName), ['Alice Admin', 'Bob Agent', 'Carol Support'])
-    const staff = await ok(Staff.post({ firstName: 'Dan', lastName: 'Night', userName: 'dan', email: 'dan@helpdesk.example', staffGroupId: group.id, password: 'pw-123' }))
+    assert.equal(
+      (await ok(Staff.all())).map((s) => s.fullName),
+      ['Alice Admin', 'Bob Agent', 'Carol Support']
+    )
+    const staff = await ok(
+      Staff.post({ firstName: 'Dan', lastName: 'Night', userName: 'dan', email: 'dan@helpdesk.example', staffGroupId: group.id, password: 'pw-123' })
+    )
     assert.equal([staff.fullName, staff.staffGroupId, staff.isEnabled], ['Dan Night', group.id, true])
     const renamed = await ok(Staff.put(staff.id, { firstName: 'Daniel', lastName: 'Night', staffGroupId: group.id, designation: 'Night agent' }))
     assert.equal([renamed.fullName, renamed.designation, renamed.userName], ['Daniel Night', 'Night agent', 'dan'])
@@ -103,25 +122,59 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
   })
 
   test('UserGroup, UserOrganization, User: all, get, post, put, delete, search, filter', async () => {
-    assert.equal((await ok(UserGroup.all())).map((g) => [g.title, g.groupType, g.isMaster]), [['Guest', 'guest', true], ['Registered', 'registered', true], ['VIP Customers', 'registered', false]])
+    assert.equal(
+      (await ok(UserGroup.all())).map((g) => [g.title, g.groupType, g.isMaster]),
+      [
+        ['Guest', 'guest', true],
+        ['Registered', 'registered', true],
+        ['VIP Customers', 'registered', false]
+      ]
+    )
     const group = await ok(UserGroup.post({ title: 'Partners', groupType: 'registered' }))
     assert.is((await ok(UserGroup.put(group.id, { title: 'Resellers' }))).title, 'Resellers')
     assert.is(apiText(await failure(UserGroup.delete(1))), '400 Cannot delete master user group')
 
-    assert.equal((await ok(UserOrganization.all())).map((o) => o.name), ['Acme Corporation', 'Globex'])
+    assert.equal(
+      (await ok(UserOrganization.all())).map((o) => o.name),
+      ['Acme Corporation', 'Globex']
+    )
     const org = await ok(UserOrganization.post({ name: 'Initech', organizationType: 'restricted', city: 'Austin', website: 'https://initech.example' }))
     assert.equal([org.name, org.city, org.organizationType], ['Initech', 'Austin', 'restricted'])
     const orgAfter = await ok(UserOrganization.put(org.id, { name: 'Initech LLC', organizationType: 'shared' }))
     assert.equal([orgAfter.name, orgAfter.city], ['Initech LLC', ''], 'PUT blanks what is not re-sent (spec §2.6)')
 
-    const user = await ok(User.post({ fullName: 'Peter Gibbons', emails: ['peter@initech.example', 'pg@initech.example'], userGroupId: group.id, password: 'tps', userOrganizationId: org.id, salutation: 'mr.' }))
-    assert.equal([user.fullName, user.emails, user.salutation, user.userOrganizationId], ['Peter Gibbons', ['peter@initech.example', 'pg@initech.example'], 'Mr.', org.id])
+    const user = await ok(
+      User.post({
+        fullName: 'Peter Gibbons',
+        emails: ['peter@initech.example', 'pg@initech.example'],
+        userGroupId: group.id,
+        password: 'tps',
+        userOrganizationId: org.id,
+        salutation: 'mr.'
+      })
+    )
+    assert.equal(
+      [user.fullName, user.emails, user.salutation, user.userOrganizationId],
+      ['Peter Gibbons', ['peter@initech.example', 'pg@initech.example'], 'Mr.', org.id]
+    )
     const moved = await ok(User.put(user.id, { fullName: 'Peter G.', phone: '+1 555 0199' }))
     assert.equal([moved.fullName, moved.phone, moved.emails.length], ['Peter G.', '+1 555 0199', 2])
-    assert.equal((await ok(User.search({ query: 'initech' }))).map((u) => u.id), [user.id])
-    assert.equal((await ok(User.all({ marker: 2, maxItems: 2 }))).map((u) => u.id), [2, 3])
-    assert.is(apiText(await failure(User.post({ fullName: 'Dup', emails: ['peter@initech.example'], userGroupId: 2, password: 'x' }))), '400 Unable to insert user. Email address belongs to an existing user.')
-    assert.is(apiText(await failure(User.post({ fullName: 'Guest', emails: ['g@x.example'], userGroupId: 1, password: 'x' }))), '400 User Group Specified is not of "Registered" type')
+    assert.equal(
+      (await ok(User.search({ query: 'initech' }))).map((u) => u.id),
+      [user.id]
+    )
+    assert.equal(
+      (await ok(User.all({ marker: 2, maxItems: 2 }))).map((u) => u.id),
+      [2, 3]
+    )
+    assert.is(
+      apiText(await failure(User.post({ fullName: 'Dup', emails: ['peter@initech.example'], userGroupId: 2, password: 'x' }))),
+      '400 Unable to insert user. Email address belongs to an existing user.'
+    )
+    assert.is(
+      apiText(await failure(User.post({ fullName: 'Guest', emails: ['g@x.example'], userGroupId: 1, password: 'x' }))),
+      '400 User Group Specified is not of "Registered" type'
+    )
     assert.equal(O.map((u: User.User) => u.fullName)(await ok(User.get(user.id))), O.some('Peter G.'))
     await ok(User.delete(user.id))
     await ok(UserOrganization.delete(org.id))
@@ -130,59 +183,127 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
   })
 
   test('TicketPriority, TicketStatus, TicketType, CustomField: lists and lookups', async () => {
-    assert.equal((await ok(TicketPriority.all())).map((p) => p.title), ['Low', 'Normal', 'High', 'Urgent'])
+    assert.equal(
+      (await ok(TicketPriority.all())).map((p) => p.title),
+      ['Low', 'Normal', 'High', 'Urgent']
+    )
     assert.equal(O.map((p: TicketPriority.TicketPriority) => p.userGroupIds)(await ok(TicketPriority.get(4))), O.some([3]))
     const statuses = await ok(TicketStatus.all())
-    assert.equal(statuses.filter((s) => s.markAsResolved).map((s) => s.title), ['Closed'])
+    assert.equal(
+      statuses.filter((s) => s.markAsResolved).map((s) => s.title),
+      ['Closed']
+    )
     assert.equal(await ok(TicketStatus.get(99)), O.none)
-    assert.equal((await ok(TicketType.all())).map((t) => t.title), ['Issue', 'Task', 'Bug', 'Lead'])
+    assert.equal(
+      (await ok(TicketType.all())).map((t) => t.title),
+      ['Issue', 'Task', 'Bug', 'Lead']
+    )
     assert.ok(O.isSome(await ok(TicketType.get(3))))
     const fields = await ok(CustomField.all())
-    assert.equal(fields.map((f) => f.fieldType), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+    assert.equal(
+      fields.map((f) => f.fieldType),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
+    )
     const category = fields.find((f) => f.title === 'Category')!
     const options = await ok(CustomField.options(category.id))
-    assert.equal(options.filter((o) => o.parentCustomFieldOptionId === 0).map((o) => o.optionValue), ['Hardware', 'Software'])
-    assert.equal((await ok(CustomField.groups())).map((g) => g.title), ['Ticket details'])
+    assert.equal(
+      options.filter((o) => o.parentCustomFieldOptionId === 0).map((o) => o.optionValue),
+      ['Hardware', 'Software']
+    )
+    assert.equal(
+      (await ok(CustomField.groups())).map((g) => g.title),
+      ['Ticket details']
+    )
   })
 
   let ticket: Ticket.Ticket
   test('Ticket: post, get by id and display id, all, count, put, search', async () => {
-    ticket = await ok(Ticket.post({ subject: 'VPN drops every hour', fullName: 'John Doe', email: 'jd@acme.example', contents: 'The VPN disconnects every 60 minutes.', departmentId: 3, statusId: 1, priorityId: 3, typeId: 1, userId: 1 }))
+    ticket = await ok(
+      Ticket.post({
+        subject: 'VPN drops every hour',
+        fullName: 'John Doe',
+        email: 'jd@acme.example',
+        contents: 'The VPN disconnects every 60 minutes.',
+        departmentId: 3,
+        statusId: 1,
+        priorityId: 3,
+        typeId: 1,
+        userId: 1
+      })
+    )
     // `t_eticketid=seq`, the 4.98.8 default: the display id is the ticket id (SWIFT_TicketGettersTrait.php:323-330).
     assert.is(ticket.displayId, String(ticket.id))
-    assert.equal([ticket.userOrganization, ticket.replies, O.map((ps: ReadonlyArray<TicketPost.TicketPost>) => ps.length)(ticket.posts)], ['Acme Corporation', 0, O.some(1)])
+    assert.equal(
+      [ticket.userOrganization, ticket.replies, O.map((ps: ReadonlyArray<TicketPost.TicketPost>) => ps.length)(ticket.posts)],
+      ['Acme Corporation', 0, O.some(1)]
+    )
     assert.is((await ok(Ticket.get(ticket.displayId))).id, ticket.id)
     assert.is(await ok(Ticket.resolveId(ticket.displayId)), ticket.id)
     assert.is((await ok(Ticket.get(ticket.id))).subject, 'VPN drops every hour')
-    assert.equal((await ok(Ticket.all({ departmentIds: [3] }))).map((t) => t.id), [3, ticket.id])
-    assert.equal((await ok(Ticket.all({ departmentIds: [1, 2, 3], sortField: 'lastactivity', sortOrder: 'DESC', count: 2 }))).map((t) => t.id), [ticket.id, 5])
-    assert.equal((await ok(Ticket.all({ departmentIds: [1], statusIds: [3] }))).map((t) => t.subject), ['Password reset link expired'])
+    assert.equal(
+      (await ok(Ticket.all({ departmentIds: [3] }))).map((t) => t.id),
+      [3, ticket.id]
+    )
+    assert.equal(
+      (await ok(Ticket.all({ departmentIds: [1, 2, 3], sortField: 'lastactivity', sortOrder: 'DESC', count: 2 }))).map((t) => t.id),
+      [ticket.id, 5]
+    )
+    assert.equal(
+      (await ok(Ticket.all({ departmentIds: [1], statusIds: [3] }))).map((t) => t.subject),
+      ['Password reset link expired']
+    )
     assert.is(await ok(Ticket.count({ departmentIds: [1, 2, 3] })), 5)
     const updated = await ok(Ticket.put(ticket.id, { priorityId: 2, ownerStaffId: 2, subject: 'VPN drops hourly' }))
     assert.equal([updated.priorityId, updated.ownerStaffName, updated.subject], [2, 'Bob Agent', 'VPN drops hourly'])
-    assert.equal((await ok(Ticket.search({ query: '60 minutes', in: ['contents'] }))).map((t) => t.id), [ticket.id])
+    assert.equal(
+      (await ok(Ticket.search({ query: '60 minutes', in: ['contents'] }))).map((t) => t.id),
+      [ticket.id]
+    )
     assert.is(apiText(await failure(Ticket.get(9999))), '404 Ticket not Found')
   })
 
   test('TicketPost, TicketNote, TicketTimeTrack: all, get, post, delete', async () => {
-    const reply = await ok(TicketPost.post(ticket.id, { contents: 'Please send the client log.', staffId: 2, attachments: [{ fileName: 'howto.txt', contents: 'Open the client, click Export log.' }] }))
+    const reply = await ok(
+      TicketPost.post(ticket.id, {
+        contents: 'Please send the client log.',
+        staffId: 2,
+        attachments: [{ fileName: 'howto.txt', contents: 'Open the client, click Export log.' }]
+      })
+    )
     // A staff reply stores contents + "\n" + "\n<signature>" (class.SWIFT_TicketPost.php:325); inline files leave the
     // post's hasattachments at 0 (H5), so the answer embeds none.
-    assert.equal([reply.fullName, reply.creator, reply.contents, reply.hasAttachments, reply.attachments.length], ['Bob Agent', 1, 'Please send the client log.\n\n-- Bob', false, 0])
-    assert.equal((await ok(TicketAttachment.all(ticket.id))).map((a) => [a.ticketPostId, a.fileName]), [[reply.id, 'howto.txt']])
+    assert.equal(
+      [reply.fullName, reply.creator, reply.contents, reply.hasAttachments, reply.attachments.length],
+      ['Bob Agent', 1, 'Please send the client log.\n\n-- Bob', false, 0]
+    )
+    assert.equal(
+      (await ok(TicketAttachment.all(ticket.id))).map((a) => [a.ticketPostId, a.fileName]),
+      [[reply.id, 'howto.txt']]
+    )
     assert.is((await ok(Ticket.get(ticket.id))).replies, 1)
-    assert.equal((await ok(TicketPost.all(ticket.id))).map((p) => p.id), [O.toUndefined(O.map((ps: ReadonlyArray<TicketPost.TicketPost>) => ps[0]!.id)(ticket.posts)), reply.id])
+    assert.equal(
+      (await ok(TicketPost.all(ticket.id))).map((p) => p.id),
+      [O.toUndefined(O.map((ps: ReadonlyArray<TicketPost.TicketPost>) => ps[0]!.id)(ticket.posts)), reply.id]
+    )
     assert.is((await ok(TicketPost.get(ticket.id, reply.id))).contents, 'Please send the client log.\n\n-- Bob')
 
     const note = await ok(TicketNote.post(ticket.id, { contents: 'Looks like the idle timeout.', staffId: 1, noteColor: 3 }))
     assert.equal([note.creatorStaffName, note.contents], ['Alice Admin', 'Looks like the idle timeout.'])
-    assert.equal((await ok(TicketNote.all(ticket.id))).map((n) => n.id), [note.id])
+    assert.equal(
+      (await ok(TicketNote.all(ticket.id))).map((n) => n.id),
+      [note.id]
+    )
     assert.is((await ok(TicketNote.get(ticket.id, note.id))).contents, 'Looks like the idle timeout.')
 
     const work = new Date(1700100000 * 1000)
-    const track = await ok(TicketTimeTrack.post(ticket.id, { staffId: 2, contents: 'Checked the VPN gateway', workDate: work, billDate: work, timeWorked: 1800, timeBillable: 900 }))
+    const track = await ok(
+      TicketTimeTrack.post(ticket.id, { staffId: 2, contents: 'Checked the VPN gateway', workDate: work, billDate: work, timeWorked: 1800, timeBillable: 900 })
+    )
     assert.equal([track.timeWorked, track.timeBillable, track.workerStaffName], [1800, 900, 'Bob Agent'])
-    assert.equal((await ok(TicketTimeTrack.all(ticket.id))).map((t) => t.id), [track.id])
+    assert.equal(
+      (await ok(TicketTimeTrack.all(ticket.id))).map((t) => t.id),
+      [track.id]
+    )
     assert.is((await ok(TicketTimeTrack.get(ticket.id, track.id))).contents, 'Checked the VPN gateway')
 
     await ok(TicketTimeTrack.delete(ticket.id, track.id))
@@ -200,7 +321,10 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
     assert.equal([created.fileName, created.fileSize], ['capture.pcap', 70000])
     const back = await ok(TicketAttachment.get(ticket.id, created.id))
     assert.ok(Buffer.from(back.contents).equals(Buffer.from(bytes)), 'the same bytes')
-    assert.equal((await ok(TicketAttachment.all(ticket.id))).map((a) => a.id), [created.id])
+    assert.equal(
+      (await ok(TicketAttachment.all(ticket.id))).map((a) => a.id),
+      [created.id]
+    )
     await ok(TicketAttachment.delete(ticket.id, created.id))
     assert.is(apiText(await failure(TicketAttachment.get(ticket.id, created.id))), '404 Attachment not Found')
   })
@@ -224,7 +348,10 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
       TicketCustomField.post(ticket.id, {
         [named('Order number').fieldName]: TicketCustomField.textValue('SO-777'),
         [named('Contact preference').fieldName]: TicketCustomField.optionValue(await option('Contact preference', 'Phone')),
-        [named('Affected platforms').fieldName]: TicketCustomField.optionsValue([await option('Affected platforms', 'macOS'), await option('Affected platforms', 'Linux')]),
+        [named('Affected platforms').fieldName]: TicketCustomField.optionsValue([
+          await option('Affected platforms', 'macOS'),
+          await option('Affected platforms', 'Linux')
+        ]),
         [named('Category').fieldName]: TicketCustomField.linkedValue(software, await option('Category', 'Operating system')),
         [named('Purchase date').fieldName]: TicketCustomField.dateValue(new Date(Date.UTC(2024, 1, 29))),
         [named('Screenshot').fieldName]: TicketCustomField.fileValue('screen.png', png, 'image/png')
@@ -255,7 +382,10 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
     const paged = await collect(ctx.run)(User.everyPage({ pageSize: 3 }))()
     assert.equal(E.map((us: ReadonlyArray<User.User>) => us.map((u) => u.id))(paged), E.right([1, 2, 3, 4]))
     const page = (start: number, count: number) => Ticket.all({ departmentIds: [1, 2, 3, 5], count, start })
-    assert.equal(E.map((ts: ReadonlyArray<Ticket.Ticket>) => ts.map((t) => t.id))(await collect(ctx.run)(byOffset(page, { pageSize: 2 }))()), E.right([1, 2, 3, 5, 6]))
+    assert.equal(
+      E.map((ts: ReadonlyArray<Ticket.Ticket>) => ts.map((t) => t.id))(await collect(ctx.run)(byOffset(page, { pageSize: 2 }))()),
+      E.right([1, 2, 3, 5, 6])
+    )
     const sizes: Array<number> = []
     for await (const p of pages(ctx.run)(byOffset(page, { pageSize: 2 }))) sizes.push(E.isRight(p) ? p.right.length : -1)
     assert.equal(sizes, [2, 2, 1])
@@ -281,7 +411,10 @@ const endToEnd = (name: string, start: () => Promise<Context>) => {
     assert.ok(operations.length >= 60, `found only ${operations.length} builders: the discovery is broken`)
     // The Knowledgebase, News and Troubleshooter builders are run the same two ways by content.test.ts.
     const elsewhere = /^(Knowledgebase|News|Troubleshooter)/
-    assert.equal(operations.filter((op) => !exercised.has(op) && !elsewhere.test(op)), [])
+    assert.equal(
+      operations.filter((op) => !exercised.has(op) && !elsewhere.test(op)),
+      []
+    )
   })
 
   test.run()
@@ -308,11 +441,17 @@ const builderOperations = (): ReadonlyArray<string> => {
   return [...operations].sort()
 }
 
-const notices = suite('phpNotices: the notice before the XML reaches the executor\'s onNotice, the answer still decodes')
+const notices = suite("phpNotices: the notice before the XML reaches the executor's onNotice, the answer still decodes")
 notices('a staff TicketPost.post without isprivate (a raw client) prints the notice; ours always sends it', async () => {
   const sandbox = createSandbox({ phpNotices: true })
   const seen: Array<string> = []
-  const run = classic({ url: 'http://sandbox/api/index.php', apiKey: sandbox.apiKey, secretKey: sandbox.secretKey, transport: sandboxTransport(sandbox), onNotice: (n) => seen.push(n) })
+  const run = classic({
+    url: 'http://sandbox/api/index.php',
+    apiKey: sandbox.apiKey,
+    secretKey: sandbox.secretKey,
+    transport: sandboxTransport(sandbox),
+    onNotice: (n) => seen.push(n)
+  })
   const ours = await run(TicketPost.post(1, { contents: 'Sent with isprivate=0', staffId: 2 }))()
   assert.ok(E.isRight(ours))
   assert.equal(seen, [])
@@ -332,5 +471,8 @@ endToEnd('end to end over HTTP (fetchTransport → startSandbox)', async () => {
 
 endToEnd('end to end without sockets (sandboxTransport)', async () => {
   const sandbox = createSandbox()
-  return { run: classic({ url: 'http://sandbox/api/index.php', apiKey: sandbox.apiKey, secretKey: sandbox.secretKey, transport: sandboxTransport(sandbox) }), close: async () => {} }
+  return {
+    run: classic({ url: 'http://sandbox/api/index.php', apiKey: sandbox.apiKey, secretKey: sandbox.secretKey, transport: sandboxTransport(sandbox) }),
+    close: async () => {}
+  }
 })

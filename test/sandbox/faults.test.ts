@@ -80,8 +80,14 @@ test('each fault as the Classic executor sees it, and whether the sandbox handle
     const injector = faultInjector({ script: { '/Base/Department': [fault] }, clock, retryAfterSeconds: 3, trickle: { chunkBytes: 64, delayMs: 100 } })
     const transport = withTimeout(1000, { clock })(faultyTransport(handle, injector))
     const result = await run(classic({ url: 'https://h/api/index.php', apiKey: 'k', secretKey: 's', transport })(Department.all()))
-    outcomes[fault] = E.isRight(result) ? `Right ${result.right.length}` : `${result.left._tag}${result.left._tag === 'HttpError' ? ` ${result.left.status}` : ''}`
-    assert.equal(injector.log.map((l) => [l.fault, l.handled]), [[fault, handled.length === 1]], fault)
+    outcomes[fault] = E.isRight(result)
+      ? `Right ${result.right.length}`
+      : `${result.left._tag}${result.left._tag === 'HttpError' ? ` ${result.left.status}` : ''}`
+    assert.equal(
+      injector.log.map((l) => [l.fault, l.handled]),
+      [[fault, handled.length === 1]],
+      fault
+    )
   }
   assert.equal(outcomes, {
     reset: 'TransportError',
@@ -100,7 +106,12 @@ test('each fault as the Classic executor sees it, and whether the sandbox handle
 test('429 carries Retry-After; a trickle faster than the time-out arrives whole', async () => {
   const { clock, run } = fakeClock()
   const { handle } = handler()
-  const injector = faultInjector({ script: { '/Base/Department': ['429', 'trickle'] }, clock, retryAfterSeconds: 3, trickle: { chunkBytes: 1024, delayMs: 10 } })
+  const injector = faultInjector({
+    script: { '/Base/Department': ['429', 'trickle'] },
+    clock,
+    retryAfterSeconds: 3,
+    trickle: { chunkBytes: 1024, delayMs: 10 }
+  })
   const transport = faultyTransport(handle, injector)
   const limited = unwrap(await run(transport(request('GET', '/Base/Department'))))
   assert.equal([limited.status, limited.headers['retry-after']], [429, '3'])
@@ -118,12 +129,16 @@ test('a truncated body declares its cut length', async () => {
   assert.is(r.headers['content-length'], String(r.body.length))
 })
 
-
 // ---------------------------------------------------------------------------------------------------------------
 // Wired into the sandbox: `faults` on createSandbox, through sandboxTransport and over HTTP
 
 const titles = async (sandbox: Sandbox): Promise<ReadonlyArray<string>> => {
-  const all = await classic({ url: 'http://sandbox/api/index.php', apiKey: sandbox.apiKey, secretKey: sandbox.secretKey, transport: sandboxTransport(sandbox) })(Department.all())()
+  const all = await classic({
+    url: 'http://sandbox/api/index.php',
+    apiKey: sandbox.apiKey,
+    secretKey: sandbox.secretKey,
+    transport: sandboxTransport(sandbox)
+  })(Department.all())()
   return unwrap(all).map((d) => d.title)
 }
 
@@ -137,16 +152,24 @@ test('sandboxTransport: a POST stopped before the sandbox creates nothing; a dam
   }
   assert.equal(tags, ['TransportError', 'HttpError', 'ParseError', 'Right'])
   const after = await titles(sandbox)
-  assert.equal(['Reset', 'Unavailable', 'Truncated', 'Fine'].filter((t) => after.includes(t)), ['Truncated', 'Fine'])
-  assert.equal(sandbox.faults?.log.map((l) => [l.fault, l.handled, l.route]), [
-    ['reset', false, '/Base/Department'],
-    ['503', false, '/Base/Department'],
-    ['truncate', true, '/Base/Department']
-  ])
+  assert.equal(
+    ['Reset', 'Unavailable', 'Truncated', 'Fine'].filter((t) => after.includes(t)),
+    ['Truncated', 'Fine']
+  )
+  assert.equal(
+    sandbox.faults?.log.map((l) => [l.fault, l.handled, l.route]),
+    [
+      ['reset', false, '/Base/Department'],
+      ['503', false, '/Base/Department'],
+      ['truncate', true, '/Base/Department']
+    ]
+  )
 })
 
 test('over HTTP: every fault on a real socket, as fetch and the executor see it', async () => {
-  const running = await startSandbox({ faults: { script: { 'GET /Base/Department': [...FAULT_KINDS, 'none'] }, retryAfterSeconds: 2, trickle: { chunkBytes: 16, delayMs: 25 } } })
+  const running = await startSandbox({
+    faults: { script: { 'GET /Base/Department': [...FAULT_KINDS, 'none'] }, retryAfterSeconds: 2, trickle: { chunkBytes: 16, delayMs: 25 } }
+  })
   try {
     const run = classic({ url: running.url, apiKey: running.apiKey, secretKey: running.secretKey, transport: withTimeout(400)(fetchTransport) })
     const outcomes: Record<string, string> = {}
@@ -167,7 +190,10 @@ test('over HTTP: every fault on a real socket, as fetch and the executor see it'
       trickle: 'TransportError',
       none: 'Right'
     })
-    assert.equal(running.sandbox.faults?.log.map((l) => l.fault), FAULT_KINDS)
+    assert.equal(
+      running.sandbox.faults?.log.map((l) => l.fault),
+      FAULT_KINDS
+    )
   } finally {
     await running.close()
   }

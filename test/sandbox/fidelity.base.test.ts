@@ -9,7 +9,7 @@ import type { HttpRequest } from '../../src/core/http'
 import { createSandbox, DEFAULT_API_KEY, DEFAULT_SECRET_KEY, type Sandbox } from '../../src/sandbox/handler'
 import { parseMultipart, parseQuery } from '../../src/sandbox/classic/vars'
 import { ROOT } from '../tooling/entries.mjs'
-import { authPairs, BASE, call, children, form, root, text } from '../support/sandbox'
+import { authPairs, BASE, call, children, form, root, ownText, text } from '../support/sandbox'
 
 let sb: Sandbox
 test.before.each(() => {
@@ -32,8 +32,21 @@ test('auth: the sandbox checks signatures with its own HMAC (node agrees; the cl
   assert.is((await send('GET', `e=/Base/Department/1&${good}`)).status, 200)
   const wrong = `apikey=${DEFAULT_API_KEY}&salt=${salt}&signature=${encodeURIComponent(nodeSignature('another-secret', salt))}`
   assert.equal(await send('GET', `e=/Base/Department/1&${wrong}`).then((r) => [r.status, r.body]), [401, 'FAILED TO AUTHENTICATE'])
-  const result = await build({ entryPoints: ['src/sandbox/classic/handler.ts'], absWorkingDir: ROOT, bundle: true, write: false, metafile: true, format: 'esm', platform: 'neutral', external: ['fp-ts', 'fp-ts/*', 'io-ts', 'io-ts/*', 'txml'], logLevel: 'silent' })
-  assert.equal(Object.keys(result.metafile.inputs).filter((i) => i.startsWith('src/classic/')), [])
+  const result = await build({
+    entryPoints: ['src/sandbox/classic/handler.ts'],
+    absWorkingDir: ROOT,
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    platform: 'neutral',
+    external: ['fp-ts', 'fp-ts/*', 'io-ts', 'io-ts/*', 'txml'],
+    logLevel: 'silent'
+  })
+  assert.equal(
+    Object.keys(result.metafile.inputs).filter((i) => i.startsWith('src/classic/')),
+    []
+  )
 })
 
 test('auth: texts and order: salt missing/empty/"0" → NO SALT PROVIDED!, then apikey, then signature (Controller_api.php:69-97)', async () => {
@@ -45,7 +58,7 @@ test('auth: texts and order: salt missing/empty/"0" → NO SALT PROVIDED!, then 
   assert.equal(await q(`apikey=${DEFAULT_API_KEY}&salt=x&signature[]=1`), [401, 'FAILED TO AUTHENTICATE', 'text/html; charset=UTF-8'])
 })
 
-test('auth: the API key is compared with PHP\'s loose != (class.SWIFT_RESTManager.php:110): a numeric key matches 1e2 for 100', async () => {
+test("auth: the API key is compared with PHP's loose != (class.SWIFT_RESTManager.php:110): a numeric key matches 1e2 for 100", async () => {
   const numeric = createSandbox({ apiKey: '100' })
   const signature = encodeURIComponent(nodeSignature(DEFAULT_SECRET_KEY, 's'))
   assert.is((await send('GET', `e=/Base/Department/1&apikey=1e2&salt=s&signature=${signature}`, undefined, {}, numeric)).status, 200)
@@ -158,18 +171,32 @@ test('parse_str: max_input_vars (1000) and max_input_nesting_level (64) as PHP s
   assert.is(parseQuery(`deep${'[a]'.repeat(65)}=1&ok${'[a]'.repeat(63)}=1`, 'q').has('deep'), false)
   assert.is(parseQuery(`ok${'[a]'.repeat(63)}=1`, 'q').has('ok'), true)
   const list = parseQuery('a[]=x&a[5]=y&a[]=z', 'q').get('a') as Map<string, string>
-  assert.equal([...list.entries()], [['0', 'x'], ['5', 'y'], ['6', 'z']])
+  assert.equal(
+    [...list.entries()],
+    [
+      ['0', 'x'],
+      ['5', 'y'],
+      ['6', 'z']
+    ]
+  )
 })
 
 test('multipart: max_file_uploads (20) as PHP ships it; later file parts are dropped', () => {
-  const body = Array.from({ length: 25 }, (_, i) => `--b\r\nContent-Disposition: form-data; name="f${i}"; filename="f${i}.txt"\r\n\r\nx\r\n`).join('') + '--b\r\nContent-Disposition: form-data; name="after"\r\n\r\nkept\r\n--b--\r\n'
+  const body =
+    Array.from({ length: 25 }, (_, i) => `--b\r\nContent-Disposition: form-data; name="f${i}"; filename="f${i}.txt"\r\n\r\nx\r\n`).join('') +
+    '--b\r\nContent-Disposition: form-data; name="after"\r\n\r\nkept\r\n--b--\r\n'
   const parsed = parseMultipart(body, 'b')
   assert.equal([parsed.files.size, parsed.files.has('f19'), parsed.files.has('f20'), parsed.vars.get('after')], [20, true, false, 'kept'])
 })
 
 test('an unauthenticated 240 KB a[]=1&… body is answered quickly (was ~21 s; generous bound 2 s)', async () => {
   const body = Array.from({ length: 40_000 }, () => 'a[]=1').join('&')
-  for (const [method, type] of [['POST', FORM], ['PUT', FORM], ['POST', {}], ['GET', {}]] as const) {
+  for (const [method, type] of [
+    ['POST', FORM],
+    ['PUT', FORM],
+    ['POST', {}],
+    ['GET', {}]
+  ] as const) {
     const started = performance.now()
     const res = await send(method, 'e=/Base/Department', body, type)
     const took = performance.now() - started
@@ -186,20 +213,28 @@ test('an unauthenticated 240 KB a[]=1&… body is answered quickly (was ~21 s; g
   assert.ok(performance.now() - started < 2000)
 })
 
-
 // ---------------------------------------------------------------------------------------------------------------
 // Base controllers (B/api/*.php and the models they call)
 
 const post = (route: string, fields: Array<[string, string]>) => call(sb.handle, 'POST', route, fields)
 const put = (route: string, fields: Array<[string, string]>) => call(sb.handle, 'PUT', route, fields)
 const firstUser = async (res: Promise<{ body: string }>) => children(root((await res) as never), 'user')[0]!
-const NEW_USER: Array<[string, string]> = [['usergroupid', '2'], ['fullname', 'New'], ['password', 'p']]
+const NEW_USER: Array<[string, string]> = [
+  ['usergroupid', '2'],
+  ['fullname', 'New'],
+  ['password', 'p']
+]
 
 test('H7: user e-mails are stored lower-cased (B/models/User/class.SWIFT_UserEmailManager.php:211), on POST and PUT', async () => {
   const u = await firstUser(post('/Base/User', [...NEW_USER, ['email', 'Mixed.Case@Example.COM']]))
-  assert.equal(children(u, 'email').map((e) => e.children.join('')), ['mixed.case@example.com'])
-  const after = await firstUser(put(`/Base/User/${text(u, 'id')}`, [['fullname', 'New'], ['email[]', 'Other@X.example']]))
-  assert.equal(children(after, 'email').map((e) => e.children.join('')), ['other@x.example'])
+  assert.equal(children(u, 'email').map(ownText), ['mixed.case@example.com'])
+  const after = await firstUser(
+    put(`/Base/User/${text(u, 'id')}`, [
+      ['fullname', 'New'],
+      ['email[]', 'Other@X.example']
+    ])
+  )
+  assert.equal(children(after, 'email').map(ownText), ['other@x.example'])
 })
 
 test('L5: User Filter with maxitems 0 or negative has no LIMIT and no 1000 cap (B/api/User.php:69-86; L/Database/class.SWIFT_Database.php:893-912)', async () => {
@@ -222,17 +257,68 @@ test('L24: any valid SLA plan is stored as 1, the (int) of the cache row (B/api/
 test('L25: slaplanexpiry without an SLA plan is stored as 0 (class.SWIFT_User.php:474-476; class.SWIFT_UserOrganization.php:256-258,309-311)', async () => {
   const u = await firstUser(post('/Base/User', [...NEW_USER, ['email', 'exp@x.example'], ['slaplanexpiry', '1700000000']]))
   assert.is(text(u, 'slaplanexpiry'), '0')
-  const org = children(root(await post('/Base/UserOrganization', [['name', 'Org'], ['organizationtype', 'shared'], ['slaplanexpiry', '1700000000']])), 'userorganization')[0]!
+  const org = children(
+    root(
+      await post('/Base/UserOrganization', [
+        ['name', 'Org'],
+        ['organizationtype', 'shared'],
+        ['slaplanexpiry', '1700000000']
+      ])
+    ),
+    'userorganization'
+  )[0]!
   assert.is(text(org, 'slaplanexpiry'), '0')
 })
 
 test('L26/L27: salutation matches the list untrimmed; an empty one clears it on PUT; "0" is an empty fullname/password (B/api/User.php Post/Put)', async () => {
   const u = await firstUser(post('/Base/User', [...NEW_USER, ['email', 'sal@x.example'], ['salutation', ' Mr.']]))
   assert.is(text(u, 'salutation'), '')
-  assert.is(text(await firstUser(put('/Base/User/1', [['fullname', 'John Doe'], ['salutation', 'dr.']])), 'salutation'), 'Dr.')
-  assert.is(text(await firstUser(put('/Base/User/1', [['fullname', 'John Doe'], ['salutation', '']])), 'salutation'), '')
-  assert.is((await post('/Base/User', [['usergroupid', '2'], ['email', 'z@x.example'], ['fullname', '0'], ['password', 'p']])).body, 'One of the required fields is empty')
-  assert.is((await post('/Base/User', [['usergroupid', '2'], ['email', 'z@x.example'], ['fullname', 'Z'], ['password', '0']])).body, 'One of the required fields is empty')
+  assert.is(
+    text(
+      await firstUser(
+        put('/Base/User/1', [
+          ['fullname', 'John Doe'],
+          ['salutation', 'dr.']
+        ])
+      ),
+      'salutation'
+    ),
+    'Dr.'
+  )
+  assert.is(
+    text(
+      await firstUser(
+        put('/Base/User/1', [
+          ['fullname', 'John Doe'],
+          ['salutation', '']
+        ])
+      ),
+      'salutation'
+    ),
+    ''
+  )
+  assert.is(
+    (
+      await post('/Base/User', [
+        ['usergroupid', '2'],
+        ['email', 'z@x.example'],
+        ['fullname', '0'],
+        ['password', 'p']
+      ])
+    ).body,
+    'One of the required fields is empty'
+  )
+  assert.is(
+    (
+      await post('/Base/User', [
+        ['usergroupid', '2'],
+        ['email', 'z@x.example'],
+        ['fullname', 'Z'],
+        ['password', '0']
+      ])
+    ).body,
+    'One of the required fields is empty'
+  )
 })
 
 test('L28: load-failure texts: SWIFT_Model (L/MVC/class.SWIFT_Model.php:53-56) and SWIFT_UserOrganization (:82)', async () => {
@@ -244,32 +330,110 @@ test('L28: load-failure texts: SWIFT_Model (L/MVC/class.SWIFT_Model.php:53-56) a
 })
 
 test('L29: UserOrganization keeps the name untrimmed, refuses "0", blanks "0" optional fields; Staff refuses "0" names (B/api/UserOrganization.php, B/api/Staff.php)', async () => {
-  assert.is((await post('/Base/UserOrganization', [['name', '0'], ['organizationtype', 'shared']])).body, 'One of the required fields is empty')
-  const org = children(root(await post('/Base/UserOrganization', [['name', ' Spaced '], ['organizationtype', 'shared'], ['city', '0'], ['phone', '123']])), 'userorganization')[0]!
+  assert.is(
+    (
+      await post('/Base/UserOrganization', [
+        ['name', '0'],
+        ['organizationtype', 'shared']
+      ])
+    ).body,
+    'One of the required fields is empty'
+  )
+  const org = children(
+    root(
+      await post('/Base/UserOrganization', [
+        ['name', ' Spaced '],
+        ['organizationtype', 'shared'],
+        ['city', '0'],
+        ['phone', '123']
+      ])
+    ),
+    'userorganization'
+  )[0]!
   assert.equal([text(org, 'name'), text(org, 'city'), text(org, 'phone')], [' Spaced ', '', '123'])
-  const staff: Array<[string, string]> = [['lastname', 'L'], ['email', 'n@x.example'], ['staffgroupid', '2'], ['password', 'p'], ['username', 'n']]
+  const staff: Array<[string, string]> = [
+    ['lastname', 'L'],
+    ['email', 'n@x.example'],
+    ['staffgroupid', '2'],
+    ['password', 'p'],
+    ['username', 'n']
+  ]
   assert.is((await post('/Base/Staff', [['firstname', '0'], ...staff])).body, 'First name is empty')
-  assert.is((await post('/Base/Staff', [['firstname', 'F'], ...staff.map(([k, v]): [string, string] => (k === 'password' ? [k, ' 0 '] : [k, v]))])).body, 'Invalid Password Specified')
+  assert.is(
+    (await post('/Base/Staff', [['firstname', 'F'], ...staff.map(([k, v]): [string, string] => (k === 'password' ? [k, ' 0 '] : [k, v]))])).body,
+    'Invalid Password Specified'
+  )
 })
 
 test('Staff: the e-mail is validated as sent (a leading blank fails); fullname is trim(first." ".last) of the raw names (class.SWIFT_Staff.php:379-384)', async () => {
-  const fields: Array<[string, string]> = [['staffgroupid', '2'], ['password', 'p'], ['username', 'newbie']]
-  assert.is((await post('/Base/Staff', [['firstname', 'A'], ['lastname', 'B'], ['email', ' a@x.example'], ...fields])).body, 'Email address is empty or Invalid')
+  const fields: Array<[string, string]> = [
+    ['staffgroupid', '2'],
+    ['password', 'p'],
+    ['username', 'newbie']
+  ]
+  assert.is(
+    (await post('/Base/Staff', [['firstname', 'A'], ['lastname', 'B'], ['email', ' a@x.example'], ...fields])).body,
+    'Email address is empty or Invalid'
+  )
   const s = children(root(await post('/Base/Staff', [['firstname', 'Ann '], ['lastname', ' Lee'], ['email', 'ann@x.example'], ...fields])), 'staff')[0]!
   assert.equal([text(s, 'firstname'), text(s, 'lastname'), text(s, 'fullname')], ['Ann', 'Lee', 'Ann   Lee'])
-  assert.is((await post('/Base/Staff', [['firstname', 'A'], ['lastname', 'B'], ['email', 'b@x.example'], ['staffgroupid', '2abc'], ['password', 'p'], ['username', 'u2']])).body, 'Staff Group ID is Invalid')
+  assert.is(
+    (
+      await post('/Base/Staff', [
+        ['firstname', 'A'],
+        ['lastname', 'B'],
+        ['email', 'b@x.example'],
+        ['staffgroupid', '2abc'],
+        ['password', 'p'],
+        ['username', 'u2']
+      ])
+    ).body,
+    'Staff Group ID is Invalid'
+  )
 })
 
-test('StaffGroup: isadmin is compared with PHP\'s loose == (B/api/StaffGroup.php Post/Put)', async () => {
-  const g = children(root(await post('/Base/StaffGroup', [['title', 'Leads'], ['isadmin', '1.0']])), 'staffgroup')[0]!
+test("StaffGroup: isadmin is compared with PHP's loose == (B/api/StaffGroup.php Post/Put)", async () => {
+  const g = children(
+    root(
+      await post('/Base/StaffGroup', [
+        ['title', 'Leads'],
+        ['isadmin', '1.0']
+      ])
+    ),
+    'staffgroup'
+  )[0]!
   assert.is(text(g, 'isadmin'), '1')
-  const after = children(root(await put(`/Base/StaffGroup/${text(g, 'id')}`, [['title', 'Leads'], ['isadmin', ' 0']])), 'staffgroup')[0]!
+  const after = children(
+    root(
+      await put(`/Base/StaffGroup/${text(g, 'id')}`, [
+        ['title', 'Leads'],
+        ['isadmin', ' 0']
+      ])
+    ),
+    'staffgroup'
+  )[0]!
   assert.is(text(after, 'isadmin'), '0')
 })
 
 test('UserGroup: title untrimmed, group type compared exactly (B/api/UserGroup.php Post)', async () => {
-  assert.is((await post('/Base/UserGroup', [['title', 'T'], ['grouptype', ' guest']])).body, 'One of the required fields is empty')
-  const g = children(root(await post('/Base/UserGroup', [['title', ' Padded '], ['grouptype', 'guest']])), 'usergroup')[0]!
+  assert.is(
+    (
+      await post('/Base/UserGroup', [
+        ['title', 'T'],
+        ['grouptype', ' guest']
+      ])
+    ).body,
+    'One of the required fields is empty'
+  )
+  const g = children(
+    root(
+      await post('/Base/UserGroup', [
+        ['title', ' Padded '],
+        ['grouptype', 'guest']
+      ])
+    ),
+    'usergroup'
+  )[0]!
   assert.is(text(g, 'title'), ' Padded ')
 })
 
@@ -281,8 +445,20 @@ test('UserOrganization DELETE takes its members out of it (B/models/User/class.S
 test('H13: UserSearch ORs words within each column, phrase=1 ANDs them; columns are ORed (B/api/UserSearch.php:74-88; F:1280-1344)', async () => {
   const ids = async (fields: Array<[string, string]>) => children(root(await post('/Base/UserSearch', fields)), 'user').map((u) => text(u, 'id'))
   assert.equal(await ids([['query', 'John Jane']]), ['1', '2'])
-  assert.equal(await ids([['query', 'Doe John'], ['phrase', '1']]), ['1'])
-  assert.equal(await ids([['query', 'Doe Jane'], ['phrase', '1']]), [])
+  assert.equal(
+    await ids([
+      ['query', 'Doe John'],
+      ['phrase', '1']
+    ]),
+    ['1']
+  )
+  assert.equal(
+    await ids([
+      ['query', 'Doe Jane'],
+      ['phrase', '1']
+    ]),
+    []
+  )
   assert.equal(await ids([['query', 'Jo_n']]), ['1'], 'LIKE wildcards')
   assert.equal(await ids([['query', 'acme -john']]), ['1', '2', '3', '4'], 'ORed with NOT LIKE, nearly every row matches')
   assert.equal(await ids([['query', '   ']]), [], 'no condition: the SQL fails, no rows')
@@ -301,7 +477,10 @@ test('H14: UserSearch prints the organization columns of the join: phone, dateli
 })
 
 test('Department titles: required as sent ("0" refused), stored through removeTags: allowed tags stay, others go; Insert decodes entities, Update does not (class.SWIFT_Department.php:265,335)', async () => {
-  const fields: Array<[string, string]> = [['app', 'tickets'], ['type', 'public']]
+  const fields: Array<[string, string]> = [
+    ['app', 'tickets'],
+    ['type', 'public']
+  ]
   assert.is((await post('/Base/Department', [...fields, ['title', '0']])).body, 'One of the required fields is empty')
   const created = children(root(await post('/Base/Department', [...fields, ['title', ' <script>x</script><em>A</em> &amp; B ']])), 'department')[0]!
   assert.is(text(created, 'title'), 'x<em>A</em> & B')

@@ -48,7 +48,10 @@ test('the section check fails for a controller without a section', () => {
   const names = sectionNames('## Department\n\n## Staff, StaffGroup\n')
   assert.ok(accepted('base/staffgroup').some((n) => names.has(n)))
   assert.not.ok(accepted('base/user').some((n) => names.has(n)))
-  assert.not.ok(accepted('news/category').some((n) => sectionNames('## Category\n').has(n)), 'an ambiguous name needs its app')
+  assert.not.ok(
+    accepted('news/category').some((n) => sectionNames('## Category\n').has(n)),
+    'an ambiguous name needs its app'
+  )
 })
 
 test('the README names every tolerance of LENIENCIES; its table lists only real ones', () => {
@@ -57,7 +60,11 @@ test('the README names every tolerance of LENIENCIES; its table lists only real 
   assert.ok(start >= 0, 'the README has a "Strict by default" section')
   const section = readme.slice(start, readme.indexOf('\n### ', start + 1))
   const listed = [...section.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1] as string)
-  assert.equal(listed.filter((name) => !Object.keys(LENIENCIES).includes(name)), [], 'rows of the "Strict by default" table that are not in LENIENCIES')
+  assert.equal(
+    listed.filter((name) => !Object.keys(LENIENCIES).includes(name)),
+    [],
+    'rows of the "Strict by default" table that are not in LENIENCIES'
+  )
   // Classic tolerances belong in the table; others (the v1 sandbox's) may be described where their API is.
   const unnamed = Object.keys(LENIENCIES).filter((name) => (name.startsWith('v1-') ? !readme.includes(name) : !listed.includes(name)))
   assert.equal(unnamed, [], 'tolerances the README does not describe')

@@ -83,25 +83,47 @@ test('tolerance display-id-children: DELETE by mask deletes', async () => {
 // Post
 
 test('POST userid: the e-mail is compared case-sensitively with the stored, lower-cased addresses (api/Ticket.php:362)', async () => {
-  const res = await post([['userid', '2'], ['email', 'Jane.Smith@globex.example']])
+  const res = await post([
+    ['userid', '2'],
+    ['email', 'Jane.Smith@globex.example']
+  ])
   assert.equal([res.status, res.body], [400, 'User Email is Invalid'])
   // Untrimmed as well.
-  assert.is((await post([['userid', '2'], ['email', ' jane.smith@globex.example']])).body, 'User Email is Invalid')
+  assert.is(
+    (
+      await post([
+        ['userid', '2'],
+        ['email', ' jane.smith@globex.example']
+      ])
+    ).body,
+    'User Email is Invalid'
+  )
 })
 
 test('POST: ticket and post e-mails are stored lower-cased (SWIFT_TicketCrudTrait.php:194; class.SWIFT_TicketPost.php:869), an auto user too (UserEmailManager.php:211)', async () => {
-  const t = await posted([['autouserid', '1'], ['email', 'New.Person@Example.COM'], ['fullname', 'New Person']])
+  const t = await posted([
+    ['autouserid', '1'],
+    ['email', 'New.Person@Example.COM'],
+    ['fullname', 'New Person']
+  ])
   assert.equal([text(t, 'email'), text(firstPost(t), 'email')], ['new.person@example.com', 'new.person@example.com'])
   assert.equal(sb.store.users.get(Number(text(t, 'userid')))!.emails, ['new.person@example.com'])
   // The existing user is found whatever the case (the collation), not created twice.
-  const again = await posted([['autouserid', '1'], ['email', 'NEW.PERSON@example.com']])
+  const again = await posted([
+    ['autouserid', '1'],
+    ['email', 'NEW.PERSON@example.com']
+  ])
   assert.is(text(again, 'userid'), text(t, 'userid'))
 })
 
 test('POST with userid empty or 0 next to staffid: a user ticket for user 0, no user created (api/Ticket.php:349-372)', async () => {
   const users = sb.store.users.all().length
   for (const userid of ['', '0']) {
-    const t = await posted([['userid', userid], ['staffid', '2'], ['email', 'someone@example.com']])
+    const t = await posted([
+      ['userid', userid],
+      ['staffid', '2'],
+      ['email', 'someone@example.com']
+    ])
     assert.equal([text(t, 'userid'), text(t, 'creator'), text(t, 'fullname'), text(t, 'email')], ['0', '2', 'Whoever', 'someone@example.com'])
     const p = firstPost(t)
     assert.equal([text(p, 'staffid'), text(p, 'userid'), text(p, 'creator'), text(p, 'emailto')], ['0', '0', '2', ''])
@@ -112,7 +134,11 @@ test('POST with userid empty or 0 next to staffid: a user ticket for user 0, no 
 
 test('tolerance staff-ticket-empty-userid: an empty userid next to staffid makes a staff ticket', async () => {
   fresh({ lenient: ['staff-ticket-empty-userid'] })
-  const t = await posted([['userid', ''], ['staffid', '2'], ['email', 'someone@example.com']])
+  const t = await posted([
+    ['userid', ''],
+    ['staffid', '2'],
+    ['email', 'someone@example.com']
+  ])
   assert.equal([text(t, 'creator'), text(firstPost(t), 'staffid'), text(firstPost(t), 'emailto')], ['1', '2', 'someone@example.com'])
 })
 
@@ -132,23 +158,68 @@ test('POST autouserid other than 1 with nothing else: a user ticket for user 0 (
 })
 
 test('POST: ids are cache keys, so " 1" or "01" is invalid (api/Ticket.php:288-322)', async () => {
-  assert.is((await post([['userid', '2'], ['departmentid', ' 1']])).body, 'Department ID is Invalid')
-  assert.is((await post([['userid', '2'], ['ticketstatusid', '01']])).body, 'Ticket Status ID is Invalid')
-  assert.is((await post([['userid', '2'], ['staffid', '']])).body, 'Staff ID is Invalid')
+  assert.is(
+    (
+      await post([
+        ['userid', '2'],
+        ['departmentid', ' 1']
+      ])
+    ).body,
+    'Department ID is Invalid'
+  )
+  assert.is(
+    (
+      await post([
+        ['userid', '2'],
+        ['ticketstatusid', '01']
+      ])
+    ).body,
+    'Ticket Status ID is Invalid'
+  )
+  assert.is(
+    (
+      await post([
+        ['userid', '2'],
+        ['staffid', '']
+      ])
+    ).body,
+    'Staff ID is Invalid'
+  )
   // An owner that is not a cache key is ignored (api/Ticket.php:480-482); a staff id sets the owner and its name.
-  assert.equal(text(await posted([['userid', '2'], ['ownerstaffid', ' 2']]), 'ownerstaffid'), '0')
-  const owned = await posted([['userid', '2'], ['ownerstaffid', '2']])
+  assert.equal(
+    text(
+      await posted([
+        ['userid', '2'],
+        ['ownerstaffid', ' 2']
+      ]),
+      'ownerstaffid'
+    ),
+    '0'
+  )
+  const owned = await posted([
+    ['userid', '2'],
+    ['ownerstaffid', '2']
+  ])
   assert.equal([text(owned, 'ownerstaffid'), text(owned, 'ownerstaffname')], ['2', 'Bob Agent'])
 })
 
 test('POST: subject and contents stored as sent; the name cleaned by text_to_html_entities (SWIFT_TicketCrudTrait.php:190; functions.php:2252-2263)', async () => {
-  const t = await posted([['autouserid', '1'], ['email', 'a@b.example'], ['fullname', 'A "B" <b>C</b> &amp; D'], ['subject', '  spaced  ']])
+  const t = await posted([
+    ['autouserid', '1'],
+    ['email', 'a@b.example'],
+    ['fullname', 'A "B" <b>C</b> &amp; D'],
+    ['subject', '  spaced  ']
+  ])
   assert.equal([text(t, 'fullname'), text(t, 'lastreplier'), text(firstPost(t), 'fullname')], ["A 'B' C & D", "A 'B' C & D", "A 'B' C & D"])
   assert.is(text(t, 'subject'), '  spaced  ')
 })
 
 test('POST: a name that cleans to nothing: the ticket row stays without a post, the exception is uncaught (SWIFT_TicketCrudTrait.php:124,190-199; class.SWIFT_TicketPost.php:766-771)', async () => {
-  const res = await post([['autouserid', '1'], ['email', 'tags@example.com'], ['fullname', '<b></b>']])
+  const res = await post([
+    ['autouserid', '1'],
+    ['email', 'tags@example.com'],
+    ['fullname', '<b></b>']
+  ])
   assert.match(res.body, /^Uncaught Exception\n.*\nInvalid data provided in \/__apps\/tickets\/models\/Ticket\/class.SWIFT_TicketPost.php:771/)
   const id = Math.max(...sb.store.tickets.all().map((t) => t.id))
   const t = (await ticketsOf('GET', `/Tickets/Ticket/${id}`))[0]!
@@ -156,27 +227,52 @@ test('POST: a name that cleans to nothing: the ticket row stays without a post, 
 })
 
 test('POST: the first post has ishtml=1 with the text editor, the 4.98.8 default (class.SWIFT_TicketPost.php:126-146)', async () => {
-  const t = await posted([['userid', '2'], ['contents', 'line 1\nline 2']])
+  const t = await posted([
+    ['userid', '2'],
+    ['contents', 'line 1\nline 2']
+  ])
   assert.equal([text(firstPost(t), 'ishtml'), text(firstPost(t), 'contents')], ['1', 'line 1\nline 2'])
   fresh({ settings: { editorFormat: 'html' } })
-  const html = await posted([['userid', '2'], ['contents', 'line 1\nline 2']])
+  const html = await posted([
+    ['userid', '2'],
+    ['contents', 'line 1\nline 2']
+  ])
   assert.equal([text(firstPost(html), 'ishtml'), text(firstPost(html), 'contents')], ['1', 'line 1<br />\nline 2'])
   fresh({ settings: { richTextEditor: true } })
   assert.is(text(firstPost(await posted([['userid', '2']])), 'ishtml'), '0')
 })
 
 test('POST: SmartReply fills the user placeholders of the first post (class.SWIFT_TicketPost.php:802,1564-1625)', async () => {
-  const t = await posted([['userid', '2'], ['contents', 'Dear {{salutation}} {{surname}} of {{organization}}, {{fullname}} / %7B%7Bforename%7D%7D {{title}}.']])
+  const t = await posted([
+    ['userid', '2'],
+    ['contents', 'Dear {{salutation}} {{surname}} of {{organization}}, {{fullname}} / %7B%7Bforename%7D%7D {{title}}.']
+  ])
   assert.is(text(firstPost(t), 'contents'), 'Dear Ms. Smith of Globex, Jane Smith / Jane .')
-  const nobody = await posted([['userid', '0'], ['staffid', '1'], ['contents', '{{fullname}}|{{organization}}|{{salutation}}']])
+  const nobody = await posted([
+    ['userid', '0'],
+    ['staffid', '1'],
+    ['contents', '{{fullname}}|{{organization}}|{{salutation}}']
+  ])
   assert.is(text(firstPost(nobody), 'contents'), 'N/A||')
 })
 
 test('POST templategroup unknown: the loop variable leaks, the last template group is used (api/Ticket.php:327-345)', async () => {
   const second = sb.store.templateGroups.insert({ title: 'Second' })
-  const t = await posted([['userid', '2'], ['templategroup', 'no such group']])
+  const t = await posted([
+    ['userid', '2'],
+    ['templategroup', 'no such group']
+  ])
   assert.equal([text(t, 'templategroupid'), text(t, 'templategroupname')], [String(second.id), 'Second'])
-  assert.is(text(await posted([['userid', '2'], ['templategroup', 'default']]), 'templategroupid'), '1')
+  assert.is(
+    text(
+      await posted([
+        ['userid', '2'],
+        ['templategroup', 'default']
+      ]),
+      'templategroupid'
+    ),
+    '1'
+  )
   assert.is(text(await posted([['userid', '2']]), 'templategroupid'), '1')
 })
 
@@ -192,7 +288,12 @@ test("PUT ownerstaffid='' changes nothing; '0' and '00' unassign (api/Ticket.php
 })
 
 test('PUT subject/fullname/email: written as sent, the address keeps its case, the name is not cleaned (api/Ticket.php:561-582; SWIFT_TicketSettersTrait.php:1011-1049)', async () => {
-  const t = (await ticketsOf('PUT', '/Tickets/Ticket/1', [['email', 'Mixed@Case.Example'], ['fullname', 'A "B" <b>C</b>']]))[0]!
+  const t = (
+    await ticketsOf('PUT', '/Tickets/Ticket/1', [
+      ['email', 'Mixed@Case.Example'],
+      ['fullname', 'A "B" <b>C</b>']
+    ])
+  )[0]!
   assert.equal([text(t, 'email'), text(t, 'fullname'), text(t, 'subject')], ['Mixed@Case.Example', 'A "B" <b>C</b>', 'Printer on floor 3 prints blank pages'])
   assert.is(text((await ticketsOf('PUT', '/Tickets/Ticket/1', [['subject', '']]))[0]!, 'subject'), '', 'blank too')
 })
@@ -200,7 +301,13 @@ test('PUT subject/fullname/email: written as sent, the address keeps its case, t
 test('PUT: lastactivity moves only when a setter changes something (UpdatePool, class.SWIFT_Ticket.php:440-455)', async () => {
   const before = sb.store.tickets.get(1)!.lastactivity
   clock += 100
-  const same = (await ticketsOf('PUT', '/Tickets/Ticket/1', [['ticketpriorityid', '3'], ['ownerstaffid', '2'], ['departmentid', '1']]))[0]!
+  const same = (
+    await ticketsOf('PUT', '/Tickets/Ticket/1', [
+      ['ticketpriorityid', '3'],
+      ['ownerstaffid', '2'],
+      ['departmentid', '1']
+    ])
+  )[0]!
   assert.is(text(same, 'lastactivity'), String(before))
   const renamed = (await ticketsOf('PUT', '/Tickets/Ticket/1', [['subject', 'Printer on floor 3 prints blank pages']]))[0]!
   assert.is(text(renamed, 'lastactivity'), String(clock), 'Update always writes')
@@ -304,67 +411,269 @@ test('ListAll: string sort keys compare case-insensitively, as the collation doe
 // TicketSearch
 
 test('TicketSearch ticketid: a number finds that ticket; other text is LIKE-matched on mask and subject (SWIFT_TicketSearchManager.php:380-416)', async () => {
-  assert.equal(await search([['query', '2'], ['ticketid', '1']]), [2])
-  assert.equal(await search([['query', 'Printer'], ['ticketid', '1']]), [1])
-  assert.equal(await search([['query', sb.store.tickets.get(4)!.maskid.slice(0, 7)], ['ticketid', '1']]), [4])
+  assert.equal(
+    await search([
+      ['query', '2'],
+      ['ticketid', '1']
+    ]),
+    [2]
+  )
+  assert.equal(
+    await search([
+      ['query', 'Printer'],
+      ['ticketid', '1']
+    ]),
+    [1]
+  )
+  assert.equal(
+    await search([
+      ['query', sb.store.tickets.get(4)!.maskid.slice(0, 7)],
+      ['ticketid', '1']
+    ]),
+    [4]
+  )
 })
 
 test('TicketSearch usergroup: the query is a group *id* (SWIFT_TicketSearchManager.php:1236)', async () => {
-  assert.equal(await search([['query', '3'], ['usergroup', '1']]), [3, 6])
-  assert.equal(await search([['query', 'VIP Customers'], ['usergroup', '1']]), [])
-  assert.equal(await search([['query', '2'], ['usergroup', '1']]), [1, 2, 4, 5])
+  assert.equal(
+    await search([
+      ['query', '3'],
+      ['usergroup', '1']
+    ]),
+    [3, 6]
+  )
+  assert.equal(
+    await search([
+      ['query', 'VIP Customers'],
+      ['usergroup', '1']
+    ]),
+    []
+  )
+  assert.equal(
+    await search([
+      ['query', '2'],
+      ['usergroup', '1']
+    ]),
+    [1, 2, 4, 5]
+  )
 })
 
 test('TicketSearch contents: subject, name, address, notes and the post index, any word (SWIFT_TicketSearchManager.php:682-800)', async () => {
-  assert.equal(await search([['query', 'enterprise'], ['contents', '1']]), [5])
-  assert.equal(await search([['query', 'Single'], ['contents', '1']]), [6], 'a subject')
-  assert.equal(await search([['query', 'Mustermann'], ['contents', '1']]), [4], 'a name')
-  assert.equal(await search([['query', 'SAML'], ['contents', '1']]), [6], 'post contents')
-  assert.equal(await search([['query', 'Regression'], ['contents', '1']]), [3], 'a ticket note')
-  assert.equal(await search([['query', 'refund toner'], ['contents', '1']]), [1, 2], 'words ORed without phrase')
-  assert.equal(await search([['query', 'refund toner'], ['contents', '1'], ['phrase', '1']]), [])
-  assert.equal(await search([['query', 'globex.example'], ['contents', '1']]), [2])
+  assert.equal(
+    await search([
+      ['query', 'enterprise'],
+      ['contents', '1']
+    ]),
+    [5]
+  )
+  assert.equal(
+    await search([
+      ['query', 'Single'],
+      ['contents', '1']
+    ]),
+    [6],
+    'a subject'
+  )
+  assert.equal(
+    await search([
+      ['query', 'Mustermann'],
+      ['contents', '1']
+    ]),
+    [4],
+    'a name'
+  )
+  assert.equal(
+    await search([
+      ['query', 'SAML'],
+      ['contents', '1']
+    ]),
+    [6],
+    'post contents'
+  )
+  assert.equal(
+    await search([
+      ['query', 'Regression'],
+      ['contents', '1']
+    ]),
+    [3],
+    'a ticket note'
+  )
+  assert.equal(
+    await search([
+      ['query', 'refund toner'],
+      ['contents', '1']
+    ]),
+    [1, 2],
+    'words ORed without phrase'
+  )
+  assert.equal(
+    await search([
+      ['query', 'refund toner'],
+      ['contents', '1'],
+      ['phrase', '1']
+    ]),
+    []
+  )
+  assert.equal(
+    await search([
+      ['query', 'globex.example'],
+      ['contents', '1']
+    ]),
+    [2]
+  )
 })
 
 test('TicketSearch tags: whole tag names, any word; user: phone too (SWIFT_TicketSearchManager.php:1090,1434-1464)', async () => {
-  assert.equal(await search([['query', 'print'], ['tags', '1']]), [])
-  assert.equal(await search([['query', 'Invoice nothing'], ['tags', '1']]), [2])
-  assert.equal(await search([['query', '0101'], ['user', '1']]), [1, 5])
-  assert.equal(await search([['query', '0101 0102'], ['user', '1']]), [1, 2, 5], 'words ORed')
+  assert.equal(
+    await search([
+      ['query', 'print'],
+      ['tags', '1']
+    ]),
+    []
+  )
+  assert.equal(
+    await search([
+      ['query', 'Invoice nothing'],
+      ['tags', '1']
+    ]),
+    [2]
+  )
+  assert.equal(
+    await search([
+      ['query', '0101'],
+      ['user', '1']
+    ]),
+    [1, 5]
+  )
+  assert.equal(
+    await search([
+      ['query', '0101 0102'],
+      ['user', '1']
+    ]),
+    [1, 2, 5],
+    'words ORed'
+  )
 })
 
 test('TicketSearch: the union in id order, capped at t_resultlimit (api/TicketSearch.php:191; settings.xml:91-92)', async () => {
   for (let i = 0; i < 55; i++) {
     clock++
-    await posted([['userid', '2'], ['subject', `Quota ${i}`]])
+    await posted([
+      ['userid', '2'],
+      ['subject', `Quota ${i}`]
+    ])
   }
-  assert.is((await search([['query', 'Quota'], ['contents', '1']])).length, 50)
+  assert.is(
+    (
+      await search([
+        ['query', 'Quota'],
+        ['contents', '1']
+      ])
+    ).length,
+    50
+  )
   fresh({ settings: { searchResultLimit: 3 } })
   // Each sub-search is capped first, newest first (ORDER BY ticketid DESC, SWIFT_TicketSearchManager.php:722-726).
-  assert.equal(await search([['query', 'e'], ['contents', '1']]), [4, 5, 6])
-  assert.equal(await search([['query', 'e'], ['notes', '1'], ['contents', '1']]), [1, 3, 4], 'the union, capped in id order')
+  assert.equal(
+    await search([
+      ['query', 'e'],
+      ['contents', '1']
+    ]),
+    [4, 5, 6]
+  )
+  assert.equal(
+    await search([
+      ['query', 'e'],
+      ['notes', '1'],
+      ['contents', '1']
+    ]),
+    [1, 3, 4],
+    'the union, capped in id order'
+  )
   fresh({ settings: { searchResultLimit: 0 } })
-  assert.is((await search([['query', 'e'], ['fullname', '1']])).length, 6, '0: QueryLimit sets no limit')
+  assert.is(
+    (
+      await search([
+        ['query', 'e'],
+        ['fullname', '1']
+      ])
+    ).length,
+    6,
+    '0: QueryLimit sets no limit'
+  )
 })
 
 test('TicketSearch: a query without words breaks the SQL of the searches that do not check for it: Invalid SQL, uncaught (functions.php:1335-1337; class.SWIFT_Database.php:950-958)', async () => {
   const answer = (fields: Array<[string, string]>) => call(sb.handle, 'POST', '/Tickets/TicketSearch', fields)
   for (const flag of ['creatoremail', 'notes', 'userorganization', 'user']) {
-    const res = await answer([['query', ''], [flag, '1']])
+    const res = await answer([
+      ['query', ''],
+      [flag, '1']
+    ])
     assert.match(res.body, /^Uncaught Exception\n.*\nInvalid SQL: SELECT /, flag)
   }
   // The searches that check for a blank query answer nothing; symbols alone still break them.
   for (const flag of ['contents', 'author', 'email', 'fullname']) {
-    assert.equal(children(root(await answer([['query', '  '], [flag, '1']])), 'ticket'), [], flag)
-    assert.match((await answer([['query', '***'], [flag, '1']])).body, /^Uncaught Exception\n/, flag)
+    assert.equal(
+      children(
+        root(
+          await answer([
+            ['query', '  '],
+            [flag, '1']
+          ])
+        ),
+        'ticket'
+      ),
+      [],
+      flag
+    )
+    assert.match(
+      (
+        await answer([
+          ['query', '***'],
+          [flag, '1']
+        ])
+      ).body,
+      /^Uncaught Exception\n/,
+      flag
+    )
   }
   // `usergroup` puts the query into the SQL unescaped.
-  assert.match((await answer([['query', "2'"], ['usergroup', '1']])).body, /Invalid SQL: SELECT userid FROM swusers WHERE usergroupid = '2''/)
-  assert.equal(children(root(await answer([['query', "2''"], ['usergroup', '1']])), 'ticket').length, 4, "'' is a quote: 2' is group 2")
+  assert.match(
+    (
+      await answer([
+        ['query', "2'"],
+        ['usergroup', '1']
+      ])
+    ).body,
+    /Invalid SQL: SELECT userid FROM swusers WHERE usergroupid = '2''/
+  )
+  assert.equal(
+    children(
+      root(
+        await answer([
+          ['query', "2''"],
+          ['usergroup', '1']
+        ])
+      ),
+      'ticket'
+    ).length,
+    4,
+    "'' is a quote: 2' is group 2"
+  )
 })
 
 test("TicketSearch: the query '0' counts as empty; '' finds nothing (api/TicketSearch.php:79-82)", async () => {
-  assert.equal(await search([['query', '0'], ['ticketid', '1'], ['contents', '1'], ['tags', '1'], ['usergroup', '1']]), [])
+  assert.equal(
+    await search([
+      ['query', '0'],
+      ['ticketid', '1'],
+      ['contents', '1'],
+      ['tags', '1'],
+      ['usergroup', '1']
+    ]),
+    []
+  )
 })
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -376,7 +685,12 @@ test('TicketCount: the global owners leave out department 0; entries in GROUP BY
   const doc = root(await call(sb.handle, 'GET', '/Tickets/TicketCount'))
   const owners = children(children(doc, 'owners')[0]!, 'ownerstaff').map((o) => [o.attributes.id, o.attributes.totalitems])
   // Department 1: owners 2 (status 2), 3 (status 3); department 2: 3; department 3: 1; department 5: 0.
-  assert.equal(owners, [['2', '1'], ['3', '2'], ['1', '1'], ['0', '1']])
+  assert.equal(owners, [
+    ['2', '1'],
+    ['3', '2'],
+    ['1', '1'],
+    ['0', '1']
+  ])
   const departments = children(children(doc, 'departments')[0]!, 'department').map((d) => d.attributes.id)
   assert.equal(departments, ['0', '1', '2', '3', '5'])
 })
@@ -384,15 +698,20 @@ test('TicketCount: the global owners leave out department 0; entries in GROUP BY
 test('TicketCount after a DELETE by mask: the partial rebuild counts the department into the global lists again, until a full rebuild (api/Ticket.php:663-665; class.SWIFT_TicketManager.php:100-110)', async () => {
   const globals = async () => {
     const doc = root(await call(sb.handle, 'GET', '/Tickets/TicketCount'))
-    const pick = (list: string, tag: string) => Object.fromEntries(children(children(doc, list)[0]!, tag).map((e) => [e.attributes.id, Number(e.attributes.totalitems)]))
-    return { statuses: pick('statuses', 'ticketstatus'), owners: pick('owners', 'ownerstaff'), department2: Number(text(children(children(doc, 'departments')[0]!, 'department')[1]!, 'totalitems')) }
+    const pick = (list: string, tag: string) =>
+      Object.fromEntries(children(children(doc, list)[0]!, tag).map((e) => [e.attributes.id, Number(e.attributes.totalitems)]))
+    return {
+      statuses: pick('statuses', 'ticketstatus'),
+      owners: pick('owners', 'ownerstaff'),
+      department2: Number(text(children(children(doc, 'departments')[0]!, 'department')[1]!, 'totalitems'))
+    }
   }
   const before = await globals()
   await call(sb.handle, 'DELETE', `/Tickets/Ticket/${sb.store.tickets.get(2)!.maskid}`)
   const after = await globals()
   // Department 2 holds tickets 2 (open, unassigned) and 5 (open, Carol).
-  assert.equal(after.statuses['1'], before.statuses['1']! + 2)
-  assert.equal([after.owners['0'], after.owners['3']], [before.owners['0']! + 1, before.owners['3']! + 1])
+  assert.equal(after.statuses['1'], Number(before.statuses['1']) + 2)
+  assert.equal([after.owners['0'], after.owners['3']], [Number(before.owners['0']) + 1, Number(before.owners['3']) + 1])
   assert.is(after.department2, before.department2, 'the department itself is rebuilt')
   await call(sb.handle, 'PUT', '/Tickets/Ticket/1', [['subject', 'x']])
   assert.equal((await globals()).statuses, before.statuses, 'PUT rebuilds everything (api/Ticket.php:632)')
@@ -408,9 +727,15 @@ test('TicketStatus/Priority/Type: all by id; Get of 0 or empty lists all, an unk
     ['TicketType', 'tickettype', 4]
   ] as const) {
     const all = children(root(await call(sb.handle, 'GET', `/Tickets/${controller}`)), tag)
-    assert.equal(all.map((r) => Number(text(r, 'id'))), Array.from({ length: count }, (_, i) => i + 1))
+    assert.equal(
+      all.map((r) => Number(text(r, 'id'))),
+      Array.from({ length: count }, (_, i) => i + 1)
+    )
     assert.is(children(root(await call(sb.handle, 'GET', `/Tickets/${controller}/0`)), tag).length, count)
-    assert.equal(children(root(await call(sb.handle, 'GET', `/Tickets/${controller}/2`)), tag).map((r) => text(r, 'id')), ['2'])
+    assert.equal(
+      children(root(await call(sb.handle, 'GET', `/Tickets/${controller}/2`)), tag).map((r) => text(r, 'id')),
+      ['2']
+    )
     assert.equal(children(root(await call(sb.handle, 'GET', `/Tickets/${controller}/99`)), tag), [])
   }
 })

@@ -15,10 +15,54 @@ const generator = (seed: number) => {
   }
 }
 
-const CONTROLLERS = ['/Base/Department', '/Base/Staff', '/Base/StaffGroup', '/Base/User', '/Base/UserSearch', '/Base/UserGroup', '/Base/UserOrganization', '/Base/CustomField', '/Base/CustomFieldGroup', '/Tickets/Ticket', '/Tickets/TicketSearch', '/Tickets/TicketCount', '/Tickets/TicketPost', '/Tickets/TicketNote', '/Tickets/TicketTimeTrack', '/Tickets/TicketAttachment', '/Tickets/TicketCustomField', '/Tickets/TicketPriority', '/Tickets/TicketStatus', '/Tickets/TicketType', '/Core/TestAPI', '/Nope/Nothing', '']
+const CONTROLLERS = [
+  '/Base/Department',
+  '/Base/Staff',
+  '/Base/StaffGroup',
+  '/Base/User',
+  '/Base/UserSearch',
+  '/Base/UserGroup',
+  '/Base/UserOrganization',
+  '/Base/CustomField',
+  '/Base/CustomFieldGroup',
+  '/Tickets/Ticket',
+  '/Tickets/TicketSearch',
+  '/Tickets/TicketCount',
+  '/Tickets/TicketPost',
+  '/Tickets/TicketNote',
+  '/Tickets/TicketTimeTrack',
+  '/Tickets/TicketAttachment',
+  '/Tickets/TicketCustomField',
+  '/Tickets/TicketPriority',
+  '/Tickets/TicketStatus',
+  '/Tickets/TicketType',
+  '/Core/TestAPI',
+  '/Nope/Nothing',
+  ''
+]
 const SEGMENTS = ['ListAll', 'Filter', 'ListOptions', 'GetTicketCount', '1', '2', '0', '-1', '999', '1,2,x', 'ABC-123-45678', '%zz', '..', 'ü', '']
 const VALUES = ['', '0', '1', '-1', 'x'.repeat(300), '%', '%%41', 'é', '\u0000', ']]>', '<b>', '1,2', 'a[b', '12/31/2023', 'not base64!']
-const NAMES = ['title', 'type', 'app', 'ticketid', 'contents', 'userid', 'staffid', 'email[]', 'email[0]', 'usergroupid[x][]', 'query', 'filename', 'filecontent', 'kx3xsq8w2v1n', 'n4j8u2e6a0yk[0]', 'y6s0k4t8f2wg[1][5]', 'e', '[]', 'fullname']
+const NAMES = [
+  'title',
+  'type',
+  'app',
+  'ticketid',
+  'contents',
+  'userid',
+  'staffid',
+  'email[]',
+  'email[0]',
+  'usergroupid[x][]',
+  'query',
+  'filename',
+  'filecontent',
+  'kx3xsq8w2v1n',
+  'n4j8u2e6a0yk[0]',
+  'y6s0k4t8f2wg[1][5]',
+  'e',
+  '[]',
+  'fullname'
+]
 const TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=zz', 'multipart/form-data', 'application/json', 'text/plain', '']
 
 test('1500 random requests: every answer is 200, 400, 401 or 404', async () => {
@@ -33,7 +77,10 @@ test('1500 random requests: every answer is 200, 400, 401 or 404', async () => {
     if (pick(4) > 0) fields.push(...auth)
     const method = choose(['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const)
     const contentType = choose(TYPES)
-    const body = contentType.startsWith('multipart') && pick(2) === 0 ? fields.map(([k, v]) => `--zz\nContent-Disposition: form-data; name="${k}"\n\n${v}\n`).join('') + '--zz--\n' : form(fields)
+    const body =
+      contentType.startsWith('multipart') && pick(2) === 0
+        ? fields.map(([k, v]) => `--zz\nContent-Disposition: form-data; name="${k}"\n\n${v}\n`).join('') + '--zz--\n'
+        : form(fields)
     const style = pick(3)
     const url = style === 0 ? `/api/index.php?e=${encodeURIComponent(route)}` : style === 1 ? `/api/index.php?${route}` : `/api/index.php${route}`
     const inQuery = method === 'GET' || method === 'DELETE'

@@ -33,7 +33,15 @@ test('a throwing mount is answered with 500 and a text; the sandbox keeps servin
 
 test('reset restores the seed; seed: false starts empty; now drives the timestamps', async () => {
   const sandbox = createSandbox({ now: () => 1234567890 })
-  const created = children(root(await call(sandbox.handle, 'POST', '/Base/UserOrganization', [['name', 'Tmp'], ['organizationtype', 'shared']])), 'userorganization')[0]!
+  const created = children(
+    root(
+      await call(sandbox.handle, 'POST', '/Base/UserOrganization', [
+        ['name', 'Tmp'],
+        ['organizationtype', 'shared']
+      ])
+    ),
+    'userorganization'
+  )[0]!
   assert.equal([text(created, 'id'), text(created, 'dateline')], ['3', '1234567890'])
   sandbox.reset()
   assert.is(sandbox.store.userOrganizations.rows.size, 2)

@@ -4,7 +4,7 @@ import { connect } from 'node:net'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server'
-import { authPairs, children, form, root, sig, SALT, text } from '../support/sandbox'
+import { authPairs, children, form, root, sig, SALT, ownText, text } from '../support/sandbox'
 
 let sb: RunningSandbox
 
@@ -36,7 +36,7 @@ test('auth: an unencoded signature (+ read as a space) is accepted; apikey is tr
   // Find a salt whose signature has a '+', as several clients send it unencoded.
   const { signature } = await import('../../src/classic/sign')
   let salt = 1
-  let signed = ''
+  let signed: string
   while (!(signed = await signature(sb.secretKey, String(salt))).includes('+')) salt++
   const res = await get(`?e=/Base/Department/1&apikey=%20sandbox-api-key%20&salt=${salt}&signature=${signed}`)
   assert.is(res.status, 200)
@@ -84,14 +84,14 @@ test('PHP arrays: usergroupid[0] (PHP client) and email[] (Ruby client); PUT wit
     body: `title=VIP&type=public&module=tickets&uservisibilitycustom=1&usergroupid%5B0%5D=2&usergroupid%5B1%5D=3&${q}`
   })
   const d = children(root({ status: 200, headers: {}, body: await dept.text() }), 'department')[0]!
-  assert.equal(children(children(d, 'usergroups')[0]!, 'id').map((x) => x.children.join('')), ['2', '3'])
+  assert.equal(children(children(d, 'usergroups')[0]!, 'id').map(ownText), ['2', '3'])
   const user = await fetch(`${sb.url}?e=%2FBase%2FUser`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: `fullname=Ruby+Client&usergroupid=2&email[]=r1%40example.com&email[]=r2%40example.com&password=x&${q}`
   })
   const u = children(root({ status: 200, headers: {}, body: await user.text() }), 'user')[0]!
-  assert.equal(children(u, 'email').map((e) => e.children.join('')), ['r1@example.com', 'r2@example.com'])
+  assert.equal(children(u, 'email').map(ownText), ['r1@example.com', 'r2@example.com'])
   const id = text(u, 'id')
   const put = await fetch(`${sb.url}?e=/Base/User/${id}`, {
     method: 'PUT',
@@ -109,16 +109,24 @@ test('multipart: LF-only body as the PHP client builds it, with a custom-field f
   const parts: Array<Uint8Array> = []
   // 4.98.8 links the file only when a text field of the same name comes too (SWIFT_CustomFieldManager.php:649-663, H17).
   for (const [k, v] of [...fields, ['u8z2x6p0b4nh', '']]) parts.push(enc.encode(`--a1b2c3d4e5\nContent-Disposition: form-data; name="${k}"\n\n${v}\n`))
-  parts.push(enc.encode('--a1b2c3d4e5\nContent-Disposition: form-data; name="u8z2x6p0b4nh"; filename="blob.bin"\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: binary\n\n'))
+  parts.push(
+    enc.encode(
+      '--a1b2c3d4e5\nContent-Disposition: form-data; name="u8z2x6p0b4nh"; filename="blob.bin"\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: binary\n\n'
+    )
+  )
   parts.push(fileBytes, enc.encode('\n--a1b2c3d4e5--\n'))
   const body = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
   let at = 0
   for (const p of parts) body.set(p, (at += p.length) - p.length)
-  const res = await fetch(`${sb.url}?/Tickets/TicketCustomField/2`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=a1b2c3d4e5' }, body })
+  const res = await fetch(`${sb.url}?/Tickets/TicketCustomField/2`, {
+    method: 'POST',
+    headers: { 'content-type': 'multipart/form-data; boundary=a1b2c3d4e5' },
+    body
+  })
   assert.is(res.status, 200)
   const field = children(children(root({ status: 200, headers: {}, body: await res.text() }), 'group')[0]!, 'field').find((f) => f.attributes.type === '11')!
   assert.is(field.attributes.filename, 'blob.bin')
-  assert.equal([...Buffer.from(field.children.join(''), 'base64')], [...fileBytes])
+  assert.equal([...Buffer.from(ownText(field), 'base64')], [...fileBytes])
 })
 
 test('DELETE answers 200 with an empty body; a missing Base object is 200 + empty root; ticket items 404', async () => {
@@ -137,7 +145,10 @@ test('bad input: unknown route, wrong verb, malformed multipart, invalid UTF-8, 
   const q = await authQuery()
   const unknown = await get(`?e=/Base/Nothing&${q}`)
   // L/Router/class.SWIFT_Router.php:591-599: no such controller, and no `Default` one either: FileNotFound (404).
-  assert.equal([unknown.status, await unknown.text()], [404, '"Default" Controller OR a DEFAULT Controller in SWIFT App "Base" for Interface "api" does not exist (DEFAULT-MAIN)'])
+  assert.equal(
+    [unknown.status, await unknown.text()],
+    [404, '"Default" Controller OR a DEFAULT Controller in SWIFT App "Base" for Interface "api" does not exist (DEFAULT-MAIN)']
+  )
   const disallowed = await get(`?e=${encodeURIComponent('/Base/Department/<b>')}&${q}`)
   assert.equal([disallowed.status, await disallowed.text()], [400, 'The URI you submitted has disallowed characters.'])
   // class.SWIFT_Router.php:984-986: e must start with `/` after PHP's decoding; then it is urldecoded once more.
@@ -154,7 +165,11 @@ test('bad input: unknown route, wrong verb, malformed multipart, invalid UTF-8, 
   assert.equal([verb.status, await verb.text()], [400, 'Undeclared Function Called in API Controller: Post'])
   const plainList = await get(`?e=/Tickets/Ticket&${q}`)
   assert.equal([plainList.status, await plainList.text()], [400, 'Not Implemented, Call /Tickets/Ticket/ListAll instead.'])
-  const broken = await fetch(`${sb.url}?e=/Base/Department`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=zz' }, body: 'not multipart at all' })
+  const broken = await fetch(`${sb.url}?e=/Base/Department`, {
+    method: 'POST',
+    headers: { 'content-type': 'multipart/form-data; boundary=zz' },
+    body: 'not multipart at all'
+  })
   assert.equal([broken.status, await broken.text()], [400, 'Malformed multipart body: the boundary does not occur in it'])
   const latin1 = await fetch(`${sb.url}?e=/Base/Department`, {
     method: 'POST',
@@ -164,7 +179,11 @@ test('bad input: unknown route, wrong verb, malformed multipart, invalid UTF-8, 
   assert.equal([latin1.status, await latin1.text()], [400, 'Invalid UTF-8 in the form body'])
   const badQuery = await get(`?e=/Base/Department&title=%FF%FE&${q}`)
   assert.equal([badQuery.status, await badQuery.text()], [400, 'Invalid UTF-8 in the query string'])
-  const big = await fetch(`${sb.url}?e=/Base/Department`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `title=${'x'.repeat(100 * 1024)}&${q}` })
+  const big = await fetch(`${sb.url}?e=/Base/Department`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `title=${'x'.repeat(100 * 1024)}&${q}`
+  })
   assert.is(big.status, 400)
   assert.match(await big.text(), /^Request body too large: \d+ bytes \(the sandbox accepts at most 65536\)$/)
   const json = await fetch(`${sb.url}?e=/Base/Department`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title": ' })
@@ -215,7 +234,10 @@ test('200 concurrent POSTs create exactly 200 records with unique ids', async ()
       }).then(async (r) => ({ status: r.status, body: await r.text() }))
     )
   )
-  assert.equal(responses.filter((r) => r.status !== 200), [])
+  assert.equal(
+    responses.filter((r) => r.status !== 200),
+    []
+  )
   const ids = responses.map((r) => text(children(root({ status: 200, headers: {}, body: r.body }), 'userorganization')[0]!, 'id'))
   assert.is(new Set(ids).size, 200)
   assert.is(sb.sandbox.store.userOrganizations.rows.size - before, 200)

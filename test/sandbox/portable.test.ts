@@ -23,12 +23,18 @@ const bundleInputs = async (entry: string): Promise<ReadonlyArray<string>> => {
 
 test('src/sandbox/handler.ts bundles for a neutral platform without node: modules or resource modules', async () => {
   const inputs = await bundleInputs('src/sandbox/handler.ts')
-  assert.equal(inputs.filter((i) => i.startsWith('node:') || /src\/classic\/[A-Z]/.test(i)), [])
+  assert.equal(
+    inputs.filter((i) => i.startsWith('node:') || /src\/classic\/[A-Z]/.test(i)),
+    []
+  )
   assert.ok(inputs.includes('src/sandbox/classic/controllers/Ticket.ts'))
 })
 
 test('src/testing/index.ts bundles without node: modules', async () => {
-  assert.equal((await bundleInputs('src/testing/index.ts')).filter((i) => i.startsWith('node:') || /src\/(classic\/[A-Z]|sandbox)/.test(i)), [])
+  assert.equal(
+    (await bundleInputs('src/testing/index.ts')).filter((i) => i.startsWith('node:') || /src\/(classic\/[A-Z]|sandbox)/.test(i)),
+    []
+  )
 })
 
 test.run()

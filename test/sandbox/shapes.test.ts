@@ -19,7 +19,13 @@ const shape = (el: XmlElement, path = el.tagName, out = new Map<string, Set<stri
   return out
 }
 
-const asObject = (m: Map<string, Set<string>>) => Object.fromEntries([...m].filter(([, v]) => v.size > 0).map(([k, v]) => [k, [...v].sort()]).sort())
+const asObject = (m: Map<string, Set<string>>) =>
+  Object.fromEntries(
+    [...m]
+      .filter(([, v]) => v.size > 0)
+      .map(([k, v]) => [k, [...v].sort()])
+      .sort()
+  )
 
 const documentShape = (body: string) => {
   const doc = parseDocument(body)
@@ -45,7 +51,12 @@ const adjust = (m: Map<string, Set<string>>, changes: ReadonlyArray<readonly [st
   return m
 }
 
-const compare = async (fixtureName: string, route: string, changes: ReadonlyArray<readonly [string, '+' | '-', string]> = [], extraPaths: Record<string, ReadonlyArray<string>> = {}) => {
+const compare = async (
+  fixtureName: string,
+  route: string,
+  changes: ReadonlyArray<readonly [string, '+' | '-', string]> = [],
+  extraPaths: Record<string, ReadonlyArray<string>> = {}
+) => {
   const expected = adjust(documentShape(fixture(`classic/${fixtureName}`)), changes)
   for (const [path, names] of Object.entries(extraPaths)) expected.set(path, new Set(names))
   assert.equal(asObject(await served('GET', route)), asObject(expected), fixtureName)
@@ -86,38 +97,56 @@ test('TicketCustomField: the fixture plus group displayorder (SWIFT-2421)', asyn
   await compare('TicketCustomField_Get.xml', '/Tickets/TicketCustomField/1', [['customfields/group', '+', '@displayorder']])
 })
 
-const spec = (names: string): ReadonlyArray<string> => names.split(/\s+/).filter((n) => n !== '').sort()
+const spec = (names: string): ReadonlyArray<string> =>
+  names
+    .split(/\s+/)
+    .filter((n) => n !== '')
+    .sort()
 
 test('objects without fixtures: the element names of spec §2', async () => {
   assert.equal(asObject(await served('GET', '/Base/Staff')), {
     staffusers: ['staff'],
-    'staffusers/staff': spec('id staffgroupid firstname lastname fullname username email designation greeting mobilenumber isenabled timezone enabledst signature')
+    'staffusers/staff': spec(
+      'id staffgroupid firstname lastname fullname username email designation greeting mobilenumber isenabled timezone enabledst signature'
+    )
   })
   assert.equal(asObject(await served('GET', '/Base/User')), {
     users: ['user'],
-    'users/user': spec('id usergroupid userrole userorganizationid salutation userexpiry fullname email designation phone dateline lastvisit isenabled timezone enabledst slaplanid slaplanexpiry')
+    'users/user': spec(
+      'id usergroupid userrole userorganizationid salutation userexpiry fullname email designation phone dateline lastvisit isenabled timezone enabledst slaplanid slaplanexpiry'
+    )
   })
   assert.equal(asObject(await served('GET', '/Base/UserGroup')), { usergroups: ['usergroup'], 'usergroups/usergroup': spec('id title grouptype ismaster') })
   assert.equal(asObject(await served('GET', '/Base/UserOrganization')), {
     userorganizations: ['userorganization'],
-    'userorganizations/userorganization': spec('id name organizationtype address city state postalcode country phone fax website dateline lastupdate slaplanid slaplanexpiry')
+    'userorganizations/userorganization': spec(
+      'id name organizationtype address city state postalcode country phone fax website dateline lastupdate slaplanid slaplanexpiry'
+    )
   })
   assert.equal(asObject(await served('GET', '/Tickets/TicketTimeTrack/ListAll/1')), {
     timetracks: ['timetrack'],
-    'timetracks/timetrack': spec('@id @ticketid @timeworked @timebillable @billdate @workdate @workerstaffid @workerstaffname @creatorstaffid @creatorstaffname @notecolor')
+    'timetracks/timetrack': spec(
+      '@id @ticketid @timeworked @timebillable @billdate @workdate @workerstaffid @workerstaffname @creatorstaffid @creatorstaffname @notecolor'
+    )
   })
   assert.equal(asObject(await served('GET', '/Base/CustomField/ListOptions/4')), {
     customfieldoptions: ['option'],
     'customfieldoptions/option': spec('@customfieldoptionid @customfieldid @optionvalue @displayorder @isselected @parentcustomfieldoptionid')
   })
   assert.equal(asObject(await served('GET', '/Tickets/Ticket/GetTicketCount/1')), { tickets: ['totalcount'] })
-  const search = asObject(await served('POST', '/Tickets/TicketSearch', [['query', 'printer'], ['contents', '1']]))
+  const search = asObject(
+    await served('POST', '/Tickets/TicketSearch', [
+      ['query', 'printer'],
+      ['contents', '1']
+    ])
+  )
   assert.equal(search, asObject(await served('GET', '/Tickets/Ticket/1')), 'TicketSearch answers like Ticket Get')
 })
 
 test('the comments of the real documents are there', async () => {
   const count = (await call(sandbox.handle, 'GET', '/Tickets/TicketCount')).body
-  for (const c of ['Ticket Count grouped by Status', 'Ticket Count grouped by Owner Staff', 'Unassigned Ticket Count grouped by Department']) assert.ok(count.includes(`<!-- ${c} -->`), c)
+  for (const c of ['Ticket Count grouped by Status', 'Ticket Count grouped by Owner Staff', 'Unassigned Ticket Count grouped by Department'])
+    assert.ok(count.includes(`<!-- ${c} -->`), c)
   const org = (await call(sandbox.handle, 'GET', '/Base/UserOrganization/1')).body
   assert.ok(org.includes('<!-- Timeline Properties -->\n<dateline>') && org.includes('<!-- Custom SLA Properties -->\n<slaplanid>'))
 })

@@ -18,18 +18,26 @@ test('parse_str: PHP array syntax name[], name[0], name[1][7], + as space, later
 test('parse_str: raw UTF-8 and percent-encoded UTF-8 decode; invalid UTF-8 is refused', () => {
   assert.is(plain(parseQuery(binaryString(new TextEncoder().encode('name=Zoë&x=%C3%A9')), 'q').get('name')), 'Zoë')
   assert.is(parseQuery('x=%C3%A9', 'q').get('x'), 'é')
-  assert.throws(() => parseQuery('x=%C3%28', 'the form body'), (e: unknown) => e instanceof InvalidUtf8 && /the form body/.test(e.message))
+  assert.throws(
+    () => parseQuery('x=%C3%28', 'the form body'),
+    (e: unknown) => e instanceof InvalidUtf8 && /the form body/.test(e.message)
+  )
 })
 
 test('multipart: CRLF and LF-only bodies (the PHP client), files keep their bytes', () => {
-  const lf = '--b0a1\nContent-Disposition: form-data; name="ticketid"\n\n7\n--b0a1\nContent-Disposition: form-data; name="u8bo"; filename="r.bin"\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: binary\n\n\u0000\u00ff\n\u0001\n--b0a1--\n'
+  const lf =
+    '--b0a1\nContent-Disposition: form-data; name="ticketid"\n\n7\n--b0a1\nContent-Disposition: form-data; name="u8bo"; filename="r.bin"\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: binary\n\n\u0000\u00ff\n\u0001\n--b0a1--\n'
   const a = parseMultipart(lf, 'b0a1')
   assert.is(a.vars.get('ticketid'), '7')
   assert.equal([...(a.files.get('u8bo')?.bytes ?? [])], [0, 255, 10, 1])
   assert.is(a.files.get('u8bo')?.filename, 'r.bin')
-  const crlf = '--XyZ\r\nContent-Disposition: form-data; name="tags[]"\r\n\r\none\r\n--XyZ\r\nContent-Disposition: form-data; name="tags[]"\r\n\r\ntwo\r\n--XyZ--\r\n'
+  const crlf =
+    '--XyZ\r\nContent-Disposition: form-data; name="tags[]"\r\n\r\none\r\n--XyZ\r\nContent-Disposition: form-data; name="tags[]"\r\n\r\ntwo\r\n--XyZ--\r\n'
   assert.equal(plain(parseMultipart(crlf, 'XyZ').vars.get('tags')), { 0: 'one', 1: 'two' })
-  assert.throws(() => parseMultipart('no boundary here', 'XyZ'), (e: unknown) => e instanceof MalformedBody)
+  assert.throws(
+    () => parseMultipart('no boundary here', 'XyZ'),
+    (e: unknown) => e instanceof MalformedBody
+  )
 })
 
 test.run()

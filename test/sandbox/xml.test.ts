@@ -21,7 +21,14 @@ test('control characters are stripped and "]]>" is split across two CDATA sectio
 
 test('attributes are escaped like htmlspecialchars, text content stays CDATA', () => {
   assert.is(
-    withAttributes('note', [['creatorstaffname', `O'Brien & "Sons" <x>`], ['id', 3]], 'a < b'),
+    withAttributes(
+      'note',
+      [
+        ['creatorstaffname', `O'Brien & "Sons" <x>`],
+        ['id', 3]
+      ],
+      'a < b'
+    ),
     `<note creatorstaffname="O&#039;Brien &amp; &quot;Sons&quot; &lt;x&gt;" id="3"><![CDATA[a < b]]></note>\n`
   )
   assert.is(withAttributes('ticketstatus', [['id', 1]]), '<ticketstatus id="1" />\n')

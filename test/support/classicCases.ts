@@ -37,9 +37,7 @@ export const classicModules: ReadonlyArray<ClassicModule> = Object.entries(Class
   .filter(([name, value]) => /^[A-Z]/.test(name) && value !== null && typeof value === 'object')
   .map(([name, value]) => ({
     name,
-    builders: Object.entries(value as Record<string, unknown>).filter(
-      (e): e is [string, Builder] => typeof e[1] === 'function' && isBuilder(e[1] as Builder)
-    )
+    builders: Object.entries(value as Record<string, unknown>).filter((e): e is [string, Builder] => typeof e[1] === 'function' && isBuilder(e[1] as Builder))
   }))
 
 export interface DecoderCase {

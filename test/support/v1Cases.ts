@@ -55,8 +55,7 @@ const sandboxBodies = (): Promise<ReadonlyMap<string, ReadonlyArray<string>>> =>
     isRequest: isV1Request,
     handle: sandbox.handle,
     executor: (transport) => v1({ url: 'http://sandbox', auth: sandbox.credentials, transport }),
-    keep: (request, response) =>
-      response.status >= 200 && response.status < 300 && response.body.trim().startsWith('{') && !request.url.endsWith('/session')
+    keep: (request, response) => response.status >= 200 && response.status < 300 && response.body.trim().startsWith('{') && !request.url.endsWith('/session')
   })
 }
 

@@ -13,14 +13,33 @@ import { createSandbox, sandboxTransport } from '../../src/sandbox/handler'
 import { fail, mockClassic, ok, recordTransport, replayTransport, routeOf, type Recording } from '../../src/testing/index'
 import { unwrap, unwrapLeft } from '../support/transport'
 
-const billing: Department.Department = { id: 2, title: 'Billing', type: 'public', app: 'tickets', displayOrder: 2, parentDepartmentId: 0, userVisibilityCustom: false, userGroupIds: [], extra: {} }
+const billing: Department.Department = {
+  id: 2,
+  title: 'Billing',
+  type: 'public',
+  app: 'tickets',
+  displayOrder: 2,
+  parentDepartmentId: 0,
+  userVisibilityCustom: false,
+  userGroupIds: [],
+  extra: {}
+}
 
 // A user's pipeline, written against the executor type only.
 const renameDepartment = (run: ClassicExecutor, id: number, title: string): TE.TaskEither<string, Department.Department> =>
   pipe(
     run(Department.get(id)),
     TE.mapLeft((e) => e._tag),
-    TE.chain(O.match(() => TE.left('missing'), (d) => pipe(run(Department.put(d.id, { title })), TE.mapLeft((e) => e._tag))))
+    TE.chain(
+      O.match(
+        () => TE.left('missing'),
+        (d) =>
+          pipe(
+            run(Department.put(d.id, { title })),
+            TE.mapLeft((e) => e._tag)
+          )
+      )
+    )
   )
 
 test('answers by operation, by METHOD route, by route pattern; records every call with its form', async () => {
@@ -31,10 +50,13 @@ test('answers by operation, by METHOD route, by route pattern; records every cal
   })
   const renamed = unwrap(await renameDepartment(run, 2, 'Invoices')())
   assert.is(renamed.title, 'Invoices')
-  assert.equal(run.calls.map((c) => [c.operation, c.method, c.route, c.matched]), [
-    ['Department.get', 'GET', '/Base/Department/2', 'Department.get'],
-    ['Department.put', 'PUT', '/Base/Department/2', 'PUT /Base/Department/:id']
-  ])
+  assert.equal(
+    run.calls.map((c) => [c.operation, c.method, c.route, c.matched]),
+    [
+      ['Department.get', 'GET', '/Base/Department/2', 'Department.get'],
+      ['Department.put', 'PUT', '/Base/Department/2', 'PUT /Base/Department/:id']
+    ]
+  )
   assert.equal(run.callsTo('Department.put')[0]?.form, [['title', 'Invoices']])
   const missing = unwrapLeft(await run(Ticket.get(9))())
   assert.equal([missing._tag, missing._tag === 'ApiError' && missing.messages], ['ApiError', ['Ticket not Found']])
@@ -47,8 +69,17 @@ test('validation happens first (nothing "sent"); an unanswered call is a Transpo
   const invalid = unwrapLeft(await run(Department.get(-1))())
   assert.is(invalid._tag, 'ValidationError')
   const unanswered = unwrapLeft(await run(Department.all())())
-  assert.equal([unanswered._tag, unanswered._tag === 'TransportError' && unanswered.cause], ['TransportError', 'no mock answer for Department.all (GET /Base/Department)'])
-  assert.equal(run.calls.map((c) => [c.operation, c.sent]), [['Department.get', false], ['Department.all', true]])
+  assert.equal(
+    [unanswered._tag, unanswered._tag === 'TransportError' && unanswered.cause],
+    ['TransportError', 'no mock answer for Department.all (GET /Base/Department)']
+  )
+  assert.equal(
+    run.calls.map((c) => [c.operation, c.sent]),
+    [
+      ['Department.get', false],
+      ['Department.all', true]
+    ]
+  )
 })
 
 test('a throwing answer function becomes a Left; "*" answers everything else', async () => {
@@ -79,7 +110,14 @@ test('recordTransport captures real answers without credentials; replayTransport
   const ticket = unwrap(await live(Ticket.get(1))())
   unwrapLeft(await live(Ticket.get(99))())
   const saved = JSON.parse(JSON.stringify(recorder.recordings)) as ReadonlyArray<Recording>
-  assert.equal(saved.map((r) => [r.method, r.route, r.status]), [['POST', '/Base/Department', 200], ['GET', '/Tickets/Ticket/1', 200], ['GET', '/Tickets/Ticket/99', 404]])
+  assert.equal(
+    saved.map((r) => [r.method, r.route, r.status]),
+    [
+      ['POST', '/Base/Department', 200],
+      ['GET', '/Tickets/Ticket/1', 200],
+      ['GET', '/Tickets/Ticket/99', 404]
+    ]
+  )
   assert.not.ok(JSON.stringify(saved).includes(sandbox.secretKey) || JSON.stringify(saved).includes(sandbox.apiKey))
 
   const replayed = classic({ ...config, apiKey: 'anything', secretKey: 'anything', transport: replayTransport(saved) })

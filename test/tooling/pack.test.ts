@@ -9,7 +9,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { publicEntries, ROOT, typesVersions } from './entries.mjs'
 
-const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
+const TSC = join(ROOT, 'node_modules', '.bin', 'tsc')
 // TypeScript 7 removed `moduleResolution: node10`; the TypeScript 5 that @arethetypeswrong/core ships still has it.
 const TSC_5 = join(ROOT, 'node_modules', '@arethetypeswrong', 'core', 'node_modules', 'typescript', 'bin', 'tsc')
 const LINKED = ['fp-ts', 'io-ts', 'txml', 'cross-fetch', '@types']
@@ -96,7 +96,10 @@ const typecheck = (tsc: string, name: string, compilerOptions: Record<string, un
   mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `consumer-${name}`, private: true, type }))
   writeFileSync(join(dir, 'consumer.ts'), CONSUMER)
-  const config = { compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022'], types: ['node'], ...compilerOptions }, files: ['consumer.ts'] }
+  const config = {
+    compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022'], types: ['node'], ...compilerOptions },
+    files: ['consumer.ts']
+  }
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config))
   const result = spawnSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8' })
   assert.is(result.status, 0, `${name}: ${result.stdout}${result.stderr}`)

@@ -13,8 +13,7 @@ const walk = (node, visit) => {
   visit(node)
   for (const key of Object.keys(node)) {
     const child = node[key]
-    if (Array.isArray(child)) for (const c of child) isNode(c) && walk(c, visit)
-    else if (isNode(child)) walk(child, visit)
+    for (const c of Array.isArray(child) ? child : [child]) if (isNode(c)) walk(c, visit)
   }
 }
 

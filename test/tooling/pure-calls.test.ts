@@ -6,7 +6,11 @@ import { pureCalls } from './pure-calls.mjs'
 
 const plugin = pureCalls({ include: /[\\/]src[\\/]classic[\\/](?!xml\.ts$)[^\\/]+\.ts$/, from: /^\.\/xml(\.js)?$/ })
 const transform = (code: string, id = '/repo/src/classic/Thing.ts'): string | null => {
-  const result = (plugin.transform as (this: unknown, code: string, id: string) => { code: string } | null).call({ parse: (c: string) => parseAst(c) }, code, id)
+  const result = (plugin.transform as (this: unknown, code: string, id: string) => { code: string } | null).call(
+    { parse: (c: string) => parseAst(c) },
+    code,
+    id
+  )
   return result === null ? null : result.code
 }
 

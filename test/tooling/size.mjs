@@ -79,7 +79,12 @@ export const BUNDLER_SETTINGS = [
   { label: 'esbuild --platform=neutral --conditions=module --main-fields=module,main', platform: 'neutral', settings: DEFAULT_SETTINGS, expectEsm: true },
   { label: 'esbuild --platform=browser (defaults)', platform: 'browser', settings: {}, expectEsm: true },
   { label: 'esbuild --platform=node (defaults)', platform: 'node', settings: {}, expectEsm: true },
-  { label: 'wrangler-like: conditions workerd,worker,browser', platform: 'browser', settings: { conditions: ['workerd', 'worker', 'browser'], mainFields: ['module', 'main'] }, expectEsm: true },
+  {
+    label: 'wrangler-like: conditions workerd,worker,browser',
+    platform: 'browser',
+    settings: { conditions: ['workerd', 'worker', 'browser'], mainFields: ['module', 'main'] },
+    expectEsm: true
+  },
   { label: 'esbuild --platform=neutral, no conditions (not enough)', platform: 'neutral', settings: { mainFields: ['module', 'main'] }, expectEsm: false }
 ]
 
@@ -142,7 +147,7 @@ export const checkBundles = async ({ root = ROOT, name = 'kayako-fp', entries = 
       perExport.push({ id: `e${n++}`, subpath, file, exportName, platform, contents: `export { ${exportName} } from ${spec}` })
     }
   }
-  const budgetCases = (typeof budgets === 'function' ? budgets(exportsBySubpath) : budgets ?? []).map((b) => ({
+  const budgetCases = (typeof budgets === 'function' ? budgets(exportsBySubpath) : (budgets ?? [])).map((b) => ({
     ...b,
     id: `b${n++}`,
     platform: 'neutral'
@@ -208,7 +213,16 @@ export const checkBundles = async ({ root = ROOT, name = 'kayako-fp', entries = 
       if (x.owner === 'ours') ourModules.set(ourModule(x.input), x.bytes)
     }
     if (min.gzip > c.limit) violations.push(`${c.label}: ${min.gzip} bytes min+gzip, over the budget of ${c.limit}`)
-    budgetRows.push({ label: c.label, limit: c.limit, raw: raw.get(c.id).bytes, min: min.bytes, gzip: min.gzip, owners, ourModules, breakdown: c.breakdown === true })
+    budgetRows.push({
+      label: c.label,
+      limit: c.limit,
+      raw: raw.get(c.id).bytes,
+      min: min.bytes,
+      gzip: min.gzip,
+      owners,
+      ourModules,
+      breakdown: c.breakdown === true
+    })
   }
   const settingsRows = []
   const endToEnd = budgetCases.find((c) => c.settingsCheck === true)
@@ -263,7 +277,8 @@ export const projectBudgets = (name) => (exportsBySubpath) => {
     ].join('\n')
   })
   if (has('./v1', 'v1') && has('./core', 'fetchTransport')) {
-    if (has('./v1/Team', 'get')) out.push(v1Case('Team', 9 * KB)) // 8 KB (issue 7), raised by issue 11 as the Classic case
+    if (has('./v1/Team', 'get'))
+      out.push(v1Case('Team', 9 * KB)) // 8 KB (issue 7), raised by issue 11 as the Classic case
     else out.push({ label: 'v1 endpoint end to end: no Team.get exported, not measured', limit: Infinity, contents: '' })
     for (const object of ['User', 'Case']) if (has(`./v1/${object}`, 'get')) out.push(v1Case(object, Infinity))
   }
@@ -297,8 +312,13 @@ export const report = ({ rows, sideEffects, budgets, settings = [], plumbingUses
     lines.push('Plumbing exports that call resource modules (allowed: that is their job):', ...plumbingUses.map((u) => `  ${u}`), '')
   }
   const nonEmpty = sideEffects.filter((s) => s.min > 0)
-  lines.push(`Side-effect-only imports: ${sideEffects.length} modules, ${nonEmpty.length === 0 ? 'every bundle empty' : nonEmpty.map((s) => `${s.module} ${s.min} bytes`).join(', ')}`, '')
-  lines.push(pad([['budget case', 'raw', 'min', 'gzip', 'budget'], ...budgets.map((b) => [b.label, b.raw, b.min, b.gzip, Number.isFinite(b.limit) ? b.limit : '-'])]))
+  lines.push(
+    `Side-effect-only imports: ${sideEffects.length} modules, ${nonEmpty.length === 0 ? 'every bundle empty' : nonEmpty.map((s) => `${s.module} ${s.min} bytes`).join(', ')}`,
+    ''
+  )
+  lines.push(
+    pad([['budget case', 'raw', 'min', 'gzip', 'budget'], ...budgets.map((b) => [b.label, b.raw, b.min, b.gzip, Number.isFinite(b.limit) ? b.limit : '-'])])
+  )
   for (const b of budgets.filter((x) => x.breakdown)) {
     lines.push('', `Where the bytes go (minified, before gzip): ${b.label}`)
     const total = [...b.owners.values()].reduce((s, x) => s + x, 0)

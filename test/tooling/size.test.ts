@@ -33,7 +33,10 @@ const fixturePackage = (files: Record<string, string>, manifest: Record<string, 
 }
 
 const roots: Array<string> = []
-const check = (files: Record<string, string>, options: { manifest?: Record<string, unknown>; budgets?: Array<{ label: string; contents: string; limit: number }> } = {}) => {
+const check = (
+  files: Record<string, string>,
+  options: { manifest?: Record<string, unknown>; budgets?: Array<{ label: string; contents: string; limit: number }> } = {}
+) => {
   const root = fixturePackage(files, options.manifest)
   roots.push(root)
   return checkBundles({ root, name: NAME, entries: ENTRIES, nodeOnly: [], budgets: options.budgets ?? [] })
@@ -74,7 +77,10 @@ size('a resource module that reaches another through plumbing fails too', async 
     'dist/esm/a/related.js': `import { get } from './Alpha.js'\nexport const alphaOf = (entity) => get(entity.alphaId)`,
     'dist/esm/a/Beta.js': `import { alphaOf } from './related.js'\nexport const get = (id) => alphaOf({ alphaId: id })`
   })
-  assert.ok(result.violations.some((v) => /^fixture-kit\/a\/Beta › get: the resource module a\/Alpha contributes \d+ bytes$/.test(v)), result.violations.join('\n'))
+  assert.ok(
+    result.violations.some((v) => /^fixture-kit\/a\/Beta › get: the resource module a\/Alpha contributes \d+ bytes$/.test(v)),
+    result.violations.join('\n')
+  )
 })
 
 size('plumbing re-exported by an index may call resource modules: reported, not failed', async () => {
@@ -97,12 +103,12 @@ size('a type-only or unused import of another resource module is fine', async ()
 })
 
 size('fails when importing a module for its side effects leaves code behind', async () => {
-  const result = await check(
-    { ...GOOD, 'dist/esm/a/plumbing.js': `globalThis.loaded = true\n${GOOD['dist/esm/a/plumbing.js']}` },
-    { manifest: {} }
-  )
+  const result = await check({ ...GOOD, 'dist/esm/a/plumbing.js': `globalThis.loaded = true\n${GOOD['dist/esm/a/plumbing.js']}` }, { manifest: {} })
   assert.ok(result.violations.length >= 3)
-  assert.ok(result.violations.some((v) => /^import "fixture-kit\/a\/Alpha" \(side effects only\): a\/plumbing contributes \d+ bytes$/.test(v)), result.violations.join('\n'))
+  assert.ok(
+    result.violations.some((v) => /^import "fixture-kit\/a\/Alpha" \(side effects only\): a\/plumbing contributes \d+ bytes$/.test(v)),
+    result.violations.join('\n')
+  )
 })
 
 size('fails when a client module imports a Node built-in', async () => {
@@ -110,8 +116,14 @@ size('fails when a client module imports a Node built-in', async () => {
     ...GOOD,
     'dist/esm/a/Alpha.js': `import { createHash } from 'node:crypto'\nexport const get = (id) => createHash('sha1').update(String(id)).digest('hex')\nexport const all = () => 'every alpha'`
   })
-  assert.ok(result.violations.includes('fixture-kit/a/Alpha › get: imports the Node built-in "node:crypto" (bundled for --platform=neutral)'), result.violations.join('\n'))
-  assert.not.ok(result.violations.some((v) => v.includes('Beta')), result.violations.join('\n'))
+  assert.ok(
+    result.violations.includes('fixture-kit/a/Alpha › get: imports the Node built-in "node:crypto" (bundled for --platform=neutral)'),
+    result.violations.join('\n')
+  )
+  assert.not.ok(
+    result.violations.some((v) => v.includes('Beta')),
+    result.violations.join('\n')
+  )
 })
 
 size('fails when a budget is exceeded, and reports where the bytes go', async () => {

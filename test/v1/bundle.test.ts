@@ -22,9 +22,19 @@ const bundle = async (code: string): Promise<string> => {
 }
 
 // a field name read by exactly one decoder
-const MARKS = { user: 'last_logged_in_at', case: 'last_reply_by_agent_at', team: 'member_count', role: 'is_system', post: 'post_status_reject_reason', session: 'instance_name' }
+const MARKS = {
+  user: 'last_logged_in_at',
+  case: 'last_reply_by_agent_at',
+  team: 'member_count',
+  role: 'is_system',
+  post: 'post_status_reject_reason',
+  session: 'instance_name'
+}
 
-const kept = (text: string): ReadonlyArray<string> => Object.entries(MARKS).filter(([, mark]) => text.includes(mark)).map(([name]) => name)
+const kept = (text: string): ReadonlyArray<string> =>
+  Object.entries(MARKS)
+    .filter(([, mark]) => text.includes(mark))
+    .map(([name]) => name)
 
 test('a module keeps only the decoders it reaches', async () => {
   assert.equal(kept(await bundle(`import * as M from './Role'; console.log(M.get(1))`)), ['role'])

@@ -73,12 +73,21 @@ test('a 401 after the re-authentication is final: one re-auth only', async () =>
   const denied = { status: 401, body: JSON.stringify({ status: 401, errors: [{ code: 'AUTHORIZATION_REQUIRED', message: 'Authorization required' }] }) }
   const { transport, sent } = canned(loginAnswer(S1, C1), denied, loginAnswer(S2, C2), denied)
   const e = unwrapLeft(await withCredentials(transport)(TestResource.get(1))())
-  assert.equal(e, { _tag: 'ApiError', operation: 'Test.get', status: 401, messages: ['Authorization required'], errors: [{ code: 'AUTHORIZATION_REQUIRED', message: 'Authorization required' }] })
+  assert.equal(e, {
+    _tag: 'ApiError',
+    operation: 'Test.get',
+    status: 401,
+    messages: ['Authorization required'],
+    errors: [{ code: 'AUTHORIZATION_REQUIRED', message: 'Authorization required' }]
+  })
   assert.equal(sent.map(requestLine), [`GET ${API}/session`, `GET ${API}/tests/1`, `GET ${API}/session`, `GET ${API}/tests/1`])
 })
 
 test('bad credentials: the login fails once, nothing else is sent', async () => {
-  const body = JSON.stringify({ status: 401, errors: [{ code: 'AUTHENTICATION_FAILED', message: 'Used authentication credentials are invalid or signature verification failed' }] })
+  const body = JSON.stringify({
+    status: 401,
+    errors: [{ code: 'AUTHENTICATION_FAILED', message: 'Used authentication credentials are invalid or signature verification failed' }]
+  })
   const { transport, sent } = canned({ status: 401, body })
   const e = unwrapLeft(await withCredentials(transport)(TestResource.get(1))())
   assert.ok(e._tag === 'ApiError' && e.status === 401 && e.errors[0]?.code === 'AUTHENTICATION_FAILED')
@@ -114,8 +123,13 @@ test('two-factor login: 403 OTP_EXPECTED + auth_token → X-Token and X-OTP → 
   const plain = canned(otpExpected)
   const e = unwrapLeft(await withCredentials(plain.transport)(TestResource.get(1))())
   assert.ok(e._tag === 'ApiError' && e.status === 403 && e.errors[0]?.code === 'OTP_EXPECTED')
-  const failing = canned({ ...otpExpected, body: otpExpected.body.replace('"status":403', `"status":403,"echo":"${TOKEN}"`) }, { status: 500, body: `no: ${TOKEN}` })
-  const e2 = unwrapLeft(await v1({ url: URL, auth: { username: USER, password: PASSWORD, otp: () => '379069' }, transport: failing.transport })(TestResource.get(1))())
+  const failing = canned(
+    { ...otpExpected, body: otpExpected.body.replace('"status":403', `"status":403,"echo":"${TOKEN}"`) },
+    { status: 500, body: `no: ${TOKEN}` }
+  )
+  const e2 = unwrapLeft(
+    await v1({ url: URL, auth: { username: USER, password: PASSWORD, otp: () => '379069' }, transport: failing.transport })(TestResource.get(1))()
+  )
   assert.is(e2._tag, 'HttpError')
   assert.not.ok(JSON.stringify(e2).includes(TOKEN))
 })
@@ -220,7 +234,11 @@ test('notifications and logs: withMeta on success, onMeta on success and failure
   const notifications = [{ type: 'INFO', message: 'A message has been sent to your email' }]
   const logs = [{ level: 'NOTICE', message: 'To avoid long delays instead of supplying username and password with each request use just the session id' }]
   const ok = JSON.stringify({ ...JSON.parse(TEST_BODY), notifications, logs })
-  const failed = JSON.stringify({ status: 400, errors: [{ code: 'FIELD_INVALID', message: 'bad', parameter: 'name' }], notifications: [{ type: 'ERROR', message: 'Fix the name', sticky: true }] })
+  const failed = JSON.stringify({
+    status: 400,
+    errors: [{ code: 'FIELD_INVALID', message: 'bad', parameter: 'name' }],
+    notifications: [{ type: 'ERROR', message: 'Fix the name', sticky: true }]
+  })
   const seen: Array<Meta> = []
   const { transport } = canned({ body: ok }, { status: 400, body: failed })
   const run = v1({ url: URL, auth: { sessionId: S1 }, transport, onMeta: (m) => seen.push(m) })
@@ -230,16 +248,27 @@ test('notifications and logs: withMeta on success, onMeta on success and failure
   assert.equal(answer.notifications, [{ type: 'INFO', message: 'A message has been sent to your email', sticky: false }])
   assert.equal(answer.logs, logs)
   assert.is(unwrapLeft(await run(TestResource.get(1))())._tag, 'ApiError')
-  assert.equal(seen.map((m) => [m.operation, m.status, m.notifications.map((n) => n.message), m.logs.length]), [
-    ['Test.get', 200, ['A message has been sent to your email'], 1],
-    ['Test.get', 400, ['Fix the name'], 0]
-  ])
+  assert.equal(
+    seen.map((m) => [m.operation, m.status, m.notifications.map((n) => n.message), m.logs.length]),
+    [
+      ['Test.get', 200, ['A message has been sent to your email'], 1],
+      ['Test.get', 400, ['Fix the name'], 0]
+    ]
+  )
 })
 
 test('error entries keep parameters, pointer and camelCase moreInfo', async () => {
   const body = JSON.stringify({
     Status: 400,
-    Errors: [{ Code: 'ONE_FIELD_EXPECTED', Message: 'This action expects only one of the related fields to be specified', Parameters: ['until', 'since'], Pointer: '/0/since', MoreInfo: 'https://developer.kayako.com/api/v1/reference/errors/ONE_FIELD_EXPECTED' }]
+    Errors: [
+      {
+        Code: 'ONE_FIELD_EXPECTED',
+        Message: 'This action expects only one of the related fields to be specified',
+        Parameters: ['until', 'since'],
+        Pointer: '/0/since',
+        MoreInfo: 'https://developer.kayako.com/api/v1/reference/errors/ONE_FIELD_EXPECTED'
+      }
+    ]
   })
   const { transport } = canned({ status: 400, body })
   const e = unwrapLeft(await v1({ url: URL, auth: { sessionId: S1 }, transport })(TestResource.get(1))())
@@ -255,7 +284,8 @@ test('error entries keep parameters, pointer and camelCase moreInfo', async () =
 })
 
 test('non-API failures: HttpError, ParseError, DecodeError, TransportError; validation sends nothing', async () => {
-  const go = async (response: Partial<HttpResponse>) => unwrapLeft(await v1({ url: URL, auth: { sessionId: S1 }, transport: canned(response).transport })(TestResource.get(1))())
+  const go = async (response: Partial<HttpResponse>) =>
+    unwrapLeft(await v1({ url: URL, auth: { sessionId: S1 }, transport: canned(response).transport })(TestResource.get(1))())
   const http = await go({ status: 502, body: '<html>Bad gateway</html>' })
   assert.ok(http._tag === 'HttpError' && http.status === 502 && http.request.headers['x-session-id'] === '[redacted]')
   assert.is((await go({ status: 200, body: '<html>PHP warning</html>' }))._tag, 'ParseError')
@@ -287,9 +317,14 @@ test('an empty 200 body is success for a call that decodes nothing', async () =>
 
 test('a file upload sends the raw bytes with its type and name', async () => {
   const { File } = await import('../../src/v1/index')
-  const { transport, sent } = canned({ status: 201, body: JSON.stringify({ status: 201, data: { id: 19, name: 'coffee.png', size: 3, resource_type: 'file' } }) })
+  const { transport, sent } = canned({
+    status: 201,
+    body: JSON.stringify({ status: 201, data: { id: 19, name: 'coffee.png', size: 3, resource_type: 'file' } })
+  })
   const data = new Uint8Array([137, 80, 78])
-  const f = unwrap(await v1({ url: URL, auth: { sessionId: S1, csrfToken: C1 }, transport })(File.upload({ filename: 'coffee.png', contentType: 'image/png', data }))())
+  const f = unwrap(
+    await v1({ url: URL, auth: { sessionId: S1, csrfToken: C1 }, transport })(File.upload({ filename: 'coffee.png', contentType: 'image/png', data }))()
+  )
   assert.is(f.id, 19)
   assert.is(requestLine(sent[0]), `POST ${API}/files`)
   assert.equal(sent[0]?.headers, {
@@ -310,7 +345,14 @@ test('no error, message or meta contains a password, Basic token, session id, CS
   const echo = (r: HttpRequest): string => `${r.url} ${JSON.stringify(r.headers)} ${bodyText(r)} ${known.join(' ')}`
   const answers: ReadonlyArray<(r: HttpRequest) => Partial<HttpResponse>> = [
     (r) => ({ status: 500, body: echo(r) }),
-    (r) => ({ status: 400, body: JSON.stringify({ status: 400, errors: [{ code: 'X', message: echo(r), parameter: known.join(' '), pointer: known.join('/') }], logs: [{ level: 'ERROR', message: echo(r) }] }) }),
+    (r) => ({
+      status: 400,
+      body: JSON.stringify({
+        status: 400,
+        errors: [{ code: 'X', message: echo(r), parameter: known.join(' '), pointer: known.join('/') }],
+        logs: [{ level: 'ERROR', message: echo(r) }]
+      })
+    }),
     (r) => ({ status: 200, body: `<html>${echo(r)}</html>` }),
     (r) => ({ status: 200, body: JSON.stringify({ status: 200, data: { id: echo(r) }, notifications: [{ type: 'INFO', message: echo(r) }] }) })
   ]
@@ -322,11 +364,10 @@ test('no error, message or meta contains a password, Basic token, session id, CS
       [{ bearer }, [bearer]]
     ] as const) {
       known = given
-      let calls = 0
       const transport: Transport = (r) => async () => {
-        calls++
         // the first call of a credentials executor is the login: it hands out session one, then two
-        if ('username' in auth && r.url.endsWith('/session')) return E.right({ status: 200, headers: { 'x-csrf-token': C1 }, body: JSON.stringify({ status: 200, session_id: S1 }) })
+        if ('username' in auth && r.url.endsWith('/session'))
+          return E.right({ status: 200, headers: { 'x-csrf-token': C1 }, body: JSON.stringify({ status: 200, session_id: S1 }) })
         return E.right({ status: 200, headers: {}, ...answer(r) } as HttpResponse)
       }
       const rejecting: Transport = (r) => () => Promise.reject(new Error(echo(r)))
@@ -345,7 +386,6 @@ test('no error, message or meta contains a password, Basic token, session id, CS
   }
   assert.ok(seen.length > 40)
   for (const shown of seen) for (const secret of secrets) assert.not.ok(shown.includes(secret), `leaks ${secret}: ${shown.slice(0, 300)}`)
-
 })
 
 test.run()

@@ -18,7 +18,11 @@ import { FIXTURES, fixture } from '../support/fixtures'
 import { canned, unwrap, unwrapLeft } from '../support/transport'
 
 const run = (name: string, status = 200, headers: Record<string, string> = {}) =>
-  v1({ url: 'https://brewfictus.kayako.com', auth: { sessionId: 'SESSION-ID-0123456789', csrfToken: 'CSRF-0123456789' }, transport: canned({ status, headers, body: fixture(`v1/${name}`) }).transport })
+  v1({
+    url: 'https://brewfictus.kayako.com',
+    auth: { sessionId: 'SESSION-ID-0123456789', csrfToken: 'CSRF-0123456789' },
+    transport: canned({ status, headers, body: fixture(`v1/${name}`) }).transport
+  })
 
 const covered = new Set<string>()
 const use = (name: string) => {
@@ -72,7 +76,10 @@ test('auth.basic.session_created.json: the session id is taken from the body', a
   const exec = v1({ url: 'https://h', auth: { username: 'agent@example.com', password: 'pw-secret-1' }, transport })
   unwrap(await exec(TestResource.get(1))())
   assert.is(sent[1]?.headers['x-session-id'], '1P8xuJ4UQIWrRin2HU35V390e1d28ad230d0957c783bed37a4abe1bf6adbbB5Bw0Ja5PWO0v26lEa6z')
-  assert.equal(exec.session(), { sessionId: '1P8xuJ4UQIWrRin2HU35V390e1d28ad230d0957c783bed37a4abe1bf6adbbB5Bw0Ja5PWO0v26lEa6z', csrfToken: 'DBYmfYEjHNzXI1tvnUAbu8xx' })
+  assert.equal(exec.session(), {
+    sessionId: '1P8xuJ4UQIWrRin2HU35V390e1d28ad230d0957c783bed37a4abe1bf6adbbB5Bw0Ja5PWO0v26lEa6z',
+    csrfToken: 'DBYmfYEjHNzXI1tvnUAbu8xx'
+  })
 })
 
 test('session.get.json: the session resource (string id)', async () => {
@@ -97,7 +104,13 @@ test('errors.*.json: every field of every error, with the HTTP status', async ()
     ['errors.credential_expired.json', 403, 'CREDENTIAL_EXPIRED', undefined, 'The credential (e.g. password) is valid but has expired'],
     ['errors.field_required.camel.json', 400, 'FIELD_REQUIRED', 'email', 'This action requires the field to be specified'],
     ['errors.method_not_supported.json', 405, 'METHOD_NOT_SUPPORTED', undefined, 'HTTP method is not supported or is not allowed for the resource'],
-    ['errors.authentication_failed.json', 401, 'AUTHENTICATION_FAILED', undefined, 'Used authentication credentials are invalid or signature verification failed']
+    [
+      'errors.authentication_failed.json',
+      401,
+      'AUTHENTICATION_FAILED',
+      undefined,
+      'Used authentication credentials are invalid or signature verification failed'
+    ]
   ]
   for (const [name, status, code, parameter, message] of cases) {
     const e = unwrapLeft(await run(use(name), status)(TestResource.get(1))())
@@ -156,7 +169,10 @@ test('cases.list.json: a case with its references', async () => {
   assert.equal(c.requester, { _tag: 'Reference', id: 2, resourceType: 'user' })
   assert.equal(c.assignedTeam, { _tag: 'Reference', id: 1, resourceType: 'team' })
   assert.equal(c.priority, { _tag: 'Reference', id: 3, resourceType: 'case_priority' })
-  assert.equal(c.slaMetrics.map((m) => (isReference(m) ? m.id : 0)), [1, 2, 3])
+  assert.equal(
+    c.slaMetrics.map((m) => (isReference(m) ? m.id : 0)),
+    [1, 2, 3]
+  )
   assert.is(c.customFields.length, 1)
   assert.equal(c.customFields[0]?.field, { _tag: 'Reference', id: 1, resourceType: 'case_field' })
   assert.is(c.customFields[0]?.value, '3')
@@ -178,7 +194,10 @@ test('cases.list.json: a case with its references', async () => {
 
 test('cases.channels.list.json: uuid, no id; integer and string account ids', async () => {
   const channels = unwrap(await run(use('cases.channels.list.json'))(Channel.all({ userId: 1 }))())
-  assert.equal(channels.map((c) => c.type), ['MAIL', 'FACEBOOK', 'TWITTER', 'NOTE'])
+  assert.equal(
+    channels.map((c) => c.type),
+    ['MAIL', 'FACEBOOK', 'TWITTER', 'NOTE']
+  )
   assert.is(channels[0]?.uuid, '37e31d9d-cbd4-48a2-9134-1206abefa1b4')
   assert.equal(channels[0]?.account, { _tag: 'Reference', id: 1, resourceType: 'mailbox' })
   assert.equal(channels[1]?.account, { _tag: 'Reference', id: '876423285750729', resourceType: 'facebook_page' })
@@ -240,7 +259,7 @@ const AWAITING_MODULES: ReadonlyArray<string> = [
   'locales.get.json',
   'locales.list.partial.json',
   'sections.get.json',
-  'sections.list.include_all.json',
+  'sections.list.include_all.json'
 ]
 
 test('every fixture in the folder is covered above, or awaits its module', () => {

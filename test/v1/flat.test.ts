@@ -117,7 +117,10 @@ test('a resource referenced many times is resolved once and shared', () => {
   const normalised = normaliseDocument(doc) as { data: Array<{ requester: unknown }> }
   assert.ok(normalised.data[0]?.requester === normalised.data[2]?.requester)
   const cases = unwrap(many(En.kase).decode(envelopeOf(doc)))
-  assert.equal(cases.map((c) => (c.requester !== null && !isReference(c.requester) ? c.requester.fullName : '?')), ['R', 'R', 'R'])
+  assert.equal(
+    cases.map((c) => (c.requester !== null && !isReference(c.requester) ? c.requester.fullName : '?')),
+    ['R', 'R', 'R']
+  )
 })
 
 test('free-form maps keep the keys as sent; the original stays reachable but invisible', () => {
@@ -139,7 +142,10 @@ test('missing fields decode like empty ones', () => {
 // Strict and bounded documents (issue 11, findings 2 and 8)
 
 test('normalised objects inherit nothing: __proto__ and constructor keys are data', () => {
-  const doc = normaliseDocument(JSON.parse('{"data":{"__proto__":{"id":1},"constructor":"c","toString":"t","nested":[{"__proto__":null}]}}')) as Record<string, Record<string, unknown>>
+  const doc = normaliseDocument(JSON.parse('{"data":{"__proto__":{"id":1},"constructor":"c","toString":"t","nested":[{"__proto__":null}]}}')) as Record<
+    string,
+    Record<string, unknown>
+  >
   const data = doc.data as Record<string, unknown>
   assert.is(Object.getPrototypeOf(Object.getPrototypeOf(data)), null)
   assert.equal(Object.keys(data), ['__proto__', 'constructor', 'to_string', 'nested'])
@@ -187,7 +193,22 @@ test('timestamps: the ISO-8601 form the API writes, nothing else', () => {
     assert.ok(E.isRight(r) && r.right?.toISOString() === iso, text)
   }
   assert.equal(toDate(''), E.right(null))
-  for (const bad of ['1', '2001', '2015-07-21', '2015-07-21 07:10:42', '2015-02-29T00:00:00Z', '2015-13-01T00:00:00Z', '2015-00-10T00:00:00Z', '2015-04-31T00:00:00Z', '2015-07-21T24:00:00Z', '2015-07-21T07:10:42', 'Tue, 21 Jul 2015 07:10:42 GMT', 1437462642, true, {}]) {
+  for (const bad of [
+    '1',
+    '2001',
+    '2015-07-21',
+    '2015-07-21 07:10:42',
+    '2015-02-29T00:00:00Z',
+    '2015-13-01T00:00:00Z',
+    '2015-00-10T00:00:00Z',
+    '2015-04-31T00:00:00Z',
+    '2015-07-21T24:00:00Z',
+    '2015-07-21T07:10:42',
+    'Tue, 21 Jul 2015 07:10:42 GMT',
+    1437462642,
+    true,
+    {}
+  ]) {
     assert.ok(E.isLeft(toDate(bad)), JSON.stringify(bad))
   }
 })

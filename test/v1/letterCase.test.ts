@@ -37,7 +37,7 @@ test('options on the wire', () => {
   })
   assert.equal(toWire({ include: [] }).query, [['include', '']])
   assert.is(renderFields(['title']), 'title')
-  assert.is(renderFields(['*', { 'role': ['*'] }]), '*,role(*)')
+  assert.is(renderFields(['*', { role: ['*'] }]), '*,role(*)')
   assert.is(renderFields([{ '+role': ['+title', '-type', { organization: ['name'] }] }]), '+role(+title,-type,organization(name))')
   assert.is(renderFields('+role(+title,-agentCaseAccess)'), '+role(+title,-agent_case_access)')
   assert.equal(mergeOptions({ flat: true, case: 'camel' }, { case: undefined, empty: false }), { flat: true, case: 'camel', empty: false })

@@ -20,7 +20,13 @@ const server = (total: number, style: { readonly links: boolean; readonly cursor
     const afterId = url.searchParams.get('after_id')
     const offset = style.cursor ? (afterId === null ? 0 : Number(afterId)) : Number(url.searchParams.get('offset') ?? 0)
     const ids = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => offset + i + 1)
-    const body: Record<string, unknown> = { status: 200, data: ids.map((id) => ({ id, name: `t${id}`, resource_type: 'test' })), resource: 'test', total_count: total, limit }
+    const body: Record<string, unknown> = {
+      status: 200,
+      data: ids.map((id) => ({ id, name: `t${id}`, resource_type: 'test' })),
+      resource: 'test',
+      total_count: total,
+      limit
+    }
     if (!style.cursor) body.offset = offset
     if (style.links) {
       const at = (o: number) => (style.cursor ? `${API}/tests.json?after_id=${o}&limit=${limit}` : `${API}/tests.json?offset=${o}&limit=${limit}`)
@@ -43,7 +49,10 @@ test('offset paging with next_url stops exactly at the end', async () => {
   ] as const) {
     const { run, sent } = server(total, { links: true })
     const items = unwrap(await collect(run)(TestResource.all({ limit: 10 }))())
-    assert.equal(items.map((t) => t.id), Array.from({ length: total }, (_, i) => i + 1))
+    assert.equal(
+      items.map((t) => t.id),
+      Array.from({ length: total }, (_, i) => i + 1)
+    )
     assert.equal(offsets(sent), expected, `total ${total}`)
   }
 })
@@ -58,7 +67,10 @@ test('offset paging without links uses total_count: no request past the end', as
 test('cursor paging follows after_id from next_url, then from the last id', async () => {
   const linked = server(25, { links: true, cursor: true })
   const a = unwrap(await collect(linked.run)(TestResource.all({ limit: 10 }))())
-  assert.equal(a.map((t) => t.id), Array.from({ length: 25 }, (_, i) => i + 1))
+  assert.equal(
+    a.map((t) => t.id),
+    Array.from({ length: 25 }, (_, i) => i + 1)
+  )
   assert.equal(offsets(linked.sent), ['?limit=10', '?limit=10&after_id=10', '?limit=10&after_id=20'])
   const bare = server(30, { links: false, cursor: true })
   const b = unwrap(await collect(bare.run)(TestResource.all({ limit: 10 }))())
@@ -72,7 +84,10 @@ test('case posts: the cursor argument replaces the other one', async () => {
   const pageList: Array<number> = []
   for await (const p of pages(run)({ ...posts, decoder: TestResource.all().decoder })) pageList.push(unwrap(p).items.length)
   assert.equal(pageList, [10, 2])
-  assert.equal(sent.map((r) => r.url), [`${API}/cases/7/posts?filters=MESSAGES,NOTES&limit=10`, `${API}/cases/7/posts?after_id=10&filters=MESSAGES,NOTES&limit=10`])
+  assert.equal(
+    sent.map((r) => r.url),
+    [`${API}/cases/7/posts?filters=MESSAGES,NOTES&limit=10`, `${API}/cases/7/posts?after_id=10&filters=MESSAGES,NOTES&limit=10`]
+  )
 })
 
 test('pages are fetched on demand, and a failure ends the walk as a Left', async () => {
@@ -86,8 +101,16 @@ test('pages are fetched on demand, and a failure ends the walk as a Left', async
   const flaky: Transport = () => async () => {
     calls++
     return calls === 1
-      ? E.right({ status: 200, headers: {}, body: JSON.stringify({ status: 200, data: [{ id: 1 }], offset: 0, limit: 1, total_count: 3, next_url: `${API}/tests?offset=1&limit=1` }) })
-      : E.right({ status: 429, headers: { 'retry-after': '59' }, body: JSON.stringify({ status: 429, errors: [{ code: 'RATE_LIMIT_REACHED', message: 'The rate limit for this action was reached' }] }) })
+      ? E.right({
+          status: 200,
+          headers: {},
+          body: JSON.stringify({ status: 200, data: [{ id: 1 }], offset: 0, limit: 1, total_count: 3, next_url: `${API}/tests?offset=1&limit=1` })
+        })
+      : E.right({
+          status: 429,
+          headers: { 'retry-after': '59' },
+          body: JSON.stringify({ status: 429, errors: [{ code: 'RATE_LIMIT_REACHED', message: 'The rate limit for this action was reached' }] })
+        })
   }
   const e = unwrapLeft(await collect(v1({ url: 'https://h', auth: { sessionId: 'S-0123456789' }, transport: flaky }))(TestResource.all({ limit: 1 }))())
   assert.ok(e._tag === 'ApiError' && e.status === 429)
@@ -98,9 +121,15 @@ test('a server that points at the same page again does not loop', async () => {
   let calls = 0
   const stuck: Transport = () => async () => {
     calls++
-    return E.right({ status: 200, headers: {}, body: JSON.stringify({ status: 200, data: [{ id: 1 }], offset: 0, limit: 1, total_count: 9, next_url: `${API}/tests?offset=0&limit=1` }) })
+    return E.right({
+      status: 200,
+      headers: {},
+      body: JSON.stringify({ status: 200, data: [{ id: 1 }], offset: 0, limit: 1, total_count: 9, next_url: `${API}/tests?offset=0&limit=1` })
+    })
   }
-  const items = unwrap(await collect(v1({ url: 'https://h', auth: { sessionId: 'S-0123456789' }, transport: stuck }))(TestResource.all({ offset: 0, limit: 1 }))())
+  const items = unwrap(
+    await collect(v1({ url: 'https://h', auth: { sessionId: 'S-0123456789' }, transport: stuck }))(TestResource.all({ offset: 0, limit: 1 }))()
+  )
   assert.is(items.length, 1)
   assert.is(calls, 1)
 })

@@ -23,8 +23,7 @@ export const recase = (value: unknown, letterCase: LetterCase, key = ''): unknow
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(value)) {
     const cased = k.includes('_') || /^[a-z]+$/.test(k) ? inCase(k, letterCase) : k
-    out[/^\d+$/.test(k) ? k : cased] =
-      (k === 'resource_type' || k === 'resource') && typeof v === 'string' ? inCase(v, letterCase) : recase(v, letterCase, k)
+    out[/^\d+$/.test(k) ? k : cased] = (k === 'resource_type' || k === 'resource') && typeof v === 'string' ? inCase(v, letterCase) : recase(v, letterCase, k)
   }
   return out
 }

@@ -60,7 +60,8 @@ export const authenticator = (apiKey: string, secretKey: string) => {
     const signature = text(vars.get('signature')).replace(/ /g, '+').trim()
     // `empty($_incomingAPIKey)` and `empty($_signature)`: '0' is empty too (class.SWIFT_RESTManager.php:110-119).
     // `$_apiKey != $_incomingAPIKey` is PHP's loose comparison (class.SWIFT_RESTManager.php:110).
-    if (!phpLooseEquals(apiKey, given) || given === '' || given === '0' || apiKey.trim() === '' || signature === '' || signature === '0') return unauthorized(FAILED)
+    if (!phpLooseEquals(apiKey, given) || given === '' || given === '0' || apiKey.trim() === '' || signature === '' || signature === '0')
+      return unauthorized(FAILED)
     return (await signatureFor(salt)) === signature ? undefined : unauthorized(FAILED)
   }
 }

@@ -52,7 +52,13 @@ export const undeclared = (method: string): Reply =>
 
 const VERB_METHOD: Readonly<Record<string, 'get' | 'post' | 'put' | 'delete'>> = { GET: 'get', POST: 'post', PUT: 'put', DELETE: 'delete' }
 const METHOD_NAME = { get: 'Get', post: 'Post', put: 'Put', delete: 'Delete' } as const
-const PUBLIC_METHOD: Readonly<Record<string, 'get' | 'post' | 'put' | 'delete' | 'getList'>> = { get: 'get', post: 'post', put: 'put', delete: 'delete', getlist: 'getList' }
+const PUBLIC_METHOD: Readonly<Record<string, 'get' | 'post' | 'put' | 'delete' | 'getList'>> = {
+  get: 'get',
+  post: 'post',
+  put: 'put',
+  delete: 'delete',
+  getlist: 'getList'
+}
 
 export const dispatch = (controller: Controller, ctx: Context, segments: ReadonlyArray<string>): Reply => {
   const [action, ...rest] = segments

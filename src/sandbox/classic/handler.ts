@@ -75,7 +75,10 @@ export const createClassicHandler = (options: ClassicHandlerOptions) => {
     if (parsed === undefined) return undefined
     const [app, name, action, ...rest] = parsed.segments
     if (app === undefined) {
-      return respond({ status: 400, body: 'No route specified: use index.php?e=/App/Controller[/…] (or index.php/App/Controller, or index.php?/App/Controller)' }, TEXT_TYPE)
+      return respond(
+        { status: 400, body: 'No route specified: use index.php?e=/App/Controller[/…] (or index.php/App/Controller, or index.php?/App/Controller)' },
+        TEXT_TYPE
+      )
     }
     // `SWIFT_Router::ParseURIToRouteContainer` (`L/Router/class.SWIFT_Router.php:562-599`): an unknown app, then an
     // unknown controller (the fallback `Default` controller does not exist in the api interface), are FileNotFound
@@ -83,7 +86,10 @@ export const createClassicHandler = (options: ClassicHandlerOptions) => {
     if (!APPS.has(app.toLowerCase())) return respond({ status: 404, body: `"${phpClean(app)}" SWIFT App does not exist` }, HTML_TYPE)
     const controller = name === undefined ? undefined : CONTROLLERS[`${app}/${name}`.toLowerCase()]
     if (controller === undefined) {
-      return respond({ status: 404, body: `"Default" Controller OR a DEFAULT Controller in SWIFT App "${phpClean(app)}" for Interface "api" does not exist (DEFAULT-MAIN)` }, HTML_TYPE)
+      return respond(
+        { status: 404, body: `"Default" Controller OR a DEFAULT Controller in SWIFT App "${phpClean(app)}" for Interface "api" does not exist (DEFAULT-MAIN)` },
+        HTML_TYPE
+      )
     }
     // `SWIFT_Router::FilterURI` on every segment (:615, :784-811): letters, digits, blanks and `,~%.:=_-` only.
     if (parsed.segments.some((segment) => !/^[a-zA-Z\s0-9,~%.:=_-]+$/.test(segment))) {

@@ -4,7 +4,20 @@
  */
 import type { HttpRequest } from '../../core/http'
 import type { Leniency } from './settings'
-import { binaryBytes, binaryString, boundaryOf, MalformedBody, MAX_INPUT_NESTING, parseMultipart, parseQuery, urldecode, utf8Text, type PhpArray, type PhpValue, type UploadedFile } from './vars'
+import {
+  binaryBytes,
+  binaryString,
+  boundaryOf,
+  MalformedBody,
+  MAX_INPUT_NESTING,
+  parseMultipart,
+  parseQuery,
+  urldecode,
+  utf8Text,
+  type PhpArray,
+  type PhpValue,
+  type UploadedFile
+} from './vars'
 
 export interface ParsedRequest {
   readonly method: string
@@ -28,7 +41,7 @@ const header = (req: HttpRequest, name: string): string => {
 const encoder = /*#__PURE__*/ new TextEncoder()
 
 /** Text → binary string: characters beyond ASCII are UTF-8 encoded (a URL or body given as a JS string). */
-const asBinary = (text: string): string => (/[^\x00-\x7f]/.test(text) ? binaryString(encoder.encode(text)) : text)
+const asBinary = (text: string): string => (/[\x80-\uffff]/.test(text) ? binaryString(encoder.encode(text)) : text)
 
 export const bodyBytes = (req: HttpRequest): Uint8Array =>
   req.body === undefined ? new Uint8Array(0) : typeof req.body === 'string' ? encoder.encode(req.body) : req.body
@@ -64,7 +77,7 @@ const readMultipart = (binary: string, contentType: string) => {
 }
 
 /** PHP's string conversion of a `json_decode` scalar (`true` → `1`, `false`/`null` → ``). */
-const phpString = (value: unknown): string => (value === true ? '1' : value === false || value === null ? '' : String(value))
+const phpString = (value: unknown): string => (value === true ? '1' : typeof value === 'string' || typeof value === 'number' ? String(value) : '')
 
 const phpValue = (value: unknown, depth: number): PhpValue | undefined => {
   if (value !== null && typeof value === 'object') {
@@ -90,10 +103,10 @@ const jsonVars = (binary: string): PhpArray => {
     parsed = JSON.parse(new TextDecoder('utf-8').decode(binaryBytes(binary)))
   } catch (thrown) {
     if (!(thrown instanceof SyntaxError)) throw thrown
-    return new Map()
+    return new Map<string, PhpValue>()
   }
   const vars = phpValue(parsed, 0)
-  return vars instanceof Map ? vars : new Map()
+  return vars instanceof Map ? vars : new Map<string, PhpValue>()
 }
 
 /** Which tolerances the request reader applies (`LENIENCIES`); none by default. */
@@ -172,6 +185,9 @@ export const parseRequest = (req: HttpRequest, lenient: LenientCheck = STRICT): 
     } else vars = authVars = rawBody()
   } else authVars = new Map()
 
-  const segments = route.split('/').map((s) => s.trim()).filter((s) => s !== '')
+  const segments = route
+    .split('/')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
   return { method, segments, route: `/${segments.join('/')}`, authVars, vars, files }
 }

@@ -14,9 +14,73 @@ const DAY = 24 * HOUR
 
 /** A 1×1 transparent PNG: the seed's binary attachment. */
 const PIXEL_PNG = /*#__PURE__*/ Uint8Array.of(
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
-  0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00,
-  0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82
+  0x89,
+  0x50,
+  0x4e,
+  0x47,
+  0x0d,
+  0x0a,
+  0x1a,
+  0x0a,
+  0x00,
+  0x00,
+  0x00,
+  0x0d,
+  0x49,
+  0x48,
+  0x44,
+  0x52,
+  0x00,
+  0x00,
+  0x00,
+  0x01,
+  0x00,
+  0x00,
+  0x00,
+  0x01,
+  0x08,
+  0x06,
+  0x00,
+  0x00,
+  0x00,
+  0x1f,
+  0x15,
+  0xc4,
+  0x89,
+  0x00,
+  0x00,
+  0x00,
+  0x0d,
+  0x49,
+  0x44,
+  0x41,
+  0x54,
+  0x78,
+  0x9c,
+  0x63,
+  0x00,
+  0x01,
+  0x00,
+  0x00,
+  0x05,
+  0x00,
+  0x01,
+  0x0d,
+  0x0a,
+  0x2d,
+  0xb4,
+  0x00,
+  0x00,
+  0x00,
+  0x00,
+  0x49,
+  0x45,
+  0x4e,
+  0x44,
+  0xae,
+  0x42,
+  0x60,
+  0x82
 )
 
 export const seedStore = (store: Store): void => {
@@ -50,11 +114,51 @@ export const seedStore = (store: Store): void => {
   const bob = staff(agents.id, 'Bob', 'Agent', 'Support Engineer')
   const carol = staff(agents.id, 'Carol', 'Support', 'Billing Specialist')
 
-  const general = store.departments.insert({ title: 'General', type: 'public', app: 'tickets', displayorder: 1, parentdepartmentid: 0, uservisibilitycustom: false, usergroupids: [] })
-  const billing = store.departments.insert({ title: 'Billing', type: 'public', app: 'tickets', displayorder: 2, parentdepartmentid: 0, uservisibilitycustom: false, usergroupids: [] })
-  const technical = store.departments.insert({ title: 'Technical', type: 'private', app: 'tickets', displayorder: 3, parentdepartmentid: 0, uservisibilitycustom: false, usergroupids: [] })
-  store.departments.insert({ title: 'Live Chat', type: 'public', app: 'livechat', displayorder: 4, parentdepartmentid: 0, uservisibilitycustom: false, usergroupids: [] })
-  const enterprise = store.departments.insert({ title: 'Enterprise', type: 'public', app: 'tickets', displayorder: 5, parentdepartmentid: general.id, uservisibilitycustom: true, usergroupids: [vip.id] })
+  const general = store.departments.insert({
+    title: 'General',
+    type: 'public',
+    app: 'tickets',
+    displayorder: 1,
+    parentdepartmentid: 0,
+    uservisibilitycustom: false,
+    usergroupids: []
+  })
+  const billing = store.departments.insert({
+    title: 'Billing',
+    type: 'public',
+    app: 'tickets',
+    displayorder: 2,
+    parentdepartmentid: 0,
+    uservisibilitycustom: false,
+    usergroupids: []
+  })
+  const technical = store.departments.insert({
+    title: 'Technical',
+    type: 'private',
+    app: 'tickets',
+    displayorder: 3,
+    parentdepartmentid: 0,
+    uservisibilitycustom: false,
+    usergroupids: []
+  })
+  store.departments.insert({
+    title: 'Live Chat',
+    type: 'public',
+    app: 'livechat',
+    displayorder: 4,
+    parentdepartmentid: 0,
+    uservisibilitycustom: false,
+    usergroupids: []
+  })
+  const enterprise = store.departments.insert({
+    title: 'Enterprise',
+    type: 'public',
+    app: 'tickets',
+    displayorder: 5,
+    parentdepartmentid: general.id,
+    uservisibilitycustom: true,
+    usergroupids: [vip.id]
+  })
 
   const status = (title: string, displayorder: number, markasresolved: boolean, statuscolor: string, icon: string, staffgroupids: Array<number> = []) =>
     store.ticketStatuses.insert({
@@ -153,7 +257,9 @@ export const seedStore = (store: Store): void => {
   const priya = user('Priya Patel', ['priya@acme.example'], vip.id, acme.id, 'Dr.', '+1 555 0103', 30)
   const max = user('Max Mustermann', ['max@mail.example'], registered.id, 0, '', '', 10)
 
-  const ticket = (fields: Partial<TicketRow> & Pick<TicketRow, 'departmentid' | 'statusid' | 'priorityid' | 'typeid' | 'userid' | 'subject' | 'creationtime'>): TicketRow => {
+  const ticket = (
+    fields: Partial<TicketRow> & Pick<TicketRow, 'departmentid' | 'statusid' | 'priorityid' | 'typeid' | 'userid' | 'subject' | 'creationtime'>
+  ): TicketRow => {
     const owner = store.users.get(fields.userid)
     const row = store.tickets.insert({
       maskid: '',
@@ -214,8 +320,22 @@ export const seedStore = (store: Store): void => {
 
   const closeWorkflow = store.workflows.insert({ title: 'Close ticket' })
   store.workflows.insert({ title: 'Escalate to engineering' })
-  store.userNotes.insert({ ownerid: john.id, notecolor: 3, creatorstaffid: alice.id, creatorstaffname: store.staffName(alice.id), creationdate: SEED_TIME - 20 * DAY, contents: 'Prefers e-mail; on site Mondays only.' })
-  store.organizationNotes.insert({ ownerid: acme.id, notecolor: 4, creatorstaffid: alice.id, creatorstaffname: store.staffName(alice.id), creationdate: SEED_TIME - 40 * DAY, contents: 'Enterprise contract renews in March.' })
+  store.userNotes.insert({
+    ownerid: john.id,
+    notecolor: 3,
+    creatorstaffid: alice.id,
+    creatorstaffname: store.staffName(alice.id),
+    creationdate: SEED_TIME - 20 * DAY,
+    contents: 'Prefers e-mail; on site Mondays only.'
+  })
+  store.organizationNotes.insert({
+    ownerid: acme.id,
+    notecolor: 4,
+    creatorstaffid: alice.id,
+    creatorstaffname: store.staffName(alice.id),
+    creationdate: SEED_TIME - 40 * DAY,
+    contents: 'Enterprise contract renews in March.'
+  })
 
   const printer = ticket({
     departmentid: general.id,
@@ -231,8 +351,15 @@ export const seedStore = (store: Store): void => {
     workflows: [closeWorkflow.id],
     flagtype: 5
   })
-  const first = reply(printer, { dateline: printer.creationtime, contents: 'Since Monday the printer on floor 3 only prints blank pages. The error log is attached.' })
-  reply(printer, { dateline: printer.creationtime + 2 * HOUR, staffid: bob.id, contents: 'Thanks John, could you send a screenshot of the printer status page?' })
+  const first = reply(printer, {
+    dateline: printer.creationtime,
+    contents: 'Since Monday the printer on floor 3 only prints blank pages. The error log is attached.'
+  })
+  reply(printer, {
+    dateline: printer.creationtime + 2 * HOUR,
+    staffid: bob.id,
+    contents: 'Thanks John, could you send a screenshot of the printer status page?'
+  })
   const second = reply(printer, { dateline: printer.creationtime + 5 * HOUR, contents: 'Here it is.' })
   store.attachments.insert({
     ticketid: printer.id,
@@ -242,7 +369,14 @@ export const seedStore = (store: Store): void => {
     dateline: first.dateline,
     bytes: utf8('2023-11-10 08:12:01 ERROR toner sensor: no reading\n2023-11-10 08:12:02 WARN page 1 rendered empty\n')
   })
-  store.attachments.insert({ ticketid: printer.id, ticketpostid: second.id, filename: 'status.png', filetype: 'image/png', dateline: second.dateline, bytes: PIXEL_PNG })
+  store.attachments.insert({
+    ticketid: printer.id,
+    ticketpostid: second.id,
+    filename: 'status.png',
+    filetype: 'image/png',
+    dateline: second.dateline,
+    bytes: PIXEL_PNG
+  })
   store.notes.insert({
     ticketid: printer.id,
     notecolor: 2,
@@ -267,22 +401,78 @@ export const seedStore = (store: Store): void => {
     dateline: printer.creationtime + 4 * HOUR
   })
 
-  const invoice = ticket({ departmentid: billing.id, statusid: open.id, priorityid: normal.id, typeid: task.id, userid: jane.id, subject: 'Invoice 2023-118 charged twice', creationtime: SEED_TIME - 2 * DAY, tags: ['invoice'] })
+  const invoice = ticket({
+    departmentid: billing.id,
+    statusid: open.id,
+    priorityid: normal.id,
+    typeid: task.id,
+    userid: jane.id,
+    subject: 'Invoice 2023-118 charged twice',
+    creationtime: SEED_TIME - 2 * DAY,
+    tags: ['invoice']
+  })
   reply(invoice, { dateline: invoice.creationtime, contents: 'Our card was charged twice for invoice 2023-118. Please refund one of the charges.' })
 
-  const crash = ticket({ departmentid: technical.id, statusid: open.id, priorityid: high.id, typeid: bug.id, userid: priya.id, ownerstaffid: alice.id, subject: 'Reporting module crashes on export', creationtime: SEED_TIME - DAY })
+  const crash = ticket({
+    departmentid: technical.id,
+    statusid: open.id,
+    priorityid: high.id,
+    typeid: bug.id,
+    userid: priya.id,
+    ownerstaffid: alice.id,
+    subject: 'Reporting module crashes on export',
+    creationtime: SEED_TIME - DAY
+  })
   reply(crash, { dateline: crash.creationtime, contents: 'Exporting the monthly report to CSV crashes the reporting module.' })
   reply(crash, { dateline: crash.creationtime + HOUR, staffid: alice.id, contents: '<p>We can reproduce it and are working on a fix.</p>', ishtml: true })
-  store.notes.insert({ ticketid: crash.id, notecolor: 5, creatorstaffid: alice.id, forstaffid: 0, creatorstaffname: store.staffName(alice.id), creationdate: crash.creationtime + 2 * HOUR, contents: 'Regression from release 4.2; see bug tracker.' })
+  store.notes.insert({
+    ticketid: crash.id,
+    notecolor: 5,
+    creatorstaffid: alice.id,
+    forstaffid: 0,
+    creatorstaffname: store.staffName(alice.id),
+    creationdate: crash.creationtime + 2 * HOUR,
+    contents: 'Regression from release 4.2; see bug tracker.'
+  })
 
-  const password = ticket({ departmentid: general.id, statusid: closed.id, priorityid: low.id, typeid: issue.id, userid: max.id, ownerstaffid: carol.id, subject: 'Password reset link expired', creationtime: SEED_TIME - 10 * DAY, resolutiondateline: SEED_TIME - 9 * DAY })
+  const password = ticket({
+    departmentid: general.id,
+    statusid: closed.id,
+    priorityid: low.id,
+    typeid: issue.id,
+    userid: max.id,
+    ownerstaffid: carol.id,
+    subject: 'Password reset link expired',
+    creationtime: SEED_TIME - 10 * DAY,
+    resolutiondateline: SEED_TIME - 9 * DAY
+  })
   reply(password, { dateline: password.creationtime, contents: 'The password reset link says it has expired.' })
   reply(password, { dateline: password.creationtime + DAY, staffid: carol.id, contents: 'I sent you a new link; it is valid for 24 hours.' })
 
-  const upgrade = ticket({ departmentid: billing.id, statusid: open.id, priorityid: normal.id, typeid: task.id, userid: john.id, ownerstaffid: carol.id, subject: 'Upgrade to the enterprise plan', creationtime: SEED_TIME - 5 * HOUR, creationtype: 2, creator: 1, creationmode: 2 })
+  const upgrade = ticket({
+    departmentid: billing.id,
+    statusid: open.id,
+    priorityid: normal.id,
+    typeid: task.id,
+    userid: john.id,
+    ownerstaffid: carol.id,
+    subject: 'Upgrade to the enterprise plan',
+    creationtime: SEED_TIME - 5 * HOUR,
+    creationtype: 2,
+    creator: 1,
+    creationmode: 2
+  })
   reply(upgrade, { dateline: upgrade.creationtime, staffid: carol.id, contents: 'Phone call: John wants a quote for the enterprise plan for 40 seats.' })
 
-  const sso = ticket({ departmentid: enterprise.id, statusid: open.id, priorityid: normal.id, typeid: issue.id, userid: priya.id, subject: 'Single sign-on for our staff', creationtime: SEED_TIME - 2 * HOUR })
+  const sso = ticket({
+    departmentid: enterprise.id,
+    statusid: open.id,
+    priorityid: normal.id,
+    typeid: issue.id,
+    userid: priya.id,
+    subject: 'Single sign-on for our staff',
+    creationtime: SEED_TIME - 2 * HOUR
+  })
   reply(sso, { dateline: sso.creationtime, contents: 'Can we use our SAML identity provider to sign in?' })
 
   // Linked to every department, including those created later (the sandbox's shorthand: no department list).
@@ -290,7 +480,19 @@ export const seedStore = (store: Store): void => {
   seedContent(store, SEED_TIME)
 }
 
-const FIELD_NAMES = ['kx3xsq8w2v1n', 'p0l7m4r9zq2a', 'h5t8c2w6y1ub', 'e9d3n7f1k4jm', 'r2v6b0q8s3xt', 'w7g1z5c9h2lp', 'n4j8u2e6a0yk', 'c1q5r9v3m7bd', 'y6s0k4t8f2wg', 'f3a7e1i5o9uc', 'u8z2x6p0b4nh']
+const FIELD_NAMES = [
+  'kx3xsq8w2v1n',
+  'p0l7m4r9zq2a',
+  'h5t8c2w6y1ub',
+  'e9d3n7f1k4jm',
+  'r2v6b0q8s3xt',
+  'w7g1z5c9h2lp',
+  'n4j8u2e6a0yk',
+  'c1q5r9v3m7bd',
+  'y6s0k4t8f2wg',
+  'f3a7e1i5o9uc',
+  'u8z2x6p0b4nh'
+]
 
 const seedCustomFields = (store: Store, ticketId: number, departmentids: Array<number>): void => {
   const group = store.customFieldGroups.insert({ title: 'Ticket details', grouptype: 9, displayorder: 1, departmentids })
@@ -312,7 +514,9 @@ const seedCustomFields = (store: Store, ticketId: number, departmentids: Array<n
       ...options
     })
   const optionsOf = (f: CustomFieldRow, values: ReadonlyArray<string>, parentId = 0) =>
-    values.map((optionvalue, i) => store.customFieldOptions.insert({ customfieldid: f.id, optionvalue, displayorder: i + 1, isselected: false, parentcustomfieldoptionid: parentId }))
+    values.map((optionvalue, i) =>
+      store.customFieldOptions.insert({ customfieldid: f.id, optionvalue, displayorder: i + 1, isselected: false, parentcustomfieldoptionid: parentId })
+    )
 
   const orderNumber = field('Order number', 1, { description: 'The order this ticket is about', regexpvalidate: '/^[A-Z]{2}-\\d+$/' })
   const steps = field('Steps to reproduce', 2)

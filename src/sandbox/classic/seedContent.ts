@@ -28,7 +28,13 @@ export const seedContent = (store: Store, now: number): void => {
   const bob = staff(2)
 
   // --- Knowledgebase
-  const category = (title: string, parentkbcategoryid: number, categorytype: number, displayorder: number, more: Partial<Parameters<typeof store.kbCategories.insert>[0]> = {}) =>
+  const category = (
+    title: string,
+    parentkbcategoryid: number,
+    categorytype: number,
+    displayorder: number,
+    more: Partial<Parameters<typeof store.kbCategories.insert>[0]> = {}
+  ) =>
     store.kbCategories.insert({
       parentkbcategoryid,
       staffid: alice.id,
@@ -51,7 +57,14 @@ export const seedContent = (store: Store, now: number): void => {
   const accounts = category('Accounts & Passwords', start.id, 2, 2)
   category('Staff Handbook', 0, 3, 3, { ispublished: false, allowcomments: false, allowrating: false, staffvisibilitycustom: true, staffgroupids: [1] })
 
-  const article = (subject: string, seosubject: string, categoryids: Array<number>, articlestatus: number, contents: string, more: Partial<Parameters<typeof store.kbArticles.insert>[0]> = {}) =>
+  const article = (
+    subject: string,
+    seosubject: string,
+    categoryids: Array<number>,
+    articlestatus: number,
+    contents: string,
+    more: Partial<Parameters<typeof store.kbArticles.insert>[0]> = {}
+  ) =>
     store.kbArticles.insert({
       categoryids,
       creator: 2,
@@ -83,13 +96,29 @@ export const seedContent = (store: Store, now: number): void => {
     [accounts.id],
     1,
     '<p>Open <a href="https://helpdesk.example/index.php?/Base/UserLogin/Recover">Forgot password</a> &amp; follow the e-mail.</p>',
-    { views: 120, hasattachments: true, articlerating: 4.5, ratinghits: 9, ratingcount: 40, isedited: true, editeddateline: now - 10 * DAY, editedstaffid: bob.id }
+    {
+      views: 120,
+      hasattachments: true,
+      articlerating: 4.5,
+      ratinghits: 9,
+      ratingcount: 40,
+      isedited: true,
+      editeddateline: now - 10 * DAY,
+      editedstaffid: bob.id
+    }
   )
-  article('Two-factor authentication', 'two-factor-authentication', [start.id, accounts.id], 1, '<p>Turn on two-factor authentication under <b>My Profile</b>.</p>', {
-    isfeatured: true,
-    views: 45,
-    dateline: now - 30 * DAY
-  })
+  article(
+    'Two-factor authentication',
+    'two-factor-authentication',
+    [start.id, accounts.id],
+    1,
+    '<p>Turn on two-factor authentication under <b>My Profile</b>.</p>',
+    {
+      isfeatured: true,
+      views: 45,
+      dateline: now - 30 * DAY
+    }
+  )
   article('Billing FAQ', 'billing-faq', [0], 2, '<p>Draft: invoices, refunds and plans.</p>', { creatorid: bob.id, dateline: now - 2 * DAY })
   store.contentAttachments.insert({
     linktype: LINK_KB_ARTICLE,
@@ -100,8 +129,31 @@ export const seedContent = (store: Store, now: number): void => {
     bytes: utf8('1. Open the login page.\n2. Click "Forgot password".\n3. Follow the link in the e-mail.\n')
   })
 
-  const comment = (commenttype: number, typeid: number, parenturl: string, fields: { creatortype: number; creatorid: number; fullname: string; email: string; contents: string; commentstatus: number; dateline: number; parentcommentid?: number }) =>
-    store.contentComments.insert({ commenttype, typeid, ipaddress: '203.0.113.7', useragent: 'Mozilla/5.0', referrer: '', parentcommentid: 0, parenturl, ...fields })
+  const comment = (
+    commenttype: number,
+    typeid: number,
+    parenturl: string,
+    fields: {
+      creatortype: number
+      creatorid: number
+      fullname: string
+      email: string
+      contents: string
+      commentstatus: number
+      dateline: number
+      parentcommentid?: number
+    }
+  ) =>
+    store.contentComments.insert({
+      commenttype,
+      typeid,
+      ipaddress: '203.0.113.7',
+      useragent: 'Mozilla/5.0',
+      referrer: '',
+      parentcommentid: 0,
+      parenturl,
+      ...fields
+    })
   const resetUrl = `${URL}/Knowledgebase/Article/View/${reset.seosubject}`
   const question = comment(COMMENT_KB, reset.id, resetUrl, {
     creatortype: 2,
@@ -126,7 +178,14 @@ export const seedContent = (store: Store, now: number): void => {
   // --- News
   const updates = store.newsCategories.insert({ title: 'Product Updates', visibilitytype: 'public', newsitemcount: 0 })
   const maintenance = store.newsCategories.insert({ title: 'Maintenance', visibilitytype: 'private', newsitemcount: 0 })
-  const news = (subject: string, categoryids: Array<number>, newsstatus: number, dateline: number, contents: string, more: Partial<Parameters<typeof store.newsItems.insert>[0]> = {}) =>
+  const news = (
+    subject: string,
+    categoryids: Array<number>,
+    newsstatus: number,
+    dateline: number,
+    contents: string,
+    more: Partial<Parameters<typeof store.newsItems.insert>[0]> = {}
+  ) =>
     store.newsItems.insert({
       staffid: alice.id,
       newstype: 1,
@@ -151,8 +210,13 @@ export const seedContent = (store: Store, now: number): void => {
       editeddateline: 0,
       ...more
     })
-  const release = news('Version 5.0 released', [updates.id], 2, now - 7 * DAY, '<p>Version 5.0 brings a new editor &amp; faster search.</p>', { emailsubject: 'What is new in 5.0' })
-  news('Scheduled maintenance', [maintenance.id], 2, now - DAY, '<p>The helpdesk is read-only on Saturday from 02:00 to 04:00 UTC.</p>', { start: now - DAY, expiry: YEAR_2100 })
+  const release = news('Version 5.0 released', [updates.id], 2, now - 7 * DAY, '<p>Version 5.0 brings a new editor &amp; faster search.</p>', {
+    emailsubject: 'What is new in 5.0'
+  })
+  news('Scheduled maintenance', [maintenance.id], 2, now - DAY, '<p>The helpdesk is read-only on Saturday from 02:00 to 04:00 UTC.</p>', {
+    start: now - DAY,
+    expiry: YEAR_2100
+  })
   news('Roadmap', [updates.id], 1, now - HOUR, '<p>Draft: what comes after 5.0.</p>', { staffid: bob.id, author: bob.name, email: bob.email })
   const releaseUrl = `${URL}/News/NewsItem/View/${release.id}`
   comment(COMMENT_NEWS, release.id, releaseUrl, {
@@ -191,7 +255,13 @@ export const seedContent = (store: Store, now: number): void => {
     staffgroupids: [],
     dateline: now - 40 * DAY
   })
-  const step = (subject: string, parentstepids: Array<number>, displayorder: number, contents: string, more: Partial<Parameters<typeof store.troubleshooterSteps.insert>[0]> = {}) =>
+  const step = (
+    subject: string,
+    parentstepids: Array<number>,
+    displayorder: number,
+    contents: string,
+    more: Partial<Parameters<typeof store.troubleshooterSteps.insert>[0]> = {}
+  ) =>
     store.troubleshooterSteps.insert({
       categoryid: printers.id,
       staffid: alice.id,

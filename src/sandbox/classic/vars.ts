@@ -44,7 +44,6 @@ export const binaryBytes = (text: string): Uint8Array => {
 
 /** A binary string holding UTF-8 → text; throws `InvalidUtf8`. */
 export const utf8Text = (binary: string, where: string): string => {
-  // eslint-disable-next-line no-control-regex
   if (!/[\x80-\xff]/.test(binary)) return binary
   try {
     return strictUtf8.decode(binaryBytes(binary))
@@ -151,7 +150,7 @@ export const parseQuery = (binary: string, where: string, strict = true): PhpArr
   const vars: PhpArray = new Map()
   const text = (raw: string) => (strict ? utf8Text(urldecode(raw), where) : lenientUtf8.decode(binaryBytes(urldecode(raw))))
   let count = 0
-  for (let at = 0; at < binary.length; ) {
+  for (let at = 0; at < binary.length;) {
     const amp = binary.indexOf('&', at)
     const end = amp < 0 ? binary.length : amp
     if (end > at) {
@@ -187,7 +186,7 @@ export const parseMultipart = (binary: string, boundary: string): { readonly var
   // Part by part, stopping after MAX_INPUT_VARS parts (the text before the first delimiter is the preamble; the
   // closing delimiter is followed by `--`).
   let uploads = 0
-  for (let count = 0; at >= 0 && ++count <= MAX_INPUT_VARS; ) {
+  for (let count = 0; at >= 0 && ++count <= MAX_INPUT_VARS;) {
     const start = at + delimiter.length
     const next = binary.indexOf(delimiter, start)
     const chunk = binary.slice(start, next < 0 ? binary.length : next)

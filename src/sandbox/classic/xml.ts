@@ -19,13 +19,7 @@ const scalarText = (value: Scalar): string => (typeof value === 'boolean' ? (val
 export const cdata = (value: Scalar): string => `<![CDATA[${scalarText(value).replace(CONTROL, '').replace(/]]>/g, ']]]]><![CDATA[>')}]]>`
 
 export const escapeAttribute = (value: Scalar): string =>
-  scalarText(value)
-    .replace(CONTROL, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#039;')
+  scalarText(value).replace(CONTROL, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#039;')
 
 const attributes = (attrs: Attributes): string => attrs.map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`).join('')
 

@@ -1,14 +1,14 @@
 // Authentication (spec §1): Basic → a session (X-Session-ID) guarded by a CSRF token, the multi-step `auth_token`
 // flows (expired password, one-time password), OAuth bearer tokens, lock-out after failed logins, and who may call
 // which route.
-import * as E from 'fp-ts/Either'
+import * as E from '../../core/either'
 import { fromBase64, utf8Decode } from '../../core/bytes'
 import type { Principal, SandboxState, SessionRecord } from './context'
 import { err, type ApiErr } from './errors'
 import type { Random } from './random'
 import type { Log, Reply } from './render'
 import type { Access } from './routes/route'
-import { all, find, isoTime, type Row } from './store'
+import { all, find, isoTime, type Row, textOf } from './store'
 
 export interface AuthResult {
   readonly principal?: Principal
@@ -30,13 +30,13 @@ export const authenticator = (state: SandboxState, tokens: Random, settings: Aut
   const failures = new Map<string, { count: number; lockedUntil: number }>()
 
   const userByEmail = (email: string): Row | undefined => {
-    const identity = all(store, 'identity_email').find((e) => String(e.email).toLowerCase() === email.trim().toLowerCase())
+    const identity = all(store, 'identity_email').find((e) => textOf(e.email).toLowerCase() === email.trim().toLowerCase())
     return identity === undefined ? undefined : find(store, 'user', identity.$user as number)
   }
 
   const principalOf = (user: Row, scheme: Principal['scheme'], session?: SessionRecord): Principal => ({
     user,
-    roleType: String(find(store, 'role', (user.role as { id: number }).id)?.type ?? 'CUSTOMER'),
+    roleType: textOf(find(store, 'role', (user.role as { id: number }).id)?.type ?? 'CUSTOMER'),
     scheme,
     ...(session === undefined ? {} : { session })
   })
@@ -93,7 +93,13 @@ export const authenticator = (state: SandboxState, tokens: Random, settings: Aut
     return { principal: principalOf(user, 'BASIC', created), created, logs }
   }
 
-  const authenticate = (method: string, segments: ReadonlyArray<string>, query: ReadonlyMap<string, string>, headers: Record<string, string>, at: number): AuthResult => {
+  const authenticate = (
+    method: string,
+    segments: ReadonlyArray<string>,
+    query: ReadonlyMap<string, string>,
+    headers: Record<string, string>,
+    at: number
+  ): AuthResult => {
     const headerSession = headers['x-session-id']
     const argSession = query.get('_session_id')
     if (headerSession !== undefined && argSession !== undefined && headerSession !== argSession) {

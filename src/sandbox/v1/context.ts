@@ -175,15 +175,18 @@ export const cursorPage = (ctx: Ctx, rows: ReadonlyArray<Row>, resource: string,
   // the item that precedes the last page.
   const links: Record<string, string | undefined> = {}
   const total = rows.length
-  if (start > 0 && pageRows.length > 0) {
-    links.first_url = cursorLinkTo(ctx, 'before_id', String(rows[Math.min(limit, rows.length - 1)]!.id), total)
-    links.previous_url = cursorLinkTo(ctx, 'before_id', String(pageRows[0]!.id), total)
+  const linkTo = (cursor: 'after_id' | 'before_id', row: Row) => cursorLinkTo(ctx, cursor, String(idOf(row)), total)
+  const firstOfPageTwo = rows[Math.min(limit, rows.length - 1)]
+  const [firstOnPage] = pageRows
+  const lastOnPage = pageRows.at(-1)
+  if (start > 0 && firstOfPageTwo !== undefined && firstOnPage !== undefined) {
+    links.first_url = linkTo('before_id', firstOfPageTwo)
+    links.previous_url = linkTo('before_id', firstOnPage)
   }
-  if (start + pageRows.length < rows.length && pageRows.length > 0) {
-    links.next_url = cursorLinkTo(ctx, 'after_id', String(pageRows[pageRows.length - 1]!.id), total)
-  }
+  if (start + pageRows.length < rows.length && lastOnPage !== undefined) links.next_url = linkTo('after_id', lastOnPage)
   const lastStart = Math.floor((rows.length - 1) / limit) * limit
-  if (rows.length > limit && lastStart > 0) links.last_url = cursorLinkTo(ctx, 'after_id', String(rows[lastStart - 1]!.id), total)
+  const beforeLastPage = rows[lastStart - 1]
+  if (rows.length > limit && lastStart > 0 && beforeLastPage !== undefined) links.last_url = linkTo('after_id', beforeLastPage)
   const page = { limit, totalCount: rows.length, links: links as Links }
   return { status: 200, data: pageRows, resource, page }
 }

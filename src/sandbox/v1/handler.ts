@@ -1,6 +1,6 @@
 // The v1 sandbox: an in-memory Kayako v1 JSON API as a pure request handler (no sockets, no node: imports), for
 // tests, demos and the sandbox server, which mounts it under /api/v1/.
-import * as E from 'fp-ts/Either'
+import * as E from '../../core/either'
 import type { HttpRequest, HttpResponse, Transport } from '../../core/http'
 import { parseView, DEFAULT_VIEW, type View } from './options'
 import { authenticator, type AuthResult } from './auth'
@@ -133,14 +133,22 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
     for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value
     const path = url.pathname.replace(/\/+$/, '')
     const prefix = /^\/api\/v1(?=\/|$)/i.exec(path)
-    const segments = (prefix === null ? [] : path.slice(prefix[0].length).split('/').filter((s) => s !== '')).map((s) => {
+    const segments = (
+      prefix === null
+        ? []
+        : path
+            .slice(prefix[0].length)
+            .split('/')
+            .filter((s) => s !== '')
+    ).map((s) => {
       try {
         return decodeURIComponent(s)
       } catch {
         return s
       }
     })
-    if (segments.length > 0) segments[segments.length - 1] = segments[segments.length - 1]!.replace(/\.json$/i, '')
+    const last = segments.pop()
+    if (last !== undefined) segments.push(last.replace(/\.json$/i, ''))
     const query = readQuery(url.search)
     const parsed = parseView(query, headers['x-options'], options.lenient?.includes('v1-loose-x-options') === true)
     const view = parsed.view
@@ -206,7 +214,14 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
     const ifMatch = headers['if-match']
     if (ifMatch !== undefined && (request.method === 'PUT' || request.method === 'DELETE')) {
       const current = currentRow(ctx)
-      if (current !== undefined && !ifMatch.split(',').map((t) => t.trim()).includes(etagOf(current)) && ifMatch.trim() !== '*') {
+      if (
+        current !== undefined &&
+        !ifMatch
+          .split(',')
+          .map((t) => t.trim())
+          .includes(etagOf(current)) &&
+        ifMatch.trim() !== '*'
+      ) {
         return done({ status: 412, errors: [err('RESOURCE_MODIFIED')] }, auth)
       }
     }
@@ -221,14 +236,15 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
 
   /** The stored row a PUT/DELETE path addresses, found through the GET route of the same path. */
   const currentRow = (ctx: Ctx): Row | undefined => {
-    const get = routes.find((r) => r.method === 'GET' && matchPath(r, ctx.segments) !== undefined)
-    if (get === undefined) return undefined
-    const reply = get.handle({ ...ctx, method: 'GET', params: matchPath(get, ctx.segments)! })
+    const get = routes.filter((r) => r.method === 'GET').map((r) => ({ r, params: matchPath(r, ctx.segments) }))
+    const found = get.find((g) => g.params !== undefined)
+    if (found?.params === undefined) return undefined
+    const reply = found.r.handle({ ...ctx, method: 'GET', params: found.params })
     const data = reply.data
     return data !== undefined && data !== null && !Array.isArray(data) ? (data as Row) : undefined
   }
 
-  const handle = async (request: HttpRequest): Promise<HttpResponse> => {
+  const respond = (request: HttpRequest): HttpResponse => {
     let url: URL
     try {
       url = new URL(request.url, options.origin ?? 'http://127.0.0.1')
@@ -250,7 +266,13 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
           const etag = etagOf(row)
           headers.etag = etag
           const ifNoneMatch = request.headers['if-none-match'] ?? request.headers['If-None-Match']
-          if (ifNoneMatch !== undefined && ifNoneMatch.split(',').map((t) => t.trim()).includes(etag)) {
+          if (
+            ifNoneMatch !== undefined &&
+            ifNoneMatch
+              .split(',')
+              .map((t) => t.trim())
+              .includes(etag)
+          ) {
             return { status: 304, headers: { 'x-api-version': '1', etag }, body: '' }
           }
           // Last-Modified / If-Modified-Since (spec §2.10; the docs' format `Fri, 14 Aug 2015 18:39:41 +0000`).
@@ -282,6 +304,9 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
   }
 
   const credentials = (email: string): Credentials => ({ username: email, password: SEED_PASSWORD })
+  // The answer is computed synchronously; the Promise executor turns a throw into a rejection, as `async` would.
+  const handle = (request: HttpRequest): Promise<HttpResponse> => new Promise((resolve) => resolve(respond(request)))
+
   return {
     handle,
     credentials: credentials(ADMIN_EMAIL),

@@ -20,7 +20,10 @@ const decode = (text: string): string => {
  */
 export const readQuery = (search: string): Map<string, string> => {
   const query = new Map<string, string>()
-  const pairs = search.replace(/^\?/, '').split('&').filter((p) => p !== '')
+  const pairs = search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((p) => p !== '')
   for (const pair of pairs) {
     const eq = pair.indexOf('=')
     const rawName = decode((eq < 0 ? pair : pair.slice(0, eq)).replace(/\+/g, ' '))
@@ -39,17 +42,17 @@ const setPath = (target: Record<string, unknown>, rawName: string, value: string
     target[toSnake(rawName)] = value
     return
   }
-  const name = toSnake(m[1]!)
-  const keys = [...(m[2] ?? '').matchAll(/\[([^\]]*)\]/g)].map((k) => k[1]!)
-  if (keys.length === 0) {
+  const name = toSnake(m[1] ?? rawName)
+  const [key, ...deeper] = [...(m[2] ?? '').matchAll(/\[([^\]]*)\]/g)].map((k) => k[1] ?? '')
+  if (key === undefined) {
     target[name] = value
-  } else if (keys.length === 1 && keys[0] === '') {
+  } else if (deeper.length === 0 && key === '') {
     const list = Array.isArray(target[name]) ? (target[name] as Array<unknown>) : []
     target[name] = [...list, value]
   } else {
     // field_values[product]=80: one level of map; keys are user data, not names, so they keep their case.
     const map = typeof target[name] === 'object' && target[name] !== null ? (target[name] as Record<string, unknown>) : {}
-    map[keys[0]!] = value
+    map[key] = value
     target[name] = map
   }
 }
@@ -91,12 +94,14 @@ interface FieldOptions {
 export const fieldReader = (params: Params, store: Store) => {
   const errors: Array<ApiErr> = []
   const present = (name: string): boolean => params[name] !== undefined && params[name] !== null
-  const missing = (name: string, options?: FieldOptions): undefined => {
+  /** The field is not sent: true, and FIELD_REQUIRED when it must be. */
+  const absent = (name: string, options?: FieldOptions): boolean => {
+    if (present(name)) return false
     if (options?.required === true) errors.push(err('FIELD_REQUIRED', name))
-    return undefined
+    return true
   }
   const string = (name: string, options?: FieldOptions): string | undefined => {
-    if (!present(name)) return missing(name, options)
+    if (absent(name, options)) return undefined
     const value = params[name]
     if (typeof value !== 'string' && typeof value !== 'number') {
       errors.push(err('FIELD_INVALID', name))
@@ -110,7 +115,7 @@ export const fieldReader = (params: Params, store: Store) => {
     return text
   }
   const int = (name: string, options?: FieldOptions): number | undefined => {
-    if (!present(name)) return missing(name, options)
+    if (absent(name, options)) return undefined
     const value = params[name]
     const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN
     if (!Number.isSafeInteger(n) || n < 0) {
@@ -140,7 +145,7 @@ export const fieldReader = (params: Params, store: Store) => {
   }
   /** A CSV string or an array of strings/numbers. */
   const list = (name: string, options?: FieldOptions): Array<string> | undefined => {
-    if (!present(name)) return missing(name, options)
+    if (absent(name, options)) return undefined
     const value = params[name]
     const items = Array.isArray(value) ? value : typeof value === 'string' || typeof value === 'number' ? String(value).split(',') : undefined
     if (items === undefined || items.some((i) => typeof i !== 'string' && typeof i !== 'number')) {

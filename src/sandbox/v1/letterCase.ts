@@ -16,16 +16,13 @@ export const toSnake = (name: string): string => {
   )
 }
 
-const capitalise = (word: string): string => (word === '' ? '' : word[0]!.toUpperCase() + word.slice(1))
+const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1)
 
 /** A snake-case name in the requested case. Leading underscores stay (they mark special arguments). */
 export const inCase = (name: string, letterCase: LetterCase): string => {
   if (letterCase === 'snake') return name
   const lead = /^_+/.exec(name)?.[0] ?? ''
   const words = name.slice(lead.length).split('_')
-  const joined =
-    letterCase === 'camel'
-      ? (words[0] ?? '') + words.slice(1).map(capitalise).join('')
-      : words.map(capitalise).join('')
+  const joined = letterCase === 'camel' ? (words[0] ?? '') + words.slice(1).map(capitalise).join('') : words.map(capitalise).join('')
   return lead + joined
 }

@@ -1,7 +1,7 @@
 // Row builders and the bookkeeping shared by the seed and the write routes: one place that knows which fields a
 // resource has (spec §3.2, in the order of the fixtures) and which counters follow from which relations.
 import type { Random } from './random'
-import { all, find, insert, isoTime, ref, refs, type Id, type Ref, type Row, type Store, type Value } from './store'
+import { all, find, insert, isoTime, ref, refs, type Id, type Ref, type Row, type Store, type Value, textOf } from './store'
 
 /** The instance the sandbox pretends to be (avatars, session `instance_name`). */
 export const INSTANCE = 'brewfictus.kayako.com'
@@ -21,7 +21,7 @@ export interface NewUser {
   readonly at: number
 }
 
-const roleType = (store: Store, roleId: number): string => String(find(store, 'role', roleId)?.type ?? 'CUSTOMER')
+const roleType = (store: Store, roleId: number): string => textOf(find(store, 'role', roleId)?.type ?? 'CUSTOMER')
 
 export const isStaff = (type: string): boolean => type !== 'CUSTOMER'
 
@@ -81,7 +81,7 @@ export const pushRef = (row: Row, field: string, r: Ref): void => {
 
 export const dropRef = (row: Row, field: string, type: string, id: Id): void => {
   const list = (row[field] as ReadonlyArray<Value> | undefined) ?? []
-  row[field] = list.filter((v) => !(typeof v === 'object' && v !== null && '$ref' in v && v.$ref === type && String(v.id) === String(id)))
+  row[field] = list.filter((v) => !(typeof v === 'object' && v !== null && '$ref' in v && v.$ref === type && textOf(v.id) === String(id)))
 }
 
 export const addEmail = (store: Store, user: Row, email: string, primary: boolean, at: number, validated = true): Row => {
@@ -145,7 +145,7 @@ export const createOrganization = (store: Store, name: string, at: number): Row 
 export const recountTeams = (store: Store): void => {
   for (const team of all(store, 'team')) {
     team.member_count = all(store, 'user').filter((u) =>
-      ((u.teams as ReadonlyArray<Ref> | undefined) ?? []).some((t) => String(t.id) === String(team.id))
+      ((u.teams as ReadonlyArray<Ref> | undefined) ?? []).some((t) => String(t.id) === textOf(team.id))
     ).length
   }
 }
@@ -161,12 +161,11 @@ export const tagRefs = (store: Store, names: ReadonlyArray<string>): Array<Ref> 
 }
 
 export const tagNames = (store: Store, row: Row): Array<string> =>
-  ((row.tags as ReadonlyArray<Ref> | undefined) ?? []).map((t) => String(find(store, 'tag', t.id)?.name ?? ''))
+  ((row.tags as ReadonlyArray<Ref> | undefined) ?? []).map((t) => textOf(find(store, 'tag', t.id)?.name ?? ''))
 
 export const preview = (text: string): string => (text.length > 255 ? text.slice(0, 252) + '...' : text)
 
-const htmlOf = (text: string): string =>
-  '<p>' + text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>') + '</p>'
+const htmlOf = (text: string): string => '<p>' + text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>') + '</p>'
 
 export interface NewPost {
   readonly caseRow: Row
@@ -184,14 +183,13 @@ export interface NewPost {
 
 /** The author's primary email identity (the identity of a message). */
 export const primaryEmail = (store: Store, user: Row): Row | undefined =>
-  all(store, 'identity_email').find((e) => e.$user === user.id && e.is_primary === true) ??
-  all(store, 'identity_email').find((e) => e.$user === user.id)
+  all(store, 'identity_email').find((e) => e.$user === user.id && e.is_primary === true) ?? all(store, 'identity_email').find((e) => e.$user === user.id)
 
 /** A post on a case's timeline, with its `original` (a case message, or a note for the NOTE channel). */
-export const createPost = (store: Store, rnd: Random, input: NewPost): Row => {
+export const createPost = (store: Store, rnd: Random, input: NewPost): { readonly post: Row; readonly original: Row } => {
   const { caseRow, author, contents, at } = input
   const when = isoTime(at)
-  const subject = input.subject ?? String(caseRow.subject)
+  const subject = input.subject ?? textOf(caseRow.subject)
   const identity = primaryEmail(store, author)
   const attachments = refs('attachment', input.attachmentIds ?? [])
   const isNote = input.channel === 'NOTE'
@@ -206,7 +204,7 @@ export const createPost = (store: Store, rnd: Random, input: NewPost): Row => {
         download_all: null,
         created_at: when,
         updated_at: when,
-        $parent: `cases/${String(caseRow.id)}`,
+        $parent: `cases/${textOf(caseRow.id)}`,
         $case: caseRow.id as number
       })
     : insert(store, 'case_message', {
@@ -238,8 +236,8 @@ export const createPost = (store: Store, rnd: Random, input: NewPost): Row => {
     identity: identity === undefined ? null : ref('identity_email', identity.id as number),
     source_channel: input.channelUuid === null ? null : ref('channel', input.channelUuid),
     attachments,
-    download_all: attachments.length > 0 ? `https://${INSTANCE}/api/v1/cases/${String(caseRow.id)}/attachments/download` : null,
-    destination_medium: input.channel === 'MAIL' && isStaff(String(find(store, 'role', (author.role as Ref).id)?.type)) ? 'MAIL' : null,
+    download_all: attachments.length > 0 ? `https://${INSTANCE}/api/v1/cases/${textOf(caseRow.id)}/attachments/download` : null,
+    destination_medium: input.channel === 'MAIL' && isStaff(textOf(find(store, 'role', (author.role as Ref).id)?.type)) ? 'MAIL' : null,
     source: input.source,
     metadata: input.metadata ?? { user_agent: '', page_url: '' },
     original: ref(isNote ? 'note' : 'case_message', original.id as number),
@@ -247,7 +245,7 @@ export const createPost = (store: Store, rnd: Random, input: NewPost): Row => {
     post_status_reject_type: null,
     post_status_reject_reason: null,
     post_status_updated_at: when,
-    is_requester: String(requesterId) === String(author.id),
+    is_requester: String(requesterId) === textOf(author.id),
     created_at: when,
     updated_at: when,
     $case: caseRow.id as number
@@ -268,7 +266,7 @@ export const createPost = (store: Store, rnd: Random, input: NewPost): Row => {
     else caseRow.last_reply_by_agent_at = when
   }
   if (attachments.length > 0) caseRow.has_attachments = true
-  return post
+  return { post, original }
 }
 
 export interface NewCase {
@@ -367,7 +365,7 @@ export const createCase = (store: Store, rnd: Random, input: NewCase): Row => {
 export const setStatus = (store: Store, caseRow: Row, statusId: number, by: number, at: number): void => {
   const when = isoTime(at)
   caseRow.status = ref('case_status', statusId)
-  const type = String(find(store, 'case_status', statusId)?.type)
+  const type = textOf(find(store, 'case_status', statusId)?.type)
   if (type === 'PENDING') caseRow.last_pending_at = when
   if (type === 'COMPLETED') {
     caseRow.last_completed_at = when

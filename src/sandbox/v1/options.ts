@@ -109,7 +109,10 @@ export const parseView = (
   const rawInclude = query.get('include')
   let include: View['include']
   if (rawInclude !== undefined) {
-    const names = rawInclude.split(',').map((n) => n.trim()).filter((n) => n !== '')
+    const names = rawInclude
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => n !== '')
     include = names.includes('*') ? 'all' : new Set(names.map(toSnake))
   }
   const rawFields = query.get('fields')

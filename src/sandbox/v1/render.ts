@@ -77,8 +77,7 @@ export const renderBody = (reply: Reply, store: Store, view: View, baseUrl: stri
   // Type names follow `_case`, except those live captures show left in snake case (spec §2.8: `case_message`).
   const typeName = (type: string): string => (SNAKE_TYPE_NAMES.has(type) ? type : inCase(type, view.letterCase))
   // Flat mode without `include` side-loads every related resource, as the seed's flat-mode example does.
-  const includes = (type: string): boolean =>
-    view.include === 'all' || (view.include === undefined ? view.flat : view.include.has(type))
+  const includes = (type: string): boolean => view.include === 'all' || (view.include === undefined ? view.flat : view.include.has(type))
   const sideLoaded = new Map<string, Map<string, Json>>()
 
   const refJson = (r: Ref): Json => {
@@ -129,7 +128,7 @@ export const renderBody = (reply: Reply, store: Store, view: View, baseUrl: stri
       }
       return out
     }
-    return value as Json
+    return value
   }
 
   const renderRow = (row: Row, spec: FieldSpec | undefined, ancestors: ReadonlySet<string>): Json => {
@@ -172,7 +171,7 @@ export const renderBody = (reply: Reply, store: Store, view: View, baseUrl: stri
   if (page?.offset !== undefined) body[key('offset')] = page.offset
   if (page?.limit !== undefined) body[key('limit')] = page.limit
   if (page?.totalCount !== undefined) body[key('total_count')] = page.totalCount
-  for (const [name, url] of Object.entries(page?.links ?? {})) if (url !== undefined) body[key(name)] = url
+  for (const [name, url] of Object.entries(page?.links ?? {}) as Array<[string, string | undefined]>) if (url !== undefined) body[key(name)] = url
   // `auth_token` comes after `errors` (fixture errors.credential_expired.json); `session_id` after the data.
   const { auth_token: authToken, ...extras } = reply.extras ?? {}
   for (const [name, value] of Object.entries(extras)) body[key(name)] = value

@@ -74,15 +74,38 @@ const seedSettings = (store: Store): void => {
   const zones = (days: number) => Object.fromEntries(WEEKDAYS.map((d, i) => [d, i < days ? officeHours : []]))
   insert(store, 'business_hour', { title: 'US office hours', zones: zones(5), holidays: [], is_default: true, created_at: at, updated_at: at })
   insert(store, 'business_hour', { title: 'EU office hours', zones: zones(6), holidays: [], is_default: false, created_at: at, updated_at: at })
-  for (const [title, hours] of [['Support', 1], ['Sales', 1], ['Billing', 2]] as const) {
+  for (const [title, hours] of [
+    ['Support', 1],
+    ['Sales', 1],
+    ['Billing', 2]
+  ] as const) {
     insert(store, 'team', { legacy_id: null, title, businesshour: ref('business_hour', hours), member_count: 0, created_at: at, updated_at: at })
   }
-  const statuses: Array<[string, string]> = [['New', 'NEW'], ['Open', 'OPEN'], ['Pending', 'PENDING'], ['Completed', 'COMPLETED'], ['Closed', 'CLOSED']]
+  const statuses: Array<[string, string]> = [
+    ['New', 'NEW'],
+    ['Open', 'OPEN'],
+    ['Pending', 'PENDING'],
+    ['Completed', 'COMPLETED'],
+    ['Closed', 'CLOSED']
+  ]
   statuses.forEach(([label, type], i) =>
-    insert(store, 'case_status', { label, type, sort_order: i + 1, is_sla_active: type !== 'COMPLETED' && type !== 'CLOSED', is_deleted: false, created_at: at, updated_at: at })
+    insert(store, 'case_status', {
+      label,
+      type,
+      sort_order: i + 1,
+      is_sla_active: type !== 'COMPLETED' && type !== 'CLOSED',
+      is_deleted: false,
+      created_at: at,
+      updated_at: at
+    })
   )
   ;['Low', 'Normal', 'High', 'Urgent'].forEach((label, i) => insert(store, 'case_priority', { label, level: i + 1, created_at: at, updated_at: at }))
-  for (const [label, type] of [['Question', 'QUESTION'], ['Task', 'TASK'], ['Problem', 'PROBLEM'], ['Incident', 'INCIDENT']] as const) {
+  for (const [label, type] of [
+    ['Question', 'QUESTION'],
+    ['Task', 'TASK'],
+    ['Problem', 'PROBLEM'],
+    ['Incident', 'INCIDENT']
+  ] as const) {
     insert(store, 'case_type', { label, type, created_at: at, updated_at: at })
   }
   const field = (title: string, type: string, key: string, system: boolean, options: Array<Row> = []) =>
@@ -106,7 +129,15 @@ const seedSettings = (store: Store): void => {
       created_at: at,
       updated_at: at
     })
-  for (const [title, type] of [['Subject', 'SUBJECT'], ['Message', 'MESSAGE'], ['Priority', 'PRIORITY'], ['Status', 'STATUS'], ['Type', 'TYPE'], ['Team', 'TEAM'], ['Assignee', 'ASSIGNEE']] as const) {
+  for (const [title, type] of [
+    ['Subject', 'SUBJECT'],
+    ['Message', 'MESSAGE'],
+    ['Priority', 'PRIORITY'],
+    ['Status', 'STATUS'],
+    ['Type', 'TYPE'],
+    ['Team', 'TEAM'],
+    ['Assignee', 'ASSIGNEE']
+  ] as const) {
     field(title, type, type.toLowerCase(), true)
   }
   const options = ['Espresso machines', 'Grinders', 'Accessories'].map((label, i) =>
@@ -156,15 +187,27 @@ const seedPeople = (store: Store, rnd: Random): void => {
   const at = T0
   const brewfictus = createOrganization(store, 'Brewfictus', at)
   addDomain(store, brewfictus, 'brewfictus.com', true, at)
-  const companies = ['Atmosphere Coffee, Inc', 'Bean There Ltd', 'Kettle & Co', 'Crema Collective']
-  const domains = ['atmospherecoffee.com', 'beanthere.co.uk', 'kettleandco.com', 'cremacollective.org']
-  companies.forEach((name, i) => {
+  const companies: Array<[name: string, domain: string]> = [
+    ['Atmosphere Coffee, Inc', 'atmospherecoffee.com'],
+    ['Bean There Ltd', 'beanthere.co.uk'],
+    ['Kettle & Co', 'kettleandco.com'],
+    ['Crema Collective', 'cremacollective.org']
+  ]
+  companies.forEach(([name, domain], i) => {
     const org = createOrganization(store, name, at + i * HOUR)
-    addDomain(store, org, domains[i]!, true, at + i * HOUR)
+    addDomain(store, org, domain, true, at + i * HOUR)
     if (i === 0) addPhone(store, org, 'phone', '+1 415 555 0100', true, at)
   })
   // Users 1–6 in this order: user 1 is the reported login, user 2 the requester of case 1 (as in cases.list.json).
-  type Person = [fullName: string, email: string, roleId: number, organizationId: number, teamIds: Array<number>, designation: string, flags: { expired?: boolean; otp?: boolean }]
+  type Person = [
+    fullName: string,
+    email: string,
+    roleId: number,
+    organizationId: number,
+    teamIds: Array<number>,
+    designation: string,
+    flags: { expired?: boolean; otp?: boolean }
+  ]
   const people: Array<Person> = [
     ['Charlotte Küchler', ADMIN_EMAIL, 1, 1, [1], 'Community Manager', {}],
     ['Caryn Pryor', CUSTOMER_EMAIL, 4, 2, [], 'Operations Lead', {}],
@@ -187,7 +230,7 @@ const seedPeople = (store: Store, rnd: Random): void => {
     const first = rnd.pick(FIRST)
     const last = rnd.pick(LAST)
     const orgId = 2 + (i % 4)
-    const domain = domains[orgId - 2]!
+    const [, domain] = companies[orgId - 2] ?? ['', 'brewfictus.com']
     const user = createUser(store, rnd, {
       fullName: `${first} ${last}`,
       roleId: 4,
@@ -205,7 +248,7 @@ const seedCases = (store: Store, rnd: Random): void => {
   for (let n = 1; n <= CASE_COUNT; n++) {
     const first = n === 1
     const created = T0 + 9 * 24 * HOUR + n * 7 * HOUR + rnd.int(3600) * 1000
-    const requester = first ? find(store, 'user', 2)! : rnd.pick(customers)
+    const requester = first ? (find(store, 'user', 2) ?? rnd.pick(customers)) : rnd.pick(customers)
     const agentId = first ? 1 : rnd.pick(agents)
     const teamId = first ? 1 : 1 + rnd.int(3)
     const statusId = first ? 1 : 1 + rnd.int(5)
@@ -239,7 +282,7 @@ const seedCases = (store: Store, rnd: Random): void => {
       const fromAgent = r % 2 === 0
       createPost(store, rnd, {
         ...base,
-        author: fromAgent ? find(store, 'user', agentId)! : requester,
+        author: fromAgent ? (find(store, 'user', agentId) ?? requester) : requester,
         contents: fromAgent ? 'Thanks for reaching out. We are looking into it and will get back to you shortly.' : 'Any news on this?',
         channel: 'MAIL',
         source: fromAgent ? 'AGENT' : 'MAIL',

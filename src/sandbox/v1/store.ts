@@ -15,11 +15,12 @@ export type Value = null | boolean | number | string | Ref | ReadonlyArray<Value
 
 export type Row = Record<string, Value> & { $type?: Value }
 
-export const ref = (type: string, id: Id, extra?: Record<string, Value>): Ref =>
-  extra === undefined ? { $ref: type, id } : { $ref: type, id, extra }
+/** A stored value as text: a scalar as `String` writes it, a structure as JSON (never `[object Object]`). */
+export const textOf = (value: Value | undefined): string => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value))
 
-export const isRef = (value: unknown): value is Ref =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && '$ref' in value
+export const ref = (type: string, id: Id, extra?: Record<string, Value>): Ref => (extra === undefined ? { $ref: type, id } : { $ref: type, id, extra })
+
+export const isRef = (value: unknown): value is Ref => typeof value === 'object' && value !== null && !Array.isArray(value) && '$ref' in value
 
 export const refs = (type: string, ids: ReadonlyArray<Id>): Array<Ref> => ids.map((id) => ref(type, id))
 
@@ -61,7 +62,7 @@ export const SCHEMAS: Readonly<Record<string, ResourceSchema>> = {
   sla_metric: {},
   post: { path: 'cases/posts', opaque: ['metadata'] },
   case_message: { path: 'cases/messages' },
-  note: { path: (row) => `${String(row.$parent)}/notes/${String(row.id)}` },
+  note: { path: (row) => `${textOf(row.$parent)}/notes/${textOf(row.id)}` },
   attachment: {},
   tag: {},
   file: { path: 'files', nonDefault: ['content'] },
@@ -72,7 +73,7 @@ export const schemaOf = (type: string): ResourceSchema => SCHEMAS[type] ?? {}
 
 export const resourcePath = (type: string, row: Row): string | undefined => {
   const path = schemaOf(type).path
-  return path === undefined ? undefined : typeof path === 'string' ? `${path}/${String(row.id)}` : path(row)
+  return path === undefined ? undefined : typeof path === 'string' ? `${path}/${textOf(row.id)}` : path(row)
 }
 
 export const keyOf = (type: string, row: Row): Id => (schemaOf(type).key === 'uuid' ? (row.uuid as string) : (row.id as Id))
@@ -118,7 +119,7 @@ export const put = (store: Store, type: string, row: Row): Row => {
 
 export const remove = (store: Store, type: string, id: Id): boolean => store.tables.get(type)?.delete(String(id)) ?? false
 
-export const typeOf = (row: Row): string => String(row.$type)
+export const typeOf = (row: Row): string => textOf(row.$type)
 
 /** A small non-cryptographic hash (FNV-1a, 32 bits, hex) for ETags and file hashes. */
 export const fnv = (text: string): string => {

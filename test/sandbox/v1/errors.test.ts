@@ -36,7 +36,9 @@ test('SESSION_LOADING_FAILED and RATE_LIMIT_REACHED bodies equal the fixtures; C
   assert.is(limited.status, 429)
   assert.equal(limited.json, JSON.parse(fixture('v1/errors.rate_limit_reached.json')))
   const { sandbox: other } = makeSandbox()
-  const expired = await call(other, 'GET', 'session', { Authorization: `Basic ${btoa(`${other.accounts.expiredPassword.username}:${other.accounts.expiredPassword.password}`)}` })
+  const expired = await call(other, 'GET', 'session', {
+    Authorization: `Basic ${btoa(`${other.accounts.expiredPassword.username}:${other.accounts.expiredPassword.password}`)}`
+  })
   const expected = JSON.parse(fixture('v1/errors.credential_expired.json'))
   assert.equal(keyShape(expired.json), keyShape(expected))
   assert.equal(expired.json.errors, expected.errors)
@@ -58,7 +60,13 @@ test('FIELD_DUPLICATE, FIELD_REDUNDANT, ANY_FIELD_REQUIRED (parameters), ONE_FIE
   const s = await login(sandbox)
   const dup = await call(sandbox, 'POST', 'users', s.write, JSON.stringify({ full_name: 'Copy', role_id: 4, email: sandbox.accounts.agent.username }))
   assert.equal([dup.status, dup.json.errors[0].code, dup.json.errors[0].parameter], [400, 'FIELD_DUPLICATE', 'email'])
-  const redundant = await call(sandbox, 'POST', 'cases', s.write, JSON.stringify({ subject: 'a', contents: 'b', requester_id: 2, channel: 'NOTE', channel_id: 'x' }))
+  const redundant = await call(
+    sandbox,
+    'POST',
+    'cases',
+    s.write,
+    JSON.stringify({ subject: 'a', contents: 'b', requester_id: 2, channel: 'NOTE', channel_id: 'x' })
+  )
   assert.equal(codes(redundant), ['FIELD_REDUNDANT'])
   assert.is(redundant.json.errors[0].parameter, 'channel_id')
   const any = await call(sandbox, 'POST', 'identities/phones', s.write, JSON.stringify({ number: '+44 20 7946 0000' }))
@@ -143,7 +151,14 @@ test('RESOURCE_MODIFIED: PUT with a stale If-Match is 412; the current ETag pass
 
 test('bad option values are FIELD_INVALID on the option', async () => {
   const { sandbox } = makeSandbox()
-  for (const [query, parameter] of [['_case=kebab', '_case'], ['_flat=maybe', '_flat'], ['_empty=perhaps', '_empty'], ['fields=title(', 'fields'], ['limit=0', 'limit'], ['offset=-1', 'offset']]) {
+  for (const [query, parameter] of [
+    ['_case=kebab', '_case'],
+    ['_flat=maybe', '_flat'],
+    ['_empty=perhaps', '_empty'],
+    ['fields=title(', 'fields'],
+    ['limit=0', 'limit'],
+    ['offset=-1', 'offset']
+  ]) {
     const r = await call(sandbox, 'GET', `tests?${query}`)
     assert.is(r.status, 400, query)
     assert.equal([r.json.errors[0].code, r.json.errors[0].parameter], ['FIELD_INVALID', parameter], query)

@@ -58,7 +58,11 @@ test('V3: the `v1-loose-x-options` tolerance reads names case-insensitively arou
 test('V3 (UNCONFIRMED statuses, sandbox picks the refusing reading): bad _case/limit/fields 400 FIELD_INVALID; CSRF_FAILED 403; 406 carries a log', async () => {
   const { sandbox } = makeSandbox()
   const s = await login(sandbox)
-  for (const [query, parameter] of [['_case=bogus', '_case'], ['limit=0', 'limit'], ['fields=a(', 'fields']]) {
+  for (const [query, parameter] of [
+    ['_case=bogus', '_case'],
+    ['limit=0', 'limit'],
+    ['fields=a(', 'fields']
+  ]) {
     const r = await call(sandbox, 'GET', `cases?${query}`, s.read)
     assert.equal([r.status, r.json.errors[0].code, r.json.errors[0].parameter], [400, 'FIELD_INVALID', parameter])
   }

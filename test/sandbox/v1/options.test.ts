@@ -19,7 +19,10 @@ test('one response fetched six ways (snake/camel/pascal × nested/flat) and with
   }
   const reference = normalise(bodies[0]![1] as never)
   // The reference really is deep: the requester's organization's domains are resolved.
-  assert.is((reference as { data: { requester: { organization: { domains: Array<{ domain: string }> } } } }).data.requester.organization.domains[0]!.domain, 'atmospherecoffee.com')
+  assert.is(
+    (reference as { data: { requester: { organization: { domains: Array<{ domain: string }> } } } }).data.requester.organization.domains[0]!.domain,
+    'atmospherecoffee.com'
+  )
   for (const [query, body] of bodies) assert.equal(normalise(body as never), reference, query)
   // …and the renderings really differ on the wire.
   const wire = new Set(bodies.map(([, b]) => JSON.stringify(b)))
@@ -41,7 +44,18 @@ test('_case converts keys, resource_type values and the resource name; error key
   const camel = await call(sandbox, 'GET', 'cases/statuses?_case=camel')
   assert.equal(Object.keys(camel.json), ['status', 'data', 'resource', 'totalCount'])
   assert.is(camel.json.resource, 'caseStatus')
-  assert.equal(Object.keys(camel.json.data[0]), ['id', 'label', 'type', 'sortOrder', 'isSlaActive', 'isDeleted', 'createdAt', 'updatedAt', 'resourceType', 'resourceUrl'])
+  assert.equal(Object.keys(camel.json.data[0]), [
+    'id',
+    'label',
+    'type',
+    'sortOrder',
+    'isSlaActive',
+    'isDeleted',
+    'createdAt',
+    'updatedAt',
+    'resourceType',
+    'resourceUrl'
+  ])
   assert.is(camel.json.data[0].resourceType, 'caseStatus')
   const pascal = await call(sandbox, 'GET', 'cases/9999?_case=pascal', s.read)
   assert.equal(Object.keys(pascal.json), ['Status', 'Errors'])
@@ -70,9 +84,18 @@ test('request names are read in any case: camelCase and PascalCase body keys and
   const r = await call(sandbox, 'POST', 'users', s.write, JSON.stringify({ FullName: 'Pascal Person', roleId: 4, Email: 'pascal@example.com' }))
   assert.is(r.status, 201)
   assert.is(r.json.data.full_name, 'Pascal Person')
-  const form = await call(sandbox, 'PUT', `users/${r.json.data.id}`, { ...s.write, 'Content-Type': 'application/x-www-form-urlencoded' }, 'designation=Barista&teamIds[]=1&teamIds[]=2')
+  const form = await call(
+    sandbox,
+    'PUT',
+    `users/${r.json.data.id}`,
+    { ...s.write, 'Content-Type': 'application/x-www-form-urlencoded' },
+    'designation=Barista&teamIds[]=1&teamIds[]=2'
+  )
   assert.is(form.json.data.designation, 'Barista')
-  assert.equal(form.json.data.teams.map((t: { id: number }) => t.id), [1, 2])
+  assert.equal(
+    form.json.data.teams.map((t: { id: number }) => t.id),
+    [1, 2]
+  )
 })
 
 test('_empty=false and X-Options: no_empty drop null and [] fields everywhere, also inside references', async () => {
@@ -117,7 +140,10 @@ test('fields: +name adds a non-default field, -name removes, a bare list is expl
   const byDefault = await call(sandbox, 'GET', 'cases/1', s.read)
   assert.not.ok('tags' in byDefault.json.data)
   const plus = await call(sandbox, 'GET', 'cases/1?fields=%2Btags,-subject', s.read)
-  assert.equal(plus.json.data.tags, [{ id: 1, resource_type: 'tag' }, { id: 2, resource_type: 'tag' }])
+  assert.equal(plus.json.data.tags, [
+    { id: 1, resource_type: 'tag' },
+    { id: 2, resource_type: 'tag' }
+  ])
   assert.not.ok('subject' in plus.json.data)
   assert.ok('legacy_id' in plus.json.data)
   const literalPlus = await call(sandbox, 'GET', 'cases/1?fields=+tags', s.read)
@@ -125,7 +151,12 @@ test('fields: +name adds a non-default field, -name removes, a bare list is expl
   const explicit = await call(sandbox, 'GET', 'cases/1?fields=subject,state', s.read)
   assert.equal(explicit.json.data, { id: 1, subject: 'Atmosphere Coffee, Inc annual maintenance', state: 'ACTIVE', resource_type: 'case' })
   const nested = await call(sandbox, 'GET', 'users/1?include=role&fields=full_name,role(title)', s.read)
-  assert.equal(nested.json.data, { id: 1, full_name: 'Charlotte Küchler', role: { id: 1, title: 'Administrator', resource_type: 'role' }, resource_type: 'user' })
+  assert.equal(nested.json.data, {
+    id: 1,
+    full_name: 'Charlotte Küchler',
+    role: { id: 1, title: 'Administrator', resource_type: 'role' },
+    resource_type: 'user'
+  })
   const nonDefaultRole = await call(sandbox, 'GET', 'roles/1?fields=%2Bip_restriction', s.read)
   assert.ok('ip_restriction' in nonDefaultRole.json.data)
   assert.not.ok('ip_restriction' in (await call(sandbox, 'GET', 'roles/1', s.read)).json.data)

@@ -74,7 +74,11 @@ test('cursor paging of posts (newest first): after_id walks to older posts, befo
   const all = await call(sandbox, 'GET', 'cases/1/posts?limit=100', s.read)
   const ids = all.json.data.map((p: { id: number }) => p.id)
   assert.is(ids.length, 8)
-  assert.equal(ids, [...ids].sort((a: number, b: number) => b - a), 'newest first')
+  assert.equal(
+    ids,
+    [...ids].sort((a: number, b: number) => b - a),
+    'newest first'
+  )
   assert.equal(Object.keys(all.json), ['status', 'data', 'resource', 'limit', 'total_count'], 'no offset on a cursor collection')
   const seen: Array<number> = []
   let url: string | undefined = 'cases/1/posts?limit=3'
@@ -85,11 +89,17 @@ test('cursor paging of posts (newest first): after_id walks to older posts, befo
   }
   assert.equal(seen, ids)
   const second = await call(sandbox, 'GET', `cases/1/posts?limit=3&after_id=${ids[2]}`, s.read)
-  assert.equal(second.json.data.map((p: { id: number }) => p.id), ids.slice(3, 6))
+  assert.equal(
+    second.json.data.map((p: { id: number }) => p.id),
+    ids.slice(3, 6)
+  )
   // The documented cursor-link form (tests.list.cursor_links.json): no `.json`, cursor first, `count` = total.
   assert.is(second.json.previous_url, `${ORIGIN}/api/v1/cases/1/posts?before_id=${ids[3]}&limit=3&count=${ids.length}`)
   const back = await call(sandbox, 'GET', second.json.previous_url, s.read)
-  assert.equal(back.json.data.map((p: { id: number }) => p.id), ids.slice(0, 3))
+  assert.equal(
+    back.json.data.map((p: { id: number }) => p.id),
+    ids.slice(0, 3)
+  )
   const filtered = await call(sandbox, 'GET', 'cases/1/posts?filters=NOTES', s.read)
   assert.equal(filtered.json.data, [])
 })
@@ -97,7 +107,10 @@ test('cursor paging of posts (newest first): after_id walks to older posts, befo
 test('tests list: the page 11–20 of 25 has the docs’ example’s cursor links (tests.list.cursor_links.json)', async () => {
   const { sandbox } = makeSandbox()
   const r = await call(sandbox, 'GET', 'tests?after_id=10')
-  assert.equal(r.json.data.map((t: { id: number }) => t.id), [11, 12, 13, 14, 15, 16, 17, 18, 19, 20])
+  assert.equal(
+    r.json.data.map((t: { id: number }) => t.id),
+    [11, 12, 13, 14, 15, 16, 17, 18, 19, 20]
+  )
   const example = JSON.parse(fixture('v1/tests.list.cursor_links.json'))
   assert.equal(Object.keys(r.json), Object.keys(example))
   assert.equal([r.json.limit, r.json.total_count], [example.limit, example.total_count])
@@ -106,10 +119,16 @@ test('tests list: the page 11–20 of 25 has the docs’ example’s cursor link
     assert.is(r.json[link].slice(ORIGIN.length), new URL(example[link]).pathname + new URL(example[link]).search, link)
   }
   const last = await call(sandbox, 'GET', r.json.last_url)
-  assert.equal(last.json.data.map((t: { id: number }) => t.id), [21, 22, 23, 24, 25])
+  assert.equal(
+    last.json.data.map((t: { id: number }) => t.id),
+    [21, 22, 23, 24, 25]
+  )
   assert.is(last.json.next_url, undefined)
   const first = await call(sandbox, 'GET', r.json.first_url)
-  assert.equal(first.json.data.map((t: { id: number }) => t.id), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+  assert.equal(
+    first.json.data.map((t: { id: number }) => t.id),
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+  )
   const offset = await call(sandbox, 'GET', 'tests?offset=20')
   assert.equal([offset.json.offset, offset.json.data.length, offset.json.next_url], [20, 5, undefined])
 })

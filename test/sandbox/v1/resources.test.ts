@@ -28,7 +28,7 @@ test('users: create (email identity, teams), get, update, list by role, delete; 
   const user = created.json.data
   assert.equal([user.full_name, user.designation, user.agent_case_access, user.organization_case_access], ['Greta Lind', 'Trainer', 'ALL', null])
   assert.equal(user.teams, [{ id: 3, resource_type: 'team' }])
-  assert.is((await get('teams/3')).json.data.member_count, before + 1)
+  assert.is((await get('teams/3')).json.data.member_count, Number(before) + 1)
   const email = await get(`identities/emails/${user.emails[0].id}`)
   assert.equal([email.json.data.email, email.json.data.is_primary, email.json.data.is_validated], ['greta@brewfictus.com', true, false])
   const updated = await send('PUT', `users/${user.id}`, { designation: 'Head Trainer', team_ids: [1, 2] })
@@ -36,7 +36,10 @@ test('users: create (email identity, teams), get, update, list by role, delete; 
   assert.is((await get('teams/3')).json.data.member_count, before)
   const agents = await get('users?role=agent&limit=100')
   assert.ok(agents.json.data.some((u: { id: number }) => u.id === user.id))
-  assert.not.ok(agents.json.data.some((u: { id: number }) => u.id === 2), 'the customer is not an agent')
+  assert.not.ok(
+    agents.json.data.some((u: { id: number }) => u.id === 2),
+    'the customer is not an agent'
+  )
   assert.equal(await send('DELETE', `users/${user.id}`).then((r) => r.json), { status: 200 })
   assert.is((await get(`users/${user.id}`)).status, 404)
   assert.is((await get(`identities/emails/${user.emails[0].id}`)).status, 404, 'its identities go with it')
@@ -58,9 +61,15 @@ test('user notes and tags', async () => {
   assert.is((await get('users/3/notes')).json.total_count, 0)
   const added = await send('POST', 'users/2/tags', { tags: 'vip,Reseller' })
   assert.is(added.status, 201)
-  assert.equal(added.json.data.map((t: { name: string }) => t.name), ['vip', 'reseller'])
+  assert.equal(
+    added.json.data.map((t: { name: string }) => t.name),
+    ['vip', 'reseller']
+  )
   const replaced = await send('PUT', 'users/2/tags', { tags: ['churn-risk'] })
-  assert.equal(replaced.json.data.map((t: { name: string }) => t.name), ['churn-risk'])
+  assert.equal(
+    replaced.json.data.map((t: { name: string }) => t.name),
+    ['churn-risk']
+  )
   const removed = await call((await setup()).sandbox, 'GET', 'users/2/tags')
   assert.is(removed.status, 401)
   const gone = await send('DELETE', 'users/2/tags?tags=churn-risk')
@@ -73,7 +82,13 @@ test('identities: emails (primary switch, duplicate), phones of a user or an org
   const second = await send('POST', 'identities/emails', { user_id: 2, email: 'caryn@example.org', is_primary: true })
   assert.is(second.status, 201)
   const emails = await get('identities/emails?user_id=2')
-  assert.equal(emails.json.data.map((e: { email: string; is_primary: boolean }) => [e.email, e.is_primary]), [['caryn@example.org', true], ['caryn.pryor@atmospherecoffee.com', false]])
+  assert.equal(
+    emails.json.data.map((e: { email: string; is_primary: boolean }) => [e.email, e.is_primary]),
+    [
+      ['caryn@example.org', true],
+      ['caryn.pryor@atmospherecoffee.com', false]
+    ]
+  )
   assert.is((await send('POST', 'identities/emails', { user_id: 3, email: 'CARYN@example.org' })).json.errors[0].code, 'FIELD_DUPLICATE')
   assert.is((await send('POST', 'identities/emails', { user_id: 3, email: 'not-an-email' })).json.errors[0].code, 'FIELD_INVALID')
   const phone = await send('POST', 'identities/phones', { organization_id: 3, number: '+44 20 7946 0000' })
@@ -82,7 +97,10 @@ test('identities: emails (primary switch, duplicate), phones of a user or an org
   const both = await send('POST', 'identities/phones', { user_id: 2, organization_id: 3, number: '+44 20 7946 0001' })
   assert.is(both.json.errors[0].code, 'ONE_FIELD_EXPECTED')
   const domain = await send('POST', 'identities/domains', { organization_id: 3, domain: 'beanthere.com' })
-  assert.equal([domain.status, domain.json.data.domain, domain.json.data.resource_url], [201, 'beanthere.com', `${ORIGIN}/api/v1/identities/domains/${domain.json.data.id}`])
+  assert.equal(
+    [domain.status, domain.json.data.domain, domain.json.data.resource_url],
+    [201, 'beanthere.com', `${ORIGIN}/api/v1/identities/domains/${domain.json.data.id}`]
+  )
   assert.is((await send('DELETE', `identities/domains/${domain.json.data.id}`)).status, 200)
   assert.not.ok((await get('organizations/3')).json.data.domains.some((d: { id: number }) => d.id === domain.json.data.id))
 })
@@ -133,20 +151,37 @@ test('cases: create (MAIL with channel_id, tags, field values), get, update, tra
   const c = created.json.data
   assert.equal(
     [c.subject, c.state, c.post_count, c.priority, c.assigned_agent, c.last_post_preview, c.created_at],
-    ['Grinder noise', 'ACTIVE', 1, { id: 4, resource_type: 'case_priority' }, { id: 3, resource_type: 'user' }, 'It rattles.', new Date(START + 60_000).toISOString().replace('.000Z', '+00:00')]
+    [
+      'Grinder noise',
+      'ACTIVE',
+      1,
+      { id: 4, resource_type: 'case_priority' },
+      { id: 3, resource_type: 'user' },
+      'It rattles.',
+      new Date(START + 60_000).toISOString().replace('.000Z', '+00:00')
+    ]
   )
   assert.equal(c.custom_fields, [{ field: { id: 8, resource_type: 'case_field' }, value: '2', resource_type: 'case_field_value' }])
   const first = await get('cases?limit=1')
   assert.is(first.json.data[0].id, c.id, 'the newest update lists first')
   const tags = await get(`cases/${c.id}/tags`)
-  assert.equal(tags.json.data.map((t: { name: string }) => t.name), ['hardware', 'noise'])
+  assert.equal(
+    tags.json.data.map((t: { name: string }) => t.name),
+    ['hardware', 'noise']
+  )
   const updated = await send('PUT', `cases/${c.id}`, { status_id: 4, subject: 'Grinder noise (fixed)' })
-  assert.equal([updated.json.data.status.id, updated.json.data.subject, updated.json.data.last_completed_by], [4, 'Grinder noise (fixed)', { id: 1, resource_type: 'user' }])
+  assert.equal(
+    [updated.json.data.status.id, updated.json.data.subject, updated.json.data.last_completed_by],
+    [4, 'Grinder noise (fixed)', { id: 1, resource_type: 'user' }]
+  )
   assert.ok((await get('cases?status=COMPLETED&limit=100')).json.data.some((x: { id: number }) => x.id === c.id))
   assert.not.ok((await get('cases?status=NEW&limit=100')).json.data.some((x: { id: number }) => x.id === c.id))
   const trashed = await send('PUT', `cases/${c.id}/trash`)
   assert.is(trashed.json.data.state, 'TRASH')
-  assert.not.ok((await get('cases?limit=100')).json.data.some((x: { id: number }) => x.id === c.id), 'trashed cases leave the list')
+  assert.not.ok(
+    (await get('cases?limit=100')).json.data.some((x: { id: number }) => x.id === c.id),
+    'trashed cases leave the list'
+  )
   assert.is((await get(`cases/${c.id}`)).json.data.state, 'TRASH', 'but stay readable')
   assert.is((await send('PUT', `cases/${c.id}/restore`)).json.data.state, 'ACTIVE')
   const bulk = await send('PUT', `cases?ids=1,2,${c.id}`, { priority_id: 1 })
@@ -157,7 +192,11 @@ test('cases: create (MAIL with channel_id, tags, field values), get, update, tra
   assert.equal((await send('DELETE', 'cases/trash')).json, { status: 200, total_count: 2 })
   assert.is((await get('cases/2')).status, 404)
   const byMailbox = await send('POST', 'cases', { subject: 's', contents: 'c', requester_id: 2, channel: 'MAIL', channel_id: 1 })
-  assert.equal(byMailbox.json.data.source_channel, { uuid: '37e31d9d-cbd4-48a2-9134-1206abefa1b4', resource_type: 'channel' }, 'channel_id may name the mailbox')
+  assert.equal(
+    byMailbox.json.data.source_channel,
+    { uuid: '37e31d9d-cbd4-48a2-9134-1206abefa1b4', resource_type: 'channel' },
+    'channel_id may name the mailbox'
+  )
   const wrongType = await send('POST', 'cases', { subject: 's', contents: 'c', requester_id: 2, channel: 'TWITTER', channel_id: 1 })
   assert.equal([wrongType.json.errors[0].code, wrongType.json.errors[0].parameter], ['FIELD_INVALID', 'channel_id'])
   const empty = await send('PUT', 'cases/1', {})
@@ -173,7 +212,10 @@ test('case filters: tags, identity, priority level, ids and legacy ids', async (
   for (const c of byEmail.json.data) assert.is(c.requester.id, 2)
   const low = await get('cases?priority=1&limit=100&include=case_priority')
   for (const c of low.json.data) assert.is(c.priority.level, 1)
-  assert.equal((await get('cases?legacy_ids=YAK-923-46434')).json.data.map((c: { id: number }) => c.id), [1])
+  assert.equal(
+    (await get('cases?legacy_ids=YAK-923-46434')).json.data.map((c: { id: number }) => c.id),
+    [1]
+  )
   assert.is((await get('cases?identity_type=EMAIL')).json.errors[0].parameter, 'identity_value')
 })
 
@@ -186,7 +228,10 @@ test('reply: 201 case_reply with post and case references; include=* expands the
   const postId = r.json.data.posts[0].id
   assert.equal(r.json.data, { posts: [{ id: postId, resource_type: 'post' }], case: { id: 1, resource_type: 'case' }, resource_type: 'case_reply' })
   const post = (await get(`cases/posts/${postId}?include=case_message`)).json.data
-  assert.equal([post.contents, post.source, post.metadata, post.original.body_text], ['We will send a technician.', 'API', { user_agent: 'Tests', page_url: '' }, 'We will send a technician.'])
+  assert.equal(
+    [post.contents, post.source, post.metadata, post.original.body_text],
+    ['We will send a technician.', 'API', { user_agent: 'Tests', page_url: '' }, 'We will send a technician.']
+  )
   const c = (await get('cases/1')).json.data
   assert.equal([c.post_count, c.status.id, c.last_replier.id, c.last_post_preview], [3, 3, 1, 'We will send a technician.'])
   const expanded = await send('POST', 'cases/1/reply?include=*', { contents: 'Internal: parts ordered', channel: 'NOTE' })
@@ -218,7 +263,13 @@ test('case notes: create (pinned), list, update; they show on the timeline', asy
 test('files: upload the raw body, then attach by id to a reply; only in the uploading session, and not after expiry', async () => {
   const { sandbox, s, get, send } = await setup()
   const bytes = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 1, 2, 3])
-  const upload = await call(sandbox, 'POST', 'files.json', { ...s.write, 'Content-Type': 'image/png', 'Content-Disposition': 'attachment; filename="coffee.png"' }, bytes)
+  const upload = await call(
+    sandbox,
+    'POST',
+    'files.json',
+    { ...s.write, 'Content-Type': 'image/png', 'Content-Disposition': 'attachment; filename="coffee.png"' },
+    bytes
+  )
   assert.is(upload.status, 201)
   const file = upload.json.data
   assert.equal([file.name, file.size, file.content_type, file.content], ['coffee.png', 12, 'image/png', undefined])
@@ -234,7 +285,10 @@ test('files: upload the raw body, then attach by id to a reply; only in the uplo
   const reply = await send('POST', 'cases/1/reply?include=post,attachment', { contents: 'Photo attached', attachment_file_ids: [file.id] })
   assert.is(reply.status, 201)
   const attachment = reply.json.data.posts[0].attachments[0]
-  assert.equal([attachment.name, attachment.size, attachment.type, attachment.url], ['coffee.png', 12, 'image/png', `${ORIGIN}/api/v1/files/${file.id}/content`])
+  assert.equal(
+    [attachment.name, attachment.size, attachment.type, attachment.url],
+    ['coffee.png', 12, 'image/png', `${ORIGIN}/api/v1/files/${file.id}/content`]
+  )
   assert.is((await get('cases/1')).json.data.has_attachments, true)
 })
 
@@ -250,7 +304,12 @@ test('an uploaded file expires after a day (expiry_at): attaching it then is FIE
 
 test('oauth clients: the secret is shown once, on creation', async () => {
   const { get, send } = await setup()
-  const created = await send('POST', 'oauth/clients', { name: 'CLI', url: 'https://example.com', callback_url: 'https://example.com/cb', scopes: 'conversations:read,users' })
+  const created = await send('POST', 'oauth/clients', {
+    name: 'CLI',
+    url: 'https://example.com',
+    callback_url: 'https://example.com/cb',
+    scopes: 'conversations:read,users'
+  })
   assert.is(created.status, 201)
   assert.match(created.json.data.secret, /^[A-Za-z0-9]{40}$/)
   assert.equal(created.json.data.scopes, ['conversations:read', 'users'])

@@ -5,7 +5,14 @@ import type { HttpMethod } from '../../../src/core/http'
 import { allRoutes } from '../../../src/sandbox/v1/routes/index'
 import { call, login, makeSandbox } from './support'
 
-const BODIES = ['', '{}', '{"subject": null, "tags": {"a": 1}, "ids": [null], "user_id": "x", "field_values": 3}', 'a=b&c[]=1&d[e]=2', '\u0000\u00ff garbage', '{"contents": "' + 'x'.repeat(5000) + '"}']
+const BODIES = [
+  '',
+  '{}',
+  '{"subject": null, "tags": {"a": 1}, "ids": [null], "user_id": "x", "field_values": 3}',
+  'a=b&c[]=1&d[e]=2',
+  '\u0000\u00ff garbage',
+  '{"contents": "' + 'x'.repeat(5000) + '"}'
+]
 
 test('every route × verb × id × body answers a JSON envelope whose status is the HTTP status, never 500', async () => {
   const { sandbox } = makeSandbox()

@@ -4,7 +4,10 @@ import { basic, call, login, makeSandbox } from './support'
 
 test('Basic auth opens a session: session_id in the body, X-CSRF-Token in the headers, the session resource as data', async () => {
   const { sandbox } = makeSandbox()
-  const r = await call(sandbox, 'GET', 'session.json', { Authorization: basic(sandbox.credentials.username, sandbox.credentials.password), 'User-Agent': 'kayako-fp-test' })
+  const r = await call(sandbox, 'GET', 'session.json', {
+    Authorization: basic(sandbox.credentials.username, sandbox.credentials.password),
+    'User-Agent': 'kayako-fp-test'
+  })
   assert.is(r.status, 200)
   assert.match(r.json.session_id, /^[A-Za-z0-9]{80}$/)
   assert.match(r.headers['x-csrf-token']!, /^[A-Za-z0-9]{72}$/)
@@ -75,7 +78,10 @@ test('an idle session expires (clock) and then answers 454 SESSION_LOADING_FAILE
   clock.advance(61_000)
   const expired = await call(sandbox, 'GET', 'me', s.read)
   assert.is(expired.status, 454)
-  assert.equal(expired.json.errors.map((e: { code: string }) => e.code), ['SESSION_LOADING_FAILED'])
+  assert.equal(
+    expired.json.errors.map((e: { code: string }) => e.code),
+    ['SESSION_LOADING_FAILED']
+  )
   const again = await login(sandbox)
   assert.is.not(again.id, s.id)
   assert.is((await call(sandbox, 'GET', 'me', again.read)).status, 200)
@@ -110,7 +116,10 @@ test('wrong credentials are 401 AUTHENTICATION_FAILED; repeated failures lock th
   assert.is(locked.json.errors[0].code, 'AUTHENTICATION_LOCKED')
   assert.is(locked.headers['retry-after'], '120')
   clock.advance(100_000)
-  assert.is((await call(sandbox, 'GET', 'me', { Authorization: basic(sandbox.credentials.username, sandbox.credentials.password) })).headers['retry-after'], '20')
+  assert.is(
+    (await call(sandbox, 'GET', 'me', { Authorization: basic(sandbox.credentials.username, sandbox.credentials.password) })).headers['retry-after'],
+    '20'
+  )
   clock.advance(20_000)
   assert.is((await call(sandbox, 'GET', 'me', { Authorization: basic(sandbox.credentials.username, sandbox.credentials.password) })).status, 200)
   const unknown = await call(sandbox, 'GET', 'me', { Authorization: basic('nobody@example.com', 'x') })
@@ -210,7 +219,9 @@ test('logging in again with Basic while a session exists adds the docs’ NOTICE
   const { sandbox } = makeSandbox()
   await login(sandbox)
   const again = await call(sandbox, 'GET', 'me', { Authorization: basic(sandbox.credentials.username, sandbox.credentials.password) })
-  assert.equal(again.json.logs, [{ level: 'NOTICE', message: 'To avoid long delays instead of supplying username and password with each request use just the session id' }])
+  assert.equal(again.json.logs, [
+    { level: 'NOTICE', message: 'To avoid long delays instead of supplying username and password with each request use just the session id' }
+  ])
 })
 
 test('session ids and tokens are deterministic for a seed and differ between seeds', async () => {

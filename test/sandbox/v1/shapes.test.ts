@@ -45,7 +45,24 @@ test('values follow the fixtures where the sandbox mirrors them: case 1, team 1,
   const s = await login(sandbox)
   const c = (await call(sandbox, 'GET', 'cases/1', s.read)).json.data
   const fx = JSON.parse(fixture('v1/cases.list.json')).data[0]
-  for (const key of ['legacy_id', 'subject', 'portal', 'source_channel', 'requester', 'creator', 'assigned_agent', 'assigned_team', 'status', 'priority', 'type', 'state', 'post_count', 'rating_status', 'last_post_status', 'last_post_preview']) {
+  for (const key of [
+    'legacy_id',
+    'subject',
+    'portal',
+    'source_channel',
+    'requester',
+    'creator',
+    'assigned_agent',
+    'assigned_team',
+    'status',
+    'priority',
+    'type',
+    'state',
+    'post_count',
+    'rating_status',
+    'last_post_status',
+    'last_post_preview'
+  ]) {
     assert.equal(c[key], fx[key], key)
   }
   const team = (await call(sandbox, 'GET', 'teams/1', s.read)).json.data

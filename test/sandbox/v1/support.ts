@@ -97,7 +97,10 @@ const resolveFlat = (value: Json, resources: { [type: string]: { [id: string]: J
   const type = value.resource_type
   const key = value.id ?? value.uuid
   const keys = Object.keys(value)
-  const isReference = typeof type === 'string' && key !== undefined && keys.every((k) => ['id', 'uuid', 'resource_type', 'legacy_id'].includes(k))
+  const isReference =
+    typeof type === 'string' &&
+    (typeof key === 'string' || typeof key === 'number') &&
+    keys.every((k) => ['id', 'uuid', 'resource_type', 'legacy_id'].includes(k))
   if (isReference) {
     const target = resources[type]?.[String(key)]
     const mark = `${type}:${String(key)}`

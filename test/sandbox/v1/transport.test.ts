@@ -18,9 +18,18 @@ test('v1SandboxTransport answers every request as a Right, errors included', asy
 
 test('no secret travels back: a wrong password, a session id or a CSRF token never appears in an answer body', async () => {
   const transport = v1SandboxTransport()
-  const wrong = await transport({ method: 'GET', url: 'http://localhost/api/v1/me', headers: { Authorization: basic('charlotte.kuchler@brewfictus.com', 'hunter2-secret') } })()
+  const wrong = await transport({
+    method: 'GET',
+    url: 'http://localhost/api/v1/me',
+    headers: { Authorization: basic('charlotte.kuchler@brewfictus.com', 'hunter2-secret') }
+  })()
   assert.ok(E.isRight(wrong) && !wrong.right.body.includes('hunter2-secret'))
-  const csrf = await transport({ method: 'POST', url: 'http://localhost/api/v1/tests', headers: { 'X-Session-ID': 'made-up-session-id', 'X-CSRF-Token': 'made-up-token' }, body: '{}' })()
+  const csrf = await transport({
+    method: 'POST',
+    url: 'http://localhost/api/v1/tests',
+    headers: { 'X-Session-ID': 'made-up-session-id', 'X-CSRF-Token': 'made-up-token' },
+    body: '{}'
+  })()
   assert.ok(E.isRight(csrf) && !csrf.right.body.includes('made-up'))
 })
 

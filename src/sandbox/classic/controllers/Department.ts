@@ -20,7 +20,11 @@ export const renderDepartment = (d: DepartmentRow): string =>
       ['displayorder', d.displayorder],
       ['parentdepartmentid', d.parentdepartmentid],
       ['uservisibilitycustom', d.uservisibilitycustom]
-    ]) + parent('usergroups', d.usergroupids.map((id) => leaf('id', id)))
+    ]) +
+      parent(
+        'usergroups',
+        d.usergroupids.map((id) => leaf('id', id))
+      )
   )
 
 const answer = (rows: ReadonlyArray<DepartmentRow>): Reply => xmlReply(parent('departments', rows.map(renderDepartment)))
@@ -43,7 +47,9 @@ const visibility = (ctx: Context): Pick<DepartmentRow, 'uservisibilitycustom' | 
 }
 
 // `removeTags` (F:1798-1860) keeps these tags and strips the others (HTMLPurifier's rewriting is not emulated).
-const ALLOWED_TAGS = new Set('table tr td thead tbody div img br p a strong b i em blockquote code hr h1 h2 h3 h4 h5 h6 label ul ol li span sub sup video source iframe'.split(' '))
+const ALLOWED_TAGS = new Set(
+  'table tr td thead tbody div img br p a strong b i em blockquote code hr h1 h2 h3 h4 h5 h6 label ul ol li span sub sup video source iframe'.split(' ')
+)
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
 

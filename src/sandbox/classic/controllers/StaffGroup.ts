@@ -5,7 +5,14 @@ import { phpLooseEquals, requiredText, str, toInt } from '../vars'
 import { leaves, parent } from '../xml'
 
 export const renderStaffGroup = (g: StaffGroupRow): string =>
-  parent('staffgroup', leaves([['id', g.id], ['title', g.title], ['isadmin', g.isadmin]]))
+  parent(
+    'staffgroup',
+    leaves([
+      ['id', g.id],
+      ['title', g.title],
+      ['isadmin', g.isadmin]
+    ])
+  )
 
 const answer = (rows: ReadonlyArray<StaffGroupRow>): Reply => xmlReply(parent('staffgroups', rows.map(renderStaffGroup)))
 const list = (ctx: Context): Reply => answer(ctx.store.staffGroups.all())
@@ -40,7 +47,9 @@ export const StaffGroup: Controller = {
     if (row === undefined) return badRequest(LOAD_FAILED)
     const members = ctx.store.staff.where((s) => s.staffgroupid === row.id).length
     if (members > 0) {
-      return badRequest(`Staff Group Deletion Failed. There are "${members}" staff members assigned to this group. Please delete them or change their group to continue.`)
+      return badRequest(
+        `Staff Group Deletion Failed. There are "${members}" staff members assigned to this group. Please delete them or change their group to continue.`
+      )
     }
     ctx.store.staffGroups.delete(row.id)
     return deleted

@@ -17,10 +17,12 @@ const printR = (value: PhpValue | ReadonlyArray<string>, indent = ''): string =>
 
 const withoutSecrets = (vars: PhpArray): PhpArray => new Map([...vars].filter(([k]) => !SECRET.has(k)))
 
-const echo = (title: (args: ReadonlyArray<string>) => string, showVars: boolean) => (ctx: Context, args: ReadonlyArray<string>): Reply => ({
-  status: 200,
-  body: `${title(args)}\n\nARGS: ${printR(args.length === 0 ? [''] : args)}${showVars ? `\nVARS: ${printR(withoutSecrets(ctx.vars))}` : ''}`
-})
+const echo =
+  (title: (args: ReadonlyArray<string>) => string, showVars: boolean) =>
+  (ctx: Context, args: ReadonlyArray<string>): Reply => ({
+    status: 200,
+    body: `${title(args)}\n\nARGS: ${printR(args.length === 0 ? [''] : args)}${showVars ? `\nVARS: ${printR(withoutSecrets(ctx.vars))}` : ''}`
+  })
 
 export const TestAPI: Controller = {
   getList: echo(() => 'GET List', true),

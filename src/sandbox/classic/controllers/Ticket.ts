@@ -26,7 +26,11 @@ const isNumeric = (text: string): boolean => /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][
 /** `RetrieveIDListFromCSV`: a number → it; a comma list → its numeric items; anything else → [0]. */
 const csvIds = (arg: string): ReadonlyArray<number> => {
   if (isNumeric(arg)) return [Math.trunc(Number(arg))]
-  if (arg.includes(',')) return arg.split(',').filter(isNumeric).map((v) => Math.trunc(Number(v)))
+  if (arg.includes(','))
+    return arg
+      .split(',')
+      .filter(isNumeric)
+      .map((v) => Math.trunc(Number(v)))
   return [0]
 }
 
@@ -54,7 +58,8 @@ const readFilter = (store: Store, [departmentArg, statusArg, ownerArg, userArg]:
     : []
   // No valid status: the unresolved ones, where the server compares the status *id* (not its department) with the
   // department list (`T/api/Ticket.php:772-778`).
-  if (statuses.length === 0) statuses = store.ticketStatuses.where((st) => (st.departmentid === 0 || departments.includes(st.id)) && !st.markasresolved).map((st) => st.id)
+  if (statuses.length === 0)
+    statuses = store.ticketStatuses.where((st) => (st.departmentid === 0 || departments.includes(st.id)) && !st.markasresolved).map((st) => st.id)
   return {
     // `BuildIN` of an empty list is `'0'`: department 0, where trashed tickets live (`F:860-881`).
     departments: departments.length > 0 ? departments : [0],
@@ -66,12 +71,14 @@ const readFilter = (store: Store, [departmentArg, statusArg, ownerArg, userArg]:
   }
 }
 
-const matches = (f: TicketFilter, email: string | undefined) => (t: TicketRow): boolean =>
-  f.departments.includes(t.departmentid) &&
-  (f.statuses === undefined || f.statuses.includes(t.statusid)) &&
-  (f.owners === undefined || f.owners.includes(t.ownerstaffid)) &&
-  (f.users === undefined || f.users.includes(t.userid)) &&
-  (email === undefined || t.email.toLowerCase() === email.toLowerCase())
+const matches =
+  (f: TicketFilter, email: string | undefined) =>
+  (t: TicketRow): boolean =>
+    f.departments.includes(t.departmentid) &&
+    (f.statuses === undefined || f.statuses.includes(t.statusid)) &&
+    (f.owners === undefined || f.owners.includes(t.ownerstaffid)) &&
+    (f.users === undefined || f.users.includes(t.userid)) &&
+    (email === undefined || t.email.toLowerCase() === email.toLowerCase())
 
 /**
  * `!empty($_POST['email'])` adds `AND email = …` (`T/api/Ticket.php:152-154,837-839`): reachable by POSTing to the
@@ -183,7 +190,9 @@ const getOrCreateUser = (store: Store, fullname: string, email: string, now: num
   const wanted = email.toLowerCase()
   for (const u of store.users.rows.values()) if (u.emails.includes(wanted)) return u
   if (!isEmail(email) || fullname.trim() === '') return invalidAddress()
-  const registered = store.userGroups.all().find((g) => g.grouptype === 'registered' && g.title === REGISTERED_GROUP_TITLE) ?? store.userGroups.all().find((g) => g.grouptype === 'registered')
+  const registered =
+    store.userGroups.all().find((g) => g.grouptype === 'registered' && g.title === REGISTERED_GROUP_TITLE) ??
+    store.userGroups.all().find((g) => g.grouptype === 'registered')
   return store.users.insert({
     usergroupid: registered?.id ?? 0,
     userrole: 'user',
@@ -477,7 +486,11 @@ const put = (ctx: Context, args: ReadonlyArray<string>): Reply => {
 
 /** PHP ≥ 7.1 calls an action without its required path argument and throws `ArgumentCountError`, uncaught. */
 const tooFewArguments = (method: string, expected: 'exactly' | 'at least', line: number): Reply =>
-  uncaught(`/Tickets/Ticket/${method}`, `Too few arguments to function Tickets\\Api\\Controller_Ticket::${method}(), 0 passed and ${expected} 1 expected`, `/__apps/tickets/api/class.Controller_Ticket.php:${line}`)
+  uncaught(
+    `/Tickets/Ticket/${method}`,
+    `Too few arguments to function Tickets\\Api\\Controller_Ticket::${method}(), 0 passed and ${expected} 1 expected`,
+    `/__apps/tickets/api/class.Controller_Ticket.php:${line}`
+  )
 
 export const Ticket: Controller = {
   actions: { listall: listAll, getticketcount: getTicketCount },
@@ -503,7 +516,13 @@ export const Ticket: Controller = {
       // Nothing deleted, so `RebuildCache(array($departmentid))` runs: a partial rebuild that counts the department's
       // tickets into the global status and owner lists a second time (`T/api/Ticket.php:665`).
       for (const t of store.tickets.where((row) => row.departmentid === ticket.departmentid)) {
-        store.countDrift.push({ departmentid: t.departmentid, statusid: t.statusid, ownerstaffid: t.ownerstaffid, lastactivity: t.lastactivity, resolved: store.isResolved(t) })
+        store.countDrift.push({
+          departmentid: t.departmentid,
+          statusid: t.statusid,
+          ownerstaffid: t.ownerstaffid,
+          lastactivity: t.lastactivity,
+          resolved: store.isResolved(t)
+        })
       }
     }
     return deleted

@@ -4,7 +4,7 @@
  */
 import { badRequest, deleted, notFound, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import type { AttachmentRow, Store } from '../store'
-import { intVar, isEmpty, str, trimmed } from '../vars'
+import { isEmpty, str, trimmed } from '../vars'
 import { parent } from '../xml'
 import { phpBase64Decode, swiftMimeType } from './common'
 import { byIntId, childOf, childTicket, isReply, postHasAttachments, renderAttachment, rowFilter, ticketNotFound, tooFewArguments } from './tickets'
@@ -12,11 +12,19 @@ import { byIntId, childOf, childTicket, isReply, postHasAttachments, renderAttac
 const TEXTS = { notFound: 'Attachment not Found', elsewhere: 'Attachment does not belong to the specified ticket' }
 
 const attachmentsReply = (rows: ReadonlyArray<AttachmentRow>, withContents: boolean): Reply =>
-  xmlReply(parent('attachments', rows.map((a) => renderAttachment(a, withContents))))
+  xmlReply(
+    parent(
+      'attachments',
+      rows.map((a) => renderAttachment(a, withContents))
+    )
+  )
 
 /** `WHERE linktype = ticket post AND ticketid = '<raw ticket argument>'` (`T/api/TicketAttachment.php:117-118`). */
 const listAll = (store: Store, ticketKey: number, only: (id: number) => boolean): Reply =>
-  attachmentsReply(store.attachments.where((a) => a.ticketid === ticketKey && only(a.id)), false)
+  attachmentsReply(
+    store.attachments.where((a) => a.ticketid === ticketKey && only(a.id)),
+    false
+  )
 
 const post = (ctx: Context): Reply => {
   const { store, vars } = ctx
@@ -33,7 +41,14 @@ const post = (ctx: Context): Reply => {
   const filename = str(vars, 'filename') ?? ''
   // An extension outside 4.98.8's MIME list is caught here: `application/octet-stream` (`:299-309`).
   // Stored against the raw `ticketid` (`:315`): a display id becomes ticket 0 (H1). The post's flag is set (`:327`).
-  const row = store.attachments.insert({ ticketid: found.key, ticketpostid: post.id, filename, filetype: swiftMimeType(filename) ?? 'application/octet-stream', dateline: ctx.now, bytes: phpBase64Decode(contents) })
+  const row = store.attachments.insert({
+    ticketid: found.key,
+    ticketpostid: post.id,
+    filename,
+    filetype: swiftMimeType(filename) ?? 'application/octet-stream',
+    dateline: ctx.now,
+    bytes: phpBase64Decode(contents)
+  })
   post.hasattachments = true
   return listAll(store, found.key, (id) => id === row.id)
 }

@@ -26,9 +26,21 @@ const add = (map: Map<number, Tally>, key: number, lastactivity: number, resolve
 const entries = (map: Map<number, Tally>) => [...map.entries()]
 
 /** `ticketstatus` entries carry no unresolved count. */
-const statusEntry = ([id, t]: [number, Tally]) => withAttributes('ticketstatus', [['id', id], ['lastactivity', t.lastactivity], ['totalitems', t.totalitems]])
-const fullEntry = (tag: string) => ([id, t]: [number, Tally]) =>
-  withAttributes(tag, [['id', id], ['lastactivity', t.lastactivity], ['totalitems', t.totalitems], ['totalunresolveditems', t.totalunresolveditems]])
+const statusEntry = ([id, t]: [number, Tally]) =>
+  withAttributes('ticketstatus', [
+    ['id', id],
+    ['lastactivity', t.lastactivity],
+    ['totalitems', t.totalitems]
+  ])
+const fullEntry =
+  (tag: string) =>
+  ([id, t]: [number, Tally]) =>
+    withAttributes(tag, [
+      ['id', id],
+      ['lastactivity', t.lastactivity],
+      ['totalitems', t.totalitems],
+      ['totalunresolveditems', t.totalunresolveditems]
+    ])
 
 const count = (ctx: Context): Reply => {
   const { store } = ctx

@@ -35,7 +35,6 @@ const departmentGroups = (store: Store, ticket: TicketRow) =>
     .where((g) => TICKET_GROUP_TYPES.includes(g.grouptype) && (g.departmentids.length === 0 || g.departmentids.includes(ticket.departmentid)))
     .sort(byOrder)
 
-
 /**
  * The groups a GET shows (SWIFT-2530): those linked under the ticket argument as SQL reads it (`customfieldlinks
  * WHERE linktypeid = '<arg>'`, `T/api/TicketCustomField.php:140`: none for a display id, H1), plus the department's
@@ -44,7 +43,9 @@ const departmentGroups = (store: Store, ticket: TicketRow) =>
 const visibleGroups = (store: Store, ticket: TicketRow, ticketKey: number) => {
   const linked = store.customFieldLinks.get(ticketKey)
   const viaDepartment = DEPARTMENT_GROUP_MODES.includes(ticket.creationmode) ? departmentGroups(store, ticket).map((g) => g.id) : []
-  return cacheOrder(store.customFieldGroups.where((g) => TICKET_GROUP_TYPES.includes(g.grouptype) && (linked?.has(g.id) === true || viaDepartment.includes(g.id))))
+  return cacheOrder(
+    store.customFieldGroups.where((g) => TICKET_GROUP_TYPES.includes(g.grouptype) && (linked?.has(g.id) === true || viaDepartment.includes(g.id)))
+  )
 }
 
 const fieldsOf = (store: Store, groupId: number) =>
@@ -62,9 +63,8 @@ const rendered = (store: Store, value: FieldValue | undefined): string => {
     case 'options':
       // Option texts joined by ", ", literal commas escaped as "\," (SWIFT-1449).
       return value.optionIds.map((id) => choiceText(store, id).replace(/,/g, '\\,')).join(', ')
-    case 'linked':
-      // The server appends the literal characters ' &gt; ' inside CDATA, so clients see "&gt;" verbatim.
-    {
+    // The server appends the literal characters ' &gt; ' inside CDATA, so clients see "&gt;" verbatim.
+    case 'linked': {
       // An unknown parent shows nothing; an unknown child is left out.
       const parentOption = store.customFieldOptions.get(value.parentId)
       const childOption = value.childId > 0 ? store.customFieldOptions.get(value.childId) : undefined
@@ -90,7 +90,11 @@ export const renderCustomFields = (store: Store, ticket: TicketRow, ticketKey: n
             const file = value?.kind === 'file' ? ([['filename', value.filename]] as const) : []
             return withAttributes('field', [['id', f.id], ['title', f.title], ['type', f.fieldtype], ['name', f.fieldname], ...file], rendered(store, value))
           }),
-          [['id', g.id], ['title', g.title], ['displayorder', g.displayorder]]
+          [
+            ['id', g.id],
+            ['title', g.title],
+            ['displayorder', g.displayorder]
+          ]
         )
       )
     )
@@ -211,7 +215,7 @@ const post = (ctx: Context, args: ReadonlyArray<string>): Reply => {
   if (failed.length > 0) return badRequest(`Custom Field Data is Invalid: ${failed.join(', ')}`)
   // Update writes under the ticket's real id (`T/api/TicketCustomField.php:337-342`).
   let values = store.customFieldValues.get(ticket.id)
-  if (values === undefined) store.customFieldValues.set(ticket.id, (values = new Map()))
+  if (values === undefined) store.customFieldValues.set(ticket.id, (values = new Map<number, FieldValue>()))
   let links = store.customFieldLinks.get(ticket.id)
   if (links === undefined) store.customFieldLinks.set(ticket.id, (links = new Set()))
   // Every department group is linked, sent or not (`class.SWIFT_CustomFieldManager.php:566-572`, L21).

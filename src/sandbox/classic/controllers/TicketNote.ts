@@ -3,7 +3,18 @@ import { badRequest, deleted, xmlReply, type Context, type Controller, type Repl
 import type { NoteRow, Store } from '../store'
 import { isEmpty, str, trimmed } from '../vars'
 import { parent } from '../xml'
-import { childOf, childTicket, isReply, renderNote, rowFilter, sanitizedNoteColour, sqlNumber, staffByCacheKey, ticketNotFound, tooFewArguments } from './tickets'
+import {
+  childOf,
+  childTicket,
+  isReply,
+  renderNote,
+  rowFilter,
+  sanitizedNoteColour,
+  sqlNumber,
+  staffByCacheKey,
+  ticketNotFound,
+  tooFewArguments
+} from './tickets'
 
 const TEXTS = { notFound: 'Ticket note not Found', elsewhere: 'Ticket note does not belong to the specified ticket' }
 
@@ -12,10 +23,12 @@ const listAll = (store: Store, ticketKey: number, only: (id: number) => boolean)
   xmlReply(parent('notes', store.notes.where((n) => n.ticketid === ticketKey && only(n.id)).map(renderNote)))
 
 /** `new SWIFT_TicketNote($id)`: `WHERE ticketnoteid = '<id>'` as SQL reads it (`SWIFT_TicketNoteManager.php:104`). */
-const findNote = (store: Store) => (idArg: string): NoteRow | undefined => {
-  const id = sqlNumber(idArg)
-  return id > 0 ? store.notes.get(id) : undefined
-}
+const findNote =
+  (store: Store) =>
+  (idArg: string): NoteRow | undefined => {
+    const id = sqlNumber(idArg)
+    return id > 0 ? store.notes.get(id) : undefined
+  }
 
 const post = (ctx: Context): Reply => {
   const { store, vars } = ctx

@@ -5,7 +5,20 @@ import { intVar, isEmpty, str, toInt, trimmed } from '../vars'
 import { parent } from '../xml'
 import { phpBase64Decode, swiftMimeType } from './common'
 import { uncaught } from './content'
-import { byIntId, childOf, childTicket, detectHtmlContent, isReply, renderPost, repliesOf, rowFilter, smartReply, ticketNotFound, tooFewArguments, touchTicket } from './tickets'
+import {
+  byIntId,
+  childOf,
+  childTicket,
+  detectHtmlContent,
+  isReply,
+  renderPost,
+  repliesOf,
+  rowFilter,
+  smartReply,
+  ticketNotFound,
+  tooFewArguments,
+  touchTicket
+} from './tickets'
 
 const TEXTS = { notFound: 'Ticket Post not Found', elsewhere: 'Post does not belong to the specified ticket' }
 
@@ -16,7 +29,12 @@ const TEXTS = { notFound: 'Ticket Post not Found', elsewhere: 'Post does not bel
 const listAll = (store: Store, ticketKey: number, only: (id: number) => boolean): Reply => {
   const rows = store.posts.where((p) => p.ticketid === ticketKey && only(p.id))
   if (store.behaviour.settings.postOrder === 'desc') rows.reverse()
-  return xmlReply(parent('posts', rows.map((p) => renderPost(store, p, ticketKey))))
+  return xmlReply(
+    parent(
+      'posts',
+      rows.map((p) => renderPost(store, p, ticketKey))
+    )
+  )
 }
 
 /** PHP `nl2br`: `<br />` before every line break. */
@@ -57,7 +75,10 @@ const statusOnUserReply = (store: Store, ticket: TicketRow, now: number): void =
   if (status !== undefined && fits(status.departmentid)) setStatus(ticket, status, now)
   else if (wanted !== 0) {
     // The status cache is in display order (`T/models/Status/class.SWIFT_TicketStatus.php:465`).
-    const fallback = store.ticketStatuses.all().sort((a, b) => a.displayorder - b.displayorder || a.id - b.id).find((s) => fits(s.departmentid) && !s.markasresolved)
+    const fallback = store.ticketStatuses
+      .all()
+      .sort((a, b) => a.displayorder - b.displayorder || a.id - b.id)
+      .find((s) => fits(s.departmentid) && !s.markasresolved)
     if (fallback !== undefined) setStatus(ticket, fallback, now)
   }
 }
@@ -110,7 +131,16 @@ const post = (ctx: Context): Reply => {
     return uncaught('/Tickets/TicketPost', 'Invalid data provided', '/__swift/library/MIME/class.SWIFT_MIMEList.php:72')
   }
   const sent = str(vars, 'contents') ?? ''
-  const common = { ticketid: ticket.id, dateline: ctx.now, emailto: '', ipaddress: '', isthirdparty: false, isemailed: false, issurveycomment: false, hasattachments: false }
+  const common = {
+    ticketid: ticket.id,
+    dateline: ctx.now,
+    emailto: '',
+    ipaddress: '',
+    isthirdparty: false,
+    isemailed: false,
+    issurveycomment: false,
+    hasattachments: false
+  }
   let row: Omit<TicketPostRow, 'id'>
   let isPrivate = false
   // When both are given the user wins (`:338`).
@@ -121,7 +151,17 @@ const post = (ctx: Context): Reply => {
     statusOnUserReply(store, ticket, ctx.now)
     // CreateClient passes `$_isHTML = null`: detected from the contents (`class.SWIFT_TicketPost.php:560-562`).
     const { contents, ishtml } = lineBreaks(store, sent, detectHtmlContent(sent))
-    row = { ...common, userid, staffid: 0, fullname: user.fullname, email: (user.emails[0] ?? '').toLowerCase(), creator: 2, ishtml, isprivate: false, contents: smartReply(store, ticket, contents) }
+    row = {
+      ...common,
+      userid,
+      staffid: 0,
+      fullname: user.fullname,
+      email: (user.emails[0] ?? '').toLowerCase(),
+      creator: 2,
+      ishtml,
+      isprivate: false,
+      contents: smartReply(store, ticket, contents)
+    }
   } else {
     const staffid = intVar(vars, 'staffid')
     const staff = store.staff.get(staffid)
@@ -148,13 +188,27 @@ const post = (ctx: Context): Reply => {
   const created = store.posts.insert(row)
   // Inline files are stored against the ticket and post, but only the ticket's flag is recalculated (H5).
   for (const a of files) {
-    store.attachments.insert({ ticketid: ticket.id, ticketpostid: created.id, filename: a.filename, filetype: swiftMimeType(a.filename) ?? '', dateline: ctx.now, bytes: a.bytes })
+    store.attachments.insert({
+      ticketid: ticket.id,
+      ticketpostid: created.id,
+      filename: a.filename,
+      filetype: swiftMimeType(a.filename) ?? '',
+      dateline: ctx.now,
+      bytes: a.bytes
+    })
   }
   // Staff replies also take multipart `replyattachments[]` and these do flag the post (`SWIFT_TicketCrudTrait.php:1606-1644`).
   if (created.staffid !== 0) {
     for (const [name, file] of ctx.files) {
       if (!/^replyattachments\[[^\]]*\]$/.test(name) || file.filename === '' || file.contentType === '' || file.bytes.length === 0) continue
-      store.attachments.insert({ ticketid: ticket.id, ticketpostid: created.id, filename: file.filename, filetype: file.contentType, dateline: ctx.now, bytes: file.bytes })
+      store.attachments.insert({
+        ticketid: ticket.id,
+        ticketpostid: created.id,
+        filename: file.filename,
+        filetype: file.contentType,
+        dateline: ctx.now,
+        bytes: file.bytes
+      })
       created.hasattachments = true
     }
   }

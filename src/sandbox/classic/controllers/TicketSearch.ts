@@ -29,7 +29,7 @@ type Found = ReadonlyArray<number> | InvalidSql
 
 /** MySQL `LIKE '%…%'` under a case-insensitive collation: `%` and `_` stay wildcards, a backslash is literal. */
 const like = (pattern: string): Match => {
-  const source = [...pattern].map((c) => (c === '%' ? '.*' : c === '_' ? '.' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')
+  const source = pattern.replace(/[%_.*+?^${}()|[\]\\]/g, (c) => (c === '%' ? '.*' : c === '_' ? '.' : `\\${c}`))
   const re = new RegExp(source, 'isu')
   return (text) => re.test(text)
 }
@@ -105,11 +105,18 @@ const searchTicketId = (s: Search, query: string): Found => {
     return s.store.tickets.get(id) !== undefined ? [id] : []
   }
   const m = like(query)
-  return capped(s.store.tickets.where((t) => m(t.maskid) || m(t.subject)), s.limit).map((t) => t.id)
+  return capped(
+    s.store.tickets.where((t) => m(t.maskid) || m(t.subject)),
+    s.limit
+  ).map((t) => t.id)
 }
 
 /** Words of a post for the full-text index: letters and digits. */
-const words = (text: string): Array<string> => text.toLowerCase().split(/[^\p{L}\p{N}_']+/u).filter((w) => w !== '')
+const words = (text: string): Array<string> =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}_']+/u)
+    .filter((w) => w !== '')
 
 /**
  * `QuickSearch` (`SM:682-800`): subject, name or address (newest first), then ticket notes, then the full-text index of
@@ -132,7 +139,12 @@ const quickSearch = (s: Search, query: string, useOr: boolean): Found => {
     if (useOr) return wanted.some((w) => have.includes(w))
     return have.some((_, i) => wanted.every((w, j) => have[i + j] === w))
   }
-  const indexed = unique(capped(s.store.posts.where((p) => hit(p.contents)), s.limit).map((p) => p.ticketid))
+  const indexed = unique(
+    capped(
+      s.store.posts.where((p) => hit(p.contents)),
+      s.limit
+    ).map((p) => p.ticketid)
+  )
   for (const id of indexed.sort((a, b) => a - b)) if (s.store.tickets.get(id) !== undefined && !ids.includes(id)) ids.push(id)
   return ids
 }
@@ -140,10 +152,25 @@ const quickSearch = (s: Search, query: string, useOr: boolean): Found => {
 /** The users' tickets: by user id, by the users' addresses, and (`userPostsOnly`) by their own posts. */
 const ticketsOfUsers = (s: Search, userIds: ReadonlyArray<number>, userPostsOnly: boolean): Array<number> => {
   if (userIds.length === 0) return []
-  const emails = capped(s.store.users.all().filter((u) => userIds.includes(u.id)).flatMap((u) => u.emails), s.limit).map((e) => e.toLowerCase())
-  const byUser = capped(s.store.tickets.where((t) => userIds.includes(t.userid)), s.limit).map((t) => t.id)
-  const byEmail = capped(s.store.tickets.where((t) => emails.includes(t.email.toLowerCase())), s.limit).map((t) => t.id)
-  const byPost = capped(s.store.posts.where((p) => emails.includes(p.email.toLowerCase()) && (!userPostsOnly || p.creator === CREATOR_USER)), s.limit).map((p) => p.ticketid)
+  const emails = capped(
+    s.store.users
+      .all()
+      .filter((u) => userIds.includes(u.id))
+      .flatMap((u) => u.emails),
+    s.limit
+  ).map((e) => e.toLowerCase())
+  const byUser = capped(
+    s.store.tickets.where((t) => userIds.includes(t.userid)),
+    s.limit
+  ).map((t) => t.id)
+  const byEmail = capped(
+    s.store.tickets.where((t) => emails.includes(t.email.toLowerCase())),
+    s.limit
+  ).map((t) => t.id)
+  const byPost = capped(
+    s.store.posts.where((p) => emails.includes(p.email.toLowerCase()) && (!userPostsOnly || p.creator === CREATOR_USER)),
+    s.limit
+  ).map((p) => p.ticketid)
   return unique([...byUser, ...byEmail, ...byPost])
 }
 
@@ -158,7 +185,11 @@ const FLAGS: ReadonlyArray<readonly [string, (s: Search, query: string, phrase: 
       if (q.trim() === '') return []
       const m = sqlSearch(q)
       if (m === undefined) return new InvalidSql('SELECT ticketid FROM swtickets WHERE ((()) OR (()) OR (())) ORDER BY ticketid DESC')
-      return ticketsThenPosts(s, (t) => m(t.fullname) || m(t.lastreplier) || m(t.email), (p) => m(p.fullname) || m(p.email))
+      return ticketsThenPosts(
+        s,
+        (t) => m(t.fullname) || m(t.lastreplier) || m(t.email),
+        (p) => m(p.fullname) || m(p.email)
+      )
     }
   ],
   // `SearchEmail` (`SM:497-548`).
@@ -168,7 +199,11 @@ const FLAGS: ReadonlyArray<readonly [string, (s: Search, query: string, phrase: 
       if (q.trim() === '') return []
       const m = sqlSearch(q)
       if (m === undefined) return new InvalidSql('SELECT ticketid FROM swtickets WHERE () ORDER BY ticketid DESC')
-      return ticketsThenPosts(s, (t) => m(t.email), (p) => m(p.email))
+      return ticketsThenPosts(
+        s,
+        (t) => m(t.email),
+        (p) => m(p.email)
+      )
     }
   ],
   // `GetSearchCreatorEmail` (`SM:1408-1424`): the ticket's address only.
@@ -177,7 +212,10 @@ const FLAGS: ReadonlyArray<readonly [string, (s: Search, query: string, phrase: 
     (s, q) => {
       const m = sqlSearch(q)
       if (m === undefined) return new InvalidSql('SELECT ticketid FROM swtickets WHERE ()')
-      return capped(s.store.tickets.where((t) => m(t.email)), s.limit).map((t) => t.id)
+      return capped(
+        s.store.tickets.where((t) => m(t.email)),
+        s.limit
+      ).map((t) => t.id)
     }
   ],
   // `SearchFullName` (`SM:619-670`): the ticket's name or last replier; the posts' names.
@@ -187,7 +225,11 @@ const FLAGS: ReadonlyArray<readonly [string, (s: Search, query: string, phrase: 
       if (q.trim() === '') return []
       const m = sqlSearch(q)
       if (m === undefined) return new InvalidSql('SELECT ticketid FROM swtickets WHERE () OR () ORDER BY ticketid DESC')
-      return ticketsThenPosts(s, (t) => m(t.fullname) || m(t.lastreplier), (p) => m(p.fullname))
+      return ticketsThenPosts(
+        s,
+        (t) => m(t.fullname) || m(t.lastreplier),
+        (p) => m(p.fullname)
+      )
     }
   ],
   // `GetSearchTicketNotes` (`SM:1299-1320`).
@@ -196,7 +238,12 @@ const FLAGS: ReadonlyArray<readonly [string, (s: Search, query: string, phrase: 
     (s, q) => {
       const m = sqlSearch(q)
       if (m === undefined) return new InvalidSql("SELECT linktypeid FROM swticketnotes WHERE linktype = '1' AND ()")
-      return unique(capped(s.store.notes.where((n) => m(n.contents)), s.limit).map((n) => n.ticketid))
+      return unique(
+        capped(
+          s.store.notes.where((n) => m(n.contents)),
+          s.limit
+        ).map((n) => n.ticketid)
+      )
     }
   ],
   // `GetSearchUserGroup` (`SM:1224-1290`): `usergroupid = '<query>'`, a group *id*.
@@ -206,7 +253,14 @@ const FLAGS: ReadonlyArray<readonly [string, (s: Search, query: string, phrase: 
       // The query goes into the SQL unescaped: a quote breaks it.
       if (!closesLiteral(q)) return new InvalidSql(`SELECT userid FROM swusers WHERE usergroupid = '${q}'`)
       const group = mysqlNumber(q)
-      return ticketsOfUsers(s, capped(s.store.users.where((u) => u.usergroupid === group), s.limit).map((u) => u.id), true)
+      return ticketsOfUsers(
+        s,
+        capped(
+          s.store.users.where((u) => u.usergroupid === group),
+          s.limit
+        ).map((u) => u.id),
+        true
+      )
     }
   ],
   // `GetSearchUserOrganization` (`SM:1149-1215`): organization names; the members' posts whoever wrote them.
@@ -215,9 +269,19 @@ const FLAGS: ReadonlyArray<readonly [string, (s: Search, query: string, phrase: 
     (s, q) => {
       const m = sqlSearch(q)
       if (m === undefined) return new InvalidSql('SELECT userorganizationid FROM swuserorganizations WHERE ()')
-      const organizations = capped(s.store.userOrganizations.where((o) => m(o.name)), s.limit).map((o) => o.id)
+      const organizations = capped(
+        s.store.userOrganizations.where((o) => m(o.name)),
+        s.limit
+      ).map((o) => o.id)
       if (organizations.length === 0) return []
-      return ticketsOfUsers(s, capped(s.store.users.where((u) => organizations.includes(u.userorganizationid)), s.limit).map((u) => u.id), false)
+      return ticketsOfUsers(
+        s,
+        capped(
+          s.store.users.where((u) => organizations.includes(u.userorganizationid)),
+          s.limit
+        ).map((u) => u.id),
+        false
+      )
     }
   ],
   // `GetSearchUser` (`SM:1078-1140`): user names, phone numbers and addresses.
@@ -226,8 +290,14 @@ const FLAGS: ReadonlyArray<readonly [string, (s: Search, query: string, phrase: 
     (s, q) => {
       const m = sqlSearch(q)
       if (m === undefined) return new InvalidSql('SELECT userid FROM swusers WHERE () OR ()')
-      const byProfile = capped(s.store.users.where((u) => m(u.fullname) || m(u.phone)), s.limit).map((u) => u.id)
-      const byEmail = capped(s.store.users.all().flatMap((u) => u.emails.filter(m).map(() => u.id)), s.limit)
+      const byProfile = capped(
+        s.store.users.where((u) => m(u.fullname) || m(u.phone)),
+        s.limit
+      ).map((u) => u.id)
+      const byEmail = capped(
+        s.store.users.all().flatMap((u) => u.emails.filter(m).map(() => u.id)),
+        s.limit
+      )
       return ticketsOfUsers(s, unique([...byProfile, ...byEmail]), true)
     }
   ],
@@ -263,7 +333,10 @@ const search = (ctx: Context): Reply => {
     for (const id of ids) found.add(id)
   }
   // `SELECT ticketid … WHERE ticketid IN (…)` with `t_resultlimit`: id order, capped (`T/api/TicketSearch.php:191`).
-  const rows = capped(store.tickets.where((t) => found.has(t.id)), s.limit)
+  const rows = capped(
+    store.tickets.where((t) => found.has(t.id)),
+    s.limit
+  )
   return ticketsReply(store, rows, true)
 }
 

@@ -3,10 +3,21 @@
  * POST names differ from the XML attributes.
  */
 import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
-import type { Store, TimeTrackRow } from '../store'
+import type { Store } from '../store'
 import { intVar, isEmpty, str, trimmed } from '../vars'
 import { parent } from '../xml'
-import { byIntId, childOf, childTicket, isReply, renderTimeTrack, rowFilter, sanitizedNoteColour, staffByCacheKey, ticketNotFound, tooFewArguments } from './tickets'
+import {
+  byIntId,
+  childOf,
+  childTicket,
+  isReply,
+  renderTimeTrack,
+  rowFilter,
+  sanitizedNoteColour,
+  staffByCacheKey,
+  ticketNotFound,
+  tooFewArguments
+} from './tickets'
 
 const TEXTS = { notFound: 'Ticket time tracking note not Found', elsewhere: 'Ticket time tracking note does not belong to the specified ticket' }
 

@@ -47,7 +47,13 @@ export const renderUser = (row: UserRow, columns: UserColumns = {}): string => {
   )
 }
 
-export const usersReply = (rows: ReadonlyArray<UserRow>): Reply => xmlReply(parent('users', rows.map((row) => renderUser(row))))
+export const usersReply = (rows: ReadonlyArray<UserRow>): Reply =>
+  xmlReply(
+    parent(
+      'users',
+      rows.map((row) => renderUser(row))
+    )
+  )
 
 /**
  * Users with `id >= marker` (when given), at most `max` (default and cap 1000), by id. A `max` of 0 or below means no
@@ -65,7 +71,10 @@ const filter = (ctx: Context, [marker, max]: ReadonlyArray<string>): Reply => {
  * The valid addresses of `email` (a list or one string); invalid ones are skipped, as the server does. They are
  * stored in lower case (`B/models/User/class.SWIFT_UserEmailManager.php:211`).
  */
-const emailsOf = (ctx: Context): ReadonlyArray<string> => listVar(ctx.vars, 'email').filter((e) => isEmail(e)).map((e) => e.toLowerCase())
+const emailsOf = (ctx: Context): ReadonlyArray<string> =>
+  listVar(ctx.vars, 'email')
+    .filter((e) => isEmail(e))
+    .map((e) => e.toLowerCase())
 
 const takenBySomeoneElse = (store: Store, emails: ReadonlyArray<string>, self: number): boolean =>
   emails.some((email) => {
@@ -92,7 +101,8 @@ const slaKey = (ctx: Context): number | undefined => {
   return key !== undefined && ctx.store.slaPlans.get(key) !== undefined ? key : undefined
 }
 
-const slaProblem = (ctx: Context): Reply | undefined => (!isEmpty(ctx.vars, 'slaplanid') && slaKey(ctx) === undefined ? badRequest('Invalid SLA Plan') : undefined)
+const slaProblem = (ctx: Context): Reply | undefined =>
+  !isEmpty(ctx.vars, 'slaplanid') && slaKey(ctx) === undefined ? badRequest('Invalid SLA Plan') : undefined
 
 /** `(int)$_slaPlanCache[$id]` casts the cache row, an array, so every valid plan is stored as 1 (`B/api/User.php:450,650`). */
 const SLA_PLAN_CAST = 1

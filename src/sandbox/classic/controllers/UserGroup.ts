@@ -5,7 +5,15 @@ import { requiredText, str, toInt } from '../vars'
 import { leaves, parent } from '../xml'
 
 export const renderUserGroup = (g: UserGroupRow): string =>
-  parent('usergroup', leaves([['id', g.id], ['title', g.title], ['grouptype', g.grouptype], ['ismaster', g.ismaster]]))
+  parent(
+    'usergroup',
+    leaves([
+      ['id', g.id],
+      ['title', g.title],
+      ['grouptype', g.grouptype],
+      ['ismaster', g.ismaster]
+    ])
+  )
 
 const answer = (rows: ReadonlyArray<UserGroupRow>): Reply => xmlReply(parent('usergroups', rows.map(renderUserGroup)))
 const list = (ctx: Context): Reply => answer(ctx.store.userGroups.all())

@@ -21,9 +21,15 @@ export const renderUserOrganization = (o: UserOrganizationRow): string =>
       ['website', o.website]
     ]) +
       comment('Timeline Properties') +
-      leaves([['dateline', o.dateline], ['lastupdate', o.lastupdate]]) +
+      leaves([
+        ['dateline', o.dateline],
+        ['lastupdate', o.lastupdate]
+      ]) +
       comment('Custom SLA Properties') +
-      leaves([['slaplanid', o.slaplanid], ['slaplanexpiry', o.slaplanexpiry]])
+      leaves([
+        ['slaplanid', o.slaplanid],
+        ['slaplanexpiry', o.slaplanexpiry]
+      ])
   )
 
 const answer = (rows: ReadonlyArray<UserOrganizationRow>): Reply => xmlReply(parent('userorganizations', rows.map(renderUserOrganization)))

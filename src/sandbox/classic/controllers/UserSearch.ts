@@ -34,11 +34,7 @@ export const UserSearch: Controller = {
       // The query starts from the e-mail table: a user without an address is never found.
       return (
         u.emails.length > 0 &&
-        (u.emails.some((e) => email(e)) ||
-        other(u.fullname) ||
-        other(u.phone) ||
-        other(organization?.name ?? null) ||
-        other(group?.title ?? null))
+        (u.emails.some((e) => email(e)) || other(u.fullname) || other(u.phone) || other(organization?.name ?? null) || other(group?.title ?? null))
       )
     })
     // `SELECT *` over the join: the organization's `phone`, `dateline`, `slaplanid` and `slaexpirytimeline` (NULL

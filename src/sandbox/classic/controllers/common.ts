@@ -44,7 +44,11 @@ const MIME: Readonly<Record<string, string>> = {
 }
 
 /** A list controller without writes (TicketPriority/Status/Type, spec §2.15): GET list and GET id. */
-export const readOnly = <R extends { id: number }>(root: string, table: (ctx: Context) => { all(): Array<R>; get(id: number): R | undefined }, render: (row: R) => string): Controller => {
+export const readOnly = <R extends { id: number }>(
+  root: string,
+  table: (ctx: Context) => { all(): Array<R>; get(id: number): R | undefined },
+  render: (row: R) => string
+): Controller => {
   const answer = (rows: ReadonlyArray<R>): Reply => xmlReply(parent(root, rows.map(render)))
   const list = (ctx: Context) => answer(table(ctx).all())
   return {
@@ -62,8 +66,7 @@ export const readOnly = <R extends { id: number }>(root: string, table: (ctx: Co
 export const terms = (query: string, phrase: boolean): ReadonlyArray<string> => (phrase ? [query] : query.split(/\s+/).filter((w) => w !== ''))
 
 /** Every term occurs in one of the texts. */
-export const matchesAll = (texts: ReadonlyArray<string>, words: ReadonlyArray<string>): boolean =>
-  words.every((w) => texts.some((t) => contains(t, w)))
+export const matchesAll = (texts: ReadonlyArray<string>, words: ReadonlyArray<string>): boolean => words.every((w) => texts.some((t) => contains(t, w)))
 
 /**
  * PHP's `base64_decode` without `strict`: characters outside the alphabet (line breaks from the Ruby client, spaces)

@@ -112,13 +112,29 @@ export const recountNews = (store: Store): void => {
 }
 
 /** The attachments listed inside an article or a step (only when its `hasattachments` is set). */
-export const embeddedAttachments = (store: Store, linktype: number, linkid: number, hasAttachments: boolean, link: (a: ContentAttachmentRow) => string): string =>
+export const embeddedAttachments = (
+  store: Store,
+  linktype: number,
+  linkid: number,
+  hasAttachments: boolean,
+  link: (a: ContentAttachmentRow) => string
+): string =>
   parent(
     'attachments',
     hasAttachments
       ? store.contentAttachments
           .where((a) => a.linktype === linktype && a.linkid === linkid)
-          .map((a) => parent('attachment', leaves([['id', a.id], ['filename', htmlEscape(a.filename)], ['filesize', formattedSize(a.bytes.length)], ['link', link(a)]])))
+          .map((a) =>
+            parent(
+              'attachment',
+              leaves([
+                ['id', a.id],
+                ['filename', htmlEscape(a.filename)],
+                ['filesize', formattedSize(a.bytes.length)],
+                ['link', link(a)]
+              ])
+            )
+          )
       : []
   )
 
@@ -175,7 +191,13 @@ const renderComment = (app: CommentApp, c: ContentCommentRow): string =>
   )
 
 export const commentController = (app: CommentApp): Controller => {
-  const answer = (rows: ReadonlyArray<ContentCommentRow>): Reply => xmlReply(parent(app.root, rows.map((c) => renderComment(app, c))))
+  const answer = (rows: ReadonlyArray<ContentCommentRow>): Reply =>
+    xmlReply(
+      parent(
+        app.root,
+        rows.map((c) => renderComment(app, c))
+      )
+    )
   const ofType = (store: Store) => store.contentComments.where((c) => c.commenttype === app.commenttype)
   const list = (ctx: Context): Reply => answer(ofType(ctx.store))
 
@@ -235,8 +257,7 @@ export const commentController = (app: CommentApp): Controller => {
   return {
     actions: {
       getlist: list,
-      listall: (ctx, [parentArg]) =>
-        emptyArg(parentArg) ? list(ctx) : answer(ofType(ctx.store).filter((c) => c.typeid === intArg(parentArg)))
+      listall: (ctx, [parentArg]) => (emptyArg(parentArg) ? list(ctx) : answer(ofType(ctx.store).filter((c) => c.typeid === intArg(parentArg))))
     },
     getList: list,
     get: (ctx, [id]) => {

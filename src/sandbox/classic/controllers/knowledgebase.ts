@@ -58,17 +58,23 @@ const renderCategory = (store: Store, c: KbCategoryRow): string =>
       ])
   )
 
-const categoriesReply = (store: Store, rows: ReadonlyArray<KbCategoryRow>): Reply => xmlReply(parent('kbcategories', rows.map((c) => renderCategory(store, c))))
+const categoriesReply = (store: Store, rows: ReadonlyArray<KbCategoryRow>): Reply =>
+  xmlReply(
+    parent(
+      'kbcategories',
+      rows.map((c) => renderCategory(store, c))
+    )
+  )
 
-const byDisplayOrder = <R extends { id: number; displayorder: number }>(rows: Array<R>): Array<R> => rows.sort((a, b) => a.displayorder - b.displayorder || a.id - b.id)
+const byDisplayOrder = <R extends { id: number; displayorder: number }>(rows: Array<R>): Array<R> =>
+  rows.sort((a, b) => a.displayorder - b.displayorder || a.id - b.id)
 
 /** `GetList(count, start, sortField, sortOrder)`: the paged list (KB-Cat l.59-109). */
 const categoryList = (ctx: Context, [count, start, sortField, sortOrder]: ReadonlyArray<string>): Reply => {
   const field = (sortField ?? '').replace(/[^A-Za-z0-9_:,-]/g, '').toLowerCase()
   const key = SORT_FIELDS.includes(field) ? field : 'displayorder'
   const descending = (sortOrder ?? '').toUpperCase() === 'DESC'
-  const value = (c: KbCategoryRow): number | string =>
-    key === 'title' ? c.title.toLowerCase() : (c[key as keyof KbCategoryRow] as number)
+  const value = (c: KbCategoryRow): number | string => (key === 'title' ? c.title.toLowerCase() : (c[key as keyof KbCategoryRow] as number))
   const sorted = ctx.store.kbCategories.all().sort((a, b) => {
     const [x, y] = [value(a), value(b)]
     return (x < y ? -1 : x > y ? 1 : a.id - b.id) * (descending ? -1 : 1)
@@ -96,7 +102,8 @@ const postCategory = (ctx: Context): Reply => {
   const title = str(vars, 'title') ?? ''
   const categorytype = toInt(str(vars, 'categorytype'))
   const articlesortorder = given(vars, 'articlesortorder') ? toInt(str(vars, 'articlesortorder')) : 2
-  if (categorytype < 1 || categorytype > 4 || articlesortorder < 1 || articlesortorder > 5) return uncaught(CATEGORY_ROUTE, 'Invalid data provided', CATEGORY_MODEL)
+  if (categorytype < 1 || categorytype > 4 || articlesortorder < 1 || articlesortorder > 5)
+    return uncaught(CATEGORY_ROUTE, 'Invalid data provided', CATEGORY_MODEL)
   const uservisibilitycustom = flag(ctx, 'uservisibilitycustom')
   const staffvisibilitycustom = flag(ctx, 'staffvisibilitycustom')
   const row = store.kbCategories.insert({
@@ -148,7 +155,7 @@ const deleteCategory = (ctx: Context, [id]: ReadonlyArray<string>): Reply => {
   const row = store.kbCategories.get(intArg(id))
   if (row === undefined) return badRequest(INVALID_CATEGORY)
   const doomed = new Set<number>([row.id])
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false
     for (const c of store.kbCategories.all()) {
       if (!doomed.has(c.id) && doomed.has(c.parentkbcategoryid)) {
@@ -236,7 +243,12 @@ const renderArticle = (store: Store, a: KbArticleRow, listed: boolean): string =
   )
 
 const articlesReply = (store: Store, rows: ReadonlyArray<KbArticleRow>, listed = false): Reply =>
-  xmlReply(parent('kbarticles', rows.map((a) => renderArticle(store, a, listed))))
+  xmlReply(
+    parent(
+      'kbarticles',
+      rows.map((a) => renderArticle(store, a, listed))
+    )
+  )
 
 const allArticles = (ctx: Context): Reply => articlesReply(ctx.store, ctx.store.kbArticles.all())
 
@@ -380,9 +392,7 @@ export const KnowledgebaseArticle: Controller = {
     getlist: allArticles,
     listall: listArticles,
     getarticlecount: (ctx, [category]) =>
-      emptyArg(category)
-        ? { status: 200, body: '' }
-        : xmlReply(parent('kbarticles', leaf('totalarticles', linkedArticles(ctx.store, intArg(category)))))
+      emptyArg(category) ? { status: 200, body: '' } : xmlReply(parent('kbarticles', leaf('totalarticles', linkedArticles(ctx.store, intArg(category)))))
   },
   getList: allArticles,
   get: (ctx, [id]) => {
@@ -435,4 +445,3 @@ export const KnowledgebaseAttachment: Controller = attachmentController({
   // The API upload does not set the article's `hasattachments` (spec §2.2 gotcha).
   uploaded: () => undefined
 })
-

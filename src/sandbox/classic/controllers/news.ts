@@ -39,7 +39,13 @@ const renderCategory = (store: Store, c: NewsCategoryRow): string =>
     ])
   )
 
-const categoriesReply = (store: Store, rows: ReadonlyArray<NewsCategoryRow>): Reply => xmlReply(parent('newscategories', rows.map((c) => renderCategory(store, c))))
+const categoriesReply = (store: Store, rows: ReadonlyArray<NewsCategoryRow>): Reply =>
+  xmlReply(
+    parent(
+      'newscategories',
+      rows.map((c) => renderCategory(store, c))
+    )
+  )
 
 const allCategories = (ctx: Context): Reply => categoriesReply(ctx.store, ctx.store.newsCategories.all())
 
@@ -129,14 +135,23 @@ const lead = (html: string): string => {
 }
 
 const itemsReply = (store: Store, rows: ReadonlyArray<NewsItemRow>, listed = false): Reply =>
-  xmlReply(parent('newsitems', rows.map((n) => renderItem(store, n, listed))))
+  xmlReply(
+    parent(
+      'newsitems',
+      rows.map((n) => renderItem(store, n, listed))
+    )
+  )
 
 const allItems = (ctx: Context): Reply => itemsReply(ctx.store, ctx.store.newsItems.all())
 
 /** Active news, newest first; the category filters only when it has items (M-NItem l.691-796). */
 const activeItems = (ctx: Context, [category]: ReadonlyArray<string>): Reply => {
   if (category === undefined) {
-    return uncaught(`${ITEM_ROUTE}/ListAll`, 'Too few arguments to function Controller_NewsItem::ListAll(), 0 passed', '/__apps/news/api/class.Controller_NewsItem.php:287')
+    return uncaught(
+      `${ITEM_ROUTE}/ListAll`,
+      'Too few arguments to function Controller_NewsItem::ListAll(), 0 passed',
+      '/__apps/news/api/class.Controller_NewsItem.php:287'
+    )
   }
   const categoryId = intArg(category)
   const hasItems = categoryId > 0 && ctx.store.newsItems.where((n) => n.categoryids.includes(categoryId)).length > 0
@@ -372,7 +387,13 @@ export const NewsSubscriber: Controller = {
     if (subscribed(store, email)) return badRequest('Subscription failed, please check if already subscribed')
     const user = store.userByEmail(email)
     // `sendemails` decides whether a validation or welcome e-mail goes out; the sandbox sends none.
-    const row = store.newsSubscribers.insert({ tgroupid: 0, userid: user?.id ?? 0, email, isvalidated: given(vars, 'isvalidated'), usergroupid: user?.usergroupid ?? 0 })
+    const row = store.newsSubscribers.insert({
+      tgroupid: 0,
+      userid: user?.id ?? 0,
+      email,
+      isvalidated: given(vars, 'isvalidated'),
+      usergroupid: user?.usergroupid ?? 0
+    })
     return subscribersReply([row])
   },
   put: (ctx, [id]) => {
@@ -384,7 +405,11 @@ export const NewsSubscriber: Controller = {
       if (sent.includes(' ') || !isEmail(sent)) return badRequest('Invalid email address')
       // The unique index fails outside any check (inferred, spec §3.4).
       if (subscribed(ctx.store, email, row.id)) {
-        return uncaught(`/News/Subscriber/${id ?? ''}`, `AutoExecute Query: Duplicate entry '${email}' for key 'email'`, '/__swift/library/Database/class.SWIFT_Database.php:611')
+        return uncaught(
+          `/News/Subscriber/${id ?? ''}`,
+          `AutoExecute Query: Duplicate entry '${email}' for key 'email'`,
+          '/__swift/library/Database/class.SWIFT_Database.php:611'
+        )
       }
       row.email = email
     }

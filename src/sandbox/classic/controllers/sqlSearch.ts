@@ -10,10 +10,17 @@
  */
 export type ColumnTest = (value: string | null) => boolean
 
-const fold = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+const fold = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
 
 const likeContains = (needle: string): ((value: string) => boolean) => {
-  const pattern = fold(needle).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.')
+  const pattern = fold(needle)
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/%/g, '.*')
+    .replace(/_/g, '.')
   const regex = new RegExp(pattern, 's')
   return (value) => regex.test(fold(value))
 }

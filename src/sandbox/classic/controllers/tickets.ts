@@ -145,13 +145,27 @@ export const renderTicket = (store: Store, t: TicketRow, withPosts: boolean): st
   // Ticket notes, user notes, organization notes, then time tracks; each kind in date order (RenderTickets).
   const byDate = <R extends { id: number }>(rows: Array<R>, date: (r: R) => number) => rows.sort((a, b) => date(a) - date(b) || a.id - b.id)
   const notes = [
-    ...byDate(store.notes.where((n) => n.ticketid === t.id), (n) => n.creationdate).map(renderNote),
-    ...(user === undefined ? [] : byDate(store.userNotes.where((n) => n.ownerid === user.id), (n) => n.creationdate).map((n) => renderProfileNote('user', 'userid', n))),
+    ...byDate(
+      store.notes.where((n) => n.ticketid === t.id),
+      (n) => n.creationdate
+    ).map(renderNote),
+    ...(user === undefined
+      ? []
+      : byDate(
+          store.userNotes.where((n) => n.ownerid === user.id),
+          (n) => n.creationdate
+        ).map((n) => renderProfileNote('user', 'userid', n))),
     ...(organization === undefined
       ? []
-      : byDate(store.organizationNotes.where((n) => n.ownerid === organization.id), (n) => n.creationdate).map((n) => renderProfileNote('userorganization', 'userorganizationid', n))),
+      : byDate(
+          store.organizationNotes.where((n) => n.ownerid === organization.id),
+          (n) => n.creationdate
+        ).map((n) => renderProfileNote('userorganization', 'userorganizationid', n))),
     // `ORDER BY tickettimetracks.dateline`, the bill date (`SWIFT_TicketAPIManager.php:228-231`).
-    ...byDate(store.timeTracks.where((n) => n.ticketid === t.id), (n) => n.billdate).map(renderTimeTrackNote)
+    ...byDate(
+      store.timeTracks.where((n) => n.ticketid === t.id),
+      (n) => n.billdate
+    ).map(renderTimeTrackNote)
   ]
   const body =
     leaves([
@@ -192,24 +206,52 @@ export const renderTicket = (store: Store, t: TicketRow, withPosts: boolean): st
     // Watchers and workflows only while the staff member / workflow still exists (`SWIFT_TicketAPIManager.php:318-332`).
     t.watchers
       .filter((id) => store.staff.get(id) !== undefined)
-      .map((id) => withAttributes('watcher', [['staffid', id], ['name', store.staffName(id)]]))
+      .map((id) =>
+        withAttributes('watcher', [
+          ['staffid', id],
+          ['name', store.staffName(id)]
+        ])
+      )
       .join('') +
     t.workflows
       .filter((id) => store.workflows.get(id) !== undefined)
-      .map((id) => withAttributes('workflow', [['id', id], ['title', store.workflows.get(id)?.title ?? '']]))
+      .map((id) =>
+        withAttributes('workflow', [
+          ['id', id],
+          ['title', store.workflows.get(id)?.title ?? '']
+        ])
+      )
       .join('') +
     notes.join('') +
-    (withPosts ? parent('posts', store.postsOf(t.id).map((p) => renderPost(store, p))) : '')
-  return parent('ticket', body, [['id', t.id], ['flagtype', t.flagtype]])
+    (withPosts
+      ? parent(
+          'posts',
+          store.postsOf(t.id).map((p) => renderPost(store, p))
+        )
+      : '')
+  return parent('ticket', body, [
+    ['id', t.id],
+    ['flagtype', t.flagtype]
+  ])
 }
 
 export const ticketsReply = (store: Store, rows: ReadonlyArray<TicketRow>, withPosts: boolean): Reply =>
-  xmlReply(parent('tickets', rows.map((t) => renderTicket(store, t, withPosts))))
+  xmlReply(
+    parent(
+      'tickets',
+      rows.map((t) => renderTicket(store, t, withPosts))
+    )
+  )
 
 /** `SWIFT_HTML::DetectHTMLContent` (`__swift/apps/base/library/HTML/class.SWIFT_HTML.php:131-134`): a known tag, after entity decoding. */
 export const detectHtmlContent = (text: string): boolean =>
   /<(\s+)?(a|abbr|acronym|address|applet|area|base|basefont|big|blockquote|body|br|b|button|caption|center|cite|code|col|dfn|div|dl|dt|dd|em|font|form|frameset|frame|fieldset|h1|h2|h3|h4|h5|h6|head|hr|html|img|input|isindex|i|kbd|link|li|label|map|menu|meta|ol|option|optgroup|object|param|pre|p|q| samp|script|select|small|span|strikeout|strong|style|sub|sup|table|td|textarea|th|tbody|thead|tfoot|title|tr|tt|ul|u|var)([\s]+(.*)|[\s]*\/)?(\s+)?>/i.test(
-    text.replace(/&lt;/gi, '<').replace(/&gt;/gi, '>').replace(/&quot;/gi, '"').replace(/&#0*39;/g, "'").replace(/&amp;/gi, '&')
+    text
+      .replace(/&lt;/gi, '<')
+      .replace(/&gt;/gi, '>')
+      .replace(/&quot;/gi, '"')
+      .replace(/&#0*39;/g, "'")
+      .replace(/&amp;/gi, '&')
   )
 
 /** HTML detection for staff post contents. */
@@ -276,10 +318,12 @@ export const childOf = <R extends { id: number; ticketid: number }>(
 }
 
 /** A row by `(int)` id, as `new SWIFT_DataID($id)` then `LoadData` do: '' and 0 find nothing. */
-export const byIntId = <R>(rows: { get(id: number): R | undefined }) => (idArg: string): R | undefined => {
-  const id = toInt(idArg)
-  return id > 0 ? rows.get(id) : undefined
-}
+export const byIntId =
+  <R>(rows: { get(id: number): R | undefined }) =>
+  (idArg: string): R | undefined => {
+    const id = toInt(idArg)
+    return id > 0 ? rows.get(id) : undefined
+  }
 
 /** The optional second ListAll segment: `!empty($id)` filters to `(int)$id` (`T/api/TicketPost.php:111-113`, etc.). */
 export const rowFilter = (idArg: string | undefined): ((id: number) => boolean) =>

@@ -98,7 +98,8 @@ export const TroubleshooterCategory: Controller = {
     const type = str(vars, 'categorytype')
     if (type !== undefined && type.trim() === '') return badRequest('categorytype is empty')
     // The model refuses an `empty()` title ('0') as well as a bad type, uncaught (M-TCat `Update` l.304-306).
-    if ((type !== undefined && !validType(toInt(type))) || title === '0') return uncaught(`${CATEGORY_ROUTE}/${id ?? ''}`, 'Invalid data provided', CATEGORY_UPDATE)
+    if ((type !== undefined && !validType(toInt(type))) || title === '0')
+      return uncaught(`${CATEGORY_ROUTE}/${id ?? ''}`, 'Invalid data provided', CATEGORY_UPDATE)
     if (title !== undefined) row.title = title
     if (type !== undefined) row.categorytype = toInt(type)
     // `!empty()`: '0' keeps the old order (T-Cat l.297-300); a non-blank description replaces it as sent.
@@ -169,7 +170,13 @@ const renderStep = (store: Store, s: TroubleshooterStepRow): string =>
       ])
   )
 
-const stepsReply = (store: Store, rows: ReadonlyArray<TroubleshooterStepRow>): Reply => xmlReply(parent('troubleshootersteps', rows.map((s) => renderStep(store, s))))
+const stepsReply = (store: Store, rows: ReadonlyArray<TroubleshooterStepRow>): Reply =>
+  xmlReply(
+    parent(
+      'troubleshootersteps',
+      rows.map((s) => renderStep(store, s))
+    )
+  )
 
 const allSteps = (ctx: Context): Reply => stepsReply(ctx.store, ctx.store.troubleshooterSteps.all())
 

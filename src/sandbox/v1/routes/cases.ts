@@ -2,8 +2,8 @@
 import { err, type ApiErr } from '../errors'
 import { cursorPage, everything, fail, failWith, notFound, offsetPage, one, ok, type Ctx } from '../context'
 import { createCase, createPost, isStaff, setStatus, tagRefs } from '../model'
-import { all, find, isoTime, ref, remove, type Ref, type Row, type Value } from '../store'
-import { route, type Route } from './route'
+import { all, find, isoTime, ref, remove, type Ref, type Row, type Value, textOf } from '../store'
+import { route, type Route, type RouteCtx } from './route'
 import { bulkIds } from './session'
 import { attachmentsFrom, idFilters, tagRoutes } from './shared'
 
@@ -12,7 +12,7 @@ type ChannelType = (typeof CHANNELS)[number]
 
 const staffUser = (ctx: Ctx, name: string): Row | undefined => {
   const user = ctx.fields.existing(name, 'user')
-  if (user !== undefined && !isStaff(String(find(ctx.store, 'role', (user.role as Ref).id)?.type))) {
+  if (user !== undefined && !isStaff(textOf(find(ctx.store, 'role', (user.role as Ref).id)?.type))) {
     ctx.fields.errors.push(err('FIELD_INVALID', name))
     return undefined
   }
@@ -60,8 +60,8 @@ type Changes = ReturnType<typeof caseChanges>
 
 const changed = (c: Changes): boolean => Object.values(c).some((v) => v !== undefined)
 
-const applyChanges = (ctx: Ctx, row: Row, c: Changes): void => {
-  const by = ctx.principal!.user.id as number
+const applyChanges = (ctx: RouteCtx<never, 'agent'>, row: Row, c: Changes): void => {
+  const by = ctx.principal.user.id as number
   if (c.subject !== undefined) row.subject = c.subject
   if (c.requester !== undefined) row.requester = ref('user', c.requester.id as number)
   if (c.team !== undefined) row.assigned_team = ref('team', c.team.id as number, { legacy_id: c.team.legacy_id ?? null })
@@ -79,7 +79,7 @@ const applyChanges = (ctx: Ctx, row: Row, c: Changes): void => {
   if (c.state !== undefined) row.state = c.state
   if (c.tags !== undefined) row.tags = tagRefs(ctx.store, c.tags)
   if (c.fieldValues !== undefined) {
-    const given = new Set(c.fieldValues.map((v) => String(((v as { field: Ref }).field).id)))
+    const given = new Set(c.fieldValues.map((v) => String((v as { field: Ref }).field.id)))
     const kept = ((row.custom_fields as ReadonlyArray<{ field: Ref }>) ?? []).filter((v) => !given.has(String(v.field.id)))
     row.custom_fields = [...(kept as ReadonlyArray<Value>), ...c.fieldValues]
   }
@@ -106,26 +106,32 @@ const channelInput = (ctx: Ctx, required: boolean): { type?: ChannelType; uuid: 
       // "MAIL without channel_id → FIELD_INVALID channel" (spec §3.3).
       f.errors.push(err('FIELD_INVALID', 'channel'))
     } else {
-      const channel = all(ctx.store, 'channel').find(
-        (c) => c.type === type && (c.uuid === channelId || String((c.account as Ref | null)?.id) === channelId)
-      )
+      const channel = all(ctx.store, 'channel').find((c) => c.type === type && (c.uuid === channelId || String((c.account as Ref | null)?.id) === channelId))
       if (channel === undefined) f.errors.push(err('FIELD_INVALID', 'channel_id'))
-      else uuid = String(channel.uuid)
+      else uuid = textOf(channel.uuid)
     }
   }
-  if (type === 'NOTE') uuid = String(all(ctx.store, 'channel').find((c) => c.type === 'NOTE')?.uuid ?? null)
+  if (type === 'NOTE') uuid = textOf(all(ctx.store, 'channel').find((c) => c.type === 'NOTE')?.uuid ?? null)
   return { ...(type === undefined ? {} : { type }), uuid, html: options.html === true }
 }
 
-const statusTypes = (ctx: Ctx, row: Row): string => String(find(ctx.store, 'case_status', (row.status as Ref).id)?.type)
+const statusTypes = (ctx: Ctx, row: Row): string => textOf(find(ctx.store, 'case_status', (row.status as Ref).id)?.type)
 
 const listCases = (ctx: Ctx) => {
   const q = ctx.query
   const errors: Array<ApiErr> = []
-  const statuses = q.get('status')?.toUpperCase().split(',').map((s) => s.trim())
+  const statuses = q
+    .get('status')
+    ?.toUpperCase()
+    .split(',')
+    .map((s) => s.trim())
   const priority = q.get('priority')
   if (priority !== undefined && !/^\d+$/.test(priority)) errors.push(err('FIELD_INVALID', 'priority'))
-  const tags = q.get('tags')?.toLowerCase().split(',').map((t) => t.trim())
+  const tags = q
+    .get('tags')
+    ?.toLowerCase()
+    .split(',')
+    .map((t) => t.trim())
   const identityType = q.get('identity_type')?.toUpperCase()
   const identityValue = q.get('identity_value')
   if (identityType !== undefined && !['EMAIL', 'FACEBOOK', 'TWITTER', 'PHONE'].includes(identityType)) errors.push(err('FIELD_INVALID', 'identity_type'))
@@ -136,12 +142,12 @@ const listCases = (ctx: Ctx) => {
   if (since !== undefined && Number.isNaN(since)) errors.push(err('FIELD_INVALID', 'start_time'))
   if (errors.length > 0) return fail(errors)
   const owners =
-    identityType === undefined
+    identityType === undefined || identityValue === undefined
       ? undefined
       : new Set(
           all(ctx.store, identityType === 'PHONE' ? 'identity_phone' : 'identity_email')
-            .filter((i) => String(identityType === 'PHONE' ? i.number : i.email).toLowerCase() === identityValue!.toLowerCase())
-            .map((i) => String(i.$user))
+            .filter((i) => textOf(identityType === 'PHONE' ? i.number : i.email).toLowerCase() === identityValue.toLowerCase())
+            .map((i) => textOf(i.$user))
         )
   const byIds = q.has('ids') || q.has('legacy_ids')
   const priorityLevel = (row: Row): number => Number(find(ctx.store, 'case_priority', (row.priority as Ref | null)?.id ?? 0)?.level ?? 0)
@@ -150,15 +156,15 @@ const listCases = (ctx: Ctx) => {
     .filter((row) => byIds || row.state !== 'TRASH')
     .filter((row) => statuses === undefined || statuses.includes(statusTypes(ctx, row)))
     .filter((row) => priority === undefined || priorityLevel(row) <= Number(priority))
-    .filter((row) => tags === undefined || ((row.tags as ReadonlyArray<Ref>) ?? []).some((t) => tags.includes(String(find(ctx.store, 'tag', t.id)?.name))))
+    .filter((row) => tags === undefined || ((row.tags as ReadonlyArray<Ref>) ?? []).some((t) => tags.includes(textOf(find(ctx.store, 'tag', t.id)?.name))))
     .filter((row) => owners === undefined || owners.has(String((row.requester as Ref).id)))
-    .filter((row) => since === undefined || Date.parse(String(row.updated_at)) >= since)
+    .filter((row) => since === undefined || Date.parse(textOf(row.updated_at)) >= since)
     // Ordered by updated_at, newest first (spec §3.1); ties by id, newest first.
-    .sort((a, b) => String(b.updated_at).localeCompare(String(a.updated_at)) || Number(b.id) - Number(a.id))
+    .sort((a, b) => textOf(b.updated_at).localeCompare(textOf(a.updated_at)) || Number(b.id) - Number(a.id))
   return offsetPage(ctx, rows, 'case')
 }
 
-const createCaseRoute = (ctx: Ctx) => {
+const createCaseRoute = (ctx: RouteCtx<never, 'agent'>) => {
   const f = ctx.fields
   const subject = f.string('subject', { required: true })
   const contents = f.string('contents', { required: true })
@@ -170,7 +176,7 @@ const createCaseRoute = (ctx: Ctx) => {
   const files = attachmentsFrom(ctx)
   const errors = [...f.errors, ...files.errors]
   if (errors.length > 0 || subject === undefined || contents === undefined || requester === undefined || channel.type === undefined) return fail(errors)
-  const author = ctx.principal!.user
+  const author = ctx.principal.user
   const row = createCase(ctx.store, ctx.state.rnd, {
     subject,
     legacyId: legacyId ?? null,
@@ -203,11 +209,26 @@ const createCaseRoute = (ctx: Ctx) => {
 
 const postsOf = (ctx: Ctx, caseId: number): Array<Row> => all(ctx.store, 'post').filter((p) => p.$case === caseId)
 
-const POST_FILTERS = ['ALL', 'ACTIVITIES', 'MESSAGES', 'NOTES', 'SHADOW_POSTS', 'CHAT_MESSAGES', 'FACEBOOK_POSTS', 'FACEBOOK_POST_COMMENTS', 'FACEBOOK_MESSAGES', 'TWEETS', 'TWITTER_MESSAGES']
+const POST_FILTERS = [
+  'ALL',
+  'ACTIVITIES',
+  'MESSAGES',
+  'NOTES',
+  'SHADOW_POSTS',
+  'CHAT_MESSAGES',
+  'FACEBOOK_POSTS',
+  'FACEBOOK_POST_COMMENTS',
+  'FACEBOOK_MESSAGES',
+  'TWEETS',
+  'TWITTER_MESSAGES'
+]
 
-const listPosts = (ctx: Ctx) => {
-  if (caseById(ctx, ctx.params.id!) === undefined) return notFound()
-  const filters = (ctx.query.get('filters') ?? 'ALL').toUpperCase().split(',').map((s) => s.trim())
+const listPosts = (ctx: RouteCtx<'id'>) => {
+  if (caseById(ctx, ctx.params.id) === undefined) return notFound()
+  const filters = (ctx.query.get('filters') ?? 'ALL')
+    .toUpperCase()
+    .split(',')
+    .map((s) => s.trim())
   if (filters.some((x) => !POST_FILTERS.includes(x))) return failWith('FIELD_INVALID', 'filters')
   const wanted = (post: Row): boolean => {
     if (filters.includes('ALL')) return true
@@ -215,12 +236,14 @@ const listPosts = (ctx: Ctx) => {
     return (filters.includes('MESSAGES') && kind === 'case_message') || (filters.includes('NOTES') && kind === 'note')
   }
   // Posts are ordered by id, newest first; after_id walks to older posts (spec §2.9).
-  const rows = postsOf(ctx, ctx.params.id!).filter(wanted).sort((a, b) => Number(b.id) - Number(a.id))
+  const rows = postsOf(ctx, ctx.params.id)
+    .filter(wanted)
+    .sort((a, b) => Number(b.id) - Number(a.id))
   return cursorPage(ctx, rows, 'post', true)
 }
 
-const reply = (ctx: Ctx) => {
-  const row = caseById(ctx, ctx.params.id!)
+const reply = (ctx: RouteCtx<'id', 'agent'>) => {
+  const row = caseById(ctx, ctx.params.id)
   if (row === undefined || row.state === 'TRASH') return notFound()
   const f = ctx.fields
   const contents = f.string('contents', { required: true })
@@ -234,11 +257,12 @@ const reply = (ctx: Ctx) => {
   if (errors.length > 0 || contents === undefined) return fail(errors)
   // Without a channel the reply goes out on the case's own channel.
   const sourceChannel = row.source_channel as Ref | null
-  const type: ChannelType = channel.type ?? ((sourceChannel === null ? 'NOTE' : String(find(ctx.store, 'channel', sourceChannel.id)?.type ?? 'MAIL')) as ChannelType)
+  const type: ChannelType =
+    channel.type ?? ((sourceChannel === null ? 'NOTE' : textOf(find(ctx.store, 'channel', sourceChannel.id)?.type ?? 'MAIL')) as ChannelType)
   const uuid = channel.type === undefined ? (sourceChannel === null ? null : String(sourceChannel.id)) : channel.uuid
-  const post = createPost(ctx.store, ctx.state.rnd, {
+  const { post } = createPost(ctx.store, ctx.state.rnd, {
     caseRow: row,
-    author: ctx.principal!.user,
+    author: ctx.principal.user,
     contents,
     channel: type,
     channelUuid: uuid,
@@ -255,25 +279,27 @@ const reply = (ctx: Ctx) => {
 }
 
 const caseNotes = (ctx: Ctx): Array<Row> =>
-  all(ctx.store, 'note').filter((n) => n.$case === ctx.params.id).sort((a, b) => Number(b.id) - Number(a.id))
+  all(ctx.store, 'note')
+    .filter((n) => n.$case === ctx.params.id)
+    .sort((a, b) => Number(b.id) - Number(a.id))
 
 const noteRoutes = (): Array<Route> => [
-  route('GET', 'cases/:id/notes', 'agent', (ctx) => (caseById(ctx, ctx.params.id!) === undefined ? notFound() : offsetPage(ctx, caseNotes(ctx), 'note'))),
+  route('GET', 'cases/:id/notes', 'agent', (ctx) => (caseById(ctx, ctx.params.id) === undefined ? notFound() : offsetPage(ctx, caseNotes(ctx), 'note'))),
   route('GET', 'cases/:id/notes/:note_id', 'agent', (ctx) => {
     const note = caseNotes(ctx).find((n) => n.id === ctx.params.note_id)
     return note === undefined ? notFound() : one(note)
   }),
   route('POST', 'cases/:id/notes', 'agent', (ctx) => {
-    const row = caseById(ctx, ctx.params.id!)
+    const row = caseById(ctx, ctx.params.id)
     if (row === undefined || row.state === 'TRASH') return notFound()
     const contents = ctx.fields.string('contents', { required: true })
     const pinned = ctx.fields.bool('is_pinned') ?? false
     const files = attachmentsFrom(ctx)
     const errors = [...ctx.fields.errors, ...files.errors]
     if (errors.length > 0 || contents === undefined) return fail(errors)
-    const post = createPost(ctx.store, ctx.state.rnd, {
+    const { original: note } = createPost(ctx.store, ctx.state.rnd, {
       caseRow: row,
-      author: ctx.principal!.user,
+      author: ctx.principal.user,
       contents,
       channel: 'NOTE',
       channelUuid: null,
@@ -281,17 +307,16 @@ const noteRoutes = (): Array<Route> => [
       attachmentIds: files.ids,
       at: ctx.now
     })
-    const note = find(ctx.store, 'note', (post.original as Ref).id)!
     if (pinned) {
       note.is_pinned = true
-      note.pinned_by = ref('user', ctx.principal!.user.id as number)
+      note.pinned_by = ref('user', ctx.principal.user.id as number)
       row.pinned_notes_count = caseNotes(ctx).filter((n) => n.is_pinned === true).length
     }
     return one(note, 201)
   }),
   route('PUT', 'cases/:id/notes/:note_id', 'agent', (ctx) => {
     const note = caseNotes(ctx).find((n) => n.id === ctx.params.note_id)
-    const row = caseById(ctx, ctx.params.id!)
+    const row = caseById(ctx, ctx.params.id)
     if (note === undefined || row === undefined) return notFound()
     const contents = ctx.fields.string('contents')
     const pinned = ctx.fields.bool('is_pinned')
@@ -303,7 +328,7 @@ const noteRoutes = (): Array<Route> => [
     }
     if (pinned !== undefined) {
       note.is_pinned = pinned
-      note.pinned_by = pinned ? ref('user', ctx.principal!.user.id as number) : null
+      note.pinned_by = pinned ? ref('user', ctx.principal.user.id as number) : null
       row.pinned_notes_count = caseNotes(ctx).filter((n) => n.is_pinned === true).length
     }
     note.updated_at = isoTime(ctx.now)
@@ -316,7 +341,7 @@ const trash = (ctx: Ctx, row: Row, state: 'TRASH' | 'ACTIVE'): void => {
   row.updated_at = isoTime(ctx.now)
 }
 
-const caseChannels = (ctx: Ctx) => (caseById(ctx, ctx.params.id!) === undefined ? notFound() : everything(all(ctx.store, 'channel'), 'channel'))
+const caseChannels = (ctx: RouteCtx<'id'>) => (caseById(ctx, ctx.params.id) === undefined ? notFound() : everything(all(ctx.store, 'channel'), 'channel'))
 
 export const CASE_ROUTES = (): ReadonlyArray<Route> => [
   route('GET', 'cases', 'agent', listCases),
@@ -346,40 +371,58 @@ export const CASE_ROUTES = (): ReadonlyArray<Route> => [
     return { status: 200, page: { totalCount: trashed.length } }
   }),
   route('GET', 'cases/:id', 'agent', (ctx) => {
-    const row = caseById(ctx, ctx.params.id!)
+    const row = caseById(ctx, ctx.params.id)
     return row === undefined ? notFound() : one(row)
   }),
   route('PUT', 'cases/:id', 'agent', (ctx) => {
-    const row = caseById(ctx, ctx.params.id!)
+    const row = caseById(ctx, ctx.params.id)
     if (row === undefined) return notFound()
     const changes = caseChanges(ctx)
     if (changes.subject !== undefined && changes.subject.trim() === '') ctx.fields.errors.push(err('FIELD_EMPTY', 'subject'))
     if (ctx.fields.errors.length > 0) return fail(ctx.fields.errors)
     if (!changed(changes)) {
-      return fail([{ code: 'ANY_FIELD_REQUIRED', parameters: ['subject', 'requester_id', 'assigned_team_id', 'assigned_agent_id', 'status_id', 'priority_id', 'type_id', 'form_id', 'brand_id', 'state', 'tags', 'field_values'] }])
+      return fail([
+        {
+          code: 'ANY_FIELD_REQUIRED',
+          parameters: [
+            'subject',
+            'requester_id',
+            'assigned_team_id',
+            'assigned_agent_id',
+            'status_id',
+            'priority_id',
+            'type_id',
+            'form_id',
+            'brand_id',
+            'state',
+            'tags',
+            'field_values'
+          ]
+        }
+      ])
     }
     applyChanges(ctx, row, changes)
     return one(row)
   }),
   route('PUT', 'cases/:id/trash', 'agent', (ctx) => {
-    const row = caseById(ctx, ctx.params.id!)
+    const row = caseById(ctx, ctx.params.id)
     if (row === undefined) return notFound()
     trash(ctx, row, 'TRASH')
     return one(row)
   }),
   route('PUT', 'cases/:id/restore', 'agent', (ctx) => {
-    const row = caseById(ctx, ctx.params.id!)
+    const row = caseById(ctx, ctx.params.id)
     if (row === undefined) return notFound()
     trash(ctx, row, 'ACTIVE')
     return one(row)
   }),
   route('GET', 'cases/:id/posts', 'agent', listPosts),
   route('GET', 'cases/posts/:id', 'agent', (ctx) => {
-    const post = find(ctx.store, 'post', ctx.params.id!)
+    const post = find(ctx.store, 'post', ctx.params.id)
     return post === undefined ? notFound() : one(post)
   }),
   route('PUT', 'cases/posts/:id', 'agent', (ctx) => {
-    const post = find(ctx.store, 'post', ctx.params.id!)
+    const post = find(ctx.store, 'post', ctx.params.id)
     if (post === undefined) return notFound()
     const status = ctx.fields.oneOf('post_status', ['DELIVERED', 'SEEN'], { required: true })
     if (ctx.fields.errors.length > 0 || status === undefined) return fail(ctx.fields.errors)
@@ -392,7 +435,7 @@ export const CASE_ROUTES = (): ReadonlyArray<Route> => [
     return ok()
   }),
   route('GET', 'cases/messages/:id', 'agent', (ctx) => {
-    const message = find(ctx.store, 'case_message', ctx.params.id!)
+    const message = find(ctx.store, 'case_message', ctx.params.id)
     return message === undefined ? notFound() : one(message)
   }),
   route('POST', 'cases/:id/reply', 'agent', reply),

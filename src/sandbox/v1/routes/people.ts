@@ -2,12 +2,12 @@
 import { err, type ApiErr } from '../errors'
 import { fail, failWith, notFound, offsetPage, one, ok, type Ctx } from '../context'
 import { addDomain, addEmail, addPhone, createOrganization, createUser, dropRef, recountTeams, tagRefs } from '../model'
-import { all, find, isoTime, ref, refs, remove, type Ref, type Row } from '../store'
+import { all, find, isoTime, ref, refs, remove, type Ref, type Row, textOf } from '../store'
 import { route, type Route } from './route'
 import { EMAIL, idFilters, noteRoutes, tagRoutes } from './shared'
 
 const emailTaken = (ctx: Ctx, email: string, except?: number): boolean =>
-  all(ctx.store, 'identity_email').some((e) => String(e.email).toLowerCase() === email.toLowerCase() && e.id !== except)
+  all(ctx.store, 'identity_email').some((e) => textOf(e.email).toLowerCase() === email.toLowerCase() && e.id !== except)
 
 const validEmail = (ctx: Ctx, name: string, email: string | undefined, except?: number): void => {
   if (email === undefined) return
@@ -44,16 +44,20 @@ const userChanges = (ctx: Ctx, creating: boolean) => {
 
 const userRoutes = (): Array<Route> => [
   route('GET', 'users', 'agent', (ctx) => {
-    const roles = ctx.query.get('role')?.toUpperCase().split(',').map((r) => r.trim().replace(/S$/, ''))
+    const roles = ctx.query
+      .get('role')
+      ?.toUpperCase()
+      .split(',')
+      .map((r) => r.trim().replace(/S$/, ''))
     const org = ctx.query.get('organization_id')
     const rows = idFilters(ctx, all(ctx.store, 'user')).filter((u) => {
-      const type = String(find(ctx.store, 'role', (u.role as Ref).id)?.type)
+      const type = textOf(find(ctx.store, 'role', (u.role as Ref).id)?.type)
       return (roles === undefined || roles.includes(type)) && (org === undefined || String((u.organization as Ref | null)?.id) === org)
     })
     return offsetPage(ctx, rows, 'user')
   }),
   route('GET', 'users/:id', 'agent', (ctx) => {
-    const user = find(ctx.store, 'user', ctx.params.id!)
+    const user = find(ctx.store, 'user', ctx.params.id)
     return user === undefined ? notFound() : one(user)
   }),
   route('POST', 'users', 'agent', (ctx) => {
@@ -80,7 +84,7 @@ const userRoutes = (): Array<Route> => [
     return one(user, 201)
   }),
   route('PUT', 'users/:id', 'agent', (ctx) => {
-    const user = find(ctx.store, 'user', ctx.params.id!)
+    const user = find(ctx.store, 'user', ctx.params.id)
     if (user === undefined) return notFound()
     const input = userChanges(ctx, false)
     if (ctx.fields.errors.length > 0) return fail(ctx.fields.errors)
@@ -104,17 +108,18 @@ const userRoutes = (): Array<Route> => [
     return one(user)
   }),
   route('DELETE', 'users/:id', 'agent', (ctx) => {
-    const user = find(ctx.store, 'user', ctx.params.id!)
+    const user = find(ctx.store, 'user', ctx.params.id)
     if (user === undefined) return notFound()
     // Deleting yourself would end the session in the middle of the request.
-    if (user.id === ctx.principal!.user.id) return failWith('PERMISSIONS_DENIED')
-    for (const type of ['identity_email', 'identity_phone']) for (const i of all(ctx.store, type)) if (i.$user === user.id) remove(ctx.store, type, i.id as number)
+    if (user.id === ctx.principal.user.id) return failWith('PERMISSIONS_DENIED')
+    for (const type of ['identity_email', 'identity_phone'])
+      for (const i of all(ctx.store, type)) if (i.$user === user.id) remove(ctx.store, type, i.id as number)
     remove(ctx.store, 'user', user.id as number)
     recountTeams(ctx.store)
     return ok()
   }),
   route('GET', 'users/:id/organizations', 'agent', (ctx) => {
-    const user = find(ctx.store, 'user', ctx.params.id!)
+    const user = find(ctx.store, 'user', ctx.params.id)
     if (user === undefined) return notFound()
     const org = user.organization as Ref | null
     const rows = org === null ? [] : [find(ctx.store, 'organization', org.id)].filter((o): o is Row => o !== undefined)
@@ -127,7 +132,7 @@ const userRoutes = (): Array<Route> => [
 const organizationRoutes = (): Array<Route> => [
   route('GET', 'organizations', 'agent', (ctx) => offsetPage(ctx, idFilters(ctx, all(ctx.store, 'organization')), 'organization')),
   route('GET', 'organizations/:id', 'agent', (ctx) => {
-    const org = find(ctx.store, 'organization', ctx.params.id!)
+    const org = find(ctx.store, 'organization', ctx.params.id)
     return org === undefined ? notFound() : one(org)
   }),
   route('POST', 'organizations', 'agent', (ctx) => {
@@ -136,7 +141,7 @@ const organizationRoutes = (): Array<Route> => [
     const domains = f.list('domains') ?? []
     const shared = f.bool('is_shared')
     const tags = f.list('tags')
-    if (name !== undefined && all(ctx.store, 'organization').some((o) => String(o.name).toLowerCase() === name.trim().toLowerCase())) {
+    if (name !== undefined && all(ctx.store, 'organization').some((o) => textOf(o.name).toLowerCase() === name.trim().toLowerCase())) {
       f.errors.push(err('FIELD_DUPLICATE', 'name'))
     }
     checkDomains(ctx, domains)
@@ -148,7 +153,7 @@ const organizationRoutes = (): Array<Route> => [
     return one(org, 201)
   }),
   route('PUT', 'organizations/:id', 'agent', (ctx) => {
-    const org = find(ctx.store, 'organization', ctx.params.id!)
+    const org = find(ctx.store, 'organization', ctx.params.id)
     if (org === undefined) return notFound()
     const f = ctx.fields
     const name = f.string('name')
@@ -163,7 +168,7 @@ const organizationRoutes = (): Array<Route> => [
     return one(org)
   }),
   route('DELETE', 'organizations/:id', 'agent', (ctx) => {
-    const org = find(ctx.store, 'organization', ctx.params.id!)
+    const org = find(ctx.store, 'organization', ctx.params.id)
     if (org === undefined) return notFound()
     for (const user of all(ctx.store, 'user')) if ((user.organization as Ref | null)?.id === org.id) user.organization = null
     for (const d of all(ctx.store, 'identity_domain')) if (d.$organization === org.id) remove(ctx.store, 'identity_domain', d.id as number)
@@ -171,8 +176,12 @@ const organizationRoutes = (): Array<Route> => [
     return ok()
   }),
   route('GET', 'organizations/:id/members', 'agent', (ctx) => {
-    if (find(ctx.store, 'organization', ctx.params.id!) === undefined) return notFound()
-    return offsetPage(ctx, all(ctx.store, 'user').filter((u) => String((u.organization as Ref | null)?.id) === String(ctx.params.id)), 'user')
+    if (find(ctx.store, 'organization', ctx.params.id) === undefined) return notFound()
+    return offsetPage(
+      ctx,
+      all(ctx.store, 'user').filter((u) => String((u.organization as Ref | null)?.id) === String(ctx.params.id)),
+      'user'
+    )
   }),
   ...noteRoutes('organizations', 'organization'),
   ...tagRoutes('organizations', 'organization', 'agent')
@@ -183,7 +192,7 @@ const DOMAIN = /^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i
 const checkDomains = (ctx: Ctx, domains: ReadonlyArray<string>, name = 'domains'): void => {
   for (const d of domains) {
     if (!DOMAIN.test(d)) ctx.fields.errors.push(err('FIELD_INVALID', name))
-    else if (all(ctx.store, 'identity_domain').some((x) => String(x.domain).toLowerCase() === d.toLowerCase())) {
+    else if (all(ctx.store, 'identity_domain').some((x) => textOf(x.domain).toLowerCase() === d.toLowerCase())) {
       ctx.fields.errors.push(err('FIELD_DUPLICATE', name))
     }
   }
@@ -194,18 +203,18 @@ const identityRoutes = (path: string, type: string, create: (ctx: Ctx) => Return
   route('GET', `identities/${path}`, 'agent', (ctx) => {
     const user = ctx.query.get('user_id')
     const org = ctx.query.get('organization_id')
-    const rows = all(ctx.store, type).filter((r) => (user === undefined || String(r.$user) === user) && (org === undefined || String(r.$organization) === org))
+    const rows = all(ctx.store, type).filter((r) => (user === undefined || textOf(r.$user) === user) && (org === undefined || textOf(r.$organization) === org))
     // Ordered is_primary first, then newest (identities page).
-    rows.sort((a, b) => Number(b.is_primary) - Number(a.is_primary) || String(b.updated_at).localeCompare(String(a.updated_at)) || Number(a.id) - Number(b.id))
+    rows.sort((a, b) => Number(b.is_primary) - Number(a.is_primary) || textOf(b.updated_at).localeCompare(textOf(a.updated_at)) || Number(a.id) - Number(b.id))
     return offsetPage(ctx, rows, type)
   }),
   route('GET', `identities/${path}/:id`, 'agent', (ctx) => {
-    const row = find(ctx.store, type, ctx.params.id!)
+    const row = find(ctx.store, type, ctx.params.id)
     return row === undefined ? notFound() : one(row)
   }),
   route('POST', `identities/${path}`, 'agent', create),
   route('PUT', `identities/${path}/:id`, 'agent', (ctx) => {
-    const row = find(ctx.store, type, ctx.params.id!)
+    const row = find(ctx.store, type, ctx.params.id)
     if (row === undefined) return notFound()
     update(ctx, row)
     if (ctx.fields.errors.length > 0) return fail(ctx.fields.errors)
@@ -213,7 +222,7 @@ const identityRoutes = (path: string, type: string, create: (ctx: Ctx) => Return
     return one(row)
   }),
   route('DELETE', `identities/${path}/:id`, 'agent', (ctx) => {
-    const row = find(ctx.store, type, ctx.params.id!)
+    const row = find(ctx.store, type, ctx.params.id)
     if (row === undefined) return notFound()
     const user = row.$user === undefined ? undefined : find(ctx.store, 'user', row.$user as number)
     const org = row.$organization === undefined ? undefined : find(ctx.store, 'organization', row.$organization as number)
@@ -235,83 +244,77 @@ const setPrimary = (ctx: Ctx, row: Row, type: string, owner: '$user' | '$organiz
 
 const emailRoutes = (): Array<Route> =>
   identityRoutes(
-  'emails',
-  'identity_email',
-  (ctx) => {
-    const f = ctx.fields
-    const user = f.existing('user_id', 'user', { required: true })
-    const email = f.string('email', { required: true })
-    validEmail(ctx, 'email', email)
-    const primary = f.bool('is_primary') ?? false
-    const validated = f.bool('is_validated') ?? false
-    const notify = f.bool('is_notification_enabled') ?? false
-    if (f.errors.length > 0 || user === undefined || email === undefined) return fail(f.errors)
-    const row = addEmail(ctx.store, user, email, primary, ctx.now, validated)
-    row.is_notification_enabled = notify
-    return one(row, 201)
-  },
-  (ctx, row) => {
-    const email = ctx.fields.string('email')
-    validEmail(ctx, 'email', email, row.id as number)
-    const validated = ctx.fields.bool('is_validated')
-    const notify = ctx.fields.bool('is_notification_enabled')
-    if (ctx.fields.errors.length > 0) return
-    if (email !== undefined) row.email = email
-    if (validated !== undefined) row.is_validated = validated
-    if (notify !== undefined) row.is_notification_enabled = notify
-    setPrimary(ctx, row, 'identity_email', '$user')
-  }
-)
+    'emails',
+    'identity_email',
+    (ctx) => {
+      const f = ctx.fields
+      const user = f.existing('user_id', 'user', { required: true })
+      const email = f.string('email', { required: true })
+      validEmail(ctx, 'email', email)
+      const primary = f.bool('is_primary') ?? false
+      const validated = f.bool('is_validated') ?? false
+      const notify = f.bool('is_notification_enabled') ?? false
+      if (f.errors.length > 0 || user === undefined || email === undefined) return fail(f.errors)
+      const row = addEmail(ctx.store, user, email, primary, ctx.now, validated)
+      row.is_notification_enabled = notify
+      return one(row, 201)
+    },
+    (ctx, row) => {
+      const email = ctx.fields.string('email')
+      validEmail(ctx, 'email', email, row.id as number)
+      const validated = ctx.fields.bool('is_validated')
+      const notify = ctx.fields.bool('is_notification_enabled')
+      if (ctx.fields.errors.length > 0) return
+      if (email !== undefined) row.email = email
+      if (validated !== undefined) row.is_validated = validated
+      if (notify !== undefined) row.is_notification_enabled = notify
+      setPrimary(ctx, row, 'identity_email', '$user')
+    }
+  )
 
 const phoneRoutes = (): Array<Route> =>
   identityRoutes(
-  'phones',
-  'identity_phone',
-  (ctx) => {
-    const f = ctx.fields
-    const user = f.existing('user_id', 'user')
-    const org = f.existing('organization_id', 'organization')
-    const number = f.string('number', { required: true })
-    const errors: Array<ApiErr> = []
-    if (!f.present('user_id') && !f.present('organization_id')) errors.push({ code: 'ANY_FIELD_REQUIRED', parameters: ['user_id', 'organization_id'] })
-    if (f.present('user_id') && f.present('organization_id')) errors.push({ code: 'ONE_FIELD_EXPECTED', parameters: ['user_id', 'organization_id'] })
-    if (number !== undefined && !/^\+?[0-9 ()-]{5,}$/.test(number)) f.errors.push(err('FIELD_INVALID', 'number'))
-    const all = [...errors, ...f.errors]
-    if (all.length > 0 || number === undefined) return fail(all)
-    const owner = (user ?? org)!
-    const row = addPhone(ctx.store, owner, user !== undefined ? 'phones' : 'phone', number, f.bool('is_primary') ?? false, ctx.now)
-    return one(row, 201)
-  },
-  (ctx, row) => {
-    const number = ctx.fields.string('number')
-    if (number !== undefined && !/^\+?[0-9 ()-]{5,}$/.test(number)) ctx.fields.errors.push(err('FIELD_INVALID', 'number'))
-    if (ctx.fields.errors.length > 0) return
-    if (number !== undefined) row.number = number
-    setPrimary(ctx, row, 'identity_phone', row.$user !== undefined ? '$user' : '$organization')
-  }
-)
+    'phones',
+    'identity_phone',
+    (ctx) => {
+      const f = ctx.fields
+      const user = f.existing('user_id', 'user')
+      const org = f.existing('organization_id', 'organization')
+      const number = f.string('number', { required: true })
+      const errors: Array<ApiErr> = []
+      if (!f.present('user_id') && !f.present('organization_id')) errors.push({ code: 'ANY_FIELD_REQUIRED', parameters: ['user_id', 'organization_id'] })
+      if (f.present('user_id') && f.present('organization_id')) errors.push({ code: 'ONE_FIELD_EXPECTED', parameters: ['user_id', 'organization_id'] })
+      if (number !== undefined && !/^\+?[0-9 ()-]{5,}$/.test(number)) f.errors.push(err('FIELD_INVALID', 'number'))
+      const all = [...errors, ...f.errors]
+      const owner = user ?? org
+      if (all.length > 0 || number === undefined || owner === undefined) return fail(all)
+      const row = addPhone(ctx.store, owner, user !== undefined ? 'phones' : 'phone', number, f.bool('is_primary') ?? false, ctx.now)
+      return one(row, 201)
+    },
+    (ctx, row) => {
+      const number = ctx.fields.string('number')
+      if (number !== undefined && !/^\+?[0-9 ()-]{5,}$/.test(number)) ctx.fields.errors.push(err('FIELD_INVALID', 'number'))
+      if (ctx.fields.errors.length > 0) return
+      if (number !== undefined) row.number = number
+      setPrimary(ctx, row, 'identity_phone', row.$user !== undefined ? '$user' : '$organization')
+    }
+  )
 
 const domainRoutes = (): Array<Route> =>
   identityRoutes(
-  'domains',
-  'identity_domain',
-  (ctx) => {
-    const f = ctx.fields
-    const org = f.existing('organization_id', 'organization', { required: true })
-    const domain = f.string('domain', { required: true })
-    if (domain !== undefined) checkDomains(ctx, [domain], 'domain')
-    if (f.errors.length > 0 || org === undefined || domain === undefined) return fail(f.errors)
-    return one(addDomain(ctx.store, org, domain.toLowerCase(), f.bool('is_primary') ?? false, ctx.now), 201)
-  },
-  (ctx, row) => {
-    setPrimary(ctx, row, 'identity_domain', '$organization')
-  }
-)
+    'domains',
+    'identity_domain',
+    (ctx) => {
+      const f = ctx.fields
+      const org = f.existing('organization_id', 'organization', { required: true })
+      const domain = f.string('domain', { required: true })
+      if (domain !== undefined) checkDomains(ctx, [domain], 'domain')
+      if (f.errors.length > 0 || org === undefined || domain === undefined) return fail(f.errors)
+      return one(addDomain(ctx.store, org, domain.toLowerCase(), f.bool('is_primary') ?? false, ctx.now), 201)
+    },
+    (ctx, row) => {
+      setPrimary(ctx, row, 'identity_domain', '$organization')
+    }
+  )
 
-export const PEOPLE_ROUTES = (): ReadonlyArray<Route> => [
-  ...userRoutes(),
-  ...organizationRoutes(),
-  ...emailRoutes(),
-  ...phoneRoutes(),
-  ...domainRoutes()
-]
+export const PEOPLE_ROUTES = (): ReadonlyArray<Route> => [...userRoutes(), ...organizationRoutes(), ...emailRoutes(), ...phoneRoutes(), ...domainRoutes()]

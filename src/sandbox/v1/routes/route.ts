@@ -1,5 +1,5 @@
 import type { HttpMethod } from '../../../core/http'
-import type { Ctx } from '../context'
+import type { Ctx, Principal } from '../context'
 import type { Reply } from '../render'
 
 /** Who may call a route: anyone, any signed-in user, staff (agents, collaborators, admins, owners), admins/owners. */
@@ -15,11 +15,30 @@ export interface Route {
   readonly rawBody?: boolean
 }
 
-export const route = (method: HttpMethod, path: string, access: Access, handle: (ctx: Ctx) => Reply, rawBody = false): Route => ({
+/** The `:name` segments of a route path: `'cases/:id/notes/:note_id'` → `'id' | 'note_id'`. */
+type ParamNames<P extends string> = P extends `${infer Head}/${infer Rest}` ? ParamNames<Head> | ParamNames<Rest> : P extends `:${infer Name}` ? Name : never
+
+/**
+ * What a handler sees: its route's `:name` values, every one present (the handler runs only when the path matched),
+ * and, for a route that is not public, the principal (`allowed` turned the anonymous caller away).
+ */
+export type RouteCtx<Names extends string, A extends Access = Access> = Omit<Ctx, 'params' | 'principal'> & {
+  readonly params: Readonly<Record<Names, number>>
+  readonly principal: A extends 'public' ? Principal | undefined : Principal
+}
+
+export const route = <P extends string, A extends Access>(
+  method: HttpMethod,
+  path: P,
+  access: A,
+  handle: (ctx: RouteCtx<ParamNames<P>, A>) => Reply,
+  rawBody = false
+): Route => ({
   method,
   segments: path.split('/'),
   access,
-  handle,
+  // The router calls `handle` after `matchPath` matched this path and `allowed(access, …)` passed: what RouteCtx says.
+  handle: handle as (ctx: Ctx) => Reply,
   rawBody
 })
 
@@ -27,9 +46,8 @@ export const route = (method: HttpMethod, path: string, access: Access, handle: 
 export const matchPath = (r: Route, segments: ReadonlyArray<string>): Record<string, number> | undefined => {
   if (r.segments.length !== segments.length) return undefined
   const params: Record<string, number> = {}
-  for (let i = 0; i < segments.length; i++) {
-    const pattern = r.segments[i]!
-    const actual = segments[i]!
+  for (const [i, pattern] of r.segments.entries()) {
+    const actual = segments[i] ?? ''
     if (pattern.startsWith(':')) {
       if (!/^\d+$/.test(actual)) return undefined
       params[pattern.slice(1)] = Number(actual)

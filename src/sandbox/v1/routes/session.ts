@@ -2,7 +2,7 @@
 import { err } from '../errors'
 import { cursorPage, fail, failWith, notFound, one, ok, type Ctx } from '../context'
 import { INSTANCE } from '../model'
-import { all, find, insert, isoTime, ref, remove, type Row } from '../store'
+import { all, find, insert, isoTime, ref, remove, type Row, textOf } from '../store'
 import { route, type Route } from './route'
 
 /**
@@ -12,7 +12,7 @@ import { route, type Route } from './route'
  */
 const testView = (ctx: Ctx, row: Row): Row => {
   const p = ctx.principal
-  const base = { id: row.id!, name: row.name!, $type: 'test' }
+  const base = { id: row.id ?? null, name: row.name ?? null, $type: 'test' }
   if (p === undefined) return { ...base, authentication_scheme: 'NONE' }
   return {
     ...base,
@@ -29,7 +29,10 @@ const testView = (ctx: Ctx, row: Row): Row => {
 const idsArgument = (ctx: Ctx): Array<number> | undefined | 'invalid' | 'duplicate' => {
   const raw = ctx.query.get('ids')
   if (raw === undefined) return undefined
-  const items = raw.split(',').map((s) => s.trim()).filter((s) => s !== '')
+  const items = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
   if (items.length === 0 || items.some((s) => !/^\d+$/.test(s))) return 'invalid'
   if (new Set(items).size !== items.length) return 'duplicate'
   return items.map(Number)
@@ -46,10 +49,15 @@ export const bulkIds = (ctx: Ctx): Array<number> | ReturnType<typeof fail> => {
 
 const testRoutes = (): Array<Route> => [
   route('GET', 'tests', 'public', (ctx) =>
-    cursorPage(ctx, all(ctx.store, 'test').map((r) => testView(ctx, r)), 'test', false)
+    cursorPage(
+      ctx,
+      all(ctx.store, 'test').map((r) => testView(ctx, r)),
+      'test',
+      false
+    )
   ),
   route('GET', 'tests/:id', 'public', (ctx) => {
-    const row = find(ctx.store, 'test', ctx.params.id!)
+    const row = find(ctx.store, 'test', ctx.params.id)
     return row === undefined ? notFound() : one(testView(ctx, row))
   }),
   route('POST', 'tests', 'public', (ctx) => {
@@ -58,7 +66,7 @@ const testRoutes = (): Array<Route> => [
     return one(testView(ctx, insert(ctx.store, 'test', { name })), 201)
   }),
   route('PUT', 'tests/:id', 'public', (ctx) => {
-    const row = find(ctx.store, 'test', ctx.params.id!)
+    const row = find(ctx.store, 'test', ctx.params.id)
     if (row === undefined) return notFound()
     const name = ctx.fields.string('name', { required: true })
     if (ctx.fields.errors.length > 0 || name === undefined) return fail(ctx.fields.errors)
@@ -74,7 +82,7 @@ const testRoutes = (): Array<Route> => [
     for (const row of rows) row.name = name
     return { status: 200, page: { totalCount: rows.length } }
   }),
-  route('DELETE', 'tests/:id', 'public', (ctx) => (remove(ctx.store, 'test', ctx.params.id!) ? ok() : notFound())),
+  route('DELETE', 'tests/:id', 'public', (ctx) => (remove(ctx.store, 'test', ctx.params.id) ? ok() : notFound())),
   route('DELETE', 'tests', 'public', (ctx) => {
     const ids = bulkIds(ctx)
     if (!Array.isArray(ids)) return ids
@@ -116,10 +124,10 @@ const sessionRoutes = (): Array<Route> => [
     if (s !== undefined) s.lastActivityAt = ctx.now
     return ok()
   }),
-  route('GET', 'me', 'customer', (ctx) => one(ctx.principal!.user)),
-  route('GET', 'profile', 'customer', (ctx) => one(ctx.principal!.user)),
+  route('GET', 'me', 'customer', (ctx) => one(ctx.principal.user)),
+  route('GET', 'profile', 'customer', (ctx) => one(ctx.principal.user)),
   route('PUT', 'profile', 'customer', (ctx) => {
-    const user = ctx.principal!.user
+    const user = ctx.principal.user
     const f = ctx.fields
     const changes: Record<string, string | undefined> = {}
     for (const name of ['full_name', 'designation', 'locale', 'time_zone', 'greeting', 'signature', 'status_message']) {
@@ -130,17 +138,17 @@ const sessionRoutes = (): Array<Route> => [
     if (f.errors.length > 0) return fail(f.errors)
     for (const [name, value] of Object.entries(changes)) if (value !== undefined) user[name] = value
     if (avatar !== undefined) {
-      user.avatar = `${ctx.baseUrl}/files/${String(avatar.id)}/content`
+      user.avatar = `${ctx.baseUrl}/files/${textOf(avatar.id)}/content`
       user.avatar_updated_at = isoTime(ctx.now)
     }
     user.updated_at = isoTime(ctx.now)
     return one(user)
   }),
   route('PUT', 'profile/password', 'customer', (ctx) => {
-    const user = ctx.principal!.user
+    const user = ctx.principal.user
     const f = ctx.fields
     // In the password-update step (X-Token) the old password is not needed (spec §1.6).
-    const viaToken = ctx.principal!.scheme === 'BASIC' && ctx.principal!.session === undefined && user.$passwordExpired === true
+    const viaToken = ctx.principal.scheme === 'BASIC' && ctx.principal.session === undefined && user.$passwordExpired === true
     const current = viaToken ? undefined : f.string('password', { required: true })
     const next = f.string('new_password', { required: true })
     if (current !== undefined && current !== user.$password) f.errors.push(err('FIELD_INVALID', 'password'))

@@ -4,12 +4,12 @@ import { toBase64 } from '../../../core/bytes'
 import { err } from '../errors'
 import { everything, fail, failWith, notFound, offsetPage, one, ok, type Ctx } from '../context'
 import { recountTeams } from '../model'
-import { all, find, fnv, insert, isoTime, ref, remove, type Ref, type Row } from '../store'
-import { route, type Access, type Route } from './route'
+import { all, find, fnv, insert, isoTime, ref, remove, type Ref, type Row, textOf } from '../store'
+import { route, type Access, type Route, type RouteCtx } from './route'
 import { idFilters } from './shared'
 
-const getOne = (type: string) => (ctx: Ctx) => {
-  const row = find(ctx.store, type, ctx.params.id!)
+const getOne = (type: string) => (ctx: RouteCtx<'id'>) => {
+  const row = find(ctx.store, type, ctx.params.id)
   return row === undefined ? notFound() : one(row)
 }
 
@@ -43,7 +43,7 @@ const teamRoutes = (): Array<Route> => [
     return one(team, 201)
   }),
   route('PUT', 'teams/:id', 'admin', (ctx) => {
-    const team = find(ctx.store, 'team', ctx.params.id!)
+    const team = find(ctx.store, 'team', ctx.params.id)
     if (team === undefined) return notFound()
     const title = ctx.fields.string('title')
     const hours = ctx.fields.existing('businesshour_id', 'business_hour')
@@ -55,29 +55,29 @@ const teamRoutes = (): Array<Route> => [
     return one(team)
   }),
   route('DELETE', 'teams/:id', 'admin', (ctx) => {
-    if (!remove(ctx.store, 'team', ctx.params.id!)) return notFound()
+    if (!remove(ctx.store, 'team', ctx.params.id)) return notFound()
     for (const user of all(ctx.store, 'user')) {
       user.teams = ((user.teams as ReadonlyArray<Ref>) ?? []).filter((t) => String(t.id) !== String(ctx.params.id))
     }
     return ok()
   }),
   route('GET', 'teams/:id/members', 'agent', (ctx) => {
-    if (find(ctx.store, 'team', ctx.params.id!) === undefined) return notFound()
+    if (find(ctx.store, 'team', ctx.params.id) === undefined) return notFound()
     const members = all(ctx.store, 'user').filter((u) => ((u.teams as ReadonlyArray<Ref>) ?? []).some((t) => String(t.id) === String(ctx.params.id)))
     return offsetPage(ctx, members, 'user')
   }),
   route('POST', 'teams/:id/members', 'admin', (ctx) => {
-    const team = find(ctx.store, 'team', ctx.params.id!)
+    const team = find(ctx.store, 'team', ctx.params.id)
     if (team === undefined) return notFound()
     const ids = ctx.fields.ids('agent_ids', { required: true })
     const users = (ids ?? []).map((id) => find(ctx.store, 'user', id))
-    if (users.some((u) => u === undefined || String(find(ctx.store, 'role', (u.role as Ref).id)?.type) === 'CUSTOMER')) {
+    if (users.some((u) => u === undefined || textOf(find(ctx.store, 'role', (u.role as Ref).id)?.type) === 'CUSTOMER')) {
       ctx.fields.errors.push(err('FIELD_INVALID', 'agent_ids'))
     }
     if (ctx.fields.errors.length > 0) return fail(ctx.fields.errors)
     for (const user of users as Array<Row>) {
       const teams = (user.teams as ReadonlyArray<Ref>) ?? []
-      if (!teams.some((t) => String(t.id) === String(team.id))) user.teams = [...teams, ref('team', team.id as number)]
+      if (!teams.some((t) => String(t.id) === textOf(team.id))) user.teams = [...teams, ref('team', team.id as number)]
     }
     recountTeams(ctx.store)
     return one(team, 201)
@@ -109,7 +109,7 @@ const roleRoutes = (): Array<Route> => [
     )
   }),
   route('PUT', 'roles/:id', 'admin', (ctx) => {
-    const role = find(ctx.store, 'role', ctx.params.id!)
+    const role = find(ctx.store, 'role', ctx.params.id)
     if (role === undefined) return notFound()
     const title = ctx.fields.string('title')
     const access = ctx.fields.oneOf('agent_case_access', ['SELF', 'TEAMS', 'ALL'])
@@ -131,15 +131,18 @@ const oauthRoutes = (): Array<Route> => [
     const scopes = f.list('scopes') ?? []
     const known = ['users', 'conversations', 'insights', 'search', 'configuration']
     if (scopes.some((s) => !known.includes(s.replace(/:(read|write)$/, '')))) f.errors.push(err('FIELD_INVALID', 'scopes'))
-    for (const [name_, value] of [['url', url], ['callback_url', callback]] as const) {
+    for (const [name_, value] of [
+      ['url', url],
+      ['callback_url', callback]
+    ] as const) {
       if (value !== undefined && !/^https?:\/\/\S+$/.test(value)) f.errors.push(err('FIELD_INVALID', name_))
     }
-    if (f.errors.length > 0 || name === undefined) return fail(f.errors)
+    if (f.errors.length > 0 || name === undefined || url === undefined || callback === undefined) return fail(f.errors)
     const secret = ctx.state.rnd.token(40)
     const at = isoTime(ctx.now)
     const client = insert(ctx.store, 'oauth_client', {
       name,
-      url: url!,
+      url,
       key: ctx.state.rnd.uuid(),
       secret: null,
       scopes,
@@ -147,8 +150,8 @@ const oauthRoutes = (): Array<Route> => [
       description: f.string('description') ?? null,
       author: f.string('author') ?? null,
       author_url: f.string('author_url') ?? null,
-      callback_url: callback!,
-      creator: ref('user', ctx.principal!.user.id as number),
+      callback_url: callback,
+      creator: ref('user', ctx.principal.user.id as number),
       last_used_at: null,
       created_at: at,
       updated_at: null,
@@ -158,7 +161,7 @@ const oauthRoutes = (): Array<Route> => [
     return one({ ...client, secret }, 201)
   }),
   route('PUT', 'oauth/clients/:id', 'admin', (ctx) => {
-    const client = find(ctx.store, 'oauth_client', ctx.params.id!)
+    const client = find(ctx.store, 'oauth_client', ctx.params.id)
     if (client === undefined) return notFound()
     for (const name of ['name', 'description', 'author', 'author_url', 'callback_url', 'url']) {
       const value = ctx.fields.string(name)
@@ -177,10 +180,14 @@ const contentDispositionName = (header: string | undefined): string | undefined 
 const fileRoutes = (): Array<Route> => [
   route('GET', 'files', 'customer', (ctx) => {
     const group = groupOf(ctx)
-    return offsetPage(ctx, all(ctx.store, 'file').filter((f) => f.$group === group), 'file')
+    return offsetPage(
+      ctx,
+      all(ctx.store, 'file').filter((f) => f.$group === group),
+      'file'
+    )
   }),
   route('GET', 'files/:id', 'customer', (ctx) => {
-    const file = find(ctx.store, 'file', ctx.params.id!)
+    const file = find(ctx.store, 'file', ctx.params.id)
     return file === undefined || file.$group !== groupOf(ctx) ? notFound() : one(file)
   }),
   route(
@@ -205,7 +212,7 @@ const fileRoutes = (): Array<Route> => [
       const file = insert(ctx.store, 'file', {
         name: name.trim(),
         size: bytes.length,
-        content_type: (ctx.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim(),
+        content_type: (ctx.headers['content-type'] ?? 'application/octet-stream').replace(/;[\s\S]*$/, '').trim(),
         content,
         content_url: '',
         hash,
@@ -215,14 +222,14 @@ const fileRoutes = (): Array<Route> => [
         expiry_at: isoTime(ctx.now + 24 * 3_600_000),
         $group: group
       })
-      file.content_url = `${ctx.baseUrl}/files/${String(file.id)}/content`
+      file.content_url = `${ctx.baseUrl}/files/${textOf(file.id)}/content`
       return one(file, 201)
     },
     true
   )
 ]
 
-const groupOf = (ctx: Ctx): string => ctx.principal?.session?.id ?? `user:${String(ctx.principal?.user.id)}`
+const groupOf = (ctx: Ctx): string => ctx.principal?.session?.id ?? `user:${textOf(ctx.principal?.user.id)}`
 
 const caseSettingRoutes = (): Array<Route> => [
   // Statuses, priorities and types are public (spec §3.1, "(P)").

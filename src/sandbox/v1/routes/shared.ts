@@ -3,8 +3,8 @@ import { err, type ApiErr } from '../errors'
 import { everything, fail, notFound, one, offsetPage, type Ctx } from '../context'
 import type { Reply } from '../render'
 import { tagRefs } from '../model'
-import { all, find, insert, isoTime, ref, refs, type Ref, type Row } from '../store'
-import { route, type Access, type Route } from './route'
+import { all, find, insert, isoTime, ref, refs, type Ref, type Row, textOf } from '../store'
+import { route, type Access, type Route, type RouteCtx } from './route'
 
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
@@ -16,8 +16,8 @@ const tagRows = (ctx: Ctx, row: Row): Array<Row> =>
  * the resulting tag list.
  */
 export const tagRoutes = (base: string, type: string, access: Access): Array<Route> => {
-  const withRow = (handle: (ctx: Ctx, row: Row) => Reply) => (ctx: Ctx) => {
-    const row = find(ctx.store, type, ctx.params.id!)
+  const withRow = (handle: (ctx: RouteCtx<'id'>, row: Row) => Reply) => (ctx: RouteCtx<'id'>) => {
+    const row = find(ctx.store, type, ctx.params.id)
     return row === undefined || row.state === 'TRASH' ? notFound() : handle(ctx, row)
   }
   const same = (a: Ref, b: Ref): boolean => String(a.id) === String(b.id)
@@ -25,10 +25,7 @@ export const tagRoutes = (base: string, type: string, access: Access): Array<Rou
   const change = (status: number, combine: (current: ReadonlyArray<Ref>, named: ReadonlyArray<Ref>) => ReadonlyArray<Ref>) =>
     withRow((ctx, row) => {
       // DELETE has no body: its names come in the query.
-      const names =
-        ctx.method === 'DELETE'
-          ? ctx.query.get('tags')?.split(',')
-          : ctx.fields.list('tags', { required: true })
+      const names = ctx.method === 'DELETE' ? ctx.query.get('tags')?.split(',') : ctx.fields.list('tags', { required: true })
       if (names === undefined) return fail(ctx.method === 'DELETE' ? [err('FIELD_REQUIRED', 'tags')] : ctx.fields.errors)
       const named =
         ctx.method === 'DELETE'
@@ -42,10 +39,30 @@ export const tagRoutes = (base: string, type: string, access: Access): Array<Rou
       return everything(tagRows(ctx, row), 'tag', status)
     })
   return [
-    route('GET', `${base}/:id/tags`, access, withRow((ctx, row) => everything(tagRows(ctx, row), 'tag'))),
-    route('POST', `${base}/:id/tags`, access, change(201, (current, named) => [...current, ...named.filter((n) => !current.some((c) => same(c, n)))])),
-    route('PUT', `${base}/:id/tags`, access, change(200, (_current, named) => named)),
-    route('DELETE', `${base}/:id/tags`, access, change(200, (current, named) => current.filter((c) => !named.some((n) => same(c, n)))))
+    route(
+      'GET',
+      `${base}/:id/tags`,
+      access,
+      withRow((ctx, row) => everything(tagRows(ctx, row), 'tag'))
+    ),
+    route(
+      'POST',
+      `${base}/:id/tags`,
+      access,
+      change(201, (current, named) => [...current, ...named.filter((n) => !current.some((c) => same(c, n)))])
+    ),
+    route(
+      'PUT',
+      `${base}/:id/tags`,
+      access,
+      change(200, (_current, named) => named)
+    ),
+    route(
+      'DELETE',
+      `${base}/:id/tags`,
+      access,
+      change(200, (current, named) => current.filter((c) => !named.some((n) => same(c, n))))
+    )
   ]
 }
 
@@ -55,23 +72,23 @@ export const attachmentsFrom = (ctx: Ctx): { readonly ids: Array<number>; readon
   if (fileIds === undefined) return { ids: [], errors: [] }
   const errors: Array<ApiErr> = []
   const files = fileIds.map((id) => find(ctx.store, 'file', id))
-  const group = ctx.principal?.session?.id ?? `user:${String(ctx.principal?.user.id)}`
-  if (files.some((f) => f === undefined || f.$group !== group || Date.parse(String(f.expiry_at)) < ctx.now)) {
+  const group = ctx.principal?.session?.id ?? `user:${textOf(ctx.principal?.user.id)}`
+  if (files.some((f) => f === undefined || f.$group !== group || Date.parse(textOf(f.expiry_at)) < ctx.now)) {
     errors.push(err('FIELD_INVALID', 'attachment_file_ids'))
     return { ids: [], errors }
   }
   const ids = (files as Array<Row>).map((file) => {
-    const type = String(file.content_type)
+    const type = textOf(file.content_type)
     const row = insert(ctx.store, 'attachment', {
-      name: file.name!,
-      size: file.size!,
+      name: file.name ?? null,
+      size: file.size ?? null,
       width: null,
       height: null,
       type,
       content_id: null,
       alt: null,
-      url: `${ctx.baseUrl}/files/${String(file.id)}/content`,
-      url_download: `${ctx.baseUrl}/files/${String(file.id)}/content?download=1`,
+      url: `${ctx.baseUrl}/files/${textOf(file.id)}/content`,
+      url_download: `${ctx.baseUrl}/files/${textOf(file.id)}/content?download=1`,
       thumbnails: [],
       created_at: isoTime(ctx.now)
     })
@@ -88,27 +105,27 @@ export const noteRoutes = (base: string, type: string): Array<Route> => {
   }
   return [
     route('GET', `${base}/:id/notes`, 'agent', (ctx) => {
-      if (find(ctx.store, type, ctx.params.id!) === undefined) return notFound()
+      if (find(ctx.store, type, ctx.params.id) === undefined) return notFound()
       const pinned = ctx.query.get('is_pinned')
       // Newest first (the users/notes page: "ordered created_at desc").
-      const rows = notesOf(ctx, ctx.params.id!)
-        .filter((n) => pinned === undefined || String(n.is_pinned) === pinned.toLowerCase())
+      const rows = notesOf(ctx, ctx.params.id)
+        .filter((n) => pinned === undefined || textOf(n.is_pinned) === pinned.toLowerCase())
         .sort((a, b) => Number(b.id) - Number(a.id))
       return offsetPage(ctx, rows, 'note')
     }),
     route('GET', `${base}/:id/notes/:note_id`, 'agent', (ctx) => {
-      const note = find(ctx.store, 'note', ctx.params.note_id!)
-      return note === undefined || note.$parent !== `${base}/${ctx.params.id!}` ? notFound() : one(note)
+      const note = find(ctx.store, 'note', ctx.params.note_id)
+      return note === undefined || note.$parent !== `${base}/${ctx.params.id}` ? notFound() : one(note)
     }),
     route('POST', `${base}/:id/notes`, 'agent', (ctx) => {
-      const owner = find(ctx.store, type, ctx.params.id!)
+      const owner = find(ctx.store, type, ctx.params.id)
       if (owner === undefined) return notFound()
       const contents = ctx.fields.string('contents', { required: true })
       const pinned = ctx.fields.bool('is_pinned') ?? false
       const files = attachmentsFrom(ctx)
       const errors = [...ctx.fields.errors, ...files.errors]
       if (errors.length > 0 || contents === undefined) return fail(errors)
-      const author = ctx.principal!.user
+      const author = ctx.principal.user
       const note = insert(ctx.store, 'note', {
         body_text: contents,
         body_html: `<p>${contents}</p>`,
@@ -119,15 +136,15 @@ export const noteRoutes = (base: string, type: string): Array<Route> => {
         download_all: null,
         created_at: isoTime(ctx.now),
         updated_at: isoTime(ctx.now),
-        $parent: `${base}/${String(owner.id)}`
+        $parent: `${base}/${textOf(owner.id)}`
       })
       recount(ctx, owner)
       return one(note, 201)
     }),
     route('PUT', `${base}/:id/notes/:note_id`, 'agent', (ctx) => {
-      const owner = find(ctx.store, type, ctx.params.id!)
-      const note = find(ctx.store, 'note', ctx.params.note_id!)
-      if (owner === undefined || note === undefined || note.$parent !== `${base}/${String(owner.id)}`) return notFound()
+      const owner = find(ctx.store, type, ctx.params.id)
+      const note = find(ctx.store, 'note', ctx.params.note_id)
+      if (owner === undefined || note === undefined || note.$parent !== `${base}/${textOf(owner.id)}`) return notFound()
       const contents = ctx.fields.string('contents')
       const pinned = ctx.fields.bool('is_pinned')
       if (contents !== undefined && contents.trim() === '') ctx.fields.errors.push(err('FIELD_EMPTY', 'contents'))
@@ -138,7 +155,7 @@ export const noteRoutes = (base: string, type: string): Array<Route> => {
       }
       if (pinned !== undefined) {
         note.is_pinned = pinned
-        note.pinned_by = pinned ? ref('user', ctx.principal!.user.id as number) : null
+        note.pinned_by = pinned ? ref('user', ctx.principal.user.id as number) : null
       }
       note.updated_at = isoTime(ctx.now)
       recount(ctx, owner)
@@ -149,7 +166,13 @@ export const noteRoutes = (base: string, type: string): Array<Route> => {
 
 /** `?ids=1,2` and `?legacy_ids=a,b` list filters. */
 export const idFilters = (ctx: Ctx, rows: ReadonlyArray<Row>): ReadonlyArray<Row> => {
-  const ids = ctx.query.get('ids')?.split(',').map((s) => s.trim())
-  const legacy = ctx.query.get('legacy_ids')?.split(',').map((s) => s.trim())
-  return rows.filter((r) => (ids === undefined || ids.includes(String(r.id))) && (legacy === undefined || legacy.includes(String(r.legacy_id))))
+  const ids = ctx.query
+    .get('ids')
+    ?.split(',')
+    .map((s) => s.trim())
+  const legacy = ctx.query
+    .get('legacy_ids')
+    ?.split(',')
+    .map((s) => s.trim())
+  return rows.filter((r) => (ids === undefined || ids.includes(textOf(r.id))) && (legacy === undefined || legacy.includes(textOf(r.legacy_id))))
 }
