@@ -45,8 +45,7 @@ export interface NodeTransport extends Transport {
 
 type Result = { readonly _tag: 'Left'; readonly left: KayakoError } | { readonly _tag: 'Right'; readonly right: HttpResponse }
 
-const hasHeader = (headers: Readonly<Record<string, string>>, name: string): boolean =>
-  Object.keys(headers).some((h) => h.toLowerCase() === name)
+const hasHeader = (headers: Readonly<Record<string, string>>, name: string): boolean => Object.keys(headers).some((h) => h.toLowerCase() === name)
 
 const decompress = (encoding: string | undefined, body: Buffer, done: (error: Error | null, result: Buffer) => void): void => {
   switch (encoding?.trim().toLowerCase()) {
@@ -176,7 +175,10 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
         const answer = (bytes: Buffer): void => {
           const text = bytes.toString('utf8')
           // As fetch's text(): a UTF-8 byte order mark is not part of the text.
-          resolve({ _tag: 'Right', right: { status: res.statusCode ?? 0, headers: responseHeaders, body: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text } })
+          resolve({
+            _tag: 'Right',
+            right: { status: res.statusCode ?? 0, headers: responseHeaders, body: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text }
+          })
         }
         res.on('error', fail)
         res.on('close', () => {
@@ -195,13 +197,19 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
 
       try {
         const lib = url.protocol === 'https:' ? https : http
-        const req = lib.request(url, { method: request.method, headers, agent, ...(request.signal === undefined ? {} : { signal: request.signal }) }, onResponse)
+        const req = lib.request(
+          url,
+          { method: request.method, headers, agent, ...(request.signal === undefined ? {} : { signal: request.signal }) },
+          onResponse
+        )
         // Bytes after a complete response (a Content-Length shorter than the body) fail the socket, not the answer.
         req.on('error', (error) => (response?.complete === true ? undefined : fail(error)))
         const onPhase = request.onPhase
         if (onPhase !== undefined) {
           onPhase('connect')
-          req.on('socket', (socket) => (socket.connecting ? socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => onPhase('headers')) : onPhase('headers')))
+          req.on('socket', (socket) =>
+            socket.connecting ? socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => onPhase('headers')) : onPhase('headers')
+          )
         }
         req.end(body)
       } catch (thrown) {

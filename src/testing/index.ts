@@ -22,7 +22,7 @@
  * `replayTransport` serves them again, so a test can run the real executor, signing, parsing and decoding included,
  * on answers captured once.
  */
-import * as E from 'fp-ts/Either'
+import * as E from '../core/either'
 import type * as TE from 'fp-ts/TaskEither'
 import type { ClassicExecutor } from '../classic/executor'
 import type { ClassicRequest, FilePart, FormPairs } from '../classic/request'
@@ -66,7 +66,12 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** `/Base/User/:id` or `/Base/User/*` → a regex for one route. */
 const routePattern = (route: string): RegExp =>
-  new RegExp(`^${route.split('/').map((s) => (s === '*' || s.startsWith(':') ? '[^/]+' : escape(s))).join('/')}$`)
+  new RegExp(
+    `^${route
+      .split('/')
+      .map((s) => (s === '*' || s.startsWith(':') ? '[^/]+' : escape(s)))
+      .join('/')}$`
+  )
 
 const METHOD_KEY = /^(GET|POST|PUT|DELETE)\s+(\/.*)$/
 
@@ -83,25 +88,39 @@ const lookup = (table: MockTable, call: RecordedCall): readonly [string, MockAns
 
 export const mockClassic = (table: MockTable): MockClassicExecutor => {
   const calls: Array<RecordedCall> = []
-  const run = <A>(req: ClassicRequest<A>): TE.TaskEither<KayakoError, A> => async () => {
-    const base = { operation: req.operation, method: req.method, route: req.route, query: req.query, form: req.form, files: req.files }
-    if (req.issues.length > 0) {
-      calls.push({ ...base, sent: false })
-      return E.left(validationError(req.operation, req.issues))
+  const run =
+    <A>(req: ClassicRequest<A>): TE.TaskEither<KayakoError, A> =>
+    async () => {
+      const base = { operation: req.operation, method: req.method, route: req.route, query: req.query, form: req.form, files: req.files }
+      if (req.issues.length > 0) {
+        calls.push({ ...base, sent: false })
+        return E.left(validationError(req.operation, req.issues))
+      }
+      const found = lookup(table, { ...base, sent: true })
+      const call: RecordedCall = found === undefined ? { ...base, sent: true } : { ...base, sent: true, matched: found[0] }
+      calls.push(call)
+      if (found === undefined) {
+        return E.left(
+          transportError(
+            req.operation,
+            { method: req.method, url: `mock:${req.route}`, headers: {} },
+            `no mock answer for ${req.operation} (${req.method} ${req.route})`
+          )
+        )
+      }
+      const answer = found[1]
+      try {
+        return (typeof answer === 'function' ? await answer(call) : answer) as E.Either<KayakoError, A>
+      } catch (thrown) {
+        return E.left(
+          transportError(
+            req.operation,
+            { method: req.method, url: `mock:${req.route}`, headers: {} },
+            `the mock answer for ${found[0]} threw: ${thrown instanceof Error ? thrown.message : String(thrown)}`
+          )
+        )
+      }
     }
-    const found = lookup(table, { ...base, sent: true })
-    const call: RecordedCall = found === undefined ? { ...base, sent: true } : { ...base, sent: true, matched: found[0] }
-    calls.push(call)
-    if (found === undefined) {
-      return E.left(transportError(req.operation, { method: req.method, url: `mock:${req.route}`, headers: {} }, `no mock answer for ${req.operation} (${req.method} ${req.route})`))
-    }
-    const answer = found[1]
-    try {
-      return (typeof answer === 'function' ? await answer(call) : answer) as E.Either<KayakoError, A>
-    } catch (thrown) {
-      return E.left(transportError(req.operation, { method: req.method, url: `mock:${req.route}`, headers: {} }, `the mock answer for ${found[0]} threw: ${thrown instanceof Error ? thrown.message : String(thrown)}`))
-    }
-  }
   const executor = Object.assign(run, {
     callsTo: (key: string) => calls.filter((c) => c.operation === key || c.matched === key),
     clear: () => {
@@ -165,7 +184,10 @@ export const recordTransport = (transport: Transport): RecordingTransport => {
     const answer = await transport(request)()
     if (answer._tag === 'Right') {
       const { status, headers, body } = answer.right
-      recordings.push([{ method: request.method, route: routeOf(request.url), status, headers: redact({ method: '', url: '', headers }).headers, body }, request])
+      recordings.push([
+        { method: request.method, route: routeOf(request.url), status, headers: redact({ method: '', url: '', headers }).headers, body },
+        request
+      ])
     }
     return answer
   }
@@ -183,12 +205,12 @@ export const replayTransport = (recordings: ReadonlyArray<Recording>): Transport
     const key = `${r.method} ${r.route}`
     queues.set(key, [...(queues.get(key) ?? []), r])
   }
-  return (request: HttpRequest) => async () => {
+  return (request: HttpRequest) => () => {
     const key = `${request.method} ${routeOf(request.url)}`
     const queue = queues.get(key)
     const next = queue?.length === 1 ? queue[0] : queue?.shift()
-    if (next === undefined) return E.left(transportError(request.operation ?? 'request', redact(request), `nothing recorded for ${key}`))
+    if (next === undefined) return Promise.resolve(E.left(transportError(request.operation ?? 'request', redact(request), `nothing recorded for ${key}`)))
     const response: HttpResponse = { status: next.status, headers: next.headers, body: next.body }
-    return E.right(response)
+    return Promise.resolve(E.right(response))
   }
 }

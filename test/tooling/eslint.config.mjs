@@ -33,8 +33,12 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'error',
       // Ids and counts go into paths and messages everywhere; objects, `undefined` and `null` still may not.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
-      // `(x) => void f(x)`-style shorthands are idiomatic here; a void value used as data is still reported.
-      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true, ignoreVoidOperator: true }],
+      // `(x) => void f(x)`-style shorthands and `return done(…)` as an early exit from a void function are idiomatic
+      // here; a void value used as data is still reported.
+      '@typescript-eslint/no-confusing-void-expression': [
+        'error',
+        { ignoreArrowShorthand: true, ignoreVoidOperator: true, ignoreVoidReturningFunctions: true }
+      ],
       // Off: the library checks its input at run time for JavaScript callers and hostile data (`Array.isArray` on a
       // typed array, `?.` on a typed object, `=== true` on a boolean), which is exactly what this rule calls
       // unnecessary.
