@@ -4,12 +4,11 @@
  */
 import * as E from '../core/either'
 import type * as TE from 'fp-ts/TaskEither'
-import { utf8 } from '../core/bytes'
 import { apiError, causeText, httpError, parseError, redact, scrub, SECRET_PARAMS, userInfoOf, validationError, type KayakoError } from '../core/error'
 import { redirectMessage, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
 import { decode, pipeline, refuse, type Pipeline } from '../core/pipeline'
 import { classicConfigIssues } from './config'
-import { encodeForm, type ClassicRequest, type FilePart, type FormPairs } from './request'
+import { encodeForm, type ClassicRequest, type FormPairs } from './request'
 import { randomSalt } from './sign'
 import { webCryptoSigner, type Signer } from './signer'
 import { parseDocument, plainText, txmlParser, type XmlParser } from './xml'
@@ -128,11 +127,11 @@ export const toHttpRequest = (baseUrl: string, req: ClassicRequest<unknown>, cre
     return { method: req.method, url: `${base}${extraQuery}&${encodeForm(auth)}`, headers, operation: req.operation }
   }
   const fields = [...req.form, ...auth]
-  if (req.files.length > 0) {
+  if (req.multipart !== undefined) {
     // Not derived from the salt: the boundary is in a header that is logged, and any secret in it would be sent twice.
     const boundary = `----kayako-fp-${randomSalt(24)}`
     headers['content-type'] = `multipart/form-data; boundary=${boundary}`
-    return { method: req.method, url: base + extraQuery, headers, body: multipart(boundary, fields, req.files), operation: req.operation }
+    return { method: req.method, url: base + extraQuery, headers, body: req.multipart(boundary, fields, req.files), operation: req.operation }
   }
   headers['content-type'] = 'application/x-www-form-urlencoded'
   return { method: req.method, url: base + extraQuery, headers, body: encodeForm(fields), operation: req.operation }
@@ -140,33 +139,6 @@ export const toHttpRequest = (baseUrl: string, req: ClassicRequest<unknown>, cre
 
 /** Route segments keep their slashes and commas readable; everything else is percent-encoded. */
 const encodeRoute = (route: string): string => encodeURIComponent(route).replace(/%2F/gi, '/').replace(/%2C/gi, ',')
-
-const quoted = (text: string): string => text.replace(/["\r\n]/g, (c) => encodeURIComponent(c))
-
-const multipart = (boundary: string, fields: FormPairs, files: ReadonlyArray<FilePart>): Uint8Array => {
-  const chunks: Array<Uint8Array> = []
-  for (const [name, value] of fields) {
-    chunks.push(utf8(`--${boundary}\r\nContent-Disposition: form-data; name="${quoted(name)}"\r\n\r\n${value}\r\n`))
-  }
-  for (const file of files) {
-    chunks.push(
-      utf8(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${quoted(file.name)}"; filename="${quoted(file.filename)}"\r\n` +
-          `Content-Type: ${file.contentType}\r\n\r\n`
-      ),
-      file.data,
-      utf8('\r\n')
-    )
-  }
-  chunks.push(utf8(`--${boundary}--\r\n`))
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.length
-  }
-  return out
-}
 
 const interpret = <A>(
   req: ClassicRequest<A>,
