@@ -102,7 +102,7 @@ const unsigned = (operation: string, step: 'salt' | 'signer', byDefault: boolean
   const webCrypto = (globalThis as { crypto?: { subtle?: { sign?: unknown } } }).crypto
   const message =
     byDefault && typeof webCrypto?.subtle?.sign !== 'function'
-      ? 'no WebCrypto (globalThis.crypto) on this runtime: use Node 20 or later, or pass salt and signer'
+      ? 'no WebCrypto (globalThis.crypto): use Node 20 or later, or pass salt and signer'
       : `the ${step} failed (${causeText(thrown)})`
   return validationError(operation, [{ path: `config.${step}`, message: `${message}; nothing was sent` }])
 }

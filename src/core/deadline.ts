@@ -3,7 +3,7 @@
  * carries it without the other policies (retry, logging, concurrency, and their scrubbing of request bodies): the
  * executor scrubs whatever comes back anyway.
  */
-import { redact, transportError, causeText, type KayakoError, type TransferPhase } from './error'
+import { redact, transportError, type KayakoError, type TransferPhase } from './error'
 import type { HttpRequest, HttpResponse, Transport } from './http'
 
 type Sent = { readonly _tag: 'Left'; readonly left: KayakoError } | { readonly _tag: 'Right'; readonly right: HttpResponse }
@@ -24,34 +24,19 @@ export const systemClock: Clock = {
 /** How a deadline runs the transport: never throwing (a throw or a rejection is a `TransportError`). */
 export type Send = (transport: Transport, request: HttpRequest) => Promise<Sent>
 
-export const reasonText = (reason: unknown): string => (reason === undefined ? 'no reason given' : causeText(reason))
-
-/** `withTimeout`'s machinery, given how to send (see `withTimeout` in `policy.ts` for the behaviour). */
+/**
+ * The deadline itself (see `withTimeout` in `policy.ts`, which adds what a caller's own signal needs): `ms` for the
+ * whole exchange, the request aborted through its signal when it runs out, the `Left` naming the phase it ran out in.
+ */
 export const deadline =
   (ms: number, clock: Clock, send: Send) =>
   (transport: Transport): Transport =>
   (request) =>
   () =>
     new Promise<Sent>((resolve) => {
-      const fail = (cause: string, phase?: TransferPhase): Sent => ({
-        _tag: 'Left',
-        left: { ...transportError(request.operation ?? 'request', redact(request), cause), ...(phase && { phase }) }
-      })
-      const outer = request.signal
-      if (outer?.aborted === true) return resolve(fail(`aborted before sending: ${reasonText(outer.reason)}`))
       const controller = new AbortController()
-      let settled = false
-      const finish = (sent: Sent): void => {
-        if (settled) return
-        settled = true
-        clock.clearTimeout(timer)
-        outer?.removeEventListener('abort', onCallerAbort)
-        resolve(sent)
-      }
-      const onCallerAbort = (): void => {
-        controller.abort(outer?.reason)
-        finish(fail(`aborted: ${reasonText(outer?.reason)}`))
-      }
+      // A signal on the request (withTimeout links the caller's one here) aborts the exchange too.
+      request.signal?.addEventListener('abort', () => controller.abort(request.signal?.reason), { once: true })
       let phase: TransferPhase | undefined
       const onPhase = (next: TransferPhase): void => {
         phase = next
@@ -60,10 +45,13 @@ export const deadline =
       const timer = clock.setTimeout(() => {
         const cause = `timed out after ${ms} ms${phase === undefined ? '' : ` ${PHASE_TEXT[phase]}`}`
         controller.abort(typeof DOMException === 'function' ? new DOMException(cause, 'TimeoutError') : new Error(cause))
-        finish(fail(cause, phase))
+        // (a promise settles once: whichever of the answer and the deadline comes first wins)
+        resolve({ _tag: 'Left', left: { ...transportError(request.operation ?? 'request', redact(request), cause), ...(phase && { phase }) } })
       }, ms)
-      outer?.addEventListener('abort', onCallerAbort, { once: true })
-      void send(transport, { ...request, signal: controller.signal, onPhase }).then(finish)
+      void send(transport, { ...request, signal: controller.signal, onPhase }).then((sent) => {
+        clock.clearTimeout(timer)
+        resolve(sent)
+      })
     })
 
 const PHASE_TEXT: Readonly<Record<TransferPhase, string>> = {

@@ -14,7 +14,7 @@
 import * as E from './either'
 import { causeText, redact, scrub, SECRET_HEADERS, SECRET_PARAMS, transportError, userInfoOf, type KayakoError } from './error'
 import type { HttpMethod, HttpRequest, HttpResponse, Transport } from './http'
-import { deadline, reasonText, systemClock, type Clock } from './deadline'
+import { deadline, systemClock, type Clock } from './deadline'
 
 export { systemClock, type Clock } from './deadline'
 
@@ -22,6 +22,8 @@ type Sent = E.Either<KayakoError, HttpResponse>
 
 // ---------------------------------------------------------------------------------------------------------------
 // Time
+
+const reasonText = (reason: unknown): string => (reason === undefined ? 'no reason given' : causeText(reason))
 
 /** Waits `ms` on the clock; resolves `false` at once if the signal aborts first. */
 const sleep = (clock: Clock, ms: number, signal: AbortSignal | undefined): Promise<boolean> =>
@@ -245,8 +247,29 @@ export interface TimeoutOptions {
  */
 export const withTimeout =
   (ms: number, options: TimeoutOptions = {}) =>
-  (transport: Transport): Transport =>
-    deadline(ms, options.clock ?? systemClock, send)(transport)
+  (transport: Transport): Transport => {
+    const timed = deadline(ms, options.clock ?? systemClock, send)(transport)
+    return (request) => () => {
+      const outer = request.signal
+      if (outer === undefined) return timed(request)()
+      const fail = (cause: string): Sent => E.left(transportError(request.operation ?? 'request', redact(request), cause))
+      if (outer.aborted) return Promise.resolve(fail(`aborted before sending: ${reasonText(outer.reason)}`))
+      // The caller's signal aborts the exchange through a signal of this request's own, so that a long-lived caller
+      // signal does not gather a listener per request.
+      const linked = new AbortController()
+      return new Promise<Sent>((resolve) => {
+        const onAbort = (): void => {
+          linked.abort(outer.reason)
+          resolve(fail(`aborted: ${reasonText(outer.reason)}`))
+        }
+        outer.addEventListener('abort', onAbort, { once: true })
+        void timed({ ...request, signal: linked.signal })().then((sent) => {
+          outer.removeEventListener('abort', onAbort)
+          resolve(sent)
+        })
+      })
+    }
+  }
 
 // ---------------------------------------------------------------------------------------------------------------
 // withLogger

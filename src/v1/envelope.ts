@@ -142,20 +142,8 @@ export const parseAnswer = (whole: string, maxValues: number): Parsed => {
   }
 }
 
-export const EMPTY_ENVELOPE: Envelope = {
-  status: null,
-  data: undefined,
-  resource: null,
-  totalCount: null,
-  offset: null,
-  limit: null,
-  links: { first: null, previous: null, next: null, last: null },
-  sessionId: null,
-  authToken: null,
-  errors: [],
-  notifications: [],
-  logs: []
-}
+/** The envelope of an empty body: every field absent (`readEnvelope` of `{}`). */
+export const emptyEnvelope = (): Envelope => readEnvelope({}) as Envelope
 
 export const isSuccess = (status: number): boolean => status >= 200 && status < 300
 

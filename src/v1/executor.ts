@@ -11,7 +11,7 @@ import { apiError, decodeError, parseError, scrubValue, userInfoOf, type KayakoE
 import type { HttpRequest, HttpResponse, Transport } from '../core/http'
 import { decode, pipeline, refuse } from '../core/pipeline'
 import { v1ConfigIssues } from './config'
-import { EMPTY_ENVELOPE, failed, isSuccess, parseAnswer, type Log, type Notification, type Parsed } from './envelope'
+import { emptyEnvelope, failed, isSuccess, parseAnswer, type Log, type Notification, type Parsed } from './envelope'
 import { DEFAULT_MAX_VALUES } from './flat'
 import { toSnake } from './letterCase'
 import { mergeOptions, toWire, type Options } from './options'
@@ -87,11 +87,6 @@ const queryText = (value: Exclude<Query[string], undefined>): string =>
 const encodeQuery = (pairs: ReadonlyArray<readonly [string, string]>): string =>
   pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v).replace(/%2C/gi, ',')}`).join('&')
 
-const contentDisposition = (filename: string): string => {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
-  return ascii === filename ? `attachment; filename="${filename}"` : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`
-}
-
 /** The HTTP request for a description, without authentication headers. */
 export const toHttpRequest = (root: string, req: V1Request<unknown>, defaults: Options): HttpRequest => {
   const wire = toWire(mergeOptions(defaults, req.options))
@@ -105,7 +100,7 @@ export const toHttpRequest = (root: string, req: V1Request<unknown>, defaults: O
   if (req.body === undefined) return base
   if (req.body._tag === 'File') {
     headers['content-type'] = req.body.contentType
-    headers['content-disposition'] = contentDisposition(req.body.filename)
+    headers['content-disposition'] = req.body.disposition
     return { ...base, body: req.body.data }
   }
   const body: Record<string, unknown> = {}
@@ -117,7 +112,7 @@ export const toHttpRequest = (root: string, req: V1Request<unknown>, defaults: O
 const interpret = <A>(req: V1Request<A>, http: HttpRequest, response: HttpResponse, parsed: Parsed): E.Either<KayakoError, A> => {
   if (!isSuccess(response.status)) return E.left(failed(req.operation, http, response, parsed))
   if (parsed.failure !== undefined) return E.left(parseError(req.operation, parsed.failure, response.body))
-  const envelope = parsed.envelope ?? (parsed.empty ? EMPTY_ENVELOPE : undefined)
+  const envelope = parsed.envelope ?? (parsed.empty ? emptyEnvelope() : undefined)
   if (envelope === undefined) return E.left(decodeError(req.operation, ['(root): expected a JSON object (the envelope)']))
   // JSONP-style answers always have HTTP 200; the envelope's own status still says it failed (spec §2.13)
   if (envelope.errors.length > 0 && envelope.status !== null && !isSuccess(envelope.status)) {
@@ -178,7 +173,7 @@ export const v1 = (config: V1Config): V1Executor => {
         const value = interpret(req, http, response, parsed)
         if (E.isLeft(value)) return value
         if (req.method === 'DELETE' && req.path === '/session') held.ended()
-        const envelope = parsed.envelope ?? EMPTY_ENVELOPE
+        const envelope = parsed.envelope ?? emptyEnvelope()
         return E.right({ operation: req.operation, status: response.status, notifications: envelope.notifications, logs: envelope.logs, value: value.right })
       }
     })
