@@ -11,6 +11,7 @@ import * as O from '../core/option'
 import { fromBase64, utf8Decode } from '../core/bytes'
 import { failure, success, type Decoded, type Decoder } from '../core/decoder'
 import * as V from '../core/validate'
+import { withFiles } from './multipart'
 import { getRequest, postRequest, segment, type ClassicRequest, type FilePart, type FormPairs } from './request'
 import { CustomFieldType } from './customFieldTypes'
 import { fileBytes, fileContents, numericTicketId, type Code, type FileContents } from './tickets'
@@ -299,7 +300,7 @@ export const post = (ticketId: number, values: CustomFieldValues): ClassicReques
   return postRequest('TicketCustomField.post', `${ROUTE}/${segment(ticketId)}`, groups, {
     issues,
     form: entries.flatMap(([name, v]) => pairsOf(name, v)),
-    files: entries.flatMap(([name, v]) => filesOf(name, v))
+    upload: withFiles(entries.flatMap(([name, v]) => filesOf(name, v)))
   })
 }
 

@@ -4,27 +4,11 @@
  */
 import * as E from '../core/either'
 import type * as TE from 'fp-ts/TaskEither'
-import { utf8 } from '../core/bytes'
-import { drawErrors } from '../core/decoder'
-import {
-  apiError,
-  causeText,
-  decodeError,
-  httpError,
-  parseError,
-  redact,
-  scrub,
-  scrubError,
-  SECRET_PARAMS,
-  transportError,
-  userInfoOf,
-  validationError,
-  type KayakoError
-} from '../core/error'
-import { bodyTooLarge, DEFAULT_DEADLINE_MS, DEFAULT_MAX_BODY_BYTES, fetchTransport, redirectMessage, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
-import { withTimeout } from '../core/policy'
+import { apiError, causeText, httpError, parseError, redact, scrub, SECRET_PARAMS, userInfoOf, validationError, type KayakoError } from '../core/error'
+import { redirectMessage, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
+import { decode, pipeline, refuse, type Pipeline } from '../core/pipeline'
 import { classicConfigIssues } from './config'
-import { encodeForm, type ClassicRequest, type FilePart, type FormPairs } from './request'
+import { encodeForm, type ClassicRequest, type FormPairs } from './request'
 import { randomSalt } from './sign'
 import { webCryptoSigner, type Signer } from './signer'
 import { parseDocument, plainText, txmlParser, type XmlParser } from './xml'
@@ -71,51 +55,46 @@ export interface ClassicExecutor {
 /** Statuses whose plain-text body is the server's own message (spec §3). */
 const API_STATUSES: ReadonlyArray<number> = [400, 401, 404]
 
+/** The Classic specifics on the shared pipeline (`core/pipeline.ts`): a form, signed with a fresh salt, answered in XML. */
 export const classic = (config: ClassicConfig): ClassicExecutor => {
   const invalid = classicConfigIssues(config)
-  if (invalid.length > 0) return (req) => async () => E.left(validationError(req.operation, invalid))
-  const deadlineMs = config.deadlineMs ?? DEFAULT_DEADLINE_MS
-  const transport = deadlineMs === Infinity ? (config.transport ?? fetchTransport) : withTimeout(deadlineMs)(config.transport ?? fetchTransport)
+  if (invalid.length > 0) return refuse(invalid)
+  const { send, run, tooLarge } = pipeline(config)
   const nextSalt = config.salt ?? (() => randomSalt())
   const parser = config.xmlParser ?? txmlParser
   const makeSigner = config.signer ?? webCryptoSigner
   let sign: ReturnType<Signer> | undefined
-  const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const onNotice = config.onNotice
 
-  return <A>(req: ClassicRequest<A>): TE.TaskEither<KayakoError, A> =>
-    async () => {
-      // Credentials, the URL's user-info, and the values of form fields that are secrets themselves (a password).
-      const secrets = [config.apiKey, config.secretKey, ...userInfoOf(config.url), ...req.form.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase())).map(([, value]) => value)]
-      if (req.issues.length > 0) return E.left(scrubError(validationError(req.operation, req.issues), secrets))
-      let salt: string
-      let signature: string
-      let step: 'salt' | 'signer' = 'salt'
-      try {
-        salt = nextSalt()
-        secrets.push(salt)
-        step = 'signer'
-        sign ??= makeSigner(config.secretKey)
-        signature = await sign(salt)
-        secrets.push(signature)
-      } catch (thrown) {
-        return E.left(scrubError(unsigned(req.operation, step, (step === 'salt' ? config.salt : config.signer) === undefined, thrown), secrets))
-      }
-      try {
-        const http = { ...toHttpRequest(config.url, req, { apikey: config.apiKey, salt, signature }), secrets: () => secrets }
-        let sent: E.Either<KayakoError, HttpResponse>
-        try {
-          sent = await transport({ ...http, maxBodyBytes })()
-        } catch (thrown) {
-          sent = E.left(transportError(req.operation, redact(http), causeText(thrown)))
+  return <A>(req: ClassicRequest<A>): TE.TaskEither<KayakoError, A> => {
+    // Credentials, the URL's user-info, and the values of form fields that are secrets themselves (a password).
+    const secrets = [config.apiKey, config.secretKey, ...userInfoOf(config.url), ...req.form.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase())).map(([, value]) => value)]
+    return () =>
+      run({
+        operation: req.operation,
+        issues: req.issues,
+        secrets: () => secrets,
+        target: () => ({ method: req.method, url: `${config.url} (e=${req.route})`, headers: {} }),
+        exchange: async () => {
+          let salt: string
+          let signature: string
+          let step: 'salt' | 'signer' = 'salt'
+          try {
+            salt = nextSalt()
+            secrets.push(salt)
+            step = 'signer'
+            sign ??= makeSigner(config.secretKey)
+            signature = await sign(salt)
+            secrets.push(signature)
+          } catch (thrown) {
+            return E.left(unsigned(req.operation, step, (step === 'salt' ? config.salt : config.signer) === undefined, thrown))
+          }
+          const http = { ...toHttpRequest(config.url, req, { apikey: config.apiKey, salt, signature }), secrets: () => secrets }
+          const sent = await send(http)
+          return E.isLeft(sent) ? sent : interpret(req, http, sent.right, tooLarge, parser, onNotice && ((notice, operation) => onNotice(scrub(notice, secrets), operation)), config.maxElements)
         }
-        const result = E.isLeft(sent) ? sent : interpret(req, http, sent.right, parser, onNotice && ((notice, operation) => onNotice(scrub(notice, secrets), operation)), maxBodyBytes, config.maxElements)
-        return E.isLeft(result) ? E.left(scrubError(result.left, secrets)) : result
-      } catch (thrown) {
-        const url = `${config.url} (e=${req.route})`
-        return E.left(scrubError(transportError(req.operation, { method: req.method, url, headers: {} }, causeText(thrown)), secrets))
-      }
-    }
+      })
+  }
 }
 
 /** Signing failed, so nothing was sent: the configuration (or the runtime) is at fault, never the network. */
@@ -123,7 +102,7 @@ const unsigned = (operation: string, step: 'salt' | 'signer', byDefault: boolean
   const webCrypto = (globalThis as { crypto?: { subtle?: { sign?: unknown } } }).crypto
   const message =
     byDefault && typeof webCrypto?.subtle?.sign !== 'function'
-      ? 'no WebCrypto (globalThis.crypto) on this runtime: use Node 20 or later, or pass salt and signer'
+      ? 'no WebCrypto (globalThis.crypto): use Node 20 or later, or pass salt and signer'
       : `the ${step} failed (${causeText(thrown)})`
   return validationError(operation, [{ path: `config.${step}`, message: `${message}; nothing was sent` }])
 }
@@ -148,11 +127,11 @@ export const toHttpRequest = (baseUrl: string, req: ClassicRequest<unknown>, cre
     return { method: req.method, url: `${base}${extraQuery}&${encodeForm(auth)}`, headers, operation: req.operation }
   }
   const fields = [...req.form, ...auth]
-  if (req.files.length > 0) {
+  if (req.multipart !== undefined) {
     // Not derived from the salt: the boundary is in a header that is logged, and any secret in it would be sent twice.
     const boundary = `----kayako-fp-${randomSalt(24)}`
     headers['content-type'] = `multipart/form-data; boundary=${boundary}`
-    return { method: req.method, url: base + extraQuery, headers, body: multipart(boundary, fields, req.files), operation: req.operation }
+    return { method: req.method, url: base + extraQuery, headers, body: req.multipart(boundary, fields, req.files), operation: req.operation }
   }
   headers['content-type'] = 'application/x-www-form-urlencoded'
   return { method: req.method, url: base + extraQuery, headers, body: encodeForm(fields), operation: req.operation }
@@ -161,54 +140,29 @@ export const toHttpRequest = (baseUrl: string, req: ClassicRequest<unknown>, cre
 /** Route segments keep their slashes and commas readable; everything else is percent-encoded. */
 const encodeRoute = (route: string): string => encodeURIComponent(route).replace(/%2F/gi, '/').replace(/%2C/gi, ',')
 
-const quoted = (text: string): string => text.replace(/["\r\n]/g, (c) => encodeURIComponent(c))
-
-const multipart = (boundary: string, fields: FormPairs, files: ReadonlyArray<FilePart>): Uint8Array => {
-  const chunks: Array<Uint8Array> = []
-  for (const [name, value] of fields) {
-    chunks.push(utf8(`--${boundary}\r\nContent-Disposition: form-data; name="${quoted(name)}"\r\n\r\n${value}\r\n`))
-  }
-  for (const file of files) {
-    chunks.push(
-      utf8(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${quoted(file.name)}"; filename="${quoted(file.filename)}"\r\n` +
-          `Content-Type: ${file.contentType}\r\n\r\n`
-      ),
-      file.data,
-      utf8('\r\n')
-    )
-  }
-  chunks.push(utf8(`--${boundary}--\r\n`))
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.length
-  }
-  return out
-}
-
 const interpret = <A>(
   req: ClassicRequest<A>,
   http: HttpRequest,
   response: HttpResponse,
+  tooLarge: Pipeline['tooLarge'],
   parser: XmlParser,
   onNotice: ClassicConfig['onNotice'],
-  maxBodyBytes: number,
   maxElements: number | undefined
 ): E.Either<KayakoError, A> => {
   const { status, body } = response
-  const tooLarge = bodyTooLarge(response, maxBodyBytes)
+  const oversized = (): KayakoError | undefined => tooLarge(req.operation, response)
   if (status !== 200) {
     if (API_STATUSES.includes(status)) {
-      if (tooLarge !== undefined) return E.left(parseError(req.operation, tooLarge, body))
+      const big = oversized()
+      if (big !== undefined) return E.left(big)
       const message = plainText(body)
       return E.left(apiError(req.operation, status, [{ message: message === '' ? `HTTP ${status}` : message }]))
     }
     return E.left(httpError(req.operation, redact(http), status, body, redirectMessage(response)))
   }
   if (req.response._tag === 'Void') return E.right(undefined as A)
-  if (tooLarge !== undefined) return E.left(parseError(req.operation, tooLarge, body))
+  const big = oversized()
+  if (big !== undefined) return E.left(big)
   const doc = parseDocument(body, parser, maxElements)
   if (E.isLeft(doc)) return E.left(parseError(req.operation, doc.left, body))
   if (doc.right.notice !== '' && onNotice !== undefined) {
@@ -218,11 +172,5 @@ const interpret = <A>(
       // a failing callback must not turn a good answer into an error
     }
   }
-  // A complete answer arrived: whatever goes wrong from here is about the document, never "no response".
-  try {
-    const decoded = req.response.decoder.decode(doc.right.root)
-    return E.isLeft(decoded) ? E.left(decodeError(req.operation, drawErrors(decoded.left))) : E.right(decoded.right)
-  } catch (thrown) {
-    return E.left(decodeError(req.operation, [`(root): could not be decoded (${causeText(thrown)})`]))
-  }
+  return decode(req.operation, req.response.decoder, doc.right.root)
 }

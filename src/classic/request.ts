@@ -35,8 +35,10 @@ export interface ClassicRequest<A> {
   readonly query: FormPairs
   /** Body fields (POST/PUT), without the credentials, which the executor adds. */
   readonly form: FormPairs
-  /** Files: when present the body is `multipart/form-data`. */
+  /** Files: when present the body is `multipart/form-data`, encoded by `multipart`. */
   readonly files: ReadonlyArray<FilePart>
+  /** The `multipart/form-data` encoder, set with the files (`withFiles` in `multipart.ts`), so only uploads carry it. */
+  readonly multipart?: Upload['multipart']
   readonly issues: Issues
   readonly response: ResponseDecoder<A>
 }
@@ -99,10 +101,16 @@ const NO_PAIRS: FormPairs = []
 const NO_FILES: ReadonlyArray<FilePart> = []
 const NO_ISSUES: Issues = []
 
+/** Files to send, with the encoder of their body (`withFiles`). */
+export interface Upload {
+  readonly files: ReadonlyArray<FilePart>
+  readonly multipart: (boundary: string, fields: FormPairs, files: ReadonlyArray<FilePart>) => Uint8Array
+}
+
 export interface RequestParts {
   readonly query?: FormPairs
   readonly form?: FormPairs
-  readonly files?: ReadonlyArray<FilePart>
+  readonly upload?: Upload
   readonly issues?: Issues
 }
 
@@ -118,9 +126,10 @@ export const request = <A>(
   route,
   query: parts.query ?? NO_PAIRS,
   form: parts.form ?? NO_PAIRS,
-  files: parts.files ?? NO_FILES,
+  files: parts.upload?.files ?? NO_FILES,
   issues: parts.issues ?? NO_ISSUES,
-  response
+  response,
+  ...(parts.upload && { multipart: parts.upload.multipart })
 })
 
 export const getRequest = <A>(operation: string, route: string, decoder: Decoder<XmlElement, A>, parts?: RequestParts) =>

@@ -12,26 +12,18 @@
  * becomes a `TransportError`. Time and randomness are injectable (`clock`, `random`) so tests run instantly.
  */
 import * as E from './either'
-import { causeText, redact, scrub, SECRET_HEADERS, SECRET_PARAMS, transportError, userInfoOf, type KayakoError, type TransferPhase } from './error'
+import { causeText, redact, scrub, SECRET_HEADERS, SECRET_PARAMS, transportError, userInfoOf, type KayakoError } from './error'
 import type { HttpMethod, HttpRequest, HttpResponse, Transport } from './http'
+import { deadline, systemClock, type Clock } from './deadline'
+
+export { systemClock, type Clock } from './deadline'
 
 type Sent = E.Either<KayakoError, HttpResponse>
 
 // ---------------------------------------------------------------------------------------------------------------
 // Time
 
-/** Time as the policies see it. `systemClock` in production; a fake clock in tests. */
-export interface Clock {
-  readonly now: () => number
-  readonly setTimeout: (callback: () => void, ms: number) => unknown
-  readonly clearTimeout: (handle: unknown) => void
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
-}
+const reasonText = (reason: unknown): string => (reason === undefined ? 'no reason given' : causeText(reason))
 
 /** Waits `ms` on the clock; resolves `false` at once if the signal aborts first. */
 const sleep = (clock: Clock, ms: number, signal: AbortSignal | undefined): Promise<boolean> =>
@@ -56,8 +48,6 @@ const send = async (transport: Transport, request: HttpRequest): Promise<Sent> =
     return E.left(transportError(request.operation ?? 'request', redact(request), scrub(causeText(thrown), secretsOf(request))))
   }
 }
-
-const reasonText = (reason: unknown): string => (reason === undefined ? 'no reason given' : causeText(reason))
 
 // ---------------------------------------------------------------------------------------------------------------
 // withRetry
@@ -258,49 +248,28 @@ export interface TimeoutOptions {
 export const withTimeout =
   (ms: number, options: TimeoutOptions = {}) =>
   (transport: Transport): Transport => {
-    const clock = options.clock ?? systemClock
-    return (request) => () =>
-      new Promise<Sent>((resolve) => {
-        const fail = (cause: string): Sent => E.left(transportError(request.operation ?? 'request', redact(request), cause))
-        const outer = request.signal
-        if (outer?.aborted === true) return resolve(fail(`aborted before sending: ${reasonText(outer.reason)}`))
-        const controller = new AbortController()
-        let settled = false
-        const finish = (sent: Sent): void => {
-          if (settled) return
-          settled = true
-          clock.clearTimeout(timer)
-          outer?.removeEventListener('abort', onCallerAbort)
+    const timed = deadline(ms, options.clock ?? systemClock, send)(transport)
+    return (request) => () => {
+      const outer = request.signal
+      if (outer === undefined) return timed(request)()
+      const fail = (cause: string): Sent => E.left(transportError(request.operation ?? 'request', redact(request), cause))
+      if (outer.aborted) return Promise.resolve(fail(`aborted before sending: ${reasonText(outer.reason)}`))
+      // The caller's signal aborts the exchange through a signal of this request's own, so that a long-lived caller
+      // signal does not gather a listener per request.
+      const linked = new AbortController()
+      return new Promise<Sent>((resolve) => {
+        const onAbort = (): void => {
+          linked.abort(outer.reason)
+          resolve(fail(`aborted: ${reasonText(outer.reason)}`))
+        }
+        outer.addEventListener('abort', onAbort, { once: true })
+        void timed({ ...request, signal: linked.signal })().then((sent) => {
+          outer.removeEventListener('abort', onAbort)
           resolve(sent)
-        }
-        const onCallerAbort = (): void => {
-          controller.abort(outer?.reason)
-          finish(fail(`aborted: ${reasonText(outer?.reason)}`))
-        }
-        let phase: TransferPhase | undefined
-        const onPhase = (next: TransferPhase): void => {
-          phase = next
-          request.onPhase?.(next)
-        }
-        const timer = clock.setTimeout(() => {
-          const cause = `timed out after ${ms} ms${phase === undefined ? '' : ` ${PHASE_TEXT[phase]}`}`
-          controller.abort(timeoutReason(cause))
-          const timedOut = fail(cause)
-          finish(phase === undefined || E.isRight(timedOut) ? timedOut : E.left({ ...timedOut.left, phase }))
-        }, ms)
-        outer?.addEventListener('abort', onCallerAbort, { once: true })
-        void send(transport, { ...request, signal: controller.signal, onPhase }).then(finish)
+        })
       })
+    }
   }
-
-const PHASE_TEXT: Readonly<Record<TransferPhase, string>> = {
-  connect: 'while connecting',
-  headers: 'waiting for the response headers',
-  body: 'while reading the response body'
-}
-
-const timeoutReason = (message: string): unknown =>
-  typeof DOMException === 'function' ? new DOMException(message, 'TimeoutError') : new Error(message)
 
 // ---------------------------------------------------------------------------------------------------------------
 // withLogger

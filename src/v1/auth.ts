@@ -1,14 +1,20 @@
 /**
- * Authentication and the session (spec §1.3–1.7). (Named `auth.ts`, not `session.ts`: `Session.ts` is the session
- * resource module, and the two names would clash on case-insensitive file systems.) Three ways in:
+ * Authentication and the session (spec §1.3–1.7), the v1 executor's session module. (Named `auth.ts`, not
+ * `session.ts`: `Session.ts` is the session resource module, and the two names would clash on case-insensitive file
+ * systems.) Three ways in:
  * - `{ username, password, otp? }`: Basic once (`GET /session`, completed with `X-Token` + `X-OTP` when the account
  *   has two-factor authentication), then the session id and CSRF token the server hands out; re-authenticates once
  *   when the server says the session is gone (401, 454);
  * - `{ sessionId, csrfToken? }`: a session obtained elsewhere (no re-authentication possible);
  * - `{ bearer }`: an OAuth 2.0 access token (or a JWT SSO token) sent on every request.
  */
+import * as E from '../core/either'
 import { toBase64, utf8 } from '../core/bytes'
-import type { HttpMethod } from '../core/http'
+import { causeText, validationError, type KayakoError } from '../core/error'
+import type { HttpMethod, HttpRequest, HttpResponse } from '../core/http'
+import type { Sent } from '../core/pipeline'
+import { failed, isSuccess, type Parsed } from './envelope'
+import { isObject } from './flat'
 
 export interface Credentials {
   /** The agent's e-mail address. */
@@ -74,3 +80,145 @@ export const authSecrets = (auth: Auth): ReadonlyArray<string> =>
 
 /** Statuses after which a session is gone: 401 (e.g. AUTHORIZATION_REQUIRED) and 454 SESSION_LOADING_FAILED. */
 export const SESSION_GONE: ReadonlyArray<number> = [401, 454]
+
+/** One exchange as the session made it: the request sent last (with its headers), its answer, the answer read. */
+export type Exchanged = readonly [HttpRequest, HttpResponse, Parsed]
+
+/** What the session needs from the executor: the pipeline's `send`, the parse step, and where to tell what it learned. */
+export interface SessionDeps {
+  readonly root: string
+  readonly send: (http: HttpRequest) => Promise<Sent>
+  readonly parse: (body: string) => Parsed
+  /** Every answer's notifications and logs (the login's too). */
+  readonly report: (operation: string, status: number, parsed: Parsed) => void
+  /** A credential learned on the way (session id, CSRF token, two-factor token and code), for the scrubber. */
+  readonly remember: (secret: string | undefined | null) => void
+}
+
+export interface Session {
+  /**
+   * Sends a request with the authentication it needs: logs in first when needed (one login at a time), keeps the
+   * session id and CSRF token any answer hands out, and logs in again and retries once when the server says the
+   * session is gone (401, 454).
+   */
+  readonly exchange: (plain: HttpRequest) => Promise<E.Either<KayakoError, Exchanged>>
+  /** The session held now (`run.session()`); `undefined` before the first call or with a bearer token. */
+  readonly held: () => { readonly sessionId: string; readonly csrfToken?: string } | undefined
+  /** Logged out: the session is gone (with credentials, the next call logs in again). */
+  readonly ended: () => void
+}
+
+const ACCEPT = 'application/json'
+
+export const session = (auth: Auth, deps: SessionDeps): Session => {
+  const { root, send, parse, report, remember } = deps
+  const state = initialState(auth)
+  let login: Promise<E.Either<KayakoError, void>> | undefined
+
+  /** Keeps the CSRF token of any answer's header and the session id of any answer's body (ZAM does the same). */
+  const learn = (response: HttpResponse, parsed: Parsed): void => {
+    if (isBearer(auth)) return
+    const csrf = response.headers['x-csrf-token']
+    if (csrf !== undefined && csrf !== '') {
+      state.csrfToken = csrf
+      remember(csrf)
+    }
+    const sessionId = parsed.envelope?.sessionId
+    if (sessionId !== undefined && sessionId !== null) {
+      state.sessionId = sessionId
+      state.basicOnly = false
+      remember(sessionId)
+    }
+  }
+
+  /** Basic authentication through `GET /session` (what Kayako's own agent app does), keeping id and CSRF token. */
+  const authenticate = async (credentials: Credentials, operation: string): Promise<E.Either<KayakoError, void>> => {
+    state.sessionId = undefined
+    state.csrfToken = undefined
+    state.basicOnly = false
+    const http: HttpRequest = { method: 'GET', url: `${root}/session`, headers: { accept: ACCEPT, authorization: basicAuthorization(credentials) }, operation }
+    let sent = await send(http)
+    if (E.isLeft(sent)) return sent
+    let parsed = parse(sent.right.body)
+    report(operation, sent.right.status, parsed)
+    const authToken = parsed.envelope?.authToken ?? null
+    remember(authToken)
+    if (sent.right.status === 403 && authToken !== null && credentials.otp !== undefined && parsed.envelope?.errors.some((e) => e.code === 'OTP_EXPECTED')) {
+      // the second step of a two-factor login (spec §1.6): the step's token and the one-time password
+      let code: string
+      try {
+        code = await credentials.otp()
+      } catch (thrown) {
+        // nothing was sent with a code: the callback (configuration) failed, not the network
+        return E.left(validationError(operation, [{ path: 'config.auth.otp', message: `the callback failed (${causeText(thrown)}); the login was not completed` }]))
+      }
+      remember(code)
+      const second: HttpRequest = { method: 'GET', url: `${root}/session`, headers: { accept: ACCEPT, 'x-token': authToken, 'x-otp': code }, operation }
+      sent = await send(second)
+      if (E.isLeft(sent)) return sent
+      parsed = parse(sent.right.body)
+      report(operation, sent.right.status, parsed)
+      if (!isSuccess(sent.right.status)) return E.left(failed(operation, second, sent.right, parsed))
+    }
+    if (!isSuccess(sent.right.status)) return E.left(failed(operation, http, sent.right, parsed))
+    learn(sent.right, parsed)
+    const data = parsed.envelope?.data
+    if (state.sessionId === undefined && isObject(data) && typeof data.id === 'string' && (parsed.envelope?.resource === 'session' || data.resource_type === 'session')) {
+      state.sessionId = data.id
+      remember(data.id)
+    }
+    // No session id at all (UNCONFIRMED that a server does this): keep sending Basic rather than fail.
+    if (state.sessionId === undefined) state.basicOnly = true
+    return E.right(undefined)
+  }
+
+  /** Waits for the login in flight, or starts one when credentials have no session yet: concurrent calls share one. */
+  const loggedIn = async (operation: string): Promise<E.Either<KayakoError, void>> => {
+    if (login === undefined && !(isCredentials(auth) && state.sessionId === undefined && !state.basicOnly)) return E.right(undefined)
+    login ??= authenticate(auth as Credentials, operation).finally(() => {
+      login = undefined
+    })
+    return login
+  }
+
+  const attempt = async (plain: HttpRequest): Promise<E.Either<KayakoError, readonly [Exchanged, string | undefined]>> => {
+    const usedSession = state.sessionId
+    const http = { ...plain, headers: { ...plain.headers, ...authHeaders(auth, state, plain.method) } }
+    const sent = await send(http)
+    if (E.isLeft(sent)) return sent
+    const parsed = parse(sent.right.body)
+    learn(sent.right, parsed)
+    return E.right([[http, sent.right, parsed], usedSession])
+  }
+
+  const exchange = async (plain: HttpRequest): Promise<E.Either<KayakoError, Exchanged>> => {
+    const operation = plain.operation ?? 'request'
+    const ready = await loggedIn(operation)
+    if (E.isLeft(ready)) return ready
+    const first = await attempt(plain)
+    if (E.isLeft(first)) return first
+    const [[, response], usedSession] = first.right
+    if (!(isCredentials(auth) && usedSession !== undefined && SESSION_GONE.includes(response.status))) return E.right(first.right[0])
+    // The session expired or was dropped: log in again (unless a concurrent call already did) and retry once.
+    if (state.sessionId === usedSession) state.sessionId = undefined
+    const again = await loggedIn(operation)
+    if (E.isLeft(again)) return again
+    const second = await attempt(plain)
+    return E.isLeft(second) ? second : E.right(second.right[0])
+  }
+
+  return {
+    exchange,
+    held: () =>
+      state.sessionId === undefined || isBearer(auth)
+        ? undefined
+        : state.csrfToken === undefined
+          ? { sessionId: state.sessionId }
+          : { sessionId: state.sessionId, csrfToken: state.csrfToken },
+    ended: () => {
+      if (isBearer(auth)) return
+      state.sessionId = undefined
+      state.csrfToken = undefined
+    }
+  }
+}

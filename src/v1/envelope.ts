@@ -2,8 +2,9 @@
  * The v1 response envelope (spec §2.2–2.4): one shape for every answer. Read after `normaliseDocument`, so the keys
  * are snake_case and flat `resources` are already resolved into `data`.
  */
-import type { ApiErrorEntry } from '../core/error'
-import { isObject, type JsonObject } from './flat'
+import { apiError, causeText, httpError, redact, type ApiErrorEntry, type KayakoError } from '../core/error'
+import { redirectMessage, type HttpRequest, type HttpResponse } from '../core/http'
+import { checkJson, isObject, normaliseDocument, type JsonObject } from './flat'
 
 export type NotificationType = 'ERROR' | 'WARNING' | 'INFO' | 'SUCCESS'
 
@@ -109,4 +110,47 @@ export const readEnvelope = (document: unknown): Envelope | undefined => {
     notifications: objects(document.notifications).map(notification),
     logs: objects(document.logs).map(log)
   }
+}
+
+/** An answer's body as read: its envelope, or why it is not JSON, or that it was empty. */
+export interface Parsed {
+  readonly envelope: Envelope | undefined
+  /** Why the body is not JSON, when it is not. */
+  readonly failure: string | undefined
+  readonly empty: boolean
+}
+
+/** The parse step, bounded: at most `maxValues` values, counted in a linear pass before the tree is built. */
+export const parseAnswer = (whole: string, maxValues: number): Parsed => {
+  // A UTF-8 byte order mark: TextDecoder drops it, Buffer#toString keeps it; JSON.parse would refuse it
+  const body = whole.replace(/^\uFEFF/, '')
+  if (body.trim() === '') return { envelope: undefined, failure: undefined, empty: true }
+  // bounded before the tree is built: a body of tiny values would take many times its size in memory
+  const tooMuch = checkJson(body, maxValues)
+  if (tooMuch !== undefined) return { envelope: undefined, failure: tooMuch, empty: false }
+  let document: unknown
+  try {
+    document = JSON.parse(body)
+  } catch (thrown) {
+    return { envelope: undefined, failure: `not JSON (${causeText(thrown)})`, empty: false }
+  }
+  try {
+    return { envelope: readEnvelope(normaliseDocument(document)), failure: undefined, empty: false }
+  } catch (thrown) {
+    // A document nested deeper than the stack allows (JSON.parse itself copes): unreadable, not a network failure.
+    return { envelope: undefined, failure: `unreadable document (${causeText(thrown)})`, empty: false }
+  }
+}
+
+/** The envelope of an empty body: every field absent (`readEnvelope` of `{}`). */
+export const emptyEnvelope = (): Envelope => readEnvelope({}) as Envelope
+
+export const isSuccess = (status: number): boolean => status >= 200 && status < 300
+
+/** A failed answer: the server's `errors[]` when it sent any (and did not redirect), else the status with the body. */
+export const failed = (operation: string, http: HttpRequest, response: HttpResponse, parsed: Parsed): KayakoError => {
+  const redirect = redirectMessage(response)
+  return redirect === undefined && parsed.envelope !== undefined && parsed.envelope.errors.length > 0
+    ? apiError(operation, response.status, parsed.envelope.errors)
+    : httpError(operation, redact(http), response.status, response.body, redirect)
 }

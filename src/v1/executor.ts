@@ -1,35 +1,22 @@
 /**
- * The v1 executor: validate → authenticate (once) → send → keep the session → check the status → parse → normalise
- * (letter case, flat resources) → decode, for any `V1Request`. Configuration and the session live in the executor
- * value, never in a global. Nothing throws or rejects: every failure is a `Left`, scrubbed of every credential the
- * executor knows (password, Basic token, session ids, CSRF tokens, bearer token).
+ * The v1 executor: the v1 specifics on the shared pipeline (`core/pipeline.ts`): JSON requests, authenticated by the
+ * session module (`auth.ts`: login, two-factor, CSRF, re-login), answered in an envelope that is parsed (bounded),
+ * normalised (letter case, flat resources) and decoded. Configuration and the session live in the executor value,
+ * never in a global. Nothing throws or rejects: every failure is a `Left`, scrubbed of every credential the executor
+ * knows (password, Basic token, session ids, CSRF tokens, two-factor token and code, bearer token).
  */
 import * as E from '../core/either'
 import type * as TE from 'fp-ts/TaskEither'
-import { drawErrors } from '../core/decoder'
-import {
-  apiError,
-  causeText,
-  decodeError,
-  httpError,
-  parseError,
-  redact,
-  scrubError,
-  scrubValue,
-  transportError,
-  userInfoOf,
-  validationError,
-  type KayakoError
-} from '../core/error'
-import { bodyTooLarge, DEFAULT_DEADLINE_MS, DEFAULT_MAX_BODY_BYTES, fetchTransport, redirectMessage, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
-import { withTimeout } from '../core/policy'
+import { apiError, decodeError, parseError, scrubValue, userInfoOf, type KayakoError } from '../core/error'
+import type { HttpRequest, HttpResponse, Transport } from '../core/http'
+import { decode, pipeline, refuse } from '../core/pipeline'
 import { v1ConfigIssues } from './config'
-import { readEnvelope, type Envelope, type Log, type Notification } from './envelope'
-import { checkJson, DEFAULT_MAX_VALUES, isObject, normaliseDocument } from './flat'
+import { emptyEnvelope, failed, isSuccess, parseAnswer, type Log, type Notification, type Parsed } from './envelope'
+import { DEFAULT_MAX_VALUES } from './flat'
 import { toSnake } from './letterCase'
 import { mergeOptions, toWire, type Options } from './options'
 import type { Query, V1Request } from './request'
-import { authHeaders, authSecrets, basicAuthorization, initialState, isBearer, isCredentials, SESSION_GONE, type Auth } from './auth'
+import { authSecrets, session, type Auth } from './auth'
 
 export interface V1Config {
   /** The helpdesk, e.g. `https://brewfictus.kayako.com` (`/api/v1` is added unless the URL already ends with it). */
@@ -100,11 +87,6 @@ const queryText = (value: Exclude<Query[string], undefined>): string =>
 const encodeQuery = (pairs: ReadonlyArray<readonly [string, string]>): string =>
   pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v).replace(/%2C/gi, ',')}`).join('&')
 
-const contentDisposition = (filename: string): string => {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
-  return ascii === filename ? `attachment; filename="${filename}"` : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`
-}
-
 /** The HTTP request for a description, without authentication headers. */
 export const toHttpRequest = (root: string, req: V1Request<unknown>, defaults: Options): HttpRequest => {
   const wire = toWire(mergeOptions(defaults, req.options))
@@ -118,7 +100,7 @@ export const toHttpRequest = (root: string, req: V1Request<unknown>, defaults: O
   if (req.body === undefined) return base
   if (req.body._tag === 'File') {
     headers['content-type'] = req.body.contentType
-    headers['content-disposition'] = contentDisposition(req.body.filename)
+    headers['content-disposition'] = req.body.disposition
     return { ...base, body: req.body.data }
   }
   const body: Record<string, unknown> = {}
@@ -127,131 +109,30 @@ export const toHttpRequest = (root: string, req: V1Request<unknown>, defaults: O
   return { ...base, body: JSON.stringify(body) }
 }
 
-interface Parsed {
-  readonly envelope: Envelope | undefined
-  /** Why the body is not JSON, when it is not. */
-  readonly failure: string | undefined
-  readonly empty: boolean
-}
-
-const parse = (whole: string, maxValues: number): Parsed => {
-  // A UTF-8 byte order mark: TextDecoder drops it, Buffer#toString keeps it; JSON.parse would refuse it
-  const body = whole.replace(/^\uFEFF/, '')
-  if (body.trim() === '') return { envelope: undefined, failure: undefined, empty: true }
-  // bounded before the tree is built: a body of tiny values would take many times its size in memory
-  const tooMuch = checkJson(body, maxValues)
-  if (tooMuch !== undefined) return { envelope: undefined, failure: tooMuch, empty: false }
-  let document: unknown
-  try {
-    document = JSON.parse(body)
-  } catch (thrown) {
-    return { envelope: undefined, failure: `not JSON (${causeText(thrown)})`, empty: false }
-  }
-  try {
-    return { envelope: readEnvelope(normaliseDocument(document)), failure: undefined, empty: false }
-  } catch (thrown) {
-    // A document nested deeper than the stack allows (JSON.parse itself copes): unreadable, not a network failure.
-    return { envelope: undefined, failure: `unreadable document (${causeText(thrown)})`, empty: false }
-  }
-}
-
-const EMPTY_ENVELOPE: Envelope = {
-  status: null,
-  data: undefined,
-  resource: null,
-  totalCount: null,
-  offset: null,
-  limit: null,
-  links: { first: null, previous: null, next: null, last: null },
-  sessionId: null,
-  authToken: null,
-  errors: [],
-  notifications: [],
-  logs: []
-}
-
-const isSuccess = (status: number): boolean => status >= 200 && status < 300
-
-/** A failed answer: the server's `errors[]` when it sent any (and did not redirect), else the status with the body. */
-const failed = (operation: string, http: HttpRequest, response: HttpResponse, parsed: Parsed): KayakoError => {
-  const redirect = redirectMessage(response)
-  return redirect === undefined && parsed.envelope !== undefined && parsed.envelope.errors.length > 0
-    ? apiError(operation, response.status, parsed.envelope.errors)
-    : httpError(operation, redact(http), response.status, response.body, redirect)
-}
-
 const interpret = <A>(req: V1Request<A>, http: HttpRequest, response: HttpResponse, parsed: Parsed): E.Either<KayakoError, A> => {
   if (!isSuccess(response.status)) return E.left(failed(req.operation, http, response, parsed))
   if (parsed.failure !== undefined) return E.left(parseError(req.operation, parsed.failure, response.body))
-  const envelope = parsed.envelope ?? (parsed.empty ? EMPTY_ENVELOPE : undefined)
+  const envelope = parsed.envelope ?? (parsed.empty ? emptyEnvelope() : undefined)
   if (envelope === undefined) return E.left(decodeError(req.operation, ['(root): expected a JSON object (the envelope)']))
   // JSONP-style answers always have HTTP 200; the envelope's own status still says it failed (spec §2.13)
   if (envelope.errors.length > 0 && envelope.status !== null && !isSuccess(envelope.status)) {
     return E.left(apiError(req.operation, envelope.status, envelope.errors))
   }
-  // A complete answer arrived: whatever goes wrong from here is about the document, never "no response".
-  try {
-    const decoded = req.decoder.decode(envelope)
-    return E.isLeft(decoded) ? E.left(decodeError(req.operation, drawErrors(decoded.left))) : E.right(decoded.right)
-  } catch (thrown) {
-    return E.left(decodeError(req.operation, [`(root): could not be decoded (${causeText(thrown)})`]))
-  }
-}
-
-/** An executor for a configuration that cannot work: every call is a `ValidationError` naming the fields. */
-const refusing = (issues: ReturnType<typeof v1ConfigIssues>): V1Executor => {
-  const withMeta = <A>(req: V1Request<A>): TE.TaskEither<KayakoError, Answer<A>> => async () => E.left(validationError(req.operation, issues))
-  return Object.assign(<A>(req: V1Request<A>): TE.TaskEither<KayakoError, A> => async () => E.left(validationError(req.operation, issues)), { withMeta, session: () => undefined })
+  return decode(req.operation, req.decoder, envelope)
 }
 
 export const v1 = (config: V1Config): V1Executor => {
   const invalid = v1ConfigIssues(config)
-  if (invalid.length > 0) return refusing(invalid)
-  const deadlineMs = config.deadlineMs ?? DEFAULT_DEADLINE_MS
-  const transport = deadlineMs === Infinity ? (config.transport ?? fetchTransport) : withTimeout(deadlineMs)(config.transport ?? fetchTransport)
+  if (invalid.length > 0) return Object.assign(refuse(invalid), { withMeta: refuse(invalid), session: () => undefined })
+  const { send, run, tooLarge } = pipeline(config)
   const root = apiRoot(config.url)
   const defaults = config.options ?? {}
-  const auth = config.auth
-  const state = initialState(auth)
-  const secrets = new Set<string>([...authSecrets(auth), ...userInfoOf(config.url)])
+  const maxValues = config.maxValues ?? DEFAULT_MAX_VALUES
+  const secrets = new Set<string>([...authSecrets(config.auth), ...userInfoOf(config.url)])
   const known = (): ReadonlyArray<string> => [...secrets]
-  let login: Promise<E.Either<KayakoError, void>> | undefined
-
-  const remember = (secret: string | undefined): void => {
-    if (secret !== undefined && secret !== '') secrets.add(secret)
-  }
-  const clean = (e: KayakoError): KayakoError => scrubError(e, secrets)
   // Every string of the notifications and logs: a session id was seen in a notification's `relatedUrl`.
   const cleanMeta = <M extends Pick<Meta, 'notifications' | 'logs'>>(meta: M): M =>
     meta.notifications.length + meta.logs.length === 0 ? meta : { ...meta, ...scrubValue({ notifications: meta.notifications, logs: meta.logs }, secrets) }
-
-  const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
-  const maxValues = config.maxValues ?? DEFAULT_MAX_VALUES
-  const send = async (operation: string, http: HttpRequest): Promise<E.Either<KayakoError, HttpResponse>> => {
-    try {
-      const sent = await transport({ ...http, maxBodyBytes, secrets: known })()
-      const tooLarge = E.isRight(sent) ? bodyTooLarge(sent.right, maxBodyBytes) : undefined
-      return tooLarge === undefined ? sent : E.left(parseError(operation, tooLarge, E.isRight(sent) ? sent.right.body : ''))
-    } catch (thrown) {
-      return E.left(transportError(operation, redact(http), causeText(thrown)))
-    }
-  }
-
-  /** Keeps the CSRF token of any answer's header and the session id of any answer's body (ZAM does the same). */
-  const learn = (response: HttpResponse, parsed: Parsed): void => {
-    if (isBearer(auth)) return
-    const csrf = response.headers['x-csrf-token']
-    if (csrf !== undefined && csrf !== '') {
-      state.csrfToken = csrf
-      remember(csrf)
-    }
-    const sessionId = parsed.envelope?.sessionId
-    if (sessionId !== undefined && sessionId !== null) {
-      state.sessionId = sessionId
-      state.basicOnly = false
-      remember(sessionId)
-    }
-  }
 
   const report = (operation: string, status: number, parsed: Parsed): void => {
     const envelope = parsed.envelope
@@ -264,120 +145,45 @@ export const v1 = (config: V1Config): V1Executor => {
     }
   }
 
-  /** Basic authentication through `GET /session` (what Kayako's own agent app does), keeping id and CSRF token. */
-  const authenticate = async (operation: string): Promise<E.Either<KayakoError, void>> => {
-    if (!isCredentials(auth)) return E.right(undefined)
-    state.sessionId = undefined
-    state.csrfToken = undefined
-    state.basicOnly = false
-    const http: HttpRequest = { method: 'GET', url: `${root}/session`, headers: { accept: ACCEPT, authorization: basicAuthorization(auth) }, operation }
-    let sent = await send(operation, http)
-    if (E.isLeft(sent)) return sent
-    let parsed = parse(sent.right.body, maxValues)
-    report(operation, sent.right.status, parsed)
-    const authToken = parsed.envelope?.authToken ?? null
-    if (authToken !== null) remember(authToken)
-    if (sent.right.status === 403 && authToken !== null && auth.otp !== undefined && parsed.envelope?.errors.some((e) => e.code === 'OTP_EXPECTED')) {
-      // the second step of a two-factor login (spec §1.6): the step's token and the one-time password
-      let code: string
-      try {
-        code = await auth.otp()
-      } catch (thrown) {
-        // nothing was sent with a code: the callback (configuration) failed, not the network
-        return E.left(validationError(operation, [{ path: 'config.auth.otp', message: `the callback failed (${causeText(thrown)}); the login was not completed` }]))
-      }
-      remember(code)
-      const second: HttpRequest = { method: 'GET', url: `${root}/session`, headers: { accept: ACCEPT, 'x-token': authToken, 'x-otp': code }, operation }
-      sent = await send(operation, second)
-      if (E.isLeft(sent)) return sent
-      parsed = parse(sent.right.body, maxValues)
-      report(operation, sent.right.status, parsed)
-      if (!isSuccess(sent.right.status)) return E.left(failed(operation, second, sent.right, parsed))
+  const held = session(config.auth, {
+    root,
+    send: async (http) => {
+      const sent = await send({ ...http, secrets: known })
+      const big = E.isRight(sent) ? tooLarge(http.operation ?? 'request', sent.right) : undefined
+      return big === undefined ? sent : E.left(big)
+    },
+    parse: (body) => parseAnswer(body, maxValues),
+    report,
+    remember: (secret) => {
+      if (secret !== undefined && secret !== null && secret !== '') secrets.add(secret)
     }
-    if (!isSuccess(sent.right.status)) return E.left(failed(operation, http, sent.right, parsed))
-    learn(sent.right, parsed)
-    const data = parsed.envelope?.data
-    if (state.sessionId === undefined && isObject(data) && typeof data.id === 'string' && (parsed.envelope?.resource === 'session' || data.resource_type === 'session')) {
-      state.sessionId = data.id
-      remember(data.id)
-    }
-    // No session id at all (UNCONFIRMED that a server does this): keep sending Basic rather than fail.
-    if (state.sessionId === undefined) state.basicOnly = true
-    return E.right(undefined)
-  }
+  })
 
-  /** One login at a time: concurrent calls wait for the login in flight instead of each creating a session. */
-  const ensureSession = (operation: string): Promise<E.Either<KayakoError, void>> => {
-    login ??= authenticate(operation).finally(() => {
-      login = undefined
+  const withMeta = <A>(req: V1Request<A>): TE.TaskEither<KayakoError, Answer<A>> => async () => {
+    const answer = await run({
+      operation: req.operation,
+      issues: req.issues,
+      secrets: () => secrets,
+      target: () => ({ method: req.method, url: `${root}${req.path}`, headers: {} }),
+      exchange: async () => {
+        const exchanged = await held.exchange(toHttpRequest(root, req, defaults))
+        if (E.isLeft(exchanged)) return exchanged
+        const [http, response, parsed] = exchanged.right
+        report(req.operation, response.status, parsed)
+        const value = interpret(req, http, response, parsed)
+        if (E.isLeft(value)) return value
+        if (req.method === 'DELETE' && req.path === '/session') held.ended()
+        const envelope = parsed.envelope ?? emptyEnvelope()
+        return E.right({ operation: req.operation, status: response.status, notifications: envelope.notifications, logs: envelope.logs, value: value.right })
+      }
     })
-    return login
+    return E.isLeft(answer) ? answer : E.right(cleanMeta(answer.right))
   }
 
-  const needsLogin = (): boolean => isCredentials(auth) && state.sessionId === undefined && !state.basicOnly
-
-  const exchange = async <A>(req: V1Request<A>): Promise<E.Either<KayakoError, Answer<A>>> => {
-    if (req.issues.length > 0) return E.left(validationError(req.operation, req.issues))
-    if (login !== undefined || needsLogin()) {
-      const loggedIn = await (login ?? ensureSession(req.operation))
-      if (E.isLeft(loggedIn)) return loggedIn
-    }
-    const plain = toHttpRequest(root, req, defaults)
-    const attempt = async (): Promise<E.Either<KayakoError, readonly [HttpRequest, HttpResponse, Parsed, string | undefined]>> => {
-      const usedSession = state.sessionId
-      const http = { ...plain, headers: { ...plain.headers, ...authHeaders(auth, state, plain.method) } }
-      const sent = await send(req.operation, http)
-      if (E.isLeft(sent)) return sent
-      const parsed = parse(sent.right.body, maxValues)
-      learn(sent.right, parsed)
-      return E.right([http, sent.right, parsed, usedSession] as const)
-    }
-    let result = await attempt()
-    if (E.isLeft(result)) return result
-    const [, firstResponse, , usedSession] = result.right
-    if (isCredentials(auth) && usedSession !== undefined && SESSION_GONE.includes(firstResponse.status)) {
-      // The session expired or was dropped: log in again (unless a concurrent call already did) and retry once.
-      if (state.sessionId === usedSession) state.sessionId = undefined
-      if (login !== undefined || needsLogin()) {
-        const loggedIn = await (login ?? ensureSession(req.operation))
-        if (E.isLeft(loggedIn)) return loggedIn
-      }
-      result = await attempt()
-      if (E.isLeft(result)) return result
-    }
-    const [http, response, parsed] = result.right
-    report(req.operation, response.status, parsed)
-    const value = interpret(req, http, response, parsed)
-    if (E.isLeft(value)) return value
-    if (req.method === 'DELETE' && req.path === '/session' && !isBearer(auth)) {
-      // logged out: the session is gone (with credentials, the next call logs in again)
-      state.sessionId = undefined
-      state.csrfToken = undefined
-    }
-    const envelope = parsed.envelope ?? EMPTY_ENVELOPE
-    return E.right({ operation: req.operation, status: response.status, notifications: envelope.notifications, logs: envelope.logs, value: value.right })
-  }
-
-  const safely = <A>(req: V1Request<A>): TE.TaskEither<KayakoError, Answer<A>> => async () => {
-    try {
-      const result = await exchange(req)
-      return E.isLeft(result) ? E.left(clean(result.left)) : E.right(cleanMeta(result.right))
-    } catch (thrown) {
-      return E.left(clean(transportError(req.operation, { method: req.method, url: `${root}${req.path}`, headers: {} }, causeText(thrown))))
-    }
-  }
-
-  const run = <A>(req: V1Request<A>): TE.TaskEither<KayakoError, A> => async () => {
-    const answer = await safely(req)()
+  const run1 = <A>(req: V1Request<A>): TE.TaskEither<KayakoError, A> => async () => {
+    const answer = await withMeta(req)()
     return E.isLeft(answer) ? answer : E.right(answer.right.value)
   }
 
-  const session = () =>
-    state.sessionId === undefined || isBearer(auth)
-      ? undefined
-      : state.csrfToken === undefined
-        ? { sessionId: state.sessionId }
-        : { sessionId: state.sessionId, csrfToken: state.csrfToken }
-
-  return Object.assign(run, { withMeta: safely, session })
+  return Object.assign(run1, { withMeta, session: held.held })
 }

@@ -25,7 +25,14 @@ export type Query = Readonly<Record<string, QueryValue>>
  */
 export type Body =
   | { readonly _tag: 'Json'; readonly value: Readonly<Record<string, unknown>> }
-  | { readonly _tag: 'File'; readonly filename: string; readonly contentType: string; readonly data: Uint8Array }
+  | {
+      readonly _tag: 'File'
+      readonly filename: string
+      readonly contentType: string
+      readonly data: Uint8Array
+      /** The `Content-Disposition` header, made here so that only upload bundles carry its encoding. */
+      readonly disposition: string
+    }
 
 export interface V1Request<A> {
   /** `Resource.action`, for errors and logs. */
@@ -152,8 +159,14 @@ export const fileBody = (value: Readonly<Record<string, unknown>>): Body => ({
   _tag: 'File',
   filename: value.filename as string,
   contentType: value.contentType as string,
-  data: value.data as Uint8Array
+  data: value.data as Uint8Array,
+  disposition: typeof value.filename === 'string' ? contentDisposition(value.filename) : ''
 })
+
+const contentDisposition = (filename: string): string => {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
+  return ascii === filename ? `attachment; filename="${filename}"` : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(textOf(filename))}`
+}
 
 /** A list sent as the CSV string the API expects for ids and tags (`tags=a,b`). */
 export const csv = (values: ReadonlyArray<string | number> | undefined): string | undefined =>

@@ -1,0 +1,61 @@
+/**
+ * The deadline under `withTimeout` and the executors' default `deadlineMs`, on its own so that an executor's bundle
+ * carries it without the other policies (retry, logging, concurrency, and their scrubbing of request bodies): the
+ * executor scrubs whatever comes back anyway.
+ */
+import { redact, transportError, type KayakoError, type TransferPhase } from './error'
+import type { HttpRequest, HttpResponse, Transport } from './http'
+
+type Sent = { readonly _tag: 'Left'; readonly left: KayakoError } | { readonly _tag: 'Right'; readonly right: HttpResponse }
+
+/** Time as the policies see it. `systemClock` in production; a fake clock in tests. */
+export interface Clock {
+  readonly now: () => number
+  readonly setTimeout: (callback: () => void, ms: number) => unknown
+  readonly clearTimeout: (handle: unknown) => void
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
+}
+
+/** How a deadline runs the transport: never throwing (a throw or a rejection is a `TransportError`). */
+export type Send = (transport: Transport, request: HttpRequest) => Promise<Sent>
+
+/**
+ * The deadline itself (see `withTimeout` in `policy.ts`, which adds what a caller's own signal needs): `ms` for the
+ * whole exchange, the request aborted through its signal when it runs out, the `Left` naming the phase it ran out in.
+ */
+export const deadline =
+  (ms: number, clock: Clock, send: Send) =>
+  (transport: Transport): Transport =>
+  (request) =>
+  () =>
+    new Promise<Sent>((resolve) => {
+      const controller = new AbortController()
+      // A signal on the request (withTimeout links the caller's one here) aborts the exchange too.
+      request.signal?.addEventListener('abort', () => controller.abort(request.signal?.reason), { once: true })
+      let phase: TransferPhase | undefined
+      const onPhase = (next: TransferPhase): void => {
+        phase = next
+        request.onPhase?.(next)
+      }
+      const timer = clock.setTimeout(() => {
+        const cause = `timed out after ${ms} ms${phase === undefined ? '' : ` ${PHASE_TEXT[phase]}`}`
+        controller.abort(typeof DOMException === 'function' ? new DOMException(cause, 'TimeoutError') : new Error(cause))
+        // (a promise settles once: whichever of the answer and the deadline comes first wins)
+        resolve({ _tag: 'Left', left: { ...transportError(request.operation ?? 'request', redact(request), cause), ...(phase && { phase }) } })
+      }, ms)
+      void send(transport, { ...request, signal: controller.signal, onPhase }).then((sent) => {
+        clock.clearTimeout(timer)
+        resolve(sent)
+      })
+    })
+
+const PHASE_TEXT: Readonly<Record<TransferPhase, string>> = {
+  connect: 'while connecting',
+  headers: 'waiting for the response headers',
+  body: 'while reading the response body'
+}
