@@ -20,7 +20,11 @@ const call = <A>(exchange: Call<A>['exchange'], issues: Call<A>['issues'] = []):
   target,
   exchange
 })
-const answering = (body: string, headers: Record<string, string> = {}): Transport => () => async () => E.right({ status: 200, headers, body })
+const answering =
+  (body: string, headers: Record<string, string> = {}): Transport =>
+  () =>
+  async () =>
+    E.right({ status: 200, headers, body })
 
 t('run: issues are a ValidationError and the exchange never runs; every Left is scrubbed', async () => {
   const p = pipeline({ transport: answering('') })
@@ -29,13 +33,15 @@ t('run: issues are a ValidationError and the exchange never runs; every Left is 
   assert.equal([ran, invalid], [false, E.left({ _tag: 'ValidationError', operation: 'X.get', issues: [{ path: 'id', message: 'not [redacted]' }] })])
   const failed = await p.run(call(async () => E.left<KayakoError>({ _tag: 'ParseError', operation: 'X.get', message: `got ${SECRET}`, excerpt: SECRET })))
   assert.equal(failed, E.left({ _tag: 'ParseError', operation: 'X.get', message: 'got [redacted]', excerpt: '[redacted]' }))
-  assert.equal(await p.run(call(async () => E.right(SECRET))), E.right(SECRET), 'a Right is the caller\'s own data')
+  assert.equal(await p.run(call(async () => E.right(SECRET))), E.right(SECRET), "a Right is the caller's own data")
 })
 
 t('run: an exchange that throws is a scrubbed TransportError at the target, never a rejection', async () => {
-  const thrown = await pipeline({ transport: answering('') }).run(call(async () => {
-    throw new Error(`boom ${SECRET}`)
-  }))
+  const thrown = await pipeline({ transport: answering('') }).run(
+    call(async () => {
+      throw new Error(`boom ${SECRET}`)
+    })
+  )
   assert.equal(thrown, E.left({ _tag: 'TransportError', operation: 'X.get', request: target(), cause: 'Error: boom [redacted]' }))
 })
 
@@ -51,7 +57,11 @@ t('send: a throwing transport is a TransportError; maxBodyBytes is passed on; to
   assert.is(seen[0]?.maxBodyBytes, 10)
   assert.is(p.tooLarge('X.get', { status: 200, headers: {}, body: '0123456789' }), undefined)
   assert.is(p.tooLarge('X.get', { status: 200, headers: {}, body: '0123456789a' })?._tag, 'ParseError')
-  assert.is(pipeline({ transport: throwing }).tooLarge('X.get', { status: 200, headers: { 'content-length': String(64 * 1024 * 1024) }, body: '' })?._tag, 'ParseError', 'the default limit is 32 MiB')
+  assert.is(
+    pipeline({ transport: throwing }).tooLarge('X.get', { status: 200, headers: { 'content-length': String(64 * 1024 * 1024) }, body: '' })?._tag,
+    'ParseError',
+    'the default limit is 32 MiB'
+  )
 })
 
 t('send: the default deadline is on unless deadlineMs is Infinity (the transport gets a signal and phases)', async () => {
@@ -76,7 +86,10 @@ t('decode: failures and a throwing decoder are DecodeErrors', () => {
   }
   assert.equal(decode('X.get', ok, null), E.right(1))
   assert.equal(decode('X.get', bad, 'x'), E.left({ _tag: 'DecodeError', operation: 'X.get', messages: ['(root): a number (got "x")'] }))
-  assert.equal(decode('X.get', throwing, null), E.left({ _tag: 'DecodeError', operation: 'X.get', messages: ['(root): could not be decoded (RangeError: deep)'] }))
+  assert.equal(
+    decode('X.get', throwing, null),
+    E.left({ _tag: 'DecodeError', operation: 'X.get', messages: ['(root): could not be decoded (RangeError: deep)'] })
+  )
 })
 
 t('refuse: every call of a configuration that cannot work is a ValidationError naming the fields', async () => {
