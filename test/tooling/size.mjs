@@ -249,9 +249,11 @@ export const projectBudgets = (name) => (exportsBySubpath) => {
   if (has('./classic/Department', 'get') && has('./classic', 'classic') && has('./core', 'fetchTransport')) {
     out.push({
       label: 'Classic endpoint end to end (Department.get + classic + fetchTransport)',
-      // 8 KB (issue 7), raised by issue 11: the default deadline (withTimeout, about 0.5 KB min+gzip), the checks of
-      // the configuration (0.3 KB), refused redirects, deadline phases and truthful transport errors (0.6 KB).
-      limit: 9 * KB,
+      // 8 KB (issue 7), raised to 10 KB by issue 11 ("Trust I"): the default deadline and its phases, the checks of the
+      // configuration, refused redirects, the one scrubber (every wire form of every secret) and the linear
+      // well-formedness check before txml cost about 1.7 KB min+gzip together. The streaming decoder of issue 14,
+      // which replaces the tree and txml on the default path, is where the bytes come back.
+      limit: 10 * KB,
       breakdown: true,
       settingsCheck: true,
       contents: [
@@ -278,7 +280,7 @@ export const projectBudgets = (name) => (exportsBySubpath) => {
   })
   if (has('./v1', 'v1') && has('./core', 'fetchTransport')) {
     if (has('./v1/Team', 'get'))
-      out.push(v1Case('Team', 9 * KB)) // 8 KB (issue 7), raised by issue 11 as the Classic case
+      out.push(v1Case('Team', 10 * KB)) // 8 KB (issue 7), raised by issue 11 as the Classic case
     else out.push({ label: 'v1 endpoint end to end: no Team.get exported, not measured', limit: Infinity, contents: '' })
     for (const object of ['User', 'Case']) if (has(`./v1/${object}`, 'get')) out.push(v1Case(object, Infinity))
   }
