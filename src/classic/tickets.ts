@@ -8,7 +8,7 @@
  */
 import { utf8 } from '../core/bytes'
 import type { Decoder } from '../core/decoder'
-import { failure, success } from '../core/decoder'
+import { failure, mapDecoder, success } from '../core/decoder'
 import * as V from '../core/validate'
 import { segment } from './request'
 import {
@@ -19,16 +19,14 @@ import {
   bytes,
   content,
   int,
-  list,
-  mapDecoder,
+  many,
   mapField,
-  optionalNested,
+  optional,
   requiredAttrInt,
   requiredInt,
   struct,
   text,
   timestamp,
-  optionalChild,
   toInt,
   type Extra,
   type XmlElement
@@ -279,7 +277,7 @@ export interface TicketPost {
 export const post: Decoder<XmlElement, TicketPost> = /*#__PURE__*/ (() => mapDecoder(
   struct('post', {
     id: requiredInt('id'),
-    ticketPostId: optionalChild('ticketpostid', toInt),
+    ticketPostId: optional('ticketpostid', toInt),
     ticketId: int('ticketid'),
     dateline: timestamp('dateline'),
     userId: int('userid'),
@@ -296,7 +294,7 @@ export const post: Decoder<XmlElement, TicketPost> = /*#__PURE__*/ (() => mapDec
     isSurveyComment: bool('issurveycomment'),
     contents: text('contents'),
     isPrivate: bool('isprivate'),
-    attachments: mapField(optionalNested('attachments', list('attachments', 'attachment', postAttachment)), (found) =>
+    attachments: mapField(optional('attachments', many('attachments', 'attachment', postAttachment)), (found) =>
       pipe(
         found,
         O.getOrElse((): ReadonlyArray<PostAttachment> => [])

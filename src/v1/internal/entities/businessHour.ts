@@ -1,4 +1,4 @@
-import { bool, type Extra, type Field, intList, list, nested, nullableText, requiredInt, struct, text } from '../../codec'
+import { bool, type Extra, type Field, list, nested, nullableText, requiredInt, struct, text, toInt } from '../../codec'
 import { type Decoder, success } from '../../../core/decoder'
 import { type Resource, stamps, type Timestamps, url } from './resource'
 
@@ -13,13 +13,13 @@ export interface Zones {
 }
 
 const zonesDecoder = /*#__PURE__*/ struct(undefined, () => ({
-  monday: intList('monday'),
-  tuesday: intList('tuesday'),
-  wednesday: intList('wednesday'),
-  thursday: intList('thursday'),
-  friday: intList('friday'),
-  saturday: intList('saturday'),
-  sunday: intList('sunday')
+  monday: list('monday', toInt),
+  tuesday: list('tuesday', toInt),
+  wednesday: list('wednesday', toInt),
+  thursday: list('thursday', toInt),
+  friday: list('friday', toInt),
+  saturday: list('saturday', toInt),
+  sunday: list('sunday', toInt)
 }))
 
 const NO_ZONES: Zones = { monday: [], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [], sunday: [] }
@@ -47,7 +47,7 @@ export interface Holiday {
 const holiday: Decoder<unknown, Holiday> = /*#__PURE__*/ struct('businesshour_holiday', () => ({
   title: text('title'),
   date: nullableText('date'),
-  openHours: intList('open_hours')
+  openHours: list('open_hours', toInt)
 }))
 
 export interface BusinessHour extends Timestamps, Resource {

@@ -1,4 +1,4 @@
-import { date, type Extra, nested, nullableText, related, type Related, requiredInt, struct, text, textList } from '../../codec'
+import { date, type Extra, list, nested, nullableText, related, type Related, requiredInt, struct, text, toText } from '../../codec'
 import type { Decoder } from '../../../core/decoder'
 import { type User, user } from './people'
 import { type Resource, stamps, type Timestamps, url } from './resource'
@@ -32,7 +32,7 @@ export const oauthClient: Decoder<unknown, OAuthClient> = /*#__PURE__*/ struct('
   url: nullableText('url'),
   key: nullableText('key'),
   secret: nullableText('secret'),
-  scopes: textList('scopes'),
+  scopes: list('scopes', toText),
   logo: nested('logo', /*#__PURE__*/ struct(undefined, { url: nullableText('url'), createdAt: date('created_at') })),
   description: nullableText('description'),
   author: nullableText('author'),
