@@ -19,6 +19,7 @@ import {
   requiredInt,
   struct,
   text,
+  textAs,
   toInt,
   type Extra,
   type XmlElement
@@ -77,7 +78,7 @@ const department: Decoder<XmlElement, Department> = /*#__PURE__*/ struct('depart
   displayOrder: int('displayorder'),
   parentDepartmentId: int('parentdepartmentid'),
   userVisibilityCustom: bool('uservisibilitycustom'),
-  userGroupIds: listIn('usergroups', 'id', toInt)
+  userGroupIds: listIn('usergroups', 'id', textAs(toInt))
 })
 
 const departments = /*#__PURE__*/ many('departments', 'department', department)

@@ -8,7 +8,7 @@ import * as V from '../core/validate'
 import { cannotSwitchOff, commaList, idList, oneOfCodes, positiveOnUpdate } from './content'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
 import type { Code } from './tickets'
-import { bool, first, int, listIn, many, one, requiredInt, struct, text, toInt, type Extra, type XmlElement } from './xml'
+import { bool, first, int, listIn, many, one, requiredInt, struct, text, textAs, toInt, type Extra, type XmlElement } from './xml'
 
 /** `<categorytype>`, `SWIFT_KnowledgebaseCategory`: `inherit` takes the parent category's visibility. */
 export const KnowledgebaseCategoryType = { global: 1, public: 2, private: 3, inherit: 4 } as const
@@ -112,9 +112,9 @@ const category: Decoder<XmlElement, KnowledgebaseCategory> = /*#__PURE__*/ struc
   displayOrder: int('displayorder'),
   allowComments: bool('allowcomments'),
   userVisibilityCustom: bool('uservisibilitycustom'),
-  userGroupIds: listIn('usergroupidlist', 'usergroupid', toInt),
+  userGroupIds: listIn('usergroupidlist', 'usergroupid', textAs(toInt)),
   staffVisibilityCustom: bool('staffvisibilitycustom'),
-  staffGroupIds: listIn('staffgroupidlist', 'staffgroupid', toInt),
+  staffGroupIds: listIn('staffgroupidlist', 'staffgroupid', textAs(toInt)),
   allowRating: bool('allowrating'),
   isPublished: bool('ispublished')
 })

@@ -6,7 +6,7 @@ import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
 import * as V from '../core/validate'
 import { getRequest, segment, type ClassicRequest } from './request'
-import { bool, first, int, list, literal, many, requiredInt, struct, text, toInt, type Extra, type XmlElement } from './xml'
+import { bool, first, int, list, literal, many, requiredInt, struct, text, textAs, toInt, type Extra, type XmlElement } from './xml'
 
 /** `public`: users can pick it in the support center; `private`: staff only. */
 export type TicketPriorityType = 'public' | 'private'
@@ -39,7 +39,7 @@ const ticketPriority: Decoder<XmlElement, TicketPriority> = /*#__PURE__*/ struct
   displayIcon: text('displayicon'),
   type: literal('type', TICKET_PRIORITY_TYPES, 'public'),
   userVisibilityCustom: bool('uservisibilitycustom'),
-  userGroupIds: list('usergroupid', toInt)
+  userGroupIds: list('usergroupid', textAs(toInt))
 })
 
 const ticketPriorities = /*#__PURE__*/ many('ticketpriorities', 'ticketpriority', ticketPriority)

@@ -26,6 +26,7 @@ import {
   requiredInt,
   struct,
   text,
+  textAs,
   timestamp,
   toInt,
   type Extra,
@@ -277,7 +278,7 @@ export interface TicketPost {
 export const post: Decoder<XmlElement, TicketPost> = /*#__PURE__*/ (() => mapDecoder(
   struct('post', {
     id: requiredInt('id'),
-    ticketPostId: optional('ticketpostid', toInt),
+    ticketPostId: optional('ticketpostid', textAs(toInt)),
     ticketId: int('ticketid'),
     dateline: timestamp('dateline'),
     userId: int('userid'),

@@ -250,13 +250,8 @@ export interface Field<A> extends FieldOf<ElementView, A> {
   readonly attributes: ReadonlyArray<string>
 }
 
-/** How one child element is read: a decoder of the element, or a conversion of its text. */
-export type Item<A> = Decoder<XmlElement, A> | ((text: string) => Decoded<A>)
-
-const readItem =
-  <A>(item: Item<A>) =>
-  (el: XmlElement): Decoded<A> =>
-    typeof item === 'function' ? item(textOf(el)) : item.decode(el)
+/** An element read by a conversion of its text: `list('usergroupid', textAs(toInt))`. */
+export const textAs = <A>(convert: (text: string) => Decoded<A>): Decoder<XmlElement, A> => ({ decode: (el) => convert(textOf(el)) })
 
 /** An element with its children indexed by name, built once per element. */
 export interface ElementView {
@@ -302,13 +297,13 @@ export const literal = <L extends string>(tagName: string, values: ReadonlyArray
 export const requiredInt = (tagName: string): Field<number> => childField(tagName, toInt, undefined)
 export const requiredText = (tagName: string): Field<string> => childField(tagName, success, undefined)
 
-/** An optional child, read by a decoder or a text conversion: `none` when absent. */
-export const optional = <A>(tagName: string, item: Item<A>, read = readItem(item)): Field<O.Option<A>> => ({
+/** An optional child, decoded (`textAs(convert)` reads a text): `none` when absent. */
+export const optional = <A>(tagName: string, item: Decoder<XmlElement, A>): Field<O.Option<A>> => ({
   elements: [tagName],
   attributes: [],
   read: (v) => {
     const el = v.byName.get(tagName)?.[0]
-    return el === undefined ? success(O.none) : E.map((a: A) => O.some(a))(atKey(tagName)(read(el)))
+    return el === undefined ? success(O.none) : E.map((a: A) => O.some(a))(atKey(tagName)(item.decode(el)))
   }
 })
 
@@ -340,27 +335,28 @@ export const content = <A>(convert: (text: string) => Decoded<A>): Field<A> => (
 })
 
 /**
- * Every direct child with that name, each read by a decoder or a text conversion; none → []. For repeated elements
+ * Every direct child with that name, decoded (`textAs(convert)` reads a text); none → []. For repeated elements
  * the server writes without a container (Ticket `<note>`, User `<email>`, TicketPriority `<usergroupid>`).
  */
-export const list = <A>(tagName: string, item: Item<A>, read = readItem(item)): Field<ReadonlyArray<A>> => ({
+export const list = <A>(tagName: string, item: Decoder<XmlElement, A>): Field<ReadonlyArray<A>> => ({
   elements: [tagName],
   attributes: [],
-  read: (v) => atKey(tagName)(traverseIndexed(v.byName.get(tagName) ?? [], read))
+  read: (v) => atKey(tagName)(traverseIndexed(v.byName.get(tagName) ?? [], (el) => item.decode(el)))
 })
 
 /**
- * The items of a container child, each read by a decoder or a text conversion; none → []:
+ * The items of a container child, decoded (`textAs(convert)` reads a text); none → []:
  * `<usergroups><id>1</id><id>2</id></usergroups>` → [1, 2], `<statuses><ticketstatus …/>…</statuses>` → the statuses.
  */
-export const listIn = <A>(container: string, itemTag: string, item: Item<A>, read = readItem(item)): Field<ReadonlyArray<A>> => ({
+export const listIn = <A>(container: string, itemTag: string, item: Decoder<XmlElement, A>): Field<ReadonlyArray<A>> => ({
   elements: [container],
   attributes: [],
-  read: (v) => {
-    const items = (v.byName.get(container) ?? []).flatMap((c) => childElements(c, itemTag))
-    return atKey(container)(atKey(itemTag)(traverseIndexed(items, read)))
-  }
+  read: (v) => atKey(container)(itemsIn(v.byName.get(container) ?? [], itemTag, item))
 })
+
+/** The `itemTag` children of the containers, decoded, under the item's name. */
+const itemsIn = <A>(containers: ReadonlyArray<XmlElement>, itemTag: string, item: Decoder<XmlElement, A>): Decoded<ReadonlyArray<A>> =>
+  atKey(itemTag)(traverseIndexed(containers.flatMap((c) => childElements(c, itemTag)), (el) => item.decode(el)))
 
 /** The first field whose element or attribute is present (e.g. `app`, then the older `module`); else the last. */
 export const firstPresent = <A>(...fields: ReadonlyArray<Field<A>>): Field<A> => ({
@@ -390,29 +386,20 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
   return {
     decode: (element) => {
       if (element.tagName !== tagName) return failure(element, `expected <${tagName}>`)
-      const out = readFields(entries, view(element))
-      if (E.isRight(out)) out.right.extra = extraOf(element, knownElements, knownAttributes)
+      const v = view(element)
+      const out = readFields(entries, v)
+      if (!E.isLeft(out)) out.right.extra = extraOf(v, knownElements, knownAttributes)
       return out as Decoded<FieldValues<F> & { readonly extra: Extra }>
     }
   }
 }
 
-// Collected in a Map and made an object with own properties only: an element named `constructor` or `__proto__` is
-// data, never a property of Object.prototype to push into or a prototype to set.
-const extraOf = (element: XmlElement, knownElements: ReadonlySet<string>, knownAttributes: ReadonlySet<string>): Extra => {
-  let extra: Map<string, Array<XmlNode>> | undefined
-  for (const c of element.children) {
-    if (typeof c === 'string' || knownElements.has(c.tagName)) continue
-    extra ??= new Map()
-    const list = extra.get(c.tagName)
-    if (list === undefined) extra.set(c.tagName, [c])
-    else list.push(c)
-  }
-  for (const [name, value] of Object.entries(element.attributes)) {
-    if (knownAttributes.has(name)) continue
-    extra ??= new Map()
-    extra.set(`@${name}`, [value ?? ''])
-  }
+// The view's children by name (in the order they first appear), less the known ones, made an object with own
+// properties only: an element named `constructor` or `__proto__` is data, never a prototype to set.
+const extraOf = ({ element, byName }: ElementView, knownElements: ReadonlySet<string>, knownAttributes: ReadonlySet<string>): Extra => {
+  let extra: Map<string, ReadonlyArray<XmlNode>> | undefined
+  for (const [name, elements] of byName) if (!knownElements.has(name)) (extra ??= new Map()).set(name, elements)
+  for (const [name, value] of Object.entries(element.attributes)) if (!knownAttributes.has(name)) (extra ??= new Map()).set(`@${name}`, [value ?? ''])
   return extra === undefined ? EMPTY_EXTRA : Object.fromEntries(extra)
 }
 
@@ -423,7 +410,7 @@ export const many = <A>(rootTag: string, itemTag: string, item: Decoder<XmlEleme
   decode: (root) =>
     root.tagName !== rootTag
       ? failure(root, `expected the root element <${rootTag}>, got <${root.tagName}>`)
-      : atKey(itemTag)(traverseIndexed(childElements(root, itemTag), (el) => item.decode(el)))
+      : itemsIn([root], itemTag, item)
 })
 
 /** The first item of a list, `none` for an empty list (Kayako answers a missing object with an empty root). */

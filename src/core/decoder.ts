@@ -33,15 +33,13 @@ export const atIndex =
   <A>(result: Decoded<A>): Decoded<A> =>
     E.isLeft(result) ? E.left(FS.of(DE.index(index, DE.required, result.left))) : result
 
-const both = (errors: DecodeErrors | undefined, more: DecodeErrors): DecodeErrors => (errors === undefined ? more : FS.concat(errors, more))
-
 /** Decodes every item, failing with all item failures. */
 export const traverseIndexed = <I, A>(items: ReadonlyArray<I>, f: (item: I, index: number) => Decoded<A>): Decoded<ReadonlyArray<A>> => {
   const out: Array<A> = []
   let errors: DecodeErrors | undefined
   for (let i = 0; i < items.length; i++) {
     const r = atIndex(i)(f(items[i] as I, i))
-    if (E.isLeft(r)) errors = both(errors, r.left)
+    if (E.isLeft(r)) errors = errors === undefined ? r.left : FS.concat(errors, r.left)
     else if (errors === undefined) out.push(r.right)
   }
   return errors === undefined ? E.right(out) : E.left(errors)
@@ -74,7 +72,7 @@ export const readFields = <V>(fields: ReadonlyArray<readonly [string, FieldOf<V,
   let errors: DecodeErrors | undefined
   for (const [name, field] of fields) {
     const r = field.read(view)
-    if (E.isLeft(r)) errors = both(errors, r.left)
+    if (E.isLeft(r)) errors = errors === undefined ? r.left : FS.concat(errors, r.left)
     else out[name] = r.right
   }
   return errors === undefined ? E.right(out) : E.left(errors)

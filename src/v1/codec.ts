@@ -43,9 +43,6 @@ export interface Field<A> extends FieldOf<JsonObject, A> {
   readonly key: string
 }
 
-/** How one item of a list is read: a decoder, or a scalar conversion (`toInt`, `toText`). */
-export type Item<A> = Decoder<unknown, A> | ((value: unknown) => Decoded<A>)
-
 const field = <A>(key: string, convert: (value: unknown) => Decoded<A>, empty: A | undefined): Field<A> => ({
   key,
   read: (o) => {
@@ -124,10 +121,7 @@ export const date = (key: string): Field<Date | null> => field(key, toDate, null
 export const id = (key: string): Field<number | string | null> => field(key, toId, null)
 
 /** An enumeration: the known values type it, unknown ones are kept as sent (a newer server loses nothing). */
-export const literal = <L extends string>(key: string): Field<L | null> => {
-  const f = nullableText(key)
-  return f as Field<L | null>
-}
+export const literal: <L extends string>(key: string) => Field<L | null> = nullableText as never
 
 // ---------------------------------------------------------------------------------------------------------------
 // Structures
@@ -146,13 +140,11 @@ const relatedValue = <A>(decoder: Decoder<unknown, A>, value: unknown): Decoded<
 
 /** A list of related resources (or references); `[]` when absent. */
 export const relatedList = <A>(key: string, decoder: Decoder<unknown, A>): Field<ReadonlyArray<Related<A>>> =>
-  list(key, (value) => relatedValue(decoder, value))
+  list(key, { decode: (value) => relatedValue(decoder, value) })
 
-/** A list, each item read by a decoder or a scalar conversion; `[]` when absent. */
-export const list = <A>(key: string, item: Item<A>): Field<ReadonlyArray<A>> => {
-  const read = typeof item === 'function' ? item : (value: unknown) => item.decode(value)
-  return field(key, (value) => (Array.isArray(value) ? traverseIndexed(value, read) : failure(value, 'expected an array')), [])
-}
+/** A list, each item decoded (`{ decode: toInt }` for scalars); `[]` when absent. */
+export const list = <A>(key: string, item: Decoder<unknown, A>): Field<ReadonlyArray<A>> =>
+  field(key, (value) => (Array.isArray(value) ? traverseIndexed(value, (v) => item.decode(v)) : failure(value, 'expected an array')), [])
 
 /** A nested object that is not a resource (`logo`, `read_marker` …); `null` when absent. */
 export const nested = <A>(key: string, decoder: Decoder<unknown, A>): Field<A | null> => field(key, (value) => decoder.decode(value), null)
@@ -164,14 +156,17 @@ export const freeForm = (key: string): Field<Readonly<Record<string, unknown>>> 
 const isEmpty = (value: unknown): boolean =>
   value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
 
-/** A value kept in `extra` without its empty members at any depth, so `no_empty` cannot change it either. */
-const withoutEmpties = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.filter((v) => !isEmpty(v)).map(withoutEmpties)
+/**
+ * A value kept in `extra` without its empty members at any depth, so `no_empty` cannot change it either; an object
+ * also without the keys in `skip` (a struct's own fields).
+ */
+const withoutEmpties = (value: unknown, skip?: ReadonlySet<string>): unknown => {
+  if (Array.isArray(value)) return value.filter((v) => !isEmpty(v)).map((v) => withoutEmpties(v))
   if (value === null || typeof value !== 'object') return value
   const out: Record<string, unknown> = {}
   for (const key in value as Record<string, unknown>) {
     const v = (value as Record<string, unknown>)[key]
-    if (!isEmpty(v)) setOwn(out, key, withoutEmpties(v))
+    if (!isEmpty(v) && !skip?.has(key)) setOwn(out, key, withoutEmpties(v))
   }
   return out
 }
@@ -215,11 +210,7 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
   }
   function decodeStruct(value: JsonObject): Decoded<FieldValues<F> & { readonly extra: Extra }> {
     const out = readFields(fieldEntries(), value)
-    if (E.isRight(out)) {
-      const extra: Record<string, unknown> = {}
-      for (const key in value) if (!known.has(key) && !isEmpty(value[key])) setOwn(extra, key, withoutEmpties(value[key]))
-      out.right.extra = extra
-    }
+    if (!E.isLeft(out)) out.right.extra = withoutEmpties(value, known)
     return out as Decoded<FieldValues<F> & { readonly extra: Extra }>
   }
 }

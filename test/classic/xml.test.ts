@@ -24,6 +24,7 @@ import {
   requiredInt,
   struct,
   text,
+  textAs,
   timestamp,
   toBool,
   toInt,
@@ -68,7 +69,7 @@ const thing = struct('thing', {
   title: text('title'),
   enabled: bool('enabled'),
   at: timestamp('at'),
-  groups: listIn('groups', 'id', toInt)
+  groups: listIn('groups', 'id', textAs(toInt))
 })
 
 test('struct: CDATA, entities, <tag />, comments, timestamps and lists', () => {

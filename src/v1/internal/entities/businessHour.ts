@@ -1,6 +1,9 @@
 import { bool, type Extra, type Field, list, nested, nullableText, requiredInt, struct, text, toInt } from '../../codec'
-import { type Decoder, success } from '../../../core/decoder'
+import { success, type Decoder } from '../../../core/decoder'
 import { type Resource, stamps, type Timestamps, url } from './resource'
+
+/** An item of a day's open hours: an integer. */
+const hours: Decoder<unknown, number> = { decode: toInt }
 
 export interface Zones {
   readonly monday: ReadonlyArray<number>
@@ -13,13 +16,13 @@ export interface Zones {
 }
 
 const zonesDecoder = /*#__PURE__*/ struct(undefined, () => ({
-  monday: list('monday', toInt),
-  tuesday: list('tuesday', toInt),
-  wednesday: list('wednesday', toInt),
-  thursday: list('thursday', toInt),
-  friday: list('friday', toInt),
-  saturday: list('saturday', toInt),
-  sunday: list('sunday', toInt)
+  monday: list('monday', hours),
+  tuesday: list('tuesday', hours),
+  wednesday: list('wednesday', hours),
+  thursday: list('thursday', hours),
+  friday: list('friday', hours),
+  saturday: list('saturday', hours),
+  sunday: list('sunday', hours)
 }))
 
 const NO_ZONES: Zones = { monday: [], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [], sunday: [] }
@@ -47,7 +50,7 @@ export interface Holiday {
 const holiday: Decoder<unknown, Holiday> = /*#__PURE__*/ struct('businesshour_holiday', () => ({
   title: text('title'),
   date: nullableText('date'),
-  openHours: list('open_hours', toInt)
+  openHours: list('open_hours', hours)
 }))
 
 export interface BusinessHour extends Timestamps, Resource {

@@ -32,7 +32,7 @@ export const oauthClient: Decoder<unknown, OAuthClient> = /*#__PURE__*/ struct('
   url: nullableText('url'),
   key: nullableText('key'),
   secret: nullableText('secret'),
-  scopes: list('scopes', toText),
+  scopes: list('scopes', { decode: toText }),
   logo: nested('logo', /*#__PURE__*/ struct(undefined, { url: nullableText('url'), createdAt: date('created_at') })),
   description: nullableText('description'),
   author: nullableText('author'),
