@@ -32,6 +32,7 @@ import {
   type Extra,
   type XmlElement
 } from './xml'
+import type { AttachmentFields } from './contentAttachments'
 import * as O from '../core/option'
 import { pipe } from 'fp-ts/function'
 
@@ -211,7 +212,7 @@ export interface TicketAttachmentWithContents extends TicketAttachment {
   readonly contents: Uint8Array
 }
 
-const attachmentFields = () => ({
+const ticketAttachmentFields = () => ({
   id: requiredInt('id'),
   ticketId: int('ticketid'),
   ticketPostId: int('ticketpostid'),
@@ -221,20 +222,15 @@ const attachmentFields = () => ({
   dateline: timestamp('dateline')
 })
 
-export const attachment = /*#__PURE__*/ (() => struct('attachment', attachmentFields()))()
-export const attachmentWithContents = /*#__PURE__*/ (() => struct('attachment', { ...attachmentFields(), contents: bytes('contents') }))()
+export const attachment = /*#__PURE__*/ (() => struct('attachment', ticketAttachmentFields()))()
+export const attachmentWithContents = /*#__PURE__*/ (() => struct('attachment', { ...ticketAttachmentFields(), contents: bytes('contents') }))()
 
 /** A file embedded in a post (4.98.8 sends the Base64 contents with every post that has attachments). */
-export interface PostAttachment {
-  readonly id: number
-  readonly fileName: string
-  readonly fileSize: number
-  readonly fileType: string
-  readonly dateline: Date | null
-  readonly contents: Uint8Array
+export interface PostAttachment extends AttachmentFields {
   readonly extra: Extra
 }
 
+// The fields of `contentAttachments.ts`'s `attachmentFields`, written again: a Ticket bundle carries no content plumbing.
 const postAttachment = /*#__PURE__*/ (() => struct('attachment', {
   id: requiredInt('id'),
   fileName: text('filename'),

@@ -10,17 +10,7 @@ import * as E from '../core/either'
 import * as O from '../core/option'
 import { parse } from 'txml/txml'
 import { fromBase64 } from '../core/bytes'
-import {
-  atKey,
-  failure,
-  readFields,
-  success,
-  traverseIndexed,
-  type Decoded,
-  type Decoder,
-  type FieldOf,
-  type FieldValues
-} from '../core/decoder'
+import { atKey, failure, readFields, success, traverseIndexed, type Decoded, type Decoder, type FieldOf, type FieldValues } from '../core/decoder'
 
 export interface XmlElement {
   readonly tagName: string

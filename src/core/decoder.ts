@@ -5,8 +5,8 @@
  * values) are the leaves: each says how a field finds its input, and nothing more.
  *
  * One name per concept, in both leaves: `struct` (an object field by field, the rest in `extra`), `list` (every item
- * under one name, each read by a decoder or a scalar conversion), `one`/`many` (an answer's single object or its
- * items), `required…` (a field that must be there).
+ * under one name, decoded; Classic `listIn` for the items of a container element), `optional`/`nullable…` (a field
+ * that may be absent), `required…` (a field that must be there), `one`/`many` (an answer's single object or its items).
  */
 import * as E from './either'
 import * as D from 'io-ts/Decoder'

@@ -4,18 +4,7 @@
  * which is what `_empty=false` / `X-Options: no_empty` removes, so options never change a decoded value.
  */
 import * as E from '../core/either'
-import {
-  atKey,
-  failure,
-  readFields,
-  setOwn,
-  success,
-  traverseIndexed,
-  type Decoded,
-  type Decoder,
-  type FieldOf,
-  type FieldValues
-} from '../core/decoder'
+import { atKey, failure, readFields, setOwn, success, traverseIndexed, type Decoded, type Decoder, type FieldOf, type FieldValues } from '../core/decoder'
 import { isObject, isReferenceShape, rawOf, type JsonObject } from './flat'
 
 /** A resource the response did not include: `{ id, resource_type }` (channels: `uuid`). */
