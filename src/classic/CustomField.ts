@@ -8,7 +8,7 @@ import type { Decoder } from '../core/decoder'
 import * as V from '../core/validate'
 import { toCustomFieldType, type CustomFieldType } from './customFieldTypes'
 import { getRequest, segment, type ClassicRequest } from './request'
-import { attr, attrAs, attrBool, attrInt, list, mapField, requiredAttrInt, struct, type Extra, type XmlElement } from './xml'
+import { attr, attrAs, attrBool, attrInt, many, mapField, requiredAttrInt, struct, type Extra, type XmlElement } from './xml'
 
 export {
   CustomFieldGroupType,
@@ -97,9 +97,9 @@ const customFieldGroup: Decoder<XmlElement, CustomFieldGroup> = /*#__PURE__*/ st
   displayOrder: attrInt('displayorder')
 })
 
-const customFields = /*#__PURE__*/ list('customfields', 'customfield', customField)
-const customFieldOptions = /*#__PURE__*/ list('customfieldoptions', 'option', customFieldOption)
-const customFieldGroups = /*#__PURE__*/ list('customfieldgroups', 'customfieldgroup', customFieldGroup)
+const customFields = /*#__PURE__*/ many('customfields', 'customfield', customField)
+const customFieldOptions = /*#__PURE__*/ many('customfieldoptions', 'option', customFieldOption)
+const customFieldGroups = /*#__PURE__*/ many('customfieldgroups', 'customfieldgroup', customFieldGroup)
 
 const ROUTE = '/Base/CustomField'
 

@@ -7,7 +7,23 @@ import type { Decoder } from '../core/decoder'
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
-import { bool, first, firstPresent, int, list, listOf, literal, requiredInt, single, struct, text, toInt, type Extra, type XmlElement } from './xml'
+import {
+  bool,
+  first,
+  firstPresent,
+  int,
+  listIn,
+  literal,
+  many,
+  one,
+  requiredInt,
+  struct,
+  text,
+  textAs,
+  toInt,
+  type Extra,
+  type XmlElement
+} from './xml'
 
 export type DepartmentType = 'public' | 'private'
 export type DepartmentApp = 'tickets' | 'livechat'
@@ -62,12 +78,12 @@ const department: Decoder<XmlElement, Department> = /*#__PURE__*/ struct('depart
   displayOrder: int('displayorder'),
   parentDepartmentId: int('parentdepartmentid'),
   userVisibilityCustom: bool('uservisibilitycustom'),
-  userGroupIds: listOf('usergroups', 'id', toInt)
+  userGroupIds: listIn('usergroups', 'id', textAs(toInt))
 })
 
-const departments = /*#__PURE__*/ list('departments', 'department', department)
+const departments = /*#__PURE__*/ many('departments', 'department', department)
 const oneDepartment = /*#__PURE__*/ first(departments)
-const echoedDepartment = /*#__PURE__*/ single(departments)
+const echoedDepartment = /*#__PURE__*/ one(departments)
 
 const ROUTE = '/Base/Department'
 

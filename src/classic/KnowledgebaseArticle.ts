@@ -8,7 +8,24 @@ import * as V from '../core/validate'
 import { commaList, embeddedAttachments, escapedText, idList, oneOfCodes, type EmbeddedAttachment } from './content'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
 import type { Code } from './tickets'
-import { bool, childText, first, int, list, listOf, num, requiredInt, single, struct, text, timestamp, toInt, type Extra, type XmlElement } from './xml'
+import {
+  bool,
+  childText,
+  first,
+  int,
+  listIn,
+  many,
+  num,
+  one,
+  requiredInt,
+  struct,
+  text,
+  textAs,
+  timestamp,
+  toInt,
+  type Extra,
+  type XmlElement
+} from './xml'
 
 export type { EmbeddedAttachment } from './content'
 
@@ -109,7 +126,7 @@ const articleFields = () => ({
   id: requiredInt('kbarticleid'),
   contents: text('contents'),
   contentsText: text('contentstext'),
-  categoryIds: listOf('categories', 'categoryid', toInt),
+  categoryIds: listIn('categories', 'categoryid', textAs(toInt)),
   creator: int('creator'),
   creatorId: int('creatorid'),
   author: text('author'),
@@ -136,10 +153,10 @@ const article: Decoder<XmlElement, KnowledgebaseArticle> = /*#__PURE__*/ struct(
 // A category's list HTML-escapes the subject inside its CDATA; a single article does not.
 const listedArticle: Decoder<XmlElement, KnowledgebaseArticle> = /*#__PURE__*/ struct('kbarticle', { ...articleFields(), subject: escapedText('subject') })
 
-const articles = /*#__PURE__*/ list('kbarticles', 'kbarticle', article)
-const listedArticles = /*#__PURE__*/ list('kbarticles', 'kbarticle', listedArticle)
+const articles = /*#__PURE__*/ many('kbarticles', 'kbarticle', article)
+const listedArticles = /*#__PURE__*/ many('kbarticles', 'kbarticle', listedArticle)
 const oneArticle = /*#__PURE__*/ first(articles)
-const echoedArticle = /*#__PURE__*/ single(articles)
+const echoedArticle = /*#__PURE__*/ one(articles)
 
 const totalArticles: Decoder<XmlElement, number> = {
   decode: (root) => {

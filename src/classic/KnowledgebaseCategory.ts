@@ -8,7 +8,7 @@ import * as V from '../core/validate'
 import { cannotSwitchOff, commaList, idList, oneOfCodes, positiveOnUpdate } from './content'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
 import type { Code } from './tickets'
-import { bool, first, int, list, listOf, requiredInt, single, struct, text, toInt, type Extra, type XmlElement } from './xml'
+import { bool, first, int, listIn, many, one, requiredInt, struct, text, textAs, toInt, type Extra, type XmlElement } from './xml'
 
 /** `<categorytype>`, `SWIFT_KnowledgebaseCategory`: `inherit` takes the parent category's visibility. */
 export const KnowledgebaseCategoryType = { global: 1, public: 2, private: 3, inherit: 4 } as const
@@ -112,16 +112,16 @@ const category: Decoder<XmlElement, KnowledgebaseCategory> = /*#__PURE__*/ struc
   displayOrder: int('displayorder'),
   allowComments: bool('allowcomments'),
   userVisibilityCustom: bool('uservisibilitycustom'),
-  userGroupIds: listOf('usergroupidlist', 'usergroupid', toInt),
+  userGroupIds: listIn('usergroupidlist', 'usergroupid', textAs(toInt)),
   staffVisibilityCustom: bool('staffvisibilitycustom'),
-  staffGroupIds: listOf('staffgroupidlist', 'staffgroupid', toInt),
+  staffGroupIds: listIn('staffgroupidlist', 'staffgroupid', textAs(toInt)),
   allowRating: bool('allowrating'),
   isPublished: bool('ispublished')
 })
 
-const categories = /*#__PURE__*/ list('kbcategories', 'kbcategory', category)
+const categories = /*#__PURE__*/ many('kbcategories', 'kbcategory', category)
 const oneCategory = /*#__PURE__*/ first(categories)
-const echoedCategory = /*#__PURE__*/ single(categories)
+const echoedCategory = /*#__PURE__*/ one(categories)
 
 const ROUTE = '/Knowledgebase/Category'
 

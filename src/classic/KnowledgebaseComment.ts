@@ -7,7 +7,7 @@ import type { Decoder } from '../core/decoder'
 import * as V from '../core/validate'
 import { checkNewComment, commentFields, commentForm, type CommentFields, type NewComment } from './comments'
 import { deleteRequest, getRequest, postRequest, segment, type ClassicRequest } from './request'
-import { first, int, list, single, struct, type Extra, type XmlElement } from './xml'
+import { first, int, many, one, struct, type Extra, type XmlElement } from './xml'
 
 export { CommentCreatorType, CommentStatus } from './comments'
 
@@ -24,9 +24,9 @@ const comment: Decoder<XmlElement, KnowledgebaseComment> = /*#__PURE__*/ struct(
   kbArticleId: int('kbarticleid')
 })
 
-const comments = /*#__PURE__*/ list('kbarticlecomments', 'kbarticlecomment', comment)
+const comments = /*#__PURE__*/ many('kbarticlecomments', 'kbarticlecomment', comment)
 const oneComment = /*#__PURE__*/ first(comments)
-const echoedComment = /*#__PURE__*/ single(comments)
+const echoedComment = /*#__PURE__*/ one(comments)
 
 const ROUTE = '/Knowledgebase/Comment'
 

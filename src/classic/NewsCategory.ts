@@ -6,7 +6,7 @@ import type { Decoder } from '../core/decoder'
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
-import { first, int, list, literal, requiredInt, single, struct, text, type Extra, type XmlElement } from './xml'
+import { first, int, literal, many, one, requiredInt, struct, text, type Extra, type XmlElement } from './xml'
 
 export type NewsCategoryVisibility = 'public' | 'private'
 export const NEWS_CATEGORY_VISIBILITIES: ReadonlyArray<NewsCategoryVisibility> = ['public', 'private']
@@ -38,9 +38,9 @@ const category: Decoder<XmlElement, NewsCategory> = /*#__PURE__*/ struct('newsca
   visibilityType: literal('visibilitytype', NEWS_CATEGORY_VISIBILITIES)
 })
 
-const categories = /*#__PURE__*/ list('newscategories', 'newscategory', category)
+const categories = /*#__PURE__*/ many('newscategories', 'newscategory', category)
 const oneCategory = /*#__PURE__*/ first(categories)
-const echoedCategory = /*#__PURE__*/ single(categories)
+const echoedCategory = /*#__PURE__*/ one(categories)
 
 const ROUTE = '/News/Category'
 

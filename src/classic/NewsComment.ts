@@ -7,7 +7,7 @@ import type { Decoder } from '../core/decoder'
 import * as V from '../core/validate'
 import { checkNewComment, commentFields, commentForm, type CommentFields, type NewComment } from './comments'
 import { deleteRequest, getRequest, postRequest, segment, type ClassicRequest } from './request'
-import { first, int, list, single, struct, type Extra, type XmlElement } from './xml'
+import { first, int, many, one, struct, type Extra, type XmlElement } from './xml'
 
 export { CommentCreatorType, CommentStatus } from './comments'
 
@@ -24,9 +24,9 @@ const comment: Decoder<XmlElement, NewsComment> = /*#__PURE__*/ struct('newsitem
   newsItemId: int('newsitemid')
 })
 
-const comments = /*#__PURE__*/ list('newsitemcomments', 'newsitemcomment', comment)
+const comments = /*#__PURE__*/ many('newsitemcomments', 'newsitemcomment', comment)
 const oneComment = /*#__PURE__*/ first(comments)
-const echoedComment = /*#__PURE__*/ single(comments)
+const echoedComment = /*#__PURE__*/ one(comments)
 
 const ROUTE = '/News/Comment'
 

@@ -8,7 +8,7 @@ import * as V from '../core/validate'
 import { calendarDate, commaList, escapedText, idList, oneOfCodes } from './content'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
 import type { Code } from './tickets'
-import { bool, first, int, list, listOf, requiredInt, single, struct, text, timestamp, toInt, type Extra, type XmlElement } from './xml'
+import { bool, first, int, listIn, many, one, requiredInt, struct, text, textAs, timestamp, toInt, type Extra, type XmlElement } from './xml'
 
 /** `<newstype>`, `SWIFT_NewsItem`. Only global news can be created through the API. */
 export const NewsType = { global: 1, public: 2, private: 3 } as const
@@ -118,12 +118,12 @@ const itemFields = () => ({
   isSynced: bool('issynced'),
   totalComments: int('totalcomments'),
   userVisibilityCustom: bool('uservisibilitycustom'),
-  userGroupIds: listOf('usergroupidlist', 'usergroupid', toInt),
+  userGroupIds: listIn('usergroupidlist', 'usergroupid', textAs(toInt)),
   staffVisibilityCustom: bool('staffvisibilitycustom'),
-  staffGroupIds: listOf('staffgroupidlist', 'staffgroupid', toInt),
+  staffGroupIds: listIn('staffgroupidlist', 'staffgroupid', textAs(toInt)),
   allowComments: bool('allowcomments'),
   contents: text('contents'),
-  categoryIds: listOf('categories', 'categoryid', toInt)
+  categoryIds: listIn('categories', 'categoryid', textAs(toInt))
 })
 
 const item: Decoder<XmlElement, NewsItem> = /*#__PURE__*/ struct('newsitem', itemFields())
@@ -134,10 +134,10 @@ const listedItem: Decoder<XmlElement, NewsItem> = /*#__PURE__*/ struct('newsitem
   subject: escapedText('subject')
 })
 
-const items = /*#__PURE__*/ list('newsitems', 'newsitem', item)
-const listedItems = /*#__PURE__*/ list('newsitems', 'newsitem', listedItem)
+const items = /*#__PURE__*/ many('newsitems', 'newsitem', item)
+const listedItems = /*#__PURE__*/ many('newsitems', 'newsitem', listedItem)
 const oneItem = /*#__PURE__*/ first(items)
-const echoedItem = /*#__PURE__*/ single(items)
+const echoedItem = /*#__PURE__*/ one(items)
 
 const ROUTE = '/News/NewsItem'
 

@@ -6,7 +6,7 @@ import type { Decoder } from '../core/decoder'
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
-import { bool, first, int, list, requiredInt, single, struct, text, type Extra, type XmlElement } from './xml'
+import { bool, first, int, many, one, requiredInt, struct, text, type Extra, type XmlElement } from './xml'
 
 export interface NewsSubscriber {
   readonly id: number
@@ -46,9 +46,9 @@ const subscriber: Decoder<XmlElement, NewsSubscriber> = /*#__PURE__*/ struct('ne
   userGroupId: int('usergroupid')
 })
 
-const subscribers = /*#__PURE__*/ list('newssubscribers', 'newssubscriber', subscriber)
+const subscribers = /*#__PURE__*/ many('newssubscribers', 'newssubscriber', subscriber)
 const oneSubscriber = /*#__PURE__*/ first(subscribers)
-const echoedSubscriber = /*#__PURE__*/ single(subscribers)
+const echoedSubscriber = /*#__PURE__*/ one(subscribers)
 
 const ROUTE = '/News/Subscriber'
 

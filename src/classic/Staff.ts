@@ -6,7 +6,7 @@ import type { Decoder } from '../core/decoder'
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
-import { bool, first, int, list, requiredInt, single, struct, text, type Extra, type XmlElement } from './xml'
+import { bool, first, int, many, one, requiredInt, struct, text, type Extra, type XmlElement } from './xml'
 
 export interface Staff {
   readonly id: number
@@ -83,9 +83,9 @@ const staff: Decoder<XmlElement, Staff> = /*#__PURE__*/ struct('staff', {
   signature: text('signature')
 })
 
-const staffUsers = /*#__PURE__*/ list('staffusers', 'staff', staff)
+const staffUsers = /*#__PURE__*/ many('staffusers', 'staff', staff)
 const oneStaff = /*#__PURE__*/ first(staffUsers)
-const echoedStaff = /*#__PURE__*/ single(staffUsers)
+const echoedStaff = /*#__PURE__*/ one(staffUsers)
 
 const ROUTE = '/Base/Staff'
 

@@ -6,7 +6,7 @@ import type { Decoder } from '../core/decoder'
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
-import { bool, first, list, requiredInt, single, struct, text, type Extra, type XmlElement } from './xml'
+import { bool, first, many, one, requiredInt, struct, text, type Extra, type XmlElement } from './xml'
 
 export interface StaffGroup {
   readonly id: number
@@ -32,9 +32,9 @@ const staffGroup: Decoder<XmlElement, StaffGroup> = /*#__PURE__*/ struct('staffg
   isAdmin: bool('isadmin')
 })
 
-const staffGroups = /*#__PURE__*/ list('staffgroups', 'staffgroup', staffGroup)
+const staffGroups = /*#__PURE__*/ many('staffgroups', 'staffgroup', staffGroup)
 const oneStaffGroup = /*#__PURE__*/ first(staffGroups)
-const echoedStaffGroup = /*#__PURE__*/ single(staffGroups)
+const echoedStaffGroup = /*#__PURE__*/ one(staffGroups)
 
 const ROUTE = '/Base/StaffGroup'
 

@@ -26,6 +26,7 @@ import {
   type TicketKey,
   type TicketPost
 } from './tickets'
+import { mapDecoder } from '../core/decoder'
 import {
   attr,
   attrInt,
@@ -33,12 +34,11 @@ import {
   int,
   list,
   many,
-  mapDecoder,
   mapField,
-  optionalNested,
+  one,
+  optional,
   requiredAttrInt,
   requiredInt,
-  single,
   struct,
   text,
   timestamp,
@@ -293,14 +293,14 @@ const ticket: Decoder<XmlElement, Ticket> = /*#__PURE__*/ struct('ticket', {
   templateGroupId: int('templategroupid'),
   templateGroupName: text('templategroupname'),
   tags: mapField(text('tags'), (t) => t.split(/\s+/).filter((tag) => tag !== '')),
-  watchers: many('watcher', watcher),
-  workflows: many('workflow', workflow),
-  notes: many('note', documentNote),
-  posts: optionalNested('posts', list('posts', 'post', postDecoder))
+  watchers: list('watcher', watcher),
+  workflows: list('workflow', workflow),
+  notes: list('note', documentNote),
+  posts: optional('posts', many('posts', 'post', postDecoder))
 })
 
-const tickets = /*#__PURE__*/ list('tickets', 'ticket', ticket)
-const oneTicket = /*#__PURE__*/ single(tickets)
+const tickets = /*#__PURE__*/ many('tickets', 'ticket', ticket)
+const oneTicket = /*#__PURE__*/ one(tickets)
 const totalCount = /*#__PURE__*/ mapDecoder(struct('tickets', { totalCount: requiredInt('totalcount') }), (r) => r.totalCount)
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -363,7 +363,7 @@ export const count = (filter: TicketFilter): ClassicRequest<number> => {
 export const get = (key: TicketKey): ClassicRequest<Ticket> =>
   getRequest('Ticket.get', `${ROUTE}/${keySegment(key)}`, oneTicket, { issues: ticketKey('key', key) })
 
-const ticketIdOnly = /*#__PURE__*/ mapDecoder(single(list('tickets', 'ticket', struct('ticket', { id: requiredAttrInt('id') }))), (t) => t.id)
+const ticketIdOnly = /*#__PURE__*/ mapDecoder(one(many('tickets', 'ticket', struct('ticket', { id: requiredAttrInt('id') }))), (t) => t.id)
 
 /**
  * The numeric id of the ticket with this display id (one `GET /Tickets/Ticket/<display id>`, which also follows

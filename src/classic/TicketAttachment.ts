@@ -20,7 +20,7 @@ import {
   type TicketAttachment,
   type TicketAttachmentWithContents
 } from './tickets'
-import { list, single } from './xml'
+import { many, one } from './xml'
 
 export type { FileContents, TicketAttachment, TicketAttachmentWithContents } from './tickets'
 
@@ -33,9 +33,9 @@ export interface NewTicketAttachment {
   readonly contents: FileContents
 }
 
-const attachments = /*#__PURE__*/ list('attachments', 'attachment', attachment)
-const oneAttachment = /*#__PURE__*/ single(attachments)
-const oneWithContents = /*#__PURE__*/ single(list('attachments', 'attachment', attachmentWithContents))
+const attachments = /*#__PURE__*/ many('attachments', 'attachment', attachment)
+const oneAttachment = /*#__PURE__*/ one(attachments)
+const oneWithContents = /*#__PURE__*/ one(many('attachments', 'attachment', attachmentWithContents))
 
 const ROUTE = '/Tickets/TicketAttachment'
 

@@ -4,7 +4,7 @@
  */
 import type { Decoder } from '../core/decoder'
 import { getRequest, type ClassicRequest } from './request'
-import { attrInt, attrTimestamp, int, many, manyIn, requiredAttrInt, struct, timestamp, type Extra, type XmlElement } from './xml'
+import { attrInt, attrTimestamp, int, list, listIn, requiredAttrInt, struct, timestamp, type Extra, type XmlElement } from './xml'
 
 /** Tickets in one status. */
 export interface StatusCount {
@@ -89,9 +89,9 @@ const departmentCount = /*#__PURE__*/ struct('department', {
   totalItems: int('totalitems'),
   totalUnresolvedItems: int('totalunresolveditems'),
   lastActivity: timestamp('lastactivity'),
-  statuses: many('ticketstatus', statusCount),
-  types: many('tickettype', typeCount),
-  owners: many('ownerstaff', ownerCount)
+  statuses: list('ticketstatus', statusCount),
+  types: list('tickettype', typeCount),
+  owners: list('ownerstaff', ownerCount)
 })
 
 const unassignedCount = /*#__PURE__*/ struct('department', {
@@ -102,10 +102,10 @@ const unassignedCount = /*#__PURE__*/ struct('department', {
 })
 
 const ticketCount: Decoder<XmlElement, TicketCount> = /*#__PURE__*/ struct('ticketcount', {
-  departments: manyIn('departments', 'department', departmentCount),
-  statuses: manyIn('statuses', 'ticketstatus', statusCount),
-  owners: manyIn('owners', 'ownerstaff', ownerCount),
-  unassigned: manyIn('unassigned', 'department', unassignedCount)
+  departments: listIn('departments', 'department', departmentCount),
+  statuses: listIn('statuses', 'ticketstatus', statusCount),
+  owners: listIn('owners', 'ownerstaff', ownerCount),
+  unassigned: listIn('unassigned', 'department', unassignedCount)
 })
 
 /** Every counter of the helpdesk. */

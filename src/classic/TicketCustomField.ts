@@ -9,13 +9,13 @@
 import * as E from '../core/either'
 import * as O from '../core/option'
 import { fromBase64, utf8Decode } from '../core/bytes'
-import { failure, success, type Decoded, type Decoder } from '../core/decoder'
+import { chainDecoder, failure, success, type Decoded, type Decoder } from '../core/decoder'
 import * as V from '../core/validate'
 import { withFiles } from './multipart'
 import { getRequest, postRequest, segment, type ClassicRequest, type FilePart, type FormPairs } from './request'
 import { CustomFieldType } from './customFieldTypes'
 import { fileBytes, fileContents, numericTicketId, type Code, type FileContents } from './tickets'
-import { attr, attrInt, chainDecoder, content, list, many, requiredAttrInt, struct, type Extra, type XmlElement } from './xml'
+import { attr, attrInt, content, list, many, requiredAttrInt, struct, type Extra, type XmlElement } from './xml'
 
 export { CustomFieldType } from './customFieldTypes'
 export type { Code, FileContents } from './tickets'
@@ -154,10 +154,10 @@ const group: Decoder<XmlElement, CustomFieldGroup> = /*#__PURE__*/ struct('group
   id: requiredAttrInt('id'),
   title: attr('title'),
   displayOrder: attrInt('displayorder'),
-  fields: many('field', field)
+  fields: list('field', field)
 })
 
-const groups = /*#__PURE__*/ list('customfields', 'group', group)
+const groups = /*#__PURE__*/ many('customfields', 'group', group)
 
 // ---------------------------------------------------------------------------------------------------------------
 // The seed's hash-like accessor

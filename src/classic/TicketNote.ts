@@ -7,7 +7,7 @@ import { checkFields, wireValues, type Fields, type RequiredFields } from '../co
 import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormValue } from './request'
 import { NOTE_COLORS, exactlyOne, numericTicketId, ticketNote, type NoteColor, type TicketNote } from './tickets'
-import { list, single } from './xml'
+import { many, one } from './xml'
 
 export { NOTE_COLORS, NoteColor, type Code, type TicketNote } from './tickets'
 
@@ -22,8 +22,8 @@ export interface NewTicketNote {
   readonly noteColor?: NoteColor
 }
 
-const notes = /*#__PURE__*/ list('notes', 'note', ticketNote)
-const oneNote = /*#__PURE__*/ single(notes)
+const notes = /*#__PURE__*/ many('notes', 'note', ticketNote)
+const oneNote = /*#__PURE__*/ one(notes)
 
 const ROUTE = '/Tickets/TicketNote'
 

@@ -10,7 +10,7 @@ import { checkFields, wireValues, type Fields, type RequiredFields } from '../co
 import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormValue } from './request'
 import { exactlyOne, fileBytes, fileContents, numericTicketId, post as postDecoder, type FileContents, type TicketPost } from './tickets'
-import { list, single } from './xml'
+import { many, one } from './xml'
 
 export { PostCreator, type Code, type FileContents, type PostAttachment, type TicketKey, type TicketPost } from './tickets'
 
@@ -42,8 +42,8 @@ export interface NewTicketPost {
   readonly attachments?: ReadonlyArray<NewPostAttachment>
 }
 
-const posts = /*#__PURE__*/ list('posts', 'post', postDecoder)
-const onePost = /*#__PURE__*/ single(posts)
+const posts = /*#__PURE__*/ many('posts', 'post', postDecoder)
+const onePost = /*#__PURE__*/ one(posts)
 
 const ROUTE = '/Tickets/TicketPost'
 

@@ -6,7 +6,7 @@ import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
 import * as V from '../core/validate'
 import { getRequest, segment, type ClassicRequest } from './request'
-import { bool, first, int, list, literal, requiredInt, struct, text, texts, toInt, type Extra, type XmlElement } from './xml'
+import { bool, first, int, list, literal, many, requiredInt, struct, text, textAs, toInt, type Extra, type XmlElement } from './xml'
 
 /** `public`: users can pick it in the support center; `private`: staff only. */
 export type TicketPriorityType = 'public' | 'private'
@@ -39,10 +39,10 @@ const ticketPriority: Decoder<XmlElement, TicketPriority> = /*#__PURE__*/ struct
   displayIcon: text('displayicon'),
   type: literal('type', TICKET_PRIORITY_TYPES, 'public'),
   userVisibilityCustom: bool('uservisibilitycustom'),
-  userGroupIds: texts('usergroupid', toInt)
+  userGroupIds: list('usergroupid', textAs(toInt))
 })
 
-const ticketPriorities = /*#__PURE__*/ list('ticketpriorities', 'ticketpriority', ticketPriority)
+const ticketPriorities = /*#__PURE__*/ many('ticketpriorities', 'ticketpriority', ticketPriority)
 const oneTicketPriority = /*#__PURE__*/ first(ticketPriorities)
 
 const ROUTE = '/Tickets/TicketPriority'

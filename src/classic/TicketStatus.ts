@@ -6,7 +6,7 @@ import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
 import * as V from '../core/validate'
 import { getRequest, segment, type ClassicRequest } from './request'
-import { bool, first, int, list, literal, requiredInt, struct, text, texts, toInt, type Extra, type XmlElement } from './xml'
+import { bool, first, int, list, literal, many, requiredInt, struct, text, textAs, toInt, type Extra, type XmlElement } from './xml'
 
 /** `public`: shown to users in the support center; `private`: staff only. */
 export type TicketStatusType = 'public' | 'private'
@@ -53,10 +53,10 @@ const ticketStatus: Decoder<XmlElement, TicketStatus> = /*#__PURE__*/ struct('ti
   resetDueTime: bool('resetduetime'),
   triggerSurvey: bool('triggersurvey'),
   staffVisibilityCustom: bool('staffvisibilitycustom'),
-  staffGroupIds: texts('staffgroupid', toInt)
+  staffGroupIds: list('staffgroupid', textAs(toInt))
 })
 
-const ticketStatuses = /*#__PURE__*/ list('ticketstatuses', 'ticketstatus', ticketStatus)
+const ticketStatuses = /*#__PURE__*/ many('ticketstatuses', 'ticketstatus', ticketStatus)
 const oneTicketStatus = /*#__PURE__*/ first(ticketStatuses)
 
 const ROUTE = '/Tickets/TicketStatus'

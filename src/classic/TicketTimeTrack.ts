@@ -9,7 +9,7 @@ import { checkFields, wireValues, type Fields, type RequiredFields } from '../co
 import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormValue } from './request'
 import { NOTE_COLORS, numericTicketId, timeTrack, type NoteColor, type TimeTrack } from './tickets'
-import { list, single } from './xml'
+import { many, one } from './xml'
 
 export { NOTE_COLORS, NoteColor, type Code, type TimeTrack } from './tickets'
 
@@ -30,8 +30,8 @@ export interface NewTimeTrack {
   readonly noteColor?: NoteColor
 }
 
-const timeTracks = /*#__PURE__*/ list('timetracks', 'timetrack', timeTrack)
-const oneTimeTrack = /*#__PURE__*/ single(timeTracks)
+const timeTracks = /*#__PURE__*/ many('timetracks', 'timetrack', timeTrack)
+const oneTimeTrack = /*#__PURE__*/ one(timeTracks)
 
 const ROUTE = '/Tickets/TicketTimeTrack'
 

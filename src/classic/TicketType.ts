@@ -6,7 +6,7 @@ import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
 import * as V from '../core/validate'
 import { getRequest, segment, type ClassicRequest } from './request'
-import { bool, first, int, list, literal, requiredInt, struct, text, texts, toInt, type Extra, type XmlElement } from './xml'
+import { bool, first, int, list, literal, many, requiredInt, struct, text, textAs, toInt, type Extra, type XmlElement } from './xml'
 
 /** `public`: users can pick it in the support center; `private`: staff only. */
 export type TicketTypeVisibility = 'public' | 'private'
@@ -35,10 +35,10 @@ const ticketType: Decoder<XmlElement, TicketType> = /*#__PURE__*/ struct('ticket
   displayIcon: text('displayicon'),
   type: literal('type', TICKET_TYPE_VISIBILITIES, 'public'),
   userVisibilityCustom: bool('uservisibilitycustom'),
-  userGroupIds: texts('usergroupid', toInt)
+  userGroupIds: list('usergroupid', textAs(toInt))
 })
 
-const ticketTypes = /*#__PURE__*/ list('tickettypes', 'tickettype', ticketType)
+const ticketTypes = /*#__PURE__*/ many('tickettypes', 'tickettype', ticketType)
 const oneTicketType = /*#__PURE__*/ first(ticketTypes)
 
 const ROUTE = '/Tickets/TicketType'

@@ -6,7 +6,7 @@ import type { Decoder } from '../core/decoder'
 import * as V from '../core/validate'
 import { attachmentFields, attachmentForm, checkNewAttachment, type AttachmentFields, type NewAttachmentFile } from './contentAttachments'
 import { deleteRequest, getRequest, postRequest, segment, type ClassicRequest } from './request'
-import { int, list, single, struct, type Extra, type XmlElement } from './xml'
+import { int, many, one, struct, type Extra, type XmlElement } from './xml'
 
 export interface TroubleshooterAttachment extends AttachmentFields {
   /** The step the file belongs to. */
@@ -21,8 +21,8 @@ const attachment: Decoder<XmlElement, TroubleshooterAttachment> = /*#__PURE__*/ 
   troubleshooterStepId: int('troubleshooterstepid')
 })
 
-const attachments = /*#__PURE__*/ list('troubleshooterattachments', 'troubleshooterattachment', attachment)
-const oneAttachment = /*#__PURE__*/ single(attachments)
+const attachments = /*#__PURE__*/ many('troubleshooterattachments', 'troubleshooterattachment', attachment)
+const oneAttachment = /*#__PURE__*/ one(attachments)
 
 const ROUTE = '/Troubleshooter/Attachment'
 

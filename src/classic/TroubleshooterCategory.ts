@@ -8,7 +8,7 @@ import * as V from '../core/validate'
 import { notSwitchedOff, commaList, idList, oneOfCodes } from './content'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
 import type { Code } from './tickets'
-import { bool, first, int, list, listOf, requiredInt, single, struct, text, toInt, type Extra, type XmlElement } from './xml'
+import { bool, first, int, listIn, many, one, requiredInt, struct, text, textAs, toInt, type Extra, type XmlElement } from './xml'
 
 /** `<categorytype>`, `SWIFT_TroubleshooterCategory`. */
 export const TroubleshooterCategoryType = { global: 1, public: 2, private: 3 } as const
@@ -74,14 +74,14 @@ const category: Decoder<XmlElement, TroubleshooterCategory> = /*#__PURE__*/ stru
   displayOrder: int('displayorder'),
   views: int('views'),
   userVisibilityCustom: bool('uservisibilitycustom'),
-  userGroupIds: listOf('usergroupidlist', 'usergroupid', toInt),
+  userGroupIds: listIn('usergroupidlist', 'usergroupid', textAs(toInt)),
   staffVisibilityCustom: bool('staffvisibilitycustom'),
-  staffGroupIds: listOf('staffgroupidlist', 'staffgroupid', toInt)
+  staffGroupIds: listIn('staffgroupidlist', 'staffgroupid', textAs(toInt))
 })
 
-const categories = /*#__PURE__*/ list('troubleshootercategories', 'troubleshootercategory', category)
+const categories = /*#__PURE__*/ many('troubleshootercategories', 'troubleshootercategory', category)
 const oneCategory = /*#__PURE__*/ first(categories)
-const echoedCategory = /*#__PURE__*/ single(categories)
+const echoedCategory = /*#__PURE__*/ one(categories)
 
 const ROUTE = '/Troubleshooter/Category'
 

@@ -8,7 +8,7 @@ import { checkFields, wireValues, type Fields, type RequiredFields } from '../co
 import * as V from '../core/validate'
 import { notSwitchedOff, commaList, embeddedAttachments, idList, oneOfCodes, type EmbeddedAttachment } from './content'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
-import { bool, first, int, list, listOf, requiredInt, single, struct, text, toInt, type Extra, type XmlElement } from './xml'
+import { bool, first, int, listIn, many, one, requiredInt, struct, text, textAs, toInt, type Extra, type XmlElement } from './xml'
 
 export type { EmbeddedAttachment } from './content'
 
@@ -102,8 +102,8 @@ const step: Decoder<XmlElement, TroubleshooterStep> = /*#__PURE__*/ struct('trou
   allowComments: bool('allowcomments'),
   hasAttachments: bool('hasattachments'),
   attachments: embeddedAttachments(),
-  parentStepIds: listOf('parentsteps', 'id', toInt),
-  childStepIds: listOf('childsteps', 'id', toInt),
+  parentStepIds: listIn('parentsteps', 'id', textAs(toInt)),
+  childStepIds: listIn('childsteps', 'id', textAs(toInt)),
   redirectTickets: bool('redirecttickets'),
   ticketSubject: text('ticketsubject'),
   redirectDepartmentId: int('redirectdepartmentid'),
@@ -112,9 +112,9 @@ const step: Decoder<XmlElement, TroubleshooterStep> = /*#__PURE__*/ struct('trou
   contents: text('contents')
 })
 
-const steps = /*#__PURE__*/ list('troubleshootersteps', 'troubleshooterstep', step)
+const steps = /*#__PURE__*/ many('troubleshootersteps', 'troubleshooterstep', step)
 const oneStep = /*#__PURE__*/ first(steps)
-const echoedStep = /*#__PURE__*/ single(steps)
+const echoedStep = /*#__PURE__*/ one(steps)
 
 const ROUTE = '/Troubleshooter/Step'
 

@@ -9,7 +9,7 @@ import { decodeError } from '../core/error'
 import * as V from '../core/validate'
 import type { Walk } from './pages'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
-import { bool, first, int, list, literal, requiredInt, single, struct, text, texts, timestamp, type Extra, type XmlElement } from './xml'
+import { bool, first, int, list, literal, many, one, requiredInt, struct, text, textAs, timestamp, type Extra, type XmlElement } from './xml'
 
 /** A manager sees every ticket of the user's organization in the support center. */
 export type UserRole = 'user' | 'manager'
@@ -120,7 +120,7 @@ const user: Decoder<XmlElement, User> = /*#__PURE__*/ struct('user', {
   salutation: text('salutation'),
   userExpiry: timestamp('userexpiry'),
   fullName: text('fullname'),
-  emails: texts('email', success),
+  emails: list('email', textAs(success)),
   designation: text('designation'),
   phone: text('phone'),
   dateline: timestamp('dateline'),
@@ -132,9 +132,9 @@ const user: Decoder<XmlElement, User> = /*#__PURE__*/ struct('user', {
   slaPlanExpiry: timestamp('slaplanexpiry')
 })
 
-const users = /*#__PURE__*/ list('users', 'user', user)
+const users = /*#__PURE__*/ many('users', 'user', user)
 const oneUser = /*#__PURE__*/ first(users)
-const echoedUser = /*#__PURE__*/ single(users)
+const echoedUser = /*#__PURE__*/ one(users)
 
 const ROUTE = '/Base/User'
 

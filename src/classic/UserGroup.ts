@@ -6,7 +6,7 @@ import type { Decoder } from '../core/decoder'
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
-import { bool, first, list, literal, requiredInt, single, struct, text, type Extra, type XmlElement } from './xml'
+import { bool, first, literal, many, one, requiredInt, struct, text, type Extra, type XmlElement } from './xml'
 
 /** `guest`: visitors who are not logged in; `registered`: users with an account (`User.post` needs one of these). */
 export type UserGroupType = 'guest' | 'registered'
@@ -39,9 +39,9 @@ const userGroup: Decoder<XmlElement, UserGroup> = /*#__PURE__*/ struct('usergrou
   isMaster: bool('ismaster')
 })
 
-const userGroups = /*#__PURE__*/ list('usergroups', 'usergroup', userGroup)
+const userGroups = /*#__PURE__*/ many('usergroups', 'usergroup', userGroup)
 const oneUserGroup = /*#__PURE__*/ first(userGroups)
-const echoedUserGroup = /*#__PURE__*/ single(userGroups)
+const echoedUserGroup = /*#__PURE__*/ one(userGroups)
 
 const ROUTE = '/Base/UserGroup'
 

@@ -7,7 +7,7 @@ import type { Decoder } from '../core/decoder'
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
-import { first, int, list, literal, requiredInt, single, struct, text, timestamp, type Extra, type XmlElement } from './xml'
+import { first, int, literal, many, one, requiredInt, struct, text, timestamp, type Extra, type XmlElement } from './xml'
 
 /** `shared`: members see each other's tickets in the support center; `restricted`: they do not. */
 export type OrganizationType = 'restricted' | 'shared'
@@ -91,9 +91,9 @@ const userOrganization: Decoder<XmlElement, UserOrganization> = /*#__PURE__*/ st
   slaPlanExpiry: timestamp('slaplanexpiry')
 })
 
-const userOrganizations = /*#__PURE__*/ list('userorganizations', 'userorganization', userOrganization)
+const userOrganizations = /*#__PURE__*/ many('userorganizations', 'userorganization', userOrganization)
 const oneUserOrganization = /*#__PURE__*/ first(userOrganizations)
-const echoedUserOrganization = /*#__PURE__*/ single(userOrganizations)
+const echoedUserOrganization = /*#__PURE__*/ one(userOrganizations)
 
 const ROUTE = '/Base/UserOrganization'
 

@@ -1,12 +1,12 @@
 /**
  * Plumbing shared by the Knowledgebase, News and Troubleshooter modules (spec classic-kb-news-troubleshooter.md):
- * the check of numeric enumerations, the one level of HTML escaping some fields carry inside CDATA, nested item
- * lists, comma-separated id lists, calendar dates, update fields the server reads with `!empty()`, and the attachments
- * embedded in articles and steps.
+ * the check of numeric enumerations, the one level of HTML escaping some fields carry inside CDATA, comma-separated
+ * id lists, calendar dates, update fields the server reads with `!empty()`, and the attachments embedded in articles
+ * and steps.
  */
-import { atKey, traverseIndexed, type Decoder } from '../core/decoder'
+import type { Decoder } from '../core/decoder'
 import * as V from '../core/validate'
-import { childElements, mapField, requiredInt, struct, text, type Extra, type Field, type XmlElement } from './xml'
+import { listIn, mapField, requiredInt, struct, text, type Extra, type Field, type XmlElement } from './xml'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Enumerations: numbers with named constants, as in tickets.ts (`article.articleStatus === ArticleStatus.published`);
@@ -35,19 +35,6 @@ export const unescapeHtml = (text: string): string =>
 
 /** Text the server HTML-escaped inside its CDATA, unescaped. */
 export const escapedText = (tagName: string): Field<string> => mapField(text(tagName), unescapeHtml)
-
-// ---------------------------------------------------------------------------------------------------------------
-// Nested lists
-
-/** Items of a container decoded as structs: `<attachments><attachment>…</attachment></attachments>`. */
-export const nestedList = <A>(container: string, item: string, decoder: Decoder<XmlElement, A>): Field<ReadonlyArray<A>> => ({
-  elements: [container],
-  attributes: [],
-  read: (v) => {
-    const items = (v.byName.get(container) ?? []).flatMap((c) => childElements(c, item))
-    return atKey(container)(atKey(item)(traverseIndexed(items, (el) => decoder.decode(el))))
-  }
-})
 
 // ---------------------------------------------------------------------------------------------------------------
 // Request values
@@ -113,4 +100,4 @@ const embeddedAttachment: Decoder<XmlElement, EmbeddedAttachment> = /*#__PURE__*
   link: text('link')
 })
 
-export const embeddedAttachments = (): Field<ReadonlyArray<EmbeddedAttachment>> => nestedList('attachments', 'attachment', embeddedAttachment)
+export const embeddedAttachments = (): Field<ReadonlyArray<EmbeddedAttachment>> => listIn('attachments', 'attachment', embeddedAttachment)

@@ -8,7 +8,7 @@
  */
 import { utf8 } from '../core/bytes'
 import type { Decoder } from '../core/decoder'
-import { failure, success } from '../core/decoder'
+import { failure, mapDecoder, success } from '../core/decoder'
 import * as V from '../core/validate'
 import { segment } from './request'
 import {
@@ -19,20 +19,20 @@ import {
   bytes,
   content,
   int,
-  list,
-  mapDecoder,
+  many,
   mapField,
-  optionalNested,
+  optional,
   requiredAttrInt,
   requiredInt,
   struct,
   text,
+  textAs,
   timestamp,
-  optionalChild,
   toInt,
   type Extra,
   type XmlElement
 } from './xml'
+import type { AttachmentFields } from './contentAttachments'
 import * as O from '../core/option'
 import { pipe } from 'fp-ts/function'
 
@@ -212,7 +212,7 @@ export interface TicketAttachmentWithContents extends TicketAttachment {
   readonly contents: Uint8Array
 }
 
-const attachmentFields = () => ({
+const ticketAttachmentFields = () => ({
   id: requiredInt('id'),
   ticketId: int('ticketid'),
   ticketPostId: int('ticketpostid'),
@@ -222,20 +222,15 @@ const attachmentFields = () => ({
   dateline: timestamp('dateline')
 })
 
-export const attachment = /*#__PURE__*/ (() => struct('attachment', attachmentFields()))()
-export const attachmentWithContents = /*#__PURE__*/ (() => struct('attachment', { ...attachmentFields(), contents: bytes('contents') }))()
+export const attachment = /*#__PURE__*/ (() => struct('attachment', ticketAttachmentFields()))()
+export const attachmentWithContents = /*#__PURE__*/ (() => struct('attachment', { ...ticketAttachmentFields(), contents: bytes('contents') }))()
 
 /** A file embedded in a post (4.98.8 sends the Base64 contents with every post that has attachments). */
-export interface PostAttachment {
-  readonly id: number
-  readonly fileName: string
-  readonly fileSize: number
-  readonly fileType: string
-  readonly dateline: Date | null
-  readonly contents: Uint8Array
+export interface PostAttachment extends AttachmentFields {
   readonly extra: Extra
 }
 
+// The fields of `contentAttachments.ts`'s `attachmentFields`, written again: a Ticket bundle carries no content plumbing.
 const postAttachment = /*#__PURE__*/ (() => struct('attachment', {
   id: requiredInt('id'),
   fileName: text('filename'),
@@ -279,7 +274,7 @@ export interface TicketPost {
 export const post: Decoder<XmlElement, TicketPost> = /*#__PURE__*/ (() => mapDecoder(
   struct('post', {
     id: requiredInt('id'),
-    ticketPostId: optionalChild('ticketpostid', toInt),
+    ticketPostId: optional('ticketpostid', textAs(toInt)),
     ticketId: int('ticketid'),
     dateline: timestamp('dateline'),
     userId: int('userid'),
@@ -296,7 +291,7 @@ export const post: Decoder<XmlElement, TicketPost> = /*#__PURE__*/ (() => mapDec
     isSurveyComment: bool('issurveycomment'),
     contents: text('contents'),
     isPrivate: bool('isprivate'),
-    attachments: mapField(optionalNested('attachments', list('attachments', 'attachment', postAttachment)), (found) =>
+    attachments: mapField(optional('attachments', many('attachments', 'attachment', postAttachment)), (found) =>
       pipe(
         found,
         O.getOrElse((): ReadonlyArray<PostAttachment> => [])

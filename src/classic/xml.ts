@@ -1,6 +1,7 @@
 /**
  * XML for the Classic API: the parser adapter (txml by default, swappable), the document step (cut any PHP notice
- * before `<?xml`, find the root, detect truncation) and small decoders on the element tree.
+ * before `<?xml`, find the root, detect truncation) and the element leaf of the decoder vocabulary (`core/decoder.ts`):
+ * how a field finds its child elements and attributes, text conversions, the documents' plural and singular forms.
  *
  * The decoders work on elements, never on a simplified object: repeated elements stay arrays, attributes stay
  * attributes, and children a decoder does not know are kept in `extra`.
@@ -9,8 +10,7 @@ import * as E from '../core/either'
 import * as O from '../core/option'
 import { parse } from 'txml/txml'
 import { fromBase64 } from '../core/bytes'
-import * as FS from 'io-ts/FreeSemigroup'
-import { atKey, failure, success, traverseIndexed, type Decoded, type DecodeErrors, type Decoder } from '../core/decoder'
+import { atKey, failure, readFields, success, traverseIndexed, type Decoded, type Decoder, type FieldOf, type FieldValues } from '../core/decoder'
 
 export interface XmlElement {
   readonly tagName: string
@@ -234,12 +234,14 @@ export const toLiteral =
 // ---------------------------------------------------------------------------------------------------------------
 // Fields: what a struct reads from an element
 
-/** A piece of an element: which child names and attributes it reads, and how. */
-export interface Field<A> {
+/** A piece of an element: which child names and attributes it reads (the rest goes to `extra`), and how. */
+export interface Field<A> extends FieldOf<ElementView, A> {
   readonly elements: ReadonlyArray<string>
   readonly attributes: ReadonlyArray<string>
-  readonly read: (view: ElementView) => Decoded<A>
 }
+
+/** An element read by a conversion of its text: `list('usergroupid', textAs(toInt))`. */
+export const textAs = <A>(convert: (text: string) => Decoded<A>): Decoder<XmlElement, A> => ({ decode: (el) => convert(textOf(el)) })
 
 /** An element with its children indexed by name, built once per element. */
 export interface ElementView {
@@ -285,13 +287,13 @@ export const literal = <L extends string>(tagName: string, values: ReadonlyArray
 export const requiredInt = (tagName: string): Field<number> => childField(tagName, toInt, undefined)
 export const requiredText = (tagName: string): Field<string> => childField(tagName, success, undefined)
 
-/** An optional child: `none` when absent. */
-export const optionalChild = <A>(tagName: string, convert: (text: string) => Decoded<A>): Field<O.Option<A>> => ({
+/** An optional child, decoded (`textAs(convert)` reads a text): `none` when absent. */
+export const optional = <A>(tagName: string, item: Decoder<XmlElement, A>): Field<O.Option<A>> => ({
   elements: [tagName],
   attributes: [],
   read: (v) => {
     const el = v.byName.get(tagName)?.[0]
-    return el === undefined ? success(O.none) : E.map((a: A) => O.some(a))(atKey(tagName)(convert(textOf(el))))
+    return el === undefined ? success(O.none) : E.map((a: A) => O.some(a))(atKey(tagName)(item.decode(el)))
   }
 })
 
@@ -312,6 +314,8 @@ export const attrInt = (name: string): Field<number> => attrField(name, toInt, 0
 export const attrBool = (name: string): Field<boolean> => attrField(name, toBool, false)
 export const attrTimestamp = (name: string): Field<Date | null> => attrField(name, toTimestamp, null)
 export const requiredAttrInt = (name: string): Field<number> => attrField(name, toInt, undefined)
+/** An attribute converted by any conversion; a missing attribute gives `missing`, or fails when `missing` is undefined. */
+export const attrAs = <A>(name: string, convert: (text: string) => Decoded<A>, missing?: A): Field<A> => attrField(name, convert, missing)
 
 /** The element's own text (for elements that carry attributes and a text value). */
 export const content = <A>(convert: (text: string) => Decoded<A>): Field<A> => ({
@@ -320,32 +324,29 @@ export const content = <A>(convert: (text: string) => Decoded<A>): Field<A> => (
   read: (v) => convert(textOf(v.element))
 })
 
-/** Every child element with that name, decoded. */
-export const many = <A>(tagName: string, item: Decoder<XmlElement, A>): Field<ReadonlyArray<A>> => ({
+/**
+ * Every direct child with that name, decoded (`textAs(convert)` reads a text); none → []. For repeated elements
+ * the server writes without a container (Ticket `<note>`, User `<email>`, TicketPriority `<usergroupid>`).
+ */
+export const list = <A>(tagName: string, item: Decoder<XmlElement, A>): Field<ReadonlyArray<A>> => ({
   elements: [tagName],
   attributes: [],
   read: (v) => atKey(tagName)(traverseIndexed(v.byName.get(tagName) ?? [], (el) => item.decode(el)))
 })
 
-/** The texts of a container's items, converted: `<usergroups><id>1</id><id>2</id></usergroups>` → [1, 2]. */
-export const listOf = <A>(container: string, item: string, convert: (text: string) => Decoded<A>): Field<ReadonlyArray<A>> => ({
+/**
+ * The items of a container child, decoded (`textAs(convert)` reads a text); none → []:
+ * `<usergroups><id>1</id><id>2</id></usergroups>` → [1, 2], `<statuses><ticketstatus …/>…</statuses>` → the statuses.
+ */
+export const listIn = <A>(container: string, itemTag: string, item: Decoder<XmlElement, A>): Field<ReadonlyArray<A>> => ({
   elements: [container],
   attributes: [],
-  read: (v) => {
-    const items = (v.byName.get(container) ?? []).flatMap((c) => childElements(c, item))
-    return atKey(container)(traverseIndexed(items, (el) => convert(textOf(el))))
-  }
+  read: (v) => atKey(container)(itemsIn(v.byName.get(container) ?? [], itemTag, item))
 })
 
-/** A nested element decoded; `none` when absent. */
-export const optionalNested = <A>(tagName: string, item: Decoder<XmlElement, A>): Field<O.Option<A>> => ({
-  elements: [tagName],
-  attributes: [],
-  read: (v) => {
-    const el = v.byName.get(tagName)?.[0]
-    return el === undefined ? success(O.none) : E.map((a: A) => O.some(a))(atKey(tagName)(item.decode(el)))
-  }
-})
+/** The `itemTag` children of the containers, decoded, under the item's name. */
+const itemsIn = <A>(containers: ReadonlyArray<XmlElement>, itemTag: string, item: Decoder<XmlElement, A>): Decoded<ReadonlyArray<A>> =>
+  atKey(itemTag)(traverseIndexed(containers.flatMap((c) => childElements(c, itemTag)), (el) => item.decode(el)))
 
 /** The first field whose element or attribute is present (e.g. `app`, then the older `module`); else the last. */
 export const firstPresent = <A>(...fields: ReadonlyArray<Field<A>>): Field<A> => ({
@@ -364,8 +365,6 @@ export const mapField = <A, B>(field: Field<A>, f: (a: A) => B): Field<B> => ({ 
 // ---------------------------------------------------------------------------------------------------------------
 // Structs and documents
 
-type FieldValues<F> = { readonly [K in keyof F]: F[K] extends Field<infer A> ? A : never }
-
 /** An element decoded field by field; whatever no field reads is kept in `extra`. */
 export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
   tagName: string,
@@ -378,47 +377,30 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
     decode: (element) => {
       if (element.tagName !== tagName) return failure(element, `expected <${tagName}>`)
       const v = view(element)
-      const out: Record<string, unknown> = {}
-      let errors: DecodeErrors | undefined
-      for (const [key, field] of entries) {
-        const r = field.read(v)
-        if (E.isLeft(r)) errors = errors === undefined ? r.left : FS.concat(errors, r.left)
-        else out[key] = r.right
-      }
-      if (errors !== undefined) return E.left(errors)
-      out.extra = extraOf(element, knownElements, knownAttributes)
-      return success(out as FieldValues<F> & { readonly extra: Extra })
+      const out = readFields(entries, v)
+      if (!E.isLeft(out)) out.right.extra = extraOf(v, knownElements, knownAttributes)
+      return out as Decoded<FieldValues<F> & { readonly extra: Extra }>
     }
   }
 }
 
-// Collected in a Map and made an object with own properties only: an element named `constructor` or `__proto__` is
-// data, never a property of Object.prototype to push into or a prototype to set.
-const extraOf = (element: XmlElement, knownElements: ReadonlySet<string>, knownAttributes: ReadonlySet<string>): Extra => {
-  let extra: Map<string, Array<XmlNode>> | undefined
-  for (const c of element.children) {
-    if (typeof c === 'string' || knownElements.has(c.tagName)) continue
-    extra ??= new Map()
-    const list = extra.get(c.tagName)
-    if (list === undefined) extra.set(c.tagName, [c])
-    else list.push(c)
-  }
-  for (const [name, value] of Object.entries(element.attributes)) {
-    if (knownAttributes.has(name)) continue
-    extra ??= new Map()
-    extra.set(`@${name}`, [value ?? ''])
-  }
+// The view's children by name (in the order they first appear), less the known ones, made an object with own
+// properties only: an element named `constructor` or `__proto__` is data, never a prototype to set.
+const extraOf = ({ element, byName }: ElementView, knownElements: ReadonlySet<string>, knownAttributes: ReadonlySet<string>): Extra => {
+  let extra: Map<string, ReadonlyArray<XmlNode>> | undefined
+  for (const [name, elements] of byName) if (!knownElements.has(name)) (extra ??= new Map()).set(name, elements)
+  for (const [name, value] of Object.entries(element.attributes)) if (!knownAttributes.has(name)) (extra ??= new Map()).set(`@${name}`, [value ?? ''])
   return extra === undefined ? EMPTY_EXTRA : Object.fromEntries(extra)
 }
 
 const EMPTY_EXTRA: Extra = /*#__PURE__*/ Object.freeze({})
 
 /** A plural document: `<departments><department/>…</departments>` → the decoded items (possibly none). */
-export const list = <A>(rootTag: string, itemTag: string, item: Decoder<XmlElement, A>): Decoder<XmlElement, ReadonlyArray<A>> => ({
+export const many = <A>(rootTag: string, itemTag: string, item: Decoder<XmlElement, A>): Decoder<XmlElement, ReadonlyArray<A>> => ({
   decode: (root) =>
     root.tagName !== rootTag
       ? failure(root, `expected the root element <${rootTag}>, got <${root.tagName}>`)
-      : atKey(itemTag)(traverseIndexed(childElements(root, itemTag), (el) => item.decode(el)))
+      : itemsIn([root], itemTag, item)
 })
 
 /** The first item of a list, `none` for an empty list (Kayako answers a missing object with an empty root). */
@@ -427,47 +409,9 @@ export const first = <A>(items: Decoder<XmlElement, ReadonlyArray<A>>): Decoder<
 })
 
 /** The first item of a list, which must be there (the echo of a POST or PUT). */
-export const single = <A>(items: Decoder<XmlElement, ReadonlyArray<A>>): Decoder<XmlElement, A> => ({
+export const one = <A>(items: Decoder<XmlElement, ReadonlyArray<A>>): Decoder<XmlElement, A> => ({
   decode: (root) =>
     E.chain((xs: ReadonlyArray<A>) => (xs.length > 0 ? success(xs[0] as A) : failure(root, `expected an element inside <${root.tagName}>`)))(
       items.decode(root)
     )
 })
-
-// ---------------------------------------------------------------------------------------------------------------
-// Added for the ticket modules
-
-/** The items of a container child, decoded: `<statuses><ticketstatus …/>…</statuses>` → the statuses (none if absent). */
-export const manyIn = <A>(container: string, itemTag: string, item: Decoder<XmlElement, A>): Field<ReadonlyArray<A>> => ({
-  elements: [container],
-  attributes: [],
-  read: (v) => {
-    const items = (v.byName.get(container) ?? []).flatMap((c) => childElements(c, itemTag))
-    return atKey(container)(traverseIndexed(items, (el) => item.decode(el)))
-  }
-})
-
-/** A decoder's result transformed. */
-export const mapDecoder = <A, B>(decoder: Decoder<XmlElement, A>, f: (a: A) => B): Decoder<XmlElement, B> => ({
-  decode: (el) => E.map(f)(decoder.decode(el))
-})
-
-/** A decoder followed by a check or conversion that may fail. */
-export const chainDecoder = <A, B>(decoder: Decoder<XmlElement, A>, f: (a: A, el: XmlElement) => Decoded<B>): Decoder<XmlElement, B> => ({
-  decode: (el) => E.chain((a: A) => f(a, el))(decoder.decode(el))
-})
-// Repeated children without a container (appended for the Base objects)
-
-/**
- * The texts of every direct child with that name, converted: `<usergroupid>1</usergroupid><usergroupid>2</usergroupid>`
- * → [1, 2]; none → []. For repeated values the server writes without a container (User `<email>`, TicketPriority
- * `<usergroupid>`, TicketStatus `<staffgroupid>`).
- */
-export const texts = <A>(tagName: string, convert: (text: string) => Decoded<A>): Field<ReadonlyArray<A>> => ({
-  elements: [tagName],
-  attributes: [],
-  read: (v) => atKey(tagName)(traverseIndexed(v.byName.get(tagName) ?? [], (el) => convert(textOf(el))))
-})
-
-/** An attribute converted by any conversion; a missing attribute gives `missing`, or fails when `missing` is undefined. */
-export const attrAs = <A>(name: string, convert: (text: string) => Decoded<A>, missing?: A): Field<A> => attrField(name, convert, missing)

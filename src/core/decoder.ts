@@ -1,6 +1,12 @@
 /**
- * The small façade over `io-ts/Decoder` that both APIs use: a decoder type, success/failure helpers that attach a
- * path, and the rendering of io-ts decode errors into one line per failing path.
+ * The decoder vocabulary both APIs share, over `io-ts/Decoder`: a decoder type, success/failure helpers that attach a
+ * path, lists, structs read field by field (`FieldOf`, `readFields`), the data-safe setting of `extra` keys, and the
+ * rendering of decode errors into one line per failing path. `classic/xml.ts` (elements) and `v1/codec.ts` (JSON
+ * values) are the leaves: each says how a field finds its input, and nothing more.
+ *
+ * One name per concept, in both leaves: `struct` (an object field by field, the rest in `extra`), `list` (every item
+ * under one name, decoded; Classic `listIn` for the items of a container element), `optional`/`nullable…` (a field
+ * that may be absent), `required…` (a field that must be there), `one`/`many` (an answer's single object or its items).
  */
 import * as E from './either'
 import * as D from 'io-ts/Decoder'
@@ -38,6 +44,46 @@ export const traverseIndexed = <I, A>(items: ReadonlyArray<I>, f: (item: I, inde
   }
   return errors === undefined ? E.right(out) : E.left(errors)
 }
+
+/** A decoder's result transformed. */
+export const mapDecoder = <I, A, B>(decoder: Decoder<I, A>, f: (a: A) => B): Decoder<I, B> => ({
+  decode: (i) => E.map(f)(decoder.decode(i))
+})
+
+/** A decoder followed by a check or conversion that may fail. */
+export const chainDecoder = <I, A, B>(decoder: Decoder<I, A>, f: (a: A, i: I) => Decoded<B>): Decoder<I, B> => ({
+  decode: (i) => E.chain((a: A) => f(a, i))(decoder.decode(i))
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// Structs
+
+/** What a struct's field reads from the view of one input (an element with its children by name, a JSON object). */
+export interface FieldOf<V, A> {
+  readonly read: (view: V) => Decoded<A>
+}
+
+/** The values of a struct's fields, by name. */
+export type FieldValues<F> = { readonly [K in keyof F]: F[K] extends FieldOf<never, infer A> ? A : never }
+
+/** Every field read from one view: the values by name, or every field's failure. */
+export const readFields = <V>(fields: ReadonlyArray<readonly [string, FieldOf<V, unknown>]>, view: V): Decoded<Record<string, unknown>> => {
+  const out: Record<string, unknown> = {}
+  let errors: DecodeErrors | undefined
+  for (const [name, field] of fields) {
+    const r = field.read(view)
+    if (E.isLeft(r)) errors = errors === undefined ? r.left : FS.concat(errors, r.left)
+    else out[name] = r.right
+  }
+  return errors === undefined ? E.right(out) : E.left(errors)
+}
+
+/**
+ * Sets a key that is data (an unknown element or property kept in `extra`): `__proto__` too becomes an own property,
+ * never the object's prototype.
+ */
+export const setOwn = (o: Record<string, unknown>, key: string, value: unknown): unknown =>
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true })
 
 /** Failures drawn per answer: the first ones, then a count of the rest. */
 export const MAX_DRAWN_ERRORS = 20

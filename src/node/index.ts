@@ -98,7 +98,10 @@ const readLimited = (
   const finish = (): void => {
     if (stopped) return
     stopped = true
-    answer(Buffer.concat(chunks))
+    const whole = Buffer.concat(chunks, received)
+    // Let the pieces go before the text is made: the body is held once as bytes, once as text, not three times.
+    chunks.length = 0
+    answer(whole)
   }
   const name = (encoding ?? '').trim().toLowerCase()
   if (!isEncoded(encoding)) {

@@ -2,10 +2,10 @@
  * BusinessHour — `/businesshours` (spec §3.2 business_hour; Admins and Owners). Read-only here.
  */
 import * as V from '../core/validate'
-import { businessHour, type BusinessHour } from './entities'
+import { businessHour, type BusinessHour } from './internal/entities/businessHour'
 import { checkOffset, getRequest, offsetQuery, one, page, segment, type OffsetArgs, type Page, type V1Request } from './request'
 
-export type { BusinessHour, Holiday, Zones } from './entities'
+export type { BusinessHour, Holiday, Zones } from './internal/entities/businessHour'
 
 const PATH = '/businesshours'
 

@@ -4,7 +4,10 @@
  */
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { caseReply, kase, note, post as postDecoder, type Case, type CaseReply, type Note, type Post, type Tag } from './entities'
+import { caseReply, kase, type Case, type CaseReply } from './internal/entities/case'
+import { note, type Note } from './internal/entities/note'
+import { post as postDecoder, type Post } from './internal/entities/post'
+import type { Tag } from './internal/entities/tag'
 import {
   checkCursor,
   checkNote,
@@ -31,7 +34,10 @@ import {
 } from './request'
 import { addTags as addTagsTo, listTags, removeTags as removeTagsFrom, replaceTags as replaceTagsOf, type Taggable } from './tagging'
 
-export type { Case, CaseReply, CaseState, Note, Post, PostSource, PostStatus, Tag } from './entities'
+export type { Case, CaseReply, CaseState } from './internal/entities/case'
+export type { Note } from './internal/entities/note'
+export type { Post, PostSource, PostStatus } from './internal/entities/post'
+export type { Tag } from './internal/entities/tag'
 export type { NewNote } from './request'
 
 export const IDENTITY_TYPES = ['EMAIL', 'FACEBOOK', 'TWITTER', 'PHONE'] as const

@@ -2,10 +2,10 @@
  * CaseField — `/cases/fields` (spec §3.2 case_field): custom case field definitions. Unpaginated.
  */
 import * as V from '../core/validate'
-import { caseField, type CaseField } from './entities'
+import { caseField, type CaseField } from './internal/entities/caseField'
 import { deleteRequest, getRequest, many, none, one, segment, type V1Request } from './request'
 
-export type { CaseField, CaseFieldType, CustomFieldValue, FieldOption, LocaleField } from './entities'
+export type { CaseField, CaseFieldType, CustomFieldValue, FieldOption, LocaleField } from './internal/entities/caseField'
 
 const PATH = '/cases/fields'
 

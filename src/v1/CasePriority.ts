@@ -3,10 +3,10 @@
  */
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { casePriority, type CasePriority } from './entities'
+import { casePriority, type CasePriority } from './internal/entities/casePriority'
 import { getRequest, json, many, one, postRequest, putRequest, segment, type V1Request } from './request'
 
-export type { CasePriority } from './entities'
+export type { CasePriority } from './internal/entities/casePriority'
 
 export interface NewCasePriority {
   readonly label: string

@@ -3,10 +3,10 @@
  */
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { caseStatus, type CaseStatus } from './entities'
+import { caseStatus, type CaseStatus } from './internal/entities/caseStatus'
 import { getRequest, json, many, one, postRequest, putRequest, segment, type V1Request } from './request'
 
-export type { CaseStatus, CaseStatusType } from './entities'
+export type { CaseStatus, CaseStatusType } from './internal/entities/caseStatus'
 
 export interface NewCaseStatus {
   readonly label: string

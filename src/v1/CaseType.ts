@@ -3,10 +3,10 @@
  */
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { caseType, type CaseType } from './entities'
+import { caseType, type CaseType } from './internal/entities/caseType'
 import { getRequest, json, many, one, postRequest, putRequest, segment, type V1Request } from './request'
 
-export type { CaseType, CaseTypeType } from './entities'
+export type { CaseType, CaseTypeType } from './internal/entities/caseType'
 
 export interface NewCaseType {
   readonly label: string

@@ -4,10 +4,10 @@
  */
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields } from '../core/fields'
 import * as V from '../core/validate'
-import { channel, type Channel } from './entities'
+import { channel, type Channel } from './internal/entities/channel'
 import { getRequest, many, segment, type Query, type V1Request } from './request'
 
-export type { Channel, ChannelType } from './entities'
+export type { Channel, ChannelType } from './internal/entities/channel'
 
 export interface ChannelListArgs {
   /** The requester of the new case (channels depend on the user's identities). */

@@ -4,10 +4,10 @@
  */
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { file, type File } from './entities'
+import { file, type File } from './internal/entities/file'
 import { fileBody, getRequest, one, postRequest, segment, type V1Request } from './request'
 
-export type { File } from './entities'
+export type { File } from './internal/entities/file'
 
 export interface Upload {
   readonly filename: string

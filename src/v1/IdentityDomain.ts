@@ -3,7 +3,7 @@
  */
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { identityDomain, type IdentityDomain } from './entities'
+import { identityDomain, type IdentityDomain } from './internal/entities/people'
 import {
   checkOffset,
   deleteRequest,
@@ -22,7 +22,7 @@ import {
   type V1Request
 } from './request'
 
-export type { IdentityDomain } from './entities'
+export type { IdentityDomain } from './internal/entities/people'
 
 export interface IdentityDomainListArgs extends OffsetArgs {
   readonly organizationId?: number

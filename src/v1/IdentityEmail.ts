@@ -4,7 +4,7 @@
  */
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { identityEmail, type IdentityEmail } from './entities'
+import { identityEmail, type IdentityEmail } from './internal/entities/people'
 import {
   checkOffset,
   deleteRequest,
@@ -23,7 +23,7 @@ import {
   type V1Request
 } from './request'
 
-export type { IdentityEmail } from './entities'
+export type { IdentityEmail } from './internal/entities/people'
 
 export interface IdentityEmailListArgs extends OffsetArgs {
   readonly userId?: number

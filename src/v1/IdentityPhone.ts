@@ -3,7 +3,7 @@
  */
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { identityPhone, type IdentityPhone } from './entities'
+import { identityPhone, type IdentityPhone } from './internal/entities/people'
 import {
   checkOffset,
   deleteRequest,
@@ -22,7 +22,7 @@ import {
   type V1Request
 } from './request'
 
-export type { IdentityPhone } from './entities'
+export type { IdentityPhone } from './internal/entities/people'
 
 export interface IdentityPhoneListArgs extends OffsetArgs {
   readonly userId?: number

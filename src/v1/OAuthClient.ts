@@ -2,10 +2,10 @@
  * OAuthClient — `/oauth/clients` (spec §1.7; Admins and Owners). Read-only here.
  */
 import * as V from '../core/validate'
-import { oauthClient, type OAuthClient } from './entities'
+import { oauthClient, type OAuthClient } from './internal/entities/oauthClient'
 import { checkOffset, getRequest, offsetQuery, one, page, segment, type OffsetArgs, type Page, type V1Request } from './request'
 
-export type { OAuthClient, OAuthClientLogo } from './entities'
+export type { OAuthClient, OAuthClientLogo } from './internal/entities/oauthClient'
 
 const PATH = '/oauth/clients'
 

@@ -3,7 +3,7 @@
  */
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { organization, type Organization } from './entities'
+import { organization, type Organization } from './internal/entities/people'
 import {
   checkOffset,
   checkStrings,
@@ -24,7 +24,7 @@ import {
   type V1Request
 } from './request'
 
-export type { Organization } from './entities'
+export type { Organization } from './internal/entities/people'
 
 export interface OrganizationListArgs extends OffsetArgs {
   readonly legacyIds?: ReadonlyArray<string>

@@ -1,14 +1,14 @@
 /**
  * Role — `/roles` (spec §3.1 users area, §3.2 role). The model every v1 resource module follows: the entity (from
- * `entities.ts`, where nesting resources live together), input types and their field table, one builder per action,
+ * `internal/entities/`, one file per resource, where nesting resources find each other), input types and their field table, one builder per action,
  * Rails-style aliases.
  */
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { role, type Role, type RoleType } from './entities'
+import { role, type Role, type RoleType } from './internal/entities/role'
 import { checkOffset, getRequest, json, offsetQuery, one, page, postRequest, putRequest, segment, type OffsetArgs, type Page, type V1Request } from './request'
 
-export type { AgentCaseAccess, Role, RoleType } from './entities'
+export type { AgentCaseAccess, Role, RoleType } from './internal/entities/role'
 
 export const ROLE_TYPES: ReadonlyArray<RoleType> = ['OWNER', 'ADMIN', 'AGENT', 'COLLABORATOR', 'CUSTOMER']
 /** The types a new role may have (spec: ADMIN | AGENT). */

@@ -2,10 +2,10 @@
  * Session — `/session` (spec §1.4). The executor logs in and keeps the session by itself; these builders read the
  * session resource, keep it alive and end it.
  */
-import { session, type Session } from './entities'
+import { session, type Session } from './internal/entities/session'
 import { deleteRequest, getRequest, none, one, putRequest, type V1Request } from './request'
 
-export type { Session, SessionStatus } from './entities'
+export type { Session, SessionStatus } from './internal/entities/session'
 
 const PATH = '/session'
 

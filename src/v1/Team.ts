@@ -3,7 +3,7 @@
  */
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { team, type Team } from './entities'
+import { team, type Team } from './internal/entities/team'
 import {
   checkOffset,
   checkStrings,
@@ -22,7 +22,7 @@ import {
   type V1Request
 } from './request'
 
-export type { Team } from './entities'
+export type { Team } from './internal/entities/team'
 
 export interface TeamListArgs extends OffsetArgs {
   readonly legacyIds?: ReadonlyArray<string>

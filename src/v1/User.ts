@@ -4,7 +4,9 @@
  */
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { note, user, type Note, type Tag, type User } from './entities'
+import { note, type Note } from './internal/entities/note'
+import { user, type User } from './internal/entities/people'
+import type { Tag } from './internal/entities/tag'
 import {
   checkNote,
   checkOffset,
@@ -30,7 +32,10 @@ import {
 } from './request'
 import { addTags as addTagsTo, listTags, removeTags as removeTagsFrom, replaceTags as replaceTagsOf, type Taggable } from './tagging'
 
-export type { AgentCaseAccess, Note, OrganizationCaseAccess, Tag, User } from './entities'
+export type { Note } from './internal/entities/note'
+export type { OrganizationCaseAccess, User } from './internal/entities/people'
+export type { AgentCaseAccess } from './internal/entities/role'
+export type { Tag } from './internal/entities/tag'
 export type { NewNote } from './request'
 
 export const AGENT_CASE_ACCESS = ['SELF', 'TEAMS', 'INHERIT-FROM-ROLE', 'ALL'] as const

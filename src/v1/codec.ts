@@ -1,11 +1,10 @@
 /**
- * Field decoders for normalised v1 documents (see `flat.ts`): keys are snake_case whatever `_case` was asked for,
- * flat references are already resolved. The decoders treat a missing field exactly like an empty one (`null`, `[]`),
+ * The JSON leaf of the decoder vocabulary (`core/decoder.ts`): field decoders for normalised v1 documents (see
+ * `flat.ts`), whose keys are snake_case whatever `_case` was asked for and whose flat references are already resolved. The decoders treat a missing field exactly like an empty one (`null`, `[]`),
  * which is what `_empty=false` / `X-Options: no_empty` removes, so options never change a decoded value.
  */
 import * as E from '../core/either'
-import * as FS from 'io-ts/FreeSemigroup'
-import { atKey, failure, success, traverseIndexed, type Decoded, type DecodeErrors, type Decoder } from '../core/decoder'
+import { atKey, failure, readFields, setOwn, success, traverseIndexed, type Decoded, type Decoder, type FieldOf, type FieldValues } from '../core/decoder'
 import { isObject, isReferenceShape, rawOf, type JsonObject } from './flat'
 
 /** A resource the response did not include: `{ id, resource_type }` (channels: `uuid`). */
@@ -28,10 +27,9 @@ export const included = <A>(value: Related<A> | null | undefined): A | undefined
 /** Keys of a free-form map that a decoder keeps (values nobody decoded that are not empty). */
 export type Extra = Readonly<Record<string, unknown>>
 
-export interface Field<A> {
+export interface Field<A> extends FieldOf<JsonObject, A> {
   /** The snake_case key the field reads (for `extra`). */
   readonly key: string
-  readonly read: (o: JsonObject) => Decoded<A>
 }
 
 const field = <A>(key: string, convert: (value: unknown) => Decoded<A>, empty: A | undefined): Field<A> => ({
@@ -93,7 +91,6 @@ export const toId = (value: unknown): Decoded<number | string> =>
 
 export const requiredInt = (key: string): Field<number> => field(key, toInt, undefined)
 export const requiredText = (key: string): Field<string> => field(key, toText, undefined)
-export const requiredId = (key: string): Field<number | string> => field(key, toId, undefined)
 /** A number that may be absent: `0` then. */
 export const int = (key: string): Field<number> => field(key, toInt, 0)
 export const nullableInt = (key: string): Field<number | null> => field(key, toInt, null)
@@ -113,10 +110,7 @@ export const date = (key: string): Field<Date | null> => field(key, toDate, null
 export const id = (key: string): Field<number | string | null> => field(key, toId, null)
 
 /** An enumeration: the known values type it, unknown ones are kept as sent (a newer server loses nothing). */
-export const literal = <L extends string>(key: string): Field<L | null> => {
-  const f = nullableText(key)
-  return f as Field<L | null>
-}
+export const literal: <L extends string>(key: string) => Field<L | null> = nullableText as never
 
 // ---------------------------------------------------------------------------------------------------------------
 // Structures
@@ -130,16 +124,16 @@ const toReference = (o: JsonObject): Decoded<Reference> => {
 export const related = <A>(key: string, decoder: Decoder<unknown, A>): Field<Related<A> | null> =>
   field(key, (value) => relatedValue(decoder, value), null)
 
-export const relatedValue = <A>(decoder: Decoder<unknown, A>, value: unknown): Decoded<Related<A>> =>
+const relatedValue = <A>(decoder: Decoder<unknown, A>, value: unknown): Decoded<Related<A>> =>
   isObject(value) && isReferenceShape(value) ? toReference(value) : decoder.decode(value)
 
 /** A list of related resources (or references); `[]` when absent. */
 export const relatedList = <A>(key: string, decoder: Decoder<unknown, A>): Field<ReadonlyArray<Related<A>>> =>
   list(key, { decode: (value) => relatedValue(decoder, value) })
 
-/** A list; `[]` when absent. */
-export const list = <A>(key: string, decoder: Decoder<unknown, A>): Field<ReadonlyArray<A>> =>
-  field(key, (value) => (Array.isArray(value) ? traverseIndexed(value, (item) => decoder.decode(item)) : failure(value, 'expected an array')), [])
+/** A list, each item decoded (`{ decode: toInt }` for scalars); `[]` when absent. */
+export const list = <A>(key: string, item: Decoder<unknown, A>): Field<ReadonlyArray<A>> =>
+  field(key, (value) => (Array.isArray(value) ? traverseIndexed(value, (v) => item.decode(v)) : failure(value, 'expected an array')), [])
 
 /** A nested object that is not a resource (`logo`, `read_marker` …); `null` when absent. */
 export const nested = <A>(key: string, decoder: Decoder<unknown, A>): Field<A | null> => field(key, (value) => decoder.decode(value), null)
@@ -148,34 +142,23 @@ export const nested = <A>(key: string, decoder: Decoder<unknown, A>): Field<A | 
 export const freeForm = (key: string): Field<Readonly<Record<string, unknown>>> =>
   field(key, (value) => (isObject(value) ? success(rawOf(value) as Readonly<Record<string, unknown>>) : failure(value, 'expected an object')), {})
 
-export const toTextList = (value: unknown): Decoded<ReadonlyArray<string>> =>
-  Array.isArray(value) ? traverseIndexed(value, toText) : failure(value, 'expected an array')
-
-export const textList = (key: string): Field<ReadonlyArray<string>> => field(key, toTextList, [])
-
-export const intList = (key: string): Field<ReadonlyArray<number>> =>
-  field(key, (value) => (Array.isArray(value) ? traverseIndexed(value, toInt) : failure(value, 'expected an array')), [])
-
-type FieldValues<F> = { readonly [K in keyof F]: F[K] extends Field<infer A> ? A : never }
-
 const isEmpty = (value: unknown): boolean =>
   value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
 
-/** A value kept in `extra` without its empty members at any depth, so `no_empty` cannot change it either. */
-const withoutEmpties = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.filter((v) => !isEmpty(v)).map(withoutEmpties)
+/**
+ * A value kept in `extra` without its empty members at any depth, so `no_empty` cannot change it either; an object
+ * also without the keys in `skip` (a struct's own fields).
+ */
+const withoutEmpties = (value: unknown, skip?: ReadonlySet<string>): unknown => {
+  if (Array.isArray(value)) return value.filter((v) => !isEmpty(v)).map((v) => withoutEmpties(v))
   if (value === null || typeof value !== 'object') return value
   const out: Record<string, unknown> = {}
   for (const key in value as Record<string, unknown>) {
     const v = (value as Record<string, unknown>)[key]
-    if (!isEmpty(v)) setOwn(out, key, withoutEmpties(v))
+    if (!isEmpty(v) && !skip?.has(key)) setOwn(out, key, withoutEmpties(v))
   }
   return out
 }
-
-/** Sets a key that is data: `__proto__` too becomes an own property, not the object's prototype. */
-const setOwn = (o: Record<string, unknown>, key: string, value: unknown): unknown =>
-  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true })
 
 /**
  * A resource or sub-object: every field decoded, failures collected with their paths. Keys no field reads are kept
@@ -215,20 +198,8 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
     }
   }
   function decodeStruct(value: JsonObject): Decoded<FieldValues<F> & { readonly extra: Extra }> {
-    const out: Record<string, unknown> = {}
-    let errors: DecodeErrors | undefined
-    for (const [name, f] of fieldEntries()) {
-      const r = f.read(value)
-      if (E.isLeft(r)) errors = errors === undefined ? r.left : FS.concat(errors, r.left)
-      else out[name] = r.right
-    }
-    if (errors !== undefined) return E.left(errors)
-    const extra: Record<string, unknown> = {}
-    for (const key in value) if (!known.has(key) && !isEmpty(value[key])) setOwn(extra, key, withoutEmpties(value[key]))
-    out.extra = extra
-    return success(out as FieldValues<F> & { readonly extra: Extra })
+    const out = readFields(fieldEntries(), value)
+    if (!E.isLeft(out)) out.right.extra = withoutEmpties(value, known)
+    return out as Decoded<FieldValues<F> & { readonly extra: Extra }>
   }
 }
-
-/** Decodes with a function of the value (for decoders that refer to each other). */
-export const lazy = <A>(get: () => Decoder<unknown, A>): Decoder<unknown, A> => ({ decode: (value) => get().decode(value) })

@@ -4,7 +4,7 @@
  */
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { tag, type Tag } from './entities'
+import { tag, type Tag } from './internal/entities/tag'
 import { checkTags, csv, deleteRequest, getRequest, json, many, none, postRequest, putRequest, segment, type Query, type V1Request } from './request'
 
 /** Which resource: its module name (for operation names), its path and the name of its id argument. */

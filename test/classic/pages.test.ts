@@ -5,7 +5,7 @@ import { classic } from '../../src/classic/executor'
 import { byOffset, collect, pages, type PageResult, type PageStream } from '../../src/classic/pages'
 import * as User from '../../src/classic/User'
 import { getRequest } from '../../src/classic/request'
-import { list, requiredAttrInt, struct, text } from '../../src/classic/xml'
+import { many, requiredAttrInt, struct, text } from '../../src/classic/xml'
 import type { HttpResponse, Transport } from '../../src/core/http'
 import { unwrap, unwrapLeft } from '../support/transport'
 
@@ -131,7 +131,7 @@ test('a stream is lazy and re-iterable: breaking early sends no further request'
 
 // Offset paging, as Ticket.all does it: a request builder stands in for Ticket.all.
 const ticket = struct('ticket', { id: requiredAttrInt('id'), subject: text('subject') })
-const tickets = list('tickets', 'ticket', ticket)
+const tickets = many('tickets', 'ticket', ticket)
 const ticketPage = (start: number, count: number) => getRequest('Ticket.all', `/Tickets/Ticket/ListAll/1/-1/-1/-1/${count}/${start}`, tickets)
 
 const ticketServer = (total: number, failOnCall?: number) =>

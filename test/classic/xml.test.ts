@@ -16,17 +16,18 @@ import {
   first,
   int,
   list,
-  listOf,
+  listIn,
   many,
+  one,
   parseDocument,
   plainText,
   requiredInt,
-  single,
   struct,
   text,
+  textAs,
   timestamp,
-  toInt,
   toBool,
+  toInt,
   type XmlElement
 } from '../../src/classic/xml'
 import { FIXTURES, fixture } from '../support/fixtures'
@@ -68,7 +69,7 @@ const thing = struct('thing', {
   title: text('title'),
   enabled: bool('enabled'),
   at: timestamp('at'),
-  groups: listOf('groups', 'id', toInt)
+  groups: listIn('groups', 'id', textAs(toInt))
 })
 
 test('struct: CDATA, entities, <tag />, comments, timestamps and lists', () => {
@@ -115,7 +116,7 @@ test('toInt rejects unsafe integers', () => {
 })
 
 const note = struct('note', { id: attrInt('id'), color: attr('notecolor'), text: content((t) => E.right(t)) })
-const notes = list('notes', 'note', note)
+const notes = many('notes', 'note', note)
 
 test('attributes, element text and list/first/single', () => {
   const r = root('<notes><note id="1" notecolor="2"><![CDATA[hi]]></note><note id="2" notecolor="1">yo</note></notes>')
@@ -128,12 +129,12 @@ test('attributes, element text and list/first/single', () => {
     ]
   )
   assert.equal(unwrap(first(notes).decode(root('<notes>\n</notes>'))), O.none)
-  assert.ok(E.isLeft(single(notes).decode(root('<notes></notes>'))))
+  assert.ok(E.isLeft(one(notes).decode(root('<notes></notes>'))))
   assert.match(drawErrors(unwrapLeft(notes.decode(root('<departments />'))))[0] ?? '', /expected the root element <notes>/)
 })
 
 test('many decodes repeated children', () => {
-  const parent = struct('p', { xs: many('x', struct('x', { v: int('v') })) })
+  const parent = struct('p', { xs: list('x', struct('x', { v: int('v') })) })
   assert.equal(
     unwrap(parent.decode(root('<p><x><v>1</v></x><x><v>2</v></x></p>'))).xs.map((x) => x.v),
     [1, 2]

@@ -1,5 +1,5 @@
-// Tree-shaking: the entity decoders live together in entities.ts (resources nest), so a bundle must keep only the
-// ones the imported module reaches. Checked on esbuild's minified output by field names only one decoder reads.
+// Tree-shaking: the entity decoders refer to each other (resources nest: src/v1/internal/entities), so a bundle
+// must keep only the ones the imported module reaches. Checked on esbuild's minified output by field names only one decoder reads.
 import { build } from 'esbuild'
 import { join } from 'node:path'
 import { test } from 'uvu'

@@ -2,7 +2,11 @@ import * as E from 'fp-ts/Either'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { isReference, toDate } from '../../src/v1/codec'
-import * as En from '../../src/v1/entities'
+import { kase } from '../../src/v1/internal/entities/case'
+import { organization, user } from '../../src/v1/internal/entities/people'
+import { post } from '../../src/v1/internal/entities/post'
+import { team } from '../../src/v1/internal/entities/team'
+import { test as testResource } from '../../src/v1/internal/entities/test'
 import { checkJson, DEFAULT_MAX_VALUES, MAX_DEPTH, RAW, normaliseDocument } from '../../src/v1/flat'
 import { many, one, page } from '../../src/v1/request'
 import { v1CaseListJson } from '../bench/generate'
@@ -12,8 +16,8 @@ import { dropEmpty, envelopeOf, inline, recase, v1Fixture } from './support'
 const FLAT = v1Fixture('tests.get.flat.json') as { resources: Record<string, Record<string, unknown>> }
 
 test('the seed flat example decodes to the same value as the equivalent nested response', () => {
-  const flat = unwrap(one(En.test).decode(envelopeOf(FLAT)))
-  const nested = unwrap(one(En.test).decode(envelopeOf(inline(FLAT))))
+  const flat = unwrap(one(testResource).decode(envelopeOf(FLAT)))
+  const nested = unwrap(one(testResource).decode(envelopeOf(inline(FLAT))))
   assert.equal(flat, nested)
   // and the references were really resolved, references inside resources too
   const user = flat.user
@@ -45,12 +49,12 @@ test('the seed flat example decodes to the same value as the equivalent nested r
 })
 
 test('snake, camel and pascal × flat and nested × with and without no_empty decode equal', () => {
-  const expected = unwrap(one(En.test).decode(envelopeOf(FLAT)))
+  const expected = unwrap(one(testResource).decode(envelopeOf(FLAT)))
   for (const letterCase of ['snake', 'camel', 'pascal'] as const) {
     for (const shape of [FLAT, inline(FLAT)]) {
       for (const empty of [true, false]) {
         const doc = recase(empty ? shape : dropEmpty(shape), letterCase)
-        assert.equal(unwrap(one(En.test).decode(envelopeOf(doc))), expected, `${letterCase} ${empty}`)
+        assert.equal(unwrap(one(testResource).decode(envelopeOf(doc))), expected, `${letterCase} ${empty}`)
       }
     }
   }
@@ -62,28 +66,28 @@ test('snake, camel and pascal × flat and nested × with and without no_empty de
 
 test('case variants of a collection decode equal (cases fixture)', () => {
   const doc = v1Fixture('cases.list.json')
-  const expected = unwrap(page(En.kase).decode(envelopeOf(doc)))
+  const expected = unwrap(page(kase).decode(envelopeOf(doc)))
   for (const letterCase of ['camel', 'pascal'] as const) {
-    assert.equal(unwrap(page(En.kase).decode(envelopeOf(recase(doc, letterCase)))), expected)
-    assert.equal(unwrap(page(En.kase).decode(envelopeOf(dropEmpty(recase(doc, letterCase))))), expected)
+    assert.equal(unwrap(page(kase).decode(envelopeOf(recase(doc, letterCase)))), expected)
+    assert.equal(unwrap(page(kase).decode(envelopeOf(dropEmpty(recase(doc, letterCase))))), expected)
   }
   assert.is(expected.totalCount, 1)
 })
 
 test('resources as an array, and as type → array, resolve like the id-keyed map', () => {
-  const expected = unwrap(one(En.test).decode(envelopeOf(FLAT)))
+  const expected = unwrap(one(testResource).decode(envelopeOf(FLAT)))
   const list = Object.values(FLAT.resources).flatMap((byId) => Object.values(byId))
-  assert.equal(unwrap(one(En.test).decode(envelopeOf({ ...FLAT, resources: list }))), expected)
+  assert.equal(unwrap(one(testResource).decode(envelopeOf({ ...FLAT, resources: list }))), expected)
   const byType = Object.fromEntries(Object.entries(FLAT.resources).map(([type, byId]) => [type, Object.values(byId)]))
-  assert.equal(unwrap(one(En.test).decode(envelopeOf({ ...FLAT, resources: byType }))), expected)
+  assert.equal(unwrap(one(testResource).decode(envelopeOf({ ...FLAT, resources: byType }))), expected)
 })
 
 test('a reference whose target is absent stays a typed reference', () => {
   const { user: _u, ...resources } = FLAT.resources
-  const t = unwrap(one(En.test).decode(envelopeOf({ ...FLAT, resources })))
+  const t = unwrap(one(testResource).decode(envelopeOf({ ...FLAT, resources })))
   assert.equal(t.user, { _tag: 'Reference', id: 1, resourceType: 'user' })
   // camelCase resource types are snake-cased in references too
-  const c = unwrap(page(En.kase).decode(envelopeOf(recase(v1Fixture('cases.list.json'), 'camel'))))
+  const c = unwrap(page(kase).decode(envelopeOf(recase(v1Fixture('cases.list.json'), 'camel'))))
   assert.equal(c.items[0]?.status, { _tag: 'Reference', id: 1, resourceType: 'case_status' })
   assert.equal(c.items[0]?.sourceChannel, { _tag: 'Reference', id: '37e31d9d-cbd4-48a2-9134-1206abefa1b4', resourceType: 'channel' })
 })
@@ -99,13 +103,13 @@ test('cycles terminate: a user whose e-mail refers back to the user', () => {
       organization: { '3': { id: 3, name: 'Self', domains: [{ id: 3, resource_type: 'organization' }], resource_type: 'organization' } }
     }
   }
-  const u = unwrap(one(En.user).decode(envelopeOf(doc)))
+  const u = unwrap(one(user).decode(envelopeOf(doc)))
   const email = u.emails[0]
   assert.ok(email !== undefined && !isReference(email))
   assert.is(email.email, 'a@example.com')
   assert.equal(email.user, { _tag: 'Reference', id: 1, resourceType: 'user' })
   // a resource referring to itself
-  const o = unwrap(one(En.organization).decode(envelopeOf({ ...doc, data: { id: 3, resource_type: 'organization' } })))
+  const o = unwrap(one(organization).decode(envelopeOf({ ...doc, data: { id: 3, resource_type: 'organization' } })))
   assert.equal(o.domains, [{ _tag: 'Reference', id: 3, resourceType: 'organization' }])
 })
 
@@ -116,7 +120,7 @@ test('a resource referenced many times is resolved once and shared', () => {
   }
   const normalised = normaliseDocument(doc) as { data: Array<{ requester: unknown }> }
   assert.ok(normalised.data[0]?.requester === normalised.data[2]?.requester)
-  const cases = unwrap(many(En.kase).decode(envelopeOf(doc)))
+  const cases = unwrap(many(kase).decode(envelopeOf(doc)))
   assert.equal(
     cases.map((c) => (c.requester !== null && !isReference(c.requester) ? c.requester.fullName : '?')),
     ['R', 'R', 'R']
@@ -125,7 +129,7 @@ test('a resource referenced many times is resolved once and shared', () => {
 
 test('free-form maps keep the keys as sent; the original stays reachable but invisible', () => {
   const doc = { data: { id: 1, metadata: { user_agent: 'Chrome', pageUrl: 'x' }, resource_type: 'post' } }
-  const p = unwrap(one(En.post).decode(envelopeOf(doc)))
+  const p = unwrap(one(post).decode(envelopeOf(doc)))
   assert.equal(p.metadata, { user_agent: 'Chrome', pageUrl: 'x' })
   const n = normaliseDocument(doc) as Record<string | symbol, unknown>
   assert.equal(Object.keys(n), ['data'])
@@ -134,8 +138,8 @@ test('free-form maps keep the keys as sent; the original stays reachable but inv
 
 test('missing fields decode like empty ones', () => {
   const full = { data: { id: 4, title: 'T', legacy_id: null, businesshour: null, member_count: 0, created_at: null, resource_type: 'team' } }
-  assert.equal(unwrap(one(En.team).decode(envelopeOf(full))), unwrap(one(En.team).decode(envelopeOf({ data: { id: 4, title: 'T' } }))))
-  assert.ok(E.isLeft(one(En.team).decode(envelopeOf({ data: { title: 'no id' } }))))
+  assert.equal(unwrap(one(team).decode(envelopeOf(full))), unwrap(one(team).decode(envelopeOf({ data: { id: 4, title: 'T' } }))))
+  assert.ok(E.isLeft(one(team).decode(envelopeOf({ data: { title: 'no id' } }))))
 })
 
 // ---------------------------------------------------------------------------------------------------------------

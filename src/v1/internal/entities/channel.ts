@@ -1,0 +1,21 @@
+import { type Extra, literal, nullableInt, related, type Related, requiredText, struct } from '../../codec'
+import type { Decoder } from '../../../core/decoder'
+import { anyResource, type AnyResource } from './resource'
+
+export type ChannelType = 'HELPCENTER' | 'MAIL' | 'FACEBOOK' | 'TWITTER' | 'MESSENGER' | 'NOTE'
+
+/** A channel has a `uuid`, no `id`. Its account is a mailbox (integer id) or a Facebook page / Twitter account (string id). */
+export interface Channel {
+  readonly uuid: string
+  readonly type: ChannelType | null
+  readonly characterLimit: number | null
+  readonly account: Related<AnyResource> | null
+  readonly extra: Extra
+}
+
+export const channel: Decoder<unknown, Channel> = /*#__PURE__*/ struct('channel', () => ({
+  uuid: requiredText('uuid'),
+  type: literal<ChannelType>('type'),
+  characterLimit: nullableInt('character_limit'),
+  account: related('account', anyResource)
+}))

@@ -1,0 +1,41 @@
+/**
+ * What every v1 entity decoder shares (spec §3.2): timestamps, the resource URL, and the decoder of a resource this
+ * client has no type for.
+ *
+ * The entity decoders live in this folder, one file per resource, beside each other because resources nest (a case
+ * holds its requester, a user its role and teams): a resource module (`src/v1/<Resource>.ts`) imports its entity from
+ * here and no other resource module. Each decoder is a `#__PURE__` call whose fields are a function, so a bundler keeps
+ * only the decoders the imported modules reach (importing `Team` keeps team and business hour, not user or case).
+ *
+ * Names are camelCase; timestamps are `Date | null`; a related resource is the resource when the response included
+ * it (`include`, flat mode) and a `Reference` otherwise. Keys a decoder does not know are kept in `extra`.
+ */
+import { date, type Extra, id, nullableText, struct } from '../../codec'
+import type { Decoder } from '../../../core/decoder'
+
+export interface Timestamps {
+  readonly createdAt: Date | null
+  readonly updatedAt: Date | null
+}
+
+export interface Resource {
+  readonly resourceUrl: string | null
+  readonly extra: Extra
+}
+
+export const stamps = () => ({ createdAt: date('created_at'), updatedAt: date('updated_at') })
+export const url = () => ({ resourceUrl: nullableText('resource_url') })
+
+/** Any resource this client has no type for (brand, mailbox, SLA version, a post's original …). */
+export interface AnyResource {
+  readonly id: number | string | null
+  readonly resourceType: string | null
+  readonly resourceUrl: string | null
+  readonly extra: Extra
+}
+
+export const anyResource: Decoder<unknown, AnyResource> = /*#__PURE__*/ struct(undefined, () => ({
+  id: id('id'),
+  resourceType: nullableText('resource_type'),
+  ...url()
+}))
