@@ -4,7 +4,7 @@
 // classic-compiler rollup plugin does not run on TypeScript 7.
 import esbuild from 'rollup-plugin-esbuild'
 import { publicEntries } from './test/tooling/entries.mjs'
-import { pureCalls } from './test/tooling/pure-calls.mjs'
+import { CLASSIC_XML_CALLS, pureCalls } from './test/tooling/pure-calls.mjs'
 
 const input = Object.fromEntries(Object.values(publicEntries()).map((file) => [file, `src/${file}.ts`]))
 const external = (id) => /^(fp-ts|io-ts|txml|cross-fetch)(\/|$)/.test(id) || id.startsWith('node:')
@@ -14,7 +14,7 @@ const build = (format, dir, extension) => ({
   external,
   treeshake: { moduleSideEffects: false },
   // pureCalls: module-level decoders of Classic modules stay out of bundles that do not use them (see the plugin).
-  plugins: [esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' }), pureCalls({ include: /[\\/]src[\\/]classic[\\/](?!xml\.ts$)[^\\/]+\.ts$/, from: /^\.\/xml(\.js)?$/ })],
+  plugins: [esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' }), pureCalls(CLASSIC_XML_CALLS)],
   output: {
     dir,
     format,

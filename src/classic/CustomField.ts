@@ -6,9 +6,9 @@
  */
 import type { Decoder } from '../core/decoder'
 import * as V from '../core/validate'
-import { toCustomFieldType, type CustomFieldType } from './customFieldTypes'
-import { getRequest, segment, type ClassicRequest } from './request'
-import { attr, attrAs, attrBool, attrInt, many, mapField, requiredAttrInt, struct, type Extra, type XmlElement } from './xml'
+import { toCustomFieldType, type CustomFieldType } from './internal/customFieldTypes'
+import { getRequest, segment, type ClassicRequest } from './internal/request'
+import { attr, attrAs, attrBool, attrInt, many, mapField, requiredAttrInt, struct, type Extra, type XmlElement } from './internal/xml'
 
 export {
   CustomFieldGroupType,
@@ -17,7 +17,7 @@ export {
   isCustomFieldType,
   type CustomFieldGroupTypeName,
   type CustomFieldTypeName
-} from './customFieldTypes'
+} from './internal/customFieldTypes'
 
 export interface CustomField {
   readonly id: number

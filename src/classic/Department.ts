@@ -6,7 +6,7 @@ import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './internal/request'
 import {
   bool,
   first,
@@ -23,7 +23,7 @@ import {
   toInt,
   type Extra,
   type XmlElement
-} from './xml'
+} from './internal/xml'
 
 export type DepartmentType = 'public' | 'private'
 export type DepartmentApp = 'tickets' | 'livechat'

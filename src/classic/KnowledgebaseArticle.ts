@@ -5,9 +5,9 @@ import type * as O from 'fp-ts/Option'
 import { atKey, failure, type Decoder } from '../core/decoder'
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { commaList, embeddedAttachments, escapedText, idList, oneOfCodes, type EmbeddedAttachment } from './content'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
-import type { Code } from './tickets'
+import { commaList, embeddedAttachments, escapedText, idList, oneOfCodes, type EmbeddedAttachment } from './internal/content'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './internal/request'
+import type { Code } from './internal/tickets'
 import {
   bool,
   childText,
@@ -25,9 +25,9 @@ import {
   toInt,
   type Extra,
   type XmlElement
-} from './xml'
+} from './internal/xml'
 
-export type { EmbeddedAttachment } from './content'
+export type { EmbeddedAttachment } from './internal/content'
 
 /** Who created an article (`<creator>`); every article created through the API is a staff member's. */
 export const ArticleCreator = { user: 1, staff: 2 } as const

@@ -4,9 +4,9 @@
  */
 import type { Decoder } from '../core/decoder'
 import * as V from '../core/validate'
-import { attachmentFields, attachmentForm, checkNewAttachment, type AttachmentFields, type NewAttachmentFile } from './contentAttachments'
-import { deleteRequest, getRequest, postRequest, segment, type ClassicRequest } from './request'
-import { int, many, one, struct, type Extra, type XmlElement } from './xml'
+import { attachmentFields, attachmentForm, checkNewAttachment, type AttachmentFields, type NewAttachmentFile } from './internal/contentAttachments'
+import { deleteRequest, getRequest, postRequest, segment, type ClassicRequest } from './internal/request'
+import { int, many, one, struct, type Extra, type XmlElement } from './internal/xml'
 
 export interface KnowledgebaseAttachment extends AttachmentFields {
   /** The article the file belongs to. */

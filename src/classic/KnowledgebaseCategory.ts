@@ -5,10 +5,10 @@ import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { cannotSwitchOff, commaList, idList, oneOfCodes, positiveOnUpdate } from './content'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
-import type { Code } from './tickets'
-import { bool, first, int, listIn, many, one, requiredInt, struct, text, textAs, toInt, type Extra, type XmlElement } from './xml'
+import { cannotSwitchOff, commaList, idList, oneOfCodes, positiveOnUpdate } from './internal/content'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './internal/request'
+import type { Code } from './internal/tickets'
+import { bool, first, int, listIn, many, one, requiredInt, struct, text, textAs, toInt, type Extra, type XmlElement } from './internal/xml'
 
 /** `<categorytype>`, `SWIFT_KnowledgebaseCategory`: `inherit` takes the parent category's visibility. */
 export const KnowledgebaseCategoryType = { global: 1, public: 2, private: 3, inherit: 4 } as const

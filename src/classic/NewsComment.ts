@@ -5,11 +5,11 @@
 import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
 import * as V from '../core/validate'
-import { checkNewComment, commentFields, commentForm, type CommentFields, type NewComment } from './comments'
-import { deleteRequest, getRequest, postRequest, segment, type ClassicRequest } from './request'
-import { first, int, many, one, struct, type Extra, type XmlElement } from './xml'
+import { checkNewComment, commentFields, commentForm, type CommentFields, type NewComment } from './internal/comments'
+import { deleteRequest, getRequest, postRequest, segment, type ClassicRequest } from './internal/request'
+import { first, int, many, one, struct, type Extra, type XmlElement } from './internal/xml'
 
-export { CommentCreatorType, CommentStatus } from './comments'
+export { CommentCreatorType, CommentStatus } from './internal/comments'
 
 export interface NewsComment extends CommentFields {
   /** The news item commented on. */

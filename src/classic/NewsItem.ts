@@ -5,10 +5,10 @@ import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { calendarDate, commaList, escapedText, idList, oneOfCodes } from './content'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
-import type { Code } from './tickets'
-import { bool, first, int, listIn, many, one, requiredInt, struct, text, textAs, timestamp, toInt, type Extra, type XmlElement } from './xml'
+import { calendarDate, commaList, escapedText, idList, oneOfCodes } from './internal/content'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './internal/request'
+import type { Code } from './internal/tickets'
+import { bool, first, int, listIn, many, one, requiredInt, struct, text, textAs, timestamp, toInt, type Extra, type XmlElement } from './internal/xml'
 
 /** `<newstype>`, `SWIFT_NewsItem`. Only global news can be created through the API. */
 export const NewsType = { global: 1, public: 2, private: 3 } as const

@@ -5,8 +5,8 @@ import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
-import { bool, first, many, one, requiredInt, struct, text, type Extra, type XmlElement } from './xml'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './internal/request'
+import { bool, first, many, one, requiredInt, struct, text, type Extra, type XmlElement } from './internal/xml'
 
 export interface StaffGroup {
   readonly id: number

@@ -8,7 +8,7 @@ import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './internal/request'
 import {
   documentNote,
   exactlyOne,
@@ -25,7 +25,7 @@ import {
   type TicketDocumentNote,
   type TicketKey,
   type TicketPost
-} from './tickets'
+} from './internal/tickets'
 import { mapDecoder } from '../core/decoder'
 import {
   attr,
@@ -44,7 +44,7 @@ import {
   timestamp,
   type Extra,
   type XmlElement
-} from './xml'
+} from './internal/xml'
 
 export {
   CreationMode,
@@ -62,7 +62,7 @@ export {
   type TimeTrack,
   type UserNote,
   type UserOrganizationNote
-} from './tickets'
+} from './internal/tickets'
 
 export interface Watcher {
   readonly staffId: number

@@ -9,7 +9,7 @@
 import { toBase64 } from '../core/bytes'
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormValue } from './request'
+import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormValue } from './internal/request'
 import {
   attachment,
   attachmentWithContents,
@@ -19,10 +19,10 @@ import {
   type FileContents,
   type TicketAttachment,
   type TicketAttachmentWithContents
-} from './tickets'
-import { many, one } from './xml'
+} from './internal/tickets'
+import { many, one } from './internal/xml'
 
-export type { FileContents, TicketAttachment, TicketAttachmentWithContents } from './tickets'
+export type { FileContents, TicketAttachment, TicketAttachmentWithContents } from './internal/tickets'
 
 export interface NewTicketAttachment {
   /** The post the file belongs to (must be a post of that ticket: 404 `Ticket Post not found` otherwise). */

@@ -3,8 +3,8 @@
  * One method, no parameters. Counter elements are attributes except a department's own totals, which are children.
  */
 import type { Decoder } from '../core/decoder'
-import { getRequest, type ClassicRequest } from './request'
-import { attrInt, attrTimestamp, int, list, listIn, requiredAttrInt, struct, timestamp, type Extra, type XmlElement } from './xml'
+import { getRequest, type ClassicRequest } from './internal/request'
+import { attrInt, attrTimestamp, int, list, listIn, requiredAttrInt, struct, timestamp, type Extra, type XmlElement } from './internal/xml'
 
 /** Tickets in one status. */
 export interface StatusCount {

@@ -11,14 +11,14 @@ import * as O from '../core/option'
 import { fromBase64, utf8Decode } from '../core/bytes'
 import { chainDecoder, failure, success, type Decoded, type Decoder } from '../core/decoder'
 import * as V from '../core/validate'
-import { withFiles } from './multipart'
-import { getRequest, postRequest, segment, type ClassicRequest, type FilePart, type FormPairs } from './request'
-import { CustomFieldType } from './customFieldTypes'
-import { fileBytes, fileContents, numericTicketId, type Code, type FileContents } from './tickets'
-import { attr, attrInt, content, list, many, requiredAttrInt, struct, type Extra, type XmlElement } from './xml'
+import { withFiles } from './internal/multipart'
+import { getRequest, postRequest, segment, type ClassicRequest, type FilePart, type FormPairs } from './internal/request'
+import { CustomFieldType } from './internal/customFieldTypes'
+import { fileBytes, fileContents, numericTicketId, type Code, type FileContents } from './internal/tickets'
+import { attr, attrInt, content, list, many, requiredAttrInt, struct, type Extra, type XmlElement } from './internal/xml'
 
-export { CustomFieldType } from './customFieldTypes'
-export type { Code, FileContents } from './tickets'
+export { CustomFieldType } from './internal/customFieldTypes'
+export type { Code, FileContents } from './internal/tickets'
 
 /** A field's value, by the kind of field. */
 export type CustomFieldValue =

@@ -5,11 +5,11 @@
  */
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormValue } from './request'
-import { NOTE_COLORS, exactlyOne, numericTicketId, ticketNote, type NoteColor, type TicketNote } from './tickets'
-import { many, one } from './xml'
+import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormValue } from './internal/request'
+import { NOTE_COLORS, exactlyOne, numericTicketId, ticketNote, type NoteColor, type TicketNote } from './internal/tickets'
+import { many, one } from './internal/xml'
 
-export { NOTE_COLORS, NoteColor, type Code, type TicketNote } from './tickets'
+export { NOTE_COLORS, NoteColor, type Code, type TicketNote } from './internal/tickets'
 
 /** Exactly one of `staffId` (an existing staff member) and `fullName` says who writes the note. */
 export interface NewTicketNote {

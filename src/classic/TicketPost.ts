@@ -8,11 +8,11 @@
 import { toBase64 } from '../core/bytes'
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormValue } from './request'
-import { exactlyOne, fileBytes, fileContents, numericTicketId, post as postDecoder, type FileContents, type TicketPost } from './tickets'
-import { many, one } from './xml'
+import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormValue } from './internal/request'
+import { exactlyOne, fileBytes, fileContents, numericTicketId, post as postDecoder, type FileContents, type TicketPost } from './internal/tickets'
+import { many, one } from './internal/xml'
 
-export { PostCreator, type Code, type FileContents, type PostAttachment, type TicketKey, type TicketPost } from './tickets'
+export { PostCreator, type Code, type FileContents, type PostAttachment, type TicketKey, type TicketPost } from './internal/tickets'
 
 /**
  * A file sent with a new post (4.98.8: `filename<n>` + `filecontent<n>`, Base64 — we encode it). 4.98.8 fails the

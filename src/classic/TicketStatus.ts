@@ -5,8 +5,8 @@
 import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
 import * as V from '../core/validate'
-import { getRequest, segment, type ClassicRequest } from './request'
-import { bool, first, int, list, literal, many, requiredInt, struct, text, textAs, toInt, type Extra, type XmlElement } from './xml'
+import { getRequest, segment, type ClassicRequest } from './internal/request'
+import { bool, first, int, list, literal, many, requiredInt, struct, text, textAs, toInt, type Extra, type XmlElement } from './internal/xml'
 
 /** `public`: shown to users in the support center; `private`: staff only. */
 export type TicketStatusType = 'public' | 'private'

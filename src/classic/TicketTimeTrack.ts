@@ -7,11 +7,11 @@
  */
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormValue } from './request'
-import { NOTE_COLORS, numericTicketId, timeTrack, type NoteColor, type TimeTrack } from './tickets'
-import { many, one } from './xml'
+import { deleteRequest, getRequest, phpForm, postRequest, segment, type ClassicRequest, type FormValue } from './internal/request'
+import { NOTE_COLORS, numericTicketId, timeTrack, type NoteColor, type TimeTrack } from './internal/tickets'
+import { many, one } from './internal/xml'
 
-export { NOTE_COLORS, NoteColor, type Code, type TimeTrack } from './tickets'
+export { NOTE_COLORS, NoteColor, type Code, type TimeTrack } from './internal/tickets'
 
 export interface NewTimeTrack {
   /** The staff member who records the entry (must exist). */

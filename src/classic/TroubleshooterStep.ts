@@ -6,11 +6,11 @@ import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { notSwitchedOff, commaList, embeddedAttachments, idList, oneOfCodes, type EmbeddedAttachment } from './content'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
-import { bool, first, int, listIn, many, one, requiredInt, struct, text, textAs, toInt, type Extra, type XmlElement } from './xml'
+import { notSwitchedOff, commaList, embeddedAttachments, idList, oneOfCodes, type EmbeddedAttachment } from './internal/content'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './internal/request'
+import { bool, first, int, listIn, many, one, requiredInt, struct, text, textAs, toInt, type Extra, type XmlElement } from './internal/xml'
 
-export type { EmbeddedAttachment } from './content'
+export type { EmbeddedAttachment } from './internal/content'
 
 /** A step's status, `SWIFT_TroubleshooterStep` (PHP's `kyTroubleshooterStep` has them reversed). The server never
  * sends a step's status back: it can only be chosen when creating one. */

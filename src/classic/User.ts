@@ -7,9 +7,9 @@ import { checkFields, wireValues, type Fields, type RequiredFields } from '../co
 import * as E from '../core/either'
 import { decodeError } from '../core/error'
 import * as V from '../core/validate'
-import type { Walk } from './pages'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
-import { bool, first, int, list, literal, many, one, requiredInt, struct, text, textAs, timestamp, type Extra, type XmlElement } from './xml'
+import type { Walk } from './internal/pages'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './internal/request'
+import { bool, first, int, list, literal, many, one, requiredInt, struct, text, textAs, timestamp, type Extra, type XmlElement } from './internal/xml'
 
 /** A manager sees every ticket of the user's organization in the support center. */
 export type UserRole = 'user' | 'manager'

@@ -6,8 +6,8 @@ import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './request'
-import { first, int, literal, many, one, requiredInt, struct, text, timestamp, type Extra, type XmlElement } from './xml'
+import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './internal/request'
+import { first, int, literal, many, one, requiredInt, struct, text, timestamp, type Extra, type XmlElement } from './internal/xml'
 
 /** `shared`: members see each other's tickets in the support center; `restricted`: they do not. */
 export type OrganizationType = 'restricted' | 'shared'

@@ -1,8 +1,8 @@
-export { classic, type ClassicConfig, type ClassicExecutor } from './executor'
-export type { ClassicRequest, ClassicMethod, FilePart, FormPairs, FormValue, Result } from './request'
-export type { Extra, XmlElement, XmlNode, XmlParser } from './xml'
-export { extraText, txmlParser } from './xml'
-export { webCryptoSigner, type Signer } from './signer'
+export { classic, type ClassicConfig, type ClassicExecutor } from './internal/executor'
+export type { ClassicRequest, ClassicMethod, FilePart, FormPairs, FormValue, Result } from './internal/request'
+export type { Extra, XmlElement, XmlNode, XmlParser } from './internal/xml'
+export { extraText, txmlParser } from './internal/xml'
+export { webCryptoSigner, type Signer } from './internal/signer'
 export * as Department from './Department'
 export * as Ticket from './Ticket'
 export * as TicketPost from './TicketPost'
@@ -20,7 +20,7 @@ export * as TicketPriority from './TicketPriority'
 export * as TicketStatus from './TicketStatus'
 export * as TicketType from './TicketType'
 export * as CustomField from './CustomField'
-export { byOffset, collect, pages, type OffsetPageOptions, type PageResult, type PageStream, type Walk } from './pages'
+export { byOffset, collect, pages, type OffsetPageOptions, type PageResult, type PageStream, type Walk } from './internal/pages'
 export {
   attachmentsOf,
   customFieldsOf,
@@ -38,8 +38,8 @@ export {
   userOf,
   userOrganizationOf,
   type OptionalRequest
-} from './associated'
-export { withCache, type CachedExecutor } from './cache'
+} from './internal/associated'
+export { withCache, type CachedExecutor } from './internal/cache'
 export * as KnowledgebaseCategory from './KnowledgebaseCategory'
 export * as KnowledgebaseArticle from './KnowledgebaseArticle'
 export * as KnowledgebaseComment from './KnowledgebaseComment'
@@ -71,5 +71,5 @@ export {
   stepCommentsOf,
   stepOf,
   troubleshooterCategoryOf
-} from './associatedContent'
+} from './internal/associatedContent'
 

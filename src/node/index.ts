@@ -17,7 +17,7 @@ import * as https from 'node:https'
 import * as zlib from 'node:zlib'
 import { causeText, parseError, redact, transportError, type KayakoError } from '../core/error'
 import { invalidUrl, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
-import type { Signer } from '../classic/signer'
+import type { Signer } from '../classic/internal/signer'
 
 /**
  * Classic request signing with node:crypto: the same signature as the default WebCrypto signer, computed

@@ -1,5 +1,5 @@
 // `npm run sandbox`: serves the sandbox in the foreground until Ctrl-C. `PORT=8080 npm run sandbox` picks the port.
-import { signature } from '../classic/sign'
+import { signature } from '../classic/internal/sign'
 import { startSandbox } from './server'
 
 const main = async (): Promise<void> => {

@@ -24,8 +24,8 @@
  */
 import * as E from '../core/either'
 import type * as TE from 'fp-ts/TaskEither'
-import type { ClassicExecutor } from '../classic/executor'
-import type { ClassicRequest, FilePart, FormPairs } from '../classic/request'
+import type { ClassicExecutor } from '../classic/internal/executor'
+import type { ClassicRequest, FilePart, FormPairs } from '../classic/internal/request'
 import { redact, scrubValue, transportError, validationError, type KayakoError } from '../core/error'
 import type { HttpRequest, HttpResponse, Transport } from '../core/http'
 import { secretsOf } from '../core/policy'

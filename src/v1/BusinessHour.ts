@@ -3,7 +3,7 @@
  */
 import * as V from '../core/validate'
 import { businessHour, type BusinessHour } from './internal/entities/businessHour'
-import { checkOffset, getRequest, offsetQuery, one, page, segment, type OffsetArgs, type Page, type V1Request } from './request'
+import { checkOffset, getRequest, offsetQuery, one, page, segment, type OffsetArgs, type Page, type V1Request } from './internal/request'
 
 export type { BusinessHour, Holiday, Zones } from './internal/entities/businessHour'
 

@@ -31,14 +31,14 @@ import {
   type OffsetArgs,
   type Page,
   type V1Request
-} from './request'
-import { addTags as addTagsTo, listTags, removeTags as removeTagsFrom, replaceTags as replaceTagsOf, type Taggable } from './tagging'
+} from './internal/request'
+import { addTags as addTagsTo, listTags, removeTags as removeTagsFrom, replaceTags as replaceTagsOf, type Taggable } from './internal/tagging'
 
 export type { Case, CaseReply, CaseState } from './internal/entities/case'
 export type { Note } from './internal/entities/note'
 export type { Post, PostSource, PostStatus } from './internal/entities/post'
 export type { Tag } from './internal/entities/tag'
-export type { NewNote } from './request'
+export type { NewNote } from './internal/request'
 
 export const IDENTITY_TYPES = ['EMAIL', 'FACEBOOK', 'TWITTER', 'PHONE'] as const
 export const STATUS_TYPES = ['NEW', 'OPEN', 'PENDING', 'COMPLETED', 'CLOSED', 'CUSTOM'] as const

@@ -3,7 +3,7 @@
  */
 import * as V from '../core/validate'
 import { caseField, type CaseField } from './internal/entities/caseField'
-import { deleteRequest, getRequest, many, none, one, segment, type V1Request } from './request'
+import { deleteRequest, getRequest, many, none, one, segment, type V1Request } from './internal/request'
 
 export type { CaseField, CaseFieldType, CustomFieldValue, FieldOption, LocaleField } from './internal/entities/caseField'
 

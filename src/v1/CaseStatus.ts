@@ -4,7 +4,7 @@
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { caseStatus, type CaseStatus } from './internal/entities/caseStatus'
-import { getRequest, json, many, one, postRequest, putRequest, segment, type V1Request } from './request'
+import { getRequest, json, many, one, postRequest, putRequest, segment, type V1Request } from './internal/request'
 
 export type { CaseStatus, CaseStatusType } from './internal/entities/caseStatus'
 

@@ -4,7 +4,7 @@
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { caseType, type CaseType } from './internal/entities/caseType'
-import { getRequest, json, many, one, postRequest, putRequest, segment, type V1Request } from './request'
+import { getRequest, json, many, one, postRequest, putRequest, segment, type V1Request } from './internal/request'
 
 export type { CaseType, CaseTypeType } from './internal/entities/caseType'
 

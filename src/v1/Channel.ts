@@ -5,7 +5,7 @@
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields } from '../core/fields'
 import * as V from '../core/validate'
 import { channel, type Channel } from './internal/entities/channel'
-import { getRequest, many, segment, type Query, type V1Request } from './request'
+import { getRequest, many, segment, type Query, type V1Request } from './internal/request'
 
 export type { Channel, ChannelType } from './internal/entities/channel'
 

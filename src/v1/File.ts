@@ -5,7 +5,7 @@
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { file, type File } from './internal/entities/file'
-import { fileBody, getRequest, one, postRequest, segment, type V1Request } from './request'
+import { fileBody, getRequest, one, postRequest, segment, type V1Request } from './internal/request'
 
 export type { File } from './internal/entities/file'
 

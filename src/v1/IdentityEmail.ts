@@ -21,7 +21,7 @@ import {
   type OffsetArgs,
   type Page,
   type V1Request
-} from './request'
+} from './internal/request'
 
 export type { IdentityEmail } from './internal/entities/people'
 

@@ -3,7 +3,7 @@
  */
 import * as V from '../core/validate'
 import { oauthClient, type OAuthClient } from './internal/entities/oauthClient'
-import { checkOffset, getRequest, offsetQuery, one, page, segment, type OffsetArgs, type Page, type V1Request } from './request'
+import { checkOffset, getRequest, offsetQuery, one, page, segment, type OffsetArgs, type Page, type V1Request } from './internal/request'
 
 export type { OAuthClient, OAuthClientLogo } from './internal/entities/oauthClient'
 

@@ -22,7 +22,7 @@ import {
   type OffsetArgs,
   type Page,
   type V1Request
-} from './request'
+} from './internal/request'
 
 export type { Organization } from './internal/entities/people'
 

@@ -3,7 +3,7 @@
  * session resource, keep it alive and end it.
  */
 import { session, type Session } from './internal/entities/session'
-import { deleteRequest, getRequest, none, one, putRequest, type V1Request } from './request'
+import { deleteRequest, getRequest, none, one, putRequest, type V1Request } from './internal/request'
 
 export type { Session, SessionStatus } from './internal/entities/session'
 

@@ -20,7 +20,7 @@ import {
   type OffsetArgs,
   type Page,
   type V1Request
-} from './request'
+} from './internal/request'
 
 export type { Team } from './internal/entities/team'
 

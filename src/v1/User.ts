@@ -29,14 +29,14 @@ import {
   type OffsetArgs,
   type Page,
   type V1Request
-} from './request'
-import { addTags as addTagsTo, listTags, removeTags as removeTagsFrom, replaceTags as replaceTagsOf, type Taggable } from './tagging'
+} from './internal/request'
+import { addTags as addTagsTo, listTags, removeTags as removeTagsFrom, replaceTags as replaceTagsOf, type Taggable } from './internal/tagging'
 
 export type { Note } from './internal/entities/note'
 export type { OrganizationCaseAccess, User } from './internal/entities/people'
 export type { AgentCaseAccess } from './internal/entities/role'
 export type { Tag } from './internal/entities/tag'
-export type { NewNote } from './request'
+export type { NewNote } from './internal/request'
 
 export const AGENT_CASE_ACCESS = ['SELF', 'TEAMS', 'INHERIT-FROM-ROLE', 'ALL'] as const
 export const ORGANIZATION_CASE_ACCESS = ['REQUESTED', 'ORGANIZATION'] as const

@@ -3,13 +3,13 @@
 import * as E from 'fp-ts/Either'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { classic } from '../../src/classic/executor'
-import { pages } from '../../src/classic/pages'
+import { classic } from '../../src/classic/internal/executor'
+import { pages } from '../../src/classic/internal/pages'
 import * as User from '../../src/classic/User'
 import * as Ticket from '../../src/classic/Ticket'
 import type { Transport } from '../../src/core/http'
 import * as Case from '../../src/v1/Case'
-import { v1 } from '../../src/v1/executor'
+import { v1 } from '../../src/v1/internal/executor'
 import { ticketListXml, userPageXml, v1CaseListJson } from './generate'
 
 const answering =

@@ -1,8 +1,8 @@
 // Signing cost: WebCrypto HMAC-SHA256 with the key imported per signature and once per executor, against
 // node:crypto's createHmac, in microseconds per signature.
 import { createHmac } from 'node:crypto'
-import { randomSalt, signature } from '../../src/classic/sign'
-import { webCryptoSigner } from '../../src/classic/signer'
+import { randomSalt, signature } from '../../src/classic/internal/sign'
+import { webCryptoSigner } from '../../src/classic/internal/signer'
 import { fixed, interleaved, table } from './measure'
 
 const SIGNATURES = 5000

@@ -2,7 +2,7 @@ import * as O from 'fp-ts/Option'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as Department from '../../src/classic/Department'
-import { parseDocument } from '../../src/classic/xml'
+import { parseDocument } from '../../src/classic/internal/xml'
 import { fixture } from '../support/fixtures'
 import { unwrap, unwrapLeft } from '../support/transport'
 

@@ -1,7 +1,7 @@
 import * as O from 'fp-ts/Option'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { classic } from '../../src/classic/executor'
+import { classic } from '../../src/classic/internal/executor'
 import * as Staff from '../../src/classic/Staff'
 import { describe } from '../../src/core/error'
 import { decodeBody, decodeEither, described, issuePaths } from '../support/decode'

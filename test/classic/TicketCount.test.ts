@@ -1,9 +1,9 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as TicketCount from '../../src/classic/TicketCount'
-import { classic } from '../../src/classic/executor'
-import type { ClassicRequest } from '../../src/classic/request'
-import { parseDocument } from '../../src/classic/xml'
+import { classic } from '../../src/classic/internal/executor'
+import type { ClassicRequest } from '../../src/classic/internal/request'
+import { parseDocument } from '../../src/classic/internal/xml'
 import { fixture } from '../support/fixtures'
 import { canned, unwrap, unwrapLeft } from '../support/transport'
 

@@ -1,8 +1,8 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as TicketNote from '../../src/classic/TicketNote'
-import type { ClassicRequest } from '../../src/classic/request'
-import { parseDocument } from '../../src/classic/xml'
+import type { ClassicRequest } from '../../src/classic/internal/request'
+import { parseDocument } from '../../src/classic/internal/xml'
 import { fixture } from '../support/fixtures'
 import { unwrap, unwrapLeft } from '../support/transport'
 

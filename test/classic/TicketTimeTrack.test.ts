@@ -1,8 +1,8 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as TicketTimeTrack from '../../src/classic/TicketTimeTrack'
-import type { ClassicRequest } from '../../src/classic/request'
-import { parseDocument } from '../../src/classic/xml'
+import type { ClassicRequest } from '../../src/classic/internal/request'
+import { parseDocument } from '../../src/classic/internal/xml'
 import { unwrap } from '../support/transport'
 
 const decode = <A>(req: ClassicRequest<A>, body: string): A => {

@@ -23,9 +23,9 @@ import {
   userGroupOf,
   userOf,
   userOrganizationOf
-} from '../../src/classic/associated'
+} from '../../src/classic/internal/associated'
 import * as Department from '../../src/classic/Department'
-import { classic } from '../../src/classic/executor'
+import { classic } from '../../src/classic/internal/executor'
 import * as Staff from '../../src/classic/Staff'
 import * as StaffGroup from '../../src/classic/StaffGroup'
 import * as TicketPriority from '../../src/classic/TicketPriority'

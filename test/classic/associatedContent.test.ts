@@ -1,7 +1,7 @@
 import * as O from 'fp-ts/Option'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import * as Associated from '../../src/classic/associatedContent'
+import * as Associated from '../../src/classic/internal/associatedContent'
 import * as Classic from '../../src/classic/index'
 
 const routes = (reqs: ReadonlyArray<{ route: string }>) => reqs.map((r) => r.route)

@@ -1,7 +1,7 @@
 // The shared plumbing of the Knowledgebase/News/Troubleshooter modules.
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { calendarDate, cannotSwitchOff, commaList, fileContents, idList, oneOfCodes, positiveOnUpdate, unescapeHtml } from '../../src/classic/content'
+import { calendarDate, cannotSwitchOff, commaList, fileContents, idList, oneOfCodes, positiveOnUpdate, unescapeHtml } from '../../src/classic/internal/content'
 
 test('codes: a value must be one of the named numbers', () => {
   const Codes = { staff: 1, user: 2 } as const

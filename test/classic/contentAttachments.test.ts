@@ -3,7 +3,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as KnowledgebaseAttachment from '../../src/classic/KnowledgebaseAttachment'
 import * as TroubleshooterAttachment from '../../src/classic/TroubleshooterAttachment'
-import type { ClassicRequest } from '../../src/classic/request'
+import type { ClassicRequest } from '../../src/classic/internal/request'
 import { bodyText, unwrap, unwrapLeft } from '../support/transport'
 import { apiErrorOf, decode, decodeWith, described, document, item, paths, runCanned } from './contentSupport'
 

@@ -1,8 +1,8 @@
 // Helpers for the Knowledgebase/News/Troubleshooter suites: XML written the way the 4.98.8 server writes it
 // (declaration, CDATA values, `<tag />` for empty values, containers without CDATA, no indentation), a canned
 // executor; the decoding helpers of test/support/decode.ts.
-import { classic } from '../../src/classic/executor'
-import type { ClassicRequest } from '../../src/classic/request'
+import { classic } from '../../src/classic/internal/executor'
+import type { ClassicRequest } from '../../src/classic/internal/request'
 import type { HttpResponse } from '../../src/core/http'
 import { canned, unwrapLeft } from '../support/transport'
 

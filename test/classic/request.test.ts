@@ -1,6 +1,6 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { encodeForm, phpForm } from '../../src/classic/request'
+import { encodeForm, phpForm } from '../../src/classic/internal/request'
 
 test('phpForm: scalars, booleans as 1/0, dates as Unix seconds, undefined left out, null empty', () => {
   assert.equal(phpForm({ a: 'x', b: 5, c: true, d: false, e: new Date(1000_000), f: undefined, g: null }), [

@@ -1,6 +1,6 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { randomSalt, signature } from '../../src/classic/sign'
+import { randomSalt, signature } from '../../src/classic/internal/sign'
 
 test('signature: vector secret/salt', async () => {
   assert.is(await signature('secret', 'salt'), 'hoVxX2132GWCjsm3bNMpI+Ooszpn2oRRM+IEMU9rsQs=')

@@ -2,9 +2,9 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as Department from '../../src/classic/Department'
-import { classic } from '../../src/classic/executor'
-import { randomSalt } from '../../src/classic/sign'
-import { webCryptoSigner, type Signer } from '../../src/classic/signer'
+import { classic } from '../../src/classic/internal/executor'
+import { randomSalt } from '../../src/classic/internal/sign'
+import { webCryptoSigner, type Signer } from '../../src/classic/internal/signer'
 import { canned, unwrap, unwrapLeft } from '../support/transport'
 
 const signer = suite('signer')

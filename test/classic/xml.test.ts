@@ -29,7 +29,7 @@ import {
   toBool,
   toInt,
   type XmlElement
-} from '../../src/classic/xml'
+} from '../../src/classic/internal/xml'
 import { FIXTURES, fixture } from '../support/fixtures'
 import { unwrap, unwrapLeft } from '../support/transport'
 

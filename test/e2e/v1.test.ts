@@ -1,6 +1,6 @@
 // The v1 client against the v1 sandbox, twice: in process (the sandbox handler as a transport) and over real HTTP
 // (fetch against `startSandbox`, which serves v1 under /api/v1 beside the Classic API).
-import { collect } from '../../src/v1/paging'
+import { collect } from '../../src/v1/internal/paging'
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import { suite } from 'uvu'
@@ -9,8 +9,8 @@ import { fetchTransport, type HttpRequest, type Transport } from '../../src/core
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server'
 import { createV1Sandbox } from '../../src/sandbox/v1/handler'
 import * as Case from '../../src/v1/Case'
-import { v1 } from '../../src/v1/executor'
-import { withOptions } from '../../src/v1/request'
+import { v1 } from '../../src/v1/internal/executor'
+import { withOptions } from '../../src/v1/internal/request'
 import { unwrap, unwrapLeft } from '../support/transport'
 
 interface Mount {

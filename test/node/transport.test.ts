@@ -6,10 +6,10 @@ import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as Department from '../../src/classic/Department'
-import { classic } from '../../src/classic/executor'
+import { classic } from '../../src/classic/internal/executor'
 import type { TransportError } from '../../src/core/error'
 import { nodeSigner, nodeTransport } from '../../src/node/index'
-import { signature } from '../../src/classic/sign'
+import { signature } from '../../src/classic/internal/sign'
 import { unwrap, unwrapLeft } from '../support/transport'
 
 interface Received {

@@ -4,9 +4,9 @@
 import * as E from 'fp-ts/Either'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { classic } from '../../src/classic/executor'
+import { classic } from '../../src/classic/internal/executor'
 import type { HttpResponse, Transport } from '../../src/core/http'
-import { v1 } from '../../src/v1/executor'
+import { v1 } from '../../src/v1/internal/executor'
 import { classicDecoderCases, type DecoderCase } from '../support/classicCases'
 import { v1DecoderCases, type V1DecoderCase } from '../support/v1Cases'
 

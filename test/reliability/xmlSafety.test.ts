@@ -5,8 +5,8 @@ import * as O from 'fp-ts/Option'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as Department from '../../src/classic/Department'
-import { classic, type ClassicConfig } from '../../src/classic/executor'
-import { txmlParser } from '../../src/classic/xml'
+import { classic, type ClassicConfig } from '../../src/classic/internal/executor'
+import { txmlParser } from '../../src/classic/internal/xml'
 import { canned, unwrap, unwrapLeft } from '../support/transport'
 
 const executor = (body: string, config: Partial<ClassicConfig> = {}) =>

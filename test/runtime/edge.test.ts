@@ -10,9 +10,9 @@ import * as assert from 'uvu/assert'
 import { ROOT } from '../tooling/entries.mjs'
 
 const ENTRY = `
-import { classic } from './src/classic/executor'
+import { classic } from './src/classic/internal/executor'
 import * as Department from './src/classic/Department'
-import { v1 } from './src/v1/executor'
+import { v1 } from './src/v1/internal/executor'
 import * as Case from './src/v1/Case'
 import { createV1Sandbox } from './src/sandbox/v1/handler'
 import { sandboxTransport, DEFAULT_API_KEY, DEFAULT_SECRET_KEY } from './src/sandbox/handler'

@@ -3,7 +3,7 @@
 // Every answer must be what those clients need (§4): exactly 200, the XML declaration first, objects echoed.
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { signature } from '../../src/classic/sign'
+import { signature } from '../../src/classic/internal/sign'
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server'
 import { children, ownText, root, text } from '../support/sandbox'
 

@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert'
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/handler'
 import { SEED_TIME } from '../../src/sandbox/classic/seed'
 import { call, children, ownText, root, text } from '../support/sandbox'
-import type { XmlElement } from '../../src/classic/xml'
+import type { XmlElement } from '../../src/classic/internal/xml'
 
 let sb: Sandbox
 const fresh = (options: SandboxOptions = {}) => {
@@ -574,7 +574,7 @@ test('L23 a failing option is listed once per value, so a field name can repeat 
 })
 
 const sig = async (salt: string) => {
-  const { signature } = await import('../../src/classic/sign')
+  const { signature } = await import('../../src/classic/internal/sign')
   return signature(sb.secretKey, salt)
 }
 

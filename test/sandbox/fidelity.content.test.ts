@@ -5,7 +5,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { createSandbox } from '../../src/sandbox/handler'
-import type { XmlElement } from '../../src/classic/xml'
+import type { XmlElement } from '../../src/classic/internal/xml'
 import { call, children, ownText, root, text } from '../support/sandbox'
 
 const NOW = 1700000000

@@ -34,7 +34,7 @@ test('auth: 401 NO SALT PROVIDED! / FAILED TO AUTHENTICATE, exact texts', async 
 
 test('auth: an unencoded signature (+ read as a space) is accepted; apikey is trimmed', async () => {
   // Find a salt whose signature has a '+', as several clients send it unencoded.
-  const { signature } = await import('../../src/classic/sign')
+  const { signature } = await import('../../src/classic/internal/sign')
   let salt = 1
   let signed: string
   while (!(signed = await signature(sb.secretKey, String(salt))).includes('+')) salt++

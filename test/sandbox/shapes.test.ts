@@ -2,7 +2,7 @@
 // where they exist, spec §2 for the objects without one. Differences are listed, each with its reason.
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { parseDocument, type XmlElement } from '../../src/classic/xml'
+import { parseDocument, type XmlElement } from '../../src/classic/internal/xml'
 import { createSandbox } from '../../src/sandbox/handler'
 import { fixture } from '../support/fixtures'
 import { call, children } from '../support/sandbox'

@@ -1,6 +1,6 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { parseDocument, textOf, type XmlElement } from '../../src/classic/xml'
+import { parseDocument, textOf, type XmlElement } from '../../src/classic/internal/xml'
 import { comment, document, leaf, parent, withAttributes } from '../../src/sandbox/classic/xml'
 
 test('values are CDATA, empty values self-close, containers have no CDATA', () => {

@@ -3,9 +3,9 @@
 // module's shared fixtures and the sandbox's answers (whose element names follow the real documents).
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { classic } from '../../src/classic/executor'
+import { classic } from '../../src/classic/internal/executor'
 import * as Classic from '../../src/classic/index'
-import type { ClassicRequest } from '../../src/classic/request'
+import type { ClassicRequest } from '../../src/classic/internal/request'
 import { createSandbox } from '../../src/sandbox/handler'
 import { FIXTURES, fixture } from './fixtures'
 import { probeBodies, type Builder } from './probeBodies'

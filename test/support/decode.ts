@@ -1,7 +1,7 @@
 // Decodes a body with a Classic request's own decoder, without an executor (the decoding seam of the tests).
 import type * as E from 'fp-ts/Either'
-import type { ClassicRequest } from '../../src/classic/request'
-import { parseDocument } from '../../src/classic/xml'
+import type { ClassicRequest } from '../../src/classic/internal/request'
+import { parseDocument } from '../../src/classic/internal/xml'
 import { unwrap } from './transport'
 
 /** The request's decoding result for a body (Left = decode errors). */

@@ -1,8 +1,8 @@
 // Raw Classic calls against a sandbox (signed the way the official clients sign), for tests that must not depend on
 // our own client: `call(handle, 'GET', '/Base/Department/1')`.
 import type { HttpRequest, HttpResponse } from '../../src/core/http'
-import { signature } from '../../src/classic/sign'
-import { parseDocument, type XmlElement } from '../../src/classic/xml'
+import { signature } from '../../src/classic/internal/sign'
+import { parseDocument, type XmlElement } from '../../src/classic/internal/xml'
 import { DEFAULT_API_KEY, DEFAULT_SECRET_KEY } from '../../src/sandbox/handler'
 
 export type Handle = (request: HttpRequest) => Promise<HttpResponse>

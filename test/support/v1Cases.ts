@@ -3,9 +3,9 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createV1Sandbox } from '../../src/sandbox/v1/handler'
-import { v1 } from '../../src/v1/executor'
+import { v1 } from '../../src/v1/internal/executor'
 import * as V1 from '../../src/v1/index'
-import type { V1Request } from '../../src/v1/request'
+import type { V1Request } from '../../src/v1/internal/request'
 import { probeBodies, type Builder } from './probeBodies'
 import { FIXTURES, fixture } from './fixtures'
 

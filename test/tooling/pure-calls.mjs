@@ -58,3 +58,6 @@ export const pureCalls = ({ include, from }) => ({
     return { code: out, map: null }
   }
 })
+
+/** The build's use: the Classic resource modules and their plumbing, calls imported from the XML module. */
+export const CLASSIC_XML_CALLS = { include: /[\\/]src[\\/]classic[\\/](internal[\\/])?(?!xml\.ts$)[^\\/]+\.ts$/, from: /^\.\/(internal\/)?xml(\.js)?$/ }

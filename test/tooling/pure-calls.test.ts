@@ -2,9 +2,9 @@
 import { parseAst } from 'rollup/parseAst'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { pureCalls } from './pure-calls.mjs'
+import { CLASSIC_XML_CALLS, pureCalls } from './pure-calls.mjs'
 
-const plugin = pureCalls({ include: /[\\/]src[\\/]classic[\\/](?!xml\.ts$)[^\\/]+\.ts$/, from: /^\.\/xml(\.js)?$/ })
+const plugin = pureCalls(CLASSIC_XML_CALLS)
 const transform = (code: string, id = '/repo/src/classic/Thing.ts'): string | null => {
   const result = (plugin.transform as (this: unknown, code: string, id: string) => { code: string } | null).call(
     { parse: (c: string) => parseAst(c) },
@@ -39,6 +39,9 @@ p('leaves names the module declares again, member calls, other modules and the X
   assert.is(transform(code), "import { text, list } from './xml';\nconst f = (list) => list(1);\nconst a = x.text('a');\nconst b = /* @__PURE__ */ text('b');")
   assert.is(transform(code, '/repo/src/v1/Thing.ts'), null)
   assert.is(transform(code, '/repo/src/classic/xml.ts'), null)
+  assert.is(transform(code, '/repo/src/classic/internal/xml.ts'), null)
+  assert.ok(transform(code.replace("'./xml'", "'./internal/xml'"))?.includes('/* @__PURE__ */ text'), 'a resource module imports the plumbing from internal/')
+  assert.ok(transform(code, '/repo/src/classic/internal/comments.ts')?.includes('/* @__PURE__ */ text'), 'the plumbing beside it is marked too')
   assert.is(transform("import { get } from './request';\nget(1);"), null)
 })
 

@@ -48,7 +48,7 @@ test('a module keeps only the decoders it reaches', async () => {
 })
 
 test('the executor alone keeps no resource decoder', async () => {
-  const text = await bundle(`import { v1 } from './executor'; console.log(v1)`)
+  const text = await bundle(`import { v1 } from './internal/executor'; console.log(v1)`)
   assert.equal(kept(text), [])
   console.log(`    executor bundle: ${text.length} bytes minified`)
 })

@@ -1,7 +1,7 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { inCase, toCamel, toPascal, toSnake } from '../../src/v1/letterCase'
-import { mergeOptions, renderFields, toWire } from '../../src/v1/options'
+import { inCase, toCamel, toPascal, toSnake } from '../../src/v1/internal/letterCase'
+import { mergeOptions, renderFields, toWire } from '../../src/v1/internal/options'
 
 test('toSnake reads all three cases (spec §2.8: fullName and FullName are full_name; _Case is _case)', () => {
   const pairs: ReadonlyArray<readonly [string, string]> = [

@@ -1,8 +1,8 @@
 // Helpers for the v1 suites: documents re-cased the way a server with `_case=camel|pascal` writes them, nested
 // documents built from flat ones, and `no_empty` applied to a document.
-import { readEnvelope, type Envelope } from '../../src/v1/envelope'
-import { normaliseDocument } from '../../src/v1/flat'
-import { inCase, type LetterCase } from '../../src/v1/letterCase'
+import { readEnvelope, type Envelope } from '../../src/v1/internal/envelope'
+import { normaliseDocument } from '../../src/v1/internal/flat'
+import { inCase, type LetterCase } from '../../src/v1/internal/letterCase'
 import { fixture } from '../support/fixtures'
 
 export const v1Fixture = (name: string): unknown => JSON.parse(fixture(`v1/${name}`))

@@ -1,4 +1,4 @@
-import { date, type Extra, id, int, list, nullableInt, nullableText, struct, text } from '../../codec'
+import { date, type Extra, id, int, list, nullableInt, nullableText, struct, text } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 
 export interface Thumbnail {

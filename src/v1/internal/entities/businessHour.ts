@@ -1,4 +1,4 @@
-import { bool, type Extra, type Field, list, nested, nullableText, requiredInt, struct, text, toInt } from '../../codec'
+import { bool, type Extra, type Field, list, nested, nullableText, requiredInt, struct, text, toInt } from '../codec'
 import { success, type Decoder } from '../../../core/decoder'
 import { type Resource, stamps, type Timestamps, url } from './resource'
 

@@ -1,4 +1,4 @@
-import { bool, date, type Extra, int, list, literal, nullableText, related, type Related, relatedList, requiredInt, struct, text } from '../../codec'
+import { bool, date, type Extra, int, list, literal, nullableText, related, type Related, relatedList, requiredInt, struct, text } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { customFieldValue, type CustomFieldValue } from './caseField'
 import { casePriority, type CasePriority } from './casePriority'

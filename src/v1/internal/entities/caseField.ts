@@ -1,4 +1,4 @@
-import { bool, type Extra, id, int, literal, nullableText, related, type Related, relatedList, requiredInt, struct, text } from '../../codec'
+import { bool, type Extra, id, int, literal, nullableText, related, type Related, relatedList, requiredInt, struct, text } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { type Resource, stamps, type Timestamps, url } from './resource'
 

@@ -1,4 +1,4 @@
-import { int, nullableText, requiredInt, struct, text } from '../../codec'
+import { int, nullableText, requiredInt, struct, text } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { type Resource, stamps, type Timestamps, url } from './resource'
 

@@ -1,4 +1,4 @@
-import { bool, int, literal, requiredInt, struct, text } from '../../codec'
+import { bool, int, literal, requiredInt, struct, text } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { type Resource, stamps, type Timestamps, url } from './resource'
 

@@ -1,4 +1,4 @@
-import { type Extra, literal, nullableInt, related, type Related, requiredText, struct } from '../../codec'
+import { type Extra, literal, nullableInt, related, type Related, requiredText, struct } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { anyResource, type AnyResource } from './resource'
 

@@ -1,4 +1,4 @@
-import { date, int, nullableText, requiredInt, struct, text } from '../../codec'
+import { date, int, nullableText, requiredInt, struct, text } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { type Resource, url } from './resource'
 

@@ -1,4 +1,4 @@
-import { bool, literal, nullableText, related, type Related, relatedList, requiredInt, struct } from '../../codec'
+import { bool, literal, nullableText, related, type Related, relatedList, requiredInt, struct } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { attachment, type Attachment } from './attachment'
 import { type User, user } from './people'

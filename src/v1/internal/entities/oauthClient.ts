@@ -1,4 +1,4 @@
-import { date, type Extra, list, nested, nullableText, related, type Related, requiredInt, struct, text, toText } from '../../codec'
+import { date, type Extra, list, nested, nullableText, related, type Related, requiredInt, struct, text, toText } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { type User, user } from './people'
 import { type Resource, stamps, type Timestamps, url } from './resource'

@@ -1,7 +1,7 @@
 /** Users, their organizations and identities: one file, because they refer to each other (a user's emails, an email's user). */
-import { bool, date, type Field, int, list, literal, nullableText, related, type Related, relatedList, requiredInt, struct, text } from '../../codec'
+import { bool, date, type Field, int, list, literal, nullableText, related, type Related, relatedList, requiredInt, struct, text } from '../codec'
 import { type Decoder, failure, success } from '../../../core/decoder'
-import { isObject } from '../../flat'
+import { isObject } from '../flat'
 import { customFieldValue, type CustomFieldValue } from './caseField'
 import { type Resource, stamps, type Timestamps, url } from './resource'
 import { type AgentCaseAccess, type Role, role } from './role'

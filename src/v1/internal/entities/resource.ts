@@ -10,7 +10,7 @@
  * Names are camelCase; timestamps are `Date | null`; a related resource is the resource when the response included
  * it (`include`, flat mode) and a `Reference` otherwise. Keys a decoder does not know are kept in `extra`.
  */
-import { date, type Extra, id, nullableText, struct } from '../../codec'
+import { date, type Extra, id, nullableText, struct } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 
 export interface Timestamps {

@@ -1,4 +1,4 @@
-import { bool, literal, requiredInt, struct, text } from '../../codec'
+import { bool, literal, requiredInt, struct, text } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { type Resource, stamps, type Timestamps, url } from './resource'
 

@@ -1,4 +1,4 @@
-import { date, literal, nullableText, related, type Related, requiredText, struct } from '../../codec'
+import { date, literal, nullableText, related, type Related, requiredText, struct } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { type User, user } from './people'
 import { type Resource, url } from './resource'

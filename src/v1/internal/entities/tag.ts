@@ -1,4 +1,4 @@
-import { type Extra, requiredInt, struct, text } from '../../codec'
+import { type Extra, requiredInt, struct, text } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 
 export interface Tag {

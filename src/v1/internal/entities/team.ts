@@ -1,4 +1,4 @@
-import { int, nullableText, related, type Related, requiredInt, struct, text } from '../../codec'
+import { int, nullableText, related, type Related, requiredInt, struct, text } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { businessHour, type BusinessHour } from './businessHour'
 import { type Resource, stamps, type Timestamps, url } from './resource'

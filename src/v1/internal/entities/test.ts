@@ -1,4 +1,4 @@
-import { bool, nullableNumber, nullableText, related, type Related, requiredInt, struct, text } from '../../codec'
+import { bool, nullableNumber, nullableText, related, type Related, requiredInt, struct, text } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { type User, user } from './people'
 import { type Resource, url } from './resource'

@@ -2,9 +2,9 @@
  * What the Knowledgebase and Troubleshooter attachment controllers share (spec §1.7): the same server code with a
  * different parent. Contents travel as Base64 in both directions; callers see bytes.
  */
-import { toBase64, utf8 } from '../core/bytes'
-import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
-import * as V from '../core/validate'
+import { toBase64, utf8 } from '../../core/bytes'
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../../core/fields'
+import * as V from '../../core/validate'
 import { fileContents } from './content'
 import { phpForm, type FormPairs, type FormValue } from './request'
 import type { FileContents } from './tickets'

@@ -3,11 +3,11 @@
  * throw; arguments that fail validation are carried as `issues`, answered by a `ValidationError` before anything is
  * sent. Query and body names are camelCase here and sent in snake_case.
  */
-import * as E from '../core/either'
-import { atKey, failure, success, traverseIndexed, type Decoded, type Decoder } from '../core/decoder'
-import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
-import * as V from '../core/validate'
-import type { Issues } from '../core/validate'
+import * as E from '../../core/either'
+import { atKey, failure, success, traverseIndexed, type Decoded, type Decoder } from '../../core/decoder'
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../../core/fields'
+import * as V from '../../core/validate'
+import type { Issues } from '../../core/validate'
 import type { Envelope, Links } from './envelope'
 import { mergeOptions, type Options } from './options'
 

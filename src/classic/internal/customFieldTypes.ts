@@ -3,7 +3,7 @@
  * custom field values (`TicketCustomField`). Numbers as the server sends them (`fieldtype`, `type`, `grouptype`),
  * with names (server `class.SWIFT_CustomField.php` l.63-73 and `class.SWIFT_CustomFieldGroup.php` l.51-61).
  */
-import { failure, success, type Decoded } from '../core/decoder'
+import { failure, success, type Decoded } from '../../core/decoder'
 import { toInt } from './xml'
 
 /**

@@ -2,9 +2,9 @@
  * Tags of a taggable resource (`/<resources>/:id/tags`; cases and users): the four calls every taggable module
  * offers, written once. `tags` is CSV on the wire.
  */
-import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
-import * as V from '../core/validate'
-import { tag, type Tag } from './internal/entities/tag'
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../../core/fields'
+import * as V from '../../core/validate'
+import { tag, type Tag } from './entities/tag'
 import { checkTags, csv, deleteRequest, getRequest, json, many, none, postRequest, putRequest, segment, type Query, type V1Request } from './request'
 
 /** Which resource: its module name (for operation names), its path and the name of its id argument. */

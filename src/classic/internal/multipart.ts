@@ -2,7 +2,7 @@
  * `multipart/form-data` bodies, for the few builders that send files (`TicketCustomField.post`). They attach the
  * encoder to their request (`withFiles`), so the executor, and every bundle without an upload, does not carry it.
  */
-import { utf8 } from '../core/bytes'
+import { utf8 } from '../../core/bytes'
 import type { FilePart, FormPairs, Upload } from './request'
 
 const quoted = (text: string): string => text.replace(/["\r\n]/g, (c) => encodeURIComponent(c))

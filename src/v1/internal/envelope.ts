@@ -2,8 +2,8 @@
  * The v1 response envelope (spec §2.2–2.4): one shape for every answer. Read after `normaliseDocument`, so the keys
  * are snake_case and flat `resources` are already resolved into `data`.
  */
-import { apiError, causeText, httpError, redact, type ApiErrorEntry, type KayakoError } from '../core/error'
-import { redirectMessage, type HttpRequest, type HttpResponse } from '../core/http'
+import { apiError, causeText, httpError, redact, type ApiErrorEntry, type KayakoError } from '../../core/error'
+import { redirectMessage, type HttpRequest, type HttpResponse } from '../../core/http'
 import { checkJson, isObject, normaliseDocument, type JsonObject } from './flat'
 
 export type NotificationType = 'ERROR' | 'WARNING' | 'INFO' | 'SUCCESS'

@@ -3,7 +3,7 @@
  * unset environment variable gives `undefined`) is a `ValidationError` naming the field from every call, so building
  * an executor never throws and nothing is sent with a configuration that cannot work. Secrets are never shown.
  */
-import { configIssues, httpUrl, type Issues } from '../core/validate'
+import { configIssues, httpUrl, type Issues } from '../../core/validate'
 
 export const classicConfigIssues = (config: unknown): Issues => {
   try {

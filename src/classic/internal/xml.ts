@@ -6,11 +6,11 @@
  * The decoders work on elements, never on a simplified object: repeated elements stay arrays, attributes stay
  * attributes, and children a decoder does not know are kept in `extra`.
  */
-import * as E from '../core/either'
-import * as O from '../core/option'
+import * as E from '../../core/either'
+import * as O from '../../core/option'
 import { parse } from 'txml/txml'
-import { fromBase64 } from '../core/bytes'
-import { atKey, failure, readFields, success, traverseIndexed, type Decoded, type Decoder, type FieldOf, type FieldValues } from '../core/decoder'
+import { fromBase64 } from '../../core/bytes'
+import { atKey, failure, readFields, success, traverseIndexed, type Decoded, type Decoder, type FieldOf, type FieldValues } from '../../core/decoder'
 
 export interface XmlElement {
   readonly tagName: string

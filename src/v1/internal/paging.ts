@@ -3,9 +3,9 @@
  * (`after_id` / `before_id`). Pages come as an `AsyncIterable` (one request per page, on demand) or all at once as a
  * `TaskEither`. The walk stops exactly at the end: no request for a page past it.
  */
-import * as E from '../core/either'
+import * as E from '../../core/either'
 import type * as TE from 'fp-ts/TaskEither'
-import type { KayakoError } from '../core/error'
+import type { KayakoError } from '../../core/error'
 import { withQuery, type Page, type Query, type V1Request } from './request'
 
 /** Anything that runs a description: a `v1(…)` executor, or a wrapper around one. */

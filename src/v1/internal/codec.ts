@@ -3,8 +3,8 @@
  * `flat.ts`), whose keys are snake_case whatever `_case` was asked for and whose flat references are already resolved. The decoders treat a missing field exactly like an empty one (`null`, `[]`),
  * which is what `_empty=false` / `X-Options: no_empty` removes, so options never change a decoded value.
  */
-import * as E from '../core/either'
-import { atKey, failure, readFields, setOwn, success, traverseIndexed, type Decoded, type Decoder, type FieldOf, type FieldValues } from '../core/decoder'
+import * as E from '../../core/either'
+import { atKey, failure, readFields, setOwn, success, traverseIndexed, type Decoded, type Decoder, type FieldOf, type FieldValues } from '../../core/decoder'
 import { isObject, isReferenceShape, rawOf, type JsonObject } from './flat'
 
 /** A resource the response did not include: `{ id, resource_type }` (channels: `uuid`). */

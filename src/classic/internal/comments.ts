@@ -2,8 +2,8 @@
  * What the three comment controllers share (spec §1.6): Knowledgebase, News and Troubleshooter comments are the same
  * server code with a different parent. Each comment module adds its parent id and its routes.
  */
-import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
-import * as V from '../core/validate'
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../../core/fields'
+import * as V from '../../core/validate'
 import { oneOfCodes } from './content'
 import { phpForm, type FormPairs, type FormValue } from './request'
 import type { Code } from './tickets'

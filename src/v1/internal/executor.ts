@@ -5,11 +5,11 @@
  * never in a global. Nothing throws or rejects: every failure is a `Left`, scrubbed of every credential the executor
  * knows (password, Basic token, session ids, CSRF tokens, two-factor token and code, bearer token).
  */
-import * as E from '../core/either'
+import * as E from '../../core/either'
 import type * as TE from 'fp-ts/TaskEither'
-import { apiError, decodeError, parseError, scrubValue, userInfoOf, type KayakoError } from '../core/error'
-import type { HttpRequest, HttpResponse, Transport } from '../core/http'
-import { decode, pipeline, refuse } from '../core/pipeline'
+import { apiError, decodeError, parseError, scrubValue, userInfoOf, type KayakoError } from '../../core/error'
+import type { HttpRequest, HttpResponse, Transport } from '../../core/http'
+import { decode, pipeline, refuse } from '../../core/pipeline'
 import { v1ConfigIssues } from './config'
 import { emptyEnvelope, failed, isSuccess, parseAnswer, type Log, type Notification, type Parsed } from './envelope'
 import { DEFAULT_MAX_VALUES } from './flat'

@@ -8,9 +8,9 @@
  * - Anything else (POST, PUT, DELETE) passes through and clears the cache, before it is sent and after it answers,
  *   so nothing read before a change is served after it.
  */
-import * as E from '../core/either'
+import * as E from '../../core/either'
 import type * as TE from 'fp-ts/TaskEither'
-import type { KayakoError } from '../core/error'
+import type { KayakoError } from '../../core/error'
 import type { ClassicExecutor } from './executor'
 import { encodeForm, type ClassicRequest } from './request'
 

@@ -6,10 +6,10 @@
  * importing the other: importing `Ticket` must not pull `TicketPost` into a bundle. Each resource module re-exports
  * the types and constants its users need.
  */
-import { utf8 } from '../core/bytes'
-import type { Decoder } from '../core/decoder'
-import { failure, mapDecoder, success } from '../core/decoder'
-import * as V from '../core/validate'
+import { utf8 } from '../../core/bytes'
+import type { Decoder } from '../../core/decoder'
+import { failure, mapDecoder, success } from '../../core/decoder'
+import * as V from '../../core/validate'
 import { segment } from './request'
 import {
   attr,
@@ -33,7 +33,7 @@ import {
   type XmlElement
 } from './xml'
 import type { AttachmentFields } from './contentAttachments'
-import * as O from '../core/option'
+import * as O from '../../core/option'
 import { pipe } from 'fp-ts/function'
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -8,11 +8,11 @@
  * - `{ sessionId, csrfToken? }`: a session obtained elsewhere (no re-authentication possible);
  * - `{ bearer }`: an OAuth 2.0 access token (or a JWT SSO token) sent on every request.
  */
-import * as E from '../core/either'
-import { toBase64, utf8 } from '../core/bytes'
-import { causeText, validationError, type KayakoError } from '../core/error'
-import type { HttpMethod, HttpRequest, HttpResponse } from '../core/http'
-import type { Sent } from '../core/pipeline'
+import * as E from '../../core/either'
+import { toBase64, utf8 } from '../../core/bytes'
+import { causeText, validationError, type KayakoError } from '../../core/error'
+import type { HttpMethod, HttpRequest, HttpResponse } from '../../core/http'
+import type { Sent } from '../../core/pipeline'
 import { failed, isSuccess, type Parsed } from './envelope'
 import { isObject } from './flat'
 

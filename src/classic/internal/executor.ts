@@ -2,11 +2,11 @@
  * The Classic executor: validate → sign → send → check the status → parse → decode, for any `ClassicRequest`.
  * The executor value is the seed's "client instance": configuration lives in it, never in a global.
  */
-import * as E from '../core/either'
+import * as E from '../../core/either'
 import type * as TE from 'fp-ts/TaskEither'
-import { apiError, causeText, httpError, parseError, redact, scrub, SECRET_PARAMS, userInfoOf, validationError, type KayakoError } from '../core/error'
-import { redirectMessage, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
-import { decode, pipeline, refuse, type Pipeline } from '../core/pipeline'
+import { apiError, causeText, httpError, parseError, redact, scrub, SECRET_PARAMS, userInfoOf, validationError, type KayakoError } from '../../core/error'
+import { redirectMessage, type HttpRequest, type HttpResponse, type Transport } from '../../core/http'
+import { decode, pipeline, refuse, type Pipeline } from '../../core/pipeline'
 import { classicConfigIssues } from './config'
 import { encodeForm, type ClassicRequest, type FormPairs } from './request'
 import { randomSalt } from './sign'

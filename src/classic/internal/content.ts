@@ -4,8 +4,8 @@
  * id lists, calendar dates, update fields the server reads with `!empty()`, and the attachments embedded in articles
  * and steps.
  */
-import type { Decoder } from '../core/decoder'
-import * as V from '../core/validate'
+import type { Decoder } from '../../core/decoder'
+import * as V from '../../core/validate'
 import { listIn, mapField, requiredInt, struct, text, type Extra, type Field, type XmlElement } from './xml'
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 /** Classic request signing: `signature = base64(HMAC-SHA256(key = secret key, message = salt))`, through WebCrypto. */
-import { toBase64, utf8 } from '../core/bytes'
+import { toBase64, utf8 } from '../../core/bytes'
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 

@@ -3,8 +3,8 @@
  * never throw; arguments that fail validation are carried as `issues`, which the executor answers with a
  * `ValidationError` before anything is sent.
  */
-import type { Decoder } from '../core/decoder'
-import type { Issues } from '../core/validate'
+import type { Decoder } from '../../core/decoder'
+import type { Issues } from '../../core/validate'
 import type { XmlElement } from './xml'
 
 export type ClassicMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'

@@ -9,10 +9,10 @@
  * - users: `User.everyPage({ pageSize, marker })`, the next marker being the last user id + 1;
  * - offset-paged lists (tickets): `byOffset((start, count) => Ticket.all({ …, count, start }), { pageSize, start })`.
  */
-import * as E from '../core/either'
+import * as E from '../../core/either'
 import type * as TE from 'fp-ts/TaskEither'
-import { causeText, transportError, validationError, type KayakoError } from '../core/error'
-import * as V from '../core/validate'
+import { causeText, transportError, validationError, type KayakoError } from '../../core/error'
+import * as V from '../../core/validate'
 import type { ClassicExecutor } from './executor'
 import type { ClassicRequest } from './request'
 
