@@ -118,11 +118,13 @@ export const post = (input: NewDepartment): ClassicRequest<Department> => {
 
 export const put = (id: number, input: DepartmentUpdate): ClassicRequest<Department> => {
   const issues = V.issues(V.positiveInt('id', id), checkFields(FIELDS, UPDATE_REQUIRED, input, rules))
-  return putRequest('Department.put', `${ROUTE}/${segment(id)}`, echoedDepartment, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
+  return putRequest('Department.put', `${ROUTE}/${segment(id)}`, echoedDepartment, {
+    issues,
+    form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input)))
+  })
 }
 
 /** Deletes a department; the server answers an unknown id with 400 `Department Load Failed: …`. */
-const del = (id: number): ClassicRequest<void> =>
-  deleteRequest('Department.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
+const del = (id: number): ClassicRequest<void> => deleteRequest('Department.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

@@ -178,7 +178,11 @@ export const all = (categoryId?: number, options: KnowledgebaseArticleListOption
     V.nonNegativeInt('categoryId', categoryId),
     V.input(
       options,
-      (o) => V.issues(V.optional(o.count, (n) => V.positiveInt('count', n)), V.optional(o.start, (n) => V.nonNegativeInt('start', n))),
+      (o) =>
+        V.issues(
+          V.optional(o.count, (n) => V.positiveInt('count', n)),
+          V.optional(o.start, (n) => V.nonNegativeInt('start', n))
+        ),
       'options'
     )
   )
@@ -227,7 +231,11 @@ const NEW_REQUIRED: RequiredFields<NewKnowledgebaseArticle> = { subject: true, c
 const UPDATE_REQUIRED: RequiredFields<KnowledgebaseArticleUpdate> = { editedStaffId: true }
 
 const newRules = (input: Partial<NewKnowledgebaseArticle>): V.Issues =>
-  V.when(input.allowComments !== undefined && input.allowComments !== true, 'allowComments', 'comments cannot be switched off when creating an article (the server ignores 0)')
+  V.when(
+    input.allowComments !== undefined && input.allowComments !== true,
+    'allowComments',
+    'comments cannot be switched off when creating an article (the server ignores 0)'
+  )
 
 export const post = (input: NewKnowledgebaseArticle): ClassicRequest<KnowledgebaseArticle> => {
   const issues = checkFields(NEW_FIELDS, NEW_REQUIRED, input, newRules)
@@ -243,7 +251,6 @@ export const put = (id: number, input: KnowledgebaseArticleUpdate): ClassicReque
 }
 
 /** Deletes an article with its comments, attachments and subscriptions; an unknown id is a 400 `Invalid article id`. */
-const del = (id: number): ClassicRequest<void> =>
-  deleteRequest('KnowledgebaseArticle.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
+const del = (id: number): ClassicRequest<void> => deleteRequest('KnowledgebaseArticle.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

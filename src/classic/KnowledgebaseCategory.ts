@@ -221,7 +221,6 @@ export const put = (id: number, input: KnowledgebaseCategoryUpdate): ClassicRequ
 }
 
 /** Deletes a category with its sub-categories (their articles stay); an unknown id is a 400 `Invalid category id`. */
-const del = (id: number): ClassicRequest<void> =>
-  deleteRequest('KnowledgebaseCategory.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
+const del = (id: number): ClassicRequest<void> => deleteRequest('KnowledgebaseCategory.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

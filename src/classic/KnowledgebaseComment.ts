@@ -54,7 +54,6 @@ export const post = (kbArticleId: number, input: NewKnowledgebaseComment): Class
  * Deletes a comment. The server checks neither that it exists nor that it is a Knowledgebase comment: any comment
  * with that id is deleted, and the answer is always success.
  */
-const del = (id: number): ClassicRequest<void> =>
-  deleteRequest('KnowledgebaseComment.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
+const del = (id: number): ClassicRequest<void> => deleteRequest('KnowledgebaseComment.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
 
 export { del as delete, get as find, post as save, del as destroy }

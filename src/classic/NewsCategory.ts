@@ -3,7 +3,7 @@
  */
 import type * as O from 'fp-ts/Option'
 import type { Decoder } from '../core/decoder'
-import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './internal/request'
 import { first, int, literal, many, one, requiredInt, struct, text, type Extra, type XmlElement } from './internal/xml'
@@ -52,7 +52,7 @@ const FIELDS: Fields<NewNewsCategory & NewsCategoryUpdate, FormValue> = {
 }
 
 const NEW_REQUIRED: RequiredFields<NewNewsCategory> = { title: true, visibilityType: true }
-const UPDATE_REQUIRED: RequiredFields<NewsCategoryUpdate> = {}
+const UPDATE_REQUIRED = NOTHING_REQUIRED
 
 /** Every news category. */
 export const all = (): ClassicRequest<ReadonlyArray<NewsCategory>> => getRequest('NewsCategory.all', ROUTE, categories)
@@ -68,7 +68,10 @@ export const post = (input: NewNewsCategory): ClassicRequest<NewsCategory> => {
 
 export const put = (id: number, input: NewsCategoryUpdate): ClassicRequest<NewsCategory> => {
   const issues = V.issues(V.positiveInt('id', id), checkFields(FIELDS, UPDATE_REQUIRED, input))
-  return putRequest('NewsCategory.put', `${ROUTE}/${segment(id)}`, echoedCategory, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
+  return putRequest('NewsCategory.put', `${ROUTE}/${segment(id)}`, echoedCategory, {
+    issues,
+    form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input)))
+  })
 }
 
 const del = (id: number): ClassicRequest<void> => deleteRequest('NewsCategory.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })

@@ -53,7 +53,6 @@ export const post = (newsItemId: number, input: NewNewsComment): ClassicRequest<
  * Deletes a comment. The server checks neither that it exists nor that it is a news comment: any comment
  * with that id is deleted, and the answer is always success.
  */
-const del = (id: number): ClassicRequest<void> =>
-  deleteRequest('NewsComment.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
+const del = (id: number): ClassicRequest<void> => deleteRequest('NewsComment.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
 
 export { del as delete, get as find, post as save, del as destroy }

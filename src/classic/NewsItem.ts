@@ -198,7 +198,10 @@ export const post = (input: NewNewsItem): ClassicRequest<NewsItem> => {
 
 export const put = (id: number, input: NewsItemUpdate): ClassicRequest<NewsItem> => {
   const issues = V.issues(V.positiveInt('id', id), checkFields(UPDATE_FIELDS, UPDATE_REQUIRED, input))
-  return putRequest('NewsItem.put', `${ROUTE}/${segment(id)}`, echoedItem, { issues, form: V.whenValid(issues, () => phpForm(wireValues(UPDATE_FIELDS, input))) })
+  return putRequest('NewsItem.put', `${ROUTE}/${segment(id)}`, echoedItem, {
+    issues,
+    form: V.whenValid(issues, () => phpForm(wireValues(UPDATE_FIELDS, input)))
+  })
 }
 
 /** Deletes a news item with its comments; an unknown id is a 400 `Invalid news item ID`. */

@@ -86,7 +86,6 @@ export const put = (id: number, input: NewsSubscriberUpdate): ClassicRequest<New
   })
 }
 
-const del = (id: number): ClassicRequest<void> =>
-  deleteRequest('NewsSubscriber.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
+const del = (id: number): ClassicRequest<void> => deleteRequest('NewsSubscriber.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

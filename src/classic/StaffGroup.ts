@@ -61,11 +61,13 @@ export const post = (input: NewStaffGroup): ClassicRequest<StaffGroup> => {
 
 export const put = (id: number, input: StaffGroupUpdate): ClassicRequest<StaffGroup> => {
   const issues = V.issues(V.positiveInt('id', id), checkFields(FIELDS, UPDATE_REQUIRED, input))
-  return putRequest('StaffGroup.put', `${ROUTE}/${segment(id)}`, echoedStaffGroup, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
+  return putRequest('StaffGroup.put', `${ROUTE}/${segment(id)}`, echoedStaffGroup, {
+    issues,
+    form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input)))
+  })
 }
 
 /** Deletes a staff group; the server refuses (400 `Staff Group Deletion Failed. There are "N" staff members …`) while it has members. */
-const del = (id: number): ClassicRequest<void> =>
-  deleteRequest('StaffGroup.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
+const del = (id: number): ClassicRequest<void> => deleteRequest('StaffGroup.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

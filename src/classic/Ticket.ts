@@ -321,8 +321,7 @@ const checkFilter = (f: TicketFilter): V.Issues =>
     V.optional(f.userIds, (xs) => V.positiveInts('userIds', xs))
   )
 
-const filterSegments = (f: TicketFilter): string =>
-  `${f.departmentIds.join(',')}/${ids(f.statusIds)}/${ids(f.ownerStaffIds)}/${ids(f.userIds)}`
+const filterSegments = (f: TicketFilter): string => `${f.departmentIds.join(',')}/${ids(f.statusIds)}/${ids(f.ownerStaffIds)}/${ids(f.userIds)}`
 
 /**
  * Tickets of some departments: `ListAll/<departments>/<statuses>/<owners>/<users>[/<count>/<start>[/<field>/<order>]]`.
@@ -432,7 +431,12 @@ const newRules = (i: Partial<NewTicket>): V.Issues =>
     i.ownerStaffId === 0 ? V.positiveInt('ownerStaffId', i.ownerStaffId) : []
   )
 
-const updateRules = (i: Partial<TicketUpdate>): V.Issues => V.when(Object.values(i).every((v) => v === undefined), 'input', 'names no field to change')
+const updateRules = (i: Partial<TicketUpdate>): V.Issues =>
+  V.when(
+    Object.values(i).every((v) => v === undefined),
+    'input',
+    'names no field to change'
+  )
 
 /** Creates a ticket; the answer is the new ticket with its first post. Refusals come back as 400 `ApiError`s. */
 export const post = (input: NewTicket): ClassicRequest<Ticket> => {

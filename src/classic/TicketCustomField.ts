@@ -75,7 +75,7 @@ export const splitMultiValue = (text: string): ReadonlyArray<string> => {
     } else if (c === ',') {
       out.push(current.trim())
       current = ''
-    } else current += c
+    } else current += text.charAt(i)
   }
   out.push(current.trim())
   return out
@@ -170,8 +170,7 @@ export const lookup =
   (key: number | string) =>
   (within: ReadonlyArray<CustomFieldGroup>): O.Option<CustomField> => {
     const fields = within.flatMap((g) => g.fields)
-    const found =
-      typeof key === 'number' ? fields.find((f) => f.id === key) : (fields.find((f) => f.name === key) ?? fields.find((f) => f.title === key))
+    const found = typeof key === 'number' ? fields.find((f) => f.id === key) : (fields.find((f) => f.name === key) ?? fields.find((f) => f.title === key))
     return O.fromNullable(found)
   }
 
@@ -221,9 +220,15 @@ const checkValue = (path: string, v: CustomFieldInput): V.Issues => {
     case 'options':
       return V.positiveInts(`${path}.optionIds`, v.optionIds)
     case 'linked':
-      return V.issues(V.positiveInt(`${path}.parentOptionId`, v.parentOptionId), V.optional(v.childOptionId, (n) => V.positiveInt(`${path}.childOptionId`, n)))
+      return V.issues(
+        V.positiveInt(`${path}.parentOptionId`, v.parentOptionId),
+        V.optional(v.childOptionId, (n) => V.positiveInt(`${path}.childOptionId`, n))
+      )
     case 'date':
-      return V.issues(V.date(`${path}.date`, v.date), v.date instanceof Date && v.date.getUTCFullYear() < 1000 ? [{ path: `${path}.date`, message: 'must have a four-digit year' }] : [])
+      return V.issues(
+        V.date(`${path}.date`, v.date),
+        v.date instanceof Date && v.date.getUTCFullYear() < 1000 ? [{ path: `${path}.date`, message: 'must have a four-digit year' }] : []
+      )
     case 'file':
       return V.issues(
         V.nonBlank(`${path}.fileName`, v.fileName),

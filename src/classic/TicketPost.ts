@@ -69,7 +69,12 @@ const checkAttachments = (path: string, value: unknown): V.Issues => {
 
 /** Each file as a numbered pair (`filename<n>`, `filecontent<n>`). */
 const attachmentPairs = (attachments: ReadonlyArray<NewPostAttachment>): Record<string, FormValue> =>
-  Object.fromEntries(attachments.flatMap((a, n) => [[`filename${n}`, a.fileName], [`filecontent${n}`, toBase64(fileBytes(a.contents))]]))
+  Object.fromEntries(
+    attachments.flatMap((a, n) => [
+      [`filename${n}`, a.fileName],
+      [`filecontent${n}`, toBase64(fileBytes(a.contents))]
+    ])
+  )
 
 /** Every field of a post's input, described once, in the order the form sends them. */
 const FIELDS: Fields<NewTicketPost, FormValue> = {

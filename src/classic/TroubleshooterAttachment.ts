@@ -26,18 +26,23 @@ const oneAttachment = /*#__PURE__*/ one(attachments)
 
 const ROUTE = '/Troubleshooter/Attachment'
 
-const checkIds = (troubleshooterStepId: number, id: number): V.Issues => V.issues(V.positiveInt('troubleshooterStepId', troubleshooterStepId), V.positiveInt('id', id))
+const checkIds = (troubleshooterStepId: number, id: number): V.Issues =>
+  V.issues(V.positiveInt('troubleshooterStepId', troubleshooterStepId), V.positiveInt('id', id))
 
 /** The files of a step, contents included; an unknown step is a 400 `Troubleshooter step not found`. */
 export const all = (troubleshooterStepId: number): ClassicRequest<ReadonlyArray<TroubleshooterAttachment>> =>
-  getRequest('TroubleshooterAttachment.all', `${ROUTE}/ListAll/${segment(troubleshooterStepId)}`, attachments, { issues: V.positiveInt('troubleshooterStepId', troubleshooterStepId) })
+  getRequest('TroubleshooterAttachment.all', `${ROUTE}/ListAll/${segment(troubleshooterStepId)}`, attachments, {
+    issues: V.positiveInt('troubleshooterStepId', troubleshooterStepId)
+  })
 
 /**
  * One file of a step. Not an `Option`: the server answers an unknown attachment with a 404 (`Attachment not
  * Found`, or `Attachment does not belong to the specified step`), which arrives as an `ApiError`.
  */
 export const get = (troubleshooterStepId: number, id: number): ClassicRequest<TroubleshooterAttachment> =>
-  getRequest('TroubleshooterAttachment.get', `${ROUTE}/${segment(troubleshooterStepId)}/${segment(id)}`, oneAttachment, { issues: checkIds(troubleshooterStepId, id) })
+  getRequest('TroubleshooterAttachment.get', `${ROUTE}/${segment(troubleshooterStepId)}/${segment(id)}`, oneAttachment, {
+    issues: checkIds(troubleshooterStepId, id)
+  })
 
 /** Uploads a file (sent as Base64; the server derives the MIME type from the name's extension). */
 export const post = (troubleshooterStepId: number, input: NewTroubleshooterAttachment): ClassicRequest<TroubleshooterAttachment> => {

@@ -135,7 +135,6 @@ export const put = (id: number, input: TroubleshooterCategoryUpdate): ClassicReq
 }
 
 /** Deletes a category (its steps stay); an unknown id is a 400 `Invalid Troubleshooter Category ID`. */
-const del = (id: number): ClassicRequest<void> =>
-  deleteRequest('TroubleshooterCategory.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
+const del = (id: number): ClassicRequest<void> => deleteRequest('TroubleshooterCategory.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

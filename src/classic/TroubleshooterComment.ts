@@ -34,7 +34,9 @@ const ROUTE = '/Troubleshooter/Comment'
 export const all = (troubleshooterStepId?: number): ClassicRequest<ReadonlyArray<TroubleshooterComment>> =>
   troubleshooterStepId === undefined
     ? getRequest('TroubleshooterComment.all', ROUTE, comments)
-    : getRequest('TroubleshooterComment.all', `${ROUTE}/ListAll/${segment(troubleshooterStepId)}`, comments, { issues: V.positiveInt('troubleshooterStepId', troubleshooterStepId) })
+    : getRequest('TroubleshooterComment.all', `${ROUTE}/ListAll/${segment(troubleshooterStepId)}`, comments, {
+        issues: V.positiveInt('troubleshooterStepId', troubleshooterStepId)
+      })
 
 /** One comment; `none` when there is no Knowledgebase comment with that id. */
 export const get = (id: number): ClassicRequest<O.Option<TroubleshooterComment>> =>
@@ -53,7 +55,6 @@ export const post = (troubleshooterStepId: number, input: NewTroubleshooterComme
  * Deletes a comment. The server checks neither that it exists nor that it is a troubleshooter comment: any comment
  * with that id is deleted, and the answer is always success.
  */
-const del = (id: number): ClassicRequest<void> =>
-  deleteRequest('TroubleshooterComment.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
+const del = (id: number): ClassicRequest<void> => deleteRequest('TroubleshooterComment.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
 
 export { del as delete, get as find, post as save, del as destroy }

@@ -76,7 +76,6 @@ export const put = (id: number, input: UserGroupUpdate): ClassicRequest<UserGrou
   return putRequest('UserGroup.put', `${ROUTE}/${segment(id)}`, echoedUserGroup, { issues, form })
 }
 
-const del = (id: number): ClassicRequest<void> =>
-  deleteRequest('UserGroup.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
+const del = (id: number): ClassicRequest<void> => deleteRequest('UserGroup.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

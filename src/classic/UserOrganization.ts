@@ -138,7 +138,6 @@ export const put = (id: number, input: UserOrganizationUpdate): ClassicRequest<U
 }
 
 /** Deletes an organization; the server answers an unknown id with 400 `User Organization Load Failed: …`. */
-const del = (id: number): ClassicRequest<void> =>
-  deleteRequest('UserOrganization.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
+const del = (id: number): ClassicRequest<void> => deleteRequest('UserOrganization.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

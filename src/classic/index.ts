@@ -72,4 +72,3 @@ export {
   stepOf,
   troubleshooterCategoryOf
 } from './internal/associatedContent'
-

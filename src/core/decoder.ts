@@ -127,7 +127,7 @@ export const drawErrors = (errors: DecodeErrors): ReadonlyArray<string> => {
 
 const show = (actual: unknown): string => {
   if (typeof actual === 'string') return JSON.stringify(actual.length > 60 ? actual.slice(0, 60) + '…' : actual)
-  if (actual !== null && typeof actual === 'object' && 'tagName' in actual) return `<${String((actual as { tagName: unknown }).tagName)}>`
+  if (actual !== null && typeof actual === 'object' && 'tagName' in actual) return `<${String(actual.tagName)}>`
   try {
     const text = JSON.stringify(actual)
     return text === undefined ? String(actual) : text.length > 60 ? text.slice(0, 60) + '…' : text

@@ -114,11 +114,7 @@ export const httpError = (operation: string, request: RedactedRequest, status: n
   ...(message === undefined ? {} : { message })
 })
 
-export const apiError = (
-  operation: string,
-  status: number,
-  errors: ReadonlyArray<ApiErrorEntry>
-): KayakoError => ({
+export const apiError = (operation: string, status: number, errors: ReadonlyArray<ApiErrorEntry>): KayakoError => ({
   _tag: 'ApiError',
   operation,
   status,
@@ -140,14 +136,34 @@ export const decodeError = (operation: string, messages: ReadonlyArray<string>):
 })
 
 /** Transient failures are worth retrying (for idempotent requests): no response, or 408/429/5xx gateway statuses. */
-export const isTransient = (e: KayakoError): boolean =>
-  e._tag === 'TransportError' || (e._tag === 'HttpError' && TRANSIENT_STATUSES.includes(e.status))
+export const isTransient = (e: KayakoError): boolean => e._tag === 'TransportError' || (e._tag === 'HttpError' && TRANSIENT_STATUSES.includes(e.status))
 
 const TRANSIENT_STATUSES: ReadonlyArray<number> = [408, 429, 500, 502, 503, 504]
 
 /** Query parameters and headers whose values are credentials. Compared case-insensitively. */
-export const SECRET_PARAMS: ReadonlyArray<string> = ['apikey', 'salt', 'signature', 'password', 'session_id', 'sessionid', 'csrf_token', 'token', 'access_token', 'auth_token', 'otp']
-export const SECRET_HEADERS: ReadonlyArray<string> = ['authorization', 'x-session-id', 'x-csrf-token', 'cookie', 'set-cookie', 'proxy-authorization', 'x-token', 'x-otp']
+export const SECRET_PARAMS: ReadonlyArray<string> = [
+  'apikey',
+  'salt',
+  'signature',
+  'password',
+  'session_id',
+  'sessionid',
+  'csrf_token',
+  'token',
+  'access_token',
+  'auth_token',
+  'otp'
+]
+export const SECRET_HEADERS: ReadonlyArray<string> = [
+  'authorization',
+  'x-session-id',
+  'x-csrf-token',
+  'cookie',
+  'set-cookie',
+  'proxy-authorization',
+  'x-token',
+  'x-otp'
+]
 
 export const REDACTED = '[redacted]'
 
@@ -173,17 +189,20 @@ export const redactUrl = (url: string): string => {
   const bare = url.replace(USER_INFO, `$1${REDACTED}@`)
   const q = bare.indexOf('?')
   if (q < 0) return bare
-  const pairs = bare.slice(q + 1).split('&').map((pair) => {
-    const eq = pair.indexOf('=')
-    const name = eq < 0 ? pair : pair.slice(0, eq)
-    let decoded = name
-    try {
-      decoded = decodeURIComponent(name)
-    } catch {
-      return REDACTED
-    }
-    return SECRET_PARAMS.includes(decoded.toLowerCase()) ? `${name}=${REDACTED}` : pair
-  })
+  const pairs = bare
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=')
+      const name = eq < 0 ? pair : pair.slice(0, eq)
+      let decoded: string
+      try {
+        decoded = decodeURIComponent(name)
+      } catch {
+        return REDACTED
+      }
+      return SECRET_PARAMS.includes(decoded.toLowerCase()) ? `${name}=${REDACTED}` : pair
+    })
   return bare.slice(0, q + 1) + pairs.join('&')
 }
 
@@ -191,11 +210,7 @@ export const redactUrl = (url: string): string => {
  * A request made safe to show, by structure: user-info and credential query parameters and headers replaced, the body
  * left out. (Texts that may quote a secret elsewhere go through `scrub`.)
  */
-export const redact = (request: {
-  readonly method: string
-  readonly url: string
-  readonly headers: Readonly<Record<string, string>>
-}): RedactedRequest => {
+export const redact = (request: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string>> }): RedactedRequest => {
   const headers: Record<string, string> = {}
   for (const [name, value] of Object.entries(request.headers)) {
     headers[name] = SECRET_HEADERS.includes(name.toLowerCase()) ? REDACTED : value
@@ -238,7 +253,7 @@ const scrubText = (text: string, forms: ReadonlySet<string>): string => {
   }
   let out = ''
   let at = 0
-  for (let start; (start = covered.indexOf(1, at)) >= 0; ) {
+  for (let start; (start = covered.indexOf(1, at)) >= 0;) {
     out += text.slice(at, start) + REDACTED
     at = covered.indexOf(0, start)
     if (at < 0) return out
@@ -257,7 +272,13 @@ const isWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 
  */
 export const wireForms = (secret: string): ReadonlyArray<string> => {
   try {
-    return [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), toBase64(utf8(secret))]
+    return [
+      secret,
+      JSON.stringify(secret).slice(1, -1),
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2),
+      toBase64(utf8(secret))
+    ]
   } catch {
     // a lone surrogate (a secret the server handed out) has no encoded form: scrubbing must not throw
     return [secret]
@@ -284,7 +305,7 @@ export const scrubValue = <A>(value: A, secrets: Iterable<string>): A => {
 const deep = <A>(value: A, forms: ReadonlySet<string>): A => {
   if (typeof value === 'string') return scrubText(value, forms) as A
   if (value === null || typeof value !== 'object') return value
-  const entries = Object.entries(value)
+  const entries = Object.entries(value as Record<string, unknown>)
   const scrubbed = entries.map(([, v]) => deep(v, forms))
   if (scrubbed.every((v, i) => v === entries[i]?.[1])) return value
   return (Array.isArray(value) ? scrubbed : Object.fromEntries(entries.map(([k], i) => [k, scrubbed[i]]))) as A

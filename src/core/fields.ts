@@ -44,7 +44,8 @@ export const NOTHING_REQUIRED: Readonly<Record<string, true>> = {}
 
 const own = (input: object, key: string): unknown => (Object.prototype.hasOwnProperty.call(input, key) ? (input as Record<string, unknown>)[key] : undefined)
 
-const entries = <W>(table: object): ReadonlyArray<readonly [string, Field<unknown, W>]> => Object.entries(table) as ReadonlyArray<readonly [string, Field<unknown, W>]>
+const entries = <W>(table: object): ReadonlyArray<readonly [string, Field<unknown, W>]> =>
+  Object.entries(table) as ReadonlyArray<readonly [string, Field<unknown, W>]>
 
 /**
  * Every issue of an input against the table: `must be an object` for a non-object; else, in the table's order, the
@@ -64,7 +65,7 @@ export const checkFields = <I, W>(
     const value = own(input, key)
     if (value !== undefined || own(required, key) === true) for (const issue of field.check(key, value)) found.push(issue)
   }
-  if (rules !== undefined) for (const issue of rules(input as Partial<I>)) found.push(issue)
+  if (rules !== undefined) for (const issue of rules(input)) found.push(issue)
   return found
 }
 

@@ -165,7 +165,8 @@ export const fetchTransportWith =
       return { _tag: 'Right', right: { status: response.status, headers, body } }
     } catch (thrown) {
       // The answer arrived but its content encoding is broken: the same bytes would come again, so not "no response".
-      if (answered && undecodable(thrown)) return { _tag: 'Left', left: parseError(request.operation ?? 'request', `the body could not be decompressed (${causeText(thrown)})`, '') }
+      if (answered && undecodable(thrown))
+        return { _tag: 'Left', left: parseError(request.operation ?? 'request', `the body could not be decompressed (${causeText(thrown)})`, '') }
       return { _tag: 'Left', left: transportError(request.operation ?? 'request', redact(request), causeText(thrown)) }
     }
   }
@@ -210,7 +211,6 @@ const readBody = async (response: FetchResponse, headers: Readonly<Record<string
 
 /** The default transport: the global `fetch`, looked up at call time; cross-fetch only where there is none. */
 export const fetchTransport: Transport = /*#__PURE__*/ fetchTransportWith(resolveFetch)
-
 
 /**
  * How long an executor gives each request by default, end to end (connecting, the headers, the whole body): 60 s.

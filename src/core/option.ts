@@ -15,7 +15,7 @@ export const isNone = (fa: Option<unknown>): fa is None => fa._tag === 'None'
 
 export const isSome = <A>(fa: Option<A>): fa is Some<A> => fa._tag === 'Some'
 
-export const fromNullable = <A>(a: A): Option<NonNullable<A>> => (a == null ? none : some(a as NonNullable<A>))
+export const fromNullable = <A>(a: A): Option<NonNullable<A>> => (a == null ? none : some(a))
 
 export const getOrElse =
   <A>(onNone: () => A) =>

@@ -86,15 +86,12 @@ export const pipeline = (config: PipelineConfig): Pipeline => {
 export const decode = <I, A>(operation: string, decoder: Decoder<I, A>, input: I): E.Either<KayakoError, A> => {
   try {
     const decoded = decoder.decode(input)
-    return E.isLeft(decoded) ? E.left(decodeError(operation, drawErrors(decoded.left))) : (decoded as E.Right<A>)
+    return E.isLeft(decoded) ? E.left(decodeError(operation, drawErrors(decoded.left))) : decoded
   } catch (thrown) {
     return E.left(decodeError(operation, [`(root): could not be decoded (${causeText(thrown)})`]))
   }
 }
 
 /** A configuration that cannot work: every call is a `ValidationError` naming its fields, and nothing is sent. */
-export const refuse =
-  (issues: Issues) =>
-  (req: { readonly operation: string }) =>
-  async (): Promise<E.Either<KayakoError, never>> =>
-    E.left(validationError(req.operation, issues))
+export const refuse = (issues: Issues) => (req: { readonly operation: string }) => (): Promise<E.Either<KayakoError, never>> =>
+  Promise.resolve(E.left(validationError(req.operation, issues)))

@@ -61,8 +61,7 @@ export const isIdempotent = (request: HttpRequest): boolean => IDEMPOTENT_METHOD
 export const RETRY_STATUSES: ReadonlyArray<number> = [408, 429, 500, 502, 503, 504]
 
 /** Another try might succeed: no response at all, or one of `RETRY_STATUSES`. */
-export const isRetryableOutcome = (sent: Sent): boolean =>
-  E.isLeft(sent) ? sent.left._tag === 'TransportError' : RETRY_STATUSES.includes(sent.right.status)
+export const isRetryableOutcome = (sent: Sent): boolean => (E.isLeft(sent) ? sent.left._tag === 'TransportError' : RETRY_STATUSES.includes(sent.right.status))
 
 /**
  * Shared by every request through one `withRetry` (or several, when passed to each): retries may use up a reserve,
@@ -362,7 +361,8 @@ export const secretsOf = (request: HttpRequest): ReadonlyArray<string> => {
   }
   const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : ''
   // An executor's list covers its body: a large upload is not decoded and searched on every logged attempt.
-  const body = request.secrets !== undefined || request.body === undefined ? '' : typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body)
+  const body =
+    request.secrets !== undefined || request.body === undefined ? '' : typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body)
   for (const name of SECRET_PARAMS) {
     for (const pattern of secretFieldPatterns(name)) {
       for (const text of [query, body]) for (const m of text.matchAll(pattern)) found.push(m[1] ?? '', decode(m[1] ?? ''))
@@ -422,7 +422,9 @@ export const withConcurrency =
           request.signal?.addEventListener('abort', onAbort, { once: true })
         })
         if (!admitted) {
-          return E.left(transportError(request.operation ?? 'request', redact(request), `aborted while waiting for a free slot: ${reasonText(request.signal?.reason)}`))
+          return E.left(
+            transportError(request.operation ?? 'request', redact(request), `aborted while waiting for a free slot: ${reasonText(request.signal?.reason)}`)
+          )
         }
       }
       try {

@@ -22,14 +22,12 @@ export const positiveInts = (path: string, value: unknown): Issues =>
 export const nonBlank = (path: string, value: unknown): Issues =>
   typeof value === 'string' && value.trim() !== '' ? [] : issue(path, 'is required and must not be blank')
 
-export const isString = (path: string, value: unknown): Issues =>
-  typeof value === 'string' ? [] : issue(path, `must be a string, got ${show(value)}`)
+export const isString = (path: string, value: unknown): Issues => (typeof value === 'string' ? [] : issue(path, `must be a string, got ${show(value)}`))
 
-export const isBoolean = (path: string, value: unknown): Issues =>
-  typeof value === 'boolean' ? [] : issue(path, `must be true or false, got ${show(value)}`)
+export const isBoolean = (path: string, value: unknown): Issues => (typeof value === 'boolean' ? [] : issue(path, `must be true or false, got ${show(value)}`))
 
-export const oneOf = <A extends string | number>(path: string, value: unknown, values: ReadonlyArray<A>): Issues =>
-  values.includes(value as A) ? [] : issue(path, `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${show(value)}`)
+export const oneOf = (path: string, value: unknown, values: ReadonlyArray<string | number>): Issues =>
+  values.includes(value as string | number) ? [] : issue(path, `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${show(value)}`)
 
 /**
  * Deliberately simple: one @, no white space, a dot inside the domain. The server applies its own stricter check.
@@ -113,6 +111,8 @@ export const configIssues = (c: Record<string, unknown>, path: string, required:
   ...required.flatMap((name) => secret(`${path}.${name}`, c[name])),
   ...functions.flatMap((name) => (c[name] === undefined || typeof c[name] === 'function' ? [] : issue(`${path}.${name}`, 'must be a function when given'))),
   ...['maxBodyBytes', 'deadlineMs'].flatMap((name) =>
-    c[name] === undefined || (typeof c[name] === 'number' && c[name] > 0) ? [] : issue(`${path}.${name}`, 'must be a positive number (Infinity for none) when given')
+    c[name] === undefined || (typeof c[name] === 'number' && c[name] > 0)
+      ? []
+      : issue(`${path}.${name}`, 'must be a positive number (Infinity for none) when given')
   )
 ]

@@ -44,8 +44,17 @@ export const IDENTITY_TYPES = ['EMAIL', 'FACEBOOK', 'TWITTER', 'PHONE'] as const
 export const STATUS_TYPES = ['NEW', 'OPEN', 'PENDING', 'COMPLETED', 'CLOSED', 'CUSTOM'] as const
 export const NEW_CASE_CHANNELS = ['MAIL', 'TWITTER', 'FACEBOOK', 'NOTE'] as const
 export const POST_FILTERS = [
-  'ALL', 'ACTIVITIES', 'MESSAGES', 'NOTES', 'SHADOW_POSTS', 'CHAT_MESSAGES', 'FACEBOOK_POSTS', 'FACEBOOK_POST_COMMENTS',
-  'FACEBOOK_MESSAGES', 'TWEETS', 'TWITTER_MESSAGES'
+  'ALL',
+  'ACTIVITIES',
+  'MESSAGES',
+  'NOTES',
+  'SHADOW_POSTS',
+  'CHAT_MESSAGES',
+  'FACEBOOK_POSTS',
+  'FACEBOOK_POST_COMMENTS',
+  'FACEBOOK_MESSAGES',
+  'TWEETS',
+  'TWITTER_MESSAGES'
 ] as const
 export const REPLY_SOURCES = ['MAIL', 'MESSENGER', 'AGENT', 'API', 'MOBILE'] as const
 
@@ -139,14 +148,20 @@ const PATH = '/cases'
 /** `channel_options` is data: sent as the server documents it (`cc` as CSV); total, like the builders. */
 const channelOptions = (options: ChannelOptions): Readonly<Record<string, unknown>> => {
   const o: Partial<ChannelOptions> = options ?? {}
-  return { ...(o.cc !== undefined ? { cc: csv(o.cc) } : {}), ...(o.html !== undefined ? { html: o.html } : {}), ...(o.type !== undefined ? { type: o.type } : {}) }
+  return {
+    ...(o.cc !== undefined ? { cc: csv(o.cc) } : {}),
+    ...(o.html !== undefined ? { html: o.html } : {}),
+    ...(o.type !== undefined ? { type: o.type } : {})
+  }
 }
 
 const checkChannelOptions = (path: string, value: unknown): V.Issues => {
   const o = (value ?? {}) as Partial<Record<keyof ChannelOptions, unknown>>
   return V.issues(
     V.record(path, value),
-    V.optional(o.cc, (cc) => (Array.isArray(cc) ? cc.flatMap((e, i) => V.email(`${path}.cc[${i}]`, e)) : [{ path: `${path}.cc`, message: 'must be an array' }])),
+    V.optional(o.cc, (cc) =>
+      Array.isArray(cc) ? cc.flatMap((e, i) => V.email(`${path}.cc[${i}]`, e)) : [{ path: `${path}.cc`, message: 'must be an array' }]
+    ),
     V.optional(o.html, (b) => V.isBoolean(`${path}.html`, b))
   )
 }
@@ -185,7 +200,9 @@ const channelRules = (input: Partial<NewCase>): V.Issues => {
   const o = input.channelOptions as Partial<ChannelOptions> | null | undefined
   return V.issues(
     V.when(channel === 'NOTE' && channelId !== undefined, 'channelId', 'is not used with the NOTE channel'),
-    typeof channel === 'string' && channel !== 'NOTE' && channelId === undefined ? [{ path: 'channelId', message: `is required with the ${channel} channel` }] : [],
+    typeof channel === 'string' && channel !== 'NOTE' && channelId === undefined
+      ? [{ path: 'channelId', message: `is required with the ${channel} channel` }]
+      : [],
     V.when(o?.cc !== undefined && channel !== 'MAIL', 'channelOptions.cc', 'is only used with the MAIL channel'),
     V.when(o?.type !== undefined && channel !== 'TWITTER', 'channelOptions.type', 'is only used with the TWITTER channel')
   )
@@ -243,8 +260,7 @@ export const put = (id: number, input: CaseUpdate): V1Request<Case> =>
   })
 
 /** Moves a case to the trash (Agents, Admins, Owners). */
-export const trash = (id: number): V1Request<Case> =>
-  putRequest('Case.trash', `${PATH}/${segment(id)}/trash`, one(kase), { issues: V.positiveInt('id', id) })
+export const trash = (id: number): V1Request<Case> => putRequest('Case.trash', `${PATH}/${segment(id)}/trash`, one(kase), { issues: V.positiveInt('id', id) })
 
 /** Takes a case out of the trash. */
 export const restore = (id: number): V1Request<Case> =>
@@ -296,8 +312,7 @@ export const tags = (caseId: number): V1Request<ReadonlyArray<Tag>> => listTags(
 export const addTags = (caseId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> => addTagsTo(TAGGABLE, caseId, names)
 
 /** Replaces all tags. */
-export const replaceTags = (caseId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> =>
-  replaceTagsOf(TAGGABLE, caseId, names)
+export const replaceTags = (caseId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> => replaceTagsOf(TAGGABLE, caseId, names)
 
 /** Removes tags (`DELETE …/tags?tags=a,b`). */
 export const removeTags = (caseId: number, names: ReadonlyArray<string>): V1Request<void> => removeTagsFrom(TAGGABLE, caseId, names)

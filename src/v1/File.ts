@@ -23,7 +23,10 @@ const MIME = /^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/
 /** The fields of an upload: the name goes to `Content-Disposition`, the type to `Content-Type`, the bytes to the body. */
 const FIELDS: Fields<Upload, unknown> = {
   filename: { wire: 'filename', check: V.nonBlank },
-  contentType: { wire: 'contentType', check: (path, value) => V.when(typeof value !== 'string' || !MIME.test(value), path, 'must be a MIME type such as image/png') },
+  contentType: {
+    wire: 'contentType',
+    check: (path, value) => V.when(typeof value !== 'string' || !MIME.test(value), path, 'must be a MIME type such as image/png')
+  },
   data: { wire: 'data', check: (path, value) => V.when(!(value instanceof Uint8Array), path, 'must be a Uint8Array') }
 }
 

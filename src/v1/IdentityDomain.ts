@@ -60,7 +60,10 @@ const isDomain = (text: string): boolean => {
 
 /** Not blank and, when given, a domain name. */
 const checkDomain = (path: string, value: unknown): V.Issues =>
-  V.issues(V.nonBlank(path, value), V.when(value !== undefined && (typeof value !== 'string' || !isDomain(value)), path, 'must be a domain name such as example.com'))
+  V.issues(
+    V.nonBlank(path, value),
+    V.when(value !== undefined && (typeof value !== 'string' || !isDomain(value)), path, 'must be a domain name such as example.com')
+  )
 
 /** Every field of a domain's input types, described once: wire name and check. */
 const FIELDS: Fields<NewIdentityDomain & IdentityDomainUpdate, unknown> = {
@@ -96,7 +99,6 @@ export const put = (id: number, input: IdentityDomainUpdate): V1Request<Identity
     body: json(wireValues(FIELDS, input))
   })
 
-const del = (id: number): V1Request<void> =>
-  deleteRequest('IdentityDomain.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
+const del = (id: number): V1Request<void> => deleteRequest('IdentityDomain.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

@@ -84,7 +84,6 @@ export const put = (id: number, input: IdentityPhoneUpdate): V1Request<IdentityP
     body: json(wireValues(FIELDS, input))
   })
 
-const del = (id: number): V1Request<void> =>
-  deleteRequest('IdentityPhone.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
+const del = (id: number): V1Request<void> => deleteRequest('IdentityPhone.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

@@ -6,7 +6,20 @@
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { role, type Role, type RoleType } from './internal/entities/role'
-import { checkOffset, getRequest, json, offsetQuery, one, page, postRequest, putRequest, segment, type OffsetArgs, type Page, type V1Request } from './internal/request'
+import {
+  checkOffset,
+  getRequest,
+  json,
+  offsetQuery,
+  one,
+  page,
+  postRequest,
+  putRequest,
+  segment,
+  type OffsetArgs,
+  type Page,
+  type V1Request
+} from './internal/request'
 
 export type { AgentCaseAccess, Role, RoleType } from './internal/entities/role'
 

@@ -5,7 +5,22 @@
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { test, type Test } from './internal/entities/test'
-import { checkOffset, deleteRequest, getRequest, json, none, offsetQuery, one, page, postRequest, putRequest, segment, type OffsetArgs, type Page, type V1Request } from './internal/request'
+import {
+  checkOffset,
+  deleteRequest,
+  getRequest,
+  json,
+  none,
+  offsetQuery,
+  one,
+  page,
+  postRequest,
+  putRequest,
+  segment,
+  type OffsetArgs,
+  type Page,
+  type V1Request
+} from './internal/request'
 
 export type { Test } from './internal/entities/test'
 

@@ -164,8 +164,7 @@ export const tags = (userId: number): V1Request<ReadonlyArray<Tag>> => listTags(
 export const addTags = (userId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> => addTagsTo(TAGGABLE, userId, names)
 
 /** Replaces all tags. */
-export const replaceTags = (userId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> =>
-  replaceTagsOf(TAGGABLE, userId, names)
+export const replaceTags = (userId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> => replaceTagsOf(TAGGABLE, userId, names)
 
 /** Removes tags (`DELETE …/tags?tags=a,b`). */
 export const removeTags = (userId: number, names: ReadonlyArray<string>): V1Request<void> => removeTagsFrom(TAGGABLE, userId, names)

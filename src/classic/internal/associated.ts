@@ -33,16 +33,13 @@ import * as UserOrganization from '../UserOrganization'
 /** A request for an association that may be absent (id 0): `none` needs no request. */
 export type OptionalRequest<A> = O.Option<ClassicRequest<O.Option<A>>>
 
-const unlessZero = <A>(id: number, request: (id: number) => ClassicRequest<O.Option<A>>): OptionalRequest<A> =>
-  id === 0 ? O.none : O.some(request(id))
+const unlessZero = <A>(id: number, request: (id: number) => ClassicRequest<O.Option<A>>): OptionalRequest<A> => (id === 0 ? O.none : O.some(request(id)))
 
 /** A ticket's (or anything's) department. For a ticket status or type, 0 means "every department": not a request. */
-export const departmentOf = (x: { readonly departmentId: number }): ClassicRequest<O.Option<Department.Department>> =>
-  Department.get(x.departmentId)
+export const departmentOf = (x: { readonly departmentId: number }): ClassicRequest<O.Option<Department.Department>> => Department.get(x.departmentId)
 
 /** A ticket's status (`Ticket.statusId`). */
-export const ticketStatusOf = (x: { readonly statusId: number }): ClassicRequest<O.Option<TicketStatus.TicketStatus>> =>
-  TicketStatus.get(x.statusId)
+export const ticketStatusOf = (x: { readonly statusId: number }): ClassicRequest<O.Option<TicketStatus.TicketStatus>> => TicketStatus.get(x.statusId)
 
 /** A ticket's priority (`Ticket.priorityId`). */
 export const ticketPriorityOf = (x: { readonly priorityId: number }): ClassicRequest<O.Option<TicketPriority.TicketPriority>> =>
@@ -58,12 +55,10 @@ export const ownerStaffOf = (x: { readonly ownerStaffId: number }): OptionalRequ
 export const userOf = (x: { readonly userId: number }): ClassicRequest<O.Option<User.User>> => User.get(x.userId)
 
 /** A staff member's group. */
-export const staffGroupOf = (x: { readonly staffGroupId: number }): ClassicRequest<O.Option<StaffGroup.StaffGroup>> =>
-  StaffGroup.get(x.staffGroupId)
+export const staffGroupOf = (x: { readonly staffGroupId: number }): ClassicRequest<O.Option<StaffGroup.StaffGroup>> => StaffGroup.get(x.staffGroupId)
 
 /** A user's group. */
-export const userGroupOf = (x: { readonly userGroupId: number }): ClassicRequest<O.Option<UserGroup.UserGroup>> =>
-  UserGroup.get(x.userGroupId)
+export const userGroupOf = (x: { readonly userGroupId: number }): ClassicRequest<O.Option<UserGroup.UserGroup>> => UserGroup.get(x.userGroupId)
 
 /** A user's (or ticket's) organization; `none` when it has none (`userOrganizationId` 0). */
 export const userOrganizationOf = (x: { readonly userOrganizationId: number }): OptionalRequest<UserOrganization.UserOrganization> =>
@@ -78,8 +73,7 @@ export const runOptional =
 /** A ticket's posts, notes, time tracks, attachments (without contents) and custom fields. */
 export const postsOf = (ticket: { readonly id: number }): ClassicRequest<ReadonlyArray<TicketPost.TicketPost>> => TicketPost.all(ticket.id)
 export const notesOf = (ticket: { readonly id: number }): ClassicRequest<ReadonlyArray<TicketNote.TicketNote>> => TicketNote.all(ticket.id)
-export const timeTracksOf = (ticket: { readonly id: number }): ClassicRequest<ReadonlyArray<TicketTimeTrack.TimeTrack>> =>
-  TicketTimeTrack.all(ticket.id)
+export const timeTracksOf = (ticket: { readonly id: number }): ClassicRequest<ReadonlyArray<TicketTimeTrack.TimeTrack>> => TicketTimeTrack.all(ticket.id)
 export const attachmentsOf = (ticket: { readonly id: number }): ClassicRequest<ReadonlyArray<TicketAttachment.TicketAttachment>> =>
   TicketAttachment.all(ticket.id)
 export const customFieldsOf = (ticket: { readonly id: number }): ClassicRequest<ReadonlyArray<TicketCustomField.CustomFieldGroup>> =>

@@ -5,7 +5,7 @@
  * Lists of ids give one request per id (for `TE.traverseArray(run)`); 0 ("the top level") is never requested.
  * Kept out of the resource modules so that none of them pulls in another.
  */
-import * as O from 'fp-ts/Option'
+import * as O from '../../core/option'
 import type { OptionalRequest } from './associated'
 import type { EmbeddedAttachment } from './content'
 import * as KnowledgebaseArticle from '../KnowledgebaseArticle'

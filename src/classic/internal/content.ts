@@ -65,7 +65,11 @@ export const fileContents = (path: string, value: unknown): V.Issues =>
 export const calendarDate = (value: Date): string => value.toISOString().slice(0, 19).replace('T', ' ')
 
 /** Flags the server reads with PHP `!empty()` on update: `false` (sent as 0) is ignored, so it cannot switch them off. */
-export const cannotSwitchOff = (path: string, value: unknown): V.Issues => V.issues(V.optional(value, (b) => V.isBoolean(path, b)), notSwitchedOff(path, value))
+export const cannotSwitchOff = (path: string, value: unknown): V.Issues =>
+  V.issues(
+    V.optional(value, (b) => V.isBoolean(path, b)),
+    notSwitchedOff(path, value)
+  )
 
 /** The update rule of such a flag whose type the field table already checks. */
 export const notSwitchedOff = (path: string, value: unknown): V.Issues =>

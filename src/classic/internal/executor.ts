@@ -68,7 +68,12 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
 
   return <A>(req: ClassicRequest<A>): TE.TaskEither<KayakoError, A> => {
     // Credentials, the URL's user-info, and the values of form fields that are secrets themselves (a password).
-    const secrets = [config.apiKey, config.secretKey, ...userInfoOf(config.url), ...req.form.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase())).map(([, value]) => value)]
+    const secrets = [
+      config.apiKey,
+      config.secretKey,
+      ...userInfoOf(config.url),
+      ...req.form.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase())).map(([, value]) => value)
+    ]
     return () =>
       run({
         operation: req.operation,
@@ -91,7 +96,17 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
           }
           const http = { ...toHttpRequest(config.url, req, { apikey: config.apiKey, salt, signature }), secrets: () => secrets }
           const sent = await send(http)
-          return E.isLeft(sent) ? sent : interpret(req, http, sent.right, tooLarge, parser, onNotice && ((notice, operation) => onNotice(scrub(notice, secrets), operation)), config.maxElements)
+          return E.isLeft(sent)
+            ? sent
+            : interpret(
+                req,
+                http,
+                sent.right,
+                tooLarge,
+                parser,
+                onNotice && ((notice, operation) => onNotice(scrub(notice, secrets), operation)),
+                config.maxElements
+              )
         }
       })
   }

@@ -111,7 +111,11 @@ export const byOffset = <A>(page: (start: number, count: number) => ClassicReque
     operation: 'byOffset',
     issues: V.input(
       options,
-      (o) => V.issues(V.optional(o.pageSize, (n) => V.positiveInt('pageSize', n)), V.optional(o.start, (n) => V.nonNegativeInt('start', n))),
+      (o) =>
+        V.issues(
+          V.optional(o.pageSize, (n) => V.positiveInt('pageSize', n)),
+          V.optional(o.start, (n) => V.nonNegativeInt('start', n))
+        ),
       'options'
     ),
     first: options.start ?? 0,

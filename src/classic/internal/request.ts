@@ -21,9 +21,7 @@ export interface FilePart {
 }
 
 /** What the executor does with a 200 answer: decode the XML document, or expect nothing (DELETE). */
-export type ResponseDecoder<A> =
-  | { readonly _tag: 'Xml'; readonly decoder: Decoder<XmlElement, A> }
-  | { readonly _tag: 'Void' }
+export type ResponseDecoder<A> = { readonly _tag: 'Xml'; readonly decoder: Decoder<XmlElement, A> } | { readonly _tag: 'Void' }
 
 export interface ClassicRequest<A> {
   /** `Object.method`, for errors and logs. */
@@ -50,15 +48,7 @@ export type Result<R> = R extends ClassicRequest<infer A> ? A : never
 // Form values
 
 /** A value as a builder hands it over; encoded the way the official clients do (booleans 1/0, dates Unix seconds). */
-export type FormValue =
-  | string
-  | number
-  | boolean
-  | Date
-  | null
-  | undefined
-  | ReadonlyArray<FormValue>
-  | { readonly [key: string]: FormValue }
+export type FormValue = string | number | boolean | Date | null | undefined | ReadonlyArray<FormValue> | { readonly [key: string]: FormValue }
 
 const scalar = (value: string | number | boolean | Date | null): string =>
   value === null ? '' : typeof value === 'boolean' ? (value ? '1' : '0') : value instanceof Date ? String(Math.floor(value.getTime() / 1000)) : String(value)
@@ -76,7 +66,7 @@ export const phpForm = (values: { readonly [name: string]: FormValue }): FormPai
     } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
       for (const [k, v] of Object.entries(value)) add(`${name}[${k}]`, v)
     } else {
-      out.push([name, scalar(value as string | number | boolean | Date | null)])
+      out.push([name, scalar(value)])
     }
   }
   for (const [name, value] of Object.entries(values)) add(name, value)
@@ -84,8 +74,7 @@ export const phpForm = (values: { readonly [name: string]: FormValue }): FormPai
 }
 
 /** A lone surrogate (half of an emoji cut in two) becomes U+FFFD: `encodeURIComponent` throws on it. */
-const wellFormed = (text: string): string =>
-  text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+const wellFormed = (text: string): string => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
 
 /** `application/x-www-form-urlencoded` text of pairs. */
 export const encodeForm = (pairs: FormPairs): string =>
@@ -141,8 +130,7 @@ export const postRequest = <A>(operation: string, route: string, decoder: Decode
 export const putRequest = <A>(operation: string, route: string, decoder: Decoder<XmlElement, A>, parts?: RequestParts) =>
   request(operation, 'PUT', route, xml(decoder), parts)
 
-export const deleteRequest = (operation: string, route: string, parts?: RequestParts): ClassicRequest<void> =>
-  request(operation, 'DELETE', route, none, parts)
+export const deleteRequest = (operation: string, route: string, parts?: RequestParts): ClassicRequest<void> => request(operation, 'DELETE', route, none, parts)
 
 /**
  * An id as a route segment; invalid ids are reported as issues by the builder, so any text is fine here, but it must

@@ -23,7 +23,7 @@ export const randomSalt = (length = 32): string => {
   while (out.length < length) {
     const b = randomByte()
     // 248 = 62 * 4: rejecting the rest keeps every character equally likely.
-    if (b < 248) out += ALPHANUMERIC[b % 62]
+    if (b < 248) out += ALPHANUMERIC.charAt(b % 62)
   }
   return out
 }
@@ -36,4 +36,3 @@ export const signWith = async (key: CryptoKey, salt: string): Promise<string> =>
 
 /** The signature for one salt. Executors import the key once instead; this is for one-off use and tests. */
 export const signature = async (secretKey: string, salt: string): Promise<string> => signWith(await importSigningKey(secretKey), salt)
-

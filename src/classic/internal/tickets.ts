@@ -71,7 +71,6 @@ export const NoteColor = { yellow: 1, purple: 2, blue: 3, green: 4, red: 5 } as 
 export type NoteColor = (typeof NoteColor)[keyof typeof NoteColor]
 export const NOTE_COLORS: ReadonlyArray<NoteColor> = [1, 2, 3, 4, 5]
 
-
 // ---------------------------------------------------------------------------------------------------------------
 // Notes and time tracks (attribute style: metadata in attributes, the text as the element's content)
 
@@ -147,11 +146,12 @@ const noteFields = () => ({
 
 export const ticketNote = /*#__PURE__*/ (() => struct('note', { type: typeTag('ticket'), ticketId: attrInt('ticketid'), ...noteFields() }))()
 const userNote = /*#__PURE__*/ (() => struct('note', { type: typeTag('user'), userId: attrInt('userid'), ...noteFields() }))()
-const userOrganizationNote = /*#__PURE__*/ (() => struct('note', {
-  type: typeTag('userorganization'),
-  userOrganizationId: attrInt('userorganizationid'),
-  ...noteFields()
-}))()
+const userOrganizationNote = /*#__PURE__*/ (() =>
+  struct('note', {
+    type: typeTag('userorganization'),
+    userOrganizationId: attrInt('userorganizationid'),
+    ...noteFields()
+  }))()
 
 const timeTrackFields = () => ({
   id: requiredAttrInt('id'),
@@ -231,14 +231,15 @@ export interface PostAttachment extends AttachmentFields {
 }
 
 // The fields of `contentAttachments.ts`'s `attachmentFields`, written again: a Ticket bundle carries no content plumbing.
-const postAttachment = /*#__PURE__*/ (() => struct('attachment', {
-  id: requiredInt('id'),
-  fileName: text('filename'),
-  fileSize: int('filesize'),
-  fileType: text('filetype'),
-  dateline: timestamp('dateline'),
-  contents: bytes('contents')
-}))()
+const postAttachment = /*#__PURE__*/ (() =>
+  struct('attachment', {
+    id: requiredInt('id'),
+    fileName: text('filename'),
+    fileSize: int('filesize'),
+    fileType: text('filetype'),
+    dateline: timestamp('dateline'),
+    contents: bytes('contents')
+  }))()
 
 export interface TicketPost {
   readonly id: number
@@ -271,41 +272,42 @@ export interface TicketPost {
   readonly extra: Extra
 }
 
-export const post: Decoder<XmlElement, TicketPost> = /*#__PURE__*/ (() => mapDecoder(
-  struct('post', {
-    id: requiredInt('id'),
-    ticketPostId: optional('ticketpostid', textAs(toInt)),
-    ticketId: int('ticketid'),
-    dateline: timestamp('dateline'),
-    userId: int('userid'),
-    fullName: text('fullname'),
-    email: text('email'),
-    emailTo: text('emailto'),
-    ipAddress: text('ipaddress'),
-    hasAttachments: bool('hasattachments'),
-    creator: int('creator'),
-    isThirdParty: bool('isthirdparty'),
-    isHtml: bool('ishtml'),
-    isEmailed: bool('isemailed'),
-    staffId: int('staffid'),
-    isSurveyComment: bool('issurveycomment'),
-    contents: text('contents'),
-    isPrivate: bool('isprivate'),
-    attachments: mapField(optional('attachments', many('attachments', 'attachment', postAttachment)), (found) =>
-      pipe(
-        found,
-        O.getOrElse((): ReadonlyArray<PostAttachment> => [])
+export const post: Decoder<XmlElement, TicketPost> = /*#__PURE__*/ (() =>
+  mapDecoder(
+    struct('post', {
+      id: requiredInt('id'),
+      ticketPostId: optional('ticketpostid', textAs(toInt)),
+      ticketId: int('ticketid'),
+      dateline: timestamp('dateline'),
+      userId: int('userid'),
+      fullName: text('fullname'),
+      email: text('email'),
+      emailTo: text('emailto'),
+      ipAddress: text('ipaddress'),
+      hasAttachments: bool('hasattachments'),
+      creator: int('creator'),
+      isThirdParty: bool('isthirdparty'),
+      isHtml: bool('ishtml'),
+      isEmailed: bool('isemailed'),
+      staffId: int('staffid'),
+      isSurveyComment: bool('issurveycomment'),
+      contents: text('contents'),
+      isPrivate: bool('isprivate'),
+      attachments: mapField(optional('attachments', many('attachments', 'attachment', postAttachment)), (found) =>
+        pipe(
+          found,
+          O.getOrElse((): ReadonlyArray<PostAttachment> => [])
+        )
       )
-    )
-  }),
-  (p) => ({
-    ...p,
-    ticketPostId: pipe(
-      p.ticketPostId,
-      O.getOrElse(() => p.id)
-    )
-  })
-))()
+    }),
+    (p) => ({
+      ...p,
+      ticketPostId: pipe(
+        p.ticketPostId,
+        O.getOrElse(() => p.id)
+      )
+    })
+  ))()
 
 // ---------------------------------------------------------------------------------------------------------------
 // Checks and encodings shared by the builders
@@ -332,7 +334,12 @@ export const ticketKey = (path: string, value: unknown): V.Issues =>
  */
 export const numericTicketId = (path: string, value: unknown): V.Issues =>
   typeof value === 'string'
-    ? [{ path, message: `must be the numeric ticket id, not a display id (${JSON.stringify(value.slice(0, 40))}): 4.98.8 finds the ticket but ignores it here; get the id with Ticket.resolveId` }]
+    ? [
+        {
+          path,
+          message: `must be the numeric ticket id, not a display id (${JSON.stringify(value.slice(0, 40))}): 4.98.8 finds the ticket but ignores it here; get the id with Ticket.resolveId`
+        }
+      ]
     : V.positiveInt(path, value)
 
 /** The key as a route segment (a display id is trimmed). */

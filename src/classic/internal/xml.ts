@@ -23,8 +23,7 @@ export type XmlNode = XmlElement | string
 export type XmlParser = (text: string) => ReadonlyArray<XmlNode>
 
 /** txml with safe options: no void elements, predefined and numeric entities only, declaration skipped. */
-export const txmlParser: XmlParser = (text) =>
-  parse(text, { selfClosingTags: [], decodeEntities: true, skipXmlDeclaration: true, keepComments: false }) as ReadonlyArray<XmlNode>
+export const txmlParser: XmlParser = (text) => parse(text, { selfClosingTags: [], decodeEntities: true, skipXmlDeclaration: true, keepComments: false })
 
 /** Children a decoder did not consume: element name → the elements; an unknown attribute `a` → `'@a'` → its value. */
 export type Extra = Readonly<Record<string, ReadonlyArray<XmlNode>>>
@@ -87,7 +86,7 @@ export const checkDocument = (text: string, maxElements = DEFAULT_MAX_ELEMENTS):
   const open: Array<string> = []
   let elements = 0
   let rootDone = false
-  for (let i = 0; ; ) {
+  for (let i = 0; ;) {
     const lt = text.indexOf('<', i)
     if (open.length === 0 && text.slice(i, lt < 0 ? undefined : lt).trim() !== '') return `text outside the root at offset ${i}`
     if (lt < 0) break
@@ -108,7 +107,8 @@ export const checkDocument = (text: string, maxElements = DEFAULT_MAX_ELEMENTS):
     } else if (text[lt + 1] === '/') {
       const name = matchAt(END_TAG, text, lt)?.[1]
       const expected = open.pop()
-      if (name === undefined || name !== expected) return expected === undefined ? `a closing tag outside the root${at}` : `<${expected}> closed by another tag${at}`
+      if (name === undefined || name !== expected)
+        return expected === undefined ? `a closing tag outside the root${at}` : `<${expected}> closed by another tag${at}`
       i = END_TAG.lastIndex
       rootDone = open.length === 0
     } else {
@@ -127,6 +127,8 @@ export const checkDocument = (text: string, maxElements = DEFAULT_MAX_ELEMENTS):
   return open.length > 0 ? `truncated document: <${open[0]}> is not closed` : rootDone ? undefined : 'no root element'
 }
 
+const isNodeList = (value: unknown): value is ReadonlyArray<XmlNode> => Array.isArray(value)
+
 /** Finds the document in a response body, well-formed and within `maxElements`. `Left` carries a message for a `ParseError`. */
 export const parseDocument = (body: string, parser: XmlParser = txmlParser, maxElements?: number): E.Either<string, XmlDocument> => {
   const start = body.indexOf(DECLARATION)
@@ -137,13 +139,14 @@ export const parseDocument = (body: string, parser: XmlParser = txmlParser, maxE
   // txml is lenient (it accepts unclosed tags and CDATA, and would return fewer items): check first, in one pass
   const wrong = checkDocument(body.slice(start), maxElements)
   if (wrong !== undefined) return E.left(wrong.startsWith('more than') ? wrong : `malformed XML: ${wrong}`)
-  let nodes: ReadonlyArray<XmlNode>
+  let nodes: unknown
   try {
     nodes = parser(body.slice(start))
   } catch (thrown) {
     return E.left(`malformed XML: ${thrown instanceof Error ? thrown.message.split('\n')[0] : 'parser failed'}`)
   }
-  const root = Array.isArray(nodes) ? nodes.find((n) => isElement(n) && /^[A-Za-z_]/.test(n.tagName)) : undefined
+  // A parser of the user's may answer anything.
+  const root = isNodeList(nodes) ? nodes.find((n) => isElement(n) && /^[A-Za-z_]/.test(n.tagName)) : undefined
   if (root === undefined || !isElement(root)) return E.left('no root element')
   return E.right({ root, notice: plainText(body.slice(0, start)) })
 }
@@ -346,16 +349,20 @@ export const listIn = <A>(container: string, itemTag: string, item: Decoder<XmlE
 
 /** The `itemTag` children of the containers, decoded, under the item's name. */
 const itemsIn = <A>(containers: ReadonlyArray<XmlElement>, itemTag: string, item: Decoder<XmlElement, A>): Decoded<ReadonlyArray<A>> =>
-  atKey(itemTag)(traverseIndexed(containers.flatMap((c) => childElements(c, itemTag)), (el) => item.decode(el)))
+  atKey(itemTag)(
+    traverseIndexed(
+      containers.flatMap((c) => childElements(c, itemTag)),
+      (el) => item.decode(el)
+    )
+  )
 
 /** The first field whose element or attribute is present (e.g. `app`, then the older `module`); else the last. */
 export const firstPresent = <A>(...fields: ReadonlyArray<Field<A>>): Field<A> => ({
   elements: fields.flatMap((f) => f.elements),
   attributes: fields.flatMap((f) => f.attributes),
   read: (v) => {
-    const present = fields.find(
-      (f) => f.elements.some((n) => v.byName.has(n)) || f.attributes.some((a) => v.element.attributes[a] != null)
-    )
+    const present = fields.find((f) => f.elements.some((n) => v.byName.has(n)) || f.attributes.some((a) => v.element.attributes[a] != null))
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- TypeScript 7 (noUncheckedIndexedAccess) needs it
     return (present ?? (fields[fields.length - 1] as Field<A>)).read(v)
   }
 })
@@ -397,10 +404,7 @@ const EMPTY_EXTRA: Extra = /*#__PURE__*/ Object.freeze({})
 
 /** A plural document: `<departments><department/>…</departments>` → the decoded items (possibly none). */
 export const many = <A>(rootTag: string, itemTag: string, item: Decoder<XmlElement, A>): Decoder<XmlElement, ReadonlyArray<A>> => ({
-  decode: (root) =>
-    root.tagName !== rootTag
-      ? failure(root, `expected the root element <${rootTag}>, got <${root.tagName}>`)
-      : itemsIn([root], itemTag, item)
+  decode: (root) => (root.tagName !== rootTag ? failure(root, `expected the root element <${rootTag}>, got <${root.tagName}>`) : itemsIn([root], itemTag, item))
 })
 
 /** The first item of a list, `none` for an empty list (Kayako answers a missing object with an empty root). */
@@ -411,7 +415,5 @@ export const first = <A>(items: Decoder<XmlElement, ReadonlyArray<A>>): Decoder<
 /** The first item of a list, which must be there (the echo of a POST or PUT). */
 export const one = <A>(items: Decoder<XmlElement, ReadonlyArray<A>>): Decoder<XmlElement, A> => ({
   decode: (root) =>
-    E.chain((xs: ReadonlyArray<A>) => (xs.length > 0 ? success(xs[0] as A) : failure(root, `expected an element inside <${root.tagName}>`)))(
-      items.decode(root)
-    )
+    E.chain((xs: ReadonlyArray<A>) => (xs.length > 0 ? success(xs[0] as A) : failure(root, `expected an element inside <${root.tagName}>`)))(items.decode(root))
 })

@@ -51,7 +51,9 @@ export interface SessionState {
 }
 
 export const initialState = (auth: Auth): SessionState =>
-  'sessionId' in auth ? { sessionId: auth.sessionId, csrfToken: auth.csrfToken, basicOnly: false } : { sessionId: undefined, csrfToken: undefined, basicOnly: false }
+  'sessionId' in auth
+    ? { sessionId: auth.sessionId, csrfToken: auth.csrfToken, basicOnly: false }
+    : { sessionId: undefined, csrfToken: undefined, basicOnly: false }
 
 export const basicAuthorization = (credentials: Credentials): string => `Basic ${toBase64(utf8(`${credentials.username}:${credentials.password}`))}`
 
@@ -150,7 +152,9 @@ export const session = (auth: Auth, deps: SessionDeps): Session => {
         code = await credentials.otp()
       } catch (thrown) {
         // nothing was sent with a code: the callback (configuration) failed, not the network
-        return E.left(validationError(operation, [{ path: 'config.auth.otp', message: `the callback failed (${causeText(thrown)}); the login was not completed` }]))
+        return E.left(
+          validationError(operation, [{ path: 'config.auth.otp', message: `the callback failed (${causeText(thrown)}); the login was not completed` }])
+        )
       }
       remember(code)
       const second: HttpRequest = { method: 'GET', url: `${root}/session`, headers: { accept: ACCEPT, 'x-token': authToken, 'x-otp': code }, operation }
@@ -163,7 +167,12 @@ export const session = (auth: Auth, deps: SessionDeps): Session => {
     if (!isSuccess(sent.right.status)) return E.left(failed(operation, http, sent.right, parsed))
     learn(sent.right, parsed)
     const data = parsed.envelope?.data
-    if (state.sessionId === undefined && isObject(data) && typeof data.id === 'string' && (parsed.envelope?.resource === 'session' || data.resource_type === 'session')) {
+    if (
+      state.sessionId === undefined &&
+      isObject(data) &&
+      typeof data.id === 'string' &&
+      (parsed.envelope?.resource === 'session' || data.resource_type === 'session')
+    ) {
       state.sessionId = data.id
       remember(data.id)
     }

@@ -1,6 +1,7 @@
 /**
  * The JSON leaf of the decoder vocabulary (`core/decoder.ts`): field decoders for normalised v1 documents (see
- * `flat.ts`), whose keys are snake_case whatever `_case` was asked for and whose flat references are already resolved. The decoders treat a missing field exactly like an empty one (`null`, `[]`),
+ * `flat.ts`), whose keys are snake_case whatever `_case` was asked for and whose flat references are already resolved.
+ * The decoders treat a missing field exactly like an empty one (`null`, `[]`),
  * which is what `_empty=false` / `X-Options: no_empty` removes, so options never change a decoded value.
  */
 import * as E from '../../core/either'
@@ -61,7 +62,11 @@ export const toNumber = (value: unknown): Decoded<number> => {
 }
 
 export const toText = (value: unknown): Decoded<string> =>
-  typeof value === 'string' ? success(value) : typeof value === 'number' || typeof value === 'boolean' ? success(String(value)) : failure(value, 'expected a string')
+  typeof value === 'string'
+    ? success(value)
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? success(String(value))
+      : failure(value, 'expected a string')
 
 export const toBool = (value: unknown): Decoded<boolean> => {
   if (typeof value === 'boolean') return success(value)
@@ -121,8 +126,7 @@ const toReference = (o: JsonObject): Decoded<Reference> => {
 }
 
 /** A related resource (or reference); `null` when absent. */
-export const related = <A>(key: string, decoder: Decoder<unknown, A>): Field<Related<A> | null> =>
-  field(key, (value) => relatedValue(decoder, value), null)
+export const related = <A>(key: string, decoder: Decoder<unknown, A>): Field<Related<A> | null> => field(key, (value) => relatedValue(decoder, value), null)
 
 const relatedValue = <A>(decoder: Decoder<unknown, A>, value: unknown): Decoded<Related<A>> =>
   isObject(value) && isReferenceShape(value) ? toReference(value) : decoder.decode(value)
@@ -142,8 +146,7 @@ export const nested = <A>(key: string, decoder: Decoder<unknown, A>): Field<A | 
 export const freeForm = (key: string): Field<Readonly<Record<string, unknown>>> =>
   field(key, (value) => (isObject(value) ? success(rawOf(value) as Readonly<Record<string, unknown>>) : failure(value, 'expected an object')), {})
 
-const isEmpty = (value: unknown): boolean =>
-  value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
+const isEmpty = (value: unknown): boolean => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
 
 /**
  * A value kept in `extra` without its empty members at any depth, so `no_empty` cannot change it either; an object

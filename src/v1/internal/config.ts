@@ -23,8 +23,12 @@ export const v1ConfigIssues = (config: unknown): Issues => {
     return [
       ...httpUrl('config.url', c.url),
       ...configIssues(c, 'config', [], ['transport', 'onMeta']),
-      ...(c.auth !== null && typeof c.auth === 'object' ? authIssues(c.auth as Record<string, unknown>) : [{ path: 'config.auth', message: `is required: it ${SHAPES}` }]),
-      ...(c.options === undefined || (c.options !== null && typeof c.options === 'object') ? [] : [{ path: 'config.options', message: 'must be an object when given' }])
+      ...(c.auth !== null && typeof c.auth === 'object'
+        ? authIssues(c.auth as Record<string, unknown>)
+        : [{ path: 'config.auth', message: `is required: it ${SHAPES}` }]),
+      ...(c.options === undefined || (c.options !== null && typeof c.options === 'object')
+        ? []
+        : [{ path: 'config.options', message: 'must be an object when given' }])
     ]
   } catch {
     return [{ path: 'config', message: 'could not be read' }]

@@ -10,6 +10,8 @@ export type NotificationType = 'ERROR' | 'WARNING' | 'INFO' | 'SUCCESS'
 
 /** A message for the end user (localised), on any answer. */
 export interface Notification {
+  // The known types, and any other the server adds (kept as sent): the union documents the first.
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
   readonly type: NotificationType | string
   readonly message: string
   readonly sticky: boolean
@@ -22,6 +24,7 @@ export type LogLevel = 'ERROR' | 'WARNING' | 'NOTICE'
 
 /** A message for the client's developers, on any answer. */
 export interface Log {
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- as `Notification.type`
   readonly level: LogLevel | string
   readonly message: string
 }
@@ -52,7 +55,8 @@ export interface Envelope {
   readonly logs: ReadonlyArray<Log>
 }
 
-const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : null)
+const num = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : null
 const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
 const objects = (value: unknown): ReadonlyArray<JsonObject> => (Array.isArray(value) ? value.filter(isObject) : [])
 

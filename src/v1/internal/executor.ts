@@ -80,8 +80,7 @@ export const apiRoot = (url: string): string => {
   return /\/api\/v1$/.test(trimmed) ? trimmed : `${trimmed}/api/v1`
 }
 
-const queryText = (value: Exclude<Query[string], undefined>): string =>
-  Array.isArray(value) ? value.join(',') : String(value)
+const queryText = (value: Exclude<Query[string], undefined>): string => (Array.isArray(value) ? value.join(',') : String(value))
 
 // Commas stay readable (`include=user,case_status`); `+` must be encoded or the server reads a space.
 const encodeQuery = (pairs: ReadonlyArray<readonly [string, string]>): string =>
@@ -159,31 +158,35 @@ export const v1 = (config: V1Config): V1Executor => {
     }
   })
 
-  const withMeta = <A>(req: V1Request<A>): TE.TaskEither<KayakoError, Answer<A>> => async () => {
-    const answer = await run({
-      operation: req.operation,
-      issues: req.issues,
-      secrets: () => secrets,
-      target: () => ({ method: req.method, url: `${root}${req.path}`, headers: {} }),
-      exchange: async () => {
-        const exchanged = await held.exchange(toHttpRequest(root, req, defaults))
-        if (E.isLeft(exchanged)) return exchanged
-        const [http, response, parsed] = exchanged.right
-        report(req.operation, response.status, parsed)
-        const value = interpret(req, http, response, parsed)
-        if (E.isLeft(value)) return value
-        if (req.method === 'DELETE' && req.path === '/session') held.ended()
-        const envelope = parsed.envelope ?? emptyEnvelope()
-        return E.right({ operation: req.operation, status: response.status, notifications: envelope.notifications, logs: envelope.logs, value: value.right })
-      }
-    })
-    return E.isLeft(answer) ? answer : E.right(cleanMeta(answer.right))
-  }
+  const withMeta =
+    <A>(req: V1Request<A>): TE.TaskEither<KayakoError, Answer<A>> =>
+    async () => {
+      const answer = await run({
+        operation: req.operation,
+        issues: req.issues,
+        secrets: () => secrets,
+        target: () => ({ method: req.method, url: `${root}${req.path}`, headers: {} }),
+        exchange: async () => {
+          const exchanged = await held.exchange(toHttpRequest(root, req, defaults))
+          if (E.isLeft(exchanged)) return exchanged
+          const [http, response, parsed] = exchanged.right
+          report(req.operation, response.status, parsed)
+          const value = interpret(req, http, response, parsed)
+          if (E.isLeft(value)) return value
+          if (req.method === 'DELETE' && req.path === '/session') held.ended()
+          const envelope = parsed.envelope ?? emptyEnvelope()
+          return E.right({ operation: req.operation, status: response.status, notifications: envelope.notifications, logs: envelope.logs, value: value.right })
+        }
+      })
+      return E.isLeft(answer) ? answer : E.right(cleanMeta(answer.right))
+    }
 
-  const run1 = <A>(req: V1Request<A>): TE.TaskEither<KayakoError, A> => async () => {
-    const answer = await withMeta(req)()
-    return E.isLeft(answer) ? answer : E.right(answer.right.value)
-  }
+  const run1 =
+    <A>(req: V1Request<A>): TE.TaskEither<KayakoError, A> =>
+    async () => {
+      const answer = await withMeta(req)()
+      return E.isLeft(answer) ? answer : E.right(answer.right.value)
+    }
 
   return Object.assign(run1, { withMeta, session: held.held })
 }

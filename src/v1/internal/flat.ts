@@ -17,8 +17,7 @@ export type JsonObject = { readonly [key: string]: unknown; readonly [RAW]?: unk
 
 const REFERENCE_KEYS: ReadonlySet<string> = /*#__PURE__*/ new Set(['id', 'uuid', 'resource_type', 'resource_url', 'legacy_id'])
 
-export const isObject = (value: unknown): value is JsonObject =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
+export const isObject = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value)
 
 /** `{ id, resource_type }` (or `uuid` for channels), optionally with `resource_url` / `legacy_id`: nothing else. */
 export const isReferenceShape = (o: JsonObject): boolean => {
@@ -62,7 +61,7 @@ const tooDeep = (): never => {
 const newContext = (): Context => ({ index: new Map(), done: new Map(), inProgress: new Set(), depth: 0, height: 0 })
 
 /** An empty object without a prototype, frozen: the prototype of every normalised object. */
-const NO_PROTOTYPE: object = /*#__PURE__*/ Object.freeze(Object.create(null))
+const NO_PROTOTYPE: object = /*#__PURE__*/ Object.freeze(Object.create(null) as object)
 
 /**
  * Objects with nothing inherited: a key named `__proto__`, `constructor` or `toString` is data, never a prototype to
@@ -80,7 +79,7 @@ const rawProperty = (o: Record<string, unknown>, snakeName: string): unknown => 
 const addToIndex = (index: Index, type: string, id: string | undefined, resource: unknown): void => {
   if (id === undefined) return
   let byId = index.get(type)
-  if (byId === undefined) index.set(type, (byId = new Map()))
+  if (byId === undefined) index.set(type, (byId = new Map<string, unknown>()))
   byId.set(id, resource)
 }
 
@@ -157,7 +156,7 @@ const normaliseObject = (raw: JsonObject, ctx: Context): JsonObject => {
   out[RAW] = raw
   ctx.depth--
   ctx.height = height + 1
-  return out as JsonObject
+  return out
 }
 
 /** The resource a reference points to, normalised once; a resource reused deeper than it was made still counts. */
@@ -194,7 +193,7 @@ export const checkJson = (text: string, maxValues: number): string | undefined =
     const c = text[i]
     if (c === '"') {
       // to the closing quote: the first one after an even run of backslashes (each run is looked at once)
-      for (let k = i; ; ) {
+      for (let k: number; ;) {
         i = text.indexOf('"', i + 1)
         if (i < 0) return undefined
         for (k = i; text[k - 1] === '\\'; k--);
@@ -214,7 +213,7 @@ export const checkJson = (text: string, maxValues: number): string | undefined =
 export const normaliseDocument = (document: unknown): unknown => {
   if (!isObject(document)) return normaliseValue(document, newContext())
   const ctx = newContext()
-  const resources = rawProperty(document as Record<string, unknown>, 'resources')
+  const resources = rawProperty(document, 'resources')
   if (resources !== undefined) for (const [type, byId] of buildIndex(resources)) ctx.index.set(type, byId)
   const out = newObject()
   for (const key in document) {

@@ -22,7 +22,7 @@ const convertToSnake = (name: string): string => {
       if (i > 0 && out[out.length - 1] !== '_' && (!prevUpper || nextLower)) out += '_'
       out += String.fromCharCode(c + 32)
     } else {
-      out += name[i]
+      out += name.charAt(i)
     }
   }
   return out

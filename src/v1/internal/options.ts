@@ -37,7 +37,7 @@ export interface Options {
 export const mergeOptions = (defaults: Options, overrides: Options): Options => {
   const out: Record<string, unknown> = { ...defaults }
   for (const [key, value] of Object.entries(overrides)) if (value !== undefined) out[key] = value
-  return out as Options
+  return out
 }
 
 const snakeNames = (text: string): string => text.replace(/[A-Za-z][A-Za-z0-9_]*/g, toSnake)

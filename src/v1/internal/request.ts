@@ -239,8 +239,18 @@ const oneCursor = (args: Partial<CursorArgs>): Issues =>
   V.when(args.afterId !== undefined && args.beforeId !== undefined, 'beforeId', 'only one of afterId and beforeId may be given')
 
 /** `args: must be an object`, or the paging arguments' issues, then those of the list's own fields and `rules`. */
-const checkList = <P, A>(paging: Fields<P, unknown>, pagingRules: ((args: Partial<P>) => Issues) | undefined, args: A, fields?: ListFields<A>, rules?: ListRules<A>): Issues =>
-  V.input(args, (a) => V.issues(checkFields(paging, NOTHING_REQUIRED, a, pagingRules), fields === undefined ? [] : checkFields(fields, NOTHING_REQUIRED, a, rules)), 'args')
+const checkList = <P, A>(
+  paging: Fields<P, unknown>,
+  pagingRules: ((args: Partial<P>) => Issues) | undefined,
+  args: A,
+  fields?: ListFields<A>,
+  rules?: ListRules<A>
+): Issues =>
+  V.input(
+    args,
+    (a) => V.issues(checkFields(paging, NOTHING_REQUIRED, a, pagingRules), fields === undefined ? [] : checkFields(fields, NOTHING_REQUIRED, a, rules)),
+    'args'
+  )
 
 const ownQuery = <A>(args: A, fields: ListFields<A> | undefined): Query => (fields === undefined ? NO_QUERY : (wireValues(fields, args) as Query))
 
@@ -256,7 +266,11 @@ export const checkCursor = <A extends CursorArgs>(args: A, fields?: ListFields<A
 // in their place, so every page is asked for in the same order (`?offset=10&limit=10`).
 
 /** An offset-paged list's query: the wire values of its own `fields`, then `offset` and `limit`. */
-export const offsetQuery = <A extends OffsetArgs>(args: A, fields?: ListFields<A>): Query => ({ ...ownQuery(args, fields), offset: args?.offset, limit: args?.limit })
+export const offsetQuery = <A extends OffsetArgs>(args: A, fields?: ListFields<A>): Query => ({
+  ...ownQuery(args, fields),
+  offset: args?.offset,
+  limit: args?.limit
+})
 
 /** A cursor-paged list's query: `afterId` and `beforeId`, the wire values of its own `fields`, then `limit`. */
 export const cursorQuery = <A extends CursorArgs>(args: A, fields?: ListFields<A>): Query => ({
@@ -295,4 +309,6 @@ export const noteBody = (input: NewNote): Body => json(wireValues(NOTE_FIELDS, i
 
 /** A non-empty list of non-blank tag names. */
 export const checkTags = (path: string, tags: unknown): Issues =>
-  Array.isArray(tags) && tags.length > 0 ? tags.flatMap((t, i) => V.nonBlank(`${path}[${i}]`, t)) : [{ path, message: 'must be a non-empty array of tag names' }]
+  Array.isArray(tags) && tags.length > 0
+    ? tags.flatMap((t, i) => V.nonBlank(`${path}[${i}]`, t))
+    : [{ path, message: 'must be a non-empty array of tag names' }]

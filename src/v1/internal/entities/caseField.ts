@@ -34,8 +34,25 @@ const fieldOption: Decoder<unknown, FieldOption> = /*#__PURE__*/ struct('field_o
 }))
 
 export type CaseFieldType =
-  | 'SUBJECT' | 'MESSAGE' | 'PRIORITY' | 'STATUS' | 'TYPE' | 'TEAM' | 'ASSIGNEE'
-  | 'TEXT' | 'TEXTAREA' | 'CHECKBOX' | 'RADIO' | 'SELECT' | 'DATE' | 'FILE' | 'NUMERIC' | 'DECIMAL' | 'YESNO' | 'CASCADINGSELECT' | 'REGEX'
+  | 'SUBJECT'
+  | 'MESSAGE'
+  | 'PRIORITY'
+  | 'STATUS'
+  | 'TYPE'
+  | 'TEAM'
+  | 'ASSIGNEE'
+  | 'TEXT'
+  | 'TEXTAREA'
+  | 'CHECKBOX'
+  | 'RADIO'
+  | 'SELECT'
+  | 'DATE'
+  | 'FILE'
+  | 'NUMERIC'
+  | 'DECIMAL'
+  | 'YESNO'
+  | 'CASCADINGSELECT'
+  | 'REGEX'
 
 /** A custom field definition (case fields; user and organization fields have the same shape). */
 export interface CaseField extends Timestamps, Resource {

@@ -133,7 +133,6 @@ export const user: Decoder<unknown, User> = /*#__PURE__*/ struct('user', () => (
   ...url()
 }))
 
-
 export interface IdentityEmail extends Timestamps, Resource {
   readonly id: number
   readonly email: string
