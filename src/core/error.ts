@@ -90,7 +90,8 @@ export interface DecodeError {
 export type KayakoError = ValidationError | TransportError | HttpError | ApiError | ParseError | DecodeError
 
 const EXCERPT = 2048
-const excerpt = (text: string): string => (text.length > EXCERPT ? text.slice(0, EXCERPT) + '…' : text)
+/** The first 2 KB of a text from outside, marked `…` when cut: what an error keeps of a body or a message. */
+export const excerpt = (text: string): string => (text.length > EXCERPT ? text.slice(0, EXCERPT) + '…' : text)
 
 export const validationError = (operation: string, issues: ReadonlyArray<ValidationIssue>): KayakoError => ({
   _tag: 'ValidationError',

@@ -91,6 +91,16 @@ test('401/400/404 plain-text bodies → ApiError with the server text', async ()
   }
 })
 
+test('a huge 400 body keeps its first 2 KB as the ApiError message', async () => {
+  const body = 'Invalid data provided. '.repeat(100_000)
+  const { transport } = canned({ status: 400, body, headers: { 'content-type': 'text/xml' } })
+  const e = unwrapLeft(await executor(transport)(Department.delete(5))())
+  assert.ok(e._tag === 'ApiError', JSON.stringify(e).slice(0, 200))
+  if (e._tag !== 'ApiError') return
+  assert.is(e.messages[0], `${body.slice(0, 2048)}…`)
+  assert.equal(e.errors, [{ message: e.messages[0] ?? '' }])
+})
+
 test('other statuses → HttpError with the redacted request', async () => {
   const { transport } = canned({ status: 503, body: 'Service Unavailable' })
   const e = unwrapLeft(await executor(transport)(Department.all())())

@@ -4,7 +4,19 @@
  */
 import * as E from '../../core/either'
 import type * as TE from 'fp-ts/TaskEither'
-import { apiError, causeText, httpError, parseError, redact, scrub, SECRET_PARAMS, userInfoOf, validationError, type KayakoError } from '../../core/error'
+import {
+  apiError,
+  causeText,
+  excerpt,
+  httpError,
+  parseError,
+  redact,
+  scrub,
+  SECRET_PARAMS,
+  userInfoOf,
+  validationError,
+  type KayakoError
+} from '../../core/error'
 import { redirectMessage, type HttpRequest, type HttpResponse, type Transport } from '../../core/http'
 import { decode, pipeline, refuse, type Pipeline } from '../../core/pipeline'
 import { classicConfigIssues } from './config'
@@ -170,7 +182,8 @@ const interpret = <A>(
     if (API_STATUSES.includes(status)) {
       const big = oversized()
       if (big !== undefined) return E.left(big)
-      const message = plainText(body)
+      // The server's texts are short; a huge body (a proxy's page, a hostile server) keeps its first 2 KB.
+      const message = excerpt(plainText(body))
       return E.left(apiError(req.operation, status, [{ message: message === '' ? `HTTP ${status}` : message }]))
     }
     return E.left(httpError(req.operation, redact(http), status, body, redirectMessage(response)))
