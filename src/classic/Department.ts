@@ -61,13 +61,8 @@ export interface NewDepartment {
  * The server resets `parentDepartmentId` to 0 and `userVisibilityCustom` to off unless they are sent again: pass
  * them on every update that should keep them. The app cannot be changed.
  */
-export interface DepartmentUpdate {
+export interface DepartmentUpdate extends Partial<Omit<NewDepartment, 'title' | 'app'>> {
   readonly title: string
-  readonly type?: DepartmentType
-  readonly displayOrder?: number
-  readonly parentDepartmentId?: number
-  readonly userVisibilityCustom?: boolean
-  readonly userGroupIds?: ReadonlyArray<number>
 }
 
 const department: Decoder<XmlElement, Department> = /*#__PURE__*/ struct('department', {

@@ -87,7 +87,7 @@ export interface NewKnowledgebaseArticle {
    * `published` (only when the staff member may publish; else draft), `draft`; absent → `pendingApproval`.
    */
   readonly articleStatus?: ArticleStatus
-  /** Default: made from the subject (made unique by the server). */
+  /** Default: made from the subject (made unique by the server); in an update, changed only when different from the current one. */
   readonly seoSubject?: string
   readonly isFeatured?: boolean
   /** Absent: comments allowed. They cannot be switched off when creating an article (the server ignores 0). */
@@ -101,17 +101,11 @@ export interface NewKnowledgebaseArticle {
  * un-features the article, without `allowComments: true` disables comments, without `categoryIds` moves it to the top
  * level only, and without `articleStatus` (`published` or `draft`) makes it pending approval. Send them on every update.
  */
-export interface KnowledgebaseArticleUpdate {
+export interface KnowledgebaseArticleUpdate extends Partial<Omit<NewKnowledgebaseArticle, 'creatorId' | 'allowComments'>> {
   /** The staff member making the change (required by the server). */
   readonly editedStaffId: number
-  readonly subject?: string
-  readonly contents?: string
-  readonly articleStatus?: ArticleStatus
-  /** Changed only when different from the current one. */
-  readonly seoSubject?: string
-  readonly isFeatured?: boolean
+  /** Unlike a new article's, comments can be switched off. */
   readonly allowComments?: boolean
-  readonly categoryIds?: ReadonlyArray<number>
 }
 
 /** Paging for `all(categoryId, options)`. */

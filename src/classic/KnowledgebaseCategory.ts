@@ -77,20 +77,7 @@ export interface NewKnowledgebaseCategory {
  * flags cannot be switched off and a category cannot be moved back to the top level (`false`/`0` are refused
  * before sending). Every update sets the category's `staffId` to 0.
  */
-export interface KnowledgebaseCategoryUpdate {
-  readonly title?: string
-  readonly parentCategoryId?: number
-  readonly categoryType?: KnowledgebaseCategoryType
-  readonly displayOrder?: number
-  readonly articleSortOrder?: ArticleSortOrder
-  readonly allowComments?: boolean
-  readonly allowRating?: boolean
-  readonly isPublished?: boolean
-  readonly userVisibilityCustom?: boolean
-  readonly userGroupIds?: ReadonlyArray<number>
-  readonly staffVisibilityCustom?: boolean
-  readonly staffGroupIds?: ReadonlyArray<number>
-}
+export type KnowledgebaseCategoryUpdate = Partial<Omit<NewKnowledgebaseCategory, 'staffId'>>
 
 /** Paging and order for `all`. */
 export interface KnowledgebaseCategoryListOptions {

@@ -67,7 +67,7 @@ export interface NewNewsItem extends NewsEmailOptions {
   readonly subject: string
   /** HTML. */
   readonly contents: string
-  /** Default: published. */
+  /** Default: published. In an update, applied at once, even when a later check of the same update fails. */
   readonly newsStatus?: NewsStatus
   /** Default: allowed. */
   readonly allowComments?: boolean
@@ -88,19 +88,9 @@ export interface NewNewsItem extends NewsEmailOptions {
  * every update. Dates cannot be changed: the server's update resets any date it is sent to "none", so this client
  * does not send them. The type cannot change either.
  */
-export interface NewsItemUpdate extends NewsEmailOptions {
+export interface NewsItemUpdate extends Omit<NewNewsItem, 'staffId' | 'start' | 'expiry'> {
   /** The staff member making the change. */
   readonly editedStaffId: number
-  readonly subject: string
-  readonly contents: string
-  /** Applied at once, even when a later check of the same update fails. */
-  readonly newsStatus?: NewsStatus
-  readonly allowComments?: boolean
-  readonly userVisibilityCustom?: boolean
-  readonly userGroupIds?: ReadonlyArray<number>
-  readonly staffVisibilityCustom?: boolean
-  readonly staffGroupIds?: ReadonlyArray<number>
-  readonly categoryIds?: ReadonlyArray<number>
 }
 
 const itemFields = () => ({

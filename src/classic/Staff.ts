@@ -50,19 +50,12 @@ export interface NewStaff {
 }
 
 /** Omitted fields keep their values; the password is changed only when given. */
-export interface StaffUpdate {
+export interface StaffUpdate extends Partial<Omit<NewStaff, 'firstName' | 'lastName' | 'staffGroupId' | 'isEnabled' | 'enableDst'>> {
   readonly firstName: string
   readonly lastName: string
   readonly staffGroupId: number
-  readonly userName?: string
-  readonly email?: string
-  readonly password?: string
-  readonly designation?: string
-  readonly mobileNumber?: string
-  readonly signature?: string
+  /** Unlike a new staff member's, these can be switched off. */
   readonly isEnabled?: boolean
-  readonly greeting?: string
-  readonly timezone?: string
   readonly enableDst?: boolean
 }
 

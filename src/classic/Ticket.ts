@@ -198,7 +198,7 @@ export interface NewTicket {
   readonly userId?: number
   readonly staffId?: number
   readonly autoUserId?: true
-  /** Unknown staff ids are ignored by the server. */
+  /** Unknown staff ids are ignored by the server; in an update, 0 unassigns. */
   readonly ownerStaffId?: number
   readonly type?: TicketCreationKind
   /** A template group id or title. */
@@ -208,19 +208,9 @@ export interface NewTicket {
 }
 
 /** Every field optional. The server silently ignores invalid ids here (200 with the unchanged ticket). */
-export interface TicketUpdate {
-  readonly subject?: string
-  readonly fullName?: string
-  readonly email?: string
-  readonly departmentId?: number
-  readonly statusId?: number
-  readonly priorityId?: number
-  readonly typeId?: number
-  /** 0 unassigns. */
-  readonly ownerStaffId?: number
-  readonly userId?: number
-  readonly templateGroup?: number | string
-}
+export type TicketUpdate = Partial<
+  Pick<NewTicket, 'subject' | 'fullName' | 'email' | 'departmentId' | 'statusId' | 'priorityId' | 'typeId' | 'ownerStaffId' | 'userId' | 'templateGroup'>
+>
 
 /** Where `search` looks: the 11 flags of `POST /Tickets/TicketSearch`. */
 export const SEARCH_FIELDS = {

@@ -53,16 +53,7 @@ export interface NewTroubleshooterCategory {
  * Changes to a category; omitted fields keep their values. The visibility flags cannot be switched off (the server
  * ignores 0), and the creator cannot change.
  */
-export interface TroubleshooterCategoryUpdate {
-  readonly title?: string
-  readonly categoryType?: TroubleshooterCategoryType
-  readonly description?: string
-  readonly displayOrder?: number
-  readonly userVisibilityCustom?: boolean
-  readonly userGroupIds?: ReadonlyArray<number>
-  readonly staffVisibilityCustom?: boolean
-  readonly staffGroupIds?: ReadonlyArray<number>
-}
+export type TroubleshooterCategoryUpdate = Partial<Omit<NewTroubleshooterCategory, 'staffId'>>
 
 const category: Decoder<XmlElement, TroubleshooterCategory> = /*#__PURE__*/ struct('troubleshootercategory', {
   id: requiredInt('id'),

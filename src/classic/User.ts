@@ -73,22 +73,8 @@ export interface NewUser {
 }
 
 /** Omitted fields keep their values; `emails`, when given, replaces the whole list. */
-export interface UserUpdate {
+export interface UserUpdate extends Partial<Omit<NewUser, 'fullName' | 'sendWelcomeEmail'>> {
   readonly fullName: string
-  readonly emails?: ReadonlyArray<string>
-  readonly userGroupId?: number
-  readonly password?: string
-  readonly userOrganizationId?: number
-  readonly salutation?: string
-  readonly designation?: string
-  readonly phone?: string
-  readonly isEnabled?: boolean
-  readonly userRole?: UserRole
-  readonly timezone?: string
-  readonly enableDst?: boolean
-  readonly slaPlanId?: number
-  readonly slaPlanExpiry?: Date | null
-  readonly userExpiry?: Date | null
 }
 
 export interface UserFilter {

@@ -58,19 +58,8 @@ export interface NewUserOrganization {
  * **The server blanks every optional field that is not sent again** (address, city, …, SLA plan): pass the whole
  * organization on every update, e.g. `put(org.id, { ...org, name: 'New name' })` (extra properties are ignored).
  */
-export interface UserOrganizationUpdate {
+export interface UserOrganizationUpdate extends Partial<Omit<NewUserOrganization, 'name'>> {
   readonly name: string
-  readonly organizationType?: OrganizationType
-  readonly address?: string
-  readonly city?: string
-  readonly state?: string
-  readonly postalCode?: string
-  readonly country?: string
-  readonly phone?: string
-  readonly fax?: string
-  readonly website?: string
-  readonly slaPlanId?: number
-  readonly slaPlanExpiry?: Date | null
 }
 
 const userOrganization: Decoder<XmlElement, UserOrganization> = /*#__PURE__*/ struct('userorganization', {

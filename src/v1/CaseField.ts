@@ -1,9 +1,9 @@
 /**
  * CaseField — `/cases/fields` (spec §3.2 case_field): custom case field definitions. Unpaginated.
  */
-import * as V from '../core/validate'
 import { caseField, type CaseField } from './internal/entities/caseField'
-import { deleteRequest, getRequest, many, none, one, segment, type V1Request } from './internal/request'
+import { getRequest, many, type V1Request } from './internal/request'
+import { deleteById, getById } from './internal/endpoints'
 
 export type { CaseField, CaseFieldType, CustomFieldValue, FieldOption, LocaleField } from './internal/entities/caseField'
 
@@ -11,9 +11,8 @@ const PATH = '/cases/fields'
 
 export const all = (): V1Request<ReadonlyArray<CaseField>> => getRequest('CaseField.all', PATH, many(caseField))
 
-export const get = (id: number): V1Request<CaseField> =>
-  getRequest('CaseField.get', `${PATH}/${segment(id)}`, one(caseField), { issues: V.positiveInt('id', id) })
+export const get = /*#__PURE__*/ getById('CaseField.get', PATH, caseField)
 
-const del = (id: number): V1Request<void> => deleteRequest('CaseField.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
+const del = /*#__PURE__*/ deleteById('CaseField.delete', PATH)
 
 export { del as delete, get as find, del as destroy }

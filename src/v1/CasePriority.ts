@@ -1,10 +1,11 @@
 /**
  * CasePriority — `/cases/priorities` (spec §3.2 case_priority). Unpaginated: the answer has every priority.
  */
-import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
+import type { Fields, RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { casePriority, type CasePriority } from './internal/entities/casePriority'
-import { getRequest, json, many, one, postRequest, putRequest, segment, type V1Request } from './internal/request'
+import { getRequest, many, type V1Request } from './internal/request'
+import { create, getById, update } from './internal/endpoints'
 
 export type { CasePriority } from './internal/entities/casePriority'
 
@@ -27,16 +28,10 @@ const NEW_REQUIRED: RequiredFields<NewCasePriority> = { label: true }
 
 export const all = (): V1Request<ReadonlyArray<CasePriority>> => getRequest('CasePriority.all', PATH, many(casePriority))
 
-export const get = (id: number): V1Request<CasePriority> =>
-  getRequest('CasePriority.get', `${PATH}/${segment(id)}`, one(casePriority), { issues: V.positiveInt('id', id) })
+export const get = /*#__PURE__*/ getById('CasePriority.get', PATH, casePriority)
 
-export const post = (input: NewCasePriority): V1Request<CasePriority> =>
-  postRequest('CasePriority.post', PATH, one(casePriority), { issues: checkFields(FIELDS, NEW_REQUIRED, input), body: json(wireValues(FIELDS, input)) })
+export const post = /*#__PURE__*/ create<NewCasePriority, CasePriority>('CasePriority.post', PATH, casePriority, FIELDS, NEW_REQUIRED)
 
-export const put = (id: number, input: CasePriorityUpdate): V1Request<CasePriority> =>
-  putRequest('CasePriority.put', `${PATH}/${segment(id)}`, one(casePriority), {
-    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
-    body: json(wireValues(FIELDS, input))
-  })
+export const put = /*#__PURE__*/ update<CasePriorityUpdate, CasePriority>('CasePriority.put', PATH, casePriority, FIELDS)
 
 export { get as find, post as save, put as update }

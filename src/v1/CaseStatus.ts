@@ -1,10 +1,11 @@
 /**
  * CaseStatus — `/cases/statuses` (spec §3.2 case_status). Unpaginated: the answer has every status.
  */
-import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
+import type { Fields, RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { caseStatus, type CaseStatus } from './internal/entities/caseStatus'
-import { getRequest, json, many, one, postRequest, putRequest, segment, type V1Request } from './internal/request'
+import { getRequest, many, type V1Request } from './internal/request'
+import { create, getById, update } from './internal/endpoints'
 
 export type { CaseStatus, CaseStatusType } from './internal/entities/caseStatus'
 
@@ -29,17 +30,11 @@ const NEW_REQUIRED: RequiredFields<NewCaseStatus> = { label: true }
 
 export const all = (): V1Request<ReadonlyArray<CaseStatus>> => getRequest('CaseStatus.all', PATH, many(caseStatus))
 
-export const get = (id: number): V1Request<CaseStatus> =>
-  getRequest('CaseStatus.get', `${PATH}/${segment(id)}`, one(caseStatus), { issues: V.positiveInt('id', id) })
+export const get = /*#__PURE__*/ getById('CaseStatus.get', PATH, caseStatus)
 
 /** Creates a custom status (Admins and Owners). */
-export const post = (input: NewCaseStatus): V1Request<CaseStatus> =>
-  postRequest('CaseStatus.post', PATH, one(caseStatus), { issues: checkFields(FIELDS, NEW_REQUIRED, input), body: json(wireValues(FIELDS, input)) })
+export const post = /*#__PURE__*/ create<NewCaseStatus, CaseStatus>('CaseStatus.post', PATH, caseStatus, FIELDS, NEW_REQUIRED)
 
-export const put = (id: number, input: CaseStatusUpdate): V1Request<CaseStatus> =>
-  putRequest('CaseStatus.put', `${PATH}/${segment(id)}`, one(caseStatus), {
-    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
-    body: json(wireValues(FIELDS, input))
-  })
+export const put = /*#__PURE__*/ update<CaseStatusUpdate, CaseStatus>('CaseStatus.put', PATH, caseStatus, FIELDS)
 
 export { get as find, post as save, put as update }

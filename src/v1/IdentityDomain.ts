@@ -1,26 +1,11 @@
 /**
  * IdentityDomain — `/identities/domains` (spec §3.2 identity_domain): an organization's domains.
  */
-import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
+import type { Fields, RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { identityDomain, type IdentityDomain } from './internal/entities/people'
-import {
-  checkOffset,
-  deleteRequest,
-  getRequest,
-  json,
-  none,
-  offsetQuery,
-  one,
-  page,
-  postRequest,
-  putRequest,
-  segment,
-  type ListFields,
-  type OffsetArgs,
-  type Page,
-  type V1Request
-} from './internal/request'
+import type { ListFields, OffsetArgs } from './internal/request'
+import { create, deleteById, getById, offsetList, update } from './internal/endpoints'
 
 export type { IdentityDomain } from './internal/entities/people'
 
@@ -78,27 +63,14 @@ const LIST_FIELDS: ListFields<IdentityDomainListArgs> = {
   organizationId: { wire: 'organizationId', check: V.positiveInt }
 }
 
-export const all = (args: IdentityDomainListArgs = {}): V1Request<Page<IdentityDomain>> =>
-  getRequest('IdentityDomain.all', PATH, page(identityDomain), {
-    query: offsetQuery(args, LIST_FIELDS),
-    issues: checkOffset(args, LIST_FIELDS)
-  })
+export const all = /*#__PURE__*/ offsetList<IdentityDomainListArgs, IdentityDomain>('IdentityDomain.all', PATH, identityDomain, LIST_FIELDS)
 
-export const get = (id: number): V1Request<IdentityDomain> =>
-  getRequest('IdentityDomain.get', `${PATH}/${segment(id)}`, one(identityDomain), { issues: V.positiveInt('id', id) })
+export const get = /*#__PURE__*/ getById('IdentityDomain.get', PATH, identityDomain)
 
-export const post = (input: NewIdentityDomain): V1Request<IdentityDomain> =>
-  postRequest('IdentityDomain.post', PATH, one(identityDomain), {
-    issues: checkFields(FIELDS, NEW_REQUIRED, input),
-    body: json(wireValues(FIELDS, input))
-  })
+export const post = /*#__PURE__*/ create<NewIdentityDomain, IdentityDomain>('IdentityDomain.post', PATH, identityDomain, FIELDS, NEW_REQUIRED)
 
-export const put = (id: number, input: IdentityDomainUpdate): V1Request<IdentityDomain> =>
-  putRequest('IdentityDomain.put', `${PATH}/${segment(id)}`, one(identityDomain), {
-    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
-    body: json(wireValues(FIELDS, input))
-  })
+export const put = /*#__PURE__*/ update<IdentityDomainUpdate, IdentityDomain>('IdentityDomain.put', PATH, identityDomain, FIELDS)
 
-const del = (id: number): V1Request<void> => deleteRequest('IdentityDomain.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
+const del = /*#__PURE__*/ deleteById('IdentityDomain.delete', PATH)
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

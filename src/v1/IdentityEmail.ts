@@ -2,26 +2,11 @@
  * IdentityEmail — `/identities/emails` (spec §3.2 identity_email): a user's e-mail addresses. Ordered primary first,
  * then by last update.
  */
-import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
+import type { Fields, RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { identityEmail, type IdentityEmail } from './internal/entities/people'
-import {
-  checkOffset,
-  deleteRequest,
-  getRequest,
-  json,
-  none,
-  offsetQuery,
-  one,
-  page,
-  postRequest,
-  putRequest,
-  segment,
-  type ListFields,
-  type OffsetArgs,
-  type Page,
-  type V1Request
-} from './internal/request'
+import { type ListFields, type OffsetArgs } from './internal/request'
+import { create, deleteById, getById, offsetList, update } from './internal/endpoints'
 
 export type { IdentityEmail } from './internal/entities/people'
 
@@ -57,27 +42,14 @@ const LIST_FIELDS: ListFields<IdentityEmailListArgs> = {
   userId: { wire: 'userId', check: V.positiveInt }
 }
 
-export const all = (args: IdentityEmailListArgs = {}): V1Request<Page<IdentityEmail>> =>
-  getRequest('IdentityEmail.all', PATH, page(identityEmail), {
-    query: offsetQuery(args, LIST_FIELDS),
-    issues: checkOffset(args, LIST_FIELDS)
-  })
+export const all = /*#__PURE__*/ offsetList<IdentityEmailListArgs, IdentityEmail>('IdentityEmail.all', PATH, identityEmail, LIST_FIELDS)
 
-export const get = (id: number): V1Request<IdentityEmail> =>
-  getRequest('IdentityEmail.get', `${PATH}/${segment(id)}`, one(identityEmail), { issues: V.positiveInt('id', id) })
+export const get = /*#__PURE__*/ getById('IdentityEmail.get', PATH, identityEmail)
 
-export const post = (input: NewIdentityEmail): V1Request<IdentityEmail> =>
-  postRequest('IdentityEmail.post', PATH, one(identityEmail), {
-    issues: checkFields(FIELDS, NEW_REQUIRED, input),
-    body: json(wireValues(FIELDS, input))
-  })
+export const post = /*#__PURE__*/ create<NewIdentityEmail, IdentityEmail>('IdentityEmail.post', PATH, identityEmail, FIELDS, NEW_REQUIRED)
 
-export const put = (id: number, input: IdentityEmailUpdate): V1Request<IdentityEmail> =>
-  putRequest('IdentityEmail.put', `${PATH}/${segment(id)}`, one(identityEmail), {
-    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
-    body: json(wireValues(FIELDS, input))
-  })
+export const put = /*#__PURE__*/ update<IdentityEmailUpdate, IdentityEmail>('IdentityEmail.put', PATH, identityEmail, FIELDS)
 
-const del = (id: number): V1Request<void> => deleteRequest('IdentityEmail.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
+const del = /*#__PURE__*/ deleteById('IdentityEmail.delete', PATH)
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

@@ -1,26 +1,11 @@
 /**
  * IdentityPhone — `/identities/phones` (spec §3.2 identity_phone): phone numbers of a user or an organization.
  */
-import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
+import type { Fields, RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { identityPhone, type IdentityPhone } from './internal/entities/people'
-import {
-  checkOffset,
-  deleteRequest,
-  getRequest,
-  json,
-  none,
-  offsetQuery,
-  one,
-  page,
-  postRequest,
-  putRequest,
-  segment,
-  type ListFields,
-  type OffsetArgs,
-  type Page,
-  type V1Request
-} from './internal/request'
+import type { ListFields, OffsetArgs } from './internal/request'
+import { create, deleteById, getById, offsetList, update } from './internal/endpoints'
 
 export type { IdentityPhone } from './internal/entities/people'
 
@@ -63,27 +48,14 @@ const LIST_FIELDS: ListFields<IdentityPhoneListArgs> = {
   organizationId: { wire: 'organizationId', check: V.positiveInt }
 }
 
-export const all = (args: IdentityPhoneListArgs = {}): V1Request<Page<IdentityPhone>> =>
-  getRequest('IdentityPhone.all', PATH, page(identityPhone), {
-    query: offsetQuery(args, LIST_FIELDS),
-    issues: checkOffset(args, LIST_FIELDS)
-  })
+export const all = /*#__PURE__*/ offsetList<IdentityPhoneListArgs, IdentityPhone>('IdentityPhone.all', PATH, identityPhone, LIST_FIELDS)
 
-export const get = (id: number): V1Request<IdentityPhone> =>
-  getRequest('IdentityPhone.get', `${PATH}/${segment(id)}`, one(identityPhone), { issues: V.positiveInt('id', id) })
+export const get = /*#__PURE__*/ getById('IdentityPhone.get', PATH, identityPhone)
 
-export const post = (input: NewIdentityPhone): V1Request<IdentityPhone> =>
-  postRequest('IdentityPhone.post', PATH, one(identityPhone), {
-    issues: checkFields(FIELDS, NEW_REQUIRED, input, ownerRule),
-    body: json(wireValues(FIELDS, input))
-  })
+export const post = /*#__PURE__*/ create<NewIdentityPhone, IdentityPhone>('IdentityPhone.post', PATH, identityPhone, FIELDS, NEW_REQUIRED, ownerRule)
 
-export const put = (id: number, input: IdentityPhoneUpdate): V1Request<IdentityPhone> =>
-  putRequest('IdentityPhone.put', `${PATH}/${segment(id)}`, one(identityPhone), {
-    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
-    body: json(wireValues(FIELDS, input))
-  })
+export const put = /*#__PURE__*/ update<IdentityPhoneUpdate, IdentityPhone>('IdentityPhone.put', PATH, identityPhone, FIELDS)
 
-const del = (id: number): V1Request<void> => deleteRequest('IdentityPhone.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
+const del = /*#__PURE__*/ deleteById('IdentityPhone.delete', PATH)
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

@@ -3,23 +3,11 @@
  * `internal/entities/`, one file per resource, where nesting resources find each other), input types and their field table, one builder per action,
  * Rails-style aliases.
  */
-import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
+import type { Fields, RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { role, type Role, type RoleType } from './internal/entities/role'
-import {
-  checkOffset,
-  getRequest,
-  json,
-  offsetQuery,
-  one,
-  page,
-  postRequest,
-  putRequest,
-  segment,
-  type OffsetArgs,
-  type Page,
-  type V1Request
-} from './internal/request'
+import type { OffsetArgs } from './internal/request'
+import { create, getById, offsetList, update } from './internal/endpoints'
 
 export type { AgentCaseAccess, Role, RoleType } from './internal/entities/role'
 
@@ -51,19 +39,13 @@ const FIELDS: Fields<NewRole & RoleUpdate, unknown> = {
 const NEW_REQUIRED: RequiredFields<NewRole> = { title: true, type: true }
 
 /** One page of roles. */
-export const all = (args: OffsetArgs = {}): V1Request<Page<Role>> =>
-  getRequest('Role.all', PATH, page(role), { query: offsetQuery(args), issues: checkOffset(args) })
+export const all = /*#__PURE__*/ offsetList<OffsetArgs, Role>('Role.all', PATH, role)
 
-export const get = (id: number): V1Request<Role> => getRequest('Role.get', `${PATH}/${segment(id)}`, one(role), { issues: V.positiveInt('id', id) })
+export const get = /*#__PURE__*/ getById('Role.get', PATH, role)
 
 /** Creates a role (Admins and Owners). */
-export const post = (input: NewRole): V1Request<Role> =>
-  postRequest('Role.post', PATH, one(role), { issues: checkFields(FIELDS, NEW_REQUIRED, input), body: json(wireValues(FIELDS, input)) })
+export const post = /*#__PURE__*/ create<NewRole, Role>('Role.post', PATH, role, FIELDS, NEW_REQUIRED)
 
-export const put = (id: number, input: RoleUpdate): V1Request<Role> =>
-  putRequest('Role.put', `${PATH}/${segment(id)}`, one(role), {
-    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
-    body: json(wireValues(FIELDS, input))
-  })
+export const put = /*#__PURE__*/ update<RoleUpdate, Role>('Role.put', PATH, role, FIELDS)
 
 export { get as find, post as save, put as update }

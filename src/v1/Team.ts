@@ -1,26 +1,11 @@
 /**
  * Team — `/teams` (spec §3.2 team). Ordered by id.
  */
-import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
+import type { Fields, RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
+import { create, getById, offsetList, update } from './internal/endpoints'
 import { team, type Team } from './internal/entities/team'
-import {
-  checkOffset,
-  checkStrings,
-  csv,
-  getRequest,
-  json,
-  offsetQuery,
-  one,
-  page,
-  postRequest,
-  putRequest,
-  segment,
-  type ListFields,
-  type OffsetArgs,
-  type Page,
-  type V1Request
-} from './internal/request'
+import { checkStrings, csv, type ListFields, type OffsetArgs } from './internal/request'
 
 export type { Team } from './internal/entities/team'
 
@@ -50,18 +35,12 @@ const LIST_FIELDS: ListFields<TeamListArgs> = {
   legacyIds: { wire: 'legacyIds', check: checkStrings, encode: csv }
 }
 
-export const all = (args: TeamListArgs = {}): V1Request<Page<Team>> =>
-  getRequest('Team.all', PATH, page(team), { query: offsetQuery(args, LIST_FIELDS), issues: checkOffset(args, LIST_FIELDS) })
+export const all = /*#__PURE__*/ offsetList<TeamListArgs, Team>('Team.all', PATH, team, LIST_FIELDS)
 
-export const get = (id: number): V1Request<Team> => getRequest('Team.get', `${PATH}/${segment(id)}`, one(team), { issues: V.positiveInt('id', id) })
+export const get = /*#__PURE__*/ getById('Team.get', PATH, team)
 
-export const post = (input: NewTeam): V1Request<Team> =>
-  postRequest('Team.post', PATH, one(team), { issues: checkFields(FIELDS, NEW_REQUIRED, input), body: json(wireValues(FIELDS, input)) })
+export const post = /*#__PURE__*/ create<NewTeam, Team>('Team.post', PATH, team, FIELDS, NEW_REQUIRED)
 
-export const put = (id: number, input: TeamUpdate): V1Request<Team> =>
-  putRequest('Team.put', `${PATH}/${segment(id)}`, one(team), {
-    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
-    body: json(wireValues(FIELDS, input))
-  })
+export const put = /*#__PURE__*/ update<TeamUpdate, Team>('Team.put', PATH, team, FIELDS)
 
 export { get as find, post as save, put as update }

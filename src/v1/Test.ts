@@ -5,22 +5,8 @@
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { test, type Test } from './internal/entities/test'
-import {
-  checkOffset,
-  deleteRequest,
-  getRequest,
-  json,
-  none,
-  offsetQuery,
-  one,
-  page,
-  postRequest,
-  putRequest,
-  segment,
-  type OffsetArgs,
-  type Page,
-  type V1Request
-} from './internal/request'
+import { json, one, putRequest, segment, type OffsetArgs, type V1Request } from './internal/request'
+import { create, deleteById, getById, offsetList } from './internal/endpoints'
 
 export type { Test } from './internal/entities/test'
 
@@ -37,13 +23,11 @@ const FIELDS: Fields<TestInput, unknown> = {
 /** Create and update alike. */
 const REQUIRED: RequiredFields<TestInput> = { name: true }
 
-export const all = (args: OffsetArgs = {}): V1Request<Page<Test>> =>
-  getRequest('Test.all', PATH, page(test), { query: offsetQuery(args), issues: checkOffset(args) })
+export const all = /*#__PURE__*/ offsetList<OffsetArgs, Test>('Test.all', PATH, test)
 
-export const get = (id: number): V1Request<Test> => getRequest('Test.get', `${PATH}/${segment(id)}`, one(test), { issues: V.positiveInt('id', id) })
+export const get = /*#__PURE__*/ getById('Test.get', PATH, test)
 
-export const post = (input: TestInput): V1Request<Test> =>
-  postRequest('Test.post', PATH, one(test), { issues: checkFields(FIELDS, REQUIRED, input), body: json(wireValues(FIELDS, input)) })
+export const post = /*#__PURE__*/ create<TestInput, Test>('Test.post', PATH, test, FIELDS, REQUIRED)
 
 export const put = (id: number, input: TestInput): V1Request<Test> =>
   putRequest('Test.put', `${PATH}/${segment(id)}`, one(test), {
@@ -51,6 +35,6 @@ export const put = (id: number, input: TestInput): V1Request<Test> =>
     body: json(wireValues(FIELDS, input))
   })
 
-const del = (id: number): V1Request<void> => deleteRequest('Test.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
+const del = /*#__PURE__*/ deleteById('Test.delete', PATH)
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

@@ -11,27 +11,6 @@ const decode = <A>(req: { response: { _tag: string } }, body: string): A => {
   return unwrap(response.decoder.decode(unwrap(parseDocument(body)).root))
 }
 
-test('all/get/delete descriptions', () => {
-  const all = Department.all()
-  assert.equal(
-    { ...all, response: undefined },
-    {
-      operation: 'Department.all',
-      method: 'GET',
-      route: '/Base/Department',
-      query: [],
-      form: [],
-      files: [],
-      issues: [],
-      response: undefined
-    }
-  )
-  assert.equal(Department.get(5).route, '/Base/Department/5')
-  assert.equal(Department.get(5), Department.get(5), 'descriptions compare by value')
-  const del = Department.delete(5)
-  assert.equal([del.method, del.route, del.response], ['DELETE', '/Base/Department/5', { _tag: 'Void' }])
-})
-
 test('post/put descriptions carry the server field names', () => {
   const post = Department.post({ title: 'Billing', type: 'public', app: 'livechat', displayOrder: 4, parentDepartmentId: 1 })
   assert.equal([post.method, post.route], ['POST', '/Base/Department'])

@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert'
 import { classic } from '../../src/classic/internal/executor'
 import * as Staff from '../../src/classic/Staff'
 import { describe } from '../../src/core/error'
-import { decodeBody, decodeEither, described, issuePaths } from '../support/decode'
+import { decodeBody, decodeEither, issuePaths } from '../support/decode'
 import { bodyText, canned, formPairs, unwrap, unwrapLeft } from '../support/transport'
 
 // Written from spec §2.2 in the server's style: declaration, CDATA values, `<tag />` for empty values, a comment.
@@ -57,21 +57,6 @@ const NEW_STAFF: Staff.NewStaff = {
   signature: 'Ann, Support',
   designation: 'Lead'
 }
-
-test('all/get/delete descriptions', () => {
-  assert.equal(described(Staff.all()), {
-    operation: 'Staff.all',
-    method: 'GET',
-    route: '/Base/Staff',
-    query: [],
-    form: [],
-    files: [],
-    issues: []
-  })
-  assert.equal([Staff.get(4).method, Staff.get(4).route, Staff.get(4).operation], ['GET', '/Base/Staff/4', 'Staff.get'])
-  const del = Staff.delete(4)
-  assert.equal([del.method, del.route, del.response], ['DELETE', '/Base/Staff/4', { _tag: 'Void' }])
-})
 
 test('post sends the staff signature as staffsignature, never as signature', () => {
   const post = Staff.post(NEW_STAFF)

@@ -2,23 +2,8 @@ import * as O from 'fp-ts/Option'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as StaffGroup from '../../src/classic/StaffGroup'
-import { decodeBody, described, issuePaths } from '../support/decode'
+import { decodeBody, issuePaths } from '../support/decode'
 import { fixture } from '../support/fixtures'
-
-test('all/get/delete descriptions', () => {
-  assert.equal(described(StaffGroup.all()), {
-    operation: 'StaffGroup.all',
-    method: 'GET',
-    route: '/Base/StaffGroup',
-    query: [],
-    form: [],
-    files: [],
-    issues: []
-  })
-  assert.equal([StaffGroup.get(5).method, StaffGroup.get(5).route], ['GET', '/Base/StaffGroup/5'])
-  const del = StaffGroup.delete(5)
-  assert.equal([del.method, del.route, del.response], ['DELETE', '/Base/StaffGroup/5', { _tag: 'Void' }])
-})
 
 test('post/put descriptions', () => {
   const post = StaffGroup.post({ title: 'Testers', isAdmin: false })

@@ -19,23 +19,6 @@ const paths = (req: ClassicRequest<unknown>) => req.issues.map((i) => i.path)
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
 
 test('all/get/delete descriptions', () => {
-  const all = TicketAttachment.all(1)
-  assert.equal(
-    { ...all, response: undefined },
-    {
-      operation: 'TicketAttachment.all',
-      method: 'GET',
-      route: '/Tickets/TicketAttachment/ListAll/1',
-      query: [],
-      form: [],
-      files: [],
-      issues: [],
-      response: undefined
-    }
-  )
-  assert.equal([TicketAttachment.get(1, 40).method, TicketAttachment.get(1, 40).route], ['GET', '/Tickets/TicketAttachment/1/40'])
-  const d = TicketAttachment.delete(1, 40)
-  assert.equal([d.operation, d.method, d.route, d.response], ['TicketAttachment.delete', 'DELETE', '/Tickets/TicketAttachment/1/40', { _tag: 'Void' }])
   assert.equal(paths(TicketAttachment.delete(1, 0)), ['id'])
 })
 
@@ -61,12 +44,6 @@ test('post: validation', () => {
     'fileName',
     'contents'
   ])
-})
-
-test('aliases', () => {
-  assert.is(TicketAttachment.find, TicketAttachment.get)
-  assert.is(TicketAttachment.save, TicketAttachment.post)
-  assert.is(TicketAttachment.destroy, TicketAttachment.delete)
 })
 
 test('get decodes the fixture contents to bytes (the "gif" is a 541-byte PNG)', () => {

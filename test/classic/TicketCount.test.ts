@@ -13,24 +13,6 @@ const decode = <A>(req: ClassicRequest<A>, body: string): A => {
 }
 const at = (seconds: number) => new Date(seconds * 1000)
 
-test('get description', () => {
-  const g = TicketCount.get()
-  assert.equal(
-    { ...g, response: undefined },
-    {
-      operation: 'TicketCount.get',
-      method: 'GET',
-      route: '/Tickets/TicketCount',
-      query: [],
-      form: [],
-      files: [],
-      issues: [],
-      response: undefined
-    }
-  )
-  assert.is(TicketCount.find, TicketCount.get)
-})
-
 test('decodes the whole graph of the fixture (comments, CDATA totals, attribute counters)', () => {
   const c = decode(TicketCount.get(), fixture('classic/TicketCount_Get.xml'))
   assert.equal(

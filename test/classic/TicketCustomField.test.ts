@@ -40,23 +40,7 @@ lines]]></field>
 </customfields>`
 
 test('get description', () => {
-  const g = TicketCustomField.get(12)
-  assert.equal(
-    { ...g, response: undefined },
-    {
-      operation: 'TicketCustomField.get',
-      method: 'GET',
-      route: '/Tickets/TicketCustomField/12',
-      query: [],
-      form: [],
-      files: [],
-      issues: [],
-      response: undefined
-    }
-  )
   assert.equal(paths(TicketCustomField.get(0)), ['ticketId'])
-  assert.is(TicketCustomField.find, TicketCustomField.get)
-  assert.is(TicketCustomField.save, TicketCustomField.post)
 })
 
 test('decodes the wiki fixture: text, linked, multi, date, double-Base64 file', () => {

@@ -2,22 +2,11 @@ import * as O from 'fp-ts/Option'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as TicketPriority from '../../src/classic/TicketPriority'
-import { decodeBody, decodeEither, described, issuePaths } from '../support/decode'
+import { decodeBody, decodeEither, issuePaths } from '../support/decode'
 import { fixture } from '../support/fixtures'
 import { unwrapLeft } from '../support/transport'
 
 test('all/get descriptions; read-only (no post/put/delete)', () => {
-  assert.equal(described(TicketPriority.all()), {
-    operation: 'TicketPriority.all',
-    method: 'GET',
-    route: '/Tickets/TicketPriority',
-    query: [],
-    form: [],
-    files: [],
-    issues: []
-  })
-  assert.equal([TicketPriority.get(2).method, TicketPriority.get(2).route], ['GET', '/Tickets/TicketPriority/2'])
-  assert.is(TicketPriority.find, TicketPriority.get)
   assert.equal(
     Object.keys(TicketPriority).filter((k) => ['post', 'put', 'delete'].includes(k)),
     []

@@ -23,23 +23,6 @@ const WORK = new Date(1297842000 * 1000)
 const BILL = new Date(1297842420 * 1000)
 
 test('all/get/delete descriptions', () => {
-  const all = TicketTimeTrack.all(2)
-  assert.equal(
-    { ...all, response: undefined },
-    {
-      operation: 'TicketTimeTrack.all',
-      method: 'GET',
-      route: '/Tickets/TicketTimeTrack/ListAll/2',
-      query: [],
-      form: [],
-      files: [],
-      issues: [],
-      response: undefined
-    }
-  )
-  assert.equal([TicketTimeTrack.get(2, 3).method, TicketTimeTrack.get(2, 3).route], ['GET', '/Tickets/TicketTimeTrack/2/3'])
-  const d = TicketTimeTrack.delete(2, 3)
-  assert.equal([d.operation, d.method, d.route, d.response], ['TicketTimeTrack.delete', 'DELETE', '/Tickets/TicketTimeTrack/2/3', { _tag: 'Void' }])
   assert.equal(paths(TicketTimeTrack.get(2, 0)), ['id'])
 })
 

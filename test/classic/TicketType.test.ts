@@ -2,21 +2,10 @@ import * as O from 'fp-ts/Option'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as TicketType from '../../src/classic/TicketType'
-import { decodeBody, described, issuePaths } from '../support/decode'
+import { decodeBody, issuePaths } from '../support/decode'
 import { fixture } from '../support/fixtures'
 
 test('all/get descriptions; read-only (no post/put/delete)', () => {
-  assert.equal(described(TicketType.all()), {
-    operation: 'TicketType.all',
-    method: 'GET',
-    route: '/Tickets/TicketType',
-    query: [],
-    form: [],
-    files: [],
-    issues: []
-  })
-  assert.equal([TicketType.get(1).method, TicketType.get(1).route], ['GET', '/Tickets/TicketType/1'])
-  assert.is(TicketType.find, TicketType.get)
   assert.equal(
     Object.keys(TicketType).filter((k) => ['post', 'put', 'delete'].includes(k)),
     []

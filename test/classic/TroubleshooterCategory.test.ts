@@ -3,7 +3,7 @@ import * as O from 'fp-ts/Option'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as TroubleshooterCategory from '../../src/classic/TroubleshooterCategory'
-import { apiErrorOf, decode, described, document, ids, item, paths } from './contentSupport'
+import { apiErrorOf, decode, document, ids, item, paths } from './contentSupport'
 
 const { TroubleshooterCategoryType: Type } = TroubleshooterCategory
 
@@ -29,15 +29,6 @@ const CATEGORIES = document(
 )
 
 test('TroubleshooterCategory: descriptions', () => {
-  assert.equal(described(TroubleshooterCategory.all()), {
-    operation: 'TroubleshooterCategory.all',
-    method: 'GET',
-    route: '/Troubleshooter/Category',
-    query: [],
-    form: [],
-    files: [],
-    issues: []
-  })
   assert.equal(
     [TroubleshooterCategory.get(2).route, TroubleshooterCategory.delete(2).method, TroubleshooterCategory.delete(2).route],
     ['/Troubleshooter/Category/2', 'DELETE', '/Troubleshooter/Category/2']
@@ -75,10 +66,6 @@ test('TroubleshooterCategory: descriptions', () => {
       ]
     ]
   )
-  assert.is(TroubleshooterCategory.find, TroubleshooterCategory.get)
-  assert.is(TroubleshooterCategory.save, TroubleshooterCategory.post)
-  assert.is(TroubleshooterCategory.update, TroubleshooterCategory.put)
-  assert.is(TroubleshooterCategory.destroy, TroubleshooterCategory.delete)
 })
 
 test('TroubleshooterCategory: validation (staffId is required: the server has no message for it)', () => {

@@ -17,7 +17,6 @@ test('TroubleshooterComment: a staff comment on a troubleshooter step is a POST 
 
 test('TroubleshooterComment: listing by parent, getting and deleting; a parent or id below 1 is an issue', () => {
   assert.equal([TroubleshooterComment.all(3).method, TroubleshooterComment.all(3).route], ['GET', '/Troubleshooter/Comment/ListAll/3'])
-  assert.equal([TroubleshooterComment.get(8).method, TroubleshooterComment.get(8).route], ['GET', '/Troubleshooter/Comment/8'])
   assert.equal([TroubleshooterComment.delete(8).method, TroubleshooterComment.delete(8).route], ['DELETE', '/Troubleshooter/Comment/8'])
   assert.equal(paths(TroubleshooterComment.all(0)), ['troubleshooterStepId'])
   assert.equal(paths(TroubleshooterComment.get(0)), ['id'])

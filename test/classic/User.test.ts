@@ -61,24 +61,9 @@ const NEW_USER: User.NewUser = {
 }
 
 test('all: /Filter, or /Filter/<marker>/<maxitems> with defaults 1 and 1000', () => {
-  assert.equal(described(User.all()), {
-    operation: 'User.all',
-    method: 'GET',
-    route: '/Base/User/Filter',
-    query: [],
-    form: [],
-    files: [],
-    issues: []
-  })
   assert.equal(User.all({ marker: 101, maxItems: 50 }).route, '/Base/User/Filter/101/50')
   assert.equal(User.all({ marker: 101 }).route, '/Base/User/Filter/101/1000')
   assert.equal(User.all({ maxItems: 10 }).route, '/Base/User/Filter/1/10')
-})
-
-test('get/delete descriptions', () => {
-  assert.equal([User.get(7).method, User.get(7).route], ['GET', '/Base/User/7'])
-  const del = User.delete(7)
-  assert.equal([del.method, del.route, del.response], ['DELETE', '/Base/User/7', { _tag: 'Void' }])
 })
 
 test('post: email[] for every address, timestamps as Unix seconds, never as 0', () => {
@@ -144,13 +129,6 @@ test('search: POST /Base/UserSearch with query, phrase only when asked', () => {
     decodeBody(User.search({ query: 'roe' }), USERS).map((u) => u.id),
     [7, 9]
   )
-})
-
-test('aliases are the same functions', () => {
-  assert.is(User.find, User.get)
-  assert.is(User.save, User.post)
-  assert.is(User.update, User.put)
-  assert.is(User.destroy, User.delete)
 })
 
 test('decodes users: every e-mail, timestamps, empty elements as 0 / "" / null', () => {

@@ -2,7 +2,7 @@ import * as O from 'fp-ts/Option'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as UserGroup from '../../src/classic/UserGroup'
-import { decodeBody, decodeEither, described, issuePaths } from '../support/decode'
+import { decodeBody, decodeEither, issuePaths } from '../support/decode'
 import { unwrapLeft } from '../support/transport'
 
 // Written from spec §2.5 in the server's style.
@@ -22,21 +22,6 @@ const USER_GROUPS = `<?xml version="1.0" encoding="UTF-8"?>
 <ismaster><![CDATA[0]]></ismaster>
 </usergroup>
 </usergroups>`
-
-test('all/get/delete descriptions', () => {
-  assert.equal(described(UserGroup.all()), {
-    operation: 'UserGroup.all',
-    method: 'GET',
-    route: '/Base/UserGroup',
-    query: [],
-    form: [],
-    files: [],
-    issues: []
-  })
-  assert.equal([UserGroup.get(4).method, UserGroup.get(4).route], ['GET', '/Base/UserGroup/4'])
-  const del = UserGroup.delete(4)
-  assert.equal([del.method, del.route, del.response], ['DELETE', '/Base/UserGroup/4', { _tag: 'Void' }])
-})
 
 test('post/put descriptions', () => {
   const post = UserGroup.post({ title: 'VIP', groupType: 'registered' })

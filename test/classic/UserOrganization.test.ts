@@ -2,7 +2,7 @@ import * as O from 'fp-ts/Option'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as UserOrganization from '../../src/classic/UserOrganization'
-import { decodeBody, decodeEither, described, issuePaths } from '../support/decode'
+import { decodeBody, decodeEither, issuePaths } from '../support/decode'
 import { unwrapLeft } from '../support/transport'
 
 // Written from spec §2.6 in the server's style, with its two comments and `<tag />` for empty values.
@@ -28,21 +28,6 @@ const ORGANIZATIONS = `<?xml version="1.0" encoding="UTF-8"?>
 <slaplanexpiry><![CDATA[0]]></slaplanexpiry>
 </userorganization>
 </userorganizations>`
-
-test('all/get/delete descriptions', () => {
-  assert.equal(described(UserOrganization.all()), {
-    operation: 'UserOrganization.all',
-    method: 'GET',
-    route: '/Base/UserOrganization',
-    query: [],
-    form: [],
-    files: [],
-    issues: []
-  })
-  assert.equal([UserOrganization.get(3).method, UserOrganization.get(3).route], ['GET', '/Base/UserOrganization/3'])
-  const del = UserOrganization.delete(3)
-  assert.equal([del.method, del.route, del.response], ['DELETE', '/Base/UserOrganization/3', { _tag: 'Void' }])
-})
 
 test('post/put descriptions', () => {
   const post = UserOrganization.post({

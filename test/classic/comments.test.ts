@@ -102,9 +102,6 @@ for (const c of CASES) {
     assert.equal([M.get(8).method, M.get(8).route], ['GET', `${c.route}/8`])
     assert.equal([M.delete(8).method, M.delete(8).route, M.delete(8).response._tag], ['DELETE', `${c.route}/8`, 'Void'])
     assert.equal(paths(M.get(0)), ['id'])
-    assert.is(M.find, M.get)
-    assert.is(M.save, M.post)
-    assert.is(M.destroy, M.delete)
     assert.not.ok('put' in M, 'the server has no update (it answers "Put not implemented")')
   })
 
