@@ -26,7 +26,7 @@ import * as E from '../core/either'
 import type * as TE from 'fp-ts/TaskEither'
 import type { ClassicExecutor } from '../classic/internal/executor'
 import type { ClassicRequest, FilePart, FormPairs } from '../classic/internal/request'
-import { redact, scrubValue, transportError, validationError, type KayakoError } from '../core/error'
+import { redact, scrub, scrubValue, SECRET_PARAMS, transportError, validationError, type KayakoError } from '../core/error'
 import type { HttpRequest, HttpResponse, Transport } from '../core/http'
 import { secretsOf } from '../core/policy'
 
@@ -134,10 +134,20 @@ export const mockClassic = (table: MockTable): MockClassicExecutor => {
 // ---------------------------------------------------------------------------------------------------------------
 // Recorded answers
 
-/** One captured exchange: the request's method and route only (no query, no body: no credentials), the answer, scrubbed. */
+/**
+ * One captured exchange: what identifies the request (its method, route and the query arguments that are not
+ * credentials; never the body), and the answer, scrubbed.
+ */
 export interface Recording {
   readonly method: string
+  /** Classic: the `e=` route (`/Tickets/Ticket/1`); v1: the path below `/api/v1` (`/cases/2`). */
   readonly route: string
+  /**
+   * The query arguments that tell one call from another (v1 `include=user&offset=10`, Classic list arguments), sorted
+   * by name; credentials (`apikey`, `salt`, `signature`, session ids…) and the Classic `e=` route left out. Absent in
+   * recordings made before 0.2: `''`.
+   */
+  readonly query?: string
   readonly status: number
   readonly headers: Readonly<Record<string, string>>
   readonly body: string
@@ -148,30 +158,65 @@ export interface RecordingTransport extends Transport {
   readonly recordings: ReadonlyArray<Recording>
 }
 
-const queryParam = (query: string, name: string): string | undefined => {
-  for (const pair of query.split('&')) {
-    const eq = pair.indexOf('=')
-    if ((eq < 0 ? pair : pair.slice(0, eq)) === name) {
-      try {
-        return decodeURIComponent((eq < 0 ? '' : pair.slice(eq + 1)).replace(/\+/g, ' '))
-      } catch {
-        return undefined
-      }
-    }
+const decoded = (text: string): string | undefined => {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '))
+  } catch {
+    return undefined
   }
-  return undefined
+}
+
+/** The query's pairs, decoded (a pair that does not decode is kept as written). */
+const queryPairs = (query: string): ReadonlyArray<readonly [string, string]> =>
+  query
+    .split('&')
+    .filter((pair) => pair !== '')
+    .map((pair) => {
+      const eq = pair.indexOf('=')
+      const [name, value] = eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)]
+      return [decoded(name) ?? name, decoded(value) ?? value] as const
+    })
+
+const queryParam = (query: string, name: string): string | undefined => queryPairs(query).find(([k]) => k === name)?.[1]
+
+const splitUrl = (url: string): readonly [string, string] => {
+  const [beforeQuery = '', query = ''] = url.split('#')[0]?.split(/\?(.*)/s) ?? []
+  return [beforeQuery, query]
 }
 
 /** The Classic route of a request: `e=`, else PATH_INFO after `index.php`, else the standard URL type `?/Route&…`. */
 export const routeOf = (url: string): string => {
-  const [beforeQuery = '', query = ''] = url.split('#')[0]?.split(/\?(.*)/s) ?? []
+  const [beforeQuery, query] = splitUrl(url)
   const e = queryParam(query, 'e')
   if (e !== undefined && e !== '') return e
   const info = /\/index\.php(\/[^?]*)/i.exec(beforeQuery)?.[1]
-  if (info !== undefined && info !== '/') return decodeURIComponent(info)
+  if (info !== undefined && info !== '/') return decoded(info) ?? info
   const first = query.split('&')[0] ?? ''
-  return first.startsWith('/') ? decodeURIComponent(first.split('=')[0] ?? '') : ''
+  return first.startsWith('/') ? (decoded(first.split('=')[0] ?? '') ?? '') : ''
 }
+
+const V1_PATH = /\/api\/v1(\/[^?#]*)?$/
+
+/**
+ * What identifies a request among recordings: its method, its route (v1: the path below `/api/v1`) and its query
+ * arguments other than credentials (and `e=`, the Classic route), sorted, so that `Case.get(2)` never gets the answer
+ * of `Case.get(1)`, nor `Case.all({ offset: 10 })` the first page. Salts and signatures differ on every call and are
+ * credentials anyway: never part of the key.
+ */
+export const requestKey = (url: string): { readonly route: string; readonly query: string } => {
+  const [beforeQuery, query] = splitUrl(url)
+  const v1Path = V1_PATH.exec(beforeQuery)
+  const route = v1Path === null ? routeOf(url) : (decoded(v1Path[1] ?? '/') ?? '/')
+  // The standard URL type (`?/Route&…`) carries the route as the first pair's name.
+  const pairs = queryPairs(query).filter(
+    ([name], i) => !SECRET_PARAMS.includes(name.toLowerCase()) && (v1Path !== null || (name !== 'e' && !(i === 0 && name.startsWith('/'))))
+  )
+  const sorted = [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return { route, query: sorted.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&') }
+}
+
+const keyText = (method: string, route: string, query: string | undefined): string =>
+  `${method} ${route}${query === undefined || query === '' ? '' : `?${query}`}`
 
 /**
  * Wraps a transport and keeps what it answered. Credential headers of the answer (`Set-Cookie`, `X-CSRF-Token`…) are
@@ -184,10 +229,8 @@ export const recordTransport = (transport: Transport): RecordingTransport => {
     const answer = await transport(request)()
     if (answer._tag === 'Right') {
       const { status, headers, body } = answer.right
-      recordings.push([
-        { method: request.method, route: routeOf(request.url), status, headers: redact({ method: '', url: '', headers }).headers, body },
-        request
-      ])
+      const { route, query } = requestKey(request.url)
+      recordings.push([{ method: request.method, route, query, status, headers: redact({ method: '', url: '', headers }).headers, body }, request])
     }
     return answer
   }
@@ -196,20 +239,24 @@ export const recordTransport = (transport: Transport): RecordingTransport => {
 }
 
 /**
- * Answers from recordings by method and route: several recordings of one call are served in order, the last one
- * repeating. A request nothing was recorded for is a `TransportError` naming it.
+ * Answers from recordings by method, route and query (see `requestKey`): several recordings of one call are served in
+ * order, the last one repeating. A request nothing was recorded for is a `TransportError` naming it.
  */
 export const replayTransport = (recordings: ReadonlyArray<Recording>): Transport => {
   const queues = new Map<string, Array<Recording>>()
   for (const r of recordings) {
-    const key = `${r.method} ${r.route}`
+    const key = keyText(r.method, r.route, r.query)
     queues.set(key, [...(queues.get(key) ?? []), r])
   }
   return (request: HttpRequest) => () => {
-    const key = `${request.method} ${routeOf(request.url)}`
+    const { route, query } = requestKey(request.url)
+    const key = keyText(request.method, route, query)
     const queue = queues.get(key)
     const next = queue?.length === 1 ? queue[0] : queue?.shift()
-    if (next === undefined) return Promise.resolve(E.left(transportError(request.operation ?? 'request', redact(request), `nothing recorded for ${key}`)))
+    if (next === undefined) {
+      const cause = scrub(`nothing recorded for ${key}`, secretsOf(request))
+      return Promise.resolve(E.left(transportError(request.operation ?? 'request', redact(request), cause)))
+    }
     const response: HttpResponse = { status: next.status, headers: next.headers, body: next.body }
     return Promise.resolve(E.right(response))
   }
