@@ -6,7 +6,8 @@ import esbuild from 'rollup-plugin-esbuild'
 import { publicEntries } from './test/tooling/entries.mjs'
 import { CLASSIC_XML_CALLS, pureCalls } from './test/tooling/pure-calls.mjs'
 
-const input = Object.fromEntries(Object.values(publicEntries()).map((file) => [file, `src/${file}.ts`]))
+// …and the `kayako` command (package.json `bin`), which is not a library module: its subcommands load lazily.
+const input = { ...Object.fromEntries(Object.values(publicEntries()).map((file) => [file, `src/${file}.ts`])), 'cli/kayako': 'src/cli/kayako.ts' }
 const external = (id) => /^(fp-ts|io-ts|txml|cross-fetch)(\/|$)/.test(id) || id.startsWith('node:')
 
 const build = (format, dir, extension) => ({
