@@ -149,7 +149,7 @@ export const parseAnswer = (whole: string, maxValues: number): Parsed => {
 /**
  * The `rel="next"` target of a `Link` header (RFC 8288), or `null`. Kayako was seen naming the next page there only
  * (the Zammad importer pages by it, spec §2.6), its URL percent-encoded once more than needed
- * (`…?after_id%3D20`): a target without `?` is decoded until it has one.
+ * (`…?after_id%253D20`): a target without `=` is decoded (at most twice) until it has one.
  */
 export const nextLink = (header: string | undefined): string | null => {
   if (header === undefined) return null
@@ -161,7 +161,7 @@ export const nextLink = (header: string | undefined): string | null => {
         .split(/\s+/) ?? []
     if (!rels.includes('next')) continue
     let target = (m[1] ?? '').trim()
-    for (let i = 0; i < 2 && !target.includes('?') && /%3F|%3D|%26/i.test(target); i++) {
+    for (let i = 0; i < 2 && !target.includes('=') && /%3D|%25/i.test(target); i++) {
       try {
         target = decodeURIComponent(target)
       } catch {

@@ -83,11 +83,15 @@ export const pages =
     [Symbol.asyncIterator]: async function* () {
       let req: V1Request<Page<A>> | undefined = first
       let seen = 0
+      let linked = false
       while (req !== undefined) {
         const result: E.Either<KayakoError, Page<A>> = await run(req)()
         yield result
         if (E.isLeft(result)) return
         seen += result.right.items.length
+        // a server that named the next page so far (in the body or a `Link` header) names none on the last one
+        if (linked && result.right.links.next === null) return
+        linked = result.right.links.next !== null
         const next = nextQuery(req.query, result.right, seen)
         // a server that points at the same page again would loop forever
         req = next === undefined || sameQuery(next, req.query) ? undefined : withQuery(next)(req)

@@ -250,7 +250,8 @@ export const WORK_ROUTES = (): ReadonlyArray<Route> => [
   route('GET', 'cases/macros', 'agent', listMacros),
   route('GET', 'cases/macros/:id', 'agent', (ctx) => {
     const row = find(ctx.store, 'macro', ctx.params.id)
-    return row === undefined || !mayUse(ctx, row) ? notFound() : one(row)
+    // by id, any macro (as `show_all` lists them)
+    return row === undefined ? notFound() : one(row)
   }),
   route('GET', 'cases/:id/activities', 'agent', listActivities),
   route('POST', 'cases/:id/merge', 'agent', mergeCases),
