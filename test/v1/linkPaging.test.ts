@@ -4,7 +4,10 @@ import * as E from 'fp-ts/Either'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { HttpRequest, Transport } from '../../src/core/http'
-import { nextLink, withLinkHeader } from '../../src/v1/internal/envelope'
+import * as E2 from '../../src/core/either'
+import { test as testEntity } from '../../src/v1/internal/entities/test'
+import { nextLink } from '../../src/v1/internal/link'
+import { page } from '../../src/v1/internal/request'
 import { v1 } from '../../src/v1/internal/executor'
 import { collect } from '../../src/v1/internal/paging'
 import * as TestResource from '../../src/v1/Test'
@@ -22,12 +25,18 @@ test('nextLink: the rel="next" target, decoded when its query is percent-encoded
   assert.is(nextLink('garbage'), null)
 })
 
-test('withLinkHeader: the body’s next_url wins; the header fills in only when the body has none', () => {
-  const withBody = envelopeOf(JSON.parse(fixture('v1/tests.list.cursor_links.json')))
-  assert.is(withBody.links.next, 'http://v5.kayako.com/api/v1/tests?after_id=20&count=25')
-  assert.is(withLinkHeader(withBody, '<https://elsewhere/tests?after_id=99>; rel="next"').links.next, withBody.links.next)
-  const bare = envelopeOf({ status: 200, data: [], resource: 'test', limit: 10, total_count: 25 })
-  assert.is(withLinkHeader(bare, '<https://x/api/v1/tests?after_id%3D10>; rel="next"').links.next, 'https://x/api/v1/tests?after_id=10')
+test('page(): the body’s next_url wins; the Link header fills in only when the body has none', () => {
+  const nextOf = (document: unknown, link?: string) => {
+    const envelope = envelopeOf(document)
+    const decoded = page(testEntity).decode(link === undefined ? envelope : { ...envelope, link })
+    return E2.isRight(decoded) ? decoded.right.links.next : 'decode failed'
+  }
+  const withBody = JSON.parse(fixture('v1/tests.list.cursor_links.json')) as unknown
+  assert.is(nextOf(withBody), 'http://v5.kayako.com/api/v1/tests?after_id=20&count=25')
+  assert.is(nextOf(withBody, '<https://elsewhere/tests?after_id=99>; rel="next"'), 'http://v5.kayako.com/api/v1/tests?after_id=20&count=25')
+  const bare = { status: 200, data: [], resource: 'test', limit: 10, total_count: 25 }
+  assert.is(nextOf(bare), null)
+  assert.is(nextOf(bare, '<https://x/api/v1/tests?after_id%3D10>; rel="next"'), 'https://x/api/v1/tests?after_id=10')
 })
 
 test('collect follows Link headers to the end (no body links, no total count)', async () => {

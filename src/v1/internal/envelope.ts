@@ -53,6 +53,8 @@ export interface Envelope {
   readonly errors: ReadonlyArray<ApiErrorEntry>
   readonly notifications: ReadonlyArray<Notification>
   readonly logs: ReadonlyArray<Log>
+  /** The `Link` header, when the answer had one (`page` reads its `rel="next"` when the body names no next page). */
+  readonly link?: string
 }
 
 const num = (value: unknown): number | null =>
@@ -144,40 +146,6 @@ export const parseAnswer = (whole: string, maxValues: number): Parsed => {
     // A document nested deeper than the stack allows (JSON.parse itself copes): unreadable, not a network failure.
     return { envelope: undefined, failure: `unreadable document (${causeText(thrown)})`, empty: false }
   }
-}
-
-/**
- * The `rel="next"` target of a `Link` header (RFC 8288), or `null`. Kayako was seen naming the next page there only
- * (the Zammad importer pages by it, spec §2.6), its URL percent-encoded once more than needed
- * (`…?after_id%253D20`): a target without `=` is decoded (at most twice) until it has one.
- */
-export const nextLink = (header: string | undefined): string | null => {
-  if (header === undefined) return null
-  for (const m of header.matchAll(/<([^>]*)>([^,<]*)/g)) {
-    const rels =
-      /;\s*rel\s*=\s*"?([^";]*)"?/i
-        .exec(m[2] ?? '')?.[1]
-        ?.toLowerCase()
-        .split(/\s+/) ?? []
-    if (!rels.includes('next')) continue
-    let target = (m[1] ?? '').trim()
-    for (let i = 0; i < 2 && !target.includes('=') && /%3D|%25/i.test(target); i++) {
-      try {
-        target = decodeURIComponent(target)
-      } catch {
-        break
-      }
-    }
-    return target === '' ? null : target
-  }
-  return null
-}
-
-/** The envelope with the `Link` header's next page when the body names none. */
-export const withLinkHeader = (envelope: Envelope, header: string | undefined): Envelope => {
-  if (envelope.links.next !== null) return envelope
-  const next = nextLink(header)
-  return next === null ? envelope : { ...envelope, links: { ...envelope.links, next } }
 }
 
 /** The envelope of an empty body: every field absent (`readEnvelope` of `{}`). */

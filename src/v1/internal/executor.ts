@@ -11,7 +11,7 @@ import { apiError, decodeError, parseError, scrubValue, userInfoOf, type KayakoE
 import type { HttpRequest, HttpResponse, Transport } from '../../core/http'
 import { decode, pipeline, refuse } from '../../core/pipeline'
 import { v1ConfigIssues } from './config'
-import { emptyEnvelope, failed, isSuccess, parseAnswer, withLinkHeader, type Log, type Notification, type Parsed } from './envelope'
+import { emptyEnvelope, failed, isSuccess, parseAnswer, type Log, type Notification, type Parsed } from './envelope'
 import { DEFAULT_MAX_VALUES } from './flat'
 import { toSnake } from './letterCase'
 import { mergeOptions, toWire, type Options } from './options'
@@ -117,7 +117,8 @@ const interpret = <A>(req: V1Request<A>, http: HttpRequest, response: HttpRespon
   if (envelope.errors.length > 0 && envelope.status !== null && !isSuccess(envelope.status)) {
     return E.left(apiError(req.operation, envelope.status, envelope.errors))
   }
-  return decode(req.operation, req.decoder, withLinkHeader(envelope, response.headers.link))
+  const link = response.headers.link
+  return decode(req.operation, req.decoder, link === undefined ? envelope : { ...envelope, link })
 }
 
 export const v1 = (config: V1Config): V1Executor => {
