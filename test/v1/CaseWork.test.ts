@@ -58,15 +58,22 @@ test('activities: oldest first, paged by date; a page keeps entries that tie wit
   unwrap(await run(Case.put(1, { subject: 'Annual maintenance (booked)' }))())
   const before = sent.length
   const walked: Array<Array<string>> = []
-  for await (const page of pages(run)(Case.activities(1, { limit: 1 }))) walked.push(unwrap(page).items.map((a) => `${a.activity}:${a.actions[0] !== undefined && 'field' in a.actions[0] ? a.actions[0].field : ''}`))
+  for await (const page of pages(run)(Case.activities(1, { limit: 1 })))
+    walked.push(unwrap(page).items.map((a) => `${a.activity}:${a.actions[0] !== undefined && 'field' in a.actions[0] ? a.actions[0].field : ''}`))
   assert.equal(walked, [['case.created:subject'], ['case.updated:assigned_agent', 'case.updated:status'], ['case.updated:subject']])
   assert.match(sent[before + 1]?.url ?? '', /since=2015-/)
   const newestFirst = unwrap(await collect(run)(Case.activities(1, { sortOrder: 'DESC' }))())
-  assert.equal(newestFirst.map((a) => a.activity), ['case.updated', 'case.updated', 'case.updated', 'case.created'])
+  assert.equal(
+    newestFirst.map((a) => a.activity),
+    ['case.updated', 'case.updated', 'case.updated', 'case.created']
+  )
   const last = newestFirst[0]
   assert.equal([last?.weight, last?.actor?.title, last?.object?.title, last?.verb], [0.5, 'Charlotte Küchler', 'Annual maintenance (booked)', 'UPDATE'])
   const heavy = unwrap(await run(Case.activities(1, { minimumWeight: 1 }))())
-  assert.equal(heavy.items.map((a) => a.activity), ['case.created'])
+  assert.equal(
+    heavy.items.map((a) => a.activity),
+    ['case.created']
+  )
 })
 
 test('merging: the posts move to the case merged into; the others are closed and marked merged', async () => {
@@ -88,7 +95,10 @@ test('recent ratings: newest first, with their scores and cases', async () => {
   const ratings = unwrap(await collect(run)(Case.recentRatings({ limit: 5 }))())
   assert.is(ratings.length, 12)
   const times = ratings.map((r) => r.createdAt?.getTime() ?? 0)
-  assert.equal(times, [...times].sort((x, y) => y - x))
+  assert.equal(
+    times,
+    [...times].sort((x, y) => y - x)
+  )
   assert.equal(new Set(ratings.map((r) => r.score)), new Set(['GOOD', 'BAD']))
   const first = ratings[0]
   const kase = unwrap(await run(Case.get(Number(first?.case?.id)))())

@@ -35,7 +35,10 @@ test('a case’s time entries, collected page by page through the Link header (n
     entries.map((e) => e.timeSpent),
     Array.from({ length: 12 }, (_, n) => 300 * (n + 1))
   )
-  assert.equal(entries.slice(0, 3).map((e) => e.logType), ['WORKED', 'WORKED', 'VIEWED'])
+  assert.equal(
+    entries.slice(0, 3).map((e) => e.logType),
+    ['WORKED', 'WORKED', 'VIEWED']
+  )
   assert.equal(new Set(entries.map((e) => e.id)).size, 12)
   const e = entries[0]
   assert.equal([e?.case?.id, e?.agent?.id, e?.resourceUrl], [1, 1, `http://127.0.0.1:1/api/v1/timetracking/${e?.id}`])
@@ -51,7 +54,11 @@ test('logging time: 201 with the entry; it joins the case’s list; the server�
   const list = unwrap(await run(TimeTracking.all(2))())
   assert.ok(list.items.some((t) => t.id === created.id))
   const missing = unwrapLeft(await run(TimeTracking.post(9999, { timeSpent: 60 }))())
-  assert.equal(missing._tag === 'ApiError' ? [missing.status, missing.errors[0]?.code, missing.errors[0]?.parameter] : missing, [400, 'FIELD_INVALID', 'case_id'])
+  assert.equal(missing._tag === 'ApiError' ? [missing.status, missing.errors[0]?.code, missing.errors[0]?.parameter] : missing, [
+    400,
+    'FIELD_INVALID',
+    'case_id'
+  ])
   const customer = unwrapLeft(await run(TimeTracking.post(2, { timeSpent: 60, agentId: 2 }))())
   assert.equal(customer._tag === 'ApiError' ? customer.errors[0]?.parameter : customer, 'agent_id', 'only staff log time')
   assert.is(unwrapLeft(await run(TimeTracking.get(9999))())._tag, 'ApiError')
