@@ -115,6 +115,8 @@ export interface RetryEvent {
   readonly delayMs: number
   /** `HTTP 503`, or the transport error's cause (scrubbed of any credential the request carried). */
   readonly reason: string
+  /** The wait the server asked for (`Retry-After`), when it asked: then `delayMs` is that wait. */
+  readonly retryAfterMs?: number
 }
 
 export interface RetryPolicy {
@@ -128,9 +130,10 @@ export interface RetryPolicy {
   readonly baseDelayMs?: number
   readonly maxDelayMs?: number
   /**
-   * The longest `Retry-After` (seconds or an HTTP date) that is honoured; default 60 s. When the server asks for a
-   * longer wait, retrying sooner would disregard it, so the answer is returned as it is (the caller sees the 429 or
-   * 503 as an `HttpError` and can decide).
+   * The longest `Retry-After` (seconds or an HTTP date) that is honoured; default 60 s
+   * (`DEFAULT_MAX_RETRY_AFTER_MS`: interactive use should not hang for longer). When the server asks for a longer
+   * wait, retrying sooner would disregard it, so the answer is returned as it is (the caller sees the 429 or 503 as an
+   * `HttpError` and can decide). Bulk work takes `BULK_RETRY`, which honours 600 s.
    */
   readonly maxRetryAfterMs?: number
   /**
@@ -154,6 +157,18 @@ export interface RetryPolicy {
   readonly onRetry?: (event: RetryEvent) => void
 }
 
+/** The longest `Retry-After` `withRetry` honours by default: a person waiting on an answer should not wait longer. */
+export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000
+
+/**
+ * A preset for bulk work (imports, exports, migrations, `Case.updateMany` batches): up to 10 tries, honouring a
+ * `Retry-After` of up to 600 s, the longest Kayako sends (spec §2.11), and backing off up to 60 s without one. Use it
+ * as `withRetry({ ...BULK_RETRY, onRetry })`. The waits count against the executor's `deadlineMs` (60 s by default),
+ * which bounds a call with its retries: give the executor `deadlineMs: Infinity` and bound each attempt with
+ * `withTimeout` inside the retry instead.
+ */
+export const BULK_RETRY: RetryPolicy = { maxAttempts: 10, maxRetryAfterMs: 600_000, maxDelayMs: 60_000 }
+
 /**
  * `Retry-After` as a wait in milliseconds: delta-seconds or an HTTP date (a date in the past means no wait);
  * `undefined` when absent or unreadable.
@@ -174,16 +189,18 @@ export const withRetry =
     const maxAttempts = Math.max(1, Math.floor(policy.maxAttempts ?? 3))
     const baseDelayMs = policy.baseDelayMs ?? 200
     const maxDelayMs = policy.maxDelayMs ?? 10_000
-    const maxRetryAfterMs = policy.maxRetryAfterMs ?? 60_000
+    const maxRetryAfterMs = policy.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS
     const retryable = policy.retryable ?? isIdempotent
     const retryOn = policy.retryOn ?? isRetryableOutcome
     const budget = policy.budget ?? retryBudget()
     const clock = policy.clock ?? systemClock
     const random = policy.random ?? Math.random
 
+    /** The server's `Retry-After`, if it sent a readable one. */
+    const askedFor = (sent: Sent): number | undefined => (E.isRight(sent) ? retryAfterMs(sent.right.headers['retry-after'], clock.now()) : undefined)
+
     /** The wait before the next attempt, or `undefined` when the server asked for more than we will wait. */
-    const delayAfter = (sent: Sent, attempt: number): number | undefined => {
-      const asked = E.isRight(sent) ? retryAfterMs(sent.right.headers['retry-after'], clock.now()) : undefined
+    const delayAfter = (asked: number | undefined, attempt: number): number | undefined => {
       if (asked !== undefined) return asked <= maxRetryAfterMs ? asked : undefined
       const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1))
       return Math.floor(Math.min(Math.max(random(), 0), 1) * ceiling)
@@ -208,7 +225,8 @@ export const withRetry =
       for (let attempt = 1; ; attempt++) {
         const sent = await send(transport, { ...request, attempt })
         if (!mayRepeat || attempt >= maxAttempts || request.signal?.aborted === true || !worthRetrying(sent)) return sent
-        const delayMs = delayAfter(sent, attempt)
+        const asked = askedFor(sent)
+        const delayMs = delayAfter(asked, attempt)
         if (delayMs === undefined || !budget.withdraw()) return sent
         if (policy.onRetry !== undefined) {
           try {
@@ -219,7 +237,8 @@ export const withRetry =
               delayMs,
               reason: E.isRight(sent)
                 ? `HTTP ${sent.right.status}`
-                : scrub(sent.left._tag === 'TransportError' ? sent.left.cause : sent.left._tag, secretsOf(request))
+                : scrub(sent.left._tag === 'TransportError' ? sent.left.cause : sent.left._tag, secretsOf(request)),
+              ...(asked === undefined ? {} : { retryAfterMs: asked })
             })
           } catch {
             // metrics must not change the outcome

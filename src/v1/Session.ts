@@ -18,4 +18,4 @@ export const ack = (): V1Request<void> => putRequest('Session.ack', `${PATH}/ack
 /** Logs out. An executor holding credentials logs in again on its next call. */
 const del = (): V1Request<void> => deleteRequest('Session.delete', PATH, none)
 
-export { del as delete, get as find, del as destroy }
+export { del as delete, get as find, del as destroy, del as logout }

@@ -2,6 +2,7 @@
 // fixed part mirrors the docs' examples (user 1, team 1 "Support", case 1); the rest is drawn from the seed.
 import { addDomain, addEmail, addPhone, createCase, createOrganization, createPost, createUser, INSTANCE, setStatus, WEEKDAYS } from './model'
 import type { Random } from './random'
+import { seedWork } from './seedWork'
 import { emptyStore, find, insert, isoTime, put, ref, refs, type Row, type Store } from './store'
 
 /** The password of every seeded user (the sandbox is a test double; nothing here is secret). */
@@ -325,5 +326,6 @@ export const seedStore = (rnd: Random): Store => {
   seedPeople(store, rnd)
   seedCases(store, rnd)
   seedRest(store, rnd)
+  seedWork(store)
   return store
 }

@@ -66,7 +66,12 @@ export const SCHEMAS: Readonly<Record<string, ResourceSchema>> = {
   attachment: {},
   tag: {},
   file: { path: 'files', nonDefault: ['content'] },
-  oauth_client: { path: 'oauth/clients' }
+  oauth_client: { path: 'oauth/clients' },
+  timetracking_log: { path: 'timetracking' },
+  macro: { path: 'cases/macros' },
+  // an activity's location is free-form (spec §3.2): its keys are data
+  activity: { opaque: ['location'] },
+  rating: {}
 }
 
 export const schemaOf = (type: string): ResourceSchema => SCHEMAS[type] ?? {}

@@ -53,6 +53,8 @@ export interface Envelope {
   readonly errors: ReadonlyArray<ApiErrorEntry>
   readonly notifications: ReadonlyArray<Notification>
   readonly logs: ReadonlyArray<Log>
+  /** The `Link` header, when the answer had one (`page` reads its `rel="next"` when the body names no next page). */
+  readonly link?: string
 }
 
 const num = (value: unknown): number | null =>

@@ -117,7 +117,8 @@ const interpret = <A>(req: V1Request<A>, http: HttpRequest, response: HttpRespon
   if (envelope.errors.length > 0 && envelope.status !== null && !isSuccess(envelope.status)) {
     return E.left(apiError(req.operation, envelope.status, envelope.errors))
   }
-  return decode(req.operation, req.decoder, envelope)
+  const link = response.headers.link
+  return decode(req.operation, req.decoder, link === undefined ? envelope : { ...envelope, link })
 }
 
 export const v1 = (config: V1Config): V1Executor => {

@@ -1,6 +1,7 @@
 /**
- * Walking a paginated collection (spec §2.9): offset/limit with `total_count` and `next_url`, or the cursor form
- * (`after_id` / `before_id`). Pages come as an `AsyncIterable` (one request per page, on demand) or all at once as a
+ * Walking a paginated collection (spec §2.9): offset/limit with `total_count` and `next_url` (or a `Link` header's
+ * `rel="next"` when the body names no next page), the cursor form (`after_id` / `before_id`), or the date form
+ * (`since` / `until`, activities). Pages come as an `AsyncIterable` (one request per page, on demand) or all at once as a
  * `TaskEither`. The walk stops exactly at the end: no request for a page past it.
  */
 import * as E from '../../core/either'
@@ -36,15 +37,22 @@ export const nextQuery = (query: Query, page: Page<unknown>, seen: number): Quer
       const afterId = params.get('after_id')
       const beforeId = params.get('before_id')
       const offset = numberParam(params, 'offset')
+      const since = params.get('since')
+      const until = params.get('until')
       // only one cursor per request (spec §2.9): the other is cleared
       if (afterId !== null) return { ...query, afterId, beforeId: undefined }
       if (beforeId !== null) return { ...query, beforeId, afterId: undefined }
+      // date paging (activities): one of `since` and `until` at a time, like the cursors
+      if (since !== null) return { ...query, since, until: undefined }
+      if (until !== null) return { ...query, until, since: undefined }
       if (offset !== undefined) return { ...query, offset }
     }
   } else if (links.first !== null || links.previous !== null || links.last !== null) {
     // the server sends links and none to a next page: this is the last one
     return undefined
   }
+  // a date-paged list is walked only by the server's links: a page may hold more than `limit` items
+  if ('since' in query || 'until' in query) return undefined
   if (page.totalCount !== null && seen >= page.totalCount) return undefined
   const limit = page.limit ?? (typeof query.limit === 'number' ? query.limit : undefined)
   if (limit !== undefined && page.items.length < limit) return undefined
@@ -75,11 +83,15 @@ export const pages =
     [Symbol.asyncIterator]: async function* () {
       let req: V1Request<Page<A>> | undefined = first
       let seen = 0
+      let linked = false
       while (req !== undefined) {
         const result: E.Either<KayakoError, Page<A>> = await run(req)()
         yield result
         if (E.isLeft(result)) return
         seen += result.right.items.length
+        // a server that named the next page so far (in the body or a `Link` header) names none on the last one
+        if (linked && result.right.links.next === null) return
+        linked = result.right.links.next !== null
         const next = nextQuery(req.query, result.right, seen)
         // a server that points at the same page again would loop forever
         req = next === undefined || sameQuery(next, req.query) ? undefined : withQuery(next)(req)

@@ -9,6 +9,7 @@ import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFi
 import * as V from '../../core/validate'
 import type { Issues } from '../../core/validate'
 import type { Envelope, Links } from './envelope'
+import { nextLink } from './link'
 import { mergeOptions, type Options } from './options'
 
 export type V1Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -81,6 +82,12 @@ export const many = <A>(decoder: Decoder<unknown, A>): Decoder<Envelope, Readonl
   decode: (envelope) => items(decoder, envelope.data)
 })
 
+/** The body's links; when the body names no next page, the `Link` header's `rel="next"` (spec §2.6). */
+const linksOf = (envelope: Envelope): Links => {
+  const next = envelope.links.next === null && envelope.link !== undefined ? nextLink(envelope.link) : null
+  return next === null ? envelope.links : { ...envelope.links, next }
+}
+
 /** `data` as one page of a paginated collection. */
 export const page = <A>(decoder: Decoder<unknown, A>): Decoder<Envelope, Page<A>> => ({
   decode: (envelope) =>
@@ -89,7 +96,7 @@ export const page = <A>(decoder: Decoder<unknown, A>): Decoder<Envelope, Page<A>
       totalCount: envelope.totalCount,
       offset: envelope.offset,
       limit: envelope.limit,
-      links: envelope.links
+      links: linksOf(envelope)
     }))(items(decoder, envelope.data))
 })
 

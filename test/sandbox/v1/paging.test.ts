@@ -3,15 +3,15 @@ import * as assert from 'uvu/assert'
 import { fixture } from '../../support/fixtures'
 import { call, login, makeSandbox, ORIGIN } from './support'
 
-test('offset paging: following next_url from the first page visits every case exactly once and stops at the end', async () => {
+test('offset paging: following next_url from the first page visits every case (archived ones included) exactly once and stops at the end', async () => {
   const { sandbox } = makeSandbox()
   const s = await login(sandbox)
-  const everything = await call(sandbox, 'GET', 'cases?limit=1000', s.read)
+  const everything = await call(sandbox, 'GET', 'cases?limit=1000&archived=1', s.read)
   const total = everything.json.total_count as number
   assert.is(total, 36)
   const expected = everything.json.data.map((c: { id: number }) => c.id)
   const seen: Array<number> = []
-  let url: string | undefined = 'cases?limit=7&_case=camel&fields=subject'
+  let url: string | undefined = 'cases?limit=7&archived=1&_case=camel&fields=subject'
   let pages = 0
   while (url !== undefined) {
     const page = await call(sandbox, 'GET', url, s.read)
@@ -29,26 +29,26 @@ test('offset paging: following next_url from the first page visits every case ex
 test('offset links: first page has next/last; middle pages first/previous/next/last; the last page no next (JSDK captures)', async () => {
   const { sandbox } = makeSandbox()
   const s = await login(sandbox)
-  const first = await call(sandbox, 'GET', 'cases.json?status=NEW,OPEN,PENDING,COMPLETED,CLOSED&limit=10', s.read)
-  const q = 'status=NEW%2COPEN%2CPENDING%2CCOMPLETED%2CCLOSED'
+  const first = await call(sandbox, 'GET', 'cases.json?status=NEW,OPEN,PENDING,COMPLETED,CLOSED&archived=1&limit=10', s.read)
+  const q = 'status=NEW%2COPEN%2CPENDING%2CCOMPLETED%2CCLOSED&archived=1'
   assert.equal(
     [first.json.offset, first.json.limit, first.json.first_url, first.json.previous_url, first.json.next_url, first.json.last_url],
     [0, 10, undefined, undefined, `${ORIGIN}/api/v1/cases.json?${q}&offset=10&limit=10`, `${ORIGIN}/api/v1/cases.json?${q}&offset=30&limit=10`]
   )
-  const middle = await call(sandbox, 'GET', 'cases?offset=15&limit=10', s.read)
+  const middle = await call(sandbox, 'GET', 'cases?archived=1&offset=15&limit=10', s.read)
   assert.equal(
     [middle.json.first_url, middle.json.previous_url, middle.json.next_url, middle.json.last_url],
     [
-      `${ORIGIN}/api/v1/cases.json?offset=0&limit=10`,
-      `${ORIGIN}/api/v1/cases.json?offset=5&limit=10`,
-      `${ORIGIN}/api/v1/cases.json?offset=25&limit=10`,
-      `${ORIGIN}/api/v1/cases.json?offset=30&limit=10`
+      `${ORIGIN}/api/v1/cases.json?archived=1&offset=0&limit=10`,
+      `${ORIGIN}/api/v1/cases.json?archived=1&offset=5&limit=10`,
+      `${ORIGIN}/api/v1/cases.json?archived=1&offset=25&limit=10`,
+      `${ORIGIN}/api/v1/cases.json?archived=1&offset=30&limit=10`
     ]
   )
-  const last = await call(sandbox, 'GET', 'cases?offset=30&limit=10', s.read)
+  const last = await call(sandbox, 'GET', 'cases?archived=1&offset=30&limit=10', s.read)
   assert.is(last.json.data.length, 6)
   assert.is(last.json.next_url, undefined)
-  const beyond = await call(sandbox, 'GET', 'cases?offset=50', s.read)
+  const beyond = await call(sandbox, 'GET', 'cases?archived=1&offset=50', s.read)
   assert.equal([beyond.json.data, beyond.json.next_url, beyond.json.total_count], [[], undefined, 36])
   const single = await call(sandbox, 'GET', 'teams', s.read)
   assert.equal(Object.keys(single.json), ['status', 'data', 'resource', 'offset', 'limit', 'total_count'], 'one page: no links')

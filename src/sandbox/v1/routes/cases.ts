@@ -6,6 +6,7 @@ import { all, find, isoTime, ref, remove, type Ref, type Row, type Value, textOf
 import { route, type Route, type RouteCtx } from './route'
 import { bulkIds } from './session'
 import { attachmentsFrom, idFilters, tagRoutes } from './shared'
+import { isArchived, recordActivity } from './work'
 
 const CHANNELS = ['MAIL', 'TWITTER', 'FACEBOOK', 'NOTE'] as const
 type ChannelType = (typeof CHANNELS)[number]
@@ -91,6 +92,16 @@ const applyChanges = (ctx: RouteCtx<never, 'agent'>, row: Row, c: Changes): void
 
 const caseById = (ctx: Ctx, id: number): Row | undefined => find(ctx.store, 'case', id)
 
+/** A change as an activity shows it: text as given, a related row by id, a list as CSV. */
+const changeText = (value: unknown): string | null =>
+  typeof value === 'string'
+    ? value
+    : Array.isArray(value)
+      ? value.map((v) => (typeof v === 'string' ? v : textOf((v as Row).id ?? null))).join(',')
+      : typeof value === 'object' && value !== null && 'id' in value
+        ? textOf((value as Row).id ?? null)
+        : null
+
 /** Reads `channel`, `channel_id` and `channel_options` (spec §3.3). */
 const channelInput = (ctx: Ctx, required: boolean): { type?: ChannelType; uuid: string | null; html: boolean } => {
   const f = ctx.fields
@@ -149,11 +160,16 @@ const listCases = (ctx: Ctx) => {
             .filter((i) => textOf(identityType === 'PHONE' ? i.number : i.email).toLowerCase() === identityValue.toLowerCase())
             .map((i) => textOf(i.$user))
         )
+  const archived = q.get('archived')
+  if (archived !== undefined && !['1', '0', 'true', 'false'].includes(archived)) return failWith('FIELD_INVALID', 'archived')
+  const withArchived = archived === '1' || archived === 'true'
   const byIds = q.has('ids') || q.has('legacy_ids')
   const priorityLevel = (row: Row): number => Number(find(ctx.store, 'case_priority', (row.priority as Ref | null)?.id ?? 0)?.level ?? 0)
   const rows = idFilters(ctx, all(ctx.store, 'case'))
     // Trashed cases are listed only when asked for by id (they are still readable one by one).
     .filter((row) => byIds || row.state !== 'TRASH')
+    // Cases closed more than 30 days ago are archived: listed with archived=1 or by id (issue 15).
+    .filter((row) => byIds || withArchived || !isArchived(ctx, row))
     .filter((row) => statuses === undefined || statuses.includes(statusTypes(ctx, row)))
     .filter((row) => priority === undefined || priorityLevel(row) <= Number(priority))
     .filter((row) => tags === undefined || ((row.tags as ReadonlyArray<Ref>) ?? []).some((t) => tags.includes(textOf(find(ctx.store, 'tag', t.id)?.name))))
@@ -402,6 +418,15 @@ export const CASE_ROUTES = (): ReadonlyArray<Route> => [
       ])
     }
     applyChanges(ctx, row, changes)
+    const changedFields = Object.entries(changes).filter(([, v]) => v !== undefined)
+    recordActivity(
+      ctx.store,
+      row,
+      ctx.principal.user,
+      'updated',
+      changedFields.map(([field, v]) => ({ field, oldValue: null, newValue: changeText(v) })),
+      ctx.now
+    )
     return one(row)
   }),
   route('PUT', 'cases/:id/trash', 'agent', (ctx) => {

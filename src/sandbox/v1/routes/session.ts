@@ -38,12 +38,19 @@ const idsArgument = (ctx: Ctx): Array<number> | undefined | 'invalid' | 'duplica
   return items.map(Number)
 }
 
+/**
+ * The most ids one bulk action takes: 200 is documented for bulk creation (spec §2.14); the limit of `?ids=` is
+ * UNCONFIRMED, and the sandbox refuses more than the same 200 (FIELD_INVALID `ids`).
+ */
+export const BULK_LIMIT = 200
+
 /** `?ids=` of a bulk action (spec §2.14): duplicates are PARAMETERS_INCONSISTENT. */
 export const bulkIds = (ctx: Ctx): Array<number> | ReturnType<typeof fail> => {
   const ids = idsArgument(ctx)
   if (ids === undefined) return failWith('FIELD_REQUIRED', 'ids')
   if (ids === 'invalid') return failWith('FIELD_INVALID', 'ids')
   if (ids === 'duplicate') return failWith('PARAMETERS_INCONSISTENT', 'ids')
+  if (ids.length > BULK_LIMIT) return failWith('FIELD_INVALID', 'ids')
   return ids
 }
 

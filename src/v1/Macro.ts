@@ -1,0 +1,26 @@
+/**
+ * Macro — `/cases/macros` (spec §3.1 cases area, §3.2 macro): canned replies with the case changes they make. The list
+ * is not paginated (`total_count` only, spec §2.2).
+ */
+import * as V from '../core/validate'
+import { macro, type Macro } from './internal/entities/macro'
+import { getRequest, many, one, segment, type V1Request } from './internal/request'
+
+export type { Macro, MacroAssignee, MacroPriorityAction, MacroReplyType, MacroVisibility } from './internal/entities/macro'
+
+export interface MacroListArgs {
+  /** Every macro, not only those the caller may use (`show_all`). */
+  readonly showAll?: boolean
+}
+
+const PATH = '/cases/macros'
+
+export const all = (args: MacroListArgs = {}): V1Request<ReadonlyArray<Macro>> =>
+  getRequest('Macro.all', PATH, many(macro), {
+    query: { showAll: args?.showAll },
+    issues: V.input(args, (a) => V.optional(a.showAll, (b) => V.isBoolean('showAll', b)), 'args')
+  })
+
+export const get = (id: number): V1Request<Macro> => getRequest('Macro.get', `${PATH}/${segment(id)}`, one(macro), { issues: V.positiveInt('id', id) })
+
+export { get as find }

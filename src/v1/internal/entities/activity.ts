@@ -1,0 +1,101 @@
+import {
+  date,
+  type Extra,
+  freeForm,
+  literal,
+  nested,
+  nullableNumber,
+  nullableText,
+  related,
+  type Related,
+  relatedList,
+  requiredInt,
+  struct,
+  text
+} from '../codec'
+import type { Decoder } from '../../../core/decoder'
+import { anyResource, type AnyResource, url } from './resource'
+
+/** Someone or something an activity names (its actor, object, target …), as the agent app shows it. */
+export interface ActivityObject {
+  readonly name: string | null
+  readonly title: string | null
+  readonly prefix: string | null
+  readonly url: string | null
+  readonly fullTitle: string | null
+  readonly image: string | null
+  readonly preposition: string | null
+  /** The resource itself (a user, a case …). */
+  readonly original: Related<AnyResource> | null
+  readonly extra: Extra
+}
+
+export type ActivityActionKind = 'CREATED' | 'UPDATED' | 'DELETED'
+
+/** One change an activity made. */
+export interface ActivityAction {
+  readonly action: ActivityActionKind | null
+  readonly field: string | null
+  readonly oldValue: string | null
+  readonly newValue: string | null
+  readonly extra: Extra
+}
+
+/** An entry of a case's audit trail (spec §3.2 activity). */
+export interface Activity {
+  readonly id: number
+  /** What happened, e.g. `case.updated`. */
+  readonly activity: string
+  readonly actor: ActivityObject | null
+  readonly verb: string | null
+  readonly summary: string | null
+  readonly actions: ReadonlyArray<Related<ActivityAction>>
+  readonly object: ActivityObject | null
+  readonly objectActor: ActivityObject | null
+  readonly target: ActivityObject | null
+  /** Free-form (city, country, time zone …): keys as the server sent them. */
+  readonly location: Readonly<Record<string, unknown>>
+  readonly portal: string | null
+  /** How much the entry matters; `minimumWeight` filters on it. */
+  readonly weight: number | null
+  readonly ipAddress: string | null
+  readonly createdAt: Date | null
+  readonly resourceUrl: string | null
+  readonly extra: Extra
+}
+
+const activityObject: Decoder<unknown, ActivityObject> = /*#__PURE__*/ struct(undefined, () => ({
+  name: nullableText('name'),
+  title: nullableText('title'),
+  prefix: nullableText('prefix'),
+  url: nullableText('url'),
+  fullTitle: nullableText('full_title'),
+  image: nullableText('image'),
+  preposition: nullableText('preposition'),
+  original: related('original', anyResource)
+}))
+
+const activityAction: Decoder<unknown, ActivityAction> = /*#__PURE__*/ struct(undefined, () => ({
+  action: literal<ActivityActionKind>('action'),
+  field: nullableText('field'),
+  oldValue: nullableText('old_value'),
+  newValue: nullableText('new_value')
+}))
+
+export const activity: Decoder<unknown, Activity> = /*#__PURE__*/ struct('activity', () => ({
+  id: requiredInt('id'),
+  activity: text('activity'),
+  actor: nested('actor', activityObject),
+  verb: nullableText('verb'),
+  summary: nullableText('summary'),
+  actions: relatedList('actions', activityAction),
+  object: nested('object', activityObject),
+  objectActor: nested('object_actor', activityObject),
+  target: nested('target', activityObject),
+  location: freeForm('location'),
+  portal: nullableText('portal'),
+  weight: nullableNumber('weight'),
+  ipAddress: nullableText('ip_address'),
+  createdAt: date('created_at'),
+  ...url()
+}))

@@ -1,0 +1,30 @@
+/**
+ * Reading a `Link` header (RFC 8288) for paging, in its own module so that only list builders carry it.
+ */
+
+/**
+ * The `rel="next"` target of a `Link` header (RFC 8288), or `null`. Kayako was seen naming the next page there only
+ * (the Zammad importer pages by it, spec §2.6), its URL percent-encoded once more than needed
+ * (`…?after_id%253D20`): a target without `=` is decoded (at most twice) until it has one.
+ */
+export const nextLink = (header: string | undefined): string | null => {
+  if (header === undefined) return null
+  for (const m of header.matchAll(/<([^>]*)>([^,<]*)/g)) {
+    const rels =
+      /;\s*rel\s*=\s*"?([^";]*)"?/i
+        .exec(m[2] ?? '')?.[1]
+        ?.toLowerCase()
+        .split(/\s+/) ?? []
+    if (!rels.includes('next')) continue
+    let target = (m[1] ?? '').trim()
+    for (let i = 0; i < 2 && !target.includes('=') && /%3D|%25/i.test(target); i++) {
+      try {
+        target = decodeURIComponent(target)
+      } catch {
+        break
+      }
+    }
+    return target === '' ? null : target
+  }
+  return null
+}
