@@ -1,5 +1,5 @@
 import * as TE from 'fp-ts/TaskEither'
-import { utf8ByteLength } from './bytes'
+import { utf8, utf8ByteLength } from './bytes'
 import { causeText, httpError, parseError, redact, redactUrl, transportError, validationError, type KayakoError, type TransferPhase } from './error'
 import { notHttpUrl } from './validate'
 
@@ -28,6 +28,11 @@ export interface HttpRequest {
    * their events with it (`secretsOf`). A function, so that it is current and `JSON.stringify(request)` leaves it out.
    */
   readonly secrets?: () => ReadonlyArray<string>
+  /**
+   * The answer is wanted as bytes (a download): the transport sets `HttpResponse.bytes` and leaves `body` empty.
+   * Never sent. A transport that ignores it answers text, which an executor turns into its UTF-8 bytes.
+   */
+  readonly bytes?: boolean
 }
 
 export interface HttpResponse {
@@ -35,6 +40,8 @@ export interface HttpResponse {
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string>>
   readonly body: string
+  /** The body as it came, when the request asked for bytes (`HttpRequest.bytes`); `body` is then `''`. */
+  readonly bytes?: Uint8Array
 }
 
 /**
@@ -51,6 +58,7 @@ interface FetchResponse {
   /** A WHATWG stream where the runtime has one: read piecewise when the request has a `maxBodyBytes`. */
   readonly body?: { getReader(): BodyReader } | null
   text(): Promise<string>
+  arrayBuffer?(): Promise<ArrayBuffer>
 }
 
 interface BodyReader {
@@ -161,6 +169,10 @@ export const fetchTransportWith =
       response.headers.forEach((value, name) => {
         headers[name.toLowerCase()] = value
       })
+      if (request.bytes === true) {
+        const bytes = await readBytes(response, headers, request.maxBodyBytes)
+        return { _tag: 'Right', right: { status: response.status, headers, body: '', bytes } }
+      }
       const body = await readBody(response, headers, request.maxBodyBytes)
       return { _tag: 'Right', right: { status: response.status, headers, body } }
     } catch (thrown) {
@@ -209,6 +221,37 @@ const readBody = async (response: FetchResponse, headers: Readonly<Record<string
   }
 }
 
+/** The body as bytes, bounded as `readBody` bounds text: past the limit, what arrived so far (longer than the limit). */
+const readBytes = async (response: FetchResponse, headers: Readonly<Record<string, string>>, maxBytes: number | undefined): Promise<Uint8Array> => {
+  const reader = response.body?.getReader()
+  if (reader === undefined) return typeof response.arrayBuffer === 'function' ? new Uint8Array(await response.arrayBuffer()) : utf8(await response.text())
+  const limit = maxBytes === undefined || !Number.isFinite(maxBytes) ? Infinity : maxBytes
+  const encoded = (headers['content-encoding'] ?? 'identity').trim().toLowerCase() !== 'identity'
+  if (!encoded && Number(headers['content-length']) > limit) {
+    await reader.cancel().catch(() => undefined)
+    return new Uint8Array()
+  }
+  const chunks: Array<Uint8Array> = []
+  let received = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    if (value !== undefined) chunks.push(value)
+    received += value?.length ?? 0
+    if (received > limit) {
+      await reader.cancel().catch(() => undefined)
+      break
+    }
+  }
+  const out = new Uint8Array(received)
+  let at = 0
+  for (const chunk of chunks) {
+    out.set(chunk, at)
+    at += chunk.length
+  }
+  return out
+}
+
 /** The default transport: the global `fetch`, looked up at call time; cross-fetch only where there is none. */
 export const fetchTransport: Transport = /*#__PURE__*/ fetchTransportWith(resolveFetch)
 
@@ -230,6 +273,10 @@ export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
 export const bodyTooLarge = (response: HttpResponse, maxBytes: number): string | undefined => {
   if (!Number.isFinite(maxBytes)) return undefined
   const declared = Number(response.headers['content-length'])
+  if (response.bytes !== undefined) {
+    const size = Number.isFinite(declared) && declared > maxBytes ? declared : response.bytes.length
+    return size > maxBytes ? `the body (at least ${size} bytes) exceeds maxBodyBytes (${maxBytes} bytes)` : undefined
+  }
   const text = response.body
   // Each UTF-16 code unit is at least one UTF-8 byte and at most three: count bytes only when it matters.
   const size =

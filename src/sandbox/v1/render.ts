@@ -44,6 +44,8 @@ export interface Reply {
   readonly notifications?: ReadonlyArray<Notification>
   readonly logs?: ReadonlyArray<Log>
   readonly headers?: Readonly<Record<string, string>>
+  /** A file's bytes and their headers, answered as they are (no envelope): downloads. */
+  readonly raw?: { readonly bytes: Uint8Array; readonly headers: Readonly<Record<string, string>> }
 }
 
 const clone = (value: Value): Json => JSON.parse(JSON.stringify(value)) as Json

@@ -66,7 +66,11 @@ export const SCHEMAS: Readonly<Record<string, ResourceSchema>> = {
   attachment: {},
   tag: {},
   file: { path: 'files', nonDefault: ['content'] },
-  oauth_client: { path: 'oauth/clients' }
+  oauth_client: { path: 'oauth/clients' },
+  conversation: { path: 'conversations' },
+  conversation_message: { path: (row) => `conversations/${textOf(row.$conversation)}/messages/${textOf(row.id)}`, opaque: ['metadata'] },
+  conversation_rating: {},
+  conversation_starter: {}
 }
 
 export const schemaOf = (type: string): ResourceSchema => SCHEMAS[type] ?? {}

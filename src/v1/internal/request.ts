@@ -47,6 +47,11 @@ export interface V1Request<A> {
   readonly issues: Issues
   /** Turns the envelope of a successful answer into the result. */
   readonly decoder: Decoder<Envelope, A>
+  /**
+   * A download (`downloadRequest`): the absolute URL of the bytes, fetched with the session's credentials, on the
+   * helpdesk's origin only, and answered as the bytes themselves: the body is never read as an envelope.
+   */
+  readonly download?: string
 }
 
 /** The type a request decodes to. */
@@ -143,6 +148,18 @@ export const putRequest = <A>(operation: string, path: string, decoder: Decoder<
   request(operation, 'PUT', path, decoder, parts)
 export const deleteRequest = <A>(operation: string, path: string, decoder: Decoder<Envelope, A>, parts?: RequestParts) =>
   request(operation, 'DELETE', path, decoder, parts)
+
+/**
+ * A download of `url` (an attachment's `urlDownload`, a file's `contentUrl`): its bytes, never parsed. The executor
+ * sends it only to the helpdesk's own origin (scheme, host and port of its `url`).
+ */
+export const downloadRequest = (operation: string, url: unknown): V1Request<Uint8Array> => ({
+  ...request(operation, 'GET', '', BYTES, { issues: V.httpUrl('url', url) }),
+  download: typeof url === 'string' ? url : ''
+})
+
+// A download's result is its bytes; the executor answers it without an envelope, so this decoder never runs.
+const BYTES: Decoder<Envelope, Uint8Array> = { decode: () => failure(undefined, 'a download has no envelope') }
 
 /** A JSON body from camelCase fields; `undefined` fields are left out. */
 export const json = (value: Readonly<Record<string, unknown>>): Body => {
