@@ -4,6 +4,7 @@ import * as E from 'fp-ts/Either'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { fetchTransport, type HttpRequest, type Transport } from '../../src/core/http'
+import { nodeTransport } from '../../src/node/index'
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server'
 import { createV1Sandbox } from '../../src/sandbox/v1/handler'
 import * as Attachment from '../../src/v1/Attachment'
@@ -51,11 +52,20 @@ const overHttp = async (): Promise<Mount> => {
   return { url: server.v1.url, admin: v1Sandbox.credentials, customer: v1Sandbox.accounts.customer, sent, transport: recording(fetchTransport, sent) }
 }
 
+/** Over HTTP with the node transport: its bytes path (no fetch). */
+const overNode = async (): Promise<Mount> => {
+  const mount = await overHttp()
+  const sent: Array<HttpRequest> = []
+  return { ...mount, sent, transport: recording(node, sent) }
+}
+const node = nodeTransport()
+
 const FINGERPRINT = '5c0b0a9e-6f1d-4c52-9d3e-0f6a1b2c3d4e'
 
 for (const [name, mountOf] of [
   ['in process', inProcess],
-  ['over HTTP', overHttp]
+  ['over HTTP', overHttp],
+  ['over HTTP, nodeTransport', overNode]
 ] as const) {
   const e2e = suite(`v1 customer side and downloads (${name})`)
   let mounted: Mount
@@ -159,3 +169,7 @@ for (const [name, mountOf] of [
 
   e2e.run()
 }
+
+const closing = suite('v1 customer side: closing')
+closing('the node transport lets its sockets go', () => node.destroy())
+closing.run()
