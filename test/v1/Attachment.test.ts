@@ -17,20 +17,42 @@ const server = (answers: Readonly<Record<string, Partial<HttpResponse>>>) => {
   const sent: Array<HttpRequest> = []
   const transport: Transport = (request) => async () => {
     sent.push(request)
-    const a = answers[request.url] ?? { status: 404, body: '{"status":404,"errors":[{"code":"RESOURCE_NOT_FOUND","message":"not here"}]}' }
+    const a = answers[request.url] ?? {
+      status: 404,
+      body: '{"status":404,"errors":[{"code":"RESOURCE_NOT_FOUND","message":"not here"}]}'
+    }
     const body = a.body ?? ''
-    const response: HttpResponse = { status: a.status ?? 200, headers: a.headers ?? {}, body }
-    return E.right(request.bytes === true ? { ...response, body: '', bytes: a.bytes ?? new TextEncoder().encode(body) } : response)
+    const response: HttpResponse = {
+      status: a.status ?? 200,
+      headers: a.headers ?? {},
+      body
+    }
+    return E.right(
+      request.bytes === true
+        ? {
+            ...response,
+            body: '',
+            bytes: a.bytes ?? new TextEncoder().encode(body)
+          }
+        : response
+    )
   }
   return { transport, sent }
 }
 
 const runOn = (transport: Transport, maxBodyBytes?: number) =>
-  v1({ url: 'https://brewfictus.kayako.com', auth: { sessionId: SESSION }, transport, ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }) })
+  v1({
+    url: 'https://brewfictus.kayako.com',
+    auth: { sessionId: SESSION },
+    transport,
+    ...(maxBodyBytes === undefined ? {} : { maxBodyBytes })
+  })
 
 test('a JSON attachment comes back as its bytes, not as an envelope; with the session, asking for any type', async () => {
   const json = '{"status":500,"errors":[{"code":"NOT_AN_ANSWER"}],"data":[1,2]}'
-  const { transport, sent } = server({ [URL]: { body: json, headers: { 'content-type': 'application/json' } } })
+  const { transport, sent } = server({
+    [URL]: { body: json, headers: { 'content-type': 'application/json' } }
+  })
   const bytes = unwrap(await runOn(transport)(Attachment.download({ urlDownload: URL }))())
   assert.ok(bytes instanceof Uint8Array)
   assert.is(new TextDecoder().decode(bytes), json)
@@ -46,7 +68,11 @@ test('binary bytes pass untouched; a transport that answers text gives its UTF-8
 })
 
 test('another origin is refused before anything is sent: its credentials go nowhere else', async () => {
-  for (const elsewhere of ['https://evil.example/api/v1/files/1/content', 'http://brewfictus.kayako.com/api/v1/files/1/content', 'https://brewfictus.kayako.com:8443/x']) {
+  for (const elsewhere of [
+    'https://evil.example/api/v1/files/1/content',
+    'http://brewfictus.kayako.com/api/v1/files/1/content',
+    'https://brewfictus.kayako.com:8443/x'
+  ]) {
     const { transport, sent } = server({})
     const e = unwrapLeft(await runOn(transport)(Attachment.download(elsewhere))())
     assert.is(e._tag, 'ValidationError')
@@ -57,7 +83,10 @@ test('another origin is refused before anything is sent: its credentials go nowh
 
 test('a redirect within the origin is followed with the session; one elsewhere is an HttpError naming the Location', async () => {
   const moved = 'https://brewfictus.kayako.com/media/2.bin'
-  const same = server({ [URL]: { status: 302, headers: { location: '/media/2.bin' } }, [moved]: { body: 'the bytes' } })
+  const same = server({
+    [URL]: { status: 302, headers: { location: '/media/2.bin' } },
+    [moved]: { body: 'the bytes' }
+  })
   assert.is(new TextDecoder().decode(unwrap(await runOn(same.transport)(Attachment.download(URL))())), 'the bytes')
   assert.equal(
     same.sent.map((r) => [r.url, r.headers['x-session-id']]),
@@ -68,10 +97,13 @@ test('a redirect within the origin is followed with the session; one elsewhere i
   )
 
   const cdn = 'https://cdn.example.net/signed/2.bin?token=abc'
-  const away = server({ [URL]: { status: 307, headers: { location: cdn } }, [cdn]: { body: 'never' } })
+  const away = server({
+    [URL]: { status: 307, headers: { location: cdn } },
+    [cdn]: { body: 'never' }
+  })
   const e = unwrapLeft(await runOn(away.transport)(Attachment.download(URL))())
   assert.is(e._tag, 'HttpError')
-  assert.ok(e._tag === 'HttpError' && e.status === 307 && e.message.includes('redirected to https://cdn.example.net/signed/2.bin'), JSON.stringify(e))
+  assert.ok(e._tag === 'HttpError' && e.status === 307 && (e.message ?? '').includes('redirected to https://cdn.example.net/signed/2.bin'), JSON.stringify(e))
   assert.equal(
     away.sent.map((r) => r.url),
     [URL],
@@ -91,7 +123,12 @@ test('a failed download is read as the API error it is; a body over maxBodyBytes
   const big = server({ [URL]: { bytes: new Uint8Array(2048) } })
   const tooLarge = unwrapLeft(await runOn(big.transport, 1024)(Attachment.download(URL))())
   assert.ok(tooLarge._tag === 'ParseError' && tooLarge.message.includes('exceeds maxBodyBytes (1024 bytes)'), JSON.stringify(tooLarge))
-  const declared = server({ [URL]: { bytes: new Uint8Array(0), headers: { 'content-length': '5000000' } } })
+  const declared = server({
+    [URL]: {
+      bytes: new Uint8Array(0),
+      headers: { 'content-length': '5000000' }
+    }
+  })
   assert.is(unwrapLeft(await runOn(declared.transport, 1024)(Attachment.download(URL))())._tag, 'ParseError')
 })
 

@@ -67,8 +67,6 @@ const conversationRow = (ctx: Ctx, row: Row): Row => {
     read_marker: row.read_marker ?? null,
     custom_fields: row.custom_fields ?? [],
     realtime_channel: row.realtime_channel ?? null,
-    last_message_status: row.last_post_status ?? null,
-    last_message_preview: row.last_message_preview ?? null,
     last_replied_at: row.last_replied_at ?? null,
     created_at: row.created_at ?? null,
     updated_at: row.updated_at ?? null,
@@ -76,11 +74,14 @@ const conversationRow = (ctx: Ctx, row: Row): Row => {
   }
 }
 
-/** A public post as a conversation message (fields of conversations.messages.get.json, in its order). */
+/**
+ * A public post as a conversation message (fields of conversations.messages.get.json, in its order): a `case_message`
+ * (its `resource_type` in the recordings) in a `conversation_message` answer (their `resource`).
+ */
 const messageRow = (ctx: Ctx, caseRow: Row, post: Row): Row => {
   const original = find(ctx.store, 'case_message', (post.original as Ref).id) ?? {}
   return {
-    $type: 'conversation_message',
+    $type: 'case_message',
     id: (post.original as Ref).id,
     uuid: post.uuid ?? null,
     client_id: post.client_id ?? null,
@@ -113,7 +114,12 @@ const requesterFor = (ctx: Ctx, principal: Principal, name: string, email: strin
   const byEmail = all(ctx.store, 'identity_email').find((e) => textOf(e.email).toLowerCase() === email.toLowerCase())
   const user =
     (byEmail === undefined ? undefined : find(ctx.store, 'user', byEmail.$user as number)) ??
-    createUser(ctx.store, ctx.state.rnd, { fullName: name, roleId: CUSTOMER_ROLE, password: null, at: ctx.now })
+    createUser(ctx.store, ctx.state.rnd, {
+      fullName: name,
+      roleId: CUSTOMER_ROLE,
+      password: null,
+      at: ctx.now
+    })
   if (primaryEmail(ctx.store, user) === undefined) addEmail(ctx.store, user, email, true, ctx.now, false)
   ctx.state.fingerprints.set(principal.fingerprint, user.id as number)
   return user
@@ -149,7 +155,11 @@ export const CONVERSATION_ROUTES = (): Array<Route> => [
         : [(Date.parse(textOf(firstReply.created_at)) - Date.parse(textOf(posts[0].created_at))) / 1000]
     })
     const average = waits.length === 0 ? null : Math.round((waits.reduce((a, b) => a + b, 0) / waits.length) * 10) / 10
-    return one({ $type: 'conversation_starter', last_active_agents: agents.map((u) => ref('user', u.id as number)), average_reply_time: average })
+    return one({
+      $type: 'conversation_starter',
+      last_active_agents: agents.map((u) => ref('user', u.id as number)),
+      average_reply_time: average
+    })
   }),
   route('GET', 'conversations/:id', 'customer', (ctx) => {
     const row = caseOf(ctx, ctx.params.id)
@@ -216,7 +226,12 @@ export const CONVERSATION_ROUTES = (): Array<Route> => [
   route('GET', 'conversations/:id/messages/:message_id', 'customer', (ctx) => {
     const row = caseOf(ctx, ctx.params.id)
     const post = row === undefined ? undefined : messagePosts(ctx, row.id as number).find((p) => (p.original as Ref).id === ctx.params.message_id)
-    return row === undefined || post === undefined ? notFound() : one(messageRow(ctx, row, post))
+    return row === undefined || post === undefined
+      ? notFound()
+      : {
+          ...one(messageRow(ctx, row, post)),
+          resource: 'conversation_message'
+        }
   }),
   route('POST', 'conversations/:id/messages', 'customer', (ctx) => {
     const row = caseOf(ctx, ctx.params.id)
@@ -243,7 +258,10 @@ export const CONVERSATION_ROUTES = (): Array<Route> => [
     post.$channel = channel
     if (source !== undefined) post.$source = source
     row.last_customer_activity_at = isoTime(ctx.now)
-    return one(messageRow(ctx, row, post), 201)
+    return {
+      ...one(messageRow(ctx, row, post), 201),
+      resource: 'conversation_message'
+    }
   }),
   // A delivery receipt (JSDK PutMessageRequester: `message_status` SEEN or DELIVERED); the answer is the bare status.
   route('PUT', 'conversations/:id/messages/:message_id', 'customer', (ctx) => {
@@ -260,13 +278,20 @@ export const CONVERSATION_ROUTES = (): Array<Route> => [
     const row = caseOf(ctx, ctx.params.id)
     if (row === undefined) return notFound()
     const rows = all(ctx.store, 'conversation_rating').filter((r) => r.$case === row.id)
-    return { status: 200, data: rows, resource: 'conversation_rating', page: { totalCount: rows.length } }
+    return {
+      status: 200,
+      data: rows,
+      resource: 'conversation_rating',
+      page: { totalCount: rows.length }
+    }
   }),
   // Answered with 200, not 201, as the capture conversations.ratings.create.json was.
   route('POST', 'conversations/:id/ratings', 'customer', (ctx) => {
     const row = caseOf(ctx, ctx.params.id)
     if (row === undefined) return notFound()
-    const score = ctx.fields.oneOf('score', ['GOOD', 'BAD'] as const, { required: true })
+    const score = ctx.fields.oneOf('score', ['GOOD', 'BAD'] as const, {
+      required: true
+    })
     const comment = ctx.fields.string('comment')
     if (ctx.fields.errors.length > 0 || score === undefined) return fail(ctx.fields.errors)
     const when = isoTime(ctx.now)
