@@ -3,7 +3,8 @@
  * (`attachments`), and `download` fetches one's bytes from its `urlDownload`.
  */
 import type { Attachment } from './internal/entities/attachment'
-import { downloadRequest, type V1Request } from './internal/request'
+import { downloadRequest } from './internal/download'
+import type { V1Request } from './internal/request'
 
 export type { Attachment, Thumbnail } from './internal/entities/attachment'
 

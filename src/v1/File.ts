@@ -5,7 +5,8 @@
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { file, type File } from './internal/entities/file'
-import { downloadRequest, fileBody, getRequest, one, postRequest, segment, type V1Request } from './internal/request'
+import { downloadRequest } from './internal/download'
+import { fileBody, getRequest, one, postRequest, segment, type V1Request } from './internal/request'
 
 export type { File } from './internal/entities/file'
 

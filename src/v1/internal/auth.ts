@@ -52,8 +52,6 @@ export type Auth = Credentials | SessionAuth | BearerAuth | FingerprintAuth
 export const isCredentials = (auth: Auth): auth is Credentials => 'username' in auth && 'password' in auth
 export const isBearer = (auth: Auth): auth is BearerAuth => 'bearer' in auth
 export const isFingerprint = (auth: Auth): auth is FingerprintAuth => 'fingerprintId' in auth
-/** A credential sent on every request as it is: no session is held (a bearer token, a fingerprint). */
-const isStateless = (auth: Auth): auth is BearerAuth | FingerprintAuth => isBearer(auth) || isFingerprint(auth)
 
 /** What the executor holds between calls. */
 export interface SessionState {
@@ -79,7 +77,7 @@ export const authHeaders = (auth: Auth, state: SessionState, method: HttpMethod)
   if (isBearer(auth)) headers.authorization = `Bearer ${auth.bearer}`
   else if (isFingerprint(auth)) headers['x-fingerprint-id'] = auth.fingerprintId
   else if (isCredentials(auth) && (state.basicOnly || state.sessionId === undefined)) headers.authorization = basicAuthorization(auth)
-  if (state.sessionId !== undefined && !isStateless(auth)) {
+  if (state.sessionId !== undefined && !isBearer(auth)) {
     headers['x-session-id'] = state.sessionId
     if (state.csrfToken !== undefined && isUnsafe(method)) headers['x-csrf-token'] = state.csrfToken
   }
@@ -135,7 +133,8 @@ export const session = (auth: Auth, deps: SessionDeps): Session => {
 
   /** Keeps the CSRF token of any answer's header and the session id of any answer's body (ZAM does the same). */
   const learn = (response: HttpResponse, parsed: Parsed): void => {
-    if (isStateless(auth)) return
+    // A bearer token or a fingerprint goes on every request as it is: no session is held.
+    if (isBearer(auth) || isFingerprint(auth)) return
     const csrf = response.headers['x-csrf-token']
     if (csrf !== undefined && csrf !== '') {
       state.csrfToken = csrf
@@ -235,13 +234,13 @@ export const session = (auth: Auth, deps: SessionDeps): Session => {
   return {
     exchange,
     held: () =>
-      state.sessionId === undefined || isStateless(auth)
+      state.sessionId === undefined || isBearer(auth)
         ? undefined
         : state.csrfToken === undefined
           ? { sessionId: state.sessionId }
           : { sessionId: state.sessionId, csrfToken: state.csrfToken },
     ended: () => {
-      if (isStateless(auth)) return
+      if (isBearer(auth)) return
       state.sessionId = undefined
       state.csrfToken = undefined
     }

@@ -7,9 +7,8 @@
  */
 import * as E from '../../core/either'
 import type * as TE from 'fp-ts/TaskEither'
-import { utf8, utf8Decode } from '../../core/bytes'
-import { apiError, decodeError, parseError, scrubValue, userInfoOf, validationError, type KayakoError } from '../../core/error'
-import { REDIRECT_STATUSES, type HttpRequest, type HttpResponse, type Transport } from '../../core/http'
+import { apiError, decodeError, parseError, scrubValue, userInfoOf, type KayakoError } from '../../core/error'
+import type { HttpRequest, HttpResponse, Transport } from '../../core/http'
 import { decode, pipeline, refuse } from '../../core/pipeline'
 import { v1ConfigIssues } from './config'
 import { emptyEnvelope, failed, isSuccess, parseAnswer, type Log, type Notification, type Parsed } from './envelope'
@@ -121,25 +120,6 @@ const interpret = <A>(req: V1Request<A>, http: HttpRequest, response: HttpRespon
   return decode(req.operation, req.decoder, envelope)
 }
 
-/** At most this many redirects within the helpdesk's origin are followed by a download. */
-const MAX_HOPS = 5
-
-/** `url` (resolved against `base`) when it is on the origin of `base`, else `undefined`. */
-const sameOrigin = (url: string, base: string): string | undefined => {
-  try {
-    const resolved = new URL(url, base)
-    return resolved.origin === new URL(base).origin ? resolved.href : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/** A download's answer: its bytes when it succeeded; a failure's text, to be read as an envelope (its errors). */
-const asDownload = (response: HttpResponse): HttpResponse =>
-  response.bytes === undefined || isSuccess(response.status)
-    ? response
-    : { status: response.status, headers: response.headers, body: utf8Decode(response.bytes) }
-
 export const v1 = (config: V1Config): V1Executor => {
   const invalid = v1ConfigIssues(config)
   if (invalid.length > 0) return Object.assign(refuse(invalid), { withMeta: refuse(invalid), session: () => undefined })
@@ -169,7 +149,7 @@ export const v1 = (config: V1Config): V1Executor => {
     send: async (http) => {
       const sent = await send({ ...http, secrets: known })
       const big = E.isRight(sent) ? tooLarge(http.operation ?? 'request', sent.right) : undefined
-      return big === undefined ? (http.bytes === true && E.isRight(sent) ? E.right(asDownload(sent.right)) : sent) : E.left(big)
+      return big === undefined ? sent : E.left(big)
     },
     parse: (body) => parseAnswer(body, maxValues),
     report,
@@ -187,7 +167,7 @@ export const v1 = (config: V1Config): V1Executor => {
         secrets: () => secrets,
         target: () => ({ method: req.method, url: `${root}${req.path}`, headers: {} }),
         exchange: async () => {
-          if (req.download !== undefined) return download(req.operation, req.download) as Promise<E.Either<KayakoError, Answer<A>>>
+          if (req.download !== undefined) return req.download({ root, exchange: held.exchange }) as Promise<E.Either<KayakoError, Answer<A>>>
           const exchanged = await held.exchange(toHttpRequest(root, req, defaults))
           if (E.isLeft(exchanged)) return exchanged
           const [http, response, parsed] = exchanged.right
@@ -201,32 +181,6 @@ export const v1 = (config: V1Config): V1Executor => {
       })
       return E.isLeft(answer) ? answer : E.right(cleanMeta(answer.right))
     }
-
-  /**
-   * A download (spec §2.12): the bytes at `url` with the session's credentials, never read as an envelope. Only the
-   * helpdesk's own origin gets them: another URL is refused before anything is sent, a redirect within the origin is
-   * followed (GET, at most `MAX_HOPS`), a redirect elsewhere is an `HttpError` naming its `Location`.
-   */
-  const download = async (operation: string, url: string): Promise<E.Either<KayakoError, Answer<Uint8Array>>> => {
-    let target = sameOrigin(url, root)
-    for (let hops = 0; target !== undefined; hops++) {
-      const exchanged = await held.exchange({ method: 'GET', url: target, headers: { accept: '*/*' }, operation, bytes: true })
-      if (E.isLeft(exchanged)) return exchanged
-      const [http, response, parsed] = exchanged.right
-      const next = hops < MAX_HOPS && REDIRECT_STATUSES.includes(response.status) ? sameOrigin(response.headers.location ?? '', target) : undefined
-      if (next !== undefined && sameOrigin(next, root) !== undefined) {
-        target = next
-        continue
-      }
-      if (!isSuccess(response.status)) return E.left(failed(operation, http, response, parsed))
-      return E.right({ operation, status: response.status, notifications: [], logs: [], value: response.bytes ?? utf8(response.body) })
-    }
-    return E.left(
-      validationError(operation, [
-        { path: 'url', message: `must be on the helpdesk's origin (${new URL(root).origin}): its credentials go nowhere else; nothing was sent` }
-      ])
-    )
-  }
 
   const run1 =
     <A>(req: V1Request<A>): TE.TaskEither<KayakoError, A> =>

@@ -8,6 +8,9 @@ import { atKey, failure, success, traverseIndexed, type Decoded, type Decoder } 
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../../core/fields'
 import * as V from '../../core/validate'
 import type { Issues } from '../../core/validate'
+import type { KayakoError } from '../../core/error'
+import type { HttpRequest } from '../../core/http'
+import type { Exchanged } from './auth'
 import type { Envelope, Links } from './envelope'
 import { mergeOptions, type Options } from './options'
 
@@ -48,10 +51,16 @@ export interface V1Request<A> {
   /** Turns the envelope of a successful answer into the result. */
   readonly decoder: Decoder<Envelope, A>
   /**
-   * A download (`downloadRequest`): the absolute URL of the bytes, fetched with the session's credentials, on the
-   * helpdesk's origin only, and answered as the bytes themselves: the body is never read as an envelope.
+   * A download (`download.ts`): run instead of the envelope exchange, with what it needs of the executor; its answer
+   * is the executor's (`Answer` of `withMeta`, without notifications or logs: a file has none).
    */
-  readonly download?: string
+  readonly download?: (deps: DownloadDeps) => Promise<E.Either<KayakoError, unknown>>
+}
+
+/** What a download needs of the executor: the API root and the session's exchange. */
+export interface DownloadDeps {
+  readonly root: string
+  readonly exchange: (http: HttpRequest) => Promise<E.Either<KayakoError, Exchanged>>
 }
 
 /** The type a request decodes to. */
@@ -148,18 +157,6 @@ export const putRequest = <A>(operation: string, path: string, decoder: Decoder<
   request(operation, 'PUT', path, decoder, parts)
 export const deleteRequest = <A>(operation: string, path: string, decoder: Decoder<Envelope, A>, parts?: RequestParts) =>
   request(operation, 'DELETE', path, decoder, parts)
-
-/**
- * A download of `url` (an attachment's `urlDownload`, a file's `contentUrl`): its bytes, never parsed. The executor
- * sends it only to the helpdesk's own origin (scheme, host and port of its `url`).
- */
-export const downloadRequest = (operation: string, url: unknown): V1Request<Uint8Array> => ({
-  ...request(operation, 'GET', '', BYTES, { issues: V.httpUrl('url', url) }),
-  download: typeof url === 'string' ? url : ''
-})
-
-// A download's result is its bytes; the executor answers it without an envelope, so this decoder never runs.
-const BYTES: Decoder<Envelope, Uint8Array> = { decode: () => failure(undefined, 'a download has no envelope') }
 
 /** A JSON body from camelCase fields; `undefined` fields are left out. */
 export const json = (value: Readonly<Record<string, unknown>>): Body => {
