@@ -55,9 +55,18 @@ const fetchBytes = async (operation: string, url: string, deps: DownloadDeps): P
 
 /** A download of `url` (an attachment's `urlDownload`, a file's `contentUrl`): its bytes, never parsed. */
 export const downloadRequest = (operation: string, url: unknown): V1Request<Uint8Array> => ({
-  ...request(operation, 'GET', '', NO_ENVELOPE, { issues: V.httpUrl('url', url) }),
+  ...request(operation, 'GET', pathOf(url), NO_ENVELOPE, { issues: V.httpUrl('url', url) }),
   download: (deps) => fetchBytes(operation, url as string, deps)
 })
+
+/** The URL's path, for the description (`path`); the download itself goes to the whole URL. */
+const pathOf = (url: unknown): string => {
+  try {
+    return new URL(url as string).pathname
+  } catch {
+    return '/'
+  }
+}
 
 // A download's result is its bytes: the executor runs `download` instead, so this decoder never runs.
 const NO_ENVELOPE = { decode: () => E.left([]) } as unknown as V1Request<Uint8Array>['decoder']
