@@ -153,7 +153,8 @@ export const SECRET_PARAMS: ReadonlyArray<string> = [
   'token',
   'access_token',
   'auth_token',
-  'otp'
+  'otp',
+  '_fingerprint_id'
 ]
 export const SECRET_HEADERS: ReadonlyArray<string> = [
   'authorization',
@@ -163,7 +164,8 @@ export const SECRET_HEADERS: ReadonlyArray<string> = [
   'set-cookie',
   'proxy-authorization',
   'x-token',
-  'x-otp'
+  'x-otp',
+  'x-fingerprint-id'
 ]
 
 export const REDACTED = '[redacted]'

@@ -28,6 +28,11 @@ export interface HttpRequest {
    * their events with it (`secretsOf`). A function, so that it is current and `JSON.stringify(request)` leaves it out.
    */
   readonly secrets?: () => ReadonlyArray<string>
+  /**
+   * The answer is wanted as bytes (a download): the transport sets `HttpResponse.bytes` and leaves `body` empty.
+   * Never sent. A transport that ignores it answers text, which the v1 executor takes as its UTF-8 bytes.
+   */
+  readonly bytes?: boolean
 }
 
 export interface HttpResponse {
@@ -35,6 +40,8 @@ export interface HttpResponse {
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string>>
   readonly body: string
+  /** The body as it came, when the request asked for bytes (`HttpRequest.bytes`); `body` is then `''`. */
+  readonly bytes?: Uint8Array
 }
 
 /**
@@ -161,8 +168,10 @@ export const fetchTransportWith =
       response.headers.forEach((value, name) => {
         headers[name.toLowerCase()] = value
       })
-      const body = await readBody(response, headers, request.maxBodyBytes)
-      return { _tag: 'Right', right: { status: response.status, headers, body } }
+      const chunks = request.bytes === true ? [] : undefined
+      const body = await readBody(response, headers, request.maxBodyBytes, chunks)
+      const bytes = chunks && new Uint8Array(await new Blob(chunks).arrayBuffer())
+      return { _tag: 'Right', right: bytes ? { status: response.status, headers, body, bytes } : { status: response.status, headers, body } }
     } catch (thrown) {
       // The answer arrived but its content encoding is broken: the same bytes would come again, so not "no response".
       if (answered && undecodable(thrown))
@@ -180,17 +189,23 @@ const undecodable = (thrown: unknown): boolean => {
 /**
  * The body as text; with a limit, reading stops as soon as the body is known to exceed it (from Content-Length, or
  * once more bytes than the limit have arrived) so that an endless or huge body cannot exhaust memory. The text
- * returned then exceeds the limit (a `Content-Length` header above it is kept), which `bodyTooLarge` reports.
+ * returned then exceeds the limit (a `Content-Length` header above it is kept), which `bodyTooLarge` reports. With
+ * `chunks` (a download), the body's pieces go there as they came, bounded the same way, and the text is `''`.
  */
-const readBody = async (response: FetchResponse, headers: Readonly<Record<string, string>>, maxBytes: number | undefined): Promise<string> => {
-  if (maxBytes === undefined || !Number.isFinite(maxBytes) || typeof response.body?.getReader !== 'function') return response.text()
+const readBody = async (
+  response: FetchResponse,
+  headers: Readonly<Record<string, string>>,
+  maxBytes: number | undefined,
+  chunks?: Array<BlobPart>
+): Promise<string> => {
+  if (typeof response.body?.getReader !== 'function' || (!chunks && (maxBytes === undefined || !Number.isFinite(maxBytes)))) return response.text()
   const declared = headers['content-length'] === undefined ? Number.NaN : Number(headers['content-length'])
   // A declared length within the limit bounds the body (read at full speed), unless the body is compressed: then it
   // is the compressed size, and a small gzip body can unpack to gigabytes.
   const encoded = (headers['content-encoding'] ?? 'identity').trim().toLowerCase() !== 'identity'
-  if (Number.isFinite(declared) && declared <= maxBytes && !encoded) return response.text()
+  if (!chunks && Number.isFinite(declared) && declared <= (maxBytes as number) && !encoded) return response.text()
   const reader = response.body.getReader()
-  if (Number.isFinite(declared) && declared > maxBytes) {
+  if (Number.isFinite(declared) && declared > (maxBytes as number)) {
     await reader.cancel().catch(() => undefined)
     return ''
   }
@@ -201,8 +216,9 @@ const readBody = async (response: FetchResponse, headers: Readonly<Record<string
     const { done, value } = await reader.read()
     if (done) return text + decoder.decode()
     received += value?.length ?? 0
-    text += decoder.decode(value, { stream: true })
-    if (received > maxBytes) {
+    if (chunks && value) chunks.push(value as Uint8Array<ArrayBuffer>)
+    else text += decoder.decode(value, { stream: true })
+    if (received > (maxBytes as number)) {
       await reader.cancel().catch(() => undefined)
       return text
     }
@@ -233,6 +249,12 @@ export const bodyTooLarge = (response: HttpResponse, maxBytes: number): string |
   const text = response.body
   // Each UTF-16 code unit is at least one UTF-8 byte and at most three: count bytes only when it matters.
   const size =
-    Number.isFinite(declared) && declared > maxBytes ? declared : text.length > maxBytes || text.length * 3 <= maxBytes ? text.length : utf8ByteLength(text)
+    Number.isFinite(declared) && declared > maxBytes
+      ? declared
+      : response.bytes
+        ? response.bytes.length
+        : text.length > maxBytes || text.length * 3 <= maxBytes
+          ? text.length
+          : utf8ByteLength(text)
   return size > maxBytes ? `the body (at least ${size} bytes) exceeds maxBodyBytes (${maxBytes} bytes)` : undefined
 }

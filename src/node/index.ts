@@ -176,6 +176,13 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
           if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value
         }
         const answer = (bytes: Buffer): void => {
+          if (request.bytes === true) {
+            resolve({
+              _tag: 'Right',
+              right: { status: res.statusCode ?? 0, headers: responseHeaders, body: '', bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) }
+            })
+            return
+          }
           const text = bytes.toString('utf8')
           // As fetch's text(): a UTF-8 byte order mark is not part of the text.
           resolve({

@@ -52,8 +52,11 @@ const readBody = (req: IncomingMessage, limit: number): Promise<{ readonly bytes
     req.on('error', reject)
   })
 
+/** The bytes of an answer: a download's as they are, any other's text in UTF-8. */
+const payloadOf = (response: HttpResponse): Buffer => (response.bytes === undefined ? Buffer.from(response.body, 'utf8') : Buffer.from(response.bytes))
+
 const writeResponse = (res: ServerResponse, response: HttpResponse): void => {
-  const payload = Buffer.from(response.body, 'utf8')
+  const payload = payloadOf(response)
   res.writeHead(response.status, { ...response.headers, 'content-length': String(payload.length) })
   res.end(payload)
 }
@@ -82,7 +85,7 @@ const serveFault = async (
     writeResponse(res, damage(fault, response))
     return
   }
-  const payload = Buffer.from(response.body, 'utf8')
+  const payload = payloadOf(response)
   const { chunkBytes, delayMs } = injector.options.trickle ?? { chunkBytes: 64, delayMs: 100 }
   res.writeHead(response.status, { ...response.headers, 'content-length': String(payload.length) })
   for (let at = 0; at < payload.length; at += Math.max(1, chunkBytes)) {
@@ -114,7 +117,7 @@ export const startSandbox = async (options: StartOptions = {}): Promise<RunningS
             body: `Request body too large: ${'tooLarge' in body ? body.tooLarge : declared} bytes (the sandbox accepts at most ${limit})`
           }
         : await sandbox.handle({ method: (req.method ?? 'GET').toUpperCase() as HttpMethod, url, headers, body: body.bytes })
-    const payload = Buffer.from(response.body, 'utf8')
+    const payload = payloadOf(response)
     res.writeHead(response.status, { ...response.headers, 'content-length': String(payload.length) })
     res.end(payload)
   }

@@ -46,7 +46,8 @@ const ROLES = [
   'otp',
   'handedSessionId',
   'handedCsrfToken',
-  'bearer'
+  'bearer',
+  'fingerprint'
 ] as const
 type Role = (typeof ROLES)[number]
 
@@ -95,7 +96,7 @@ const credentialsIn = (request: HttpRequest): ReadonlyArray<string> => {
         const pair = new TextDecoder().decode(Uint8Array.from(atob(token), (c) => c.charCodeAt(0)))
         found.push(pair, pair.slice(pair.indexOf(':') + 1))
       }
-    } else if (['x-session-id', 'x-csrf-token', 'x-token', 'x-otp'].includes(name)) found.push(value)
+    } else if (['x-session-id', 'x-csrf-token', 'x-token', 'x-otp', 'x-fingerprint-id'].includes(name)) found.push(value)
   }
   return found
 }
@@ -293,7 +294,8 @@ const v1Variants = (s: Readonly<Record<Role, string>>): Record<string, V1Variant
     held: s.password
   },
   'a handed-over session': { url: 'https://acme.kayako.com', auth: { sessionId: s.handedSessionId, csrfToken: s.handedCsrfToken }, held: s.handedCsrfToken },
-  'a bearer token': { url: 'https://acme.kayako.com', auth: { bearer: s.bearer }, held: s.bearer }
+  'a bearer token': { url: 'https://acme.kayako.com', auth: { bearer: s.bearer }, held: s.bearer },
+  'a customer fingerprint': { url: 'https://acme.kayako.com', auth: { fingerprintId: s.fingerprint }, held: s.fingerprint }
 })
 
 /**
@@ -364,7 +366,7 @@ const PLAN: ReadonlyArray<readonly [string, Readonly<Record<Role, string>>, bool
   ...RUNS.map((r) => [`run ${r}`, sentinelsOfRun(r), false] as const)
 ]
 
-test('the sentinels: 14 roles, every length from 1 to 64, distinct, none inside another', () => {
+test('the sentinels: 15 roles, every length from 1 to 64, distinct, none inside another', () => {
   for (const role of ROLES) {
     const lengths = new Set(RUNS.map((r) => Array.from(sentinelsOfRun(r)[role]).length))
     assert.equal(
@@ -408,7 +410,7 @@ test('Classic: no sink shows any secret of any length in any form', async () => 
   )
 })
 
-test('v1: no sink shows any secret of any length in any form (Basic, two-factor, session, bearer)', async () => {
+test('v1: no sink shows any secret of any length in any form (Basic, two-factor, session, bearer, fingerprint)', async () => {
   let counted = newSinks()
   for (const [r, [context, s, full]] of PLAN.entries()) {
     const sinks = newSinks()
@@ -426,6 +428,7 @@ test('v1: no sink shows any secret of any length in any form (Basic, two-factor,
         s.handedSessionId,
         s.handedCsrfToken,
         s.bearer,
+        s.fingerprint,
         basic,
         `agent:${encodeURIComponent(s.v1UserInfo)}`
       ],

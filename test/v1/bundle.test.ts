@@ -53,4 +53,12 @@ test('the executor alone keeps no resource decoder', async () => {
   console.log(`    executor bundle: ${text.length} bytes minified`)
 })
 
+test('the origin rule and redirects of downloads come only with a download builder; a conversation keeps no full user', async () => {
+  const mark = "helpdesk's origin"
+  assert.not.ok((await bundle(`import { v1 } from './internal/executor'; import * as M from './Team'; console.log(v1, M.get(1))`)).includes(mark))
+  assert.ok((await bundle(`import * as M from './Attachment'; console.log(M.download('https://h/x'))`)).includes(mark))
+  const conversation = kept(await bundle(`import * as M from './Conversation'; console.log(M.all())`))
+  assert.ok(conversation.includes('team') && !conversation.includes('user') && !conversation.includes('case'), conversation.join())
+})
+
 test.run()

@@ -7,6 +7,7 @@ import * as BusinessHour from '../../src/v1/BusinessHour'
 import * as Case from '../../src/v1/Case'
 import * as CaseStatus from '../../src/v1/CaseStatus'
 import * as Channel from '../../src/v1/Channel'
+import * as Conversation from '../../src/v1/Conversation'
 import { isReference } from '../../src/v1/internal/codec'
 import { v1 } from '../../src/v1/internal/executor'
 import * as OAuthClient from '../../src/v1/OAuthClient'
@@ -235,6 +236,203 @@ test('oauth.clients.list.json', async () => {
   assert.is(client?.updatedAt, null)
 })
 
+// The customer side (JSDK recordings, `_case=camel`): conversations, their messages, ratings and the starter.
+const JOHN = 'https://kayako-mobile-testing.kayako.com/avatar/get/fd9d91e4-b576-5f17-9aae-6b16a3dcffbc?1486698827'
+
+test('conversations.create.json: a new conversation, its users minimal, its timestamps', async () => {
+  const c = unwrap(
+    await run(
+      use('conversations.create.json'),
+      201
+    )(
+      Conversation.post({
+        name: 'John Doe 2',
+        email: 'john@example.org',
+        subject: 'Hello Hello',
+        contents: 'Hi',
+        source: 'HELPCENTER'
+      })
+    )()
+  )
+  assert.equal(c, {
+    id: 35,
+    uuid: '66422460-4871-5a41-90a7-f9d87b253bd5',
+    legacyId: null,
+    subject: 'Hello Hello',
+    channel: 'HELPCENTER',
+    requester: {
+      id: 15,
+      fullName: 'John Doe 2',
+      avatar: JOHN,
+      lastActiveAt: null,
+      lastSeenAt: null,
+      resourceUrl: 'https://kayako-mobile-testing.kayako.com/api/v1/users/15',
+      extra: {}
+    },
+    creator: c.requester,
+    lastReplier: c.requester,
+    lastAgentReplier: null,
+    assignedTeam: null,
+    assignedAgent: null,
+    status: null,
+    isCompleted: false,
+    priority: null,
+    type: null,
+    readMarker: null,
+    customFields: [],
+    realtimeChannel: 'presence-61485139915436ab6fc57ca6b1e0bc87f58649bc427077133b6e71a278c3e8a2@v1_cases_35',
+    lastMessageStatus: null,
+    lastMessagePreview: null,
+    lastRepliedAt: new Date('2017-02-14T13:25:08Z'),
+    createdAt: new Date('2017-02-14T13:25:08Z'),
+    updatedAt: new Date('2017-02-14T13:25:08Z'),
+    resourceUrl: 'https://kayako-mobile-testing.kayako.com/api/v1/conversations/35',
+    extra: {}
+  })
+})
+
+test('conversations.list.*.json: pages of conversations, newest first, with their links; the empty list', async () => {
+  const first = unwrap(await run(use('conversations.list.page1.json'))(Conversation.all({ offset: 0, limit: 5 }))())
+  assert.equal(
+    first.items.map((c) => c.id),
+    [35, 34, 33, 32, 30]
+  )
+  assert.equal([first.totalCount, first.offset, first.limit], [15, 0, 5])
+  assert.is(
+    first.links.next,
+    'https://kayako-mobile-testing.kayako.com/api/v1/conversations.json?_case=camel&include=userMinimal%2Cteam%2CcaseStatus%2CcasePriority&limit=5&offset=5'
+  )
+  const status = first.items[0]?.status
+  assert.ok(status !== null && status !== undefined && !isReference(status))
+  assert.equal([status.label, status.type, status.isSlaActive], ['New', 'NEW', true])
+
+  const third = unwrap(await run(use('conversations.list.page3.json'))(Conversation.all({ offset: 8, limit: 7 }))())
+  assert.equal(
+    third.items.map((c) => c.id),
+    [26, 25, 24, 23, 22, 21, 20]
+  )
+  const twenty = third.items[6]
+  const team = twenty?.assignedTeam
+  const priority = twenty?.priority
+  assert.ok(team != null && !isReference(team) && priority != null && !isReference(priority))
+  assert.equal([team.title, team.memberCount, priority.label, priority.level], ['General', 10, 'Urgent', 4])
+  assert.is(third.links.previous?.endsWith('limit=7&offset=1'), true)
+
+  const fourth = unwrap(await run(use('conversations.list.page4.json'))(Conversation.all({ offset: 15, limit: 5 }))())
+  assert.equal([fourth.items, fourth.totalCount, fourth.offset, fourth.links.next], [[], 15, 15, null])
+  const empty = unwrap(await run(use('conversations.list.empty.json'))(Conversation.all())())
+  assert.equal([empty.items, empty.totalCount, empty.limit], [[], 0, 10])
+})
+
+test('conversations.messages.*.json: messages (a `case_message` each), one, a new one, a receipt', async () => {
+  const page = unwrap(await run(use('conversations.messages.list.page1.json'))(Conversation.messages(22, { limit: 5 }))())
+  assert.equal(
+    page.items.map((m) => m.id),
+    [325, 323, 322, 321, 320]
+  )
+  assert.equal([page.totalCount, page.links.last?.endsWith('offset=15')], [16, true])
+  const newest = page.items[0]
+  assert.equal(
+    [newest?.contentText, newest?.channel, newest?.messageStatus, newest?.metadata, newest?.messageStatusUpdatedAt],
+    ['Post 16', 'MAIL', 'DELIVERED', { user_agent: '', page_url: '' }, new Date('2017-02-13T06:46:42Z')]
+  )
+  const last = unwrap(await run(use('conversations.messages.list.page2.json'))(Conversation.messages(22, { offset: 15, limit: 5 }))())
+  assert.equal([last.items.map((m) => [m.id, m.channel]), last.links.next], [[[254, 'HELPCENTER']], null])
+
+  const one = unwrap(await run(use('conversations.messages.get.json'))(Conversation.message(20, 246))())
+  assert.equal(one, {
+    id: 246,
+    uuid: 'd1e44db7-0d9b-4bc3-bc04-47d71fb28dc7',
+    clientId: null,
+    subject: 'Hey',
+    channel: 'MAIL',
+    contentText: 'Hello Hello',
+    contentHtml: 'Hello Hello',
+    creator: {
+      id: 1,
+      fullName: 'Kayako Mobile Testing',
+      avatar: 'https://kayako-mobile-testing.kayako.com/avatar/get/1e4dd52f-6383-5e07-aed0-864c06d6b232?1492542887',
+      lastActiveAt: new Date('2017-04-18T19:14:47Z'),
+      lastSeenAt: new Date('2017-04-18T19:14:47Z'),
+      resourceUrl: 'https://kayako-mobile-testing.kayako.com/api/v1/users/1',
+      extra: {}
+    },
+    attachments: [],
+    downloadAll: null,
+    source: null,
+    metadata: { user_agent: '', page_url: '' },
+    messageStatus: 'DELIVERED',
+    messageStatusRejectType: null,
+    messageStatusRejectReason: null,
+    messageStatusUpdatedAt: new Date('2017-02-07T10:41:37Z'),
+    createdAt: new Date('2017-02-07T10:40:22Z'),
+    updatedAt: new Date('2017-02-07T10:40:22Z'),
+    resourceUrl: 'https://kayako-mobile-testing.kayako.com/api/v1/conversations/20/messages/246',
+    extra: {}
+  })
+
+  const added = unwrap(await run(use('conversations.messages.create.json'), 201)(Conversation.addMessage(23, { contents: 'This a new message!' }))())
+  assert.equal(
+    [added.id, added.contentText, added.channel, added.resourceUrl],
+    [340, 'This a new message!', 'HELPCENTER', 'https://kayako-mobile-testing.kayako.com/api/v1/conversations/23/messages/340']
+  )
+  const creator = added.creator
+  assert.ok(creator !== null && !isReference(creator))
+  assert.equal([creator.id, creator.fullName, creator.avatar], [15, 'John Doe 2', JOHN])
+
+  const receipt = await run(use('conversations.messages.update.json'))(Conversation.updateMessage(191, 951, { messageStatus: 'SEEN' }))()
+  assert.equal(receipt, { _tag: 'Right', right: undefined })
+})
+
+test('conversations.ratings.*.json: the ratings of a conversation, and a new one (answered 200)', async () => {
+  const ratings = unwrap(await run(use('conversations.ratings.list.json'))(Conversation.ratings(359))())
+  assert.equal(
+    ratings.map((r) => [r.id, r.score, r.comment, r.createdAt]),
+    [
+      [1, 'GOOD', null, new Date('2017-05-01T07:03:22Z')],
+      [2, 'GOOD', null, new Date('2017-05-01T07:03:37Z')]
+    ]
+  )
+  assert.equal(ratings[0]?.conversation, {
+    _tag: 'Reference',
+    id: 359,
+    resourceType: 'conversation'
+  })
+  const rating = unwrap(
+    await run(use('conversations.ratings.create.json'))(
+      Conversation.addRating(360, {
+        score: 'BAD',
+        comment: 'Horrible stuff. I hate it.'
+      })
+    )()
+  )
+  assert.equal(rating, {
+    id: 3,
+    score: 'BAD',
+    comment: 'Horrible stuff. I hate it.',
+    conversation: { _tag: 'Reference', id: 360, resourceType: 'conversation' },
+    creator: { _tag: 'Reference', id: 22, resourceType: 'user_minimal' },
+    createdAt: new Date('2017-05-01T10:33:43Z'),
+    updatedAt: new Date('2017-05-01T10:33:43Z'),
+    resourceUrl: null,
+    extra: {}
+  })
+})
+
+test('conversations.starter.get.json: the agents active lately and the average reply time', async () => {
+  const starter = unwrap(await run(use('conversations.starter.get.json'))(Conversation.starter())())
+  assert.equal(
+    starter.lastActiveAgents.map((a) => (isReference(a) ? a.id : [a.id, a.fullName, a.lastActiveAt])),
+    [
+      [6, 'Robin Malhotra', new Date('2017-03-14T16:00:12Z')],
+      [1, 'Kayako Mobile Testing', new Date('2017-03-14T04:40:04Z')],
+      [10, 'Neil Mathew', new Date('2017-03-14T04:39:36Z')]
+    ]
+  )
+  assert.is(starter.averageReplyTime, 1257.2)
+  assert.equal(starter.extra, {})
+})
+
 /** Fixtures of the resources the v1 modules do not have yet (help center, customer conversations: issue 15). */
 const AWAITING_MODULES: ReadonlyArray<string> = [
   'articles.list.include_all.json',
@@ -242,19 +440,6 @@ const AWAITING_MODULES: ReadonlyArray<string> = [
   'categories.get.json',
   'categories.list.json',
   'categories.list.snake.single.json',
-  'conversations.create.json',
-  'conversations.list.empty.json',
-  'conversations.list.page1.json',
-  'conversations.list.page3.json',
-  'conversations.list.page4.json',
-  'conversations.messages.create.json',
-  'conversations.messages.get.json',
-  'conversations.messages.list.page1.json',
-  'conversations.messages.list.page2.json',
-  'conversations.messages.update.json',
-  'conversations.ratings.create.json',
-  'conversations.ratings.list.json',
-  'conversations.starter.get.json',
   'helpcenter.search.articles.json',
   'locales.get.json',
   'locales.list.partial.json',

@@ -7,7 +7,7 @@ import type { Principal, SandboxState, SessionRecord } from './context'
 import { err, type ApiErr } from './errors'
 import type { Random } from './random'
 import type { Log, Reply } from './render'
-import type { Access } from './routes/route'
+import type { Route } from './routes/route'
 import { all, find, isoTime, type Row, textOf } from './store'
 
 export interface AuthResult {
@@ -164,6 +164,14 @@ export const authenticator = (state: SandboxState, tokens: Random, settings: Aut
       return { reply: { status: 401, errors: [err('AUTHORIZATION_REQUIRED')] } }
     }
 
+    // A Messenger client (spec §1.9): `X-Fingerprint-ID` or `_fingerprint_id`, a customer known by nothing else.
+    const fingerprint = (headers['x-fingerprint-id'] ?? query.get('_fingerprint_id'))?.trim()
+    if (fingerprint !== undefined && fingerprint !== '' && authorization === '' && sessionId === undefined) {
+      const bound = state.fingerprints.get(fingerprint)
+      const user = (bound === undefined ? undefined : find(store, 'user', bound)) ?? { $type: 'user', id: 0, full_name: '' }
+      return { principal: { user, roleType: 'CUSTOMER', scheme: 'FINGERPRINT', fingerprint } }
+    }
+
     const bearer = /^bearer\s+(.+)$/i.exec(authorization)?.[1] ?? query.get('access_token')
     if (bearer !== undefined) {
       const userId = state.bearerTokens.get(bearer.trim())
@@ -187,9 +195,12 @@ export const authenticator = (state: SandboxState, tokens: Random, settings: Aut
     return {}
   }
 
-  const allowed = (access: Access, principal: Principal | undefined): ApiErr | undefined => {
+  const allowed = (route: Route, principal: Principal | undefined): ApiErr | undefined => {
+    const access = route.access
     if (access === 'public') return undefined
     if (principal === undefined) return err('AUTHORIZATION_REQUIRED')
+    // A fingerprint is good for the customer's conversations only (spec §1.9).
+    if (principal.scheme === 'FINGERPRINT' && route.segments[0] !== 'conversations') return err('AUTHORIZATION_REQUIRED')
     if (access === 'customer') return undefined
     if (principal.roleType === 'CUSTOMER') return err('PERMISSIONS_DENIED')
     if (access === 'admin' && principal.roleType !== 'ADMIN' && principal.roleType !== 'OWNER') return err('PERMISSIONS_DENIED')

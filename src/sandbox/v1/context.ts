@@ -20,8 +20,10 @@ export interface SessionRecord {
 export interface Principal {
   readonly user: Row
   readonly roleType: string
-  readonly scheme: 'BASIC' | 'SESSION' | 'OAUTH'
+  readonly scheme: 'BASIC' | 'SESSION' | 'OAUTH' | 'FINGERPRINT'
   readonly session?: SessionRecord
+  /** A Messenger client's `X-Fingerprint-ID` (spec §1.9): it sees only the conversations created with it. */
+  readonly fingerprint?: string
 }
 
 export interface SandboxState {
@@ -31,6 +33,8 @@ export interface SandboxState {
   /** Multi-step authentication tokens (`auth_token` → the step it allows). */
   readonly authTokens: Map<string, { readonly userId: number; readonly step: 'OTP' | 'PASSWORD'; readonly expiresAt: number }>
   readonly bearerTokens: Map<string, number>
+  /** Fingerprints and the customer their first conversation named (spec §1.9). */
+  readonly fingerprints: Map<string, number>
 }
 
 export interface Ctx {

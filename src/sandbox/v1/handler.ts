@@ -103,7 +103,7 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
   const store = seedStore(rnd)
   const tokens = random(`${String(options.seed ?? DEFAULT_SEED)}:tokens`)
   const bearerToken = tokens.token(40)
-  const state: SandboxState = { store, rnd, sessions: new Map(), authTokens: new Map(), bearerTokens: new Map([[bearerToken, 1]]) }
+  const state: SandboxState = { store, rnd, sessions: new Map(), authTokens: new Map(), bearerTokens: new Map([[bearerToken, 1]]), fingerprints: new Map() }
   const { authenticate, allowed } = authenticator(state, tokens, {
     sessionTtlMs: (options.sessionTtlSeconds ?? 3600) * 1000,
     maxLoginFailures: options.maxLoginFailures ?? 5,
@@ -183,7 +183,7 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
     if (auth.reply !== undefined) return done(auth.reply)
     const resolved = resolve(request.method, segments)
     if (!('route' in resolved)) return done({ status: statusOf([resolved]), errors: [resolved] }, auth)
-    const denied = allowed(resolved.route.access, auth.principal)
+    const denied = allowed(resolved.route, auth.principal)
     if (denied !== undefined) return done({ status: statusOf([denied]), errors: [denied] }, auth)
 
     let body = {}
@@ -290,6 +290,8 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
         const rendered = renderBody({ status: 201, data }, store, DEFAULT_VIEW, `${url.origin}/api/v1`) as { data?: { resource_url?: string } }
         if (rendered.data?.resource_url !== undefined) headers['content-location'] = rendered.data.resource_url
       }
+      if (reply.raw !== undefined)
+        return { status: reply.status, headers: { 'x-api-version': '1', ...headers, ...reply.raw.headers }, body: '', bytes: reply.raw.bytes }
       const body = renderBody({ ...reply, logs, ...(extras === undefined ? {} : { extras }) }, store, view, `${url.origin}/api/v1`)
       return jsonResponse(reply.status, body, headers)
     } catch (thrown) {

@@ -44,6 +44,8 @@ export interface Reply {
   readonly notifications?: ReadonlyArray<Notification>
   readonly logs?: ReadonlyArray<Log>
   readonly headers?: Readonly<Record<string, string>>
+  /** A file's bytes and their headers, answered as they are (no envelope): downloads. */
+  readonly raw?: { readonly bytes: Uint8Array; readonly headers: Readonly<Record<string, string>> }
 }
 
 const clone = (value: Value): Json => JSON.parse(JSON.stringify(value)) as Json
@@ -142,7 +144,7 @@ export const renderBody = (reply: Reply, store: Store, view: View, baseUrl: stri
       if (view.dropEmpty && isEmpty(rendered)) continue
       out[key(name)] = rendered
     }
-    out[key('resource_type')] = typeName(type)
+    if (schema.untyped !== true) out[key('resource_type')] = typeName(type)
     // An explicit field list (`fields=title`) returns the id and the listed fields only; resource_type always.
     const explicit = spec !== undefined && spec.listed.size > 0 && !spec.all
     const path = resourcePath(type, row)

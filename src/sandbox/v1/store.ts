@@ -34,6 +34,8 @@ export interface ResourceSchema {
   readonly opaque?: ReadonlyArray<string>
   /** The identifying key when it is not `id` (channels are keyed by `uuid`). */
   readonly key?: 'uuid'
+  /** Rendered without `resource_type`, as the recordings of these resources are (conversation ratings, the starter). */
+  readonly untyped?: boolean
 }
 
 export const SCHEMAS: Readonly<Record<string, ResourceSchema>> = {
@@ -61,7 +63,12 @@ export const SCHEMAS: Readonly<Record<string, ResourceSchema>> = {
   sla_version: { opaque: ['filters', 'metrics'] },
   sla_metric: {},
   post: { path: 'cases/posts', opaque: ['metadata'] },
-  case_message: { path: 'cases/messages' },
+  // A case message shown on the customer side (routes/conversations.ts) has its conversation's URL.
+  case_message: {
+    path: (row) =>
+      row.$conversation === undefined ? `cases/messages/${textOf(row.id)}` : `conversations/${textOf(row.$conversation)}/messages/${textOf(row.id)}`,
+    opaque: ['metadata']
+  },
   note: { path: (row) => `${textOf(row.$parent)}/notes/${textOf(row.id)}` },
   attachment: {},
   tag: {},
@@ -71,7 +78,10 @@ export const SCHEMAS: Readonly<Record<string, ResourceSchema>> = {
   macro: { path: 'cases/macros' },
   // an activity's location is free-form (spec §3.2): its keys are data
   activity: { opaque: ['location'] },
-  rating: {}
+  rating: {},
+  conversation: { path: 'conversations' },
+  conversation_rating: { untyped: true },
+  conversation_starter: { untyped: true }
 }
 
 export const schemaOf = (type: string): ResourceSchema => SCHEMAS[type] ?? {}

@@ -6,7 +6,9 @@
  *   has two-factor authentication), then the session id and CSRF token the server hands out; re-authenticates once
  *   when the server says the session is gone (401, 454);
  * - `{ sessionId, csrfToken? }`: a session obtained elsewhere (no re-authentication possible);
- * - `{ bearer }`: an OAuth 2.0 access token (or a JWT SSO token) sent on every request.
+ * - `{ bearer }`: an OAuth 2.0 access token (or a JWT SSO token) sent on every request;
+ * - `{ fingerprintId }`: a customer of the Messenger (spec §1.9), the client's secret id in `X-Fingerprint-ID` on every
+ *   request; the server shows it only what was created with that id (`Conversation`).
  */
 import * as E from '../../core/either'
 import { toBase64, utf8 } from '../../core/bytes'
@@ -37,10 +39,19 @@ export interface BearerAuth {
   readonly bearer: string
 }
 
-export type Auth = Credentials | SessionAuth | BearerAuth
+/**
+ * A customer authenticated by fingerprint (spec §1.9, what Kayako's Messenger and its Java SDK send): a secret id the
+ * client makes once (a random UUID) and keeps; the conversations created with it are the only ones it sees.
+ */
+export interface FingerprintAuth {
+  readonly fingerprintId: string
+}
+
+export type Auth = Credentials | SessionAuth | BearerAuth | FingerprintAuth
 
 export const isCredentials = (auth: Auth): auth is Credentials => 'username' in auth && 'password' in auth
 export const isBearer = (auth: Auth): auth is BearerAuth => 'bearer' in auth
+export const isFingerprint = (auth: Auth): auth is FingerprintAuth => 'fingerprintId' in auth
 
 /** What the executor holds between calls. */
 export interface SessionState {
@@ -64,6 +75,7 @@ export const isUnsafe = (method: HttpMethod): boolean => method !== 'GET'
 export const authHeaders = (auth: Auth, state: SessionState, method: HttpMethod): Record<string, string> => {
   const headers: Record<string, string> = {}
   if (isBearer(auth)) headers.authorization = `Bearer ${auth.bearer}`
+  else if (isFingerprint(auth)) headers['x-fingerprint-id'] = auth.fingerprintId
   else if (isCredentials(auth) && (state.basicOnly || state.sessionId === undefined)) headers.authorization = basicAuthorization(auth)
   if (state.sessionId !== undefined && !isBearer(auth)) {
     headers['x-session-id'] = state.sessionId
@@ -78,7 +90,9 @@ export const authSecrets = (auth: Auth): ReadonlyArray<string> =>
     ? [auth.password, basicAuthorization(auth).slice('Basic '.length)]
     : isBearer(auth)
       ? [auth.bearer]
-      : [auth.sessionId, ...(auth.csrfToken === undefined ? [] : [auth.csrfToken])]
+      : isFingerprint(auth)
+        ? [auth.fingerprintId]
+        : [auth.sessionId, ...(auth.csrfToken === undefined ? [] : [auth.csrfToken])]
 
 /** Statuses after which a session is gone: 401 (e.g. AUTHORIZATION_REQUIRED) and 454 SESSION_LOADING_FAILED. */
 export const SESSION_GONE: ReadonlyArray<number> = [401, 454]
@@ -119,7 +133,8 @@ export const session = (auth: Auth, deps: SessionDeps): Session => {
 
   /** Keeps the CSRF token of any answer's header and the session id of any answer's body (ZAM does the same). */
   const learn = (response: HttpResponse, parsed: Parsed): void => {
-    if (isBearer(auth)) return
+    // A bearer token or a fingerprint goes on every request as it is: no session is held.
+    if (isBearer(auth) || isFingerprint(auth)) return
     const csrf = response.headers['x-csrf-token']
     if (csrf !== undefined && csrf !== '') {
       state.csrfToken = csrf

@@ -5,11 +5,11 @@
  */
 import { configIssues, httpUrl, type Issues } from '../../core/validate'
 
-const SHAPES = 'must be { username, password, otp? }, { sessionId, csrfToken? } or { bearer }'
+const SHAPES = 'must be { username, password, otp? }, { sessionId, csrfToken? }, { bearer } or { fingerprintId }'
 
 const authIssues = (a: Record<string, unknown>): Issues =>
-  'bearer' in a
-    ? configIssues(a, 'config.auth', ['bearer'], [])
+  'bearer' in a || 'fingerprintId' in a
+    ? configIssues(a, 'config.auth', ['bearer' in a ? 'bearer' : 'fingerprintId'], [])
     : 'sessionId' in a
       ? configIssues(a, 'config.auth', a.csrfToken === undefined ? ['sessionId'] : ['sessionId', 'csrfToken'], [])
       : 'username' in a || 'password' in a

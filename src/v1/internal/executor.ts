@@ -168,6 +168,7 @@ export const v1 = (config: V1Config): V1Executor => {
         secrets: () => secrets,
         target: () => ({ method: req.method, url: `${root}${req.path}`, headers: {} }),
         exchange: async () => {
+          if (req.download !== undefined) return req.download({ root, exchange: held.exchange }) as Promise<E.Either<KayakoError, Answer<A>>>
           const exchanged = await held.exchange(toHttpRequest(root, req, defaults))
           if (E.isLeft(exchanged)) return exchanged
           const [http, response, parsed] = exchanged.right

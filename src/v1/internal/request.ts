@@ -8,6 +8,9 @@ import { atKey, failure, success, traverseIndexed, type Decoded, type Decoder } 
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../../core/fields'
 import * as V from '../../core/validate'
 import type { Issues } from '../../core/validate'
+import type { KayakoError } from '../../core/error'
+import type { HttpRequest } from '../../core/http'
+import type { Exchanged } from './auth'
 import type { Envelope, Links } from './envelope'
 import { nextLink } from './link'
 import { mergeOptions, type Options } from './options'
@@ -48,6 +51,17 @@ export interface V1Request<A> {
   readonly issues: Issues
   /** Turns the envelope of a successful answer into the result. */
   readonly decoder: Decoder<Envelope, A>
+  /**
+   * A download (`download.ts`): run instead of the envelope exchange, with what it needs of the executor; its answer
+   * is the executor's (`Answer` of `withMeta`, without notifications or logs: a file has none).
+   */
+  readonly download?: (deps: DownloadDeps) => Promise<E.Either<KayakoError, unknown>>
+}
+
+/** What a download needs of the executor: the API root and the session's exchange. */
+export interface DownloadDeps {
+  readonly root: string
+  readonly exchange: (http: HttpRequest) => Promise<E.Either<KayakoError, Exchanged>>
 }
 
 /** The type a request decodes to. */

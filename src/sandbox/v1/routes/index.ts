@@ -1,4 +1,5 @@
 import { CASE_ROUTES } from './cases'
+import { CONVERSATION_ROUTES } from './conversations'
 import { PEOPLE_ROUTES } from './people'
 import type { Route } from './route'
 import { SESSION_ROUTES } from './session'
@@ -9,4 +10,11 @@ import { WORK_ROUTES } from './work'
  * Every v1 route of the sandbox, built when a sandbox is created (no work at import time). Literal segments never
  * clash with `:id` ones because `:id` matches digits only.
  */
-export const allRoutes = (): ReadonlyArray<Route> => [...SESSION_ROUTES(), ...PEOPLE_ROUTES(), ...SETTINGS_ROUTES(), ...CASE_ROUTES(), ...WORK_ROUTES()]
+export const allRoutes = (): ReadonlyArray<Route> => [
+  ...SESSION_ROUTES(),
+  ...PEOPLE_ROUTES(),
+  ...SETTINGS_ROUTES(),
+  ...CASE_ROUTES(),
+  ...WORK_ROUTES(),
+  ...CONVERSATION_ROUTES()
+]

@@ -1,9 +1,10 @@
 // Teams, roles, business hours, the case settings (statuses, priorities, types, fields, channels), OAuth clients
 // and files.
-import { toBase64 } from '../../../core/bytes'
+import * as E from '../../../core/either'
+import { fromBase64, toBase64 } from '../../../core/bytes'
 import { err } from '../errors'
 import { everything, fail, failWith, notFound, offsetPage, one, ok, type Ctx } from '../context'
-import { recountTeams } from '../model'
+import { isStaff, recountTeams } from '../model'
 import { all, find, fnv, insert, isoTime, ref, remove, type Ref, type Row, textOf } from '../store'
 import { route, type Access, type Route, type RouteCtx } from './route'
 import { idFilters } from './shared'
@@ -189,6 +190,17 @@ const fileRoutes = (): Array<Route> => [
   route('GET', 'files/:id', 'customer', (ctx) => {
     const file = find(ctx.store, 'file', ctx.params.id)
     return file === undefined || file.$group !== groupOf(ctx) ? notFound() : one(file)
+  }),
+  // A file's bytes at its `content_url`, and at the `url_download` (`?download=1`) of the attachments made from it
+  // (spec §2.12: "they need the same auth, and their body is the file"). Its uploader's session or staff may read it.
+  route('GET', 'files/:id/content', 'customer', (ctx) => {
+    const file = find(ctx.store, 'file', ctx.params.id)
+    if (file === undefined || (file.$group !== groupOf(ctx) && !isStaff(ctx.principal.roleType))) return notFound()
+    const bytes = fromBase64(textOf(file.content))
+    if (E.isLeft(bytes)) return notFound()
+    const headers: Record<string, string> = { 'content-type': textOf(file.content_type), 'content-length': String(bytes.right.length) }
+    if (ctx.query.get('download') === '1') headers['content-disposition'] = `attachment; filename="${textOf(file.name).replace(/[^\x20-\x7e]|["\\]/g, '_')}"`
+    return { status: 200, raw: { bytes: bytes.right, headers } }
   }),
   route(
     'POST',

@@ -1,0 +1,195 @@
+/**
+ * Conversation — `/conversations`, the customer side of cases (spec §3.1 "Messenger / customer side", §1.9): a
+ * customer's own conversations, their public messages, ratings, and the Messenger's conversation starter. Run them with
+ * a customer's executor: `auth: { fingerprintId }` (Kayako's Messenger and Java SDK: the conversations created with
+ * that id), or a customer's `{ username, password }` or JWT `{ bearer }`. Newest first.
+ */
+import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
+import * as V from '../core/validate'
+import {
+  conversation,
+  conversationMessage,
+  conversationRating,
+  conversationStarter,
+  type Conversation,
+  type ConversationMessage,
+  type ConversationRating,
+  type ConversationStarter,
+  type MessageSource,
+  type RatingScore
+} from './internal/entities/conversation'
+import {
+  checkOffset,
+  checkStrings,
+  csv,
+  getRequest,
+  json,
+  many,
+  none,
+  offsetQuery,
+  one,
+  page,
+  postRequest,
+  putRequest,
+  segment,
+  type ListFields,
+  type OffsetArgs,
+  type Page,
+  type V1Request
+} from './internal/request'
+
+export type {
+  Conversation,
+  ConversationChannel,
+  ConversationMessage,
+  ConversationRating,
+  ConversationStarter,
+  MessageSource,
+  MessageStatus,
+  RatingScore,
+  UserMinimal
+} from './internal/entities/conversation'
+
+export const SOURCES = ['HELPCENTER', 'MESSENGER', 'API'] as const
+export const SCORES = ['GOOD', 'BAD'] as const
+/** The statuses a customer's client may set on a message it received. */
+export const RECEIPTS = ['DELIVERED', 'SEEN'] as const
+
+export interface ConversationListArgs extends OffsetArgs {
+  /** Only conversations in these status types (e.g. `['NEW', 'OPEN']`). */
+  readonly statuses?: ReadonlyArray<string>
+}
+
+/** A new conversation, as the Messenger starts one (the Java SDK requires all five). */
+export interface NewConversation {
+  /** The customer's name. */
+  readonly name: string
+  /** The customer's e-mail address: the requester is the user with it (created when new). */
+  readonly email: string
+  readonly subject: string
+  readonly contents: string
+  readonly source: MessageSource
+  /** The client's own id for the first message, echoed back (to match its answer to what it shows). */
+  readonly clientId?: string
+  /** Ids of files uploaded with `File.upload` by the same executor. */
+  readonly attachmentFileIds?: ReadonlyArray<number>
+}
+
+export interface NewMessage {
+  readonly contents: string
+  readonly source?: MessageSource
+  /** The client's own id for the message, echoed back. */
+  readonly clientId?: string
+  /** Ids of files uploaded with `File.upload` by the same executor. */
+  readonly attachmentFileIds?: ReadonlyArray<number>
+}
+
+/** A delivery receipt: the customer's client got (`DELIVERED`) or showed (`SEEN`) an agent's message. */
+export interface MessageUpdate {
+  readonly messageStatus: (typeof RECEIPTS)[number]
+}
+
+export interface NewRating {
+  readonly score: RatingScore
+  readonly comment?: string
+}
+
+const PATH = '/conversations'
+
+const source = { wire: 'source', check: (path: string, value: unknown) => V.oneOf(path, value, SOURCES) }
+const clientId = { wire: 'clientId', check: V.nonBlank }
+const attachmentFileIds = { wire: 'attachmentFileIds', check: V.positiveInts, encode: csv }
+
+const FIELDS: Fields<NewConversation, unknown> = {
+  name: { wire: 'name', check: V.nonBlank },
+  email: { wire: 'email', check: V.email },
+  subject: { wire: 'subject', check: V.nonBlank },
+  contents: { wire: 'contents', check: V.nonBlank },
+  source,
+  clientId,
+  attachmentFileIds
+}
+
+const REQUIRED: RequiredFields<NewConversation> = { name: true, email: true, subject: true, contents: true, source: true }
+
+const MESSAGE_FIELDS: Fields<NewMessage, unknown> = { contents: { wire: 'contents', check: V.nonBlank }, source, clientId, attachmentFileIds }
+
+const MESSAGE_REQUIRED: RequiredFields<NewMessage> = { contents: true }
+
+const UPDATE_FIELDS: Fields<MessageUpdate, unknown> = {
+  messageStatus: { wire: 'messageStatus', check: (path, value) => V.oneOf(path, value, RECEIPTS) }
+}
+
+const UPDATE_REQUIRED: RequiredFields<MessageUpdate> = { messageStatus: true }
+
+const RATING_FIELDS: Fields<NewRating, unknown> = {
+  score: { wire: 'score', check: (path, value) => V.oneOf(path, value, SCORES) },
+  comment: { wire: 'comment', check: V.isString }
+}
+
+const RATING_REQUIRED: RequiredFields<NewRating> = { score: true }
+
+const LIST_FIELDS: ListFields<ConversationListArgs> = {
+  statuses: { wire: 'status', check: checkStrings, encode: csv }
+}
+
+const conversationPath = (id: number): string => `${PATH}/${segment(id)}`
+
+export const all = (args: ConversationListArgs = {}): V1Request<Page<Conversation>> =>
+  getRequest('Conversation.all', PATH, page(conversation), { query: offsetQuery(args, LIST_FIELDS), issues: checkOffset(args, LIST_FIELDS) })
+
+export const get = (id: number): V1Request<Conversation> =>
+  getRequest('Conversation.get', conversationPath(id), one(conversation), { issues: V.positiveInt('id', id) })
+
+export const post = (input: NewConversation): V1Request<Conversation> =>
+  postRequest('Conversation.post', PATH, one(conversation), { issues: checkFields(FIELDS, REQUIRED, input), body: json(wireValues(FIELDS, input)) })
+
+/** The Messenger's starter: the agents active lately and the average reply time (seconds). */
+export const starter = (): V1Request<ConversationStarter> => getRequest('Conversation.starter', `${PATH}/starter`, one(conversationStarter))
+
+// ---------------------------------------------------------------------------------------------------------------
+// Messages (public replies only: a customer never sees notes)
+
+export const messages = (conversationId: number, args: OffsetArgs = {}): V1Request<Page<ConversationMessage>> =>
+  getRequest('Conversation.messages', `${conversationPath(conversationId)}/messages`, page(conversationMessage), {
+    query: offsetQuery(args),
+    issues: V.issues(V.positiveInt('conversationId', conversationId), checkOffset(args))
+  })
+
+export const message = (conversationId: number, messageId: number): V1Request<ConversationMessage> =>
+  getRequest('Conversation.message', `${conversationPath(conversationId)}/messages/${segment(messageId)}`, one(conversationMessage), {
+    issues: V.issues(V.positiveInt('conversationId', conversationId), V.positiveInt('messageId', messageId))
+  })
+
+export const addMessage = (conversationId: number, input: NewMessage): V1Request<ConversationMessage> =>
+  postRequest('Conversation.addMessage', `${conversationPath(conversationId)}/messages`, one(conversationMessage), {
+    issues: V.issues(V.positiveInt('conversationId', conversationId), checkFields(MESSAGE_FIELDS, MESSAGE_REQUIRED, input)),
+    body: json(wireValues(MESSAGE_FIELDS, input))
+  })
+
+/** Sets a delivery receipt on a message; the server answers `{"status":200}` only. */
+export const updateMessage = (conversationId: number, messageId: number, input: MessageUpdate): V1Request<void> =>
+  putRequest('Conversation.updateMessage', `${conversationPath(conversationId)}/messages/${segment(messageId)}`, none, {
+    issues: V.issues(
+      V.positiveInt('conversationId', conversationId),
+      V.positiveInt('messageId', messageId),
+      checkFields(UPDATE_FIELDS, UPDATE_REQUIRED, input)
+    ),
+    body: json(wireValues(UPDATE_FIELDS, input))
+  })
+
+// ---------------------------------------------------------------------------------------------------------------
+// Ratings
+
+export const ratings = (conversationId: number): V1Request<ReadonlyArray<ConversationRating>> =>
+  getRequest('Conversation.ratings', `${conversationPath(conversationId)}/ratings`, many(conversationRating), {
+    issues: V.positiveInt('conversationId', conversationId)
+  })
+
+export const addRating = (conversationId: number, input: NewRating): V1Request<ConversationRating> =>
+  postRequest('Conversation.addRating', `${conversationPath(conversationId)}/ratings`, one(conversationRating), {
+    issues: V.issues(V.positiveInt('conversationId', conversationId), checkFields(RATING_FIELDS, RATING_REQUIRED, input)),
+    body: json(wireValues(RATING_FIELDS, input))
+  })
+
+export { get as find, post as save }
