@@ -165,4 +165,31 @@ readme('every ```ts block of README.md type-checks against the source (one tsc r
   assert.ok(problems.length === 0, `README blocks that do not compile (files in ${relative(ROOT, DIR)}/):\n${problems.join('\n')}`)
 })
 
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
+export const anchorOf = (heading: string): string =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}_\- ]/gu, '')
+    .replace(/ /g, '-')
+
+readme('every in-page link (`](#…)`) of README.md names a heading, and the table of contents lists every section', () => {
+  const markdown = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  const prose = markdown.replace(/^(`{3,})[^\n]*\n[\s\S]*?^\1\s*$/gm, '')
+  const headings = [...prose.matchAll(/^(#{2,3}) (.+)$/gm)].map((m) => ({ level: m[1]?.length ?? 0, text: m[2] ?? '' }))
+  const anchors = new Set(headings.map((h) => anchorOf(h.text)))
+  const links = [...prose.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1] ?? '')
+  assert.equal(
+    links.filter((l) => !anchors.has(l)),
+    []
+  )
+  const contents = /^## Contents\n\n((?:\s*- .*\n)+)/m.exec(prose)?.[1] ?? ''
+  assert.ok(contents !== '', 'README.md has no "## Contents" list')
+  const listed = new Set([...contents.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1] ?? ''))
+  assert.equal(
+    headings.filter((h) => h.text !== 'Contents' && !listed.has(anchorOf(h.text))).map((h) => h.text),
+    []
+  )
+})
+
 readme.run()

@@ -25,12 +25,17 @@ import {
   type XmlElement
 } from './internal/xml'
 
+/** Who sees the department: everyone (`public`) or staff only (`private`). */
 export type DepartmentType = 'public' | 'private'
+/** The application a department belongs to; it cannot change after `post`. */
 export type DepartmentApp = 'tickets' | 'livechat'
 
+/** Every `DepartmentType`. */
 export const DEPARTMENT_TYPES: ReadonlyArray<DepartmentType> = ['public', 'private']
+/** Every `DepartmentApp`. */
 export const DEPARTMENT_APPS: ReadonlyArray<DepartmentApp> = ['tickets', 'livechat']
 
+/** A department as the API answers it (`GET /Base/Department`). */
 export interface Department {
   readonly id: number
   readonly title: string
@@ -46,6 +51,7 @@ export interface Department {
   readonly extra: Extra
 }
 
+/** The fields of a new department, for `post`. */
 export interface NewDepartment {
   readonly title: string
   readonly type: DepartmentType
@@ -106,11 +112,13 @@ export const all = (): ClassicRequest<ReadonlyArray<Department>> => getRequest('
 export const get = (id: number): ClassicRequest<O.Option<Department>> =>
   getRequest('Department.get', `${ROUTE}/${segment(id)}`, oneDepartment, { issues: V.positiveInt('id', id) })
 
+/** Creates a department: `POST /Base/Department`; the answer is the department as stored. */
 export const post = (input: NewDepartment): ClassicRequest<Department> => {
   const issues = checkFields(FIELDS, NEW_REQUIRED, input, rules)
   return postRequest('Department.post', ROUTE, echoedDepartment, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
 }
 
+/** Changes department `id`: `PUT /Base/Department/:id`; the answer is the department as stored. */
 export const put = (id: number, input: DepartmentUpdate): ClassicRequest<Department> => {
   const issues = V.issues(V.positiveInt('id', id), checkFields(FIELDS, UPDATE_REQUIRED, input, rules))
   return putRequest('Department.put', `${ROUTE}/${segment(id)}`, echoedDepartment, {

@@ -8,6 +8,7 @@ import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './internal/request'
 import { bool, first, int, many, one, requiredInt, struct, text, type Extra, type XmlElement } from './internal/xml'
 
+/** A staff member as the API answers it (`GET /Base/Staff`). */
 export interface Staff {
   readonly id: number
   readonly staffGroupId: number
@@ -119,11 +120,13 @@ export const all = (): ClassicRequest<ReadonlyArray<Staff>> => getRequest('Staff
 export const get = (id: number): ClassicRequest<O.Option<Staff>> =>
   getRequest('Staff.get', `${ROUTE}/${segment(id)}`, oneStaff, { issues: V.positiveInt('id', id) })
 
+/** Creates a staff member: `POST /Base/Staff`; the answer is the staff member as stored. */
 export const post = (input: NewStaff): ClassicRequest<Staff> => {
   const issues = checkFields(FIELDS, NEW_REQUIRED, input, newRules)
   return postRequest('Staff.post', ROUTE, echoedStaff, { issues, form: V.whenValid(issues, () => form(input)) })
 }
 
+/** Changes staff member `id`: `PUT /Base/Staff/:id`; the answer is the staff member as stored. */
 export const put = (id: number, input: StaffUpdate): ClassicRequest<Staff> => {
   const issues = V.issues(V.positiveInt('id', id), checkFields(FIELDS, UPDATE_REQUIRED, input))
   return putRequest('Staff.put', `${ROUTE}/${segment(id)}`, echoedStaff, { issues, form: V.whenValid(issues, () => form(input)) })

@@ -8,6 +8,7 @@ import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './internal/request'
 import { bool, first, many, one, requiredInt, struct, text, type Extra, type XmlElement } from './internal/xml'
 
+/** A staff group as the API answers it (`GET /Base/StaffGroup`). */
 export interface StaffGroup {
   readonly id: number
   readonly title: string
@@ -16,11 +17,13 @@ export interface StaffGroup {
   readonly extra: Extra
 }
 
+/** The fields of a new staff group, for `post`. */
 export interface NewStaffGroup {
   readonly title: string
   readonly isAdmin: boolean
 }
 
+/** The fields of `put`. */
 export interface StaffGroupUpdate {
   readonly title: string
   readonly isAdmin?: boolean
@@ -54,11 +57,13 @@ export const all = (): ClassicRequest<ReadonlyArray<StaffGroup>> => getRequest('
 export const get = (id: number): ClassicRequest<O.Option<StaffGroup>> =>
   getRequest('StaffGroup.get', `${ROUTE}/${segment(id)}`, oneStaffGroup, { issues: V.positiveInt('id', id) })
 
+/** Creates a staff group: `POST /Base/StaffGroup`; the answer is the staff group as stored. */
 export const post = (input: NewStaffGroup): ClassicRequest<StaffGroup> => {
   const issues = checkFields(FIELDS, NEW_REQUIRED, input)
   return postRequest('StaffGroup.post', ROUTE, echoedStaffGroup, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
 }
 
+/** Changes staff group `id`: `PUT /Base/StaffGroup/:id`; the answer is the staff group as stored. */
 export const put = (id: number, input: StaffGroupUpdate): ClassicRequest<StaffGroup> => {
   const issues = V.issues(V.positiveInt('id', id), checkFields(FIELDS, UPDATE_REQUIRED, input))
   return putRequest('StaffGroup.put', `${ROUTE}/${segment(id)}`, echoedStaffGroup, {

@@ -14,11 +14,13 @@ import { bool, first, int, list, literal, many, one, requiredInt, struct, text, 
 /** A manager sees every ticket of the user's organization in the support center. */
 export type UserRole = 'user' | 'manager'
 
+/** Every `UserRole`. */
 export const USER_ROLES: ReadonlyArray<UserRole> = ['user', 'manager']
 
 /** The server accepts at most this many users per page (`/Base/User/Filter/<marker>/<maxitems>` is capped there). */
 export const MAX_PAGE_SIZE = 1000
 
+/** A user as the API answers it (`GET /Base/User`). */
 export interface User {
   readonly id: number
   readonly userGroupId: number
@@ -48,6 +50,7 @@ export interface User {
   readonly extra: Extra
 }
 
+/** The fields of a new user, for `post`. */
 export interface NewUser {
   readonly fullName: string
   /** At least one address; every address must be unused in the helpdesk. */
@@ -77,6 +80,7 @@ export interface UserUpdate extends Partial<Omit<NewUser, 'fullName' | 'sendWelc
   readonly fullName: string
 }
 
+/** Arguments of `all`: one page of users by id. */
 export interface UserFilter {
   /** The smallest user id to return (default 1). */
   readonly marker?: number
@@ -84,6 +88,7 @@ export interface UserFilter {
   readonly maxItems?: number
 }
 
+/** Where `everyPage` starts and how many users a request asks for. */
 export interface UserPageOptions {
   /** Users per request, 1 to 1000 (the server's cap); default 1000. */
   readonly pageSize?: number
@@ -91,6 +96,7 @@ export interface UserPageOptions {
   readonly marker?: number
 }
 
+/** Arguments of `search`. */
 export interface UserSearch {
   /** Matched against e-mail, full name, phone, organization name and user-group title. */
   readonly query: string
@@ -222,11 +228,13 @@ export const everyPage = (options: UserPageOptions = {}): Walk<User> => {
 export const get = (id: number): ClassicRequest<O.Option<User>> =>
   getRequest('User.get', `${ROUTE}/${segment(id)}`, oneUser, { issues: V.positiveInt('id', id) })
 
+/** Creates a user: `POST /Base/User`; the answer is the user as stored. */
 export const post = (input: NewUser): ClassicRequest<User> => {
   const issues = checkFields(FIELDS, NEW_REQUIRED, input)
   return postRequest('User.post', ROUTE, echoedUser, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
 }
 
+/** Changes user `id`: `PUT /Base/User/:id`; the answer is the user as stored. */
 export const put = (id: number, input: UserUpdate): ClassicRequest<User> => {
   const issues = V.issues(V.positiveInt('id', id), checkFields(FIELDS, UPDATE_REQUIRED, input))
   return putRequest('User.put', `${ROUTE}/${segment(id)}`, echoedUser, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })

@@ -11,8 +11,10 @@ import { bool, first, literal, many, one, requiredInt, struct, text, type Extra,
 /** `guest`: visitors who are not logged in; `registered`: users with an account (`User.post` needs one of these). */
 export type UserGroupType = 'guest' | 'registered'
 
+/** Every `UserGroupType`. */
 export const USER_GROUP_TYPES: ReadonlyArray<UserGroupType> = ['guest', 'registered']
 
+/** A user group as the API answers it (`GET /Base/UserGroup`). */
 export interface UserGroup {
   readonly id: number
   readonly title: string
@@ -22,6 +24,7 @@ export interface UserGroup {
   readonly extra: Extra
 }
 
+/** The fields of a new user group, for `post`. */
 export interface NewUserGroup {
   readonly title: string
   readonly groupType: UserGroupType
@@ -64,18 +67,21 @@ const UPDATE_FIELDS: Fields<UserGroupUpdate, FormValue> = { title: { wire: 'titl
 const NEW_REQUIRED: RequiredFields<NewUserGroup> = { title: true, groupType: true }
 const UPDATE_REQUIRED: RequiredFields<UserGroupUpdate> = { title: true }
 
+/** Creates a user group: `POST /Base/UserGroup`; the answer is the user group as stored. */
 export const post = (input: NewUserGroup): ClassicRequest<UserGroup> => {
   const issues = checkFields(FIELDS, NEW_REQUIRED, input)
   const form = V.whenValid(issues, () => phpForm(wireValues(FIELDS, input)))
   return postRequest('UserGroup.post', ROUTE, echoedUserGroup, { issues, form })
 }
 
+/** Changes user group `id`: `PUT /Base/UserGroup/:id`; the answer is the user group as stored. */
 export const put = (id: number, input: UserGroupUpdate): ClassicRequest<UserGroup> => {
   const issues = V.issues(V.positiveInt('id', id), checkFields(UPDATE_FIELDS, UPDATE_REQUIRED, input))
   const form = V.whenValid(issues, () => phpForm(wireValues(UPDATE_FIELDS, input)))
   return putRequest('UserGroup.put', `${ROUTE}/${segment(id)}`, echoedUserGroup, { issues, form })
 }
 
+/** Deletes user group `id`: `DELETE /Base/UserGroup/:id`. */
 const del = (id: number): ClassicRequest<void> => deleteRequest('UserGroup.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

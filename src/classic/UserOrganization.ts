@@ -12,8 +12,10 @@ import { first, int, literal, many, one, requiredInt, struct, text, timestamp, t
 /** `shared`: members see each other's tickets in the support center; `restricted`: they do not. */
 export type OrganizationType = 'restricted' | 'shared'
 
+/** Every `OrganizationType`. */
 export const ORGANIZATION_TYPES: ReadonlyArray<OrganizationType> = ['restricted', 'shared']
 
+/** A user organization as the API answers it (`GET /Base/UserOrganization`). */
 export interface UserOrganization {
   readonly id: number
   readonly name: string
@@ -37,6 +39,7 @@ export interface UserOrganization {
   readonly extra: Extra
 }
 
+/** The fields of a new user organization, for `post`. */
 export interface NewUserOrganization {
   readonly name: string
   readonly organizationType: OrganizationType
@@ -115,6 +118,7 @@ export const all = (): ClassicRequest<ReadonlyArray<UserOrganization>> => getReq
 export const get = (id: number): ClassicRequest<O.Option<UserOrganization>> =>
   getRequest('UserOrganization.get', `${ROUTE}/${segment(id)}`, oneUserOrganization, { issues: V.positiveInt('id', id) })
 
+/** Creates a user organization: `POST /Base/UserOrganization`; the answer is the user organization as stored. */
 export const post = (input: NewUserOrganization): ClassicRequest<UserOrganization> => {
   const issues = checkFields(FIELDS, NEW_REQUIRED, input)
   return postRequest('UserOrganization.post', ROUTE, echoedUserOrganization, { issues, form: V.whenValid(issues, () => form(input)) })

@@ -15,6 +15,7 @@ export interface Clock {
   readonly clearTimeout: (handle: unknown) => void
 }
 
+/** The real clock: `Date.now` and the global timers. */
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout: (callback, ms) => setTimeout(callback, ms),

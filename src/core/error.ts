@@ -19,6 +19,7 @@ export interface ValidationIssue {
   readonly message: string
 }
 
+/** The arguments of a call (or the executor's configuration) are invalid: nothing was sent. `issues` names each field. */
 export interface ValidationError {
   readonly _tag: 'ValidationError'
   readonly operation: string
@@ -87,18 +88,21 @@ export interface DecodeError {
   readonly messages: ReadonlyArray<string>
 }
 
+/** Every failure an executor returns in its `Left`; `_tag` tells which. `describe` turns one into a line of text. */
 export type KayakoError = ValidationError | TransportError | HttpError | ApiError | ParseError | DecodeError
 
 const EXCERPT = 2048
 /** The first 2 KB of a text from outside, marked `…` when cut: what an error keeps of a body or a message. */
 export const excerpt = (text: string): string => (text.length > EXCERPT ? text.slice(0, EXCERPT) + '…' : text)
 
+/** Builds a `ValidationError` (also for test doubles: `mockClassic` answers, fixtures). */
 export const validationError = (operation: string, issues: ReadonlyArray<ValidationIssue>): KayakoError => ({
   _tag: 'ValidationError',
   operation,
   issues
 })
 
+/** Builds a `TransportError`: no complete response arrived; `cause` says why. */
 export const transportError = (operation: string, request: RedactedRequest, cause: string): KayakoError => ({
   _tag: 'TransportError',
   operation,
@@ -106,6 +110,7 @@ export const transportError = (operation: string, request: RedactedRequest, caus
   cause
 })
 
+/** Builds an `HttpError`; the body is cut to its first 2 KB (`excerpt`). */
 export const httpError = (operation: string, request: RedactedRequest, status: number, body: string, message?: string): KayakoError => ({
   _tag: 'HttpError',
   operation,
@@ -115,6 +120,7 @@ export const httpError = (operation: string, request: RedactedRequest, status: n
   ...(message === undefined ? {} : { message })
 })
 
+/** Builds an `ApiError` from the server's error entries; `messages` are their texts. */
 export const apiError = (operation: string, status: number, errors: ReadonlyArray<ApiErrorEntry>): KayakoError => ({
   _tag: 'ApiError',
   operation,
@@ -123,6 +129,7 @@ export const apiError = (operation: string, status: number, errors: ReadonlyArra
   errors
 })
 
+/** Builds a `ParseError`; the body is kept as a 2 KB `excerpt`. */
 export const parseError = (operation: string, message: string, body: string): KayakoError => ({
   _tag: 'ParseError',
   operation,
@@ -130,6 +137,7 @@ export const parseError = (operation: string, message: string, body: string): Ka
   excerpt: excerpt(body)
 })
 
+/** Builds a `DecodeError` from the decoder's messages (each names the path that failed). */
 export const decodeError = (operation: string, messages: ReadonlyArray<string>): KayakoError => ({
   _tag: 'DecodeError',
   operation,
@@ -156,6 +164,7 @@ export const SECRET_PARAMS: ReadonlyArray<string> = [
   'otp',
   '_fingerprint_id'
 ]
+/** Request and response headers whose values are credentials: `redact` replaces them, recordings never keep them. Compared case-insensitively. */
 export const SECRET_HEADERS: ReadonlyArray<string> = [
   'authorization',
   'x-session-id',
@@ -168,6 +177,7 @@ export const SECRET_HEADERS: ReadonlyArray<string> = [
   'x-fingerprint-id'
 ]
 
+/** What stands in for a credential in a redacted URL, header or scrubbed text. */
 export const REDACTED = '[redacted]'
 
 // `scheme://user:password@host`: the user-info part, up to the first `@` before any `/`, `?` or `#`.

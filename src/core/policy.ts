@@ -55,6 +55,7 @@ const send = async (transport: Transport, request: HttpRequest): Promise<Sent> =
 /** Methods that may be repeated without changing the outcome: retried by default. */
 export const IDEMPOTENT_METHODS: ReadonlyArray<HttpMethod> = ['GET', 'PUT', 'DELETE']
 
+/** True for GET, PUT and DELETE (`IDEMPOTENT_METHODS`): what `withRetry` retries unless told otherwise. */
 export const isIdempotent = (request: HttpRequest): boolean => IDEMPOTENT_METHODS.includes(request.method)
 
 /** Statuses worth another try: the server or a proxy on the way was momentarily unable to answer. */
@@ -77,6 +78,7 @@ export interface RetryBudget {
   readonly remaining: () => number
 }
 
+/** Options of `retryBudget`. */
 export interface RetryBudgetOptions {
   /** Retries available before any request has been made; default 10. */
   readonly initial?: number
@@ -89,6 +91,7 @@ export interface RetryBudgetOptions {
 // Kept in thousandths of a retry so that adding 0.2 five times is exactly one.
 const MILLI = 1000
 
+/** A retry budget to share between `withRetry` policies (see `RetryBudget`); each `withRetry` without one gets its own. */
 export const retryBudget = (options: RetryBudgetOptions = {}): RetryBudget => {
   const max = Math.round((options.max ?? 100) * MILLI)
   const perRequest = Math.round((options.perRequest ?? 0.2) * MILLI)
@@ -119,6 +122,7 @@ export interface RetryEvent {
   readonly retryAfterMs?: number
 }
 
+/** Options of `withRetry`: how often, how long to wait, what counts as worth another try. */
 export interface RetryPolicy {
   /** Tries in all, the first included; default 3. */
   readonly maxAttempts?: number
@@ -252,6 +256,7 @@ export const withRetry =
 // ---------------------------------------------------------------------------------------------------------------
 // withTimeout
 
+/** Options of `withTimeout`. */
 export interface TimeoutOptions {
   readonly clock?: Clock
 }
@@ -300,6 +305,7 @@ export interface Logger {
   readonly error: (...args: ReadonlyArray<unknown>) => void
 }
 
+/** The `Logger` method an entry is logged with. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 
 /** One attempt, as logged. Built from the redacted request only: no credential, no body. */
@@ -317,6 +323,7 @@ export interface HttpLogEntry {
   readonly attempt: number
 }
 
+/** Options of `withLogger`: the clock that times attempts, and the level of each entry. */
 export interface LoggerOptions {
   readonly clock?: Clock
   /** Default: `error` without a response, `warn` for 408/429/5xx, `info` otherwise. */

@@ -27,6 +27,7 @@ import type { Signer } from '../classic/internal/signer'
  */
 export const nodeSigner: Signer = (secretKey) => (salt) => createHmac('sha256', secretKey).update(salt, 'utf8').digest('base64')
 
+/** Options of `nodeTransport`: socket pooling, compression, agents of your own. */
 export interface NodeTransportOptions {
   /** Most sockets per origin (default: unlimited, as Node's); limit concurrency with a policy instead. */
   readonly maxSockets?: number
@@ -135,6 +136,7 @@ const readLimited = (
   })
 }
 
+/** A transport on `node:http`/`node:https` with keep-alive agents: about twice the requests per second of Node's `fetch`, the same answers and errors. */
 export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport => {
   const agentOptions: http.AgentOptions = {
     keepAlive: true,

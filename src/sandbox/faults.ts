@@ -12,8 +12,10 @@ import { redact, transportError } from '../core/error'
 import type { HttpRequest, HttpResponse, Transport } from '../core/http'
 import { systemClock, type Clock } from '../core/policy'
 
+/** A way the sandbox can misbehave: a reset or hanging connection, an error status, an HTML or truncated body, a PHP notice, a slow body… */
 export type FaultKind = 'reset' | 'hang' | '500' | '502' | '503' | '429' | 'html' | 'truncate' | 'notice' | 'trickle'
 
+/** Every `FaultKind`, the default of `FaultOptions.kinds`. */
 export const FAULT_KINDS: ReadonlyArray<FaultKind> = ['reset', 'hang', '500', '502', '503', '429', 'html', 'truncate', 'notice', 'trickle']
 
 /** Whether the sandbox handles a request that meets the fault (and so may have changed its records). */
@@ -30,6 +32,7 @@ export const HANDLED: Readonly<Record<FaultKind, boolean>> = {
   trickle: true
 }
 
+/** What to inject: a rate and seed over `kinds`, or a script of faults per route. */
 export interface FaultOptions {
   /** The share of requests (0 to 1) that meet a fault, drawn from `kinds`; default 0. */
   readonly rate?: number
@@ -62,6 +65,7 @@ export interface FaultRecord {
   readonly status?: number
 }
 
+/** Decides the fault for each request (`next`) and keeps what it injected (`log`). */
 export interface FaultInjector {
   /** The fault for a request, if any: consumes the route's script, else draws against `rate`. */
   readonly next: (request: HttpRequest) => FaultKind | undefined

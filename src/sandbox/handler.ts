@@ -13,8 +13,10 @@ import { behaviour, type HelpdeskSettings, type Leniency } from './classic/setti
 import { Store } from './classic/store'
 import { createV1Sandbox, type Credentials, type V1Sandbox, type V1SandboxOptions } from './v1/handler'
 
+/** A server as a function: an HTTP request in, a response out (what `mount` takes and `sandbox.handle` is). */
 export type RequestHandler = (request: HttpRequest) => Promise<HttpResponse>
 
+/** Options of `createSandbox`, `sandboxTransport` and `startSandbox`: keys, seed, clock, settings, tolerances, faults, the v1 side. */
 export interface SandboxOptions {
   /** Default `sandbox-api-key`. */
   readonly apiKey?: string
@@ -57,6 +59,7 @@ export interface SandboxOptions {
   readonly faults?: FaultOptions
 }
 
+/** An in-memory Kayako (Classic, and v1 under `/api/v1/`): its request handler, its keys, its store and its v1 side. */
 export interface Sandbox {
   /** Answers one request; never rejects. */
   readonly handle: RequestHandler
@@ -74,13 +77,17 @@ export interface Sandbox {
   readonly faults: FaultInjector | undefined
 }
 
+/** The sandbox's API key unless `apiKey` is given. */
 export const DEFAULT_API_KEY = 'sandbox-api-key'
+/** The sandbox's secret key unless `secretKey` is given. */
 export const DEFAULT_SECRET_KEY = 'sandbox-secret-key'
+/** The largest request body the sandbox reads unless `maxBodyBytes` is given (16 MiB); a larger one is refused with 400. */
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024
 
 /** Where the v1 sandbox is served. */
 export const V1_PREFIX = '/api/v1/'
 
+/** The v1 sandbox's agent login (e-mail and password). */
 export type { Credentials as V1Credentials }
 
 const systemClock = (): number => Math.floor(Date.now() / 1000)
@@ -92,6 +99,7 @@ const pathOf = (url: string): string => {
 
 const plain = (status: number, body: string): HttpResponse => ({ status, headers: { 'content-type': 'text/plain; charset=UTF-8' }, body })
 
+/** A sandbox with no socket: call its `handle`, or give `sandboxTransport(sandbox)` to an executor. */
 export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   const apiKey = options.apiKey ?? DEFAULT_API_KEY
   const secretKey = options.secretKey ?? DEFAULT_SECRET_KEY

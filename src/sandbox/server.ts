@@ -17,11 +17,13 @@ export { createSandbox, sandboxTransport, type RequestHandler, type Sandbox, typ
 export { DEFAULT_SETTINGS, LENIENCIES, type HelpdeskSettings, type Leniency } from './classic/settings'
 export { FAULT_KINDS, HANDLED, type FaultInjector, type FaultKind, type FaultOptions, type FaultRecord } from './faults'
 
+/** Options of `startSandbox`: the sandbox's, and the port. */
 export interface StartOptions extends SandboxOptions {
   /** Default 0: a free port. */
   readonly port?: number
 }
 
+/** A sandbox served on 127.0.0.1: the URLs and keys to give a client, the sandbox behind it; `close` stops it. */
 export interface RunningSandbox {
   /** The API entry point, e.g. `http://127.0.0.1:50123/api/index.php`. */
   readonly url: string
@@ -96,6 +98,7 @@ const serveFault = async (
   res.end()
 }
 
+/** Serves a sandbox over HTTP on 127.0.0.1 (a free port unless `port` is given), for code that needs a URL. */
 export const startSandbox = async (options: StartOptions = {}): Promise<RunningSandbox> => {
   const sandbox = createSandbox(options)
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { publicEntries, ROOT, typesVersions } from './entries.mjs'
+import { packTarball } from './packed'
 
 const TSC = join(ROOT, 'node_modules', '.bin', 'tsc')
 // TypeScript 7 removed `moduleResolution: node10`; the TypeScript 5 that @arethetypeswrong/core ships still has it.
@@ -22,15 +23,12 @@ let files: ReadonlyArray<string> = []
 const pack = suite('packed tarball')
 
 pack.before(() => {
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'pipe' })
+  const tarball = packTarball()
   scratch = mkdtempSync(join(tmpdir(), 'kayako-fp-pack-'))
-  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', scratch], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
-  const [info] = JSON.parse(out) as Array<{ filename: string; files: Array<{ path: string }> }>
-  if (info === undefined) throw new Error('npm pack reported nothing')
-  files = info.files.map((f) => f.path)
+  files = tarball.files
   const modules = join(scratch, 'node_modules')
   mkdirSync(modules)
-  execFileSync('tar', ['-xzf', join(scratch, info.filename), '-C', modules])
+  execFileSync('tar', ['-xzf', tarball.tarball, '-C', modules])
   renameSync(join(modules, 'package'), join(modules, 'kayako-fp'))
   for (const dep of LINKED) symlinkSync(join(ROOT, 'node_modules', dep), join(modules, dep), 'dir')
 })

@@ -25,6 +25,7 @@ import { randomSalt } from './sign'
 import { webCryptoSigner, type Signer } from './signer'
 import { parseDocument, plainText, txmlParser, type XmlParser } from './xml'
 
+/** What `classic` needs: the helpdesk's API entry point and keys, and optionally a transport, a signer and limits. */
 export interface ClassicConfig {
   /** The API entry point, e.g. `https://help.example.com/api/index.php`. */
   readonly url: string
@@ -60,6 +61,7 @@ export interface ClassicConfig {
   readonly maxElements?: number
 }
 
+/** Runs a Classic request description: signs, sends, parses and decodes it into a `TaskEither`. Made by `classic`. */
 export interface ClassicExecutor {
   <A>(request: ClassicRequest<A>): TE.TaskEither<KayakoError, A>
 }

@@ -23,6 +23,7 @@ export interface HelpdeskSettings {
   readonly richTextEditor: boolean
 }
 
+/** 4.98.8's defaults for the helpdesk settings the sandbox follows. */
 export const DEFAULT_SETTINGS: HelpdeskSettings = {
   ticketIdType: 'seq',
   statusOnUserReply: 1,
@@ -57,6 +58,7 @@ export const LENIENCIES = {
   'custom-field-file-alone': 'a custom field file uploaded without a same-named text field is kept'
 } as const
 
+/** The name of a tolerance (`lenient: ['…']`): a behaviour of other servers the strict sandbox refuses by default. */
 export type Leniency = keyof typeof LENIENCIES
 
 export const isLeniency = (name: string): name is Leniency => Object.prototype.hasOwnProperty.call(LENIENCIES, name)

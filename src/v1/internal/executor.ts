@@ -18,6 +18,7 @@ import { mergeOptions, toWire, type Options } from './options'
 import type { Query, V1Request } from './request'
 import { authSecrets, session, type Auth } from './auth'
 
+/** What `v1` needs: the helpdesk's URL and credentials (or a bearer token), and optionally a transport and limits. */
 export interface V1Config {
   /** The helpdesk, e.g. `https://brewfictus.kayako.com` (`/api/v1` is added unless the URL already ends with it). */
   readonly url: string
@@ -61,6 +62,7 @@ export interface Answer<A> extends Meta {
   readonly value: A
 }
 
+/** Runs a v1 request description: opens and keeps the session, sends, unwraps the envelope and decodes. Made by `v1`. */
 export interface V1Executor {
   <A>(request: V1Request<A>): TE.TaskEither<KayakoError, A>
   /** The same, with the answer's notifications and logs (which `onMeta` also receives). */
@@ -121,6 +123,7 @@ const interpret = <A>(req: V1Request<A>, http: HttpRequest, response: HttpRespon
   return decode(req.operation, req.decoder, link === undefined ? envelope : { ...envelope, link })
 }
 
+/** The v1 executor for one helpdesk and one set of credentials (see `Auth`): it keeps the session and CSRF token itself. */
 export const v1 = (config: V1Config): V1Executor => {
   const invalid = v1ConfigIssues(config)
   if (invalid.length > 0) return Object.assign(refuse(invalid), { withMeta: refuse(invalid), session: () => undefined })
