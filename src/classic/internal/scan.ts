@@ -368,8 +368,15 @@ export const childrenNamed = (text: string, at: number, tagName: string): Readon
 
 const NONE: ReadonlyArray<never> = []
 
-/** The child names a struct reads, each with its slot in a `ScanView`: built once per struct. */
-export type Slots = ReadonlyMap<string, number>
+/**
+ * The child names a struct reads, each with its slot in a `ScanView`, built once per struct; and the names its last
+ * element had, in order: the next element's children are compared with them in place (a server writes every
+ * element alike), so a child's name is sliced out of the text only where it differs.
+ */
+export interface Slots {
+  readonly byName: ReadonlyMap<string, number>
+  readonly seen: Array<string>
+}
 
 /**
  * The `ElementView` of an element in the text: its start tag read and its children indexed in one walk, the names
@@ -389,16 +396,25 @@ export class ScanView implements ElementView {
   ) {
     this.tag = startTag(text, at, true)
     this.name = this.tag.name
-    const first = (this.firsts = new Array<number>(slots.size).fill(-1))
+    const first = (this.firsts = new Array<number>(slots.byName.size).fill(-1))
     if (this.tag.empty) return
-    for (let i = this.tag.end; ;) {
+    const seen = slots.seen
+    for (let i = this.tag.end, k = 0; ; k++) {
       const lt = text.indexOf('<', i)
       const c = text.charCodeAt(lt + 1)
       if (c === SLASH) return
       if (c === BANG || c === QUESTION) i = sectionEnd(text, lt)
       else {
-        const name = text.slice(lt + 1, nameEnd(text, lt + 1))
-        const slot = slots.get(name)
+        const end = nameEnd(text, lt + 1)
+        const guess = seen[k]
+        let name: string
+        if (guess !== undefined && end - lt - 1 === guess.length && text.startsWith(guess, lt + 1)) name = guess
+        else {
+          name = text.slice(lt + 1, end)
+          // a few dozen names are what a Kayako element has; a hostile one's millions are not kept
+          if (k < 64) seen[k] = name
+        }
+        const slot = slots.byName.get(name)
         if (slot === undefined) {
           const others = (this.others ??= new Map<string, Array<number>>())
           const list = others.get(name)
@@ -417,7 +433,7 @@ export class ScanView implements ElementView {
   }
 
   named(name: string): ReadonlyArray<number> {
-    const slot = this.slots.get(name)
+    const slot = this.slots.byName.get(name)
     if (slot === undefined) return this.others?.get(name) ?? NONE
     const first = this.firsts[slot] as number
     if (first === -1) return NONE
@@ -425,7 +441,7 @@ export class ScanView implements ElementView {
     return more === undefined ? [first] : [first, ...more]
   }
   first(name: string): number | undefined {
-    const slot = this.slots.get(name)
+    const slot = this.slots.byName.get(name)
     const at = slot === undefined ? this.others?.get(name)?.[0] : this.firsts[slot]
     return at === -1 ? undefined : at
   }
@@ -452,6 +468,6 @@ export class ScanView implements ElementView {
     return this.named(name).map((at) => buildElement(this.text, at))
   }
   attributes(): Iterable<readonly [string, string]> {
-    return Object.entries(this.tag.attributes)
+    return this.tag.attributes === NO_ATTRIBUTES ? NONE : Object.entries(this.tag.attributes)
   }
 }

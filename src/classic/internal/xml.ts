@@ -273,7 +273,8 @@ const childField = <A>(tagName: string, convert: (text: string) => Decoded<A>, m
   read: (v) => {
     const el = v.first(tagName)
     if (el === undefined) return missing === undefined ? atKey(tagName)(failure(undefined, 'required element is missing')) : success(missing)
-    return atKey(tagName)(convert(v.textOf(el)))
+    const r = convert(v.textOf(el))
+    return E.isLeft(r) ? atKey(tagName)(r) : r
   }
 })
 
@@ -308,7 +309,8 @@ const attrField = <A>(name: string, convert: (text: string) => Decoded<A>, missi
     if (value === undefined) {
       return missing === undefined ? atKey(`@${name}`)(failure(undefined, 'required attribute is missing')) : success(missing)
     }
-    return atKey(`@${name}`)(convert(value))
+    const r = convert(value)
+    return E.isLeft(r) ? atKey(`@${name}`)(r) : r
   }
 })
 
@@ -382,7 +384,7 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
   const entries = Object.entries(fields)
   const knownElements = new Set(entries.flatMap(([, f]) => f.elements))
   const knownAttributes = new Set(entries.flatMap(([, f]) => f.attributes))
-  const slots: Slots = new Map([...knownElements].map((name, slot) => [name, slot]))
+  const slots: Slots = { byName: new Map([...knownElements].map((name, slot) => [name, slot])), seen: [] }
   const read = (v: ElementView, actual: unknown): Decoded<FieldValues<F> & { readonly extra: Extra }> => {
     if (v.name !== tagName) return failure(actual, `expected <${tagName}>`)
     const out = readFields(entries, v)
