@@ -9,7 +9,6 @@
  * Cost: each struct walks its children once to index them by name, so a document is walked once per level of the
  * decoders' nesting (a handful), never per level of the document's own nesting.
  */
-import * as E from '../../core/either'
 import type { Decoded, Decoder } from '../../core/decoder'
 import type { ElementView, XmlElement, XmlNode } from './xml'
 
@@ -25,19 +24,7 @@ export const scanWith = <A>(decoder: Decoder<XmlElement, A>, text: string, at: n
 }
 
 // JavaScript's `\s`, as `checkDocument` reads tags.
-const isSpace = (c: number): boolean =>
-  c === 32 ||
-  (c >= 9 && c <= 13) ||
-  (c >= 0x80 &&
-    (c === 0xa0 ||
-      c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 ||
-      c === 0x2029 ||
-      c === 0x202f ||
-      c === 0x205f ||
-      c === 0x3000 ||
-      c === 0xfeff))
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)))
 
 // Long runs of white space (a hostile tag) at the speed of the regular expression engine; `test` allocates nothing.
 const SPACES = /\s*/y
@@ -74,7 +61,14 @@ export const MAX_DEPTH = 256
  * then optional white space and `>` or `/>`; an end tag `</name\s*>`. Read with `charCodeAt` and `indexOf`, allocating nothing per tag (the open
  * tags are kept as offsets), so the check costs a fraction of decoding.
  */
-export const checkDocument = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): string | undefined => {
+export const checkDocument = (text: string, maxElements?: number): string | undefined => {
+  const checked = checkRoot(text, maxElements)
+  return typeof checked === 'string' ? checked : undefined
+}
+
+/** `checkDocument`, and the root element's offset when the document is well-formed. */
+export const checkRoot = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): string | number => {
+  let root = -1
   // open tags: the start and end offsets of each name
   const open: Array<number> = []
   const openName = (k: number): string => text.slice(open[k], open[k + 1])
@@ -147,12 +141,13 @@ export const checkDocument = (text: string, maxElements = DEFAULT_MAX_ELEMENTS):
       if (!nameOk || text.charCodeAt(j) !== GT) return `malformed tag${atOffset(lt)}`
       if (rootDone && open.length === 0) return `a second root${atOffset(lt)}`
       if (++elements > maxElements) return `more than ${maxElements} elements (maxElements)`
+      if (root < 0) root = lt
       i = j + 1
       if (selfClosing) rootDone ||= open.length === 0
       else if (open.push(lt + 1, nameEnd) / 2 > MAX_DEPTH) return `elements nested deeper than ${MAX_DEPTH}`
     }
   }
-  return open.length > 0 ? `truncated document: <${openName(0)}> is not closed` : rootDone ? undefined : 'no root element'
+  return open.length > 0 ? `truncated document: <${openName(0)}> is not closed` : rootDone ? root : 'no root element'
 }
 
 const atOffset = (lt: number): string => ` at offset ${lt}`
@@ -249,20 +244,6 @@ export const elementEnd = (text: string, at: number): number => {
   }
 }
 
-/** Calls `each(offset)` for every child element of the element whose start tag ends at `from`; the offset after its end tag. */
-export const eachChild = (text: string, from: number, each: (at: number) => void): number => {
-  for (let i = from; ;) {
-    const lt = text.indexOf('<', i)
-    const c = text.charCodeAt(lt + 1)
-    if (c === SLASH) return text.indexOf('>', lt + 2) + 1
-    if (c === BANG || c === QUESTION) i = sectionEnd(text, lt)
-    else {
-      each(lt)
-      i = elementEnd(text, lt)
-    }
-  }
-}
-
 // The predefined and numeric entities, as txml decodes them; any other stays as written.
 const ENTITY = /&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g
 const PREDEFINED: Readonly<Record<string, string>> = {
@@ -337,34 +318,9 @@ export const buildElement = (text: string, at: number): XmlElement => {
   }
 }
 
-/**
- * The root element's offset in a document `checkDocument` accepted (declaration, comments, processing instructions
- * and a DOCTYPE may come first); `Left` when the root's name is not one txml's reading accepts.
- */
-export const rootOf = (text: string): E.Either<string, number> => {
-  for (let i = 0; ;) {
-    const lt = text.indexOf('<', i)
-    const c = text.charCodeAt(lt + 1)
-    if (c === QUESTION || text.startsWith('<!--', lt)) i = sectionEnd(text, lt)
-    else if (c === BANG) {
-      // a DOCTYPE: to the first `>` outside its internal subset
-      let j = lt
-      for (let subset = false; subset || text.charCodeAt(j) !== GT; j++) subset = text[j] === '[' || (subset && text[j] !== ']')
-      i = j + 1
-    } else return /^[A-Za-z_]/.test(text.slice(lt + 1, lt + 2)) ? E.right(lt) : E.left('no root element')
-  }
-}
-
 /** The offsets of the children named `tagName` of the element at `at`. */
-export const childrenNamed = (text: string, at: number, tagName: string): ReadonlyArray<number> => {
-  const found: Array<number> = []
-  const tag = startTag(text, at, false)
-  if (!tag.empty)
-    eachChild(text, tag.end, (child) => {
-      if (text.startsWith(tagName, child + 1) && nameEnd(text, child + 1) === child + 1 + tagName.length) found.push(child)
-    })
-  return found
-}
+export const childrenNamed = (text: string, at: number, tagName: string): ReadonlyArray<number> =>
+  new ScanView(text, at, { byName: new Map([[tagName, 0]]), seen: [] }).named(tagName)
 
 const NONE: ReadonlyArray<never> = []
 

@@ -11,7 +11,7 @@ import * as O from '../../core/option'
 import { parse } from 'txml/txml'
 import { fromBase64 } from '../../core/bytes'
 import { atKey, failure, readFields, success, traverseIndexed, type Decoded, type Decoder, type FieldOf, type FieldValues } from '../../core/decoder'
-import { checkDocument, childrenNamed, nameAt, rootOf, ScanView, scanWith, textAt, type Scannable, type Slots } from './scan'
+import { checkRoot, childrenNamed, nameAt, ScanView, scanWith, textAt, type Scannable, type Slots } from './scan'
 
 export interface XmlElement {
   readonly tagName: string
@@ -60,8 +60,11 @@ export { checkDocument, DEFAULT_MAX_ELEMENTS, MAX_DEPTH } from './scan'
 
 const isNodeList = (value: unknown): value is ReadonlyArray<XmlNode> => Array.isArray(value)
 
-/** Where the document starts in a response body, once found well-formed and within `maxElements`; else why not. */
-const checkedStart = (body: string, maxElements: number | undefined): E.Either<string, number> => {
+/**
+ * Where the document starts in a response body and where its root is in it, once found well-formed and within
+ * `maxElements`; else why not.
+ */
+const checkedStart = (body: string, maxElements: number | undefined): E.Either<string, readonly [number, number]> => {
   const start = body.indexOf(DECLARATION)
   if (start < 0) {
     const text = plainText(body)
@@ -69,8 +72,8 @@ const checkedStart = (body: string, maxElements: number | undefined): E.Either<s
   }
   // txml is lenient (it accepts unclosed tags and CDATA, and would return fewer items), and the scanner trusts the
   // grammar: check first, in one pass
-  const wrong = checkDocument(body.slice(start), maxElements)
-  return wrong === undefined ? E.right(start) : E.left(wrong.startsWith('more than') ? wrong : `malformed XML: ${wrong}`)
+  const checked = checkRoot(body.slice(start), maxElements)
+  return typeof checked === 'number' ? E.right([start, checked]) : E.left(checked.startsWith('more than') ? checked : `malformed XML: ${checked}`)
 }
 
 /** Finds the document in a response body and parses it with `parser`. `Left` carries a message for a `ParseError`. */
@@ -79,14 +82,14 @@ export const parseWith = (body: string, parser: XmlParser, maxElements?: number)
   if (E.isLeft(start)) return start
   let nodes: unknown
   try {
-    nodes = parser(body.slice(start.right))
+    nodes = parser(body.slice(start.right[0]))
   } catch (thrown) {
     return E.left(`malformed XML: ${thrown instanceof Error ? thrown.message.split('\n')[0] : 'parser failed'}`)
   }
   // A parser of the user's may answer anything.
   const root = isNodeList(nodes) ? nodes.find((n) => isElement(n) && /^[A-Za-z_]/.test(n.tagName)) : undefined
   if (root === undefined || !isElement(root)) return E.left('no root element')
-  return E.right({ root, notice: plainText(body.slice(0, start.right)) })
+  return E.right({ root, notice: plainText(body.slice(0, start.right[0])) })
 }
 
 /** `parseWith` txml by default (tests and tools; the executor names its parser, so txml is only in bundles that use it). */
@@ -102,17 +105,12 @@ export interface ScannedDocument {
 
 /** Finds the document in a response body for the scanner: the same checks and `Left`s as `parseDocument`, no tree. */
 export const scanDocument = (body: string, maxElements?: number): E.Either<string, ScannedDocument> => {
-  const start = checkedStart(body, maxElements)
-  if (E.isLeft(start)) return start
-  const text = body.slice(start.right)
-  const root = rootOf(text)
-  return E.isLeft(root)
-    ? root
-    : E.right({
-        text,
-        root: root.right,
-        notice: plainText(body.slice(0, start.right))
-      })
+  const checked = checkedStart(body, maxElements)
+  if (E.isLeft(checked)) return checked
+  const [start, root] = checked.right
+  const text = body.slice(start)
+  // the root as txml's reading finds it (the parse step's rule)
+  return /^[A-Za-z_]/.test(text.slice(root + 1, root + 2)) ? E.right({ text, root, notice: plainText(body.slice(0, start)) }) : E.left('no root element')
 }
 
 // ---------------------------------------------------------------------------------------------------------------
