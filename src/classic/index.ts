@@ -1,7 +1,7 @@
 export { classic, type ClassicConfig, type ClassicExecutor } from './internal/executor'
 export type { ClassicRequest, ClassicMethod, FilePart, FormPairs, FormValue, Result } from './internal/request'
 export type { Extra, XmlElement, XmlNode, XmlParser } from './internal/xml'
-export { extraText, txmlParser } from './internal/xml'
+export { extraText } from './internal/xml'
 export { webCryptoSigner, type Signer } from './internal/signer'
 export * as Department from './Department'
 export * as Ticket from './Ticket'

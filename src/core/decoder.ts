@@ -38,9 +38,11 @@ export const traverseIndexed = <I, A>(items: ReadonlyArray<I>, f: (item: I, inde
   const out: Array<A> = []
   let errors: DecodeErrors | undefined
   for (let i = 0; i < items.length; i++) {
-    const r = atIndex(i)(f(items[i] as I, i))
-    if (E.isLeft(r)) errors = errors === undefined ? r.left : FS.concat(errors, r.left)
-    else if (errors === undefined) out.push(r.right)
+    const r = f(items[i] as I, i)
+    if (E.isLeft(r)) {
+      const at = atIndex(i)(r) as E.Left<DecodeErrors>
+      errors = errors === undefined ? at.left : FS.concat(errors, at.left)
+    } else if (errors === undefined) out.push(r.right)
   }
   return errors === undefined ? E.right(out) : E.left(errors)
 }

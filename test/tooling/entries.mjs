@@ -12,7 +12,9 @@ const EXTRA = {
   // node-only: startSandbox (node:http), plus the socket-free createSandbox and sandboxTransport
   './sandbox': 'sandbox/server',
   // any runtime: createSandbox and sandboxTransport without node:http
-  './sandbox/handler': 'sandbox/handler'
+  './sandbox/handler': 'sandbox/handler',
+  // txml as the Classic `xmlParser` (the default reads answers without it)
+  './classic/txml': 'classic/txml'
 }
 
 /**

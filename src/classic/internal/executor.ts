@@ -23,7 +23,8 @@ import { classicConfigIssues } from './config'
 import { encodeForm, type ClassicRequest, type FormPairs } from './request'
 import { randomSalt } from './sign'
 import { webCryptoSigner, type Signer } from './signer'
-import { parseDocument, plainText, txmlParser, type XmlParser } from './xml'
+import { scanWith } from './scan'
+import { parseWith, plainText, scanDocument, type XmlParser } from './xml'
 
 /** What `classic` needs: the helpdesk's API entry point and keys, and optionally a transport, a signer and limits. */
 export interface ClassicConfig {
@@ -40,7 +41,10 @@ export interface ClassicConfig {
    * `kayako-fp/node` is synchronous and saves WebCrypto's thread-pool round trip on every request.
    */
   readonly signer?: Signer
-  /** Text → element tree; default txml. */
+  /**
+   * Text → element tree (e.g. `txmlParser`); the answer is then parsed into a tree and decoded from it. Default: none,
+   * the answer is decoded straight from its text (`scan.ts`), with the same results and `Left`s.
+   */
   readonly xmlParser?: XmlParser
   /** Called with any PHP notice or warning the server printed before an otherwise good XML answer. */
   readonly onNotice?: (notice: string, operation: string) => void
@@ -75,7 +79,7 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
   if (invalid.length > 0) return refuse(invalid)
   const { send, run, tooLarge } = pipeline(config)
   const nextSalt = config.salt ?? (() => randomSalt())
-  const parser = config.xmlParser ?? txmlParser
+  const parser = config.xmlParser
   const makeSigner = config.signer ?? webCryptoSigner
   let sign: ReturnType<Signer> | undefined
   const onNotice = config.onNotice
@@ -93,7 +97,11 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
         operation: req.operation,
         issues: req.issues,
         secrets: () => secrets,
-        target: () => ({ method: req.method, url: `${config.url} (e=${req.route})`, headers: {} }),
+        target: () => ({
+          method: req.method,
+          url: `${config.url} (e=${req.route})`,
+          headers: {}
+        }),
         exchange: async () => {
           let salt: string
           let signature: string
@@ -108,7 +116,14 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
           } catch (thrown) {
             return E.left(unsigned(req.operation, step, (step === 'salt' ? config.salt : config.signer) === undefined, thrown))
           }
-          const http = { ...toHttpRequest(config.url, req, { apikey: config.apiKey, salt, signature }), secrets: () => secrets }
+          const http = {
+            ...toHttpRequest(config.url, req, {
+              apikey: config.apiKey,
+              salt,
+              signature
+            }),
+            secrets: () => secrets
+          }
           const sent = await send(http)
           return E.isLeft(sent)
             ? sent
@@ -151,19 +166,38 @@ export const toHttpRequest = (baseUrl: string, req: ClassicRequest<unknown>, cre
   ]
   const base = `${baseUrl}${baseUrl.includes('?') ? '&' : '?'}e=${encodeRoute(req.route)}`
   const extraQuery = req.query.length > 0 ? `&${encodeForm(req.query)}` : ''
-  const headers: Record<string, string> = { accept: 'text/xml, application/xml' }
+  const headers: Record<string, string> = {
+    accept: 'text/xml, application/xml'
+  }
   if (req.method === 'GET' || req.method === 'DELETE') {
-    return { method: req.method, url: `${base}${extraQuery}&${encodeForm(auth)}`, headers, operation: req.operation }
+    return {
+      method: req.method,
+      url: `${base}${extraQuery}&${encodeForm(auth)}`,
+      headers,
+      operation: req.operation
+    }
   }
   const fields = [...req.form, ...auth]
   if (req.multipart !== undefined) {
     // Not derived from the salt: the boundary is in a header that is logged, and any secret in it would be sent twice.
     const boundary = `----kayako-fp-${randomSalt(24)}`
     headers['content-type'] = `multipart/form-data; boundary=${boundary}`
-    return { method: req.method, url: base + extraQuery, headers, body: req.multipart(boundary, fields, req.files), operation: req.operation }
+    return {
+      method: req.method,
+      url: base + extraQuery,
+      headers,
+      body: req.multipart(boundary, fields, req.files),
+      operation: req.operation
+    }
   }
   headers['content-type'] = 'application/x-www-form-urlencoded'
-  return { method: req.method, url: base + extraQuery, headers, body: encodeForm(fields), operation: req.operation }
+  return {
+    method: req.method,
+    url: base + extraQuery,
+    headers,
+    body: encodeForm(fields),
+    operation: req.operation
+  }
 }
 
 /** Route segments keep their slashes and commas readable; everything else is percent-encoded. */
@@ -174,7 +208,7 @@ const interpret = <A>(
   http: HttpRequest,
   response: HttpResponse,
   tooLarge: Pipeline['tooLarge'],
-  parser: XmlParser,
+  parser: XmlParser | undefined,
   onNotice: ClassicConfig['onNotice'],
   maxElements: number | undefined
 ): E.Either<KayakoError, A> => {
@@ -193,7 +227,8 @@ const interpret = <A>(
   if (req.response._tag === 'Void') return E.right(undefined as A)
   const big = oversized()
   if (big !== undefined) return E.left(big)
-  const doc = parseDocument(body, parser, maxElements)
+  // The tree path only for a parser of the user's, so txml is in no bundle that does not ask for it.
+  const doc = parser === undefined ? scanDocument(body, maxElements) : parseWith(body, parser, maxElements)
   if (E.isLeft(doc)) return E.left(parseError(req.operation, doc.left, body))
   if (doc.right.notice !== '' && onNotice !== undefined) {
     try {
@@ -202,5 +237,10 @@ const interpret = <A>(
       // a failing callback must not turn a good answer into an error
     }
   }
-  return decode(req.operation, req.response.decoder, doc.right.root)
+  const decoder = req.response.decoder
+  if ('text' in doc.right) {
+    const { text, root } = doc.right
+    return decode(req.operation, { decode: (at: number) => scanWith(decoder, text, at) }, root)
+  }
+  return decode(req.operation, decoder, doc.right.root)
 }

