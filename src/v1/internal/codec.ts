@@ -172,7 +172,7 @@ const withoutEmpties = (value: unknown, skip?: ReadonlySet<string>): unknown => 
   const out: Record<string, unknown> = {}
   for (const key in value as Record<string, unknown>) {
     // a document read as parsed has Object.prototype: its own `__proto__` key is read as a descriptor, never inherited
-    const v = key === '__proto__' ? Object.getOwnPropertyDescriptor(value, key)?.value : (value as Record<string, unknown>)[key]
+    const v: unknown = key === '__proto__' ? Object.getOwnPropertyDescriptor(value, key)?.value : (value as Record<string, unknown>)[key]
     if (!isEmpty(v) && !skip?.has(key)) setOwn(out, key, withoutEmpties(v))
   }
   return out

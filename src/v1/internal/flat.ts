@@ -149,7 +149,7 @@ const normaliseValue = (value: unknown, ctx: Context): unknown => {
 }
 
 const normaliseObject = (raw: JsonObject, ctx: Context): JsonObject => {
-  if (ctx.inPlace) return resolveInPlace(raw as Record<string, unknown>, ctx)
+  if (ctx.inPlace) return resolveInPlace(raw, ctx)
   if (++ctx.depth > MAX_DEPTH) tooDeep()
   const out = newObject()
   let height = 0
@@ -169,12 +169,12 @@ const normaliseObject = (raw: JsonObject, ctx: Context): JsonObject => {
 }
 
 /** `normaliseObject` of an object whose names are already snake case: its references resolved where they stand. */
-const resolveInPlace = (raw: Record<string, unknown>, ctx: Context): JsonObject => {
+const resolveInPlace = (raw: JsonObject, ctx: Context): JsonObject => {
   if (++ctx.depth > MAX_DEPTH) tooDeep()
   let height = 0
   for (const key in raw) {
     // an own `__proto__` key (JSON.parse makes one) is data: read and written as a property, never as the prototype
-    const value = key === '__proto__' ? Object.getOwnPropertyDescriptor(raw, key)?.value : raw[key]
+    const value: unknown = key === '__proto__' ? Object.getOwnPropertyDescriptor(raw, key)?.value : raw[key]
     if (value === null || typeof value !== 'object') continue
     const normal = normaliseValue(value, ctx)
     if (ctx.height > height) height = ctx.height
