@@ -85,23 +85,9 @@ const TIMESTAMP = /^\d{4}-\d\d-\d\dT([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+
  */
 export const toDate = (value: unknown): Decoded<Date | null> => {
   if (value === '') return success(null)
-  return typeof value === 'string' && TIMESTAMP.test(value) && dayExists(value) ? success(new Date(value)) : failure(value, 'expected an ISO-8601 timestamp')
-}
-
-const digits = (text: string, from: number, to: number): number => {
-  let n = 0
-  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48
-  return n
-}
-
-/** The `YYYY-MM-DD` a timestamp starts with is a day of the calendar (read without making a second Date). */
-const dayExists = (text: string): boolean => {
-  const year = digits(text, 0, 4)
-  const month = digits(text, 5, 7)
-  const day = digits(text, 8, 10)
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
-  return month >= 1 && month <= 12 && day >= 1 && day <= days
+  return typeof value === 'string' && TIMESTAMP.test(value) && new Date(value.slice(0, 10)).getUTCDate() === Number(value.slice(8, 10))
+    ? success(new Date(value))
+    : failure(value, 'expected an ISO-8601 timestamp')
 }
 
 /** An id: an integer for most resources, a string for sessions and some account ids. */
@@ -171,8 +157,8 @@ const withoutEmpties = (value: unknown, skip?: ReadonlySet<string>): unknown => 
   if (value === null || typeof value !== 'object') return value
   const out: Record<string, unknown> = {}
   for (const key in value as Record<string, unknown>) {
-    // a document read as parsed has Object.prototype: its own `__proto__` key is read as a descriptor, never inherited
-    const v: unknown = key === '__proto__' ? Object.getOwnPropertyDescriptor(value, key)?.value : (value as Record<string, unknown>)[key]
+    // (a document read as parsed has Object.prototype, but an own `__proto__` key is read as itself)
+    const v = (value as Record<string, unknown>)[key]
     if (!isEmpty(v) && !skip?.has(key)) setOwn(out, key, withoutEmpties(v))
   }
   return out
@@ -210,11 +196,8 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
     decode: (value) => {
       if (!isObject(value)) return failure(value, resourceType === undefined ? 'expected an object' : `expected a ${resourceType} object`)
       if (value[SHARED] !== true) return decodeStruct(value)
-      const cached = (value as { [memo]?: Decoded<FieldValues<F> & { readonly extra: Extra }> })[memo]
-      if (cached !== undefined) return cached
-      const result = decodeStruct(value)
-      Object.defineProperty(value, memo, { value: result })
-      return result
+      const memory = value as { [memo]?: Decoded<FieldValues<F> & { readonly extra: Extra }> }
+      return (memory[memo] ??= decodeStruct(value))
     }
   }
   function decodeStruct(value: JsonObject): Decoded<FieldValues<F> & { readonly extra: Extra }> {

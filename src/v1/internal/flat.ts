@@ -8,7 +8,7 @@
  * Each resource is resolved once and shared wherever it is referenced, so the work is linear in the document size.
  * Every normalised object keeps its original under `RAW`, for free-form maps whose keys are data, not names.
  */
-import { toSnake } from './letterCase'
+import { isUpper, toSnake } from './letterCase'
 
 /** The original object a normalised object was made from (a symbol key: invisible to `Object.keys` and deep-equal). */
 export const RAW: unique symbol = /*#__PURE__*/ Symbol.for('kayako-fp/v1/raw') as never
@@ -149,9 +149,10 @@ const normaliseValue = (value: unknown, ctx: Context): unknown => {
 }
 
 const normaliseObject = (raw: JsonObject, ctx: Context): JsonObject => {
-  if (ctx.inPlace) return resolveInPlace(raw, ctx)
   if (++ctx.depth > MAX_DEPTH) tooDeep()
-  const out = newObject()
+  // In place, every name is already snake and is written back where it was read (an own `__proto__` key too: an
+  // assignment to an own property never reaches the prototype's setter).
+  const out = ctx.inPlace ? (raw as Record<string | symbol, unknown>) : newObject()
   let height = 0
   for (const key in raw) {
     const name = toSnake(key)
@@ -162,27 +163,10 @@ const normaliseObject = (raw: JsonObject, ctx: Context): JsonObject => {
       if (ctx.height > height) height = ctx.height
     }
   }
-  out[RAW] = raw
+  if (!ctx.inPlace) out[RAW] = raw
   ctx.depth--
   ctx.height = height + 1
   return out
-}
-
-/** `normaliseObject` of an object whose names are already snake case: its references resolved where they stand. */
-const resolveInPlace = (raw: JsonObject, ctx: Context): JsonObject => {
-  if (++ctx.depth > MAX_DEPTH) tooDeep()
-  let height = 0
-  for (const key in raw) {
-    // an own `__proto__` key (JSON.parse makes one) is data: read and written as a property, never as the prototype
-    const value: unknown = key === '__proto__' ? Object.getOwnPropertyDescriptor(raw, key)?.value : raw[key]
-    if (value === null || typeof value !== 'object') continue
-    const normal = normaliseValue(value, ctx)
-    if (ctx.height > height) height = ctx.height
-    if (normal !== value) Object.defineProperty(raw, key, { value: normal, enumerable: true, writable: true, configurable: true })
-  }
-  ctx.depth--
-  ctx.height = height + 1
-  return raw
 }
 
 /** The resource a reference points to, normalised once; a resource reused deeper than it was made still counts. */
@@ -198,7 +182,7 @@ const resolve = (target: unknown, ctx: Context): JsonObject | undefined => {
   const resolved = normaliseObject(target, ctx)
   ctx.inProgress.delete(target)
   ctx.done.set(target, { value: resolved, height: ctx.height })
-  Object.defineProperty(resolved, SHARED, { value: true })
+  ;(resolved as { [SHARED]?: true })[SHARED] = true
   return resolved
 }
 
@@ -212,18 +196,8 @@ export const DEFAULT_MAX_VALUES = 2_500_000
 export interface Scanned {
   /** Why the text is out of bounds (`maxValues`, nesting), or `undefined`. */
   readonly problem: string | undefined
-  /**
-   * No key, and no value of a `resource` or `resource_type` key, holds an upper-case letter: the document is already
-   * in the snake case normalisation writes (with no flat `resources`, normalising it would copy it unchanged).
-   */
+  /** No name holds an upper-case letter: the document is in snake case already, and is normalised without a copy. */
   readonly snake: boolean
-}
-
-const isUpperCode = (c: number): boolean => c >= 65 && c <= 90
-
-const hasUpper = (text: string, from: number, to: number): boolean => {
-  for (let k = from; k < to; k++) if (isUpperCode(text.charCodeAt(k))) return true
-  return false
 }
 
 /**
@@ -235,12 +209,10 @@ export const scanJson = (text: string, maxValues: number): Scanned => {
   let values = 0
   let depth = 0
   let snake = true
-  // the last key was `resource` or `resource_type`: its string value must be snake too
-  let typeValue = false
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c === 34 /* " */) {
-      const start = i + 1
+      const start = i
       // to the closing quote: the first one after an even run of backslashes (each run is looked at once)
       for (let k: number; ;) {
         i = text.indexOf('"', i + 1)
@@ -248,26 +220,15 @@ export const scanJson = (text: string, maxValues: number): Scanned => {
         for (k = i; text.charCodeAt(k - 1) === 92; k--);
         if ((i - k) % 2 === 0) break
       }
-      if (!snake) continue
+      // a name (a string a colon follows) with a capital letter
       let next = i + 1
-      while (next < text.length && text.charCodeAt(next) <= 32) next++
-      if (text.charCodeAt(next) === 58 /* : */) {
-        if (hasUpper(text, start, i)) snake = false
-        const length = i - start
-        typeValue = (length === 8 || length === 13) && text.startsWith(length === 8 ? 'resource' : 'resource_type', start)
-      } else {
-        if (typeValue && hasUpper(text, start, i)) snake = false
-        typeValue = false
-      }
+      while (text.charCodeAt(next) <= 32) next++
+      if (snake && text.charCodeAt(next) === 58 /* : */) for (let k = start; k < i; k++) if (isUpper(text.charCodeAt(k))) snake = false
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
       if (++depth > MAX_DEPTH) return { problem: TOO_DEEP, snake }
       values++
-      typeValue = false
     } else if (c === 125 /* } */ || c === 93 /* ] */) depth--
-    else if (c === 44 /* , */) {
-      values++
-      typeValue = false
-    }
+    else if (c === 44 /* , */) values++
     if (values > maxValues) return { problem: `more than ${maxValues} values (maxValues)`, snake }
   }
   return { problem: undefined, snake }
