@@ -51,4 +51,43 @@ pkg('the built client signs and decodes like the source', () => {
   ])
 })
 
+pkg('on Node the built executors send with node:http and sign with node:crypto without being told; a transport given wins', () => {
+  const script = `
+    const http = require('node:http')
+    const { classic, Department } = require('kayako-fp/classic')
+    const { v1, Team } = require('kayako-fp/v1')
+    // WebCrypto out of order: the default signer on Node must not need it
+    globalThis.crypto.subtle.sign = () => Promise.reject(new Error('WebCrypto used'))
+    const seen = []
+    const server = http.createServer((req, res) => {
+      seen.push(req.headers['sec-fetch-mode'] ?? 'node:http')
+      if (req.url.startsWith('/api/v1')) {
+        res.setHeader('content-type', 'application/json')
+        return res.end(JSON.stringify({ status: 200, data: { id: 3, title: 'Ops', resource_type: 'team' }, resource: 'team' }))
+      }
+      res.setHeader('content-type', 'text/xml')
+      res.end('<?xml version="1.0" encoding="UTF-8"?><departments><department><id>4</id><title>Ops</title></department></departments>')
+    })
+    server.listen(0, '127.0.0.1', async () => {
+      const url = 'http://127.0.0.1:' + server.address().port
+      const keys = { apiKey: 'k', secretKey: 'secret' }
+      const a = await classic({ url: url + '/api/index.php', ...keys })(Department.get(4))()
+      const b = await v1({ url, auth: { sessionId: 's' } })(Team.get(3))()
+      const c = await classic({ url: url + '/api/index.php', ...keys, transport: require('kayako-fp/core').fetchTransport })(Department.get(4))()
+      const d = await classic({ url: url + '/api/index.php', ...keys, signer: require('kayako-fp/classic').webCryptoSigner })(Department.get(4))()
+      const loaded = Object.keys(require.cache).filter((k) => k.endsWith('runtime.node.cjs')).map((k) => k.slice(k.indexOf('dist')))
+      console.log(JSON.stringify({ results: [a, b, c, d].map((r) => r._tag === 'Right' ? r._tag : r.left._tag), seen, loaded }))
+      server.close()
+    })`
+  const out = node(['-e', script])
+  assert.is(out.status, 0, out.stderr)
+  assert.equal(JSON.parse(out.stdout), {
+    // the default signer and transport, v1's default transport, a transport given, a signer given (WebCrypto: fails)
+    results: ['Right', 'Right', 'Right', 'ValidationError'],
+    // undici's fetch sends `sec-fetch-mode: cors`; node:http sends nothing of the kind
+    seen: ['node:http', 'node:http', 'cors'],
+    loaded: ['dist/cjs/core/runtime.node.cjs']
+  })
+})
+
 pkg.run()

@@ -43,15 +43,18 @@ export const publicEntries = () => {
 export const exportsMap = () => {
   const map = {}
   for (const [subpath, file] of Object.entries(publicEntries())) {
-    // Bundlers get the ES modules: through `module` (esbuild adds it on its browser and node platforms, webpack and
-    // rollup's node-resolve use it) or `worker` (wrangler asks for workerd/worker/browser only). Node (and Deno, Bun,
-    // Jest) stop at `node`: CommonJS, which both require and import load. `worker` after `node` keeps runtimes that
-    // execute files as they are (and publint) off the ES modules, whose bare `fp-ts/…` imports only bundlers resolve.
+    // Node (and Deno, Bun, Jest) stop at `node`: CommonJS, which both require and import load; bundlers for Node
+    // (`esbuild --platform=node`, which adds `module`) get ES modules there, dist/node. Both Node builds default to the
+    // node:http transport and node:crypto signing. Every other bundler gets dist/esm (fetch and WebCrypto, no node
+    // code): through `module` (esbuild's browser platform, webpack, rollup's node-resolve), `worker` (wrangler asks
+    // for workerd/worker/browser only) or `browser`. These after `node` keep runtimes that execute files as they are
+    // (and publint) off the ES modules, whose bare `fp-ts/…` imports only bundlers resolve.
     map[subpath] = {
       types: `./dist/types/${file}.d.ts`,
+      node: { module: `./dist/node/${file}.js`, default: `./dist/cjs/${file}.cjs` },
       module: `./dist/esm/${file}.js`,
-      node: `./dist/cjs/${file}.cjs`,
       worker: `./dist/esm/${file}.js`,
+      browser: `./dist/esm/${file}.js`,
       default: `./dist/cjs/${file}.cjs`
     }
   }

@@ -46,12 +46,18 @@ pack('ships the build, the manifest, the README and the licence only', () => {
   const documents = ['package.json', 'README.md', 'LICENSE']
   for (const name of documents) assert.ok(files.includes(name), name)
   assert.equal(
-    files.filter((f) => !/^dist\/(esm\/.+\.js|cjs\/.+\.cjs|types\/.+\.d\.ts)$/.test(f) && !documents.includes(f)),
+    files.filter((f) => !/^dist\/((esm|node)\/.+\.js|cjs\/.+\.cjs|types\/.+\.d\.ts)$/.test(f) && !documents.includes(f)),
     []
   )
   for (const spec of specifiers) {
     const file = publicEntries()[spec === 'kayako-fp' ? '.' : `./${spec.slice('kayako-fp/'.length)}`]
-    assert.ok(files.includes(`dist/cjs/${file}.cjs`) && files.includes(`dist/esm/${file}.js`) && files.includes(`dist/types/${file}.d.ts`), spec)
+    assert.ok(
+      files.includes(`dist/cjs/${file}.cjs`) &&
+        files.includes(`dist/esm/${file}.js`) &&
+        files.includes(`dist/node/${file}.js`) &&
+        files.includes(`dist/types/${file}.d.ts`),
+      spec
+    )
   }
 })
 

@@ -9,6 +9,8 @@ export interface BudgetCase {
   readonly breakdown?: boolean
   /** Also bundle this case under BUNDLER_SETTINGS and require our ES modules in each. */
   readonly settingsCheck?: boolean
+  /** Also bundle this case under RUNTIME_SETTINGS: no Node built-in for an edge runtime, the node defaults for Node. */
+  readonly runtimeCheck?: boolean
 }
 
 export interface SizeRow {
@@ -36,6 +38,7 @@ export interface SizeResult {
   readonly sideEffects: ReadonlyArray<{ readonly module: string; readonly min: number }>
   readonly budgets: ReadonlyArray<BudgetRow>
   readonly settings: ReadonlyArray<{ readonly label: string; readonly build: string; readonly min: number; readonly gzip: number }>
+  readonly runtimes: ReadonlyArray<{ readonly label: string; readonly build: string; readonly builtins: ReadonlyArray<string>; readonly gzip: number }>
   /** Index exports that are plumbing (not a resource namespace) and the resource modules they use. */
   readonly plumbingUses: ReadonlyArray<string>
   readonly violations: ReadonlyArray<string>

@@ -4,7 +4,10 @@
 //   (b) importing a module for its side effects only (`import 'kayako-fp/…'`) leaves any of our code in the bundle,
 //   (c) a budget (min+gzip) is exceeded, or
 //   (d) a client module, bundled for `--platform=neutral`, imports a Node built-in (`node:*`); node-only entries
-//       (NODE_ONLY in entries.mjs) are bundled for Node instead.
+//       (NODE_ONLY in entries.mjs) are bundled for Node instead, or
+//   (e) the executors with their defaults, bundled for an edge runtime (`--platform=neutral`, conditions `worker`),
+//       hold node code, or bundled for Node (`--platform=node`, a Lambda) miss the node:http transport and
+//       node:crypto signing the `node` export condition gives them.
 // It prints the size of every export (raw, min, gzip) and where the bytes of the end-to-end cases go.
 // Usage: node test/tooling/size.mjs [--no-build] [--quiet]
 import { execFileSync } from 'node:child_process'
@@ -39,8 +42,11 @@ const ownerOf = (input) => {
   return 'ours'
 }
 
-/** `dist/esm/classic/Department.js` → `classic/Department`. */
-const ourModule = (input) => input.replace(/^.*?dist\/esm\//, '').replace(/\.js$/, '')
+/** `dist/esm/classic/Department.js` (or dist/node/…) → `classic/Department`. */
+const ourModule = (input) => input.replace(/^.*?dist\/(esm|node)\//, '').replace(/\.js$/, '')
+
+/** The build an input of ours comes from: `dist/esm`, `dist/node` or `dist/cjs`. */
+const buildOf = (input) => /dist\/(esm|node|cjs)\//.exec(input)?.[0].slice(0, -1) ?? 'source'
 
 /**
  * Resource modules an export may pull in: a resource module's export only itself, an index's namespace re-export of
@@ -72,20 +78,36 @@ const virtualEntries = (root, contents) => ({
 const DEFAULT_SETTINGS = { mainFields: ['module', 'main'], conditions: ['module'] }
 
 /**
- * Bundler settings users have, for the end-to-end case: each must pick our ES modules (dist/esm), else tree-shaking
- * is lost. `expectEsm: false` rows are shown for information (what goes wrong without the settings).
+ * Bundler settings users have, for the end-to-end case: each must pick our ES modules (dist/esm, or dist/node for a
+ * Node bundle), else tree-shaking is lost. Rows without `expect` are shown for information (what goes wrong without
+ * the settings).
  */
 export const BUNDLER_SETTINGS = [
-  { label: 'esbuild --platform=neutral --conditions=module --main-fields=module,main', platform: 'neutral', settings: DEFAULT_SETTINGS, expectEsm: true },
-  { label: 'esbuild --platform=browser (defaults)', platform: 'browser', settings: {}, expectEsm: true },
-  { label: 'esbuild --platform=node (defaults)', platform: 'node', settings: {}, expectEsm: true },
+  { label: 'esbuild --platform=neutral --conditions=module --main-fields=module,main', platform: 'neutral', settings: DEFAULT_SETTINGS, expect: 'dist/esm' },
+  { label: 'esbuild --platform=browser (defaults)', platform: 'browser', settings: {}, expect: 'dist/esm' },
+  { label: 'esbuild --platform=node (defaults)', platform: 'node', settings: {}, expect: 'dist/node' },
   {
     label: 'wrangler-like: conditions workerd,worker,browser',
     platform: 'browser',
     settings: { conditions: ['workerd', 'worker', 'browser'], mainFields: ['module', 'main'] },
-    expectEsm: true
+    expect: 'dist/esm'
   },
-  { label: 'esbuild --platform=neutral, no conditions (not enough)', platform: 'neutral', settings: { mainFields: ['module', 'main'] }, expectEsm: false }
+  { label: 'esbuild --platform=neutral, no conditions (not enough)', platform: 'neutral', settings: { mainFields: ['module', 'main'] } }
+]
+
+/**
+ * Check (e): the case flagged `runtimeCheck` (executors without `transport` or `signer`) under an edge bundler, which
+ * must leave out every Node built-in, and under a Node bundler, which must bring these in (the default transport and
+ * signer of the `node` condition).
+ */
+export const RUNTIME_SETTINGS = [
+  {
+    label: 'edge: esbuild --platform=neutral --conditions=worker',
+    platform: 'neutral',
+    settings: { conditions: ['worker'], mainFields: ['module', 'main'] },
+    builtins: [] // none at all
+  },
+  { label: 'Lambda: esbuild --platform=node (defaults)', platform: 'node', settings: {}, builtins: ['node:http', 'node:https', 'node:crypto'] }
 ]
 
 /** One esbuild run over many entries (each bundled on its own: no code splitting). */
@@ -232,13 +254,41 @@ export const checkBundles = async ({ root = ROOT, name = 'kayako-fp', entries = 
     )
     for (const [i, b] of BUNDLER_SETTINGS.entries()) {
       const out = built[i].get(endToEnd.id)
-      const ours = Object.keys(out.meta.inputs).filter((input) => ownerOf(input) === 'ours')
-      const esm = ours.every((input) => /dist\/esm\//.test(input))
-      if (b.expectEsm && !esm) violations.push(`${endToEnd.label} bundled with ${b.label}: takes the CommonJS build`)
-      settingsRows.push({ label: b.label, build: esm ? 'dist/esm' : 'dist/cjs', min: out.bytes, gzip: out.gzip })
+      const builds = [
+        ...new Set(
+          Object.keys(out.meta.inputs)
+            .filter((input) => ownerOf(input) === 'ours')
+            .map(buildOf)
+        )
+      ]
+      const build = builds.join(' + ')
+      if (b.expect !== undefined && build !== b.expect) violations.push(`${endToEnd.label} bundled with ${b.label}: takes ${build}, not ${b.expect}`)
+      settingsRows.push({ label: b.label, build, min: out.bytes, gzip: out.gzip })
     }
   }
-  return { rows, sideEffects, budgets: budgetRows, settings: settingsRows, plumbingUses, violations }
+  const runtimeRows = []
+  const defaults = budgetCases.find((c) => c.runtimeCheck === true)
+  if (defaults !== undefined) {
+    const built = await Promise.all(
+      RUNTIME_SETTINGS.map((r) => bundleAll({ root, cases: [defaults], platform: r.platform, minify: true, nodePaths, settings: r.settings }))
+    )
+    for (const [i, r] of RUNTIME_SETTINGS.entries()) {
+      const out = built[i].get(defaults.id)
+      const builtins = [...new Set(out.meta.imports.filter((imp) => isBuiltin(imp.path)).map((imp) => imp.path))].sort()
+      const missing = r.builtins.filter((b) => !builtins.includes(b))
+      if (missing.length > 0) violations.push(`${defaults.label} bundled with ${r.label}: does not import ${missing.join(', ')}`)
+      if (r.builtins.length === 0 && builtins.length > 0) violations.push(`${defaults.label} bundled with ${r.label}: imports ${builtins.join(', ')}`)
+      const build = [
+        ...new Set(
+          Object.keys(out.meta.inputs)
+            .filter((input) => ownerOf(input) === 'ours')
+            .map(buildOf)
+        )
+      ].join(' + ')
+      runtimeRows.push({ label: r.label, build, builtins, gzip: out.gzip })
+    }
+  }
+  return { rows, sideEffects, budgets: budgetRows, settings: settingsRows, runtimes: runtimeRows, plumbingUses, violations }
 }
 
 /** The budgets of issue 7, for the modules that exist. */
@@ -284,6 +334,21 @@ export const projectBudgets = (name) => (exportsBySubpath) => {
     else out.push({ label: 'v1 endpoint end to end: no Team.get exported, not measured', limit: Infinity, contents: '' })
     for (const object of ['User', 'Case']) if (has(`./v1/${object}`, 'get')) out.push(v1Case(object, Infinity))
   }
+  if (has('./classic/Department', 'get') && has('./classic', 'classic') && has('./v1/Team', 'get') && has('./v1', 'v1')) {
+    out.push({
+      label: 'Classic and v1 with their defaults (no transport, no signer), for information',
+      limit: Infinity,
+      runtimeCheck: true,
+      contents: [
+        `import { get as getDepartment } from ${q('./classic/Department')}`,
+        `import { classic } from ${q('./classic')}`,
+        `import { get as getTeam } from ${q('./v1/Team')}`,
+        `import { v1 } from ${q('./v1')}`,
+        'export const department = (config, id) => classic(config)(getDepartment(id))',
+        'export const team = (config, id) => v1(config)(getTeam(id))'
+      ].join('\n')
+    })
+  }
   const classicResources = [...exportsBySubpath.keys()].filter((s) => s.startsWith('./classic/') && isResource(s.slice(2)))
   if (has('./classic', 'classic')) {
     out.push({
@@ -304,7 +369,7 @@ const pad = (rows) => {
   return rows.map((r) => r.map((c, i) => (typeof c === 'number' ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ')).join('\n')
 }
 
-export const report = ({ rows, sideEffects, budgets, settings = [], plumbingUses = [] }, { quiet = false } = {}) => {
+export const report = ({ rows, sideEffects, budgets, settings = [], runtimes = [], plumbingUses = [] }, { quiet = false } = {}) => {
   const lines = []
   if (!quiet) {
     lines.push('Every public export bundled on its own (bytes; esbuild, ESM, minified, gzip -9):', '')
@@ -332,6 +397,12 @@ export const report = ({ rows, sideEffects, budgets, settings = [], plumbingUses
   if (settings.length > 0) {
     lines.push('', 'The Classic end-to-end case under other bundler settings:')
     lines.push(pad([['  settings', 'build', 'min', 'gzip'], ...settings.map((x) => [`  ${x.label}`, x.build, x.min, x.gzip])]))
+  }
+  if (runtimes.length > 0) {
+    lines.push('', 'Classic and v1 with their defaults, by runtime:')
+    lines.push(
+      pad([['  settings', 'build', 'Node built-ins', 'gzip'], ...runtimes.map((x) => [`  ${x.label}`, x.build, x.builtins.join(' ') || 'none', x.gzip])])
+    )
   }
   return lines.join('\n')
 }

@@ -1,6 +1,6 @@
 // The bundle checker of `npm run size`, run over small hand-written packages: it passes a clean one and fails each
 // deliberately broken one for the reason it was broken.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { suite } from 'uvu'
@@ -139,6 +139,60 @@ size('fails when a budget is exceeded, and reports where the bytes go', async ()
   assert.equal(result.violations, [`tight: ${tight.gzip} bytes min+gzip, over the budget of 20`])
   assert.ok(tight.gzip > 20)
   assert.ok((tight.owners.get('ours') ?? 0) > 0)
+})
+
+// Check (e): one package, two builds chosen by export conditions (dist/node under `node`, dist/esm elsewhere).
+const NODE_BUILD: Record<string, string> = {
+  'dist/node/a/Alpha.js': [
+    `import { request } from 'node:http'`,
+    `import { Agent } from 'node:https'`,
+    `import { createHmac } from 'node:crypto'`,
+    `export const get = (id) => [request, Agent, createHmac, id]`,
+    `export const all = () => 'every alpha'`
+  ].join('\n')
+}
+const byRuntime = {
+  './a/Alpha': {
+    node: { module: './dist/node/a/Alpha.js' },
+    module: './dist/esm/a/Alpha.js',
+    worker: './dist/esm/a/Alpha.js',
+    default: './dist/esm/a/Alpha.js'
+  }
+}
+const runtimeCase = { label: 'defaults', contents: `export { get } from 'fixture-kit/a/Alpha'`, limit: Infinity, runtimeCheck: true }
+
+const checkRuntimes = (files: Record<string, string>) => {
+  const root = fixturePackage(files)
+  roots.push(root)
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> }
+  writeFileSync(join(root, 'package.json'), JSON.stringify({ ...manifest, exports: { ...manifest.exports, ...byRuntime } }))
+  return checkBundles({ root, name: NAME, entries: ENTRIES, nodeOnly: [], budgets: [runtimeCase] })
+}
+
+size('passes when an edge bundle holds no Node built-in and a Node bundle takes the node build', async () => {
+  const result = await checkRuntimes({ ...GOOD, ...NODE_BUILD })
+  assert.equal(result.violations, [])
+  assert.equal(
+    result.runtimes.map((r) => [r.build, r.builtins]),
+    [
+      ['dist/esm', []],
+      ['dist/node', ['node:crypto', 'node:http', 'node:https']]
+    ]
+  )
+})
+
+size('fails when an edge bundle holds node code, or a Node bundle misses the node defaults', async () => {
+  const edge = await checkRuntimes({ ...GOOD, ...NODE_BUILD, 'dist/esm/a/Alpha.js': NODE_BUILD['dist/node/a/Alpha.js'] as string })
+  assert.ok(
+    edge.violations.includes('defaults bundled with edge: esbuild --platform=neutral --conditions=worker: imports node:crypto, node:http, node:https'),
+    edge.violations.join('\n')
+  )
+  const lambda = await checkRuntimes({
+    ...GOOD,
+    'dist/node/a/Alpha.js': GOOD['dist/esm/a/Alpha.js'] as string,
+    'dist/node/a/plumbing.js': GOOD['dist/esm/a/plumbing.js'] as string
+  })
+  assert.equal(lambda.violations, ['defaults bundled with Lambda: esbuild --platform=node (defaults): does not import node:http, node:https, node:crypto'])
 })
 
 size.run()

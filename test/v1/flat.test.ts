@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import * as E from 'fp-ts/Either'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -7,10 +9,12 @@ import { organization, user } from '../../src/v1/internal/entities/people'
 import { post } from '../../src/v1/internal/entities/post'
 import { team } from '../../src/v1/internal/entities/team'
 import { test as testResource } from '../../src/v1/internal/entities/test'
-import { checkJson, DEFAULT_MAX_VALUES, MAX_DEPTH, RAW, normaliseDocument } from '../../src/v1/internal/flat'
+import { checkJson, DEFAULT_MAX_VALUES, MAX_DEPTH, RAW, normaliseDocument, scanJson } from '../../src/v1/internal/flat'
 import { many, one, page } from '../../src/v1/internal/request'
 import { v1CaseListJson } from '../bench/generate'
+import { FIXTURES } from '../support/fixtures'
 import { unwrap } from '../support/transport'
+import { readEnvelope } from '../../src/v1/internal/envelope'
 import { dropEmpty, envelopeOf, inline, recase, v1Fixture } from './support'
 
 const FLAT = v1Fixture('tests.get.flat.json') as { resources: Record<string, Record<string, unknown>> }
@@ -215,6 +219,78 @@ test('timestamps: the ISO-8601 form the API writes, nothing else', () => {
   ]) {
     assert.ok(E.isLeft(toDate(bad)), JSON.stringify(bad))
   }
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// Snake documents read without a copy (issue 14)
+
+test('scanJson: a document is snake when no name holds an upper-case letter', () => {
+  const snake = (text: string): boolean => scanJson(text, 1e9).snake
+  assert.ok(snake('{"data":{"full_name":"Ann Lee","resource_type":"case_status","note":"CamelCase Text"},"resource":"case"}'))
+  assert.ok(snake('["Values", {"ok" : "Any Text", "x": "A:b"}]'), 'values may hold capitals, and colons')
+  assert.not.ok(snake('{"data":{"fullName":"x"}}'))
+  assert.not.ok(snake('{"data":{"Title" : "x"}}'), 'whitespace before the colon')
+  assert.not.ok(snake('{"data":{"a":"\\"","pageUrl":1}}'), 'after a string with an escaped quote')
+  assert.not.ok(snake('{"data":{"a":"x\\"Y","B":1}}'))
+  assert.is(scanJson('['.repeat(MAX_DEPTH + 1), 1e9).problem, `the document nests deeper than ${MAX_DEPTH} levels`)
+})
+
+/** The normal form, whichever way it was made, as plain JSON (no prototypes, no RAW). */
+const plain = (value: unknown): string => JSON.stringify(value)
+
+test('a snake document read where it stands equals its normalised copy: every fixture, flat and nested', () => {
+  let compared = 0
+  for (const name of readdirSync(join(FIXTURES, 'v1')).filter((f) => f.endsWith('.json'))) {
+    const text = JSON.stringify(v1Fixture(name))
+    for (const doc of [text, JSON.stringify(recase(JSON.parse(text), 'snake'))]) {
+      if (!scanJson(doc, DEFAULT_MAX_VALUES).snake) continue
+      assert.is(plain(normaliseDocument(JSON.parse(doc), true)), plain(normaliseDocument(JSON.parse(doc))), name)
+      compared++
+    }
+  }
+  const flat = JSON.stringify(FLAT)
+  assert.ok(scanJson(flat, DEFAULT_MAX_VALUES).snake)
+  assert.is(plain(normaliseDocument(JSON.parse(flat), true)), plain(normaliseDocument(JSON.parse(flat))))
+  assert.ok(compared > 20, `${compared} fixtures compared`)
+})
+
+test('a snake case list decodes the same read where it stands as from its normalised copy, flat and nested', () => {
+  for (const flat of [false, true]) {
+    const text = v1CaseListJson(300_000, 'snake', flat)
+    assert.ok(scanJson(text, DEFAULT_MAX_VALUES).snake)
+    const where = readEnvelope(normaliseDocument(JSON.parse(text), true))
+    const copied = readEnvelope(normaliseDocument(JSON.parse(text)))
+    assert.ok(where !== undefined && copied !== undefined)
+    const cases = unwrap(many(kase).decode(where))
+    assert.equal(cases, unwrap(many(kase).decode(copied)))
+    assert.ok(cases.length > 50)
+    if (flat)
+      assert.ok(
+        cases.every((c) => c.requester !== null && !isReference(c.requester)),
+        'references resolved'
+      )
+  }
+})
+
+test('read where it stands, __proto__ keys stay data, and the bounds hold', () => {
+  const doc = normaliseDocument(JSON.parse('{"data":{"id":1,"__proto__":{"id":2},"metadata":{"__proto__":"x"}}}'), true) as Record<
+    string,
+    Record<string, unknown>
+  >
+  const data = doc.data as Record<string, unknown>
+  assert.equal(Object.getOwnPropertyDescriptor(data, '__proto__')?.value, { id: 2 })
+  assert.is(Object.getPrototypeOf(data), Object.prototype)
+  const p = unwrap(one(post).decode(envelopeOf(JSON.parse('{"data":{"id":1,"__proto__":{"id":2},"resource_type":"post"}}'))))
+  const where = readEnvelope(normaliseDocument(JSON.parse('{"data":{"id":1,"__proto__":{"id":2},"resource_type":"post"}}'), true))
+  assert.ok(where !== undefined)
+  const q = unwrap(one(post).decode(where))
+  assert.equal(Object.getOwnPropertyDescriptor(q.extra, '__proto__')?.value, { id: 2 })
+  assert.equal(JSON.stringify(q), JSON.stringify(p))
+  // a chain of flat references deeper than MAX_DEPTH, as in the copying pass
+  const user: Record<string, unknown> = {}
+  for (let id = 1; id <= 300; id++) user[id] = { id, resource_type: 'user', next: { id: id + 1, resource_type: 'user' } }
+  const refs = Array.from({ length: 300 }, (_, i) => ({ id: 300 - i, resource_type: 'user' }))
+  assert.throws(() => normaliseDocument({ data: refs, resources: { user } }, true), /deeper than 256/)
 })
 
 test.run()

@@ -22,8 +22,9 @@ import { decode, pipeline, refuse, type Pipeline } from '../../core/pipeline'
 import { classicConfigIssues } from './config'
 import { encodeForm, type ClassicRequest, type FormPairs } from './request'
 import { randomSalt } from './sign'
-import { webCryptoSigner, type Signer } from './signer'
+import { defaultSigner } from './runtime'
 import { scanWith } from './scan'
+import type { Signer } from './signer'
 import { parseWith, plainText, scanDocument, type XmlParser } from './xml'
 
 /** What `classic` needs: the helpdesk's API entry point and keys, and optionally a transport, a signer and limits. */
@@ -32,13 +33,16 @@ export interface ClassicConfig {
   readonly url: string
   readonly apiKey: string
   readonly secretKey: string
-  /** How requests are sent; default `fetchTransport`. Swap it to mock, or wrap it with policies. */
+  /**
+   * How requests are sent; default a keep-alive `node:http(s)` transport on Node, `fetchTransport` elsewhere (chosen
+   * by the package's `node` export condition). Swap it to mock, or wrap it with policies.
+   */
   readonly transport?: Transport
   /** The salt source; default 32 random alphanumerics per request. */
   readonly salt?: () => string
   /**
-   * How salts are signed; default `webCryptoSigner` (WebCrypto, any runtime). On Node, `nodeSigner` from
-   * `kayako-fp/node` is synchronous and saves WebCrypto's thread-pool round trip on every request.
+   * How salts are signed; default `nodeSigner` (node:crypto, synchronous) on Node, `webCryptoSigner` (WebCrypto)
+   * elsewhere, chosen by the package's `node` export condition.
    */
   readonly signer?: Signer
   /**
@@ -80,7 +84,7 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
   const { send, run, tooLarge } = pipeline(config)
   const nextSalt = config.salt ?? (() => randomSalt())
   const parser = config.xmlParser
-  const makeSigner = config.signer ?? webCryptoSigner
+  const makeSigner = config.signer ?? defaultSigner
   let sign: ReturnType<Signer> | undefined
   const onNotice = config.onNotice
 

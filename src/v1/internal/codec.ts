@@ -6,7 +6,7 @@
  */
 import * as E from '../../core/either'
 import { atKey, failure, readFields, setOwn, success, traverseIndexed, type Decoded, type Decoder, type FieldOf, type FieldValues } from '../../core/decoder'
-import { isObject, isReferenceShape, rawOf, type JsonObject } from './flat'
+import { isObject, isReferenceShape, rawOf, SHARED, type JsonObject } from './flat'
 
 /** A resource the response did not include: `{ id, resource_type }` (channels: `uuid`). */
 export interface Reference {
@@ -157,6 +157,7 @@ const withoutEmpties = (value: unknown, skip?: ReadonlySet<string>): unknown => 
   if (value === null || typeof value !== 'object') return value
   const out: Record<string, unknown> = {}
   for (const key in value as Record<string, unknown>) {
+    // (a document read as parsed has Object.prototype, but an own `__proto__` key is read as itself)
     const v = (value as Record<string, unknown>)[key]
     if (!isEmpty(v) && !skip?.has(key)) setOwn(out, key, withoutEmpties(v))
   }
@@ -188,16 +189,15 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
     }
     return entries
   }
-  // In flat mode one resource object is shared by every place that refers to it: decode it once per document.
-  const decoded = new WeakMap<object, Decoded<FieldValues<F> & { readonly extra: Extra }>>()
+  // In flat mode one resource object is shared by every place that refers to it: decode it once per document (the
+  // result kept on the object, under this decoder's own symbol).
+  const memo = Symbol('decoded')
   return {
     decode: (value) => {
       if (!isObject(value)) return failure(value, resourceType === undefined ? 'expected an object' : `expected a ${resourceType} object`)
-      const cached = decoded.get(value)
-      if (cached !== undefined) return cached
-      const result = decodeStruct(value)
-      decoded.set(value, result)
-      return result
+      if (value[SHARED] !== true) return decodeStruct(value)
+      const memory = value as { [memo]?: Decoded<FieldValues<F> & { readonly extra: Extra }> }
+      return (memory[memo] ??= decodeStruct(value))
     }
   }
   function decodeStruct(value: JsonObject): Decoded<FieldValues<F> & { readonly extra: Extra }> {

@@ -4,7 +4,7 @@
  */
 import { apiError, causeText, httpError, redact, type ApiErrorEntry, type KayakoError } from '../../core/error'
 import { redirectMessage, type HttpRequest, type HttpResponse } from '../../core/http'
-import { checkJson, isObject, normaliseDocument, type JsonObject } from './flat'
+import { isObject, normaliseDocument, scanJson, type JsonObject } from './flat'
 
 export type NotificationType = 'ERROR' | 'WARNING' | 'INFO' | 'SUCCESS'
 
@@ -132,8 +132,8 @@ export const parseAnswer = (whole: string, maxValues: number): Parsed => {
   const body = whole.replace(/^\uFEFF/, '')
   if (body.trim() === '') return { envelope: undefined, failure: undefined, empty: true }
   // bounded before the tree is built: a body of tiny values would take many times its size in memory
-  const tooMuch = checkJson(body, maxValues)
-  if (tooMuch !== undefined) return { envelope: undefined, failure: tooMuch, empty: false }
+  const scanned = scanJson(body, maxValues)
+  if (scanned.problem !== undefined) return { envelope: undefined, failure: scanned.problem, empty: false }
   let document: unknown
   try {
     document = JSON.parse(body)
@@ -141,7 +141,8 @@ export const parseAnswer = (whole: string, maxValues: number): Parsed => {
     return { envelope: undefined, failure: `not JSON (${causeText(thrown)})`, empty: false }
   }
   try {
-    return { envelope: readEnvelope(normaliseDocument(document)), failure: undefined, empty: false }
+    // A document already in snake case is not copied (the copy was most of the garbage of a large list).
+    return { envelope: readEnvelope(normaliseDocument(document, scanned.snake)), failure: undefined, empty: false }
   } catch (thrown) {
     // A document nested deeper than the stack allows (JSON.parse itself copes): unreadable, not a network failure.
     return { envelope: undefined, failure: `unreadable document (${causeText(thrown)})`, empty: false }

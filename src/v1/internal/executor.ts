@@ -23,7 +23,10 @@ export interface V1Config {
   /** The helpdesk, e.g. `https://brewfictus.kayako.com` (`/api/v1` is added unless the URL already ends with it). */
   readonly url: string
   readonly auth: Auth
-  /** How requests are sent; default `fetchTransport`. Swap it to mock, or wrap it with policies. */
+  /**
+   * How requests are sent; default a keep-alive `node:http(s)` transport on Node, `fetchTransport` elsewhere (chosen
+   * by the package's `node` export condition). Swap it to mock, or wrap it with policies.
+   */
   readonly transport?: Transport
   /** Special options for every request (a request's own options win). */
   readonly options?: Options

@@ -8,12 +8,18 @@
  * Each resource is resolved once and shared wherever it is referenced, so the work is linear in the document size.
  * Every normalised object keeps its original under `RAW`, for free-form maps whose keys are data, not names.
  */
-import { toSnake } from './letterCase'
+import { isUpper, toSnake } from './letterCase'
 
 /** The original object a normalised object was made from (a symbol key: invisible to `Object.keys` and deep-equal). */
 export const RAW: unique symbol = /*#__PURE__*/ Symbol.for('kayako-fp/v1/raw') as never
 
-export type JsonObject = { readonly [key: string]: unknown; readonly [RAW]?: unknown }
+/**
+ * Marks a resolved flat resource: one object that every place referring to it shares, which decoders then decode once
+ * (every other object of a document is met once, and is decoded without remembering it).
+ */
+export const SHARED: unique symbol = /*#__PURE__*/ Symbol.for('kayako-fp/v1/shared') as never
+
+export type JsonObject = { readonly [key: string]: unknown; readonly [RAW]?: unknown; readonly [SHARED]?: true }
 
 const REFERENCE_KEYS: ReadonlySet<string> = /*#__PURE__*/ new Set(['id', 'uuid', 'resource_type', 'resource_url', 'legacy_id'])
 
@@ -44,6 +50,8 @@ interface Context {
   depth: number
   /** The height of the value normalised last (a side result, so no pair is allocated per value). */
   height: number
+  /** The document is already snake case: references are resolved into it where they stand, nothing is copied. */
+  readonly inPlace: boolean
 }
 
 /**
@@ -58,7 +66,7 @@ const tooDeep = (): never => {
   throw new RangeError(TOO_DEEP)
 }
 
-const newContext = (): Context => ({ index: new Map(), done: new Map(), inProgress: new Set(), depth: 0, height: 0 })
+const newContext = (inPlace = false): Context => ({ index: new Map(), done: new Map(), inProgress: new Set(), depth: 0, height: 0, inPlace })
 
 /** An empty object without a prototype, frozen: the prototype of every normalised object. */
 const NO_PROTOTYPE: object = /*#__PURE__*/ Object.freeze(Object.create(null) as object)
@@ -117,7 +125,7 @@ const buildIndex = (resources: unknown): Index => {
 const normaliseValue = (value: unknown, ctx: Context): unknown => {
   if (Array.isArray(value)) {
     if (++ctx.depth > MAX_DEPTH) tooDeep()
-    const out = new Array<unknown>(value.length)
+    const out = ctx.inPlace ? value : new Array<unknown>(value.length)
     let height = 0
     for (let i = 0; i < value.length; i++) {
       out[i] = normaliseValue(value[i], ctx)
@@ -142,7 +150,9 @@ const normaliseValue = (value: unknown, ctx: Context): unknown => {
 
 const normaliseObject = (raw: JsonObject, ctx: Context): JsonObject => {
   if (++ctx.depth > MAX_DEPTH) tooDeep()
-  const out = newObject()
+  // In place, every name is already snake and is written back where it was read (an own `__proto__` key too: an
+  // assignment to an own property never reaches the prototype's setter).
+  const out = ctx.inPlace ? (raw as Record<string | symbol, unknown>) : newObject()
   let height = 0
   for (const key in raw) {
     const name = toSnake(key)
@@ -153,7 +163,7 @@ const normaliseObject = (raw: JsonObject, ctx: Context): JsonObject => {
       if (ctx.height > height) height = ctx.height
     }
   }
-  out[RAW] = raw
+  if (!ctx.inPlace) out[RAW] = raw
   ctx.depth--
   ctx.height = height + 1
   return out
@@ -172,6 +182,7 @@ const resolve = (target: unknown, ctx: Context): JsonObject | undefined => {
   const resolved = normaliseObject(target, ctx)
   ctx.inProgress.delete(target)
   ctx.done.set(target, { value: resolved, height: ctx.height })
+  ;(resolved as { [SHARED]?: true })[SHARED] = true
   return resolved
 }
 
@@ -181,38 +192,60 @@ const resolve = (target: unknown, ctx: Context): JsonObject | undefined => {
  */
 export const DEFAULT_MAX_VALUES = 2_500_000
 
+/** What the pass over a JSON text before it is parsed found. */
+export interface Scanned {
+  /** Why the text is out of bounds (`maxValues`, nesting), or `undefined`. */
+  readonly problem: string | undefined
+  /** No name holds an upper-case letter: the document is in snake case already, and is normalised without a copy. */
+  readonly snake: boolean
+}
+
 /**
  * One linear pass over a JSON text before it is parsed: counts its values (every `{`, `[` and `,` outside strings:
- * one per object, array, member and item, give or take the last of each) and its nesting. `undefined` when within the
- * bounds, else why not. Whether the text is JSON at all is left to `JSON.parse`.
+ * one per object, array, member and item, give or take the last of each) and its nesting, and notes whether every
+ * name is in snake case. Whether the text is JSON at all is left to `JSON.parse`.
  */
-export const checkJson = (text: string, maxValues: number): string | undefined => {
+export const scanJson = (text: string, maxValues: number): Scanned => {
   let values = 0
   let depth = 0
+  let snake = true
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (c === '"') {
+    const c = text.charCodeAt(i)
+    if (c === 34 /* " */) {
+      const start = i
       // to the closing quote: the first one after an even run of backslashes (each run is looked at once)
       for (let k: number; ;) {
         i = text.indexOf('"', i + 1)
-        if (i < 0) return undefined
-        for (k = i; text[k - 1] === '\\'; k--);
+        if (i < 0) return { problem: undefined, snake }
+        for (k = i; text.charCodeAt(k - 1) === 92; k--);
         if ((i - k) % 2 === 0) break
       }
-    } else if (c === '{' || c === '[') {
-      if (++depth > MAX_DEPTH) return TOO_DEEP
+      // a name (a string a colon follows) with a capital letter
+      let next = i + 1
+      while (text.charCodeAt(next) <= 32) next++
+      if (snake && text.charCodeAt(next) === 58 /* : */) for (let k = start; k < i; k++) if (isUpper(text.charCodeAt(k))) snake = false
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > MAX_DEPTH) return { problem: TOO_DEEP, snake }
       values++
-    } else if (c === '}' || c === ']') depth--
-    else if (c === ',') values++
-    if (values > maxValues) return `more than ${maxValues} values (maxValues)`
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--
+    else if (c === 44 /* , */) values++
+    if (values > maxValues) return { problem: `more than ${maxValues} values (maxValues)`, snake }
   }
-  return undefined
+  return { problem: undefined, snake }
 }
 
-/** Normalises a parsed response body: snake keys, snake resource types, flat `resources` resolved and removed. */
-export const normaliseDocument = (document: unknown): unknown => {
+/** `scanJson`'s verdict alone: `undefined` when within the bounds, else why not. */
+export const checkJson = (text: string, maxValues: number): string | undefined => scanJson(text, maxValues).problem
+
+/**
+ * Normalises a parsed response body: snake keys, snake resource types, flat `resources` resolved and removed. With
+ * `snake` (`scanJson` found every name in snake case) nothing is copied: a document without `resources` is its own
+ * normal form, and the references of one with `resources` are resolved into it where they stand.
+ */
+export const normaliseDocument = (document: unknown, snake = false): unknown => {
+  if (snake && isObject(document) && !('resources' in document)) return document
   if (!isObject(document)) return normaliseValue(document, newContext())
-  const ctx = newContext()
+  const ctx = newContext(snake)
   const resources = rawProperty(document, 'resources')
   if (resources !== undefined) for (const [type, byId] of buildIndex(resources)) ctx.index.set(type, byId)
   const out = newObject()

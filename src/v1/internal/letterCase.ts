@@ -28,7 +28,7 @@ const convertToSnake = (name: string): string => {
   return out
 }
 
-const isUpper = (c: number): boolean => c >= 65 && c <= 90
+export const isUpper = (c: number): boolean => c >= 65 && c <= 90
 const isLower = (c: number): boolean => c >= 97 && c <= 122
 
 /** `fullName`, `FullName`, `full_name` → `full_name`. Names already in snake case come back unchanged. */
