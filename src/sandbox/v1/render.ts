@@ -142,7 +142,7 @@ export const renderBody = (reply: Reply, store: Store, view: View, baseUrl: stri
       if (view.dropEmpty && isEmpty(rendered)) continue
       out[key(name)] = rendered
     }
-    out[key('resource_type')] = typeName(type)
+    if (schema.untyped !== true) out[key('resource_type')] = typeName(type)
     // An explicit field list (`fields=title`) returns the id and the listed fields only; resource_type always.
     const explicit = spec !== undefined && spec.listed.size > 0 && !spec.all
     const path = resourcePath(type, row)

@@ -34,6 +34,8 @@ export interface ResourceSchema {
   readonly opaque?: ReadonlyArray<string>
   /** The identifying key when it is not `id` (channels are keyed by `uuid`). */
   readonly key?: 'uuid'
+  /** Rendered without `resource_type` (help-center search hits). */
+  readonly untyped?: boolean
 }
 
 export const SCHEMAS: Readonly<Record<string, ResourceSchema>> = {
@@ -66,7 +68,16 @@ export const SCHEMAS: Readonly<Record<string, ResourceSchema>> = {
   attachment: {},
   tag: {},
   file: { path: 'files', nonDefault: ['content'] },
-  oauth_client: { path: 'oauth/clients' }
+  oauth_client: { path: 'oauth/clients' },
+  // The help center (routes/helpcenter.ts) and search (routes/search.ts)
+  article: { path: 'articles' },
+  section: { path: 'sections' },
+  category: { path: 'categories' },
+  locale: { path: 'locales' },
+  locale_field: { path: 'locale/fields' },
+  // A help-center search hit has no resource_type (fixture helpcenter.search.articles.json)
+  helpcenter_hit: { untyped: true },
+  search_result: { path: (row) => textOf(row.$path) }
 }
 
 export const schemaOf = (type: string): ResourceSchema => SCHEMAS[type] ?? {}

@@ -1,6 +1,8 @@
 import { CASE_ROUTES } from './cases'
+import { HELPCENTER_ROUTES } from './helpcenter'
 import { PEOPLE_ROUTES } from './people'
 import type { Route } from './route'
+import { SEARCH_ROUTES } from './search'
 import { SESSION_ROUTES } from './session'
 import { SETTINGS_ROUTES } from './settings'
 
@@ -8,4 +10,11 @@ import { SETTINGS_ROUTES } from './settings'
  * Every v1 route of the sandbox, built when a sandbox is created (no work at import time). Literal segments never
  * clash with `:id` ones because `:id` matches digits only.
  */
-export const allRoutes = (): ReadonlyArray<Route> => [...SESSION_ROUTES(), ...PEOPLE_ROUTES(), ...SETTINGS_ROUTES(), ...CASE_ROUTES()]
+export const allRoutes = (): ReadonlyArray<Route> => [
+  ...SESSION_ROUTES(),
+  ...PEOPLE_ROUTES(),
+  ...SETTINGS_ROUTES(),
+  ...CASE_ROUTES(),
+  ...HELPCENTER_ROUTES(),
+  ...SEARCH_ROUTES()
+]
