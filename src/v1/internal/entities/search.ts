@@ -1,5 +1,5 @@
 import * as E from '../../../core/either'
-import { atKey, success, type Decoded, type Decoder } from '../../../core/decoder'
+import { success, type Decoded, type Decoder } from '../../../core/decoder'
 import { date, type Extra, nullableNumber, nullableText, related, type Related, struct, text } from '../codec'
 import { isObject } from '../flat'
 import { article, type Article } from './article'
@@ -69,7 +69,7 @@ export const searchResult: Decoder<unknown, SearchResult> = {
     const known = type !== null && Object.prototype.hasOwnProperty.call(DATA, type)
     const decoder: Decoder<unknown, unknown> = (known ? DATA[type] : undefined) ?? anyResource
     const data = related('data', decoder).read(value)
-    if (E.isLeft(data)) return atKey('data')(data) as Decoded<never>
+    if (E.isLeft(data)) return data as Decoded<never>
     return success((known ? { ...base.right, resource: type, data: data.right } : { ...base.right, resource: 'other', type, data: data.right }) as SearchResult)
   }
 }
