@@ -69,7 +69,7 @@ export const searchResult: Decoder<unknown, SearchResult> = {
     const known = type !== null && Object.prototype.hasOwnProperty.call(DATA, type)
     const decoder: Decoder<unknown, unknown> = (known ? DATA[type] : undefined) ?? anyResource
     const data = related('data', decoder).read(value)
-    if (E.isLeft(data)) return data as Decoded<never>
+    if (E.isLeft(data)) return data
     return success((known ? { ...base.right, resource: type, data: data.right } : { ...base.right, resource: 'other', type, data: data.right }) as SearchResult)
   }
 }
