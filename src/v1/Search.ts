@@ -58,7 +58,8 @@ export const query = (args: SearchArgs): V1Request<Page<SearchResult>> => {
     query: offsetQuery<OwnArgs>(args, FIELDS),
     issues: V.issues(checkOffset<OwnArgs>(args, FIELDS), options(args))
   })
-  return args !== null && typeof args === 'object' && (args.fields !== undefined || args.include !== undefined)
+  // invalid options are issues and never reach the wire
+  return req.issues.length === 0 && (args.fields !== undefined || args.include !== undefined)
     ? withOptions({ fields: args.fields, include: args.include })(req)
     : req
 }

@@ -43,5 +43,6 @@ export const checkInclude = (path: string, value: unknown): Issues =>
     ? []
     : [{ path, message: "must be '*' or an array of resource types" }]
 
-/** The request with its `include` option, when one is given. */
-export const including = <A>(include: Include | undefined, req: V1Request<A>): V1Request<A> => (include === undefined ? req : withOptions({ include })(req))
+/** The request with its `include` option, when a valid one is given (an invalid one is an issue, never sent). */
+export const including = <A>(include: Include | undefined, req: V1Request<A>): V1Request<A> =>
+  include === undefined || checkInclude('include', include).length > 0 ? req : withOptions({ include })(req)
