@@ -191,7 +191,7 @@ export const createCategory = (
 }
 
 /** 2016-06-23T14:12:20Z, the time of the fixtures' help center. */
-const HC0 = Date.UTC(2016, 5, 23, 14, 12, 20)
+const HC0 = 1466691140000
 const DAY = 86_400_000
 
 const en = (translation: string): Text => ({ locale: 'en-us', translation })
