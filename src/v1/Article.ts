@@ -1,6 +1,6 @@
 /**
  * Article — `/articles`, the help center's articles, and their search (`/helpcenter/search`). Titles and contents
- * are locale fields: fetch with `include: ['localeField']` and read them in a language with `localise`.
+ * are locale fields: fetch with `include: ['localeField']` and read them in a language with `localiseArticle` (from `kayako-fp/v1`).
  *
  * The search is `Article.search` (not a `HelpCenter` module): the house puts a resource's search on the resource
  * (`Ticket.search`, `User.search`), its hits are articles, and it needs no other module's code.
@@ -30,7 +30,6 @@ import {
 
 export type { Article, ArticleHit, ArticleStatus } from './internal/entities/article'
 export type { Include, Translation } from './internal/helpcenter'
-export { DEFAULT_LOCALE, localiseArticle as localise, translate, type LocalisedArticle } from './internal/translate'
 
 export interface ArticleListArgs extends OffsetArgs {
   /** Articles of these sections only (sent as CSV `section_id`). */

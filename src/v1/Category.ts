@@ -1,6 +1,6 @@
 /**
  * Category — `/categories`, the top level of the help center. Titles and descriptions are locale fields: fetch with
- * `include: ['localeField']` and read them with `localise`.
+ * `include: ['localeField']` and read them with `localiseHeading` (from `kayako-fp/v1`).
  */
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
@@ -24,7 +24,6 @@ import {
 
 export type { Category } from './internal/entities/category'
 export type { Include, Translation } from './internal/helpcenter'
-export { DEFAULT_LOCALE, localiseHeading as localise, translate, type LocalisedHeading } from './internal/translate'
 
 export interface CategoryListArgs extends OffsetArgs {
   /** Categories of this brand only. */

@@ -33,7 +33,7 @@ const FIELDS: ListFields<OwnArgs> = {
         ? value.flatMap((v, i) => V.oneOf(`${path}[${i}]`, v, RESOURCES))
         : [{ path, message: `must be a non-empty array of ${RESOURCES.join(', ')}` }],
     // the server's names are upper case (CASES, USERS …)
-    encode: (value) => value.map((r) => r.toUpperCase()).join(',')
+    encode: (value) => (Array.isArray(value) ? value.map((r) => String(r).toUpperCase()).join(',') : value)
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Section — `/sections`, the help center's sections (a category holds sections, a section holds articles). Titles
- * and descriptions are locale fields: fetch with `include: ['localeField']` and read them with `localise`.
+ * and descriptions are locale fields: fetch with `include: ['localeField']` and read them with `localiseHeading` (from `kayako-fp/v1`).
  */
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
@@ -25,7 +25,6 @@ import {
 
 export type { ArticleOrder, Section, SectionVisibility } from './internal/entities/section'
 export type { Include, Translation } from './internal/helpcenter'
-export { DEFAULT_LOCALE, localiseHeading as localise, translate, type LocalisedHeading } from './internal/translate'
 
 export interface SectionListArgs extends OffsetArgs {
   /** Sections of these categories only (sent as CSV `category_ids`). */

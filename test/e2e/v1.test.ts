@@ -14,6 +14,7 @@ import { v1 } from '../../src/v1/internal/executor'
 import { withOptions } from '../../src/v1/internal/request'
 import * as Search from '../../src/v1/Search'
 import { unwrap, unwrapLeft } from '../support/transport'
+import { localiseArticle } from '../../src/v1/internal/translate'
 
 interface Mount {
   readonly url: string
@@ -148,7 +149,7 @@ for (const [name, mountOf] of [
     const readings = []
     for (const letterCase of ['snake', 'camel', 'pascal'] as const) {
       for (const flat of [false, true]) {
-        readings.push(Article.localise(unwrap(await run(pipe(Article.get(2, ['localeField']), withOptions({ case: letterCase, flat })))()), 'de'))
+        readings.push(localiseArticle(unwrap(await run(pipe(Article.get(2, ['localeField']), withOptions({ case: letterCase, flat })))()), 'de'))
       }
     }
     assert.is(readings[0]?.title, 'Entkalken Ihrer Maschine')

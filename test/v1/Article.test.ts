@@ -12,6 +12,7 @@ import { withOptions } from '../../src/v1/internal/request'
 import { fixture } from '../support/fixtures'
 import { canned, unwrap, unwrapLeft } from '../support/transport'
 import { wire } from './builderSupport'
+import { localiseArticle, translate } from '../../src/v1/internal/translate'
 
 test('Article: list filters, include as an option, writes with translations; issues before sending', () => {
   assert.is(wire(Article.all({ sectionIds: [243, 244], status: 'PUBLISHED', limit: 2 })).line, 'GET /articles?section_id=243,244&status=PUBLISHED&limit=2')
@@ -72,13 +73,13 @@ test('localise: the locale, then its language, then the fallback (en-us unless g
     ],
     contents: [field(6, 'en-us', '<p>Every 200 cups.</p>')]
   }
-  assert.equal(Article.localise(article as never, 'DE'), { title: 'Entkalken', contents: '<p>Every 200 cups.</p>' })
-  assert.is(Article.localise(article as never, 'de-AT').title, 'Entkalken', 'same language')
-  assert.is(Article.localise(article as never, 'pt').title, 'Descalcificação')
-  assert.is(Article.localise(article as never, 'fr').title, 'Descaling', 'a null translation falls back')
-  assert.is(Article.localise(article as never, 'ja', 'de').title, 'Entkalken', 'the given fallback')
-  assert.equal(Article.localise({ titles: [article.titles[4]], contents: [] } as never, 'en-us'), { title: null, contents: null })
-  assert.is(Article.translate([field(1, 'en_GB', 'Colour')] as never, 'en-us'), 'Colour', 'en_GB is en-gb, the same language as en-us')
+  assert.equal(localiseArticle(article as never, 'DE'), { title: 'Entkalken', contents: '<p>Every 200 cups.</p>' })
+  assert.is(localiseArticle(article as never, 'de-AT').title, 'Entkalken', 'same language')
+  assert.is(localiseArticle(article as never, 'pt').title, 'Descalcificação')
+  assert.is(localiseArticle(article as never, 'fr').title, 'Descaling', 'a null translation falls back')
+  assert.is(localiseArticle(article as never, 'ja', 'de').title, 'Entkalken', 'the given fallback')
+  assert.equal(localiseArticle({ titles: [article.titles[4]], contents: [] } as never, 'en-us'), { title: null, contents: null })
+  assert.is(translate([field(1, 'en_GB', 'Colour')] as never, 'en-us'), 'Colour', 'en_GB is en-gb, the same language as en-us')
 })
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -126,7 +127,7 @@ test('fixture articles.list.include_all.json: nested and flat, snake/camel/pasca
   for (const document of [nested, flat]) {
     for (const letterCase of ['snake', 'camel', 'pascal'] as const) {
       const articles = await decodeArticles(JSON.stringify(recase(document, letterCase)))
-      readings.push(articles.map((a) => Article.localise(a, 'en-us')))
+      readings.push(articles.map((a) => localiseArticle(a, 'en-us')))
     }
   }
   assert.is(readings[0]?.[0]?.title, 'Starting out with Kayako')
@@ -142,7 +143,7 @@ test('sandbox: an article with include=locale_field, nested and flat, in every _
     for (const flat of [false, true]) {
       for (const letterCase of ['snake', 'camel', 'pascal'] as const) {
         const a = unwrap(await run(pipe(Article.get(1, ['localeField']), withOptions({ flat, case: letterCase })))())
-        readings.push(Article.localise(a, locale))
+        readings.push(localiseArticle(a, locale))
       }
     }
     assert.equal(
@@ -155,7 +156,7 @@ test('sandbox: an article with include=locale_field, nested and flat, in every _
     for (const r of readings.slice(1)) assert.equal(r, readings[0], locale)
   }
   const bare = unwrap(await run(Article.get(1))())
-  assert.equal(Article.localise(bare, 'en-us'), { title: null, contents: null }, 'without include the texts are references')
+  assert.equal(localiseArticle(bare, 'en-us'), { title: null, contents: null }, 'without include the texts are references')
 })
 
 test('sandbox: write, read back in both locales, search, delete', async () => {
@@ -179,7 +180,7 @@ test('sandbox: write, read back in both locales, search, delete', async () => {
   unwrap(await run(Article.put(created.id, { titles: [{ locale: 'de', translation: 'Dampflanze reinigen' }] }))())
   const back = unwrap(await run(Article.get(created.id, ['localeField']))())
   assert.equal(
-    [Article.localise(back, 'de').title, Article.localise(back, 'en-us').title, Article.localise(back, 'de').contents],
+    [localiseArticle(back, 'de').title, localiseArticle(back, 'en-us').title, localiseArticle(back, 'de').contents],
     ['Dampflanze reinigen', 'Cleaning the steam wand', '<p>Purge after every use.</p>']
   )
   const hits = unwrap(await run(Article.search({ query: 'steam wand' }))())

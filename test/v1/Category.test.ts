@@ -5,6 +5,7 @@ import * as Category from '../../src/v1/Category'
 import { unwrap, unwrapLeft } from '../support/transport'
 import { wire } from './builderSupport'
 import { sandboxClients } from './helpcenterSupport'
+import { localiseHeading } from '../../src/v1/internal/translate'
 
 test('Category: brand filter, include; titles required', () => {
   assert.is(wire(Category.all({ brandId: 1, include: '*' })).line, 'GET /categories?brand_id=1&include=*')
@@ -19,7 +20,7 @@ test('sandbox: two categories in display order, in two locales; create; an unkno
   const { staff, customer } = sandboxClients()
   const list = unwrap(await customer(Category.all({ include: ['localeField'] }))())
   assert.equal(
-    list.items.map((c) => [Category.localise(c, 'de').title, c.displayOrder]),
+    list.items.map((c) => [localiseHeading(c, 'de').title, c.displayOrder]),
     [
       ['Erste Schritte', 1],
       ['Fehlerbehebung', 2]

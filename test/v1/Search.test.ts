@@ -4,12 +4,12 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { createV1Sandbox } from '../../src/sandbox/v1/handler'
 import { CUSTOMER_EMAIL, SEED_PASSWORD } from '../../src/sandbox/v1/seed'
-import * as Article from '../../src/v1/Article'
 import { included } from '../../src/v1/internal/codec'
 import { v1 } from '../../src/v1/internal/executor'
 import * as Search from '../../src/v1/Search'
 import { canned, unwrap, unwrapLeft } from '../support/transport'
 import { wire } from './builderSupport'
+import { localiseArticle } from '../../src/v1/internal/translate'
 
 test('Search.query: resources upper case as CSV, fields and include as options; issues before sending', () => {
   assert.is(
@@ -43,7 +43,7 @@ test('sandbox: cases, users, organizations and articles, typed by resource, with
   assert.equal([...kinds].sort(), ['article', 'case'])
   for (const hit of grinder.items) {
     if (hit.resource === 'case') assert.match(included(hit.data)?.subject ?? '', /grinder/i)
-    if (hit.resource === 'article') assert.is(Article.localise(included(hit.data) ?? { titles: [], contents: [] }, 'en-us').title, hit.title)
+    if (hit.resource === 'article') assert.is(localiseArticle(included(hit.data) ?? { titles: [], contents: [] }, 'en-us').title, hit.title)
   }
   const people = unwrap(await run(Search.query({ query: 'brewfictus', resources: ['users', 'organizations'], include: '*', limit: 100 }))())
   const org = people.items.find((h) => h.resource === 'organization')

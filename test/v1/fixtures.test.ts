@@ -20,6 +20,7 @@ import * as Team from '../../src/v1/Team'
 import * as TestResource from '../../src/v1/Test'
 import { FIXTURES, fixture } from '../support/fixtures'
 import { canned, unwrap, unwrapLeft } from '../support/transport'
+import { localiseArticle, localiseHeading } from '../../src/v1/internal/translate'
 
 const answering = (body: string, status = 200, headers: Record<string, string> = {}) =>
   v1({
@@ -254,7 +255,7 @@ test('articles.list.json: five articles of section 243, everything included (SDK
   const p = unwrap(await repaired('articles.list.json')(Article.all({ sectionIds: [243] }))())
   assert.equal([p.totalCount, p.offset, p.limit], [5, 0, 10])
   assert.equal(
-    p.items.map((a) => [a.id, Article.localise(a, 'en-us').title, a.views]),
+    p.items.map((a) => [a.id, localiseArticle(a, 'en-us').title, a.views]),
     [
       [1145, 'Starting out with Kayako', 12365],
       [1179, 'Exploring the Help Center', 2971],
@@ -266,7 +267,7 @@ test('articles.list.json: five articles of section 243, everything included (SDK
   const a = p.items[0]
   if (a === undefined) throw new Error('no article')
   assert.is(a.uuid, 'ab6f0c10-ade3-5898-bb0a-37fd808f5b07')
-  assert.match(Article.localise(a, 'en-us').contents ?? '', /^<p>Welcome to Kayako! We&#39;re so happy/)
+  assert.match(localiseArticle(a, 'en-us').contents ?? '', /^<p>Welcome to Kayako! We&#39;re so happy/)
   assert.equal(a.slugs, [{ locale: 'en-us', translation: '1145-starting-out-with-kayako', extra: {} }])
   assert.is(a.status, 'PUBLISHED')
   assert.equal([a.upvoteCount, a.downvoteCount, a.rank, a.totalComments], [2, 0, 0, 0])
@@ -289,7 +290,7 @@ test('articles.list.include_all.json: camelCase, include=*, paging links', async
   assert.is(p.links.next, 'https://support.kayako.com/api/v1/articles.json?_case=camel&include=%2A&limit=2&offset=2&sectionId=243')
   assert.is(p.links.last, 'https://support.kayako.com/api/v1/articles.json?_case=camel&include=%2A&limit=2&offset=4&sectionId=243')
   assert.equal(
-    p.items.map((a) => [a.id, Article.localise(a, 'en-us').title, a.views, a.allowComments]),
+    p.items.map((a) => [a.id, localiseArticle(a, 'en-us').title, a.views, a.allowComments]),
     [
       [1145, 'Starting out with Kayako', 2610, true],
       [1179, 'Exploring the Help Center', 1496, true]
@@ -316,14 +317,14 @@ test('helpcenter.search.articles.json: hits with their article (SDK recording)',
   const original = included(hit?.original)
   assert.is(original?.id, 1284)
   assert.is(original?.keywords, 'kayako classic, eol, kayako download')
-  assert.equal(original === undefined ? undefined : Article.localise(original, 'en-us').title, hit?.title)
+  assert.equal(original === undefined ? undefined : localiseArticle(original, 'en-us').title, hit?.title)
   assert.is(included(included(original?.section)?.category)?.id, 2)
   assert.equal(hit?.updatedAt, new Date('2017-02-12T17:23:42Z'))
 })
 
 test('sections.get.json and sections.list.include_all.json', async () => {
   const s = unwrap(await run(use('sections.get.json'))(Section.get(194, ['localeField', 'category']))())
-  assert.equal(Section.localise(s, 'en-us'), {
+  assert.equal(localiseHeading(s, 'en-us'), {
     title: 'Quick Start Guides',
     description: 'Get to know Kayako Classic with guides to the interface, key features, and common workflows.'
   })
@@ -333,7 +334,7 @@ test('sections.get.json and sections.list.include_all.json', async () => {
   const p = unwrap(await run(use('sections.list.include_all.json'))(Section.all({ categoryIds: [5], include: '*' }))())
   assert.equal([p.totalCount, p.offset, p.limit], [9, 0, 10])
   assert.equal(
-    p.items.map((x) => [x.id, Section.localise(x, 'en-us').title, x.totalArticles]),
+    p.items.map((x) => [x.id, localiseHeading(x, 'en-us').title, x.totalArticles]),
     [
       [243, 'Getting started', 5],
       [248, 'Help Center', 5],
@@ -342,18 +343,18 @@ test('sections.get.json and sections.list.include_all.json', async () => {
       [253, 'Upgrades & Migration', 7]
     ]
   )
-  assert.is(Section.localise(included(p.items[0]?.category) ?? { titles: [], descriptions: [] }, 'en-us').description, null, 'a null translation')
+  assert.is(localiseHeading(included(p.items[0]?.category) ?? { titles: [], descriptions: [] }, 'en-us').description, null, 'a null translation')
 })
 
 test('categories.*.json: camel and snake, a null description', async () => {
   const c = unwrap(await run(use('categories.get.json'))(Category.get(1, ['localeField']))())
   assert.equal([c.id, c.displayOrder, c.brand], [1, 2, null])
-  assert.is(Category.localise(c, 'en-us').title, 'Kayako Classic Documentation')
-  assert.match(Category.localise(c, 'en-us').description ?? '', /^This user guide will bring you up to speed/)
+  assert.is(localiseHeading(c, 'en-us').title, 'Kayako Classic Documentation')
+  assert.match(localiseHeading(c, 'en-us').description ?? '', /^This user guide will bring you up to speed/)
   assert.equal(c.createdAt, new Date('2016-01-16T05:47:57Z'))
   const p = unwrap(await run(use('categories.list.json'))(Category.all({ include: ['localeField'] }))())
   assert.equal(
-    p.items.map((x) => [x.id, Category.localise(x, 'en-us').title, x.displayOrder]),
+    p.items.map((x) => [x.id, localiseHeading(x, 'en-us').title, x.displayOrder]),
     [
       [5, 'User Guide', 1],
       [1, 'Kayako Classic Documentation', 2],
@@ -362,7 +363,7 @@ test('categories.*.json: camel and snake, a null description', async () => {
   )
   const snake = unwrap(await run(use('categories.list.snake.single.json'))(Category.all())())
   assert.equal([snake.totalCount, snake.items[0]?.id, snake.items[0]?.displayOrder], [3, 2, 3])
-  assert.equal(Category.localise(snake.items[0] ?? { titles: [], descriptions: [] }, 'en-us'), { title: 'News', description: null })
+  assert.equal(localiseHeading(snake.items[0] ?? { titles: [], descriptions: [] }, 'en-us'), { title: 'News', description: null })
 })
 
 test('locales.*.json: one locale, and a list', async () => {

@@ -34,9 +34,11 @@ export const checkTranslations = (path: string, value: unknown): Issues => {
   })
 }
 
-/** Sent as given: `{ locale, translation }` objects. */
-export const translations = (value: ReadonlyArray<Translation>): ReadonlyArray<Translation> =>
-  value.map((t) => ({ locale: t.locale, translation: t.translation }))
+/** Sent as given: `{ locale, translation }` objects. Total like the builders: what is not a list is sent as it is (its issue stops it). */
+export const translations = (value: ReadonlyArray<Translation>): unknown =>
+  Array.isArray(value)
+    ? value.map((t: unknown) => (t !== null && typeof t === 'object' ? { locale: (t as Translation).locale, translation: (t as Translation).translation } : t))
+    : value
 
 export const checkInclude = (path: string, value: unknown): Issues =>
   value === '*' || (Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== ''))
