@@ -208,6 +208,8 @@ const CLASSIC: ReadonlyArray<Row> = [
 const { BusinessHour, Case, CaseField, CasePriority, CaseStatus, CaseType, Channel, File, IdentityDomain, IdentityEmail, IdentityPhone } = V1
 const { OAuthClient, Organization, Role, Session, Team, Test: TestResource } = V1
 const { Attachment, Conversation, Macro, TimeTracking } = V1
+const { Article, Category, Locale, LocaleField, Search, Section } = V1
+const EN = [{ locale: 'en-us', translation: 'T' }]
 const V1_USER = V1.User
 
 const V1_ROWS: ReadonlyArray<Row> = [
@@ -321,7 +323,25 @@ const V1_ROWS: ReadonlyArray<Row> = [
   row(() => Macro.get(7), 'GET', '/cases/macros/7'),
   row(() => TimeTracking.all(7), 'GET', '/timetracking?caseId=7'),
   row(() => TimeTracking.get(7), 'GET', '/timetracking/7'),
-  row(() => TimeTracking.post(7, { timeSpent: 900 }), 'POST', '/timetracking')
+  row(() => TimeTracking.post(7, { timeSpent: 900 }), 'POST', '/timetracking'),
+  row(() => Article.all(), 'GET', '/articles'),
+  row(() => Article.get(7), 'GET', '/articles/7'),
+  row(() => Article.post({ titles: EN, contents: EN, sectionId: 3 }), 'POST', '/articles'),
+  row(() => Article.put(7, {}), 'PUT', '/articles/7'),
+  row(() => Article.delete(7), 'DELETE', '/articles/7'),
+  row(() => Article.search({ query: 'q' }), 'GET', '/helpcenter/search?query=q&in=articles'),
+  row(() => Category.all(), 'GET', '/categories'),
+  row(() => Category.get(7), 'GET', '/categories/7'),
+  row(() => Category.post({ titles: EN }), 'POST', '/categories'),
+  row(() => Category.put(7, {}), 'PUT', '/categories/7'),
+  row(() => Section.all(), 'GET', '/sections'),
+  row(() => Section.get(7), 'GET', '/sections/7'),
+  row(() => Section.post({ titles: EN, categoryId: 3 }), 'POST', '/sections'),
+  row(() => Section.put(7, {}), 'PUT', '/sections/7'),
+  row(() => Locale.all(), 'GET', '/locales'),
+  row(() => Locale.get(7), 'GET', '/locales/7'),
+  row(() => LocaleField.get(7), 'GET', '/locale/fields/7'),
+  row(() => Search.query({ query: 'q' }), 'GET', '/search?query=q')
 ]
 
 const ROWS = [...CLASSIC, ...V1_ROWS]

@@ -8,10 +8,13 @@ import * as assert from 'uvu/assert'
 import { fetchTransport, type HttpRequest, type Transport } from '../../src/core/http'
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server'
 import { createV1Sandbox } from '../../src/sandbox/v1/handler'
+import * as Article from '../../src/v1/Article'
 import * as Case from '../../src/v1/Case'
 import { v1 } from '../../src/v1/internal/executor'
 import { withOptions } from '../../src/v1/internal/request'
+import * as Search from '../../src/v1/Search'
 import { unwrap, unwrapLeft } from '../support/transport'
+import { localiseArticle } from '../../src/v1/internal/translate'
 
 interface Mount {
   readonly url: string
@@ -138,6 +141,24 @@ for (const [name, mountOf] of [
       }
     }
     for (const v of values.slice(1)) assert.equal(v, values[0])
+  })
+
+  e2e('help center: an article reads the same { title, contents } in de, flat or nested, in every _case; search finds it', async () => {
+    const { credentials, transport } = mount()
+    const run = v1({ url: URL(), auth: credentials, transport })
+    const readings = []
+    for (const letterCase of ['snake', 'camel', 'pascal'] as const) {
+      for (const flat of [false, true]) {
+        readings.push(localiseArticle(unwrap(await run(pipe(Article.get(2, ['localeField']), withOptions({ case: letterCase, flat })))()), 'de'))
+      }
+    }
+    assert.is(readings[0]?.title, 'Entkalken Ihrer Maschine')
+    for (const r of readings.slice(1)) assert.equal(r, readings[0])
+    const hits = unwrap(await run(Search.query({ query: 'descaling', resources: ['articles'], include: ['article', 'localeField'] }))()).items
+    assert.equal(
+      hits.map((h) => [h.resource, h.title]),
+      [['article', 'Descaling your machine']]
+    )
   })
 
   e2e.run()

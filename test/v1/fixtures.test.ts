@@ -3,27 +3,41 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
+import * as Article from '../../src/v1/Article'
 import * as BusinessHour from '../../src/v1/BusinessHour'
 import * as Case from '../../src/v1/Case'
+import * as Category from '../../src/v1/Category'
 import * as CaseStatus from '../../src/v1/CaseStatus'
 import * as Channel from '../../src/v1/Channel'
 import * as Conversation from '../../src/v1/Conversation'
-import { isReference } from '../../src/v1/internal/codec'
+import { included, isReference } from '../../src/v1/internal/codec'
 import { v1 } from '../../src/v1/internal/executor'
+import * as Locale from '../../src/v1/Locale'
 import * as OAuthClient from '../../src/v1/OAuthClient'
 import * as Role from '../../src/v1/Role'
+import * as Section from '../../src/v1/Section'
 import * as Session from '../../src/v1/Session'
 import * as Team from '../../src/v1/Team'
 import * as TestResource from '../../src/v1/Test'
 import { FIXTURES, fixture } from '../support/fixtures'
 import { canned, unwrap, unwrapLeft } from '../support/transport'
+import { localiseArticle, localiseHeading } from '../../src/v1/internal/translate'
 
-const run = (name: string, status = 200, headers: Record<string, string> = {}) =>
+const answering = (body: string, status = 200, headers: Record<string, string> = {}) =>
   v1({
     url: 'https://brewfictus.kayako.com',
     auth: { sessionId: 'SESSION-ID-0123456789', csrfToken: 'CSRF-0123456789' },
-    transport: canned({ status, headers, body: fixture(`v1/${name}`) }).transport
+    transport: canned({ status, headers, body }).transport
   })
+
+const run = (name: string, status = 200, headers: Record<string, string> = {}) => answering(fixture(`v1/${name}`), status, headers)
+
+/**
+ * Two SDK recordings (articles.list.json, helpcenter.search.articles.json) write every `+00:00` offset as `);00:00`
+ * or `); 00:00`, an artifact of the SDK author's string conversion (their .source.txt says so): the decoder refuses
+ * such a timestamp (tested below), so these fixtures are read with the offset put back.
+ */
+const repaired = (name: string) => answering(fixture(`v1/${name}`).replace(/\); ?00:00/g, '+00:00'))
 
 const covered = new Set<string>()
 const use = (name: string) => {
@@ -433,23 +447,157 @@ test('conversations.starter.get.json: the agents active lately and the average r
   assert.equal(starter.extra, {})
 })
 
-/** Fixtures of the resources the v1 modules do not have yet (help center, customer conversations: issue 15). */
-const AWAITING_MODULES: ReadonlyArray<string> = [
-  'articles.list.include_all.json',
-  'articles.list.json',
-  'categories.get.json',
-  'categories.list.json',
-  'categories.list.snake.single.json',
-  'helpcenter.search.articles.json',
-  'locales.get.json',
-  'locales.list.partial.json',
-  'sections.get.json',
-  'sections.list.include_all.json'
-]
+test('articles.list.json: five articles of section 243, everything included (SDK recording)', async () => {
+  const raw = unwrapLeft(await run(use('articles.list.json'))(Article.all({ sectionIds: [243] }))())
+  assert.is(raw._tag, 'DecodeError', 'the recording as it is: `2016-06-23T14:14:35);00:00` is no timestamp')
+  const p = unwrap(await repaired('articles.list.json')(Article.all({ sectionIds: [243] }))())
+  assert.equal([p.totalCount, p.offset, p.limit], [5, 0, 10])
+  assert.equal(
+    p.items.map((a) => [a.id, localiseArticle(a, 'en-us').title, a.views]),
+    [
+      [1145, 'Starting out with Kayako', 12365],
+      [1179, 'Exploring the Help Center', 2971],
+      [1178, 'Navigating the agent area', 1793],
+      [1177, 'Getting acquainted with the admin area', 2210],
+      [1164, 'Getting more out of the Kayako search bar', 3471]
+    ]
+  )
+  const a = p.items[0]
+  if (a === undefined) throw new Error('no article')
+  assert.is(a.uuid, 'ab6f0c10-ade3-5898-bb0a-37fd808f5b07')
+  assert.match(localiseArticle(a, 'en-us').contents ?? '', /^<p>Welcome to Kayako! We&#39;re so happy/)
+  assert.equal(a.slugs, [{ locale: 'en-us', translation: '1145-starting-out-with-kayako', extra: {} }])
+  assert.is(a.status, 'PUBLISHED')
+  assert.equal([a.upvoteCount, a.downvoteCount, a.rank, a.totalComments], [2, 0, 0, 0])
+  assert.equal([a.isFeatured, a.allowComments, a.keywords, a.downloadAll], [true, false, null, null])
+  assert.equal(a.publishedAt, new Date('2016-06-23T14:14:35Z'))
+  assert.equal(a.updatedAt, new Date('2017-02-03T17:12:31Z'))
+  const section = included(a.section)
+  assert.is(section?.id, 243)
+  assert.is(section?.totalArticles, 5)
+  assert.is(included(section?.category)?.displayOrder, 1)
+  assert.is(included(a.author)?.fullName, "Kelly O'Brien")
+  assert.equal(included(a.author)?.lastActiveAt, new Date('2017-02-14T00:33:28Z'))
+  assert.is(a.resourceUrl, 'https://support.kayako.com/api/v1/articles/1145')
+  assert.equal(a.extra, {})
+})
 
-test('every fixture in the folder is covered above, or awaits its module', () => {
+test('articles.list.include_all.json: camelCase, include=*, paging links', async () => {
+  const p = unwrap(await run(use('articles.list.include_all.json'))(Article.all({ sectionIds: [243], limit: 2, include: '*' }))())
+  assert.equal([p.totalCount, p.offset, p.limit], [5, 0, 2])
+  assert.is(p.links.next, 'https://support.kayako.com/api/v1/articles.json?_case=camel&include=%2A&limit=2&offset=2&sectionId=243')
+  assert.is(p.links.last, 'https://support.kayako.com/api/v1/articles.json?_case=camel&include=%2A&limit=2&offset=4&sectionId=243')
+  assert.equal(
+    p.items.map((a) => [a.id, localiseArticle(a, 'en-us').title, a.views, a.allowComments]),
+    [
+      [1145, 'Starting out with Kayako', 2610, true],
+      [1179, 'Exploring the Help Center', 1496, true]
+    ]
+  )
+  const agent = included(included(p.items[0]?.section)?.agent)
+  assert.equal(included(agent?.role)?.title, 'Administrator')
+  assert.equal(
+    agent?.teams.map((t) => included(t)?.title),
+    ['Support']
+  )
+})
+
+test('helpcenter.search.articles.json: hits with their article (SDK recording)', async () => {
+  const raw = unwrapLeft(await run(use('helpcenter.search.articles.json'))(Article.search({ query: 'kayako' }))())
+  assert.is(raw._tag, 'DecodeError')
+  const p = unwrap(await repaired('helpcenter.search.articles.json')(Article.search({ query: 'kayako' }))())
+  assert.equal([p.totalCount, p.offset, p.limit, p.items.length], [269, 0, 10, 10])
+  assert.match(p.links.next ?? '', /helpcenter\/search\.json\?.*offset=10&query=kayako$/)
+  const [hit] = p.items
+  assert.is(hit?.title, 'Kayako Download: Continued support')
+  assert.is(hit?.link, 'https://support.kayako.com/article/1284-kayako-download-continued-support')
+  assert.is(hit?.uuid, '49fcd9aa-d2d6-5417-a4d0-d5e9e0e2879c')
+  const original = included(hit?.original)
+  assert.is(original?.id, 1284)
+  assert.is(original?.keywords, 'kayako classic, eol, kayako download')
+  assert.equal(original === undefined ? undefined : localiseArticle(original, 'en-us').title, hit?.title)
+  assert.is(included(included(original?.section)?.category)?.id, 2)
+  assert.equal(hit?.updatedAt, new Date('2017-02-12T17:23:42Z'))
+})
+
+test('sections.get.json and sections.list.include_all.json', async () => {
+  const s = unwrap(await run(use('sections.get.json'))(Section.get(194, ['localeField', 'category']))())
+  assert.equal(localiseHeading(s, 'en-us'), {
+    title: 'Quick Start Guides',
+    description: 'Get to know Kayako Classic with guides to the interface, key features, and common workflows.'
+  })
+  assert.equal([s.visibility, s.articleOrderBy, s.totalArticles], ['PUBLIC', 'LATEST', 9])
+  assert.equal(s.agent, { _tag: 'Reference', id: 389, resourceType: 'user_minimal' })
+  assert.is(included(s.category)?.id, 1)
+  const p = unwrap(await run(use('sections.list.include_all.json'))(Section.all({ categoryIds: [5], include: '*' }))())
+  assert.equal([p.totalCount, p.offset, p.limit], [9, 0, 10])
+  assert.equal(
+    p.items.map((x) => [x.id, localiseHeading(x, 'en-us').title, x.totalArticles]),
+    [
+      [243, 'Getting started', 5],
+      [248, 'Help Center', 5],
+      [249, 'Integrations', 3],
+      [252, 'Release notes', 7],
+      [253, 'Upgrades & Migration', 7]
+    ]
+  )
+  assert.is(localiseHeading(included(p.items[0]?.category) ?? { titles: [], descriptions: [] }, 'en-us').description, null, 'a null translation')
+})
+
+test('categories.*.json: camel and snake, a null description', async () => {
+  const c = unwrap(await run(use('categories.get.json'))(Category.get(1, ['localeField']))())
+  assert.equal([c.id, c.displayOrder, c.brand], [1, 2, null])
+  assert.is(localiseHeading(c, 'en-us').title, 'Kayako Classic Documentation')
+  assert.match(localiseHeading(c, 'en-us').description ?? '', /^This user guide will bring you up to speed/)
+  assert.equal(c.createdAt, new Date('2016-01-16T05:47:57Z'))
+  const p = unwrap(await run(use('categories.list.json'))(Category.all({ include: ['localeField'] }))())
+  assert.equal(
+    p.items.map((x) => [x.id, localiseHeading(x, 'en-us').title, x.displayOrder]),
+    [
+      [5, 'User Guide', 1],
+      [1, 'Kayako Classic Documentation', 2],
+      [2, 'News', 3]
+    ]
+  )
+  const snake = unwrap(await run(use('categories.list.snake.single.json'))(Category.all())())
+  assert.equal([snake.totalCount, snake.items[0]?.id, snake.items[0]?.displayOrder], [3, 2, 3])
+  assert.equal(localiseHeading(snake.items[0] ?? { titles: [], descriptions: [] }, 'en-us'), { title: 'News', description: null })
+})
+
+test('locales.*.json: one locale, and a list', async () => {
+  const l = unwrap(await run(use('locales.get.json'))(Locale.get(1))())
+  assert.equal(l, {
+    id: 1,
+    locale: 'en-us',
+    name: 'English',
+    nativeName: 'English (United States)',
+    region: 'US',
+    nativeRegion: 'United States',
+    script: null,
+    variant: null,
+    direction: 'ltr',
+    isPublic: true,
+    isLocalised: true,
+    createdAt: new Date('2016-01-16T05:47:57Z'),
+    updatedAt: new Date('2016-01-16T05:47:57Z'),
+    resourceUrl: 'https://support.kayako.com/api/v1/locales/1',
+    extra: {}
+  })
+  const list = unwrap(await run(use('locales.list.partial.json'))(Locale.all())())
+  assert.equal(
+    list.map((x) => [x.id, x.locale, x.nativeName, x.isPublic]),
+    [
+      [1, 'en-us', 'English (United States)', true],
+      [2, 'en-gb', 'English (United Kingdom)', false],
+      [42, 'sr', 'српски', false],
+      [43, 'uk', 'українська', false]
+    ]
+  )
+})
+
+test('every fixture in the folder is covered above', () => {
   const all = readdirSync(join(FIXTURES, 'v1')).filter((f) => f.endsWith('.json'))
-  assert.equal(all.filter((f) => !covered.has(f)).sort(), [...AWAITING_MODULES].sort())
+  assert.equal(all.filter((f) => !covered.has(f)).sort(), [])
 })
 
 test.run()

@@ -1,6 +1,7 @@
 // The sandbox's starting data: a small coffee-equipment helpdesk ("Brewfictus", the docs' sample instance). The
 // fixed part mirrors the docs' examples (user 1, team 1 "Support", case 1); the rest is drawn from the seed.
 import { addDomain, addEmail, addPhone, createCase, createOrganization, createPost, createUser, INSTANCE, setStatus, WEEKDAYS } from './model'
+import { seedHelpCenter } from './helpcenter'
 import type { Random } from './random'
 import { seedWork } from './seedWork'
 import { emptyStore, find, insert, isoTime, put, ref, refs, type Row, type Store } from './store'
@@ -327,5 +328,6 @@ export const seedStore = (rnd: Random): Store => {
   seedCases(store, rnd)
   seedRest(store, rnd)
   seedWork(store)
+  seedHelpCenter(store, () => rnd.uuid())
   return store
 }

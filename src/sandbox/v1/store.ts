@@ -34,7 +34,7 @@ export interface ResourceSchema {
   readonly opaque?: ReadonlyArray<string>
   /** The identifying key when it is not `id` (channels are keyed by `uuid`). */
   readonly key?: 'uuid'
-  /** Rendered without `resource_type`, as the recordings of these resources are (conversation ratings, the starter). */
+  /** Rendered without `resource_type`, as the recordings of these resources are (conversation ratings, the starter, help-center search hits). */
   readonly untyped?: boolean
 }
 
@@ -81,7 +81,16 @@ export const SCHEMAS: Readonly<Record<string, ResourceSchema>> = {
   rating: {},
   conversation: { path: 'conversations' },
   conversation_rating: { untyped: true },
-  conversation_starter: { untyped: true }
+  conversation_starter: { untyped: true },
+  // The help center (routes/helpcenter.ts) and search (routes/search.ts)
+  article: { path: 'articles' },
+  section: { path: 'sections' },
+  category: { path: 'categories' },
+  locale: { path: 'locales' },
+  locale_field: { path: 'locale/fields' },
+  // A help-center search hit has no resource_type (fixture helpcenter.search.articles.json)
+  helpcenter_hit: { untyped: true },
+  search_result: { path: (row) => textOf(row.$path) }
 }
 
 export const schemaOf = (type: string): ResourceSchema => SCHEMAS[type] ?? {}

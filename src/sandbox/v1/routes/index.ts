@@ -1,7 +1,9 @@
 import { CASE_ROUTES } from './cases'
 import { CONVERSATION_ROUTES } from './conversations'
+import { HELPCENTER_ROUTES } from './helpcenter'
 import { PEOPLE_ROUTES } from './people'
 import type { Route } from './route'
+import { SEARCH_ROUTES } from './search'
 import { SESSION_ROUTES } from './session'
 import { SETTINGS_ROUTES } from './settings'
 import { WORK_ROUTES } from './work'
@@ -16,5 +18,7 @@ export const allRoutes = (): ReadonlyArray<Route> => [
   ...SETTINGS_ROUTES(),
   ...CASE_ROUTES(),
   ...WORK_ROUTES(),
-  ...CONVERSATION_ROUTES()
+  ...CONVERSATION_ROUTES(),
+  ...HELPCENTER_ROUTES(),
+  ...SEARCH_ROUTES()
 ]

@@ -1,0 +1,146 @@
+/**
+ * Article — `/articles`, the help center's articles, and their search (`/helpcenter/search`). Titles and contents
+ * are locale fields: fetch with `include: ['localeField']` and read them in a language with `localiseArticle` (from `kayako-fp/v1`).
+ *
+ * The search is `Article.search` (not a `HelpCenter` module): the house puts a resource's search on the resource
+ * (`Ticket.search`, `User.search`), its hits are articles, and it needs no other module's code.
+ */
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
+import * as V from '../core/validate'
+import { article, articleHit, type Article, type ArticleHit, type ArticleStatus } from './internal/entities/article'
+import { checkInclude, checkTranslations, including, translations, type Include, type Translation } from './internal/helpcenter'
+import {
+  checkOffset,
+  csv,
+  deleteRequest,
+  getRequest,
+  json,
+  none,
+  offsetQuery,
+  one,
+  page,
+  postRequest,
+  putRequest,
+  segment,
+  type ListFields,
+  type OffsetArgs,
+  type Page,
+  type V1Request
+} from './internal/request'
+
+export type { Article, ArticleHit, ArticleStatus } from './internal/entities/article'
+export type { Include, Translation } from './internal/helpcenter'
+
+export interface ArticleListArgs extends OffsetArgs {
+  /** Articles of these sections only (sent as CSV `section_id`). */
+  readonly sectionIds?: ReadonlyArray<number>
+  readonly status?: ArticleStatus
+  /** Related resources to include: `['localeField']` for the texts, `'*'` for everything. */
+  readonly include?: Include
+}
+
+export interface ArticleSearchArgs extends OffsetArgs {
+  /** The words searched for. */
+  readonly query: string
+  readonly include?: Include
+}
+
+export interface NewArticle {
+  /** The title in each locale. */
+  readonly titles: ReadonlyArray<Translation>
+  /** The contents (HTML) in each locale. */
+  readonly contents: ReadonlyArray<Translation>
+  readonly sectionId: number
+  /** Default `DRAFT`. */
+  readonly status?: ArticleStatus
+  /** The agent shown as the author (default: the caller). */
+  readonly authorId?: number
+  /** Comma-separated search keywords. */
+  readonly keywords?: string
+  readonly tags?: ReadonlyArray<string>
+  readonly isFeatured?: boolean
+  readonly allowComments?: boolean
+}
+
+export type ArticleUpdate = Partial<NewArticle>
+
+const PATH = '/articles'
+const STATUSES: ReadonlyArray<ArticleStatus> = ['DRAFT', 'PUBLISHED']
+
+const status = (path: string, value: unknown): V.Issues => V.oneOf(path, value, STATUSES)
+
+/** Every field of an article's input types, described once: wire name, check and encoding. */
+const FIELDS: Fields<NewArticle, unknown> = {
+  titles: { wire: 'titles', check: checkTranslations, encode: translations },
+  contents: { wire: 'contents', check: checkTranslations, encode: translations },
+  sectionId: { wire: 'sectionId', check: V.positiveInt },
+  status: { wire: 'status', check: status },
+  authorId: { wire: 'authorId', check: V.positiveInt },
+  keywords: { wire: 'keywords', check: V.isString },
+  tags: {
+    wire: 'tags',
+    check: (path, value) => (Array.isArray(value) ? value.flatMap((v, i) => V.nonBlank(`${path}[${i}]`, v)) : [{ path, message: 'must be an array' }]),
+    encode: csv
+  },
+  isFeatured: { wire: 'isFeatured', check: V.isBoolean },
+  allowComments: { wire: 'allowComments', check: V.isBoolean }
+}
+
+const NEW_REQUIRED: RequiredFields<NewArticle> = { titles: true, contents: true, sectionId: true }
+
+type OwnListArgs = Omit<ArticleListArgs, 'include'>
+
+const LIST_FIELDS: ListFields<OwnListArgs> = {
+  sectionIds: { wire: 'sectionId', check: V.positiveInts, encode: csv },
+  status: { wire: 'status', check: status }
+}
+
+const SEARCH_FIELDS: ListFields<Omit<ArticleSearchArgs, 'include'>> = {
+  query: { wire: 'query', check: V.nonBlank }
+}
+
+const includeIssues = (args: { readonly include?: unknown } | undefined): V.Issues =>
+  args !== null && typeof args === 'object' && args.include !== undefined ? checkInclude('include', args.include) : []
+
+export const all = (args: ArticleListArgs = {}): V1Request<Page<Article>> =>
+  including(
+    args.include,
+    getRequest('Article.all', PATH, page(article), {
+      query: offsetQuery<OwnListArgs>(args, LIST_FIELDS),
+      issues: V.issues(checkOffset<OwnListArgs>(args, LIST_FIELDS), includeIssues(args))
+    })
+  )
+
+export const get = (id: number, include?: Include): V1Request<Article> =>
+  including(
+    include,
+    getRequest('Article.get', `${PATH}/${segment(id)}`, one(article), {
+      issues: V.issues(V.positiveInt('id', id), include === undefined ? [] : checkInclude('include', include))
+    })
+  )
+
+export const post = (input: NewArticle): V1Request<Article> =>
+  postRequest('Article.post', PATH, one(article), { issues: checkFields(FIELDS, NEW_REQUIRED, input), body: json(wireValues(FIELDS, input)) })
+
+export const put = (id: number, input: ArticleUpdate): V1Request<Article> =>
+  putRequest('Article.put', `${PATH}/${segment(id)}`, one(article), {
+    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
+    body: json(wireValues(FIELDS, input))
+  })
+
+const del = (id: number): V1Request<void> => deleteRequest('Article.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
+
+/** The help-center search over articles (`GET /helpcenter/search?in=articles`), best match first. */
+export const search = (args: ArticleSearchArgs): V1Request<Page<ArticleHit>> =>
+  including(
+    args?.include,
+    getRequest('Article.search', '/helpcenter/search', page(articleHit), {
+      query: { ...offsetQuery<Omit<ArticleSearchArgs, 'include'>>(args, SEARCH_FIELDS), in: 'articles' },
+      issues: V.issues(
+        checkOffset<Omit<ArticleSearchArgs, 'include'>>(args, SEARCH_FIELDS, (a) => (a.query === undefined ? V.nonBlank('query', undefined) : [])),
+        includeIssues(args)
+      )
+    })
+  )
+
+export { del as delete, get as find, post as save, put as update, del as destroy }

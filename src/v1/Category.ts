@@ -1,0 +1,81 @@
+/**
+ * Category — `/categories`, the top level of the help center. Titles and descriptions are locale fields: fetch with
+ * `include: ['localeField']` and read them with `localiseHeading` (from `kayako-fp/v1`).
+ */
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
+import * as V from '../core/validate'
+import { category, type Category } from './internal/entities/category'
+import { checkInclude, checkTranslations, including, translations, type Include, type Translation } from './internal/helpcenter'
+import {
+  checkOffset,
+  getRequest,
+  json,
+  offsetQuery,
+  one,
+  page,
+  postRequest,
+  putRequest,
+  segment,
+  type ListFields,
+  type OffsetArgs,
+  type Page,
+  type V1Request
+} from './internal/request'
+
+export type { Category } from './internal/entities/category'
+export type { Include, Translation } from './internal/helpcenter'
+
+export interface CategoryListArgs extends OffsetArgs {
+  /** Categories of this brand only. */
+  readonly brandId?: number
+  readonly include?: Include
+}
+
+export interface NewCategory {
+  readonly titles: ReadonlyArray<Translation>
+  readonly descriptions?: ReadonlyArray<Translation>
+  readonly brandId?: number
+}
+
+export type CategoryUpdate = Partial<NewCategory>
+
+const PATH = '/categories'
+
+const FIELDS: Fields<NewCategory, unknown> = {
+  titles: { wire: 'titles', check: checkTranslations, encode: translations },
+  descriptions: { wire: 'descriptions', check: checkTranslations, encode: translations },
+  brandId: { wire: 'brandId', check: V.positiveInt }
+}
+
+const NEW_REQUIRED: RequiredFields<NewCategory> = { titles: true }
+
+type OwnListArgs = Omit<CategoryListArgs, 'include'>
+
+const LIST_FIELDS: ListFields<OwnListArgs> = {
+  brandId: { wire: 'brandId', check: V.positiveInt }
+}
+
+const includeIssues = (include: unknown): V.Issues => (include === undefined ? [] : checkInclude('include', include))
+
+export const all = (args: CategoryListArgs = {}): V1Request<Page<Category>> =>
+  including(
+    args.include,
+    getRequest('Category.all', PATH, page(category), {
+      query: offsetQuery<OwnListArgs>(args, LIST_FIELDS),
+      issues: V.issues(checkOffset<OwnListArgs>(args, LIST_FIELDS), includeIssues((args as { include?: unknown } | null)?.include))
+    })
+  )
+
+export const get = (id: number, include?: Include): V1Request<Category> =>
+  including(include, getRequest('Category.get', `${PATH}/${segment(id)}`, one(category), { issues: V.issues(V.positiveInt('id', id), includeIssues(include)) }))
+
+export const post = (input: NewCategory): V1Request<Category> =>
+  postRequest('Category.post', PATH, one(category), { issues: checkFields(FIELDS, NEW_REQUIRED, input), body: json(wireValues(FIELDS, input)) })
+
+export const put = (id: number, input: CategoryUpdate): V1Request<Category> =>
+  putRequest('Category.put', `${PATH}/${segment(id)}`, one(category), {
+    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
+    body: json(wireValues(FIELDS, input))
+  })
+
+export { get as find, post as save, put as update }

@@ -1,0 +1,17 @@
+/**
+ * Locale — `/locales`, the languages the instance knows (unpaginated). A locale's code (`locale`) is what the
+ * translations of help-center texts name.
+ */
+import * as V from '../core/validate'
+import { locale, type Locale } from './internal/entities/locale'
+import { getRequest, many, one, segment, type V1Request } from './internal/request'
+
+export type { Locale } from './internal/entities/locale'
+
+const PATH = '/locales'
+
+export const all = (): V1Request<ReadonlyArray<Locale>> => getRequest('Locale.all', PATH, many(locale))
+
+export const get = (id: number): V1Request<Locale> => getRequest('Locale.get', `${PATH}/${segment(id)}`, one(locale), { issues: V.positiveInt('id', id) })
+
+export { get as find }

@@ -1,0 +1,65 @@
+/**
+ * Search — `/search`, the agent area's search over cases, users, organizations and articles. Each hit is typed by its
+ * `resource`: narrow on it (`hit.resource === 'case'`) to read `data` as that resource.
+ */
+import * as V from '../core/validate'
+import { searchResult, type SearchResource, type SearchResult } from './internal/entities/search'
+import type { FieldSelector } from './internal/options'
+import { checkOffset, getRequest, offsetQuery, page, withOptions, type ListFields, type OffsetArgs, type Page, type V1Request } from './internal/request'
+
+export type { ArticleResult, CaseResult, OrganizationResult, OtherResult, SearchResource, SearchResult, UserResult } from './internal/entities/search'
+
+export interface SearchArgs extends OffsetArgs {
+  /** The query, in the agent area's syntax (`printer`, `in:conversations printer`). */
+  readonly query: string
+  /** What to search (default: everything the server searches). */
+  readonly resources?: ReadonlyArray<SearchResource>
+  /** Which fields of the hits (and of `data`) the server sends: `['title', 'snippet', { data: ['+subject'] }]`. */
+  readonly fields?: string | ReadonlyArray<FieldSelector>
+  /** Related resources to include in `data`: `'*'` or types (`'user'`, `'localeField'`). */
+  readonly include?: '*' | ReadonlyArray<string>
+}
+
+const RESOURCES: ReadonlyArray<SearchResource> = ['cases', 'users', 'organizations', 'articles']
+
+type OwnArgs = Omit<SearchArgs, 'fields' | 'include'>
+
+const FIELDS: ListFields<OwnArgs> = {
+  query: { wire: 'query', check: V.nonBlank },
+  resources: {
+    wire: 'resources',
+    check: (path, value) =>
+      Array.isArray(value) && value.length > 0
+        ? value.flatMap((v, i) => V.oneOf(`${path}[${i}]`, v, RESOURCES))
+        : [{ path, message: `must be a non-empty array of ${RESOURCES.join(', ')}` }],
+    // the server's names are upper case (CASES, USERS …)
+    encode: (value) => (Array.isArray(value) ? value.map((r) => String(r).toUpperCase()).join(',') : value)
+  }
+}
+
+const options = (args: SearchArgs): V.Issues => {
+  if (args === null || typeof args !== 'object') return []
+  const found: Array<V.Issues[number]> = []
+  if (args.query === undefined) found.push(...V.nonBlank('query', undefined))
+  if (
+    args.include !== undefined &&
+    args.include !== '*' &&
+    !(Array.isArray(args.include) && args.include.every((t) => typeof t === 'string' && t.trim() !== ''))
+  ) {
+    found.push({ path: 'include', message: "must be '*' or an array of resource types" })
+  }
+  if (args.fields !== undefined && typeof args.fields !== 'string' && !Array.isArray(args.fields))
+    found.push({ path: 'fields', message: 'must be a string or an array of field selectors' })
+  return found
+}
+
+export const query = (args: SearchArgs): V1Request<Page<SearchResult>> => {
+  const req = getRequest('Search.query', '/search', page(searchResult), {
+    query: offsetQuery<OwnArgs>(args, FIELDS),
+    issues: V.issues(checkOffset<OwnArgs>(args, FIELDS), options(args))
+  })
+  // invalid options are issues and never reach the wire
+  return req.issues.length === 0 && (args.fields !== undefined || args.include !== undefined)
+    ? withOptions({ fields: args.fields, include: args.include })(req)
+    : req
+}

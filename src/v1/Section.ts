@@ -1,0 +1,90 @@
+/**
+ * Section — `/sections`, the help center's sections (a category holds sections, a section holds articles). Titles
+ * and descriptions are locale fields: fetch with `include: ['localeField']` and read them with `localiseHeading` (from `kayako-fp/v1`).
+ */
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
+import * as V from '../core/validate'
+import { section, type ArticleOrder, type Section, type SectionVisibility } from './internal/entities/section'
+import { checkInclude, checkTranslations, including, translations, type Include, type Translation } from './internal/helpcenter'
+import {
+  checkOffset,
+  csv,
+  getRequest,
+  json,
+  offsetQuery,
+  one,
+  page,
+  postRequest,
+  putRequest,
+  segment,
+  type ListFields,
+  type OffsetArgs,
+  type Page,
+  type V1Request
+} from './internal/request'
+
+export type { ArticleOrder, Section, SectionVisibility } from './internal/entities/section'
+export type { Include, Translation } from './internal/helpcenter'
+
+export interface SectionListArgs extends OffsetArgs {
+  /** Sections of these categories only (sent as CSV `category_ids`). */
+  readonly categoryIds?: ReadonlyArray<number>
+  readonly include?: Include
+}
+
+export interface NewSection {
+  readonly titles: ReadonlyArray<Translation>
+  readonly descriptions?: ReadonlyArray<Translation>
+  readonly categoryId: number
+  /** Default `PUBLIC`. */
+  readonly visibility?: SectionVisibility
+  readonly articleOrderBy?: ArticleOrder
+  /** The teams that see a `TEAMS` section. */
+  readonly teamIds?: ReadonlyArray<number>
+}
+
+export type SectionUpdate = Partial<NewSection>
+
+const PATH = '/sections'
+
+const FIELDS: Fields<NewSection, unknown> = {
+  titles: { wire: 'titles', check: checkTranslations, encode: translations },
+  descriptions: { wire: 'descriptions', check: checkTranslations, encode: translations },
+  categoryId: { wire: 'categoryId', check: V.positiveInt },
+  visibility: { wire: 'visibility', check: (path, value) => V.oneOf(path, value, ['PUBLIC', 'AGENTS', 'TEAMS']) },
+  articleOrderBy: { wire: 'articleOrderBy', check: (path, value) => V.oneOf(path, value, ['LATEST', 'POPULAR', 'TITLE', 'CUSTOM']) },
+  teamIds: { wire: 'teamIds', check: V.positiveInts, encode: csv }
+}
+
+const NEW_REQUIRED: RequiredFields<NewSection> = { titles: true, categoryId: true }
+
+type OwnListArgs = Omit<SectionListArgs, 'include'>
+
+const LIST_FIELDS: ListFields<OwnListArgs> = {
+  categoryIds: { wire: 'categoryIds', check: V.positiveInts, encode: csv }
+}
+
+const includeIssues = (include: unknown): V.Issues => (include === undefined ? [] : checkInclude('include', include))
+
+export const all = (args: SectionListArgs = {}): V1Request<Page<Section>> =>
+  including(
+    args.include,
+    getRequest('Section.all', PATH, page(section), {
+      query: offsetQuery<OwnListArgs>(args, LIST_FIELDS),
+      issues: V.issues(checkOffset<OwnListArgs>(args, LIST_FIELDS), includeIssues((args as { include?: unknown } | null)?.include))
+    })
+  )
+
+export const get = (id: number, include?: Include): V1Request<Section> =>
+  including(include, getRequest('Section.get', `${PATH}/${segment(id)}`, one(section), { issues: V.issues(V.positiveInt('id', id), includeIssues(include)) }))
+
+export const post = (input: NewSection): V1Request<Section> =>
+  postRequest('Section.post', PATH, one(section), { issues: checkFields(FIELDS, NEW_REQUIRED, input), body: json(wireValues(FIELDS, input)) })
+
+export const put = (id: number, input: SectionUpdate): V1Request<Section> =>
+  putRequest('Section.put', `${PATH}/${segment(id)}`, one(section), {
+    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
+    body: json(wireValues(FIELDS, input))
+  })
+
+export { get as find, post as save, put as update }

@@ -1,0 +1,35 @@
+import { id, nullableText, type Extra, struct } from '../codec'
+import type { Decoder } from '../../../core/decoder'
+import { type Resource, stamps, type Timestamps, url } from './resource'
+
+/**
+ * One translation of a help-center text (`/locale/fields/:id`): an article's title or contents, a section's or
+ * category's title or description. Included with `include=locale_field` (or `*`); a reference otherwise.
+ */
+export interface LocaleField extends Timestamps, Resource {
+  readonly id: number | string | null
+  /** A locale code such as `en-us`. */
+  readonly locale: string | null
+  /** `null` when the text has not been translated into this locale. */
+  readonly translation: string | null
+}
+
+export const localeField: Decoder<unknown, LocaleField> = /*#__PURE__*/ struct('locale_field', () => ({
+  id: id('id'),
+  locale: nullableText('locale'),
+  translation: nullableText('translation'),
+  ...stamps(),
+  ...url()
+}))
+
+/** The URL slug of a help-center resource in one locale (no id: always inline). */
+export interface Slug {
+  readonly locale: string | null
+  readonly translation: string | null
+  readonly extra: Extra
+}
+
+export const slug: Decoder<unknown, Slug> = /*#__PURE__*/ struct('slug', () => ({
+  locale: nullableText('locale'),
+  translation: nullableText('translation')
+}))

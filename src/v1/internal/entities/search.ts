@@ -1,0 +1,75 @@
+import * as E from '../../../core/either'
+import { success, type Decoded, type Decoder } from '../../../core/decoder'
+import { date, type Extra, nullableNumber, nullableText, related, type Related, struct, text } from '../codec'
+import { isObject } from '../flat'
+import { article, type Article } from './article'
+import { kase, type Case } from './case'
+import { organization, type Organization, user, type User } from './people'
+import { anyResource, type AnyResource } from './resource'
+
+/** What `/search` finds, by the names of its `resources` argument. */
+export type SearchResource = 'cases' | 'users' | 'organizations' | 'articles'
+
+interface Hit {
+  readonly title: string
+  /** The text around the match. */
+  readonly snippet: string | null
+  /** The found resource's URL. */
+  readonly resourceUrl: string | null
+  readonly relevance: number | null
+  readonly createdAt: Date | null
+  readonly extra: Extra
+}
+
+export interface CaseResult extends Hit {
+  readonly resource: 'case'
+  readonly data: Related<Case> | null
+}
+export interface UserResult extends Hit {
+  readonly resource: 'user'
+  readonly data: Related<User> | null
+}
+export interface OrganizationResult extends Hit {
+  readonly resource: 'organization'
+  readonly data: Related<Organization> | null
+}
+export interface ArticleResult extends Hit {
+  readonly resource: 'article'
+  readonly data: Related<Article> | null
+}
+/** A hit of a type this client has no decoder for (a newer server's): `type` is the server's `resource`. */
+export interface OtherResult extends Hit {
+  readonly resource: 'other'
+  readonly type: string | null
+  readonly data: Related<AnyResource> | null
+}
+
+/** One hit of `/search`, typed by its `resource` (narrow on `resource` to read `data`). */
+export type SearchResult = CaseResult | UserResult | OrganizationResult | ArticleResult | OtherResult
+
+const hit = /*#__PURE__*/ struct(
+  'search_result',
+  () => ({
+    title: text('title'),
+    snippet: nullableText('snippet'),
+    resourceUrl: nullableText('resource_url'),
+    relevance: nullableNumber('relevance'),
+    createdAt: date('created_at')
+  }),
+  ['resource', 'data']
+)
+
+const DATA: Readonly<Record<string, Decoder<unknown, unknown>>> = { case: kase, user, organization, article }
+
+export const searchResult: Decoder<unknown, SearchResult> = {
+  decode: (value): Decoded<SearchResult> => {
+    const base = hit.decode(value)
+    if (E.isLeft(base) || !isObject(value)) return base as Decoded<never>
+    const type = typeof value.resource === 'string' ? value.resource : null
+    const known = type !== null && Object.prototype.hasOwnProperty.call(DATA, type)
+    const decoder: Decoder<unknown, unknown> = (known ? DATA[type] : undefined) ?? anyResource
+    const data = related('data', decoder).read(value)
+    if (E.isLeft(data)) return data
+    return success((known ? { ...base.right, resource: type, data: data.right } : { ...base.right, resource: 'other', type, data: data.right }) as SearchResult)
+  }
+}
