@@ -2,7 +2,7 @@
  * CaseField — `/cases/fields` (spec §3.2 case_field): custom case field definitions. Unpaginated.
  */
 import * as V from '../core/validate'
-import { caseField, type CaseField } from './internal/entities/caseField'
+import { caseField, fieldOption, type CaseField, type FieldOption } from './internal/entities/caseField'
 import { deleteRequest, getRequest, many, none, one, segment, type V1Request } from './internal/request'
 
 export type { CaseField, CaseFieldType, CustomFieldValue, FieldOption, LocaleField } from './internal/entities/caseField'
@@ -13,6 +13,10 @@ export const all = (): V1Request<ReadonlyArray<CaseField>> => getRequest('CaseFi
 
 export const get = (id: number): V1Request<CaseField> =>
   getRequest('CaseField.get', `${PATH}/${segment(id)}`, one(caseField), { issues: V.positiveInt('id', id) })
+
+/** The options of a select, radio, checkbox or cascading-select field, in their sort order. */
+export const options = (fieldId: number): V1Request<ReadonlyArray<FieldOption>> =>
+  getRequest('CaseField.options', `${PATH}/${segment(fieldId)}/options`, many(fieldOption), { issues: V.positiveInt('fieldId', fieldId) })
 
 const del = (id: number): V1Request<void> => deleteRequest('CaseField.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
 

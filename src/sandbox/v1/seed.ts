@@ -1,5 +1,6 @@
 // The sandbox's starting data: a small coffee-equipment helpdesk ("Brewfictus", the docs' sample instance). The
 // fixed part mirrors the docs' examples (user 1, team 1 "Support", case 1); the rest is drawn from the seed.
+import { seedDefinitions } from './definitions'
 import { addDomain, addEmail, addPhone, createCase, createOrganization, createPost, createUser, INSTANCE, setStatus, WEEKDAYS } from './model'
 import type { Random } from './random'
 import { emptyStore, find, insert, isoTime, put, ref, refs, type Row, type Store } from './store'
@@ -325,5 +326,6 @@ export const seedStore = (rnd: Random): Store => {
   seedPeople(store, rnd)
   seedCases(store, rnd)
   seedRest(store, rnd)
+  seedDefinitions(store)
   return store
 }

@@ -66,7 +66,13 @@ export const SCHEMAS: Readonly<Record<string, ResourceSchema>> = {
   attachment: {},
   tag: {},
   file: { path: 'files', nonDefault: ['content'] },
-  oauth_client: { path: 'oauth/clients' }
+  oauth_client: { path: 'oauth/clients' },
+  view: { path: 'views' },
+  view_count: {},
+  user_field: { path: 'users/fields' },
+  organization_field: { path: 'organizations/fields' },
+  case_field_value: {},
+  setting: {}
 }
 
 export const schemaOf = (type: string): ResourceSchema => SCHEMAS[type] ?? {}
