@@ -11,7 +11,8 @@ const PATH = '/organizations/fields'
 
 export const all = (): V1Request<ReadonlyArray<OrganizationField>> => getRequest('OrganizationField.all', PATH, many(organizationField))
 
-export const get = (id: number): V1Request<OrganizationField> => getRequest('OrganizationField.get', `${PATH}/${segment(id)}`, one(organizationField), { issues: V.positiveInt('id', id) })
+export const get = (id: number): V1Request<OrganizationField> =>
+  getRequest('OrganizationField.get', `${PATH}/${segment(id)}`, one(organizationField), { issues: V.positiveInt('id', id) })
 
 /** The options of a select, radio, checkbox or cascading-select field, in their sort order. */
 export const options = (fieldId: number): V1Request<ReadonlyArray<FieldOption>> =>

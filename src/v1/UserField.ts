@@ -11,7 +11,8 @@ const PATH = '/users/fields'
 
 export const all = (): V1Request<ReadonlyArray<UserField>> => getRequest('UserField.all', PATH, many(userField))
 
-export const get = (id: number): V1Request<UserField> => getRequest('UserField.get', `${PATH}/${segment(id)}`, one(userField), { issues: V.positiveInt('id', id) })
+export const get = (id: number): V1Request<UserField> =>
+  getRequest('UserField.get', `${PATH}/${segment(id)}`, one(userField), { issues: V.positiveInt('id', id) })
 
 /** The options of a select, radio, checkbox or cascading-select field, in their sort order. */
 export const options = (fieldId: number): V1Request<ReadonlyArray<FieldOption>> =>

@@ -55,7 +55,10 @@ test('View.cases selects what the predicates say, and View.counts matches every 
   assert.equal(urgent.items.map((k) => k.id).sort(), [...new Set(expected.map((k) => k.id))].sort())
   // Newest update first, as the view orders them.
   const stamps = urgent.items.map((k) => k.updatedAt?.getTime() ?? 0)
-  assert.equal(stamps, [...stamps].sort((a, b) => b - a))
+  assert.equal(
+    stamps,
+    [...stamps].sort((a, b) => b - a)
+  )
 })
 
 const hasTag = (k: Case.Case, name: string): boolean => k.tags.some((t) => included(t)?.name === name)

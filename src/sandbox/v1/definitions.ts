@@ -152,11 +152,14 @@ const seedFields = (store: Store): void => {
   // Caryn Pryor is a Gold customer; her organization has an annual contract (values are option ids, as for cases).
   const caryn = find(store, 'user', 2)
   const gold = (tier.options as ReadonlyArray<Ref>)[2]
-  if (caryn !== undefined && gold !== undefined) caryn.custom_fields = [{ field: ref('user_field', tier.id as number), value: String(gold.id), resource_type: 'user_field_value' }]
+  if (caryn !== undefined && gold !== undefined)
+    caryn.custom_fields = [{ field: ref('user_field', tier.id as number), value: String(gold.id), resource_type: 'user_field_value' }]
   const atmosphere = find(store, 'organization', 2)
   const annual = (contract.options as ReadonlyArray<Ref>)[1]
   if (atmosphere !== undefined && annual !== undefined) {
-    atmosphere.custom_fields = [{ field: ref('organization_field', contract.id as number), value: String(annual.id), resource_type: 'organization_field_value' }]
+    atmosphere.custom_fields = [
+      { field: ref('organization_field', contract.id as number), value: String(annual.id), resource_type: 'organization_field_value' }
+    ]
   }
   insert(store, 'case_form', {
     title: 'Hardware repair',
@@ -186,7 +189,8 @@ export const SETTINGS: ReadonlyArray<readonly [category: string, name: string, v
 const seedSettingsAndBrands = (store: Store): void => {
   for (const [category, name, value, isProtected] of SETTINGS) insert(store, 'setting', { category, name, is_protected: isProtected, value })
   const first = find(store, 'brand', 1)
-  if (first !== undefined) Object.assign(first, { sub_domain: 'brewfictus', domain: null, alias: 'help.brewfictus.com', is_enabled: true, is_ssl_enabled: true })
+  if (first !== undefined)
+    Object.assign(first, { sub_domain: 'brewfictus', domain: null, alias: 'help.brewfictus.com', is_enabled: true, is_ssl_enabled: true })
   insert(store, 'brand', {
     name: 'Bean There',
     url: 'https://support.beanthere.co.uk',

@@ -11,7 +11,8 @@ import { route, type Route, type RouteCtx } from './route'
 const CASE_STATUS_TYPES = ['NEW', 'OPEN', 'PENDING', 'COMPLETED', 'CLOSED', 'CUSTOM']
 
 /** Admins and owners see every view; others the views `viewVisibleTo` gives them. */
-const sees = (ctx: RouteCtx<never, 'agent'>, view: Row): boolean => ['ADMIN', 'OWNER'].includes(ctx.principal.roleType) || viewVisibleTo(view, ctx.principal.user)
+const sees = (ctx: RouteCtx<never, 'agent'>, view: Row): boolean =>
+  ['ADMIN', 'OWNER'].includes(ctx.principal.roleType) || viewVisibleTo(view, ctx.principal.user)
 
 const viewRoutes = (): Array<Route> => {
   /** The enabled views the caller sees, in their sort order; `show_all=true`: every view. */
@@ -36,16 +37,14 @@ const viewRoutes = (): Array<Route> => {
     }),
     // Counted with the rule that lists the cases, so a count is the total_count of `views/:id/cases`.
     route('GET', 'views/counts', 'agent', (ctx) => {
-      const rows = (listed(ctx) ?? []).map(
-        (view): Row => ({
-          id: view.id as number,
-          view: { $ref: 'view', id: view.id as number },
-          count: casesOfView(ctx.store, view, ctx.principal.user.id as number).length,
-          count_accuracy: 'ACCURATE',
-          realtime_channel: view.realtime_channel ?? null,
-          $type: 'view_count'
-        })
-      )
+      const rows = (listed(ctx) ?? []).map((view): Row => ({
+        id: view.id as number,
+        view: { $ref: 'view', id: view.id as number },
+        count: casesOfView(ctx.store, view, ctx.principal.user.id as number).length,
+        count_accuracy: 'ACCURATE',
+        realtime_channel: view.realtime_channel ?? null,
+        $type: 'view_count'
+      }))
       return everything(rows, 'view_count')
     }),
     route(
@@ -161,9 +160,11 @@ const caseFieldValueRoutes = (): Array<Route> => [
   route('GET', 'cases/:id/field/values', 'agent', (ctx) => {
     const row = find(ctx.store, 'case', ctx.params.id)
     if (row === undefined) return notFound()
-    const values = ((row.custom_fields as ReadonlyArray<{ readonly field: Ref; readonly value: string }> | undefined) ?? []).map(
-      (v): Row => ({ field: v.field, value: v.value, $type: 'case_field_value' })
-    )
+    const values = ((row.custom_fields as ReadonlyArray<{ readonly field: Ref; readonly value: string }> | undefined) ?? []).map((v): Row => ({
+      field: v.field,
+      value: v.value,
+      $type: 'case_field_value'
+    }))
     return everything(values, 'case_field_value')
   })
 ]
@@ -183,7 +184,7 @@ const settingRoutes = (): Array<Route> => [
       if (row === undefined || row.is_protected === true || !['string', 'number', 'boolean'].includes(typeof value)) {
         return fail([{ ...err('FIELD_INVALID', 'values'), pointer: `/values/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` }])
       }
-      changes.push([row, typeof value === 'boolean' ? (value ? '1' : '0') : String(value as string | number)])
+      changes.push([row, typeof value === 'boolean' ? (value ? '1' : '0') : String(value)])
     }
     for (const [row, value] of changes) row.value = value
     return everything(settings, 'setting')
