@@ -2,6 +2,7 @@
 // Team.members/addMembers/removeMembers) and Case.fieldValues: their builders, and their answers from the sandbox.
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
+import type { KayakoError } from '../../src/core/error'
 import * as Case from '../../src/v1/Case'
 import * as Organization from '../../src/v1/Organization'
 import * as Team from '../../src/v1/Team'
@@ -12,8 +13,7 @@ import { withOptions } from '../../src/v1/internal/request'
 import { wire } from './builderSupport'
 import { sandboxRun } from './sandboxRun'
 
-const codeOf = (e: { readonly _tag: string; readonly errors?: ReadonlyArray<{ readonly code: string | null; readonly parameter?: string | null }> }) =>
-  e._tag === 'ApiError' ? `${e.errors?.[0]?.code ?? ''} ${e.errors?.[0]?.parameter ?? ''}`.trim() : e._tag
+const codeOf = (e: KayakoError): string => (e._tag === 'ApiError' ? `${e.errors[0]?.code ?? ''} ${e.errors[0]?.parameter ?? ''}`.trim() : e._tag)
 
 test('relation builders: paths, CSV filters, agent ids; bad ids and filters are issues', () => {
   assert.is(wire(User.cases(2, { status: ['OPEN', 'PENDING'], limit: 5 })).line, 'GET /users/2/cases?status=OPEN,PENDING&limit=5')
