@@ -5,7 +5,7 @@ import { err, type ApiErr } from '../errors'
 import { everything, fail, failWith, notFound, offsetPage, one, ok, type Ctx } from '../context'
 import { casesOfView, viewVisibleTo } from '../definitions'
 import { recountTeams } from '../model'
-import { all, find, type Ref, type Row, textOf } from '../store'
+import { all, find, ref, type Ref, type Row, textOf } from '../store'
 import { route, type Route, type RouteCtx } from './route'
 
 const CASE_STATUS_TYPES = ['NEW', 'OPEN', 'PENDING', 'COMPLETED', 'CLOSED', 'CUSTOM']
@@ -39,7 +39,7 @@ const viewRoutes = (): Array<Route> => {
     route('GET', 'views/counts', 'agent', (ctx) => {
       const rows = (listed(ctx) ?? []).map((view): Row => ({
         id: view.id as number,
-        view: { $ref: 'view', id: view.id as number },
+        view: ref('view', view.id as number),
         count: casesOfView(ctx.store, view, ctx.principal.user.id as number).length,
         count_accuracy: 'ACCURATE',
         realtime_channel: view.realtime_channel ?? null,
