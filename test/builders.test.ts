@@ -209,6 +209,7 @@ const { BusinessHour, Case, CaseField, CasePriority, CaseStatus, CaseType, Chann
 const { OAuthClient, Organization, Role, Session, Team, Test: TestResource } = V1
 const { Attachment, Conversation, Macro, TimeTracking } = V1
 const { Article, Category, Locale, LocaleField, Search, Section } = V1
+const { Brand, CaseForm, OrganizationField, Setting, UserField, View } = V1
 const EN = [{ locale: 'en-us', translation: 'T' }]
 const V1_USER = V1.User
 
@@ -341,7 +342,38 @@ const V1_ROWS: ReadonlyArray<Row> = [
   row(() => Locale.all(), 'GET', '/locales'),
   row(() => Locale.get(7), 'GET', '/locales/7'),
   row(() => LocaleField.get(7), 'GET', '/locale/fields/7'),
-  row(() => Search.query({ query: 'q' }), 'GET', '/search?query=q')
+  row(() => Search.query({ query: 'q' }), 'GET', '/search?query=q'),
+  row(() => Brand.all(), 'GET', '/brands'),
+  row(() => Brand.get(7), 'GET', '/brands/7'),
+  row(() => Case.fieldValues(7), 'GET', '/cases/7/field/values'),
+  row(() => CaseField.options(7), 'GET', '/cases/fields/7/options'),
+  row(() => CaseForm.all(), 'GET', '/cases/forms'),
+  row(() => CaseForm.get(7), 'GET', '/cases/forms/7'),
+  row(() => Organization.cases(7), 'GET', '/organizations/7/cases'),
+  row(() => Organization.members(7), 'GET', '/organizations/7/members'),
+  row(() => Organization.notes(7), 'GET', '/organizations/7/notes'),
+  row(() => Organization.addNote(7, { contents: 'C' }), 'POST', '/organizations/7/notes'),
+  row(() => Organization.tags(7), 'GET', '/organizations/7/tags'),
+  row(() => Organization.addTags(7, ['a']), 'POST', '/organizations/7/tags'),
+  row(() => Organization.replaceTags(7, ['a']), 'PUT', '/organizations/7/tags'),
+  row(() => Organization.removeTags(7, ['a']), 'DELETE', '/organizations/7/tags?tags=a'),
+  row(() => OrganizationField.all(), 'GET', '/organizations/fields'),
+  row(() => OrganizationField.get(7), 'GET', '/organizations/fields/7'),
+  row(() => OrganizationField.options(7), 'GET', '/organizations/fields/7/options'),
+  row(() => Setting.all(), 'GET', '/settings'),
+  row(() => Setting.put({ 'general.timezone': 'UTC' }), 'PUT', '/settings'),
+  row(() => Team.members(7), 'GET', '/teams/7/members'),
+  row(() => Team.addMembers(7, [3]), 'POST', '/teams/7/members'),
+  row(() => Team.removeMembers(7, [3]), 'DELETE', '/teams/7/members?agentIds=3'),
+  row(() => V1_USER.cases(7), 'GET', '/users/7/cases'),
+  row(() => V1_USER.organizations(7), 'GET', '/users/7/organizations'),
+  row(() => UserField.all(), 'GET', '/users/fields'),
+  row(() => UserField.get(7), 'GET', '/users/fields/7'),
+  row(() => UserField.options(7), 'GET', '/users/fields/7/options'),
+  row(() => View.all(), 'GET', '/views'),
+  row(() => View.get(7), 'GET', '/views/7'),
+  row(() => View.cases(7), 'GET', '/views/7/cases'),
+  row(() => View.counts(), 'GET', '/views/counts')
 ]
 
 const ROWS = [...CLASSIC, ...V1_ROWS]

@@ -5,6 +5,7 @@
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { caseReply, kase, type Case, type CaseReply } from './internal/entities/case'
+import { customFieldValue, type CustomFieldValue } from './internal/entities/caseField'
 import { note, type Note } from './internal/entities/note'
 import { post as postDecoder, type Post } from './internal/entities/post'
 import type { Tag } from './internal/entities/tag'
@@ -18,6 +19,7 @@ import {
   cursorQuery,
   getRequest,
   json,
+  many,
   noteBody,
   offsetQuery,
   one,
@@ -39,6 +41,7 @@ import { rating, type Rating } from './internal/entities/rating'
 import { count, type Query } from './internal/request'
 
 export type { Case, CaseReply, CaseState } from './internal/entities/case'
+export type { CustomFieldValue } from './internal/entities/caseField'
 export type { Note } from './internal/entities/note'
 export type { Post, PostSource, PostStatus } from './internal/entities/post'
 export type { Tag } from './internal/entities/tag'
@@ -325,6 +328,13 @@ export const replaceTags = (caseId: number, names: ReadonlyArray<string>): V1Req
 
 /** Removes tags (`DELETE …/tags?tags=a,b`). */
 export const removeTags = (caseId: number, names: ReadonlyArray<string>): V1Request<void> => removeTagsFrom(TAGGABLE, caseId, names)
+
+// ---------------------------------------------------------------------------------------------------------------
+// Custom field values
+
+/** The case's custom field values (`/cases/:id/field/values`), each with its field. */
+export const fieldValues = (caseId: number): V1Request<ReadonlyArray<CustomFieldValue>> =>
+  getRequest('Case.fieldValues', `${PATH}/${segment(caseId)}/field/values`, many(customFieldValue), { issues: V.positiveInt('caseId', caseId) })
 
 export { get as find, post as save, put as update }
 

@@ -1,9 +1,10 @@
 /**
  * CaseField — `/cases/fields` (spec §3.2 case_field): custom case field definitions. Unpaginated.
  */
-import { caseField, type CaseField } from './internal/entities/caseField'
-import { getRequest, many, type V1Request } from './internal/request'
+import * as V from '../core/validate'
 import { deleteById, getById } from './internal/endpoints'
+import { caseField, fieldOption, type CaseField, type FieldOption } from './internal/entities/caseField'
+import { getRequest, many, segment, type V1Request } from './internal/request'
 
 export type { CaseField, CaseFieldType, CustomFieldValue, FieldOption, LocaleField } from './internal/entities/caseField'
 
@@ -12,6 +13,10 @@ const PATH = '/cases/fields'
 export const all = (): V1Request<ReadonlyArray<CaseField>> => getRequest('CaseField.all', PATH, many(caseField))
 
 export const get = /*#__PURE__*/ getById('CaseField.get', PATH, caseField)
+
+/** The options of a select, radio, checkbox or cascading-select field, in their sort order. */
+export const options = (fieldId: number): V1Request<ReadonlyArray<FieldOption>> =>
+  getRequest('CaseField.options', `${PATH}/${segment(fieldId)}/options`, many(fieldOption), { issues: V.positiveInt('fieldId', fieldId) })
 
 const del = /*#__PURE__*/ deleteById('CaseField.delete', PATH)
 

@@ -3,8 +3,13 @@
  */
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { organization, type Organization } from './internal/entities/people'
+import { RELATED_CASE_FIELDS, type RelatedCaseListArgs } from './internal/caseFilters'
+import { kase, type Case } from './internal/entities/case'
+import { note, type Note } from './internal/entities/note'
+import { organization, user, type Organization, type User } from './internal/entities/people'
+import type { Tag } from './internal/entities/tag'
 import {
+  checkNote,
   checkOffset,
   checkStrings,
   csv,
@@ -12,6 +17,7 @@ import {
   getRequest,
   json,
   none,
+  noteBody,
   offsetQuery,
   one,
   page,
@@ -19,12 +25,19 @@ import {
   putRequest,
   segment,
   type ListFields,
+  type NewNote,
   type OffsetArgs,
   type Page,
   type V1Request
 } from './internal/request'
+import { addTags as addTagsTo, listTags, removeTags as removeTagsFrom, replaceTags as replaceTagsOf, type Taggable } from './internal/tagging'
 
-export type { Organization } from './internal/entities/people'
+export type { CaseStatusType, RelatedCaseListArgs as OrganizationCaseListArgs } from './internal/caseFilters'
+export type { Case } from './internal/entities/case'
+export type { Note } from './internal/entities/note'
+export type { Organization, User } from './internal/entities/people'
+export type { Tag } from './internal/entities/tag'
+export type { NewNote } from './internal/request'
 
 export interface OrganizationListArgs extends OffsetArgs {
   readonly legacyIds?: ReadonlyArray<string>
@@ -86,5 +99,51 @@ export const put = (id: number, input: OrganizationUpdate): V1Request<Organizati
   })
 
 const del = (id: number): V1Request<void> => deleteRequest('Organization.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
+
+// ---------------------------------------------------------------------------------------------------------------
+// Relations
+
+/** One page of the cases of the organization's members (`/organizations/:id/cases`), filtered by status and priority. */
+export const cases = (organizationId: number, args: RelatedCaseListArgs = {}): V1Request<Page<Case>> =>
+  getRequest('Organization.cases', `${PATH}/${segment(organizationId)}/cases`, page(kase), {
+    query: offsetQuery(args, RELATED_CASE_FIELDS),
+    issues: V.issues(V.positiveInt('organizationId', organizationId), checkOffset(args, RELATED_CASE_FIELDS))
+  })
+
+/** One page of the organization's members (`/organizations/:id/members`). */
+export const members = (organizationId: number, args: OffsetArgs = {}): V1Request<Page<User>> =>
+  getRequest('Organization.members', `${PATH}/${segment(organizationId)}/members`, page(user), {
+    query: offsetQuery(args),
+    issues: V.issues(V.positiveInt('organizationId', organizationId), checkOffset(args))
+  })
+
+/** Notes on the organization, newest first. */
+export const notes = (organizationId: number, args: OffsetArgs = {}): V1Request<Page<Note>> =>
+  getRequest('Organization.notes', `${PATH}/${segment(organizationId)}/notes`, page(note), {
+    query: offsetQuery(args),
+    issues: V.issues(V.positiveInt('organizationId', organizationId), checkOffset(args))
+  })
+
+export const addNote = (organizationId: number, input: NewNote): V1Request<Note> =>
+  postRequest('Organization.addNote', `${PATH}/${segment(organizationId)}/notes`, one(note), {
+    issues: V.issues(V.positiveInt('organizationId', organizationId), checkNote(input)),
+    body: noteBody(input)
+  })
+
+// Tags (`tags` is CSV on the wire)
+
+const TAGGABLE: Taggable = { module: 'Organization', path: PATH, idName: 'organizationId' }
+
+export const tags = (organizationId: number): V1Request<ReadonlyArray<Tag>> => listTags(TAGGABLE, organizationId)
+
+/** Adds tags, keeping the others. */
+export const addTags = (organizationId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> => addTagsTo(TAGGABLE, organizationId, names)
+
+/** Replaces all tags. */
+export const replaceTags = (organizationId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> =>
+  replaceTagsOf(TAGGABLE, organizationId, names)
+
+/** Removes tags (`DELETE …/tags?tags=a,b`). */
+export const removeTags = (organizationId: number, names: ReadonlyArray<string>): V1Request<void> => removeTagsFrom(TAGGABLE, organizationId, names)
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

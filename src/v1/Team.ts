@@ -4,9 +4,27 @@
 import type { Fields, RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { create, getById, offsetList, update } from './internal/endpoints'
+import { user, type User } from './internal/entities/people'
 import { team, type Team } from './internal/entities/team'
-import { checkStrings, csv, type ListFields, type OffsetArgs } from './internal/request'
+import {
+  checkOffset,
+  checkStrings,
+  csv,
+  deleteRequest,
+  getRequest,
+  json,
+  none,
+  offsetQuery,
+  page,
+  postRequest,
+  segment,
+  type ListFields,
+  type OffsetArgs,
+  type Page,
+  type V1Request
+} from './internal/request'
 
+export type { User } from './internal/entities/people'
 export type { Team } from './internal/entities/team'
 
 export interface TeamListArgs extends OffsetArgs {
@@ -42,5 +60,44 @@ export const get = /*#__PURE__*/ getById('Team.get', PATH, team)
 export const post = /*#__PURE__*/ create<NewTeam, Team>('Team.post', PATH, team, FIELDS, NEW_REQUIRED)
 
 export const put = /*#__PURE__*/ update<TeamUpdate, Team>('Team.put', PATH, team, FIELDS)
+
+// ---------------------------------------------------------------------------------------------------------------
+// Members (agents)
+
+export interface MemberListArgs extends OffsetArgs {
+  /** Only enabled (or only disabled) agents. */
+  readonly isEnabled?: boolean
+}
+
+const MEMBER_LIST_FIELDS: ListFields<MemberListArgs> = {
+  isEnabled: { wire: 'isEnabled', check: V.isBoolean }
+}
+
+/** A non-empty list of agent ids. */
+const checkAgentIds = (agentIds: ReadonlyArray<number>): V.Issues =>
+  Array.isArray(agentIds) && agentIds.length > 0 ? V.positiveInts('agentIds', agentIds) : [{ path: 'agentIds', message: 'must be a non-empty array of ids' }]
+
+const membersPath = (teamId: number) => `${PATH}/${segment(teamId)}/members`
+
+/** One page of the team's members. */
+export const members = (teamId: number, args: MemberListArgs = {}): V1Request<Page<User>> =>
+  getRequest('Team.members', membersPath(teamId), page(user), {
+    query: offsetQuery(args, MEMBER_LIST_FIELDS),
+    issues: V.issues(V.positiveInt('teamId', teamId), checkOffset(args, MEMBER_LIST_FIELDS))
+  })
+
+/** Adds agents to the team (`agent_ids` as CSV); customers cannot be members. */
+export const addMembers = (teamId: number, agentIds: ReadonlyArray<number>): V1Request<void> =>
+  postRequest('Team.addMembers', membersPath(teamId), none, {
+    issues: V.issues(V.positiveInt('teamId', teamId), checkAgentIds(agentIds)),
+    body: json({ agentIds: csv(agentIds) })
+  })
+
+/** Takes agents out of the team (`DELETE …/members?agent_ids=1,2`). */
+export const removeMembers = (teamId: number, agentIds: ReadonlyArray<number>): V1Request<void> =>
+  deleteRequest('Team.removeMembers', membersPath(teamId), none, {
+    query: { agentIds: csv(agentIds) },
+    issues: V.issues(V.positiveInt('teamId', teamId), checkAgentIds(agentIds))
+  })
 
 export { get as find, post as save, put as update }

@@ -4,8 +4,10 @@
  */
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
+import { RELATED_CASE_FIELDS, type RelatedCaseListArgs } from './internal/caseFilters'
+import { kase, type Case } from './internal/entities/case'
 import { note, type Note } from './internal/entities/note'
-import { user, type User } from './internal/entities/people'
+import { organization, user, type Organization, type User } from './internal/entities/people'
 import type { Tag } from './internal/entities/tag'
 import {
   checkNote,
@@ -32,8 +34,10 @@ import {
 } from './internal/request'
 import { addTags as addTagsTo, listTags, removeTags as removeTagsFrom, replaceTags as replaceTagsOf, type Taggable } from './internal/tagging'
 
+export type { CaseStatusType, RelatedCaseListArgs } from './internal/caseFilters'
+export type { Case } from './internal/entities/case'
 export type { Note } from './internal/entities/note'
-export type { OrganizationCaseAccess, User } from './internal/entities/people'
+export type { Organization, OrganizationCaseAccess, User } from './internal/entities/people'
 export type { AgentCaseAccess } from './internal/entities/role'
 export type { Tag } from './internal/entities/tag'
 export type { NewNote } from './internal/request'
@@ -168,5 +172,25 @@ export const replaceTags = (userId: number, names: ReadonlyArray<string>): V1Req
 
 /** Removes tags (`DELETE …/tags?tags=a,b`). */
 export const removeTags = (userId: number, names: ReadonlyArray<string>): V1Request<void> => removeTagsFrom(TAGGABLE, userId, names)
+
+// ---------------------------------------------------------------------------------------------------------------
+// Relations
+
+/** Omits `priority`: the docs filter a user's cases by status only. */
+export type UserCaseListArgs = Omit<RelatedCaseListArgs, 'priority'>
+
+/** One page of the cases the user requested (`/users/:id/cases`), newest update first. */
+export const cases = (userId: number, args: UserCaseListArgs = {}): V1Request<Page<Case>> =>
+  getRequest('User.cases', `${PATH}/${segment(userId)}/cases`, page(kase), {
+    query: offsetQuery(args, RELATED_CASE_FIELDS),
+    issues: V.issues(V.positiveInt('userId', userId), checkOffset(args, RELATED_CASE_FIELDS))
+  })
+
+/** One page of the organizations the user belongs to (`/users/:id/organizations`). */
+export const organizations = (userId: number, args: OffsetArgs = {}): V1Request<Page<Organization>> =>
+  getRequest('User.organizations', `${PATH}/${segment(userId)}/organizations`, page(organization), {
+    query: offsetQuery(args),
+    issues: V.issues(V.positiveInt('userId', userId), checkOffset(args))
+  })
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

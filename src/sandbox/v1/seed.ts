@@ -1,5 +1,6 @@
 // The sandbox's starting data: a small coffee-equipment helpdesk ("Brewfictus", the docs' sample instance). The
 // fixed part mirrors the docs' examples (user 1, team 1 "Support", case 1); the rest is drawn from the seed.
+import { seedDefinitions } from './definitions'
 import { addDomain, addEmail, addPhone, createCase, createOrganization, createPost, createUser, INSTANCE, setStatus, WEEKDAYS } from './model'
 import { seedHelpCenter } from './helpcenter'
 import type { Random } from './random'
@@ -329,5 +330,6 @@ export const seedStore = (rnd: Random): Store => {
   seedRest(store, rnd)
   seedWork(store)
   seedHelpCenter(store, () => rnd.uuid())
+  seedDefinitions(store)
   return store
 }

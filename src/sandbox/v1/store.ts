@@ -90,7 +90,13 @@ export const SCHEMAS: Readonly<Record<string, ResourceSchema>> = {
   locale_field: { path: 'locale/fields' },
   // A help-center search hit has no resource_type (fixture helpcenter.search.articles.json)
   helpcenter_hit: { untyped: true },
-  search_result: { path: (row) => textOf(row.$path) }
+  search_result: { path: (row) => textOf(row.$path) },
+  view: { path: 'views' },
+  view_count: {},
+  user_field: { path: 'users/fields' },
+  organization_field: { path: 'organizations/fields' },
+  case_field_value: {},
+  setting: {}
 }
 
 export const schemaOf = (type: string): ResourceSchema => SCHEMAS[type] ?? {}

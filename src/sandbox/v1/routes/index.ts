@@ -1,6 +1,7 @@
 import { CASE_ROUTES } from './cases'
 import { CONVERSATION_ROUTES } from './conversations'
 import { HELPCENTER_ROUTES } from './helpcenter'
+import { DEFINITION_ROUTES } from './definitions'
 import { PEOPLE_ROUTES } from './people'
 import type { Route } from './route'
 import { SEARCH_ROUTES } from './search'
@@ -20,5 +21,6 @@ export const allRoutes = (): ReadonlyArray<Route> => [
   ...WORK_ROUTES(),
   ...CONVERSATION_ROUTES(),
   ...HELPCENTER_ROUTES(),
-  ...SEARCH_ROUTES()
+  ...SEARCH_ROUTES(),
+  ...DEFINITION_ROUTES()
 ]

@@ -64,7 +64,13 @@ const teamRoutes = (): Array<Route> => [
   }),
   route('GET', 'teams/:id/members', 'agent', (ctx) => {
     if (find(ctx.store, 'team', ctx.params.id) === undefined) return notFound()
-    const members = all(ctx.store, 'user').filter((u) => ((u.teams as ReadonlyArray<Ref>) ?? []).some((t) => String(t.id) === String(ctx.params.id)))
+    // `?is_enabled=true` (FCP, MUK): enabled agents only.
+    const enabled = ctx.query.get('is_enabled')
+    const members = all(ctx.store, 'user').filter(
+      (u) =>
+        ((u.teams as ReadonlyArray<Ref>) ?? []).some((t) => String(t.id) === String(ctx.params.id)) &&
+        (enabled === undefined || textOf(u.is_enabled) === enabled.toLowerCase())
+    )
     return offsetPage(ctx, members, 'user')
   }),
   route('POST', 'teams/:id/members', 'admin', (ctx) => {

@@ -9,7 +9,7 @@ export interface LocaleField {
   readonly extra: Extra
 }
 
-const localeField: Decoder<unknown, LocaleField> = /*#__PURE__*/ struct('locale_field', () => ({
+export const localeField: Decoder<unknown, LocaleField> = /*#__PURE__*/ struct('locale_field', () => ({
   id: id('id'),
   locale: nullableText('locale'),
   translation: nullableText('translation')
@@ -24,7 +24,7 @@ export interface FieldOption extends Timestamps {
   readonly extra: Extra
 }
 
-const fieldOption: Decoder<unknown, FieldOption> = /*#__PURE__*/ struct('field_option', () => ({
+export const fieldOption: Decoder<unknown, FieldOption> = /*#__PURE__*/ struct('field_option', () => ({
   id: id('id'),
   fielduuid: nullableText('fielduuid'),
   values: relatedList('values', localeField),
@@ -75,7 +75,8 @@ export interface CaseField extends Timestamps, Resource {
   readonly options: ReadonlyArray<Related<FieldOption>>
 }
 
-export const caseField: Decoder<unknown, CaseField> = /*#__PURE__*/ struct('case_field', () => ({
+/** The fields of a custom field definition: case, user and organization fields share them. */
+const definition = () => ({
   id: requiredInt('id'),
   fielduuid: nullableText('fielduuid'),
   title: text('title'),
@@ -95,7 +96,19 @@ export const caseField: Decoder<unknown, CaseField> = /*#__PURE__*/ struct('case
   options: relatedList('options', fieldOption),
   ...stamps(),
   ...url()
-}))
+})
+
+export const caseField: Decoder<unknown, CaseField> = /*#__PURE__*/ struct('case_field', definition)
+
+/** A user custom field definition (`/users/fields`): the shape of a case field. */
+export type UserField = CaseField
+
+export const userField: Decoder<unknown, UserField> = /*#__PURE__*/ struct('user_field', definition)
+
+/** An organization custom field definition (`/organizations/fields`): the shape of a case field. */
+export type OrganizationField = CaseField
+
+export const organizationField: Decoder<unknown, OrganizationField> = /*#__PURE__*/ struct('organization_field', definition)
 
 /** A custom field's value on a user, organization or case. */
 export interface CustomFieldValue {

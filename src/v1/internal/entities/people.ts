@@ -42,7 +42,7 @@ export const organization: Decoder<unknown, Organization> = /*#__PURE__*/ struct
 }))
 
 /** `locale` is a string in the docs' examples and an object on some servers (Kayako's agent app reads both). */
-const localeCode = (key: string): Field<string | null> => ({
+export const localeCode = (key: string): Field<string | null> => ({
   key,
   read: (o) => {
     const value = o[key]

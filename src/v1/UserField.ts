@@ -1,0 +1,21 @@
+/**
+ * UserField — `/users/fields` (spec §3.1 users area): custom user field definitions and their options. Unpaginated.
+ */
+import * as V from '../core/validate'
+import { fieldOption, userField, type FieldOption, type UserField } from './internal/entities/caseField'
+import { getRequest, many, one, segment, type V1Request } from './internal/request'
+
+export type { CaseFieldType as UserFieldType, FieldOption, LocaleField, UserField } from './internal/entities/caseField'
+
+const PATH = '/users/fields'
+
+export const all = (): V1Request<ReadonlyArray<UserField>> => getRequest('UserField.all', PATH, many(userField))
+
+export const get = (id: number): V1Request<UserField> =>
+  getRequest('UserField.get', `${PATH}/${segment(id)}`, one(userField), { issues: V.positiveInt('id', id) })
+
+/** The options of a select, radio, checkbox or cascading-select field, in their sort order. */
+export const options = (fieldId: number): V1Request<ReadonlyArray<FieldOption>> =>
+  getRequest('UserField.options', `${PATH}/${segment(fieldId)}/options`, many(fieldOption), { issues: V.positiveInt('fieldId', fieldId) })
+
+export { get as find }

@@ -1,0 +1,91 @@
+import { bool, type Extra, int, list, literal, nullableText, related, type Related, relatedList, requiredInt, struct, text } from '../codec'
+import { type Decoder, success } from '../../../core/decoder'
+import { type User, user } from './people'
+import { type Resource, stamps, type Timestamps, url } from './resource'
+import { type Team, team } from './team'
+
+const anything: Decoder<unknown, unknown> = { decode: success }
+
+export type ViewType = 'INBOX' | 'SUSPENDED' | 'TRASH' | 'CUSTOM'
+export type ViewVisibility = 'ALL' | 'SELF' | 'TEAM'
+
+/** One condition of a view: `field` compared by `operator` with `value` (e.g. `cases.statusid`, `comparison_equalto`, `1`). */
+export interface Proposition {
+  readonly field: string | null
+  readonly operator: string | null
+  readonly value: string | null
+  readonly extra: Extra
+}
+
+const proposition: Decoder<unknown, Proposition> = /*#__PURE__*/ struct(undefined, () => ({
+  field: nullableText('field'),
+  operator: nullableText('operator'),
+  value: nullableText('value')
+}))
+
+/** Propositions that must all hold; a view selects the cases that match any of its collections. */
+export interface PredicateCollection {
+  readonly propositions: ReadonlyArray<Proposition>
+  readonly extra: Extra
+}
+
+const predicateCollection: Decoder<unknown, PredicateCollection> = /*#__PURE__*/ struct(undefined, () => ({
+  propositions: list('propositions', proposition)
+}))
+
+/** A case view (spec §3.2 view): the agent app's inboxes and saved filters. */
+export interface View extends Timestamps, Resource {
+  readonly id: number
+  readonly title: string
+  readonly type: ViewType | null
+  readonly visibilityType: ViewVisibility | null
+  readonly agent: Related<User> | null
+  readonly visibilityToTeams: ReadonlyArray<Related<Team>>
+  /** The columns the agent app shows (their shape is not documented: kept as sent). */
+  readonly columns: ReadonlyArray<unknown>
+  readonly predicateCollections: ReadonlyArray<PredicateCollection>
+  readonly orderByColumn: string | null
+  readonly orderBy: 'ASC' | 'DESC' | null
+  readonly sortOrder: number
+  readonly isDefault: boolean
+  readonly isSystem: boolean
+  readonly isEnabled: boolean
+  readonly realtimeChannel: string | null
+}
+
+export const view: Decoder<unknown, View> = /*#__PURE__*/ struct('view', () => ({
+  id: requiredInt('id'),
+  title: text('title'),
+  type: literal<ViewType>('type'),
+  visibilityType: literal<ViewVisibility>('visibility_type'),
+  agent: related('agent', user),
+  visibilityToTeams: relatedList('visibility_to_teams', team),
+  columns: list('columns', anything),
+  predicateCollections: list('predicate_collections', predicateCollection),
+  orderByColumn: nullableText('order_by_column'),
+  orderBy: literal<'ASC' | 'DESC'>('order_by'),
+  sortOrder: int('sort_order'),
+  isDefault: bool('is_default'),
+  isSystem: bool('is_system'),
+  isEnabled: bool('is_enabled'),
+  realtimeChannel: nullableText('realtime_channel'),
+  ...stamps(),
+  ...url()
+}))
+
+/** How many cases a view holds (`/views/counts`). */
+export interface ViewCount {
+  readonly view: Related<View> | null
+  readonly count: number
+  /** `ACCURATE`, `RELATIVE` (an estimate) or `UNKNOWN`. */
+  readonly countAccuracy: string | null
+  readonly realtimeChannel: string | null
+  readonly extra: Extra
+}
+
+export const viewCount: Decoder<unknown, ViewCount> = /*#__PURE__*/ struct('view_count', () => ({
+  view: related('view', view),
+  count: int('count'),
+  countAccuracy: nullableText('count_accuracy'),
+  realtimeChannel: nullableText('realtime_channel')
+}))
