@@ -10,8 +10,8 @@
  */
 import * as E from './either'
 import * as D from 'io-ts/Decoder'
-import * as DE from 'io-ts/DecodeError'
-import * as FS from 'io-ts/FreeSemigroup'
+import type * as DE from 'io-ts/DecodeError'
+import type * as FS from 'io-ts/FreeSemigroup'
 
 export type Decoder<I, A> = D.Decoder<I, A>
 export type DecodeErrors = D.DecodeError
@@ -19,19 +19,24 @@ export type Decoded<A> = E.Either<DecodeErrors, A>
 
 export const success: <A>(a: A) => Decoded<A> = E.right
 
-export const failure = (actual: unknown, message: string): Decoded<never> => E.left(FS.of(DE.leaf(actual, message)))
+// io-ts's error values, built as its `FS.of`, `FS.concat`, `DE.leaf`, `DE.key` and `DE.index` build them (its modules
+// spell each as a `function` with a `return`: these one-liners are what bundles keep).
+const of = (value: DE.DecodeError<string>): DecodeErrors => ({ _tag: 'Of', value })
+const concat = (left: DecodeErrors, right: DecodeErrors): FS.FreeSemigroup<DE.DecodeError<string>> => ({ _tag: 'Concat', left, right })
+
+export const failure = (actual: unknown, message: string): Decoded<never> => E.left(of({ _tag: 'Leaf', actual, error: message }))
 
 /** Puts a failure under a named key (an element, attribute or property name). */
 export const atKey =
   (key: string) =>
   <A>(result: Decoded<A>): Decoded<A> =>
-    E.isLeft(result) ? E.left(FS.of(DE.key(key, DE.required, result.left))) : result
+    E.isLeft(result) ? E.left(of({ _tag: 'Key', key, kind: 'required', errors: result.left })) : result
 
 /** Puts a failure under an index. */
 export const atIndex =
   (index: number) =>
   <A>(result: Decoded<A>): Decoded<A> =>
-    E.isLeft(result) ? E.left(FS.of(DE.index(index, DE.required, result.left))) : result
+    E.isLeft(result) ? E.left(of({ _tag: 'Index', index, kind: 'required', errors: result.left })) : result
 
 /** Decodes every item, failing with all item failures. */
 export const traverseIndexed = <I, A>(items: ReadonlyArray<I>, f: (item: I, index: number) => Decoded<A>): Decoded<ReadonlyArray<A>> => {
@@ -41,7 +46,7 @@ export const traverseIndexed = <I, A>(items: ReadonlyArray<I>, f: (item: I, inde
     const r = f(items[i] as I, i)
     if (E.isLeft(r)) {
       const at = atIndex(i)(r) as E.Left<DecodeErrors>
-      errors = errors === undefined ? at.left : FS.concat(errors, at.left)
+      errors = errors === undefined ? at.left : concat(errors, at.left)
     } else if (errors === undefined) out.push(r.right)
   }
   return errors === undefined ? E.right(out) : E.left(errors)
@@ -74,7 +79,7 @@ export const readFields = <V>(fields: ReadonlyArray<readonly [string, FieldOf<V,
   let errors: DecodeErrors | undefined
   for (const [name, field] of fields) {
     const r = field.read(view)
-    if (E.isLeft(r)) errors = errors === undefined ? r.left : FS.concat(errors, r.left)
+    if (E.isLeft(r)) errors = errors === undefined ? r.left : concat(errors, r.left)
     else out[name] = r.right
   }
   return errors === undefined ? E.right(out) : E.left(errors)

@@ -150,32 +150,11 @@ export const isTransient = (e: KayakoError): boolean => e._tag === 'TransportErr
 const TRANSIENT_STATUSES: ReadonlyArray<number> = [408, 429, 500, 502, 503, 504]
 
 /** Query parameters and headers whose values are credentials. Compared case-insensitively. */
-export const SECRET_PARAMS: ReadonlyArray<string> = [
-  'apikey',
-  'salt',
-  'signature',
-  'password',
-  'session_id',
-  'sessionid',
-  'csrf_token',
-  'token',
-  'access_token',
-  'auth_token',
-  'otp',
-  '_fingerprint_id'
-]
+export const SECRET_PARAMS: ReadonlyArray<string> =
+  /*#__PURE__*/ 'apikey salt signature password session_id sessionid csrf_token token access_token auth_token otp _fingerprint_id'.split(' ')
 /** Request and response headers whose values are credentials: `redact` replaces them, recordings never keep them. Compared case-insensitively. */
-export const SECRET_HEADERS: ReadonlyArray<string> = [
-  'authorization',
-  'x-session-id',
-  'x-csrf-token',
-  'cookie',
-  'set-cookie',
-  'proxy-authorization',
-  'x-token',
-  'x-otp',
-  'x-fingerprint-id'
-]
+export const SECRET_HEADERS: ReadonlyArray<string> =
+  /*#__PURE__*/ 'authorization x-session-id x-csrf-token cookie set-cookie proxy-authorization x-token x-otp x-fingerprint-id'.split(' ')
 
 /** What stands in for a credential in a redacted URL, header or scrubbed text. */
 export const REDACTED = '[redacted]'

@@ -1,5 +1,6 @@
 import * as TE from 'fp-ts/TaskEither'
 import { utf8ByteLength } from './bytes'
+import * as E from './either'
 import { causeText, httpError, parseError, redact, redactUrl, transportError, validationError, type KayakoError, type TransferPhase } from './error'
 import { notHttpUrl } from './validate'
 
@@ -148,7 +149,8 @@ export const fetchTransportWith =
   (request) =>
   async () => {
     const unsendable = invalidUrl(request)
-    if (unsendable !== undefined) return { _tag: 'Left', left: unsendable }
+    if (unsendable !== undefined) return E.left(unsendable)
+    const operation = request.operation ?? 'request'
     let answered = false
     try {
       const fetch = await getFetch()
@@ -160,7 +162,7 @@ export const fetchTransportWith =
       const response = await fetch(request.url, init)
       if (response.type === 'opaqueredirect') {
         // A browser hides a redirect's status and Location from `redirect: 'manual'`; it is refused all the same.
-        return { _tag: 'Left', left: httpError(request.operation ?? 'request', redact(request), 0, '', `redirected (the runtime hides where)${NOT_FOLLOWED}`) }
+        return E.left(httpError(operation, redact(request), 0, '', `redirected (the runtime hides where)${NOT_FOLLOWED}`))
       }
       answered = true
       request.onPhase?.('body')
@@ -171,12 +173,11 @@ export const fetchTransportWith =
       const chunks = request.bytes === true ? [] : undefined
       const body = await readBody(response, headers, request.maxBodyBytes, chunks)
       const bytes = chunks && new Uint8Array(await new Blob(chunks).arrayBuffer())
-      return { _tag: 'Right', right: bytes ? { status: response.status, headers, body, bytes } : { status: response.status, headers, body } }
+      return E.right(bytes ? { status: response.status, headers, body, bytes } : { status: response.status, headers, body })
     } catch (thrown) {
       // The answer arrived but its content encoding is broken: the same bytes would come again, so not "no response".
-      if (answered && undecodable(thrown))
-        return { _tag: 'Left', left: parseError(request.operation ?? 'request', `the body could not be decompressed (${causeText(thrown)})`, '') }
-      return { _tag: 'Left', left: transportError(request.operation ?? 'request', redact(request), causeText(thrown)) }
+      if (answered && undecodable(thrown)) return E.left(parseError(operation, `the body could not be decompressed (${causeText(thrown)})`, ''))
+      return E.left(transportError(operation, redact(request), causeText(thrown)))
     }
   }
 

@@ -339,17 +339,20 @@ export interface Slots {
  * a struct reads into slots (the first offset, then any more), the others (kept in `extra`) by name.
  */
 export class ScanView implements ElementView {
-  readonly name: string
-  private readonly tag: StartTag
-  private readonly firsts: Array<number>
-  private more: Map<number, Array<number>> | undefined
-  private others: Map<string, Array<number>> | undefined
+  // `declare`d, set in the constructor: class fields would be lowered (es2020) to a helper call each
+  declare readonly name: string
+  declare private readonly text: string
+  declare private readonly at: number
+  declare private readonly slots: Slots
+  declare private readonly tag: StartTag
+  declare private readonly firsts: Array<number>
+  declare private more: Map<number, Array<number>> | undefined
+  declare private others: Map<string, Array<number>> | undefined
 
-  constructor(
-    private readonly text: string,
-    private readonly at: number,
-    private readonly slots: Slots
-  ) {
+  constructor(text: string, at: number, slots: Slots) {
+    this.text = text
+    this.at = at
+    this.slots = slots
     this.tag = startTag(text, at, true)
     this.name = this.tag.name
     const first = (this.firsts = new Array<number>(slots.byName.size).fill(-1))

@@ -61,15 +61,7 @@ export interface SessionState {
   basicOnly: boolean
 }
 
-export const initialState = (auth: Auth): SessionState =>
-  'sessionId' in auth
-    ? { sessionId: auth.sessionId, csrfToken: auth.csrfToken, basicOnly: false }
-    : { sessionId: undefined, csrfToken: undefined, basicOnly: false }
-
 export const basicAuthorization = (credentials: Credentials): string => `Basic ${toBase64(utf8(`${credentials.username}:${credentials.password}`))}`
-
-/** Methods the CSRF token protects (spec §1.5). */
-export const isUnsafe = (method: HttpMethod): boolean => method !== 'GET'
 
 /** Authentication headers for one request, given the current state. */
 export const authHeaders = (auth: Auth, state: SessionState, method: HttpMethod): Record<string, string> => {
@@ -79,7 +71,8 @@ export const authHeaders = (auth: Auth, state: SessionState, method: HttpMethod)
   else if (isCredentials(auth) && (state.basicOnly || state.sessionId === undefined)) headers.authorization = basicAuthorization(auth)
   if (state.sessionId !== undefined && !isBearer(auth)) {
     headers['x-session-id'] = state.sessionId
-    if (state.csrfToken !== undefined && isUnsafe(method)) headers['x-csrf-token'] = state.csrfToken
+    // the methods the CSRF token protects (spec §1.5)
+    if (state.csrfToken !== undefined && method !== 'GET') headers['x-csrf-token'] = state.csrfToken
   }
   return headers
 }
@@ -124,11 +117,15 @@ export interface Session {
   readonly ended: () => void
 }
 
-const ACCEPT = 'application/json'
+/** What every v1 request accepts (the executor's too). */
+export const ACCEPT = 'application/json'
 
 export const session = (auth: Auth, deps: SessionDeps): Session => {
   const { root, send, parse, report, remember } = deps
-  const state = initialState(auth)
+  const state: SessionState =
+    'sessionId' in auth
+      ? { sessionId: auth.sessionId, csrfToken: auth.csrfToken, basicOnly: false }
+      : { sessionId: undefined, csrfToken: undefined, basicOnly: false }
   let login: Promise<E.Either<KayakoError, void>> | undefined
 
   /** Keeps the CSRF token of any answer's header and the session id of any answer's body (ZAM does the same). */

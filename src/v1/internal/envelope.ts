@@ -66,29 +66,26 @@ const strings = (value: unknown): ReadonlyArray<string> | undefined =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined
 
 /** One `errors[]` entry with every field the server sent (`parameter(s)`, `pointer`, `more_info`). */
+/** Sets an optional property when the answer has it (`null` and `undefined`: it has not), in the order of the calls. */
+const put = <T>(out: T, name: keyof T, value: unknown): void => {
+  if (value !== null && value !== undefined) (out as Record<keyof T, unknown>)[name] = value
+}
+
 export const errorEntry = (o: JsonObject): ApiErrorEntry => {
-  const entry: { -readonly [K in keyof ApiErrorEntry]: ApiErrorEntry[K] } = { message: str(o.message) ?? str(o.code) ?? 'error' }
-  const code = str(o.code)
-  if (code !== null) entry.code = code
-  const parameter = str(o.parameter)
-  if (parameter !== null) entry.parameter = parameter
-  const parameters = strings(o.parameters)
-  if (parameters !== undefined) entry.parameters = parameters
-  const pointer = str(o.pointer)
-  if (pointer !== null) entry.pointer = pointer
-  const moreInfo = str(o.more_info)
-  if (moreInfo !== null) entry.moreInfo = moreInfo
+  const entry: ApiErrorEntry = { message: str(o.message) ?? str(o.code) ?? 'error' }
+  put(entry, 'code', str(o.code))
+  put(entry, 'parameter', str(o.parameter))
+  put(entry, 'parameters', strings(o.parameters))
+  put(entry, 'pointer', str(o.pointer))
+  put(entry, 'moreInfo', str(o.more_info))
   return entry
 }
 
 const notification = (o: JsonObject): Notification => {
-  const n: { -readonly [K in keyof Notification]: Notification[K] } = { type: str(o.type) ?? 'INFO', message: str(o.message) ?? '', sticky: o.sticky === true }
-  const url = str(o.related_url)
-  if (url !== null) n.relatedUrl = url
-  const href = str(o.related_href)
-  if (href !== null) n.relatedHref = href
-  const label = str(o.related_label)
-  if (label !== null) n.relatedLabel = label
+  const n: Notification = { type: str(o.type) ?? 'INFO', message: str(o.message) ?? '', sticky: o.sticky === true }
+  put(n, 'relatedUrl', str(o.related_url))
+  put(n, 'relatedHref', str(o.related_href))
+  put(n, 'relatedLabel', str(o.related_label))
   return n
 }
 

@@ -16,7 +16,7 @@ import { DEFAULT_MAX_VALUES } from './flat'
 import { toSnake } from './letterCase'
 import { mergeOptions, toWire, type Options } from './options'
 import type { Query, V1Request } from './request'
-import { authSecrets, session, type Auth } from './auth'
+import { ACCEPT, authSecrets, session, type Auth } from './auth'
 
 /** What `v1` needs: the helpdesk's URL and credentials (or a bearer token), and optionally a transport and limits. */
 export interface V1Config {
@@ -76,8 +76,6 @@ export interface V1Executor {
    */
   readonly session: () => { readonly sessionId: string; readonly csrfToken?: string } | undefined
 }
-
-const ACCEPT = 'application/json'
 
 /** `https://h`, `https://h/`, `https://h/api/v1/` → `https://h/api/v1`. */
 export const apiRoot = (url: string): string => {

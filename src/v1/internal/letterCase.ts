@@ -36,14 +36,7 @@ export const toSnake = (name: string): string => {
   const cached = snakeCache.get(name)
   if (cached !== undefined) return cached
   // fast path: no upper-case letter at all
-  let plain = true
-  for (let i = 0; i < name.length; i++) {
-    if (isUpper(name.charCodeAt(i))) {
-      plain = false
-      break
-    }
-  }
-  const snake = plain ? name : convertToSnake(name)
+  const snake = /[A-Z]/.test(name) ? convertToSnake(name) : name
   if (snakeCache.size < MAX_CACHED) snakeCache.set(name, snake)
   return snake
 }

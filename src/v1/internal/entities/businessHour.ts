@@ -15,17 +15,14 @@ export interface Zones {
   readonly sunday: ReadonlyArray<number>
 }
 
-const zonesDecoder = /*#__PURE__*/ struct(undefined, () => ({
-  monday: list('monday', hours),
-  tuesday: list('tuesday', hours),
-  wednesday: list('wednesday', hours),
-  thursday: list('thursday', hours),
-  friday: list('friday', hours),
-  saturday: list('saturday', hours),
-  sunday: list('sunday', hours)
-}))
+const DAYS: ReadonlyArray<keyof Zones> = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
 
-const NO_ZONES: Zones = { monday: [], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [], sunday: [] }
+const zonesDecoder = /*#__PURE__*/ struct(
+  undefined,
+  () => Object.fromEntries(DAYS.map((day) => [day, list(day, hours)])) as Record<keyof Zones, Field<ReadonlyArray<number>>>
+)
+
+const NO_ZONES: Zones = /*#__PURE__*/ Object.fromEntries(DAYS.map((day) => [day, []])) as unknown as Zones
 
 /** Open hours per weekday; a day the server leaves out (flat example, `no_empty`) is closed. */
 const zones = (key: string): Field<Zones> => ({
