@@ -330,7 +330,10 @@ export const projectBudgets = (name) => (exportsBySubpath) => {
   })
   if (has('./v1', 'v1') && has('./core', 'fetchTransport')) {
     if (has('./v1/Team', 'get'))
-      out.push(v1Case('Team', 10 * KB)) // 8 KB (issue 7), raised by issue 11 as the Classic case
+      // 8 KB (issue 7), raised by issue 11 as the Classic case, then to 10.1 KB by issue 15: downloads, the customer's
+      // fingerprint auth (a secret the scrubber knows) and Link-header paging reach every v1 bundle (~240 B, of which the
+      // bytes branch won back 150). Planned: the session login (Basic, two-factor, re-login) out of the default bundle.
+      out.push(v1Case('Team', 10.1 * KB))
     else out.push({ label: 'v1 endpoint end to end: no Team.get exported, not measured', limit: Infinity, contents: '' })
     for (const object of ['User', 'Case']) if (has(`./v1/${object}`, 'get')) out.push(v1Case(object, Infinity))
   }
