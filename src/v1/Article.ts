@@ -104,7 +104,7 @@ const includeIssues = (args: { readonly include?: unknown } | undefined): V.Issu
 
 export const all = (args: ArticleListArgs = {}): V1Request<Page<Article>> =>
   including(
-    args.include,
+    args?.include,
     getRequest('Article.all', PATH, page(article), {
       query: offsetQuery<OwnListArgs>(args, LIST_FIELDS),
       issues: V.issues(checkOffset<OwnListArgs>(args, LIST_FIELDS), includeIssues(args))

@@ -59,7 +59,7 @@ const includeIssues = (include: unknown): V.Issues => (include === undefined ? [
 
 export const all = (args: CategoryListArgs = {}): V1Request<Page<Category>> =>
   including(
-    args.include,
+    args?.include,
     getRequest('Category.all', PATH, page(category), {
       query: offsetQuery<OwnListArgs>(args, LIST_FIELDS),
       issues: V.issues(checkOffset<OwnListArgs>(args, LIST_FIELDS), includeIssues((args as { include?: unknown } | null)?.include))

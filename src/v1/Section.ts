@@ -68,7 +68,7 @@ const includeIssues = (include: unknown): V.Issues => (include === undefined ? [
 
 export const all = (args: SectionListArgs = {}): V1Request<Page<Section>> =>
   including(
-    args.include,
+    args?.include,
     getRequest('Section.all', PATH, page(section), {
       query: offsetQuery<OwnListArgs>(args, LIST_FIELDS),
       issues: V.issues(checkOffset<OwnListArgs>(args, LIST_FIELDS), includeIssues((args as { include?: unknown } | null)?.include))
