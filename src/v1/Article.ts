@@ -5,28 +5,12 @@
  * The search is `Article.search` (not a `HelpCenter` module): the house puts a resource's search on the resource
  * (`Ticket.search`, `User.search`), its hits are articles, and it needs no other module's code.
  */
-import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
+import { type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { article, articleHit, type Article, type ArticleHit, type ArticleStatus } from './internal/entities/article'
 import { checkInclude, checkTranslations, including, translations, type Include, type Translation } from './internal/helpcenter'
-import {
-  checkOffset,
-  csv,
-  deleteRequest,
-  getRequest,
-  json,
-  none,
-  offsetQuery,
-  one,
-  page,
-  postRequest,
-  putRequest,
-  segment,
-  type ListFields,
-  type OffsetArgs,
-  type Page,
-  type V1Request
-} from './internal/request'
+import { checkOffset, csv, getRequest, offsetQuery, one, page, segment, type ListFields, type OffsetArgs, type Page, type V1Request } from './internal/request'
+import { create, deleteById, update } from './internal/endpoints'
 
 export type { Article, ArticleHit, ArticleStatus } from './internal/entities/article'
 export type { Include, Translation } from './internal/helpcenter'
@@ -119,16 +103,11 @@ export const get = (id: number, include?: Include): V1Request<Article> =>
     })
   )
 
-export const post = (input: NewArticle): V1Request<Article> =>
-  postRequest('Article.post', PATH, one(article), { issues: checkFields(FIELDS, NEW_REQUIRED, input), body: json(wireValues(FIELDS, input)) })
+export const post = /*#__PURE__*/ create<NewArticle, Article>('Article.post', PATH, article, FIELDS, NEW_REQUIRED)
 
-export const put = (id: number, input: ArticleUpdate): V1Request<Article> =>
-  putRequest('Article.put', `${PATH}/${segment(id)}`, one(article), {
-    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
-    body: json(wireValues(FIELDS, input))
-  })
+export const put = /*#__PURE__*/ update<ArticleUpdate, Article>('Article.put', PATH, article, FIELDS)
 
-const del = (id: number): V1Request<void> => deleteRequest('Article.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
+const del = /*#__PURE__*/ deleteById('Article.delete', PATH)
 
 /** The help-center search over articles (`GET /helpcenter/search?in=articles`), best match first. */
 export const search = (args: ArticleSearchArgs): V1Request<Page<ArticleHit>> =>

@@ -2,25 +2,12 @@
  * Category — `/categories`, the top level of the help center. Titles and descriptions are locale fields: fetch with
  * `include: ['localeField']` and read them with `localiseHeading` (from `kayako-fp/v1`).
  */
-import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
+import { type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { category, type Category } from './internal/entities/category'
 import { checkInclude, checkTranslations, including, translations, type Include, type Translation } from './internal/helpcenter'
-import {
-  checkOffset,
-  getRequest,
-  json,
-  offsetQuery,
-  one,
-  page,
-  postRequest,
-  putRequest,
-  segment,
-  type ListFields,
-  type OffsetArgs,
-  type Page,
-  type V1Request
-} from './internal/request'
+import { checkOffset, getRequest, offsetQuery, one, page, segment, type ListFields, type OffsetArgs, type Page, type V1Request } from './internal/request'
+import { create, update } from './internal/endpoints'
 
 export type { Category } from './internal/entities/category'
 export type { Include, Translation } from './internal/helpcenter'
@@ -69,13 +56,8 @@ export const all = (args: CategoryListArgs = {}): V1Request<Page<Category>> =>
 export const get = (id: number, include?: Include): V1Request<Category> =>
   including(include, getRequest('Category.get', `${PATH}/${segment(id)}`, one(category), { issues: V.issues(V.positiveInt('id', id), includeIssues(include)) }))
 
-export const post = (input: NewCategory): V1Request<Category> =>
-  postRequest('Category.post', PATH, one(category), { issues: checkFields(FIELDS, NEW_REQUIRED, input), body: json(wireValues(FIELDS, input)) })
+export const post = /*#__PURE__*/ create<NewCategory, Category>('Category.post', PATH, category, FIELDS, NEW_REQUIRED)
 
-export const put = (id: number, input: CategoryUpdate): V1Request<Category> =>
-  putRequest('Category.put', `${PATH}/${segment(id)}`, one(category), {
-    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
-    body: json(wireValues(FIELDS, input))
-  })
+export const put = /*#__PURE__*/ update<CategoryUpdate, Category>('Category.put', PATH, category, FIELDS)
 
 export { get as find, post as save, put as update }

@@ -4,7 +4,8 @@
  */
 import * as V from '../core/validate'
 import { macro, type Macro } from './internal/entities/macro'
-import { getRequest, many, one, segment, type V1Request } from './internal/request'
+import { getRequest, many, type V1Request } from './internal/request'
+import { getById } from './internal/endpoints'
 
 export type { Macro, MacroAssignee, MacroPriorityAction, MacroReplyType, MacroVisibility } from './internal/entities/macro'
 
@@ -21,6 +22,6 @@ export const all = (args: MacroListArgs = {}): V1Request<ReadonlyArray<Macro>> =
     issues: V.input(args, (a) => V.optional(a.showAll, (b) => V.isBoolean('showAll', b)), 'args')
   })
 
-export const get = (id: number): V1Request<Macro> => getRequest('Macro.get', `${PATH}/${segment(id)}`, one(macro), { issues: V.positiveInt('id', id) })
+export const get = /*#__PURE__*/ getById('Macro.get', PATH, macro)
 
 export { get as find }

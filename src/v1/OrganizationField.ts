@@ -3,7 +3,8 @@
  */
 import * as V from '../core/validate'
 import { fieldOption, organizationField, type FieldOption, type OrganizationField } from './internal/entities/caseField'
-import { getRequest, many, one, segment, type V1Request } from './internal/request'
+import { getRequest, many, segment, type V1Request } from './internal/request'
+import { getById } from './internal/endpoints'
 
 export type { CaseFieldType as OrganizationFieldType, FieldOption, LocaleField, OrganizationField } from './internal/entities/caseField'
 
@@ -11,8 +12,7 @@ const PATH = '/organizations/fields'
 
 export const all = (): V1Request<ReadonlyArray<OrganizationField>> => getRequest('OrganizationField.all', PATH, many(organizationField))
 
-export const get = (id: number): V1Request<OrganizationField> =>
-  getRequest('OrganizationField.get', `${PATH}/${segment(id)}`, one(organizationField), { issues: V.positiveInt('id', id) })
+export const get = /*#__PURE__*/ getById('OrganizationField.get', PATH, organizationField)
 
 /** The options of a select, radio, checkbox or cascading-select field, in their sort order. */
 export const options = (fieldId: number): V1Request<ReadonlyArray<FieldOption>> =>

@@ -2,26 +2,12 @@
  * Section — `/sections`, the help center's sections (a category holds sections, a section holds articles). Titles
  * and descriptions are locale fields: fetch with `include: ['localeField']` and read them with `localiseHeading` (from `kayako-fp/v1`).
  */
-import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
+import { type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { section, type ArticleOrder, type Section, type SectionVisibility } from './internal/entities/section'
 import { checkInclude, checkTranslations, including, translations, type Include, type Translation } from './internal/helpcenter'
-import {
-  checkOffset,
-  csv,
-  getRequest,
-  json,
-  offsetQuery,
-  one,
-  page,
-  postRequest,
-  putRequest,
-  segment,
-  type ListFields,
-  type OffsetArgs,
-  type Page,
-  type V1Request
-} from './internal/request'
+import { checkOffset, csv, getRequest, offsetQuery, one, page, segment, type ListFields, type OffsetArgs, type Page, type V1Request } from './internal/request'
+import { create, update } from './internal/endpoints'
 
 export type { ArticleOrder, Section, SectionVisibility } from './internal/entities/section'
 export type { Include, Translation } from './internal/helpcenter'
@@ -78,13 +64,8 @@ export const all = (args: SectionListArgs = {}): V1Request<Page<Section>> =>
 export const get = (id: number, include?: Include): V1Request<Section> =>
   including(include, getRequest('Section.get', `${PATH}/${segment(id)}`, one(section), { issues: V.issues(V.positiveInt('id', id), includeIssues(include)) }))
 
-export const post = (input: NewSection): V1Request<Section> =>
-  postRequest('Section.post', PATH, one(section), { issues: checkFields(FIELDS, NEW_REQUIRED, input), body: json(wireValues(FIELDS, input)) })
+export const post = /*#__PURE__*/ create<NewSection, Section>('Section.post', PATH, section, FIELDS, NEW_REQUIRED)
 
-export const put = (id: number, input: SectionUpdate): V1Request<Section> =>
-  putRequest('Section.put', `${PATH}/${segment(id)}`, one(section), {
-    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
-    body: json(wireValues(FIELDS, input))
-  })
+export const put = /*#__PURE__*/ update<SectionUpdate, Section>('Section.put', PATH, section, FIELDS)
 
 export { get as find, post as save, put as update }

@@ -6,7 +6,8 @@
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { timeTracking, type TimeTracking, type TimeTrackingLogType } from './internal/entities/timeTracking'
-import { checkCursor, cursorQuery, getRequest, json, one, page, postRequest, segment, type CursorArgs, type Page, type V1Request } from './internal/request'
+import { checkCursor, cursorQuery, getRequest, json, one, page, postRequest, type CursorArgs, type Page, type V1Request } from './internal/request'
+import { getById } from './internal/endpoints'
 
 export type { TimeTracking, TimeTrackingLogType } from './internal/entities/timeTracking'
 
@@ -38,8 +39,7 @@ export const all = (caseId: number, args: CursorArgs = {}): V1Request<Page<TimeT
     issues: V.issues(V.positiveInt('caseId', caseId), checkCursor(args))
   })
 
-export const get = (id: number): V1Request<TimeTracking> =>
-  getRequest('TimeTracking.get', `${PATH}/${segment(id)}`, one(timeTracking), { issues: V.positiveInt('id', id) })
+export const get = /*#__PURE__*/ getById('TimeTracking.get', PATH, timeTracking)
 
 /** Logs time on a case (201). */
 export const post = (caseId: number, input: NewTimeTracking): V1Request<TimeTracking> =>

@@ -3,7 +3,8 @@
  */
 import * as V from '../core/validate'
 import { fieldOption, userField, type FieldOption, type UserField } from './internal/entities/caseField'
-import { getRequest, many, one, segment, type V1Request } from './internal/request'
+import { getRequest, many, segment, type V1Request } from './internal/request'
+import { getById } from './internal/endpoints'
 
 export type { CaseFieldType as UserFieldType, FieldOption, LocaleField, UserField } from './internal/entities/caseField'
 
@@ -11,8 +12,7 @@ const PATH = '/users/fields'
 
 export const all = (): V1Request<ReadonlyArray<UserField>> => getRequest('UserField.all', PATH, many(userField))
 
-export const get = (id: number): V1Request<UserField> =>
-  getRequest('UserField.get', `${PATH}/${segment(id)}`, one(userField), { issues: V.positiveInt('id', id) })
+export const get = /*#__PURE__*/ getById('UserField.get', PATH, userField)
 
 /** The options of a select, radio, checkbox or cascading-select field, in their sort order. */
 export const options = (fieldId: number): V1Request<ReadonlyArray<FieldOption>> =>
