@@ -8,6 +8,8 @@ import { attachmentFields, attachmentForm, checkNewAttachment, type AttachmentFi
 import { deleteRequest, getRequest, postRequest, segment, type ClassicRequest } from './internal/request'
 import { int, many, one, struct, type Extra, type XmlElement } from './internal/xml'
 
+export type { NewAttachmentFile } from './internal/contentAttachments'
+
 export interface KnowledgebaseAttachment extends AttachmentFields {
   /** The article the file belongs to. */
   readonly kbArticleId: number

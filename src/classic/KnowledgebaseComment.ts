@@ -9,7 +9,7 @@ import { checkNewComment, commentFields, commentForm, type CommentFields, type N
 import { deleteRequest, getRequest, postRequest, segment, type ClassicRequest } from './internal/request'
 import { first, int, many, one, struct, type Extra, type XmlElement } from './internal/xml'
 
-export { CommentCreatorType, CommentStatus } from './internal/comments'
+export { CommentCreatorType, CommentStatus, type NewComment } from './internal/comments'
 
 export interface KnowledgebaseComment extends CommentFields {
   /** The article commented on. */

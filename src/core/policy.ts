@@ -18,7 +18,8 @@ import { deadline, systemClock, type Clock } from './deadline'
 
 export { systemClock, type Clock } from './deadline'
 
-type Sent = E.Either<KayakoError, HttpResponse>
+/** What a transport answered: a response (any status) or the error that stopped it. */
+export type Sent = E.Either<KayakoError, HttpResponse>
 
 // ---------------------------------------------------------------------------------------------------------------
 // Time

@@ -35,7 +35,8 @@ export const ok = <A>(value: A): E.Either<KayakoError, A> => E.right(value)
 /** A failed answer. */
 export const fail = (error: KayakoError): E.Either<KayakoError, never> => E.left(error)
 
-type AnyRequest = ClassicRequest<unknown> | V1Request<unknown>
+/** A request of either API: what an entry matches and a mock records. */
+export type AnyRequest = ClassicRequest<unknown> | V1Request<unknown>
 
 /** The API a request belongs to. */
 export type ApiOf<R> = R extends ClassicRequest<unknown> ? 'classic' : 'v1'
