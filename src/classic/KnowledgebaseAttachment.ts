@@ -10,12 +10,14 @@ import { int, many, one, struct, type Extra, type XmlElement } from './internal/
 
 export type { NewAttachmentFile } from './internal/contentAttachments'
 
+/** A file of a knowledgebase article, with its contents, as `GET /Knowledgebase/Attachment/ListAll/$kbarticleid$` lists it. */
 export interface KnowledgebaseAttachment extends AttachmentFields {
   /** The article the file belongs to. */
   readonly kbArticleId: number
   readonly extra: Extra
 }
 
+/** A file to attach to an article with {@link post}. */
 export type NewKnowledgebaseAttachment = NewAttachmentFile
 
 const attachment: Decoder<XmlElement, KnowledgebaseAttachment> = /*#__PURE__*/ struct('kbattachment', {

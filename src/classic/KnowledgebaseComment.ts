@@ -11,12 +11,14 @@ import { first, int, many, one, struct, type Extra, type XmlElement } from './in
 
 export { CommentCreatorType, CommentStatus, type NewComment } from './internal/comments'
 
+/** A comment on a knowledgebase article as `GET /Knowledgebase/Comment/$id$` answers it. */
 export interface KnowledgebaseComment extends CommentFields {
   /** The article commented on. */
   readonly kbArticleId: number
   readonly extra: Extra
 }
 
+/** A new comment on an article, for {@link post}. */
 export type NewKnowledgebaseComment = NewComment
 
 const comment: Decoder<XmlElement, KnowledgebaseComment> = /*#__PURE__*/ struct('kbarticlecomment', {

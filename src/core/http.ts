@@ -4,8 +4,10 @@ import * as E from './either'
 import { causeText, httpError, parseError, redact, redactUrl, transportError, validationError, type KayakoError, type TransferPhase } from './error'
 import { notHttpUrl } from './validate'
 
+/** The method of an {@link HttpRequest}: the executors of both APIs send GET, POST, PUT and DELETE. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH'
 
+/** One HTTP request as executors hand it to a {@link Transport}: already signed, with its body encoded. */
 export interface HttpRequest {
   readonly method: HttpMethod
   readonly url: string
@@ -36,6 +38,7 @@ export interface HttpRequest {
   readonly bytes?: boolean
 }
 
+/** What a {@link Transport} answers: status, headers and body, whatever the status. */
 export interface HttpResponse {
   readonly status: number
   /** Header names in lower case. */
@@ -98,6 +101,7 @@ const resolveFetch = async (): Promise<FetchLike> => {
 // ---------------------------------------------------------------------------------------------------------------
 // Redirects: no transport of the library follows one (fetch is told `redirect: 'manual'`, node:http never does)
 
+/** The statuses that are redirects (301, 302, 303, 307, 308): no transport follows them on its own. */
 export const REDIRECT_STATUSES: ReadonlyArray<number> = [301, 302, 303, 307, 308]
 
 /**
