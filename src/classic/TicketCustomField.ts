@@ -196,7 +196,7 @@ export type CustomFieldInput =
 
 /** A text, text area, password or custom field's new value, for {@link post}. */
 export const textValue = (text: string): CustomFieldInput => ({ kind: 'text', text })
-/** A radio or select field's chosen option (by option id: see `CustomField.options`). */
+/** A radio or select field's chosen option, by option id (the `CustomField` module's `options` lists them). */
 export const optionValue = (optionId: number): CustomFieldInput => ({ kind: 'option', optionId })
 /** A checkbox or multi-select field's chosen options (by option id); an empty list clears the field. */
 export const optionsValue = (optionIds: ReadonlyArray<number>): CustomFieldInput => ({ kind: 'options', optionIds })

@@ -7,7 +7,7 @@ import { notHttpUrl } from './validate'
 /** The method of an {@link HttpRequest}: the executors of both APIs send GET, POST, PUT and DELETE. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH'
 
-/** One HTTP request as executors hand it to a {@link Transport}: already signed, with its body encoded. */
+/** One HTTP request as executors hand it to a {@link Transport}: complete, with its headers and encoded body. */
 export interface HttpRequest {
   readonly method: HttpMethod
   readonly url: string
