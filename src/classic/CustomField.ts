@@ -19,6 +19,7 @@ export {
   type CustomFieldTypeName
 } from './internal/customFieldTypes'
 
+/** A custom field definition as `GET /Base/CustomField` lists it. */
 export interface CustomField {
   readonly id: number
   readonly customFieldGroupId: number
@@ -54,6 +55,7 @@ export interface CustomFieldOption {
   readonly extra: Extra
 }
 
+/** A custom field group as `GET /Base/CustomFieldGroup` lists it. */
 export interface CustomFieldGroup {
   readonly id: number
   readonly title: string

@@ -37,6 +37,7 @@ export type ArticleCreator = (typeof ArticleCreator)[keyof typeof ArticleCreator
 export const ArticleStatus = { published: 1, draft: 2, pendingApproval: 3 } as const
 export type ArticleStatus = (typeof ArticleStatus)[keyof typeof ArticleStatus]
 
+/** A knowledgebase article as `GET /Knowledgebase/Article/$id$` answers it (lists cut some fields: see {@link all}). */
 export interface KnowledgebaseArticle {
   /** `<kbarticleid>` (an article has no `<id>` element). */
   readonly id: number
@@ -77,6 +78,7 @@ export interface KnowledgebaseArticle {
   readonly extra: Extra
 }
 
+/** The fields of a new article, for {@link post}. */
 export interface NewKnowledgebaseArticle {
   readonly subject: string
   /** HTML. */
@@ -231,11 +233,19 @@ const newRules = (input: Partial<NewKnowledgebaseArticle>): V.Issues =>
     'comments cannot be switched off when creating an article (the server ignores 0)'
   )
 
+/**
+ * Creates an article: `POST /Knowledgebase/Article`; the answer is the article as stored. Without `articleStatus` it
+ * waits for approval.
+ */
 export const post = (input: NewKnowledgebaseArticle): ClassicRequest<KnowledgebaseArticle> => {
   const issues = checkFields(NEW_FIELDS, NEW_REQUIRED, input, newRules)
   return postRequest('KnowledgebaseArticle.post', ROUTE, echoedArticle, { issues, form: V.whenValid(issues, () => phpForm(wireValues(NEW_FIELDS, input))) })
 }
 
+/**
+ * Changes article `id`: `PUT /Knowledgebase/Article/$id$`; the answer is the article as stored. Send every field
+ * {@link KnowledgebaseArticleUpdate} lists, or the server resets it.
+ */
 export const put = (id: number, input: KnowledgebaseArticleUpdate): ClassicRequest<KnowledgebaseArticle> => {
   const issues = V.issues(V.positiveInt('id', id), checkFields(UPDATE_FIELDS, UPDATE_REQUIRED, input))
   return putRequest('KnowledgebaseArticle.put', `${ROUTE}/${segment(id)}`, echoedArticle, {

@@ -8,12 +8,16 @@ import { attachmentFields, attachmentForm, checkNewAttachment, type AttachmentFi
 import { deleteRequest, getRequest, postRequest, segment, type ClassicRequest } from './internal/request'
 import { int, many, one, struct, type Extra, type XmlElement } from './internal/xml'
 
+export type { NewAttachmentFile } from './internal/contentAttachments'
+
+/** A file of a knowledgebase article, with its contents, as `GET /Knowledgebase/Attachment/ListAll/$kbarticleid$` lists it. */
 export interface KnowledgebaseAttachment extends AttachmentFields {
   /** The article the file belongs to. */
   readonly kbArticleId: number
   readonly extra: Extra
 }
 
+/** A file to attach to an article with {@link post}. */
 export type NewKnowledgebaseAttachment = NewAttachmentFile
 
 const attachment: Decoder<XmlElement, KnowledgebaseAttachment> = /*#__PURE__*/ struct('kbattachment', {

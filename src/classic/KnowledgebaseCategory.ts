@@ -20,8 +20,10 @@ export type ArticleSortOrder = (typeof ArticleSortOrder)[keyof typeof ArticleSor
 
 /** The fields `all({ sortField })` can order by (the server orders by display order otherwise). */
 export type CategorySortField = 'staffid' | 'title' | 'dateline' | 'totalarticles' | 'categorytype' | 'articlesortorder'
+/** Every `CategorySortField`. */
 export const CATEGORY_SORT_FIELDS: ReadonlyArray<CategorySortField> = ['staffid', 'title', 'dateline', 'totalarticles', 'categorytype', 'articlesortorder']
 
+/** A knowledgebase category as `GET /Knowledgebase/Category` answers it. */
 export interface KnowledgebaseCategory {
   readonly id: number
   /** 0 for a top-level category. */
@@ -194,11 +196,13 @@ export const all = (options?: KnowledgebaseCategoryListOptions): ClassicRequest<
 export const get = (id: number): ClassicRequest<O.Option<KnowledgebaseCategory>> =>
   getRequest('KnowledgebaseCategory.get', `${ROUTE}/${segment(id)}`, oneCategory, { issues: V.positiveInt('id', id) })
 
+/** Creates a category: `POST /Knowledgebase/Category`; the answer is the category as stored. */
 export const post = (input: NewKnowledgebaseCategory): ClassicRequest<KnowledgebaseCategory> => {
   const issues = checkFields(NEW_FIELDS, NEW_REQUIRED, input, groupRules)
   return postRequest('KnowledgebaseCategory.post', ROUTE, echoedCategory, { issues, form: V.whenValid(issues, () => phpForm(wireValues(NEW_FIELDS, input))) })
 }
 
+/** Changes category `id`: `PUT /Knowledgebase/Category/$id$`; the answer is the category as stored. */
 export const put = (id: number, input: KnowledgebaseCategoryUpdate): ClassicRequest<KnowledgebaseCategory> => {
   const issues = V.issues(V.positiveInt('id', id), checkFields(UPDATE_FIELDS, NOTHING_REQUIRED, input))
   return putRequest('KnowledgebaseCategory.put', `${ROUTE}/${segment(id)}`, echoedCategory, {

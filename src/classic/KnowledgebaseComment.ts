@@ -9,14 +9,16 @@ import { checkNewComment, commentFields, commentForm, type CommentFields, type N
 import { deleteRequest, getRequest, postRequest, segment, type ClassicRequest } from './internal/request'
 import { first, int, many, one, struct, type Extra, type XmlElement } from './internal/xml'
 
-export { CommentCreatorType, CommentStatus } from './internal/comments'
+export { CommentCreatorType, CommentStatus, type NewComment } from './internal/comments'
 
+/** A comment on a knowledgebase article as `GET /Knowledgebase/Comment/$id$` answers it. */
 export interface KnowledgebaseComment extends CommentFields {
   /** The article commented on. */
   readonly kbArticleId: number
   readonly extra: Extra
 }
 
+/** A new comment on an article, for {@link post}. */
 export type NewKnowledgebaseComment = NewComment
 
 const comment: Decoder<XmlElement, KnowledgebaseComment> = /*#__PURE__*/ struct('kbarticlecomment', {

@@ -8,9 +8,12 @@ import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './internal/request'
 import { first, int, literal, many, one, requiredInt, struct, text, type Extra, type XmlElement } from './internal/xml'
 
+/** Who sees a news category: everyone (`public`) or staff only (`private`). */
 export type NewsCategoryVisibility = 'public' | 'private'
+/** Every `NewsCategoryVisibility`. */
 export const NEWS_CATEGORY_VISIBILITIES: ReadonlyArray<NewsCategoryVisibility> = ['public', 'private']
 
+/** A news category as `GET /News/Category` answers it. */
 export interface NewsCategory {
   readonly id: number
   readonly title: string
@@ -20,6 +23,7 @@ export interface NewsCategory {
   readonly extra: Extra
 }
 
+/** The fields of a new news category, for {@link post}. */
 export interface NewNewsCategory {
   readonly title: string
   readonly visibilityType: NewsCategoryVisibility
@@ -61,11 +65,13 @@ export const all = (): ClassicRequest<ReadonlyArray<NewsCategory>> => getRequest
 export const get = (id: number): ClassicRequest<O.Option<NewsCategory>> =>
   getRequest('NewsCategory.get', `${ROUTE}/${segment(id)}`, oneCategory, { issues: V.positiveInt('id', id) })
 
+/** Creates a news category: `POST /News/Category`; the answer is the category as stored. */
 export const post = (input: NewNewsCategory): ClassicRequest<NewsCategory> => {
   const issues = checkFields(FIELDS, NEW_REQUIRED, input)
   return postRequest('NewsCategory.post', ROUTE, echoedCategory, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
 }
 
+/** Changes news category `id`: `PUT /News/Category/$id$`; the answer is the category as stored. */
 export const put = (id: number, input: NewsCategoryUpdate): ClassicRequest<NewsCategory> => {
   const issues = V.issues(V.positiveInt('id', id), checkFields(FIELDS, UPDATE_REQUIRED, input))
   return putRequest('NewsCategory.put', `${ROUTE}/${segment(id)}`, echoedCategory, {
@@ -74,6 +80,7 @@ export const put = (id: number, input: NewsCategoryUpdate): ClassicRequest<NewsC
   })
 }
 
+/** Deletes a news category and its links to news items (the items stay); an unknown id is a 400 `Invalid category ID`. */
 const del = (id: number): ClassicRequest<void> => deleteRequest('NewsCategory.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

@@ -9,14 +9,16 @@ import { checkNewComment, commentFields, commentForm, type CommentFields, type N
 import { deleteRequest, getRequest, postRequest, segment, type ClassicRequest } from './internal/request'
 import { first, int, many, one, struct, type Extra, type XmlElement } from './internal/xml'
 
-export { CommentCreatorType, CommentStatus } from './internal/comments'
+export { CommentCreatorType, CommentStatus, type NewComment } from './internal/comments'
 
+/** A comment on a news item as `GET /News/Comment/$id$` answers it. */
 export interface NewsComment extends CommentFields {
   /** The news item commented on. */
   readonly newsItemId: number
   readonly extra: Extra
 }
 
+/** A new comment on a news item, for {@link post}. */
 export type NewNewsComment = NewComment
 
 const comment: Decoder<XmlElement, NewsComment> = /*#__PURE__*/ struct('newsitemcomment', {
@@ -36,7 +38,7 @@ export const all = (newsItemId?: number): ClassicRequest<ReadonlyArray<NewsComme
     ? getRequest('NewsComment.all', ROUTE, comments)
     : getRequest('NewsComment.all', `${ROUTE}/ListAll/${segment(newsItemId)}`, comments, { issues: V.positiveInt('newsItemId', newsItemId) })
 
-/** One comment; `none` when there is no Knowledgebase comment with that id. */
+/** One comment; `none` when there is no news comment with that id. */
 export const get = (id: number): ClassicRequest<O.Option<NewsComment>> =>
   getRequest('NewsComment.get', `${ROUTE}/${segment(id)}`, oneComment, { issues: V.positiveInt('id', id) })
 

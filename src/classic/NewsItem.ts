@@ -18,6 +18,7 @@ export type NewsType = (typeof NewsType)[keyof typeof NewsType]
 export const NewsStatus = { draft: 1, published: 2 } as const
 export type NewsStatus = (typeof NewsStatus)[keyof typeof NewsStatus]
 
+/** A news item as `GET /News/NewsItem/$id$` answers it (category lists cut some fields: see {@link all}). */
 export interface NewsItem {
   readonly id: number
   readonly staffId: number
@@ -181,11 +182,13 @@ export const all = (categoryId?: number): ClassicRequest<ReadonlyArray<NewsItem>
 export const get = (id: number): ClassicRequest<O.Option<NewsItem>> =>
   getRequest('NewsItem.get', `${ROUTE}/${segment(id)}`, oneItem, { issues: V.positiveInt('id', id) })
 
+/** Creates a global news item: `POST /News/NewsItem`; the answer is the item as stored. */
 export const post = (input: NewNewsItem): ClassicRequest<NewsItem> => {
   const issues = checkFields(NEW_FIELDS, NEW_REQUIRED, input, newRules)
   return postRequest('NewsItem.post', ROUTE, echoedItem, { issues, form: V.whenValid(issues, () => phpForm(wireValues(NEW_FIELDS, input))) })
 }
 
+/** Changes news item `id`: `PUT /News/NewsItem/$id$`; the answer is the item as stored. */
 export const put = (id: number, input: NewsItemUpdate): ClassicRequest<NewsItem> => {
   const issues = V.issues(V.positiveInt('id', id), checkFields(UPDATE_FIELDS, UPDATE_REQUIRED, input))
   return putRequest('NewsItem.put', `${ROUTE}/${segment(id)}`, echoedItem, {

@@ -8,6 +8,7 @@ import * as V from '../core/validate'
 import { deleteRequest, getRequest, phpForm, postRequest, putRequest, segment, type ClassicRequest, type FormValue } from './internal/request'
 import { bool, first, int, many, one, requiredInt, struct, text, type Extra, type XmlElement } from './internal/xml'
 
+/** A news subscriber (an e-mail address) as `GET /News/Subscriber` answers it. */
 export interface NewsSubscriber {
   readonly id: number
   /** Always 0 for subscribers added through the API. */
@@ -21,6 +22,7 @@ export interface NewsSubscriber {
   readonly extra: Extra
 }
 
+/** The fields of a new subscriber, for {@link post}. */
 export interface NewNewsSubscriber {
   readonly email: string
   /** Default: not validated (the subscriber gets a validation e-mail). */
@@ -59,7 +61,6 @@ export const all = (): ClassicRequest<ReadonlyArray<NewsSubscriber>> => getReque
 export const get = (id: number): ClassicRequest<O.Option<NewsSubscriber>> =>
   getRequest('NewsSubscriber.get', `${ROUTE}/${segment(id)}`, oneSubscriber, { issues: V.positiveInt('id', id) })
 
-/** An address that is already subscribed is a 400 `Subscription failed, please check if already subscribed`. */
 /** Every field of a new subscriber, described once: wire name and check. */
 const FIELDS: Fields<NewNewsSubscriber, FormValue> = {
   email: { wire: 'email', check: V.email },
@@ -73,11 +74,16 @@ const UPDATE_FIELDS: Fields<NewsSubscriberUpdate, FormValue> = { email: { wire: 
 const NEW_REQUIRED: RequiredFields<NewNewsSubscriber> = { email: true }
 const UPDATE_REQUIRED: RequiredFields<NewsSubscriberUpdate> = { email: true }
 
+/**
+ * Subscribes an address: `POST /News/Subscriber`; the answer is the subscriber as stored. An address that is
+ * already subscribed is a 400 `Subscription failed, please check if already subscribed`.
+ */
 export const post = (input: NewNewsSubscriber): ClassicRequest<NewsSubscriber> => {
   const issues = checkFields(FIELDS, NEW_REQUIRED, input)
   return postRequest('NewsSubscriber.post', ROUTE, echoedSubscriber, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
 }
 
+/** Changes subscriber `id`'s address: `PUT /News/Subscriber/$id$`; the answer is the subscriber as stored. */
 export const put = (id: number, input: NewsSubscriberUpdate): ClassicRequest<NewsSubscriber> => {
   const issues = V.issues(V.positiveInt('id', id), checkFields(UPDATE_FIELDS, UPDATE_REQUIRED, input))
   return putRequest('NewsSubscriber.put', `${ROUTE}/${segment(id)}`, echoedSubscriber, {
@@ -86,6 +92,7 @@ export const put = (id: number, input: NewsSubscriberUpdate): ClassicRequest<New
   })
 }
 
+/** Deletes a subscriber; an unknown id is a 400 `Invalid news subscriber ID`. */
 const del = (id: number): ClassicRequest<void> => deleteRequest('NewsSubscriber.delete', `${ROUTE}/${segment(id)}`, { issues: V.positiveInt('id', id) })
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

@@ -64,18 +64,21 @@ export {
   type UserOrganizationNote
 } from './internal/tickets'
 
+/** A staff member watching a ticket (`<watcher>` of a ticket document). */
 export interface Watcher {
   readonly staffId: number
   readonly name: string
   readonly extra: Extra
 }
 
+/** A workflow that applies to a ticket (`<workflow>` of a ticket document). */
 export interface Workflow {
   readonly id: number
   readonly title: string
   readonly extra: Extra
 }
 
+/** A ticket as `GET /Tickets/Ticket/$ticketid$` answers it: with its posts, notes, watchers and workflows. */
 export interface Ticket {
   readonly id: number
   readonly flagType: Code<FlagType>
@@ -155,10 +158,14 @@ export const SORT_FIELDS = [
   'prioritytitle',
   'lastreplier'
 ] as const
+/** A `sortfield` of {@link TicketListOptions}. */
 export type SortField = (typeof SORT_FIELDS)[number]
+/** The direction of a sorted ticket list. */
 export type SortOrder = 'ASC' | 'DESC'
+/** Every `SortOrder`. */
 export const SORT_ORDERS: ReadonlyArray<SortOrder> = ['ASC', 'DESC']
 
+/** Which tickets {@link all} lists and {@link count} counts: by department (required), status, owner and user. */
 export interface TicketFilter {
   /** Required, at least one. Unknown ids are dropped by the server (none left → no tickets). */
   readonly departmentIds: ReadonlyArray<number>
@@ -169,6 +176,7 @@ export interface TicketFilter {
   readonly userIds?: ReadonlyArray<number>
 }
 
+/** A ticket filter with paging and order, for {@link all}. */
 export interface TicketListOptions extends TicketFilter {
   /** Tickets per page (default: all). */
   readonly count?: number
@@ -178,7 +186,9 @@ export interface TicketListOptions extends TicketFilter {
   readonly sortOrder?: SortOrder
 }
 
+/** Every `TicketCreationKind`. */
 export const TICKET_TYPES = ['default', 'phone'] as const
+/** How a new ticket was taken: a normal ticket or a phone call (`type`; read back as `creationType`). */
 export type TicketCreationKind = (typeof TICKET_TYPES)[number]
 
 /**
@@ -232,9 +242,11 @@ export const SEARCH_FIELDS = {
   user: 'user',
   tags: 'tags'
 } as const
+/** The name of a place {@link search} looks in (a key of `SEARCH_FIELDS`). */
 export type SearchField = keyof typeof SEARCH_FIELDS
 const SEARCH_FIELD_NAMES = /*#__PURE__*/ Object.keys(SEARCH_FIELDS) as ReadonlyArray<SearchField>
 
+/** A ticket search, for {@link search}: the text and where to look for it. */
 export interface TicketSearch {
   readonly query: string
   /** At least one. */

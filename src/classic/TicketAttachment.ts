@@ -24,6 +24,7 @@ import { many, one } from './internal/xml'
 
 export type { FileContents, TicketAttachment, TicketAttachmentWithContents } from './internal/tickets'
 
+/** A file to attach to a post of a ticket, for {@link post}. */
 export interface NewTicketAttachment {
   /** The post the file belongs to (must be a post of that ticket: 404 `Ticket Post not found` otherwise). */
   readonly ticketPostId: number
@@ -65,6 +66,10 @@ export const post = (ticketId: number, input: NewTicketAttachment): ClassicReque
   return postRequest('TicketAttachment.post', ROUTE, oneAttachment, { issues, form })
 }
 
+/**
+ * Deletes an attachment: `DELETE /Tickets/TicketAttachment/$ticketid$/$attachmentid$`; 404 `Attachment not Found`,
+ * 400 when it belongs to another ticket.
+ */
 const del = (ticketId: number, id: number): ClassicRequest<void> =>
   deleteRequest('TicketAttachment.delete', `${ROUTE}/${segment(ticketId)}/${segment(id)}`, { issues: ids(ticketId, id) })
 

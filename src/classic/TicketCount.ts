@@ -54,6 +54,7 @@ export interface UnassignedCount {
   readonly extra: Extra
 }
 
+/** Every counter of the helpdesk, as `GET /Tickets/TicketCount` answers them. */
 export interface TicketCount {
   readonly departments: ReadonlyArray<DepartmentCount>
   /** All departments together, by status. */

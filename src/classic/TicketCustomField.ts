@@ -38,6 +38,7 @@ export type CustomFieldValue =
   /** File (11): the file name and bytes. */
   | { readonly kind: 'file'; readonly fileName: string; readonly contents: Uint8Array }
 
+/** A custom field of a ticket with its value, as `GET /Tickets/TicketCustomField/$ticketid$` answers it. */
 export interface CustomField {
   readonly id: number
   /** The field's key (e.g. `l8bo9bitv8s0`): what `post` takes. */
@@ -50,6 +51,7 @@ export interface CustomField {
   readonly extra: Extra
 }
 
+/** A custom field group of a ticket, with its fields and their values. */
 export interface CustomFieldGroup {
   readonly id: number
   readonly title: string
@@ -192,12 +194,18 @@ export type CustomFieldInput =
    */
   | { readonly kind: 'file'; readonly fileName: string; readonly contents: FileContents; readonly contentType?: string }
 
+/** A text, text area, password or custom field's new value, for {@link post}. */
 export const textValue = (text: string): CustomFieldInput => ({ kind: 'text', text })
+/** A radio or select field's chosen option, by option id (the `CustomField` module's `options` lists them). */
 export const optionValue = (optionId: number): CustomFieldInput => ({ kind: 'option', optionId })
+/** A checkbox or multi-select field's chosen options (by option id); an empty list clears the field. */
 export const optionsValue = (optionIds: ReadonlyArray<number>): CustomFieldInput => ({ kind: 'options', optionIds })
+/** A linked select field's chosen parent option and, optionally, its child option. */
 export const linkedValue = (parentOptionId: number, childOptionId?: number): CustomFieldInput =>
   childOptionId === undefined ? { kind: 'linked', parentOptionId } : { kind: 'linked', parentOptionId, childOptionId }
+/** A date field's new value (the day in UTC). */
 export const dateValue = (date: Date): CustomFieldInput => ({ kind: 'date', date })
+/** A file field's new file; without `contentType` it is sent as `application/octet-stream`. */
 export const fileValue = (fileName: string, contents: FileContents, contentType?: string): CustomFieldInput =>
   contentType === undefined ? { kind: 'file', fileName, contents } : { kind: 'file', fileName, contents, contentType }
 

@@ -33,6 +33,10 @@ const ids = (ticketId: number, noteId: number): V.Issues => V.issues(numericTick
 export const all = (ticketId: number): ClassicRequest<ReadonlyArray<TicketNote>> =>
   getRequest('TicketNote.all', `${ROUTE}/ListAll/${segment(ticketId)}`, notes, { issues: numericTicketId('ticketId', ticketId) })
 
+/**
+ * One note of a ticket: `GET /Tickets/TicketNote/$ticketid$/$noteid$`; 404 `Ticket note not Found`, 400 when it
+ * belongs to another ticket.
+ */
 export const get = (ticketId: number, noteId: number): ClassicRequest<TicketNote> =>
   getRequest('TicketNote.get', `${ROUTE}/${segment(ticketId)}/${segment(noteId)}`, oneNote, { issues: ids(ticketId, noteId) })
 
@@ -50,12 +54,17 @@ const NEW_REQUIRED: RequiredFields<NewTicketNote> = { contents: true }
 const rules = (input: Partial<NewTicketNote>): V.Issues =>
   exactlyOne('staffId', [input.staffId, input.fullName], 'exactly one of staffId or fullName is required')
 
+/** Adds a note to a ticket: `POST /Tickets/TicketNote`; the answer is the note as stored. */
 export const post = (ticketId: number, input: NewTicketNote): ClassicRequest<TicketNote> => {
   const issues = V.issues(numericTicketId('ticketId', ticketId), checkFields(FIELDS, NEW_REQUIRED, input, rules))
   const form = V.whenValid(issues, () => phpForm({ ticketid: ticketId, ...wireValues(FIELDS, input) }))
   return postRequest('TicketNote.post', ROUTE, oneNote, { issues, form })
 }
 
+/**
+ * Deletes a note: `DELETE /Tickets/TicketNote/$ticketid$/$noteid$`; 404 `Ticket note not Found`, 400 when it belongs
+ * to another ticket.
+ */
 const del = (ticketId: number, noteId: number): ClassicRequest<void> =>
   deleteRequest('TicketNote.delete', `${ROUTE}/${segment(ticketId)}/${segment(noteId)}`, { issues: ids(ticketId, noteId) })
 

@@ -105,6 +105,10 @@ export const post = (ticketId: number, input: NewTicketPost): ClassicRequest<Tic
   return postRequest('TicketPost.post', ROUTE, onePost, { issues, form })
 }
 
+/**
+ * Deletes a post: `DELETE /Tickets/TicketPost/$ticketid$/$ticketpostid$`; 404 `Ticket Post not Found`, 400 when it
+ * belongs to another ticket.
+ */
 const del = (ticketId: number, postId: number): ClassicRequest<void> =>
   deleteRequest('TicketPost.delete', `${ROUTE}/${segment(ticketId)}/${segment(postId)}`, { issues: ids(ticketId, postId) })
 

@@ -11,8 +11,10 @@ import { bool, first, int, list, literal, many, requiredInt, struct, text, textA
 /** `public`: users can pick it in the support center; `private`: staff only. */
 export type TicketPriorityType = 'public' | 'private'
 
+/** Every `TicketPriorityType`. */
 export const TICKET_PRIORITY_TYPES: ReadonlyArray<TicketPriorityType> = ['public', 'private']
 
+/** A ticket priority as `GET /Tickets/TicketPriority` answers it. */
 export interface TicketPriority {
   readonly id: number
   readonly title: string

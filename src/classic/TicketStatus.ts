@@ -11,8 +11,10 @@ import { bool, first, int, list, literal, many, requiredInt, struct, text, textA
 /** `public`: shown to users in the support center; `private`: staff only. */
 export type TicketStatusType = 'public' | 'private'
 
+/** Every `TicketStatusType`. */
 export const TICKET_STATUS_TYPES: ReadonlyArray<TicketStatusType> = ['public', 'private']
 
+/** A ticket status as `GET /Tickets/TicketStatus` answers it. */
 export interface TicketStatus {
   readonly id: number
   readonly title: string

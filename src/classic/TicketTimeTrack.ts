@@ -13,6 +13,7 @@ import { many, one } from './internal/xml'
 
 export { NOTE_COLORS, NoteColor, type Code, type TimeTrack } from './internal/tickets'
 
+/** A new time-tracking entry, for {@link post} (named as the XML names what it sends back). */
 export interface NewTimeTrack {
   /** The staff member who records the entry (must exist). */
   readonly staffId: number
@@ -37,6 +38,7 @@ const ROUTE = '/Tickets/TicketTimeTrack'
 
 const ids = (ticketId: number, id: number): V.Issues => V.issues(numericTicketId('ticketId', ticketId), V.positiveInt('id', id))
 
+/** A ticket's time-tracking entries: `GET /Tickets/TicketTimeTrack/ListAll/$ticketid$`. */
 export const all = (ticketId: number): ClassicRequest<ReadonlyArray<TimeTrack>> =>
   getRequest('TicketTimeTrack.all', `${ROUTE}/ListAll/${segment(ticketId)}`, timeTracks, { issues: numericTicketId('ticketId', ticketId) })
 
@@ -58,12 +60,17 @@ const FIELDS: Fields<NewTimeTrack, FormValue> = {
 
 const NEW_REQUIRED: RequiredFields<NewTimeTrack> = { staffId: true, contents: true, workDate: true, billDate: true, timeWorked: true, timeBillable: true }
 
+/** Records time on a ticket: `POST /Tickets/TicketTimeTrack`; the answer is the entry as stored. */
 export const post = (ticketId: number, input: NewTimeTrack): ClassicRequest<TimeTrack> => {
   const issues = V.issues(numericTicketId('ticketId', ticketId), checkFields(FIELDS, NEW_REQUIRED, input))
   const form = V.whenValid(issues, () => phpForm({ ticketid: ticketId, ...wireValues(FIELDS, input) }))
   return postRequest('TicketTimeTrack.post', ROUTE, oneTimeTrack, { issues, form })
 }
 
+/**
+ * Deletes an entry: `DELETE /Tickets/TicketTimeTrack/$ticketid$/$id$`; 404 `Ticket time tracking note not Found`, 400
+ * when it belongs to another ticket.
+ */
 const del = (ticketId: number, id: number): ClassicRequest<void> =>
   deleteRequest('TicketTimeTrack.delete', `${ROUTE}/${segment(ticketId)}/${segment(id)}`, { issues: ids(ticketId, id) })
 

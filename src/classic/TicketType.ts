@@ -11,8 +11,10 @@ import { bool, first, int, list, literal, many, requiredInt, struct, text, textA
 /** `public`: users can pick it in the support center; `private`: staff only. */
 export type TicketTypeVisibility = 'public' | 'private'
 
+/** Every `TicketTypeVisibility`. */
 export const TICKET_TYPE_VISIBILITIES: ReadonlyArray<TicketTypeVisibility> = ['public', 'private']
 
+/** A ticket type as `GET /Tickets/TicketType` answers it. */
 export interface TicketType {
   readonly id: number
   readonly title: string

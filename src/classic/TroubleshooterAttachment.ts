@@ -8,12 +8,19 @@ import { attachmentFields, attachmentForm, checkNewAttachment, type AttachmentFi
 import { deleteRequest, getRequest, postRequest, segment, type ClassicRequest } from './internal/request'
 import { int, many, one, struct, type Extra, type XmlElement } from './internal/xml'
 
+export type { NewAttachmentFile } from './internal/contentAttachments'
+
+/**
+ * A file of a troubleshooter step, with its contents, as
+ * `GET /Troubleshooter/Attachment/ListAll/$troubleshooterstepid$` lists it.
+ */
 export interface TroubleshooterAttachment extends AttachmentFields {
   /** The step the file belongs to. */
   readonly troubleshooterStepId: number
   readonly extra: Extra
 }
 
+/** A file to attach to a step with {@link post}. */
 export type NewTroubleshooterAttachment = NewAttachmentFile
 
 const attachment: Decoder<XmlElement, TroubleshooterAttachment> = /*#__PURE__*/ struct('troubleshooterattachment', {

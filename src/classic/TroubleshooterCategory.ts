@@ -14,6 +14,7 @@ import { bool, first, int, listIn, many, one, requiredInt, struct, text, textAs,
 export const TroubleshooterCategoryType = { global: 1, public: 2, private: 3 } as const
 export type TroubleshooterCategoryType = (typeof TroubleshooterCategoryType)[keyof typeof TroubleshooterCategoryType]
 
+/** A troubleshooter category as `GET /Troubleshooter/Category` answers it. */
 export interface TroubleshooterCategory {
   readonly id: number
   /** The creator; 0 once that staff member no longer exists. */
@@ -31,6 +32,7 @@ export interface TroubleshooterCategory {
   readonly extra: Extra
 }
 
+/** The fields of a new troubleshooter category, for {@link post}. */
 export interface NewTroubleshooterCategory {
   readonly title: string
   readonly categoryType: TroubleshooterCategoryType
@@ -112,11 +114,13 @@ export const all = (): ClassicRequest<ReadonlyArray<TroubleshooterCategory>> => 
 export const get = (id: number): ClassicRequest<O.Option<TroubleshooterCategory>> =>
   getRequest('TroubleshooterCategory.get', `${ROUTE}/${segment(id)}`, oneCategory, { issues: V.positiveInt('id', id) })
 
+/** Creates a category: `POST /Troubleshooter/Category`; the answer is the category as stored. */
 export const post = (input: NewTroubleshooterCategory): ClassicRequest<TroubleshooterCategory> => {
   const issues = checkFields(FIELDS, NEW_REQUIRED, input, newRules)
   return postRequest('TroubleshooterCategory.post', ROUTE, echoedCategory, { issues, form: V.whenValid(issues, () => phpForm(wireValues(FIELDS, input))) })
 }
 
+/** Changes category `id`: `PUT /Troubleshooter/Category/$id$`; the answer is the category as stored. */
 export const put = (id: number, input: TroubleshooterCategoryUpdate): ClassicRequest<TroubleshooterCategory> => {
   const issues = V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input, updateRules))
   return putRequest('TroubleshooterCategory.put', `${ROUTE}/${segment(id)}`, echoedCategory, {

@@ -9,14 +9,16 @@ import { checkNewComment, commentFields, commentForm, type CommentFields, type N
 import { deleteRequest, getRequest, postRequest, segment, type ClassicRequest } from './internal/request'
 import { first, int, many, one, struct, type Extra, type XmlElement } from './internal/xml'
 
-export { CommentCreatorType, CommentStatus } from './internal/comments'
+export { CommentCreatorType, CommentStatus, type NewComment } from './internal/comments'
 
+/** A comment on a troubleshooter step as `GET /Troubleshooter/Comment/$id$` answers it. */
 export interface TroubleshooterComment extends CommentFields {
   /** The step commented on. */
   readonly troubleshooterStepId: number
   readonly extra: Extra
 }
 
+/** A new comment on a step, for {@link post}. */
 export type NewTroubleshooterComment = NewComment
 
 const comment: Decoder<XmlElement, TroubleshooterComment> = /*#__PURE__*/ struct('troubleshooterstepcomment', {
@@ -38,7 +40,7 @@ export const all = (troubleshooterStepId?: number): ClassicRequest<ReadonlyArray
         issues: V.positiveInt('troubleshooterStepId', troubleshooterStepId)
       })
 
-/** One comment; `none` when there is no Knowledgebase comment with that id. */
+/** One comment; `none` when there is no troubleshooter comment with that id. */
 export const get = (id: number): ClassicRequest<O.Option<TroubleshooterComment>> =>
   getRequest('TroubleshooterComment.get', `${ROUTE}/${segment(id)}`, oneComment, { issues: V.positiveInt('id', id) })
 

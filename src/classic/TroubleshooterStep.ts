@@ -17,6 +17,7 @@ export type { EmbeddedAttachment } from './internal/content'
 export const StepStatus = { published: 1, draft: 2 } as const
 export type StepStatus = (typeof StepStatus)[keyof typeof StepStatus]
 
+/** A troubleshooter step as `GET /Troubleshooter/Step/$id$` answers it. */
 export interface TroubleshooterStep {
   readonly id: number
   readonly categoryId: number
@@ -64,6 +65,7 @@ interface StepOptions {
   readonly parentStepIds?: ReadonlyArray<number>
 }
 
+/** The fields of a new step, for {@link post}. */
 export interface NewTroubleshooterStep extends StepOptions {
   readonly categoryId: number
   readonly subject: string
@@ -168,6 +170,7 @@ export const post = (input: NewTroubleshooterStep): ClassicRequest<Troubleshoote
   return postRequest('TroubleshooterStep.post', ROUTE, echoedStep, { issues, form: V.whenValid(issues, () => phpForm(wireValues(NEW_FIELDS, input))) })
 }
 
+/** Changes step `id`: `PUT /Troubleshooter/Step/$id$`; the answer is the step as stored. */
 export const put = (id: number, input: TroubleshooterStepUpdate): ClassicRequest<TroubleshooterStep> => {
   const issues = V.issues(V.positiveInt('id', id), checkFields(UPDATE_FIELDS, UPDATE_REQUIRED, input, updateRules))
   return putRequest('TroubleshooterStep.put', `${ROUTE}/${segment(id)}`, echoedStep, {

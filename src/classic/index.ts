@@ -1,5 +1,5 @@
 export { classic, type ClassicConfig, type ClassicExecutor } from './internal/executor'
-export type { ClassicRequest, ClassicMethod, FilePart, FormPairs, FormValue, Result } from './internal/request'
+export type { ClassicRequest, ClassicMethod, FilePart, FormPairs, FormValue, ResponseDecoder, Result } from './internal/request'
 export type { Extra, XmlElement, XmlNode, XmlParser } from './internal/xml'
 export { extraText } from './internal/xml'
 export { webCryptoSigner, type Signer } from './internal/signer'

@@ -10,8 +10,11 @@ type Sent = { readonly _tag: 'Left'; readonly left: KayakoError } | { readonly _
 
 /** Time as the policies see it. `systemClock` in production; a fake clock in tests. */
 export interface Clock {
+  /** The time in epoch milliseconds, as `Date.now`. */
   readonly now: () => number
+  /** Calls `callback` after `ms` milliseconds; the handle is what `clearTimeout` takes. */
   readonly setTimeout: (callback: () => void, ms: number) => unknown
+  /** Cancels a timer `setTimeout` started. */
   readonly clearTimeout: (handle: unknown) => void
 }
 

@@ -13,8 +13,11 @@ import * as D from 'io-ts/Decoder'
 import type * as DE from 'io-ts/DecodeError'
 import type * as FS from 'io-ts/FreeSemigroup'
 
+/** Reads an `I` (an XML element, a JSON value) into an `A`: io-ts's `Decoder`. */
 export type Decoder<I, A> = D.Decoder<I, A>
+/** Why a decode failed, by path: io-ts's `DecodeError` (a `DecodeError` of this package renders it as lines). */
 export type DecodeErrors = D.DecodeError
+/** A decoder's result: the value, or what failed where. */
 export type Decoded<A> = E.Either<DecodeErrors, A>
 
 export const success: <A>(a: A) => Decoded<A> = E.right

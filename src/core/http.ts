@@ -4,8 +4,10 @@ import * as E from './either'
 import { causeText, httpError, parseError, redact, redactUrl, transportError, validationError, type KayakoError, type TransferPhase } from './error'
 import { notHttpUrl } from './validate'
 
+/** The method of an {@link HttpRequest}: the executors of both APIs send GET, POST, PUT and DELETE. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH'
 
+/** One HTTP request as executors hand it to a {@link Transport}: complete, with its headers and encoded body. */
 export interface HttpRequest {
   readonly method: HttpMethod
   readonly url: string
@@ -36,6 +38,7 @@ export interface HttpRequest {
   readonly bytes?: boolean
 }
 
+/** What a {@link Transport} answers: status, headers and body, whatever the status. */
 export interface HttpResponse {
   readonly status: number
   /** Header names in lower case. */
@@ -51,22 +54,34 @@ export interface HttpResponse {
  */
 export type Transport = (request: HttpRequest) => TE.TaskEither<KayakoError, HttpResponse>
 
-interface FetchResponse {
+/** The part of a WHATWG `Response` that `fetchTransportWith` reads. */
+export interface FetchResponse {
   readonly status: number
   /** `opaqueredirect` where the runtime hides a redirect from `redirect: 'manual'` (browsers). */
   readonly type?: string
-  readonly headers: { forEach(cb: (value: string, name: string) => void): void }
+  readonly headers: {
+    /** Calls `cb` with each header. */
+    forEach(cb: (value: string, name: string) => void): void
+  }
   /** A WHATWG stream where the runtime has one: read piecewise when the request has a `maxBodyBytes`. */
-  readonly body?: { getReader(): BodyReader } | null
+  readonly body?: {
+    /** A reader of the body's bytes. */
+    getReader(): BodyReader
+  } | null
+  /** The whole body as text. */
   text(): Promise<string>
 }
 
-interface BodyReader {
+/** The part of a WHATWG stream reader that `fetchTransportWith` uses to read a body piecewise. */
+export interface BodyReader {
+  /** The next chunk, or `done`. */
   read(): Promise<{ readonly done: boolean; readonly value?: Uint8Array }>
+  /** Stops reading (a body over `maxBodyBytes`). */
   cancel(reason?: unknown): Promise<void>
 }
 
-type FetchLike = (input: string, init?: Record<string, unknown>) => Promise<FetchResponse>
+/** A `fetch` function (the global one, `cross-fetch`, undici's, or a test double), as `fetchTransportWith` takes it. */
+export type FetchLike = (input: string, init?: Record<string, unknown>) => Promise<FetchResponse>
 
 // A variable specifier keeps bundlers from inlining cross-fetch: it is loaded only on runtimes without a global fetch.
 const CROSS_FETCH = 'cross-fetch'
@@ -86,6 +101,7 @@ const resolveFetch = async (): Promise<FetchLike> => {
 // ---------------------------------------------------------------------------------------------------------------
 // Redirects: no transport of the library follows one (fetch is told `redirect: 'manual'`, node:http never does)
 
+/** The statuses that are redirects (301, 302, 303, 307, 308): no transport follows them on its own. */
 export const REDIRECT_STATUSES: ReadonlyArray<number> = [301, 302, 303, 307, 308]
 
 /**

@@ -18,7 +18,8 @@ import { deadline, systemClock, type Clock } from './deadline'
 
 export { systemClock, type Clock } from './deadline'
 
-type Sent = E.Either<KayakoError, HttpResponse>
+/** What a transport answered: a response (any status) or the error that stopped it. */
+export type Sent = E.Either<KayakoError, HttpResponse>
 
 // ---------------------------------------------------------------------------------------------------------------
 // Time
@@ -299,9 +300,13 @@ export const withTimeout =
 
 /** Any logger with the four usual methods: `console`, pino, bunyan, a child logger… Called as `(entry, message)`. */
 export interface Logger {
+  /** Logs at debug level (not used by the default levels). */
   readonly debug: (...args: ReadonlyArray<unknown>) => void
+  /** Logs an answered attempt (the default for 1xx-4xx other than 408 and 429). */
   readonly info: (...args: ReadonlyArray<unknown>) => void
+  /** Logs a 408, 429 or 5xx answer (by default). */
   readonly warn: (...args: ReadonlyArray<unknown>) => void
+  /** Logs an attempt that got no response (by default). */
   readonly error: (...args: ReadonlyArray<unknown>) => void
 }
 

@@ -4,6 +4,7 @@
  */
 import type { ValidationIssue } from './error'
 
+/** The problems a check found with a builder's arguments; empty when they are valid. */
 export type Issues = ReadonlyArray<ValidationIssue>
 
 const issue = (path: string, message: string): Issues => [{ path, message }]

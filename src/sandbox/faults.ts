@@ -71,6 +71,7 @@ export interface FaultInjector {
   readonly next: (request: HttpRequest) => FaultKind | undefined
   /** Every fault injected so far, in order. */
   readonly log: ReadonlyArray<FaultRecord>
+  /** Adds an entry to `log` (the transport and the server call it once the fault has played out). */
   readonly record: (entry: FaultRecord) => void
   readonly options: FaultOptions
 }

@@ -179,3 +179,45 @@ export const sandboxTransport = (sandbox: SandboxOptions | Sandbox = {}): Transp
 
 export { DEFAULT_SETTINGS, LENIENCIES, type HelpdeskSettings, type Leniency } from './classic/settings'
 export { FAULT_KINDS, HANDLED, type FaultInjector, type FaultKind, type FaultOptions, type FaultRecord } from './faults'
+// The types of `Sandbox.store` (its tables and rows) and `Sandbox.v1`, to name them in tests.
+export type {
+  Store,
+  AttachmentRow,
+  CustomFieldGroupRow,
+  CustomFieldOptionRow,
+  CustomFieldRow,
+  DepartmentApp,
+  DepartmentRow,
+  FieldType,
+  FieldValue,
+  NoteRow,
+  ProfileNoteRow,
+  SlaPlanRow,
+  StaffGroupRow,
+  StaffRow,
+  Table,
+  TemplateGroupRow,
+  TicketPostRow,
+  TicketPriorityRow,
+  TicketRow,
+  TicketStatusRow,
+  TicketTypeRow,
+  TimeTrackRow,
+  UserGroupRow,
+  UserOrganizationRow,
+  UserRow,
+  WorkflowRow
+} from './classic/store'
+export type {
+  ContentAttachmentRow,
+  ContentCommentRow,
+  KbArticleRow,
+  KbCategoryRow,
+  NewsCategoryRow,
+  NewsItemRow,
+  NewsSubscriberRow,
+  TroubleshooterCategoryRow,
+  TroubleshooterStepRow
+} from './classic/contentRows'
+export type { Behaviour } from './classic/settings'
+export type { V1Sandbox, V1SandboxOptions } from './v1/handler'

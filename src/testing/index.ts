@@ -43,6 +43,7 @@ export {
   ok,
   on,
   wire,
+  type AnyRequest,
   type ApiOf,
   type CallsKey,
   type MockAnswer,

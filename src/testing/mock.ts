@@ -35,7 +35,8 @@ export const ok = <A>(value: A): E.Either<KayakoError, A> => E.right(value)
 /** A failed answer. */
 export const fail = (error: KayakoError): E.Either<KayakoError, never> => E.left(error)
 
-type AnyRequest = ClassicRequest<unknown> | V1Request<unknown>
+/** A request of either API: what an entry matches and a mock records. */
+export type AnyRequest = ClassicRequest<unknown> | V1Request<unknown>
 
 /** The API a request belongs to. */
 export type ApiOf<R> = R extends ClassicRequest<unknown> ? 'classic' : 'v1'
@@ -52,6 +53,7 @@ export interface MockEntry<Api extends 'classic' | 'v1'> {
   readonly key: string
   /** Lower is more specific: a request, a builder, `METHOD /route`, `/route`, an operation name, `'*'`. */
   readonly rank: number
+  /** Whether this entry answers the request. */
   readonly matches: (request: AnyRequest) => boolean
   readonly answer: MockAnswer<unknown, never>
   /** Contravariant on purpose: a route entry (both APIs) fits either mock, a builder entry only its own. */
@@ -178,11 +180,13 @@ export interface V1Call extends MockCall {
   readonly body: Body | undefined
 }
 
+/** How a call of request `R` is recorded: a {@link RecordedCall} for Classic, a {@link V1Call} for v1. */
 export type MockCallOf<R> = R extends ClassicRequest<unknown> ? RecordedCall : V1Call
 
 /** How `callsTo` picks calls: an operation name or entry key, a builder, or a request (the same arguments). */
 export type CallsKey = string | ((...args: never) => AnyRequest) | AnyRequest
 
+/** What a mock executor adds to the executor: the calls it received, by key, and `clear`. */
 export interface MockControls<C> {
   /** Every call so far, oldest first. */
   readonly calls: ReadonlyArray<C>

@@ -42,7 +42,7 @@ import { count, type Query } from './internal/request'
 
 export type { Case, CaseReply, CaseState } from './internal/entities/case'
 export type { CustomFieldValue } from './internal/entities/caseField'
-export type { Note } from './internal/entities/note'
+export type { Note, NoteColor } from './internal/entities/note'
 export type { Post, PostSource, PostStatus } from './internal/entities/post'
 export type { Tag } from './internal/entities/tag'
 export type { NewNote } from './internal/request'

@@ -33,8 +33,9 @@ import {
 import { addTags as addTagsTo, listTags, removeTags as removeTagsFrom, replaceTags as replaceTagsOf, type Taggable } from './internal/tagging'
 
 export type { CaseStatusType, RelatedCaseListArgs as OrganizationCaseListArgs } from './internal/caseFilters'
+export { CASE_STATUS_TYPES } from './internal/caseFilters'
 export type { Case } from './internal/entities/case'
-export type { Note } from './internal/entities/note'
+export type { Note, NoteColor } from './internal/entities/note'
 export type { Organization, User } from './internal/entities/people'
 export type { Tag } from './internal/entities/tag'
 export type { NewNote } from './internal/request'

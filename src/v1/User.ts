@@ -35,8 +35,9 @@ import {
 import { addTags as addTagsTo, listTags, removeTags as removeTagsFrom, replaceTags as replaceTagsOf, type Taggable } from './internal/tagging'
 
 export type { CaseStatusType, RelatedCaseListArgs } from './internal/caseFilters'
+export { CASE_STATUS_TYPES } from './internal/caseFilters'
 export type { Case } from './internal/entities/case'
-export type { Note } from './internal/entities/note'
+export type { Note, NoteColor } from './internal/entities/note'
 export type { Organization, OrganizationCaseAccess, User } from './internal/entities/people'
 export type { AgentCaseAccess } from './internal/entities/role'
 export type { Tag } from './internal/entities/tag'

@@ -8,6 +8,9 @@ import { join } from 'node:path'
 import { publicEntries, ROOT } from './entries.mjs'
 
 const waiting = JSON.parse(readFileSync(join(ROOT, 'test', 'tooling', 'undocumented.json'), 'utf8'))
+// Source links ("Defined in") need a public repository; without package.json `repository` (and a git remote for it)
+// TypeDoc warns that the remote is not valid, and every warning fails the build.
+const linkSources = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).repository !== undefined
 
 /** @type {Partial<import('typedoc').TypeDocOptions>} */
 export default {
@@ -16,6 +19,7 @@ export default {
   tsconfig: join(ROOT, 'tsconfig.json'),
   out: join(ROOT, 'docs', 'reference'),
   readme: 'none',
+  disableSources: !linkSources,
   excludePrivate: true,
   excludeInternal: true,
   validation: { notExported: true, invalidLink: true, invalidPath: true, rewrittenLink: true, notDocumented: true, unusedMergeModuleWith: true },

@@ -70,11 +70,15 @@ export const runOptional =
   <A>(request: OptionalRequest<A>): TE.TaskEither<KayakoError, O.Option<A>> =>
     O.isNone(request) ? TE.right(O.none) : run(request.value)
 
-/** A ticket's posts, notes, time tracks, attachments (without contents) and custom fields. */
+/** A ticket's posts: `GET /Tickets/TicketPost/ListAll/$ticketid$`. */
 export const postsOf = (ticket: { readonly id: number }): ClassicRequest<ReadonlyArray<TicketPost.TicketPost>> => TicketPost.all(ticket.id)
+/** A ticket's notes: `GET /Tickets/TicketNote/ListAll/$ticketid$`. */
 export const notesOf = (ticket: { readonly id: number }): ClassicRequest<ReadonlyArray<TicketNote.TicketNote>> => TicketNote.all(ticket.id)
+/** A ticket's time tracks: `GET /Tickets/TicketTimeTrack/ListAll/$ticketid$`. */
 export const timeTracksOf = (ticket: { readonly id: number }): ClassicRequest<ReadonlyArray<TicketTimeTrack.TimeTrack>> => TicketTimeTrack.all(ticket.id)
+/** A ticket's attachments, without contents: `GET /Tickets/TicketAttachment/ListAll/$ticketid$`. */
 export const attachmentsOf = (ticket: { readonly id: number }): ClassicRequest<ReadonlyArray<TicketAttachment.TicketAttachment>> =>
   TicketAttachment.all(ticket.id)
+/** A ticket's custom field groups and values: `GET /Tickets/TicketCustomField/$ticketid$`. */
 export const customFieldsOf = (ticket: { readonly id: number }): ClassicRequest<ReadonlyArray<TicketCustomField.CustomFieldGroup>> =>
   TicketCustomField.get(ticket.id)

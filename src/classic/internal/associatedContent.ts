@@ -39,6 +39,7 @@ export const parentKbCategoryOf = (category: { readonly parentKbCategoryId: numb
 export const kbArticlesOf = (category: { readonly id: number }): ClassicRequest<ReadonlyArray<KnowledgebaseArticle.KnowledgebaseArticle>> =>
   KnowledgebaseArticle.all(category.id)
 
+/** An article's comments: `GET /Knowledgebase/Comment/ListAll/$articleid$`. */
 export const kbCommentsOf = (article: { readonly id: number }): ClassicRequest<ReadonlyArray<KnowledgebaseComment.KnowledgebaseComment>> =>
   KnowledgebaseComment.all(article.id)
 
@@ -58,12 +59,14 @@ export const kbArticleOf = (x: { readonly kbArticleId: number }): ClassicRequest
 
 // --- News
 
+/** One request per category of a news item (`categoryIds`); each answers `none` for a category that is gone. */
 export const newsCategoriesOf = (item: { readonly categoryIds: ReadonlyArray<number> }): ReadonlyArray<ClassicRequest<O.Option<NewsCategory.NewsCategory>>> =>
   each(item.categoryIds, NewsCategory.get)
 
 /** The active news of a category (the server gives all active news for a category without items). */
 export const newsItemsOf = (category: { readonly id: number }): ClassicRequest<ReadonlyArray<NewsItem.NewsItem>> => NewsItem.all(category.id)
 
+/** A news item's comments: `GET /News/Comment/ListAll/$newsitemid$`. */
 export const newsCommentsOf = (item: { readonly id: number }): ClassicRequest<ReadonlyArray<NewsComment.NewsComment>> => NewsComment.all(item.id)
 
 /** The news item a comment belongs to. */
@@ -85,9 +88,11 @@ export const childStepsOf = (step: {
   readonly childStepIds: ReadonlyArray<number>
 }): ReadonlyArray<ClassicRequest<O.Option<TroubleshooterStep.TroubleshooterStep>>> => each(step.childStepIds, TroubleshooterStep.get)
 
+/** A troubleshooter step's comments: `GET /Troubleshooter/Comment/ListAll/$troubleshooterstepid$`. */
 export const stepCommentsOf = (step: { readonly id: number }): ClassicRequest<ReadonlyArray<TroubleshooterComment.TroubleshooterComment>> =>
   TroubleshooterComment.all(step.id)
 
+/** A troubleshooter step's attachments: `GET /Troubleshooter/Attachment/ListAll/$troubleshooterstepid$`. */
 export const stepAttachmentsOf = (step: { readonly id: number }): ClassicRequest<ReadonlyArray<TroubleshooterAttachment.TroubleshooterAttachment>> =>
   TroubleshooterAttachment.all(step.id)
 

@@ -19,6 +19,10 @@ export interface CachedExecutor extends ClassicExecutor {
   readonly clear: () => void
 }
 
+/**
+ * An executor that runs each GET once while it lives (identical concurrent GETs share one request; failures are
+ * not kept); POST, PUT and DELETE pass through and empty it. Make one per unit of work.
+ */
 export const withCache = (run: ClassicExecutor): CachedExecutor => {
   const answers = new Map<string, Promise<E.Either<KayakoError, unknown>>>()
 

@@ -25,6 +25,7 @@ export const CustomFieldType = {
   file: 11
 } as const
 
+/** The name of a custom field type: `'text'` … `'file'`. */
 export type CustomFieldTypeName = keyof typeof CustomFieldType
 export type CustomFieldType = (typeof CustomFieldType)[CustomFieldTypeName]
 
@@ -45,6 +46,7 @@ const TYPE_NAMES: ReadonlyArray<CustomFieldTypeName> = [
 /** The name of a type: `customFieldTypeName(6)` → `'select'`. */
 export const customFieldTypeName = (type: CustomFieldType): CustomFieldTypeName => TYPE_NAMES[type - 1] as CustomFieldTypeName
 
+/** Whether a value is one of the eleven custom field types (1-11). */
 export const isCustomFieldType = (value: unknown): value is CustomFieldType =>
   typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= TYPE_NAMES.length
 
@@ -74,4 +76,5 @@ export const CustomFieldGroupType = {
   troubleshooter: 14
 } as const
 
+/** The name of a custom field group type: `'user'` … `'troubleshooter'`. */
 export type CustomFieldGroupTypeName = keyof typeof CustomFieldGroupType

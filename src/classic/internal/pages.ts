@@ -30,11 +30,13 @@ export interface Walk<A, C = number> {
   readonly issues: V.Issues
   readonly first: C
   readonly pageSize: number
+  /** The request for the page at `cursor`. */
   readonly request: (cursor: C) => ClassicRequest<ReadonlyArray<A>>
   /** The cursor after a full page; a Left when the page cannot be continued from. */
   readonly next: (cursor: C, page: ReadonlyArray<A>) => E.Either<KayakoError, C>
 }
 
+/** Options of {@link byOffset}: the page size and the offset to start from. */
 export interface OffsetPageOptions {
   /** Items per request; default 100. */
   readonly pageSize?: number

@@ -7,6 +7,7 @@ import type { Decoder } from '../../core/decoder'
 import type { Issues } from '../../core/validate'
 import type { XmlElement } from './xml'
 
+/** The HTTP method of a Classic call. */
 export type ClassicMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
 /** Ordered name/value pairs, already in PHP array syntax (`usergroupid[]`, `field[1][7]`). */
@@ -23,6 +24,10 @@ export interface FilePart {
 /** What the executor does with a 200 answer: decode the XML document, or expect nothing (DELETE). */
 export type ResponseDecoder<A> = { readonly _tag: 'Xml'; readonly decoder: Decoder<XmlElement, A> } | { readonly _tag: 'Void' }
 
+/**
+ * A Classic API call as data: what every builder returns and an executor (`classic(config)`) signs, sends and
+ * decodes into an `A`. Building one sends nothing.
+ */
 export interface ClassicRequest<A> {
   /** `Object.method`, for errors and logs. */
   readonly operation: string

@@ -69,6 +69,7 @@ export type CreationType = (typeof CreationType)[keyof typeof CreationType]
 /** Note colors (`notecolor`), PHP `kyTicketNote::COLOR_*`; the server's default is yellow. */
 export const NoteColor = { yellow: 1, purple: 2, blue: 3, green: 4, red: 5 } as const
 export type NoteColor = (typeof NoteColor)[keyof typeof NoteColor]
+/** Every `NoteColor`. */
 export const NOTE_COLORS: ReadonlyArray<NoteColor> = [1, 2, 3, 4, 5]
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -241,6 +242,10 @@ const postAttachment = /*#__PURE__*/ (() =>
     contents: bytes('contents')
   }))()
 
+/**
+ * A post (a reply or the first message) of a ticket, as `GET /Tickets/TicketPost/ListAll/$ticketid$` lists it and a
+ * ticket document embeds it.
+ */
 export interface TicketPost {
   readonly id: number
   /** Same as `id`; servers before ~2011 did not send `<ticketpostid>`, then `id` is used. */

@@ -13,11 +13,13 @@ import { fromBase64 } from '../../core/bytes'
 import { atKey, failure, readFields, success, traverseIndexed, type Decoded, type Decoder, type FieldOf, type FieldValues } from '../../core/decoder'
 import { checkRoot, childrenNamed, nameAt, ScanView, scanWith, textAt, type Scannable, type Slots } from './scan'
 
+/** An element of a parsed Classic answer, as the `XmlParser` gives it (what Classic decoders read). */
 export interface XmlElement {
   readonly tagName: string
   readonly attributes: Readonly<Record<string, string | null>>
   readonly children: ReadonlyArray<XmlNode>
 }
+/** A node of a parsed answer: an element or a text. */
 export type XmlNode = XmlElement | string
 
 /** Text → nodes. Must not expand custom entities. May throw: the document step catches. */

@@ -4,6 +4,7 @@
  * server updates them; child steps are computed when answering.
  */
 
+/** A knowledgebase category as the sandbox stores it (`Store.kbCategories`). */
 export interface KbCategoryRow {
   id: number
   parentkbcategoryid: number
@@ -26,6 +27,7 @@ export interface KbCategoryRow {
   dateline: number
 }
 
+/** A knowledgebase article as the sandbox stores it (`Store.kbArticles`). */
 export interface KbArticleRow {
   id: number
   /** 0 = the top level. */
@@ -55,6 +57,7 @@ export interface KbArticleRow {
   contents: string
 }
 
+/** A news category as the sandbox stores it (`Store.newsCategories`). */
 export interface NewsCategoryRow {
   id: number
   title: string
@@ -63,6 +66,7 @@ export interface NewsCategoryRow {
   newsitemcount: number
 }
 
+/** A news item as the sandbox stores it (`Store.newsItems`). */
 export interface NewsItemRow {
   id: number
   staffid: number
@@ -91,6 +95,7 @@ export interface NewsItemRow {
   editeddateline: number
 }
 
+/** A news subscriber as the sandbox stores it (`Store.newsSubscribers`). */
 export interface NewsSubscriberRow {
   id: number
   tgroupid: number
@@ -100,6 +105,7 @@ export interface NewsSubscriberRow {
   usergroupid: number
 }
 
+/** A troubleshooter category as the sandbox stores it (`Store.troubleshooterCategories`). */
 export interface TroubleshooterCategoryRow {
   id: number
   staffid: number
@@ -117,6 +123,7 @@ export interface TroubleshooterCategoryRow {
   dateline: number
 }
 
+/** A troubleshooter step as the sandbox stores it (`Store.troubleshooterSteps`). */
 export interface TroubleshooterStepRow {
   id: number
   categoryid: number
@@ -149,6 +156,7 @@ export const COMMENT_KB = 1
 export const COMMENT_TROUBLESHOOTER = 3
 export const COMMENT_NEWS = 4
 
+/** A knowledgebase, news or troubleshooter comment as the sandbox stores it (`Store.contentComments`). */
 export interface ContentCommentRow {
   id: number
   /** 1 Knowledgebase, 3 troubleshooter, 4 news. */
@@ -175,6 +183,7 @@ export interface ContentCommentRow {
 export const LINK_KB_ARTICLE = 5
 export const LINK_TROUBLESHOOTER_STEP = 6
 
+/** A knowledgebase article's or troubleshooter step's attachment as the sandbox stores it (`Store.contentAttachments`). */
 export interface ContentAttachmentRow {
   id: number
   linktype: number

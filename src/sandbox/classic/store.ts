@@ -17,8 +17,10 @@ import type {
   TroubleshooterStepRow
 } from './contentRows'
 
+/** The application a department belongs to. */
 export type DepartmentApp = 'tickets' | 'livechat'
 
+/** A department as the sandbox stores it (`Store.departments`). */
 export interface DepartmentRow {
   id: number
   title: string
@@ -30,12 +32,14 @@ export interface DepartmentRow {
   usergroupids: Array<number>
 }
 
+/** A staff group as the sandbox stores it (`Store.staffGroups`). */
 export interface StaffGroupRow {
   id: number
   title: string
   isadmin: boolean
 }
 
+/** A staff member as the sandbox stores it (`Store.staff`). */
 export interface StaffRow {
   id: number
   staffgroupid: number
@@ -55,6 +59,7 @@ export interface StaffRow {
   fullname?: string
 }
 
+/** A user group as the sandbox stores it (`Store.userGroups`). */
 export interface UserGroupRow {
   id: number
   title: string
@@ -62,6 +67,7 @@ export interface UserGroupRow {
   ismaster: boolean
 }
 
+/** A user organization as the sandbox stores it (`Store.userOrganizations`). */
 export interface UserOrganizationRow {
   id: number
   name: string
@@ -80,6 +86,7 @@ export interface UserOrganizationRow {
   slaplanexpiry: number
 }
 
+/** A user as the sandbox stores it (`Store.users`). */
 export interface UserRow {
   id: number
   usergroupid: number
@@ -101,6 +108,7 @@ export interface UserRow {
   password: string
 }
 
+/** A ticket status as the sandbox stores it (`Store.ticketStatuses`). */
 export interface TicketStatusRow {
   id: number
   title: string
@@ -119,6 +127,7 @@ export interface TicketStatusRow {
   staffgroupids: Array<number>
 }
 
+/** A ticket priority as the sandbox stores it (`Store.ticketPriorities`). */
 export interface TicketPriorityRow {
   id: number
   title: string
@@ -130,6 +139,7 @@ export interface TicketPriorityRow {
   usergroupids: Array<number>
 }
 
+/** A ticket type as the sandbox stores it (`Store.ticketTypes`). */
 export interface TicketTypeRow {
   id: number
   title: string
@@ -141,16 +151,19 @@ export interface TicketTypeRow {
   usergroupids: Array<number>
 }
 
+/** A template group as the sandbox stores it (`Store.templateGroups`). */
 export interface TemplateGroupRow {
   id: number
   title: string
 }
 
+/** An SLA plan as the sandbox stores it (`Store.slaPlans`). */
 export interface SlaPlanRow {
   id: number
   title: string
 }
 
+/** A ticket as the sandbox stores it (`Store.tickets`). */
 export interface TicketRow {
   id: number
   /**
@@ -195,6 +208,7 @@ export interface TicketRow {
   totalreplies?: number
 }
 
+/** A ticket post as the sandbox stores it (`Store.posts`). */
 export interface TicketPostRow {
   id: number
   ticketid: number
@@ -219,6 +233,7 @@ export interface TicketPostRow {
   hasattachments?: boolean
 }
 
+/** A ticket attachment as the sandbox stores it (`Store.attachments`). */
 export interface AttachmentRow {
   id: number
   ticketid: number
@@ -229,6 +244,7 @@ export interface AttachmentRow {
   bytes: Uint8Array
 }
 
+/** A ticket note as the sandbox stores it (`Store.notes`). */
 export interface NoteRow {
   id: number
   ticketid: number
@@ -252,11 +268,13 @@ export interface ProfileNoteRow {
   contents: string
 }
 
+/** A ticket workflow as the sandbox stores it (`Store.workflows`). */
 export interface WorkflowRow {
   id: number
   title: string
 }
 
+/** A time-tracking entry as the sandbox stores it (`Store.timeTracks`). */
 export interface TimeTrackRow {
   id: number
   ticketid: number
@@ -279,6 +297,7 @@ export const GROUP_USER_TICKET = 4
 export const GROUP_STAFF_USER_TICKET = 9
 export const TICKET_GROUP_TYPES: ReadonlyArray<number> = [GROUP_STAFF_TICKET, GROUP_USER_TICKET, GROUP_STAFF_USER_TICKET]
 
+/** A custom field group as the sandbox stores it (`Store.customFieldGroups`). */
 export interface CustomFieldGroupRow {
   id: number
   title: string
@@ -291,6 +310,7 @@ export interface CustomFieldGroupRow {
 /** 1 text, 2 textarea, 3 password, 4 checkbox, 5 radio, 6 select, 7 multi-select, 8 custom, 9 linked select, 10 date, 11 file. */
 export type FieldType = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11
 
+/** A custom field as the sandbox stores it (`Store.customFields`). */
 export interface CustomFieldRow {
   id: number
   customfieldgroupid: number
@@ -307,6 +327,7 @@ export interface CustomFieldRow {
   description: string
 }
 
+/** An option of a select, radio, checkbox or linked custom field as the sandbox stores it (`Store.customFieldOptions`). */
 export interface CustomFieldOptionRow {
   id: number
   customfieldid: number
@@ -323,20 +344,24 @@ export type FieldValue =
   | { readonly kind: 'linked'; readonly parentId: number; readonly childId: number }
   | { readonly kind: 'file'; readonly filename: string; readonly bytes: Uint8Array }
 
+/** The rows of one table by id: `all`, `get`, `where` for reading; `insert` and `delete` change it. */
 export class Table<R extends { id: number }> {
   readonly rows = new Map<number, R>()
   private nextId = 1
 
+  /** Adds a row with the table's next id, and returns it. */
   insert(row: Omit<R, 'id'>): R {
     const full = { ...row, id: this.nextId++ } as R
     this.rows.set(full.id, full)
     return full
   }
 
+  /** The row with this id. */
   get(id: number): R | undefined {
     return this.rows.get(id)
   }
 
+  /** Removes a row; false when there was none. */
   delete(id: number): boolean {
     return this.rows.delete(id)
   }
@@ -346,11 +371,13 @@ export class Table<R extends { id: number }> {
     return [...this.rows.values()]
   }
 
+  /** The rows `keep` accepts, by id. */
   where(keep: (row: R) => boolean): Array<R> {
     return this.all().filter(keep)
   }
 }
 
+/** The Classic sandbox's data: one `Table` per server table, as `sandbox.store` exposes it for inspection in tests. */
 export class Store {
   readonly departments = new Table<DepartmentRow>()
   readonly staffGroups = new Table<StaffGroupRow>()
@@ -396,12 +423,16 @@ export class Store {
   readonly contentComments = new Table<ContentCommentRow>()
   readonly contentAttachments = new Table<ContentAttachmentRow>()
 
-  /** @param behaviour the helpdesk settings and the tolerances asked for (4.98.8's defaults, none). */
+  /**
+   * @param now the clock, in Unix seconds.
+   * @param behaviour the helpdesk settings and the tolerances asked for (4.98.8's defaults, none).
+   */
   constructor(
     readonly now: () => number,
     readonly behaviour: Behaviour = defaultBehaviour()
   ) {}
 
+  /** A staff member's full name, as the server shows it on posts and notes; `''` for an unknown id. */
   staffName(id: number): string {
     const s = this.staff.get(id)
     return s === undefined ? '' : `${s.firstname} ${s.lastname}`.trim()
@@ -424,18 +455,22 @@ export class Store {
     return this.behaviour.settings.ticketIdType === 'seq' ? String(ticket.id) : ticket.maskid
   }
 
+  /** Whether the ticket's status is marked as resolved. */
   isResolved(ticket: TicketRow): boolean {
     return this.ticketStatuses.get(ticket.statusid)?.markasresolved === true
   }
 
+  /** The posts of a ticket, by id. */
   postsOf(ticketId: number): Array<TicketPostRow> {
     return this.posts.where((p) => p.ticketid === ticketId)
   }
 
+  /** The attachments of a post, by id. */
   attachmentsOfPost(postId: number): Array<AttachmentRow> {
     return this.attachments.where((a) => a.ticketpostid === postId)
   }
 
+  /** The user with this e-mail address (compared without case). */
   userByEmail(email: string): UserRow | undefined {
     const wanted = email.trim().toLowerCase()
     for (const u of this.users.rows.values()) if (u.emails.some((e) => e.toLowerCase() === wanted)) return u

@@ -15,6 +15,7 @@ import { ADMIN_EMAIL, AGENT_EMAIL, CUSTOMER_EMAIL, EXPIRED_EMAIL, SEED_OTP, SEED
 import { etagOf, find, typeOf, type Row } from './store'
 import type { Leniency } from '../classic/settings'
 
+/** Options of the v1 sandbox (`SandboxOptions.v1`): seed, clock, rate limit, session and lock-out timing, tolerances. */
 export interface V1SandboxOptions {
   /** Seeds the generated data, session ids and tokens (default: a fixed seed; the same seed gives the same data). */
   readonly seed?: number | string
@@ -33,12 +34,15 @@ export interface V1SandboxOptions {
   readonly lenient?: ReadonlyArray<Leniency>
 }
 
+/** A login: user name (an e-mail address) and password. */
 export interface Credentials {
   readonly username: string
   readonly password: string
 }
 
+/** The v1 side of a sandbox (`Sandbox.v1`): its handler, the seeded logins and token, and `expireSessions`. */
 export interface V1Sandbox {
+  /** Answers one v1 request; never rejects. */
   readonly handle: (request: HttpRequest) => Promise<HttpResponse>
   /** An administrator's login (a staff user who may call every route). */
   readonly credentials: Credentials

@@ -5,6 +5,7 @@
 import * as V from '../../core/validate'
 import { csv, type ListFields, type OffsetArgs } from './request'
 
+/** Every status type a related case list can filter on (`status`). */
 export const CASE_STATUS_TYPES = ['NEW', 'OPEN', 'PENDING', 'COMPLETED', 'CLOSED', 'CUSTOM'] as const
 
 export type CaseStatusType = (typeof CASE_STATUS_TYPES)[number]

@@ -54,6 +54,7 @@ export interface V1Request<A> {
   /**
    * A download (`download.ts`): run instead of the envelope exchange, with what it needs of the executor; its answer
    * is the executor's (`Answer` of `withMeta`, without notifications or logs: a file has none).
+   * @internal the executor's hook, set by the download builders only.
    */
   readonly download?: (deps: DownloadDeps) => Promise<E.Either<KayakoError, unknown>>
 }

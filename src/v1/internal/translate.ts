@@ -17,7 +17,8 @@ import type { LocaleField } from './entities/localeField'
 /** Kayako's default locale, the last resort of the fallback rule unless another is given. */
 export const DEFAULT_LOCALE = 'en-us'
 
-type Texts = ReadonlyArray<Related<LocaleField>> | null | undefined
+/** A resource's text in every locale it has (`titles`, `contents`…), or `null`/`undefined` where the answer left them out. */
+export type Texts = ReadonlyArray<Related<LocaleField>> | null | undefined
 
 const language = (code: string): string => code.split(/[-_]/)[0] ?? code
 

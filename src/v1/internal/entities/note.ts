@@ -4,6 +4,7 @@ import { attachment, type Attachment } from './attachment'
 import { type User, user } from './people'
 import { type Resource, stamps, type Timestamps, url } from './resource'
 
+/** A note's highlight colour (`color`). */
 export type NoteColor = 'YELLOW' | 'RED' | 'GREEN' | 'BLUE' | 'ORANGE' | 'PURPLE'
 
 /** A note on a user, organization or case (case-note fields beyond these are UNCONFIRMED). */
