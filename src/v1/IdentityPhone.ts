@@ -22,6 +22,7 @@ export interface NewIdentityPhone {
   readonly isPrimary?: boolean
 }
 
+/** The fields to change on a phone number (`PUT /identities/phones/:id`); it stays with its owner. */
 export interface IdentityPhoneUpdate {
   readonly number?: string
   readonly isPrimary?: boolean
@@ -48,14 +49,19 @@ const LIST_FIELDS: ListFields<IdentityPhoneListArgs> = {
   organizationId: { wire: 'organizationId', check: V.positiveInt }
 }
 
+/** One page of phone numbers (`GET /identities/phones`), of one user or organization if given. */
 export const all = /*#__PURE__*/ offsetList<IdentityPhoneListArgs, IdentityPhone>('IdentityPhone.all', PATH, identityPhone, LIST_FIELDS)
 
+/** One phone number (`GET /identities/phones/:id`). */
 export const get = /*#__PURE__*/ getById('IdentityPhone.get', PATH, identityPhone)
 
+/** Adds a phone number to a user or an organization (201). */
 export const post = /*#__PURE__*/ create<NewIdentityPhone, IdentityPhone>('IdentityPhone.post', PATH, identityPhone, FIELDS, NEW_REQUIRED, ownerRule)
 
+/** Changes a phone number (`PUT /identities/phones/:id`). */
 export const put = /*#__PURE__*/ update<IdentityPhoneUpdate, IdentityPhone>('IdentityPhone.put', PATH, identityPhone, FIELDS)
 
+/** Removes a phone number from its owner (`DELETE /identities/phones/:id`). */
 const del = /*#__PURE__*/ deleteById('IdentityPhone.delete', PATH)
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

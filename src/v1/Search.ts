@@ -53,6 +53,10 @@ const options = (args: SearchArgs): V.Issues => {
   return found
 }
 
+/**
+ * One page of what the agent area's search finds (`GET /search?query=…`); `resources` narrows it to cases, users,
+ * organizations or articles, and `fields`/`include` shape the hits.
+ */
 export const query = (args: SearchArgs): V1Request<Page<SearchResult>> => {
   const req = getRequest('Search.query', '/search', page(searchResult), {
     query: offsetQuery<OwnArgs>(args, FIELDS),

@@ -25,6 +25,7 @@ const LIST_FIELDS: ListFields<ViewListArgs> = {
 export const all = (args: ViewListArgs = {}): V1Request<Page<View>> =>
   getRequest('View.all', PATH, page(view), { query: offsetQuery(args, LIST_FIELDS), issues: checkOffset(args, LIST_FIELDS) })
 
+/** One view, with its conditions, columns and order (`GET /views/:id`). */
 export const get = (id: number): V1Request<View> => getRequest('View.get', `${PATH}/${segment(id)}`, one(view), { issues: V.positiveInt('id', id) })
 
 /** One page of the cases a view selects, in the view's order. */
