@@ -15,6 +15,7 @@ import { create, deleteById, update } from './internal/endpoints'
 export type { Article, ArticleHit, ArticleStatus } from './internal/entities/article'
 export type { Include, Translation } from './internal/helpcenter'
 
+/** The filters of `GET /articles`, with offset paging. */
 export interface ArticleListArgs extends OffsetArgs {
   /** Articles of these sections only (sent as CSV `section_id`). */
   readonly sectionIds?: ReadonlyArray<number>
@@ -23,6 +24,7 @@ export interface ArticleListArgs extends OffsetArgs {
   readonly include?: Include
 }
 
+/** The arguments of the help-center search (`GET /helpcenter/search`), with offset paging. */
 export interface ArticleSearchArgs extends OffsetArgs {
   /** The words searched for. */
   readonly query: string

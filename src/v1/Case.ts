@@ -135,6 +135,7 @@ export interface CaseUpdate extends CaseFields {
   readonly brandId?: number
 }
 
+/** The arguments of `GET /cases/:id/posts`: which kinds of post, with cursor paging. */
 export interface PostListArgs extends CursorArgs {
   /** Which posts; the default leaves out activities. */
   readonly filters?: ReadonlyArray<(typeof POST_FILTERS)[number]>

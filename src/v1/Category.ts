@@ -12,6 +12,7 @@ import { create, update } from './internal/endpoints'
 export type { Category } from './internal/entities/category'
 export type { Include, Translation } from './internal/helpcenter'
 
+/** The filters of `GET /categories`, with offset paging. */
 export interface CategoryListArgs extends OffsetArgs {
   /** Categories of this brand only. */
   readonly brandId?: number

@@ -57,6 +57,7 @@ export const SCORES = ['GOOD', 'BAD'] as const
 /** The statuses a customer's client may set on a message it received. */
 export const RECEIPTS = ['DELIVERED', 'SEEN'] as const
 
+/** The filters of `GET /conversations` (`status`), with offset paging. */
 export interface ConversationListArgs extends OffsetArgs {
   /** Only conversations in these status types (e.g. `['NEW', 'OPEN']`). */
   readonly statuses?: ReadonlyArray<string>

@@ -9,6 +9,7 @@ import { create, deleteById, getById, offsetList, update } from './internal/endp
 
 export type { IdentityDomain } from './internal/entities/people'
 
+/** The filter of `GET /identities/domains` (one organization's), with offset paging. */
 export interface IdentityDomainListArgs extends OffsetArgs {
   readonly organizationId?: number
 }

@@ -10,6 +10,7 @@ import { create, deleteById, getById, offsetList, update } from './internal/endp
 
 export type { IdentityEmail } from './internal/entities/people'
 
+/** The filter of `GET /identities/emails` (one user's), with offset paging. */
 export interface IdentityEmailListArgs extends OffsetArgs {
   readonly userId?: number
 }

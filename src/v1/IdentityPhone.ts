@@ -9,6 +9,7 @@ import { create, deleteById, getById, offsetList, update } from './internal/endp
 
 export type { IdentityPhone } from './internal/entities/people'
 
+/** The filters of `GET /identities/phones` (one user's or one organization's), with offset paging. */
 export interface IdentityPhoneListArgs extends OffsetArgs {
   readonly userId?: number
   readonly organizationId?: number

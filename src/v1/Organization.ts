@@ -39,6 +39,7 @@ export type { Organization, User } from './internal/entities/people'
 export type { Tag } from './internal/entities/tag'
 export type { NewNote } from './internal/request'
 
+/** The filter of `GET /organizations` (`legacy_ids`), with offset paging. */
 export interface OrganizationListArgs extends OffsetArgs {
   readonly legacyIds?: ReadonlyArray<string>
 }

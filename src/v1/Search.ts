@@ -9,6 +9,7 @@ import { checkOffset, getRequest, offsetQuery, page, withOptions, type ListField
 
 export type { ArticleResult, CaseResult, OrganizationResult, OtherResult, SearchResource, SearchResult, UserResult } from './internal/entities/search'
 
+/** The arguments of `GET /search`: the query, what to search, the shape of the hits, offset paging. */
 export interface SearchArgs extends OffsetArgs {
   /** The query, in the agent area's syntax (`printer`, `in:conversations printer`). */
   readonly query: string

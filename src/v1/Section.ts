@@ -12,6 +12,7 @@ import { create, update } from './internal/endpoints'
 export type { ArticleOrder, Section, SectionVisibility } from './internal/entities/section'
 export type { Include, Translation } from './internal/helpcenter'
 
+/** The filters of `GET /sections`, with offset paging. */
 export interface SectionListArgs extends OffsetArgs {
   /** Sections of these categories only (sent as CSV `category_ids`). */
   readonly categoryIds?: ReadonlyArray<number>

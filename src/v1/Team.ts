@@ -27,6 +27,7 @@ import {
 export type { User } from './internal/entities/people'
 export type { Team } from './internal/entities/team'
 
+/** The filter of `GET /teams` (`legacy_ids`), with offset paging. */
 export interface TeamListArgs extends OffsetArgs {
   readonly legacyIds?: ReadonlyArray<string>
 }
@@ -70,6 +71,7 @@ export const put = /*#__PURE__*/ update<TeamUpdate, Team>('Team.put', PATH, team
 // ---------------------------------------------------------------------------------------------------------------
 // Members (agents)
 
+/** The filter of `GET /teams/:id/members`, with offset paging. */
 export interface MemberListArgs extends OffsetArgs {
   /** Only enabled (or only disabled) agents. */
   readonly isEnabled?: boolean

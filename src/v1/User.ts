@@ -47,6 +47,7 @@ export const AGENT_CASE_ACCESS = ['SELF', 'TEAMS', 'INHERIT-FROM-ROLE', 'ALL'] a
 /** Which cases a customer sees: those they requested, or all of their organization's. */
 export const ORGANIZATION_CASE_ACCESS = ['REQUESTED', 'ORGANIZATION'] as const
 
+/** The filters of `GET /users` (`ids`, `legacy_ids`, `role`), with offset paging. */
 export interface UserListArgs extends OffsetArgs {
   readonly ids?: ReadonlyArray<number>
   readonly legacyIds?: ReadonlyArray<string>
@@ -80,6 +81,7 @@ export interface NewUser {
 /** The fields to change on a user (`PUT /users/:id`); those left out keep their value. */
 export type UserUpdate = Partial<NewUser>
 
+/** The filter of `GET /users/:id/notes` (`is_pinned`), with offset paging. */
 export interface NoteListArgs extends OffsetArgs {
   readonly isPinned?: boolean
 }

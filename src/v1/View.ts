@@ -10,6 +10,7 @@ import { checkOffset, getRequest, many, offsetQuery, one, page, segment, type Li
 export type { Case } from './internal/entities/case'
 export type { PredicateCollection, Proposition, View, ViewCount, ViewType, ViewVisibility } from './internal/entities/view'
 
+/** The argument of `GET /views` (`show_all`), with offset paging. */
 export interface ViewListArgs extends OffsetArgs {
   /** Also the views the caller does not see in the agent app's list (disabled, other agents' own). */
   readonly showAll?: boolean
