@@ -15,6 +15,7 @@ import { create, deleteById, update } from './internal/endpoints'
 export type { Article, ArticleHit, ArticleStatus } from './internal/entities/article'
 export type { Include, Translation } from './internal/helpcenter'
 
+/** The filters of `GET /articles`, with offset paging. */
 export interface ArticleListArgs extends OffsetArgs {
   /** Articles of these sections only (sent as CSV `section_id`). */
   readonly sectionIds?: ReadonlyArray<number>
@@ -23,12 +24,14 @@ export interface ArticleListArgs extends OffsetArgs {
   readonly include?: Include
 }
 
+/** The arguments of the help-center search (`GET /helpcenter/search`), with offset paging. */
 export interface ArticleSearchArgs extends OffsetArgs {
   /** The words searched for. */
   readonly query: string
   readonly include?: Include
 }
 
+/** A new article (`POST /articles`): its title and contents in one or more locales, and its section. */
 export interface NewArticle {
   /** The title in each locale. */
   readonly titles: ReadonlyArray<Translation>
@@ -46,6 +49,7 @@ export interface NewArticle {
   readonly allowComments?: boolean
 }
 
+/** The fields to change on an article (`PUT /articles/:id`); those left out keep their value. */
 export type ArticleUpdate = Partial<NewArticle>
 
 const PATH = '/articles'
@@ -86,6 +90,7 @@ const SEARCH_FIELDS: ListFields<Omit<ArticleSearchArgs, 'include'>> = {
 const includeIssues = (args: { readonly include?: unknown } | undefined): V.Issues =>
   args !== null && typeof args === 'object' && args.include !== undefined ? checkInclude('include', args.include) : []
 
+/** One page of articles (`GET /articles`), filtered by section and status; `include` brings their texts along. */
 export const all = (args: ArticleListArgs = {}): V1Request<Page<Article>> =>
   including(
     args?.include,
@@ -95,6 +100,7 @@ export const all = (args: ArticleListArgs = {}): V1Request<Page<Article>> =>
     })
   )
 
+/** One article (`GET /articles/:id`); `include: ['localeField']` brings its title and contents along. */
 export const get = (id: number, include?: Include): V1Request<Article> =>
   including(
     include,
@@ -103,10 +109,13 @@ export const get = (id: number, include?: Include): V1Request<Article> =>
     })
   )
 
+/** Creates an article (201), a `DRAFT` unless `status` says otherwise. */
 export const post = /*#__PURE__*/ create<NewArticle, Article>('Article.post', PATH, article, FIELDS, NEW_REQUIRED)
 
+/** Changes an article (`PUT /articles/:id`). */
 export const put = /*#__PURE__*/ update<ArticleUpdate, Article>('Article.put', PATH, article, FIELDS)
 
+/** Deletes an article (`DELETE /articles/:id`). */
 const del = /*#__PURE__*/ deleteById('Article.delete', PATH)
 
 /** The help-center search over articles (`GET /helpcenter/search?in=articles`), best match first. */

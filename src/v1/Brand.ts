@@ -9,8 +9,10 @@ export type { Brand } from './internal/entities/brand'
 
 const PATH = '/brands'
 
+/** One page of brands (`GET /brands`). */
 export const all = /*#__PURE__*/ offsetList<OffsetArgs, Brand>('Brand.all', PATH, brand)
 
+/** One brand (`GET /brands/:id`). */
 export const get = /*#__PURE__*/ getById('Brand.get', PATH, brand)
 
 export { get as find }

@@ -9,8 +9,10 @@ export type { BusinessHour, Holiday, Zones } from './internal/entities/businessH
 
 const PATH = '/businesshours'
 
+/** One page of business-hours schedules (`GET /businesshours`). */
 export const all = /*#__PURE__*/ offsetList<OffsetArgs, BusinessHour>('BusinessHour.all', PATH, businessHour)
 
+/** One business-hours schedule (`GET /businesshours/:id`). */
 export const get = /*#__PURE__*/ getById('BusinessHour.get', PATH, businessHour)
 
 export { get as find }

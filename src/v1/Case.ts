@@ -49,9 +49,13 @@ export type { NewNote } from './internal/request'
 export type { Activity, ActivityAction, ActivityActionKind, ActivityObject } from './internal/entities/activity'
 export type { Rating, RatingScore } from './internal/entities/rating'
 
+/** The kinds of requester identity `Case.all` can filter by (`identityType`). */
 export const IDENTITY_TYPES = ['EMAIL', 'FACEBOOK', 'TWITTER', 'PHONE'] as const
+/** The status types `Case.all` can filter by (`status`). */
 export const STATUS_TYPES = ['NEW', 'OPEN', 'PENDING', 'COMPLETED', 'CLOSED', 'CUSTOM'] as const
+/** The channels a case is created or replied on; `NOTE` makes an internal note. */
 export const NEW_CASE_CHANNELS = ['MAIL', 'TWITTER', 'FACEBOOK', 'NOTE'] as const
+/** The kinds of post {@link posts} can list (`filters`); the default leaves out activities. */
 export const POST_FILTERS = [
   'ALL',
   'ACTIVITIES',
@@ -65,6 +69,7 @@ export const POST_FILTERS = [
   'TWEETS',
   'TWITTER_MESSAGES'
 ] as const
+/** Where a reply says it was written (`source` of {@link Reply}). */
 export const REPLY_SOURCES = ['MAIL', 'MESSENGER', 'AGENT', 'API', 'MOBILE'] as const
 
 /**
@@ -86,6 +91,7 @@ export interface CaseListArgs extends OffsetArgs {
   readonly archived?: boolean
 }
 
+/** Options of the channel a case is created or replied on (`channel_options`). */
 export interface ChannelOptions {
   /** MAIL: carbon copies. */
   readonly cc?: ReadonlyArray<string>
@@ -109,6 +115,7 @@ interface CaseFields {
   readonly tags?: ReadonlyArray<string>
 }
 
+/** A new case (`POST /cases`): subject, first message and channel, with its requester, assignment and fields. */
 export interface NewCase extends CaseFields {
   readonly subject: string
   readonly contents: string
@@ -123,15 +130,18 @@ export interface NewCase extends CaseFields {
   readonly clientId?: string
 }
 
+/** The fields to change on a case (`PUT /cases/:id`); those left out keep their value. */
 export interface CaseUpdate extends CaseFields {
   readonly brandId?: number
 }
 
+/** The arguments of `GET /cases/:id/posts`: which kinds of post, with cursor paging. */
 export interface PostListArgs extends CursorArgs {
   /** Which posts; the default leaves out activities. */
   readonly filters?: ReadonlyArray<(typeof POST_FILTERS)[number]>
 }
 
+/** A reply on a case (`POST /cases/:id/reply`): its contents, and the changes to the case made with it. */
 export interface Reply {
   readonly contents: string
   readonly channel?: (typeof NEW_CASE_CHANNELS)[number]
@@ -259,12 +269,14 @@ const POST_LIST_FIELDS: ListFields<PostListArgs> = {
 export const all = (args: CaseListArgs = {}): V1Request<Page<Case>> =>
   getRequest('Case.all', PATH, page(kase), { query: offsetQuery(args, LIST_FIELDS), issues: checkOffset(args, LIST_FIELDS, listRules) })
 
+/** One case (`GET /cases/:id`). */
 export const get = (id: number): V1Request<Case> => getRequest('Case.get', `${PATH}/${segment(id)}`, one(kase), { issues: V.positiveInt('id', id) })
 
 /** Creates a case (201). A MAIL, TWITTER or FACEBOOK case needs `channelId`; NOTE takes none. */
 export const post = (input: NewCase): V1Request<Case> =>
   postRequest('Case.post', PATH, one(kase), { issues: checkFields(FIELDS, NEW_REQUIRED, input, channelRules), body: json(wireValues(FIELDS, input)) })
 
+/** Changes a case (`PUT /cases/:id`): assignment, status, priority, type, form, fields, tags. */
 export const put = (id: number, input: CaseUpdate): V1Request<Case> =>
   putRequest('Case.put', `${PATH}/${segment(id)}`, one(kase), {
     issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
@@ -301,12 +313,14 @@ export const reply = (caseId: number, input: Reply): V1Request<CaseReply> =>
 // ---------------------------------------------------------------------------------------------------------------
 // Notes
 
+/** One page of a case's notes (`GET /cases/:id/notes`). */
 export const notes = (caseId: number, args: OffsetArgs = {}): V1Request<Page<Note>> =>
   getRequest('Case.notes', `${PATH}/${segment(caseId)}/notes`, page(note), {
     query: offsetQuery(args),
     issues: V.issues(V.positiveInt('caseId', caseId), checkOffset(args))
   })
 
+/** Adds an internal note on a case (`POST /cases/:id/notes`, 201). */
 export const addNote = (caseId: number, input: NewNote): V1Request<Note> =>
   postRequest('Case.addNote', `${PATH}/${segment(caseId)}/notes`, one(note), {
     issues: V.issues(V.positiveInt('caseId', caseId), checkNote(input)),
@@ -318,6 +332,7 @@ export const addNote = (caseId: number, input: NewNote): V1Request<Note> =>
 
 const TAGGABLE: Taggable = { module: 'Case', path: PATH, idName: 'caseId' }
 
+/** The case's tags (`GET /cases/:id/tags`). */
 export const tags = (caseId: number): V1Request<ReadonlyArray<Tag>> => listTags(TAGGABLE, caseId)
 
 /** Adds tags, keeping the others. */
@@ -341,6 +356,7 @@ export { get as find, post as save, put as update }
 // ---------------------------------------------------------------------------------------------------------------
 // Work records, merging and bulk changes (issue 15)
 
+/** The orders {@link activities} can list in (`sortOrder`). */
 export const ACTIVITY_SORT_ORDERS = ['ASC', 'DESC'] as const
 
 /**

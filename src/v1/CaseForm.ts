@@ -9,8 +9,10 @@ export type { CaseForm } from './internal/entities/caseForm'
 
 const PATH = '/cases/forms'
 
+/** Every case form (`GET /cases/forms`, unpaginated). */
 export const all = (): V1Request<ReadonlyArray<CaseForm>> => getRequest('CaseForm.all', PATH, many(caseForm))
 
+/** One case form with its fields (`GET /cases/forms/:id`). */
 export const get = /*#__PURE__*/ getById('CaseForm.get', PATH, caseForm)
 
 export { get as find }

@@ -9,11 +9,13 @@ import { create, getById, update } from './internal/endpoints'
 
 export type { CasePriority } from './internal/entities/casePriority'
 
+/** A new case priority (`POST /cases/priorities`): its label, and its level (higher is more urgent). */
 export interface NewCasePriority {
   readonly label: string
   readonly level?: number
 }
 
+/** The fields to change on a priority (`PUT /cases/priorities/:id`). */
 export type CasePriorityUpdate = Partial<NewCasePriority>
 
 const PATH = '/cases/priorities'
@@ -26,12 +28,16 @@ const FIELDS: Fields<NewCasePriority, unknown> = {
 
 const NEW_REQUIRED: RequiredFields<NewCasePriority> = { label: true }
 
+/** Every case priority (`GET /cases/priorities`). */
 export const all = (): V1Request<ReadonlyArray<CasePriority>> => getRequest('CasePriority.all', PATH, many(casePriority))
 
+/** One case priority (`GET /cases/priorities/:id`). */
 export const get = /*#__PURE__*/ getById('CasePriority.get', PATH, casePriority)
 
+/** Creates a case priority (201). */
 export const post = /*#__PURE__*/ create<NewCasePriority, CasePriority>('CasePriority.post', PATH, casePriority, FIELDS, NEW_REQUIRED)
 
+/** Changes a case priority's label or level (`PUT /cases/priorities/:id`). */
 export const put = /*#__PURE__*/ update<CasePriorityUpdate, CasePriority>('CasePriority.put', PATH, casePriority, FIELDS)
 
 export { get as find, post as save, put as update }

@@ -9,10 +9,12 @@ import { create, getById, update } from './internal/endpoints'
 
 export type { CaseType, CaseTypeType } from './internal/entities/caseType'
 
+/** A new case type (`POST /cases/types`): its label. */
 export interface NewCaseType {
   readonly label: string
 }
 
+/** The fields to change on a case type (`PUT /cases/types/:id`). */
 export type CaseTypeUpdate = Partial<NewCaseType>
 
 const PATH = '/cases/types'
@@ -24,12 +26,16 @@ const FIELDS: Fields<NewCaseType, unknown> = {
 
 const NEW_REQUIRED: RequiredFields<NewCaseType> = { label: true }
 
+/** Every case type (`GET /cases/types`). */
 export const all = (): V1Request<ReadonlyArray<CaseType>> => getRequest('CaseType.all', PATH, many(caseType))
 
+/** One case type (`GET /cases/types/:id`). */
 export const get = /*#__PURE__*/ getById('CaseType.get', PATH, caseType)
 
+/** Creates a custom case type (201). */
 export const post = /*#__PURE__*/ create<NewCaseType, CaseType>('CaseType.post', PATH, caseType, FIELDS, NEW_REQUIRED)
 
+/** Renames a case type (`PUT /cases/types/:id`). */
 export const put = /*#__PURE__*/ update<CaseTypeUpdate, CaseType>('CaseType.put', PATH, caseType, FIELDS)
 
 export { get as find, post as save, put as update }

@@ -12,18 +12,21 @@ import { create, update } from './internal/endpoints'
 export type { Category } from './internal/entities/category'
 export type { Include, Translation } from './internal/helpcenter'
 
+/** The filters of `GET /categories`, with offset paging. */
 export interface CategoryListArgs extends OffsetArgs {
   /** Categories of this brand only. */
   readonly brandId?: number
   readonly include?: Include
 }
 
+/** A new help-center category (`POST /categories`): its title in one or more locales, and its brand. */
 export interface NewCategory {
   readonly titles: ReadonlyArray<Translation>
   readonly descriptions?: ReadonlyArray<Translation>
   readonly brandId?: number
 }
 
+/** The fields to change on a category (`PUT /categories/:id`); those left out keep their value. */
 export type CategoryUpdate = Partial<NewCategory>
 
 const PATH = '/categories'
@@ -44,6 +47,7 @@ const LIST_FIELDS: ListFields<OwnListArgs> = {
 
 const includeIssues = (include: unknown): V.Issues => (include === undefined ? [] : checkInclude('include', include))
 
+/** One page of categories (`GET /categories`), of one brand if given; `include` brings their texts along. */
 export const all = (args: CategoryListArgs = {}): V1Request<Page<Category>> =>
   including(
     args?.include,
@@ -53,11 +57,14 @@ export const all = (args: CategoryListArgs = {}): V1Request<Page<Category>> =>
     })
   )
 
+/** One category (`GET /categories/:id`); `include: ['localeField']` brings its title and description along. */
 export const get = (id: number, include?: Include): V1Request<Category> =>
   including(include, getRequest('Category.get', `${PATH}/${segment(id)}`, one(category), { issues: V.issues(V.positiveInt('id', id), includeIssues(include)) }))
 
+/** Creates a category (201). */
 export const post = /*#__PURE__*/ create<NewCategory, Category>('Category.post', PATH, category, FIELDS, NEW_REQUIRED)
 
+/** Changes a category (`PUT /categories/:id`). */
 export const put = /*#__PURE__*/ update<CategoryUpdate, Category>('Category.put', PATH, category, FIELDS)
 
 export { get as find, post as save, put as update }

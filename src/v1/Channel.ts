@@ -9,6 +9,7 @@ import { getRequest, many, segment, type Query, type V1Request } from './interna
 
 export type { Channel, ChannelType } from './internal/entities/channel'
 
+/** The argument of `GET /cases/channels`. */
 export interface ChannelListArgs {
   /** The requester of the new case (channels depend on the user's identities). */
   readonly userId?: number

@@ -50,11 +50,14 @@ export type {
   UserMinimal
 } from './internal/entities/conversation'
 
+/** The `source` values a customer's client may send: where the message was written. */
 export const SOURCES = ['HELPCENTER', 'MESSENGER', 'API'] as const
+/** The scores of a rating. */
 export const SCORES = ['GOOD', 'BAD'] as const
 /** The statuses a customer's client may set on a message it received. */
 export const RECEIPTS = ['DELIVERED', 'SEEN'] as const
 
+/** The filters of `GET /conversations` (`status`), with offset paging. */
 export interface ConversationListArgs extends OffsetArgs {
   /** Only conversations in these status types (e.g. `['NEW', 'OPEN']`). */
   readonly statuses?: ReadonlyArray<string>
@@ -75,6 +78,7 @@ export interface NewConversation {
   readonly attachmentFileIds?: ReadonlyArray<number>
 }
 
+/** A customer's reply on a conversation (`POST /conversations/:id/messages`). */
 export interface NewMessage {
   readonly contents: string
   readonly source?: MessageSource
@@ -89,6 +93,7 @@ export interface MessageUpdate {
   readonly messageStatus: (typeof RECEIPTS)[number]
 }
 
+/** A customer's rating of a conversation (`POST /conversations/:id/ratings`), with an optional comment. */
 export interface NewRating {
   readonly score: RatingScore
   readonly comment?: string
@@ -135,12 +140,15 @@ const LIST_FIELDS: ListFields<ConversationListArgs> = {
 
 const conversationPath = (id: number): string => `${PATH}/${segment(id)}`
 
+/** One page of the caller's own conversations, newest first (`GET /conversations`), by status type if given. */
 export const all = (args: ConversationListArgs = {}): V1Request<Page<Conversation>> =>
   getRequest('Conversation.all', PATH, page(conversation), { query: offsetQuery(args, LIST_FIELDS), issues: checkOffset(args, LIST_FIELDS) })
 
+/** One of the caller's conversations (`GET /conversations/:id`). */
 export const get = (id: number): V1Request<Conversation> =>
   getRequest('Conversation.get', conversationPath(id), one(conversation), { issues: V.positiveInt('id', id) })
 
+/** Starts a conversation as the Messenger does (`POST /conversations`, 201); the requester is the user with `email`. */
 export const post = (input: NewConversation): V1Request<Conversation> =>
   postRequest('Conversation.post', PATH, one(conversation), { issues: checkFields(FIELDS, REQUIRED, input), body: json(wireValues(FIELDS, input)) })
 
@@ -150,17 +158,20 @@ export const starter = (): V1Request<ConversationStarter> => getRequest('Convers
 // ---------------------------------------------------------------------------------------------------------------
 // Messages (public replies only: a customer never sees notes)
 
+/** One page of a conversation's public messages (`GET /conversations/:id/messages`). */
 export const messages = (conversationId: number, args: OffsetArgs = {}): V1Request<Page<ConversationMessage>> =>
   getRequest('Conversation.messages', `${conversationPath(conversationId)}/messages`, page(conversationMessage), {
     query: offsetQuery(args),
     issues: V.issues(V.positiveInt('conversationId', conversationId), checkOffset(args))
   })
 
+/** One message of a conversation (`GET /conversations/:id/messages/:messageId`). */
 export const message = (conversationId: number, messageId: number): V1Request<ConversationMessage> =>
   getRequest('Conversation.message', `${conversationPath(conversationId)}/messages/${segment(messageId)}`, one(conversationMessage), {
     issues: V.issues(V.positiveInt('conversationId', conversationId), V.positiveInt('messageId', messageId))
   })
 
+/** Replies on a conversation as the customer (`POST /conversations/:id/messages`, 201). */
 export const addMessage = (conversationId: number, input: NewMessage): V1Request<ConversationMessage> =>
   postRequest('Conversation.addMessage', `${conversationPath(conversationId)}/messages`, one(conversationMessage), {
     issues: V.issues(V.positiveInt('conversationId', conversationId), checkFields(MESSAGE_FIELDS, MESSAGE_REQUIRED, input)),
@@ -181,11 +192,13 @@ export const updateMessage = (conversationId: number, messageId: number, input: 
 // ---------------------------------------------------------------------------------------------------------------
 // Ratings
 
+/** A conversation's ratings (`GET /conversations/:id/ratings`, unpaginated). */
 export const ratings = (conversationId: number): V1Request<ReadonlyArray<ConversationRating>> =>
   getRequest('Conversation.ratings', `${conversationPath(conversationId)}/ratings`, many(conversationRating), {
     issues: V.positiveInt('conversationId', conversationId)
   })
 
+/** Rates a conversation as the customer (`POST /conversations/:id/ratings`, 201). */
 export const addRating = (conversationId: number, input: NewRating): V1Request<ConversationRating> =>
   postRequest('Conversation.addRating', `${conversationPath(conversationId)}/ratings`, one(conversationRating), {
     issues: V.issues(V.positiveInt('conversationId', conversationId), checkFields(RATING_FIELDS, RATING_REQUIRED, input)),

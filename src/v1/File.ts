@@ -10,6 +10,7 @@ import { fileBody, getRequest, one, postRequest, segment, type V1Request } from 
 
 export type { File } from './internal/entities/file'
 
+/** A file to upload with {@link upload}: its name, MIME type and bytes. */
 export interface Upload {
   readonly filename: string
   /** A real MIME type (`image/png`): the server reads a form type as parameters. */
@@ -40,6 +41,7 @@ export const upload = (input: Upload): V1Request<File> =>
     body: fileBody(wireValues(FIELDS, input))
   })
 
+/** One uploaded file (`GET /files/:id`): its name, size, type, `contentUrl` and when it expires. */
 export const get = (id: number): V1Request<File> => getRequest('File.get', `${PATH}/${segment(id)}`, one(file), { issues: V.positiveInt('id', id) })
 
 /**

@@ -9,16 +9,19 @@ import { create, deleteById, getById, offsetList, update } from './internal/endp
 
 export type { IdentityDomain } from './internal/entities/people'
 
+/** The filter of `GET /identities/domains` (one organization's), with offset paging. */
 export interface IdentityDomainListArgs extends OffsetArgs {
   readonly organizationId?: number
 }
 
+/** A new domain of an organization (`POST /identities/domains`), e.g. `example.com`. */
 export interface NewIdentityDomain {
   readonly organizationId: number
   readonly domain: string
   readonly isPrimary?: boolean
 }
 
+/** The fields to change on a domain (`PUT /identities/domains/:id`); it stays with its organization. */
 export type IdentityDomainUpdate = Partial<Omit<NewIdentityDomain, 'organizationId'>>
 
 const PATH = '/identities/domains'
@@ -63,14 +66,19 @@ const LIST_FIELDS: ListFields<IdentityDomainListArgs> = {
   organizationId: { wire: 'organizationId', check: V.positiveInt }
 }
 
+/** One page of organization domains (`GET /identities/domains`), of one organization if given. */
 export const all = /*#__PURE__*/ offsetList<IdentityDomainListArgs, IdentityDomain>('IdentityDomain.all', PATH, identityDomain, LIST_FIELDS)
 
+/** One domain (`GET /identities/domains/:id`). */
 export const get = /*#__PURE__*/ getById('IdentityDomain.get', PATH, identityDomain)
 
+/** Adds a domain to an organization (201). */
 export const post = /*#__PURE__*/ create<NewIdentityDomain, IdentityDomain>('IdentityDomain.post', PATH, identityDomain, FIELDS, NEW_REQUIRED)
 
+/** Changes a domain (`PUT /identities/domains/:id`). */
 export const put = /*#__PURE__*/ update<IdentityDomainUpdate, IdentityDomain>('IdentityDomain.put', PATH, identityDomain, FIELDS)
 
+/** Removes a domain from its organization (`DELETE /identities/domains/:id`). */
 const del = /*#__PURE__*/ deleteById('IdentityDomain.delete', PATH)
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

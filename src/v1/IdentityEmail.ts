@@ -10,10 +10,12 @@ import { create, deleteById, getById, offsetList, update } from './internal/endp
 
 export type { IdentityEmail } from './internal/entities/people'
 
+/** The filter of `GET /identities/emails` (one user's), with offset paging. */
 export interface IdentityEmailListArgs extends OffsetArgs {
   readonly userId?: number
 }
 
+/** A new e-mail address of a user (`POST /identities/emails`). */
 export interface NewIdentityEmail {
   readonly userId: number
   readonly email: string
@@ -23,6 +25,7 @@ export interface NewIdentityEmail {
   readonly isNotificationEnabled?: boolean
 }
 
+/** The fields to change on an e-mail address (`PUT /identities/emails/:id`); it stays with its user. */
 export type IdentityEmailUpdate = Partial<Omit<NewIdentityEmail, 'userId'>>
 
 const PATH = '/identities/emails'
@@ -42,14 +45,19 @@ const LIST_FIELDS: ListFields<IdentityEmailListArgs> = {
   userId: { wire: 'userId', check: V.positiveInt }
 }
 
+/** One page of e-mail addresses (`GET /identities/emails`), of one user if given; primary first. */
 export const all = /*#__PURE__*/ offsetList<IdentityEmailListArgs, IdentityEmail>('IdentityEmail.all', PATH, identityEmail, LIST_FIELDS)
 
+/** One e-mail address (`GET /identities/emails/:id`). */
 export const get = /*#__PURE__*/ getById('IdentityEmail.get', PATH, identityEmail)
 
+/** Adds an e-mail address to a user (201). */
 export const post = /*#__PURE__*/ create<NewIdentityEmail, IdentityEmail>('IdentityEmail.post', PATH, identityEmail, FIELDS, NEW_REQUIRED)
 
+/** Changes an e-mail address, e.g. makes it the primary one (`PUT /identities/emails/:id`). */
 export const put = /*#__PURE__*/ update<IdentityEmailUpdate, IdentityEmail>('IdentityEmail.put', PATH, identityEmail, FIELDS)
 
+/** Removes an e-mail address from its user (`DELETE /identities/emails/:id`). */
 const del = /*#__PURE__*/ deleteById('IdentityEmail.delete', PATH)
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

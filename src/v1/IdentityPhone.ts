@@ -9,6 +9,7 @@ import { create, deleteById, getById, offsetList, update } from './internal/endp
 
 export type { IdentityPhone } from './internal/entities/people'
 
+/** The filters of `GET /identities/phones` (one user's or one organization's), with offset paging. */
 export interface IdentityPhoneListArgs extends OffsetArgs {
   readonly userId?: number
   readonly organizationId?: number
@@ -22,6 +23,7 @@ export interface NewIdentityPhone {
   readonly isPrimary?: boolean
 }
 
+/** The fields to change on a phone number (`PUT /identities/phones/:id`); it stays with its owner. */
 export interface IdentityPhoneUpdate {
   readonly number?: string
   readonly isPrimary?: boolean
@@ -48,14 +50,19 @@ const LIST_FIELDS: ListFields<IdentityPhoneListArgs> = {
   organizationId: { wire: 'organizationId', check: V.positiveInt }
 }
 
+/** One page of phone numbers (`GET /identities/phones`), of one user or organization if given. */
 export const all = /*#__PURE__*/ offsetList<IdentityPhoneListArgs, IdentityPhone>('IdentityPhone.all', PATH, identityPhone, LIST_FIELDS)
 
+/** One phone number (`GET /identities/phones/:id`). */
 export const get = /*#__PURE__*/ getById('IdentityPhone.get', PATH, identityPhone)
 
+/** Adds a phone number to a user or an organization (201). */
 export const post = /*#__PURE__*/ create<NewIdentityPhone, IdentityPhone>('IdentityPhone.post', PATH, identityPhone, FIELDS, NEW_REQUIRED, ownerRule)
 
+/** Changes a phone number (`PUT /identities/phones/:id`). */
 export const put = /*#__PURE__*/ update<IdentityPhoneUpdate, IdentityPhone>('IdentityPhone.put', PATH, identityPhone, FIELDS)
 
+/** Removes a phone number from its owner (`DELETE /identities/phones/:id`). */
 const del = /*#__PURE__*/ deleteById('IdentityPhone.delete', PATH)
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

@@ -9,6 +9,7 @@ import { getById } from './internal/endpoints'
 
 export type { Macro, MacroAssignee, MacroPriorityAction, MacroReplyType, MacroVisibility } from './internal/entities/macro'
 
+/** The argument of `GET /cases/macros`. */
 export interface MacroListArgs {
   /** Every macro, not only those the caller may use (`show_all`). */
   readonly showAll?: boolean
@@ -16,12 +17,14 @@ export interface MacroListArgs {
 
 const PATH = '/cases/macros'
 
+/** The macros the caller may use, or every macro with `showAll` (`GET /cases/macros`, unpaginated). */
 export const all = (args: MacroListArgs = {}): V1Request<ReadonlyArray<Macro>> =>
   getRequest('Macro.all', PATH, many(macro), {
     query: { showAll: args?.showAll },
     issues: V.input(args, (a) => V.optional(a.showAll, (b) => V.isBoolean('showAll', b)), 'args')
   })
 
+/** One macro (`GET /cases/macros/:id`). */
 export const get = /*#__PURE__*/ getById('Macro.get', PATH, macro)
 
 export { get as find }

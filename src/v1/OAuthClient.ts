@@ -9,8 +9,10 @@ export type { OAuthClient, OAuthClientLogo } from './internal/entities/oauthClie
 
 const PATH = '/oauth/clients'
 
+/** One page of the registered OAuth clients (`GET /oauth/clients`). */
 export const all = /*#__PURE__*/ offsetList<OffsetArgs, OAuthClient>('OAuthClient.all', PATH, oauthClient)
 
+/** One OAuth client (`GET /oauth/clients/:id`); its `secret` is never in this answer. */
 export const get = /*#__PURE__*/ getById('OAuthClient.get', PATH, oauthClient)
 
 export { get as find }

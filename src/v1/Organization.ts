@@ -40,10 +40,12 @@ export type { Organization, User } from './internal/entities/people'
 export type { Tag } from './internal/entities/tag'
 export type { NewNote } from './internal/request'
 
+/** The filter of `GET /organizations` (`legacy_ids`), with offset paging. */
 export interface OrganizationListArgs extends OffsetArgs {
   readonly legacyIds?: ReadonlyArray<string>
 }
 
+/** A new organization (`POST /organizations`): its name, and optionally its domains, tags and custom field values. */
 export interface NewOrganization {
   readonly name: string
   /** Plan-dependent. */
@@ -55,6 +57,7 @@ export interface NewOrganization {
   readonly fieldValues?: Readonly<Record<string, string>>
 }
 
+/** The fields to change on an organization (`PUT /organizations/:id`); a list given replaces the current one. */
 export type OrganizationUpdate = Partial<NewOrganization>
 
 const PATH = '/organizations'
@@ -78,27 +81,32 @@ const LIST_FIELDS: ListFields<OrganizationListArgs> = {
   legacyIds: { wire: 'legacyIds', check: checkStrings, encode: csv }
 }
 
+/** One page of organizations (`GET /organizations`), or those with the given legacy ids. */
 export const all = (args: OrganizationListArgs = {}): V1Request<Page<Organization>> =>
   getRequest('Organization.all', PATH, page(organization), {
     query: offsetQuery(args, LIST_FIELDS),
     issues: checkOffset(args, LIST_FIELDS)
   })
 
+/** One organization (`GET /organizations/:id`). */
 export const get = (id: number): V1Request<Organization> =>
   getRequest('Organization.get', `${PATH}/${segment(id)}`, one(organization), { issues: V.positiveInt('id', id) })
 
+/** Creates an organization (201). */
 export const post = (input: NewOrganization): V1Request<Organization> =>
   postRequest('Organization.post', PATH, one(organization), {
     issues: checkFields(FIELDS, NEW_REQUIRED, input),
     body: json(wireValues(FIELDS, input))
   })
 
+/** Changes an organization (`PUT /organizations/:id`). */
 export const put = (id: number, input: OrganizationUpdate): V1Request<Organization> =>
   putRequest('Organization.put', `${PATH}/${segment(id)}`, one(organization), {
     issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
     body: json(wireValues(FIELDS, input))
   })
 
+/** Deletes an organization (`DELETE /organizations/:id`). */
 const del = (id: number): V1Request<void> => deleteRequest('Organization.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -125,6 +133,7 @@ export const notes = (organizationId: number, args: OffsetArgs = {}): V1Request<
     issues: V.issues(V.positiveInt('organizationId', organizationId), checkOffset(args))
   })
 
+/** Adds a note on the organization (`POST /organizations/:id/notes`, 201). */
 export const addNote = (organizationId: number, input: NewNote): V1Request<Note> =>
   postRequest('Organization.addNote', `${PATH}/${segment(organizationId)}/notes`, one(note), {
     issues: V.issues(V.positiveInt('organizationId', organizationId), checkNote(input)),
@@ -135,6 +144,7 @@ export const addNote = (organizationId: number, input: NewNote): V1Request<Note>
 
 const TAGGABLE: Taggable = { module: 'Organization', path: PATH, idName: 'organizationId' }
 
+/** The organization's tags (`GET /organizations/:id/tags`). */
 export const tags = (organizationId: number): V1Request<ReadonlyArray<Tag>> => listTags(TAGGABLE, organizationId)
 
 /** Adds tags, keeping the others. */

@@ -10,8 +10,10 @@ export type { CaseFieldType as OrganizationFieldType, FieldOption, LocaleField, 
 
 const PATH = '/organizations/fields'
 
+/** Every custom organization field (`GET /organizations/fields`, unpaginated). */
 export const all = (): V1Request<ReadonlyArray<OrganizationField>> => getRequest('OrganizationField.all', PATH, many(organizationField))
 
+/** One custom organization field (`GET /organizations/fields/:id`). */
 export const get = /*#__PURE__*/ getById('OrganizationField.get', PATH, organizationField)
 
 /** The options of a select, radio, checkbox or cascading-select field, in their sort order. */

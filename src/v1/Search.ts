@@ -9,6 +9,7 @@ import { checkOffset, getRequest, offsetQuery, page, withOptions, type ListField
 
 export type { ArticleResult, CaseResult, OrganizationResult, OtherResult, SearchResource, SearchResult, UserResult } from './internal/entities/search'
 
+/** The arguments of `GET /search`: the query, what to search, the shape of the hits, offset paging. */
 export interface SearchArgs extends OffsetArgs {
   /** The query, in the agent area's syntax (`printer`, `in:conversations printer`). */
   readonly query: string
@@ -53,6 +54,10 @@ const options = (args: SearchArgs): V.Issues => {
   return found
 }
 
+/**
+ * One page of what the agent area's search finds (`GET /search?query=…`); `resources` narrows it to cases, users,
+ * organizations or articles, and `fields`/`include` shape the hits.
+ */
 export const query = (args: SearchArgs): V1Request<Page<SearchResult>> => {
   const req = getRequest('Search.query', '/search', page(searchResult), {
     query: offsetQuery<OwnArgs>(args, FIELDS),

@@ -12,12 +12,14 @@ import { create, update } from './internal/endpoints'
 export type { ArticleOrder, Section, SectionVisibility } from './internal/entities/section'
 export type { Include, Translation } from './internal/helpcenter'
 
+/** The filters of `GET /sections`, with offset paging. */
 export interface SectionListArgs extends OffsetArgs {
   /** Sections of these categories only (sent as CSV `category_ids`). */
   readonly categoryIds?: ReadonlyArray<number>
   readonly include?: Include
 }
 
+/** A new help-center section (`POST /sections`): its title in one or more locales, its category, who sees it. */
 export interface NewSection {
   readonly titles: ReadonlyArray<Translation>
   readonly descriptions?: ReadonlyArray<Translation>
@@ -29,6 +31,7 @@ export interface NewSection {
   readonly teamIds?: ReadonlyArray<number>
 }
 
+/** The fields to change on a section (`PUT /sections/:id`); those left out keep their value. */
 export type SectionUpdate = Partial<NewSection>
 
 const PATH = '/sections'
@@ -52,6 +55,7 @@ const LIST_FIELDS: ListFields<OwnListArgs> = {
 
 const includeIssues = (include: unknown): V.Issues => (include === undefined ? [] : checkInclude('include', include))
 
+/** One page of sections (`GET /sections`), of some categories if given; `include` brings their texts along. */
 export const all = (args: SectionListArgs = {}): V1Request<Page<Section>> =>
   including(
     args?.include,
@@ -61,11 +65,14 @@ export const all = (args: SectionListArgs = {}): V1Request<Page<Section>> =>
     })
   )
 
+/** One section (`GET /sections/:id`); `include: ['localeField']` brings its title and description along. */
 export const get = (id: number, include?: Include): V1Request<Section> =>
   including(include, getRequest('Section.get', `${PATH}/${segment(id)}`, one(section), { issues: V.issues(V.positiveInt('id', id), includeIssues(include)) }))
 
+/** Creates a section (201), `PUBLIC` unless `visibility` says otherwise. */
 export const post = /*#__PURE__*/ create<NewSection, Section>('Section.post', PATH, section, FIELDS, NEW_REQUIRED)
 
+/** Changes a section (`PUT /sections/:id`). */
 export const put = /*#__PURE__*/ update<SectionUpdate, Section>('Section.put', PATH, section, FIELDS)
 
 export { get as find, post as save, put as update }

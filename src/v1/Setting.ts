@@ -24,6 +24,7 @@ const checkValues = (path: string, value: unknown): V.Issues => {
       ])
 }
 
+/** Every setting of the instance (`GET /settings`, unpaginated), each with its category, name and value. */
 export const all = (): V1Request<ReadonlyArray<Setting>> => getRequest('Setting.all', PATH, many(setting))
 
 /** Changes settings by key (`{"values": {"email.spam_score": 5}}` on the wire) and answers the settings. */

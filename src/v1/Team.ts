@@ -27,15 +27,18 @@ import {
 export type { User } from './internal/entities/people'
 export type { Team } from './internal/entities/team'
 
+/** The filter of `GET /teams` (`legacy_ids`), with offset paging. */
 export interface TeamListArgs extends OffsetArgs {
   readonly legacyIds?: ReadonlyArray<string>
 }
 
+/** A new team (`POST /teams`): its title, and the business hours its cases run on. */
 export interface NewTeam {
   readonly title: string
   readonly businessHourId?: number
 }
 
+/** The fields to change on a team (`PUT /teams/:id`). */
 export type TeamUpdate = Partial<NewTeam>
 
 const PATH = '/teams'
@@ -53,17 +56,22 @@ const LIST_FIELDS: ListFields<TeamListArgs> = {
   legacyIds: { wire: 'legacyIds', check: checkStrings, encode: csv }
 }
 
+/** One page of teams, by id (`GET /teams`), or those with the given legacy ids. */
 export const all = /*#__PURE__*/ offsetList<TeamListArgs, Team>('Team.all', PATH, team, LIST_FIELDS)
 
+/** One team (`GET /teams/:id`). */
 export const get = /*#__PURE__*/ getById('Team.get', PATH, team)
 
+/** Creates a team (201); add agents with {@link addMembers}. */
 export const post = /*#__PURE__*/ create<NewTeam, Team>('Team.post', PATH, team, FIELDS, NEW_REQUIRED)
 
+/** Changes a team's title or business hours (`PUT /teams/:id`). */
 export const put = /*#__PURE__*/ update<TeamUpdate, Team>('Team.put', PATH, team, FIELDS)
 
 // ---------------------------------------------------------------------------------------------------------------
 // Members (agents)
 
+/** The filter of `GET /teams/:id/members`, with offset paging. */
 export interface MemberListArgs extends OffsetArgs {
   /** Only enabled (or only disabled) agents. */
   readonly isEnabled?: boolean

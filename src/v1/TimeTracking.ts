@@ -11,8 +11,10 @@ import { getById } from './internal/endpoints'
 
 export type { TimeTracking, TimeTrackingLogType } from './internal/entities/timeTracking'
 
+/** The kinds of time entry: time spent working on a case, or only viewing it. */
 export const LOG_TYPES = ['WORKED', 'VIEWED'] as const
 
+/** A time entry to log on a case (`POST /timetracking`): the seconds spent, and whose and what kind they are. */
 export interface NewTimeTracking {
   /** Seconds worked (the agent app logs whole minutes: 60, 900 …). */
   readonly timeSpent: number
@@ -39,6 +41,7 @@ export const all = (caseId: number, args: CursorArgs = {}): V1Request<Page<TimeT
     issues: V.issues(V.positiveInt('caseId', caseId), checkCursor(args))
   })
 
+/** One time entry (`GET /timetracking/:id`). */
 export const get = /*#__PURE__*/ getById('TimeTracking.get', PATH, timeTracking)
 
 /** Logs time on a case (201). */

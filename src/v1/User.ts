@@ -43,9 +43,12 @@ export type { AgentCaseAccess } from './internal/entities/role'
 export type { Tag } from './internal/entities/tag'
 export type { NewNote } from './internal/request'
 
+/** Which cases an agent sees: their own, their teams', the role's setting, or all. */
 export const AGENT_CASE_ACCESS = ['SELF', 'TEAMS', 'INHERIT-FROM-ROLE', 'ALL'] as const
+/** Which cases a customer sees: those they requested, or all of their organization's. */
 export const ORGANIZATION_CASE_ACCESS = ['REQUESTED', 'ORGANIZATION'] as const
 
+/** The filters of `GET /users` (`ids`, `legacy_ids`, `role`), with offset paging. */
 export interface UserListArgs extends OffsetArgs {
   readonly ids?: ReadonlyArray<number>
   readonly legacyIds?: ReadonlyArray<string>
@@ -53,6 +56,7 @@ export interface UserListArgs extends OffsetArgs {
   readonly role?: string
 }
 
+/** A new user (`POST /users`): a name and a role (which makes them an agent or a customer), and the rest optional. */
 export interface NewUser {
   readonly fullName: string
   readonly roleId: number
@@ -75,8 +79,10 @@ export interface NewUser {
   readonly fieldValues?: Readonly<Record<string, string>>
 }
 
+/** The fields to change on a user (`PUT /users/:id`); those left out keep their value. */
 export type UserUpdate = Partial<NewUser>
 
+/** The filter of `GET /users/:id/notes` (`is_pinned`), with offset paging. */
 export interface NoteListArgs extends OffsetArgs {
   readonly isPinned?: boolean
 }
@@ -123,23 +129,27 @@ export const all = (args: UserListArgs = {}): V1Request<Page<User>> =>
     issues: checkOffset(args, LIST_FIELDS)
   })
 
+/** One user (`GET /users/:id`). */
 export const get = (id: number): V1Request<User> => getRequest('User.get', `${PATH}/${segment(id)}`, one(user), { issues: V.positiveInt('id', id) })
 
 /** The user the executor is authenticated as (`GET /me`). */
 export const me = (): V1Request<User> => getRequest('User.me', '/me', one(user))
 
+/** Creates a user (201); `email` becomes their primary e-mail address. */
 export const post = (input: NewUser): V1Request<User> =>
   postRequest('User.post', PATH, one(user), {
     issues: checkFields(FIELDS, NEW_REQUIRED, input),
     body: json(wireValues(FIELDS, input))
   })
 
+/** Changes a user (`PUT /users/:id`). */
 export const put = (id: number, input: UserUpdate): V1Request<User> =>
   putRequest('User.put', `${PATH}/${segment(id)}`, one(user), {
     issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
     body: json(wireValues(FIELDS, input))
   })
 
+/** Deletes a user (`DELETE /users/:id`). */
 const del = (id: number): V1Request<void> => deleteRequest('User.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -152,6 +162,7 @@ export const notes = (userId: number, args: NoteListArgs = {}): V1Request<Page<N
     issues: V.issues(V.positiveInt('userId', userId), checkOffset(args, NOTE_LIST_FIELDS))
   })
 
+/** Adds a note on the user (`POST /users/:id/notes`, 201). */
 export const addNote = (userId: number, input: NewNote): V1Request<Note> =>
   postRequest('User.addNote', `${PATH}/${segment(userId)}/notes`, one(note), {
     issues: V.issues(V.positiveInt('userId', userId), checkNote(input)),
@@ -163,6 +174,7 @@ export const addNote = (userId: number, input: NewNote): V1Request<Note> =>
 
 const TAGGABLE: Taggable = { module: 'User', path: PATH, idName: 'userId' }
 
+/** The user's tags (`GET /users/:id/tags`). */
 export const tags = (userId: number): V1Request<ReadonlyArray<Tag>> => listTags(TAGGABLE, userId)
 
 /** Adds tags, keeping the others. */

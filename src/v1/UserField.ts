@@ -10,8 +10,10 @@ export type { CaseFieldType as UserFieldType, FieldOption, LocaleField, UserFiel
 
 const PATH = '/users/fields'
 
+/** Every custom user field (`GET /users/fields`, unpaginated). */
 export const all = (): V1Request<ReadonlyArray<UserField>> => getRequest('UserField.all', PATH, many(userField))
 
+/** One custom user field (`GET /users/fields/:id`). */
 export const get = /*#__PURE__*/ getById('UserField.get', PATH, userField)
 
 /** The options of a select, radio, checkbox or cascading-select field, in their sort order. */

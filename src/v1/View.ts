@@ -10,6 +10,7 @@ import { checkOffset, getRequest, many, offsetQuery, one, page, segment, type Li
 export type { Case } from './internal/entities/case'
 export type { PredicateCollection, Proposition, View, ViewCount, ViewType, ViewVisibility } from './internal/entities/view'
 
+/** The argument of `GET /views` (`show_all`), with offset paging. */
 export interface ViewListArgs extends OffsetArgs {
   /** Also the views the caller does not see in the agent app's list (disabled, other agents' own). */
   readonly showAll?: boolean
@@ -25,6 +26,7 @@ const LIST_FIELDS: ListFields<ViewListArgs> = {
 export const all = (args: ViewListArgs = {}): V1Request<Page<View>> =>
   getRequest('View.all', PATH, page(view), { query: offsetQuery(args, LIST_FIELDS), issues: checkOffset(args, LIST_FIELDS) })
 
+/** One view, with its conditions, columns and order (`GET /views/:id`). */
 export const get = (id: number): V1Request<View> => getRequest('View.get', `${PATH}/${segment(id)}`, one(view), { issues: V.positiveInt('id', id) })
 
 /** One page of the cases a view selects, in the view's order. */

@@ -18,6 +18,10 @@ import type { Sent } from '../../core/pipeline'
 import { failed, isSuccess, type Parsed } from './envelope'
 import { isObject } from './flat'
 
+/**
+ * An agent's e-mail address and password: the executor logs in with Basic once (`GET /session`) and then sends the
+ * session id and CSRF token the server hands out, logging in again once when the session is gone (401, 454).
+ */
 export interface Credentials {
   /** The agent's e-mail address. */
   readonly username: string
@@ -29,12 +33,14 @@ export interface Credentials {
   readonly otp?: () => string | Promise<string>
 }
 
+/** A session obtained elsewhere (`X-Session-ID`); the executor cannot renew it, so calls fail once it expires. */
 export interface SessionAuth {
   readonly sessionId: string
   /** Needed for POST, PUT and DELETE unless the session was created with `X-CSRF: false`. */
   readonly csrfToken?: string
 }
 
+/** An OAuth 2.0 access token or a JWT SSO token, sent as `Authorization: Bearer …` on every request. */
 export interface BearerAuth {
   readonly bearer: string
 }
@@ -47,6 +53,7 @@ export interface FingerprintAuth {
   readonly fingerprintId: string
 }
 
+/** How the v1 executor signs in: {@link Credentials}, {@link SessionAuth}, {@link BearerAuth}, {@link FingerprintAuth}. */
 export type Auth = Credentials | SessionAuth | BearerAuth | FingerprintAuth
 
 export const isCredentials = (auth: Auth): auth is Credentials => 'username' in auth && 'password' in auth

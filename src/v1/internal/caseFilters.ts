@@ -8,6 +8,7 @@ import { csv, type ListFields, type OffsetArgs } from './request'
 /** Every status type a related case list can filter on (`status`). */
 export const CASE_STATUS_TYPES = ['NEW', 'OPEN', 'PENDING', 'COMPLETED', 'CLOSED', 'CUSTOM'] as const
 
+/** A case status's type, the `status` filter of a user's or an organization's cases (custom statuses are `CUSTOM`). */
 export type CaseStatusType = (typeof CASE_STATUS_TYPES)[number]
 
 /** The filters of a related case list. */

@@ -18,6 +18,7 @@ export interface Reference {
 /** A related resource: the resource itself when the response includes it (`include`, flat `resources`), else a reference. */
 export type Related<A> = A | Reference
 
+/** Whether a related resource was left as a {@link Reference} (not included in the answer), so only its id is known. */
 export const isReference = <A>(value: Related<A> | null | undefined): value is Reference =>
   value !== null && typeof value === 'object' && (value as { _tag?: unknown })._tag === 'Reference'
 

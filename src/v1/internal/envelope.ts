@@ -6,6 +6,7 @@ import { apiError, causeText, httpError, redact, type ApiErrorEntry, type Kayako
 import { redirectMessage, type HttpRequest, type HttpResponse } from '../../core/http'
 import { isObject, normaliseDocument, scanJson, type JsonObject } from './flat'
 
+/** The `type` of a {@link Notification}, which says how to show it to the user. */
 export type NotificationType = 'ERROR' | 'WARNING' | 'INFO' | 'SUCCESS'
 
 /** A message for the end user (localised), on any answer. */
@@ -20,6 +21,7 @@ export interface Notification {
   readonly relatedLabel?: string
 }
 
+/** The `level` of a {@link Log}. */
 export type LogLevel = 'ERROR' | 'WARNING' | 'NOTICE'
 
 /** A message for the client's developers, on any answer. */
@@ -37,6 +39,11 @@ export interface Links {
   readonly last: string | null
 }
 
+/**
+ * Every v1 answer, read the same whatever `_case` or `_flat` was asked for (spec §2.2–2.4): the data, the counts and
+ * links of a collection, the session the server handed out, its errors, notifications and logs. A request's decoder
+ * turns it into the result.
+ */
 export interface Envelope {
   readonly status: number | null
   /** The resource or collection, normalised (snake keys, references resolved). */

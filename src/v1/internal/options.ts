@@ -20,6 +20,10 @@ import { toSnake } from './letterCase'
  */
 export type FieldSelector = string | { readonly [name: string]: ReadonlyArray<FieldSelector> }
 
+/**
+ * Special options (spec §2.7–2.8): `_case`, `X-Options: no_empty`/`flat`, `include` and `fields`. They change what
+ * the server sends, never the decoded value. Set them per request with {@link withOptions}, or as executor defaults.
+ */
 export interface Options {
   /** The letter case the server writes names in. Default snake. */
   readonly case?: LetterCase

@@ -15,6 +15,7 @@ import type { Envelope, Links } from './envelope'
 import { nextLink } from './link'
 import { mergeOptions, type Options } from './options'
 
+/** The HTTP methods of the v1 API; a body goes only with POST and PUT (spec §2.1). */
 export type V1Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
 /** A query argument: arrays are sent as CSV (`ids=1,2,3`), booleans as `true`/`false`, `undefined` is left out. */
@@ -38,6 +39,10 @@ export type Body =
       readonly disposition: string
     }
 
+/**
+ * What every v1 builder returns: a description of one call (method, path below `/api/v1`, query, body, options) and
+ * the decoder of its answer. Nothing is sent until an executor runs it; with `issues`, it answers a `ValidationError`.
+ */
 export interface V1Request<A> {
   /** `Resource.action`, for errors and logs. */
   readonly operation: string
@@ -309,6 +314,7 @@ export const checkStrings = (path: string, value: unknown): Issues =>
 // ---------------------------------------------------------------------------------------------------------------
 // Notes and tags, shared by users, organizations and cases
 
+/** A note on a user, an organization or a case (`POST …/notes`): internal text agents see, never the requester. */
 export interface NewNote {
   readonly contents: string
   /** `contents` is HTML. */

@@ -61,12 +61,17 @@ export interface LocalisedHeading {
   readonly description: string | null
 }
 
+/**
+ * An article's title and contents in `locale`, else in another locale of its language, else in `fallback`; `null` when
+ * no included translation fits (fetch with `include: ['localeField']`). The rule is {@link translate}'s.
+ */
 export const localiseArticle = (
   article: { readonly titles: Texts; readonly contents: Texts },
   locale: string,
   fallback: string = DEFAULT_LOCALE
 ): LocalisedArticle => ({ title: translate(article.titles, locale, fallback), contents: translate(article.contents, locale, fallback) })
 
+/** A section's or a category's title and description in `locale`, by the fallback rule of {@link localiseArticle}. */
 export const localiseHeading = (
   resource: { readonly titles: Texts; readonly descriptions: Texts },
   locale: string,

@@ -30,6 +30,7 @@ export interface ActivityObject {
   readonly extra: Extra
 }
 
+/** What an {@link ActivityAction} did to its field. */
 export type ActivityActionKind = 'CREATED' | 'UPDATED' | 'DELETED'
 
 /** One change an activity made. */

@@ -7,6 +7,7 @@ import { type Resource, stamps, type Timestamps, url } from './resource'
 import { section, type Section } from './section'
 import { tag, type Tag } from './tag'
 
+/** An article's status: only `PUBLISHED` articles are shown in the help center. */
 export type ArticleStatus = 'DRAFT' | 'PUBLISHED'
 
 /** A help-center article. Its title and contents are locale fields: one per translation. */

@@ -1,6 +1,7 @@
 import { date, type Extra, id, int, list, nullableInt, nullableText, struct, text } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 
+/** A smaller rendering of an image {@link Attachment}. */
 export interface Thumbnail {
   readonly name: string | null
   readonly size: number
@@ -22,6 +23,10 @@ const thumbnail: Decoder<unknown, Thumbnail> = /*#__PURE__*/ struct('thumbnail',
   createdAt: date('created_at')
 }))
 
+/**
+ * A file of a post, a note, a message or an article, as it comes with them (`attachments`): name, size, MIME type,
+ * image dimensions and thumbnails; its bytes are at `urlDownload`.
+ */
 export interface Attachment {
   readonly id: number | string | null
   readonly name: string

@@ -5,6 +5,7 @@ import { type Resource, stamps, type Timestamps, url } from './resource'
 /** An item of a day's open hours: an integer. */
 const hours: Decoder<unknown, number> = { decode: toInt }
 
+/** The open hours of each weekday: the hours of the day that are open, e.g. `[9, 10, …, 17]`. */
 export interface Zones {
   readonly monday: ReadonlyArray<number>
   readonly tuesday: ReadonlyArray<number>
@@ -50,6 +51,7 @@ const holiday: Decoder<unknown, Holiday> = /*#__PURE__*/ struct('businesshour_ho
   openHours: list('open_hours', hours)
 }))
 
+/** A business-hours schedule (`/businesshours`): its weekly open hours and holidays; teams and SLAs run on one. */
 export interface BusinessHour extends Timestamps, Resource {
   readonly id: number
   readonly title: string

@@ -11,8 +11,13 @@ import { anyResource, type AnyResource, type Resource, stamps, type Timestamps, 
 import { tag, type Tag } from './tag'
 import { type Team, team } from './team'
 
+/** Whether a case is live, suspended, or in the trash (`Case.trash`, `Case.restore`). */
 export type CaseState = 'ACTIVE' | 'SUSPENDED' | 'TRASH'
 
+/**
+ * A case (a conversation, a ticket): its requester, assignment, status, priority, type, form, channel, tags and
+ * custom field values. Related resources are references unless the request includes them (`include`).
+ */
 export interface Case extends Timestamps, Resource {
   readonly id: number
   readonly legacyId: string | null

@@ -2,6 +2,7 @@ import { bool, type Extra, id, int, literal, nullableText, related, type Related
 import type { Decoder } from '../../../core/decoder'
 import { type Resource, stamps, type Timestamps, url } from './resource'
 
+/** One translation of a text (a title, a description, an option's value): `translation` in `locale`. */
 export interface LocaleField {
   readonly id: number | string | null
   readonly locale: string | null
@@ -15,6 +16,7 @@ export const localeField: Decoder<unknown, LocaleField> = /*#__PURE__*/ struct('
   translation: nullableText('translation')
 }))
 
+/** A choice of a RADIO, SELECT, CHECKBOX or CASCADINGSELECT field: its value in each locale and its tag. */
 export interface FieldOption extends Timestamps {
   readonly id: number | string | null
   readonly fielduuid: string | null
@@ -33,6 +35,7 @@ export const fieldOption: Decoder<unknown, FieldOption> = /*#__PURE__*/ struct('
   ...stamps()
 }))
 
+/** A case field's type: the system fields (SUBJECT … ASSIGNEE), then the kinds of custom field. */
 export type CaseFieldType =
   | 'SUBJECT'
   | 'MESSAGE'

@@ -2,6 +2,7 @@ import { int, nullableText, requiredInt, struct, text } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { type Resource, stamps, type Timestamps, url } from './resource'
 
+/** A case priority (`/cases/priorities`): a label and its level; a higher level is more urgent. */
 export interface CasePriority extends Timestamps, Resource {
   readonly id: number
   readonly label: string

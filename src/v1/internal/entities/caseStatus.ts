@@ -2,8 +2,10 @@ import { bool, int, literal, requiredInt, struct, text } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { type Resource, stamps, type Timestamps, url } from './resource'
 
+/** The type of a case status: the built-in ones, or `CUSTOM` for one an admin added. */
 export type CaseStatusType = 'NEW' | 'OPEN' | 'PENDING' | 'COMPLETED' | 'CLOSED' | 'CUSTOM'
 
+/** A case status (`/cases/statuses`): its label, type, order in lists, and whether the SLA clock runs in it. */
 export interface CaseStatus extends Timestamps, Resource {
   readonly id: number
   readonly label: string

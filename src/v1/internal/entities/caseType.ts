@@ -2,8 +2,10 @@ import { literal, requiredInt, struct, text } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { type Resource, stamps, type Timestamps, url } from './resource'
 
+/** The kind of a case type: the built-in ones, or `CUSTOM` for one an admin added. */
 export type CaseTypeType = 'QUESTION' | 'TASK' | 'PROBLEM' | 'INCIDENT' | 'CUSTOM'
 
+/** A case type (`/cases/types`): a label and its kind. */
 export interface CaseType extends Timestamps, Resource {
   readonly id: number
   readonly label: string

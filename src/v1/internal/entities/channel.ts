@@ -2,6 +2,7 @@ import { type Extra, literal, nullableInt, related, type Related, requiredText, 
 import type { Decoder } from '../../../core/decoder'
 import { anyResource, type AnyResource } from './resource'
 
+/** The medium of a {@link Channel}. */
 export type ChannelType = 'HELPCENTER' | 'MAIL' | 'FACEBOOK' | 'TWITTER' | 'MESSENGER' | 'NOTE'
 
 /** A channel has a `uuid`, no `id`. Its account is a mailbox (integer id) or a Facebook page / Twitter account (string id). */

@@ -84,6 +84,7 @@ export const conversation: Decoder<unknown, Conversation> = /*#__PURE__*/ struct
   ...url()
 }))
 
+/** How far a message got: sent, delivered, seen by the other side, or rejected. */
 export type MessageStatus = 'SENT' | 'DELIVERED' | 'SEEN' | 'REJECTED'
 
 /** Where a message was written (the JSDK's `MessageSourceType`). */
@@ -133,6 +134,7 @@ export const conversationMessage: Decoder<unknown, ConversationMessage> = /*#__P
   ...url()
 }))
 
+/** A customer's verdict on a conversation. */
 export type RatingScore = 'GOOD' | 'BAD'
 
 /** A customer's rating of a conversation (`conversation_rating`). */

@@ -7,7 +7,9 @@ import { type User, user } from './people'
 import { type Resource, stamps, type Timestamps, url } from './resource'
 import { type Team, team } from './team'
 
+/** Whether a macro's reply text is a public reply or an internal note. */
 export type MacroReplyType = 'REPLY' | 'NOTE'
+/** How a macro changes a case's priority, relative to its current level. */
 export type MacroPriorityAction = 'INCREASE_ONE_LEVEL' | 'DECREASE_ONE_LEVEL'
 
 /** Who a macro assigns the case to. */

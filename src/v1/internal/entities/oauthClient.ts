@@ -3,12 +3,14 @@ import type { Decoder } from '../../../core/decoder'
 import { type User, user } from './people'
 import { type Resource, stamps, type Timestamps, url } from './resource'
 
+/** An OAuth client's logo image. */
 export interface OAuthClientLogo {
   readonly url: string | null
   readonly createdAt: Date | null
   readonly extra: Extra
 }
 
+/** An app registered for OAuth 2.0 (`/oauth/clients`): its key, the scopes it may ask for and its callback URL. */
 export interface OAuthClient extends Timestamps, Resource {
   readonly id: number
   readonly name: string

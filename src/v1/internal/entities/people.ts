@@ -8,6 +8,10 @@ import { type AgentCaseAccess, type Role, role } from './role'
 import { tag, type Tag } from './tag'
 import { type Team, team } from './team'
 
+/**
+ * An organization (`/organizations`): the company its customers belong to, with its e-mail domains, phones, tags
+ * and custom field values.
+ */
 export interface Organization extends Timestamps, Resource {
   readonly id: number
   readonly name: string
@@ -55,8 +59,13 @@ export const localeCode = (key: string): Field<string | null> => ({
   }
 })
 
+/** Which cases a customer sees: those they requested, or every case of their organization. */
 export type OrganizationCaseAccess = 'REQUESTED' | 'ORGANIZATION'
 
+/**
+ * A user (`/users`): an agent, admin, owner, collaborator or customer (the `role` says which), with their identities
+ * (e-mails, phones), organization, teams, case access and custom field values.
+ */
 export interface User extends Timestamps, Resource {
   readonly id: number
   readonly uuid: string | null
@@ -133,6 +142,7 @@ export const user: Decoder<unknown, User> = /*#__PURE__*/ struct('user', () => (
   ...url()
 }))
 
+/** An e-mail address of a user (`/identities/emails`); a user may have several, one of them primary. */
 export interface IdentityEmail extends Timestamps, Resource {
   readonly id: number
   readonly email: string
@@ -153,6 +163,7 @@ export const identityEmail: Decoder<unknown, IdentityEmail> = /*#__PURE__*/ stru
   ...url()
 }))
 
+/** An e-mail domain of an organization (`/identities/domains`). */
 export interface IdentityDomain extends Timestamps, Resource {
   readonly id: number
   readonly domain: string
@@ -169,6 +180,7 @@ export const identityDomain: Decoder<unknown, IdentityDomain> = /*#__PURE__*/ st
   ...url()
 }))
 
+/** A phone number of a user or an organization (`/identities/phones`). */
 export interface IdentityPhone extends Timestamps, Resource {
   readonly id: number
   readonly number: string

@@ -5,7 +5,9 @@ import { type Channel, channel } from './channel'
 import { type User, user } from './people'
 import { anyResource, type AnyResource, type Resource, stamps, type Timestamps, url } from './resource'
 
+/** How far a post got to its recipient. */
 export type PostStatus = 'SENT' | 'DELIVERED' | 'REJECTED' | 'SEEN'
+/** Where a post was written. */
 export type PostSource = 'API' | 'AGENT' | 'MAIL' | 'MESSENGER' | 'MOBILE' | 'HELPCENTER'
 
 /** A case timeline item; `original` is the concrete item (`case_message`, `note`, `activity` …). */

@@ -4,6 +4,7 @@ import { type Case, kase } from './case'
 import { type User, user } from './people'
 import { type Resource, stamps, type Timestamps, url } from './resource'
 
+/** A customer's verdict on a case. */
 export type RatingScore = 'GOOD' | 'BAD'
 
 /** A customer's satisfaction rating of a case (as Kayako's agent app reads `/cases/ratings/recent`). */

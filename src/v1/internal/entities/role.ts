@@ -2,9 +2,12 @@ import { bool, literal, requiredInt, struct, text } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { type Resource, stamps, type Timestamps, url } from './resource'
 
+/** The kind of a role, which sets what its users may do: from the account's owner down to customers. */
 export type RoleType = 'OWNER' | 'ADMIN' | 'AGENT' | 'COLLABORATOR' | 'CUSTOMER'
+/** Which cases an agent sees: their own, their teams', all; on a user, `INHERIT-FROM-ROLE` takes the role's. */
 export type AgentCaseAccess = 'SELF' | 'TEAMS' | 'INHERIT-FROM-ROLE' | 'ALL'
 
+/** A role (`/roles`): its title and kind, and the case access it gives its agents; every user has one. */
 export interface Role extends Timestamps, Resource {
   readonly id: number
   readonly title: string

@@ -21,18 +21,22 @@ interface Hit {
   readonly extra: Extra
 }
 
+/** A case found by `Search.query`. */
 export interface CaseResult extends Hit {
   readonly resource: 'case'
   readonly data: Related<Case> | null
 }
+/** A user found by `Search.query`. */
 export interface UserResult extends Hit {
   readonly resource: 'user'
   readonly data: Related<User> | null
 }
+/** An organization found by `Search.query`. */
 export interface OrganizationResult extends Hit {
   readonly resource: 'organization'
   readonly data: Related<Organization> | null
 }
+/** A help-center article found by `Search.query`. */
 export interface ArticleResult extends Hit {
   readonly resource: 'article'
   readonly data: Related<Article> | null

@@ -6,7 +6,9 @@ import { user, type User } from './people'
 import { type Resource, stamps, type Timestamps, url } from './resource'
 import { team, type Team } from './team'
 
+/** Who sees a section: everyone, agents only, or the section's teams. */
 export type SectionVisibility = 'PUBLIC' | 'AGENTS' | 'TEAMS'
+/** How a section orders its articles: newest, most popular, by title, or the order set by hand. */
 export type ArticleOrder = 'LATEST' | 'POPULAR' | 'TITLE' | 'CUSTOM'
 
 /** A help-center section: it belongs to a category and holds articles. */

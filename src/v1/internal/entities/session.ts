@@ -3,6 +3,7 @@ import type { Decoder } from '../../../core/decoder'
 import { type User, user } from './people'
 import { type Resource, url } from './resource'
 
+/** An agent's presence, as the agent app shows it. */
 export type SessionStatus = 'ONLINE' | 'OFFLINE' | 'AWAY' | 'BACK' | 'BUSY' | 'AUTOAWAY' | 'INVISIBLE'
 
 /** The session resource. Its `id` is the session id itself: a credential, keep it out of logs. */

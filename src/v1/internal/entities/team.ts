@@ -3,6 +3,7 @@ import type { Decoder } from '../../../core/decoder'
 import { businessHour, type BusinessHour } from './businessHour'
 import { type Resource, stamps, type Timestamps, url } from './resource'
 
+/** A team of agents (`/teams`): cases are assigned to a team, then to one of its agents. */
 export interface Team extends Timestamps, Resource {
   readonly id: number
   readonly legacyId: string | null

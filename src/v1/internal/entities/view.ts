@@ -6,7 +6,9 @@ import { type Team, team } from './team'
 
 const anything: Decoder<unknown, unknown> = { decode: success }
 
+/** A view's kind: the built-in inbox, suspended and trash views, or one an agent or admin made. */
 export type ViewType = 'INBOX' | 'SUSPENDED' | 'TRASH' | 'CUSTOM'
+/** Who sees a view: every agent, its creator only, or some teams. */
 export type ViewVisibility = 'ALL' | 'SELF' | 'TEAM'
 
 /** One condition of a view: `field` compared by `operator` with `value` (e.g. `cases.statusid`, `comparison_equalto`, `1`). */
