@@ -4,6 +4,7 @@
  */
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
+import { addNoteTo, create, getById, offsetList, relatedPage, update, type Parent } from './internal/endpoints'
 import { caseReply, kase, type Case, type CaseReply } from './internal/entities/case'
 import { customFieldValue, type CustomFieldValue } from './internal/entities/caseField'
 import { note, type Note } from './internal/entities/note'
@@ -11,7 +12,6 @@ import { post as postDecoder, type Post } from './internal/entities/post'
 import type { Tag } from './internal/entities/tag'
 import {
   checkCursor,
-  checkNote,
   checkOffset,
   checkStrings,
   checkTags,
@@ -20,7 +20,6 @@ import {
   getRequest,
   json,
   many,
-  noteBody,
   offsetQuery,
   one,
   page,
@@ -34,7 +33,7 @@ import {
   type Page,
   type V1Request
 } from './internal/request'
-import { addTags as addTagsTo, listTags, removeTags as removeTagsFrom, replaceTags as replaceTagsOf, type Taggable } from './internal/tagging'
+import { addTags as addTagsTo, listTags, removeTags as removeTagsFrom, replaceTags as replaceTagsOf } from './internal/tagging'
 // Work records, archived cases and bulk changes (issue 15)
 import { activity, type Activity } from './internal/entities/activity'
 import { rating, type Rating } from './internal/entities/rating'
@@ -266,22 +265,16 @@ const POST_LIST_FIELDS: ListFields<PostListArgs> = {
 }
 
 /** One page of cases, newest update first. */
-export const all = (args: CaseListArgs = {}): V1Request<Page<Case>> =>
-  getRequest('Case.all', PATH, page(kase), { query: offsetQuery(args, LIST_FIELDS), issues: checkOffset(args, LIST_FIELDS, listRules) })
+export const all = /*#__PURE__*/ offsetList<CaseListArgs, Case>('Case.all', PATH, kase, LIST_FIELDS, listRules)
 
 /** One case (`GET /cases/:id`). */
-export const get = (id: number): V1Request<Case> => getRequest('Case.get', `${PATH}/${segment(id)}`, one(kase), { issues: V.positiveInt('id', id) })
+export const get = /*#__PURE__*/ getById('Case.get', PATH, kase)
 
 /** Creates a case (201). A MAIL, TWITTER or FACEBOOK case needs `channelId`; NOTE takes none. */
-export const post = (input: NewCase): V1Request<Case> =>
-  postRequest('Case.post', PATH, one(kase), { issues: checkFields(FIELDS, NEW_REQUIRED, input, channelRules), body: json(wireValues(FIELDS, input)) })
+export const post = /*#__PURE__*/ create<NewCase, Case>('Case.post', PATH, kase, FIELDS, NEW_REQUIRED, channelRules)
 
 /** Changes a case (`PUT /cases/:id`): assignment, status, priority, type, form, fields, tags. */
-export const put = (id: number, input: CaseUpdate): V1Request<Case> =>
-  putRequest('Case.put', `${PATH}/${segment(id)}`, one(kase), {
-    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
-    body: json(wireValues(FIELDS, input))
-  })
+export const put = /*#__PURE__*/ update<CaseUpdate, Case>('Case.put', PATH, kase, FIELDS)
 
 /** Moves a case to the trash (Agents, Admins, Owners). */
 export const trash = (id: number): V1Request<Case> => putRequest('Case.trash', `${PATH}/${segment(id)}/trash`, one(kase), { issues: V.positiveInt('id', id) })
@@ -313,36 +306,29 @@ export const reply = (caseId: number, input: Reply): V1Request<CaseReply> =>
 // ---------------------------------------------------------------------------------------------------------------
 // Notes
 
+/** The case as the parent of notes and tags. */
+const PARENT: Parent = { module: 'Case', path: PATH, idName: 'caseId' }
+
 /** One page of a case's notes (`GET /cases/:id/notes`). */
-export const notes = (caseId: number, args: OffsetArgs = {}): V1Request<Page<Note>> =>
-  getRequest('Case.notes', `${PATH}/${segment(caseId)}/notes`, page(note), {
-    query: offsetQuery(args),
-    issues: V.issues(V.positiveInt('caseId', caseId), checkOffset(args))
-  })
+export const notes = (caseId: number, args: OffsetArgs = {}): V1Request<Page<Note>> => relatedPage(PARENT, 'notes', note, caseId, args)
 
 /** Adds an internal note on a case (`POST /cases/:id/notes`, 201). */
-export const addNote = (caseId: number, input: NewNote): V1Request<Note> =>
-  postRequest('Case.addNote', `${PATH}/${segment(caseId)}/notes`, one(note), {
-    issues: V.issues(V.positiveInt('caseId', caseId), checkNote(input)),
-    body: noteBody(input)
-  })
+export const addNote = (caseId: number, input: NewNote): V1Request<Note> => addNoteTo(PARENT, caseId, input)
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tags (`tags` is CSV on the wire)
 
-const TAGGABLE: Taggable = { module: 'Case', path: PATH, idName: 'caseId' }
-
 /** The case's tags (`GET /cases/:id/tags`). */
-export const tags = (caseId: number): V1Request<ReadonlyArray<Tag>> => listTags(TAGGABLE, caseId)
+export const tags = (caseId: number): V1Request<ReadonlyArray<Tag>> => listTags(PARENT, caseId)
 
 /** Adds tags, keeping the others. */
-export const addTags = (caseId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> => addTagsTo(TAGGABLE, caseId, names)
+export const addTags = (caseId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> => addTagsTo(PARENT, caseId, names)
 
 /** Replaces all tags. */
-export const replaceTags = (caseId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> => replaceTagsOf(TAGGABLE, caseId, names)
+export const replaceTags = (caseId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> => replaceTagsOf(PARENT, caseId, names)
 
 /** Removes tags (`DELETE …/tags?tags=a,b`). */
-export const removeTags = (caseId: number, names: ReadonlyArray<string>): V1Request<void> => removeTagsFrom(TAGGABLE, caseId, names)
+export const removeTags = (caseId: number, names: ReadonlyArray<string>): V1Request<void> => removeTagsFrom(PARENT, caseId, names)
 
 // ---------------------------------------------------------------------------------------------------------------
 // Custom field values

@@ -6,6 +6,7 @@
  */
 import { checkFields, wireValues, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
+import { create, getById, offsetList, relatedPage, type Parent } from './internal/endpoints'
 import {
   conversation,
   conversationMessage,
@@ -19,16 +20,13 @@ import {
   type RatingScore
 } from './internal/entities/conversation'
 import {
-  checkOffset,
   checkStrings,
   csv,
   getRequest,
   json,
   many,
   none,
-  offsetQuery,
   one,
-  page,
   postRequest,
   putRequest,
   segment,
@@ -141,16 +139,13 @@ const LIST_FIELDS: ListFields<ConversationListArgs> = {
 const conversationPath = (id: number): string => `${PATH}/${segment(id)}`
 
 /** One page of the caller's own conversations, newest first (`GET /conversations`), by status type if given. */
-export const all = (args: ConversationListArgs = {}): V1Request<Page<Conversation>> =>
-  getRequest('Conversation.all', PATH, page(conversation), { query: offsetQuery(args, LIST_FIELDS), issues: checkOffset(args, LIST_FIELDS) })
+export const all = /*#__PURE__*/ offsetList<ConversationListArgs, Conversation>('Conversation.all', PATH, conversation, LIST_FIELDS)
 
 /** One of the caller's conversations (`GET /conversations/:id`). */
-export const get = (id: number): V1Request<Conversation> =>
-  getRequest('Conversation.get', conversationPath(id), one(conversation), { issues: V.positiveInt('id', id) })
+export const get = /*#__PURE__*/ getById('Conversation.get', PATH, conversation)
 
 /** Starts a conversation as the Messenger does (`POST /conversations`, 201); the requester is the user with `email`. */
-export const post = (input: NewConversation): V1Request<Conversation> =>
-  postRequest('Conversation.post', PATH, one(conversation), { issues: checkFields(FIELDS, REQUIRED, input), body: json(wireValues(FIELDS, input)) })
+export const post = /*#__PURE__*/ create<NewConversation, Conversation>('Conversation.post', PATH, conversation, FIELDS, REQUIRED)
 
 /** The Messenger's starter: the agents active lately and the average reply time (seconds). */
 export const starter = (): V1Request<ConversationStarter> => getRequest('Conversation.starter', `${PATH}/starter`, one(conversationStarter))
@@ -158,12 +153,12 @@ export const starter = (): V1Request<ConversationStarter> => getRequest('Convers
 // ---------------------------------------------------------------------------------------------------------------
 // Messages (public replies only: a customer never sees notes)
 
+/** The conversation as the parent of its messages. */
+const PARENT: Parent = { module: 'Conversation', path: PATH, idName: 'conversationId' }
+
 /** One page of a conversation's public messages (`GET /conversations/:id/messages`). */
 export const messages = (conversationId: number, args: OffsetArgs = {}): V1Request<Page<ConversationMessage>> =>
-  getRequest('Conversation.messages', `${conversationPath(conversationId)}/messages`, page(conversationMessage), {
-    query: offsetQuery(args),
-    issues: V.issues(V.positiveInt('conversationId', conversationId), checkOffset(args))
-  })
+  relatedPage(PARENT, 'messages', conversationMessage, conversationId, args)
 
 /** One message of a conversation (`GET /conversations/:id/messages/:messageId`). */
 export const message = (conversationId: number, messageId: number): V1Request<ConversationMessage> =>

@@ -1,36 +1,16 @@
 /**
  * Organization — `/organizations` (spec §3.2 organization). Create/update parameters follow Kayako's agent app.
  */
-import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
+import type { Fields, RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { RELATED_CASE_FIELDS, type RelatedCaseListArgs } from './internal/caseFilters'
+import { addNoteTo, create, deleteById, getById, offsetList, relatedPage, update, type Parent } from './internal/endpoints'
 import { kase, type Case } from './internal/entities/case'
 import { note, type Note } from './internal/entities/note'
 import { organization, user, type Organization, type User } from './internal/entities/people'
 import type { Tag } from './internal/entities/tag'
-import {
-  checkNote,
-  checkOffset,
-  checkStrings,
-  csv,
-  deleteRequest,
-  getRequest,
-  json,
-  none,
-  noteBody,
-  offsetQuery,
-  one,
-  page,
-  postRequest,
-  putRequest,
-  segment,
-  type ListFields,
-  type NewNote,
-  type OffsetArgs,
-  type Page,
-  type V1Request
-} from './internal/request'
-import { addTags as addTagsTo, listTags, removeTags as removeTagsFrom, replaceTags as replaceTagsOf, type Taggable } from './internal/tagging'
+import { checkStrings, csv, type ListFields, type NewNote, type OffsetArgs, type Page, type V1Request } from './internal/request'
+import { addTags as addTagsTo, listTags, removeTags as removeTagsFrom, replaceTags as replaceTagsOf } from './internal/tagging'
 
 export type { CaseStatusType, RelatedCaseListArgs as OrganizationCaseListArgs } from './internal/caseFilters'
 export { CASE_STATUS_TYPES } from './internal/caseFilters'
@@ -82,79 +62,51 @@ const LIST_FIELDS: ListFields<OrganizationListArgs> = {
 }
 
 /** One page of organizations (`GET /organizations`), or those with the given legacy ids. */
-export const all = (args: OrganizationListArgs = {}): V1Request<Page<Organization>> =>
-  getRequest('Organization.all', PATH, page(organization), {
-    query: offsetQuery(args, LIST_FIELDS),
-    issues: checkOffset(args, LIST_FIELDS)
-  })
+export const all = /*#__PURE__*/ offsetList<OrganizationListArgs, Organization>('Organization.all', PATH, organization, LIST_FIELDS)
 
 /** One organization (`GET /organizations/:id`). */
-export const get = (id: number): V1Request<Organization> =>
-  getRequest('Organization.get', `${PATH}/${segment(id)}`, one(organization), { issues: V.positiveInt('id', id) })
+export const get = /*#__PURE__*/ getById('Organization.get', PATH, organization)
 
 /** Creates an organization (201). */
-export const post = (input: NewOrganization): V1Request<Organization> =>
-  postRequest('Organization.post', PATH, one(organization), {
-    issues: checkFields(FIELDS, NEW_REQUIRED, input),
-    body: json(wireValues(FIELDS, input))
-  })
+export const post = /*#__PURE__*/ create<NewOrganization, Organization>('Organization.post', PATH, organization, FIELDS, NEW_REQUIRED)
 
 /** Changes an organization (`PUT /organizations/:id`). */
-export const put = (id: number, input: OrganizationUpdate): V1Request<Organization> =>
-  putRequest('Organization.put', `${PATH}/${segment(id)}`, one(organization), {
-    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
-    body: json(wireValues(FIELDS, input))
-  })
+export const put = /*#__PURE__*/ update<OrganizationUpdate, Organization>('Organization.put', PATH, organization, FIELDS)
 
 /** Deletes an organization (`DELETE /organizations/:id`). */
-const del = (id: number): V1Request<void> => deleteRequest('Organization.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
+const del = /*#__PURE__*/ deleteById('Organization.delete', PATH)
+
+/** The organization as the parent of cases, members, notes and tags. */
+const PARENT: Parent = { module: 'Organization', path: PATH, idName: 'organizationId' }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Relations
 
 /** One page of the cases of the organization's members (`/organizations/:id/cases`), filtered by status and priority. */
 export const cases = (organizationId: number, args: RelatedCaseListArgs = {}): V1Request<Page<Case>> =>
-  getRequest('Organization.cases', `${PATH}/${segment(organizationId)}/cases`, page(kase), {
-    query: offsetQuery(args, RELATED_CASE_FIELDS),
-    issues: V.issues(V.positiveInt('organizationId', organizationId), checkOffset(args, RELATED_CASE_FIELDS))
-  })
+  relatedPage(PARENT, 'cases', kase, organizationId, args, RELATED_CASE_FIELDS)
 
 /** One page of the organization's members (`/organizations/:id/members`). */
-export const members = (organizationId: number, args: OffsetArgs = {}): V1Request<Page<User>> =>
-  getRequest('Organization.members', `${PATH}/${segment(organizationId)}/members`, page(user), {
-    query: offsetQuery(args),
-    issues: V.issues(V.positiveInt('organizationId', organizationId), checkOffset(args))
-  })
+export const members = (organizationId: number, args: OffsetArgs = {}): V1Request<Page<User>> => relatedPage(PARENT, 'members', user, organizationId, args)
 
 /** Notes on the organization, newest first. */
-export const notes = (organizationId: number, args: OffsetArgs = {}): V1Request<Page<Note>> =>
-  getRequest('Organization.notes', `${PATH}/${segment(organizationId)}/notes`, page(note), {
-    query: offsetQuery(args),
-    issues: V.issues(V.positiveInt('organizationId', organizationId), checkOffset(args))
-  })
+export const notes = (organizationId: number, args: OffsetArgs = {}): V1Request<Page<Note>> => relatedPage(PARENT, 'notes', note, organizationId, args)
 
 /** Adds a note on the organization (`POST /organizations/:id/notes`, 201). */
-export const addNote = (organizationId: number, input: NewNote): V1Request<Note> =>
-  postRequest('Organization.addNote', `${PATH}/${segment(organizationId)}/notes`, one(note), {
-    issues: V.issues(V.positiveInt('organizationId', organizationId), checkNote(input)),
-    body: noteBody(input)
-  })
+export const addNote = (organizationId: number, input: NewNote): V1Request<Note> => addNoteTo(PARENT, organizationId, input)
 
 // Tags (`tags` is CSV on the wire)
 
-const TAGGABLE: Taggable = { module: 'Organization', path: PATH, idName: 'organizationId' }
-
 /** The organization's tags (`GET /organizations/:id/tags`). */
-export const tags = (organizationId: number): V1Request<ReadonlyArray<Tag>> => listTags(TAGGABLE, organizationId)
+export const tags = (organizationId: number): V1Request<ReadonlyArray<Tag>> => listTags(PARENT, organizationId)
 
 /** Adds tags, keeping the others. */
-export const addTags = (organizationId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> => addTagsTo(TAGGABLE, organizationId, names)
+export const addTags = (organizationId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> => addTagsTo(PARENT, organizationId, names)
 
 /** Replaces all tags. */
-export const replaceTags = (organizationId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> =>
-  replaceTagsOf(TAGGABLE, organizationId, names)
+export const replaceTags = (organizationId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> => replaceTagsOf(PARENT, organizationId, names)
 
 /** Removes tags (`DELETE …/tags?tags=a,b`). */
-export const removeTags = (organizationId: number, names: ReadonlyArray<string>): V1Request<void> => removeTagsFrom(TAGGABLE, organizationId, names)
+export const removeTags = (organizationId: number, names: ReadonlyArray<string>): V1Request<void> => removeTagsFrom(PARENT, organizationId, names)
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

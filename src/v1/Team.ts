@@ -3,26 +3,10 @@
  */
 import type { Fields, RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
-import { create, getById, offsetList, update } from './internal/endpoints'
+import { create, getById, offsetList, relatedPage, relatedPath, update, type Parent } from './internal/endpoints'
 import { user, type User } from './internal/entities/people'
 import { team, type Team } from './internal/entities/team'
-import {
-  checkOffset,
-  checkStrings,
-  csv,
-  deleteRequest,
-  getRequest,
-  json,
-  none,
-  offsetQuery,
-  page,
-  postRequest,
-  segment,
-  type ListFields,
-  type OffsetArgs,
-  type Page,
-  type V1Request
-} from './internal/request'
+import { checkStrings, csv, deleteRequest, json, none, postRequest, type ListFields, type OffsetArgs, type Page, type V1Request } from './internal/request'
 
 export type { User } from './internal/entities/people'
 export type { Team } from './internal/entities/team'
@@ -85,14 +69,14 @@ const MEMBER_LIST_FIELDS: ListFields<MemberListArgs> = {
 const checkAgentIds = (agentIds: ReadonlyArray<number>): V.Issues =>
   Array.isArray(agentIds) && agentIds.length > 0 ? V.positiveInts('agentIds', agentIds) : [{ path: 'agentIds', message: 'must be a non-empty array of ids' }]
 
-const membersPath = (teamId: number) => `${PATH}/${segment(teamId)}/members`
+/** The team as the parent of its members. */
+const PARENT: Parent = { module: 'Team', path: PATH, idName: 'teamId' }
+
+const membersPath = (teamId: number) => relatedPath(PARENT, teamId, 'members')
 
 /** One page of the team's members. */
 export const members = (teamId: number, args: MemberListArgs = {}): V1Request<Page<User>> =>
-  getRequest('Team.members', membersPath(teamId), page(user), {
-    query: offsetQuery(args, MEMBER_LIST_FIELDS),
-    issues: V.issues(V.positiveInt('teamId', teamId), checkOffset(args, MEMBER_LIST_FIELDS))
-  })
+  relatedPage(PARENT, 'members', user, teamId, args, MEMBER_LIST_FIELDS)
 
 /** Adds agents to the team (`agent_ids` as CSV); customers cannot be members. */
 export const addMembers = (teamId: number, agentIds: ReadonlyArray<number>): V1Request<void> =>

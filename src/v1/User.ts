@@ -2,37 +2,16 @@
  * User — `/users` (spec §3.1 users area, §3.2 user), with the user's notes (`/users/:id/notes`) and tags
  * (`/users/:id/tags`). Create/update parameters follow Kayako's agent app (the doc pages were cut off).
  */
-import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../core/fields'
+import type { Fields, RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import { RELATED_CASE_FIELDS, type RelatedCaseListArgs } from './internal/caseFilters'
+import { addNoteTo, create, deleteById, getById, offsetList, relatedPage, update, type Parent } from './internal/endpoints'
 import { kase, type Case } from './internal/entities/case'
 import { note, type Note } from './internal/entities/note'
 import { organization, user, type Organization, type User } from './internal/entities/people'
 import type { Tag } from './internal/entities/tag'
-import {
-  checkNote,
-  checkOffset,
-  checkStrings,
-  checkTags,
-  csv,
-  deleteRequest,
-  getRequest,
-  json,
-  none,
-  noteBody,
-  offsetQuery,
-  one,
-  page,
-  postRequest,
-  putRequest,
-  segment,
-  type ListFields,
-  type NewNote,
-  type OffsetArgs,
-  type Page,
-  type V1Request
-} from './internal/request'
-import { addTags as addTagsTo, listTags, removeTags as removeTagsFrom, replaceTags as replaceTagsOf, type Taggable } from './internal/tagging'
+import { checkStrings, checkTags, csv, getRequest, one, type ListFields, type NewNote, type OffsetArgs, type Page, type V1Request } from './internal/request'
+import { addTags as addTagsTo, listTags, removeTags as removeTagsFrom, replaceTags as replaceTagsOf } from './internal/tagging'
 
 export type { CaseStatusType, RelatedCaseListArgs } from './internal/caseFilters'
 export { CASE_STATUS_TYPES } from './internal/caseFilters'
@@ -123,68 +102,49 @@ const NOTE_LIST_FIELDS: ListFields<NoteListArgs> = {
 }
 
 /** One page of users. */
-export const all = (args: UserListArgs = {}): V1Request<Page<User>> =>
-  getRequest('User.all', PATH, page(user), {
-    query: offsetQuery(args, LIST_FIELDS),
-    issues: checkOffset(args, LIST_FIELDS)
-  })
+export const all = /*#__PURE__*/ offsetList<UserListArgs, User>('User.all', PATH, user, LIST_FIELDS)
 
 /** One user (`GET /users/:id`). */
-export const get = (id: number): V1Request<User> => getRequest('User.get', `${PATH}/${segment(id)}`, one(user), { issues: V.positiveInt('id', id) })
+export const get = /*#__PURE__*/ getById('User.get', PATH, user)
 
 /** The user the executor is authenticated as (`GET /me`). */
 export const me = (): V1Request<User> => getRequest('User.me', '/me', one(user))
 
 /** Creates a user (201); `email` becomes their primary e-mail address. */
-export const post = (input: NewUser): V1Request<User> =>
-  postRequest('User.post', PATH, one(user), {
-    issues: checkFields(FIELDS, NEW_REQUIRED, input),
-    body: json(wireValues(FIELDS, input))
-  })
+export const post = /*#__PURE__*/ create<NewUser, User>('User.post', PATH, user, FIELDS, NEW_REQUIRED)
 
 /** Changes a user (`PUT /users/:id`). */
-export const put = (id: number, input: UserUpdate): V1Request<User> =>
-  putRequest('User.put', `${PATH}/${segment(id)}`, one(user), {
-    issues: V.issues(V.positiveInt('id', id), checkFields(FIELDS, NOTHING_REQUIRED, input)),
-    body: json(wireValues(FIELDS, input))
-  })
+export const put = /*#__PURE__*/ update<UserUpdate, User>('User.put', PATH, user, FIELDS)
 
 /** Deletes a user (`DELETE /users/:id`). */
-const del = (id: number): V1Request<void> => deleteRequest('User.delete', `${PATH}/${segment(id)}`, none, { issues: V.positiveInt('id', id) })
+const del = /*#__PURE__*/ deleteById('User.delete', PATH)
+
+/** The user as the parent of notes, tags, cases and organizations. */
+const PARENT: Parent = { module: 'User', path: PATH, idName: 'userId' }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Notes
 
 /** Notes on the user and the user's organization, newest first. */
-export const notes = (userId: number, args: NoteListArgs = {}): V1Request<Page<Note>> =>
-  getRequest('User.notes', `${PATH}/${segment(userId)}/notes`, page(note), {
-    query: offsetQuery(args, NOTE_LIST_FIELDS),
-    issues: V.issues(V.positiveInt('userId', userId), checkOffset(args, NOTE_LIST_FIELDS))
-  })
+export const notes = (userId: number, args: NoteListArgs = {}): V1Request<Page<Note>> => relatedPage(PARENT, 'notes', note, userId, args, NOTE_LIST_FIELDS)
 
 /** Adds a note on the user (`POST /users/:id/notes`, 201). */
-export const addNote = (userId: number, input: NewNote): V1Request<Note> =>
-  postRequest('User.addNote', `${PATH}/${segment(userId)}/notes`, one(note), {
-    issues: V.issues(V.positiveInt('userId', userId), checkNote(input)),
-    body: noteBody(input)
-  })
+export const addNote = (userId: number, input: NewNote): V1Request<Note> => addNoteTo(PARENT, userId, input)
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tags (`tags` is CSV on the wire)
 
-const TAGGABLE: Taggable = { module: 'User', path: PATH, idName: 'userId' }
-
 /** The user's tags (`GET /users/:id/tags`). */
-export const tags = (userId: number): V1Request<ReadonlyArray<Tag>> => listTags(TAGGABLE, userId)
+export const tags = (userId: number): V1Request<ReadonlyArray<Tag>> => listTags(PARENT, userId)
 
 /** Adds tags, keeping the others. */
-export const addTags = (userId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> => addTagsTo(TAGGABLE, userId, names)
+export const addTags = (userId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> => addTagsTo(PARENT, userId, names)
 
 /** Replaces all tags. */
-export const replaceTags = (userId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> => replaceTagsOf(TAGGABLE, userId, names)
+export const replaceTags = (userId: number, names: ReadonlyArray<string>): V1Request<ReadonlyArray<Tag>> => replaceTagsOf(PARENT, userId, names)
 
 /** Removes tags (`DELETE …/tags?tags=a,b`). */
-export const removeTags = (userId: number, names: ReadonlyArray<string>): V1Request<void> => removeTagsFrom(TAGGABLE, userId, names)
+export const removeTags = (userId: number, names: ReadonlyArray<string>): V1Request<void> => removeTagsFrom(PARENT, userId, names)
 
 // ---------------------------------------------------------------------------------------------------------------
 // Relations
@@ -194,16 +154,10 @@ export type UserCaseListArgs = Omit<RelatedCaseListArgs, 'priority'>
 
 /** One page of the cases the user requested (`/users/:id/cases`), newest update first. */
 export const cases = (userId: number, args: UserCaseListArgs = {}): V1Request<Page<Case>> =>
-  getRequest('User.cases', `${PATH}/${segment(userId)}/cases`, page(kase), {
-    query: offsetQuery(args, RELATED_CASE_FIELDS),
-    issues: V.issues(V.positiveInt('userId', userId), checkOffset(args, RELATED_CASE_FIELDS))
-  })
+  relatedPage(PARENT, 'cases', kase, userId, args, RELATED_CASE_FIELDS)
 
 /** One page of the organizations the user belongs to (`/users/:id/organizations`). */
 export const organizations = (userId: number, args: OffsetArgs = {}): V1Request<Page<Organization>> =>
-  getRequest('User.organizations', `${PATH}/${segment(userId)}/organizations`, page(organization), {
-    query: offsetQuery(args),
-    issues: V.issues(V.positiveInt('userId', userId), checkOffset(args))
-  })
+  relatedPage(PARENT, 'organizations', organization, userId, args)
 
 export { del as delete, get as find, post as save, put as update, del as destroy }

@@ -84,46 +84,29 @@ export const dropRef = (row: Row, field: string, type: string, id: Id): void => 
   row[field] = list.filter((v) => !(typeof v === 'object' && v !== null && '$ref' in v && v.$ref === type && textOf(v.id) === String(id)))
 }
 
+/**
+ * An identity (e-mail, phone, domain) of `owner`, linked from its `field`: the identity's own fields, then its times
+ * and its owner (the rendering keeps this order).
+ */
+const addIdentity = (store: Store, type: string, owner: Row, field: string, own: Row, ownerKey: '$user' | '$organization', at: number): Row => {
+  const row = insert(store, type, { ...own, created_at: isoTime(at), updated_at: isoTime(at), [ownerKey]: owner.id as number })
+  pushRef(owner, field, ref(type, row.id as number))
+  return row
+}
+
 export const addEmail = (store: Store, user: Row, email: string, primary: boolean, at: number, validated = true): Row => {
   if (primary) for (const e of all(store, 'identity_email')) if (e.$user === user.id) e.is_primary = false
-  const row = insert(store, 'identity_email', {
-    email,
-    is_primary: primary,
-    is_validated: validated,
-    is_notification_enabled: false,
-    created_at: isoTime(at),
-    updated_at: isoTime(at),
-    $user: user.id as number
-  })
-  pushRef(user, 'emails', ref('identity_email', row.id as number))
-  return row
+  const own = { email, is_primary: primary, is_validated: validated, is_notification_enabled: false }
+  return addIdentity(store, 'identity_email', user, 'emails', own, '$user', at)
 }
 
 export const addPhone = (store: Store, owner: Row, ownerField: 'phones' | 'phone', number: string, primary: boolean, at: number): Row => {
-  const row = insert(store, 'identity_phone', {
-    number,
-    is_primary: primary,
-    is_validated: false,
-    created_at: isoTime(at),
-    updated_at: isoTime(at),
-    [ownerField === 'phones' ? '$user' : '$organization']: owner.id as number
-  })
-  pushRef(owner, ownerField, ref('identity_phone', row.id as number))
-  return row
+  const ownerKey = ownerField === 'phones' ? '$user' : '$organization'
+  return addIdentity(store, 'identity_phone', owner, ownerField, { number, is_primary: primary, is_validated: false }, ownerKey, at)
 }
 
-export const addDomain = (store: Store, organization: Row, domain: string, primary: boolean, at: number): Row => {
-  const row = insert(store, 'identity_domain', {
-    domain,
-    is_primary: primary,
-    is_validated: false,
-    created_at: isoTime(at),
-    updated_at: isoTime(at),
-    $organization: organization.id as number
-  })
-  pushRef(organization, 'domains', ref('identity_domain', row.id as number))
-  return row
-}
+export const addDomain = (store: Store, organization: Row, domain: string, primary: boolean, at: number): Row =>
+  addIdentity(store, 'identity_domain', organization, 'domains', { domain, is_primary: primary, is_validated: false }, '$organization', at)
 
 export const createOrganization = (store: Store, name: string, at: number): Row =>
   insert(store, 'organization', {

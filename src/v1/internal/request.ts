@@ -249,7 +249,8 @@ type OwnArgs<A> = Omit<A, keyof OffsetArgs | keyof CursorArgs>
 /** The table of a list's own arguments (its filters). */
 export type ListFields<A> = Fields<OwnArgs<A>, unknown>
 
-type ListRules<A> = (args: Partial<OwnArgs<A>>) => Issues
+/** Rules between a list's own arguments, beside its table. */
+export type ListRules<A> = (args: Partial<OwnArgs<A>>) => Issues
 
 const OFFSET_FIELDS: Fields<OffsetArgs, unknown> = {
   offset: { wire: 'offset', check: V.nonNegativeInt },

@@ -2,12 +2,12 @@
  * `/Tickets/TicketAttachment` (spec §2.13, `T/api/class.Controller_TicketAttachment.php`): ListAll (no contents), Get
  * (Base64 contents), Post, Delete.
  */
-import { badRequest, deleted, notFound, xmlReply, type Context, type Controller, type Reply } from '../controller'
+import { badRequest, notFound, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import type { AttachmentRow, Store } from '../store'
 import { isEmpty, str, trimmed } from '../vars'
 import { parent } from '../xml'
 import { phpBase64Decode, swiftMimeType } from './common'
-import { byIntId, childOf, childTicket, isReply, postHasAttachments, renderAttachment, rowFilter, ticketNotFound, tooFewArguments } from './tickets'
+import { byIntId, childTicket, postHasAttachments, renderAttachment, ticketChildController, ticketNotFound } from './tickets'
 
 const TEXTS = { notFound: 'Attachment not Found', elsewhere: 'Attachment does not belong to the specified ticket' }
 
@@ -53,33 +53,18 @@ const post = (ctx: Context): Reply => {
   return listAll(store, found.key, (id) => id === row.id)
 }
 
-export const TicketAttachment: Controller = {
-  getList: () => badRequest('Not Implemented, Call /Tickets/TicketAttachment/ListAll instead.'),
-  actions: {
-    listall: (ctx, args) => {
-      const [ticketArg, rowArg] = args
-      const missing = tooFewArguments('TicketAttachment', 'ListAll', args, 1, true, 98)
-      if (missing !== undefined) return missing
-      const found = childTicket(ctx.store, ticketArg ?? '')
-      return found === undefined ? ticketNotFound() : listAll(ctx.store, found.key, rowFilter(rowArg))
-    }
-  },
-  get: (ctx, args) => {
-    const missing = tooFewArguments('TicketAttachment', 'Get', args, 2, false, 165)
-    if (missing !== undefined) return missing
-    const found = childOf(ctx.store, byIntId(ctx.store.attachments), args, TEXTS)
-    return isReply(found) ? found : attachmentsReply([found.row], true)
-  },
-  post,
-  delete: (ctx, args) => {
-    const missing = tooFewArguments('TicketAttachment', 'Delete', args, 2, false, 346)
-    if (missing !== undefined) return missing
-    const found = childOf(ctx.store, byIntId(ctx.store.attachments), args, TEXTS)
-    if (isReply(found)) return found
+export const TicketAttachment: Controller = /*#__PURE__*/ ticketChildController({
+  controller: 'TicketAttachment',
+  declared: { listAll: 98, get: 165, delete: 346 },
+  texts: TEXTS,
+  find: (store) => byIntId(store.attachments),
+  listAll,
+  one: (_store, { row }) => attachmentsReply([row], true),
+  remove: (store, { row }) => {
     // Only the ticket's flag is recalculated: the post keeps its flag (and prints an empty `<attachments>`, L18).
-    const owner = ctx.store.posts.get(found.row.ticketpostid)
-    if (owner !== undefined) owner.hasattachments = postHasAttachments(ctx.store, owner)
-    ctx.store.attachments.delete(found.row.id)
-    return deleted
-  }
-}
+    const owner = store.posts.get(row.ticketpostid)
+    if (owner !== undefined) owner.hasattachments = postHasAttachments(store, owner)
+    store.attachments.delete(row.id)
+  },
+  post
+})

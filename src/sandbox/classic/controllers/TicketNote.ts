@@ -1,20 +1,9 @@
 /** `/Tickets/TicketNote` (spec §2.11, `T/api/class.Controller_TicketNote.php`): ListAll (ticket notes only), Get, Post, Delete. */
-import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
+import { badRequest, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import type { NoteRow, Store } from '../store'
 import { isEmpty, str, trimmed } from '../vars'
 import { parent } from '../xml'
-import {
-  childOf,
-  childTicket,
-  isReply,
-  renderNote,
-  rowFilter,
-  sanitizedNoteColour,
-  sqlNumber,
-  staffByCacheKey,
-  ticketNotFound,
-  tooFewArguments
-} from './tickets'
+import { childTicket, renderNote, sanitizedNoteColour, sqlNumber, staffByCacheKey, ticketChildController, ticketNotFound } from './tickets'
 
 const TEXTS = { notFound: 'Ticket note not Found', elsewhere: 'Ticket note does not belong to the specified ticket' }
 
@@ -58,30 +47,12 @@ const post = (ctx: Context): Reply => {
   return listAll(store, found.key, (id) => id === note.id)
 }
 
-export const TicketNote: Controller = {
-  getList: () => badRequest('Not Implemented, Call /Tickets/TicketNote/ListAll instead.'),
-  actions: {
-    listall: (ctx, args) => {
-      const [ticketArg, noteArg] = args
-      const missing = tooFewArguments('TicketNote', 'ListAll', args, 1, true, 89)
-      if (missing !== undefined) return missing
-      const found = childTicket(ctx.store, ticketArg ?? '')
-      return found === undefined ? ticketNotFound() : listAll(ctx.store, found.key, rowFilter(noteArg))
-    }
-  },
-  get: (ctx, args) => {
-    const missing = tooFewArguments('TicketNote', 'Get', args, 2, false, 140)
-    if (missing !== undefined) return missing
-    const found = childOf(ctx.store, findNote(ctx.store), args, TEXTS)
-    return isReply(found) ? found : listAll(ctx.store, found.ticket.key, (id) => id === found.row.id)
-  },
-  post,
-  delete: (ctx, args) => {
-    const missing = tooFewArguments('TicketNote', 'Delete', args, 2, false, 295)
-    if (missing !== undefined) return missing
-    const found = childOf(ctx.store, findNote(ctx.store), args, TEXTS)
-    if (isReply(found)) return found
-    ctx.store.notes.delete(found.row.id)
-    return deleted
-  }
-}
+export const TicketNote: Controller = /*#__PURE__*/ ticketChildController({
+  controller: 'TicketNote',
+  declared: { listAll: 89, get: 140, delete: 295 },
+  texts: TEXTS,
+  find: findNote,
+  listAll,
+  remove: (store, { row }) => store.notes.delete(row.id),
+  post
+})

@@ -1,24 +1,11 @@
 /** `/Tickets/TicketPost` (spec §2.10, `T/api/class.Controller_TicketPost.php`): ListAll, Get, Post (with inline attachments), Delete. */
-import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
+import { badRequest, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import type { Store, TicketPostRow, TicketRow, TicketStatusRow } from '../store'
 import { intVar, isEmpty, str, toInt, trimmed } from '../vars'
 import { parent } from '../xml'
 import { phpBase64Decode, swiftMimeType } from './common'
 import { uncaught } from './content'
-import {
-  byIntId,
-  childOf,
-  childTicket,
-  detectHtmlContent,
-  isReply,
-  renderPost,
-  repliesOf,
-  rowFilter,
-  smartReply,
-  ticketNotFound,
-  tooFewArguments,
-  touchTicket
-} from './tickets'
+import { byIntId, childTicket, detectHtmlContent, renderPost, repliesOf, smartReply, ticketChildController, ticketNotFound, touchTicket } from './tickets'
 
 const TEXTS = { notFound: 'Ticket Post not Found', elsewhere: 'Post does not belong to the specified ticket' }
 
@@ -221,33 +208,17 @@ const post = (ctx: Context): Reply => {
   return created.staffid === 0 || vars.has('isprivate') ? answer : { ...answer, notice: 'Undefined index: isprivate (api/class.Controller_TicketPost.php)' }
 }
 
-export const TicketPost: Controller = {
-  getList: () => badRequest('Not Implemented, Call /Tickets/TicketPost/ListAll instead.'),
-  actions: {
-    listall: (ctx, args) => {
-      const [ticketArg, postArg] = args
-      const missing = tooFewArguments('TicketPost', 'ListAll', args, 1, true, 96)
-      if (missing !== undefined) return missing
-      const found = childTicket(ctx.store, ticketArg ?? '')
-      return found === undefined ? ticketNotFound() : listAll(ctx.store, found.key, rowFilter(postArg))
-    }
-  },
-  get: (ctx, args) => {
-    const missing = tooFewArguments('TicketPost', 'Get', args, 2, false, 218)
-    if (missing !== undefined) return missing
-    const found = childOf(ctx.store, byIntId(ctx.store.posts), args, TEXTS)
-    return isReply(found) ? found : listAll(ctx.store, found.ticket.key, (id) => id === found.row.id)
-  },
-  post,
-  delete: (ctx, args) => {
-    const missing = tooFewArguments('TicketPost', 'Delete', args, 2, false, 408)
-    if (missing !== undefined) return missing
-    const found = childOf(ctx.store, byIntId(ctx.store.posts), args, TEXTS)
-    if (isReply(found)) return found
+export const TicketPost: Controller = /*#__PURE__*/ ticketChildController({
+  controller: 'TicketPost',
+  declared: { listAll: 96, get: 218, delete: 408 },
+  texts: TEXTS,
+  find: (store) => byIntId(store.posts),
+  listAll,
+  remove: (store, { ticket, row }) => {
     // The reply counter keeps its value (`SWIFT_TicketPost::DeleteList` does not touch it).
-    found.ticket.ticket.totalreplies = repliesOf(ctx.store, found.ticket.ticket.id)
-    ctx.store.posts.delete(found.row.id)
-    for (const a of ctx.store.attachmentsOfPost(found.row.id)) ctx.store.attachments.delete(a.id)
-    return deleted
-  }
-}
+    ticket.ticket.totalreplies = repliesOf(store, ticket.ticket.id)
+    store.posts.delete(row.id)
+    for (const a of store.attachmentsOfPost(row.id)) store.attachments.delete(a.id)
+  },
+  post
+})

@@ -2,22 +2,11 @@
  * `/Tickets/TicketTimeTrack` (spec §2.12, `T/api/class.Controller_TicketTimeTrack.php`): ListAll, Get, Post, Delete.
  * POST names differ from the XML attributes.
  */
-import { badRequest, deleted, xmlReply, type Context, type Controller, type Reply } from '../controller'
+import { badRequest, xmlReply, type Context, type Controller, type Reply } from '../controller'
 import type { Store } from '../store'
 import { intVar, isEmpty, str, trimmed } from '../vars'
 import { parent } from '../xml'
-import {
-  byIntId,
-  childOf,
-  childTicket,
-  isReply,
-  renderTimeTrack,
-  rowFilter,
-  sanitizedNoteColour,
-  staffByCacheKey,
-  ticketNotFound,
-  tooFewArguments
-} from './tickets'
+import { byIntId, childTicket, renderTimeTrack, sanitizedNoteColour, staffByCacheKey, ticketChildController, ticketNotFound } from './tickets'
 
 const TEXTS = { notFound: 'Ticket time tracking note not Found', elsewhere: 'Ticket time tracking note does not belong to the specified ticket' }
 
@@ -64,30 +53,12 @@ const post = (ctx: Context): Reply => {
   return listAll(store, found.key, (id) => id === row.id)
 }
 
-export const TicketTimeTrack: Controller = {
-  getList: () => badRequest('Not Implemented, Call /Tickets/TicketTimeTrack/ListAll instead.'),
-  actions: {
-    listall: (ctx, args) => {
-      const [ticketArg, rowArg] = args
-      const missing = tooFewArguments('TicketTimeTrack', 'ListAll', args, 1, true, 88)
-      if (missing !== undefined) return missing
-      const found = childTicket(ctx.store, ticketArg ?? '')
-      return found === undefined ? ticketNotFound() : listAll(ctx.store, found.key, rowFilter(rowArg))
-    }
-  },
-  get: (ctx, args) => {
-    const missing = tooFewArguments('TicketTimeTrack', 'Get', args, 2, false, 141)
-    if (missing !== undefined) return missing
-    const found = childOf(ctx.store, byIntId(ctx.store.timeTracks), args, TEXTS)
-    return isReply(found) ? found : listAll(ctx.store, found.ticket.key, (id) => id === found.row.id)
-  },
-  post,
-  delete: (ctx, args) => {
-    const missing = tooFewArguments('TicketTimeTrack', 'Delete', args, 2, false, 291)
-    if (missing !== undefined) return missing
-    const found = childOf(ctx.store, byIntId(ctx.store.timeTracks), args, TEXTS)
-    if (isReply(found)) return found
-    ctx.store.timeTracks.delete(found.row.id)
-    return deleted
-  }
-}
+export const TicketTimeTrack: Controller = /*#__PURE__*/ ticketChildController({
+  controller: 'TicketTimeTrack',
+  declared: { listAll: 88, get: 141, delete: 291 },
+  texts: TEXTS,
+  find: (store) => byIntId(store.timeTracks),
+  listAll,
+  remove: (store, { row }) => store.timeTracks.delete(row.id),
+  post
+})

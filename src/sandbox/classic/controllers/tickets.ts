@@ -1,6 +1,6 @@
 /** Rendering shared by the ticket controllers (spec §2.7, §2.10–§2.13), and the 404 answers they share. */
 import { toBase64 } from '../../../core/bytes'
-import { badRequest, notFound, xmlReply, type Reply } from '../controller'
+import { badRequest, deleted, notFound, xmlReply, type Action, type Controller, type Reply } from '../controller'
 import type { AttachmentRow, NoteRow, ProfileNoteRow, StaffRow, Store, TicketPostRow, TicketRow, TimeTrackRow } from '../store'
 import { toInt } from '../vars'
 import { uncaught } from './content'
@@ -398,3 +398,65 @@ export const tooFewArguments = (
         `Too few arguments to function Tickets\\Api\\Controller_${controller}::${method}(), ${args.length} passed and ${hasOptional ? 'at least' : 'exactly'} ${required} expected`,
         `/__apps/tickets/api/class.Controller_${controller}.php:${declared}`
       )
+
+/** A ticket's child row as it was found for `/<Controller>/$ticketid$/$id$`. */
+export interface FoundChild<R> {
+  readonly ticket: ChildTicket
+  readonly row: R
+}
+
+/** What a ticket-child controller (TicketPost, TicketNote, TicketTimeTrack, TicketAttachment) has of its own. */
+export interface TicketChild<R extends { id: number; ticketid: number }> {
+  /** The controller's name, as the URL and its PHP class have it. */
+  readonly controller: string
+  /** The declaration lines of its `ListAll`, `Get` and `Delete` (for `tooFewArguments`). */
+  readonly declared: { readonly listAll: number; readonly get: number; readonly delete: number }
+  readonly texts: { readonly notFound: string; readonly elsewhere: string }
+  /** Loads a row the way the model does. */
+  readonly find: (store: Store) => (idArg: string) => R | undefined
+  /** `ListAll`: the rows stored under `ticketKey` that `only` keeps. */
+  readonly listAll: (store: Store, ticketKey: number, only: (id: number) => boolean) => Reply
+  /** `Get`'s answer; by default `listAll` of the one row. */
+  readonly one?: (store: Store, found: FoundChild<R>) => Reply
+  /** `Delete`: removes the row and what hangs on it. */
+  readonly remove: (store: Store, found: FoundChild<R>) => void
+  readonly post: Action
+}
+
+/**
+ * The controller of a ticket's child rows: `ListAll($ticketid, $id = 0)`, `Get($ticketid, $id)` and
+ * `Delete($ticketid, $id)` are the same in the four controllers (the argument count, the ticket, the row's owner);
+ * the rows, their rendering and what a delete also changes are the child's.
+ */
+export const ticketChildController = <R extends { id: number; ticketid: number }>(child: TicketChild<R>): Controller => {
+  const { controller, declared, texts } = child
+  const found = (store: Store, args: ReadonlyArray<string>) => childOf(store, child.find(store), args, texts)
+  return {
+    getList: () => badRequest(`Not Implemented, Call /Tickets/${controller}/ListAll instead.`),
+    actions: {
+      listall: (ctx, args) => {
+        const missing = tooFewArguments(controller, 'ListAll', args, 1, true, declared.listAll)
+        if (missing !== undefined) return missing
+        const [ticketArg, rowArg] = args
+        const ticket = childTicket(ctx.store, ticketArg ?? '')
+        return ticket === undefined ? ticketNotFound() : child.listAll(ctx.store, ticket.key, rowFilter(rowArg))
+      }
+    },
+    get: (ctx, args) => {
+      const missing = tooFewArguments(controller, 'Get', args, 2, false, declared.get)
+      if (missing !== undefined) return missing
+      const one = found(ctx.store, args)
+      if (isReply(one)) return one
+      return child.one !== undefined ? child.one(ctx.store, one) : child.listAll(ctx.store, one.ticket.key, (id) => id === one.row.id)
+    },
+    post: child.post,
+    delete: (ctx, args) => {
+      const missing = tooFewArguments(controller, 'Delete', args, 2, false, declared.delete)
+      if (missing !== undefined) return missing
+      const one = found(ctx.store, args)
+      if (isReply(one)) return one
+      child.remove(ctx.store, one)
+      return deleted
+    }
+  }
+}

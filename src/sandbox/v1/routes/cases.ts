@@ -5,7 +5,7 @@ import { createCase, createPost, isStaff, setStatus, tagRefs } from '../model'
 import { all, find, isoTime, ref, remove, type Ref, type Row, type Value, textOf } from '../store'
 import { route, type Route, type RouteCtx } from './route'
 import { bulkIds } from './session'
-import { attachmentsFrom, idFilters, tagRoutes } from './shared'
+import { attachmentsFrom, editNote, idFilters, tagRoutes } from './shared'
 import { isArchived, recordActivity } from './work'
 
 const CHANNELS = ['MAIL', 'TWITTER', 'FACEBOOK', 'NOTE'] as const
@@ -334,21 +334,9 @@ const noteRoutes = (): Array<Route> => [
     const note = caseNotes(ctx).find((n) => n.id === ctx.params.note_id)
     const row = caseById(ctx, ctx.params.id)
     if (note === undefined || row === undefined) return notFound()
-    const contents = ctx.fields.string('contents')
-    const pinned = ctx.fields.bool('is_pinned')
-    if (contents !== undefined && contents.trim() === '') ctx.fields.errors.push(err('FIELD_EMPTY', 'contents'))
-    if (ctx.fields.errors.length > 0) return fail(ctx.fields.errors)
-    if (contents !== undefined) {
-      note.body_text = contents
-      note.body_html = `<p>${contents}</p>`
-    }
-    if (pinned !== undefined) {
-      note.is_pinned = pinned
-      note.pinned_by = pinned ? ref('user', ctx.principal.user.id as number) : null
+    return editNote(ctx, note, () => {
       row.pinned_notes_count = caseNotes(ctx).filter((n) => n.is_pinned === true).length
-    }
-    note.updated_at = isoTime(ctx.now)
-    return one(note)
+    })
   })
 ]
 

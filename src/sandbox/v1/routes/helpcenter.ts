@@ -68,6 +68,15 @@ const readTexts = (ctx: Ctx, name: string, required: boolean): Array<Text> | und
   return texts
 }
 
+/** A PUT's localized texts: each one given is merged into the row's; new titles also rename the row's slugs. */
+const changeTexts = (ctx: Ctx, row: Row, changes: Partial<Record<'titles' | 'contents' | 'descriptions', Array<Text>>>): void => {
+  for (const [name, texts] of Object.entries(changes)) {
+    if (texts === undefined) continue
+    row[name] = mergeTexts(ctx.store, row[name] as ReadonlyArray<Ref>, texts, ctx.now)
+    if (name === 'titles') row.slugs = slugsOf(ctx.store, row.id as number, row.titles as ReadonlyArray<Ref>)
+  }
+}
+
 const staffUser = (ctx: Ctx, name: string): Row | undefined => {
   const user = ctx.fields.existing(name, 'user')
   if (user !== undefined && textOf(find(ctx.store, 'role', (user.role as Ref).id)?.type) === 'CUSTOMER') ctx.fields.errors.push(err('FIELD_INVALID', name))
@@ -145,11 +154,7 @@ const articleRoutes = (): Array<Route> => [
     const featured = f.bool('is_featured')
     const comments = f.bool('allow_comments')
     if (f.errors.length > 0) return fail(f.errors)
-    if (titles !== undefined) {
-      row.titles = mergeTexts(ctx.store, row.titles as ReadonlyArray<Ref>, titles, ctx.now)
-      row.slugs = slugsOf(ctx.store, row.id as number, row.titles as ReadonlyArray<Ref>)
-    }
-    if (contents !== undefined) row.contents = mergeTexts(ctx.store, row.contents as ReadonlyArray<Ref>, contents, ctx.now)
+    changeTexts(ctx, row, { titles, contents })
     if (section !== undefined) row.section = ref('section', section.id as number)
     if (status !== undefined) {
       if (status === 'PUBLISHED' && row.published_at === null) row.published_at = isoTime(ctx.now)
@@ -219,11 +224,7 @@ const sectionRoutes = (): Array<Route> => [
     const visibility = f.oneOf('visibility', SECTION_VISIBILITIES)
     const order = f.oneOf('article_order_by', ARTICLE_ORDERS)
     if (f.errors.length > 0) return fail(f.errors)
-    if (titles !== undefined) {
-      row.titles = mergeTexts(ctx.store, row.titles as ReadonlyArray<Ref>, titles, ctx.now)
-      row.slugs = slugsOf(ctx.store, row.id as number, row.titles as ReadonlyArray<Ref>)
-    }
-    if (descriptions !== undefined) row.descriptions = mergeTexts(ctx.store, row.descriptions as ReadonlyArray<Ref>, descriptions, ctx.now)
+    changeTexts(ctx, row, { titles, descriptions })
     if (category !== undefined) row.category = ref('category', category.id as number)
     if (visibility !== undefined) row.visibility = visibility
     if (order !== undefined) row.article_order_by = order
@@ -260,11 +261,7 @@ const categoryRoutes = (): Array<Route> => [
     const descriptions = readTexts(ctx, 'descriptions', false)
     const brand = ctx.fields.existing('brand_id', 'brand')
     if (ctx.fields.errors.length > 0) return fail(ctx.fields.errors)
-    if (titles !== undefined) {
-      row.titles = mergeTexts(ctx.store, row.titles as ReadonlyArray<Ref>, titles, ctx.now)
-      row.slugs = slugsOf(ctx.store, row.id as number, row.titles as ReadonlyArray<Ref>)
-    }
-    if (descriptions !== undefined) row.descriptions = mergeTexts(ctx.store, row.descriptions as ReadonlyArray<Ref>, descriptions, ctx.now)
+    changeTexts(ctx, row, { titles, descriptions })
     if (brand !== undefined) row.brand = ref('brand', brand.id as number)
     row.updated_at = isoTime(ctx.now)
     return one(row)

@@ -145,23 +145,31 @@ export const noteRoutes = (base: string, type: string): Array<Route> => {
       const owner = find(ctx.store, type, ctx.params.id)
       const note = find(ctx.store, 'note', ctx.params.note_id)
       if (owner === undefined || note === undefined || note.$parent !== `${base}/${textOf(owner.id)}`) return notFound()
-      const contents = ctx.fields.string('contents')
-      const pinned = ctx.fields.bool('is_pinned')
-      if (contents !== undefined && contents.trim() === '') ctx.fields.errors.push(err('FIELD_EMPTY', 'contents'))
-      if (ctx.fields.errors.length > 0) return fail(ctx.fields.errors)
-      if (contents !== undefined) {
-        note.body_text = contents
-        note.body_html = `<p>${contents}</p>`
-      }
-      if (pinned !== undefined) {
-        note.is_pinned = pinned
-        note.pinned_by = pinned ? ref('user', ctx.principal.user.id as number) : null
-      }
-      note.updated_at = isoTime(ctx.now)
-      recount(ctx, owner)
-      return one(note)
+      return editNote(ctx, note, () => recount(ctx, owner))
     })
   ]
+}
+
+/**
+ * `PUT <owner>/:id/notes/:note_id` once the note is found (users, organizations and cases): `contents` (not blank)
+ * and `is_pinned` change it, then `recount` brings the owner's `pinned_notes_count` up to date; answers the note.
+ */
+export const editNote = (ctx: RouteCtx<string, 'agent'>, note: Row, recount: () => void): Reply => {
+  const contents = ctx.fields.string('contents')
+  const pinned = ctx.fields.bool('is_pinned')
+  if (contents !== undefined && contents.trim() === '') ctx.fields.errors.push(err('FIELD_EMPTY', 'contents'))
+  if (ctx.fields.errors.length > 0) return fail(ctx.fields.errors)
+  if (contents !== undefined) {
+    note.body_text = contents
+    note.body_html = `<p>${contents}</p>`
+  }
+  if (pinned !== undefined) {
+    note.is_pinned = pinned
+    note.pinned_by = pinned ? ref('user', ctx.principal.user.id as number) : null
+  }
+  note.updated_at = isoTime(ctx.now)
+  recount()
+  return one(note)
 }
 
 /** `?ids=1,2` and `?legacy_ids=a,b` list filters. */
