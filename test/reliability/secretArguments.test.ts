@@ -29,7 +29,9 @@ test('a session id sent as `_session_id` reaches no error, log entry or recordin
   const { transport, sent } = canned({ status: 500, body: 'down' })
   const recorder = recordTransport(transport)
   const entries: Array<unknown> = []
-  const log = (entry: unknown, message: string) => entries.push(entry, message)
+  const log = (...args: ReadonlyArray<unknown>): void => {
+    entries.push(...args)
+  }
   const logger = { debug: log, info: log, warn: log, error: log }
   const run = v1({
     url: 'https://h.example/api/v1',
