@@ -249,4 +249,26 @@ readme('every link into the reference names a public module, its page and the so
   assert.equal(unlinked, [], 'sections that do not end with "More in the reference: …"')
 })
 
+readme('every bundle size is quoted in the Bundle size section, after the exact esbuild flags it was measured with', () => {
+  const markdown = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  const start = markdown.indexOf('\n## Bundle size\n')
+  assert.ok(start >= 0, 'README.md has no "## Bundle size" section')
+  const end = markdown.indexOf('\n## ', start + 1)
+  const section = markdown.slice(start, end < 0 ? undefined : end)
+  const outside = markdown.slice(0, start) + (end < 0 ? '' : markdown.slice(end))
+  // a bundle size is a figure in KB next to "min", "gzip" or "bundle" (a 2 KB error excerpt is not one)
+  assert.equal(
+    outside.split('\n').filter((line) => /\d KB/.test(line) && /min\b|gzip|bundle/i.test(line)),
+    [],
+    'bundle sizes outside the Bundle size section'
+  )
+  const flags = section.indexOf('esbuild entry.js --bundle --format=esm --minify --target=es2020 --platform=neutral')
+  const firstSize = section.search(/\d KB/)
+  assert.ok(flags >= 0 && flags < firstSize, 'the section quotes a size before the esbuild command line it was measured with')
+  // a table of other settings names the flags of every row
+  const settingsTable = section.slice(section.indexOf('| flags (Classic end to end) |'))
+  const rows = settingsTable.split('\n').filter((line) => /^\| `--platform=/.test(line))
+  assert.ok(rows.length >= 4, settingsTable.slice(0, 200))
+})
+
 readme.run()
