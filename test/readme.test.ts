@@ -13,7 +13,7 @@
 // A canary block with a deliberate type error is checked in the same run: the test fails unless tsc reports it, so
 // a setup that silently checks nothing (wrong include, unresolved paths typed as any) cannot pass.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -190,6 +190,85 @@ readme('every in-page link (`](#…)`) of README.md names a heading, and the tab
     headings.filter((h) => h.text !== 'Contents' && !listed.has(anchorOf(h.text))).map((h) => h.text),
     []
   )
+})
+
+/** The reference page TypeDoc writes for a public module: its source path below src/, `/` → `_`, `/index` dropped. */
+export const referencePage = (source: string): string => `docs/reference/modules/${source.replace(/\/index$/, '').replace(/\//g, '_')}.html`
+
+const REFERENCE_LINK = /\[`([^`]+)`\]\((docs\/reference\/[^)]*)\)(?: \(\[`([^`]+)`\]\(([^)]+)\)\))?/g
+
+readme('every link into the reference names a public module, its page and the source module it renders; each API section ends with one', () => {
+  const markdown = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  const prose = markdown.replace(/^(`{3,})[^\n]*\n[\s\S]*?^\1\s*$/gm, '')
+  const modules = new Map(
+    Object.entries(publicEntries()).map(([subpath, source]) => [
+      subpath === '.' ? 'kayako-fp' : `kayako-fp/${subpath.slice(2)}`,
+      { page: referencePage(source), source: `src/${source}.ts` }
+    ])
+  )
+  const links = [...prose.matchAll(REFERENCE_LINK)]
+  assert.ok(links.length > 0, 'README.md links to no reference page')
+  assert.is(
+    links.length,
+    [...prose.matchAll(/\]\(docs\/reference/g)].length,
+    'a link into docs/reference/ not of the form [`kayako-fp/…`](page) ([`src/….ts`](src/….ts))'
+  )
+  const wrong = links.filter(([, name = '', page, sourceText, sourceLink]) => {
+    const module = modules.get(name)
+    return (
+      module === undefined || page !== module.page || sourceText !== module.source || sourceLink !== module.source || !existsSync(join(ROOT, module.source))
+    )
+  })
+  assert.equal(
+    wrong.map((m) => m[0]),
+    []
+  )
+  // `npm run docs` (run by CI before the tests) writes the pages: where they are built, every linked one exists.
+  if (existsSync(join(ROOT, 'docs', 'reference', 'modules'))) {
+    assert.equal(
+      links.map((m) => m[2] ?? '').filter((page) => !existsSync(join(ROOT, page))),
+      []
+    )
+  }
+  const NO_API = ['Install', 'Contents', 'Quick start', 'Recipes', 'Bundle size', 'Development notes']
+  const sections = prose.split(/^## /m).slice(1)
+  const unlinked = sections
+    .filter((section) => !NO_API.includes(section.slice(0, section.indexOf('\n'))))
+    .filter(
+      (section) =>
+        !/^More in the reference: .*$/.test(
+          (
+            section
+              .trim()
+              .split(/\n\s*\n/)
+              .at(-1) ?? ''
+          ).trim()
+        )
+    )
+    .map((section) => section.slice(0, section.indexOf('\n')))
+  assert.equal(unlinked, [], 'sections that do not end with "More in the reference: …"')
+})
+
+readme('every bundle size is quoted in the Bundle size section, after the exact esbuild flags it was measured with', () => {
+  const markdown = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  const start = markdown.indexOf('\n## Bundle size\n')
+  assert.ok(start >= 0, 'README.md has no "## Bundle size" section')
+  const end = markdown.indexOf('\n## ', start + 1)
+  const section = markdown.slice(start, end < 0 ? undefined : end)
+  const outside = markdown.slice(0, start) + (end < 0 ? '' : markdown.slice(end))
+  // a bundle size is a figure in KB next to "min", "gzip" or "bundle" (a 2 KB error excerpt is not one)
+  assert.equal(
+    outside.split('\n').filter((line) => /\d KB/.test(line) && /min\b|gzip|bundle/i.test(line)),
+    [],
+    'bundle sizes outside the Bundle size section'
+  )
+  const flags = section.indexOf('esbuild entry.js --bundle --format=esm --minify --target=es2020 --platform=neutral')
+  const firstSize = section.search(/\d KB/)
+  assert.ok(flags >= 0 && flags < firstSize, 'the section quotes a size before the esbuild command line it was measured with')
+  // a table of other settings names the flags of every row
+  const settingsTable = section.slice(section.indexOf('| flags (Classic end to end) |'))
+  const rows = settingsTable.split('\n').filter((line) => /^\| `--platform=/.test(line))
+  assert.ok(rows.length >= 4, settingsTable.slice(0, 200))
 })
 
 readme.run()

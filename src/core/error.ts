@@ -151,7 +151,9 @@ const TRANSIENT_STATUSES: ReadonlyArray<number> = [408, 429, 500, 502, 503, 504]
 
 /** Query parameters and headers whose values are credentials. Compared case-insensitively. */
 export const SECRET_PARAMS: ReadonlyArray<string> =
-  /*#__PURE__*/ 'apikey salt signature password session_id sessionid csrf_token token access_token auth_token otp _fingerprint_id'.split(' ')
+  /*#__PURE__*/ 'apikey salt signature password session_id sessionid csrf_token token access_token auth_token otp _fingerprint_id _session_id _token _otp _jwt'.split(
+    ' '
+  )
 /** Request and response headers whose values are credentials: `redact` replaces them, recordings never keep them. Compared case-insensitively. */
 export const SECRET_HEADERS: ReadonlyArray<string> =
   /*#__PURE__*/ 'authorization x-session-id x-csrf-token cookie set-cookie proxy-authorization x-token x-otp x-fingerprint-id'.split(' ')

@@ -28,6 +28,7 @@
  * on answers captured once.
  */
 import * as E from '../core/either'
+import { fromBase64, toBase64, utf8 } from '../core/bytes'
 import type * as TE from 'fp-ts/TaskEither'
 import { classic, type ClassicExecutor } from '../classic/internal/executor'
 import type { ClassicRequest } from '../classic/internal/request'
@@ -163,6 +164,8 @@ export interface Recording {
   readonly status: number
   readonly headers: Readonly<Record<string, string>>
   readonly body: string
+  /** A download's body (`HttpResponse.bytes`: v1 `Attachment.download`, `File.download`), in Base64; `body` is then `''`. */
+  readonly bytes?: string
 }
 
 export interface RecordingTransport extends Transport {
@@ -236,18 +239,35 @@ const keyText = (method: string, route: string, query: string | undefined): stri
  * id or CSRF token the executor learned from the very answer recorded is scrubbed too (`scrub`).
  */
 export const recordTransport = (transport: Transport): RecordingTransport => {
-  const recordings: Array<readonly [Recording, HttpRequest]> = []
+  const recordings: Array<readonly [Recording, HttpRequest, Uint8Array | undefined]> = []
   const recording: Transport = (request) => async () => {
     const answer = await transport(request)()
     if (answer._tag === 'Right') {
-      const { status, headers, body } = answer.right
+      const { status, headers, body, bytes } = answer.right
       const { route, query } = requestKey(request.url)
-      recordings.push([{ method: request.method, route, query, status, headers: redact({ method: '', url: '', headers }).headers, body }, request])
+      recordings.push([{ method: request.method, route, query, status, headers: redact({ method: '', url: '', headers }).headers, body }, request, bytes])
     }
     return answer
   }
-  const read = (): ReadonlyArray<Recording> => recordings.map(([r, request]) => ({ ...scrubValue(r, secretsOf(request)), method: r.method, status: r.status }))
+  const read = (): ReadonlyArray<Recording> =>
+    recordings.map(([r, request, bytes]) => {
+      const secrets = secretsOf(request)
+      const scrubbed = { ...scrubValue(r, secrets), method: r.method, status: r.status }
+      return bytes === undefined ? scrubbed : { ...scrubbed, bytes: toBase64(scrubBytes(bytes, secrets)) }
+    })
   return Object.defineProperty(recording, 'recordings', { get: read, enumerable: true }) as RecordingTransport
+}
+
+/** Downloaded bytes that are UTF-8 text (an error envelope, a text file) pass the scrubber like any body. */
+const scrubBytes = (bytes: Uint8Array, secrets: ReadonlyArray<string>): Uint8Array => {
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return bytes
+  }
+  const scrubbed = scrub(text, secrets)
+  return scrubbed === text ? bytes : utf8(scrubbed)
 }
 
 /**
@@ -269,7 +289,15 @@ export const replayTransport = (recordings: ReadonlyArray<Recording>): Transport
       const cause = scrub(`nothing recorded for ${key}`, secretsOf(request))
       return Promise.resolve(E.left(transportError(request.operation ?? 'request', redact(request), cause)))
     }
-    const response: HttpResponse = { status: next.status, headers: next.headers, body: next.body }
+    const bytes = next.bytes === undefined ? undefined : fromBase64(next.bytes)
+    if (bytes?._tag === 'Left')
+      return Promise.resolve(
+        E.left(transportError(request.operation ?? 'request', redact(request), scrub(`the bytes recorded for ${key} are not Base64`, secretsOf(request))))
+      )
+    const response: HttpResponse =
+      bytes === undefined
+        ? { status: next.status, headers: next.headers, body: next.body }
+        : { status: next.status, headers: next.headers, body: '', bytes: bytes.right }
     return Promise.resolve(E.right(response))
   }
 }

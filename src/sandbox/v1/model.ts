@@ -168,6 +168,20 @@ export interface NewPost {
 export const primaryEmail = (store: Store, user: Row): Row | undefined =>
   all(store, 'identity_email').find((e) => e.$user === user.id && e.is_primary === true) ?? all(store, 'identity_email').find((e) => e.$user === user.id)
 
+/**
+ * Gives attachments their download URL below the note or message that holds them, where the real server serves them
+ * (spec v1-api.md §2.12: `url_download` is `…/api/v1/cases/9999/notes/99999/attachments/2/download`; a case message's
+ * `cases/:id/messages/:id/…` follows the notes' form, unconfirmed).
+ */
+export const placeAttachments = (store: Store, ids: ReadonlyArray<number>, holder: string): void => {
+  for (const id of ids) {
+    const row = find(store, 'attachment', id)
+    if (row === undefined) continue
+    row.$holder = holder
+    row.url_download = `${textOf(row.$base)}/${holder}/attachments/${textOf(row.id)}/download`
+  }
+}
+
 /** A post on a case's timeline, with its `original` (a case message, or a note for the NOTE channel). */
 export const createPost = (store: Store, rnd: Random, input: NewPost): { readonly post: Row; readonly original: Row } => {
   const { caseRow, author, contents, at } = input
@@ -209,6 +223,7 @@ export const createPost = (store: Store, rnd: Random, input: NewPost): { readonl
         created_at: when,
         updated_at: when
       })
+  placeAttachments(store, input.attachmentIds ?? [], `cases/${textOf(caseRow.id)}/${isNote ? 'notes' : 'messages'}/${textOf(original.id)}`)
   const requesterId = (caseRow.requester as Ref | null)?.id
   const post = insert(store, 'post', {
     uuid: rnd.uuid(),

@@ -197,17 +197,23 @@ const fileRoutes = (): Array<Route> => [
     const file = find(ctx.store, 'file', ctx.params.id)
     return file === undefined || file.$group !== groupOf(ctx) ? notFound() : one(file)
   }),
-  // A file's bytes at its `content_url`, and at the `url_download` (`?download=1`) of the attachments made from it
-  // (spec §2.12: "they need the same auth, and their body is the file"). Its uploader's session or staff may read it.
-  route('GET', 'files/:id/content', 'customer', (ctx) => {
-    const file = find(ctx.store, 'file', ctx.params.id)
-    if (file === undefined || (file.$group !== groupOf(ctx) && !isStaff(ctx.principal.roleType))) return notFound()
-    const bytes = fromBase64(textOf(file.content))
-    if (E.isLeft(bytes)) return notFound()
-    const headers: Record<string, string> = { 'content-type': textOf(file.content_type), 'content-length': String(bytes.right.length) }
-    if (ctx.query.get('download') === '1') headers['content-disposition'] = `attachment; filename="${textOf(file.name).replace(/[^\x20-\x7e]|["\\]/g, '_')}"`
-    return { status: 200, raw: { bytes: bytes.right, headers } }
-  }),
+  // A file's bytes at its `content_url` (spec §2.12: "they need the same auth, and their body is the file"); its
+  // uploader's session or staff may read it. `?download=1` adds `Content-Disposition` (the sandbox's own).
+  route('GET', 'files/:id/content', 'customer', (ctx) => fileBytes(ctx, find(ctx.store, 'file', ctx.params.id), ctx.query.get('download') === '1')),
+  // An attachment's bytes at its `url_download`, below the note or message that holds it (spec v1-api.md §2.12:
+  // `…/cases/9999/notes/99999/attachments/2/download`; "they need the same auth, and their body is the file").
+  ...[
+    'cases/:case_id/notes/:holder_id',
+    'cases/:case_id/messages/:holder_id',
+    'users/:owner_id/notes/:holder_id',
+    'organizations/:owner_id/notes/:holder_id'
+  ].map((holder) =>
+    route('GET', `${holder}/attachments/:id/download`, 'customer', (ctx) => {
+      const attachment = find(ctx.store, 'attachment', ctx.params.id)
+      if (attachment === undefined || attachment.$holder !== ctx.segments.slice(0, -3).join('/')) return notFound()
+      return fileBytes(ctx, find(ctx.store, 'file', attachment.$file as number), true)
+    })
+  ),
   route(
     'POST',
     'files',
@@ -246,6 +252,16 @@ const fileRoutes = (): Array<Route> => [
     true
   )
 ]
+
+/** A file's bytes, to its uploader's session or staff; `download` adds `Content-Disposition: attachment`. */
+const fileBytes = (ctx: Ctx, file: Row | undefined, download: boolean) => {
+  if (file === undefined || (file.$group !== groupOf(ctx) && !(ctx.principal !== undefined && isStaff(ctx.principal.roleType)))) return notFound()
+  const bytes = fromBase64(textOf(file.content))
+  if (E.isLeft(bytes)) return notFound()
+  const headers: Record<string, string> = { 'content-type': textOf(file.content_type), 'content-length': String(bytes.right.length) }
+  if (download) headers['content-disposition'] = `attachment; filename="${textOf(file.name).replace(/[^\x20-\x7e]|["\\]/g, '_')}"`
+  return { status: 200, raw: { bytes: bytes.right, headers } }
+}
 
 const groupOf = (ctx: Ctx): string => ctx.principal?.session?.id ?? `user:${textOf(ctx.principal?.user.id)}`
 

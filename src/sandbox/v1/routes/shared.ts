@@ -2,7 +2,7 @@
 import { err, type ApiErr } from '../errors'
 import { everything, fail, notFound, one, offsetPage, type Ctx } from '../context'
 import type { Reply } from '../render'
-import { tagRefs } from '../model'
+import { placeAttachments, tagRefs } from '../model'
 import { all, find, insert, isoTime, ref, refs, type Ref, type Row, textOf } from '../store'
 import { route, type Access, type Route, type RouteCtx } from './route'
 
@@ -88,9 +88,12 @@ export const attachmentsFrom = (ctx: Ctx): { readonly ids: Array<number>; readon
       content_id: null,
       alt: null,
       url: `${ctx.baseUrl}/files/${textOf(file.id)}/content`,
-      url_download: `${ctx.baseUrl}/files/${textOf(file.id)}/content?download=1`,
+      // set by placeAttachments once the post or note that holds it exists
+      url_download: null,
       thumbnails: [],
-      created_at: isoTime(ctx.now)
+      created_at: isoTime(ctx.now),
+      $file: file.id as number,
+      $base: ctx.baseUrl
     })
     return row.id as number
   })
@@ -138,6 +141,7 @@ export const noteRoutes = (base: string, type: string): Array<Route> => {
         updated_at: isoTime(ctx.now),
         $parent: `${base}/${textOf(owner.id)}`
       })
+      placeAttachments(ctx.store, files.ids, `${base}/${textOf(owner.id)}/notes/${textOf(note.id)}`)
       recount(ctx, owner)
       return one(note, 201)
     }),
