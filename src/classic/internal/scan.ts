@@ -36,8 +36,9 @@ export const scanWith = <A>(decoder: Decoder<XmlElement, A>, doc: Scanned, k: nu
 // JavaScript's `\s`, as `checkDocument` reads tags.
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)))
 
+// The loops over characters call nothing for ASCII: until the optimiser inlines calls, each costs (cold decodes count).
 const skipSpaces = (text: string, i: number): number => {
-  while (isSpace(text.charCodeAt(i))) i++
+  for (let c = text.charCodeAt(i); c === 32 || (c >= 9 && c <= 13) || (c > 127 && isSpace(c)); c = text.charCodeAt(++i));
   return i
 }
 
@@ -97,16 +98,15 @@ export const checkRoot = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): str
       if (j === text.length) return `unclosed DOCTYPE${atOffset(lt)}`
       i = j + 1
     } else if (c === SLASH) {
-      const nameEnd = endOfName(text, lt + 2)
-      const j = skipSpaces(text, nameEnd)
       if (open.length === 0) return `a closing tag outside the root${atOffset(lt)}`
       const k = open.length - 3
       const from = open[k + 1] as number
-      const length = nameEnd - lt - 2
-      // the names compared in place
-      let same = length > 0 && text.charCodeAt(j) === GT && length === (open[k + 2] as number) - from
-      for (let n = 0; same && n < length; n++) same = text.charCodeAt(from + n) === text.charCodeAt(lt + 2 + n)
-      if (!same) return `<${openName(k)}> closed by another tag${atOffset(lt)}`
+      const length = (open[k + 2] as number) - from
+      // the open element's name, compared in place, then white space and `>`
+      let n = 0
+      while (n < length && text.charCodeAt(from + n) === text.charCodeAt(lt + 2 + n)) n++
+      const j = skipSpaces(text, lt + 2 + n)
+      if (n < length || text.charCodeAt(j) !== GT) return `<${openName(k)}> closed by another tag${atOffset(lt)}`
       const e = 4 * (open[k] as number)
       index[e + 2] = lt
       index[e + 3] = elements
@@ -170,10 +170,13 @@ const atOffset = (lt: number): string => ` at offset ${lt}`
 // Every stop but a non-ASCII space is at most `>`: a name's letters cost one comparison each.
 const isNameStop = (c: number): boolean => (c > GT ? c > 127 && isSpace(c) : c === SLASH || c === GT || c === EQUALS || c === LT || isSpace(c))
 
-/** The offset after a name starting at `from`. */
-const endOfName = (text: string, from: number): number => {
-  let i = from
-  while (i < text.length && !isNameStop(text.charCodeAt(i))) i++
+/** The offset after a name starting at `i`. */
+const endOfName = (text: string, i: number): number => {
+  for (
+    let c = text.charCodeAt(i);
+    c > GT ? c < 128 || !isSpace(c) : c !== SLASH && c !== GT && c !== EQUALS && c !== LT && c !== 32 && (c < 9 || c > 13);
+    c = text.charCodeAt(++i)
+  );
   return i
 }
 
@@ -184,10 +187,10 @@ export const nameAt = (doc: Scanned, k: number): string => {
 }
 
 /**
- * The attributes of the start tag whose name ends at `i`, values entity-decoded, pushed to `out` (name, value, …) as
- * txml sets them on a plain object: `__proto__` sets nothing.
+ * The attributes of the start tag whose name ends at `i`, values entity-decoded, pushed to `out` as txml sets them
+ * on a plain object: `__proto__` sets nothing.
  */
-const attributesAt = (text: string, i: number, out: Array<string>): Array<string> => {
+const attributesAt = (text: string, i: number, out: Array<readonly [string, string]>): Array<readonly [string, string]> => {
   for (;;) {
     i = skipSpaces(text, i)
     const c = text.charCodeAt(i)
@@ -199,7 +202,7 @@ const attributesAt = (text: string, i: number, out: Array<string>): Array<string
     let n = eq
     while (isSpace(text.charCodeAt(n - 1))) n--
     const name = text.slice(i, n)
-    if (name !== '__proto__') out.push(name, decodeEntities(text.slice(v + 1, close)))
+    if (name !== '__proto__') out.push([name, decodeEntities(text.slice(v + 1, close))])
     i = close + 1
   }
 }
@@ -287,10 +290,7 @@ export const buildElement = (doc: Scanned, k: number): XmlElement => {
   const end = endOfName(doc.text, at)
   const children: Array<XmlNode> = []
   contentOf(doc, k, (piece) => children.push(typeof piece === 'string' ? piece : buildElement(doc, piece)))
-  const attributes: Record<string, string> = {}
-  const list = attributesAt(doc.text, end, [])
-  for (let i = 0; i < list.length; i += 2) attributes[list[i] as string] = list[i + 1] as string
-  return { tagName: doc.text.slice(at, end), attributes, children }
+  return { tagName: doc.text.slice(at, end), attributes: Object.fromEntries(attributesAt(doc.text, end, [])), children }
 }
 
 /** The numbers of the children named `tagName` of element `k`, compared in place. */
@@ -331,8 +331,7 @@ export class ScanView implements ElementView {
   declare private doc: Scanned
   declare private k: number
   declare private readonly slots: Slots
-  /** Names and values, in turn. */
-  declare private readonly attrs: Array<string>
+  declare private readonly attrs: Array<readonly [string, string]>
   declare private readonly firsts: Array<number>
   declare private more: Map<number, Array<number>> | undefined
   declare private others: Map<string, Array<number>> | undefined
@@ -408,8 +407,9 @@ export class ScanView implements ElementView {
   }
   attribute(name: string): string | undefined {
     // the last of a repeated name, as an object keeps it
-    for (let i = this.attrs.length - 2; i >= 0; i -= 2) if (this.attrs[i] === name) return this.attrs[i + 1]
-    return undefined
+    let value: string | undefined
+    for (const a of this.attrs) if (a[0] === name) value = a[1]
+    return value
   }
   ownText(): string {
     return textAt(this.doc, this.k)
@@ -431,8 +431,6 @@ export class ScanView implements ElementView {
     return this.named(name).map((k) => buildElement(this.doc, k))
   }
   attributes(): Iterable<readonly [string, string]> {
-    const out: Array<readonly [string, string]> = []
-    for (let i = 0; i < this.attrs.length; i += 2) out.push([this.attrs[i] as string, this.attrs[i + 1] as string])
-    return out
+    return this.attrs
   }
 }
