@@ -23,7 +23,7 @@ import { classicConfigIssues } from './config'
 import { encodeForm, type ClassicRequest, type FormPairs } from './request'
 import { randomSalt } from './sign'
 import { defaultSigner } from './runtime'
-import { scanWith } from './scan'
+import { scanWith, type Scanned } from './scan'
 import type { Signer } from './signer'
 import { parseWith, plainText, scanDocument, type XmlParser } from './xml'
 
@@ -242,9 +242,6 @@ const interpret = <A>(
     }
   }
   const decoder = req.response.decoder
-  if ('text' in doc.right) {
-    const { text, root } = doc.right
-    return decode(req.operation, { decode: (at: number) => scanWith(decoder, text, at) }, root)
-  }
+  if ('scanned' in doc.right) return decode(req.operation, { decode: (scanned: Scanned) => scanWith(decoder, scanned, 0) }, doc.right.scanned)
   return decode(req.operation, decoder, doc.right.root)
 }

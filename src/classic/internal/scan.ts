@@ -1,38 +1,45 @@
 /**
- * The Classic answer read straight from its text: a scanner over a document that `checkDocument` found well-formed
- * (so every tag is closed in order and every attribute value is quoted), driven by the decoders' field descriptions.
- * An element is its offset in the text; only what a field reads is sliced, and entities and CDATA are decoded only
- * where they are. No tree is built, except for the elements kept in `extra` and for a decoder that can only read a
- * tree (`decode` without `scan`): those get the element built here, as txml would build it (texts entity-decoded
- * and trimmed, white space between elements dropped, CDATA kept as it is, comments dropped).
- *
- * Cost: each struct walks its children once to index them by name, so a document is walked once per level of the
- * decoders' nesting (a handful), never per level of the document's own nesting.
+ * The Classic answer read straight from its text, driven by the decoders' field descriptions. The one pass over the
+ * whole text is `checkRoot`: it finds the document well-formed (every tag closed in order, every attribute value
+ * quoted) and, as it goes, numbers the elements and notes where each one's tags and content are (`Scanned`). The
+ * decoders then reach an element's children by those numbers, without reading the text between them: only what a
+ * field reads is sliced, and entities and CDATA are decoded only where they are. No tree is built, except for the
+ * elements kept in `extra` and for a decoder that can only read a tree (`decode` without `scan`): those get the
+ * element built here, as txml would build it (texts entity-decoded and trimmed, white space between elements
+ * dropped, CDATA kept as it is, comments dropped).
  */
 import type { Decoded, Decoder } from '../../core/decoder'
 import type { ElementView, XmlElement, XmlNode } from './xml'
 
-/** A decoder that can also read an element from the text, at the offset of its `<`. */
-export interface Scannable<A> extends Decoder<XmlElement, A> {
-  readonly scan?: (text: string, at: number) => Decoded<A>
+/**
+ * A document `checkRoot` found well-formed: its text and, for element `k` (in document order, the root is 0), at
+ * `4k` … `4k + 3` of `index`: the offset of its `<`, of its content (after its start tag), of the end of its content
+ * (its end tag's `<`; the content's start for `<a/>`), and the number of the first element after it and its
+ * descendants. So its children are `k + 1`, then each child's last number, while below its own.
+ */
+export interface Scanned {
+  readonly text: string
+  readonly index: Int32Array
 }
 
-/** Decodes the element at `at`: from the text when the decoder can, else from the element built here. */
-export const scanWith = <A>(decoder: Decoder<XmlElement, A>, text: string, at: number): Decoded<A> => {
+/** A decoder that can also read an element of a scanned document, by its number. */
+export interface Scannable<A> extends Decoder<XmlElement, A> {
+  readonly scan?: (doc: Scanned, k: number) => Decoded<A>
+}
+
+/** Decodes element `k`: from the text when the decoder can, else from the element built here. */
+export const scanWith = <A>(decoder: Decoder<XmlElement, A>, doc: Scanned, k: number): Decoded<A> => {
   const scan = (decoder as Scannable<A>).scan
-  return scan === undefined ? decoder.decode(buildElement(text, at)) : scan(text, at)
+  return scan === undefined ? decoder.decode(buildElement(doc, k)) : scan(doc, k)
 }
 
 // JavaScript's `\s`, as `checkDocument` reads tags.
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)))
 
-// Long runs of white space (a hostile tag) at the speed of the regular expression engine; `test` allocates nothing.
-const SPACES = /\s*/y
+// The loops over characters call nothing for ASCII: until the optimiser inlines calls, each costs (cold decodes count).
 const skipSpaces = (text: string, i: number): number => {
-  if (!isSpace(text.charCodeAt(i))) return i
-  SPACES.lastIndex = i
-  SPACES.test(text)
-  return SPACES.lastIndex
+  for (let c = text.charCodeAt(i); c === 32 || (c >= 9 && c <= 13) || (c > 127 && isSpace(c)); c = text.charCodeAt(++i));
+  return i
 }
 
 const LT = 60
@@ -58,20 +65,19 @@ export const MAX_DEPTH = 256
  * `undefined` when it is, else why not. Entities are left to the parser (which expands none but the predefined).
  *
  * A start tag is a name (`[A-Za-z_:\u0080-\uffff][^\s/>=<]*`), attributes (`\s+[^\s/>=<]+\s*=\s*` and a quoted value),
- * then optional white space and `>` or `/>`; an end tag `</name\s*>`. Read with `charCodeAt` and `indexOf`, allocating nothing per tag (the open
- * tags are kept as offsets), so the check costs a fraction of decoding.
+ * then optional white space and `>` or `/>`; an end tag `</name\s*>`. Read with `charCodeAt` and `indexOf`.
  */
 export const checkDocument = (text: string, maxElements?: number): string | undefined => {
   const checked = checkRoot(text, maxElements)
   return typeof checked === 'string' ? checked : undefined
 }
 
-/** `checkDocument`, and the root element's offset when the document is well-formed. */
-export const checkRoot = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): string | number => {
-  let root = -1
-  // open tags: the start and end offsets of each name
+/** `checkDocument`, and the document's element index (`Scanned`) when it is well-formed. */
+export const checkRoot = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): string | Scanned => {
+  // open elements: the number of each, and the start and end offsets of its name
   const open: Array<number> = []
-  const openName = (k: number): string => text.slice(open[k], open[k + 1])
+  const openName = (k: number): string => text.slice(open[k + 1], open[k + 2])
+  let index = new Int32Array(256)
   let elements = 0
   let rootDone = false
   for (let i = 0; ;) {
@@ -92,15 +98,18 @@ export const checkRoot = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): str
       if (j === text.length) return `unclosed DOCTYPE${atOffset(lt)}`
       i = j + 1
     } else if (c === SLASH) {
-      let j = lt + 2
-      while (j < text.length && !isSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== GT) j++
-      const nameEnd = j
-      j = skipSpaces(text, j)
-      const ok = nameEnd > lt + 2 && text.charCodeAt(j) === GT
       if (open.length === 0) return `a closing tag outside the root${atOffset(lt)}`
-      const k = open.length - 2
-      const same = ok && nameEnd - lt - 2 === (open[k + 1] as number) - (open[k] as number) && text.startsWith(openName(k), lt + 2)
-      if (!same) return `<${openName(k)}> closed by another tag${atOffset(lt)}`
+      const k = open.length - 3
+      const from = open[k + 1] as number
+      const length = (open[k + 2] as number) - from
+      // the open element's name, compared in place, then white space and `>`
+      let n = 0
+      while (n < length && text.charCodeAt(from + n) === text.charCodeAt(lt + 2 + n)) n++
+      const j = skipSpaces(text, lt + 2 + n)
+      if (n < length || text.charCodeAt(j) !== GT) return `<${openName(k)}> closed by another tag${atOffset(lt)}`
+      const e = 4 * (open[k] as number)
+      index[e + 2] = lt
+      index[e + 3] = elements
       open.length = k
       i = j + 1
       rootDone = open.length === 0
@@ -108,10 +117,7 @@ export const checkRoot = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): str
       const first = c
       let j = lt + 1
       const nameOk = (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 95 || first === 58 || first >= 0x80
-      if (nameOk) {
-        j++
-        while (j < text.length && !isNameStop(text.charCodeAt(j))) j++
-      }
+      if (nameOk) j = endOfName(text, j + 1)
       const nameEnd = j
       // attributes, one at a time; a failed one leaves `j` where it started, for the tag's end
       let spaces = j
@@ -122,7 +128,7 @@ export const checkRoot = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): str
         spaces = k
         if (k === j) break
         const nameStart = k
-        while (k < text.length && !isNameStop(text.charCodeAt(k))) k++
+        k = endOfName(text, k)
         if (k === nameStart) break
         k = skipSpaces(text, k)
         if (text.charCodeAt(k) !== EQUALS) break
@@ -140,82 +146,64 @@ export const checkRoot = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): str
       if (selfClosing) j++
       if (!nameOk || text.charCodeAt(j) !== GT) return `malformed tag${atOffset(lt)}`
       if (rootDone && open.length === 0) return `a second root${atOffset(lt)}`
-      if (++elements > maxElements) return `more than ${maxElements} elements (maxElements)`
-      if (root < 0) root = lt
-      i = j + 1
-      if (selfClosing) rootDone ||= open.length === 0
-      else if (open.push(lt + 1, nameEnd) / 2 > MAX_DEPTH) return `elements nested deeper than ${MAX_DEPTH}`
+      if (elements === maxElements) return `more than ${maxElements} elements (maxElements)`
+      const e = 4 * elements++
+      if (e === index.length) {
+        const grown = new Int32Array(2 * e)
+        grown.set(index)
+        index = grown
+      }
+      i = index[e + 1] = j + 1
+      index[e] = lt
+      if (selfClosing) {
+        index[e + 2] = i
+        index[e + 3] = elements
+        rootDone ||= open.length === 0
+      } else if (open.push(elements - 1, lt + 1, nameEnd) / 3 > MAX_DEPTH) return `elements nested deeper than ${MAX_DEPTH}`
     }
   }
-  return open.length > 0 ? `truncated document: <${openName(0)}> is not closed` : rootDone ? root : 'no root element'
+  return open.length > 0 ? `truncated document: <${openName(0)}> is not closed` : rootDone ? { text, index } : 'no root element'
 }
 
 const atOffset = (lt: number): string => ` at offset ${lt}`
 
-const isNameStop = (c: number): boolean => isSpace(c) || c === SLASH || c === GT || c === EQUALS || c === 60
+// Every stop but a non-ASCII space is at most `>`: a name's letters cost one comparison each.
+const isNameStop = (c: number): boolean => (c > GT ? c > 127 && isSpace(c) : c === SLASH || c === GT || c === EQUALS || c === LT || isSpace(c))
 
-/** The offset after a tag name starting at `from`. */
-const nameEnd = (text: string, from: number): number => {
-  let i = from
-  for (let c = text.charCodeAt(i); i < text.length && !isSpace(c) && c !== SLASH && c !== GT && c !== EQUALS && c !== LT; c = text.charCodeAt(++i));
+/** The offset after a name starting at `i`. */
+const endOfName = (text: string, i: number): number => {
+  for (
+    let c = text.charCodeAt(i);
+    c > GT ? c < 128 || !isSpace(c) : c !== SLASH && c !== GT && c !== EQUALS && c !== LT && c !== 32 && (c < 9 || c > 13);
+    c = text.charCodeAt(++i)
+  );
   return i
 }
 
-/** The name of the element at `at`. */
-export const nameAt = (text: string, at: number): string => text.slice(at + 1, nameEnd(text, at + 1))
-
-export interface StartTag {
-  readonly name: string
-  /** As txml sets them (a plain object, values entity-decoded), when asked for. */
-  readonly attributes: Record<string, string>
-  /** The offset after its `>`. */
-  readonly end: number
-  /** `<name … />` */
-  readonly empty: boolean
+/** The name of element `k`. */
+export const nameAt = (doc: Scanned, k: number): string => {
+  const at = (doc.index[4 * k] as number) + 1
+  return doc.text.slice(at, endOfName(doc.text, at))
 }
 
-const NO_ATTRIBUTES: Record<string, string> = /*#__PURE__*/ Object.freeze({})
-
-/** Reads the start tag at `at` (`<name a="v" …>` or `…/>`); attributes only when `withAttributes`. */
-export const startTag = (text: string, at: number, withAttributes: boolean): StartTag => {
-  let i = nameEnd(text, at + 1)
-  const name = text.slice(at + 1, i)
-  let attributes = NO_ATTRIBUTES
+/**
+ * The attributes of the start tag whose name ends at `i`, values entity-decoded, pushed to `out` as txml sets them
+ * on a plain object: `__proto__` sets nothing.
+ */
+const attributesAt = (text: string, i: number, out: Array<readonly [string, string]>): Array<readonly [string, string]> => {
   for (;;) {
     i = skipSpaces(text, i)
     const c = text.charCodeAt(i)
-    if (c === GT) return { name, attributes, end: i + 1, empty: false }
-    if (c === SLASH) return { name, attributes, end: i + 2, empty: true }
+    if (c === GT || c === SLASH) return out
     // name, white space, `=`, white space, a quoted value (the grammar `checkDocument` held the tag to)
     const eq = text.indexOf('=', i)
-    let v = eq + 1
-    v = skipSpaces(text, v)
+    const v = skipSpaces(text, eq + 1)
     const close = text.indexOf(text[v] as string, v + 1)
-    if (withAttributes) {
-      let n = eq
-      while (isSpace(text.charCodeAt(n - 1))) n--
-      if (attributes === NO_ATTRIBUTES) attributes = {}
-      // a plain assignment, as txml does: `__proto__` sets nothing
-      attributes[text.slice(i, n)] = decodeEntities(text.slice(v + 1, close))
-    }
+    let n = eq
+    while (isSpace(text.charCodeAt(n - 1))) n--
+    const name = text.slice(i, n)
+    if (name !== '__proto__') out.push([name, decodeEntities(text.slice(v + 1, close))])
     i = close + 1
-  }
-}
-
-/** The offset after the start tag at `at`, and whether it closes itself (`lastEmpty`). No allocation: the walk's step. */
-let lastEmpty = false
-const startTagEnd = (text: string, at: number): number => {
-  let i = nameEnd(text, at + 1)
-  for (;;) {
-    i = skipSpaces(text, i)
-    const c = text.charCodeAt(i)
-    if (c === GT || c === SLASH) {
-      lastEmpty = c === SLASH
-      return i + (lastEmpty ? 2 : 1)
-    }
-    let v = text.indexOf('=', i) + 1
-    v = skipSpaces(text, v)
-    i = text.indexOf(text[v] as string, v + 1) + 1
   }
 }
 
@@ -224,24 +212,6 @@ const sectionEnd = (text: string, lt: number): number => {
   const c = text.charCodeAt(lt + 1)
   if (c === QUESTION) return text.indexOf('?>', lt + 2) + 2
   return text.charCodeAt(lt + 2) === 45 ? text.indexOf('-->', lt + 4) + 3 : text.indexOf(']]>', lt + 9) + 3
-}
-
-/** The offset after the element at `at`, its content walked with a depth count (no recursion). */
-export const elementEnd = (text: string, at: number): number => {
-  let i = startTagEnd(text, at)
-  if (lastEmpty) return i
-  for (let depth = 1; ;) {
-    const lt = text.indexOf('<', i)
-    const c = text.charCodeAt(lt + 1)
-    if (c === SLASH) {
-      i = text.indexOf('>', lt + 2) + 1
-      if (--depth === 0) return i
-    } else if (c === BANG || c === QUESTION) i = sectionEnd(text, lt)
-    else {
-      i = startTagEnd(text, lt)
-      if (!lastEmpty) depth++
-    }
-  }
 }
 
 // The predefined and numeric entities, as txml decodes them; any other stays as written.
@@ -267,60 +237,72 @@ export const decodeEntities = (raw: string): string =>
 /** A run of text between tags as txml keeps it: decoded, trimmed, '' when only white space. */
 const textRun = (text: string, from: number, to: number): string => decodeEntities(text.slice(from, to)).trim()
 
-const isCdata = (text: string, lt: number): boolean => text.charCodeAt(lt + 2) === 91
-
 /**
- * The element's own text (`textOf` of the element txml builds): its text runs and CDATA sections joined, child
- * elements skipped. A leaf element `<a>text</a>` costs one `indexOf` and one slice.
+ * The content of element `k` in order, as txml keeps it: each text run (decoded, trimmed, when not empty) and CDATA
+ * section as a string, each child element as its number.
  */
-export const textAt = (text: string, at: number): string => {
-  let i = startTagEnd(text, at)
-  if (lastEmpty) return ''
-  let out = ''
-  for (;;) {
-    const lt = text.indexOf('<', i)
-    if (lt > i) out += textRun(text, i, lt)
-    const c = text.charCodeAt(lt + 1)
-    if (c === SLASH) return out
-    if (c === BANG && isCdata(text, lt)) {
-      i = text.indexOf(']]>', lt + 9)
-      out += text.slice(lt + 9, i)
-      i += 3
-    } else i = c === BANG || c === QUESTION ? sectionEnd(text, lt) : elementEnd(text, lt)
-  }
-}
-
-/** The element at `at` as txml builds it; nesting is at most `MAX_DEPTH` (checked), so recursion is bounded. */
-export const buildElement = (text: string, at: number): XmlElement => {
-  const tag = startTag(text, at, true)
-  const children: Array<XmlNode> = []
-  const element: XmlElement = {
-    tagName: tag.name,
-    attributes: tag.attributes === NO_ATTRIBUTES ? {} : tag.attributes,
-    children
-  }
-  if (tag.empty) return element
-  for (let i = tag.end; ;) {
+const contentOf = (doc: Scanned, k: number, visit: (piece: string | number) => unknown): void => {
+  const { text, index } = doc
+  const to = index[4 * k + 2] as number
+  for (let i = index[4 * k + 1] as number, child = k + 1; i < to;) {
     const lt = text.indexOf('<', i)
     const run = lt > i ? textRun(text, i, lt) : ''
-    if (run !== '') children.push(run)
+    if (run !== '') visit(run)
     const c = text.charCodeAt(lt + 1)
-    if (c === SLASH) return element
-    if (c === BANG && isCdata(text, lt)) {
+    if (lt === to) return
+    if (c === BANG && text.charCodeAt(lt + 2) === 91) {
       i = text.indexOf(']]>', lt + 9)
-      children.push(text.slice(lt + 9, i))
+      visit(text.slice(lt + 9, i))
       i += 3
     } else if (c === BANG || c === QUESTION) i = sectionEnd(text, lt)
     else {
-      children.push(buildElement(text, lt))
-      i = elementEnd(text, lt)
+      visit(child)
+      // after the child's end tag, or its `/>`
+      const end = index[4 * child + 2] as number
+      i = text.charCodeAt(end - 2) === SLASH && end === index[4 * child + 1] ? end : text.indexOf('>', end) + 1
+      child = index[4 * child + 3] as number
     }
   }
 }
 
-/** The offsets of the children named `tagName` of the element at `at`. */
-export const childrenNamed = (text: string, at: number, tagName: string): ReadonlyArray<number> =>
-  new ScanView(text, at, { byName: new Map([[tagName, 0]]), seen: [] }).named(tagName)
+/**
+ * The element's own text (`textOf` of the element txml builds): its text runs and CDATA sections joined, child
+ * elements skipped. A leaf of one CDATA section or of plain text is one slice.
+ */
+export const textAt = (doc: Scanned, k: number): string => {
+  const { text, index } = doc
+  const from = index[4 * k + 1] as number
+  const to = index[4 * k + 2] as number
+  if (from === to) return ''
+  if (index[4 * k + 3] === k + 1) {
+    if (text.startsWith('<![CDATA[', from)) {
+      if (text.indexOf(']]>', from + 9) === to - 3) return text.slice(from + 9, to - 3)
+    } else if (text.indexOf('<', from) === to) return textRun(text, from, to)
+  }
+  let out = ''
+  contentOf(doc, k, (piece) => typeof piece === 'string' && (out += piece))
+  return out
+}
+
+/** Element `k` as txml builds it; nesting is at most `MAX_DEPTH` (checked), so recursion is bounded. */
+export const buildElement = (doc: Scanned, k: number): XmlElement => {
+  const at = (doc.index[4 * k] as number) + 1
+  const end = endOfName(doc.text, at)
+  const children: Array<XmlNode> = []
+  contentOf(doc, k, (piece) => children.push(typeof piece === 'string' ? piece : buildElement(doc, piece)))
+  return { tagName: doc.text.slice(at, end), attributes: Object.fromEntries(attributesAt(doc.text, end, [])), children }
+}
+
+/** The numbers of the children named `tagName` of element `k`, compared in place. */
+export const childrenNamed = (doc: Scanned, k: number, tagName: string): ReadonlyArray<number> => {
+  const { text, index } = doc
+  const out: Array<number> = []
+  for (let c = k + 1; c < (index[4 * k + 3] as number); c = index[4 * c + 3] as number) {
+    const at = (index[4 * c] as number) + 1
+    if (text.startsWith(tagName, at) && isNameStop(text.charCodeAt(at + tagName.length))) out.push(c)
+  }
+  return out
+}
 
 const NONE: ReadonlyArray<never> = []
 
@@ -334,61 +316,80 @@ export interface Slots {
   readonly seen: Array<string>
 }
 
+// Not frozen: it has the shape of every document (`checkRoot`'s), so that a view holds one shape only.
+const NO_DOC: Scanned = { text: '', index: /*#__PURE__*/ new Int32Array(0) }
+
 /**
- * The `ElementView` of an element in the text: its start tag read and its children indexed in one walk, the names
- * a struct reads into slots (the first offset, then any more), the others (kept in `extra`) by name.
+ * The `ElementView` of one element at a time (`read`): its start tag read and its children indexed in one walk over
+ * their numbers, the names a struct reads into slots (the first child, then any more), the others (kept in `extra`)
+ * by name. A struct keeps one and reads every element with it: nothing is allocated per element but the lists it
+ * answers, and the view's shape (which V8's optimised code checks) outlives every document.
  */
 export class ScanView implements ElementView {
   // `declare`d, set in the constructor: class fields would be lowered (es2020) to a helper call each
-  declare readonly name: string
-  declare private readonly text: string
-  declare private readonly at: number
+  declare name: string
+  declare private doc: Scanned
+  declare private k: number
   declare private readonly slots: Slots
-  declare private readonly tag: StartTag
+  declare private readonly attrs: Array<readonly [string, string]>
   declare private readonly firsts: Array<number>
   declare private more: Map<number, Array<number>> | undefined
   declare private others: Map<string, Array<number>> | undefined
 
-  constructor(text: string, at: number, slots: Slots) {
-    this.text = text
-    this.at = at
+  constructor(slots: Slots) {
     this.slots = slots
-    this.tag = startTag(text, at, true)
-    this.name = this.tag.name
-    const first = (this.firsts = new Array<number>(slots.byName.size).fill(-1))
-    if (this.tag.empty) return
-    const seen = slots.seen
-    for (let i = this.tag.end, k = 0; ; k++) {
-      const lt = text.indexOf('<', i)
-      const c = text.charCodeAt(lt + 1)
-      if (c === SLASH) return
-      if (c === BANG || c === QUESTION) i = sectionEnd(text, lt)
+    this.attrs = []
+    this.firsts = []
+    this.release()
+  }
+
+  /** Forgets the document, which the view must not keep alive. */
+  release(): void {
+    this.name = ''
+    this.doc = NO_DOC
+    this.k = 0
+    this.more = this.others = undefined
+  }
+
+  /** Reads element `k`. */
+  read(doc: Scanned, k: number): this {
+    const { text, index } = doc
+    const at = (index[4 * k] as number) + 1
+    const end = endOfName(text, at)
+    this.doc = doc
+    this.k = k
+    this.name = text.slice(at, end)
+    this.attrs.length = 0
+    attributesAt(text, end, this.attrs)
+    const first = this.firsts
+    first.length = 0
+    for (let n = this.slots.byName.size; n > 0; n--) first.push(-1)
+    const seen = this.slots.seen
+    for (let c = k + 1, n = 0; c < (index[4 * k + 3] as number); c = index[4 * c + 3] as number, n++) {
+      const from = (index[4 * c] as number) + 1
+      const guess = seen[n]
+      let name: string
+      if (guess !== undefined && text.startsWith(guess, from) && isNameStop(text.charCodeAt(from + guess.length))) name = guess
       else {
-        const end = nameEnd(text, lt + 1)
-        const guess = seen[k]
-        let name: string
-        if (guess !== undefined && end - lt - 1 === guess.length && text.startsWith(guess, lt + 1)) name = guess
-        else {
-          name = text.slice(lt + 1, end)
-          // a few dozen names are what a Kayako element has; a hostile one's millions are not kept
-          if (k < 64) seen[k] = name
-        }
-        const slot = slots.byName.get(name)
-        if (slot === undefined) {
-          const others = (this.others ??= new Map<string, Array<number>>())
-          const list = others.get(name)
-          if (list === undefined) others.set(name, [lt])
-          else list.push(lt)
-        } else if (first[slot] === -1) first[slot] = lt
-        else {
-          const more = (this.more ??= new Map<number, Array<number>>())
-          const list = more.get(slot)
-          if (list === undefined) more.set(slot, [lt])
-          else list.push(lt)
-        }
-        i = elementEnd(text, lt)
+        name = text.slice(from, endOfName(text, from))
+        // a few dozen names are what a Kayako element has; a hostile one's millions are not kept
+        if (n < 64) seen[n] = name
+      }
+      const slot = this.slots.byName.get(name)
+      if (slot === undefined) {
+        const others = (this.others ??= new Map<string, Array<number>>())
+        const list = others.get(name)
+        if (list === undefined) others.set(name, [c])
+        else list.push(c)
+      } else if (first[slot] === -1) first[slot] = c
+      else {
+        const more = (this.more ??= new Map<number, Array<number>>())
+        const list = more.get(slot)
+        if (list === undefined) more.set(slot, [c])
+        else list.push(c)
       }
     }
+    return this
   }
 
   named(name: string): ReadonlyArray<number> {
@@ -405,28 +406,31 @@ export class ScanView implements ElementView {
     return at === -1 ? undefined : at
   }
   attribute(name: string): string | undefined {
-    return Object.hasOwn(this.tag.attributes, name) ? this.tag.attributes[name] : undefined
+    // the last of a repeated name, as an object keeps it
+    let value: string | undefined
+    for (const a of this.attrs) if (a[0] === name) value = a[1]
+    return value
   }
   ownText(): string {
-    return textAt(this.text, this.at)
+    return textAt(this.doc, this.k)
   }
   textOf(child: unknown): string {
-    return textAt(this.text, child as number)
+    return textAt(this.doc, child as number)
   }
   decode<A>(decoder: Decoder<XmlElement, A>, child: unknown): Decoded<A> {
-    return scanWith(decoder, this.text, child as number)
+    return scanWith(decoder, this.doc, child as number)
   }
   itemsOf(child: unknown, itemTag: string): ReadonlyArray<number> {
-    return childrenNamed(this.text, child as number, itemTag)
+    return childrenNamed(this.doc, child as number, itemTag)
   }
   /** The names no slot holds, in the order they first appear (what `extra` keeps). */
   names(): Iterable<string> {
     return this.others?.keys() ?? NONE
   }
   elements(name: string): ReadonlyArray<XmlElement> {
-    return this.named(name).map((at) => buildElement(this.text, at))
+    return this.named(name).map((k) => buildElement(this.doc, k))
   }
   attributes(): Iterable<readonly [string, string]> {
-    return this.tag.attributes === NO_ATTRIBUTES ? NONE : Object.entries(this.tag.attributes)
+    return this.attrs
   }
 }

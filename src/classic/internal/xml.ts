@@ -11,7 +11,7 @@ import * as O from '../../core/option'
 import { parse } from 'txml/txml'
 import { fromBase64 } from '../../core/bytes'
 import { atKey, failure, readFields, success, traverseIndexed, type Decoded, type Decoder, type FieldOf, type FieldValues } from '../../core/decoder'
-import { checkRoot, childrenNamed, nameAt, ScanView, scanWith, textAt, type Scannable, type Slots } from './scan'
+import { checkRoot, childrenNamed, nameAt, ScanView, scanWith, textAt, type Scannable, type Scanned, type Slots } from './scan'
 
 /** An element of a parsed Classic answer, as the `XmlParser` gives it (what Classic decoders read). */
 export interface XmlElement {
@@ -66,7 +66,7 @@ const isNodeList = (value: unknown): value is ReadonlyArray<XmlNode> => Array.is
  * Where the document starts in a response body and where its root is in it, once found well-formed and within
  * `maxElements`; else why not.
  */
-const checkedStart = (body: string, maxElements: number | undefined): E.Either<string, readonly [number, number]> => {
+const checkedStart = (body: string, maxElements: number | undefined): E.Either<string, readonly [number, Scanned]> => {
   const start = body.indexOf(DECLARATION)
   if (start < 0) {
     const text = plainText(body)
@@ -75,7 +75,7 @@ const checkedStart = (body: string, maxElements: number | undefined): E.Either<s
   // txml is lenient (it accepts unclosed tags and CDATA, and would return fewer items), and the scanner trusts the
   // grammar: check first, in one pass
   const checked = checkRoot(body.slice(start), maxElements)
-  return typeof checked === 'number' ? E.right([start, checked]) : E.left(checked.startsWith('more than') ? checked : `malformed XML: ${checked}`)
+  return typeof checked !== 'string' ? E.right([start, checked]) : E.left(checked.startsWith('more than') ? checked : `malformed XML: ${checked}`)
 }
 
 /** Finds the document in a response body and parses it with `parser`. `Left` carries a message for a `ParseError`. */
@@ -98,10 +98,9 @@ export const parseWith = (body: string, parser: XmlParser, maxElements?: number)
 export const parseDocument = (body: string, parser: XmlParser = txmlParser, maxElements?: number): E.Either<string, XmlDocument> =>
   parseWith(body, parser, maxElements)
 
-/** A document for the scanner (`scan.ts`): the text from the declaration on and the offset of its root element. */
+/** A document for the scanner (`scan.ts`): the text from the declaration on and its element index (the root is 0). */
 export interface ScannedDocument {
-  readonly text: string
-  readonly root: number
+  readonly scanned: Scanned
   readonly notice: string
 }
 
@@ -109,10 +108,11 @@ export interface ScannedDocument {
 export const scanDocument = (body: string, maxElements?: number): E.Either<string, ScannedDocument> => {
   const checked = checkedStart(body, maxElements)
   if (E.isLeft(checked)) return checked
-  const [start, root] = checked.right
-  const text = body.slice(start)
+  const [start, scanned] = checked.right
   // the root as txml's reading finds it (the parse step's rule)
-  return /^[A-Za-z_]/.test(text.slice(root + 1, root + 2)) ? E.right({ text, root, notice: plainText(body.slice(0, start)) }) : E.left('no root element')
+  return /^[A-Za-z_]/.test(scanned.text.charAt((scanned.index[0] as number) + 1))
+    ? E.right({ scanned, notice: plainText(body.slice(0, start)) })
+    : E.left('no root element')
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -210,7 +210,7 @@ export interface Field<A> extends FieldOf<ElementView, A> {
 /** An element read by a conversion of its text: `list('usergroupid', textAs(toInt))`. */
 export const textAs = <A>(convert: (text: string) => Decoded<A>): Scannable<A> => ({
   decode: (el) => convert(textOf(el)),
-  scan: (text, at) => convert(textAt(text, at))
+  scan: (doc, k) => convert(textAt(doc, k))
 })
 
 /**
@@ -385,6 +385,7 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
   const knownElements = new Set(entries.flatMap(([, f]) => f.elements))
   const knownAttributes = new Set(entries.flatMap(([, f]) => f.attributes))
   const slots: Slots = { byName: new Map([...knownElements].map((name, slot) => [name, slot])), seen: [] }
+  let idle: ScanView | undefined
   const read = (v: ElementView, actual: unknown): Decoded<FieldValues<F> & { readonly extra: Extra }> => {
     if (v.name !== tagName) return failure(actual, `expected <${tagName}>`)
     const out = readFields(entries, v)
@@ -393,9 +394,14 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
   }
   return {
     decode: (element) => read(treeView(element), element),
-    scan: (text, at) => {
-      const v = new ScanView(text, at, slots)
-      return read(v, { tagName: v.name })
+    scan: (doc, k) => {
+      // the struct's view, unless it is reading an element of its own kind further up
+      const v = (idle ?? new ScanView(slots)).read(doc, k)
+      idle = undefined
+      const out = read(v, { tagName: v.name })
+      v.release()
+      idle = v
+      return out
     }
   }
 }
@@ -420,11 +426,9 @@ export const many = <A>(rootTag: string, itemTag: string, item: Decoder<XmlEleme
   return {
     decode: (root) =>
       root.tagName !== rootTag ? wrongRoot(root, root.tagName) : items(childElements(root, itemTag), itemTag, (el) => item.decode(el as XmlElement)),
-    scan: (text, at) => {
-      const name = nameAt(text, at)
-      return name !== rootTag
-        ? wrongRoot({ tagName: name }, name)
-        : items(childrenNamed(text, at, itemTag), itemTag, (el) => scanWith(item, text, el as number))
+    scan: (doc, k) => {
+      const name = nameAt(doc, k)
+      return name !== rootTag ? wrongRoot({ tagName: name }, name) : items(childrenNamed(doc, k, itemTag), itemTag, (el) => scanWith(item, doc, el as number))
     }
   }
 }
@@ -432,7 +436,7 @@ export const many = <A>(rootTag: string, itemTag: string, item: Decoder<XmlEleme
 /** `decoder`'s result transformed, read from a tree or from the text alike. */
 const mapItems = <A, B>(decoder: Decoder<XmlElement, A>, f: (a: A, actual: () => unknown) => Decoded<B>): Scannable<B> => ({
   decode: (root) => E.chain((a: A) => f(a, () => root))(decoder.decode(root)),
-  scan: (text, at) => E.chain((a: A) => f(a, () => ({ tagName: nameAt(text, at) })))(scanWith(decoder, text, at))
+  scan: (doc, k) => E.chain((a: A) => f(a, () => ({ tagName: nameAt(doc, k) })))(scanWith(decoder, doc, k))
 })
 
 /** The first item of a list, `none` for an empty list (Kayako answers a missing object with an empty root). */
