@@ -5,6 +5,7 @@ import * as assert from 'uvu/assert'
 import type { HttpRequest, HttpResponse, Transport } from '../../src/core/http'
 import * as Case from '../../src/v1/Case'
 import { v1, type Meta } from '../../src/v1/internal/executor'
+import { normaliseDocument } from '../../src/v1/internal/flat'
 import { withOptions } from '../../src/v1/internal/request'
 import * as Session from '../../src/v1/Session'
 import * as TestResource from '../../src/v1/Test'
@@ -182,7 +183,7 @@ test('a bearer token on every call; session ids in answers are not used', async 
 
 test('options: executor defaults, per-request overrides, one X-Options header', async () => {
   const { transport, sent } = canned({ body: TEST_BODY }, { body: fixture('v1/cases.list.json') }, { body: TEST_BODY })
-  const run = v1({ url: URL, auth: { sessionId: S1 }, transport, options: { flat: true, case: 'camel' } })
+  const run = v1({ url: URL, auth: { sessionId: S1 }, transport, options: { flat: true, case: 'camel' }, normalise: normaliseDocument })
   unwrap(await run(TestResource.get(1))())
   assert.is(sent[0]?.url, `${API}/tests/1?_case=camel`)
   assert.is(sent[0]?.headers['x-options'], 'flat')
@@ -199,6 +200,23 @@ test('options: executor defaults, per-request overrides, one X-Options header', 
   unwrap(await run(pipe(TestResource.get(1), withOptions({ flat: false, case: 'snake' })))())
   assert.is(sent[2]?.url, `${API}/tests/1`)
   assert.is(sent[2]?.headers['x-options'], undefined)
+})
+
+test('normalising: only the requests asking for another letter case or flat resources carry it; the config must bring it for its defaults', async () => {
+  const e = unwrapLeft(await v1({ url: URL, auth: { sessionId: S1 }, options: { flat: true } })(TestResource.get(1))())
+  assert.equal(e._tag === 'ValidationError' ? e.issues.map((i) => i.path) : e, ['config.normalise'])
+  assert.is(unwrapLeft(await v1({ url: URL, auth: { sessionId: S1 }, options: { case: 'camel' } })(TestResource.get(1))())._tag, 'ValidationError')
+  assert.is(pipe(TestResource.get(1), withOptions({ include: ['user'], case: 'snake', flat: false })).normalise, undefined)
+  assert.is(pipe(TestResource.get(1), withOptions({ case: 'pascal' })).normalise, normaliseDocument)
+  assert.is(pipe(TestResource.get(1), withOptions({ flat: true })).normalise, normaliseDocument)
+  // not asked: the answer is read as the server writes it, so a camelCase body decodes to the defaults of missing fields
+  const camel = JSON.stringify(recase(JSON.parse(TEST_BODY), 'camel'))
+  const { transport } = canned({ body: camel }, { body: camel })
+  const run = v1({ url: URL, auth: { sessionId: S1 }, transport })
+  const plain = unwrap(await run(TestResource.get(1))())
+  const asked = unwrap(await run(pipe(TestResource.get(1), withOptions({ case: 'camel' })))())
+  assert.is(asked.authenticationScheme, 'NONE')
+  assert.is.not(plain.authenticationScheme, asked.authenticationScheme)
 })
 
 test('one answer fetched twelve ways (case × flat × no_empty) through the executor decodes to deep-equal values', async () => {
@@ -271,7 +289,7 @@ test('error entries keep parameters, pointer and camelCase moreInfo', async () =
     ]
   })
   const { transport } = canned({ status: 400, body })
-  const e = unwrapLeft(await v1({ url: URL, auth: { sessionId: S1 }, transport })(TestResource.get(1))())
+  const e = unwrapLeft(await v1({ url: URL, auth: { sessionId: S1 }, transport, normalise: normaliseDocument })(TestResource.get(1))())
   assert.equal(e._tag === 'ApiError' ? e.errors : undefined, [
     {
       code: 'ONE_FIELD_EXPECTED',

@@ -11,7 +11,7 @@ import { apiError, decodeError, parseError, scrubValue, userInfoOf, type KayakoE
 import type { HttpRequest, HttpResponse, Transport } from '../../core/http'
 import { decode, pipeline, refuse } from '../../core/pipeline'
 import { v1ConfigIssues } from './config'
-import { emptyEnvelope, failed, isSuccess, parseAnswer, type Log, type Notification, type Parsed } from './envelope'
+import { emptyEnvelope, failed, isSuccess, parseAnswer, type Log, type Normalise, type Notification, type Parsed } from './envelope'
 import { DEFAULT_MAX_VALUES } from './flat'
 import { toSnake } from './letterCase'
 import { mergeOptions, toWire, type Options } from './options'
@@ -50,6 +50,12 @@ export interface V1Config {
    * twice a real 32 MiB case list). More is a `ParseError`, found in a linear pass before the body is parsed.
    */
   readonly maxValues?: number
+  /**
+   * Reads answers written in another letter case or flat: `normaliseDocument`, required with `options.flat` or
+   * `options.case` (a request's `withOptions` brings its own). Without it, answers are read as the server writes them
+   * by default (snake_case, related resources nested), and bundles leave the resolution of flat resources out.
+   */
+  readonly normalise?: Normalise
 }
 
 /** What an answer said besides its data. */
@@ -156,7 +162,7 @@ export const v1 = (config: V1Config): V1Executor => {
       const big = E.isRight(sent) ? tooLarge(http.operation ?? 'request', sent.right) : undefined
       return big === undefined ? sent : E.left(big)
     },
-    parse: (body) => parseAnswer(body, maxValues),
+    parse: (body, normalise) => parseAnswer(body, maxValues, normalise ?? config.normalise),
     report,
     remember: (secret) => {
       if (secret !== undefined && secret !== null && secret !== '') secrets.add(secret)
@@ -173,7 +179,7 @@ export const v1 = (config: V1Config): V1Executor => {
         target: () => ({ method: req.method, url: `${root}${req.path}`, headers: {} }),
         exchange: async () => {
           if (req.download !== undefined) return req.download({ root, exchange: held.exchange }) as Promise<E.Either<KayakoError, Answer<A>>>
-          const exchanged = await held.exchange(toHttpRequest(root, req, defaults))
+          const exchanged = await held.exchange(toHttpRequest(root, req, defaults), req.normalise)
           if (E.isLeft(exchanged)) return exchanged
           const [http, response, parsed] = exchanged.right
           report(req.operation, response.status, parsed)

@@ -11,9 +11,10 @@ import type { Issues } from '../../core/validate'
 import type { KayakoError } from '../../core/error'
 import type { HttpRequest } from '../../core/http'
 import type { Exchanged } from './auth'
-import type { Envelope, Links } from './envelope'
+import type { Envelope, Links, Normalise } from './envelope'
+import { normaliseDocument } from './flat'
 import { nextLink } from './link'
-import { mergeOptions, type Options } from './options'
+import { mergeOptions, needsNormalise, type Options } from './options'
 
 export type V1Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -51,6 +52,8 @@ export interface V1Request<A> {
   readonly issues: Issues
   /** Turns the envelope of a successful answer into the result. */
   readonly decoder: Decoder<Envelope, A>
+  /** Reads the answer to these options (set by `withOptions` when they ask for another letter case or flat resources). */
+  readonly normalise?: Normalise
   /**
    * A download (`download.ts`): run instead of the envelope exchange, with what it needs of the executor; its answer
    * is the executor's (`Answer` of `withMeta`, without notifications or logs: a file has none).
@@ -214,6 +217,14 @@ export const segment = (value: string | number): string => encodeURIComponent(te
 /** Sets special options on one request (they win over the executor's defaults). Pipeable. */
 export const withOptions =
   (options: Options) =>
+  <A>(req: V1Request<A>): V1Request<A> => {
+    const merged = mergeOptions(req.options, options)
+    return needsNormalise(merged) ? { ...req, options: merged, normalise: normaliseDocument } : { ...req, options: merged }
+  }
+
+/** `withOptions` for builders, with the options that leave the answer's form as it is (so no `normaliseDocument`). */
+export const withShapeOptions =
+  (options: Pick<Options, 'include' | 'fields'>) =>
   <A>(req: V1Request<A>): V1Request<A> => ({ ...req, options: mergeOptions(req.options, options) })
 
 /** Adds or replaces query arguments (camelCase names). Pipeable. */
