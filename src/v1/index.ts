@@ -5,7 +5,7 @@ export type { Envelope, Links, Log, LogLevel, Normalise, Notification, Notificat
 export type { FieldSelector, Options } from './internal/options'
 export type { LetterCase } from './internal/letterCase'
 export { collect, pages, type Run } from './internal/paging'
-export { withOptions, withQuery } from './internal/request'
+export { defaultOptions, withOptions, withQuery } from './internal/request'
 export type { Body, CursorArgs, NewNote, OffsetArgs, Page, Query, QueryValue, Result, V1Method, V1Request } from './internal/request'
 export { included, isReference, type Extra, type Reference, type Related } from './internal/codec'
 export type { AnyResource } from './internal/entities/resource'

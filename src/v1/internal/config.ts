@@ -4,7 +4,6 @@
  * executor never throws and nothing is sent with a configuration that cannot work. Secrets are never shown.
  */
 import { configIssues, httpUrl, type Issues } from '../../core/validate'
-import { needsNormalise } from './options'
 
 const SHAPES = 'must be { username, password, otp? }, { sessionId, csrfToken? }, { bearer } or { fingerprintId }'
 
@@ -23,15 +22,10 @@ export const v1ConfigIssues = (config: unknown): Issues => {
     const c = config as Record<string, unknown>
     return [
       ...httpUrl('config.url', c.url),
-      ...configIssues(c, 'config', [], ['transport', 'onMeta', 'normalise']),
+      ...configIssues(c, 'config', [], ['transport', 'onMeta', 'normalise', 'options']),
       ...(c.auth !== null && typeof c.auth === 'object'
         ? authIssues(c.auth as Record<string, unknown>)
-        : [{ path: 'config.auth', message: `is required: it ${SHAPES}` }]),
-      ...(c.options === undefined || (c.options !== null && typeof c.options === 'object')
-        ? c.normalise === undefined && c.options !== undefined && needsNormalise(c.options)
-          ? [{ path: 'config.normalise', message: 'is required with options.flat or options.case (normaliseDocument)' }]
-          : []
-        : [{ path: 'config.options', message: 'must be an object when given' }])
+        : [{ path: 'config.auth', message: `is required: it ${SHAPES}` }])
     ]
   } catch {
     return [{ path: 'config', message: 'could not be read' }]

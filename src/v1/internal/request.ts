@@ -14,7 +14,7 @@ import type { Exchanged } from './auth'
 import type { Envelope, Links, Normalise } from './envelope'
 import { normaliseDocument } from './flat'
 import { nextLink } from './link'
-import { mergeOptions, needsNormalise, type Options } from './options'
+import { mergeOptions, needsNormalise, toWire, type Options, type WireOptions } from './options'
 
 export type V1Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -47,8 +47,13 @@ export interface V1Request<A> {
   readonly path: string
   readonly query: Query
   readonly body: Body | undefined
-  /** Special options for this request; the executor's defaults fill in the rest. */
+  /** Special options for this request, as set by `withOptions` (merged with the executor's `defaultOptions`). */
   readonly options: Options
+  /**
+   * `options` in wire form, made where they are set (`withOptions`, `defaultOptions`), so that a bundle without
+   * options carries no code to encode them. Absent: nothing to send.
+   */
+  readonly wire?: WireOptions
   readonly issues: Issues
   /** Turns the envelope of a successful answer into the result. */
   readonly decoder: Decoder<Envelope, A>
@@ -217,15 +222,28 @@ export const segment = (value: string | number): string => encodeURIComponent(te
 /** Sets special options on one request (they win over the executor's defaults). Pipeable. */
 export const withOptions =
   (options: Options) =>
-  <A>(req: V1Request<A>): V1Request<A> => {
-    const merged = mergeOptions(req.options, options)
-    return needsNormalise(merged) ? { ...req, options: merged, normalise: normaliseDocument } : { ...req, options: merged }
-  }
+  <A>(req: V1Request<A>): V1Request<A> =>
+    withNormalise(withShapeOptions(options)(req))
+
+/**
+ * Special options for every request of an executor, `v1({ …, options: defaultOptions({ flat: true }) })`: a request's
+ * own options (`withOptions`) win.
+ */
+export const defaultOptions =
+  (options: Options) =>
+  <A>(req: V1Request<A>): V1Request<A> =>
+    withNormalise(withShapeOptions({})({ ...req, options: mergeOptions(options, req.options) }))
+
+/** Options whose answers need `normaliseDocument` (another letter case, flat resources) bring it with the request. */
+const withNormalise = <A>(req: V1Request<A>): V1Request<A> => (needsNormalise(req.options) ? { ...req, normalise: normaliseDocument } : req)
 
 /** `withOptions` for builders, with the options that leave the answer's form as it is (so no `normaliseDocument`). */
 export const withShapeOptions =
-  (options: Pick<Options, 'include' | 'fields'>) =>
-  <A>(req: V1Request<A>): V1Request<A> => ({ ...req, options: mergeOptions(req.options, options) })
+  (options: Options) =>
+  <A>(req: V1Request<A>): V1Request<A> => {
+    const merged = mergeOptions(req.options, options)
+    return { ...req, options: merged, wire: toWire(merged) }
+  }
 
 /** Adds or replaces query arguments (camelCase names). Pipeable. */
 export const withQuery =
