@@ -5,7 +5,7 @@
 import * as V from '../core/validate'
 import { searchResult, type SearchResource, type SearchResult } from './internal/entities/search'
 import type { FieldSelector } from './internal/options'
-import { checkOffset, getRequest, offsetQuery, page, withOptions, type ListFields, type OffsetArgs, type Page, type V1Request } from './internal/request'
+import { checkOffset, getRequest, offsetQuery, page, withShapeOptions, type ListFields, type OffsetArgs, type Page, type V1Request } from './internal/request'
 
 export type { ArticleResult, CaseResult, OrganizationResult, OtherResult, SearchResource, SearchResult, UserResult } from './internal/entities/search'
 
@@ -65,6 +65,6 @@ export const query = (args: SearchArgs): V1Request<Page<SearchResult>> => {
   })
   // invalid options are issues and never reach the wire
   return req.issues.length === 0 && (args.fields !== undefined || args.include !== undefined)
-    ? withOptions({ fields: args.fields, include: args.include })(req)
+    ? withShapeOptions({ fields: args.fields, include: args.include })(req)
     : req
 }

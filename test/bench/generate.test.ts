@@ -10,6 +10,7 @@ import * as Ticket from '../../src/classic/Ticket'
 import type { Transport } from '../../src/core/http'
 import * as Case from '../../src/v1/Case'
 import { v1 } from '../../src/v1/internal/executor'
+import { withOptions } from '../../src/v1/internal/request'
 import { ticketListXml, userPageXml, v1CaseListJson } from './generate'
 
 const answering =
@@ -56,7 +57,7 @@ g('a generated v1 case list decodes in every letter case, flat resources resolve
   for (const flat of [false, true]) {
     for (const letterCase of ['snake', 'camel', 'pascal'] as const) {
       const run = v1({ url: 'https://brewfictus.kayako.com', auth: { sessionId: 's' }, transport: answering(v1CaseListJson(30_000, letterCase, flat)) })
-      const page = await run(Case.all())()
+      const page = await run(withOptions({ case: letterCase, flat })(Case.all()))()
       if (E.isLeft(page)) throw new Error(`${letterCase} ${flat}: ${JSON.stringify(page.left)}`)
       const requester = page.right.items[0]?.requester as { _tag?: string; fullName?: string } | null | undefined
       assert.ok(page.right.items.length >= 5)

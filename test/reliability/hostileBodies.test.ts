@@ -23,6 +23,7 @@ import type { KayakoError } from '../../src/core/error'
 import type { Transport } from '../../src/core/http'
 import * as Team from '../../src/v1/Team'
 import { v1 } from '../../src/v1/internal/executor'
+import { withOptions } from '../../src/v1/internal/request'
 import { ticketListXml } from '../bench/generate'
 import { hostileServer, measured, TRANSPORTS, type HostileServer } from '../support/hostile'
 
@@ -498,10 +499,28 @@ hostile({
   name: 'v1: keys named like Object.prototype properties are kept in extra',
   body: () =>
     Buffer.from(
-      `{"status":200,"resource":"team","data":${JSON.stringify(teamJson(7)).replace('{', '{"__proto__":{"a":1},"constructor":"c","toString":"t",')}}`
+      `{"status":200,"resource":"team","data":${JSON.stringify(teamJson(7)).replace('{', '{"__proto__":{"a":1},"constructor":"c","to_string":"t",')}}`
     ),
   contentType: 'application/json',
   call: (t) => v1Run(t)(Team.get(7))(),
+  expect: (result) => {
+    if (E.isLeft(result)) throw new Error(JSON.stringify(result.left))
+    assert.is(result.right.id, 7)
+    const extra = result.right.extra
+    assert.equal(Object.keys(extra), ['__proto__', 'constructor', 'to_string'])
+    assert.is(Object.getPrototypeOf(extra), Object.prototype)
+    assert.equal(Object.getOwnPropertyDescriptor(extra, '__proto__')?.value, { a: 1 })
+  }
+})
+
+hostile({
+  name: 'v1: keys named like Object.prototype properties are kept in extra, asked in camelCase (normalised)',
+  body: () =>
+    Buffer.from(
+      `{"status":200,"resource":"team","data":${JSON.stringify(teamJson(7)).replace('{', '{"__proto__":{"a":1},"constructor":"c","toString":"t",')}}`
+    ),
+  contentType: 'application/json',
+  call: (t) => v1Run(t)(withOptions({ case: 'camel' })(Team.get(7)))(),
   expect: (result) => {
     if (E.isLeft(result)) throw new Error(JSON.stringify(result.left))
     assert.is(result.right.id, 7)
@@ -546,7 +565,7 @@ hostile({
     return Buffer.from(envelope({ id: 1, resource_type: 'team' }, { resources: { team } }))
   },
   contentType: 'application/json',
-  call: (t) => v1Run(t)(Team.get(1))(),
+  call: (t) => v1Run(t)(withOptions({ flat: true })(Team.get(1)))(),
   expect: parseError(/^unreadable document \(RangeError: the document nests deeper than 256 levels\)$/)
 })
 

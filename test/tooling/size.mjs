@@ -291,6 +291,22 @@ export const checkBundles = async ({ root = ROOT, name = 'kayako-fp', entries = 
   return { rows, sideEffects, budgets: budgetRows, settings: settingsRows, runtimes: runtimeRows, plumbingUses, violations }
 }
 
+/**
+ * The new v1 endpoints of issue 15, each end to end as a user calls it, held where they stand (about 100 B above):
+ * the issue's target of 8 KB is NOT met yet. The executor with every auth mode, the pipeline, fetchTransport and the
+ * scrubber are 7.5 KB (`Session.ack`, which decodes nothing, end to end); the decoder machinery (core/decoder, the v1
+ * codec) adds ~0.9 KB (`Setting.all` 8.42 KB); View, Macro and Article add the user decoder (custom fields, roles,
+ * teams with business hours: ~2 KB), Search the case and article decoders too. Lower each limit as those shrink.
+ */
+export const NEW_V1_ENDPOINTS = [
+  { object: 'Setting', call: 'all()', limit: 8.5 * KB },
+  { object: 'Brand', call: 'get(arg)', limit: 8.9 * KB },
+  { object: 'View', call: 'get(arg)', limit: 10.5 * KB },
+  { object: 'Macro', call: 'get(arg)', limit: 10.6 * KB },
+  { object: 'Article', call: 'get(arg)', limit: 11.1 * KB },
+  { object: 'Search', call: 'query(arg)', limit: 12.8 * KB }
+]
+
 /** The budgets of issue 7, for the modules that exist. */
 export const projectBudgets = (name) => (exportsBySubpath) => {
   const has = (subpath, ...names) => names.every((x) => exportsBySubpath.get(subpath)?.includes(x))
@@ -330,12 +346,27 @@ export const projectBudgets = (name) => (exportsBySubpath) => {
   })
   if (has('./v1', 'v1') && has('./core', 'fetchTransport')) {
     if (has('./v1/Team', 'get'))
-      // 8 KB (issue 7), raised by issue 11 as the Classic case, then to 10.1 KB by issue 15: downloads, the customer's
-      // fingerprint auth (a secret the scrubber knows) and Link-header paging reach every v1 bundle (~240 B, of which the
-      // bytes branch won back 150). Planned: the session login (Basic, two-factor, re-login) out of the default bundle.
-      out.push(v1Case('Team', 10.1 * KB))
+      // 8 KB (issue 7), raised to 10 KB by issue 11 as the Classic case. Issue 15's downloads, fingerprint auth and
+      // Link-header paging took it to 10.1 KB for a while; the resolution of `_case` and `_flat` answers
+      // (`normaliseDocument`), now carried only by requests that ask for them, paid it back.
+      out.push(v1Case('Team', 10 * KB))
     else out.push({ label: 'v1 endpoint end to end: no Team.get exported, not measured', limit: Infinity, contents: '' })
     for (const object of ['User', 'Case']) if (has(`./v1/${object}`, 'get')) out.push(v1Case(object, Infinity))
+    // Issue 15: "a single new endpoint end to end stays within 8 KB gzip": not met yet, see NEW_V1_ENDPOINTS.
+    for (const { object, call, limit } of NEW_V1_ENDPOINTS) {
+      const [name] = call.split('(')
+      if (!has(`./v1/${object}`, name)) continue
+      out.push({
+        label: `new v1 endpoint end to end (${object}.${call} + v1 + fetchTransport)`,
+        limit,
+        contents: [
+          `import { ${name} } from ${q(`./v1/${object}`)}`,
+          `import { v1 } from ${q('./v1')}`,
+          `import { fetchTransport } from ${q('./core')}`,
+          `export const run = (config, arg) => v1({ ...config, transport: fetchTransport })(${call})`
+        ].join('\n')
+      })
+    }
   }
   if (has('./classic/Department', 'get') && has('./classic', 'classic') && has('./v1/Team', 'get') && has('./v1', 'v1')) {
     out.push({

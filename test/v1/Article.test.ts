@@ -8,6 +8,7 @@ import { createV1Sandbox } from '../../src/sandbox/v1/handler'
 import { inCase, toSnake, type LetterCase } from '../../src/sandbox/v1/letterCase'
 import * as Article from '../../src/v1/Article'
 import { v1 } from '../../src/v1/internal/executor'
+import { normaliseDocument } from '../../src/v1/internal/flat'
 import { withOptions } from '../../src/v1/internal/request'
 import { fixture } from '../support/fixtures'
 import { canned, unwrap, unwrapLeft } from '../support/transport'
@@ -115,7 +116,13 @@ const flatten = (document: { [key: string]: Json }): { [key: string]: Json } => 
 }
 
 const decodeArticles = async (body: string) => {
-  const run = v1({ url: 'https://h', auth: { sessionId: 'S-0123456789', csrfToken: 'C-0123456789' }, transport: canned({ body }).transport })
+  // the canned answers are in every letter case, nested and flat, whatever was asked: read them all with the normaliser
+  const run = v1({
+    url: 'https://h',
+    auth: { sessionId: 'S-0123456789', csrfToken: 'C-0123456789' },
+    transport: canned({ body }).transport,
+    normalise: normaliseDocument
+  })
   return unwrap(await run(Article.all())()).items
 }
 

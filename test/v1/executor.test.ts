@@ -5,7 +5,8 @@ import * as assert from 'uvu/assert'
 import type { HttpRequest, HttpResponse, Transport } from '../../src/core/http'
 import * as Case from '../../src/v1/Case'
 import { v1, type Meta } from '../../src/v1/internal/executor'
-import { withOptions } from '../../src/v1/internal/request'
+import { normaliseDocument } from '../../src/v1/internal/flat'
+import { defaultOptions, withOptions } from '../../src/v1/internal/request'
 import * as Session from '../../src/v1/Session'
 import * as TestResource from '../../src/v1/Test'
 import { fixture } from '../support/fixtures'
@@ -182,7 +183,7 @@ test('a bearer token on every call; session ids in answers are not used', async 
 
 test('options: executor defaults, per-request overrides, one X-Options header', async () => {
   const { transport, sent } = canned({ body: TEST_BODY }, { body: fixture('v1/cases.list.json') }, { body: TEST_BODY })
-  const run = v1({ url: URL, auth: { sessionId: S1 }, transport, options: { flat: true, case: 'camel' } })
+  const run = v1({ url: URL, auth: { sessionId: S1 }, transport, options: defaultOptions({ flat: true, case: 'camel' }) })
   unwrap(await run(TestResource.get(1))())
   assert.is(sent[0]?.url, `${API}/tests/1?_case=camel`)
   assert.is(sent[0]?.headers['x-options'], 'flat')
@@ -199,6 +200,30 @@ test('options: executor defaults, per-request overrides, one X-Options header', 
   unwrap(await run(pipe(TestResource.get(1), withOptions({ flat: false, case: 'snake' })))())
   assert.is(sent[2]?.url, `${API}/tests/1`)
   assert.is(sent[2]?.headers['x-options'], undefined)
+})
+
+test('normalising: only the requests asking for another letter case or flat resources carry it, defaults included', async () => {
+  // the options object of 0.x configurations (now `defaultOptions(…)`) is refused, not ignored
+  const old = { flat: true } as unknown as ReturnType<typeof defaultOptions>
+  const e = unwrapLeft(await v1({ url: URL, auth: { sessionId: S1 }, options: old })(TestResource.get(1))())
+  assert.equal(e._tag === 'ValidationError' ? e.issues.map((i) => i.path) : e, ['config.options'])
+  assert.is(pipe(TestResource.get(1), withOptions({ include: ['user'], case: 'snake', flat: false })).normalise, undefined)
+  assert.is(pipe(TestResource.get(1), withOptions({ case: 'pascal' })).normalise, normaliseDocument)
+  assert.is(pipe(TestResource.get(1), withOptions({ flat: true })).normalise, normaliseDocument)
+  assert.is(defaultOptions({ flat: true })(TestResource.get(1)).normalise, normaliseDocument)
+  // the request's own options win over the defaults, in what is sent and in how the answer is read
+  const own = defaultOptions({ case: 'camel', include: ['user'] })(withOptions({ case: 'snake' })(TestResource.get(1)))
+  assert.is(own.normalise, undefined)
+  assert.equal(own.wire, { query: [['include', 'user']], xOptions: undefined })
+  assert.is(TestResource.get(1).wire, undefined, 'no options, nothing to encode')
+  // not asked: the answer is read as the server writes it, so a camelCase body decodes to the defaults of missing fields
+  const camel = JSON.stringify(recase(JSON.parse(TEST_BODY), 'camel'))
+  const { transport } = canned({ body: camel }, { body: camel })
+  const run = v1({ url: URL, auth: { sessionId: S1 }, transport })
+  const plain = unwrap(await run(TestResource.get(1))())
+  const asked = unwrap(await run(pipe(TestResource.get(1), withOptions({ case: 'camel' })))())
+  assert.is(asked.authenticationScheme, 'NONE')
+  assert.is.not(plain.authenticationScheme, asked.authenticationScheme)
 })
 
 test('one answer fetched twelve ways (case × flat × no_empty) through the executor decodes to deep-equal values', async () => {
@@ -271,7 +296,7 @@ test('error entries keep parameters, pointer and camelCase moreInfo', async () =
     ]
   })
   const { transport } = canned({ status: 400, body })
-  const e = unwrapLeft(await v1({ url: URL, auth: { sessionId: S1 }, transport })(TestResource.get(1))())
+  const e = unwrapLeft(await v1({ url: URL, auth: { sessionId: S1 }, transport, normalise: normaliseDocument })(TestResource.get(1))())
   assert.equal(e._tag === 'ApiError' ? e.errors : undefined, [
     {
       code: 'ONE_FIELD_EXPECTED',

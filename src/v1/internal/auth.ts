@@ -15,7 +15,7 @@ import { toBase64, utf8 } from '../../core/bytes'
 import { causeText, validationError, type KayakoError } from '../../core/error'
 import type { HttpMethod, HttpRequest, HttpResponse } from '../../core/http'
 import type { Sent } from '../../core/pipeline'
-import { failed, isSuccess, type Parsed } from './envelope'
+import { failed, isSuccess, type Normalise, type Parsed } from './envelope'
 import { isObject } from './flat'
 
 /**
@@ -104,7 +104,7 @@ export type Exchanged = readonly [HttpRequest, HttpResponse, Parsed]
 export interface SessionDeps {
   readonly root: string
   readonly send: (http: HttpRequest) => Promise<Sent>
-  readonly parse: (body: string) => Parsed
+  readonly parse: (body: string, normalise?: Normalise) => Parsed
   /** Every answer's notifications and logs (the login's too). */
   readonly report: (operation: string, status: number, parsed: Parsed) => void
   /** A credential learned on the way (session id, CSRF token, two-factor token and code), for the scrubber. */
@@ -115,9 +115,9 @@ export interface Session {
   /**
    * Sends a request with the authentication it needs: logs in first when needed (one login at a time), keeps the
    * session id and CSRF token any answer hands out, and logs in again and retries once when the server says the
-   * session is gone (401, 454).
+   * session is gone (401, 454). Its answers are read with `normalise` when given.
    */
-  readonly exchange: (plain: HttpRequest) => Promise<E.Either<KayakoError, Exchanged>>
+  readonly exchange: (plain: HttpRequest, normalise?: Normalise) => Promise<E.Either<KayakoError, Exchanged>>
   /** The session held now (`run.session()`); `undefined` before the first call or with a bearer token. */
   readonly held: () => { readonly sessionId: string; readonly csrfToken?: string } | undefined
   /** Logged out: the session is gone (with credentials, the next call logs in again). */
@@ -209,21 +209,21 @@ export const session = (auth: Auth, deps: SessionDeps): Session => {
     return login
   }
 
-  const attempt = async (plain: HttpRequest): Promise<E.Either<KayakoError, readonly [Exchanged, string | undefined]>> => {
+  const attempt = async (plain: HttpRequest, normalise?: Normalise): Promise<E.Either<KayakoError, readonly [Exchanged, string | undefined]>> => {
     const usedSession = state.sessionId
     const http = { ...plain, headers: { ...plain.headers, ...authHeaders(auth, state, plain.method) } }
     const sent = await send(http)
     if (E.isLeft(sent)) return sent
-    const parsed = parse(sent.right.body)
+    const parsed = parse(sent.right.body, normalise)
     learn(sent.right, parsed)
     return E.right([[http, sent.right, parsed], usedSession])
   }
 
-  const exchange = async (plain: HttpRequest): Promise<E.Either<KayakoError, Exchanged>> => {
+  const exchange = async (plain: HttpRequest, normalise?: Normalise): Promise<E.Either<KayakoError, Exchanged>> => {
     const operation = plain.operation ?? 'request'
     const ready = await loggedIn(operation)
     if (E.isLeft(ready)) return ready
-    const first = await attempt(plain)
+    const first = await attempt(plain, normalise)
     if (E.isLeft(first)) return first
     const [[, response], usedSession] = first.right
     if (!(isCredentials(auth) && usedSession !== undefined && SESSION_GONE.includes(response.status))) return E.right(first.right[0])
@@ -231,7 +231,7 @@ export const session = (auth: Auth, deps: SessionDeps): Session => {
     if (state.sessionId === usedSession) state.sessionId = undefined
     const again = await loggedIn(operation)
     if (E.isLeft(again)) return again
-    const second = await attempt(plain)
+    const second = await attempt(plain, normalise)
     return E.isLeft(second) ? second : E.right(second.right[0])
   }
 

@@ -22,13 +22,13 @@ export const v1ConfigIssues = (config: unknown): Issues => {
     const c = config as Record<string, unknown>
     return [
       ...httpUrl('config.url', c.url),
-      ...configIssues(c, 'config', [], ['transport', 'onMeta']),
+      ...configIssues(c, 'config', [], ['transport', 'onMeta', 'normalise']),
       ...(c.auth !== null && typeof c.auth === 'object'
         ? authIssues(c.auth as Record<string, unknown>)
         : [{ path: 'config.auth', message: `is required: it ${SHAPES}` }]),
-      ...(c.options === undefined || (c.options !== null && typeof c.options === 'object')
+      ...(c.options === undefined || typeof c.options === 'function'
         ? []
-        : [{ path: 'config.options', message: 'must be an object when given' }])
+        : [{ path: 'config.options', message: 'must be made by defaultOptions({ … }) when given' }])
     ]
   } catch {
     return [{ path: 'config', message: 'could not be read' }]

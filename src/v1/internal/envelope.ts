@@ -1,10 +1,11 @@
 /**
- * The v1 response envelope (spec §2.2–2.4): one shape for every answer. Read after `normaliseDocument`, so the keys
- * are snake_case and flat `resources` are already resolved into `data`.
+ * The v1 response envelope (spec §2.2–2.4): one shape for every answer. Read in snake_case with references nested,
+ * as the server writes it by default; an answer asked for in another letter case or flat goes through a `Normalise`
+ * step first (`normaliseDocument`), so the keys are snake_case and flat `resources` are resolved into `data`.
  */
 import { apiError, causeText, httpError, redact, type ApiErrorEntry, type KayakoError } from '../../core/error'
 import { redirectMessage, type HttpRequest, type HttpResponse } from '../../core/http'
-import { isObject, normaliseDocument, scanJson, type JsonObject } from './flat'
+import { isObject, scanJson, type JsonObject } from './flat'
 
 /** The `type` of a {@link Notification}, which says how to show it to the user. */
 export type NotificationType = 'ERROR' | 'WARNING' | 'INFO' | 'SUCCESS'
@@ -130,8 +131,17 @@ export interface Parsed {
   readonly empty: boolean
 }
 
-/** The parse step, bounded: at most `maxValues` values, counted in a linear pass before the tree is built. */
-export const parseAnswer = (whole: string, maxValues: number): Parsed => {
+/**
+ * Turns a parsed answer written with `_case` or `_flat` into the default form (`normaliseDocument`): given only to the
+ * requests that ask for those (`withOptions`, the executor's `normalise`), so the bundles of the others leave it out.
+ */
+export type Normalise = (document: unknown, snake: boolean) => unknown
+
+/**
+ * The parse step, bounded: at most `maxValues` values, counted in a linear pass before the tree is built. Without
+ * `normalise` the document is read as the server writes it by default (snake_case, references nested).
+ */
+export const parseAnswer = (whole: string, maxValues: number, normalise?: Normalise): Parsed => {
   // A UTF-8 byte order mark: TextDecoder drops it, Buffer#toString keeps it; JSON.parse would refuse it
   const body = whole.replace(/^\uFEFF/, '')
   if (body.trim() === '') return { envelope: undefined, failure: undefined, empty: true }
@@ -146,7 +156,7 @@ export const parseAnswer = (whole: string, maxValues: number): Parsed => {
   }
   try {
     // A document already in snake case is not copied (the copy was most of the garbage of a large list).
-    return { envelope: readEnvelope(normaliseDocument(document, scanned.snake)), failure: undefined, empty: false }
+    return { envelope: readEnvelope(normalise === undefined ? document : normalise(document, scanned.snake)), failure: undefined, empty: false }
   } catch (thrown) {
     // A document nested deeper than the stack allows (JSON.parse itself copes): unreadable, not a network failure.
     return { envelope: undefined, failure: `unreadable document (${causeText(thrown)})`, empty: false }

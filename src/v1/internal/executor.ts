@@ -11,10 +11,9 @@ import { apiError, decodeError, parseError, scrubValue, userInfoOf, type KayakoE
 import type { HttpRequest, HttpResponse, Transport } from '../../core/http'
 import { decode, pipeline, refuse } from '../../core/pipeline'
 import { v1ConfigIssues } from './config'
-import { emptyEnvelope, failed, isSuccess, parseAnswer, type Log, type Notification, type Parsed } from './envelope'
+import { emptyEnvelope, failed, isSuccess, parseAnswer, type Log, type Normalise, type Notification, type Parsed } from './envelope'
 import { DEFAULT_MAX_VALUES } from './flat'
 import { toSnake } from './letterCase'
-import { mergeOptions, toWire, type Options } from './options'
 import type { Query, V1Request } from './request'
 import { ACCEPT, authSecrets, session, type Auth } from './auth'
 
@@ -28,8 +27,11 @@ export interface V1Config {
    * by the package's `node` export condition). Swap it to mock, or wrap it with policies.
    */
   readonly transport?: Transport
-  /** Special options for every request (a request's own options win). */
-  readonly options?: Options
+  /**
+   * Special options for every request, `defaultOptions({ flat: true })` (a request's own options win). A function made
+   * by `defaultOptions`, so that only the bundles of executors with defaults carry the code that encodes them.
+   */
+  readonly options?: <A>(request: V1Request<A>) => V1Request<A>
   /**
    * Called with the `notifications` (for the end user) and `logs` (for developers) of every answer that has any,
    * successful or not, with credentials scrubbed. `withMeta` returns them with the result instead.
@@ -50,6 +52,12 @@ export interface V1Config {
    * twice a real 32 MiB case list). More is a `ParseError`, found in a linear pass before the body is parsed.
    */
   readonly maxValues?: number
+  /**
+   * Reads every answer with this, `normaliseDocument`, also those nobody asked to be in another letter case or flat
+   * (options that ask for them bring it themselves: `withOptions`, `defaultOptions`). Without it, other answers are read
+   * as the server writes them by default (snake_case, related resources nested).
+   */
+  readonly normalise?: Normalise
 }
 
 /** What an answer said besides its data. */
@@ -90,14 +98,14 @@ const encodeQuery = (pairs: ReadonlyArray<readonly [string, string]>): string =>
   pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v).replace(/%2C/gi, ',')}`).join('&')
 
 /** The HTTP request for a description, without authentication headers. */
-export const toHttpRequest = (root: string, req: V1Request<unknown>, defaults: Options): HttpRequest => {
-  const wire = toWire(mergeOptions(defaults, req.options))
+export const toHttpRequest = (root: string, req: V1Request<unknown>): HttpRequest => {
+  const wire = req.wire
   const pairs: Array<readonly [string, string]> = []
   for (const [name, value] of Object.entries(req.query)) if (value !== undefined) pairs.push([toSnake(name), queryText(value)])
-  pairs.push(...wire.query)
+  if (wire !== undefined) pairs.push(...wire.query)
   const url = `${root}${req.path}${pairs.length > 0 ? `?${encodeQuery(pairs)}` : ''}`
   const headers: Record<string, string> = { accept: ACCEPT }
-  if (wire.xOptions !== undefined) headers['x-options'] = wire.xOptions
+  if (wire?.xOptions !== undefined) headers['x-options'] = wire.xOptions
   const base = { method: req.method, url, headers, operation: req.operation }
   if (req.body === undefined) return base
   if (req.body._tag === 'File') {
@@ -130,7 +138,6 @@ export const v1 = (config: V1Config): V1Executor => {
   if (invalid.length > 0) return Object.assign(refuse(invalid), { withMeta: refuse(invalid), session: () => undefined })
   const { send, run, tooLarge } = pipeline(config)
   const root = apiRoot(config.url)
-  const defaults = config.options ?? {}
   const maxValues = config.maxValues ?? DEFAULT_MAX_VALUES
   const secrets = new Set<string>([...authSecrets(config.auth), ...userInfoOf(config.url)])
   const known = (): ReadonlyArray<string> => [...secrets]
@@ -156,7 +163,7 @@ export const v1 = (config: V1Config): V1Executor => {
       const big = E.isRight(sent) ? tooLarge(http.operation ?? 'request', sent.right) : undefined
       return big === undefined ? sent : E.left(big)
     },
-    parse: (body) => parseAnswer(body, maxValues),
+    parse: (body, normalise) => parseAnswer(body, maxValues, normalise ?? config.normalise),
     report,
     remember: (secret) => {
       if (secret !== undefined && secret !== null && secret !== '') secrets.add(secret)
@@ -164,8 +171,9 @@ export const v1 = (config: V1Config): V1Executor => {
   })
 
   const withMeta =
-    <A>(req: V1Request<A>): TE.TaskEither<KayakoError, Answer<A>> =>
+    <A>(asked: V1Request<A>): TE.TaskEither<KayakoError, Answer<A>> =>
     async () => {
+      const req = config.options === undefined ? asked : config.options(asked)
       const answer = await run({
         operation: req.operation,
         issues: req.issues,
@@ -173,7 +181,7 @@ export const v1 = (config: V1Config): V1Executor => {
         target: () => ({ method: req.method, url: `${root}${req.path}`, headers: {} }),
         exchange: async () => {
           if (req.download !== undefined) return req.download({ root, exchange: held.exchange }) as Promise<E.Either<KayakoError, Answer<A>>>
-          const exchanged = await held.exchange(toHttpRequest(root, req, defaults))
+          const exchanged = await held.exchange(toHttpRequest(root, req), req.normalise)
           if (E.isLeft(exchanged)) return exchanged
           const [http, response, parsed] = exchanged.right
           report(req.operation, response.status, parsed)

@@ -4,7 +4,7 @@
  */
 import * as V from '../../core/validate'
 import type { Issues } from '../../core/validate'
-import { withOptions, type V1Request } from './request'
+import { withShapeOptions, type V1Request } from './request'
 
 /** One translation of a text, as the server takes it (`titles: [{ locale, translation }]`). */
 export interface Translation {
@@ -47,4 +47,4 @@ export const checkInclude = (path: string, value: unknown): Issues =>
 
 /** The request with its `include` option, when a valid one is given (an invalid one is an issue, never sent). */
 export const including = <A>(include: Include | undefined, req: V1Request<A>): V1Request<A> =>
-  include === undefined || checkInclude('include', include).length > 0 ? req : withOptions({ include })(req)
+  include === undefined || checkInclude('include', include).length > 0 ? req : withShapeOptions({ include })(req)

@@ -37,6 +37,12 @@ export interface Options {
   readonly fields?: string | ReadonlyArray<FieldSelector>
 }
 
+/**
+ * Whether answers asked with these options need `normaliseDocument` (another letter case, flat resources): only then
+ * does a bundle carry it.
+ */
+export const needsNormalise = (options: Options): boolean => options.flat === true || (options.case !== undefined && options.case !== 'snake')
+
 /** Per-request options win over the executor's defaults; an option left undefined does not override. */
 export const mergeOptions = (defaults: Options, overrides: Options): Options => {
   const out: Record<string, unknown> = { ...defaults }

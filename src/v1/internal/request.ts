@@ -11,9 +11,10 @@ import type { Issues } from '../../core/validate'
 import type { KayakoError } from '../../core/error'
 import type { HttpRequest } from '../../core/http'
 import type { Exchanged } from './auth'
-import type { Envelope, Links } from './envelope'
+import type { Envelope, Links, Normalise } from './envelope'
+import { normaliseDocument } from './flat'
 import { nextLink } from './link'
-import { mergeOptions, type Options } from './options'
+import { mergeOptions, needsNormalise, toWire, type Options, type WireOptions } from './options'
 
 /** The HTTP methods of the v1 API; a body goes only with POST and PUT (spec §2.1). */
 export type V1Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -51,11 +52,18 @@ export interface V1Request<A> {
   readonly path: string
   readonly query: Query
   readonly body: Body | undefined
-  /** Special options for this request; the executor's defaults fill in the rest. */
+  /** Special options for this request, as set by `withOptions` (merged with the executor's `defaultOptions`). */
   readonly options: Options
+  /**
+   * `options` in wire form, made where they are set (`withOptions`, `defaultOptions`), so that a bundle without
+   * options carries no code to encode them. Absent: nothing to send.
+   */
+  readonly wire?: WireOptions
   readonly issues: Issues
   /** Turns the envelope of a successful answer into the result. */
   readonly decoder: Decoder<Envelope, A>
+  /** Reads the answer to these options (set by `withOptions` when they ask for another letter case or flat resources). */
+  readonly normalise?: Normalise
   /**
    * A download (`download.ts`): run instead of the envelope exchange, with what it needs of the executor; its answer
    * is the executor's (`Answer` of `withMeta`, without notifications or logs: a file has none).
@@ -220,7 +228,28 @@ export const segment = (value: string | number): string => encodeURIComponent(te
 /** Sets special options on one request (they win over the executor's defaults). Pipeable. */
 export const withOptions =
   (options: Options) =>
-  <A>(req: V1Request<A>): V1Request<A> => ({ ...req, options: mergeOptions(req.options, options) })
+  <A>(req: V1Request<A>): V1Request<A> =>
+    withNormalise(withShapeOptions(options)(req))
+
+/**
+ * Special options for every request of an executor, `v1({ …, options: defaultOptions({ flat: true }) })`: a request's
+ * own options (`withOptions`) win.
+ */
+export const defaultOptions =
+  (options: Options) =>
+  <A>(req: V1Request<A>): V1Request<A> =>
+    withNormalise(withShapeOptions({})({ ...req, options: mergeOptions(options, req.options) }))
+
+/** Options whose answers need `normaliseDocument` (another letter case, flat resources) bring it with the request. */
+const withNormalise = <A>(req: V1Request<A>): V1Request<A> => (needsNormalise(req.options) ? { ...req, normalise: normaliseDocument } : req)
+
+/** `withOptions` for builders, with the options that leave the answer's form as it is (so no `normaliseDocument`). */
+export const withShapeOptions =
+  (options: Options) =>
+  <A>(req: V1Request<A>): V1Request<A> => {
+    const merged = mergeOptions(req.options, options)
+    return { ...req, options: merged, wire: toWire(merged) }
+  }
 
 /** Adds or replaces query arguments (camelCase names). Pipeable. */
 export const withQuery =
