@@ -3,10 +3,10 @@
  * carries it without the other policies (retry, logging, concurrency, and their scrubbing of request bodies): the
  * executor scrubs whatever comes back anyway.
  */
-import { redact, transportError, type KayakoError, type TransferPhase } from './error'
+import { redact, transportError, type KayakoError, type TransferPhase, type TransportError } from './error'
 import type { HttpRequest, HttpResponse, Transport } from './http'
 
-type Sent = { readonly _tag: 'Left'; readonly left: KayakoError } | { readonly _tag: 'Right'; readonly right: HttpResponse }
+export type Sent = { readonly _tag: 'Left'; readonly left: KayakoError } | { readonly _tag: 'Right'; readonly right: HttpResponse }
 
 /** Time as the policies see it. `systemClock` in production; a fake clock in tests. */
 export interface Clock {
@@ -44,16 +44,40 @@ export const deadline =
         request.onPhase?.(next)
       }
       const timer = clock.setTimeout(() => {
-        const cause = `timed out after ${ms} ms${phase === undefined ? '' : ` ${PHASE_TEXT[phase]}`}`
-        controller.abort(typeof DOMException === 'function' ? new DOMException(cause, 'TimeoutError') : new Error(cause))
+        const late = lateError(request, ms, phase)
+        controller.abort(typeof DOMException === 'function' ? new DOMException(late.cause, 'TimeoutError') : new Error(late.cause))
         // (a promise settles once: whichever of the answer and the deadline comes first wins)
-        resolve({ _tag: 'Left', left: { ...transportError(request.operation ?? 'request', redact(request), cause), ...(phase && { phase }) } })
+        resolve({ _tag: 'Left', left: late })
       }, ms)
       void send(transport, { ...request, signal: controller.signal, onPhase }).then((sent) => {
         clock.clearTimeout(timer)
         resolve(sent)
       })
     })
+
+/** The `TransportError` of a request that ran out of time in `phase` (the same whoever keeps the deadline). */
+export const lateError = (request: HttpRequest, ms: number, phase: TransferPhase | undefined): TransportError => ({
+  ...(transportError(
+    request.operation ?? 'request',
+    redact(request),
+    `timed out after ${ms} ms${phase === undefined ? '' : ` ${PHASE_TEXT[phase]}`}`
+  ) as TransportError),
+  ...(phase && { phase })
+})
+
+/**
+ * A transport may keep the deadline itself, more cheaply than `deadline` (no AbortController, signal listeners or
+ * extra promise per request): `nodeTransport` does. The pipeline then hands it the deadline instead of wrapping it;
+ * its answer to a late request is `lateError`, and the request is ended. A transport wrapped by anything (a policy)
+ * loses the mark, and the wrapper gets the generic deadline, which bounds whatever the wrapper does too.
+ */
+export const KEEPS_DEADLINE: unique symbol = /*#__PURE__*/ Symbol.for('kayako-fp/keepsDeadline')
+
+/** Sends `request`, answering `lateError` if no complete answer came within `ms`. */
+export type KeepsDeadline = (request: HttpRequest, ms: number) => Promise<Sent>
+
+/** The deadline-keeping send of a transport that has one. */
+export const deadlineKeeper = (transport: Transport): KeepsDeadline | undefined => (transport as { readonly [KEEPS_DEADLINE]?: KeepsDeadline })[KEEPS_DEADLINE]
 
 const PHASE_TEXT: Readonly<Record<TransferPhase, string>> = {
   connect: 'while connecting',
