@@ -44,10 +44,10 @@ export const deadline =
         request.onPhase?.(next)
       }
       const timer = clock.setTimeout(() => {
-        const late = lateError(request, ms, phase)
-        controller.abort(typeof DOMException === 'function' ? new DOMException(late.cause, 'TimeoutError') : new Error(late.cause))
+        const cause = `timed out after ${ms} ms${phase === undefined ? '' : ` ${PHASE_TEXT[phase]}`}`
+        controller.abort(typeof DOMException === 'function' ? new DOMException(cause, 'TimeoutError') : new Error(cause))
         // (a promise settles once: whichever of the answer and the deadline comes first wins)
-        resolve({ _tag: 'Left', left: late })
+        resolve({ _tag: 'Left', left: { ...transportError(request.operation ?? 'request', redact(request), cause), ...(phase && { phase }) } })
       }, ms)
       void send(transport, { ...request, signal: controller.signal, onPhase }).then((sent) => {
         clock.clearTimeout(timer)
@@ -55,7 +55,7 @@ export const deadline =
       })
     })
 
-/** The `TransportError` of a request that ran out of time in `phase` (the same whoever keeps the deadline). */
+/** The `TransportError` of a request that ran out of time in `phase`, as `deadline` makes it (for transports that keep it). */
 export const lateError = (request: HttpRequest, ms: number, phase: TransferPhase | undefined): TransportError => ({
   ...(transportError(
     request.operation ?? 'request',
@@ -71,13 +71,13 @@ export const lateError = (request: HttpRequest, ms: number, phase: TransferPhase
  * its answer to a late request is `lateError`, and the request is ended. A transport wrapped by anything (a policy)
  * loses the mark, and the wrapper gets the generic deadline, which bounds whatever the wrapper does too.
  */
-export const KEEPS_DEADLINE: unique symbol = /*#__PURE__*/ Symbol.for('kayako-fp/keepsDeadline')
+export const KEEPS_DEADLINE: unique symbol = /*#__PURE__*/ Symbol.for('kayako-fp.deadline')
 
 /** Sends `request`, answering `lateError` if no complete answer came within `ms`. */
 export type KeepsDeadline = (request: HttpRequest, ms: number) => Promise<Sent>
 
-/** The deadline-keeping send of a transport that has one. */
-export const deadlineKeeper = (transport: Transport): KeepsDeadline | undefined => (transport as { readonly [KEEPS_DEADLINE]?: KeepsDeadline })[KEEPS_DEADLINE]
+/** A transport, and its deadline-keeping send if it has one. */
+export type MayKeepDeadline = Transport & { readonly [KEEPS_DEADLINE]?: KeepsDeadline }
 
 const PHASE_TEXT: Readonly<Record<TransferPhase, string>> = {
   connect: 'while connecting',

@@ -7,7 +7,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as Department from '../../src/classic/Department'
 import { classic } from '../../src/classic/internal/executor'
-import { deadlineKeeper } from '../../src/core/deadline'
+import { KEEPS_DEADLINE, type MayKeepDeadline } from '../../src/core/deadline'
 import type { TransportError } from '../../src/core/error'
 import { pipeline } from '../../src/core/pipeline'
 import { defaultTransport } from '../../src/core/runtime.node'
@@ -332,7 +332,7 @@ t(
 )
 
 t("the Node builds' default transport keeps the deadline as nodeTransport does (runtime.node.ts)", async () => {
-  assert.type(deadlineKeeper(defaultTransport), 'function')
+  assert.type((defaultTransport as MayKeepDeadline)[KEEPS_DEADLINE], 'function')
   handler = () => undefined // never answers
   const error = transportLeft(
     unwrapLeft(await pipeline({ transport: defaultTransport, deadlineMs: 150 }).send({ method: 'GET', url: `${base}/x`, headers: {} }))
