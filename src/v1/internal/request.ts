@@ -57,6 +57,7 @@ export interface V1Request<A> {
   /**
    * `options` in wire form, made where they are set (`withOptions`, `defaultOptions`), so that a bundle without
    * options carries no code to encode them. Absent: nothing to send.
+   * @internal the executor reads it; set `options` with `withOptions`.
    */
   readonly wire?: WireOptions
   readonly issues: Issues
