@@ -166,6 +166,12 @@ const withoutEmpties = (value: unknown, skip?: ReadonlySet<string>): unknown => 
 }
 
 /**
+ * A value whose shape is not documented (view columns, user addresses), kept as sent: a plain copy without its empty
+ * members, so neither `no_empty` nor the reading path (in place or normalised) changes the decoded value.
+ */
+export const asSent: Decoder<unknown, unknown> = { decode: (value) => success(withoutEmpties(value)) }
+
+/**
  * A resource or sub-object: every field decoded, failures collected with their paths. Keys no field reads are kept
  * in `extra` (unless empty, so `no_empty` does not change it). `resource_type` is not checked: a related field may
  * hold a sibling type (`user_minimal`, a trigger as a post's creator) and decoding it tolerantly loses nothing.

@@ -1,5 +1,5 @@
 /** Users, their organizations and identities: one file, because they refer to each other (a user's emails, an email's user). */
-import { bool, date, type Field, int, list, literal, nullableText, related, type Related, relatedList, requiredInt, struct, text } from '../codec'
+import { bool, date, type Field, int, list, literal, nullableText, related, type Related, relatedList, requiredInt, struct, text, asSent } from '../codec'
 import { type Decoder, failure, success } from '../../../core/decoder'
 import { isObject } from '../flat'
 import { customFieldValue, type CustomFieldValue } from './caseField'
@@ -27,8 +27,6 @@ export interface Organization extends Timestamps, Resource {
   readonly tags: ReadonlyArray<Related<Tag>>
 }
 
-const anything: Decoder<unknown, unknown> = { decode: success }
-
 export const organization: Decoder<unknown, Organization> = /*#__PURE__*/ struct('organization', () => ({
   id: requiredInt('id'),
   name: text('name'),
@@ -36,8 +34,8 @@ export const organization: Decoder<unknown, Organization> = /*#__PURE__*/ struct
   isShared: bool('is_shared'),
   domains: relatedList('domains', identityDomain),
   phones: relatedList('phone', identityPhone),
-  addresses: list('addresses', anything),
-  websites: list('websites', anything),
+  addresses: list('addresses', asSent),
+  websites: list('websites', asSent),
   pinnedNotesCount: int('pinned_notes_count'),
   customFields: list('custom_fields', customFieldValue),
   tags: relatedList('tags', tag),

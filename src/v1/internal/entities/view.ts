@@ -1,10 +1,8 @@
-import { bool, type Extra, int, list, literal, nullableText, related, type Related, relatedList, requiredInt, struct, text } from '../codec'
-import { type Decoder, success } from '../../../core/decoder'
+import { bool, type Extra, int, list, literal, nullableText, related, type Related, relatedList, requiredInt, struct, text, asSent } from '../codec'
+import type { Decoder } from '../../../core/decoder'
 import { type User, user } from './people'
 import { type Resource, stamps, type Timestamps, url } from './resource'
 import { type Team, team } from './team'
-
-const anything: Decoder<unknown, unknown> = { decode: success }
 
 /** A view's kind: the built-in inbox, suspended and trash views, or one an agent or admin made. */
 export type ViewType = 'INBOX' | 'SUSPENDED' | 'TRASH' | 'CUSTOM'
@@ -62,7 +60,7 @@ export const view: Decoder<unknown, View> = /*#__PURE__*/ struct('view', () => (
   visibilityType: literal<ViewVisibility>('visibility_type'),
   agent: related('agent', user),
   visibilityToTeams: relatedList('visibility_to_teams', team),
-  columns: list('columns', anything),
+  columns: list('columns', asSent),
   predicateCollections: list('predicate_collections', predicateCollection),
   orderByColumn: nullableText('order_by_column'),
   orderBy: literal<'ASC' | 'DESC'>('order_by'),
