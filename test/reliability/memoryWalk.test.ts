@@ -15,8 +15,13 @@ interface Walk {
   readonly peakRssMb: number
 }
 
-/** Measured 93–103 MB on a loaded 2-core machine (the generator of the pages alone peaks at ~70 MB); a margin for noise. */
-const BOUND_MB = 110
+/**
+ * Measured 98–121 MB on the 2-core machine since the scanner's element index (93–103 MB before; the generator of the
+ * pages alone peaks at ~70 MB, the live data is ~8 MB: the rest is V8's heap sizing, which moves between runs). The
+ * bound catches a walk that holds its pages (hundreds of MB); the flatness check below catches growth with the number
+ * of users. The goal of 100 MB is not met yet (issue 14).
+ */
+const BOUND_MB = 130
 
 test(`100,000 users walked page by page: peak RSS under ${BOUND_MB} MB (goal 100), and no more than for 20,000 plus a margin`, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kayako-fp-walk-'))
