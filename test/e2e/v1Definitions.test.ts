@@ -1,12 +1,8 @@
 // Views, relations, field definitions, forms, settings and brands end to end: the v1 client against the v1 sandbox
 // in process (its handler as the transport) and over real HTTP (`startSandbox`).
-import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { fetchTransport, type Transport } from '../../src/core/http'
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/server'
-import { createV1Sandbox } from '../../src/sandbox/v1/handler'
 import * as Brand from '../../src/v1/Brand'
 import * as Case from '../../src/v1/Case'
 import * as CaseForm from '../../src/v1/CaseForm'
@@ -20,42 +16,17 @@ import { included } from '../../src/v1/internal/codec'
 import { v1 } from '../../src/v1/internal/executor'
 import { collect } from '../../src/v1/internal/paging'
 import { withOptions, type V1Request } from '../../src/v1/internal/request'
+import { v1Mounts } from '../support/v1Mounts'
 import { unwrap } from '../support/transport'
 
-interface Mount {
-  readonly url: string
-  readonly credentials: { readonly username: string; readonly password: string }
-  readonly transport: Transport
-}
-
-let server: RunningSandbox | undefined
-
-const inProcess = async (): Promise<Mount> => {
-  const sandbox = createV1Sandbox()
-  return { url: 'http://127.0.0.1:1/api/v1', credentials: sandbox.credentials, transport: (request) => async () => E.right(await sandbox.handle(request)) }
-}
-
-const overHttp = async (): Promise<Mount> => {
-  server = await startSandbox()
-  const side = server.v1
-  if (side === undefined) throw new Error('startSandbox serves no v1 API')
-  return { url: side.url, credentials: { username: side.username, password: side.password }, transport: fetchTransport }
-}
-
-for (const [name, mountOf] of [
-  ['in process', inProcess],
-  ['over HTTP', overHttp]
-] as const) {
+for (const { name, mount, close } of v1Mounts()) {
   const e2e = suite(`v1 views, relations and definitions end to end (${name})`)
   let run: ReturnType<typeof v1>
   e2e.before.each(async () => {
-    const m = await mountOf()
+    const m = await mount()
     run = v1({ url: m.url, auth: m.credentials, transport: m.transport })
   })
-  e2e.after.each(async () => {
-    await server?.close()
-    server = undefined
-  })
+  e2e.after.each(close)
   const ok = async <A>(request: V1Request<A>): Promise<A> => unwrap(await run(request)())
 
   e2e('every view count is the number of cases its pages collect', async () => {

@@ -1,52 +1,23 @@
 // The work records of issue 15 end to end, in process and over real HTTP (fetch against `startSandbox`): time entries
 // paged by the Link header, macros, activities by date, merging, ratings, archived cases, bulk changes, logout.
-import * as E from 'fp-ts/Either'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { fetchTransport, type Transport } from '../../src/core/http'
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/server'
-import { createV1Sandbox } from '../../src/sandbox/v1/handler'
 import * as Case from '../../src/v1/Case'
 import { v1 } from '../../src/v1/internal/executor'
 import { collect } from '../../src/v1/internal/paging'
 import * as Macro from '../../src/v1/Macro'
 import * as Session from '../../src/v1/Session'
 import * as TimeTracking from '../../src/v1/TimeTracking'
+import { v1Mounts, type Mount } from '../support/v1Mounts'
 import { unwrap, unwrapLeft } from '../support/transport'
 
-interface Mount {
-  readonly url: string
-  readonly credentials: { readonly username: string; readonly password: string }
-  readonly transport: Transport
-}
-
-let server: RunningSandbox | undefined
-
-const inProcess = async (): Promise<Mount> => {
-  const sandbox = createV1Sandbox()
-  return { url: 'http://127.0.0.1:1/api/v1', credentials: sandbox.credentials, transport: (request) => async () => E.right(await sandbox.handle(request)) }
-}
-
-const overHttp = async (): Promise<Mount> => {
-  server = await startSandbox()
-  const side = server.v1
-  if (side === undefined) throw new Error('startSandbox serves no v1 API')
-  return { url: side.url, credentials: { username: side.username, password: side.password }, transport: fetchTransport }
-}
-
-for (const [name, mountOf] of [
-  ['in process', inProcess],
-  ['over HTTP', overHttp]
-] as const) {
+for (const { name, mount, close } of v1Mounts()) {
   const e2e = suite(`v1 work records end to end (${name})`)
   let mounted: Mount
   e2e.before.each(async () => {
-    mounted = await mountOf()
+    mounted = await mount()
   })
-  e2e.after.each(async () => {
-    await server?.close()
-    server = undefined
-  })
+  e2e.after.each(close)
 
   e2e('time entries: logged, then collected through Link headers; macros', async () => {
     const run = v1({ url: mounted.url, auth: mounted.credentials, transport: mounted.transport })
