@@ -87,15 +87,11 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
   const makeSigner = config.signer ?? defaultSigner
   let sign: ReturnType<Signer> | undefined
   const onNotice = config.onNotice
+  const credentials = [config.apiKey, config.secretKey, ...userInfoOf(config.url)]
 
   return <A>(req: ClassicRequest<A>): TE.TaskEither<KayakoError, A> => {
     // Credentials, the URL's user-info, and the values of form fields that are secrets themselves (a password).
-    const secrets = [
-      config.apiKey,
-      config.secretKey,
-      ...userInfoOf(config.url),
-      ...req.form.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase())).map(([, value]) => value)
-    ]
+    const secrets = [...credentials, ...req.form.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase())).map(([, value]) => value)]
     return () =>
       run({
         operation: req.operation,
@@ -115,7 +111,9 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
             secrets.push(salt)
             step = 'signer'
             sign ??= makeSigner(config.secretKey)
-            signature = await sign(salt)
+            const signed = sign(salt)
+            // a synchronous signer (node:crypto) costs no extra turn of the event loop
+            signature = typeof signed === 'string' ? signed : await signed
             secrets.push(signature)
           } catch (thrown) {
             return E.left(unsigned(req.operation, step, (step === 'salt' ? config.salt : config.signer) === undefined, thrown))
@@ -204,8 +202,11 @@ export const toHttpRequest = (baseUrl: string, req: ClassicRequest<unknown>, cre
   }
 }
 
+/** A route that `encodeRoute` gives back as it is (what `encodeURIComponent` leaves, slashes and commas). */
+const PLAIN_ROUTE = /^[\w\-.!~*'()/,]*$/
+
 /** Route segments keep their slashes and commas readable; everything else is percent-encoded. */
-const encodeRoute = (route: string): string => encodeURIComponent(route).replace(/%2F/gi, '/').replace(/%2C/gi, ',')
+const encodeRoute = (route: string): string => (PLAIN_ROUTE.test(route) ? route : encodeURIComponent(route).replace(/%2F/gi, '/').replace(/%2C/gi, ','))
 
 const interpret = <A>(
   req: ClassicRequest<A>,
