@@ -48,7 +48,7 @@ export const deadline =
       }
       const timer = clock.setTimeout(() => {
         const cause = `timed out after ${ms} ms${phase === undefined ? '' : ` ${PHASE_TEXT[phase]}`}`
-        controller.abort(typeof DOMException === 'function' ? new DOMException(cause, 'TimeoutError') : new Error(cause))
+        controller.abort(new DOMException(cause, 'TimeoutError'))
         // (a promise settles once: whichever of the answer and the deadline comes first wins)
         resolve({ _tag: 'Left', left: { ...transportError(request.operation ?? 'request', redact(request), cause), ...(phase && { phase }) } })
       }, ms)

@@ -111,9 +111,7 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
             secrets.push(salt)
             step = 'signer'
             sign ??= makeSigner(config.secretKey)
-            const signed = sign(salt)
-            // a synchronous signer (node:crypto) costs no extra turn of the event loop
-            signature = typeof signed === 'string' ? signed : await signed
+            signature = await sign(salt)
             secrets.push(signature)
           } catch (thrown) {
             return E.left(unsigned(req.operation, step, (step === 'salt' ? config.salt : config.signer) === undefined, thrown))
@@ -202,11 +200,8 @@ export const toHttpRequest = (baseUrl: string, req: ClassicRequest<unknown>, cre
   }
 }
 
-/** A route that `encodeRoute` gives back as it is (what `encodeURIComponent` leaves, slashes and commas). */
-const PLAIN_ROUTE = /^[\w\-.!~*'()/,]*$/
-
-/** Route segments keep their slashes and commas readable; everything else is percent-encoded. */
-const encodeRoute = (route: string): string => (PLAIN_ROUTE.test(route) ? route : encodeURIComponent(route).replace(/%2F/gi, '/').replace(/%2C/gi, ','))
+/** Route segments keep their slashes and commas readable (`%2F`, `%2C` decoded back); everything else is percent-encoded. */
+const encodeRoute = (route: string): string => encodeURIComponent(route).replace(/%2[FC]/gi, decodeURIComponent)
 
 const interpret = <A>(
   req: ClassicRequest<A>,

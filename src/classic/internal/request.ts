@@ -99,9 +99,7 @@ export const encodeForm = (pairs: FormPairs): string => pairs.map(([k, v]) => `$
 export const xml = <A>(decoder: Decoder<XmlElement, A>): ResponseDecoder<A> => ({ _tag: 'Xml', decoder })
 export const none: ResponseDecoder<void> = { _tag: 'Void' }
 
-const NO_PAIRS: FormPairs = []
-const NO_FILES: ReadonlyArray<FilePart> = []
-const NO_ISSUES: Issues = []
+const NONE: ReadonlyArray<never> = []
 
 /** Files to send, with the encoder of their body (`withFiles`). */
 export interface Upload {
@@ -126,10 +124,10 @@ export const request = <A>(
   operation,
   method,
   route,
-  query: parts.query ?? NO_PAIRS,
-  form: parts.form ?? NO_PAIRS,
-  files: parts.upload?.files ?? NO_FILES,
-  issues: parts.issues ?? NO_ISSUES,
+  query: parts.query ?? NONE,
+  form: parts.form ?? NONE,
+  files: parts.upload?.files ?? NONE,
+  issues: parts.issues ?? NONE,
   response,
   ...(parts.upload && { multipart: parts.upload.multipart })
 })
