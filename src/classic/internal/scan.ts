@@ -78,7 +78,7 @@ export const checkRoot = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): str
   // open elements: the number of each, and the start and end offsets of its name
   const open: Array<number> = []
   const openName = (k: number): string => text.slice(open[k + 1], open[k + 2])
-  let index = new Int32Array(256)
+  let index = new Int32Array(Math.max(256, (text.length >> 5) << 2))
   let elements = 0
   let rootDone = false
   for (let i = 0; ;) {
