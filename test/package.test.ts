@@ -90,4 +90,43 @@ pkg('on Node the built executors send with node:http and sign with node:crypto w
   })
 })
 
+pkg("on Node the built executors' deadline is kept by the default transport: no AbortController per request, a late answer named", () => {
+  const script = `
+    const http = require('node:http')
+    let controllers = 0
+    const Real = globalThis.AbortController
+    globalThis.AbortController = class extends Real { constructor() { super(); controllers++ } }
+    const { classic, Department } = require('kayako-fp/classic')
+    const { v1, Team } = require('kayako-fp/v1')
+    let silent = false
+    const server = http.createServer((req, res) => {
+      if (silent) return
+      if (req.url.startsWith('/api/v1')) {
+        res.setHeader('content-type', 'application/json')
+        return res.end(JSON.stringify({ status: 200, data: { id: 3, title: 'Ops', resource_type: 'team' }, resource: 'team' }))
+      }
+      res.end('<?xml version="1.0" encoding="UTF-8"?><departments><department><id>4</id><title>Ops</title></department></departments>')
+    })
+    server.listen(0, '127.0.0.1', async () => {
+      const url = 'http://127.0.0.1:' + server.address().port
+      const keys = { apiKey: 'k', secretKey: 'secret' }
+      const run = classic({ url: url + '/api/index.php', ...keys })
+      const tags = []
+      for (let i = 0; i < 3; i++) tags.push((await run(Department.get(4))())._tag)
+      tags.push((await v1({ url, auth: { sessionId: 's' } })(Team.get(3))())._tag)
+      silent = true
+      const late = await classic({ url: url + '/api/index.php', ...keys, deadlineMs: 150 })(Department.get(4))()
+      console.log(JSON.stringify({ tags, controllers, late: [late.left._tag, late.left.cause, late.left.phase] }))
+      server.closeAllConnections()
+      server.close()
+    })`
+  const out = node(['-e', script])
+  assert.is(out.status, 0, out.stderr)
+  assert.equal(JSON.parse(out.stdout), {
+    tags: ['Right', 'Right', 'Right', 'Right'],
+    controllers: 0,
+    late: ['TransportError', 'timed out after 150 ms waiting for the response headers', 'headers']
+  })
+})
+
 pkg.run()

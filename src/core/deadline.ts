@@ -3,10 +3,10 @@
  * carries it without the other policies (retry, logging, concurrency, and their scrubbing of request bodies): the
  * executor scrubs whatever comes back anyway.
  */
-import { redact, transportError, type KayakoError, type TransferPhase } from './error'
+import { redact, transportError, type KayakoError, type TransferPhase, type TransportError } from './error'
 import type { HttpRequest, HttpResponse, Transport } from './http'
 
-type Sent = { readonly _tag: 'Left'; readonly left: KayakoError } | { readonly _tag: 'Right'; readonly right: HttpResponse }
+export type Sent = { readonly _tag: 'Left'; readonly left: KayakoError } | { readonly _tag: 'Right'; readonly right: HttpResponse }
 
 /** Time as the policies see it. `systemClock` in production; a fake clock in tests. */
 export interface Clock {
@@ -48,7 +48,7 @@ export const deadline =
       }
       const timer = clock.setTimeout(() => {
         const cause = `timed out after ${ms} ms${phase === undefined ? '' : ` ${PHASE_TEXT[phase]}`}`
-        controller.abort(typeof DOMException === 'function' ? new DOMException(cause, 'TimeoutError') : new Error(cause))
+        controller.abort(new DOMException(cause, 'TimeoutError'))
         // (a promise settles once: whichever of the answer and the deadline comes first wins)
         resolve({ _tag: 'Left', left: { ...transportError(request.operation ?? 'request', redact(request), cause), ...(phase && { phase }) } })
       }, ms)
@@ -57,6 +57,30 @@ export const deadline =
         resolve(sent)
       })
     })
+
+/** The `TransportError` of a request that ran out of time in `phase`, as `deadline` makes it (for transports that keep it). */
+export const lateError = (request: HttpRequest, ms: number, phase: TransferPhase | undefined): TransportError => ({
+  ...(transportError(
+    request.operation ?? 'request',
+    redact(request),
+    `timed out after ${ms} ms${phase === undefined ? '' : ` ${PHASE_TEXT[phase]}`}`
+  ) as TransportError),
+  ...(phase && { phase })
+})
+
+/**
+ * A transport may keep the deadline itself, more cheaply than `deadline` (no AbortController, signal listeners or
+ * extra promise per request): `nodeTransport` does. The pipeline then hands it the deadline instead of wrapping it;
+ * its answer to a late request is `lateError`, and the request is ended. A transport wrapped by anything (a policy)
+ * loses the mark, and the wrapper gets the generic deadline, which bounds whatever the wrapper does too.
+ */
+export const KEEPS_DEADLINE: unique symbol = /*#__PURE__*/ Symbol.for('kayako-fp.deadline')
+
+/** Sends `request`, answering `lateError` if no complete answer came within `ms`. */
+export type KeepsDeadline = (request: HttpRequest, ms: number) => Promise<Sent>
+
+/** A transport, and its deadline-keeping send if it has one. */
+export type MayKeepDeadline = Transport & { readonly [KEEPS_DEADLINE]?: KeepsDeadline }
 
 const PHASE_TEXT: Readonly<Record<TransferPhase, string>> = {
   connect: 'while connecting',

@@ -13,8 +13,8 @@ import * as E from './either'
 import { drawErrors, type Decoder } from './decoder'
 import { causeText, decodeError, parseError, redact, scrubError, transportError, validationError, type KayakoError, type RedactedRequest } from './error'
 import { bodyTooLarge, DEFAULT_DEADLINE_MS, DEFAULT_MAX_BODY_BYTES, type HttpRequest, type HttpResponse, type Transport } from './http'
-import { deadline, systemClock, type Send } from './deadline'
-import { defaultTransport } from './runtime'
+import { systemClock, type Send } from './deadline'
+import { defaultTransport, executorDeadline } from './runtime'
 import type { Issues } from './validate'
 
 export type Sent = E.Either<KayakoError, HttpResponse>
@@ -63,7 +63,7 @@ const guarded: Send = async (transport, request) => {
 export const pipeline = (config: PipelineConfig): Pipeline => {
   const deadlineMs = config.deadlineMs ?? DEFAULT_DEADLINE_MS
   const given = config.transport ?? defaultTransport
-  const transport = deadlineMs === Infinity ? given : deadline(deadlineMs, systemClock, guarded)(given)
+  const transport = deadlineMs === Infinity ? given : executorDeadline(deadlineMs, systemClock, guarded)(given)
   const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   return {
     send: (http) => guarded(transport, { ...http, maxBodyBytes }),

@@ -4,3 +4,5 @@
  * `runtime.node.ts` in its place, so an edge bundle never holds node code and a Node one gets the fast path.
  */
 export { fetchTransport as defaultTransport } from './http'
+/** How the pipeline keeps the executors' `deadlineMs`: the generic deadline (the Node builds also know `nodeTransport`'s own). */
+export { deadline as executorDeadline } from './deadline'

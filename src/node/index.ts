@@ -15,7 +15,8 @@ import { createHmac } from 'node:crypto'
 import * as http from 'node:http'
 import * as https from 'node:https'
 import * as zlib from 'node:zlib'
-import { causeText, parseError, redact, transportError, type KayakoError } from '../core/error'
+import { KEEPS_DEADLINE, lateError } from '../core/deadline'
+import { causeText, parseError, redact, transportError, type KayakoError, type TransferPhase } from '../core/error'
 import { invalidUrl, type HttpRequest, type HttpResponse, type Transport } from '../core/http'
 import type { Signer } from '../classic/internal/signer'
 
@@ -61,6 +62,22 @@ const decompress = (encoding: string | undefined, body: Buffer, done: (error: Er
     default:
       return done(null, body)
   }
+}
+
+/** The URL when it can be sent (http or https), else `undefined` (`invalidUrl` says why). */
+const parsedUrl = (text: string): URL | undefined => {
+  try {
+    const url = new URL(text)
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Node's headers as the transport answers them: `set-cookie`, the one list Node keeps, joined as fetch joins it. */
+const headersOf = (headers: http.IncomingHttpHeaders): Record<string, string> => {
+  const cookies = headers['set-cookie']
+  return cookies === undefined ? (headers as Record<string, string>) : { ...(headers as Record<string, string>), 'set-cookie': cookies.join(', ') }
 }
 
 /** The encodings this transport unpacks (any other body is returned as it came, as `decompress` does). */
@@ -153,30 +170,37 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
     return undefined
   }
 
-  const send = (request: HttpRequest): Promise<Result> =>
-    new Promise<Result>((resolve) => {
+  // With `ms`, the deadline is kept here (see KEEPS_DEADLINE): one timer, no AbortController or signal listeners.
+  const send = (request: HttpRequest, ms?: number): Promise<Result> =>
+    new Promise<Result>((settle) => {
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const resolve = (result: Result): void => {
+        if (timer !== undefined) clearTimeout(timer)
+        settle(result)
+      }
       const fail = (thrown: unknown): void =>
         resolve({ _tag: 'Left', left: transportError(request.operation ?? 'request', redact(request), causeText(thrown)) })
       // The whole answer arrived but its content encoding is broken: the same bytes would come again.
       const undecodable = (thrown: unknown, body: string): void =>
         resolve({ _tag: 'Left', left: parseError(request.operation ?? 'request', `the body could not be decompressed (${causeText(thrown)})`, body) })
-      const unsendable = invalidUrl(request)
-      if (unsendable !== undefined) return resolve({ _tag: 'Left', left: unsendable })
-      const url = new URL(request.url)
+      const url = parsedUrl(request.url)
+      if (url === undefined) return resolve({ _tag: 'Left', left: invalidUrl(request) as KayakoError })
       const agent = agentFor(url.protocol) as http.Agent
       const headers: Record<string, string> = { ...request.headers }
       if (compress && !hasHeader(headers, 'accept-encoding')) headers['accept-encoding'] = 'gzip, deflate, br'
       const body = request.body === undefined ? undefined : typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body
       if (body !== undefined && !hasHeader(headers, 'content-length')) headers['content-length'] = String(body.byteLength)
 
+      let phase: TransferPhase | undefined
+      const enter = (next: TransferPhase): void => {
+        phase = next
+        request.onPhase?.(next)
+      }
       let response: http.IncomingMessage | undefined
       const onResponse = (res: http.IncomingMessage): void => {
         response = res
-        request.onPhase?.('body')
-        const responseHeaders: Record<string, string> = {}
-        for (const [name, value] of Object.entries(res.headers)) {
-          if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value
-        }
+        enter('body')
+        const responseHeaders = headersOf(res.headers)
         const answer = (bytes: Buffer): void => {
           if (request.bytes === true) {
             resolve({
@@ -216,11 +240,16 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
         )
         // Bytes after a complete response (a Content-Length shorter than the body) fail the socket, not the answer.
         req.on('error', (error) => (response?.complete === true ? undefined : fail(error)))
-        const onPhase = request.onPhase
-        if (onPhase !== undefined) {
-          onPhase('connect')
+        if (ms !== undefined) {
+          timer = setTimeout(() => {
+            settle({ _tag: 'Left', left: lateError(request, ms, phase) })
+            req.destroy()
+          }, ms)
+        }
+        if (ms !== undefined || request.onPhase !== undefined) {
+          enter('connect')
           req.on('socket', (socket) =>
-            socket.connecting ? socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => onPhase('headers')) : onPhase('headers')
+            socket.connecting ? socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => enter('headers')) : enter('headers')
           )
         }
         req.end(body)
@@ -234,5 +263,5 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
     httpAgent?.destroy()
     httpsAgent?.destroy()
   }
-  return Object.assign(transport, { destroy })
+  return Object.assign(transport, { destroy, [KEEPS_DEADLINE]: send })
 }

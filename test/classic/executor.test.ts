@@ -13,6 +13,15 @@ const SIG = 'hoVxX2132GWCjsm3bNMpI%2BOoszpn2oRRM%2BIEMU9rsQs%3D'
 const executor = (transport: Transport) => classic({ url: URL, apiKey: 'KEY-123', secretKey: 'secret', salt: () => 'salt', transport })
 const ONE = fixture('classic/Department_ListAll.xml').replace(/<department>[\s\S]*?<\/department>\n(?=<department>)/, '')
 
+test('e=: a route keeps its slashes and commas, everything else percent-encoded (plain routes as they are, others encoded)', async () => {
+  const { transport, sent } = canned({ body: '' })
+  for (const route of ['/Tickets/Ticket/ListAll/1,2/-1/-1/-1/1000/0/ticketid/ASC', "/a/b_(c)!*'~.", '/a b/%2F/é/?&=#', '/x,%2C/\uD83D\uDE00']) {
+    await executor(transport)({ ...Department.get(1), route, response: { _tag: 'Void' } })()
+    const sentRoute = /\?e=([^&]*)&/.exec(sent[sent.length - 1]?.url ?? '')?.[1]
+    assert.is(sentRoute, encodeURIComponent(route).replace(/%2F/gi, '/').replace(/%2C/gi, ','), route)
+  }
+})
+
 test('GET: route in e=, credentials in the query, no body', async () => {
   const { transport, sent } = canned({ body: fixture('classic/Department_ListAll.xml') })
   unwrap(await executor(transport)(Department.get(5))())

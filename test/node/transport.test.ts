@@ -7,7 +7,10 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as Department from '../../src/classic/Department'
 import { classic } from '../../src/classic/internal/executor'
+import { KEEPS_DEADLINE, systemClock, type MayKeepDeadline, type Send } from '../../src/core/deadline'
 import type { TransportError } from '../../src/core/error'
+import { pipeline } from '../../src/core/pipeline'
+import { defaultTransport, executorDeadline } from '../../src/core/runtime.node'
 import { nodeSigner, nodeTransport } from '../../src/node/index'
 import { signature } from '../../src/classic/internal/sign'
 import { unwrap, unwrapLeft } from '../support/transport'
@@ -272,6 +275,67 @@ t('maxBodyBytes: a gzip bomb stops unpacking past the limit; within it every enc
   }
   assert.is(unwrap(await transport(limited(`${base}/empty`, 1000))()).body, '')
   transport.destroy()
+})
+
+// The executors' deadline in the Node builds (runtime.node.ts): a transport that keeps it (KEEPS_DEADLINE) is handed
+// the deadline instead of being wrapped: one timer, no AbortController per request. (The built package's executors
+// are checked end to end in test/package.test.ts.)
+const keptSend: Send = (transport, request) => transport(request)()
+
+t('Node executor deadline: no AbortController per request, the timer cleared after the answer; a late answer ends the connection, phase named', async () => {
+  const RealAbortController = globalThis.AbortController
+  let controllers = 0
+  globalThis.AbortController = class extends RealAbortController {
+    constructor() {
+      super()
+      controllers++
+    }
+  }
+  const timeouts = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length
+  const transport = nodeTransport()
+  try {
+    handler = (_, res) => res.end('ok')
+    const timed = executorDeadline(60_000, systemClock, keptSend)(transport)
+    const before = timeouts()
+    for (let i = 0; i < 3; i++) assert.is(unwrap(await timed({ method: 'GET', url: `${base}/ok`, headers: {} })()).body, 'ok')
+    assert.is(timeouts(), before, 'every deadline timer cleared once its answer came')
+    assert.is(controllers, 0)
+
+    received.length = 0
+    handler = () => undefined // never answers
+    const late = executorDeadline(200, systemClock, keptSend)(transport)
+    const started = Date.now()
+    const url = `${base}/api/index.php?e=/Base/Department/3&apikey=KEY-4f1c2a&salt=SALT-3b8c&signature=SIG-9d2e7b`
+    const error = transportLeft(unwrapLeft(await late({ method: 'GET', url, headers: {}, operation: 'Department.get' })()))
+    assert.equal([error.operation, error.cause, error.phase], ['Department.get', 'timed out after 200 ms waiting for the response headers', 'headers'])
+    assert.ok(Date.now() - started < 2000)
+    assert.not.match(JSON.stringify(error), /KEY-4f1c2a|SIG-9d2e7b|SALT-3b8c/)
+    const socket = received[0]?.socket
+    await new Promise((resolve) => (socket?.destroyed === true ? resolve(undefined) : socket?.once('close', resolve)))
+    assert.is(socket?.destroyed, true, 'the late request ended its connection')
+    assert.is(controllers, 0)
+
+    // A transport the deadline cannot see into (here a wrapper) gets the generic deadline: a signal per request.
+    handler = (_, res) => res.end('ok')
+    const wrapped = executorDeadline(60_000, systemClock, keptSend)((request) => transport(request))
+    assert.is(unwrap(await wrapped({ method: 'GET', url: `${base}/ok`, headers: {} })()).body, 'ok')
+    assert.is(controllers, 1)
+  } finally {
+    globalThis.AbortController = RealAbortController
+    transport.destroy()
+  }
+})
+
+t("the Node builds' default transport keeps the deadline as nodeTransport does (runtime.node.ts)", async () => {
+  assert.type((defaultTransport as MayKeepDeadline)[KEEPS_DEADLINE], 'function')
+  handler = () => undefined // never answers
+  const error = transportLeft(
+    unwrapLeft(await executorDeadline(150, systemClock, keptSend)(defaultTransport)({ method: 'GET', url: `${base}/x`, headers: {} })())
+  )
+  assert.equal([error.cause, error.phase], ['timed out after 150 ms waiting for the response headers', 'headers'])
+  handler = (_, res) => res.end('ok')
+  const answer = await pipeline({ transport: defaultTransport }).send({ method: 'GET', url: `${base}/y`, headers: {} })
+  assert.ok(answer._tag === 'Right' && answer.right.body === 'ok')
 })
 
 t('nodeSigner signs exactly as the WebCrypto signer', async () => {

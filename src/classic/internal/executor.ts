@@ -87,15 +87,11 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
   const makeSigner = config.signer ?? defaultSigner
   let sign: ReturnType<Signer> | undefined
   const onNotice = config.onNotice
+  const credentials = [config.apiKey, config.secretKey, ...userInfoOf(config.url)]
 
   return <A>(req: ClassicRequest<A>): TE.TaskEither<KayakoError, A> => {
     // Credentials, the URL's user-info, and the values of form fields that are secrets themselves (a password).
-    const secrets = [
-      config.apiKey,
-      config.secretKey,
-      ...userInfoOf(config.url),
-      ...req.form.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase())).map(([, value]) => value)
-    ]
+    const secrets = [...credentials, ...req.form.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase())).map(([, value]) => value)]
     return () =>
       run({
         operation: req.operation,
@@ -204,8 +200,8 @@ export const toHttpRequest = (baseUrl: string, req: ClassicRequest<unknown>, cre
   }
 }
 
-/** Route segments keep their slashes and commas readable; everything else is percent-encoded. */
-const encodeRoute = (route: string): string => encodeURIComponent(route).replace(/%2F/gi, '/').replace(/%2C/gi, ',')
+/** Route segments keep their slashes and commas readable (`%2F`, `%2C` decoded back); everything else is percent-encoded. */
+const encodeRoute = (route: string): string => encodeURIComponent(route).replace(/%2[FC]/gi, decodeURIComponent)
 
 const interpret = <A>(
   req: ClassicRequest<A>,

@@ -48,6 +48,7 @@ const SLASH = 47
 const BANG = 33
 const QUESTION = 63
 const EQUALS = 61
+const CDATA = '<![CDATA['
 
 /**
  * About twice the elements of a real 32 MiB `<tickets>` list (510,000 in the benchmark generator's list with posts
@@ -77,7 +78,7 @@ export const checkRoot = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): str
   // open elements: the number of each, and the start and end offsets of its name
   const open: Array<number> = []
   const openName = (k: number): string => text.slice(open[k + 1], open[k + 2])
-  let index = new Int32Array(256)
+  let index = new Int32Array(Math.max(256, (text.length >> 5) << 2))
   let elements = 0
   let rootDone = false
   for (let i = 0; ;) {
@@ -85,11 +86,12 @@ export const checkRoot = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): str
     if (open.length === 0 && text.slice(i, lt < 0 ? undefined : lt).trim() !== '') return `text outside the root at offset ${i}`
     if (lt < 0) break
     const c = text.charCodeAt(lt + 1)
-    const close = c === 63 ? '?>' : c !== 33 ? '' : text.startsWith('<!--', lt) ? '-->' : text.startsWith('<![CDATA[', lt) ? ']]>' : ''
-    if (close !== '') {
-      if (open.length === 0 && close === ']]>') return `text outside the root${atOffset(lt)}`
-      const end = text.indexOf(close, lt + (close === '?>' ? 2 : close === '-->' ? 4 : 9))
-      if (end < 0) return `unclosed ${close === '?>' ? '<?' : close === '-->' ? '<!--' : '<![CDATA['}${atOffset(lt)}`
+    const opener = c === QUESTION ? '<?' : c !== BANG ? '' : text.startsWith('<!--', lt) ? '<!--' : text.startsWith(CDATA, lt) ? CDATA : ''
+    if (opener !== '') {
+      if (open.length === 0 && opener === CDATA) return `text outside the root${atOffset(lt)}`
+      const close = opener === '<?' ? '?>' : opener === CDATA ? ']]>' : '-->'
+      const end = text.indexOf(close, lt + opener.length)
+      if (end < 0) return `unclosed ${opener}${atOffset(lt)}`
       i = end + close.length
     } else if (open.length === 0 && !rootDone && text.startsWith('<!DOCTYPE', lt)) {
       // to the first `>` outside the internal subset's brackets
@@ -321,8 +323,8 @@ const NO_DOC: Scanned = { text: '', index: /*#__PURE__*/ new Int32Array(0) }
 
 /**
  * The `ElementView` of one element at a time (`read`): its start tag read and its children indexed in one walk over
- * their numbers, the names a struct reads into slots (the first child, then any more), the others (kept in `extra`)
- * by name. A struct keeps one and reads every element with it: nothing is allocated per element but the lists it
+ * their numbers, the first child of each name a struct reads into its slot, every other child by name (the names no
+ * slot holds are what `extra` keeps). A struct keeps one and reads every element with it: nothing is allocated per element but the lists it
  * answers, and the view's shape (which V8's optimised code checks) outlives every document.
  */
 export class ScanView implements ElementView {
@@ -333,8 +335,7 @@ export class ScanView implements ElementView {
   declare private readonly slots: Slots
   declare private readonly attrs: Array<readonly [string, string]>
   declare private readonly firsts: Array<number>
-  declare private more: Map<number, Array<number>> | undefined
-  declare private others: Map<string, Array<number>> | undefined
+  declare private rest: Map<string, Array<number>> | undefined
 
   constructor(slots: Slots) {
     this.slots = slots
@@ -348,7 +349,7 @@ export class ScanView implements ElementView {
     this.name = ''
     this.doc = NO_DOC
     this.k = 0
-    this.more = this.others = undefined
+    this.rest = undefined
   }
 
   /** Reads element `k`. */
@@ -376,16 +377,11 @@ export class ScanView implements ElementView {
         if (n < 64) seen[n] = name
       }
       const slot = this.slots.byName.get(name)
-      if (slot === undefined) {
-        const others = (this.others ??= new Map<string, Array<number>>())
-        const list = others.get(name)
-        if (list === undefined) others.set(name, [c])
-        else list.push(c)
-      } else if (first[slot] === -1) first[slot] = c
+      if (slot !== undefined && first[slot] === -1) first[slot] = c
       else {
-        const more = (this.more ??= new Map<number, Array<number>>())
-        const list = more.get(slot)
-        if (list === undefined) more.set(slot, [c])
+        const rest = (this.rest ??= new Map<string, Array<number>>())
+        const list = rest.get(name)
+        if (list === undefined) rest.set(name, [c])
         else list.push(c)
       }
     }
@@ -394,15 +390,13 @@ export class ScanView implements ElementView {
 
   named(name: string): ReadonlyArray<number> {
     const slot = this.slots.byName.get(name)
-    if (slot === undefined) return this.others?.get(name) ?? NONE
-    const first = this.firsts[slot] as number
-    if (first === -1) return NONE
-    const more = this.more?.get(slot)
-    return more === undefined ? [first] : [first, ...more]
+    const more = this.rest?.get(name) ?? NONE
+    const first = slot === undefined ? -1 : (this.firsts[slot] as number)
+    return first === -1 ? more : [first, ...more]
   }
   first(name: string): number | undefined {
     const slot = this.slots.byName.get(name)
-    const at = slot === undefined ? this.others?.get(name)?.[0] : this.firsts[slot]
+    const at = slot === undefined ? this.rest?.get(name)?.[0] : this.firsts[slot]
     return at === -1 ? undefined : at
   }
   attribute(name: string): string | undefined {
@@ -423,9 +417,9 @@ export class ScanView implements ElementView {
   itemsOf(child: unknown, itemTag: string): ReadonlyArray<number> {
     return childrenNamed(this.doc, child as number, itemTag)
   }
-  /** The names no slot holds, in the order they first appear (what `extra` keeps). */
+  /** The names no slot holds, in the order they first appear (what `extra` keeps), and names read more than once. */
   names(): Iterable<string> {
-    return this.others?.keys() ?? NONE
+    return this.rest?.keys() ?? NONE
   }
   elements(name: string): ReadonlyArray<XmlElement> {
     return this.named(name).map((k) => buildElement(this.doc, k))

@@ -160,16 +160,21 @@ export const toNumber = (text: string): Decoded<number> => {
   return Number.isFinite(n) ? success(n) : failure(text, 'expected a number')
 }
 
+// Values decoded over and over, each one `Right` for every element (fewer objects per decoded entity: memory walks).
+const TRUE = /*#__PURE__*/ success(true)
+const FALSE = /*#__PURE__*/ success(false)
+const NEVER = /*#__PURE__*/ success(null)
+
 /** `1`/`0` as the server sends them; `true`/`false` as hand-written documents do; empty = false. */
 export const toBool = (text: string): Decoded<boolean> => {
   switch (text.trim().toLowerCase()) {
     case '1':
     case 'true':
-      return success(true)
+      return TRUE
     case '0':
     case 'false':
     case '':
-      return success(false)
+      return FALSE
     default:
       return failure(text, 'expected 0 or 1')
   }
@@ -178,7 +183,7 @@ export const toBool = (text: string): Decoded<boolean> => {
 /** Unix seconds; `0` (or empty) means "never" → null. */
 export const toTimestamp = (text: string): Decoded<Date | null> => {
   const t = text.trim()
-  if (t === '' || t === '0') return success(null)
+  if (t === '' || t === '0') return NEVER
   if (!INTEGER.test(t)) return failure(text, 'expected a Unix timestamp')
   const d = new Date(Number(t) * 1000)
   return Number.isNaN(d.getTime()) ? failure(text, 'timestamp out of range') : success(d)
@@ -267,16 +272,19 @@ const treeView = (element: XmlElement): ElementView => {
  * A child element's text converted; a missing child gives `missing` (older servers omit fields, so missing is
  * tolerated) unless `missing` is undefined, which makes the child required.
  */
-const childField = <A>(tagName: string, convert: (text: string) => Decoded<A>, missing: A | undefined): Field<A> => ({
-  elements: [tagName],
-  attributes: [],
-  read: (v) => {
-    const el = v.first(tagName)
-    if (el === undefined) return missing === undefined ? atKey(tagName)(failure(undefined, 'required element is missing')) : success(missing)
-    const r = convert(v.textOf(el))
-    return E.isLeft(r) ? atKey(tagName)(r) : r
+const childField = <A>(tagName: string, convert: (text: string) => Decoded<A>, missing: A | undefined): Field<A> => {
+  const absent = missing === undefined ? atKey(tagName)(failure(undefined, 'required element is missing')) : success(missing)
+  return {
+    elements: [tagName],
+    attributes: [],
+    read: (v) => {
+      const el = v.first(tagName)
+      if (el === undefined) return absent
+      const r = convert(v.textOf(el))
+      return E.isLeft(r) ? atKey(tagName)(r) : r
+    }
   }
-})
+}
 
 export const text = (tagName: string): Field<string> => childField(tagName, success, '')
 export const int = (tagName: string): Field<number> => childField(tagName, toInt, 0)
@@ -333,11 +341,14 @@ export const content = <A>(convert: (text: string) => Decoded<A>): Field<A> => (
  * Every direct child with that name, decoded (`textAs(convert)` reads a text); none → []. For repeated elements
  * the server writes without a container (Ticket `<note>`, User `<email>`, TicketPriority `<usergroupid>`).
  */
-export const list = <A>(tagName: string, item: Decoder<XmlElement, A>): Field<ReadonlyArray<A>> => ({
-  elements: [tagName],
-  attributes: [],
-  read: (v) => atKey(tagName)(traverseIndexed(v.named(tagName), (el) => v.decode(item, el)))
-})
+export const list = <A>(tagName: string, item: Decoder<XmlElement, A>): Field<ReadonlyArray<A>> => {
+  const at = atKey(tagName)
+  return {
+    elements: [tagName],
+    attributes: [],
+    read: (v) => at(traverseIndexed(v.named(tagName), (el) => v.decode(item, el)))
+  }
+}
 
 /**
  * The items of a container child, decoded (`textAs(convert)` reads a text); none → []:
@@ -384,7 +395,10 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
   const entries = Object.entries(fields)
   const knownElements = new Set(entries.flatMap(([, f]) => f.elements))
   const knownAttributes = new Set(entries.flatMap(([, f]) => f.attributes))
-  const slots: Slots = { byName: new Map([...knownElements].map((name, slot) => [name, slot])), seen: [] }
+  const slots: Slots = {
+    byName: new Map([...knownElements].map((name, slot) => [name, slot])),
+    seen: []
+  }
   let idle: ScanView | undefined
   const read = (v: ElementView, actual: unknown): Decoded<FieldValues<F> & { readonly extra: Extra }> => {
     if (v.name !== tagName) return failure(actual, `expected <${tagName}>`)
