@@ -13,7 +13,6 @@ import { decode, pipeline, refuse } from '../../core/pipeline'
 import { v1ConfigIssues } from './config'
 import { emptyEnvelope, failed, isSuccess, parseAnswer, type Log, type Normalise, type Notification, type Parsed } from './envelope'
 import { DEFAULT_MAX_VALUES } from './flat'
-import { toSnake } from './letterCase'
 import type { Query, V1Request } from './request'
 import { ACCEPT, authSecrets, session, type Auth } from './auth'
 
@@ -91,6 +90,12 @@ export const apiRoot = (url: string): string => {
   return /\/api\/v1$/.test(trimmed) ? trimmed : `${trimmed}/api/v1`
 }
 
+/**
+ * A builder's camelCase name on the wire (`caseId` → `case_id`). Only the library's own names pass here (query and body
+ * names of the builders, none with an acronym), so the full `toSnake` of answers (`letterCase.ts`) is not needed.
+ */
+export const wireName = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+
 const queryText = (value: Exclude<Query[string], undefined>): string => (Array.isArray(value) ? value.join(',') : String(value))
 
 // Commas stay readable (`include=user,case_status`); `+` must be encoded or the server reads a space.
@@ -101,7 +106,7 @@ const encodeQuery = (pairs: ReadonlyArray<readonly [string, string]>): string =>
 export const toHttpRequest = (root: string, req: V1Request<unknown>): HttpRequest => {
   const wire = req.wire
   const pairs: Array<readonly [string, string]> = []
-  for (const [name, value] of Object.entries(req.query)) if (value !== undefined) pairs.push([toSnake(name), queryText(value)])
+  for (const [name, value] of Object.entries(req.query)) if (value !== undefined) pairs.push([wireName(name), queryText(value)])
   if (wire !== undefined) pairs.push(...wire.query)
   const url = `${root}${req.path}${pairs.length > 0 ? `?${encodeQuery(pairs)}` : ''}`
   const headers: Record<string, string> = { accept: ACCEPT }
@@ -114,7 +119,7 @@ export const toHttpRequest = (root: string, req: V1Request<unknown>): HttpReques
     return { ...base, body: req.body.data }
   }
   const body: Record<string, unknown> = {}
-  for (const [name, value] of Object.entries(req.body.value)) if (value !== undefined) body[toSnake(name)] = value
+  for (const [name, value] of Object.entries(req.body.value)) if (value !== undefined) body[wireName(name)] = value
   headers['content-type'] = 'application/json'
   return { ...base, body: JSON.stringify(body) }
 }
