@@ -13,7 +13,7 @@ import { decode, pipeline, refuse } from '../../core/pipeline'
 import { v1ConfigIssues } from './config'
 import { emptyEnvelope, failed, isSuccess, parseAnswer, type Log, type Normalise, type Notification, type Parsed } from './envelope'
 import { DEFAULT_MAX_VALUES } from './flat'
-import type { Query, V1Request } from './request'
+import type { V1Request } from './request'
 import { ACCEPT, authSecrets, session, type Auth } from './auth'
 
 /** What `v1` needs: the helpdesk's URL and credentials (or a bearer token), and optionally a transport and limits. */
@@ -96,22 +96,20 @@ export const apiRoot = (url: string): string => {
  */
 export const wireName = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 
-const queryText = (value: Exclude<Query[string], undefined>): string => (Array.isArray(value) ? value.join(',') : String(value))
-
 // Commas stay readable (`include=user,case_status`); `+` must be encoded or the server reads a space.
-const encodeQuery = (pairs: ReadonlyArray<readonly [string, string]>): string =>
-  pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v).replace(/%2C/gi, ',')}`).join('&')
+const encode = (text: string): string => encodeURIComponent(text).replace(/%2C/gi, ',')
 
 /** The HTTP request for a description, without authentication headers. */
 export const toHttpRequest = (root: string, req: V1Request<unknown>): HttpRequest => {
   const wire = req.wire
-  const pairs: Array<readonly [string, string]> = []
-  for (const [name, value] of Object.entries(req.query)) if (value !== undefined) pairs.push([wireName(name), queryText(value)])
-  if (wire !== undefined) pairs.push(...wire.query)
-  const url = `${root}${req.path}${pairs.length > 0 ? `?${encodeQuery(pairs)}` : ''}`
+  let query = ''
+  for (const [name, value] of Object.entries(req.query))
+    if (value !== undefined) query += `&${encode(wireName(name))}=${encode(Array.isArray(value) ? value.join(',') : String(value))}`
+  for (const [name, value] of wire?.query ?? []) query += `&${encode(name)}=${encode(value)}`
   const headers: Record<string, string> = { accept: ACCEPT }
   if (wire?.xOptions !== undefined) headers['x-options'] = wire.xOptions
-  const base = { method: req.method, url, headers, operation: req.operation }
+  // the first `&` opens the query
+  const base = { method: req.method, url: root + req.path + query.replace('&', '?'), headers, operation: req.operation }
   if (req.body === undefined) return base
   if (req.body._tag === 'File') {
     headers['content-type'] = req.body.contentType
@@ -147,18 +145,16 @@ export const v1 = (config: V1Config): V1Executor => {
   const secrets = new Set<string>([...authSecrets(config.auth), ...userInfoOf(config.url)])
   const known = (): ReadonlyArray<string> => [...secrets]
   // Every string of the notifications and logs: a session id was seen in a notification's `relatedUrl`.
-  const cleanMeta = <M extends Pick<Meta, 'notifications' | 'logs'>>(meta: M): M =>
-    meta.notifications.length + meta.logs.length === 0 ? meta : { ...meta, ...scrubValue({ notifications: meta.notifications, logs: meta.logs }, secrets) }
-
-  const report = (operation: string, status: number, parsed: Parsed): void => {
-    const envelope = parsed.envelope
-    if (config.onMeta === undefined || envelope === undefined) return
-    if (envelope.notifications.length === 0 && envelope.logs.length === 0) return
+  const report = (operation: string, status: number, parsed: Parsed): Meta => {
+    const { notifications, logs } = parsed.envelope ?? emptyEnvelope()
+    if (notifications.length + logs.length === 0) return { operation, status, notifications, logs }
+    const meta = { operation, status, ...scrubValue({ notifications, logs }, secrets) }
     try {
-      config.onMeta(cleanMeta({ operation, status, notifications: envelope.notifications, logs: envelope.logs }))
+      config.onMeta?.(meta)
     } catch {
       // a failing callback must not turn an answer into an error
     }
+    return meta
   }
 
   const held = session(config.auth, {
@@ -171,15 +167,15 @@ export const v1 = (config: V1Config): V1Executor => {
     parse: (body, normalise) => parseAnswer(body, maxValues, normalise ?? config.normalise),
     report,
     remember: (secret) => {
-      if (secret !== undefined && secret !== null && secret !== '') secrets.add(secret)
+      if (secret) secrets.add(secret)
     }
   })
 
   const withMeta =
     <A>(asked: V1Request<A>): TE.TaskEither<KayakoError, Answer<A>> =>
-    async () => {
+    () => {
       const req = config.options === undefined ? asked : config.options(asked)
-      const answer = await run({
+      return run({
         operation: req.operation,
         issues: req.issues,
         secrets: () => secrets,
@@ -189,15 +185,13 @@ export const v1 = (config: V1Config): V1Executor => {
           const exchanged = await held.exchange(toHttpRequest(root, req), req.normalise)
           if (E.isLeft(exchanged)) return exchanged
           const [http, response, parsed] = exchanged.right
-          report(req.operation, response.status, parsed)
+          const meta = report(req.operation, response.status, parsed)
           const value = interpret(req, http, response, parsed)
           if (E.isLeft(value)) return value
           if (req.method === 'DELETE' && req.path === '/session') held.ended()
-          const envelope = parsed.envelope ?? emptyEnvelope()
-          return E.right({ operation: req.operation, status: response.status, notifications: envelope.notifications, logs: envelope.logs, value: value.right })
+          return E.right({ ...meta, value: value.right })
         }
       })
-      return E.isLeft(answer) ? answer : E.right(cleanMeta(answer.right))
     }
 
   const run1 =
