@@ -125,7 +125,7 @@ export const toHttpRequest = (root: string, req: V1Request<unknown>): HttpReques
 const interpret = <A>(req: V1Request<A>, http: HttpRequest, response: HttpResponse, parsed: Parsed): E.Either<KayakoError, A> => {
   if (!isSuccess(response.status)) return E.left(failed(req.operation, http, response, parsed))
   if (parsed.failure !== undefined) return E.left(parseError(req.operation, parsed.failure, response.body))
-  const envelope = parsed.envelope ?? (parsed.empty ? emptyEnvelope() : undefined)
+  const envelope = parsed.envelope
   if (envelope === undefined) return E.left(decodeError(req.operation, ['(root): expected a JSON object (the envelope)']))
   // JSONP-style answers always have HTTP 200; the envelope's own status still says it failed (spec §2.13)
   if (envelope.errors.length > 0 && envelope.status !== null && !isSuccess(envelope.status)) {
