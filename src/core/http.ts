@@ -1,5 +1,4 @@
 import * as TE from 'fp-ts/TaskEither'
-import { utf8ByteLength } from './bytes'
 import * as E from './either'
 import { causeText, httpError, parseError, redact, redactUrl, transportError, validationError, type KayakoError, type TransferPhase } from './error'
 import { notHttpUrl } from './validate'
@@ -170,9 +169,8 @@ export const fetchTransportWith =
     let answered = false
     try {
       const fetch = await getFetch()
-      const init: Record<string, unknown> = { method: request.method, headers: { ...request.headers }, redirect: 'manual' }
-      if (request.body !== undefined) init.body = request.body
-      if (request.signal !== undefined) init.signal = request.signal
+      // absent members (`body`, `signal`) are `undefined`, which fetch ignores
+      const init = { method: request.method, headers: { ...request.headers }, redirect: 'manual', body: request.body, signal: request.signal }
       // fetch does not say when it has connected: its `headers` phase includes connecting.
       request.onPhase?.('headers')
       const response = await fetch(request.url, init)
@@ -255,7 +253,8 @@ export const bodyTooLarge = (response: HttpResponse, maxBytes: number): string |
   if (!Number.isFinite(maxBytes)) return undefined
   const declared = Number(response.headers['content-length'])
   const text = response.body
-  // Each UTF-16 code unit is at least one UTF-8 byte and at most three: count bytes only when it matters.
+  // Each UTF-16 code unit is at least one UTF-8 byte and at most three: count bytes (a Blob holds the text's UTF-8, a lone
+  // surrogate as the 3 bytes of U+FFFD) only when it matters.
   const size =
     Number.isFinite(declared) && declared > maxBytes
       ? declared
@@ -263,6 +262,6 @@ export const bodyTooLarge = (response: HttpResponse, maxBytes: number): string |
         ? response.bytes.length
         : text.length > maxBytes || text.length * 3 <= maxBytes
           ? text.length
-          : utf8ByteLength(text)
+          : new Blob([text]).size
   return size > maxBytes ? `the body (at least ${size} bytes) exceeds maxBodyBytes (${maxBytes} bytes)` : undefined
 }
