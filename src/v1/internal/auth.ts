@@ -14,7 +14,6 @@ import * as E from '../../core/either'
 import { toBase64, utf8 } from '../../core/bytes'
 import { causeText, validationError, type KayakoError } from '../../core/error'
 import type { HttpMethod, HttpRequest, HttpResponse } from '../../core/http'
-import type { Sent } from '../../core/pipeline'
 import { failed, isSuccess, type Normalise, type Parsed } from './envelope'
 import { isObject } from './flat'
 
@@ -72,16 +71,8 @@ const SESSION_GONE: ReadonlyArray<number> = [401, 454]
 /** One exchange as the session made it: the request sent last (with its headers), its answer, the answer read. */
 export type Exchanged = readonly [HttpRequest, HttpResponse, Parsed]
 
-/** What the session needs from the executor: the pipeline's `send`, the parse step, and where to tell what it learned. */
-export interface SessionDeps {
-  readonly root: string
-  readonly send: (http: HttpRequest) => Promise<Sent>
-  readonly parse: (body: string, normalise?: Normalise) => Parsed
-  /** Every answer's notifications and logs (the login's too). */
-  readonly report: (operation: string, status: number, parsed: Parsed) => void
-  /** A credential learned on the way (session id, CSRF token, two-factor token and code), for the scrubber. */
-  readonly remember: (secret: string | undefined | null) => void
-}
+/** Sends one request and reads its answer (the executor's pipeline, size check and parse step), with `normalise` when given. */
+export type ExchangeOnce = (http: HttpRequest, normalise?: Normalise) => Promise<E.Either<KayakoError, Exchanged>>
 
 export interface Session {
   /**
@@ -99,9 +90,18 @@ export interface Session {
 /** What every v1 request accepts (the executor's too). */
 export const ACCEPT = 'application/json'
 
-// The state lives in the closure's variables (not an object's properties), which minify to a letter each.
-export const session = (auth: Auth, deps: SessionDeps): Session => {
-  const { root, send, parse, report, remember } = deps
+/**
+ * The session of one executor: `exchangeOnce` sends and reads; `report` gets every answer's notifications and logs
+ * (the login's too); `remember` every credential learned on the way (session id, CSRF token, two-factor token and
+ * code), for the scrubber. The state lives in the closure's variables, which minify to a letter each.
+ */
+export const session = (
+  auth: Auth,
+  root: string,
+  exchangeOnce: ExchangeOnce,
+  report: (operation: string, status: number, parsed: Parsed) => void,
+  remember: (secret: string | undefined | null) => void
+): Session => {
   const credentials = isCredentials(auth) ? auth : undefined
   const basic = credentials && basicAuthorization(credentials)
   // A bearer token or a fingerprint goes on every request as it is: no session is held.
@@ -141,11 +141,6 @@ export const session = (auth: Auth, deps: SessionDeps): Session => {
       basicOnly = false
       remember(id)
     }
-  }
-
-  const exchangeOnce = async (http: HttpRequest, normalise?: Normalise): Promise<E.Either<KayakoError, Exchanged>> => {
-    const sent = await send(http)
-    return E.isLeft(sent) ? sent : E.right([http, sent.right, parse(sent.right.body, normalise)])
   }
 
   /** One step of the login: `GET /session` with these headers, its answer reported. */

@@ -157,19 +157,20 @@ export const v1 = (config: V1Config): V1Executor => {
     return meta
   }
 
-  const held = session(config.auth, {
+  const held = session(
+    config.auth,
     root,
-    send: async (http) => {
+    async (http, normalise) => {
       const sent = await send({ ...http, secrets: known })
-      const big = E.isRight(sent) ? tooLarge(http.operation ?? 'request', sent.right) : undefined
-      return big === undefined ? sent : E.left(big)
+      if (E.isLeft(sent)) return sent
+      const big = tooLarge(http.operation ?? 'request', sent.right)
+      return big === undefined ? E.right([http, sent.right, parseAnswer(sent.right.body, maxValues, normalise ?? config.normalise)]) : E.left(big)
     },
-    parse: (body, normalise) => parseAnswer(body, maxValues, normalise ?? config.normalise),
     report,
-    remember: (secret) => {
+    (secret) => {
       if (secret) secrets.add(secret)
     }
-  })
+  )
 
   const withMeta =
     <A>(asked: V1Request<A>): TE.TaskEither<KayakoError, Answer<A>> =>
