@@ -55,16 +55,6 @@ export interface FingerprintAuth {
 /** How the v1 executor signs in: {@link Credentials}, {@link SessionAuth}, {@link BearerAuth}, {@link FingerprintAuth}. */
 export type Auth = Credentials | SessionAuth | BearerAuth | FingerprintAuth
 
-const isCredentials = (auth: Auth): auth is Credentials => 'username' in auth && 'password' in auth
-
-const basicAuthorization = (credentials: Credentials): string => `Basic ${toBase64(utf8(`${credentials.username}:${credentials.password}`))}`
-
-/** Every secret the executor knows of, for scrubbing errors and log lines: the credentials' values (not the username). */
-export const authSecrets = (auth: Auth): ReadonlyArray<string> =>
-  isCredentials(auth)
-    ? [auth.password, basicAuthorization(auth).slice('Basic '.length)]
-    : Object.values(auth).filter((value): value is string => typeof value === 'string')
-
 /** Statuses after which a session is gone: 401 (e.g. AUTHORIZATION_REQUIRED) and 454 SESSION_LOADING_FAILED. */
 const SESSION_GONE: ReadonlyArray<number> = [401, 454]
 
@@ -93,7 +83,7 @@ export const ACCEPT = 'application/json'
 /**
  * The session of one executor: `exchangeOnce` sends and reads; `report` gets every answer's notifications and logs
  * (the login's too); `remember` every credential learned on the way (session id, CSRF token, two-factor token and
- * code), for the scrubber. The state lives in the closure's variables, which minify to a letter each.
+ * code) and those of `auth`, for the scrubber. The state lives in the closure's variables, which minify to a letter each.
  */
 export const session = (
   auth: Auth,
@@ -102,8 +92,10 @@ export const session = (
   report: (operation: string, status: number, parsed: Parsed) => void,
   remember: (secret: string | undefined | null) => void
 ): Session => {
-  const credentials = isCredentials(auth) ? auth : undefined
-  const basic = credentials && basicAuthorization(credentials)
+  const credentials = 'username' in auth && 'password' in auth ? auth : undefined
+  const basic = credentials && `Basic ${toBase64(utf8(`${credentials.username}:${credentials.password}`))}`
+  // Every secret of the configuration, for the scrubber: the credentials' values (not the username).
+  for (const value of credentials ? [credentials.password, basic?.slice('Basic '.length)] : Object.values(auth)) if (typeof value === 'string') remember(value)
   // A bearer token or a fingerprint goes on every request as it is: no session is held.
   const fixed: Record<string, string> | undefined =
     'bearer' in auth ? { authorization: `Bearer ${auth.bearer}` } : 'fingerprintId' in auth ? { 'x-fingerprint-id': auth.fingerprintId } : undefined

@@ -14,7 +14,7 @@ import { v1ConfigIssues } from './config'
 import { emptyEnvelope, failed, isSuccess, parseAnswer, type Log, type Normalise, type Notification, type Parsed } from './envelope'
 import { DEFAULT_MAX_VALUES } from './flat'
 import type { V1Request } from './request'
-import { ACCEPT, authSecrets, session, type Auth } from './auth'
+import { ACCEPT, session, type Auth } from './auth'
 
 /** What `v1` needs: the helpdesk's URL and credentials (or a bearer token), and optionally a transport and limits. */
 export interface V1Config {
@@ -142,7 +142,8 @@ export const v1 = (config: V1Config): V1Executor => {
   const { send, run, tooLarge } = pipeline(config)
   const root = apiRoot(config.url)
   const maxValues = config.maxValues ?? DEFAULT_MAX_VALUES
-  const secrets = new Set<string>([...authSecrets(config.auth), ...userInfoOf(config.url)])
+  // the session adds the credentials of `auth` and what it learns
+  const secrets = new Set<string>(userInfoOf(config.url))
   const known = (): ReadonlyArray<string> => [...secrets]
   // Every string of the notifications and logs: a session id was seen in a notification's `relatedUrl`.
   const report = (operation: string, status: number, parsed: Parsed): Meta => {
