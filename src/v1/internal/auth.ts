@@ -184,13 +184,13 @@ export const session = (
   }
 
   /** Waits for the login in flight, or starts one when credentials have no session yet: concurrent calls share one. */
-  const loggedIn = async (operation: string): Promise<E.Either<KayakoError, void>> => {
-    if (login === undefined && !(credentials !== undefined && sessionId === undefined && !basicOnly)) return E.right(undefined)
-    login ??= authenticate(auth as Credentials, operation).finally(() => {
-      login = undefined
-    })
-    return login
-  }
+  const loggedIn = async (operation: string): Promise<E.Either<KayakoError, void>> =>
+    login ??
+    (credentials !== undefined && sessionId === undefined && !basicOnly
+      ? (login = authenticate(credentials, operation).finally(() => {
+          login = undefined
+        }))
+      : E.right(undefined))
 
   return {
     exchange: async (plain, normalise) => {
