@@ -20,6 +20,8 @@ import * as V1 from '../src/v1/index'
 import type { V1Request } from '../src/v1/internal/request'
 import { classicModules } from './support/classicCases'
 import { isV1Request, v1Modules } from './support/v1Cases'
+import { wireName } from '../src/v1/internal/executor'
+import { toSnake } from '../src/v1/internal/letterCase'
 
 type Described = ClassicRequest<unknown> | V1Request<unknown>
 
@@ -435,6 +437,20 @@ test('every builder of both APIs has a row (a new endpoint without one fails her
   const classicOps = operationsOf(classicModules, (x) => x !== null && typeof x === 'object' && 'route' in x && 'operation' in x)
   const v1Ops = operationsOf(v1Modules, isV1Request)
   assert.equal([...classicOps, ...v1Ops].filter((op) => !rowed.has(op)).sort(), [])
+})
+
+// The executor writes a builder's names with the plain camelCase rule (`wireName`), not the answers' `toSnake` (which
+// also reads acronyms and PascalCase): every query and JSON body name of every v1 row must read the same either way.
+test('every v1 query and body name is sent as toSnake would write it', () => {
+  const names = V1_ROWS.flatMap((r) => {
+    const d = r.build() as V1Request<unknown>
+    return [...Object.keys(d.query), ...(d.body?._tag === 'Json' ? Object.keys(d.body.value) : [])]
+  })
+  assert.ok(names.length > 100)
+  assert.equal(
+    names.filter((name) => wireName(name) !== toSnake(name)),
+    []
+  )
 })
 
 test.run()

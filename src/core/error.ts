@@ -232,7 +232,7 @@ const scrubText = (text: string, forms: ReadonlySet<string>): string => {
   const covered = new Uint8Array(text.length)
   // Short forms count where no ASCII letter or digit continues them (the last digit of an escape like `%3A` does not).
   const alone = (at: number, end: number): boolean =>
-    end - at >= WHOLE || !((isWord(text.charCodeAt(at - 1)) && text[at - 3] !== '%') || isWord(text.charCodeAt(end)))
+    end - at >= WHOLE || !((WORD.test(text[at - 1] ?? '') && text[at - 3] !== '%') || WORD.test(text[end] ?? ''))
   for (const form of forms) {
     for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) if (alone(at, at + form.length)) covered.fill(1, at, at + form.length)
     // Where the text was cut short (`…`: excerpts, quoted values), the start of a secret before the cut gives it away.
@@ -257,8 +257,8 @@ const scrubText = (text: string, forms: ReadonlySet<string>): string => {
 
 /** Forms this long are replaced wherever they occur; shorter ones only where they stand on their own. */
 const WHOLE = 8
-/** An ASCII letter or digit (NaN, outside the text, is not). */
-const isWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+/** An ASCII letter or digit (`''`, outside the text, is not). */
+const WORD = /[A-Za-z\d]/
 
 /**
  * A secret as it may appear in a text: as is, JSON-escaped, URL-encoded (`%2B`, or `+` for a space as forms write
@@ -299,10 +299,13 @@ export const scrubValue = <A>(value: A, secrets: Iterable<string>): A => {
 const deep = <A>(value: A, forms: ReadonlySet<string>): A => {
   if (typeof value === 'string') return scrubText(value, forms) as A
   if (value === null || typeof value !== 'object') return value
-  const entries = Object.entries(value as Record<string, unknown>)
-  const scrubbed = entries.map(([, v]) => deep(v, forms))
-  if (scrubbed.every((v, i) => v === entries[i]?.[1])) return value
-  return (Array.isArray(value) ? scrubbed : Object.fromEntries(entries.map(([k], i) => [k, scrubbed[i]]))) as A
+  let changed = false
+  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => {
+    const scrubbed = deep(v, forms)
+    changed ||= scrubbed !== v
+    return [k, scrubbed] as const
+  })
+  return (!changed ? value : Array.isArray(value) ? entries.map((e) => e[1]) : Object.fromEntries(entries)) as A
 }
 
 /** A one-line human description of an error, for logs and demo output. */

@@ -1,5 +1,4 @@
 import * as TE from 'fp-ts/TaskEither'
-import { utf8ByteLength } from './bytes'
 import * as E from './either'
 import { causeText, httpError, parseError, redact, redactUrl, transportError, validationError, type KayakoError, type TransferPhase } from './error'
 import { notHttpUrl } from './validate'
@@ -170,9 +169,8 @@ export const fetchTransportWith =
     let answered = false
     try {
       const fetch = await getFetch()
-      const init: Record<string, unknown> = { method: request.method, headers: { ...request.headers }, redirect: 'manual' }
-      if (request.body !== undefined) init.body = request.body
-      if (request.signal !== undefined) init.signal = request.signal
+      // absent members (`body`, `signal`) are `undefined`, which fetch ignores
+      const init = { method: request.method, headers: { ...request.headers }, redirect: 'manual', body: request.body, signal: request.signal }
       // fetch does not say when it has connected: its `headers` phase includes connecting.
       request.onPhase?.('headers')
       const response = await fetch(request.url, init)
@@ -186,10 +184,7 @@ export const fetchTransportWith =
       response.headers.forEach((value, name) => {
         headers[name.toLowerCase()] = value
       })
-      const chunks = request.bytes === true ? [] : undefined
-      const body = await readBody(response, headers, request.maxBodyBytes, chunks)
-      const bytes = chunks && new Uint8Array(await new Blob(chunks).arrayBuffer())
-      return E.right(bytes ? { status: response.status, headers, body, bytes } : { status: response.status, headers, body })
+      return E.right({ status: response.status, headers, ...(await readBody(response, headers, request.maxBodyBytes, request.bytes)) })
     } catch (thrown) {
       // The answer arrived but its content encoding is broken: the same bytes would come again, so not "no response".
       if (answered && undecodable(thrown)) return E.left(parseError(operation, `the body could not be decompressed (${causeText(thrown)})`, ''))
@@ -204,42 +199,34 @@ const undecodable = (thrown: unknown): boolean => {
 }
 
 /**
- * The body as text; with a limit, reading stops as soon as the body is known to exceed it (from Content-Length, or
- * once more bytes than the limit have arrived) so that an endless or huge body cannot exhaust memory. The text
- * returned then exceeds the limit (a `Content-Length` header above it is kept), which `bodyTooLarge` reports. With
- * `chunks` (a download), the body's pieces go there as they came, bounded the same way, and the text is `''`.
+ * The body as text, or as bytes (a download: `body` is then `''`); with a limit, reading stops as soon as the body is
+ * known to exceed it (from Content-Length, or once more bytes than the limit have arrived) so that an endless or huge
+ * body cannot exhaust memory. What is returned then exceeds the limit (a `Content-Length` header above it is kept,
+ * nothing is read), which `bodyTooLarge` reports.
  */
 const readBody = async (
   response: FetchResponse,
   headers: Readonly<Record<string, string>>,
-  maxBytes: number | undefined,
-  chunks?: Array<BlobPart>
-): Promise<string> => {
-  if (typeof response.body?.getReader !== 'function' || (!chunks && (maxBytes === undefined || !Number.isFinite(maxBytes)))) return response.text()
-  const declared = headers['content-length'] === undefined ? Number.NaN : Number(headers['content-length'])
-  // A declared length within the limit bounds the body (read at full speed), unless the body is compressed: then it
-  // is the compressed size, and a small gzip body can unpack to gigabytes.
-  const encoded = (headers['content-encoding'] ?? 'identity').trim().toLowerCase() !== 'identity'
-  if (!chunks && Number.isFinite(declared) && declared <= (maxBytes as number) && !encoded) return response.text()
+  max = Infinity,
+  asBytes = false
+): Promise<Pick<HttpResponse, 'body' | 'bytes'>> => {
+  if (typeof response.body?.getReader !== 'function' || (!asBytes && max === Infinity)) return { body: await response.text() }
+  // Read piecewise whatever Content-Length says (a compressed body's is its compressed size: a small gzip body can
+  // unpack to gigabytes); a declared length above the limit is believed, and nothing is read.
+  const declared = Number(headers['content-length'])
   const reader = response.body.getReader()
-  if (Number.isFinite(declared) && declared > (maxBytes as number)) {
-    await reader.cancel().catch(() => undefined)
-    return ''
-  }
-  const decoder = new TextDecoder()
-  let text = ''
-  let received = 0
-  for (;;) {
+  const chunks: Array<Uint8Array<ArrayBuffer>> = []
+  let received = declared > max ? declared : 0
+  while (received <= max) {
     const { done, value } = await reader.read()
-    if (done) return text + decoder.decode()
+    if (done) break
+    if (value) chunks.push(value as Uint8Array<ArrayBuffer>)
     received += value?.length ?? 0
-    if (chunks && value) chunks.push(value as Uint8Array<ArrayBuffer>)
-    else text += decoder.decode(value, { stream: true })
-    if (received > (maxBytes as number)) {
-      await reader.cancel().catch(() => undefined)
-      return text
-    }
   }
+  if (received > max) await reader.cancel().catch(() => undefined)
+  // Blob#text decodes UTF-8 as TextDecoder does: a sequence cut at the limit becomes U+FFFD, never fewer bytes.
+  const blob = new Blob(chunks)
+  return asBytes ? { body: '', bytes: new Uint8Array(await blob.arrayBuffer()) } : { body: await blob.text() }
 }
 
 /** The default transport: the global `fetch`, looked up at call time; cross-fetch only where there is none. */
@@ -264,7 +251,8 @@ export const bodyTooLarge = (response: HttpResponse, maxBytes: number): string |
   if (!Number.isFinite(maxBytes)) return undefined
   const declared = Number(response.headers['content-length'])
   const text = response.body
-  // Each UTF-16 code unit is at least one UTF-8 byte and at most three: count bytes only when it matters.
+  // Each UTF-16 code unit is at least one UTF-8 byte and at most three: count bytes (a Blob holds the text's UTF-8, a lone
+  // surrogate as the 3 bytes of U+FFFD) only when it matters.
   const size =
     Number.isFinite(declared) && declared > maxBytes
       ? declared
@@ -272,6 +260,6 @@ export const bodyTooLarge = (response: HttpResponse, maxBytes: number): string |
         ? response.bytes.length
         : text.length > maxBytes || text.length * 3 <= maxBytes
           ? text.length
-          : utf8ByteLength(text)
+          : new Blob([text]).size
   return size > maxBytes ? `the body (at least ${size} bytes) exceeds maxBodyBytes (${maxBytes} bytes)` : undefined
 }

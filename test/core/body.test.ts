@@ -121,4 +121,26 @@ test('fetchTransport keeps multi-byte characters that straddle chunks', async ()
   assert.is(r.body, '€uro')
 })
 
+test('fetchTransport: a body cut at the limit in the middle of a character is still too large', async () => {
+  // 9 ASCII bytes and the first 2 of the 3 bytes of €: 11 bytes arrived, one more than the limit
+  const bytes = new TextEncoder().encode('abcdefghi€').subarray(0, 11)
+  const fetch = async () =>
+    new Response(
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(bytes)
+          controller.close()
+        }
+      })
+    )
+  const r = unwrap(await fetchTransportWith(() => fetch)({ method: 'GET', url: 'http://h/', headers: {}, maxBodyBytes: 10 })())
+  assert.ok(bodyTooLarge(r, 10) !== undefined, JSON.stringify(r.body))
+})
+
+test('fetchTransport: a download from a fetch without body streams answers the text it has', async () => {
+  const fetch = async () => ({ status: 200, headers: new Headers(), body: null, text: async () => 'plain' })
+  const r = unwrap(await fetchTransportWith(() => fetch)({ method: 'GET', url: 'http://h/', headers: {}, bytes: true, maxBodyBytes: 100 })())
+  assert.equal([r.body, r.bytes], ['plain', undefined])
+})
+
 test.run()

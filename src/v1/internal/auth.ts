@@ -14,7 +14,6 @@ import * as E from '../../core/either'
 import { toBase64, utf8 } from '../../core/bytes'
 import { causeText, validationError, type KayakoError } from '../../core/error'
 import type { HttpMethod, HttpRequest, HttpResponse } from '../../core/http'
-import type { Sent } from '../../core/pipeline'
 import { failed, isSuccess, type Normalise, type Parsed } from './envelope'
 import { isObject } from './flat'
 
@@ -56,60 +55,14 @@ export interface FingerprintAuth {
 /** How the v1 executor signs in: {@link Credentials}, {@link SessionAuth}, {@link BearerAuth}, {@link FingerprintAuth}. */
 export type Auth = Credentials | SessionAuth | BearerAuth | FingerprintAuth
 
-export const isCredentials = (auth: Auth): auth is Credentials => 'username' in auth && 'password' in auth
-export const isBearer = (auth: Auth): auth is BearerAuth => 'bearer' in auth
-export const isFingerprint = (auth: Auth): auth is FingerprintAuth => 'fingerprintId' in auth
-
-/** What the executor holds between calls. */
-export interface SessionState {
-  sessionId: string | undefined
-  csrfToken: string | undefined
-  /** Set when a Basic login answered without a session id: then Basic goes on every request. */
-  basicOnly: boolean
-}
-
-export const basicAuthorization = (credentials: Credentials): string => `Basic ${toBase64(utf8(`${credentials.username}:${credentials.password}`))}`
-
-/** Authentication headers for one request, given the current state. */
-export const authHeaders = (auth: Auth, state: SessionState, method: HttpMethod): Record<string, string> => {
-  const headers: Record<string, string> = {}
-  if (isBearer(auth)) headers.authorization = `Bearer ${auth.bearer}`
-  else if (isFingerprint(auth)) headers['x-fingerprint-id'] = auth.fingerprintId
-  else if (isCredentials(auth) && (state.basicOnly || state.sessionId === undefined)) headers.authorization = basicAuthorization(auth)
-  if (state.sessionId !== undefined && !isBearer(auth)) {
-    headers['x-session-id'] = state.sessionId
-    // the methods the CSRF token protects (spec §1.5)
-    if (state.csrfToken !== undefined && method !== 'GET') headers['x-csrf-token'] = state.csrfToken
-  }
-  return headers
-}
-
-/** Every secret the executor knows of, for scrubbing errors and log lines. */
-export const authSecrets = (auth: Auth): ReadonlyArray<string> =>
-  isCredentials(auth)
-    ? [auth.password, basicAuthorization(auth).slice('Basic '.length)]
-    : isBearer(auth)
-      ? [auth.bearer]
-      : isFingerprint(auth)
-        ? [auth.fingerprintId]
-        : [auth.sessionId, ...(auth.csrfToken === undefined ? [] : [auth.csrfToken])]
-
 /** Statuses after which a session is gone: 401 (e.g. AUTHORIZATION_REQUIRED) and 454 SESSION_LOADING_FAILED. */
-export const SESSION_GONE: ReadonlyArray<number> = [401, 454]
+const SESSION_GONE: ReadonlyArray<number> = [401, 454]
 
 /** One exchange as the session made it: the request sent last (with its headers), its answer, the answer read. */
 export type Exchanged = readonly [HttpRequest, HttpResponse, Parsed]
 
-/** What the session needs from the executor: the pipeline's `send`, the parse step, and where to tell what it learned. */
-export interface SessionDeps {
-  readonly root: string
-  readonly send: (http: HttpRequest) => Promise<Sent>
-  readonly parse: (body: string, normalise?: Normalise) => Parsed
-  /** Every answer's notifications and logs (the login's too). */
-  readonly report: (operation: string, status: number, parsed: Parsed) => void
-  /** A credential learned on the way (session id, CSRF token, two-factor token and code), for the scrubber. */
-  readonly remember: (secret: string | undefined | null) => void
-}
+/** Sends one request and reads its answer (the executor's pipeline, size check and parse step), with `normalise` when given. */
+export type ExchangeOnce = (http: HttpRequest, normalise?: Normalise) => Promise<E.Either<KayakoError, Exchanged>>
 
 export interface Session {
   /**
@@ -127,48 +80,81 @@ export interface Session {
 /** What every v1 request accepts (the executor's too). */
 export const ACCEPT = 'application/json'
 
-export const session = (auth: Auth, deps: SessionDeps): Session => {
-  const { root, send, parse, report, remember } = deps
-  const state: SessionState =
-    'sessionId' in auth
-      ? { sessionId: auth.sessionId, csrfToken: auth.csrfToken, basicOnly: false }
-      : { sessionId: undefined, csrfToken: undefined, basicOnly: false }
+/**
+ * The session of one executor: `exchangeOnce` sends and reads; `report` gets every answer's notifications and logs
+ * (the login's too); `remember` every credential learned on the way (session id, CSRF token, two-factor token and
+ * code) and those of `auth`, for the scrubber. The state lives in the closure's variables, which minify to a letter each.
+ */
+export const session = (
+  auth: Auth,
+  root: string,
+  exchangeOnce: ExchangeOnce,
+  report: (operation: string, status: number, parsed: Parsed) => void,
+  remember: (secret: string | undefined | null) => void
+): Session => {
+  const credentials = 'username' in auth && 'password' in auth ? auth : undefined
+  const basic = credentials && `Basic ${toBase64(utf8(`${credentials.username}:${credentials.password}`))}`
+  // Every secret of the configuration, for the scrubber: the credentials' values (not the username).
+  for (const value of credentials ? [credentials.password, basic?.slice('Basic '.length)] : Object.values(auth)) if (typeof value === 'string') remember(value)
+  // A bearer token or a fingerprint goes on every request as it is: no session is held.
+  const fixed: Record<string, string> | undefined =
+    'bearer' in auth ? { authorization: `Bearer ${auth.bearer}` } : 'fingerprintId' in auth ? { 'x-fingerprint-id': auth.fingerprintId } : undefined
+  const handed = fixed === undefined && 'sessionId' in auth ? auth : undefined
+  let sessionId = handed?.sessionId
+  let csrfToken = handed?.csrfToken
+  /** Set when a Basic login answered without a session id: then Basic goes on every request. */
+  let basicOnly = false
   let login: Promise<E.Either<KayakoError, void>> | undefined
+
+  /** Authentication headers for one request, given what is held now. */
+  const headersFor = (method: HttpMethod): Record<string, string> => {
+    if (fixed !== undefined) return fixed
+    const headers: Record<string, string> = {}
+    if (basic !== undefined && (basicOnly || sessionId === undefined)) headers.authorization = basic
+    if (sessionId !== undefined) {
+      headers['x-session-id'] = sessionId
+      // the methods the CSRF token protects (spec §1.5)
+      if (csrfToken !== undefined && method !== 'GET') headers['x-csrf-token'] = csrfToken
+    }
+    return headers
+  }
 
   /** Keeps the CSRF token of any answer's header and the session id of any answer's body (ZAM does the same). */
   const learn = (response: HttpResponse, parsed: Parsed): void => {
-    // A bearer token or a fingerprint goes on every request as it is: no session is held.
-    if (isBearer(auth) || isFingerprint(auth)) return
+    if (fixed !== undefined) return
     const csrf = response.headers['x-csrf-token']
     if (csrf !== undefined && csrf !== '') {
-      state.csrfToken = csrf
+      csrfToken = csrf
       remember(csrf)
     }
-    const sessionId = parsed.envelope?.sessionId
-    if (sessionId !== undefined && sessionId !== null) {
-      state.sessionId = sessionId
-      state.basicOnly = false
-      remember(sessionId)
+    const id = parsed.envelope?.sessionId
+    if (id !== undefined && id !== null) {
+      sessionId = id
+      basicOnly = false
+      remember(id)
     }
   }
 
+  /** One step of the login: `GET /session` with these headers, its answer reported. */
+  const loginStep = async (operation: string, headers: Record<string, string>): Promise<E.Either<KayakoError, Exchanged>> => {
+    const step = await exchangeOnce({ method: 'GET', url: `${root}/session`, headers: { accept: ACCEPT, ...headers }, operation })
+    if (E.isRight(step)) report(operation, step.right[1].status, step.right[2])
+    return step
+  }
+
   /** Basic authentication through `GET /session` (what Kayako's own agent app does), keeping id and CSRF token. */
-  const authenticate = async (credentials: Credentials, operation: string): Promise<E.Either<KayakoError, void>> => {
-    state.sessionId = undefined
-    state.csrfToken = undefined
-    state.basicOnly = false
-    const http: HttpRequest = { method: 'GET', url: `${root}/session`, headers: { accept: ACCEPT, authorization: basicAuthorization(credentials) }, operation }
-    let sent = await send(http)
-    if (E.isLeft(sent)) return sent
-    let parsed = parse(sent.right.body)
-    report(operation, sent.right.status, parsed)
-    const authToken = parsed.envelope?.authToken ?? null
+  const authenticate = async (c: Credentials, operation: string): Promise<E.Either<KayakoError, void>> => {
+    sessionId = csrfToken = undefined
+    basicOnly = false
+    let step = await loginStep(operation, { authorization: basic as string })
+    if (E.isLeft(step)) return step
+    const authToken = step.right[2].envelope?.authToken ?? null
     remember(authToken)
-    if (sent.right.status === 403 && authToken !== null && credentials.otp !== undefined && parsed.envelope?.errors.some((e) => e.code === 'OTP_EXPECTED')) {
+    if (step.right[1].status === 403 && authToken !== null && c.otp !== undefined && step.right[2].envelope?.errors.some((e) => e.code === 'OTP_EXPECTED')) {
       // the second step of a two-factor login (spec §1.6): the step's token and the one-time password
       let code: string
       try {
-        code = await credentials.otp()
+        code = await c.otp()
       } catch (thrown) {
         // nothing was sent with a code: the callback (configuration) failed, not the network
         return E.left(
@@ -176,77 +162,54 @@ export const session = (auth: Auth, deps: SessionDeps): Session => {
         )
       }
       remember(code)
-      const second: HttpRequest = { method: 'GET', url: `${root}/session`, headers: { accept: ACCEPT, 'x-token': authToken, 'x-otp': code }, operation }
-      sent = await send(second)
-      if (E.isLeft(sent)) return sent
-      parsed = parse(sent.right.body)
-      report(operation, sent.right.status, parsed)
-      if (!isSuccess(sent.right.status)) return E.left(failed(operation, second, sent.right, parsed))
+      step = await loginStep(operation, { 'x-token': authToken, 'x-otp': code })
+      if (E.isLeft(step)) return step
     }
-    if (!isSuccess(sent.right.status)) return E.left(failed(operation, http, sent.right, parsed))
-    learn(sent.right, parsed)
+    const [http, response, parsed] = step.right
+    if (!isSuccess(response.status)) return E.left(failed(operation, http, response, parsed))
+    learn(response, parsed)
     const data = parsed.envelope?.data
     if (
-      state.sessionId === undefined &&
+      sessionId === undefined &&
       isObject(data) &&
       typeof data.id === 'string' &&
       (parsed.envelope?.resource === 'session' || data.resource_type === 'session')
     ) {
-      state.sessionId = data.id
+      sessionId = data.id
       remember(data.id)
     }
     // No session id at all (UNCONFIRMED that a server does this): keep sending Basic rather than fail.
-    if (state.sessionId === undefined) state.basicOnly = true
+    if (sessionId === undefined) basicOnly = true
     return E.right(undefined)
   }
 
   /** Waits for the login in flight, or starts one when credentials have no session yet: concurrent calls share one. */
-  const loggedIn = async (operation: string): Promise<E.Either<KayakoError, void>> => {
-    if (login === undefined && !(isCredentials(auth) && state.sessionId === undefined && !state.basicOnly)) return E.right(undefined)
-    login ??= authenticate(auth as Credentials, operation).finally(() => {
-      login = undefined
-    })
-    return login
-  }
-
-  const attempt = async (plain: HttpRequest, normalise?: Normalise): Promise<E.Either<KayakoError, readonly [Exchanged, string | undefined]>> => {
-    const usedSession = state.sessionId
-    const http = { ...plain, headers: { ...plain.headers, ...authHeaders(auth, state, plain.method) } }
-    const sent = await send(http)
-    if (E.isLeft(sent)) return sent
-    const parsed = parse(sent.right.body, normalise)
-    learn(sent.right, parsed)
-    return E.right([[http, sent.right, parsed], usedSession])
-  }
-
-  const exchange = async (plain: HttpRequest, normalise?: Normalise): Promise<E.Either<KayakoError, Exchanged>> => {
-    const operation = plain.operation ?? 'request'
-    const ready = await loggedIn(operation)
-    if (E.isLeft(ready)) return ready
-    const first = await attempt(plain, normalise)
-    if (E.isLeft(first)) return first
-    const [[, response], usedSession] = first.right
-    if (!(isCredentials(auth) && usedSession !== undefined && SESSION_GONE.includes(response.status))) return E.right(first.right[0])
-    // The session expired or was dropped: log in again (unless a concurrent call already did) and retry once.
-    if (state.sessionId === usedSession) state.sessionId = undefined
-    const again = await loggedIn(operation)
-    if (E.isLeft(again)) return again
-    const second = await attempt(plain, normalise)
-    return E.isLeft(second) ? second : E.right(second.right[0])
-  }
+  const loggedIn = async (operation: string): Promise<E.Either<KayakoError, void>> =>
+    login ??
+    (credentials !== undefined && sessionId === undefined && !basicOnly
+      ? (login = authenticate(credentials, operation).finally(() => {
+          login = undefined
+        }))
+      : E.right(undefined))
 
   return {
-    exchange,
-    held: () =>
-      state.sessionId === undefined || isBearer(auth)
-        ? undefined
-        : state.csrfToken === undefined
-          ? { sessionId: state.sessionId }
-          : { sessionId: state.sessionId, csrfToken: state.csrfToken },
+    exchange: async (plain, normalise) => {
+      const operation = plain.operation ?? 'request'
+      for (let retried = false; ; retried = true) {
+        const ready = await loggedIn(operation)
+        if (E.isLeft(ready)) return ready
+        const used = sessionId
+        const sent = await exchangeOnce({ ...plain, headers: { ...plain.headers, ...headersFor(plain.method) } }, normalise)
+        if (E.isLeft(sent)) return sent
+        learn(sent.right[1], sent.right[2])
+        if (retried || credentials === undefined || used === undefined || !SESSION_GONE.includes(sent.right[1].status)) return sent
+        // The session expired or was dropped: log in again (unless a concurrent call already did) and retry once.
+        if (sessionId === used) sessionId = undefined
+      }
+    },
+    held: () => (sessionId === undefined ? undefined : csrfToken === undefined ? { sessionId } : { sessionId, csrfToken }),
     ended: () => {
-      if (isBearer(auth)) return
-      state.sessionId = undefined
-      state.csrfToken = undefined
+      sessionId = csrfToken = undefined
     }
   }
 }

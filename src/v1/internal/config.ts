@@ -5,28 +5,34 @@
  */
 import { configIssues, httpUrl, type Issues } from '../../core/validate'
 
-const SHAPES = 'must be { username, password, otp? }, { sessionId, csrfToken? }, { bearer } or { fingerprintId }'
+/** The strings each shape of `auth` requires, told by the field that names the shape; `undefined`: no known shape. */
+const requiredOf = (a: Record<string, unknown>): ReadonlyArray<string> | undefined =>
+  'bearer' in a
+    ? ['bearer']
+    : 'fingerprintId' in a
+      ? ['fingerprintId']
+      : 'sessionId' in a
+        ? a.csrfToken === undefined
+          ? ['sessionId']
+          : ['sessionId', 'csrfToken']
+        : 'username' in a || 'password' in a
+          ? ['username', 'password']
+          : undefined
 
-const authIssues = (a: Record<string, unknown>): Issues =>
-  'bearer' in a || 'fingerprintId' in a
-    ? configIssues(a, 'config.auth', ['bearer' in a ? 'bearer' : 'fingerprintId'], [])
-    : 'sessionId' in a
-      ? configIssues(a, 'config.auth', a.csrfToken === undefined ? ['sessionId'] : ['sessionId', 'csrfToken'], [])
-      : 'username' in a || 'password' in a
-        ? configIssues(a, 'config.auth', ['username', 'password'], ['otp'])
-        : [{ path: 'config.auth', message: SHAPES }]
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object'
 
 export const v1ConfigIssues = (config: unknown): Issues => {
   try {
-    if (config === null || typeof config !== 'object') return [{ path: 'config', message: 'must be an object { url, auth }' }]
-    const c = config as Record<string, unknown>
+    if (!isObject(config)) return [{ path: 'config', message: 'must be an object { url, auth }' }]
+    const auth = config.auth
+    const required = isObject(auth) ? requiredOf(auth) : undefined
     return [
-      ...httpUrl('config.url', c.url),
-      ...configIssues(c, 'config', [], ['transport', 'onMeta', 'normalise']),
-      ...(c.auth !== null && typeof c.auth === 'object'
-        ? authIssues(c.auth as Record<string, unknown>)
-        : [{ path: 'config.auth', message: `is required: it ${SHAPES}` }]),
-      ...(c.options === undefined || typeof c.options === 'function'
+      ...httpUrl('config.url', config.url),
+      ...configIssues(config, 'config', [], ['transport', 'onMeta', 'normalise']),
+      ...(required === undefined
+        ? [{ path: 'config.auth', message: 'is required: { username, password, otp? }, { sessionId, csrfToken? }, { bearer } or { fingerprintId }' }]
+        : configIssues(auth as Record<string, unknown>, 'config.auth', required, ['otp'])),
+      ...(config.options === undefined || typeof config.options === 'function'
         ? []
         : [{ path: 'config.options', message: 'must be made by defaultOptions({ … }) when given' }])
     ]

@@ -73,29 +73,24 @@ const objects = (value: unknown): ReadonlyArray<JsonObject> => (Array.isArray(va
 const strings = (value: unknown): ReadonlyArray<string> | undefined =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined
 
+/**
+ * Copies the named fields the answer has (`null`, `''` and absent: it has not) into `out`, in the order named, each
+ * under its camelCase name (`more_info` → `moreInfo`); `parameters` is a list of strings.
+ */
+const copy = <T>(out: T, o: JsonObject, names: string): T => {
+  for (const name of names.split(' ')) {
+    const value = name === 'parameters' ? strings(o[name]) : str(o[name])
+    if (value != null) (out as Record<string, unknown>)[name.replace(/_(.)/g, (_, c: string) => c.toUpperCase())] = value
+  }
+  return out
+}
+
 /** One `errors[]` entry with every field the server sent (`parameter(s)`, `pointer`, `more_info`). */
-/** Sets an optional property when the answer has it (`null` and `undefined`: it has not), in the order of the calls. */
-const put = <T>(out: T, name: keyof T, value: unknown): void => {
-  if (value !== null && value !== undefined) (out as Record<keyof T, unknown>)[name] = value
-}
+export const errorEntry = (o: JsonObject): ApiErrorEntry =>
+  copy({ message: str(o.message) ?? str(o.code) ?? 'error' }, o, 'code parameter parameters pointer more_info')
 
-export const errorEntry = (o: JsonObject): ApiErrorEntry => {
-  const entry: ApiErrorEntry = { message: str(o.message) ?? str(o.code) ?? 'error' }
-  put(entry, 'code', str(o.code))
-  put(entry, 'parameter', str(o.parameter))
-  put(entry, 'parameters', strings(o.parameters))
-  put(entry, 'pointer', str(o.pointer))
-  put(entry, 'moreInfo', str(o.more_info))
-  return entry
-}
-
-const notification = (o: JsonObject): Notification => {
-  const n: Notification = { type: str(o.type) ?? 'INFO', message: str(o.message) ?? '', sticky: o.sticky === true }
-  put(n, 'relatedUrl', str(o.related_url))
-  put(n, 'relatedHref', str(o.related_href))
-  put(n, 'relatedLabel', str(o.related_label))
-  return n
-}
+const notification = (o: JsonObject): Notification =>
+  copy({ type: str(o.type) ?? 'INFO', message: str(o.message) ?? '', sticky: o.sticky === true }, o, 'related_url related_href related_label')
 
 const log = (o: JsonObject): Log => ({ level: str(o.level) ?? 'NOTICE', message: str(o.message) ?? '' })
 
@@ -123,12 +118,12 @@ export const readEnvelope = (document: unknown): Envelope | undefined => {
   }
 }
 
-/** An answer's body as read: its envelope, or why it is not JSON, or that it was empty. */
+/** An answer's body as read: its envelope (an empty body's has no field), or why it is not JSON. */
 export interface Parsed {
-  readonly envelope: Envelope | undefined
+  /** `undefined` when the body is not JSON, or JSON but not an object. */
+  readonly envelope?: Envelope | undefined
   /** Why the body is not JSON, when it is not. */
-  readonly failure: string | undefined
-  readonly empty: boolean
+  readonly failure?: string | undefined
 }
 
 /**
@@ -144,22 +139,19 @@ export type Normalise = (document: unknown, snake: boolean) => unknown
 export const parseAnswer = (whole: string, maxValues: number, normalise?: Normalise): Parsed => {
   // A UTF-8 byte order mark: TextDecoder drops it, Buffer#toString keeps it; JSON.parse would refuse it
   const body = whole.replace(/^\uFEFF/, '')
-  if (body.trim() === '') return { envelope: undefined, failure: undefined, empty: true }
+  if (body.trim() === '') return { envelope: emptyEnvelope() }
   // bounded before the tree is built: a body of tiny values would take many times its size in memory
   const scanned = scanJson(body, maxValues)
-  if (scanned.problem !== undefined) return { envelope: undefined, failure: scanned.problem, empty: false }
-  let document: unknown
+  if (scanned.problem !== undefined) return { failure: scanned.problem }
+  let failure = 'not JSON'
   try {
-    document = JSON.parse(body)
-  } catch (thrown) {
-    return { envelope: undefined, failure: `not JSON (${causeText(thrown)})`, empty: false }
-  }
-  try {
-    // A document already in snake case is not copied (the copy was most of the garbage of a large list).
-    return { envelope: readEnvelope(normalise === undefined ? document : normalise(document, scanned.snake)), failure: undefined, empty: false }
-  } catch (thrown) {
+    const document: unknown = JSON.parse(body)
     // A document nested deeper than the stack allows (JSON.parse itself copes): unreadable, not a network failure.
-    return { envelope: undefined, failure: `unreadable document (${causeText(thrown)})`, empty: false }
+    failure = 'unreadable document'
+    // A document already in snake case is not copied (the copy was most of the garbage of a large list).
+    return { envelope: readEnvelope(normalise === undefined ? document : normalise(document, scanned.snake)) }
+  } catch (thrown) {
+    return { failure: `${failure} (${causeText(thrown)})` }
   }
 }
 

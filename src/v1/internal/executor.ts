@@ -13,9 +13,8 @@ import { decode, pipeline, refuse } from '../../core/pipeline'
 import { v1ConfigIssues } from './config'
 import { emptyEnvelope, failed, isSuccess, parseAnswer, type Log, type Normalise, type Notification, type Parsed } from './envelope'
 import { DEFAULT_MAX_VALUES } from './flat'
-import { toSnake } from './letterCase'
-import type { Query, V1Request } from './request'
-import { ACCEPT, authSecrets, session, type Auth } from './auth'
+import type { V1Request } from './request'
+import { ACCEPT, session, type Auth } from './auth'
 
 /** What `v1` needs: the helpdesk's URL and credentials (or a bearer token), and optionally a transport and limits. */
 export interface V1Config {
@@ -91,22 +90,26 @@ export const apiRoot = (url: string): string => {
   return /\/api\/v1$/.test(trimmed) ? trimmed : `${trimmed}/api/v1`
 }
 
-const queryText = (value: Exclude<Query[string], undefined>): string => (Array.isArray(value) ? value.join(',') : String(value))
+/**
+ * A builder's camelCase name on the wire (`caseId` → `case_id`). Only the library's own names pass here (query and body
+ * names of the builders, none with an acronym), so the full `toSnake` of answers (`letterCase.ts`) is not needed.
+ */
+export const wireName = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 
 // Commas stay readable (`include=user,case_status`); `+` must be encoded or the server reads a space.
-const encodeQuery = (pairs: ReadonlyArray<readonly [string, string]>): string =>
-  pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v).replace(/%2C/gi, ',')}`).join('&')
+const encode = (text: string): string => encodeURIComponent(text).replace(/%2C/gi, ',')
 
 /** The HTTP request for a description, without authentication headers. */
 export const toHttpRequest = (root: string, req: V1Request<unknown>): HttpRequest => {
   const wire = req.wire
-  const pairs: Array<readonly [string, string]> = []
-  for (const [name, value] of Object.entries(req.query)) if (value !== undefined) pairs.push([toSnake(name), queryText(value)])
-  if (wire !== undefined) pairs.push(...wire.query)
-  const url = `${root}${req.path}${pairs.length > 0 ? `?${encodeQuery(pairs)}` : ''}`
+  let query = ''
+  for (const [name, value] of Object.entries(req.query))
+    if (value !== undefined) query += `&${encode(wireName(name))}=${encode(Array.isArray(value) ? value.join(',') : String(value))}`
+  for (const [name, value] of wire?.query ?? []) query += `&${encode(name)}=${encode(value)}`
   const headers: Record<string, string> = { accept: ACCEPT }
   if (wire?.xOptions !== undefined) headers['x-options'] = wire.xOptions
-  const base = { method: req.method, url, headers, operation: req.operation }
+  // the first `&` opens the query
+  const base = { method: req.method, url: root + req.path + query.replace('&', '?'), headers, operation: req.operation }
   if (req.body === undefined) return base
   if (req.body._tag === 'File') {
     headers['content-type'] = req.body.contentType
@@ -114,7 +117,7 @@ export const toHttpRequest = (root: string, req: V1Request<unknown>): HttpReques
     return { ...base, body: req.body.data }
   }
   const body: Record<string, unknown> = {}
-  for (const [name, value] of Object.entries(req.body.value)) if (value !== undefined) body[toSnake(name)] = value
+  for (const [name, value] of Object.entries(req.body.value)) if (value !== undefined) body[wireName(name)] = value
   headers['content-type'] = 'application/json'
   return { ...base, body: JSON.stringify(body) }
 }
@@ -122,7 +125,7 @@ export const toHttpRequest = (root: string, req: V1Request<unknown>): HttpReques
 const interpret = <A>(req: V1Request<A>, http: HttpRequest, response: HttpResponse, parsed: Parsed): E.Either<KayakoError, A> => {
   if (!isSuccess(response.status)) return E.left(failed(req.operation, http, response, parsed))
   if (parsed.failure !== undefined) return E.left(parseError(req.operation, parsed.failure, response.body))
-  const envelope = parsed.envelope ?? (parsed.empty ? emptyEnvelope() : undefined)
+  const envelope = parsed.envelope
   if (envelope === undefined) return E.left(decodeError(req.operation, ['(root): expected a JSON object (the envelope)']))
   // JSONP-style answers always have HTTP 200; the envelope's own status still says it failed (spec §2.13)
   if (envelope.errors.length > 0 && envelope.status !== null && !isSuccess(envelope.status)) {
@@ -139,42 +142,42 @@ export const v1 = (config: V1Config): V1Executor => {
   const { send, run, tooLarge } = pipeline(config)
   const root = apiRoot(config.url)
   const maxValues = config.maxValues ?? DEFAULT_MAX_VALUES
-  const secrets = new Set<string>([...authSecrets(config.auth), ...userInfoOf(config.url)])
+  // the session adds the credentials of `auth` and what it learns
+  const secrets = new Set<string>(userInfoOf(config.url))
   const known = (): ReadonlyArray<string> => [...secrets]
   // Every string of the notifications and logs: a session id was seen in a notification's `relatedUrl`.
-  const cleanMeta = <M extends Pick<Meta, 'notifications' | 'logs'>>(meta: M): M =>
-    meta.notifications.length + meta.logs.length === 0 ? meta : { ...meta, ...scrubValue({ notifications: meta.notifications, logs: meta.logs }, secrets) }
-
-  const report = (operation: string, status: number, parsed: Parsed): void => {
-    const envelope = parsed.envelope
-    if (config.onMeta === undefined || envelope === undefined) return
-    if (envelope.notifications.length === 0 && envelope.logs.length === 0) return
+  const report = (operation: string, status: number, parsed: Parsed): Meta => {
+    const { notifications, logs } = parsed.envelope ?? emptyEnvelope()
+    if (notifications.length + logs.length === 0) return { operation, status, notifications, logs }
+    const meta = { operation, status, ...scrubValue({ notifications, logs }, secrets) }
     try {
-      config.onMeta(cleanMeta({ operation, status, notifications: envelope.notifications, logs: envelope.logs }))
+      config.onMeta?.(meta)
     } catch {
       // a failing callback must not turn an answer into an error
     }
+    return meta
   }
 
-  const held = session(config.auth, {
+  const held = session(
+    config.auth,
     root,
-    send: async (http) => {
+    async (http, normalise) => {
       const sent = await send({ ...http, secrets: known })
-      const big = E.isRight(sent) ? tooLarge(http.operation ?? 'request', sent.right) : undefined
-      return big === undefined ? sent : E.left(big)
+      if (E.isLeft(sent)) return sent
+      const big = tooLarge(http.operation ?? 'request', sent.right)
+      return big === undefined ? E.right([http, sent.right, parseAnswer(sent.right.body, maxValues, normalise ?? config.normalise)]) : E.left(big)
     },
-    parse: (body, normalise) => parseAnswer(body, maxValues, normalise ?? config.normalise),
     report,
-    remember: (secret) => {
-      if (secret !== undefined && secret !== null && secret !== '') secrets.add(secret)
+    (secret) => {
+      if (secret) secrets.add(secret)
     }
-  })
+  )
 
   const withMeta =
     <A>(asked: V1Request<A>): TE.TaskEither<KayakoError, Answer<A>> =>
-    async () => {
+    () => {
       const req = config.options === undefined ? asked : config.options(asked)
-      const answer = await run({
+      return run({
         operation: req.operation,
         issues: req.issues,
         secrets: () => secrets,
@@ -184,15 +187,13 @@ export const v1 = (config: V1Config): V1Executor => {
           const exchanged = await held.exchange(toHttpRequest(root, req), req.normalise)
           if (E.isLeft(exchanged)) return exchanged
           const [http, response, parsed] = exchanged.right
-          report(req.operation, response.status, parsed)
+          const meta = report(req.operation, response.status, parsed)
           const value = interpret(req, http, response, parsed)
           if (E.isLeft(value)) return value
           if (req.method === 'DELETE' && req.path === '/session') held.ended()
-          const envelope = parsed.envelope ?? emptyEnvelope()
-          return E.right({ operation: req.operation, status: response.status, notifications: envelope.notifications, logs: envelope.logs, value: value.right })
+          return E.right({ ...meta, value: value.right })
         }
       })
-      return E.isLeft(answer) ? answer : E.right(cleanMeta(answer.right))
     }
 
   const run1 =

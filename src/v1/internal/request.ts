@@ -163,12 +163,8 @@ export const request = <A>(operation: string, method: V1Method, path: string, de
 const distinct = (issues: Issues): Issues => {
   if (issues.length < 2) return issues
   const seen = new Set<string>()
-  return issues.filter((i) => {
-    const key = `${i.path}\u0000${i.message}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
+  // kept when adding its key grows the set, i.e. the first time
+  return issues.filter((i) => seen.size < seen.add(`${i.path}\u0000${i.message}`).size)
 }
 
 export const getRequest = <A>(operation: string, path: string, decoder: Decoder<Envelope, A>, parts?: RequestParts) =>
