@@ -160,17 +160,16 @@ export const listAsSent: Reader<ReadonlyArray<unknown>> = /*#__PURE__*/ list(asS
  * field names no kind; `''` is `null` too, so `no_empty` dropping empty strings or not changes nothing), `b` a
  * boolean (`false`), `x` an id (integer, or a string for sessions and some account ids) or `null`.
  */
-const SCALARS: Readonly<Record<string, (value: unknown) => Decoded<unknown>>> = {
-  I: toInt,
-  i: toInt,
-  j: toInt,
-  T: toText,
-  t: toText,
-  n: toText,
-  b: toBool,
-  x: toId
+const SCALARS: Readonly<Record<string, Reader<unknown> & { readonly required?: true }>> = {
+  I: { decode: toInt, required: true },
+  i: { decode: toInt, empty: 0 },
+  j: { decode: toInt },
+  T: { decode: toText, required: true },
+  t: { decode: toText, empty: '' },
+  n: { decode: (value) => (value === '' ? success(null) : toText(value)) },
+  b: { decode: toBool, empty: false },
+  x: { decode: toId }
 }
-const EMPTY: Readonly<Record<string, unknown>> = { i: 0, t: '', b: false }
 
 const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())
 
@@ -194,8 +193,8 @@ export const record = <A>(
   /** Keys left out of `extra` on purpose, space-separated (credentials such as a test resource's `session_id`). */
   omit?: string
 ): Decoder<unknown, A> => {
-  // per field: [property, wire key, scalar kind or reader]
-  let fields: ReadonlyArray<readonly [string, string, string | Reader<unknown>]> | undefined
+  // per field: [property, wire key, reader]
+  let fields: ReadonlyArray<readonly [string, string, Reader<unknown> & { readonly required?: true }]> | undefined
   const known = new Set(['resource_type', ...(omit?.split(' ') ?? [])])
   const decodeRecord = (o: JsonObject): Decoded<A> => {
     if (fields === undefined) {
@@ -203,7 +202,7 @@ export const record = <A>(
       fields = spec.split(' ').map((token) => {
         const [prop = '', kind = 'n', key = snake(prop)] = token.split(':')
         known.add(key)
-        return [prop, key, readers[Number(kind)] ?? kind] as const
+        return [prop, key, readers[Number(kind)] ?? (SCALARS[kind] as Reader<unknown>)] as const
       })
     }
     const out: Record<string, unknown> = {}
@@ -211,18 +210,14 @@ export const record = <A>(
     // indexed, no destructuring: each costs an iterator until the optimiser has seen the loop (cold decodes count)
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i] as (typeof fields)[number]
-      const kind = field[2]
+      const reader = field[2]
       const value = o[field[1]]
       const r =
-        typeof kind !== 'string'
-          ? value === undefined || value === null
-            ? success(kind.empty ?? null)
-            : kind.decode(value)
-          : value === undefined || value === null || (value === '' && kind === 'n')
-            ? kind === 'I' || kind === 'T'
-              ? failure(value, 'is required')
-              : success(EMPTY[kind] ?? null)
-            : (SCALARS[kind] as (value: unknown) => Decoded<unknown>)(value)
+        value === undefined || value === null
+          ? reader.required === true
+            ? failure(value, 'is required')
+            : success(reader.empty ?? null)
+          : reader.decode(value)
       if (r._tag === 'Right') out[field[0]] = r.right
       else {
         const at = atKey(field[1])(r) as E.Left<DecodeErrors>
