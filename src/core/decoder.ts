@@ -25,7 +25,7 @@ export const success: <A>(a: A) => Decoded<A> = E.right
 // io-ts's error values, built as its `FS.of`, `FS.concat`, `DE.leaf`, `DE.key` and `DE.index` build them (its modules
 // spell each as a `function` with a `return`: these one-liners are what bundles keep).
 const of = (value: DE.DecodeError<string>): DecodeErrors => ({ _tag: 'Of', value })
-const concat = (left: DecodeErrors, right: DecodeErrors): FS.FreeSemigroup<DE.DecodeError<string>> => ({ _tag: 'Concat', left, right })
+export const concat = (left: DecodeErrors, right: DecodeErrors): FS.FreeSemigroup<DE.DecodeError<string>> => ({ _tag: 'Concat', left, right })
 
 export const failure = (actual: unknown, message: string): Decoded<never> => E.left(of({ _tag: 'Leaf', actual, error: message }))
 

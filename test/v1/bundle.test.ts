@@ -21,7 +21,7 @@ const bundle = async (code: string): Promise<string> => {
   return result.outputFiles[0]?.text ?? ''
 }
 
-// a field name read by exactly one decoder
+// a field name read by exactly one decoder (written snake_case by a `struct`, camelCase by a `record`'s spec)
 const MARKS = {
   user: 'last_logged_in_at',
   case: 'last_reply_by_agent_at',
@@ -33,7 +33,7 @@ const MARKS = {
 
 const kept = (text: string): ReadonlyArray<string> =>
   Object.entries(MARKS)
-    .filter(([, mark]) => text.includes(mark))
+    .filter(([, mark]) => text.includes(mark) || text.includes(mark.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())))
     .map(([name]) => name)
 
 test('a module keeps only the decoders it reaches', async () => {

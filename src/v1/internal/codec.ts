@@ -1,11 +1,12 @@
 /**
- * The JSON leaf of the decoder vocabulary (`core/decoder.ts`): field decoders for normalised v1 documents (see
- * `flat.ts`), whose keys are snake_case whatever `_case` was asked for and whose flat references are already resolved.
- * The decoders treat a missing field exactly like an empty one (`null`, `[]`),
- * which is what `_empty=false` / `X-Options: no_empty` removes, so options never change a decoded value.
+ * The JSON leaf of the decoder vocabulary (`core/decoder.ts`): records for normalised v1 documents (see `flat.ts`),
+ * whose keys are snake_case whatever `_case` was asked for and whose flat references are already resolved. A record's
+ * fields are data (one line of text per entity, read by one engine, `record`); the fields that need more than a
+ * scalar name a reader (`date`, `related`, `list` …). The decoders treat a missing field exactly like an empty one
+ * (`null`, `[]`), which is what `_empty=false` / `X-Options: no_empty` removes, so options never change a decoded value.
  */
 import * as E from '../../core/either'
-import { atKey, failure, readFields, setOwn, success, traverseIndexed, type Decoded, type Decoder, type FieldOf, type FieldValues } from '../../core/decoder'
+import { atKey, concat, type DecodeErrors, failure, setOwn, success, traverseIndexed, type Decoded, type Decoder } from '../../core/decoder'
 import { isObject, isReferenceShape, rawOf, SHARED, type JsonObject } from './flat'
 
 /** A resource the response did not include: `{ id, resource_type }` (channels: `uuid`). */
@@ -28,23 +29,6 @@ export const included = <A>(value: Related<A> | null | undefined): A | undefined
 
 /** Keys of a free-form map that a decoder keeps (values nobody decoded that are not empty). */
 export type Extra = Readonly<Record<string, unknown>>
-
-export interface Field<A> extends FieldOf<JsonObject, A> {
-  /** The snake_case key the field reads (for `extra`). */
-  readonly key: string
-}
-
-const field = <A>(key: string, convert: (value: unknown) => Decoded<A>, empty: A | undefined): Field<A> => ({
-  key,
-  read: (o) => {
-    const value = o[key]
-    if (value === undefined || value === null) {
-      return empty === undefined ? atKey(key)(failure(value, 'is required')) : success(empty)
-    }
-    const r = convert(value)
-    return E.isRight(r) ? r : atKey(key)(r)
-  }
-})
 
 // ---------------------------------------------------------------------------------------------------------------
 // Scalars
@@ -95,57 +79,49 @@ export const toDate = (value: unknown): Decoded<Date | null> => {
 export const toId = (value: unknown): Decoded<number | string> =>
   typeof value === 'number' ? toInt(value) : typeof value === 'string' && value !== '' ? success(value) : failure(value, 'expected an id')
 
-export const requiredInt = (key: string): Field<number> => field(key, toInt, undefined)
-export const requiredText = (key: string): Field<string> => field(key, toText, undefined)
-/** A number that may be absent: `0` then. */
-export const int = (key: string): Field<number> => field(key, toInt, 0)
-export const nullableInt = (key: string): Field<number | null> => field(key, toInt, null)
-export const nullableNumber = (key: string): Field<number | null> => field(key, toNumber, null)
-/** Text that is always there: `''` when absent. */
-export const text = (key: string): Field<string> => field(key, toText, '')
-/**
- * Text that may be empty: absent, `null` and `''` all decode to `null` (whether `no_empty` also drops empty strings
- * is UNCONFIRMED; treating them alike keeps the decoded value independent of it).
- */
-export const nullableText = (key: string): Field<string | null> => {
-  const f = field(key, toText, null)
-  return { key, read: (o) => (o[key] === '' ? success(null) : f.read(o)) }
-}
-export const bool = (key: string): Field<boolean> => field(key, toBool, false)
-export const date = (key: string): Field<Date | null> => field(key, toDate, null)
-export const id = (key: string): Field<number | string | null> => field(key, toId, null)
-
-/** An enumeration: the known values type it, unknown ones are kept as sent (a newer server loses nothing). */
-export const literal: <L extends string>(key: string) => Field<L | null> = nullableText as never
-
 // ---------------------------------------------------------------------------------------------------------------
-// Structures
+// Readers: the fields that are not scalars
+
+/**
+ * How a record's field that is not a scalar reads a present value (not `undefined`, not `null`), and what it decodes
+ * to when absent or `null`: `empty`, else `null`. Any decoder is a reader of a nested object that may be absent.
+ */
+export interface Reader<A> extends Decoder<unknown, A> {
+  readonly empty?: A
+}
+
+/** A timestamp (see `toDate`); `null` when absent. */
+export const date: Reader<Date | null> = { decode: toDate }
+
+/** A number that may have a fraction; `null` when absent. */
+export const nullableNumber: Reader<number | null> = { decode: toNumber }
 
 const toReference = (o: JsonObject): Decoded<Reference> => {
   const idValue = o.id ?? o.uuid
   return E.map((id: number | string): Reference => ({ _tag: 'Reference', id, resourceType: o.resource_type as string }))(toId(idValue))
 }
 
-/** A related resource (or reference); `null` when absent. */
-export const related = <A>(key: string, decoder: Decoder<unknown, A>): Field<Related<A> | null> => field(key, (value) => relatedValue(decoder, value), null)
-
-const relatedValue = <A>(decoder: Decoder<unknown, A>, value: unknown): Decoded<Related<A>> =>
+/** The related resource, or a reference when only `{ id, resource_type }` was sent. */
+export const relatedValue = <A>(decoder: Decoder<unknown, A>, value: unknown): Decoded<Related<A>> =>
   isObject(value) && isReferenceShape(value) ? toReference(value) : decoder.decode(value)
 
-/** A list of related resources (or references); `[]` when absent. */
-export const relatedList = <A>(key: string, decoder: Decoder<unknown, A>): Field<ReadonlyArray<Related<A>>> =>
-  list(key, { decode: (value) => relatedValue(decoder, value) })
+/** A related resource (or reference); `null` when absent. */
+export const related = <A>(decoder: Decoder<unknown, A>): Reader<Related<A>> => ({ decode: (value) => relatedValue(decoder, value) })
 
 /** A list, each item decoded (`{ decode: toInt }` for scalars); `[]` when absent. */
-export const list = <A>(key: string, item: Decoder<unknown, A>): Field<ReadonlyArray<A>> =>
-  field(key, (value) => (Array.isArray(value) ? traverseIndexed(value, (v) => item.decode(v)) : failure(value, 'expected an array')), [])
+export const list = <A>(item: Decoder<unknown, A>): Reader<ReadonlyArray<A>> => ({
+  decode: (value) => (Array.isArray(value) ? traverseIndexed(value, item.decode) : failure(value, 'expected an array')),
+  empty: []
+})
 
-/** A nested object that is not a resource (`logo`, `read_marker` …); `null` when absent. */
-export const nested = <A>(key: string, decoder: Decoder<unknown, A>): Field<A | null> => field(key, (value) => decoder.decode(value), null)
+/** A list of related resources (or references); `[]` when absent. */
+export const relatedList = <A>(decoder: Decoder<unknown, A>): Reader<ReadonlyArray<Related<A>>> => list(related(decoder))
 
 /** A map whose keys are data (`metadata`, custom `field_values`): returned with the keys as the server sent them. */
-export const freeForm = (key: string): Field<Readonly<Record<string, unknown>>> =>
-  field(key, (value) => (isObject(value) ? success(rawOf(value) as Readonly<Record<string, unknown>>) : failure(value, 'expected an object')), {})
+export const freeForm: Reader<Readonly<Record<string, unknown>>> = {
+  decode: (value) => (isObject(value) ? success(rawOf(value) as Readonly<Record<string, unknown>>) : failure(value, 'expected an object')),
+  empty: {}
+}
 
 const isEmpty = (value: unknown): boolean => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
 
@@ -171,30 +147,86 @@ const withoutEmpties = (value: unknown, skip?: ReadonlySet<string>): unknown => 
  */
 export const asSent: Decoder<unknown, unknown> = { decode: (value) => success(withoutEmpties(value)) }
 
+/** A list of values whose shape is not documented (view columns, user addresses), each kept as sent. */
+export const listAsSent: Reader<ReadonlyArray<unknown>> = /*#__PURE__*/ list(asSent)
+
+// ---------------------------------------------------------------------------------------------------------------
+// Records
+
 /**
- * A resource or sub-object: every field decoded, failures collected with their paths. Keys no field reads are kept
- * in `extra` (unless empty, so `no_empty` does not change it). `resource_type` is not checked: a related field may
- * hold a sibling type (`user_minimal`, a trigger as a post's creator) and decoding it tolerantly loses nothing.
+ * The scalar kinds a field names after its property (`title:t`), with what an absent or `null` value decodes to:
+ * `I` an integer and `T` text that must be there; `i` an integer (`0`), `j` an integer or `null`, `t` text (`''`),
+ * `n` text or `null` (also enumerations: known values type them, unknown ones are kept as sent; the default when a
+ * field names no kind; `''` is `null` too, so `no_empty` dropping empty strings or not changes nothing), `b` a
+ * boolean (`false`), `x` an id (integer, or a string for sessions and some account ids) or `null`.
  */
-export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
+const SCALARS: Readonly<Record<string, Reader<unknown> & { readonly required?: true }>> = {
+  I: { decode: toInt, required: true },
+  i: { decode: toInt, empty: 0 },
+  j: { decode: toInt },
+  T: { decode: toText, required: true },
+  t: { decode: toText, empty: '' },
+  n: { decode: (value) => (value === '' ? success(null) : toText(value)) },
+  b: { decode: toBool, empty: false },
+  x: { decode: toId }
+}
+
+const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())
+
+/**
+ * A resource or sub-object, its fields written as data: `spec` lists them, space-separated, as `property:kind`, the
+ * kind a letter of `SCALARS` (none: `n`) or the index of the field's {@link Reader} in `refs()`; the wire key is the
+ * property in snake_case unless a third part names it (`phones:4:phone`). One engine reads every record: a bundle
+ * carries a line of text per entity instead of a closure per field, and the spec is split once per decoder, at its
+ * first value. Every field is decoded and failures are collected with their paths. Keys no field reads are kept in
+ * `extra` (unless empty, so `no_empty` does not change it). `resource_type` is not checked: a related field may hold
+ * a sibling type (`user_minimal`, a trigger as a post's creator) and decoding it tolerantly loses nothing.
+ */
+export const record = <A>(
   resourceType: string | undefined,
+  spec: string,
   /**
-   * The fields, or a function returning them: entity decoders pass a function so that a bundler drops every decoder
-   * no imported module reaches (the fields refer to other entities' decoders), and so decoders can refer to each
-   * other whatever their order.
+   * The readers the fields name: a function, so that decoders can refer to each other whatever their order, and a
+   * bundler drops every decoder no imported module reaches.
    */
-  fields: F | (() => F),
-  /** Keys left out of `extra` on purpose (credentials such as a test resource's `session_id`). */
-  omit: ReadonlyArray<string> = []
-): Decoder<unknown, FieldValues<F> & { readonly extra: Extra }> => {
-  let entries: ReadonlyArray<readonly [string, Field<unknown>]> | undefined
-  const known = new Set<string>(['resource_type', ...omit])
-  const fieldEntries = (): ReadonlyArray<readonly [string, Field<unknown>]> => {
-    if (entries === undefined) {
-      entries = Object.entries(typeof fields === 'function' ? fields() : fields)
-      for (const [, f] of entries) known.add(f.key)
+  refs?: () => ReadonlyArray<Reader<unknown>>,
+  /** Keys left out of `extra` on purpose, space-separated (credentials such as a test resource's `session_id`). */
+  omit?: string
+): Decoder<unknown, A> => {
+  // per field: [property, wire key, reader]
+  let fields: ReadonlyArray<readonly [string, string, Reader<unknown> & { readonly required?: true }]> | undefined
+  const known = new Set(['resource_type', ...(omit?.split(' ') ?? [])])
+  const decodeRecord = (o: JsonObject): Decoded<A> => {
+    if (fields === undefined) {
+      const readers = refs?.() ?? []
+      fields = spec.split(' ').map((token) => {
+        const [prop = '', kind = 'n', key = snake(prop)] = token.split(':')
+        known.add(key)
+        return [prop, key, readers[Number(kind)] ?? (SCALARS[kind] as Reader<unknown>)] as const
+      })
     }
-    return entries
+    const out: Record<string, unknown> = {}
+    let errors: DecodeErrors | undefined
+    // indexed, no destructuring: each costs an iterator until the optimiser has seen the loop (cold decodes count)
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i] as (typeof fields)[number]
+      const reader = field[2]
+      const value = o[field[1]]
+      const r =
+        value === undefined || value === null
+          ? reader.required === true
+            ? failure(value, 'is required')
+            : success(reader.empty ?? null)
+          : reader.decode(value)
+      if (r._tag === 'Right') out[field[0]] = r.right
+      else {
+        const at = atKey(field[1])(r) as E.Left<DecodeErrors>
+        errors = errors === undefined ? at.left : concat(errors, at.left)
+      }
+    }
+    if (errors !== undefined) return E.left(errors)
+    out.extra = withoutEmpties(o, known)
+    return success(out as A)
   }
   // In flat mode one resource object is shared by every place that refers to it: decode it once per document (the
   // result kept on the object, under this decoder's own symbol).
@@ -202,14 +234,9 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
   return {
     decode: (value) => {
       if (!isObject(value)) return failure(value, resourceType === undefined ? 'expected an object' : `expected a ${resourceType} object`)
-      if (value[SHARED] !== true) return decodeStruct(value)
-      const memory = value as { [memo]?: Decoded<FieldValues<F> & { readonly extra: Extra }> }
-      return (memory[memo] ??= decodeStruct(value))
+      if (value[SHARED] !== true) return decodeRecord(value)
+      const memory = value as { [memo]?: Decoded<A> }
+      return (memory[memo] ??= decodeRecord(value))
     }
-  }
-  function decodeStruct(value: JsonObject): Decoded<FieldValues<F> & { readonly extra: Extra }> {
-    const out = readFields(fieldEntries(), value)
-    if (!E.isLeft(out)) out.right.extra = withoutEmpties(value, known)
-    return out as Decoded<FieldValues<F> & { readonly extra: Extra }>
   }
 }

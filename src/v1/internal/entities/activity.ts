@@ -1,20 +1,6 @@
-import {
-  date,
-  type Extra,
-  freeForm,
-  literal,
-  nested,
-  nullableNumber,
-  nullableText,
-  related,
-  type Related,
-  relatedList,
-  requiredInt,
-  struct,
-  text
-} from '../codec'
+import { date, type Extra, freeForm, nullableNumber, record, related, type Related, relatedList } from '../codec'
 import type { Decoder } from '../../../core/decoder'
-import { anyResource, type AnyResource, url } from './resource'
+import { anyResource, type AnyResource } from './resource'
 
 /** Someone or something an activity names (its actor, object, target …), as the agent app shows it. */
 export interface ActivityObject {
@@ -65,38 +51,14 @@ export interface Activity {
   readonly extra: Extra
 }
 
-const activityObject: Decoder<unknown, ActivityObject> = /*#__PURE__*/ struct(undefined, () => ({
-  name: nullableText('name'),
-  title: nullableText('title'),
-  prefix: nullableText('prefix'),
-  url: nullableText('url'),
-  fullTitle: nullableText('full_title'),
-  image: nullableText('image'),
-  preposition: nullableText('preposition'),
-  original: related('original', anyResource)
-}))
+const activityObject: Decoder<unknown, ActivityObject> = /*#__PURE__*/ record(undefined, 'name title prefix url fullTitle image preposition original:0', () => [
+  related(anyResource)
+])
 
-const activityAction: Decoder<unknown, ActivityAction> = /*#__PURE__*/ struct(undefined, () => ({
-  action: literal<ActivityActionKind>('action'),
-  field: nullableText('field'),
-  oldValue: nullableText('old_value'),
-  newValue: nullableText('new_value')
-}))
+const activityAction: Decoder<unknown, ActivityAction> = /*#__PURE__*/ record(undefined, 'action field oldValue newValue')
 
-export const activity: Decoder<unknown, Activity> = /*#__PURE__*/ struct('activity', () => ({
-  id: requiredInt('id'),
-  activity: text('activity'),
-  actor: nested('actor', activityObject),
-  verb: nullableText('verb'),
-  summary: nullableText('summary'),
-  actions: relatedList('actions', activityAction),
-  object: nested('object', activityObject),
-  objectActor: nested('object_actor', activityObject),
-  target: nested('target', activityObject),
-  location: freeForm('location'),
-  portal: nullableText('portal'),
-  weight: nullableNumber('weight'),
-  ipAddress: nullableText('ip_address'),
-  createdAt: date('created_at'),
-  ...url()
-}))
+export const activity: Decoder<unknown, Activity> = /*#__PURE__*/ record(
+  'activity',
+  'id:I activity:t actor:1 verb summary actions:2 object:1 objectActor:1 target:1 location:3 portal weight:4 ' + 'ipAddress createdAt:0 resourceUrl',
+  () => [date, activityObject, relatedList(activityAction), freeForm, nullableNumber]
+)

@@ -1,9 +1,9 @@
-import { bool, date, int, list, literal, nullableText, related, type Related, relatedList, requiredInt, struct, text } from '../codec'
+import { date, list, record, related, type Related, relatedList } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { attachment, type Attachment } from './attachment'
 import { localeField, type LocaleField, slug, type Slug } from './localeField'
 import { user, type User } from './people'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import type { Resource, Timestamps } from './resource'
 import { section, type Section } from './section'
 import { tag, type Tag } from './tag'
 
@@ -36,31 +36,13 @@ export interface Article extends Timestamps, Resource {
   readonly publishedAt: Date | null
 }
 
-export const article: Decoder<unknown, Article> = /*#__PURE__*/ struct('article', () => ({
-  id: requiredInt('id'),
-  uuid: nullableText('uuid'),
-  titles: relatedList('titles', localeField),
-  slugs: list('slugs', slug),
-  contents: relatedList('contents', localeField),
-  keywords: nullableText('keywords'),
-  section: related('section', section),
-  creator: related('creator', user),
-  author: related('author', user),
-  attachments: relatedList('attachments', attachment),
-  downloadAll: nullableText('download_all'),
-  status: literal<ArticleStatus>('status'),
-  upvoteCount: int('upvote_count'),
-  downvoteCount: int('downvote_count'),
-  views: int('views'),
-  rank: int('rank'),
-  tags: relatedList('tags', tag),
-  isFeatured: bool('is_featured'),
-  allowComments: bool('allow_comments'),
-  totalComments: int('total_comments'),
-  publishedAt: date('published_at'),
-  ...stamps(),
-  ...url()
-}))
+export const article: Decoder<unknown, Article> = /*#__PURE__*/ record(
+  'article',
+  'id:I uuid titles:1 slugs:2 contents:1 keywords section:3 creator:4 author:4 attachments:5 downloadAll status ' +
+    'upvoteCount:i downvoteCount:i views:i rank:i tags:6 isFeatured:b allowComments:b totalComments:i ' +
+    'publishedAt:0 createdAt:0 updatedAt:0 resourceUrl',
+  () => [date, relatedList(localeField), list(slug), related(section), related(user), relatedList(attachment), relatedList(tag)]
+)
 
 /** One hit of the help-center search (`/helpcenter/search`): the article's text in the searched locale, and the article. */
 export interface ArticleHit extends Timestamps {
@@ -74,11 +56,8 @@ export interface ArticleHit extends Timestamps {
   readonly extra: Resource['extra']
 }
 
-export const articleHit: Decoder<unknown, ArticleHit> = /*#__PURE__*/ struct(undefined, () => ({
-  uuid: nullableText('uuid'),
-  title: text('title'),
-  contents: text('contents'),
-  link: nullableText('link'),
-  original: related('original', article),
-  ...stamps()
-}))
+export const articleHit: Decoder<unknown, ArticleHit> = /*#__PURE__*/ record(
+  undefined,
+  'uuid title:t contents:t link original:1 createdAt:0 updatedAt:0',
+  () => [date, related(article)]
+)

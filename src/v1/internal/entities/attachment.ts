@@ -1,4 +1,4 @@
-import { date, type Extra, id, int, list, nullableInt, nullableText, struct, text } from '../codec'
+import { date, type Extra, list, record } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 
 /** A smaller rendering of an image {@link Attachment}. */
@@ -13,15 +13,7 @@ export interface Thumbnail {
   readonly extra: Extra
 }
 
-const thumbnail: Decoder<unknown, Thumbnail> = /*#__PURE__*/ struct('thumbnail', () => ({
-  name: nullableText('name'),
-  size: int('size'),
-  width: nullableInt('width'),
-  height: nullableInt('height'),
-  type: nullableText('type'),
-  url: nullableText('url'),
-  createdAt: date('created_at')
-}))
+const thumbnail: Decoder<unknown, Thumbnail> = /*#__PURE__*/ record('thumbnail', 'name size:i width:j height:j type url createdAt:0', () => [date])
 
 /**
  * A file of a post, a note, a message or an article, as it comes with them (`attachments`): name, size, MIME type,
@@ -44,17 +36,8 @@ export interface Attachment {
   readonly extra: Extra
 }
 
-export const attachment: Decoder<unknown, Attachment> = /*#__PURE__*/ struct('attachment', () => ({
-  id: id('id'),
-  name: text('name'),
-  size: int('size'),
-  width: nullableInt('width'),
-  height: nullableInt('height'),
-  type: nullableText('type'),
-  contentId: nullableText('content_id'),
-  alt: nullableText('alt'),
-  url: nullableText('url'),
-  urlDownload: nullableText('url_download'),
-  thumbnails: list('thumbnails', thumbnail),
-  createdAt: date('created_at')
-}))
+export const attachment: Decoder<unknown, Attachment> = /*#__PURE__*/ record(
+  'attachment',
+  'id:x name:t size:i width:j height:j type contentId alt url urlDownload thumbnails:1 createdAt:0',
+  () => [date, list(thumbnail)]
+)

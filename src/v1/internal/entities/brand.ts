@@ -1,7 +1,7 @@
-import { bool, nullableText, requiredInt, struct, text } from '../codec'
+import { date, record } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { localeCode } from './people'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import type { Resource, Timestamps } from './resource'
 
 /** A brand (`/brands`): a help center with its own domain and default locale. Fields follow Kayako's agent app. */
 export interface Brand extends Timestamps, Resource {
@@ -18,17 +18,8 @@ export interface Brand extends Timestamps, Resource {
   readonly isSslEnabled: boolean
 }
 
-export const brand: Decoder<unknown, Brand> = /*#__PURE__*/ struct('brand', () => ({
-  id: requiredInt('id'),
-  name: text('name'),
-  url: nullableText('url'),
-  subDomain: nullableText('sub_domain'),
-  domain: nullableText('domain'),
-  alias: nullableText('alias'),
-  locale: localeCode('locale'),
-  isEnabled: bool('is_enabled'),
-  isDefault: bool('is_default'),
-  isSslEnabled: bool('is_ssl_enabled'),
-  ...stamps(),
-  ...url()
-}))
+export const brand: Decoder<unknown, Brand> = /*#__PURE__*/ record(
+  'brand',
+  'id:I name:t url subDomain domain alias locale:1 isEnabled:b isDefault:b isSslEnabled:b createdAt:0 ' + 'updatedAt:0 resourceUrl',
+  () => [date, localeCode]
+)

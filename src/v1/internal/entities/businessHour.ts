@@ -1,6 +1,7 @@
-import { bool, type Extra, type Field, list, nested, nullableText, requiredInt, struct, text, toInt } from '../codec'
-import { success, type Decoder } from '../../../core/decoder'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import * as E from '../../../core/either'
+import type { Decoder } from '../../../core/decoder'
+import { date, type Extra, list, type Reader, record, toInt } from '../codec'
+import type { Resource, Timestamps } from './resource'
 
 /** An item of a day's open hours: an integer. */
 const hours: Decoder<unknown, number> = { decode: toInt }
@@ -16,26 +17,17 @@ export interface Zones {
   readonly sunday: ReadonlyArray<number>
 }
 
-const DAYS: ReadonlyArray<keyof Zones> = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
-
-const zonesDecoder = /*#__PURE__*/ struct(
+const zoneDays = /*#__PURE__*/ record<Zones & { readonly extra: Extra }>(
   undefined,
-  () => Object.fromEntries(DAYS.map((day) => [day, list(day, hours)])) as Record<keyof Zones, Field<ReadonlyArray<number>>>
+  'monday:0 tuesday:0 wednesday:0 thursday:0 friday:0 saturday:0 sunday:0',
+  () => [list(hours)]
 )
 
-const NO_ZONES: Zones = /*#__PURE__*/ Object.fromEntries(DAYS.map((day) => [day, []])) as unknown as Zones
-
-/** Open hours per weekday; a day the server leaves out (flat example, `no_empty`) is closed. */
-const zones = (key: string): Field<Zones> => ({
-  key,
-  read: (o) => {
-    const f = nested(key, zonesDecoder).read(o)
-    if (f._tag === 'Left') return f
-    if (f.right === null) return success(NO_ZONES)
-    const { extra: _ignored, ...days } = f.right
-    return success(days)
-  }
-})
+/** Open hours per weekday; a day the server leaves out (flat example, `no_empty`) is closed, and every day when `zones` is. */
+const zones: Reader<Zones> = {
+  decode: (value) => E.map(({ extra: _ignored, ...days }: Zones & { readonly extra: Extra }): Zones => days)(zoneDays.decode(value)),
+  empty: { monday: [], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [], sunday: [] }
+}
 
 /** UNCONFIRMED by the docs: fields from Kayako's agent app. */
 export interface Holiday {
@@ -45,11 +37,7 @@ export interface Holiday {
   readonly extra: Extra
 }
 
-const holiday: Decoder<unknown, Holiday> = /*#__PURE__*/ struct('businesshour_holiday', () => ({
-  title: text('title'),
-  date: nullableText('date'),
-  openHours: list('open_hours', hours)
-}))
+const holiday: Decoder<unknown, Holiday> = /*#__PURE__*/ record('businesshour_holiday', 'title:t date openHours:0', () => [list(hours)])
 
 /** A business-hours schedule (`/businesshours`): its weekly open hours and holidays; teams and SLAs run on one. */
 export interface BusinessHour extends Timestamps, Resource {
@@ -60,12 +48,8 @@ export interface BusinessHour extends Timestamps, Resource {
   readonly isDefault: boolean
 }
 
-export const businessHour: Decoder<unknown, BusinessHour> = /*#__PURE__*/ struct('business_hour', () => ({
-  id: requiredInt('id'),
-  title: text('title'),
-  zones: zones('zones'),
-  holidays: list('holidays', holiday),
-  isDefault: bool('is_default'),
-  ...stamps(),
-  ...url()
-}))
+export const businessHour: Decoder<unknown, BusinessHour> = /*#__PURE__*/ record(
+  'business_hour',
+  'id:I title:t zones:1 holidays:2 isDefault:b createdAt:0 updatedAt:0 resourceUrl',
+  () => [date, zones, list(holiday)]
+)

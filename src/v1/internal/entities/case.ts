@@ -1,4 +1,4 @@
-import { bool, date, type Extra, int, list, literal, nullableText, related, type Related, relatedList, requiredInt, struct, text } from '../codec'
+import { date, type Extra, list, record, related, type Related, relatedList } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { customFieldValue, type CustomFieldValue } from './caseField'
 import { casePriority, type CasePriority } from './casePriority'
@@ -7,7 +7,7 @@ import { caseType, type CaseType } from './caseType'
 import { type Channel, channel } from './channel'
 import { type User, user } from './people'
 import { post, type Post, type PostStatus } from './post'
-import { anyResource, type AnyResource, type Resource, stamps, type Timestamps, url } from './resource'
+import { anyResource, type AnyResource, type Resource, type Timestamps } from './resource'
 import { tag, type Tag } from './tag'
 import { type Team, team } from './team'
 
@@ -77,64 +77,31 @@ export interface Case extends Timestamps, Resource {
   readonly agentUpdatedAt: Date | null
 }
 
-export const kase: Decoder<unknown, Case> = /*#__PURE__*/ struct('case', () => ({
-  id: requiredInt('id'),
-  legacyId: nullableText('legacy_id'),
-  subject: text('subject'),
-  portal: nullableText('portal'),
-  sourceChannel: related('source_channel', channel),
-  lastPublicChannel: related('last_public_channel', channel),
-  requester: related('requester', user),
-  creator: related('creator', user),
-  identity: related('identity', anyResource),
-  assignee: related('assignee', user),
-  assignedAgent: related('assigned_agent', user),
-  assignedTeam: related('assigned_team', team),
-  lastAssignedBy: related('last_assigned_by', user),
-  brand: related('brand', anyResource),
-  status: related('status', caseStatus),
-  priority: related('priority', casePriority),
-  type: related('type', caseType),
-  readMarker: related('read_marker', anyResource),
-  slaVersion: related('sla_version', anyResource),
-  slaMetrics: relatedList('sla_metrics', anyResource),
-  form: related('form', anyResource),
-  customFields: list('custom_fields', customFieldValue),
-  lastReplier: related('last_replier', user),
-  lastReplierIdentity: related('last_replier_identity', anyResource),
-  lastCompletedBy: related('last_completed_by', user),
-  lastUpdatedBy: related('last_updated_by', user),
-  lastClosedBy: related('last_closed_by', user),
-  state: literal<CaseState>('state'),
-  postCount: int('post_count'),
-  hasNotes: bool('has_notes'),
-  pinnedNotesCount: int('pinned_notes_count'),
-  hasAttachments: bool('has_attachments'),
-  isMerged: bool('is_merged'),
-  rating: literal<'GOOD' | 'BAD'>('rating'),
-  ratingStatus: literal<'UNOFFERED' | 'OFFERED' | 'RECEIVED'>('rating_status'),
-  tags: relatedList('tags', tag),
-  replyChannels: relatedList('reply_channels', channel),
-  lastPostStatus: literal<PostStatus>('last_post_status'),
-  lastPostPreview: nullableText('last_post_preview'),
-  lastPostType: literal<'PUBLIC' | 'NOTE'>('last_post_type'),
-  lastMessagePreview: nullableText('last_message_preview'),
-  realtimeChannel: nullableText('realtime_channel'),
-  lastAssignedAt: date('last_assigned_at'),
-  lastRepliedAt: date('last_replied_at'),
-  lastOpenedAt: date('last_opened_at'),
-  lastPendingAt: date('last_pending_at'),
-  lastClosedAt: date('last_closed_at'),
-  lastCompletedAt: date('last_completed_at'),
-  lastAgentActivityAt: date('last_agent_activity_at'),
-  lastCustomerActivityAt: date('last_customer_activity_at'),
-  lastReplyByAgentAt: date('last_reply_by_agent_at'),
-  lastReplyByRequesterAt: date('last_reply_by_requester_at'),
-  latestAssigneeUpdate: date('latest_assignee_update'),
-  agentUpdatedAt: date('agent_updated_at'),
-  ...stamps(),
-  ...url()
-}))
+export const kase: Decoder<unknown, Case> = /*#__PURE__*/ record(
+  'case',
+  'id:I legacyId subject:t portal sourceChannel:1 lastPublicChannel:1 requester:2 creator:2 identity:3 ' +
+    'assignee:2 assignedAgent:2 assignedTeam:4 lastAssignedBy:2 brand:3 status:5 priority:6 type:7 readMarker:3 ' +
+    'slaVersion:3 slaMetrics:8 form:3 customFields:9 lastReplier:2 lastReplierIdentity:3 lastCompletedBy:2 ' +
+    'lastUpdatedBy:2 lastClosedBy:2 state postCount:i hasNotes:b pinnedNotesCount:i hasAttachments:b isMerged:b ' +
+    'rating ratingStatus tags:10 replyChannels:11 lastPostStatus lastPostPreview lastPostType lastMessagePreview ' +
+    'realtimeChannel lastAssignedAt:0 lastRepliedAt:0 lastOpenedAt:0 lastPendingAt:0 lastClosedAt:0 ' +
+    'lastCompletedAt:0 lastAgentActivityAt:0 lastCustomerActivityAt:0 lastReplyByAgentAt:0 ' +
+    'lastReplyByRequesterAt:0 latestAssigneeUpdate:0 agentUpdatedAt:0 createdAt:0 updatedAt:0 resourceUrl',
+  () => [
+    date,
+    related(channel),
+    related(user),
+    related(anyResource),
+    related(team),
+    related(caseStatus),
+    related(casePriority),
+    related(caseType),
+    relatedList(anyResource),
+    list(customFieldValue),
+    relatedList(tag),
+    relatedList(channel)
+  ]
+)
 
 /** The answer to a reply: the posts it created and the case. */
 export interface CaseReply {
@@ -143,7 +110,4 @@ export interface CaseReply {
   readonly extra: Extra
 }
 
-export const caseReply: Decoder<unknown, CaseReply> = /*#__PURE__*/ struct('case_reply', () => ({
-  posts: relatedList('posts', post),
-  case: related('case', kase)
-}))
+export const caseReply: Decoder<unknown, CaseReply> = /*#__PURE__*/ record('case_reply', 'posts:0 case:1', () => [relatedList(post), related(kase)])

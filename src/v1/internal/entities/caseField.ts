@@ -1,6 +1,6 @@
-import { bool, type Extra, id, int, literal, nullableText, related, type Related, relatedList, requiredInt, struct, text } from '../codec'
+import { date, type Extra, record, related, type Related, relatedList } from '../codec'
 import type { Decoder } from '../../../core/decoder'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import type { Resource, Timestamps } from './resource'
 
 /** One translation of a text (a title, a description, an option's value): `translation` in `locale`. */
 export interface LocaleField {
@@ -10,11 +10,7 @@ export interface LocaleField {
   readonly extra: Extra
 }
 
-export const localeField: Decoder<unknown, LocaleField> = /*#__PURE__*/ struct('locale_field', () => ({
-  id: id('id'),
-  locale: nullableText('locale'),
-  translation: nullableText('translation')
-}))
+export const localeField: Decoder<unknown, LocaleField> = /*#__PURE__*/ record('locale_field', 'id:x locale translation')
 
 /** A choice of a RADIO, SELECT, CHECKBOX or CASCADINGSELECT field: its value in each locale and its tag. */
 export interface FieldOption extends Timestamps {
@@ -26,14 +22,11 @@ export interface FieldOption extends Timestamps {
   readonly extra: Extra
 }
 
-export const fieldOption: Decoder<unknown, FieldOption> = /*#__PURE__*/ struct('field_option', () => ({
-  id: id('id'),
-  fielduuid: nullableText('fielduuid'),
-  values: relatedList('values', localeField),
-  tag: nullableText('tag'),
-  sortOrder: int('sort_order'),
-  ...stamps()
-}))
+export const fieldOption: Decoder<unknown, FieldOption> = /*#__PURE__*/ record(
+  'field_option',
+  'id:x fielduuid values:1 tag sortOrder:i createdAt:0 updatedAt:0',
+  () => [date, relatedList(localeField)]
+)
 
 /** A case field's type: the system fields (SUBJECT … ASSIGNEE), then the kinds of custom field. */
 export type CaseFieldType =
@@ -79,39 +72,23 @@ export interface CaseField extends Timestamps, Resource {
 }
 
 /** The fields of a custom field definition: case, user and organization fields share them. */
-const definition = () => ({
-  id: requiredInt('id'),
-  fielduuid: nullableText('fielduuid'),
-  title: text('title'),
-  type: literal<CaseFieldType>('type'),
-  key: nullableText('key'),
-  isRequiredForAgents: bool('is_required_for_agents'),
-  isRequiredOnResolution: bool('is_required_on_resolution'),
-  isVisibleToCustomers: bool('is_visible_to_customers'),
-  customerTitles: relatedList('customer_titles', localeField),
-  isCustomerEditable: bool('is_customer_editable'),
-  isRequiredForCustomers: bool('is_required_for_customers'),
-  descriptions: relatedList('descriptions', localeField),
-  regularExpression: nullableText('regular_expression'),
-  sortOrder: int('sort_order'),
-  isEnabled: bool('is_enabled'),
-  isSystem: bool('is_system'),
-  options: relatedList('options', fieldOption),
-  ...stamps(),
-  ...url()
-})
+const DEFINITION =
+  'id:I fielduuid title:t type key isRequiredForAgents:b isRequiredOnResolution:b isVisibleToCustomers:b customerTitles:1 ' +
+  'isCustomerEditable:b isRequiredForCustomers:b descriptions:1 regularExpression sortOrder:i isEnabled:b isSystem:b options:2 ' +
+  'createdAt:0 updatedAt:0 resourceUrl'
+const definitionRefs = () => [date, relatedList(localeField), relatedList(fieldOption)]
 
-export const caseField: Decoder<unknown, CaseField> = /*#__PURE__*/ struct('case_field', definition)
+export const caseField: Decoder<unknown, CaseField> = /*#__PURE__*/ record('case_field', DEFINITION, definitionRefs)
 
 /** A user custom field definition (`/users/fields`): the shape of a case field. */
 export type UserField = CaseField
 
-export const userField: Decoder<unknown, UserField> = /*#__PURE__*/ struct('user_field', definition)
+export const userField: Decoder<unknown, UserField> = /*#__PURE__*/ record('user_field', DEFINITION, definitionRefs)
 
 /** An organization custom field definition (`/organizations/fields`): the shape of a case field. */
 export type OrganizationField = CaseField
 
-export const organizationField: Decoder<unknown, OrganizationField> = /*#__PURE__*/ struct('organization_field', definition)
+export const organizationField: Decoder<unknown, OrganizationField> = /*#__PURE__*/ record('organization_field', DEFINITION, definitionRefs)
 
 /** A custom field's value on a user, organization or case. */
 export interface CustomFieldValue {
@@ -120,7 +97,4 @@ export interface CustomFieldValue {
   readonly extra: Extra
 }
 
-export const customFieldValue: Decoder<unknown, CustomFieldValue> = /*#__PURE__*/ struct('case_field_value', () => ({
-  field: related('field', caseField),
-  value: nullableText('value')
-}))
+export const customFieldValue: Decoder<unknown, CustomFieldValue> = /*#__PURE__*/ record('case_field_value', 'field:0 value', () => [related(caseField)])

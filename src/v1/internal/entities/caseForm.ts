@@ -1,8 +1,8 @@
-import { bool, int, nullableText, related, type Related, relatedList, requiredInt, struct, text } from '../codec'
+import { date, record, related, type Related, relatedList } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { brand, type Brand } from './brand'
 import { caseField, type CaseField, type LocaleField, localeField } from './caseField'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import { type Resource, type Timestamps } from './resource'
 
 /** A case form (spec §3.2 case_form): the fields a case of that kind shows, per brand. */
 export interface CaseForm extends Timestamps, Resource {
@@ -21,20 +21,9 @@ export interface CaseForm extends Timestamps, Resource {
   readonly brand: Related<Brand> | null
 }
 
-export const caseForm: Decoder<unknown, CaseForm> = /*#__PURE__*/ struct('case_form', () => ({
-  id: requiredInt('id'),
-  title: text('title'),
-  isVisibleToCustomers: bool('is_visible_to_customers'),
-  customerTitle: nullableText('customer_title'),
-  customerTitles: relatedList('customer_titles', localeField),
-  description: nullableText('description'),
-  descriptions: relatedList('descriptions', localeField),
-  isEnabled: bool('is_enabled'),
-  isDefault: bool('is_default'),
-  isDeleted: bool('is_deleted'),
-  sortOrder: int('sort_order'),
-  fields: relatedList('fields', caseField),
-  brand: related('brand', brand),
-  ...stamps(),
-  ...url()
-}))
+export const caseForm: Decoder<unknown, CaseForm> = /*#__PURE__*/ record(
+  'case_form',
+  'id:I title:t isVisibleToCustomers:b customerTitle customerTitles:1 description descriptions:1 isEnabled:b ' +
+    'isDefault:b isDeleted:b sortOrder:i fields:2 brand:3 createdAt:0 updatedAt:0 resourceUrl',
+  () => [date, relatedList(localeField), relatedList(caseField), related(brand)]
+)

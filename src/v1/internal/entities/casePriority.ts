@@ -1,6 +1,6 @@
-import { int, nullableText, requiredInt, struct, text } from '../codec'
+import { date, record } from '../codec'
 import type { Decoder } from '../../../core/decoder'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import type { Resource, Timestamps } from './resource'
 
 /** A case priority (`/cases/priorities`): a label and its level; a higher level is more urgent. */
 export interface CasePriority extends Timestamps, Resource {
@@ -11,11 +11,8 @@ export interface CasePriority extends Timestamps, Resource {
   readonly color: string | null
 }
 
-export const casePriority: Decoder<unknown, CasePriority> = /*#__PURE__*/ struct('case_priority', () => ({
-  id: requiredInt('id'),
-  label: text('label'),
-  level: int('level'),
-  color: nullableText('color'),
-  ...stamps(),
-  ...url()
-}))
+export const casePriority: Decoder<unknown, CasePriority> = /*#__PURE__*/ record(
+  'case_priority',
+  'id:I label:t level:i color createdAt:0 updatedAt:0 resourceUrl',
+  () => [date]
+)

@@ -1,6 +1,6 @@
-import { bool, int, literal, requiredInt, struct, text } from '../codec'
+import { date, record } from '../codec'
 import type { Decoder } from '../../../core/decoder'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import type { Resource, Timestamps } from './resource'
 
 /** The type of a case status: the built-in ones, or `CUSTOM` for one an admin added. */
 export type CaseStatusType = 'NEW' | 'OPEN' | 'PENDING' | 'COMPLETED' | 'CLOSED' | 'CUSTOM'
@@ -15,13 +15,8 @@ export interface CaseStatus extends Timestamps, Resource {
   readonly isDeleted: boolean
 }
 
-export const caseStatus: Decoder<unknown, CaseStatus> = /*#__PURE__*/ struct('case_status', () => ({
-  id: requiredInt('id'),
-  label: text('label'),
-  type: literal<CaseStatusType>('type'),
-  sortOrder: int('sort_order'),
-  isSlaActive: bool('is_sla_active'),
-  isDeleted: bool('is_deleted'),
-  ...stamps(),
-  ...url()
-}))
+export const caseStatus: Decoder<unknown, CaseStatus> = /*#__PURE__*/ record(
+  'case_status',
+  'id:I label:t type sortOrder:i isSlaActive:b isDeleted:b createdAt:0 updatedAt:0 resourceUrl',
+  () => [date]
+)

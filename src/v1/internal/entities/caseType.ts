@@ -1,6 +1,6 @@
-import { literal, requiredInt, struct, text } from '../codec'
+import { date, record } from '../codec'
 import type { Decoder } from '../../../core/decoder'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import type { Resource, Timestamps } from './resource'
 
 /** The kind of a case type: the built-in ones, or `CUSTOM` for one an admin added. */
 export type CaseTypeType = 'QUESTION' | 'TASK' | 'PROBLEM' | 'INCIDENT' | 'CUSTOM'
@@ -12,10 +12,4 @@ export interface CaseType extends Timestamps, Resource {
   readonly type: CaseTypeType | null
 }
 
-export const caseType: Decoder<unknown, CaseType> = /*#__PURE__*/ struct('case_type', () => ({
-  id: requiredInt('id'),
-  label: text('label'),
-  type: literal<CaseTypeType>('type'),
-  ...stamps(),
-  ...url()
-}))
+export const caseType: Decoder<unknown, CaseType> = /*#__PURE__*/ record('case_type', 'id:I label:t type createdAt:0 updatedAt:0 resourceUrl', () => [date])

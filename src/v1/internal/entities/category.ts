@@ -1,7 +1,7 @@
-import { int, list, related, type Related, relatedList, requiredInt, struct } from '../codec'
+import { date, list, record, related, type Related, relatedList } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { localeField, type LocaleField, slug, type Slug } from './localeField'
-import { anyResource, type AnyResource, type Resource, stamps, type Timestamps, url } from './resource'
+import { anyResource, type AnyResource, type Resource, type Timestamps } from './resource'
 
 /** A help-center category: the top level (categories hold sections, sections hold articles). */
 export interface Category extends Timestamps, Resource {
@@ -13,13 +13,8 @@ export interface Category extends Timestamps, Resource {
   readonly displayOrder: number
 }
 
-export const category: Decoder<unknown, Category> = /*#__PURE__*/ struct('category', () => ({
-  id: requiredInt('id'),
-  titles: relatedList('titles', localeField),
-  slugs: list('slugs', slug),
-  descriptions: relatedList('descriptions', localeField),
-  brand: related('brand', anyResource),
-  displayOrder: int('display_order'),
-  ...stamps(),
-  ...url()
-}))
+export const category: Decoder<unknown, Category> = /*#__PURE__*/ record(
+  'category',
+  'id:I titles:1 slugs:2 descriptions:1 brand:3 displayOrder:i createdAt:0 updatedAt:0 resourceUrl',
+  () => [date, relatedList(localeField), list(slug), related(anyResource)]
+)

@@ -1,4 +1,4 @@
-import { type Extra, literal, nullableInt, related, type Related, requiredText, struct } from '../codec'
+import { type Extra, record, related, type Related } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { anyResource, type AnyResource } from './resource'
 
@@ -14,9 +14,4 @@ export interface Channel {
   readonly extra: Extra
 }
 
-export const channel: Decoder<unknown, Channel> = /*#__PURE__*/ struct('channel', () => ({
-  uuid: requiredText('uuid'),
-  type: literal<ChannelType>('type'),
-  characterLimit: nullableInt('character_limit'),
-  account: related('account', anyResource)
-}))
+export const channel: Decoder<unknown, Channel> = /*#__PURE__*/ record('channel', 'uuid:T type characterLimit:j account:0', () => [related(anyResource)])

@@ -1,11 +1,11 @@
-import { bool, date, freeForm, list, literal, nullableNumber, nullableText, related, type Related, relatedList, requiredInt, struct, text } from '../codec'
+import { date, freeForm, list, nullableNumber, record, related, type Related, relatedList } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { attachment, type Attachment } from './attachment'
 import { customFieldValue, type CustomFieldValue } from './caseField'
 import { casePriority, type CasePriority } from './casePriority'
 import { type CaseStatus, caseStatus } from './caseStatus'
 import { caseType, type CaseType } from './caseType'
-import { anyResource, type AnyResource, type Resource, stamps, type Timestamps, url } from './resource'
+import { anyResource, type AnyResource, type Resource, type Timestamps } from './resource'
 import { type Team, team } from './team'
 
 /**
@@ -20,14 +20,11 @@ export interface UserMinimal extends Resource {
   readonly lastSeenAt: Date | null
 }
 
-export const userMinimal: Decoder<unknown, UserMinimal> = /*#__PURE__*/ struct('user_minimal', () => ({
-  id: requiredInt('id'),
-  fullName: text('full_name'),
-  avatar: nullableText('avatar'),
-  lastActiveAt: date('last_active_at'),
-  lastSeenAt: date('last_seen_at'),
-  ...url()
-}))
+export const userMinimal: Decoder<unknown, UserMinimal> = /*#__PURE__*/ record(
+  'user_minimal',
+  'id:I fullName:t avatar lastActiveAt:0 lastSeenAt:0 resourceUrl',
+  () => [date]
+)
 
 /** The channel a conversation or message came in by. */
 export type ConversationChannel = 'MAIL' | 'HELPCENTER' | 'MESSENGER' | 'TWITTER' | 'FACEBOOK'
@@ -58,31 +55,13 @@ export interface Conversation extends Timestamps, Resource {
   readonly lastRepliedAt: Date | null
 }
 
-export const conversation: Decoder<unknown, Conversation> = /*#__PURE__*/ struct('conversation', () => ({
-  id: requiredInt('id'),
-  uuid: nullableText('uuid'),
-  legacyId: nullableText('legacy_id'),
-  subject: text('subject'),
-  channel: literal<ConversationChannel>('channel'),
-  requester: related('requester', userMinimal),
-  creator: related('creator', userMinimal),
-  lastReplier: related('last_replier', userMinimal),
-  lastAgentReplier: related('last_agent_replier', userMinimal),
-  assignedTeam: related('assigned_team', team),
-  assignedAgent: related('assigned_agent', userMinimal),
-  status: related('status', caseStatus),
-  isCompleted: bool('is_completed'),
-  priority: related('priority', casePriority),
-  type: related('type', caseType),
-  readMarker: related('read_marker', anyResource),
-  customFields: list('custom_fields', customFieldValue),
-  realtimeChannel: nullableText('realtime_channel'),
-  lastMessageStatus: literal<MessageStatus>('last_message_status'),
-  lastMessagePreview: nullableText('last_message_preview'),
-  lastRepliedAt: date('last_replied_at'),
-  ...stamps(),
-  ...url()
-}))
+export const conversation: Decoder<unknown, Conversation> = /*#__PURE__*/ record(
+  'conversation',
+  'id:I uuid legacyId subject:t channel requester:1 creator:1 lastReplier:1 lastAgentReplier:1 assignedTeam:2 ' +
+    'assignedAgent:1 status:3 isCompleted:b priority:4 type:5 readMarker:6 customFields:7 realtimeChannel ' +
+    'lastMessageStatus lastMessagePreview lastRepliedAt:0 createdAt:0 updatedAt:0 resourceUrl',
+  () => [date, related(userMinimal), related(team), related(caseStatus), related(casePriority), related(caseType), related(anyResource), list(customFieldValue)]
+)
 
 /** How far a message got: sent, delivered, seen by the other side, or rejected. */
 export type MessageStatus = 'SENT' | 'DELIVERED' | 'SEEN' | 'REJECTED'
@@ -113,26 +92,13 @@ export interface ConversationMessage extends Timestamps, Resource {
   readonly messageStatusUpdatedAt: Date | null
 }
 
-export const conversationMessage: Decoder<unknown, ConversationMessage> = /*#__PURE__*/ struct('conversation_message', () => ({
-  id: requiredInt('id'),
-  uuid: nullableText('uuid'),
-  clientId: nullableText('client_id'),
-  subject: text('subject'),
-  channel: literal<ConversationChannel>('channel'),
-  contentText: text('content_text'),
-  contentHtml: nullableText('content_html'),
-  creator: related('creator', userMinimal),
-  attachments: list('attachments', attachment),
-  downloadAll: nullableText('download_all'),
-  source: literal<MessageSource>('source'),
-  metadata: freeForm('metadata'),
-  messageStatus: literal<MessageStatus>('message_status'),
-  messageStatusRejectType: nullableText('message_status_reject_type'),
-  messageStatusRejectReason: nullableText('message_status_reject_reason'),
-  messageStatusUpdatedAt: date('message_status_updated_at'),
-  ...stamps(),
-  ...url()
-}))
+export const conversationMessage: Decoder<unknown, ConversationMessage> = /*#__PURE__*/ record(
+  'conversation_message',
+  'id:I uuid clientId subject:t channel contentText:t contentHtml creator:1 attachments:2 downloadAll source ' +
+    'metadata:3 messageStatus messageStatusRejectType messageStatusRejectReason messageStatusUpdatedAt:0 ' +
+    'createdAt:0 updatedAt:0 resourceUrl',
+  () => [date, related(userMinimal), list(attachment), freeForm]
+)
 
 /** A customer's verdict on a conversation. */
 export type RatingScore = 'GOOD' | 'BAD'
@@ -146,15 +112,11 @@ export interface ConversationRating extends Timestamps, Resource {
   readonly creator: Related<UserMinimal> | null
 }
 
-export const conversationRating: Decoder<unknown, ConversationRating> = /*#__PURE__*/ struct('conversation_rating', () => ({
-  id: requiredInt('id'),
-  score: literal<RatingScore>('score'),
-  comment: nullableText('comment'),
-  conversation: related('conversation', conversation),
-  creator: related('creator', userMinimal),
-  ...stamps(),
-  ...url()
-}))
+export const conversationRating: Decoder<unknown, ConversationRating> = /*#__PURE__*/ record(
+  'conversation_rating',
+  'id:I score comment conversation:1 creator:2 createdAt:0 updatedAt:0 resourceUrl',
+  () => [date, related(conversation), related(userMinimal)]
+)
 
 /** What the Messenger shows before a conversation starts: the agents active lately and the usual reply time. */
 export interface ConversationStarter {
@@ -164,7 +126,8 @@ export interface ConversationStarter {
   readonly extra: Readonly<Record<string, unknown>>
 }
 
-export const conversationStarter: Decoder<unknown, ConversationStarter> = /*#__PURE__*/ struct('conversation_starter', () => ({
-  lastActiveAgents: relatedList('last_active_agents', userMinimal),
-  averageReplyTime: nullableNumber('average_reply_time')
-}))
+export const conversationStarter: Decoder<unknown, ConversationStarter> = /*#__PURE__*/ record(
+  'conversation_starter',
+  'lastActiveAgents:0 averageReplyTime:1',
+  () => [relatedList(userMinimal), nullableNumber]
+)

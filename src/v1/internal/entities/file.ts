@@ -1,6 +1,6 @@
-import { date, int, nullableText, requiredInt, struct, text } from '../codec'
+import { date, record } from '../codec'
 import type { Decoder } from '../../../core/decoder'
-import { type Resource, url } from './resource'
+import { type Resource } from './resource'
 
 /** An uploaded file, to attach by id (`attachmentFileIds`). Files expire (`expiryAt`) and belong to the session. */
 export interface File extends Resource {
@@ -15,18 +15,9 @@ export interface File extends Resource {
 }
 
 // `group_hash` is `s:<session id>` (spec §2.12), a credential: not kept. `content` (Base64) stays in `extra`.
-export const file: Decoder<unknown, File> = /*#__PURE__*/ struct(
+export const file: Decoder<unknown, File> = /*#__PURE__*/ record(
   'file',
-  () => ({
-    id: requiredInt('id'),
-    name: text('name'),
-    size: int('size'),
-    contentType: nullableText('content_type'),
-    contentUrl: nullableText('content_url'),
-    hash: nullableText('hash'),
-    createdAt: date('created_at'),
-    expiryAt: date('expiry_at'),
-    ...url()
-  }),
-  ['group_hash']
+  'id:I name:t size:i contentType contentUrl hash createdAt:0 expiryAt:0 resourceUrl',
+  () => [date],
+  'group_hash'
 )

@@ -1,6 +1,6 @@
-import { bool, nullableText, requiredInt, struct, text } from '../codec'
+import { date, record } from '../codec'
 import type { Decoder } from '../../../core/decoder'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import { type Resource, type Timestamps } from './resource'
 
 /** A language the instance knows (`/locales`), public in the help center or not. */
 export interface Locale extends Timestamps, Resource {
@@ -19,18 +19,8 @@ export interface Locale extends Timestamps, Resource {
   readonly isLocalised: boolean
 }
 
-export const locale: Decoder<unknown, Locale> = /*#__PURE__*/ struct('locale', () => ({
-  id: requiredInt('id'),
-  locale: text('locale'),
-  name: text('name'),
-  nativeName: nullableText('native_name'),
-  region: nullableText('region'),
-  nativeRegion: nullableText('native_region'),
-  script: nullableText('script'),
-  variant: nullableText('variant'),
-  direction: nullableText('direction'),
-  isPublic: bool('is_public'),
-  isLocalised: bool('is_localised'),
-  ...stamps(),
-  ...url()
-}))
+export const locale: Decoder<unknown, Locale> = /*#__PURE__*/ record(
+  'locale',
+  'id:I locale:t name:t nativeName region nativeRegion script variant direction isPublic:b isLocalised:b ' + 'createdAt:0 updatedAt:0 resourceUrl',
+  () => [date]
+)

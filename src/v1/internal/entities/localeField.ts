@@ -1,6 +1,6 @@
-import { id, nullableText, type Extra, struct } from '../codec'
+import { date, type Extra, record } from '../codec'
 import type { Decoder } from '../../../core/decoder'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import type { Resource, Timestamps } from './resource'
 
 /**
  * One translation of a help-center text (`/locale/fields/:id`): an article's title or contents, a section's or
@@ -14,13 +14,11 @@ export interface LocaleField extends Timestamps, Resource {
   readonly translation: string | null
 }
 
-export const localeField: Decoder<unknown, LocaleField> = /*#__PURE__*/ struct('locale_field', () => ({
-  id: id('id'),
-  locale: nullableText('locale'),
-  translation: nullableText('translation'),
-  ...stamps(),
-  ...url()
-}))
+export const localeField: Decoder<unknown, LocaleField> = /*#__PURE__*/ record(
+  'locale_field',
+  'id:x locale translation createdAt:0 updatedAt:0 resourceUrl',
+  () => [date]
+)
 
 /** The URL slug of a help-center resource in one locale (no id: always inline). */
 export interface Slug {
@@ -29,7 +27,4 @@ export interface Slug {
   readonly extra: Extra
 }
 
-export const slug: Decoder<unknown, Slug> = /*#__PURE__*/ struct('slug', () => ({
-  locale: nullableText('locale'),
-  translation: nullableText('translation')
-}))
+export const slug: Decoder<unknown, Slug> = /*#__PURE__*/ record('slug', 'locale translation')

@@ -1,10 +1,10 @@
-import { date, type Extra, int, list, literal, nested, nullableText, related, type Related, requiredInt, struct, text, toText } from '../codec'
+import { date, type Extra, list, record, related, type Related, toText } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { casePriority, type CasePriority } from './casePriority'
 import { type CaseStatus, caseStatus } from './caseStatus'
 import { caseType, type CaseType } from './caseType'
 import { type User, user } from './people'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import type { Resource, Timestamps } from './resource'
 import { type Team, team } from './team'
 
 /** Whether a macro's reply text is a public reply or an internal note. */
@@ -47,33 +47,16 @@ export interface Macro extends Timestamps, Resource {
   readonly lastUsedAt: Date | null
 }
 
-const macroAssignee: Decoder<unknown, MacroAssignee> = /*#__PURE__*/ struct(undefined, () => ({
-  type: nullableText('type'),
-  team: related('team', team),
-  agent: related('agent', user)
-}))
+/** An item of `add_tags` / `remove_tags`: a tag's name. */
+const texts: Decoder<unknown, string> = { decode: toText }
 
-const macroVisibility: Decoder<unknown, MacroVisibility> = /*#__PURE__*/ struct(undefined, () => ({
-  type: nullableText('type'),
-  team: related('team', team)
-}))
+const macroAssignee: Decoder<unknown, MacroAssignee> = /*#__PURE__*/ record(undefined, 'type team:0 agent:1', () => [related(team), related(user)])
 
-export const macro: Decoder<unknown, Macro> = /*#__PURE__*/ struct('macro', () => ({
-  id: requiredInt('id'),
-  title: text('title'),
-  replyType: literal<MacroReplyType>('reply_type'),
-  replyContents: nullableText('reply_contents'),
-  agent: related('agent', user),
-  assignee: nested('assignee', macroAssignee),
-  type: related('type', caseType),
-  status: related('status', caseStatus),
-  priorityAction: literal<MacroPriorityAction>('priority_action'),
-  priority: related('priority', casePriority),
-  visibility: nested('visibility', macroVisibility),
-  addTags: list('add_tags', { decode: toText }),
-  removeTags: list('remove_tags', { decode: toText }),
-  usageCount: int('usage_count'),
-  lastUsedAt: date('last_used_at'),
-  ...stamps(),
-  ...url()
-}))
+const macroVisibility: Decoder<unknown, MacroVisibility> = /*#__PURE__*/ record(undefined, 'type team:0', () => [related(team)])
+
+export const macro: Decoder<unknown, Macro> = /*#__PURE__*/ record(
+  'macro',
+  'id:I title:t replyType replyContents agent:1 assignee:2 type:3 status:4 priorityAction priority:5 ' +
+    'visibility:6 addTags:7 removeTags:7 usageCount:i lastUsedAt:0 createdAt:0 updatedAt:0 resourceUrl',
+  () => [date, related(user), macroAssignee, related(caseType), related(caseStatus), related(casePriority), macroVisibility, list(texts)]
+)

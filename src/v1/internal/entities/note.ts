@@ -1,8 +1,8 @@
-import { bool, literal, nullableText, related, type Related, relatedList, requiredInt, struct } from '../codec'
+import { date, record, related, type Related, relatedList } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { attachment, type Attachment } from './attachment'
 import { type User, user } from './people'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import { type Resource, type Timestamps } from './resource'
 
 /** A note's highlight colour (`color`). */
 export type NoteColor = 'YELLOW' | 'RED' | 'GREEN' | 'BLUE' | 'ORANGE' | 'PURPLE'
@@ -22,18 +22,8 @@ export interface Note extends Timestamps, Resource {
   readonly downloadAll: string | null
 }
 
-export const note: Decoder<unknown, Note> = /*#__PURE__*/ struct('note', () => ({
-  id: requiredInt('id'),
-  bodyText: nullableText('body_text'),
-  bodyHtml: nullableText('body_html'),
-  contents: nullableText('contents'),
-  isPinned: bool('is_pinned'),
-  pinnedBy: related('pinned_by', user),
-  user: related('user', user),
-  creator: related('creator', user),
-  color: literal<NoteColor>('color'),
-  attachments: relatedList('attachments', attachment),
-  downloadAll: nullableText('download_all'),
-  ...stamps(),
-  ...url()
-}))
+export const note: Decoder<unknown, Note> = /*#__PURE__*/ record(
+  'note',
+  'id:I bodyText bodyHtml contents isPinned:b pinnedBy:1 user:1 creator:1 color attachments:2 downloadAll ' + 'createdAt:0 updatedAt:0 resourceUrl',
+  () => [date, related(user), relatedList(attachment)]
+)

@@ -1,7 +1,7 @@
-import { date, type Extra, list, nested, nullableText, related, type Related, requiredInt, struct, text, toText } from '../codec'
+import { date, type Extra, list, record, related, type Related, toText } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { type User, user } from './people'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import { type Resource, type Timestamps } from './resource'
 
 /** An OAuth client's logo image. */
 export interface OAuthClientLogo {
@@ -28,20 +28,8 @@ export interface OAuthClient extends Timestamps, Resource {
   readonly lastUsedAt: Date | null
 }
 
-export const oauthClient: Decoder<unknown, OAuthClient> = /*#__PURE__*/ struct('oauth_client', () => ({
-  id: requiredInt('id'),
-  name: text('name'),
-  url: nullableText('url'),
-  key: nullableText('key'),
-  secret: nullableText('secret'),
-  scopes: list('scopes', { decode: toText }),
-  logo: nested('logo', /*#__PURE__*/ struct(undefined, { url: nullableText('url'), createdAt: date('created_at') })),
-  description: nullableText('description'),
-  author: nullableText('author'),
-  authorUrl: nullableText('author_url'),
-  callbackUrl: nullableText('callback_url'),
-  creator: related('creator', user),
-  lastUsedAt: date('last_used_at'),
-  ...stamps(),
-  ...url()
-}))
+export const oauthClient: Decoder<unknown, OAuthClient> = /*#__PURE__*/ record(
+  'oauth_client',
+  'id:I name:t url key secret scopes:1 logo:2 description author authorUrl callbackUrl creator:3 lastUsedAt:0 ' + 'createdAt:0 updatedAt:0 resourceUrl',
+  () => [date, list({ decode: toText }), /*#__PURE__*/ record(undefined, 'url createdAt:0', () => [date]), related(user)]
+)

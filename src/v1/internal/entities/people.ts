@@ -1,9 +1,9 @@
 /** Users, their organizations and identities: one file, because they refer to each other (a user's emails, an email's user). */
-import { bool, date, type Field, int, list, literal, nullableText, related, type Related, relatedList, requiredInt, struct, text, asSent } from '../codec'
+import { date, type Reader, list, listAsSent, record, related, type Related, relatedList } from '../codec'
 import { type Decoder, failure, success } from '../../../core/decoder'
 import { isObject } from '../flat'
 import { customFieldValue, type CustomFieldValue } from './caseField'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import type { Resource, Timestamps } from './resource'
 import { type AgentCaseAccess, type Role, role } from './role'
 import { tag, type Tag } from './tag'
 import { type Team, team } from './team'
@@ -27,35 +27,21 @@ export interface Organization extends Timestamps, Resource {
   readonly tags: ReadonlyArray<Related<Tag>>
 }
 
-export const organization: Decoder<unknown, Organization> = /*#__PURE__*/ struct('organization', () => ({
-  id: requiredInt('id'),
-  name: text('name'),
-  legacyId: nullableText('legacy_id'),
-  isShared: bool('is_shared'),
-  domains: relatedList('domains', identityDomain),
-  phones: relatedList('phone', identityPhone),
-  addresses: list('addresses', asSent),
-  websites: list('websites', asSent),
-  pinnedNotesCount: int('pinned_notes_count'),
-  customFields: list('custom_fields', customFieldValue),
-  tags: relatedList('tags', tag),
-  ...stamps(),
-  ...url()
-}))
+export const organization: Decoder<unknown, Organization> = /*#__PURE__*/ record(
+  'organization',
+  'id:I name:t legacyId isShared:b domains:1 phones:2:phone addresses:3 websites:3 pinnedNotesCount:i ' +
+    'customFields:4 tags:5 createdAt:0 updatedAt:0 resourceUrl',
+  () => [date, relatedList(identityDomain), relatedList(identityPhone), listAsSent, list(customFieldValue), relatedList(tag)]
+)
 
-/** `locale` is a string in the docs' examples and an object on some servers (Kayako's agent app reads both). */
-export const localeCode = (key: string): Field<string | null> => ({
-  key,
-  read: (o) => {
-    const value = o[key]
-    if (value === undefined || value === null || value === '') return success(null)
-    if (isObject(value)) {
-      const code = value.locale ?? value.code
-      return typeof code === 'string' ? success(code) : success(null)
-    }
-    return typeof value === 'string' ? success(value) : failure(value, 'expected a locale')
+/** A locale code: a string in the docs' examples and an object on some servers (Kayako's agent app reads both). */
+export const localeCode: Reader<string | null> = {
+  decode: (value) => {
+    if (!isObject(value)) return typeof value === 'string' ? success(value || null) : failure(value, 'expected a locale')
+    const code = value.locale ?? value.code
+    return success(typeof code === 'string' ? code : null)
   }
-})
+}
 
 /** Which cases a customer sees: those they requested, or every case of their organization. */
 export type OrganizationCaseAccess = 'REQUESTED' | 'ORGANIZATION'
@@ -102,43 +88,24 @@ export interface User extends Timestamps, Resource {
   readonly lastActivityAt: Date | null
 }
 
-export const user: Decoder<unknown, User> = /*#__PURE__*/ struct('user', () => ({
-  id: requiredInt('id'),
-  uuid: nullableText('uuid'),
-  fullName: text('full_name'),
-  legacyId: nullableText('legacy_id'),
-  designation: nullableText('designation'),
-  isEnabled: bool('is_enabled'),
-  isMfaEnabled: bool('is_mfa_enabled'),
-  role: related('role', role),
-  avatar: nullableText('avatar'),
-  agentCaseAccess: literal<AgentCaseAccess>('agent_case_access'),
-  organizationCaseAccess: literal<OrganizationCaseAccess>('organization_case_access'),
-  organization: related('organization', organization),
-  teams: relatedList('teams', team),
-  emails: relatedList('emails', identityEmail),
-  phones: relatedList('phones', identityPhone),
-  customFields: list('custom_fields', customFieldValue),
-  pinnedNotesCount: int('pinned_notes_count'),
-  locale: localeCode('locale'),
-  timeZone: nullableText('time_zone'),
-  timeZoneOffset: nullableText('time_zone_offset'),
-  greeting: nullableText('greeting'),
-  signature: nullableText('signature'),
-  statusMessage: nullableText('status_message'),
-  lastSeenUserAgent: nullableText('last_seen_user_agent'),
-  lastSeenIp: nullableText('last_seen_ip'),
-  lastSeenAt: date('last_seen_at'),
-  lastActiveAt: date('last_active_at'),
-  realtimeChannel: nullableText('realtime_channel'),
-  presenceChannel: nullableText('presence_channel'),
-  passwordUpdatedAt: date('password_updated_at'),
-  avatarUpdatedAt: date('avatar_updated_at'),
-  lastLoggedInAt: date('last_logged_in_at'),
-  lastActivityAt: date('last_activity_at'),
-  ...stamps(),
-  ...url()
-}))
+export const user: Decoder<unknown, User> = /*#__PURE__*/ record(
+  'user',
+  'id:I uuid fullName:t legacyId designation isEnabled:b isMfaEnabled:b role:1 avatar agentCaseAccess ' +
+    'organizationCaseAccess organization:2 teams:3 emails:4 phones:5 customFields:6 pinnedNotesCount:i locale:7 ' +
+    'timeZone timeZoneOffset greeting signature statusMessage lastSeenUserAgent lastSeenIp lastSeenAt:0 ' +
+    'lastActiveAt:0 realtimeChannel presenceChannel passwordUpdatedAt:0 avatarUpdatedAt:0 lastLoggedInAt:0 ' +
+    'lastActivityAt:0 createdAt:0 updatedAt:0 resourceUrl',
+  () => [
+    date,
+    related(role),
+    related(organization),
+    relatedList(team),
+    relatedList(identityEmail),
+    relatedList(identityPhone),
+    list(customFieldValue),
+    localeCode
+  ]
+)
 
 /** An e-mail address of a user (`/identities/emails`); a user may have several, one of them primary. */
 export interface IdentityEmail extends Timestamps, Resource {
@@ -150,16 +117,11 @@ export interface IdentityEmail extends Timestamps, Resource {
   readonly user: Related<User> | null
 }
 
-export const identityEmail: Decoder<unknown, IdentityEmail> = /*#__PURE__*/ struct('identity_email', () => ({
-  id: requiredInt('id'),
-  email: text('email'),
-  isPrimary: bool('is_primary'),
-  isValidated: bool('is_validated'),
-  isNotificationEnabled: bool('is_notification_enabled'),
-  user: related('user', user),
-  ...stamps(),
-  ...url()
-}))
+export const identityEmail: Decoder<unknown, IdentityEmail> = /*#__PURE__*/ record(
+  'identity_email',
+  'id:I email:t isPrimary:b isValidated:b isNotificationEnabled:b user:1 createdAt:0 updatedAt:0 resourceUrl',
+  () => [date, related(user)]
+)
 
 /** An e-mail domain of an organization (`/identities/domains`). */
 export interface IdentityDomain extends Timestamps, Resource {
@@ -169,14 +131,11 @@ export interface IdentityDomain extends Timestamps, Resource {
   readonly isValidated: boolean
 }
 
-export const identityDomain: Decoder<unknown, IdentityDomain> = /*#__PURE__*/ struct('identity_domain', () => ({
-  id: requiredInt('id'),
-  domain: text('domain'),
-  isPrimary: bool('is_primary'),
-  isValidated: bool('is_validated'),
-  ...stamps(),
-  ...url()
-}))
+export const identityDomain: Decoder<unknown, IdentityDomain> = /*#__PURE__*/ record(
+  'identity_domain',
+  'id:I domain:t isPrimary:b isValidated:b createdAt:0 updatedAt:0 resourceUrl',
+  () => [date]
+)
 
 /** A phone number of a user or an organization (`/identities/phones`). */
 export interface IdentityPhone extends Timestamps, Resource {
@@ -187,12 +146,8 @@ export interface IdentityPhone extends Timestamps, Resource {
   readonly user: Related<User> | null
 }
 
-export const identityPhone: Decoder<unknown, IdentityPhone> = /*#__PURE__*/ struct('identity_phone', () => ({
-  id: requiredInt('id'),
-  number: text('number'),
-  isPrimary: bool('is_primary'),
-  isValidated: bool('is_validated'),
-  user: related('user', user),
-  ...stamps(),
-  ...url()
-}))
+export const identityPhone: Decoder<unknown, IdentityPhone> = /*#__PURE__*/ record(
+  'identity_phone',
+  'id:I number:t isPrimary:b isValidated:b user:1 createdAt:0 updatedAt:0 resourceUrl',
+  () => [date, related(user)]
+)

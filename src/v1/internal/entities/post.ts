@@ -1,9 +1,9 @@
-import { bool, date, freeForm, literal, nullableText, related, type Related, relatedList, requiredInt, struct } from '../codec'
+import { date, freeForm, record, related, type Related, relatedList } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { attachment, type Attachment } from './attachment'
 import { type Channel, channel } from './channel'
 import { type User, user } from './people'
-import { anyResource, type AnyResource, type Resource, stamps, type Timestamps, url } from './resource'
+import { anyResource, type AnyResource, type Resource, type Timestamps } from './resource'
 
 /** How far a post got to its recipient. */
 export type PostStatus = 'SENT' | 'DELIVERED' | 'REJECTED' | 'SEEN'
@@ -33,26 +33,10 @@ export interface Post extends Timestamps, Resource {
   readonly isRequester: boolean
 }
 
-export const post: Decoder<unknown, Post> = /*#__PURE__*/ struct('post', () => ({
-  id: requiredInt('id'),
-  uuid: nullableText('uuid'),
-  clientId: nullableText('client_id'),
-  subject: nullableText('subject'),
-  contents: nullableText('contents'),
-  creator: related('creator', user),
-  identity: related('identity', anyResource),
-  sourceChannel: related('source_channel', channel),
-  attachments: relatedList('attachments', attachment),
-  downloadAll: nullableText('download_all'),
-  destinationMedium: literal<'MAIL' | 'MESSENGER'>('destination_medium'),
-  source: literal<PostSource>('source'),
-  metadata: freeForm('metadata'),
-  original: related('original', anyResource),
-  postStatus: literal<PostStatus>('post_status'),
-  postStatusRejectType: nullableText('post_status_reject_type'),
-  postStatusRejectReason: nullableText('post_status_reject_reason'),
-  postStatusUpdatedAt: date('post_status_updated_at'),
-  isRequester: bool('is_requester'),
-  ...stamps(),
-  ...url()
-}))
+export const post: Decoder<unknown, Post> = /*#__PURE__*/ record(
+  'post',
+  'id:I uuid clientId subject contents creator:1 identity:2 sourceChannel:3 attachments:4 downloadAll ' +
+    'destinationMedium source metadata:5 original:2 postStatus postStatusRejectType postStatusRejectReason ' +
+    'postStatusUpdatedAt:0 isRequester:b createdAt:0 updatedAt:0 resourceUrl',
+  () => [date, related(user), related(anyResource), related(channel), relatedList(attachment), freeForm]
+)

@@ -1,8 +1,8 @@
-import { literal, nullableText, related, type Related, requiredInt, struct } from '../codec'
+import { date, record, related, type Related } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { type Case, kase } from './case'
 import { type User, user } from './people'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import { type Resource, type Timestamps } from './resource'
 
 /** A customer's verdict on a case. */
 export type RatingScore = 'GOOD' | 'BAD'
@@ -16,12 +16,8 @@ export interface Rating extends Timestamps, Resource {
   readonly creator: Related<User> | null
 }
 
-export const rating: Decoder<unknown, Rating> = /*#__PURE__*/ struct('rating', () => ({
-  id: requiredInt('id'),
-  score: literal<RatingScore>('score'),
-  comment: nullableText('comment'),
-  case: related('case', kase),
-  creator: related('creator', user),
-  ...stamps(),
-  ...url()
-}))
+export const rating: Decoder<unknown, Rating> = /*#__PURE__*/ record(
+  'rating',
+  'id:I score comment case:1 creator:2 createdAt:0 updatedAt:0 resourceUrl',
+  () => [date, related(kase), related(user)]
+)

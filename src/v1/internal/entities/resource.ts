@@ -10,7 +10,7 @@
  * Names are camelCase; timestamps are `Date | null`; a related resource is the resource when the response included
  * it (`include`, flat mode) and a `Reference` otherwise. Keys a decoder does not know are kept in `extra`.
  */
-import { date, type Extra, id, nullableText, struct } from '../codec'
+import { type Extra, record } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 
 export interface Timestamps {
@@ -23,9 +23,6 @@ export interface Resource {
   readonly extra: Extra
 }
 
-export const stamps = () => ({ createdAt: date('created_at'), updatedAt: date('updated_at') })
-export const url = () => ({ resourceUrl: nullableText('resource_url') })
-
 /** Any resource this client has no type for (brand, mailbox, SLA version, a post's original …). */
 export interface AnyResource {
   readonly id: number | string | null
@@ -34,8 +31,4 @@ export interface AnyResource {
   readonly extra: Extra
 }
 
-export const anyResource: Decoder<unknown, AnyResource> = /*#__PURE__*/ struct(undefined, () => ({
-  id: id('id'),
-  resourceType: nullableText('resource_type'),
-  ...url()
-}))
+export const anyResource: Decoder<unknown, AnyResource> = /*#__PURE__*/ record(undefined, 'id:x resourceType resourceUrl')

@@ -1,6 +1,6 @@
-import { bool, literal, requiredInt, struct, text } from '../codec'
+import { date, record } from '../codec'
 import type { Decoder } from '../../../core/decoder'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import type { Resource, Timestamps } from './resource'
 
 /** The kind of a role, which sets what its users may do: from the account's owner down to customers. */
 export type RoleType = 'OWNER' | 'ADMIN' | 'AGENT' | 'COLLABORATOR' | 'CUSTOMER'
@@ -16,12 +16,8 @@ export interface Role extends Timestamps, Resource {
   readonly agentCaseAccess: AgentCaseAccess | null
 }
 
-export const role: Decoder<unknown, Role> = /*#__PURE__*/ struct('role', () => ({
-  id: requiredInt('id'),
-  title: text('title'),
-  type: literal<RoleType>('type'),
-  isSystem: bool('is_system'),
-  agentCaseAccess: literal<AgentCaseAccess>('agent_case_access'),
-  ...stamps(),
-  ...url()
-}))
+export const role: Decoder<unknown, Role> = /*#__PURE__*/ record(
+  'role',
+  'id:I title:t type isSystem:b agentCaseAccess createdAt:0 updatedAt:0 resourceUrl',
+  () => [date]
+)

@@ -1,6 +1,6 @@
 import * as E from '../../../core/either'
-import { success, type Decoded, type Decoder } from '../../../core/decoder'
-import { date, type Extra, nullableNumber, nullableText, related, type Related, struct, text } from '../codec'
+import { atKey, success, type Decoded, type Decoder } from '../../../core/decoder'
+import { date, type Extra, nullableNumber, record, type Related, relatedValue } from '../codec'
 import { isObject } from '../flat'
 import { article, type Article } from './article'
 import { kase, type Case } from './case'
@@ -51,17 +51,7 @@ export interface OtherResult extends Hit {
 /** One hit of `/search`, typed by its `resource` (narrow on `resource` to read `data`). */
 export type SearchResult = CaseResult | UserResult | OrganizationResult | ArticleResult | OtherResult
 
-const hit = /*#__PURE__*/ struct(
-  'search_result',
-  () => ({
-    title: text('title'),
-    snippet: nullableText('snippet'),
-    resourceUrl: nullableText('resource_url'),
-    relevance: nullableNumber('relevance'),
-    createdAt: date('created_at')
-  }),
-  ['resource', 'data']
-)
+const hit = /*#__PURE__*/ record<Hit>('search_result', 'title:t snippet resourceUrl relevance:1 createdAt:0', () => [date, nullableNumber], 'resource data')
 
 const DATA: Readonly<Record<string, Decoder<unknown, unknown>>> = { case: kase, user, organization, article }
 
@@ -72,7 +62,7 @@ export const searchResult: Decoder<unknown, SearchResult> = {
     const type = typeof value.resource === 'string' ? value.resource : null
     const known = type !== null && Object.prototype.hasOwnProperty.call(DATA, type)
     const decoder: Decoder<unknown, unknown> = (known ? DATA[type] : undefined) ?? anyResource
-    const data = related('data', decoder).read(value)
+    const data = value.data === undefined || value.data === null ? success(null) : atKey('data')(relatedValue(decoder, value.data))
     if (E.isLeft(data)) return data
     return success((known ? { ...base.right, resource: type, data: data.right } : { ...base.right, resource: 'other', type, data: data.right }) as SearchResult)
   }

@@ -1,9 +1,9 @@
-import { int, list, literal, related, type Related, relatedList, requiredInt, struct } from '../codec'
+import { date, list, record, related, type Related, relatedList } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { category, type Category } from './category'
 import { localeField, type LocaleField, slug, type Slug } from './localeField'
 import { user, type User } from './people'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import type { Resource, Timestamps } from './resource'
 import { team, type Team } from './team'
 
 /** Who sees a section: everyone, agents only, or the section's teams. */
@@ -27,17 +27,8 @@ export interface Section extends Timestamps, Resource {
   readonly totalArticles: number
 }
 
-export const section: Decoder<unknown, Section> = /*#__PURE__*/ struct('section', () => ({
-  id: requiredInt('id'),
-  titles: relatedList('titles', localeField),
-  slugs: list('slugs', slug),
-  descriptions: relatedList('descriptions', localeField),
-  visibility: literal<SectionVisibility>('visibility'),
-  category: related('category', category),
-  agent: related('agent', user),
-  teams: relatedList('teams', team),
-  articleOrderBy: literal<ArticleOrder>('article_order_by'),
-  totalArticles: int('total_articles'),
-  ...stamps(),
-  ...url()
-}))
+export const section: Decoder<unknown, Section> = /*#__PURE__*/ record(
+  'section',
+  'id:I titles:1 slugs:2 descriptions:1 visibility category:3 agent:4 teams:5 articleOrderBy totalArticles:i ' + 'createdAt:0 updatedAt:0 resourceUrl',
+  () => [date, relatedList(localeField), list(slug), related(category), related(user), relatedList(team)]
+)

@@ -1,7 +1,7 @@
-import { date, literal, nullableText, related, type Related, requiredText, struct } from '../codec'
+import { date, record, related, type Related } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { type User, user } from './people'
-import { type Resource, url } from './resource'
+import { type Resource } from './resource'
 
 /** An agent's presence, as the agent app shows it. */
 export type SessionStatus = 'ONLINE' | 'OFFLINE' | 'AWAY' | 'BACK' | 'BUSY' | 'AUTOAWAY' | 'INVISIBLE'
@@ -20,16 +20,8 @@ export interface Session extends Resource {
   readonly createdAt: Date | null
 }
 
-export const session: Decoder<unknown, Session> = /*#__PURE__*/ struct('session', () => ({
-  id: requiredText('id'),
-  portal: nullableText('portal'),
-  ipAddress: nullableText('ip_address'),
-  userAgent: nullableText('user_agent'),
-  instanceId: nullableText('instance_id'),
-  instanceName: nullableText('instance_name'),
-  user: related('user', user),
-  status: literal<SessionStatus>('status'),
-  lastActivityAt: date('last_activity_at'),
-  createdAt: date('created_at'),
-  ...url()
-}))
+export const session: Decoder<unknown, Session> = /*#__PURE__*/ record(
+  'session',
+  'id:T portal ipAddress userAgent instanceId instanceName user:1 status lastActivityAt:0 createdAt:0 ' + 'resourceUrl',
+  () => [date, related(user)]
+)

@@ -1,4 +1,4 @@
-import { bool, type Extra, id, nullableText, struct } from '../codec'
+import { type Extra, record } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 
 /** One setting (`/settings`): `category.name` is its key in `Setting.put`; values are text (`'1'` for on). */
@@ -11,10 +11,4 @@ export interface Setting {
   readonly extra: Extra
 }
 
-export const setting: Decoder<unknown, Setting> = /*#__PURE__*/ struct('setting', () => ({
-  id: id('id'),
-  category: nullableText('category'),
-  name: nullableText('name'),
-  value: nullableText('value'),
-  isProtected: bool('is_protected')
-}))
+export const setting: Decoder<unknown, Setting> = /*#__PURE__*/ record('setting', 'id:x category name value isProtected:b')

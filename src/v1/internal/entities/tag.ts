@@ -1,4 +1,4 @@
-import { type Extra, requiredInt, struct, text } from '../codec'
+import { type Extra, record } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 
 /** A tag of a case, a user, an organization or an article: a name, with its id. */
@@ -8,4 +8,4 @@ export interface Tag {
   readonly extra: Extra
 }
 
-export const tag: Decoder<unknown, Tag> = /*#__PURE__*/ struct('tag', () => ({ id: requiredInt('id'), name: text('name') }))
+export const tag: Decoder<unknown, Tag> = /*#__PURE__*/ record('tag', 'id:I name:t')

@@ -1,7 +1,7 @@
-import { int, nullableText, related, type Related, requiredInt, struct, text } from '../codec'
+import { date, record, related, type Related } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { businessHour, type BusinessHour } from './businessHour'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import type { Resource, Timestamps } from './resource'
 
 /** A team of agents (`/teams`): cases are assigned to a team, then to one of its agents. */
 export interface Team extends Timestamps, Resource {
@@ -13,12 +13,8 @@ export interface Team extends Timestamps, Resource {
   readonly memberCount: number
 }
 
-export const team: Decoder<unknown, Team> = /*#__PURE__*/ struct('team', () => ({
-  id: requiredInt('id'),
-  legacyId: nullableText('legacy_id'),
-  title: text('title'),
-  businessHour: related('businesshour', businessHour),
-  memberCount: int('member_count'),
-  ...stamps(),
-  ...url()
-}))
+export const team: Decoder<unknown, Team> = /*#__PURE__*/ record(
+  'team',
+  'id:I legacyId title:t businessHour:1:businesshour memberCount:i createdAt:0 updatedAt:0 resourceUrl',
+  () => [date, related(businessHour)]
+)

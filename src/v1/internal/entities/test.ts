@@ -1,7 +1,7 @@
-import { bool, nullableNumber, nullableText, related, type Related, requiredInt, struct, text } from '../codec'
+import { nullableNumber, record, related, type Related } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { type User, user } from './people'
-import { type Resource, url } from './resource'
+import { type Resource } from './resource'
 
 /** The public test resource (`/tests`), useful to check connectivity and options. */
 export interface Test extends Resource {
@@ -15,17 +15,9 @@ export interface Test extends Resource {
 }
 
 // `session_id` (the caller's own session, a credential) is deliberately not kept.
-export const test: Decoder<unknown, Test> = /*#__PURE__*/ struct(
+export const test: Decoder<unknown, Test> = /*#__PURE__*/ record(
   'test',
-  () => ({
-    id: requiredInt('id'),
-    name: text('name'),
-    authenticationScheme: nullableText('authentication_scheme'),
-    isBaseInstalled: bool('is_base_installed'),
-    user: related('user', user),
-    isOdd: bool('is_odd'),
-    generationTime: nullableNumber('generation_time'),
-    ...url()
-  }),
-  ['session_id']
+  'id:I name:t authenticationScheme isBaseInstalled:b user:0 isOdd:b generationTime:1 resourceUrl',
+  () => [related(user), nullableNumber],
+  'session_id'
 )

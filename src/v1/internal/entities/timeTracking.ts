@@ -1,8 +1,8 @@
-import { int, literal, requiredInt, related, type Related, struct } from '../codec'
+import { date, record, related, type Related } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { type Case, kase } from './case'
 import { type User, user } from './people'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import { type Resource, type Timestamps } from './resource'
 
 /** WORKED: time an agent logged; VIEWED: time the agent app counted while the case was open (importers skip these). */
 export type TimeTrackingLogType = 'WORKED' | 'VIEWED'
@@ -19,13 +19,8 @@ export interface TimeTracking extends Timestamps, Resource {
   readonly timeSpent: number
 }
 
-export const timeTracking: Decoder<unknown, TimeTracking> = /*#__PURE__*/ struct('timetracking_log', () => ({
-  id: requiredInt('id'),
-  logType: literal<TimeTrackingLogType>('log_type'),
-  case: related('case', kase),
-  agent: related('agent', user),
-  creator: related('creator', user),
-  timeSpent: int('time_spent'),
-  ...stamps(),
-  ...url()
-}))
+export const timeTracking: Decoder<unknown, TimeTracking> = /*#__PURE__*/ record(
+  'timetracking_log',
+  'id:I logType case:1 agent:2 creator:2 timeSpent:i createdAt:0 updatedAt:0 resourceUrl',
+  () => [date, related(kase), related(user)]
+)

@@ -1,7 +1,7 @@
-import { bool, type Extra, int, list, literal, nullableText, related, type Related, relatedList, requiredInt, struct, text, asSent } from '../codec'
+import { date, type Extra, list, listAsSent, record, related, type Related, relatedList } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 import { type User, user } from './people'
-import { type Resource, stamps, type Timestamps, url } from './resource'
+import type { Resource, Timestamps } from './resource'
 import { type Team, team } from './team'
 
 /** A view's kind: the built-in inbox, suspended and trash views, or one an agent or admin made. */
@@ -17,11 +17,7 @@ export interface Proposition {
   readonly extra: Extra
 }
 
-const proposition: Decoder<unknown, Proposition> = /*#__PURE__*/ struct(undefined, () => ({
-  field: nullableText('field'),
-  operator: nullableText('operator'),
-  value: nullableText('value')
-}))
+const proposition: Decoder<unknown, Proposition> = /*#__PURE__*/ record(undefined, 'field operator value')
 
 /** Propositions that must all hold; a view selects the cases that match any of its collections. */
 export interface PredicateCollection {
@@ -29,9 +25,7 @@ export interface PredicateCollection {
   readonly extra: Extra
 }
 
-const predicateCollection: Decoder<unknown, PredicateCollection> = /*#__PURE__*/ struct(undefined, () => ({
-  propositions: list('propositions', proposition)
-}))
+const predicateCollection: Decoder<unknown, PredicateCollection> = /*#__PURE__*/ record(undefined, 'propositions:0', () => [list(proposition)])
 
 /** A case view (spec §3.2 view): the agent app's inboxes and saved filters. */
 export interface View extends Timestamps, Resource {
@@ -53,25 +47,12 @@ export interface View extends Timestamps, Resource {
   readonly realtimeChannel: string | null
 }
 
-export const view: Decoder<unknown, View> = /*#__PURE__*/ struct('view', () => ({
-  id: requiredInt('id'),
-  title: text('title'),
-  type: literal<ViewType>('type'),
-  visibilityType: literal<ViewVisibility>('visibility_type'),
-  agent: related('agent', user),
-  visibilityToTeams: relatedList('visibility_to_teams', team),
-  columns: list('columns', asSent),
-  predicateCollections: list('predicate_collections', predicateCollection),
-  orderByColumn: nullableText('order_by_column'),
-  orderBy: literal<'ASC' | 'DESC'>('order_by'),
-  sortOrder: int('sort_order'),
-  isDefault: bool('is_default'),
-  isSystem: bool('is_system'),
-  isEnabled: bool('is_enabled'),
-  realtimeChannel: nullableText('realtime_channel'),
-  ...stamps(),
-  ...url()
-}))
+export const view: Decoder<unknown, View> = /*#__PURE__*/ record(
+  'view',
+  'id:I title:t type visibilityType agent:1 visibilityToTeams:2 columns:3 predicateCollections:4 orderByColumn ' +
+    'orderBy sortOrder:i isDefault:b isSystem:b isEnabled:b realtimeChannel createdAt:0 updatedAt:0 resourceUrl',
+  () => [date, related(user), relatedList(team), listAsSent, list(predicateCollection)]
+)
 
 /** How many cases a view holds (`/views/counts`). */
 export interface ViewCount {
@@ -83,9 +64,4 @@ export interface ViewCount {
   readonly extra: Extra
 }
 
-export const viewCount: Decoder<unknown, ViewCount> = /*#__PURE__*/ struct('view_count', () => ({
-  view: related('view', view),
-  count: int('count'),
-  countAccuracy: nullableText('count_accuracy'),
-  realtimeChannel: nullableText('realtime_channel')
-}))
+export const viewCount: Decoder<unknown, ViewCount> = /*#__PURE__*/ record('view_count', 'view:0 count:i countAccuracy realtimeChannel', () => [related(view)])
