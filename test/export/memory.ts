@@ -24,7 +24,13 @@ const run = classic({
   signer: nodeSigner
 })
 
-const TABLES = { tickets: store.tickets, 'ticket-posts': store.posts, 'ticket-notes': store.notes, 'ticket-time-tracks': store.timeTracks, 'ticket-attachments': store.attachments }
+const TABLES = {
+  tickets: store.tickets,
+  'ticket-posts': store.posts,
+  'ticket-notes': store.notes,
+  'ticket-time-tracks': store.timeTracks,
+  'ticket-attachments': store.attachments
+}
 const seen = new Map<string, Set<string>>()
 const mismatches: Array<string> = []
 let records = 0
@@ -64,7 +70,8 @@ const seconds = (performance.now() - started) / 1000
 sample()
 for (const [resource, table] of Object.entries(TABLES)) {
   const ids = seen.get(resource) ?? new Set()
-  if (ids.size !== table.rows.size || [...table.rows.keys()].some((id) => !ids.has(String(id)))) mismatches.push(`${resource}: ${ids.size} of ${table.rows.size}`)
+  if (ids.size !== table.rows.size || [...table.rows.keys()].some((id) => !ids.has(String(id))))
+    mismatches.push(`${resource}: ${ids.size} of ${table.rows.size}`)
 }
 const maxRss = process.resourceUsage().maxRSS * 1024
 console.log(
