@@ -134,7 +134,7 @@ const groupCache = new WeakMap<Map<string, Row>, Map<string, { readonly version:
 /**
  * The rows of a type grouped by `keyOf` (e.g. posts by case), in id order, rebuilt only when rows were inserted or
  * removed, so that a case's posts are found without scanning every post (bulk sandboxes hold tens of thousands). For
- * tables written by `insert`/`remove` only, whose rows never change group (a post stays on its case).
+ * tables written by `insert`/`remove`; code that moves a row to another group calls `forgetGroups` (a merge).
  */
 export const groupedBy = (store: Store, type: string, name: string, keyOf: (row: Row) => string): ReadonlyMap<string, ReadonlyArray<Row>> => {
   const rows = table(store, type)
@@ -155,6 +155,11 @@ export const groupedBy = (store: Store, type: string, name: string, keyOf: (row:
   }
   byName.set(name, { version, groups })
   return groups
+}
+
+/** Drops the groupings of a type (after rows changed group): `groupedBy` rebuilds them on their next use. */
+export const forgetGroups = (store: Store, type: string): void => {
+  groupCache.get(table(store, type))?.clear()
 }
 
 /** Stores a row whose fields come without `id`: the id is the next in the type's sequence and comes first. */

@@ -4,7 +4,7 @@
 import { err, type ApiErr } from '../errors'
 import { cursorPage, everything, fail, failWith, notFound, offsetPage, one, type Ctx } from '../context'
 import { isStaff, setStatus } from '../model'
-import { all, find, groupedBy, insert, isoTime, ref, type Ref, type Row, textOf, type Value } from '../store'
+import { all, find, forgetGroups, groupedBy, insert, isoTime, ref, type Ref, type Row, textOf, type Value } from '../store'
 import { route, type Route, type RouteCtx } from './route'
 import { BULK_LIMIT } from './session'
 
@@ -233,6 +233,9 @@ const mergeCases = (ctx: RouteCtx<'id', 'agent'>) => {
     }
     source.is_merged = true
     source.post_count = 0
+    // rows changed case: the groupings by case are rebuilt on their next use
+    forgetGroups(ctx.store, 'post')
+    forgetGroups(ctx.store, 'timetracking_log')
     setStatus(ctx.store, source, 5, me.id as number, ctx.now)
     source.updated_at = isoTime(ctx.now)
   }
