@@ -90,13 +90,18 @@ t('v1_get_case: the case, its requester and organization, and the transcript old
   await tools.lib(Case.addNote(1, { contents: '<p>Internal <b>check</b> of the HubID</p>', isHtml: true }))
   const kase = await tools.lib(Case.get(1))
   type Out = {
-    case: { id: number; subject: string; postCount: number }
+    case: { id: number; subject: string; postCount: number; channel: string; customFields: Array<{ fieldId: number; value: string }> }
     requester: { id: number; emails: Array<string> }
     organization: { name: string }
     transcript: { items: Array<{ kind: string; text: string; fromRequester: boolean; createdAt: string }>; next: string | null }
   }
   const { structured, text } = await tools.ok<Out>('v1_get_case', { caseId: 1 })
   assert.is(structured.case.subject, kase.subject)
+  assert.is(structured.case.channel, 'MAIL')
+  assert.equal(
+    structured.case.customFields.map((f) => f.value),
+    kase.customFields.map((f) => f.value)
+  )
   assert.equal(structured.requester.emails, [CUSTOMER_EMAIL])
   assert.is(structured.organization.name, 'Atmosphere Coffee, Inc')
   const posts = structured.transcript.items

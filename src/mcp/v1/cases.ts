@@ -152,8 +152,8 @@ export const readCase = async (run: V1Executor, id: number, posts: number, curso
   })
   const timeline = await attempt(run(withOptions({ include: ['user'] })(postsRequest)))
   if (E.isLeft(timeline)) return timeline
-  const requesterRef = kase.right.requester
-  const requesterId = requesterRef === null ? undefined : (included(requesterRef)?.id ?? (requesterRef as { readonly id: unknown }).id)
+  // a reference or the included user: both carry the id (read again below, with the user's e-mails and organization)
+  const requesterId = kase.right.requester?.id
   let requester: GetCaseOutput['requester'] = null
   let organization: GetCaseOutput['organization'] = null
   if (typeof requesterId === 'number') {
