@@ -32,3 +32,27 @@ export const decodeCursor = <A = unknown>(cursor: string, valid: (value: unknown
     return E.left(badCursor(cursor))
   }
 }
+
+interface OffsetCursor {
+  readonly tool: string
+  readonly offset: number
+}
+
+const isOffsetCursor =
+  (tool: string) =>
+  (value: unknown): value is OffsetCursor =>
+    typeof value === 'object' &&
+    value !== null &&
+    (value as OffsetCursor).tool === tool &&
+    Number.isSafeInteger((value as OffsetCursor).offset) &&
+    (value as OffsetCursor).offset >= 0
+
+/** The cursor of a list read by offset, bound to its tool (another tool's cursor is refused). */
+export const offsetCursor = (tool: string, offset: number): OffsetCursor => ({ tool, offset })
+
+/** Where an offset-paged list resumes: 0 without a cursor. */
+export const offsetOf = (tool: string, cursor: string | undefined): E.Either<ToolError, number> => {
+  if (cursor === undefined) return E.right(0)
+  const decoded = decodeCursor(cursor, isOffsetCursor(tool))
+  return E.isLeft(decoded) ? decoded : E.right(decoded.right.offset)
+}

@@ -3,7 +3,7 @@
  * answer cannot flood the model's context.
  */
 import { z } from 'zod'
-import { encodeCursor } from './cursor'
+import { encodeCursor, offsetCursor } from './cursor'
 
 /** A page of a list: the items and the cursor of the next page (`null` on the last one). */
 export interface Page<A> {
@@ -70,3 +70,14 @@ export const htmlToText = (html: string): string =>
 
 /** Whether a text looks like HTML (Classic posts carry an `ishtml` flag; v1 bodies do not always say). */
 export const looksLikeHtml = (text: string): boolean => /<\/?[a-z][a-z0-9]*\b[^>]*>/i.test(text)
+
+/** One page of a list held whole (a search answer, a lookup list): `limit` items from `offset`, `next` bound to `tool`. */
+export const slice = <A>(tool: string, all: ReadonlyArray<A>, offset: number, limit: number): Page<A> =>
+  page(all.slice(offset, offset + limit), offset + limit < all.length ? offsetCursor(tool, offset + limit) : undefined)
+
+/** The `limit` argument of a list tool. */
+export const limitArg = (fallback: number, max: number) =>
+  z.number().int().min(1).max(max).default(fallback).describe(`How many items per page (1 to ${max}, default ${fallback}).`)
+
+/** A date as the model reads it: ISO 8601 in UTC, or null (unknown, never). */
+export const iso = (date: Date | null): string | null => (date === null || Number.isNaN(date.getTime()) ? null : date.toISOString())
