@@ -12,7 +12,7 @@ import type { V1Executor } from '../../v1/internal/executor'
 import * as User from '../../v1/User'
 import { withOptions } from '../../v1/internal/request'
 import { attempt, invalid } from '../errors'
-import { capText, cursorArg, pageShape } from '../format'
+import { capText, cursorArg, limitArg as listLimit, pageShape } from '../format'
 import { defineTool, READ, type ToolError, type ToolOutcome } from '../tool'
 import { envelope, moreText, resume } from './paging'
 import {
@@ -36,13 +36,7 @@ import {
 export const DEFAULT_LIMIT = 20
 export const MAX_LIMIT = 100
 
-export const limitArg = /*#__PURE__*/ z
-  .number()
-  .int()
-  .min(1)
-  .max(MAX_LIMIT)
-  .optional()
-  .describe(`How many items per page (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT}).`)
+export const limitArg = /*#__PURE__*/ listLimit(DEFAULT_LIMIT, MAX_LIMIT)
 
 /**
  * An e-mail address. Written with the checks zod 3.25 and 4 share (the peer range takes both): `z.email()` is zod 4's
@@ -92,7 +86,7 @@ const listCases = /*#__PURE__*/ defineTool({
     const f = at.right.filters as typeof filters
     const request = Case.all({
       offset: at.right.offset ?? 0,
-      limit: limit ?? DEFAULT_LIMIT,
+      limit,
       ...(f.status === undefined ? {} : { status: f.status }),
       ...(f.tags === undefined ? {} : { tags: f.tags }),
       ...(f.priority === undefined ? {} : { priority: f.priority }),

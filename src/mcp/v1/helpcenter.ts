@@ -5,11 +5,11 @@ import * as Article from '../../v1/Article'
 import { isReference } from '../../v1/internal/codec'
 import { DEFAULT_LOCALE, localiseArticle } from '../../v1/internal/translate'
 import { attempt } from '../errors'
-import { capText, cursorArg, pageShape } from '../format'
+import { capText, cursorArg, iso, pageShape } from '../format'
 import { defineTool, READ } from '../tool'
-import { DEFAULT_LIMIT, limitArg } from './cases'
+import { limitArg } from './cases'
 import { envelope, moreText, resume } from './paging'
-import { iso, plain } from './shape'
+import { plain } from './shape'
 
 const SEARCH_ARTICLES = 'v1_search_articles'
 
@@ -47,7 +47,7 @@ const searchArticles = /*#__PURE__*/ defineTool({
     const at = resume(SEARCH_ARTICLES, cursor, filters)
     if (E.isLeft(at)) return at
     const f = at.right.filters as typeof filters
-    const request = Article.search({ query: f.query, offset: at.right.offset ?? 0, limit: limit ?? DEFAULT_LIMIT })
+    const request = Article.search({ query: f.query, offset: at.right.offset ?? 0, limit })
     const answer = await attempt(apis.v1(request))
     if (E.isLeft(answer)) return answer
     const items = answer.right.items.map((h) => {

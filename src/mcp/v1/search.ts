@@ -4,11 +4,11 @@ import * as E from '../../core/either'
 import { isReference } from '../../v1/internal/codec'
 import * as Search from '../../v1/Search'
 import { attempt } from '../errors'
-import { capText, cursorArg, pageShape } from '../format'
+import { capText, cursorArg, iso, pageShape } from '../format'
 import { defineTool, READ } from '../tool'
-import { DEFAULT_LIMIT, limitArg } from './cases'
+import { limitArg } from './cases'
 import { envelope, moreText, resume } from './paging'
-import { iso, plain } from './shape'
+import { plain } from './shape'
 
 const SEARCH = 'v1_search'
 
@@ -70,7 +70,7 @@ const search = /*#__PURE__*/ defineTool({
       query: f.query,
       ...(f.resources === undefined ? {} : { resources: f.resources }),
       offset: at.right.offset ?? 0,
-      limit: limit ?? DEFAULT_LIMIT
+      limit
     })
     const answer = await attempt(apis.v1(request))
     if (E.isLeft(answer)) return answer

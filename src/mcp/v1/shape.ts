@@ -8,7 +8,7 @@ import { included, isReference, type Related } from '../../v1/internal/codec'
 import type { Case } from '../../v1/internal/entities/case'
 import type { Organization, User } from '../../v1/internal/entities/people'
 import type { Post } from '../../v1/internal/entities/post'
-import { htmlToText, looksLikeHtml } from '../format'
+import { htmlToText, iso, looksLikeHtml } from '../format'
 
 /**
  * The related resources a case's tools include, so that a summary names its requester, status, team and tags rather
@@ -18,9 +18,6 @@ export const CASE_INCLUDE: ReadonlyArray<string> = ['user', 'case_status', 'case
 
 /** A user's tools include their e-mail addresses, phones, organization and role. */
 export const USER_INCLUDE: ReadonlyArray<string> = ['identity_email', 'identity_phone', 'organization', 'role']
-
-/** A date as an ISO string (the structured output is plain JSON). */
-export const iso = (date: Date | null | undefined): string | null => (date === null || date === undefined ? null : date.toISOString())
 
 /** Text as a model reads it: HTML as plain text, anything else as it is. */
 export const plain = (text: string | null | undefined): string => (text === null || text === undefined ? '' : looksLikeHtml(text) ? htmlToText(text) : text)

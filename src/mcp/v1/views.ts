@@ -64,7 +64,7 @@ const listViews = /*#__PURE__*/ defineTool({
     const at = resume(LIST_VIEWS, cursor, filters)
     if (E.isLeft(at)) return at
     const f = at.right.filters as typeof filters
-    const request = View.all({ offset: at.right.offset ?? 0, limit: limit ?? DEFAULT_LIMIT, ...(f.all === undefined ? {} : { showAll: f.all }) })
+    const request = View.all({ offset: at.right.offset ?? 0, limit, ...(f.all === undefined ? {} : { showAll: f.all }) })
     const answer = await attempt(apis.v1(request))
     if (E.isLeft(answer)) return answer
     const counted = await attempt(apis.v1(View.counts()))
@@ -128,7 +128,7 @@ const viewCases = /*#__PURE__*/ defineTool({
   output: viewCasesOutput,
   access: 'read',
   annotations: READ,
-  run: async (args, apis) => readView(apis.v1, args.viewId, args.limit ?? DEFAULT_LIMIT, args.cursor)
+  run: async (args, apis) => readView(apis.v1, args.viewId, args.limit, args.cursor)
 })
 
 /** The text of the `kayako://v1/view/{id}` resource: the view's first page of cases, as `v1_view_cases` renders it. */

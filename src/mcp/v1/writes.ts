@@ -11,8 +11,9 @@ import { isReference } from '../../v1/internal/codec'
 import type { V1Executor } from '../../v1/internal/executor'
 import { withOptions } from '../../v1/internal/request'
 import { attempt, invalid } from '../errors'
+import { iso } from '../format'
 import { ADD, CHANGE, defineTool } from '../tool'
-import { CASE_INCLUDE, caseLine, caseSchema, caseSummary, iso } from './shape'
+import { CASE_INCLUDE, caseLine, caseSchema, caseSummary } from './shape'
 
 const caseId = /*#__PURE__*/ z.number().int().positive().describe('The case id.')
 const html = /*#__PURE__*/ z.boolean().optional().describe('`contents` is HTML (default: plain text).')
