@@ -12,12 +12,13 @@ import type { V1Executor } from '../../v1/internal/executor'
 import * as User from '../../v1/User'
 import { withOptions } from '../../v1/internal/request'
 import { attempt, invalid } from '../errors'
-import { capText, cursorArg, limitArg as listLimit, pageShape } from '../format'
+import { capText, cursorArg, pageShape } from '../format'
 import { defineTool, READ, type ToolError, type ToolOutcome } from '../tool'
-import { envelope, moreText, resume } from './paging'
+import { envelope, limitArg, moreText, resume } from './paging'
 import {
   CASE_INCLUDE,
   caseLine,
+  emailArg,
   caseSchema,
   caseSummary,
   organizationLine,
@@ -31,21 +32,6 @@ import {
   userSchema,
   userSummary
 } from './shape'
-
-/** How many items a list tool answers by default, and at most. */
-export const DEFAULT_LIMIT = 20
-export const MAX_LIMIT = 100
-
-export const limitArg = /*#__PURE__*/ listLimit(DEFAULT_LIMIT, MAX_LIMIT)
-
-/**
- * An e-mail address. Written with the checks zod 3.25 and 4 share (the peer range takes both): `z.email()` is zod 4's
- * alone and `z.string().email()` is deprecated there.
- */
-export const emailArg = /*#__PURE__*/ z
-  .string()
-  .trim()
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address')
 
 const LIST_CASES = 'v1_list_cases'
 

@@ -11,8 +11,15 @@ import { nextQuery } from '../../v1/internal/paging'
 import type { Page as V1Page, Query, QueryValue } from '../../v1/internal/request'
 import { decodeCursor } from '../cursor'
 import { invalid } from '../errors'
-import { page } from '../format'
+import { limitArg as listLimit, page } from '../format'
 import type { ToolError } from '../tool'
+
+/** How many items a list tool answers by default, and at most. */
+export const DEFAULT_LIMIT = 20
+export const MAX_LIMIT = 100
+
+/** The `limit` argument of the v1 list tools. */
+export const limitArg = /*#__PURE__*/ listLimit(DEFAULT_LIMIT, MAX_LIMIT)
 
 /** What a v1 tool's cursor holds: the tool, its filters, and where to resume (`offset`, or `afterId` for posts). */
 export interface Position {

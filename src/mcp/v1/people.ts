@@ -13,11 +13,11 @@ import * as Search from '../../v1/Search'
 import * as User from '../../v1/User'
 import { attempt, invalid } from '../errors'
 import { capText } from '../format'
-import { emailArg } from './cases'
 import { defineTool, READ, type ToolError } from '../tool'
 import {
   CASE_INCLUDE,
   caseLine,
+  emailArg,
   caseSchema,
   caseSummary,
   organizationLine,

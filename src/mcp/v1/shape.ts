@@ -22,6 +22,15 @@ export const USER_INCLUDE: ReadonlyArray<string> = ['identity_email', 'identity_
 /** Text as a model reads it: HTML as plain text, anything else as it is. */
 export const plain = (text: string | null | undefined): string => (text === null || text === undefined ? '' : looksLikeHtml(text) ? htmlToText(text) : text)
 
+/**
+ * An e-mail address. Written with the checks zod 3.25 and 4 share (the peer range takes both): `z.email()` is zod 4's
+ * alone and `z.string().email()` is deprecated there.
+ */
+export const emailArg = /*#__PURE__*/ z
+  .string()
+  .trim()
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address')
+
 /** A related resource by id, with its name when the answer included it. */
 export const refSchema = /*#__PURE__*/ z.object({
   id: z.number().describe('Pass this id to the tools that take one.'),
