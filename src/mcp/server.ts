@@ -31,7 +31,7 @@ export interface McpServerOptions extends Apis {
   readonly version?: string
 }
 
-const INSTRUCTIONS = [
+const INSTRUCTIONS = /*#__PURE__*/ [
   'Tools for a Kayako helpdesk, named by API: classic_… for Kayako Classic (tickets), v1_… for Kayako v1 (cases).',
   'Search or list first, then read one record in full (classic_get_ticket, v1_get_case). Lookup tools map labels',
   '(statuses, priorities, staff) to the ids the other tools take. Lists answer { items, next }: pass `next` as `cursor`.',

@@ -124,6 +124,20 @@ test('sentinel: a wrong Classic secret is an error that names no credential, ove
   }
 })
 
+test('--http --sandbox: a fresh sandbox behind the server, no credentials needed', async () => {
+  const http = await startHttp(['--sandbox'], {})
+  const client = await connect(http.url, http.token)
+  try {
+    const result = await call(client, 'classic_get_ticket', { ticketId: 1 })
+    assert.not.ok(result.isError)
+    assert.match(JSON.stringify(result.structuredContent), /Printer on floor 3/)
+    assert.ok(http.err.some((l) => l.includes('(sandbox)')))
+  } finally {
+    await client.close()
+    await http.stop()
+  }
+})
+
 test('kayako mcp: listed by kayako --help; without the SDK it says what to install (1); no or partial credentials are usage errors that echo no value', async () => {
   const help = io()
   assert.is(await main(['--help'], help.io), 0)

@@ -6,6 +6,7 @@ import type { Either } from 'fp-ts/Either'
 import type { V1Executor } from '../../v1'
 import type { ToolDefinition, ToolError } from '../tool'
 
+/** Every v1 tool (none until m18-v1's land). */
 export const V1_TOOLS: ReadonlyArray<ToolDefinition> = []
 
 const notYet = (what: string): Either<ToolError, string> => ({
