@@ -138,6 +138,24 @@ test('--http --sandbox: a fresh sandbox behind the server, no credentials needed
   }
 })
 
+test('rate limited past what the retry policy waits: a RateLimited tool error with the wait the helpdesk asked for', async () => {
+  const limited = await startSandbox({ faults: { script: { 'GET /Base/Department': ['429'] }, retryAfterSeconds: 120 } })
+  const http = await startHttp([], envOf(limited))
+  const client = await connect(http.url, http.token)
+  try {
+    const result = await call(client, 'classic_list_departments')
+    assert.ok(result.isError)
+    const { error } = JSON.parse((result.content[0] as { text: string }).text) as { error: { kind: string; retryAfterSeconds?: number } }
+    assert.is(error.kind, 'RateLimited')
+    assert.ok(error.retryAfterSeconds !== undefined && error.retryAfterSeconds > 100 && error.retryAfterSeconds <= 120, String(error.retryAfterSeconds))
+    assert.not.ok((await call(client, 'classic_list_departments')).isError, 'the next call goes through')
+  } finally {
+    await client.close()
+    await http.stop()
+    await limited.close()
+  }
+})
+
 test('kayako mcp: listed by kayako --help; without the SDK it says what to install (1); no or partial credentials are usage errors that echo no value', async () => {
   const help = io()
   assert.is(await main(['--help'], help.io), 0)
