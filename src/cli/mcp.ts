@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util'
 import { classic, type ClassicExecutor } from '../classic/internal/executor'
 import { redactUrl } from '../core/error'
 import type { Transport } from '../core/http'
-import { isIdempotent, withRetry } from '../core/policy'
+import { isIdempotent, retryAfterMs, withRetry } from '../core/policy'
 import { defaultTransport } from '../core/runtime'
 import type { McpServerOptions } from '../mcp/server'
 import type { Auth } from '../v1/internal/auth'
@@ -127,19 +127,37 @@ const secretsOf = (setup: Setup): ReadonlyArray<string> => {
  * transient failures. The two searches are POSTs that change nothing, so they are retried too; writes are not.
  */
 const READ_POSTS: ReadonlyArray<string> = ['Ticket.search', 'User.search']
-const transport = (): Transport =>
-  withRetry({ maxAttempts: 4, retryable: (request) => isIdempotent(request) || READ_POSTS.includes(request.operation ?? '') })(defaultTransport)
+
+/**
+ * The transport, and how long the helpdesk last asked to wait (`Retry-After` of a 429, still running): what a
+ * `RateLimited` tool error tells the assistant once the retry policy gave up (a wait longer than it honours, or too
+ * many 429s in a row).
+ */
+const transport = (): { readonly send: Transport; readonly retryAfter: () => number | undefined } => {
+  let until = 0
+  const watching: Transport = (request) => async () => {
+    const sent = await defaultTransport(request)()
+    if (sent._tag === 'Right' && sent.right.status === 429) {
+      const wait = retryAfterMs(sent.right.headers['retry-after'], Date.now())
+      if (wait !== undefined) until = Date.now() + wait
+    }
+    return sent
+  }
+  const send = withRetry({ maxAttempts: 4, retryable: (request) => isIdempotent(request) || READ_POSTS.includes(request.operation ?? '') })(watching)
+  return { send, retryAfter: () => (until > Date.now() ? Math.ceil((until - Date.now()) / 1000) : undefined) }
+}
 
 /** The server's options from a setup: its executors, writes, and the secrets to scrub. */
 export const serverOptions = (setup: Setup): McpServerOptions => {
-  const shared = transport()
-  const classicRun: ClassicExecutor | undefined = setup.classic === undefined ? undefined : classic({ ...setup.classic, transport: shared })
-  const v1Run: V1Executor | undefined = setup.v1 === undefined ? undefined : v1({ url: setup.v1.url, auth: setup.v1.auth, transport: shared })
+  const { send, retryAfter } = transport()
+  const classicRun: ClassicExecutor | undefined = setup.classic === undefined ? undefined : classic({ ...setup.classic, transport: send })
+  const v1Run: V1Executor | undefined = setup.v1 === undefined ? undefined : v1({ url: setup.v1.url, auth: setup.v1.auth, transport: send })
   return {
     ...(classicRun === undefined ? {} : { classic: classicRun }),
     ...(v1Run === undefined ? {} : { v1: v1Run }),
     writes: setup.writes,
-    secrets: secretsOf(setup)
+    secrets: secretsOf(setup),
+    retryAfter
   }
 }
 

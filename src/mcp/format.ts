@@ -21,7 +21,7 @@ export const pageShape = <T extends z.ZodType>(item: T) => ({
 })
 
 /** The `cursor` argument of a list tool. */
-export const cursorArg = /*#__PURE__*/ z.string().optional().describe('The `next` of the previous answer, unchanged; leave out for the first page.')
+export const cursorArg = /*#__PURE__*/ (() => z.string().optional().describe('The `next` of the previous answer, unchanged; leave out for the first page.'))()
 
 /** How long a tool's text may be; past it the text is cut and says how to narrow. */
 export const TEXT_CAP = 25_000

@@ -26,12 +26,18 @@ export interface McpServerOptions extends Apis {
    * is the last line, over every result, resource and prompt).
    */
   readonly secrets?: ReadonlyArray<string>
+  /**
+   * How long the helpdesk last asked to wait, in seconds, when it is still asking (`undefined` otherwise): added to a
+   * `RateLimited` tool error, whose `Retry-After` the library's errors do not carry. `kayako mcp` reads it off its
+   * transport.
+   */
+  readonly retryAfter?: () => number | undefined
   /** The server's name and version as clients see them (default `kayako-fp`, the package version). */
   readonly name?: string
   readonly version?: string
 }
 
-const INSTRUCTIONS = [
+const INSTRUCTIONS = /*#__PURE__*/ [
   'Tools for a Kayako helpdesk, named by API: classic_… for Kayako Classic (tickets), v1_… for Kayako v1 (cases).',
   'Search or list first, then read one record in full (classic_get_ticket, v1_get_case). Lookup tools map labels',
   '(statuses, priorities, staff) to the ids the other tools take. Lists answer { items, next }: pass `next` as `cursor`.',
@@ -57,12 +63,19 @@ const outcomeResult = (outcome: ToolOutcome<unknown>): CallToolResult => ({
 })
 
 /** Runs a tool; a tool that throws (it should not) is an `InternalError`, never a crashed call. */
-const runTool = async (tool: ToolDefinition, args: Record<string, unknown>, apis: Required<Apis>): Promise<CallToolResult> => {
+const runTool = async (
+  tool: ToolDefinition,
+  args: Record<string, unknown>,
+  apis: Required<Apis>,
+  retryAfter: () => number | undefined
+): Promise<CallToolResult> => {
   if (tool.access === 'customer-visible' && args.confirm !== true) return errorResult(confirmationRequired(tool.name))
   const { confirm: _, ...rest } = args
   try {
     const outcome = await tool.run(rest, apis)
-    return E.isLeft(outcome) ? errorResult(outcome.left) : outcomeResult(outcome.right)
+    if (E.isRight(outcome)) return outcomeResult(outcome.right)
+    const wait = outcome.left.kind === 'RateLimited' && outcome.left.retryAfterSeconds === undefined ? retryAfter() : undefined
+    return errorResult(wait === undefined ? outcome.left : { ...outcome.left, retryAfterSeconds: wait })
   } catch (thrown) {
     return errorResult({ kind: 'InternalError', message: `${tool.name} failed: ${causeText(thrown)}`, hint: 'Retry once; if it fails again, report it.' })
   }
@@ -87,7 +100,7 @@ const ticketDocument = async (classic: ClassicExecutor, id: string): Promise<E.E
 
 /** Builds the server. Connect it to a transport (`StdioServerTransport`, `StreamableHTTPServerTransport`) to serve. */
 export const createMcpServer = (options: McpServerOptions): McpServer => {
-  const { classic, v1, writes = false, secrets = [] } = options
+  const { classic, v1, writes = false, secrets = [], retryAfter = () => undefined } = options
   const apis = withBoth({ ...(classic === undefined ? {} : { classic }), ...(v1 === undefined ? {} : { v1 }) })
   const safe = <A>(value: A): A => scrubValue(value, secrets)
   const server = new McpServer({ name: options.name ?? 'kayako-fp', version: options.version ?? '0.1.0' }, { instructions: INSTRUCTIONS })
@@ -104,7 +117,7 @@ export const createMcpServer = (options: McpServerOptions): McpServer => {
         outputSchema: tool.output,
         annotations: { title: tool.title, ...tool.annotations }
       },
-      async (args: Record<string, unknown>) => safe(await runTool(tool, args, apis))
+      async (args: Record<string, unknown>) => safe(await runTool(tool, args, apis, retryAfter))
     )
   }
 

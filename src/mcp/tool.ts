@@ -48,17 +48,28 @@ export interface ToolAnnotations {
   readonly openWorldHint: boolean
 }
 
+/**
+ * One tool: its name, schemas, access and annotations for the host, and `run`, which gets the arguments (checked
+ * against `input`) and the executors, and answers with a typed `Either`.
+ */
 export interface ToolDefinition<I extends ZodRawShape = ZodRawShape, O extends ZodRawShape = ZodRawShape> {
   /** `classic_…` / `v1_…` */
   readonly name: string
+  /** The API it calls: the server registers it only when it has that executor. */
   readonly api: 'classic' | 'v1'
+  /** A human title for hosts' lists. */
   readonly title: string
   /** When to use it (and when another tool is better). */
   readonly description: string
+  /** The arguments (a zod raw shape). */
   readonly input: I
+  /** The structured answer (a zod raw shape): `structuredContent` matches it. */
   readonly output: O
+  /** Reads, or which kind of write (see `ToolAccess`). */
   readonly access: ToolAccess
+  /** The hints hosts use to decide what to confirm with the user. */
   readonly annotations: ToolAnnotations
+  /** Runs the tool; never throws. */
   readonly run: (args: z.infer<z.ZodObject<I>>, apis: Required<Apis>) => Promise<Either<ToolError, ToolOutcome<z.infer<z.ZodObject<O>>>>>
 }
 

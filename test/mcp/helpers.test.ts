@@ -1,6 +1,11 @@
 // The helpers every tool shares: tool errors from the library's failures, cursors, capped text, HTML as text.
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, resolve, sep } from 'node:path'
+import { setupOf } from '../../src/cli/mcp'
+import { CLASSIC_TOOLS } from '../../src/mcp/classic'
+import { V1_TOOLS } from '../../src/mcp/v1'
 import { apiError, decodeError, httpError, parseError, transportError, validationError } from '../../src/core/error'
 import { decodeCursor, encodeCursor, offsetCursor, offsetOf } from '../../src/mcp/cursor'
 import { toolError } from '../../src/mcp/errors'
@@ -97,6 +102,48 @@ test('htmlToText: blocks and breaks as lines, lists, links with their targets, e
     ].join('\n')
   )
   assert.is(htmlToText('plain text stays'), 'plain text stays')
+})
+
+test('README: the MCP tool table lists every Classic tool with its access, and names every v1 tool', () => {
+  const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8')
+  const section = readme.slice(readme.indexOf('\n## MCP server\n'), readme.indexOf('\n## Recipes\n'))
+  const rows = [...section.matchAll(/^\| `(classic_\w+)` \| Classic \| ([\w-]+) \|/gm)].map((m) => [m[1], m[2]])
+  assert.equal(
+    rows,
+    CLASSIC_TOOLS.map((t) => [t.name, t.access])
+  )
+  for (const tool of V1_TOOLS) assert.ok(section.includes(`\`${tool.name}\``), `${tool.name} is not in the README`)
+})
+
+test('packaging: only kayako-fp/mcp and kayako mcp import the SDK or zod; the command loads them lazily', () => {
+  const src = resolve(import.meta.dirname, '../../src')
+  const files = (readdirSync(src, { recursive: true }) as Array<string>).filter((f) => f.endsWith('.ts'))
+  const importers = files.filter((f) =>
+    /from '(@modelcontextprotocol\/sdk|zod)[/']|import\('(@modelcontextprotocol\/sdk|zod)/.test(readFileSync(join(src, f), 'utf8'))
+  )
+  assert.ok(importers.length > 5)
+  assert.equal(
+    importers.filter((f) => !f.startsWith(`mcp${sep}`) && f !== join('cli', 'mcp.ts')),
+    []
+  )
+  // The command module itself imports them only inside `loadSdk` (or as types), so `kayako --help` never needs them.
+  const command = readFileSync(join(src, 'cli', 'mcp.ts'), 'utf8')
+  assert.not.match(command, /^import (?!type )[^\n]*from '(@modelcontextprotocol\/sdk|zod|\.\.\/mcp\/)/m)
+})
+
+test('kayako mcp flags: they override the environment; every credential form of v1; the port is checked', () => {
+  const env = { KAYAKO_URL: 'https://env.example/api/index.php', KAYAKO_API_KEY: 'k', KAYAKO_SECRET_KEY: 's' }
+  assert.equal(setupOf(['--url', 'https://flag.example/api/index.php'], env).classic, {
+    url: 'https://flag.example/api/index.php',
+    apiKey: 'k',
+    secretKey: 's'
+  })
+  assert.equal(setupOf([], { KAYAKO_V1_URL: 'https://v.example', KAYAKO_TOKEN: 't' }).v1, { url: 'https://v.example', auth: { bearer: 't' } })
+  assert.equal(setupOf(['--session-id', 'abc'], { KAYAKO_V1_URL: 'https://v.example' }).v1?.auth, { sessionId: 'abc' })
+  assert.equal(setupOf(['--v1-url', 'https://v.example', '--email', 'a@b.example', '--password', 'p'], {}).v1?.auth, { username: 'a@b.example', password: 'p' })
+  assert.equal([setupOf([], {}).http, setupOf([], {}).writes, setupOf(['--http', '--allow-writes', '-p', '8080'], {}).port], [false, false, 8080])
+  assert.throws(() => setupOf(['--port', '70000'], {}), /--port must be an integer/)
+  assert.throws(() => setupOf([], { KAYAKO_TOKEN: 't' }), /without KAYAKO_V1_URL/)
 })
 
 test.run()

@@ -124,6 +124,38 @@ test('sentinel: a wrong Classic secret is an error that names no credential, ove
   }
 })
 
+test('--http --sandbox: a fresh sandbox behind the server, no credentials needed', async () => {
+  const http = await startHttp(['--sandbox'], {})
+  const client = await connect(http.url, http.token)
+  try {
+    const result = await call(client, 'classic_get_ticket', { ticketId: 1 })
+    assert.not.ok(result.isError)
+    assert.match(JSON.stringify(result.structuredContent), /Printer on floor 3/)
+    assert.ok(http.err.some((l) => l.includes('(sandbox)')))
+  } finally {
+    await client.close()
+    await http.stop()
+  }
+})
+
+test('rate limited past what the retry policy waits: a RateLimited tool error with the wait the helpdesk asked for', async () => {
+  const limited = await startSandbox({ faults: { script: { 'GET /Base/Department': ['429'] }, retryAfterSeconds: 120 } })
+  const http = await startHttp([], envOf(limited))
+  const client = await connect(http.url, http.token)
+  try {
+    const result = await call(client, 'classic_list_departments')
+    assert.ok(result.isError)
+    const { error } = JSON.parse((result.content[0] as { text: string }).text) as { error: { kind: string; retryAfterSeconds?: number } }
+    assert.is(error.kind, 'RateLimited')
+    assert.ok(error.retryAfterSeconds !== undefined && error.retryAfterSeconds > 100 && error.retryAfterSeconds <= 120, String(error.retryAfterSeconds))
+    assert.not.ok((await call(client, 'classic_list_departments')).isError, 'the next call goes through')
+  } finally {
+    await client.close()
+    await http.stop()
+    await limited.close()
+  }
+})
+
 test('kayako mcp: listed by kayako --help; without the SDK it says what to install (1); no or partial credentials are usage errors that echo no value', async () => {
   const help = io()
   assert.is(await main(['--help'], help.io), 0)

@@ -22,11 +22,12 @@ let client: Client
 const stderr: Array<string> = []
 
 test.before(async () => {
-  // The first department list meets a 429 (Retry-After: 1): the server's retry policy waits it out.
+  // The first department list meets a 429 (Retry-After: 1) and the first search a 503: the server's retry policy
+  // waits both out (the search is a POST that changes nothing, retried too).
   sandbox = await startSandbox({
     apiKey: API_KEY,
     secretKey: SECRET_KEY,
-    faults: { script: { 'GET /Base/Department': ['429', 'none'] }, retryAfterSeconds: 1 }
+    faults: { script: { 'GET /Base/Department': ['429', 'none'], 'POST /Tickets/TicketSearch': ['503', 'none'] }, retryAfterSeconds: 1 }
   })
   const transport = new StdioClientTransport({
     command: process.execPath,
@@ -45,11 +46,14 @@ test.after(async () => {
   await sandbox.close()
 })
 
-test('stdio: every Classic read tool answers as its schema says and as the sandbox holds (a 429 waited out on the way)', async () => {
+test('stdio: every Classic read tool answers as its schema says and as the sandbox holds (a 429 and a 503 waited out on the way)', async () => {
   await exerciseReads(client, sandbox)
   assert.equal(
     sandbox.sandbox.faults?.log.map((r) => [r.method, r.route, r.fault]),
-    [['GET', '/Base/Department', '429']]
+    [
+      ['GET', '/Base/Department', '429'],
+      ['POST', '/Tickets/TicketSearch', '503']
+    ]
   )
 })
 

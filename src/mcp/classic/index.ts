@@ -6,6 +6,7 @@ import { getTicket, listTickets, searchTickets } from './tickets'
 import { getUser, searchUsers } from './users'
 import { addNote, createTicket, replyTicket, updateTicket } from './writes'
 
+/** Every Classic tool, reads and writes (the server registers the writes only when enabled). */
 export const CLASSIC_TOOLS: ReadonlyArray<ToolDefinition> = [
   searchTickets,
   listTickets,
