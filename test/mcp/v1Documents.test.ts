@@ -1,10 +1,12 @@
 // What the v1 tools share beyond one tool: the texts of the `kayako://v1/case/{id}` and `kayako://v1/view/{id}`
-// resources (caseDocument, viewDocument), and the cap on a tool's text with its note on how to narrow.
+// resources (caseDocument, viewDocument), the cap on a tool's text with its note on how to narrow, and the README rows.
 import * as E from 'fp-ts/Either'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { TEXT_CAP } from '../../src/mcp/format'
-import { caseDocument, viewDocument } from '../../src/mcp/v1/index'
+import { caseDocument, V1_TOOLS, viewDocument } from '../../src/mcp/v1/index'
 import * as Case from '../../src/v1/Case'
 import { v1Tools } from './v1Support'
 
@@ -36,6 +38,15 @@ t('a transcript longer than the cap: the text is cut with a note on narrowing, t
   assert.ok(
     structured.transcript.items.some((p) => p.text === long),
     'the long note is whole in the structured content'
+  )
+})
+
+t('README: the MCP tool table has a row for every v1 tool, with its access, in the order V1_TOOLS lists them', () => {
+  const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8')
+  const rows = [...readme.matchAll(/^\| `(v1_\w+)` \| v1 \| ([\w-]+) \|/gm)].map((m) => [m[1], m[2]])
+  assert.equal(
+    rows,
+    V1_TOOLS.map((x) => [x.name, x.access])
   )
 })
 
