@@ -10,7 +10,7 @@ import { CLASSIC_XML_CALLS, pureCalls } from './test/tooling/pure-calls.mjs'
 
 // …and the `kayako` command (package.json `bin`), which is not a library module: its subcommands load lazily.
 const input = { ...Object.fromEntries(Object.values(publicEntries()).map((file) => [file, `src/${file}.ts`])), 'cli/kayako': 'src/cli/kayako.ts' }
-const external = (id) => /^(fp-ts|io-ts|txml|cross-fetch)(\/|$)/.test(id) || id.startsWith('node:')
+const external = (id) => /^(fp-ts|io-ts|txml|cross-fetch|zod|@modelcontextprotocol\/sdk)(\/|$)/.test(id) || id.startsWith('node:')
 
 /** Resolves a source module to its `.node.ts` sibling where there is one. */
 const nodeVariants = () => ({

@@ -13,7 +13,8 @@ import { packTarball } from './packed'
 const TSC = join(ROOT, 'node_modules', '.bin', 'tsc')
 // TypeScript 7 removed `moduleResolution: node10`; the TypeScript 5 that @arethetypeswrong/core ships still has it.
 const TSC_5 = join(ROOT, 'node_modules', '@arethetypeswrong', 'core', 'node_modules', 'typescript', 'bin', 'tsc')
-const LINKED = ['fp-ts', 'io-ts', 'txml', 'cross-fetch', '@types']
+// The optional peers of `kayako-fp/mcp` too, as its users install them (no other subpath imports them: test/mcp/helpers.test.ts).
+const LINKED = ['fp-ts', 'io-ts', 'txml', 'cross-fetch', '@types', '@modelcontextprotocol', 'zod']
 
 const specifiers = Object.keys(publicEntries()).map((s) => (s === '.' ? 'kayako-fp' : `kayako-fp/${s.slice(2)}`))
 
@@ -77,6 +78,21 @@ pack('every subpath loads with require and with import, with the same named expo
   assert.ok(required.every((names) => names.length > 0))
 })
 
+// Every subpath's declarations are read with skipLibCheck off, except `kayako-fp/mcp`'s: they name the MCP SDK, whose
+// own declarations do not pass that (DOM names, CommonJS type imports of ES modules); its consumer below skips them.
+const LIB_CHECKED = specifiers.filter((s) => s !== 'kayako-fp/mcp')
+
+const MCP_CONSUMER = `
+import { classic } from 'kayako-fp/classic'
+import { CLASSIC_TOOLS, createMcpServer, type ToolDefinition, type ToolError } from 'kayako-fp/mcp'
+
+export const server = createMcpServer({ classic: classic({ url: 'https://help.example.com/api/index.php', apiKey: 'k', secretKey: 's' }), writes: false })
+export const tools: ReadonlyArray<ToolDefinition> = CLASSIC_TOOLS
+export const kind = (e: ToolError): string => e.kind
+// @ts-expect-error writes is a boolean
+export const wrong = createMcpServer({ writes: 'yes' })
+`
+
 const CONSUMER = `
 import * as E from 'fp-ts/Either'
 import type * as O from 'fp-ts/Option'
@@ -84,9 +100,9 @@ import { classic, type ClassicExecutor } from 'kayako-fp/classic'
 import * as Department from 'kayako-fp/classic/Department'
 import { describe, fetchTransport, type KayakoError } from 'kayako-fp/core'
 import { nodeTransport } from 'kayako-fp/node'
-${specifiers.map((s, i) => `import * as module${i} from '${s}'`).join('\n')}
+${LIB_CHECKED.map((s, i) => `import * as module${i} from '${s}'`).join('\n')}
 
-export const modules = [${specifiers.map((_, i) => `module${i}`).join(', ')}]
+export const modules = [${LIB_CHECKED.map((_, i) => `module${i}`).join(', ')}]
 export const run: ClassicExecutor = classic({ url: 'https://help.example.com/api/index.php', apiKey: 'k', secretKey: 's', transport: nodeTransport() })
 export const viaFetch: ClassicExecutor = classic({ url: 'https://help.example.com/api/index.php', apiKey: 'k', secretKey: 's', transport: fetchTransport })
 export const found: Promise<E.Either<KayakoError, O.Option<Department.Department>>> = run(Department.get(5))()
@@ -95,11 +111,11 @@ export const message = (e: KayakoError): string => describe(e)
 export const wrong: Promise<E.Either<KayakoError, number>> = run(Department.get(5))()
 `
 
-const typecheck = (tsc: string, name: string, compilerOptions: Record<string, unknown>, type: 'module' | 'commonjs') => {
+const typecheck = (tsc: string, name: string, compilerOptions: Record<string, unknown>, type: 'module' | 'commonjs', source = CONSUMER) => {
   const dir = join(scratch, name)
   mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `consumer-${name}`, private: true, type }))
-  writeFileSync(join(dir, 'consumer.ts'), CONSUMER)
+  writeFileSync(join(dir, 'consumer.ts'), source)
   const config = {
     compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022'], types: ['node'], ...compilerOptions },
     files: ['consumer.ts']
@@ -113,6 +129,12 @@ pack('a consumer type-checks under moduleResolution node16 (ESM and CJS) and bun
   typecheck(TSC, 'node16-esm', { module: 'node16', moduleResolution: 'node16' }, 'module')
   typecheck(TSC, 'node16-cjs', { module: 'node16', moduleResolution: 'node16' }, 'commonjs')
   typecheck(TSC, 'bundler', { module: 'esnext', moduleResolution: 'bundler' }, 'module')
+})
+
+pack('a consumer of kayako-fp/mcp type-checks under moduleResolution node16 (ESM and CJS) and bundler', () => {
+  typecheck(TSC, 'mcp-node16-esm', { module: 'node16', moduleResolution: 'node16', skipLibCheck: true }, 'module', MCP_CONSUMER)
+  typecheck(TSC, 'mcp-node16-cjs', { module: 'node16', moduleResolution: 'node16', skipLibCheck: true }, 'commonjs', MCP_CONSUMER)
+  typecheck(TSC, 'mcp-bundler', { module: 'esnext', moduleResolution: 'bundler', skipLibCheck: true }, 'module', MCP_CONSUMER)
 })
 
 pack('a consumer type-checks under moduleResolution node10 (typesVersions)', () => {
