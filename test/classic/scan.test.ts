@@ -57,9 +57,9 @@ const both = async (request: DecoderCase['request'], text: string): Promise<read
   return [await scanner(request)(), await reference(request)()]
 }
 
-/** Documents where the readings differ on purpose (see the header). */
+/** Documents where the readings differ on purpose (see the header); a quoted value may hold `>` (a flip can put one there). */
 const divergent = (text: string): boolean =>
-  /<[^<>/!?]*?\s[^A-Za-z\s/>][^\s=/>]*\s*=|<!--->?|<!-->|<\?(?!xml)[\s\S]*?<\/|<\/?(script|style)\b/.test(text) ||
+  /<[^<>/!?](?:[^<>"']|"[^"]*"|'[^']*')*?\s[^A-Za-z\s/>][^\s=/>]*\s*=|<!--->?|<!-->|<\?(?!xml)[\s\S]*?<\/|<\/?(script|style)\b/.test(text) ||
   [...text.matchAll(/<\?[\s\S]*?\?>/g)].some(([pi]) => pi.split('"').length % 2 === 0 || pi.split("'").length % 2 === 0 || /[<>]/.test(pi.slice(2, -2)))
 
 const txmlRoot = (text: string): XmlElement | undefined => {
