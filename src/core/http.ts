@@ -1,4 +1,5 @@
 import * as TE from 'fp-ts/TaskEither'
+import { utf8ByteLength } from './bytes'
 import * as E from './either'
 import { causeText, httpError, parseError, redact, redactUrl, transportError, validationError, type KayakoError, type TransferPhase } from './error'
 import { notHttpUrl } from './validate'
@@ -251,8 +252,8 @@ export const bodyTooLarge = (response: HttpResponse, maxBytes: number): string |
   if (!Number.isFinite(maxBytes)) return undefined
   const declared = Number(response.headers['content-length'])
   const text = response.body
-  // Each UTF-16 code unit is at least one UTF-8 byte and at most three: count bytes (a Blob holds the text's UTF-8, a lone
-  // surrogate as the 3 bytes of U+FFFD) only when it matters.
+  // Each UTF-16 code unit is at least one UTF-8 byte and at most three: count bytes only when it matters (counted, not
+  // encoded: a Blob of the text would hold a copy of a body of up to maxBodyBytes).
   const size =
     Number.isFinite(declared) && declared > maxBytes
       ? declared
@@ -260,6 +261,6 @@ export const bodyTooLarge = (response: HttpResponse, maxBytes: number): string |
         ? response.bytes.length
         : text.length > maxBytes || text.length * 3 <= maxBytes
           ? text.length
-          : new Blob([text]).size
+          : utf8ByteLength(text)
   return size > maxBytes ? `the body (at least ${size} bytes) exceeds maxBodyBytes (${maxBytes} bytes)` : undefined
 }
