@@ -211,10 +211,12 @@ const readBody = async (
   max = Infinity,
   asBytes = false
 ): Promise<Pick<HttpResponse, 'body' | 'bytes'>> => {
-  if (typeof response.body?.getReader !== 'function' || (!asBytes && max === Infinity)) return { body: await response.text() }
-  // Read piecewise whatever Content-Length says (a compressed body's is its compressed size: a small gzip body can
-  // unpack to gigabytes); a declared length above the limit is believed, and nothing is read.
-  const declared = Number(headers['content-length'])
+  const declared = Number(headers['content-length'] ?? Number.NaN)
+  // A declared length within the limit bounds the body (read at full speed), unless the body is compressed: then it
+  // is the compressed size, and a small gzip body can unpack to gigabytes.
+  const encoded = (headers['content-encoding'] ?? 'identity').trim().toLowerCase() !== 'identity'
+  if (typeof response.body?.getReader !== 'function' || (!asBytes && (max === Infinity || (declared <= max && !encoded))))
+    return { body: await response.text() }
   const reader = response.body.getReader()
   const chunks: Array<Uint8Array<ArrayBuffer>> = []
   let received = declared > max ? declared : 0
