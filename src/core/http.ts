@@ -1,4 +1,5 @@
 import * as TE from 'fp-ts/TaskEither'
+import { utf8ByteLength } from './bytes'
 import * as E from './either'
 import { causeText, httpError, parseError, redact, redactUrl, transportError, validationError, type KayakoError, type TransferPhase } from './error'
 import { notHttpUrl } from './validate'
@@ -210,10 +211,12 @@ const readBody = async (
   max = Infinity,
   asBytes = false
 ): Promise<Pick<HttpResponse, 'body' | 'bytes'>> => {
-  if (typeof response.body?.getReader !== 'function' || (!asBytes && max === Infinity)) return { body: await response.text() }
-  // Read piecewise whatever Content-Length says (a compressed body's is its compressed size: a small gzip body can
-  // unpack to gigabytes); a declared length above the limit is believed, and nothing is read.
-  const declared = Number(headers['content-length'])
+  const declared = Number(headers['content-length'] ?? Number.NaN)
+  // A declared length within the limit bounds the body (read at full speed), unless the body is compressed: then it
+  // is the compressed size, and a small gzip body can unpack to gigabytes.
+  const encoded = (headers['content-encoding'] ?? 'identity').trim().toLowerCase() !== 'identity'
+  if (typeof response.body?.getReader !== 'function' || (!asBytes && (max === Infinity || (declared <= max && !encoded))))
+    return { body: await response.text() }
   const reader = response.body.getReader()
   const chunks: Array<Uint8Array<ArrayBuffer>> = []
   let received = declared > max ? declared : 0
@@ -251,8 +254,8 @@ export const bodyTooLarge = (response: HttpResponse, maxBytes: number): string |
   if (!Number.isFinite(maxBytes)) return undefined
   const declared = Number(response.headers['content-length'])
   const text = response.body
-  // Each UTF-16 code unit is at least one UTF-8 byte and at most three: count bytes (a Blob holds the text's UTF-8, a lone
-  // surrogate as the 3 bytes of U+FFFD) only when it matters.
+  // Each UTF-16 code unit is at least one UTF-8 byte and at most three: count bytes only when it matters (counted, not
+  // encoded: a Blob of the text would hold a copy of a body of up to maxBodyBytes).
   const size =
     Number.isFinite(declared) && declared > maxBytes
       ? declared
@@ -260,6 +263,6 @@ export const bodyTooLarge = (response: HttpResponse, maxBytes: number): string |
         ? response.bytes.length
         : text.length > maxBytes || text.length * 3 <= maxBytes
           ? text.length
-          : new Blob([text]).size
+          : utf8ByteLength(text)
   return size > maxBytes ? `the body (at least ${size} bytes) exceeds maxBodyBytes (${maxBytes} bytes)` : undefined
 }
