@@ -1,17 +1,73 @@
-// `kayako-fp/export`: every record of a helpdesk as an ordered stream of events (work in progress: the walks land
-// behind this signature).
+/**
+ * `kayako-fp/export`: every record of a helpdesk as one ordered stream of events, for both APIs. The export writes
+ * nothing itself: pipe the records anywhere (the `kayako export` command writes NDJSON files and a manifest).
+ *
+ * - Order: phases in dependency order (`CLASSIC_RESOURCES`, `V1_RESOURCES`); a parent's children (a ticket's posts,
+ *   notes, time tracks, custom field values and attachments) right after its record. The same on every run, after a
+ *   resume too, whatever `concurrency`: children are fetched ahead in a window of `concurrency` parents and emitted in
+ *   order, so memory holds a window, never a resource.
+ * - Checkpoints: every `page` event carries one; `resume` goes on after it with exactly the events that followed it
+ *   (`retry` events aside: they say what happened to this run). A finished resource ends with a `page` event too.
+ * - Reads only: each request is checked to be a GET before the executor sees it (an export never writes, so a retry
+ *   policy never repeats a write for it).
+ * - Undecodable records: lists are read as element trees (Classic) or envelopes (v1) and each item is decoded on its
+ *   own with the resource module's decoder, so one bad item is an `error` event with its raw text (scrubbed of
+ *   `secrets`), and the items beside it are exported. A list that fails as a whole (the retries used up) is an `error`
+ *   event and its resource ends there; per-parent failures (one ticket's posts) are `error` events and the export goes on.
+ * - Long waits: the executor's transport retries (the library cannot reach into a built executor). Compose it with
+ *   `exportRetry`, which is `withRetry` with the `BULK_RETRY` preset (Retry-After up to 600 s) and a feed that turns
+ *   each wait into a `retry` event; give the executor `deadlineMs: Infinity` so the waits are not cut short:
+ *
+ *   const retry = exportRetry()
+ *   const run = classic({ url, apiKey, secretKey, deadlineMs: Infinity, transport: retry.transport(withTimeout({ ms: 60_000 })(nodeTransport())) })
+ *   for await (const event of exportClassic(run, { retries: retry.feed, secrets: [apiKey, secretKey] })) …
+ */
 import type { ClassicExecutor } from '../classic/internal/executor'
+import type { Transport } from '../core/http'
+import { BULK_RETRY, withRetry, type RetryPolicy } from '../core/policy'
 import type { V1Executor } from '../v1/internal/executor'
 import type { ExportEvent, ExportOptions } from './events'
+import { classicPhases } from './internal/classic'
+import { retryFeed, runExport, type RetryFeed } from './internal/engine'
+import { v1Phases } from './internal/v1'
 
 export * from './events'
+export type { RetryFeed } from './internal/engine'
 
-/** Every record of a Classic helpdesk, in dependency order, as events. */
-export const exportClassic = (_run: ClassicExecutor, _options: ExportOptions = {}): AsyncIterable<ExportEvent> => {
-  return { [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve({ done: true, value: undefined }) }) }
+/** Options of the export functions beyond the contract's: where retry waits come from, what to scrub from raw answers. */
+export interface ExportRunOptions extends ExportOptions {
+  /** The feed of the executor's retry policy (`exportRetry().feed`): each wait becomes a `retry` event. */
+  readonly retries?: RetryFeed
+  /** Texts scrubbed from the raw answers of `error` events (the credentials the executor was given). */
+  readonly secrets?: ReadonlyArray<string>
 }
 
-/** Every record of a v1 helpdesk, in the order a migrator needs, as events. */
-export const exportV1 = (_run: V1Executor, _options: ExportOptions = {}): AsyncIterable<ExportEvent> => {
-  return { [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve({ done: true, value: undefined }) }) }
+/**
+ * The long-wait retry policy for an export: `BULK_RETRY` (overridable through `policy`) with `onRetry` feeding `feed`.
+ * Only idempotent requests are ever retried (`withRetry`'s default), and the export sends GETs only.
+ */
+export const exportRetry = (policy: RetryPolicy = {}): { readonly feed: RetryFeed; readonly transport: (transport: Transport) => Transport } => {
+  const feed = retryFeed()
+  const onRetry = policy.onRetry
+  return {
+    feed,
+    transport: withRetry({
+      ...BULK_RETRY,
+      ...policy,
+      onRetry: (event) => {
+        feed.onRetry(event)
+        onRetry?.(event)
+      }
+    })
+  }
 }
+
+/** Every record of a Classic helpdesk, in dependency order, as events (see the module's notes). */
+export const exportClassic = (run: ClassicExecutor, options: ExportRunOptions = {}): AsyncIterable<ExportEvent> => ({
+  [Symbol.asyncIterator]: () => runExport('classic', classicPhases(run), options, options.retries, options.secrets)
+})
+
+/** Every record of a v1 helpdesk, in the order a migrator needs, as events (see the module's notes). */
+export const exportV1 = (run: V1Executor, options: ExportRunOptions = {}): AsyncIterable<ExportEvent> => ({
+  [Symbol.asyncIterator]: () => runExport('v1', v1Phases(run), options, options.retries, options.secrets)
+})
