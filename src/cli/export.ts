@@ -6,9 +6,10 @@
  */
 import { parseArgs } from 'node:util'
 import { classic, type ClassicExecutor } from '../classic/internal/executor'
-import { BULK_RETRY, withRetry, withTimeout, type RetryEvent } from '../core/policy'
+import { withTimeout } from '../core/policy'
 import type { Transport } from '../core/http'
-import { CLASSIC_RESOURCES, V1_RESOURCES, type ExportApi, type ExportEvent, type ExportOptions } from '../export/events'
+import { CLASSIC_RESOURCES, V1_RESOURCES, type ExportApi, type ExportEvent } from '../export/events'
+import type { ExportRunOptions, RetryFeed } from '../export/index'
 import type { V1Executor } from '../v1/internal/executor'
 import type { Auth } from '../v1/internal/auth'
 import { cleaner, isRefusal, openFolder, readManifest, type ExportSettings, type Manifest } from './exportFolder'
@@ -168,10 +169,15 @@ const userInfo = (url: string): ReadonlyArray<string> => {
   }
 }
 
-/** The transport of an export: each attempt bounded by `timeoutMs`, retried as bulk work is (Retry-After honoured). */
-export const exportTransport = async (timeoutMs: number, onRetry: (event: RetryEvent) => void): Promise<Transport> => {
-  const { nodeTransport } = await import('../node/index')
-  return withRetry({ ...BULK_RETRY, onRetry })(withTimeout(timeoutMs)(nodeTransport()))
+/**
+ * The transport of an export: each attempt bounded by `timeoutMs`, retried as bulk work is (`exportRetry`: Retry-After
+ * honoured up to 600 s, GETs only), every wait fed to the library as a `retry` event.
+ */
+export const exportTransport = async (timeoutMs: number, base?: Transport): Promise<{ readonly transport: Transport; readonly feed: RetryFeed }> => {
+  const { exportRetry } = await import('../export/index')
+  const retry = exportRetry()
+  const sender = base ?? (await import('../node/index')).nodeTransport()
+  return { transport: retry.transport(withTimeout(timeoutMs)(sender)), feed: retry.feed }
 }
 
 /** The executors of a connection (deadlineMs: Infinity, as the retries' waits are bounded per attempt instead). */
@@ -191,7 +197,7 @@ export const executorOf = async (
 }
 
 /** The library's events for a connection. */
-const eventsOf = async (connection: Connection, transport: Transport, options: ExportOptions): Promise<AsyncIterable<ExportEvent>> => {
+const eventsOf = async (connection: Connection, transport: Transport, options: ExportRunOptions): Promise<AsyncIterable<ExportEvent>> => {
   const { exportClassic, exportV1 } = await import('../export/index')
   const executor = await executorOf(connection, transport)
   return executor.api === 'classic' ? exportClassic(executor.run, options) : exportV1(executor.run, options)
@@ -231,8 +237,8 @@ export interface ExportEnvironment {
   readonly env: Env
   /** The terminal to draw progress bars on (stderr when it is one). */
   readonly tty?: NodeJS.WriteStream
-  /** Builds the transport (a test may wrap it); default `exportTransport`. */
-  readonly transport?: (timeoutMs: number, onRetry: (event: RetryEvent) => void) => Promise<Transport>
+  /** What sends the requests, under the timeout and retry policy (default `nodeTransport()`); a test may count them. */
+  readonly transport?: Transport
   readonly now?: () => Date
 }
 
@@ -291,8 +297,10 @@ const runExport = async (values: Values, io: CommandIo, environment: ExportEnvir
   })
   try {
     if (folder.resume !== undefined) progress.note(`resuming the export in ${dir} after its last checkpoint`)
-    const transport = await (environment.transport ?? exportTransport)(timeoutMs, progress.retry)
+    const { transport, feed } = await exportTransport(timeoutMs, environment.transport)
     const events = await eventsOf(connection, transport, {
+      retries: feed,
+      secrets: connection.secrets,
       ...(settings.selected === null ? {} : { resources: settings.selected }),
       ...(settings.since === null ? {} : { since: new Date(settings.since) }),
       ...(settings.shard === null ? {} : { shard: settings.shard }),

@@ -4,7 +4,6 @@
  * No record body and no credential is ever printed: lines pass through the same scrubber as the files.
  */
 import type { MultiBar, SingleBar } from 'cli-progress'
-import type { RetryEvent } from '../core/policy'
 import { describe } from '../core/error'
 import type { ExportEvent } from '../export/events'
 
@@ -12,8 +11,6 @@ export type ProgressMode = 'quiet' | 'json' | 'plain' | 'tty'
 
 export interface Progress {
   readonly event: (event: ExportEvent) => void
-  /** A wait before a request is tried again (the transport's retry policy). */
-  readonly retry: (event: RetryEvent) => void
   /** A line for the person (not printed with --quiet; a `note` event with --json). */
   readonly note: (text: string) => void
   /** Ends the display (the bars stop); call before the summary. */
@@ -161,21 +158,6 @@ export const progressFor = async (options: ProgressOptions): Promise<Progress> =
           else if (mode !== 'quiet') say(`${event.resource}${event.id === undefined ? '' : ` ${event.id}`}: skipped (${message}); see errors.ndjson`)
         }
       }
-    },
-    retry: (event) => {
-      if (mode === 'json')
-        json({
-          type: 'retry',
-          operation: event.operation,
-          attempt: event.attempt,
-          waitMs: event.delayMs,
-          reason: event.reason,
-          ...(event.retryAfterMs === undefined ? {} : { retryAfterMs: event.retryAfterMs })
-        })
-      else if (mode !== 'quiet')
-        say(
-          `${event.operation}: attempt ${event.attempt} failed (${event.reason}); waiting ${seconds(event.delayMs)}${event.retryAfterMs === undefined ? '' : ' as the server asked (Retry-After)'}`
-        )
     },
     note: (text) => {
       if (mode === 'json') json({ type: 'note', text })

@@ -141,7 +141,7 @@ const checkTogether = (reports: ReadonlyArray<FolderReport>): { readonly problem
 const serverCounts = async (api: ExportApi, values: ExportValues, environment: ExportEnvironment): Promise<Record<string, number | string> | undefined> => {
   const connection = connectionOf(api, values, environment.env, false)
   if (connection === undefined) return undefined
-  const transport = await (environment.transport ?? exportTransport)(60_000, () => undefined)
+  const { transport } = await exportTransport(60_000, environment.transport)
   const executor = await executorOf(connection, transport)
   const counts: Record<string, number | string> = {}
   const clean = cleaner(connection.secrets)
