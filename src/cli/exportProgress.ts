@@ -100,7 +100,12 @@ export const progressFor = async (options: ProgressOptions): Promise<Progress> =
 
   const show = (resource: string, tally: Tally, ended: boolean): void => {
     const now = clock()
-    if (mode === 'tty') tally.bar?.update(0, { resource, line: barLine(tally, now, ended) })
+    if (mode === 'tty' && ended && tally.bar !== undefined) {
+      // A finished resource leaves the bars (only the ones in progress stay) for a line above them.
+      multi?.remove(tally.bar)
+      multi?.log(`${clean(`${resource.padEnd(28)} ${barLine(tally, now, true)}`)}\n`)
+      tally.bar = undefined
+    } else if (mode === 'tty') tally.bar?.update(0, { resource, line: barLine(tally, now, ended) })
     else if (mode === 'plain' && (ended || now - tally.lastLine >= everyMs)) {
       tally.lastLine = now
       const { rate, eta } = pace(tally, now)
