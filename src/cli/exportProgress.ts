@@ -169,6 +169,8 @@ export const progressFor = async (options: ProgressOptions): Promise<Progress> =
       else if (mode !== 'quiet') say(text)
     },
     stop: () => {
+      // The lines logged since the last redraw are printed at the next one: draw once more before stopping.
+      multi?.update()
       multi?.stop()
     }
   }

@@ -1,9 +1,11 @@
 // `kayako export` in this process against a sandbox served over HTTP: both APIs, --verify against the server's own
 // counts, shards, faults with Retry-After, an undecodable record (exit 3), an interrupted run resumed, the progress
 // modes, and no credential anywhere in the output or the folder (sentinel keys).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
+import { Writable } from 'node:stream'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { exportCommand, type ExportEnvironment } from '../../src/cli/export'
@@ -235,6 +237,48 @@ command('a record that cannot be decoded goes to errors.ndjson with its raw answ
   assert.match(run.all(), /departments.*skipped/)
   const verify = io()
   assert.is(await exportCommand(['--verify', dir], verify.io, { env: {} }), 0, verify.all())
+})
+
+command('exit 1 when the folder cannot be written (a file stands where it should be); the message names it, no credential', async () => {
+  const s = running()
+  const dir = folder()
+  mkdirSync(dirname(dir), { recursive: true })
+  writeFileSync(dir, 'a file, not a folder')
+  const run = io()
+  assert.is(await exportCommand(['--api', 'classic', '--out', join(dir, 'inside')], run.io, classicEnv(s)), 1)
+  assert.match(run.all(), /kayako export: .*(ENOTDIR|EEXIST)/)
+  assert.not.ok(run.all().includes(SECRET) || run.all().includes(KEY))
+})
+
+command('on a terminal: cli-progress bars per resource in progress (count/total, rate, ETA), a line per finished resource', async () => {
+  const s = running()
+  let written = ''
+  const terminal = Object.assign(
+    new Writable({
+      write: (chunk: Buffer, _encoding, done) => {
+        written += chunk.toString()
+        done()
+      }
+    }),
+    { isTTY: true, columns: 120, rows: 40, cursorTo: () => true, moveCursor: () => true, clearLine: () => true, clearScreenDown: () => true }
+  ) as unknown as NodeJS.WriteStream
+  const dir = folder()
+  const run = io()
+  assert.is(
+    await exportCommand(['--api', 'classic', '--out', dir, '--resources', 'departments,tickets,ticket-posts'], run.io, { ...classicEnv(s), tty: terminal }),
+    0
+  )
+  assert.match(written, /tickets +█+ \d+\/\d+ +[\d.]+\/s +done/)
+  assert.match(written, /departments +█+ 5 +[\d.]+\/s +done/)
+  assert.not.match(run.err.join('\n'), /started/)
+})
+
+command('npm run demo ends with an export of the sandbox and its manifest in short', () => {
+  const demo = spawnSync(process.execPath, ['--import', 'tsx', 'src/sandbox/demo.ts'], { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8' })
+  assert.is(demo.status, 0, demo.stderr)
+  assert.match(demo.stdout, /9\. Export everything: kayako export --api classic --out <folder>/)
+  assert.match(demo.stdout, /tickets +\d+ +\d+ +[0-9a-f]{12}…/)
+  assert.match(demo.stdout, /\d+ attachments \(\d+ bytes\) under files\/, 0 errors; exit code 0/)
 })
 
 command.run()
