@@ -24,7 +24,7 @@
  */
 import type { ClassicExecutor } from '../classic/internal/executor'
 import type { Transport } from '../core/http'
-import { BULK_RETRY, withRetry, type RetryPolicy } from '../core/policy'
+import { BULK_RETRY, retryBudget, withRetry, type RetryPolicy } from '../core/policy'
 import type { V1Executor } from '../v1/internal/executor'
 import type { ExportEvent, ExportOptions } from './events'
 import { classicPhases } from './internal/classic'
@@ -43,8 +43,10 @@ export interface ExportRunOptions extends ExportOptions {
 }
 
 /**
- * The long-wait retry policy for an export: `BULK_RETRY` (overridable through `policy`) with `onRetry` feeding `feed`.
- * Only idempotent requests are ever retried (`withRetry`'s default), and the export sends GETs only.
+ * The long-wait retry policy for an export: `BULK_RETRY` (overridable through `policy`) with `onRetry` feeding `feed`,
+ * and a retry budget sized for a long run against a rate-limited server (100 retries in reserve, half a retry earned
+ * per request: `withRetry`'s default budget of a fifth runs dry when one request in five meets a 429). Only idempotent
+ * requests are ever retried (`withRetry`'s default), and the export sends GETs only.
  */
 export const exportRetry = (policy: RetryPolicy = {}): { readonly feed: RetryFeed; readonly transport: (transport: Transport) => Transport } => {
   const feed = retryFeed()
@@ -53,6 +55,7 @@ export const exportRetry = (policy: RetryPolicy = {}): { readonly feed: RetryFee
     feed,
     transport: withRetry({
       ...BULK_RETRY,
+      budget: retryBudget({ initial: 100, perRequest: 0.5, max: 1000 }),
       ...policy,
       onRetry: (event) => {
         feed.onRetry(event)

@@ -9,6 +9,7 @@ import type { HttpRequest, HttpResponse, Transport } from '../core/http'
 import { createClassicHandler } from './classic/handler'
 import { faultInjector, faultyTransport, type FaultInjector, type FaultOptions } from './faults'
 import { seedStore } from './classic/seed'
+import { seedBulkTickets } from './classic/seedBulk'
 import { behaviour, type HelpdeskSettings, type Leniency } from './classic/settings'
 import { Store } from './classic/store'
 import { createV1Sandbox, type Credentials, type V1Sandbox, type V1SandboxOptions } from './v1/handler'
@@ -57,6 +58,11 @@ export interface SandboxOptions {
    * a rate or scripted per route, through `sandboxTransport` and `startSandbox` alike; see `FaultOptions`.
    */
   readonly faults?: FaultOptions
+  /**
+   * Bulk data after the seed, for tests at scale: `tickets` Classic tickets (`classic/seedBulk.ts`) and `cases` v1
+   * cases (`v1/seedBulk.ts`), each with posts, files, notes and time tracks; deterministic, written into the stores.
+   */
+  readonly bulk?: { readonly tickets?: number; readonly cases?: number }
 }
 
 /** An in-memory Kayako (Classic, and v1 under `/api/v1/`): its request handler, its keys, its store and its v1 side. */
@@ -111,7 +117,12 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   const fresh = () => {
     const store = new Store(now, behaviour(options.settings, options.lenient))
     if (options.seed !== false) seedStore(store)
-    const v1 = options.v1 === false ? undefined : createV1Sandbox({ lenient: options.lenient, ...(options.v1 ?? {}) })
+    if (options.bulk?.tickets !== undefined) seedBulkTickets(store, options.bulk.tickets, now())
+    const cases = options.bulk?.cases
+    const v1 =
+      options.v1 === false
+        ? undefined
+        : createV1Sandbox({ lenient: options.lenient, ...(cases === undefined ? {} : { bulk: { cases } }), ...(options.v1 ?? {}) })
     return {
       store,
       v1,

@@ -4,7 +4,7 @@
  * does not decode is an `error` event with its XML, and its neighbours are kept).
  */
 import * as E from '../../core/either'
-import { causeText, excerpt, scrub, validationError, type KayakoError } from '../../core/error'
+import { causeText, excerpt, parseError, scrub, validationError, type KayakoError } from '../../core/error'
 import { decode } from '../../core/pipeline'
 import type { ClassicExecutor } from '../../classic/internal/executor'
 import { byOffset } from '../../classic/internal/pages'
@@ -34,7 +34,7 @@ import * as TroubleshooterStep from '../../classic/TroubleshooterStep'
 import * as User from '../../classic/User'
 import * as UserGroup from '../../classic/UserGroup'
 import * as UserOrganization from '../../classic/UserOrganization'
-import { changedSince, failure, idOf, ordered, RAW_LIMIT, type Context, type Phase, type Step } from './engine'
+import { changedSince, failure, idOf, ordered, RAW_LIMIT, rereading, type Context, type Phase, type Step } from './engine'
 
 /** Tickets per `ListAll` page, and users per marker page. */
 export const TICKET_PAGE_SIZE = 100
@@ -56,13 +56,15 @@ const tree = { decode: (root: XmlElement) => E.right(root) }
 type Item<A> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: KayakoError; readonly raw: string; readonly id: string }
 
 /** Runs a read: anything but a GET is refused here, before the executor (an export never writes, so never retries a write). */
-const read = async <A>(run: ClassicExecutor, req: ClassicRequest<A>): Promise<E.Either<KayakoError, A>> => {
+const read = async <A>(run: ClassicExecutor, req: ClassicRequest<A>, damaged?: (a: A) => KayakoError | undefined): Promise<E.Either<KayakoError, A>> => {
   if (req.method !== 'GET') return E.left(validationError(req.operation, [{ path: 'method', message: `the export only reads; ${req.method} refused` }]))
-  try {
-    return await run(req)()
-  } catch (thrown) {
-    return E.left(validationError(req.operation, [{ path: 'executor', message: `the executor threw: ${causeText(thrown)}` }]))
-  }
+  return rereading(async () => {
+    try {
+      return await run(req)()
+    } catch (thrown) {
+      return E.left(validationError(req.operation, [{ path: 'executor', message: `the executor threw: ${causeText(thrown)}` }]))
+    }
+  }, damaged)
 }
 
 const childText = (el: XmlElement, name: string): string => {
@@ -93,12 +95,21 @@ const readEach = async <A>(
 const excerptOf = (text: string): string => (text.length > RAW_LIMIT ? excerpt(text.slice(0, RAW_LIMIT)) : text)
 
 /** One answer, decoded whole; when it does not decode, the error with its XML. */
-const readOne = async <A>(ctx: Context, run: ClassicExecutor, req: ClassicRequest<A>): Promise<E.Either<{ error: KayakoError; raw?: string }, A>> => {
+const readOne = async <A>(
+  ctx: Context,
+  run: ClassicExecutor,
+  req: ClassicRequest<A>,
+  damaged?: (a: A) => KayakoError | undefined
+): Promise<E.Either<{ error: KayakoError; raw?: string }, A>> => {
   if (req.response._tag !== 'Xml') return E.left({ error: validationError(req.operation, [{ path: 'response', message: 'no answer to read' }]) })
   const decoder = req.response.decoder
-  const root = await read(run, { ...req, response: { _tag: 'Xml', decoder: tree } })
+  let value: E.Either<KayakoError, A> = E.left(validationError(req.operation, []))
+  const root = await read(run, { ...req, response: { _tag: 'Xml', decoder: tree } }, (el) => {
+    // decoded inside the read, so that a damaged file is read again
+    value = decode(req.operation, decoder, el)
+    return E.isRight(value) ? damaged?.(value.right) : undefined
+  })
   if (E.isLeft(root)) return E.left({ error: root.left })
-  const value = decode(req.operation, decoder, root.right)
   return E.isRight(value) ? value : E.left({ error: value.left, raw: scrub(excerptOf(xmlText(root.right)), ctx.secrets) })
 }
 
@@ -231,7 +242,11 @@ const ticketSteps = async (ctx: Context, run: ClassicExecutor, ticket: Ticket.Ti
       if (step.type !== 'record') continue
       const meta = values[i++] as TicketAttachment.TicketAttachment
       if (ctx.options.haveFile?.('ticket-attachments', step.id) === true) continue
-      const file = await readOne(ctx, run, TicketAttachment.get(ticket.id, meta.id))
+      const file = await readOne(ctx, run, TicketAttachment.get(ticket.id, meta.id), (f) =>
+        meta.fileSize > 0 && f.contents.length !== meta.fileSize
+          ? parseError('TicketAttachment.get', `${f.contents.length} bytes of ${meta.fileSize}`, '')
+          : undefined
+      )
       if (E.isLeft(file)) steps.push(failure('ticket-attachments', file.left.error, file.left.raw, step.id))
       else steps.push({ type: 'file', resource: 'ticket-attachments', id: step.id, name: meta.fileName, bytes: file.right.contents, owner })
     }

@@ -2,6 +2,7 @@
  * The export machinery both APIs share: phases run in order, each a stream of steps the engine turns into events and
  * checkpoints; a window that fetches ahead and emits in order; the retry feed; the options' checks.
  */
+import * as E from '../../core/either'
 import { validationError, type KayakoError } from '../../core/error'
 import type { RetryEvent } from '../../core/policy'
 import type { Checkpoint, ExportApi, ExportEvent, ExportOptions } from '../events'
@@ -204,6 +205,30 @@ export const failure = (resource: string, error: KayakoError, raw?: string, id?:
   ...(raw === undefined ? {} : { raw }),
   ...(id === undefined || id === '' ? {} : { id })
 })
+
+/**
+ * Attempts of a read whose answer was damaged (a `ParseError`: a truncated body, an HTML page with a 200), which the
+ * transport cannot see: reads are idempotent, so the export asks again at once.
+ */
+export const READ_ATTEMPTS = 5
+
+/** Runs `attempt` again while its answer is a `ParseError` (or `damaged` says so), up to `READ_ATTEMPTS` times. */
+export const rereading = async <A>(
+  attempt: () => Promise<E.Either<KayakoError, A>>,
+  damaged: (a: A) => KayakoError | undefined = () => undefined
+): Promise<E.Either<KayakoError, A>> => {
+  let result = await attempt()
+  for (let n = 1; n < READ_ATTEMPTS; n++) {
+    const bad = E.isLeft(result) ? (result.left._tag === 'ParseError' ? result.left : undefined) : damaged(result.right)
+    if (bad === undefined) return result
+    result = await attempt()
+  }
+  if (E.isRight(result)) {
+    const bad = damaged(result.right)
+    if (bad !== undefined) return E.left(bad)
+  }
+  return result
+}
 
 /** Raw answers kept in `error` events, at most this long. */
 export const RAW_LIMIT = 65_536

@@ -4,10 +4,11 @@
  * JSON, and its neighbours are kept.
  */
 import * as E from '../../core/either'
-import { causeText, excerpt, scrub, validationError, type KayakoError } from '../../core/error'
+import { causeText, excerpt, parseError, scrub, validationError, type KayakoError } from '../../core/error'
 import { decode } from '../../core/pipeline'
 import { isReference } from '../../v1/internal/codec'
 import type { Envelope } from '../../v1/internal/envelope'
+import { including } from '../../v1/internal/helpcenter'
 import type { V1Executor } from '../../v1/internal/executor'
 import { nextQuery } from '../../v1/internal/paging'
 import { withQuery, type Page, type V1Request } from '../../v1/internal/request'
@@ -30,7 +31,7 @@ import * as Team from '../../v1/Team'
 import * as TimeTracking from '../../v1/TimeTracking'
 import * as User from '../../v1/User'
 import * as UserField from '../../v1/UserField'
-import { changedSince, failure, idOf, ordered, RAW_LIMIT, type Context, type Phase, type Step } from './engine'
+import { changedSince, failure, idOf, ordered, RAW_LIMIT, rereading, type Context, type Phase, type Step } from './engine'
 
 /** Items per page of the offset lists, and case ids per `ids` batch. */
 export const V1_PAGE_SIZE = 100
@@ -42,13 +43,15 @@ type Item<A> = { readonly ok: true; readonly value: A } | { readonly ok: false; 
 const envelopeOf = { decode: (envelope: Envelope) => E.right(envelope) }
 
 /** Runs a read: anything but a GET is refused before the executor sees it. */
-const read = async <A>(run: V1Executor, req: V1Request<A>): Promise<E.Either<KayakoError, A>> => {
+const read = async <A>(run: V1Executor, req: V1Request<A>, damaged?: (a: A) => KayakoError | undefined): Promise<E.Either<KayakoError, A>> => {
   if (req.method !== 'GET') return E.left(validationError(req.operation, [{ path: 'method', message: `the export only reads; ${req.method} refused` }]))
-  try {
-    return await run(req)()
-  } catch (thrown) {
-    return E.left(validationError(req.operation, [{ path: 'executor', message: `the executor threw: ${causeText(thrown)}` }]))
-  }
+  return rereading(async () => {
+    try {
+      return await run(req)()
+    } catch (thrown) {
+      return E.left(validationError(req.operation, [{ path: 'executor', message: `the executor threw: ${causeText(thrown)}` }]))
+    }
+  }, damaged)
 }
 
 const rawText = (ctx: Context, value: unknown): string => {
@@ -187,7 +190,12 @@ const caseSteps = async (ctx: Context, run: V1Executor, kase: Case.Case): Promis
   const steps: Array<Step> = [record('cases', { ...kase, trashed: kase.state === 'TRASH' })]
   const wantFiles = ctx.wanted('case-attachments')
   if (ctx.wanted('case-posts') || wantFiles) {
-    const { steps: posts, values } = await allSteps(ctx, run, 'case-posts', Case.posts(kase.id, { filters: ['ALL'], limit: V1_PAGE_SIZE }))
+    const { steps: posts, values } = await allSteps(
+      ctx,
+      run,
+      'case-posts',
+      including(['attachment'], Case.posts(kase.id, { filters: ['ALL'], limit: V1_PAGE_SIZE }))
+    )
     steps.push(...posts)
     if (wantFiles) {
       for (const post of values) {
@@ -196,7 +204,9 @@ const caseSteps = async (ctx: Context, run: V1Executor, kase: Case.Case): Promis
           const id = String(attachment.id ?? '')
           steps.push({ type: 'record', resource: 'case-attachments', id, record: { caseId: kase.id, postId: post.id, attachment } })
           if (ctx.options.haveFile?.('case-attachments', id) === true) continue
-          const bytes = await read(run, Attachment.download(attachment))
+          const bytes = await read(run, Attachment.download(attachment), (b) =>
+            attachment.size > 0 && b.length !== attachment.size ? parseError('Attachment.download', `${b.length} bytes of ${attachment.size}`, '') : undefined
+          )
           if (E.isLeft(bytes)) steps.push(failure('case-attachments', bytes.left, undefined, id))
           else
             steps.push({

@@ -11,6 +11,7 @@ import { random } from './random'
 import { renderBody, type Log, type Reply } from './render'
 import { allRoutes } from './routes/index'
 import { matchPath, type Route } from './routes/route'
+import { seedBulkCases } from './seedBulk'
 import { ADMIN_EMAIL, AGENT_EMAIL, CUSTOMER_EMAIL, EXPIRED_EMAIL, SEED_OTP, SEED_PASSWORD, seedStore, TWO_FACTOR_EMAIL } from './seed'
 import { etagOf, find, typeOf, type Row } from './store'
 import type { Leniency } from '../classic/settings'
@@ -32,6 +33,8 @@ export interface V1SandboxOptions {
   readonly origin?: string
   /** Tolerances, off by default (the v1 ones of `LENIENCIES`, e.g. `v1-loose-x-options`). */
   readonly lenient?: ReadonlyArray<Leniency>
+  /** Bulk cases after the seed, for tests at scale (`seedBulk.ts`): `{ cases: 5000 }`. */
+  readonly bulk?: { readonly cases?: number }
 }
 
 /** A login: user name (an e-mail address) and password. */
@@ -105,6 +108,7 @@ export const createV1Sandbox = (options: V1SandboxOptions = {}): V1Sandbox => {
   const now = options.now ?? (() => Date.now())
   const rnd = random(options.seed ?? DEFAULT_SEED)
   const store = seedStore(rnd)
+  if (options.bulk?.cases !== undefined) seedBulkCases(store, options.bulk.cases)
   const tokens = random(`${String(options.seed ?? DEFAULT_SEED)}:tokens`)
   const bearerToken = tokens.token(40)
   const state: SandboxState = { store, rnd, sessions: new Map(), authTokens: new Map(), bearerTokens: new Map([[bearerToken, 1]]), fingerprints: new Map() }
