@@ -264,7 +264,8 @@ export const openFolder = (options: OpenOptions): ExportFolder | Refusal => {
   if (isRefusal(previous)) return previous
   if (previous !== undefined && !options.resume)
     return { refused: `${dir} holds an export already (${MANIFEST}): pass --resume to go on with it, or choose another folder` }
-  if (previous === undefined && readdirSync(dir).some((name) => name !== FILES && !name.endsWith('.ndjson') && !name.endsWith(PARTIAL)))
+  // Without a manifest only what a run killed before writing its first one leaves is ours to remove.
+  if (previous === undefined && readdirSync(dir).some((name) => name !== ERRORS && name !== `${MANIFEST}${PARTIAL}`))
     return { refused: `${dir} is not empty and holds no export: choose an empty or new folder` }
   if (previous !== undefined && !sameSettings(previous, settings))
     return {

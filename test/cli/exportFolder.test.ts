@@ -255,6 +255,12 @@ test('a folder is not overwritten: an export there needs --resume, other setting
     writeFileSync(join(stranger, 'notes.txt'), 'mine')
     const notEmpty = openFolder({ dir: stranger, settings: SETTINGS, resume: false, now: new Date(), secrets: [] })
     assert.ok(isRefusal(notEmpty) && /not empty/.test(notEmpty.refused))
+    // Someone's own NDJSON in a folder without a manifest is not ours: refused, even with --resume, and kept.
+    rmSync(join(stranger, 'notes.txt'))
+    writeFileSync(join(stranger, 'mine.ndjson'), '{"mine":true}\n')
+    const theirs = openFolder({ dir: stranger, settings: SETTINGS, resume: true, now: new Date(), secrets: [] })
+    assert.ok(isRefusal(theirs) && /not empty/.test(theirs.refused))
+    assert.is(readFileSync(join(stranger, 'mine.ndjson'), 'utf8'), '{"mine":true}\n')
     rmSync(stranger, { recursive: true, force: true })
   } finally {
     rmSync(dir, { recursive: true, force: true })

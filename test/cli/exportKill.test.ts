@@ -22,16 +22,18 @@ const TICKETS = 100
 const KILLS = Number(process.env.KILLS ?? 20)
 
 let sandbox: RunningSandbox | undefined
-let proxy: Server | undefined
-let url = ''
 let scratch = ''
-/** Attachment downloads that reached the sandbox, by attachment id. */
-const downloads = new Map<string, number>()
 
-kill.before(async () => {
-  sandbox = await startSandbox({ bulk: { tickets: TICKETS } })
-  const target = new URL(sandbox.url)
-  proxy = createServer((req, res) => {
+/** A proxy in front of the sandbox that counts the attachment downloads through it, by attachment id. */
+interface Proxy {
+  readonly url: string
+  readonly downloads: Map<string, number>
+  readonly close: () => Promise<void>
+}
+
+const proxyTo = async (target: URL): Promise<Proxy> => {
+  const downloads = new Map<string, number>()
+  const server: Server = createServer((req, res) => {
     const e = new URL(req.url ?? '/', 'http://x').searchParams.get('e') ?? ''
     const attachment = /^\/Tickets\/TicketAttachment\/\d+\/(\d+)/.exec(e)?.[1]
     if (attachment !== undefined) downloads.set(attachment, (downloads.get(attachment) ?? 0) + 1)
@@ -42,14 +44,23 @@ kill.before(async () => {
     forward.on('error', () => res.destroy())
     req.pipe(forward)
   })
-  await new Promise<void>((done) => proxy?.listen(0, '127.0.0.1', done))
-  url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}${target.pathname}`
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${target.pathname}`,
+    downloads,
+    close: async () => {
+      server.closeAllConnections()
+      await new Promise((done) => server.close(done))
+    }
+  }
+}
+
+kill.before(async () => {
+  sandbox = await startSandbox({ bulk: { tickets: TICKETS } })
   scratch = mkdtempSync(join(tmpdir(), 'kayako-export-kill-'))
 })
 
 kill.after(async () => {
-  await new Promise((done) => proxy?.close(done))
-  proxy?.closeAllConnections()
   await sandbox?.close()
   rmSync(scratch, { recursive: true, force: true })
 })
@@ -71,7 +82,7 @@ interface Run {
 type Stop = { readonly signal: NodeJS.Signals } & ({ readonly pages: number } | { readonly afterMs: number } | { readonly afterPageMs: number })
 
 /** Runs the command; with `stop`, sends its signal then (the child goes on until the signal lands: wherever it then is). */
-const exportRun = (dir: string, resume: boolean, stop?: Stop): Promise<Run> =>
+const exportRun = (url: string, dir: string, resume: boolean, stop?: Stop): Promise<Run> =>
   new Promise((done) => {
     const started = Date.now()
     const child = spawn(
@@ -117,7 +128,8 @@ const snapshot = (dir: string): Map<string, string> => {
   }
   walk(dir)
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>
-  files.set('manifest.json', JSON.stringify({ ...manifest, started: '', finished: '', resumed: [] }))
+  // `server` too: each chain of runs reads through its own proxy (its own port).
+  files.set('manifest.json', JSON.stringify({ ...manifest, started: '', finished: '', resumed: [], server: '' }))
   return files
 }
 
@@ -125,75 +137,92 @@ kill(
   'killed at ≥ 20 random points (SIGKILL and SIGTERM) and resumed: the same files as an uninterrupted run; no complete attachment fetched again',
   async () => {
     const started = Date.now()
-    const whole = join(scratch, 'whole')
-    const reference = await exportRun(whole, false)
+    if (sandbox === undefined) throw new Error('no sandbox')
+    const target = new URL(sandbox.url)
+    const reference = await exportRun(sandbox.url, join(scratch, 'whole'), false)
     assert.is(reference.code, 0, reference.stderr)
-    const expected = snapshot(whole)
-    const attachments = readdirSync(join(whole, 'files', 'ticket-attachments')).length
+    const expected = snapshot(join(scratch, 'whole'))
+    const attachments = readdirSync(join(scratch, 'whole', 'files', 'ticket-attachments')).length
     assert.ok(attachments >= TICKETS / 4, `${attachments} attachments`)
-    downloads.clear()
 
-    let random = Number(process.env.FC_SEED ?? Date.now()) % 2147483647 || 1
-    const draw = (n: number): number => (random = (random * 48271) % 2147483647) % n
-    let round = 0
-    let killed = join(scratch, `killed-${round}`)
-    const onDisk = (): ReadonlyArray<string> => {
+    /**
+     * One chain of runs in its own folders, through its own proxy: killed `kills` times, resumed after each kill.
+     * Half the kills land at the first or second checkpoint of the run (the signal arrives while the run goes on), so
+     * that the runs move through the export; the others at a random time: up to 1 s after the run's first checkpoint
+     * (mid-page, mid-download, mid-write) or, every fourth, during start-up. A run that completes before its kill lands
+     * ends a round: its folder is compared, and a new round starts in a new folder.
+     */
+    const chain = async (name: string, kills: number, seed: number) => {
+      const proxy = await proxyTo(target)
+      let random = seed % 2147483647 || 1
+      const draw = (n: number): number => (random = (random * 48271) % 2147483647) % n
+      let round = 0
+      let killed = join(scratch, `${name}-${round}`)
+      let fetchedAgain = 0
+      const onDisk = (): ReadonlyArray<string> => {
+        try {
+          return readdirSync(join(killed, 'files', 'ticket-attachments')).filter((file) => !file.startsWith('.'))
+        } catch {
+          return []
+        }
+      }
+      /** Runs, and checks that no attachment complete on disk before the run was downloaded by it. */
+      const checked = async (resume: boolean, stop?: Stop): Promise<Run> => {
+        const complete = onDisk()
+        const before = new Map(proxy.downloads)
+        const run = await exportRun(proxy.url, killed, resume, stop)
+        for (const id of complete) assert.is(proxy.downloads.get(id), before.get(id), `attachment ${id} was complete on disk and was downloaded again`)
+        fetchedAgain += [...proxy.downloads].filter(([id, n]) => (before.get(id) ?? 0) > 0 && n > (before.get(id) ?? 0)).length
+        return run
+      }
+      const compare = (): void => {
+        const got = snapshot(killed)
+        assert.equal([...got.keys()], [...expected.keys()])
+        assert.equal(JSON.parse(got.get('manifest.json') ?? '{}'), JSON.parse(expected.get('manifest.json') ?? '{}'), `manifest.json of ${killed}`)
+        for (const [path, bytes] of expected) assert.ok(got.get(path) === bytes, `${path} differs in ${killed}`)
+      }
+      const signals: Array<NodeJS.Signals> = []
+      let resume = false
       try {
-        return readdirSync(join(killed, 'files', 'ticket-attachments')).filter((name) => !name.startsWith('.'))
-      } catch {
-        return []
+        while (signals.length < kills) {
+          const signal: NodeJS.Signals = signals.length % 4 === 3 ? 'SIGTERM' : 'SIGKILL'
+          const stop: Stop =
+            signals.length % 2 === 1
+              ? { signal, pages: 1 + draw(2) }
+              : signals.length % 8 === 6
+                ? { signal, afterMs: 200 + draw(Math.max(1, reference.firstPage - 200)) }
+                : { signal, afterPageMs: draw(1000) }
+          const run = await checked(resume, stop)
+          if (run.code === 0) {
+            compare()
+            killed = join(scratch, `${name}-${++round}`)
+            proxy.downloads.clear()
+            resume = false
+            continue
+          }
+          if (signal === 'SIGKILL') assert.is(run.signal, 'SIGKILL', run.stderr)
+          else assert.ok(run.code === 130 || run.signal === 'SIGTERM', `SIGTERM: interrupted (130) or killed before its handler was set, ${run.stderr}`)
+          signals.push(signal)
+          resume = true
+        }
+        const last = await checked(resume)
+        assert.is(last.code, 0, last.stderr)
+        compare()
+        // Every attachment was downloaded; one fetched but not yet on disk when its run was killed is fetched again.
+        assert.ok(proxy.downloads.size >= attachments)
+      } finally {
+        await proxy.close()
       }
-    }
-    let fetchedAgain = 0
-    /** Runs, and checks that no attachment complete on disk before the run was downloaded by it. */
-    const checked = async (resume: boolean, stop?: Stop): Promise<Run> => {
-      const complete = onDisk()
-      const before = new Map(downloads)
-      const run = await exportRun(killed, resume, stop)
-      for (const id of complete) assert.is(downloads.get(id), before.get(id), `attachment ${id} was complete on disk and was downloaded again`)
-      fetchedAgain += [...downloads].filter(([id, n]) => (before.get(id) ?? 0) > 0 && n > (before.get(id) ?? 0)).length
-      return run
-    }
-    const compare = (): void => {
-      const got = snapshot(killed)
-      assert.equal([...got.keys()], [...expected.keys()])
-      for (const [path, bytes] of expected) assert.ok(got.get(path) === bytes, `${path} differs`)
+      return { signals, rounds: round + 1, fetchedAgain }
     }
 
-    // Half the kills land at the first or second checkpoint of the run (the signal arrives while the run goes on), so
-    // that the runs move through the export; the others at a random time: up to 1 s after the run's first checkpoint
-    // (mid-page, mid-download, mid-write), or, every fourth, during start-up. A run that completes before its kill
-    // lands ends a round: its folder is compared, and a new round starts in a new folder.
-    const signals: Array<NodeJS.Signals> = []
-    let resume = false
-    while (signals.length < KILLS) {
-      const signal: NodeJS.Signals = signals.length % 4 === 3 ? 'SIGTERM' : 'SIGKILL'
-      const stop: Stop =
-        signals.length % 2 === 1
-          ? { signal, pages: 1 + draw(2) }
-          : signals.length % 8 === 6
-            ? { signal, afterMs: 200 + draw(Math.max(1, reference.firstPage - 200)) }
-            : { signal, afterPageMs: draw(1000) }
-      const run = await checked(resume, stop)
-      if (run.code === 0) {
-        compare()
-        killed = join(scratch, `killed-${++round}`)
-        downloads.clear()
-        resume = false
-        continue
-      }
-      if (signal === 'SIGKILL') assert.is(run.signal, 'SIGKILL', run.stderr)
-      else assert.ok(run.code === 130 || run.signal === 'SIGTERM', `SIGTERM: interrupted (130) or killed before its handler was set, ${run.stderr}`)
-      signals.push(signal)
-      resume = true
-    }
-    const last = await checked(resume)
-    assert.is(last.code, 0, last.stderr)
-    compare()
-    // Every attachment was downloaded; one fetched but not yet on disk when its run was killed is fetched again.
-    assert.ok(downloads.size >= attachments)
+    // Two chains at once (the machine's two cores), each with half the kills.
+    const seed = Number(process.env.FC_SEED ?? Date.now())
+    const chains = await Promise.all([chain('a', Math.ceil(KILLS / 2), seed), chain('b', Math.floor(KILLS / 2), seed + 1)])
+    const signals = chains.flatMap((c) => c.signals)
+    assert.ok(signals.length >= 20)
     console.log(
-      `  [${signals.length} kills (${signals.filter((s) => s === 'SIGKILL').length} SIGKILL) in ${round + 1} round(s), ${reference.pages} pages and ${(reference.ms / 1000).toFixed(1)} s per whole run, ${attachments} attachments, ${fetchedAgain} fetched again (not on disk at a kill), ${((Date.now() - started) / 1000).toFixed(1)} s]`
+      `  [${signals.length} kills (${signals.filter((s) => s === 'SIGKILL').length} SIGKILL) in ${chains.map((c) => c.rounds).join('+')} rounds, ${reference.pages} pages and ${(reference.ms / 1000).toFixed(1)} s per whole run, ${attachments} attachments, ${chains.reduce((n, c) => n + c.fetchedAgain, 0)} fetched again (not on disk at a kill), ${((Date.now() - started) / 1000).toFixed(1)} s]`
     )
   }
 )
