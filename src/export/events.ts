@@ -47,6 +47,7 @@ export type ExportEvent =
       readonly id?: string
     }
 
+/** How an export runs: which resources, which records, how many requests at once, where to go on from. */
 export interface ExportOptions {
   /** Resource names to export (default all, in dependency order); unknown names are a ValidationError up front. */
   readonly resources?: ReadonlyArray<string>

@@ -21,6 +21,21 @@
  *   const retry = exportRetry()
  *   const run = classic({ url, apiKey, secretKey, deadlineMs: Infinity, transport: retry.transport(withTimeout({ ms: 60_000 })(nodeTransport())) })
  *   for await (const event of exportClassic(run, { retries: retry.feed, secrets: [apiKey, secretKey] })) …
+ *
+ * For a writer of files (the `kayako export` command):
+ * - `record.id` is the record's id as text; `record.record` the decoded entity (Dates serialise to ISO text). Children
+ *   that have no id of their own carry their parent's: `ticket-custom-fields` (`{ ticketId, groups }`) and
+ *   `case-field-values` (`{ caseId, values }`) by ticket/case id; `custom-field-options`, `*-field-options` by option id.
+ * - A `file` event follows the `record` of the same resource and id (`ticket-attachments`, `case-attachments`,
+ *   `knowledgebase-attachments`, `troubleshooter-attachments`): the metadata goes to the NDJSON, the bytes to
+ *   `files/<resource>/<id>`; `name` is the original file name. With `haveFile` answering true the record still comes,
+ *   the file event does not.
+ * - `resource-start` comes once per resource (not again after a resume in the middle of it); `total` only for
+ *   `tickets` (TicketCount) and `cases` (the list's `total_count`), and not with `shard` or `since`. `resource-end`'s
+ *   `count` counts the resource's records over the whole export, resumed parts included (it is kept in the checkpoint).
+ * - A `page` event comes after every list page of tickets (100), users (200) and cases (100 ids), and after every
+ *   finished resource; its checkpoint is plain JSON. `error` events do not stop the export: the exit code's business.
+ * - v1: give the executor the helpdesk's own URL: attachments are downloaded only from its origin.
  */
 import type { ClassicExecutor } from '../classic/internal/executor'
 import type { Transport } from '../core/http'

@@ -37,6 +37,8 @@ import { changedSince, failure, idOf, ordered, RAW_LIMIT, rereading, type Contex
 export const V1_PAGE_SIZE = 100
 /** Empty id batches past the last known case before the walk ends (trashed cases have ids beyond the active ones). */
 const EMPTY_BATCHES_PAST_END = 2
+/** Empty id batches in a row after which the walk gives up on the live cases it has not met (a gap of 10,000 ids). */
+const MAX_EMPTY_BATCHES = 100
 
 type Item<A> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: KayakoError; readonly raw: string; readonly id: string }
 
@@ -237,7 +239,8 @@ type CaseItem = { readonly kind: 'case'; readonly value: Case.Case } | { readonl
  * Cases by id, in batches of `V1_PAGE_SIZE` ids (`ids=…&archived=1`): the plain list leaves out trashed cases and is
  * ordered by `updated_at`, so a walk by id is the one order that holds still and includes archived and trashed cases
  * (flagged `trashed`). It ends once it has seen the list's `total_count` of live cases and then found
- * `EMPTY_BATCHES_PAST_END` empty batches. The cursor: the next batch's first id and the counts so far.
+ * `EMPTY_BATCHES_PAST_END` empty batches in a row (or `MAX_EMPTY_BATCHES` before that: an `error` event). The cursor:
+ * the next batch's first id and the counts so far.
  */
 const cases = (run: V1Executor): Phase => ({
   resource: 'cases',
@@ -257,7 +260,7 @@ const cases = (run: V1Executor): Phase => ({
     const source = async function* (): AsyncGenerator<CaseItem> {
       const c = (cursor ?? { from: 1, seen: 0, empty: 0 }) as { from: number; seen: number; empty: number }
       let { from, seen, empty } = c
-      while (seen < live || empty < EMPTY_BATCHES_PAST_END) {
+      while ((seen < live && empty < MAX_EMPTY_BATCHES) || empty < EMPTY_BATCHES_PAST_END) {
         const ids = Array.from({ length: V1_PAGE_SIZE }, (_, i) => from + i)
         const page = await readEach(ctx, run, Case.all({ ids, archived: true, limit: V1_PAGE_SIZE }))
         if (E.isLeft(page)) {
@@ -266,16 +269,22 @@ const cases = (run: V1Executor): Phase => ({
         }
         const items = [...page.right.items].sort((a, b) => (a.ok ? a.value.id : Number(a.id)) - (b.ok ? b.value.id : Number(b.id)))
         for (const item of items) {
-          if (!item.ok) yield { kind: 'step', step: failure('cases', item.error, item.raw, item.id) }
-          else {
+          if (!item.ok) {
+            seen++
+            yield { kind: 'step', step: failure('cases', item.error, item.raw, item.id) }
+          } else {
             if (item.value.state !== 'TRASH') seen++
             if (ctx.inShard(item.value.id) && changedSince(ctx.options.since, item.value.updatedAt, item.value.createdAt))
               yield { kind: 'case', value: item.value }
           }
         }
-        empty = items.length === 0 && seen >= live ? empty + 1 : 0
+        empty = items.length === 0 ? empty + 1 : 0
         from += V1_PAGE_SIZE
         yield { kind: 'step', step: { type: 'at', cursor: { from, seen, empty } } }
+      }
+      if (seen < live) {
+        const message = `${live - seen} of the ${live} listed cases were not found by id below ${from}`
+        yield { kind: 'step', step: failure('cases', validationError('Case.all', [{ path: 'ids', message }])) }
       }
     }
     const work = (item: CaseItem): Promise<ReadonlyArray<Step>> => (item.kind === 'step' ? Promise.resolve([item.step]) : caseSteps(ctx, run, item.value))

@@ -129,6 +129,34 @@ export const find = (store: Store, type: string, id: Id): Row | undefined => sto
 
 export const all = (store: Store, type: string): Array<Row> => [...(store.tables.get(type)?.values() ?? [])]
 
+const groupCache = new WeakMap<Map<string, Row>, Map<string, { readonly version: string; readonly groups: Map<string, Array<Row>> }>>()
+
+/**
+ * The rows of a type grouped by `keyOf` (e.g. posts by case), in id order, rebuilt only when rows were inserted or
+ * removed, so that a case's posts are found without scanning every post (bulk sandboxes hold tens of thousands). For
+ * tables written by `insert`/`remove` only, whose rows never change group (a post stays on its case).
+ */
+export const groupedBy = (store: Store, type: string, name: string, keyOf: (row: Row) => string): ReadonlyMap<string, ReadonlyArray<Row>> => {
+  const rows = table(store, type)
+  const version = `${String(store.sequences.get(type) ?? 0)}:${String(rows.size)}`
+  let byName = groupCache.get(rows)
+  if (byName === undefined) {
+    byName = new Map<string, { readonly version: string; readonly groups: Map<string, Array<Row>> }>()
+    groupCache.set(rows, byName)
+  }
+  const cached = byName.get(name)
+  if (cached?.version === version) return cached.groups
+  const groups = new Map<string, Array<Row>>()
+  for (const row of rows.values()) {
+    const key = keyOf(row)
+    const group = groups.get(key)
+    if (group === undefined) groups.set(key, [row])
+    else group.push(row)
+  }
+  byName.set(name, { version, groups })
+  return groups
+}
+
 /** Stores a row whose fields come without `id`: the id is the next in the type's sequence and comes first. */
 export const insert = (store: Store, type: string, fields: Row): Row => {
   const id = (store.sequences.get(type) ?? 0) + 1

@@ -2,7 +2,7 @@
 import { err, type ApiErr } from '../errors'
 import { cursorPage, everything, fail, failWith, notFound, offsetPage, one, ok, type Ctx } from '../context'
 import { createCase, createPost, isStaff, setStatus, tagRefs } from '../model'
-import { all, find, isoTime, ref, remove, type Ref, type Row, type Value, textOf } from '../store'
+import { all, find, groupedBy, isoTime, ref, remove, type Ref, type Row, type Value, textOf } from '../store'
 import { route, type Route, type RouteCtx } from './route'
 import { bulkIds } from './session'
 import { attachmentsFrom, editNote, idFilters, tagRoutes } from './shared'
@@ -223,7 +223,8 @@ const createCaseRoute = (ctx: RouteCtx<never, 'agent'>) => {
   return one(row, 201)
 }
 
-const postsOf = (ctx: Ctx, caseId: number): Array<Row> => all(ctx.store, 'post').filter((p) => p.$case === caseId)
+// Grouped once per change of the table, not scanned per request (bulk sandboxes: 5,000 cases, 11,000 posts).
+const postsOf = (ctx: Ctx, caseId: number): Array<Row> => [...(groupedBy(ctx.store, 'post', '$case', (p) => textOf(p.$case)).get(String(caseId)) ?? [])]
 
 const POST_FILTERS = [
   'ALL',

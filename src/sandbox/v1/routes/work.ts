@@ -4,7 +4,7 @@
 import { err, type ApiErr } from '../errors'
 import { cursorPage, everything, fail, failWith, notFound, offsetPage, one, type Ctx } from '../context'
 import { isStaff, setStatus } from '../model'
-import { all, find, insert, isoTime, ref, type Ref, type Row, textOf, type Value } from '../store'
+import { all, find, groupedBy, insert, isoTime, ref, type Ref, type Row, textOf, type Value } from '../store'
 import { route, type Route, type RouteCtx } from './route'
 import { BULK_LIMIT } from './session'
 
@@ -160,9 +160,11 @@ const listTimeEntries = (ctx: Ctx) => {
   if (caseText !== undefined && (!/^\d+$/.test(caseText.trim()) || find(ctx.store, 'case', Number(caseText)) === undefined)) {
     return failWith('FIELD_INVALID', 'case_id')
   }
-  const rows = all(ctx.store, 'timetracking_log')
-    .filter((t) => caseText === undefined || String((t.case as Ref).id) === caseText.trim())
-    .sort((a, b) => Number(a.id) - Number(b.id))
+  const rows = (
+    caseText === undefined
+      ? all(ctx.store, 'timetracking_log')
+      : [...(groupedBy(ctx.store, 'timetracking_log', 'case', (t) => String((t.case as Ref).id)).get(caseText.trim()) ?? [])]
+  ).sort((a, b) => Number(a.id) - Number(b.id))
   const reply = cursorPage(ctx, rows, 'timetracking_log', false)
   if (reply.page === undefined) return reply
   const { links, ...page } = reply.page
