@@ -12,7 +12,7 @@ import { CHANNEL_UUIDS } from './seed'
 import { all, find, fnv, insert, isoTime, textOf, type Row, type Store } from './store'
 
 const HOUR = 3_600_000
-const T_BULK = Date.UTC(2016, 0, 1)
+const T_BULK = /*#__PURE__*/ Date.UTC(2016, 0, 1)
 
 /** A stored file and the attachment that points at it (what `POST /files` and `attachment_file_ids` make). */
 const bulkAttachment = (store: Store, n: number, at: number): number => {
