@@ -157,6 +157,11 @@ export const groupedBy = (store: Store, type: string, name: string, keyOf: (row:
   return groups
 }
 
+/** Drops the groups of a type after rows changed group in place (a merge moves posts to another case). */
+export const regroup = (store: Store, type: string): void => {
+  groupCache.delete(table(store, type))
+}
+
 /** Stores a row whose fields come without `id`: the id is the next in the type's sequence and comes first. */
 export const insert = (store: Store, type: string, fields: Row): Row => {
   const id = (store.sequences.get(type) ?? 0) + 1

@@ -4,7 +4,7 @@
 import { err, type ApiErr } from '../errors'
 import { cursorPage, everything, fail, failWith, notFound, offsetPage, one, type Ctx } from '../context'
 import { isStaff, setStatus } from '../model'
-import { all, find, groupedBy, insert, isoTime, ref, type Ref, type Row, textOf, type Value } from '../store'
+import { all, find, groupedBy, insert, isoTime, ref, regroup, type Ref, type Row, textOf, type Value } from '../store'
 import { route, type Route, type RouteCtx } from './route'
 import { BULK_LIMIT } from './session'
 
@@ -230,6 +230,7 @@ const mergeCases = (ctx: RouteCtx<'id', 'agent'>) => {
         }
         if (kind === 'timetracking_log' && String((row.case as Ref).id) === textOf(source.id)) row.case = ref('case', target.id as number)
       }
+      regroup(ctx.store, kind)
     }
     source.is_merged = true
     source.post_count = 0
