@@ -25,7 +25,8 @@ interface Command {
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   sandbox: { summary: 'serve the in-memory Kayako (Classic and v1 APIs) on 127.0.0.1', load: () => import('./sandbox') },
-  mcp: { summary: 'serve Kayako to AI assistants (Model Context Protocol, stdio or --http)', load: () => import('./mcp') }
+  mcp: { summary: 'serve Kayako to AI assistants (Model Context Protocol, stdio or --http)', load: () => import('./mcp') },
+  export: { summary: 'export a helpdesk (Classic or v1) into a folder: NDJSON, attachments, manifest', load: () => import('./export') }
 }
 
 /** Exit code of a usage error (as getopt-style tools use). */

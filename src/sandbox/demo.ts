@@ -18,8 +18,13 @@ import {
   User,
   type ClassicExecutor
 } from '../classic/index'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { exportCommand } from '../cli/export'
+import type { Manifest } from '../cli/exportFolder'
 import { describe, type KayakoError } from '../core/index'
-import { startSandbox } from './server'
+import { startSandbox, type RunningSandbox } from './server'
 
 type Cell = string | number | boolean
 const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<Cell>>): string => {
@@ -216,11 +221,39 @@ const pipeline = async (run: ClassicExecutor): Promise<void> => {
   console.log(`    ${E.isLeft(invalid) ? `Left ${invalid.left._tag}: ${describe(invalid.left)}` : 'Right (unexpected)'}`)
 }
 
+/** `kayako export` of the whole helpdesk into a temp folder (removed afterwards), and its manifest in short. */
+const exportAll = async (sandbox: RunningSandbox): Promise<void> => {
+  section('9. Export everything: kayako export --api classic --out <folder>')
+  const dir = await mkdtemp(join(tmpdir(), 'kayako-demo-export-'))
+  try {
+    const said: Array<string> = []
+    const io = { out: (line: string) => said.push(line), err: (line: string) => said.push(line), signal: new AbortController().signal }
+    const env = { KAYAKO_URL: sandbox.url, KAYAKO_API_KEY: sandbox.apiKey, KAYAKO_SECRET_KEY: sandbox.secretKey }
+    const code = await exportCommand(['--api', 'classic', '--out', dir, '--quiet'], io, { env })
+    if (code !== 0) throw new Error(`kayako export exited with ${code}: ${said.join('\n')}`)
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest
+    console.log(
+      table(
+        ['resource', 'records', 'bytes', 'sha-256'],
+        Object.entries(manifest.resources)
+          .filter(([, r]) => r.count > 0)
+          .map(([name, r]) => [name, r.count, r.bytes, `${(r.sha256 ?? '').slice(0, 12)}…`])
+      )
+    )
+    const files = Object.values(manifest.files).reduce((sum, f) => ({ count: sum.count + f.count, bytes: sum.bytes + f.bytes }), { count: 0, bytes: 0 })
+    console.log(`\n  ${files.count} attachments (${files.bytes} bytes) under files/, ${manifest.errors.count} errors; exit code ${code}`)
+    console.log(`  manifest.json: ${manifest.complete ? 'complete' : 'incomplete'}, ${manifest.started} → ${manifest.finished ?? ''}`)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
 const main = async (): Promise<void> => {
   const sandbox = await startSandbox()
   console.log(`Kayako Classic sandbox at ${sandbox.url} (in memory, seed data)`)
   try {
     await pipeline(classic({ url: sandbox.url, apiKey: sandbox.apiKey, secretKey: sandbox.secretKey }))
+    await exportAll(sandbox)
     console.log('\nDone.')
   } finally {
     await sandbox.close()
