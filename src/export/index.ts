@@ -63,7 +63,14 @@ export interface ExportRunOptions extends ExportOptions {
  * per request: `withRetry`'s default budget of a fifth runs dry when one request in five meets a 429). Only idempotent
  * requests are ever retried (`withRetry`'s default), and the export sends GETs only.
  */
-export const exportRetry = (policy: RetryPolicy = {}): { readonly feed: RetryFeed; readonly transport: (transport: Transport) => Transport } => {
+export const exportRetry = (
+  policy: RetryPolicy = {}
+): {
+  /** Give it to the export (`ExportOptions.retries`): each wait becomes a `retry` event. */
+  readonly feed: RetryFeed
+  /** Wraps the executor's transport with the retry policy. */
+  readonly transport: (transport: Transport) => Transport
+} => {
   const feed = retryFeed()
   const onRetry = policy.onRetry
   return {

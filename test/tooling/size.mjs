@@ -292,20 +292,21 @@ export const checkBundles = async ({ root = ROOT, name = 'kayako-fp', entries = 
 }
 
 /**
- * The new v1 endpoints of issue 15, each end to end as a user calls it, held where they stand (about 50 B above):
- * the issue's target of 8 KB is NOT met yet. The executor with every auth mode, the pipeline, fetchTransport and the
- * scrubber are 7.5 KB (`Session.ack`, which decodes nothing, end to end). Entities are data since the record engine
- * (`v1/internal/codec.ts`): the engine with its scalars, references and `extra` adds ~0.9 KB (`Setting.all` 8.48 KB);
- * View, Macro and Article add the user graph (custom fields, roles, teams with business hours: ~1 KB as data, ~2 KB
- * as closures before), Search the case, organization and article graphs too. Lower each limit as those shrink.
+ * The new v1 endpoints of issue 15, each end to end as a user calls it. The issue's target is 8 KB: `Setting.all`
+ * (7.97 KB) is held to it; the others are held where they stand (about 50 B above), because the target is NOT met
+ * for them yet. The executor with every auth mode, the pipeline, fetchTransport and the scrubber are 7.05 KB
+ * (`Session.ack`, which decodes nothing, end to end); entities are data read by one engine (`v1/internal/codec.ts`)
+ * that adds ~0.9 KB with its scalars, references and `extra`; Brand adds its languages, View, Macro and Article the
+ * user graph (custom fields, roles, teams with business hours: ~1 KB as data), Search the case, organization and
+ * article graphs too. Lower each limit as those shrink.
  */
 export const NEW_V1_ENDPOINTS = [
-  { object: 'Setting', call: 'all()', limit: 8.5 * KB },
-  { object: 'Brand', call: 'get(arg)', limit: 8.82 * KB },
-  { object: 'View', call: 'get(arg)', limit: 10.04 * KB },
-  { object: 'Macro', call: 'get(arg)', limit: 10.14 * KB },
-  { object: 'Article', call: 'get(arg)', limit: 10.61 * KB },
-  { object: 'Search', call: 'query(arg)', limit: 12.05 * KB }
+  { object: 'Setting', call: 'all()', limit: 8 * KB },
+  { object: 'Brand', call: 'get(arg)', limit: 8.32 * KB },
+  { object: 'View', call: 'get(arg)', limit: 9.52 * KB },
+  { object: 'Macro', call: 'get(arg)', limit: 9.62 * KB },
+  { object: 'Article', call: 'get(arg)', limit: 10.25 * KB },
+  { object: 'Search', call: 'query(arg)', limit: 11.7 * KB }
 ]
 
 /** The budgets of issue 7, for the modules that exist. */

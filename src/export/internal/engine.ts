@@ -39,6 +39,7 @@ export interface Phase {
  * `exportRetry` in `index.ts`) and the feed to the export (`ExportOptions.retries`); each wait is a `retry` event.
  */
 export interface RetryFeed {
+  /** The `onRetry` to give `withRetry`. */
   readonly onRetry: (event: RetryEvent) => void
   /** @internal the export's side. */
   readonly take: () => ReadonlyArray<RetryEvent>

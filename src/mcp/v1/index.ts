@@ -15,6 +15,7 @@ import { WRITE_TOOLS } from './writes'
 export { caseDocument } from './cases'
 export { viewDocument } from './views'
 
+/** The v1 tools, searches and lists first, then single records, lookups and writes (writes are registered only when enabled). */
 export const V1_TOOLS: ReadonlyArray<ToolDefinition> = [
   ...SEARCH_TOOLS,
   ...CASE_TOOLS,
