@@ -5,14 +5,17 @@
 import { z } from 'zod'
 import { encodeCursor, offsetCursor } from './cursor'
 
-/** A page of a list: the items and the cursor of the next page (`null` on the last one). */
+/**
+ * A page of a list: the items and the cursor of the next page (`null` on the last one). Mutable as zod infers
+ * `pageShape` (`z.array`), so a page is a tool's structured answer as it is; `page` copies the items it is given.
+ */
 export interface Page<A> {
-  readonly items: ReadonlyArray<A>
-  readonly next: string | null
+  items: Array<A>
+  next: string | null
 }
 
 /** A page of items; `next` is the value the next call resumes from (encoded as an opaque cursor), `undefined` at the end. */
-export const page = <A>(items: ReadonlyArray<A>, next: unknown): Page<A> => ({ items, next: next === undefined ? null : encodeCursor(next) })
+export const page = <A>(items: ReadonlyArray<A>, next: unknown): Page<A> => ({ items: [...items], next: next === undefined ? null : encodeCursor(next) })
 
 /** The output shape of a list tool: `{ items, next }`. */
 export const pageShape = <T extends z.ZodType>(item: T) => ({

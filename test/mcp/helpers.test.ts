@@ -59,8 +59,11 @@ test('cursors: any JSON value round-trips as base64url; an edited, foreign or ga
   }
 })
 
-test('page and slice: next is a cursor while items remain, null on the last page', () => {
+test('page and slice: next is a cursor while items remain, null on the last page; a page copies its items', () => {
   assert.equal(page([1, 2], undefined), { items: [1, 2], next: null })
+  // The page owns its items (they are a tool's structured answer as they are): the caller's array is not shared.
+  const given: ReadonlyArray<number> = [1, 2]
+  assert.is.not(page(given, undefined).items, given)
   const all = [1, 2, 3, 4, 5]
   const first = slice('t', all, 0, 2)
   assert.equal(first.items, [1, 2])

@@ -1,5 +1,6 @@
 // `kayako mcp --http` in this process: Streamable HTTP on 127.0.0.1 behind the bearer token it prints, driven by the
-// SDK's own client; reads only by default; the command's refusals (no SDK, no or partial credentials).
+// SDK's own client against one sandbox serving both APIs: every Classic and v1 read tool checked; reads only by
+// default; the command's refusals (no SDK, no or partial credentials).
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import { test } from 'uvu'
@@ -9,6 +10,7 @@ import { MISSING_SDK, serve } from '../../src/cli/mcp'
 import { V1_TOOLS } from '../../src/mcp/v1'
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server'
 import { call, exerciseReads, READ_TOOLS, seen } from './reads'
+import { exerciseV1Reads } from './v1Reads'
 
 const io = () => {
   const out: Array<string> = []
@@ -82,14 +84,20 @@ test('--http: requests without the token, with another token or elsewhere are re
   }
 })
 
-test('--http, reads only: the read tools of both APIs, no write tool; every Classic read tool checked', async () => {
+test('--http, reads only, both APIs: the read tools of both, no write tool; every Classic and every v1 read tool checked, lists paged with their cursors, bad ids typed errors; no answer holds a credential', async () => {
   const http = await startHttp([], envOf(sandbox))
   const client = await connect(http.url, http.token)
+  const before = seen.length
   try {
     const { tools } = await client.listTools()
     const expected = [...READ_TOOLS, ...V1_TOOLS.filter((t) => t.access === 'read').map((t) => t.name)]
     assert.equal(tools.map((t) => t.name).sort(), expected.sort())
     await exerciseReads(client, sandbox)
+    await exerciseV1Reads(client, sandbox)
+    const answers = [...seen.slice(before), ...http.err].join('\n')
+    const credentials = [sandbox.apiKey, sandbox.secretKey, sandbox.v1?.password ?? '', sandbox.sandbox.v1?.bearerToken ?? '']
+    for (const credential of credentials)
+      assert.ok(credential.length > 8 && !answers.includes(credential), `a credential in an answer (${String(credential.length)} chars)`)
     const templates = (await client.listResourceTemplates()).resourceTemplates.map((t) => t.uriTemplate)
     assert.equal(templates.sort(), ['kayako://classic/ticket/{id}', 'kayako://v1/case/{id}', 'kayako://v1/view/{id}'])
     assert.equal((await client.listPrompts()).prompts.map((p) => p.name).sort(), ['draft_reply', 'summarize_ticket', 'triage_view'])

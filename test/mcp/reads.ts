@@ -1,5 +1,6 @@
 // The Classic read tools driven through an MCP client (stdio or Streamable HTTP), each answer checked against its
-// output schema and against the sandbox as the library reads it. Shared by stdio.test.ts and http.test.ts.
+// output schema and against the sandbox as the library reads it. Shared by stdio.test.ts and http.test.ts; `call`, `ok`
+// and `failed` serve the v1 checks (v1Reads.ts) too.
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import * as assert from 'uvu/assert'
@@ -12,6 +13,7 @@ import * as TicketPost from '../../src/classic/TicketPost'
 import * as TicketStatus from '../../src/classic/TicketStatus'
 import * as User from '../../src/classic/User'
 import { CLASSIC_TOOLS } from '../../src/mcp/classic'
+import { V1_TOOLS } from '../../src/mcp/v1'
 import type { ToolError } from '../../src/mcp/tool'
 import type { RunningSandbox } from '../../src/sandbox/server'
 import { unwrap } from '../support/transport'
@@ -28,12 +30,12 @@ export const call = async (client: Client, name: string, args: Record<string, un
   return result
 }
 
-/** The structured content of a successful call, checked against the tool's own output schema. */
+/** The structured content of a successful call (either API's tool), checked strictly against the tool's own output schema. */
 export const ok = async <A = Record<string, unknown>>(client: Client, name: string, args: Record<string, unknown> = {}): Promise<{ data: A; text: string }> => {
   const result = await call(client, name, args)
   const text = result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n')
   assert.not.ok(result.isError, `${name}: ${text}`)
-  const tool = CLASSIC_TOOLS.find((t) => t.name === name)
+  const tool = [...CLASSIC_TOOLS, ...V1_TOOLS].find((t) => t.name === name)
   assert.ok(tool, name)
   const parsed = z.object(tool.output).strict().safeParse(result.structuredContent)
   assert.ok(parsed.success, `${name}: structured content does not match its schema: ${parsed.success ? '' : parsed.error.message}`)
@@ -53,7 +55,7 @@ export const failed = async (client: Client, name: string, args: Record<string, 
 export const libraryFor = (sandbox: RunningSandbox, secretKey = sandbox.secretKey): ClassicExecutor =>
   classic({ url: sandbox.url, apiKey: sandbox.apiKey, secretKey })
 
-interface Page<A> {
+export interface Page<A> {
   readonly items: ReadonlyArray<A>
   readonly next: string | null
 }

@@ -92,7 +92,7 @@ export const searchKnowledgebase = /*#__PURE__*/ (() =>
               ...result.items.map((a) => `#${a.id} ${a.subject}${a.status === 'published' ? '' : ` [${a.status}]`}\n  ${a.excerpt}`),
               result.next === null ? '(last page)' : '(more: call again with `cursor` set to `next`)'
             ].join('\n')
-      return E.right({ structured: { items: [...result.items], next: result.next }, text })
+      return E.right({ structured: result, text })
     }
   }))()
 

@@ -56,7 +56,7 @@ export const searchTickets = /*#__PURE__*/ (() =>
       )
       if (E.isLeft(found)) return found
       const result = slice('classic_search_tickets', found.right.map(summaryOf), offset.right, args.limit)
-      return E.right({ structured: { ...result, items: [...result.items] }, text: listText(result.items, result.next, `ticket matches "${args.query}"`) })
+      return E.right({ structured: result, text: listText(result.items, result.next, `ticket matches "${args.query}"`) })
     }
   }))()
 

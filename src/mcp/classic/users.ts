@@ -35,7 +35,7 @@ export const searchUsers = /*#__PURE__*/ (() =>
         result.items.length === 0
           ? `No users match "${args.query}".`
           : [...result.items.map(userLine), result.next === null ? '(last page)' : '(more: call again with `cursor` set to `next`)'].join('\n')
-      return E.right({ structured: { items: [...result.items], next: result.next }, text })
+      return E.right({ structured: result, text })
     }
   }))()
 

@@ -11,7 +11,7 @@ import { nextQuery } from '../../v1/internal/paging'
 import type { Page as V1Page, Query, QueryValue } from '../../v1/internal/request'
 import { decodeCursor } from '../cursor'
 import { invalid } from '../errors'
-import { limitArg as listLimit, page } from '../format'
+import { limitArg as listLimit, page, type Page } from '../format'
 import type { ToolError } from '../tool'
 
 /** How many items a list tool answers by default, and at most. */
@@ -73,26 +73,15 @@ const count = (value: QueryValue): number | undefined => {
  * The `{ items, next }` envelope of one page the library answered: `next` resumes where the library's paging would
  * (offset or `afterId`), `null` on the last page.
  */
-export const envelope = <A, B>(at: Position, query: Query, answer: V1Page<A>, items: ReadonlyArray<B>): Listed<B> => {
+export const envelope = <A, B>(at: Position, query: Query, answer: V1Page<A>, items: ReadonlyArray<B>): Page<B> => {
   const seen = (at.offset ?? 0) + answer.items.length
   const next = nextQuery(query, answer, seen)
-  if (next === undefined) return listed(items, undefined)
+  if (next === undefined) return page(items, undefined)
   const offset = count(next.offset)
   const afterId = count(next.afterId)
   const position: Position =
     afterId !== undefined ? { tool: at.tool, filters: at.filters, afterId } : { tool: at.tool, filters: at.filters, offset: offset ?? seen }
-  return listed(items, position)
-}
-
-/** A `{ items, next }` envelope typed as its zod schema infers it (a mutable array). */
-export interface Listed<B> {
-  items: Array<B>
-  next: string | null
-}
-
-const listed = <B>(items: ReadonlyArray<B>, next: Position | undefined): Listed<B> => {
-  const p = page(items, next)
-  return { items: [...p.items], next: p.next }
+  return page(items, position)
 }
 
 /** The hint a list's text ends with when there is more. */
