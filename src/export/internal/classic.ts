@@ -4,7 +4,7 @@
  * does not decode is an `error` event with its XML, and its neighbours are kept).
  */
 import * as E from '../../core/either'
-import { causeText, excerpt, parseError, scrub, validationError, type KayakoError } from '../../core/error'
+import { excerpt, parseError, scrub, validationError, type KayakoError } from '../../core/error'
 import { decode } from '../../core/pipeline'
 import type { ClassicExecutor } from '../../classic/internal/executor'
 import { byOffset } from '../../classic/internal/pages'
@@ -34,7 +34,7 @@ import * as TroubleshooterStep from '../../classic/TroubleshooterStep'
 import * as User from '../../classic/User'
 import * as UserGroup from '../../classic/UserGroup'
 import * as UserOrganization from '../../classic/UserOrganization'
-import { changedSince, failure, idOf, ordered, RAW_LIMIT, rereading, type Context, type Phase, type Step } from './engine'
+import { changedSince, failure, idOf, ordered, RAW_LIMIT, readOnly, type Context, type Phase, type Step } from './engine'
 
 /** Tickets per `ListAll` page, and users per marker page. */
 export const TICKET_PAGE_SIZE = 100
@@ -55,17 +55,9 @@ const tree = { decode: (root: XmlElement) => E.right(root) }
 /** One item of a list: decoded, or why not with its XML. */
 type Item<A> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: KayakoError; readonly raw: string; readonly id: string }
 
-/** Runs a read: anything but a GET is refused here, before the executor (an export never writes, so never retries a write). */
-const read = async <A>(run: ClassicExecutor, req: ClassicRequest<A>, damaged?: (a: A) => KayakoError | undefined): Promise<E.Either<KayakoError, A>> => {
-  if (req.method !== 'GET') return E.left(validationError(req.operation, [{ path: 'method', message: `the export only reads; ${req.method} refused` }]))
-  return rereading(async () => {
-    try {
-      return await run(req)()
-    } catch (thrown) {
-      return E.left(validationError(req.operation, [{ path: 'executor', message: `the executor threw: ${causeText(thrown)}` }]))
-    }
-  }, damaged)
-}
+/** Runs a read (GETs only, damaged answers read again). */
+const read = <A>(run: ClassicExecutor, req: ClassicRequest<A>, damaged?: (a: A) => KayakoError | undefined): Promise<E.Either<KayakoError, A>> =>
+  readOnly(run, req, damaged)
 
 const childText = (el: XmlElement, name: string): string => {
   const child = el.children.find((c): c is XmlElement => typeof c !== 'string' && c.tagName === name)

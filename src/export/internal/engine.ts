@@ -3,7 +3,7 @@
  * checkpoints; a window that fetches ahead and emits in order; the retry feed; the options' checks.
  */
 import * as E from '../../core/either'
-import { validationError, type KayakoError } from '../../core/error'
+import { causeText, validationError, type KayakoError } from '../../core/error'
 import type { RetryEvent } from '../../core/policy'
 import type { Checkpoint, ExportApi, ExportEvent, ExportOptions } from '../events'
 
@@ -229,6 +229,32 @@ export const rereading = async <A>(
     if (bad !== undefined) return E.left(bad)
   }
   return result
+}
+
+/** A request as the export reads it: its method is checked before the executor sees it. */
+interface Read {
+  readonly method: string
+  readonly operation: string
+}
+
+/**
+ * Runs a read through an executor: anything but a GET is refused here, before the executor (an export never writes,
+ * so never retries a write); a damaged answer is read again (`rereading`); an executor that throws is a Left.
+ */
+export const readOnly = async <R extends Read, A>(
+  run: (request: R) => () => Promise<E.Either<KayakoError, A>>,
+  request: R,
+  damaged?: (a: A) => KayakoError | undefined
+): Promise<E.Either<KayakoError, A>> => {
+  if (request.method !== 'GET')
+    return E.left(validationError(request.operation, [{ path: 'method', message: `the export only reads; ${request.method} refused` }]))
+  return rereading(async () => {
+    try {
+      return await run(request)()
+    } catch (thrown) {
+      return E.left(validationError(request.operation, [{ path: 'executor', message: `the executor threw: ${causeText(thrown)}` }]))
+    }
+  }, damaged)
 }
 
 /** Raw answers kept in `error` events, at most this long. */

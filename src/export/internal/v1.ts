@@ -4,7 +4,7 @@
  * JSON, and its neighbours are kept.
  */
 import * as E from '../../core/either'
-import { causeText, excerpt, parseError, scrub, validationError, type KayakoError } from '../../core/error'
+import { excerpt, parseError, scrub, validationError, type KayakoError } from '../../core/error'
 import { decode } from '../../core/pipeline'
 import { isReference } from '../../v1/internal/codec'
 import type { Envelope } from '../../v1/internal/envelope'
@@ -31,7 +31,7 @@ import * as Team from '../../v1/Team'
 import * as TimeTracking from '../../v1/TimeTracking'
 import * as User from '../../v1/User'
 import * as UserField from '../../v1/UserField'
-import { changedSince, failure, idOf, ordered, RAW_LIMIT, rereading, type Context, type Phase, type Step } from './engine'
+import { changedSince, failure, idOf, ordered, RAW_LIMIT, readOnly, type Context, type Phase, type Step } from './engine'
 
 /** Items per page of the offset lists, and case ids per `ids` batch. */
 export const V1_PAGE_SIZE = 100
@@ -44,17 +44,9 @@ type Item<A> = { readonly ok: true; readonly value: A } | { readonly ok: false; 
 
 const envelopeOf = { decode: (envelope: Envelope) => E.right(envelope) }
 
-/** Runs a read: anything but a GET is refused before the executor sees it. */
-const read = async <A>(run: V1Executor, req: V1Request<A>, damaged?: (a: A) => KayakoError | undefined): Promise<E.Either<KayakoError, A>> => {
-  if (req.method !== 'GET') return E.left(validationError(req.operation, [{ path: 'method', message: `the export only reads; ${req.method} refused` }]))
-  return rereading(async () => {
-    try {
-      return await run(req)()
-    } catch (thrown) {
-      return E.left(validationError(req.operation, [{ path: 'executor', message: `the executor threw: ${causeText(thrown)}` }]))
-    }
-  }, damaged)
-}
+/** Runs a read (GETs only, damaged answers read again). */
+const read = <A>(run: V1Executor, req: V1Request<A>, damaged?: (a: A) => KayakoError | undefined): Promise<E.Either<KayakoError, A>> =>
+  readOnly(run, req, damaged)
 
 const rawText = (ctx: Context, value: unknown): string => {
   const text = JSON.stringify(value) ?? ''
