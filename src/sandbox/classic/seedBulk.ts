@@ -6,6 +6,7 @@
  * types, users and owners are cycled over the seeded ones. The rows have the shapes the seed's own tickets have
  * (`seedTickets.ts`), which follow `__apps/tickets/models/Ticket/class.SWIFT_Ticket.php` (the `swtickets` columns).
  */
+import { SEEDED_TICKET } from './seedTickets'
 import type { Store } from './store'
 
 const HOUR = 3600
@@ -60,17 +61,7 @@ export const seedBulkTickets = (store: Store, count: number, now: number): void 
       lastactivity: created + HOUR,
       laststaffreply: created + HOUR,
       lastuserreply: created,
-      slaplanid: 0,
-      nextreplydue: 0,
-      resolutiondue: 0,
-      resolutiondateline: 0,
-      ipaddress: '203.0.113.10',
-      creator: 2,
-      creationmode: 1,
-      creationtype: 1,
-      isescalated: false,
-      escalationruleid: 0,
-      templategroupid: 1,
+      ...SEEDED_TICKET,
       tags: n % 2 === 0 ? ['bulk'] : [],
       watchers: [],
       workflows: [],

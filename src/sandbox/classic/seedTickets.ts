@@ -81,6 +81,25 @@ const PIXEL_PNG = /*#__PURE__*/ Uint8Array.of(
 
 type Seeded = { readonly id: number }
 
+/**
+ * What every seeded ticket shares (lists are left out: each row needs its own): no SLA plan, deadlines or escalation,
+ * created by a user (`creator` 2) through the support center (`creationmode` 1; `__apps/tickets/models/Ticket/class.SWIFT_Ticket.php:295-300`)
+ * from one documentation address, the default template group.
+ */
+export const SEEDED_TICKET = {
+  slaplanid: 0,
+  nextreplydue: 0,
+  resolutiondue: 0,
+  resolutiondateline: 0,
+  ipaddress: '203.0.113.10',
+  creator: 2,
+  creationmode: 1,
+  creationtype: 1,
+  isescalated: false,
+  escalationruleid: 0,
+  templategroupid: 1
+} as const
+
 /** The people and settings the tickets refer to, seeded before them (`seed.ts`), by the names the seed gives them. */
 export interface TicketCast {
   readonly staff: Readonly<Record<'alice' | 'bob' | 'carol', Seeded>>
@@ -115,17 +134,7 @@ export const seedTickets = (store: Store, now: number, cast: TicketCast): number
       lastactivity: fields.creationtime,
       laststaffreply: 0,
       lastuserreply: fields.creationtime,
-      slaplanid: 0,
-      nextreplydue: 0,
-      resolutiondue: 0,
-      resolutiondateline: 0,
-      ipaddress: '203.0.113.10',
-      creator: 2,
-      creationmode: 1,
-      creationtype: 1,
-      isescalated: false,
-      escalationruleid: 0,
-      templategroupid: 1,
+      ...SEEDED_TICKET,
       tags: [],
       watchers: [],
       workflows: [],
