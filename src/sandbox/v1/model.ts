@@ -150,6 +150,21 @@ export const preview = (text: string): string => (text.length > 255 ? text.slice
 
 const htmlOf = (text: string): string => '<p>' + text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>') + '</p>'
 
+/** The text of an HTML fragment: tags dropped, white space collapsed (what search reads, a note's `body_text`). */
+export const stripTags = (html: string): string =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+
+/**
+ * A note's or message's two bodies from what the client sent: `contents` is text (escaped into `body_html`) unless
+ * the request says it is HTML (`is_html: true` for notes, `channel_options.html` for a NOTE reply: spec v1-api.md
+ * §3 "Create via POST …/notes with contents, attachment_file_ids, is_html: true" [code FCP]), then kept as sent.
+ */
+export const bodiesOf = (contents: string, html: boolean): { readonly body_text: string; readonly body_html: string } =>
+  html ? { body_text: stripTags(contents), body_html: contents } : { body_text: contents, body_html: htmlOf(contents) }
+
 export interface NewPost {
   readonly caseRow: Row
   readonly author: Row
@@ -161,6 +176,8 @@ export interface NewPost {
   readonly attachmentIds?: ReadonlyArray<number>
   readonly clientId?: string | null
   readonly metadata?: Record<string, string>
+  /** `contents` is HTML (see {@link bodiesOf}). */
+  readonly html?: boolean
   readonly at: number
 }
 
@@ -192,8 +209,7 @@ export const createPost = (store: Store, rnd: Random, input: NewPost): { readonl
   const isNote = input.channel === 'NOTE'
   const original = isNote
     ? insert(store, 'note', {
-        body_text: contents,
-        body_html: htmlOf(contents),
+        ...bodiesOf(contents, input.html === true),
         is_pinned: false,
         pinned_by: null,
         user: ref('user', author.id as number),
@@ -207,8 +223,7 @@ export const createPost = (store: Store, rnd: Random, input: NewPost): { readonl
     : insert(store, 'case_message', {
         uuid: rnd.uuid(),
         subject,
-        body_text: contents,
-        body_html: htmlOf(contents),
+        ...bodiesOf(contents, input.html === true),
         recipients: [],
         fullname: author.full_name as string,
         email: (identity?.email as string | undefined) ?? null,

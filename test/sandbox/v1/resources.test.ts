@@ -247,6 +247,26 @@ test('reply: 201 case_reply with post and case references; include=* expands the
   assert.is((await get('cases/posts/1')).json.data.post_status, 'SEEN', 'earlier posts are seen too')
 })
 
+test('notes and NOTE replies: contents is text (escaped into body_html) unless is_html / channel_options.html says HTML', async () => {
+  const { get, send } = await setup()
+  const bodies = (n: { body_text: string; body_html: string }) => [n.body_text, n.body_html]
+  const text = await send('POST', 'cases/1/notes', { contents: 'a <b> & c' })
+  assert.equal(bodies(text.json.data), ['a <b> & c', '<p>a &lt;b&gt; &amp; c</p>'])
+  const html = await send('POST', 'cases/1/notes', { contents: '<p>Call <b>Ann</b></p>', is_html: true })
+  assert.equal(bodies(html.json.data), ['Call Ann', '<p>Call <b>Ann</b></p>'])
+  const edited = await send('PUT', `cases/1/notes/${text.json.data.id}`, { contents: '<i>later</i>', is_html: true })
+  assert.equal(bodies(edited.json.data), ['later', '<i>later</i>'])
+  const userNote = await send('POST', 'users/2/notes', { contents: '<script>x</script>' })
+  assert.is(userNote.json.data.body_html, '<p>&lt;script&gt;x&lt;/script&gt;</p>')
+  const orgNote = await send('POST', 'organizations/1/notes', { contents: '<u>VIP</u>', is_html: true })
+  assert.equal(bodies(orgNote.json.data), ['VIP', '<u>VIP</u>'])
+  const reply = await send('POST', 'cases/1/reply?include=*', { contents: '<b>parts</b> ordered', channel: 'NOTE', channel_options: { html: true } })
+  assert.equal(bodies(reply.json.data.posts[0].original), ['parts ordered', '<b>parts</b> ordered'])
+  const plain = await send('POST', 'cases/1/reply?include=*', { contents: '<b>x</b>', channel: 'NOTE' })
+  assert.is(plain.json.data.posts[0].original.body_html, '<p>&lt;b&gt;x&lt;/b&gt;</p>')
+  assert.is((await get(`cases/1/notes/${html.json.data.id}`)).json.data.body_text, 'Call Ann')
+})
+
 test('case notes: create (pinned), list, update; they show on the timeline', async () => {
   const { get, send } = await setup()
   const note = await send('POST', 'cases/1/notes', { contents: 'Customer is a reseller', is_pinned: true })

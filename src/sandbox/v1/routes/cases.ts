@@ -283,6 +283,8 @@ const reply = (ctx: RouteCtx<'id', 'agent'>) => {
     contents,
     channel: type,
     channelUuid: uuid,
+    // `channel_options.html` is read for NOTE replies (spec §3.3 "channel_options (… NOTE html)").
+    html: type === 'NOTE' && channel.html,
     source: source ?? 'API',
     attachmentIds: files.ids,
     clientId: clientId ?? null,
@@ -311,10 +313,12 @@ const noteRoutes = (): Array<Route> => [
     if (row === undefined || row.state === 'TRASH') return notFound()
     const contents = ctx.fields.string('contents', { required: true })
     const pinned = ctx.fields.bool('is_pinned') ?? false
+    const html = ctx.fields.bool('is_html') === true
     const files = attachmentsFrom(ctx)
     const errors = [...ctx.fields.errors, ...files.errors]
     if (errors.length > 0 || contents === undefined) return fail(errors)
     const { original: note } = createPost(ctx.store, ctx.state.rnd, {
+      html,
       caseRow: row,
       author: ctx.principal.user,
       contents,

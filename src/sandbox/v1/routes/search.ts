@@ -5,6 +5,7 @@
 // a reference unless included (`include=*`), like any related resource.
 import { failWith, offsetPage } from '../context'
 import { textIn, textsOf } from '../helpcenter'
+import { stripTags } from '../model'
 import { all, find, type Ref, type Row, resourcePath, type Store, textOf } from '../store'
 import { route, type Route } from './route'
 
@@ -12,12 +13,6 @@ const RESOURCES = ['CASES', 'USERS', 'ORGANIZATIONS', 'ARTICLES'] as const
 type SearchResource = (typeof RESOURCES)[number]
 
 const TYPE: Readonly<Record<SearchResource, string>> = { CASES: 'case', USERS: 'user', ORGANIZATIONS: 'organization', ARTICLES: 'article' }
-
-const stripTags = (html: string): string =>
-  html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
 
 /** What a resource is found by: its title (subject, name) and the rest searched (previews, e-mails, domains, texts). */
 const searchable = (store: Store, type: string, row: Row): { readonly title: string; readonly body: string } => {

@@ -2,7 +2,7 @@
 import { err, type ApiErr } from '../errors'
 import { everything, fail, notFound, one, offsetPage, type Ctx } from '../context'
 import type { Reply } from '../render'
-import { placeAttachments, tagRefs } from '../model'
+import { bodiesOf, placeAttachments, tagRefs } from '../model'
 import { all, find, insert, isoTime, ref, refs, type Ref, type Row, textOf } from '../store'
 import { route, type Access, type Route, type RouteCtx } from './route'
 
@@ -130,8 +130,7 @@ export const noteRoutes = (base: string, type: string): Array<Route> => {
       if (errors.length > 0 || contents === undefined) return fail(errors)
       const author = ctx.principal.user
       const note = insert(ctx.store, 'note', {
-        body_text: contents,
-        body_html: `<p>${contents}</p>`,
+        ...bodiesOf(contents, ctx.fields.bool('is_html') === true),
         is_pinned: pinned,
         pinned_by: pinned ? ref('user', author.id as number) : null,
         user: ref('user', author.id as number),
@@ -161,12 +160,10 @@ export const noteRoutes = (base: string, type: string): Array<Route> => {
 export const editNote = (ctx: RouteCtx<string, 'agent'>, note: Row, recount: () => void): Reply => {
   const contents = ctx.fields.string('contents')
   const pinned = ctx.fields.bool('is_pinned')
+  const html = ctx.fields.bool('is_html') === true
   if (contents !== undefined && contents.trim() === '') ctx.fields.errors.push(err('FIELD_EMPTY', 'contents'))
   if (ctx.fields.errors.length > 0) return fail(ctx.fields.errors)
-  if (contents !== undefined) {
-    note.body_text = contents
-    note.body_html = `<p>${contents}</p>`
-  }
+  if (contents !== undefined) Object.assign(note, bodiesOf(contents, html))
   if (pinned !== undefined) {
     note.is_pinned = pinned
     note.pinned_by = pinned ? ref('user', ctx.principal.user.id as number) : null
