@@ -4,6 +4,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { HttpRequest, HttpResponse, Transport } from '../../src/core/http'
 import * as Case from '../../src/v1/Case'
+import { twoFactor } from '../../src/v1/internal/auth'
 import { v1, type Meta } from '../../src/v1/internal/executor'
 import { normaliseDocument } from '../../src/v1/internal/flat'
 import { defaultOptions, withOptions } from '../../src/v1/internal/request'
@@ -115,7 +116,7 @@ test('two-factor login: 403 OTP_EXPECTED + auth_token → X-Token and X-OTP → 
     })
   }
   const { transport, sent } = canned(otpExpected, loginAnswer(S1, C1), { body: TEST_BODY })
-  const run = v1({ url: URL, auth: { username: USER, password: PASSWORD, otp: async () => '379069' }, transport })
+  const run = v1({ url: URL, auth: { username: USER, password: PASSWORD, otp: twoFactor(async () => '379069') }, transport })
   unwrap(await run(TestResource.get(1))())
   assert.equal(sent.map(requestLine), [`GET ${API}/session`, `GET ${API}/session`, `GET ${API}/tests/1`])
   assert.equal(sent[1]?.headers, { accept: 'application/json', 'x-token': TOKEN, 'x-otp': '379069' })
@@ -129,7 +130,7 @@ test('two-factor login: 403 OTP_EXPECTED + auth_token → X-Token and X-OTP → 
     { status: 500, body: `no: ${TOKEN}` }
   )
   const e2 = unwrapLeft(
-    await v1({ url: URL, auth: { username: USER, password: PASSWORD, otp: () => '379069' }, transport: failing.transport })(TestResource.get(1))()
+    await v1({ url: URL, auth: { username: USER, password: PASSWORD, otp: twoFactor(() => '379069') }, transport: failing.transport })(TestResource.get(1))()
   )
   assert.is(e2._tag, 'HttpError')
   assert.not.ok(JSON.stringify(e2).includes(TOKEN))

@@ -2,7 +2,7 @@
  * Authentication and the session (spec §1.3–1.7), the v1 executor's session module. (Named `auth.ts`, not
  * `session.ts`: `Session.ts` is the session resource module, and the two names would clash on case-insensitive file
  * systems.) Three ways in:
- * - `{ username, password, otp? }`: Basic once (`GET /session`, completed with `X-Token` + `X-OTP` when the account
+ * - `{ username, password, otp? }`: Basic once (`GET /session`, completed by the `twoFactor` step when the account
  *   has two-factor authentication), then the session id and CSRF token the server hands out; re-authenticates once
  *   when the server says the session is gone (401, 454);
  * - `{ sessionId, csrfToken? }`: a session obtained elsewhere (no re-authentication possible);
@@ -26,11 +26,47 @@ export interface Credentials {
   readonly username: string
   readonly password: string
   /**
-   * For accounts with two-factor authentication: called when the server asks for a one-time password
-   * (403 `OTP_EXPECTED`), at every login. Without it that answer is an `ApiError`.
+   * For accounts with two-factor authentication: `otp: twoFactor(() => code)`, whose callback is called when the
+   * server asks for a one-time password (403 `OTP_EXPECTED`), at every login. Without it that answer is an `ApiError`.
+   * (A step, not the callback itself, so that the bundles of the other configurations carry none of its code.)
    */
-  readonly otp?: () => string | Promise<string>
+  readonly otp?: TwoFactor
 }
+
+/**
+ * A second login step (made by `twoFactor`): given the first step's exchange, the exchange that completes the login,
+ * or the first one as it is when it asked for nothing. `next` sends `GET /session` with more headers; `remember`
+ * hands the scrubber what the step learned.
+ */
+export type TwoFactor = (
+  first: Exchanged,
+  next: (headers: Record<string, string>) => Promise<E.Either<KayakoError, Exchanged>>,
+  remember: (secret: string) => void,
+  operation: string
+) => Promise<E.Either<KayakoError, Exchanged>>
+
+/**
+ * Two-factor authentication (spec §1.6) for `Credentials.otp`: when the login answers 403 `OTP_EXPECTED` with an
+ * `auth_token`, `code` is asked for the one-time password, and the login is completed with `X-Token` and `X-OTP`.
+ * A callback that throws is a `ValidationError` naming `config.auth.otp`: nothing was sent with a code.
+ */
+export const twoFactor =
+  (code: () => string | Promise<string>): TwoFactor =>
+  async (first, next, remember, operation) => {
+    const envelope = first[2].envelope
+    const token = envelope?.authToken
+    if (first[1].status !== 403 || !token || !envelope.errors.some((e) => e.code === 'OTP_EXPECTED')) return E.right(first)
+    let otp: string
+    try {
+      otp = await code()
+    } catch (thrown) {
+      return E.left(
+        validationError(operation, [{ path: 'config.auth.otp', message: `the callback failed (${causeText(thrown)}); the login was not completed` }])
+      )
+    }
+    remember(otp)
+    return next({ 'x-token': token, 'x-otp': otp })
+  }
 
 /** A session obtained elsewhere (`X-Session-ID`); the executor cannot renew it, so calls fail once it expires. */
 export interface SessionAuth {
@@ -148,21 +184,10 @@ export const session = (
     basicOnly = false
     let step = await loginStep(operation, { authorization: basic as string })
     if (E.isLeft(step)) return step
-    const authToken = step.right[2].envelope?.authToken ?? null
-    remember(authToken)
-    if (step.right[1].status === 403 && authToken !== null && c.otp !== undefined && step.right[2].envelope?.errors.some((e) => e.code === 'OTP_EXPECTED')) {
-      // the second step of a two-factor login (spec §1.6): the step's token and the one-time password
-      let code: string
-      try {
-        code = await c.otp()
-      } catch (thrown) {
-        // nothing was sent with a code: the callback (configuration) failed, not the network
-        return E.left(
-          validationError(operation, [{ path: 'config.auth.otp', message: `the callback failed (${causeText(thrown)}); the login was not completed` }])
-        )
-      }
-      remember(code)
-      step = await loginStep(operation, { 'x-token': authToken, 'x-otp': code })
+    // the token of a next step (a credential), also where no step follows and the answer is an error
+    remember(step.right[2].envelope?.authToken)
+    if (c.otp !== undefined) {
+      step = await c.otp(step.right, (headers) => loginStep(operation, headers), remember, operation)
       if (E.isLeft(step)) return step
     }
     const [http, response, parsed] = step.right
