@@ -119,9 +119,11 @@ export const drawErrors = (errors: DecodeErrors): ReadonlyArray<string> => {
       if (de._tag !== 'Leaf')
         stack.push([
           de.errors,
-          de._tag === 'Index'
-            ? `${path}[${de.index}]`
-            : `${path && path + '.'}${de._tag === 'Key' ? de.key : de._tag === 'Member' ? `(member ${de.index})` : de._tag === 'Lazy' ? de.id : ''}`
+          de._tag === 'Wrap'
+            ? path
+            : de._tag === 'Index'
+              ? `${path}[${de.index}]`
+              : `${path && path + '.'}${de._tag === 'Key' ? de.key : de._tag === 'Member' ? `(member ${de.index})` : de.id}`
         ])
     }
   }
