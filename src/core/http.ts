@@ -203,9 +203,11 @@ const readBody = async (
   asBytes = false
 ): Promise<Pick<HttpResponse, 'body' | 'bytes'>> => {
   const declared = Number(headers['content-length'] ?? Number.NaN)
-  // With a limit the body is always read piecewise: a declared length is not a bound (a compressed body's is the
-  // compressed size, and a small gzip body can unpack to gigabytes), only a refusal when it is already too large.
-  if (typeof response.body?.getReader !== 'function' || (!asBytes && max === Infinity)) return { body: await response.text() }
+  // A declared length within the limit bounds the body (read at full speed), unless the body is compressed: then it
+  // is the compressed size, and a small gzip body can unpack to gigabytes.
+  const encoded = (headers['content-encoding'] ?? 'identity').trim().toLowerCase() !== 'identity'
+  if (typeof response.body?.getReader !== 'function' || (!asBytes && (max === Infinity || (declared <= max && !encoded))))
+    return { body: await response.text() }
   const reader = response.body.getReader()
   const chunks: Array<Uint8Array<ArrayBuffer>> = []
   let received = declared > max ? declared : 0
