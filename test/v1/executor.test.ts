@@ -136,6 +136,25 @@ test('two-factor login: 403 OTP_EXPECTED + auth_token → X-Token and X-OTP → 
   assert.not.ok(JSON.stringify(e2).includes(TOKEN))
 })
 
+test("a twoFactor step asks for no code when the login needs none; a 403 without OTP_EXPECTED stays the server's error", async () => {
+  let asked = 0
+  const otp = twoFactor(() => {
+    asked++
+    return '379069'
+  })
+  const { transport, sent } = canned(loginAnswer(S1, C1), { body: TEST_BODY })
+  unwrap(await v1({ url: URL, auth: { username: USER, password: PASSWORD, otp }, transport })(TestResource.get(1))())
+  assert.equal(sent.map(requestLine), [`GET ${API}/session`, `GET ${API}/tests/1`])
+  const refused = canned({
+    status: 403,
+    body: JSON.stringify({ status: 403, errors: [{ code: 'PERMISSION_DENIED', message: 'no' }], auth_token: 'T-0123456789' })
+  })
+  const e = unwrapLeft(await v1({ url: URL, auth: { username: USER, password: PASSWORD, otp }, transport: refused.transport })(TestResource.get(1))())
+  assert.ok(e._tag === 'ApiError' && e.errors[0]?.code === 'PERMISSION_DENIED', JSON.stringify(e))
+  assert.is(refused.sent.length, 1)
+  assert.is(asked, 0)
+})
+
 test('logging out forgets the session: the next call logs in again without a wasted request', async () => {
   const { transport, sent } = canned(loginAnswer(S1, C1), { body: '{"status":200}' }, loginAnswer(S2, C2), { body: TEST_BODY })
   const run = withCredentials(transport)
