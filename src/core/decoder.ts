@@ -108,41 +108,36 @@ export const MAX_DRAWN_ERRORS = 20
 export const drawErrors = (errors: DecodeErrors): ReadonlyArray<string> => {
   const lines: Array<string> = []
   let count = 0
-  const line = (path: ReadonlyArray<string>, text: string): unknown =>
-    count++ < MAX_DRAWN_ERRORS && lines.push(`${path.length ? path.join('.') : '(root)'}: ${text}`)
-  const stack: Array<readonly [DecodeErrors, ReadonlyArray<string>]> = [[errors, []]]
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+  const stack: Array<readonly [DecodeErrors, string]> = [[errors, '']]
+  for (let next; (next = stack.pop());) {
     const [e, path] = next
-    if (e._tag === 'Concat') {
-      stack.push([e.right, path], [e.left, path])
-      continue
-    }
-    const de = e.value
-    switch (de._tag) {
-      case 'Leaf':
-        line(path, `${de.error} (got ${show(de.actual)})`)
-        continue
-      case 'Wrap':
-        line(path, de.error)
-        stack.push([de.errors, path])
-        continue
-      case 'Index':
-        stack.push([de.errors, path.length > 0 ? [...path.slice(0, -1), `${path[path.length - 1]}[${de.index}]`] : [`[${de.index}]`]])
-        continue
-      default:
-        stack.push([de.errors, [...path, de._tag === 'Key' ? de.key : de._tag === 'Member' ? `(member ${de.index})` : de.id]])
+    if (e._tag === 'Concat') stack.push([e.right, path], [e.left, path])
+    else {
+      const de = e.value
+      if ((de._tag === 'Leaf' || de._tag === 'Wrap') && count++ < MAX_DRAWN_ERRORS)
+        lines.push(`${path || '(root)'}: ${de.error}${de._tag === 'Leaf' ? ` (got ${show(de.actual)})` : ''}`)
+      if (de._tag !== 'Leaf')
+        stack.push([
+          de.errors,
+          de._tag === 'Wrap'
+            ? path
+            : de._tag === 'Index'
+              ? `${path}[${de.index}]`
+              : `${path && path + '.'}${de._tag === 'Key' ? de.key : de._tag === 'Member' ? `(member ${de.index})` : de.id}`
+        ])
     }
   }
   if (count > MAX_DRAWN_ERRORS) lines.push(`… and ${count - MAX_DRAWN_ERRORS} more`)
   return lines
 }
 
+const cut = (text: string): string => (text.length > 60 ? text.slice(0, 60) + '…' : text)
+
+// An XML element by its name; any other value as JSON, cut to 60 characters.
 const show = (actual: unknown): string => {
-  if (typeof actual === 'string') return JSON.stringify(actual.length > 60 ? actual.slice(0, 60) + '…' : actual)
   if (actual !== null && typeof actual === 'object' && 'tagName' in actual) return `<${String(actual.tagName)}>`
   try {
-    const text = JSON.stringify(actual)
-    return text === undefined ? String(actual) : text.length > 60 ? text.slice(0, 60) + '…' : text
+    return typeof actual === 'string' ? JSON.stringify(cut(actual)) : cut(JSON.stringify(actual) ?? String(actual))
   } catch {
     return typeof actual
   }

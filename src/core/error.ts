@@ -181,23 +181,18 @@ export const userInfoOf = (url: string): ReadonlyArray<string> => {
  */
 export const redactUrl = (url: string): string => {
   const bare = url.replace(USER_INFO, `$1${REDACTED}@`)
-  const q = bare.indexOf('?')
-  if (q < 0) return bare
-  const pairs = bare
-    .slice(q + 1)
-    .split('&')
-    .map((pair) => {
-      const eq = pair.indexOf('=')
-      const name = eq < 0 ? pair : pair.slice(0, eq)
-      let decoded: string
-      try {
-        decoded = decodeURIComponent(name)
-      } catch {
-        return REDACTED
-      }
-      return SECRET_PARAMS.includes(decoded.toLowerCase()) ? `${name}=${REDACTED}` : pair
-    })
-  return bare.slice(0, q + 1) + pairs.join('&')
+  const q = bare.indexOf('?') + 1
+  return q > 0
+    ? bare.slice(0, q) +
+        bare.slice(q).replace(/[^&]+/g, (pair) => {
+          const name = pair.split('=', 1)[0] as string
+          try {
+            return SECRET_PARAMS.includes(decodeURIComponent(name).toLowerCase()) ? `${name}=${REDACTED}` : pair
+          } catch {
+            return REDACTED
+          }
+        })
+    : bare
 }
 
 /**

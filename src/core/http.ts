@@ -80,23 +80,13 @@ export interface BodyReader {
   cancel(reason?: unknown): Promise<void>
 }
 
-/** A `fetch` function (the global one, `cross-fetch`, undici's, or a test double), as `fetchTransportWith` takes it. */
+/** A `fetch` function (the global one, a polyfill such as `cross-fetch`, undici's, or a test double), as `fetchTransportWith` takes it. */
 export type FetchLike = (input: string, init?: Record<string, unknown>) => Promise<FetchResponse>
 
-// A variable specifier keeps bundlers from inlining cross-fetch: it is loaded only on runtimes without a global fetch.
-const CROSS_FETCH = 'cross-fetch'
-
-const resolveFetch = async (): Promise<FetchLike> => {
-  const global = (globalThis as { fetch?: FetchLike }).fetch
-  if (typeof global === 'function') return global
-  const mod = (await import(/* webpackIgnore: true */ /* @vite-ignore */ CROSS_FETCH)) as {
-    default?: FetchLike
-    fetch?: FetchLike
-  }
-  const fetch = mod.fetch ?? mod.default
-  if (typeof fetch !== 'function') throw new Error('no fetch implementation: neither a global fetch nor cross-fetch')
-  return fetch
-}
+// Looked up at each call, so that a test double (or a polyfill installed later) is used. Every runtime the package
+// supports has one (Node 20 and later, browsers, Deno, Bun, edge workers); where it is missing, calling it throws,
+// which is a `TransportError`.
+const globalFetch = (): FetchLike => (globalThis as unknown as { fetch: FetchLike }).fetch
 
 // ---------------------------------------------------------------------------------------------------------------
 // Redirects: no transport of the library follows one (fetch is told `redirect: 'manual'`, node:http never does)
@@ -114,7 +104,8 @@ export const redirectMessage = (response: HttpResponse): string | undefined => {
   return location === undefined ? undefined : `redirected to ${redactUrl(location)}${NOT_FOLLOWED}`
 }
 
-const NOT_FOLLOWED = ', not followed: a wrong base URL is the usual cause (http for https, an old host name, a wrong path)'
+// (the usual cause is a wrong base URL: http for https, an old host name, a wrong path)
+const NOT_FOLLOWED = ', not followed (check the url)'
 
 const originOf = (url: string): string | undefined => {
   try {
@@ -232,8 +223,8 @@ const readBody = async (
   return asBytes ? { body: '', bytes: new Uint8Array(await blob.arrayBuffer()) } : { body: await blob.text() }
 }
 
-/** The default transport: the global `fetch`, looked up at call time; cross-fetch only where there is none. */
-export const fetchTransport: Transport = /*#__PURE__*/ fetchTransportWith(resolveFetch)
+/** The default transport: the global `fetch`, looked up at call time. */
+export const fetchTransport: Transport = /*#__PURE__*/ fetchTransportWith(globalFetch)
 
 /**
  * How long an executor gives each request by default, end to end (connecting, the headers, the whole body): 60 s.

@@ -1,6 +1,6 @@
 export { v1, apiRoot, type Answer, type Meta, type V1Config, type V1Executor } from './internal/executor'
 export { normaliseDocument } from './internal/flat'
-export type { Auth, BearerAuth, Credentials, FingerprintAuth, SessionAuth } from './internal/auth'
+export { twoFactor, type Auth, type BearerAuth, type Credentials, type FingerprintAuth, type SessionAuth, type TwoFactor } from './internal/auth'
 export type { Envelope, Links, Log, LogLevel, Normalise, Notification, NotificationType } from './internal/envelope'
 export type { FieldSelector, Options } from './internal/options'
 export type { LetterCase } from './internal/letterCase'

@@ -2,6 +2,7 @@
 import * as E from 'fp-ts/Either'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
+import * as D from 'io-ts/Decoder'
 import { atKey, drawErrors, failure, MAX_DRAWN_ERRORS, success, traverseIndexed } from '../../src/core/decoder'
 
 test('paths and messages of the first failures, in document order', () => {
@@ -31,6 +32,17 @@ test('a count only when there are more', () => {
   const lines = drawErrors(E.isLeft(r) ? r.left : (undefined as never))
   assert.is(lines.length, MAX_DRAWN_ERRORS)
   assert.not.ok(lines.some((l) => l.startsWith('…')))
+})
+
+test("io-ts's own errors: a wrap keeps its path and says its message, a member and a lazy name their step", () => {
+  const user = D.struct({ id: D.number, tags: D.array(D.string) })
+  const r = D.lazy('User', () => D.union(user, D.literal('none'))).decode({ id: 'x', tags: ['a', 2] })
+  const lines = drawErrors(E.isLeft(r) ? r.left : (undefined as never))
+  assert.ok(lines.includes('User.(member 0).id: number (got "x")'), lines.join('\n'))
+  assert.ok(lines.includes('User.(member 0).tags[1]: string (got 2)'), lines.join('\n'))
+  // D.withMessage wraps the failures under it: its message on the wrap's own path, the failures below as they were
+  const wrapped = D.struct({ user: D.withMessage(() => 'not a user')(user) }).decode({ user: { id: 1, tags: 'a' } })
+  assert.equal(drawErrors(E.isLeft(wrapped) ? wrapped.left : (undefined as never)), ['user: not a user', 'user.tags: Array<unknown> (got "a")'])
 })
 
 test.run()

@@ -11,6 +11,7 @@ import { classic } from '../../src/classic/internal/executor'
 import { isTransient, type KayakoError } from '../../src/core/error'
 import { fetchTransport, type HttpRequest, type Transport } from '../../src/core/http'
 import { nodeTransport } from '../../src/node/index'
+import { twoFactor } from '../../src/v1/internal/auth'
 import { v1 } from '../../src/v1/internal/executor'
 import * as Team from '../../src/v1/Team'
 import { ROOT } from '../tooling/entries.mjs'
@@ -110,6 +111,8 @@ const V1_CASES: ReadonlyArray<readonly [string, unknown, ReadonlyArray<string>]>
   ['an empty username and password', { url: V1_URL, auth: { username: '', password: '' } }, ['config.auth.username', 'config.auth.password']],
   ['a password without a username', { url: V1_URL, auth: { password: SECRET } }, ['config.auth.username']],
   ['an otp that is not a function', { url: V1_URL, auth: { username: 'a@b.co', password: SECRET, otp: '123456' } }, ['config.auth.otp']],
+  // a bare code callback (the form before `twoFactor`) would be asked for nothing: refused before anything is sent
+  ['an otp callback not made by twoFactor', { url: V1_URL, auth: { username: 'a@b.co', password: SECRET, otp: () => '123456' } }, ['config.auth.otp']],
   ['an unset bearer token', { url: V1_URL, auth: { bearer: undefined } }, ['config.auth.bearer']],
   ['a session id that is not a string', { url: V1_URL, auth: { sessionId: 42, csrfToken: '' } }, ['config.auth.sessionId', 'config.auth.csrfToken']],
   ['an auth of no known shape', { url: V1_URL, auth: { token: SECRET } }, ['config.auth']],
@@ -117,7 +120,7 @@ const V1_CASES: ReadonlyArray<readonly [string, unknown, ReadonlyArray<string>]>
   [
     'options of the wrong types',
     { url: V1_URL, auth: { bearer: SECRET }, onMeta: true, options: 'x', maxBodyBytes: '1000', deadlineMs: 0 },
-    ['config.onMeta', 'config.maxBodyBytes', 'config.deadlineMs', 'config.options']
+    ['config.onMeta', 'config.options', 'config.maxBodyBytes', 'config.deadlineMs']
   ]
 ]
 
@@ -213,7 +216,7 @@ t('an otp callback that throws is a ValidationError naming it: the code was neve
   const otp = () => {
     throw new Error('authenticator app unavailable')
   }
-  const left = leftOf(await v1({ url: V1_URL, auth: { username: 'a@b.co', password: SECRET, otp }, transport })(Team.get(1))())
+  const left = leftOf(await v1({ url: V1_URL, auth: { username: 'a@b.co', password: SECRET, otp: twoFactor(otp) }, transport })(Team.get(1))())
   assert.ok(
     left._tag === 'ValidationError' && left.issues[0]?.path === 'config.auth.otp' && left.issues[0].message.includes('authenticator app unavailable'),
     JSON.stringify(left)

@@ -94,7 +94,7 @@ const FOLLOWING: ReadonlyArray<{ readonly name: string; readonly transport: () =
   }
 ]
 
-const REDIRECT_MESSAGE = ', not followed: a wrong base URL is the usual cause (http for https, an old host name, a wrong path)'
+const REDIRECT_MESSAGE = ', not followed (check the url)'
 
 /** Every secret a call could have sent: the configured ones, and the salts and signatures the server saw. */
 const secretsSent = (): ReadonlyArray<string> => {

@@ -9,6 +9,7 @@ import { describe, scrub, type KayakoError } from '../../src/core/error'
 import type { HttpRequest, HttpResponse, Transport } from '../../src/core/http'
 import { withLogger, withRetry, type RetryEvent } from '../../src/core/policy'
 import { recordTransport } from '../../src/testing/index'
+import { twoFactor } from '../../src/v1/internal/auth'
 import { v1, type Meta } from '../../src/v1/internal/executor'
 import * as Organization from '../../src/v1/Organization'
 import { fakeClock } from '../support/clock'
@@ -56,7 +57,7 @@ test('onRetry: a retried second two-factor step shows neither the auth token nor
   const events: Array<RetryEvent> = []
   const execute = v1({
     url: 'https://acme.kayako.com',
-    auth: { username: 'agent@acme.example', password: 'hunter2-pass', otp: () => CODE },
+    auth: { username: 'agent@acme.example', password: 'hunter2-pass', otp: twoFactor(() => CODE) },
     transport: withRetry({ clock, random: () => 0, onRetry: (e) => events.push(e) })(transport)
   })
   assert.ok(E.isRight(await run(execute(Organization.all()))))

@@ -22,6 +22,7 @@ import { withLogger, withRetry, withTimeout, type RetryEvent } from '../../src/c
 import { nodeSigner } from '../../src/node/index'
 import { recordTransport, type Recording } from '../../src/testing/index'
 import type { Auth } from '../../src/v1/internal/auth'
+import { twoFactor } from '../../src/v1/internal/auth'
 import { v1, type Meta } from '../../src/v1/internal/executor'
 import * as Organization from '../../src/v1/Organization'
 import type { V1Request } from '../../src/v1/internal/request'
@@ -290,7 +291,7 @@ const v1Variants = (s: Readonly<Record<Role, string>>): Record<string, V1Variant
   },
   'two-factor login': {
     url: 'https://acme.kayako.com',
-    auth: { username: 'agent@acme.example', password: s.password, otp: async () => s.otp },
+    auth: { username: 'agent@acme.example', password: s.password, otp: twoFactor(async () => s.otp) },
     held: s.password
   },
   'a handed-over session': { url: 'https://acme.kayako.com', auth: { sessionId: s.handedSessionId, csrfToken: s.handedCsrfToken }, held: s.handedCsrfToken },

@@ -7,6 +7,7 @@ import { classic } from '../../src/classic/internal/executor'
 import { createSandbox, sandboxTransport } from '../../src/sandbox/handler'
 import { recordTransport, replayTransport, requestKey, type Recording } from '../../src/testing/index'
 import * as Case from '../../src/v1/Case'
+import { twoFactor } from '../../src/v1/internal/auth'
 import { v1 } from '../../src/v1/internal/executor'
 import { withQuery } from '../../src/v1/internal/request'
 import * as Session from '../../src/v1/Session'
@@ -73,9 +74,9 @@ test('sentinel: no recording holds a password, session id, CSRF token, two-facto
   const held = live.session()
   if (held === undefined) throw new Error('no session')
   secrets.push(held.sessionId, ...(held.csrfToken === undefined ? [] : [held.csrfToken]))
-  const twoFactor = v1({ url: URL, auth: { ...accounts.twoFactor, otp: () => accounts.twoFactor.otp }, transport: recorder })
-  unwrap(await twoFactor(Session.get())())
-  const second = twoFactor.session()
+  const withOtp = v1({ url: URL, auth: { ...accounts.twoFactor, otp: twoFactor(() => accounts.twoFactor.otp) }, transport: recorder })
+  unwrap(await withOtp(Session.get())())
+  const second = withOtp.session()
   if (second === undefined) throw new Error('no two-factor session')
   secrets.push(second.sessionId, ...(second.csrfToken === undefined ? [] : [second.csrfToken]))
   unwrapLeft(await v1({ url: URL, auth: { username: admin.username, password: PASSWORD }, transport: recorder })(Case.get(1))())

@@ -61,4 +61,16 @@ test('the origin rule and redirects of downloads come only with a download build
   assert.ok(conversation.includes('team') && !conversation.includes('user') && !conversation.includes('case'), conversation.join())
 })
 
+test('two-factor authentication comes only with twoFactor: a plain password configuration bundles none of it', async () => {
+  const mark = 'OTP_EXPECTED'
+  assert.not.ok((await bundle(`import { v1 } from './index'; console.log(v1({ url: 'https://h', auth: { username: 'u', password: 'p' } }))`)).includes(mark))
+  assert.ok(
+    (
+      await bundle(
+        `import { v1, twoFactor } from './index'; console.log(v1({ url: 'https://h', auth: { username: 'u', password: 'p', otp: twoFactor(() => '1') } }))`
+      )
+    ).includes(mark)
+  )
+})
+
 test.run()

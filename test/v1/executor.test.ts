@@ -4,6 +4,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { HttpRequest, HttpResponse, Transport } from '../../src/core/http'
 import * as Case from '../../src/v1/Case'
+import { twoFactor } from '../../src/v1/internal/auth'
 import { v1, type Meta } from '../../src/v1/internal/executor'
 import { normaliseDocument } from '../../src/v1/internal/flat'
 import { defaultOptions, withOptions } from '../../src/v1/internal/request'
@@ -115,7 +116,7 @@ test('two-factor login: 403 OTP_EXPECTED + auth_token → X-Token and X-OTP → 
     })
   }
   const { transport, sent } = canned(otpExpected, loginAnswer(S1, C1), { body: TEST_BODY })
-  const run = v1({ url: URL, auth: { username: USER, password: PASSWORD, otp: async () => '379069' }, transport })
+  const run = v1({ url: URL, auth: { username: USER, password: PASSWORD, otp: twoFactor(async () => '379069') }, transport })
   unwrap(await run(TestResource.get(1))())
   assert.equal(sent.map(requestLine), [`GET ${API}/session`, `GET ${API}/session`, `GET ${API}/tests/1`])
   assert.equal(sent[1]?.headers, { accept: 'application/json', 'x-token': TOKEN, 'x-otp': '379069' })
@@ -129,10 +130,29 @@ test('two-factor login: 403 OTP_EXPECTED + auth_token → X-Token and X-OTP → 
     { status: 500, body: `no: ${TOKEN}` }
   )
   const e2 = unwrapLeft(
-    await v1({ url: URL, auth: { username: USER, password: PASSWORD, otp: () => '379069' }, transport: failing.transport })(TestResource.get(1))()
+    await v1({ url: URL, auth: { username: USER, password: PASSWORD, otp: twoFactor(() => '379069') }, transport: failing.transport })(TestResource.get(1))()
   )
   assert.is(e2._tag, 'HttpError')
   assert.not.ok(JSON.stringify(e2).includes(TOKEN))
+})
+
+test("a twoFactor step asks for no code when the login needs none; a 403 without OTP_EXPECTED stays the server's error", async () => {
+  let asked = 0
+  const otp = twoFactor(() => {
+    asked++
+    return '379069'
+  })
+  const { transport, sent } = canned(loginAnswer(S1, C1), { body: TEST_BODY })
+  unwrap(await v1({ url: URL, auth: { username: USER, password: PASSWORD, otp }, transport })(TestResource.get(1))())
+  assert.equal(sent.map(requestLine), [`GET ${API}/session`, `GET ${API}/tests/1`])
+  const refused = canned({
+    status: 403,
+    body: JSON.stringify({ status: 403, errors: [{ code: 'PERMISSION_DENIED', message: 'no' }], auth_token: 'T-0123456789' })
+  })
+  const e = unwrapLeft(await v1({ url: URL, auth: { username: USER, password: PASSWORD, otp }, transport: refused.transport })(TestResource.get(1))())
+  assert.ok(e._tag === 'ApiError' && e.errors[0]?.code === 'PERMISSION_DENIED', JSON.stringify(e))
+  assert.is(refused.sent.length, 1)
+  assert.is(asked, 0)
 })
 
 test('logging out forgets the session: the next call logs in again without a wasted request', async () => {

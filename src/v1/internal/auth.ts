@@ -2,7 +2,7 @@
  * Authentication and the session (spec §1.3–1.7), the v1 executor's session module. (Named `auth.ts`, not
  * `session.ts`: `Session.ts` is the session resource module, and the two names would clash on case-insensitive file
  * systems.) Three ways in:
- * - `{ username, password, otp? }`: Basic once (`GET /session`, completed with `X-Token` + `X-OTP` when the account
+ * - `{ username, password, otp? }`: Basic once (`GET /session`, completed by the `twoFactor` step when the account
  *   has two-factor authentication), then the session id and CSRF token the server hands out; re-authenticates once
  *   when the server says the session is gone (401, 454);
  * - `{ sessionId, csrfToken? }`: a session obtained elsewhere (no re-authentication possible);
@@ -26,11 +26,47 @@ export interface Credentials {
   readonly username: string
   readonly password: string
   /**
-   * For accounts with two-factor authentication: called when the server asks for a one-time password
-   * (403 `OTP_EXPECTED`), at every login. Without it that answer is an `ApiError`.
+   * For accounts with two-factor authentication: `otp: twoFactor(() => code)`, whose callback is called when the
+   * server asks for a one-time password (403 `OTP_EXPECTED`), at every login. Without it that answer is an `ApiError`.
+   * (A step, not the callback itself, so that the bundles of the other configurations carry none of its code.)
    */
-  readonly otp?: () => string | Promise<string>
+  readonly otp?: TwoFactor
 }
+
+/**
+ * A second login step (made by `twoFactor`): given the first step's exchange, the exchange that completes the login,
+ * or the first one as it is when it asked for nothing. `next` sends `GET /session` with more headers; `remember`
+ * hands the scrubber what the step learned.
+ */
+export type TwoFactor = (
+  first: Exchanged,
+  next: (headers: Record<string, string>) => Promise<E.Either<KayakoError, Exchanged>>,
+  remember: (secret: string) => void,
+  operation: string
+) => Promise<E.Either<KayakoError, Exchanged>>
+
+/**
+ * Two-factor authentication (spec §1.6) for `Credentials.otp`: when the login answers 403 `OTP_EXPECTED` with an
+ * `auth_token`, `code` is asked for the one-time password, and the login is completed with `X-Token` and `X-OTP`.
+ * A callback that throws is a `ValidationError` naming `config.auth.otp`: nothing was sent with a code.
+ */
+export const twoFactor =
+  (code: () => string | Promise<string>): TwoFactor =>
+  async (first, next, remember, operation) => {
+    const envelope = first[2].envelope
+    const token = envelope?.authToken
+    if (first[1].status !== 403 || !token || !envelope.errors.some((e) => e.code === 'OTP_EXPECTED')) return E.right(first)
+    let otp: string
+    try {
+      otp = await code()
+    } catch (thrown) {
+      return E.left(
+        validationError(operation, [{ path: 'config.auth.otp', message: `the callback failed (${causeText(thrown)}); the login was not completed` }])
+      )
+    }
+    remember(otp)
+    return next({ 'x-token': token, 'x-otp': otp })
+  }
 
 /** A session obtained elsewhere (`X-Session-ID`); the executor cannot renew it, so calls fail once it expires. */
 export interface SessionAuth {
@@ -94,44 +130,33 @@ export const session = (
 ): Session => {
   const credentials = 'username' in auth && 'password' in auth ? auth : undefined
   const basic = credentials && `Basic ${toBase64(utf8(`${credentials.username}:${credentials.password}`))}`
-  // Every secret of the configuration, for the scrubber: the credentials' values (not the username).
-  for (const value of credentials ? [credentials.password, basic?.slice('Basic '.length)] : Object.values(auth)) if (typeof value === 'string') remember(value)
+  // Every secret of the configuration, for the scrubber: the credentials' values (not the username; the
+  // configuration's check made them strings).
+  for (const value of credentials ? [credentials.password, basic?.slice('Basic '.length)] : Object.values(auth)) remember(value as string)
   // A bearer token or a fingerprint goes on every request as it is: no session is held.
   const fixed: Record<string, string> | undefined =
     'bearer' in auth ? { authorization: `Bearer ${auth.bearer}` } : 'fingerprintId' in auth ? { 'x-fingerprint-id': auth.fingerprintId } : undefined
-  const handed = fixed === undefined && 'sessionId' in auth ? auth : undefined
-  let sessionId = handed?.sessionId
-  let csrfToken = handed?.csrfToken
+  let { sessionId, csrfToken } = (fixed ? {} : auth) as Partial<SessionAuth>
   /** Set when a Basic login answered without a session id: then Basic goes on every request. */
   let basicOnly = false
   let login: Promise<E.Either<KayakoError, void>> | undefined
 
-  /** Authentication headers for one request, given what is held now. */
-  const headersFor = (method: HttpMethod): Record<string, string> => {
-    if (fixed !== undefined) return fixed
-    const headers: Record<string, string> = {}
-    if (basic !== undefined && (basicOnly || sessionId === undefined)) headers.authorization = basic
-    if (sessionId !== undefined) {
-      headers['x-session-id'] = sessionId
-      // the methods the CSRF token protects (spec §1.5)
-      if (csrfToken !== undefined && method !== 'GET') headers['x-csrf-token'] = csrfToken
+  /** Authentication headers for one request, given what is held now (the CSRF token on the methods it protects, spec §1.5). */
+  const headersFor = (method: HttpMethod): Record<string, string> =>
+    fixed ?? {
+      ...(basic && (basicOnly || !sessionId) && { authorization: basic }),
+      ...(sessionId && { 'x-session-id': sessionId, ...(csrfToken && method !== 'GET' && { 'x-csrf-token': csrfToken }) })
     }
-    return headers
-  }
 
   /** Keeps the CSRF token of any answer's header and the session id of any answer's body (ZAM does the same). */
-  const learn = (response: HttpResponse, parsed: Parsed): void => {
-    if (fixed !== undefined) return
+  const learn = ([, response, parsed]: Exchanged): void => {
+    if (fixed) return
     const csrf = response.headers['x-csrf-token']
-    if (csrf !== undefined && csrf !== '') {
-      csrfToken = csrf
-      remember(csrf)
-    }
+    if (csrf) remember((csrfToken = csrf))
     const id = parsed.envelope?.sessionId
-    if (id !== undefined && id !== null) {
-      sessionId = id
+    if (id) {
+      remember((sessionId = id))
       basicOnly = false
-      remember(id)
     }
   }
 
@@ -147,62 +172,40 @@ export const session = (
     sessionId = csrfToken = undefined
     basicOnly = false
     let step = await loginStep(operation, { authorization: basic as string })
-    if (E.isLeft(step)) return step
-    const authToken = step.right[2].envelope?.authToken ?? null
-    remember(authToken)
-    if (step.right[1].status === 403 && authToken !== null && c.otp !== undefined && step.right[2].envelope?.errors.some((e) => e.code === 'OTP_EXPECTED')) {
-      // the second step of a two-factor login (spec §1.6): the step's token and the one-time password
-      let code: string
-      try {
-        code = await c.otp()
-      } catch (thrown) {
-        // nothing was sent with a code: the callback (configuration) failed, not the network
-        return E.left(
-          validationError(operation, [{ path: 'config.auth.otp', message: `the callback failed (${causeText(thrown)}); the login was not completed` }])
-        )
-      }
-      remember(code)
-      step = await loginStep(operation, { 'x-token': authToken, 'x-otp': code })
-      if (E.isLeft(step)) return step
+    if (E.isRight(step)) {
+      // the token of a next step (a credential), also where no step follows and the answer is an error
+      remember(step.right[2].envelope?.authToken)
+      if (c.otp) step = await c.otp(step.right, (headers) => loginStep(operation, headers), remember, operation)
     }
+    if (E.isLeft(step)) return step
     const [http, response, parsed] = step.right
     if (!isSuccess(response.status)) return E.left(failed(operation, http, response, parsed))
-    learn(response, parsed)
+    learn(step.right)
     const data = parsed.envelope?.data
-    if (
-      sessionId === undefined &&
-      isObject(data) &&
-      typeof data.id === 'string' &&
-      (parsed.envelope?.resource === 'session' || data.resource_type === 'session')
-    ) {
-      sessionId = data.id
-      remember(data.id)
-    }
+    if (!sessionId && isObject(data) && typeof data.id === 'string' && (parsed.envelope?.resource === 'session' || data.resource_type === 'session'))
+      remember((sessionId = data.id))
     // No session id at all (UNCONFIRMED that a server does this): keep sending Basic rather than fail.
-    if (sessionId === undefined) basicOnly = true
+    basicOnly = !sessionId
     return E.right(undefined)
   }
-
-  /** Waits for the login in flight, or starts one when credentials have no session yet: concurrent calls share one. */
-  const loggedIn = async (operation: string): Promise<E.Either<KayakoError, void>> =>
-    login ??
-    (credentials !== undefined && sessionId === undefined && !basicOnly
-      ? (login = authenticate(credentials, operation).finally(() => {
-          login = undefined
-        }))
-      : E.right(undefined))
 
   return {
     exchange: async (plain, normalise) => {
       const operation = plain.operation ?? 'request'
       for (let retried = false; ; retried = true) {
-        const ready = await loggedIn(operation)
-        if (E.isLeft(ready)) return ready
+        // the login in flight, or a new one when credentials have no session yet: concurrent calls share one
+        const ready = await (login ??=
+          credentials && !sessionId && !basicOnly
+            ? authenticate(credentials, operation).finally(() => {
+                login = undefined
+              })
+            : undefined)
+        if (ready && E.isLeft(ready)) return ready
         const used = sessionId
         const sent = await exchangeOnce({ ...plain, headers: { ...plain.headers, ...headersFor(plain.method) } }, normalise)
         if (E.isLeft(sent)) return sent
-        learn(sent.right[1], sent.right[2])
-        if (retried || credentials === undefined || used === undefined || !SESSION_GONE.includes(sent.right[1].status)) return sent
+        learn(sent.right)
+        if (retried || !credentials || !used || !SESSION_GONE.includes(sent.right[1].status)) return sent
         // The session expired or was dropped: log in again (unless a concurrent call already did) and retry once.
         if (sessionId === used) sessionId = undefined
       }

@@ -26,15 +26,18 @@ export const v1ConfigIssues = (config: unknown): Issues => {
     if (!isObject(config)) return [{ path: 'config', message: 'must be an object { url, auth }' }]
     const auth = config.auth
     const required = isObject(auth) ? requiredOf(auth) : undefined
+    const otp = isObject(auth) ? auth.otp : undefined
     return [
       ...httpUrl('config.url', config.url),
-      ...configIssues(config, 'config', [], ['transport', 'onMeta', 'normalise']),
+      // `options`: a function made by `defaultOptions({ … })`
+      ...configIssues(config, 'config', [], ['transport', 'onMeta', 'normalise', 'options']),
       ...(required === undefined
-        ? [{ path: 'config.auth', message: 'is required: { username, password, otp? }, { sessionId, csrfToken? }, { bearer } or { fingerprintId }' }]
-        : configIssues(auth as Record<string, unknown>, 'config.auth', required, ['otp'])),
-      ...(config.options === undefined || typeof config.options === 'function'
+        ? [{ path: 'config.auth', message: 'must be { username, password }, { sessionId }, { bearer } or { fingerprintId }' }]
+        : configIssues(auth as Record<string, unknown>, 'config.auth', required, [])),
+      // a step made by `twoFactor` takes the login's first answer; a bare code callback (`() => code`) takes nothing
+      ...(otp === undefined || (typeof otp === 'function' && otp.length > 0)
         ? []
-        : [{ path: 'config.options', message: 'must be made by defaultOptions({ … }) when given' }])
+        : [{ path: 'config.auth.otp', message: 'must be made by twoFactor(() => code) when given' }])
     ]
   } catch {
     return [{ path: 'config', message: 'could not be read' }]

@@ -8,10 +8,10 @@
 import * as E from '../../core/either'
 import type * as TE from 'fp-ts/TaskEither'
 import { apiError, decodeError, parseError, scrubValue, userInfoOf, type KayakoError } from '../../core/error'
-import type { HttpRequest, HttpResponse, Transport } from '../../core/http'
+import type { HttpRequest, Transport } from '../../core/http'
 import { decode, pipeline, refuse } from '../../core/pipeline'
 import { v1ConfigIssues } from './config'
-import { emptyEnvelope, failed, isSuccess, parseAnswer, type Log, type Normalise, type Notification, type Parsed } from './envelope'
+import { failed, isSuccess, parseAnswer, type Log, type Normalise, type Notification, type Parsed } from './envelope'
 import { DEFAULT_MAX_VALUES } from './flat'
 import type { V1Request } from './request'
 import { ACCEPT, session, type Auth } from './auth'
@@ -122,36 +122,21 @@ export const toHttpRequest = (root: string, req: V1Request<unknown>): HttpReques
   return { ...base, body: JSON.stringify(body) }
 }
 
-const interpret = <A>(req: V1Request<A>, http: HttpRequest, response: HttpResponse, parsed: Parsed): E.Either<KayakoError, A> => {
-  if (!isSuccess(response.status)) return E.left(failed(req.operation, http, response, parsed))
-  if (parsed.failure !== undefined) return E.left(parseError(req.operation, parsed.failure, response.body))
-  const envelope = parsed.envelope
-  if (envelope === undefined) return E.left(decodeError(req.operation, ['(root): expected a JSON object (the envelope)']))
-  // JSONP-style answers always have HTTP 200; the envelope's own status still says it failed (spec §2.13)
-  if (envelope.errors.length > 0 && envelope.status !== null && !isSuccess(envelope.status)) {
-    return E.left(apiError(req.operation, envelope.status, envelope.errors))
-  }
-  const link = response.headers.link
-  return decode(req.operation, req.decoder, link === undefined ? envelope : { ...envelope, link })
-}
-
 /** The v1 executor for one helpdesk and one set of credentials (see `Auth`): it keeps the session and CSRF token itself. */
 export const v1 = (config: V1Config): V1Executor => {
   const invalid = v1ConfigIssues(config)
   if (invalid.length > 0) return Object.assign(refuse(invalid), { withMeta: refuse(invalid), session: () => undefined })
   const { send, run, tooLarge } = pipeline(config)
   const root = apiRoot(config.url)
-  const maxValues = config.maxValues ?? DEFAULT_MAX_VALUES
   // the session adds the credentials of `auth` and what it learns
   const secrets = new Set<string>(userInfoOf(config.url))
   const known = (): ReadonlyArray<string> => [...secrets]
   // Every string of the notifications and logs: a session id was seen in a notification's `relatedUrl`.
   const report = (operation: string, status: number, parsed: Parsed): Meta => {
-    const { notifications, logs } = parsed.envelope ?? emptyEnvelope()
-    if (notifications.length + logs.length === 0) return { operation, status, notifications, logs }
+    const { notifications = [], logs = [] } = parsed.envelope ?? {}
     const meta = { operation, status, ...scrubValue({ notifications, logs }, secrets) }
     try {
-      config.onMeta?.(meta)
+      if (notifications.length + logs.length > 0) config.onMeta?.(meta)
     } catch {
       // a failing callback must not turn an answer into an error
     }
@@ -165,7 +150,9 @@ export const v1 = (config: V1Config): V1Executor => {
       const sent = await send({ ...http, secrets: known })
       if (E.isLeft(sent)) return sent
       const big = tooLarge(http.operation ?? 'request', sent.right)
-      return big === undefined ? E.right([http, sent.right, parseAnswer(sent.right.body, maxValues, normalise ?? config.normalise)]) : E.left(big)
+      return big
+        ? E.left(big)
+        : E.right([http, sent.right, parseAnswer(sent.right.body, config.maxValues ?? DEFAULT_MAX_VALUES, normalise ?? config.normalise)])
     },
     report,
     (secret) => {
@@ -176,19 +163,30 @@ export const v1 = (config: V1Config): V1Executor => {
   const withMeta =
     <A>(asked: V1Request<A>): TE.TaskEither<KayakoError, Answer<A>> =>
     () => {
-      const req = config.options === undefined ? asked : config.options(asked)
+      const req = config.options ? config.options(asked) : asked
+      const { operation } = req
       return run({
-        operation: req.operation,
+        operation,
         issues: req.issues,
-        secrets: () => secrets,
-        target: () => ({ method: req.method, url: `${root}${req.path}`, headers: {} }),
+        secrets: known,
+        target: () => ({ method: req.method, url: root + req.path, headers: {} }),
         exchange: async () => {
-          if (req.download !== undefined) return req.download({ root, exchange: held.exchange }) as Promise<E.Either<KayakoError, Answer<A>>>
+          if (req.download) return req.download({ root, exchange: held.exchange }) as Promise<E.Either<KayakoError, Answer<A>>>
           const exchanged = await held.exchange(toHttpRequest(root, req), req.normalise)
           if (E.isLeft(exchanged)) return exchanged
-          const [http, response, parsed] = exchanged.right
-          const meta = report(req.operation, response.status, parsed)
-          const value = interpret(req, http, response, parsed)
+          const [http, response, { envelope, failure }] = exchanged.right
+          const meta = report(operation, response.status, exchanged.right[2])
+          const link = response.headers.link
+          const value = !isSuccess(response.status)
+            ? E.left(failed(operation, http, response, exchanged.right[2]))
+            : failure !== undefined
+              ? E.left(parseError(operation, failure, response.body))
+              : !envelope
+                ? E.left(decodeError(operation, ['(root): expected an object (the envelope)']))
+                : // JSONP-style answers always have HTTP 200; the envelope's own status still says it failed (spec §2.13)
+                  envelope.errors.length > 0 && envelope.status !== null && !isSuccess(envelope.status)
+                  ? E.left(apiError(operation, envelope.status, envelope.errors))
+                  : decode(operation, req.decoder, link === undefined ? envelope : { ...envelope, link })
           if (E.isLeft(value)) return value
           if (req.method === 'DELETE' && req.path === '/session') held.ended()
           return E.right({ ...meta, value: value.right })
@@ -196,12 +194,13 @@ export const v1 = (config: V1Config): V1Executor => {
       })
     }
 
-  const run1 =
+  return Object.assign(
     <A>(req: V1Request<A>): TE.TaskEither<KayakoError, A> =>
-    async () => {
-      const answer = await withMeta(req)()
-      return E.isLeft(answer) ? answer : E.right(answer.right.value)
+      async () =>
+        E.map((a: Answer<A>) => a.value)(await withMeta(req)()),
+    {
+      withMeta,
+      session: held.held
     }
-
-  return Object.assign(run1, { withMeta, session: held.held })
+  )
 }
