@@ -4,8 +4,8 @@
  */
 import * as V from '../core/validate'
 import { searchResult, type SearchResource, type SearchResult } from './internal/entities/search'
-import type { FieldSelector } from './internal/options'
-import { checkOffset, getRequest, offsetQuery, page, withShapeOptions, type ListFields, type OffsetArgs, type Page, type V1Request } from './internal/request'
+import { checkInclude, type FieldSelector, type Include } from './internal/options'
+import { checkOffset, getRequest, offsetQuery, page, shaped, type ListFields, type OffsetArgs, type Page, type V1Request } from './internal/request'
 
 export type { ArticleResult, CaseResult, OrganizationResult, OtherResult, SearchResource, SearchResult, UserResult } from './internal/entities/search'
 
@@ -18,7 +18,7 @@ export interface SearchArgs extends OffsetArgs {
   /** Which fields of the hits (and of `data`) the server sends: `['title', 'snippet', { data: ['+subject'] }]`. */
   readonly fields?: string | ReadonlyArray<FieldSelector>
   /** Related resources to include in `data`: `'*'` or types (`'user'`, `'localeField'`). */
-  readonly include?: '*' | ReadonlyArray<string>
+  readonly include?: Include
 }
 
 const RESOURCES: ReadonlyArray<SearchResource> = ['cases', 'users', 'organizations', 'articles']
@@ -34,37 +34,28 @@ const FIELDS: ListFields<OwnArgs> = {
         ? value.flatMap((v, i) => V.oneOf(`${path}[${i}]`, v, RESOURCES))
         : [{ path, message: `must be a non-empty array of ${RESOURCES.join(', ')}` }],
     // the server's names are upper case (CASES, USERS …)
-    encode: (value) => (Array.isArray(value) ? value.map((r) => String(r).toUpperCase()).join(',') : value)
+    encode: (value) => (Array.isArray(value) ? value.join(',').toUpperCase() : value)
   }
 }
 
-const options = (args: SearchArgs): V.Issues => {
-  if (args === null || typeof args !== 'object') return []
-  const found: Array<V.Issues[number]> = []
-  if (args.query === undefined) found.push(...V.nonBlank('query', undefined))
-  if (
-    args.include !== undefined &&
-    args.include !== '*' &&
-    !(Array.isArray(args.include) && args.include.every((t) => typeof t === 'string' && t.trim() !== ''))
-  ) {
-    found.push({ path: 'include', message: "must be '*' or an array of resource types" })
-  }
-  if (args.fields !== undefined && typeof args.fields !== 'string' && !Array.isArray(args.fields))
-    found.push({ path: 'fields', message: 'must be a string or an array of field selectors' })
-  return found
-}
+/** `query` is required; `fields` and `include` are the hits' shape (sent as options). */
+const rules = (args: Partial<SearchArgs>): V.Issues =>
+  V.issues(
+    args.query === undefined ? V.nonBlank('query', undefined) : [],
+    V.optional(args.include, (include) => checkInclude('include', include)),
+    V.when(
+      args.fields !== undefined && typeof args.fields !== 'string' && !Array.isArray(args.fields),
+      'fields',
+      'must be a string or an array of field selectors'
+    )
+  )
 
 /**
  * One page of what the agent area's search finds (`GET /search?query=…`); `resources` narrows it to cases, users,
  * organizations or articles, and `fields`/`include` shape the hits.
  */
-export const query = (args: SearchArgs): V1Request<Page<SearchResult>> => {
-  const req = getRequest('Search.query', '/search', page(searchResult), {
-    query: offsetQuery<OwnArgs>(args, FIELDS),
-    issues: V.issues(checkOffset<OwnArgs>(args, FIELDS), options(args))
-  })
-  // invalid options are issues and never reach the wire
-  return req.issues.length === 0 && (args.fields !== undefined || args.include !== undefined)
-    ? withShapeOptions({ fields: args.fields, include: args.include })(req)
-    : req
-}
+export const query = (args: SearchArgs): V1Request<Page<SearchResult>> =>
+  shaped(
+    { fields: args?.fields, include: args?.include },
+    getRequest('Search.query', '/search', page(searchResult), { query: offsetQuery<OwnArgs>(args, FIELDS), issues: checkOffset<OwnArgs>(args, FIELDS, rules) })
+  )

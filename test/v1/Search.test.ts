@@ -4,7 +4,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { createV1Sandbox } from '../../src/sandbox/v1/handler'
 import { CUSTOMER_EMAIL, SEED_PASSWORD } from '../../src/sandbox/v1/seed'
-import { included } from '../../src/v1/internal/codec'
+import { included, isReference } from '../../src/v1/internal/codec'
 import { v1 } from '../../src/v1/internal/executor'
 import * as Search from '../../src/v1/Search'
 import { canned, unwrap, unwrapLeft } from '../support/transport'
@@ -33,6 +33,42 @@ test('a hit of a type the client does not know keeps its data as any resource', 
   const run = v1({ url: 'https://h', auth: { sessionId: 'S-0123456789', csrfToken: 'C-0123456789' }, transport: canned({ body }).transport })
   const [hit] = unwrap(await run(Search.query({ query: 'm' }))()).items
   assert.equal(hit?.resource === 'other' ? [hit.type, included(hit.data)?.id, included(hit.data)?.extra] : hit, ['macro', 4, { title: 'M' }])
+})
+
+test('a case hit: its own fields typed, its related resources (requester, custom field values’ fields) generic', async () => {
+  const body = JSON.stringify({
+    status: 200,
+    data: [
+      {
+        title: 'Grinder jammed',
+        snippet: '…the <em>grinder</em>…',
+        resource: 'case',
+        relevance: '2.5',
+        data: {
+          id: 7,
+          subject: 'Grinder jammed',
+          state: 'ACTIVE',
+          requester: { id: 2, full_name: 'Ada Lovelace', role: { id: 4, resource_type: 'role' }, resource_type: 'user' },
+          status: { id: 1, resource_type: 'case_status' },
+          custom_fields: [{ field: { id: 9, title: 'Serial', resource_type: 'case_field' }, value: 'X-1', resource_type: 'case_field_value' }],
+          resource_type: 'case'
+        }
+      }
+    ],
+    resource: 'search_result',
+    total_count: 1
+  })
+  const run = v1({ url: 'https://h', auth: { sessionId: 'S-0123456789', csrfToken: 'C-0123456789' }, transport: canned({ body }).transport })
+  const [hit] = unwrap(await run(Search.query({ query: 'grinder', resources: ['cases'] }))()).items
+  if (hit?.resource !== 'case') throw new Error('not a case hit')
+  const kase = included(hit.data)
+  const requester = included(kase?.requester)
+  const field = included(kase?.customFields[0]?.field)
+  assert.equal(
+    [hit.relevance, kase?.subject, kase?.state, isReference(kase?.status), requester?.id, requester?.resourceType, requester?.extra],
+    [2.5, 'Grinder jammed', 'ACTIVE', true, 2, 'user', { full_name: 'Ada Lovelace', role: { id: 4, resource_type: 'role' } }]
+  )
+  assert.equal([field?.id, field?.resourceType, field?.extra, kase?.customFields[0]?.value], [9, 'case_field', { title: 'Serial' }, 'X-1'])
 })
 
 test('sandbox: cases, users, organizations and articles, typed by resource, with include', async () => {

@@ -248,6 +248,13 @@ export const withShapeOptions =
     return { ...req, options: merged, wire: toWire(merged) }
   }
 
+/**
+ * A builder's `include` and `fields` arguments as its request's options (what `withOptions` sets), unless the request
+ * has issues: an invalid argument is one, and a request with issues is never sent.
+ */
+export const shaped = <A>(shape: Pick<Options, 'include' | 'fields'>, req: V1Request<A>): V1Request<A> =>
+  req.issues.length > 0 || (shape.include === undefined && shape.fields === undefined) ? req : withShapeOptions(shape)(req)
+
 /** Adds or replaces query arguments (camelCase names). Pipeable. */
 export const withQuery =
   (query: Query) =>

@@ -10,7 +10,7 @@
  * Names are camelCase; timestamps are `Date | null`; a related resource is the resource when the response included
  * it (`include`, flat mode) and a `Reference` otherwise. Keys a decoder does not know are kept in `extra`.
  */
-import { type Extra, record } from '../codec'
+import { type Extra, record, type Reference, type Related } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 
 export interface Timestamps {
@@ -32,3 +32,25 @@ export interface AnyResource {
 }
 
 export const anyResource: Decoder<unknown, AnyResource> = /*#__PURE__*/ record(undefined, 'id:x resourceType resourceUrl')
+
+/**
+ * A field of {@link Shallow}: a related resource (or a list of them) as an {@link AnyResource}, a list of sub-records
+ * (custom field values) shallow in turn, anything else as it is.
+ */
+type ShallowField<V> = [V] extends [ReadonlyArray<infer I>]
+  ? [Reference] extends [I]
+    ? ReadonlyArray<Related<AnyResource>>
+    : [I] extends [object]
+      ? ReadonlyArray<Shallow<I>>
+      : V
+  : [Reference] extends [V]
+    ? Related<AnyResource> | Extract<V, null>
+    : V
+
+/**
+ * A resource with its own fields typed and the resources it refers to decoded generically: each related resource
+ * (a case's requester, a user's teams, a custom field value's field) is an {@link AnyResource} when included, else a
+ * `Reference`. What a search hit
+ * holds in `data`, so that a search does not carry the decoder of every resource it could reach.
+ */
+export type Shallow<A> = { readonly [K in keyof A]: ShallowField<A[K]> }

@@ -3,9 +3,9 @@ import { atKey, success, type Decoded, type Decoder } from '../../../core/decode
 import { date, type Extra, nullableNumber, record, type Related, relatedValue } from '../codec'
 import { isObject } from '../flat'
 import { article, type Article } from './article'
-import { kase, type Case } from './case'
-import { organization, type Organization, user, type User } from './people'
-import { anyResource, type AnyResource } from './resource'
+import { shallowCase, type Case } from './case'
+import { shallowOrganization, type Organization, shallowUser, type User } from './people'
+import { anyResource, type AnyResource, type Shallow } from './resource'
 
 /** What `/search` finds, by the names of its `resources` argument. */
 export type SearchResource = 'cases' | 'users' | 'organizations' | 'articles'
@@ -21,22 +21,22 @@ interface Hit {
   readonly extra: Extra
 }
 
-/** A case found by `Search.query`. */
+/** A case found by `Search.query`: its own fields typed, its requester, status … decoded generically. */
 export interface CaseResult extends Hit {
   readonly resource: 'case'
-  readonly data: Related<Case> | null
+  readonly data: Related<Shallow<Case>> | null
 }
-/** A user found by `Search.query`. */
+/** A user found by `Search.query`: their own fields typed, their role, organization … decoded generically. */
 export interface UserResult extends Hit {
   readonly resource: 'user'
-  readonly data: Related<User> | null
+  readonly data: Related<Shallow<User>> | null
 }
-/** An organization found by `Search.query`. */
+/** An organization found by `Search.query`: its own fields typed, its domains, phones and tags decoded generically. */
 export interface OrganizationResult extends Hit {
   readonly resource: 'organization'
-  readonly data: Related<Organization> | null
+  readonly data: Related<Shallow<Organization>> | null
 }
-/** A help-center article found by `Search.query`. */
+/** A help-center article found by `Search.query` (an `Article`: its section and authors are decoded generically). */
 export interface ArticleResult extends Hit {
   readonly resource: 'article'
   readonly data: Related<Article> | null
@@ -53,7 +53,7 @@ export type SearchResult = CaseResult | UserResult | OrganizationResult | Articl
 
 const hit = /*#__PURE__*/ record<Hit>('search_result', 'title:t snippet resourceUrl relevance:1 createdAt:0', () => [date, nullableNumber], 'resource data')
 
-const DATA: Readonly<Record<string, Decoder<unknown, unknown>>> = { case: kase, user, organization, article }
+const DATA: Readonly<Record<string, Decoder<unknown, unknown>>> = { case: shallowCase, user: shallowUser, organization: shallowOrganization, article }
 
 export const searchResult: Decoder<unknown, SearchResult> = {
   decode: (value): Decoded<SearchResult> => {
