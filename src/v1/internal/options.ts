@@ -79,13 +79,17 @@ export interface WireOptions {
   readonly xOptions: string | undefined
 }
 
-export const toWire = (options: Options): WireOptions => {
+/** The query arguments of `include` and `fields`: all a builder's own options need (see `shaped` in `request.ts`). */
+export const shapeQuery = (options: Options): Array<readonly [string, string]> => {
   const query: Array<readonly [string, string]> = []
-  if (options.case !== undefined && options.case !== 'snake') query.push(['_case', options.case])
-  if (options.include !== undefined) {
-    query.push(['include', options.include === '*' ? '*' : options.include.map(snake).join(',')])
-  }
+  if (options.include !== undefined) query.push(['include', options.include === '*' ? '*' : options.include.map(snake).join(',')])
   if (options.fields !== undefined) query.push(['fields', renderFields(options.fields)])
+  return query
+}
+
+export const toWire = (options: Options): WireOptions => {
+  const query = shapeQuery(options)
+  if (options.case !== undefined && options.case !== 'snake') query.unshift(['_case', options.case])
   const headerOptions: Array<string> = []
   if (options.flat === true) headerOptions.push('flat')
   if (options.empty === false) headerOptions.push('no_empty')
@@ -95,8 +99,19 @@ export const toWire = (options: Options): WireOptions => {
 /** Related resources to include instead of references: `'*'`, or types such as `'localeField'`, `'user'`. */
 export type Include = '*' | ReadonlyArray<string>
 
+/** The options a builder takes among its arguments (`Search.query`'s `include` and `fields`, `Article.all`'s `include`). */
+export type Shape = Pick<Options, 'include' | 'fields'>
+
 /** A builder's `include` argument: `'*'` or resource types. */
 export const checkInclude = (path: string, value: unknown): Issues =>
   value === '*' || (Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== ''))
     ? []
     : [{ path, message: "must be '*' or an array of resource types" }]
+
+/** The issues of a builder's `include` and `fields` arguments. */
+export const shapeIssues = (args: Partial<Shape>): Issues => [
+  ...(args.include === undefined ? [] : checkInclude('include', args.include)),
+  ...(args.fields === undefined || typeof args.fields === 'string' || Array.isArray(args.fields)
+    ? []
+    : [{ path: 'fields', message: 'must be a string or an array of field selectors' }])
+]
