@@ -314,7 +314,13 @@ const checkList = <P, A>(
   fields?: ListFields<A>,
   rules?: ListRules<A>
 ): Issues =>
-  checkFields({ ...paging, ...fields } as Fields<unknown, unknown>, NOTHING_REQUIRED, args, (a) => [...(pagingRules?.(a) ?? []), ...(rules?.(a) ?? [])], 'args')
+  checkFields(
+    { ...paging, ...fields } as Fields<Record<string, unknown>, unknown>,
+    NOTHING_REQUIRED,
+    args,
+    (a) => [...(pagingRules?.(a as Partial<P>) ?? []), ...(rules?.(a as Partial<A>) ?? [])],
+    'args'
+  )
 
 const ownQuery = <A>(args: A, fields: ListFields<A> | undefined): Query => (fields === undefined ? NO_QUERY : (wireValues(fields, args) as Query))
 
