@@ -19,7 +19,7 @@ import {
   type SearchResult,
   type UserResult
 } from './internal/entities/search'
-import { shapeIssues, type FieldSelector, type Include } from './internal/options'
+import { SHAPE_FIELDS, type FieldSelector, type Include } from './internal/options'
 import { checkOffset, getRequest, offsetQuery, page, shaped, type ListFields, type OffsetArgs, type Page, type V1Request } from './internal/request'
 
 export type { ArticleResult, CaseResult, OrganizationResult, SearchResource, SearchResult, UserResult } from './internal/entities/search'
@@ -38,6 +38,7 @@ export interface SearchArgs extends OffsetArgs {
 
 const RESOURCES: ReadonlyArray<SearchResource> = ['cases', 'users', 'organizations', 'articles']
 
+/** The arguments sent as query arguments (`fields` and `include` are options). */
 type OwnArgs = Omit<SearchArgs, 'fields' | 'include'>
 
 const FIELDS: ListFields<OwnArgs> = {
@@ -45,16 +46,15 @@ const FIELDS: ListFields<OwnArgs> = {
   resources: {
     wire: 'resources',
     check: (path, value) =>
-      Array.isArray(value) && value.length > 0
-        ? value.flatMap((v, i) => V.oneOf(`${path}[${i}]`, v, RESOURCES))
+      Array.isArray(value) && value.length > 0 && value.every((v) => RESOURCES.includes(v as SearchResource))
+        ? []
         : [{ path, message: `must be a non-empty array of ${RESOURCES.join(', ')}` }],
     // the server's names are upper case (CASES, USERS …)
     encode: (value) => (Array.isArray(value) ? value.join(',').toUpperCase() : value)
   }
 }
 
-/** `query` is required; `fields` and `include` are the hits' shape (sent as options). */
-const rules = (args: Partial<SearchArgs>): V.Issues => [...(args.query === undefined ? V.nonBlank('query', undefined) : []), ...shapeIssues(args)]
+const rules = (args: Partial<SearchArgs>): V.Issues => (args.query === undefined ? V.nonBlank('query', undefined) : [])
 
 /** The arguments of a search of one resource (`Search.cases` …): those of `query` but `resources`. */
 export type SearchOneArgs = Omit<SearchArgs, 'resources'>
@@ -66,7 +66,7 @@ const search =
       { fields: args?.fields, include: args?.include },
       getRequest(operation, '/search', page(decoder), {
         query: offsetQuery<OwnArgs>(resources === undefined ? args : { ...args, resources: [resources] }, FIELDS),
-        issues: checkOffset<OwnArgs>(args, FIELDS, rules)
+        issues: checkOffset<SearchArgs>(args, { ...FIELDS, ...SHAPE_FIELDS }, rules)
       })
     )
 

@@ -7,6 +7,7 @@ import { CUSTOMER_EMAIL, SEED_PASSWORD } from '../../src/sandbox/v1/seed'
 import { included, isReference } from '../../src/v1/internal/codec'
 import { v1 } from '../../src/v1/internal/executor'
 import * as Search from '../../src/v1/Search'
+import { withOptions } from '../../src/v1/internal/request'
 import { canned, unwrap, unwrapLeft } from '../support/transport'
 import { wire } from './builderSupport'
 import { localiseArticle } from '../../src/v1/internal/translate'
@@ -18,9 +19,15 @@ test('Search.query: resources upper case as CSV, fields and include as options; 
   )
   assert.equal(wire(Search.query({ query: '', resources: ['tickets' as never], include: 3 as never })).issues, [
     'query: is required and must not be blank',
-    'resources[0]: must be one of "cases", "users", "organizations", "articles", got "tickets"',
+    'resources: must be a non-empty array of cases, users, organizations, articles',
     "include: must be '*' or an array of resource types"
   ])
+  assert.equal(wire(Search.query({ query: 'q', fields: 3 as never, limit: 0 })).issues, [
+    'limit: must be a positive integer, got 0',
+    'fields: must be a string or an array of field selectors'
+  ])
+  // the builder's include is an option like withOptions', so a later withOptions replaces it
+  assert.is(wire(withOptions({ include: ['caseStatus'] })(Search.query({ query: 'q', include: '*' }))).line, 'GET /search?query=q&include=case_status')
 })
 
 test('a hit of a type the client does not know keeps its data as any resource', async () => {

@@ -11,6 +11,7 @@
  * | `fields`          | `?fields=+full_name,-designation,+role(+title,-type)` |
  */
 import type { LetterCase } from './letterCase'
+import type { Fields } from '../../core/fields'
 import type { Issues } from '../../core/validate'
 
 /**
@@ -108,10 +109,11 @@ export const checkInclude = (path: string, value: unknown): Issues =>
     ? []
     : [{ path, message: "must be '*' or an array of resource types" }]
 
-/** The issues of a builder's `include` and `fields` arguments. */
-export const shapeIssues = (args: Partial<Shape>): Issues => [
-  ...(args.include === undefined ? [] : checkInclude('include', args.include)),
-  ...(args.fields === undefined || typeof args.fields === 'string' || Array.isArray(args.fields)
-    ? []
-    : [{ path: 'fields', message: 'must be a string or an array of field selectors' }])
-]
+/** How a builder's `include` and `fields` arguments are checked, beside its own table (they are sent as options: `shaped`). */
+export const SHAPE_FIELDS: Fields<Shape, unknown> = {
+  include: { wire: 'include', check: checkInclude },
+  fields: {
+    wire: 'fields',
+    check: (path, value) => (typeof value === 'string' || Array.isArray(value) ? [] : [{ path, message: 'must be a string or an array of field selectors' }])
+  }
+}
