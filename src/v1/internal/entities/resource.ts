@@ -34,23 +34,20 @@ export interface AnyResource {
 export const anyResource: Decoder<unknown, AnyResource> = /*#__PURE__*/ record(undefined, 'id:x resourceType resourceUrl')
 
 /**
- * A field of {@link Shallow}: a related resource (or a list of them) as an {@link AnyResource}, a list of sub-records
- * (custom field values) shallow in turn, anything else as it is.
- */
-type ShallowField<V> = [V] extends [ReadonlyArray<infer I>]
-  ? [Reference] extends [I]
-    ? ReadonlyArray<Related<AnyResource>>
-    : [I] extends [object]
-      ? ReadonlyArray<Shallow<I>>
-      : V
-  : [Reference] extends [V]
-    ? Related<AnyResource> | Extract<V, null>
-    : V
-
-/**
  * A resource with its own fields typed and the resources it refers to decoded generically: each related resource
  * (a case's requester, a user's teams, a custom field value's field) is an {@link AnyResource} when included, else a
- * `Reference`. What a search hit
- * holds in `data`, so that a search does not carry the decoder of every resource it could reach.
+ * `Reference`; a list of sub-records (custom field values) is shallow in turn; anything else is as it is. What a
+ * search of one resource (`Search.cases` …) holds in `data`, so that it does not carry the decoder of every resource
+ * the found one could refer to.
  */
-export type Shallow<A> = { readonly [K in keyof A]: ShallowField<A[K]> }
+export type Shallow<A> = {
+  readonly [K in keyof A]: [A[K]] extends [ReadonlyArray<infer I>]
+    ? [Reference] extends [I]
+      ? ReadonlyArray<Related<AnyResource>>
+      : [I] extends [object]
+        ? ReadonlyArray<Shallow<I>>
+        : A[K]
+    : [Reference] extends [A[K]]
+      ? Related<AnyResource> | Extract<A[K], null>
+      : A[K]
+}
