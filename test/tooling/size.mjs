@@ -296,17 +296,18 @@ export const checkBundles = async ({ root = ROOT, name = 'kayako-fp', entries = 
  * (7.97 KB) is held to it; the others are held where they stand (about 50 B above), because the target is NOT met
  * for them yet. The executor with every auth mode, the pipeline, fetchTransport and the scrubber are 7.05 KB
  * (`Session.ack`, which decodes nothing, end to end); entities are data read by one engine (`v1/internal/codec.ts`)
- * that adds ~0.9 KB with its scalars, references and `extra`; Brand adds its languages, View, Macro and Article the
- * user graph (custom fields, roles, teams with business hours: ~1 KB as data), Search the case, organization and
- * article graphs too. Lower each limit as those shrink.
+ * that adds ~0.9 KB with its scalars, references and `extra`. View, Macro and Article decode the users, teams and
+ * sections they name generically (no user graph), Search.query each hit's data; what is left above the plumbing is
+ * Article's locale fields and `include`, Search's paging, its arguments' table and `include`/`fields`. Lower each
+ * limit as those shrink.
  */
 export const NEW_V1_ENDPOINTS = [
   { object: 'Setting', call: 'all()', limit: 8 * KB },
   { object: 'Brand', call: 'get(arg)', limit: 8.32 * KB },
-  { object: 'View', call: 'get(arg)', limit: 9.52 * KB },
-  { object: 'Macro', call: 'get(arg)', limit: 9.62 * KB },
-  { object: 'Article', call: 'get(arg)', limit: 10.25 * KB },
-  { object: 'Search', call: 'query(arg)', limit: 11.7 * KB }
+  { object: 'View', call: 'get(arg)', limit: 8.69 * KB },
+  { object: 'Macro', call: 'get(arg)', limit: 8.76 * KB },
+  { object: 'Article', call: 'get(arg)', limit: 9.11 * KB },
+  { object: 'Search', call: 'query(arg)', limit: 9.55 * KB }
 ]
 
 /** The budgets of issue 7, for the modules that exist. */

@@ -4,9 +4,10 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { createV1Sandbox } from '../../src/sandbox/v1/handler'
 import { CUSTOMER_EMAIL, SEED_PASSWORD } from '../../src/sandbox/v1/seed'
-import { included } from '../../src/v1/internal/codec'
+import { included, isReference } from '../../src/v1/internal/codec'
 import { v1 } from '../../src/v1/internal/executor'
 import * as Search from '../../src/v1/Search'
+import { withOptions } from '../../src/v1/internal/request'
 import { canned, unwrap, unwrapLeft } from '../support/transport'
 import { wire } from './builderSupport'
 import { localiseArticle } from '../../src/v1/internal/translate'
@@ -18,9 +19,15 @@ test('Search.query: resources upper case as CSV, fields and include as options; 
   )
   assert.equal(wire(Search.query({ query: '', resources: ['tickets' as never], include: 3 as never })).issues, [
     'query: is required and must not be blank',
-    'resources[0]: must be one of "cases", "users", "organizations", "articles", got "tickets"',
+    'resources: must be a non-empty array of cases, users, organizations, articles',
     "include: must be '*' or an array of resource types"
   ])
+  assert.equal(wire(Search.query({ query: 'q', fields: 3 as never, limit: 0 })).issues, [
+    'limit: must be a positive integer, got 0',
+    'fields: must be a string or an array of field selectors'
+  ])
+  // the builder's include is an option like withOptions', so a later withOptions replaces it
+  assert.is(wire(withOptions({ include: ['caseStatus'] })(Search.query({ query: 'q', include: '*' }))).line, 'GET /search?query=q&include=case_status')
 })
 
 test('a hit of a type the client does not know keeps its data as any resource', async () => {
@@ -32,25 +39,88 @@ test('a hit of a type the client does not know keeps its data as any resource', 
   })
   const run = v1({ url: 'https://h', auth: { sessionId: 'S-0123456789', csrfToken: 'C-0123456789' }, transport: canned({ body }).transport })
   const [hit] = unwrap(await run(Search.query({ query: 'm' }))()).items
-  assert.equal(hit?.resource === 'other' ? [hit.type, included(hit.data)?.id, included(hit.data)?.extra] : hit, ['macro', 4, { title: 'M' }])
+  assert.equal([hit?.resource, included(hit?.data)?.id, included(hit?.data)?.resourceType, included(hit?.data)?.extra], ['macro', 4, 'macro', { title: 'M' }])
 })
 
-test('sandbox: cases, users, organizations and articles, typed by resource, with include', async () => {
+test('the search of one resource: resources=<it> whatever the arguments say; a hit of another resource is a DecodeError', async () => {
+  assert.is(wire(Search.cases({ query: 'grinder', limit: 5 })).line, 'GET /search?query=grinder&resources=CASES&limit=5')
+  assert.is(wire(Search.users({ query: 'ada', resources: ['cases'] } as never)).line, 'GET /search?query=ada&resources=USERS')
+  assert.is(wire(Search.organizations({ query: 'brew', include: '*' })).line, 'GET /search?query=brew&resources=ORGANIZATIONS&include=*')
+  assert.equal(wire(Search.articles({ query: ' ', offset: -1 })).issues, [
+    'offset: must be a non-negative integer, got -1',
+    'query: is required and must not be blank'
+  ])
+  const body = JSON.stringify({ status: 200, data: [{ title: 'T', resource: 'user', data: { id: 4, resource_type: 'user' } }], resource: 'search_result' })
+  const run = v1({ url: 'https://h', auth: { sessionId: 'S-0123456789', csrfToken: 'C-0123456789' }, transport: canned({ body }).transport })
+  const refused = unwrapLeft(await run(Search.cases({ query: 't' }))())
+  assert.equal(refused._tag === 'DecodeError' ? refused.messages : refused, ['data[0].resource: expected "case" (a search of one resource) (got "user")'])
+  // a hit without `resource` in a search of cases is a case
+  const quiet = JSON.stringify({ status: 200, data: [{ title: 'T', data: { id: 4, subject: 'S', resource_type: 'case' } }], resource: 'search_result' })
+  const run2 = v1({ url: 'https://h', auth: { sessionId: 'S-0123456789', csrfToken: 'C-0123456789' }, transport: canned({ body: quiet }).transport })
+  const [hit] = unwrap(await run2(Search.cases({ query: 't' }))()).items
+  assert.equal([hit?.resource, included(hit?.data)?.subject], ['case', 'S'])
+})
+
+test('a case hit: its own fields typed, its related resources (requester, custom field values’ fields) generic', async () => {
+  const body = JSON.stringify({
+    status: 200,
+    data: [
+      {
+        title: 'Grinder jammed',
+        snippet: '…the <em>grinder</em>…',
+        resource: 'case',
+        relevance: '2.5',
+        data: {
+          id: 7,
+          subject: 'Grinder jammed',
+          state: 'ACTIVE',
+          requester: { id: 2, full_name: 'Ada Lovelace', role: { id: 4, resource_type: 'role' }, resource_type: 'user' },
+          status: { id: 1, resource_type: 'case_status' },
+          custom_fields: [{ field: { id: 9, title: 'Serial', resource_type: 'case_field' }, value: 'X-1', resource_type: 'case_field_value' }],
+          resource_type: 'case'
+        }
+      }
+    ],
+    resource: 'search_result',
+    total_count: 1
+  })
+  const run = v1({ url: 'https://h', auth: { sessionId: 'S-0123456789', csrfToken: 'C-0123456789' }, transport: canned({ body }).transport })
+  const [hit] = unwrap(await run(Search.cases({ query: 'grinder' }))()).items
+  const kase = included(hit?.data)
+  const requester = included(kase?.requester)
+  const field = included(kase?.customFields[0]?.field)
+  assert.equal(
+    [hit?.relevance, kase?.subject, kase?.state, isReference(kase?.status), requester?.id, requester?.resourceType, requester?.extra],
+    [2.5, 'Grinder jammed', 'ACTIVE', true, 2, 'user', { full_name: 'Ada Lovelace', role: { id: 4, resource_type: 'role' } }]
+  )
+  assert.equal([field?.id, field?.resourceType, field?.extra, kase?.customFields[0]?.value], [9, 'case_field', { title: 'Serial' }, 'X-1'])
+})
+
+test('sandbox: query over every resource (data generic), and cases, users, organizations and articles typed, with include', async () => {
   const sandbox = createV1Sandbox()
   const run = v1({ url: 'http://127.0.0.1:1/api/v1', auth: sandbox.credentials, transport: (r) => async () => E.right(await sandbox.handle(r)) })
   const grinder = unwrap(await run(Search.query({ query: 'grinder', include: '*', limit: 100 }))())
   const kinds = new Set(grinder.items.map((h) => h.resource))
   assert.equal([...kinds].sort(), ['article', 'case'])
-  for (const hit of grinder.items) {
-    if (hit.resource === 'case') assert.match(included(hit.data)?.subject ?? '', /grinder/i)
-    if (hit.resource === 'article') assert.is(localiseArticle(included(hit.data) ?? { titles: [], contents: [] }, 'en-us').title, hit.title)
-  }
+  for (const hit of grinder.items) if (hit.resource === 'case') assert.match(String(included(hit.data)?.extra.subject), /grinder/i)
+  const cases = unwrap(await run(Search.cases({ query: 'grinder', include: '*', limit: 100 }))())
+  assert.equal(
+    cases.items.map((h) => h.data !== null && !isReference(h.data) && /grinder/i.test(h.data.subject)),
+    grinder.items.filter((h) => h.resource === 'case').map(() => true)
+  )
+  const articles = unwrap(await run(Search.articles({ query: 'grinder', include: '*', limit: 100 }))())
+  assert.ok(articles.items.length > 0)
+  for (const hit of articles.items) assert.is(localiseArticle(included(hit.data) ?? { titles: [], contents: [] }, 'en-us').title, hit.title)
   const people = unwrap(await run(Search.query({ query: 'brewfictus', resources: ['users', 'organizations'], include: '*', limit: 100 }))())
-  const org = people.items.find((h) => h.resource === 'organization')
-  assert.is(org?.resource === 'organization' ? included(org.data)?.name : undefined, 'Brewfictus')
-  const user = people.items.find((h) => h.resource === 'user')
-  assert.match(user?.resource === 'user' ? (included(user.data)?.fullName ?? '') : '', /\S/)
   assert.ok(people.items.every((h) => h.resource === 'user' || h.resource === 'organization'))
+  const orgs = unwrap(await run(Search.organizations({ query: 'brewfictus', include: '*', limit: 100 }))())
+  assert.equal(
+    orgs.items.map((h) => included(h.data)?.name),
+    ['Brewfictus']
+  )
+  const users = unwrap(await run(Search.users({ query: 'brewfictus', include: '*', limit: 100 }))())
+  assert.equal(users.items.length, people.items.filter((h) => h.resource === 'user').length)
+  assert.ok(users.items.length > 0 && users.items.every((h) => /\S/.test(included(h.data)?.fullName ?? '')))
   assert.equal(unwrap(await run(Search.query({ query: 'xyzzy-nothing' }))()).items, [])
   const customer = v1({
     url: 'http://127.0.0.1:1/api/v1',

@@ -10,15 +10,24 @@ import * as assert from 'uvu/assert'
 
 const DIR = join(import.meta.dirname, '..', '..', 'src', 'v1', 'internal', 'entities')
 
-/** The text of a spec argument: string literals joined by `+` (how prettier wraps a long one). */
-const specText = (node: ts.Expression): string | undefined => {
+/**
+ * The text of a spec argument: string literals joined by `+` (how prettier wraps a long one), or the name of a
+ * constant holding one (a spec shared by two decoders of one entity, e.g. `kase` and `shallowCase`).
+ */
+const specText = (node: ts.Expression, checker: ts.TypeChecker): string | undefined => {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    const left = specText(node.left)
-    const right = specText(node.right)
+    const left = specText(node.left, checker)
+    const right = specText(node.right, checker)
     return left === undefined || right === undefined ? undefined : left + right
   }
-  if (ts.isParenthesizedExpression(node)) return specText(node.expression)
+  if (ts.isParenthesizedExpression(node)) return specText(node.expression, checker)
+  if (ts.isIdentifier(node)) {
+    const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration
+    return declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined
+      ? specText(declaration.initializer, checker)
+      : undefined
+  }
   return undefined
 }
 
@@ -50,7 +59,7 @@ const readSpecs = (): ReadonlyArray<Found> => {
         const type = node.type
         if (ts.isIdentifier(call.expression) && call.expression.text === 'record' && type !== undefined && ts.isTypeReferenceNode(type)) {
           const entity = type.typeArguments?.[1]
-          const spec = call.arguments[1] === undefined ? undefined : specText(call.arguments[1])
+          const spec = call.arguments[1] === undefined ? undefined : specText(call.arguments[1], checker)
           if (entity !== undefined && spec !== undefined) {
             const properties = checker
               .getTypeFromTypeNode(entity)
@@ -75,6 +84,13 @@ const readSpecs = (): ReadonlyArray<Found> => {
 test('every record spec names exactly its entity’s properties, each once', () => {
   const found = readSpecs()
   assert.ok(found.length >= 50, `only ${found.length} record decoders found`)
+  // the decoders whose spec is a shared constant are read too
+  for (const name of ['kase', 'shallowCase', 'user', 'shallowUser', 'organization', 'shallowOrganization', 'caseField', 'userField']) {
+    assert.ok(
+      found.some((f) => f.name.startsWith(`${name} (`)),
+      `${name} not read`
+    )
+  }
   const wrong = found.flatMap(({ name, spec, properties }) => {
     const missing = properties.filter((p) => !spec.includes(p))
     const unknown = spec.filter((p) => !properties.includes(p))

@@ -28,7 +28,7 @@ const hitSchema = /*#__PURE__*/ z.object({
 type Hit = z.infer<typeof hitSchema>
 
 const hitOf = (r: Search.SearchResult): Hit => {
-  const type = r.resource === 'other' ? (r.type ?? 'other') : r.resource
+  const type = r.resource ?? 'other'
   const data = r.data
   const id = data === null ? null : isReference(data) ? data.id : data.id
   return {

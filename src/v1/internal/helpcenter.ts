@@ -4,7 +4,10 @@
  */
 import * as V from '../../core/validate'
 import type { Issues } from '../../core/validate'
-import { withShapeOptions, type V1Request } from './request'
+import type { Include } from './options'
+import { shaped, type V1Request } from './request'
+
+export { checkInclude, type Include } from './options'
 
 /** One translation of a text, as the server takes it (`titles: [{ locale, translation }]`). */
 export interface Translation {
@@ -12,9 +15,6 @@ export interface Translation {
   readonly locale: string
   readonly translation: string
 }
-
-/** Related resources to include instead of references: `'*'`, or types such as `'localeField'`, `'section'`. */
-export type Include = '*' | ReadonlyArray<string>
 
 /** A non-empty list of translations, each with a locale and a string; one per locale. */
 export const checkTranslations = (path: string, value: unknown): Issues => {
@@ -40,11 +40,5 @@ export const translations = (value: ReadonlyArray<Translation>): unknown =>
     ? value.map((t: unknown) => (t !== null && typeof t === 'object' ? { locale: (t as Translation).locale, translation: (t as Translation).translation } : t))
     : value
 
-export const checkInclude = (path: string, value: unknown): Issues =>
-  value === '*' || (Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== ''))
-    ? []
-    : [{ path, message: "must be '*' or an array of resource types" }]
-
-/** The request with its `include` option, when a valid one is given (an invalid one is an issue, never sent). */
-export const including = <A>(include: Include | undefined, req: V1Request<A>): V1Request<A> =>
-  include === undefined || checkInclude('include', include).length > 0 ? req : withShapeOptions({ include })(req)
+/** The request with its `include` option (see `shaped`). */
+export const including = <A>(include: Include | undefined, req: V1Request<A>): V1Request<A> => shaped({ include }, req)

@@ -8,23 +8,14 @@
  * (`…?after_id%253D20`): a target without `=` is decoded (at most twice) until it has one.
  */
 export const nextLink = (header: string | undefined): string | null => {
-  if (header === undefined) return null
-  for (const m of header.matchAll(/<([^>]*)>([^,<]*)/g)) {
-    const rels =
-      /;\s*rel\s*=\s*"?([^";]*)"?/i
-        .exec(m[2] ?? '')?.[1]
-        ?.toLowerCase()
-        .split(/\s+/) ?? []
-    if (!rels.includes('next')) continue
-    let target = (m[1] ?? '').trim()
-    for (let i = 0; i < 2 && !target.includes('=') && /%3D|%25/i.test(target); i++) {
-      try {
-        target = decodeURIComponent(target)
-      } catch {
-        break
-      }
+  // the first link whose first `rel` parameter has `next` among its space-separated values
+  let target = /<([^>]*)>[^,<;]*(;(?!\s*rel\s*=)[^,<;]*)*;\s*rel\s*=\s*"?([^";,<]*\s)?next(?![^\s";,<])/i.exec(header ?? '')?.[1]?.trim() ?? ''
+  for (let i = 0; i < 2 && !target.includes('=') && /%3D|%25/i.test(target); i++) {
+    try {
+      target = decodeURIComponent(target)
+    } catch {
+      break
     }
-    return target === '' ? null : target
   }
-  return null
+  return target === '' ? null : target
 }

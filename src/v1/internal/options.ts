@@ -11,7 +11,8 @@
  * | `fields`          | `?fields=+full_name,-designation,+role(+title,-type)` |
  */
 import type { LetterCase } from './letterCase'
-import { toSnake } from './letterCase'
+import type { Fields } from '../../core/fields'
+import type { Issues } from '../../core/validate'
 
 /**
  * A field selection: `'+fullName'` adds a field, `'-designation'` removes one, `'title'` switches to an explicit list,
@@ -50,7 +51,13 @@ export const mergeOptions = (defaults: Options, overrides: Options): Options => 
   return out
 }
 
-const snakeNames = (text: string): string => text.replace(/[A-Za-z][A-Za-z0-9_]*/g, toSnake)
+/**
+ * A name given in `include` or `fields` in snake_case: `fullName`, `FullName` → `full_name`, `userID` → `user_id`,
+ * `HTMLBody` → `html_body` (what `toSnake` of answers gives, without its cache and loop: builders carry this one).
+ */
+const snake = (name: string): string => name.replace(/(?<=[a-z\d])[A-Z]|(?<=[A-Z])[A-Z](?=[a-z])/g, '_$&').toLowerCase()
+
+const snakeNames = (text: string): string => text.replace(/[A-Za-z][A-Za-z0-9_]*/g, snake)
 
 /** `fields` as the server reads it. */
 export const renderFields = (fields: string | ReadonlyArray<FieldSelector>): string =>
@@ -73,15 +80,40 @@ export interface WireOptions {
   readonly xOptions: string | undefined
 }
 
-export const toWire = (options: Options): WireOptions => {
+/** The query arguments of `include` and `fields`: all a builder's own options need (see `shaped` in `request.ts`). */
+export const shapeQuery = (options: Options): Array<readonly [string, string]> => {
   const query: Array<readonly [string, string]> = []
-  if (options.case !== undefined && options.case !== 'snake') query.push(['_case', options.case])
-  if (options.include !== undefined) {
-    query.push(['include', options.include === '*' ? '*' : options.include.map(toSnake).join(',')])
-  }
+  if (options.include !== undefined) query.push(['include', options.include === '*' ? '*' : options.include.map(snake).join(',')])
   if (options.fields !== undefined) query.push(['fields', renderFields(options.fields)])
+  return query
+}
+
+export const toWire = (options: Options): WireOptions => {
+  const query = shapeQuery(options)
+  if (options.case !== undefined && options.case !== 'snake') query.unshift(['_case', options.case])
   const headerOptions: Array<string> = []
   if (options.flat === true) headerOptions.push('flat')
   if (options.empty === false) headerOptions.push('no_empty')
   return { query, xOptions: headerOptions.length > 0 ? headerOptions.join(',') : undefined }
+}
+
+/** Related resources to include instead of references: `'*'`, or types such as `'localeField'`, `'user'`. */
+export type Include = '*' | ReadonlyArray<string>
+
+/** The options a builder takes among its arguments (`Search.query`'s `include` and `fields`, `Article.all`'s `include`). */
+export type Shape = Pick<Options, 'include' | 'fields'>
+
+/** A builder's `include` argument: `'*'` or resource types. */
+export const checkInclude = (path: string, value: unknown): Issues =>
+  value === '*' || (Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== ''))
+    ? []
+    : [{ path, message: "must be '*' or an array of resource types" }]
+
+/** How a builder's `include` and `fields` arguments are checked, beside its own table (they are sent as options: `shaped`). */
+export const SHAPE_FIELDS: Fields<Shape, unknown> = {
+  include: { wire: 'include', check: checkInclude },
+  fields: {
+    wire: 'fields',
+    check: (path, value) => (typeof value === 'string' || Array.isArray(value) ? [] : [{ path, message: 'must be a string or an array of field selectors' }])
+  }
 }

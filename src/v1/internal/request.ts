@@ -14,7 +14,7 @@ import type { Exchanged } from './auth'
 import type { Envelope, Links, Normalise } from './envelope'
 import { normaliseDocument } from './flat'
 import { nextLink } from './link'
-import { mergeOptions, needsNormalise, toWire, type Options, type WireOptions } from './options'
+import { mergeOptions, needsNormalise, shapeQuery, toWire, type Options, type Shape, type WireOptions } from './options'
 
 /** The HTTP methods of the v1 API; a body goes only with POST and PUT (spec §2.1). */
 export type V1Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -248,6 +248,17 @@ export const withShapeOptions =
     return { ...req, options: merged, wire: toWire(merged) }
   }
 
+/**
+ * A builder's `include` and `fields` arguments as its new request's options (what `withOptions` would set: a new
+ * request has no other options, so only their query arguments are made), unless the request has issues: an invalid
+ * argument is one, and a request with issues is never sent.
+ */
+export const shaped = <A>(shape: Shape, req: V1Request<A>): V1Request<A> => {
+  if (req.issues.length > 0 || (shape.include === undefined && shape.fields === undefined)) return req
+  const options = mergeOptions(req.options, shape)
+  return { ...req, options, wire: { query: shapeQuery(options), xOptions: undefined } }
+}
+
 /** Adds or replaces query arguments (camelCase names). Pipeable. */
 export const withQuery =
   (query: Query) =>
@@ -292,7 +303,10 @@ const CURSOR_FIELDS: Fields<CursorArgs, unknown> = {
 const oneCursor = (args: Partial<CursorArgs>): Issues =>
   V.when(args.afterId !== undefined && args.beforeId !== undefined, 'beforeId', 'only one of afterId and beforeId may be given')
 
-/** `args: must be an object`, or the paging arguments' issues, then those of the list's own fields and `rules`. */
+/**
+ * `args: must be an object`, or the issues of the paging arguments, then of the list's own `fields`, then the paging
+ * rules and the list's `rules`: one table, checked once.
+ */
 const checkList = <P, A>(
   paging: Fields<P, unknown>,
   pagingRules: ((args: Partial<P>) => Issues) | undefined,
@@ -300,9 +314,11 @@ const checkList = <P, A>(
   fields?: ListFields<A>,
   rules?: ListRules<A>
 ): Issues =>
-  V.input(
+  checkFields(
+    { ...paging, ...fields } as Fields<Record<string, unknown>, unknown>,
+    NOTHING_REQUIRED,
     args,
-    (a) => V.issues(checkFields(paging, NOTHING_REQUIRED, a, pagingRules), fields === undefined ? [] : checkFields(fields, NOTHING_REQUIRED, a, rules)),
+    (a) => [...(pagingRules?.(a as Partial<P>) ?? []), ...(rules?.(a as Partial<A>) ?? [])],
     'args'
   )
 

@@ -2,15 +2,16 @@ import { date, list, record, related, type Related, relatedList } from '../codec
 import type { Decoder } from '../../../core/decoder'
 import { attachment, type Attachment } from './attachment'
 import { localeField, type LocaleField, slug, type Slug } from './localeField'
-import { user, type User } from './people'
-import type { Resource, Timestamps } from './resource'
-import { section, type Section } from './section'
+import { anyResource, type AnyResource, type Resource, type Timestamps } from './resource'
 import { tag, type Tag } from './tag'
 
 /** An article's status: only `PUBLISHED` articles are shown in the help center. */
 export type ArticleStatus = 'DRAFT' | 'PUBLISHED'
 
-/** A help-center article. Its title and contents are locale fields: one per translation. */
+/**
+ * A help-center article. Its title and contents are locale fields: one per translation. Its texts, attachments and
+ * tags are typed; its section and the users who wrote it are decoded generically (see {@link AnyResource}).
+ */
 export interface Article extends Timestamps, Resource {
   readonly id: number
   readonly uuid: string | null
@@ -19,9 +20,12 @@ export interface Article extends Timestamps, Resource {
   readonly contents: ReadonlyArray<Related<LocaleField>>
   /** Comma-separated, as the server keeps them. */
   readonly keywords: string | null
-  readonly section: Related<Section> | null
-  readonly creator: Related<User> | null
-  readonly author: Related<User> | null
+  /** A section (`Section.get` reads it whole). */
+  readonly section: Related<AnyResource> | null
+  /** A user. */
+  readonly creator: Related<AnyResource> | null
+  /** A user. */
+  readonly author: Related<AnyResource> | null
   readonly attachments: ReadonlyArray<Related<Attachment>>
   readonly downloadAll: string | null
   readonly status: ArticleStatus | null
@@ -38,10 +42,10 @@ export interface Article extends Timestamps, Resource {
 
 export const article: Decoder<unknown, Article> = /*#__PURE__*/ record(
   'article',
-  'id:I uuid titles:1 slugs:2 contents:1 keywords section:3 creator:4 author:4 attachments:5 downloadAll status ' +
-    'upvoteCount:i downvoteCount:i views:i rank:i tags:6 isFeatured:b allowComments:b totalComments:i ' +
+  'id:I uuid titles:1 slugs:2 contents:1 keywords section:3 creator:3 author:3 attachments:4 downloadAll status ' +
+    'upvoteCount:i downvoteCount:i views:i rank:i tags:5 isFeatured:b allowComments:b totalComments:i ' +
     'publishedAt:0 createdAt:0 updatedAt:0 resourceUrl',
-  () => [date, relatedList(localeField), list(slug), related(section), related(user), relatedList(attachment), relatedList(tag)]
+  () => [date, relatedList(localeField), list(slug), related(anyResource), relatedList(attachment), relatedList(tag)]
 )
 
 /** One hit of the help-center search (`/helpcenter/search`): the article's text in the searched locale, and the article. */

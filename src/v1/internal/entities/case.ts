@@ -1,13 +1,13 @@
 import { date, type Extra, list, record, related, type Related, relatedList } from '../codec'
 import type { Decoder } from '../../../core/decoder'
-import { customFieldValue, type CustomFieldValue } from './caseField'
+import { customFieldValue, type CustomFieldValue, shallowCustomFieldValue } from './caseField'
 import { casePriority, type CasePriority } from './casePriority'
 import { type CaseStatus, caseStatus } from './caseStatus'
 import { caseType, type CaseType } from './caseType'
 import { type Channel, channel } from './channel'
 import { type User, user } from './people'
 import { post, type Post, type PostStatus } from './post'
-import { anyResource, type AnyResource, type Resource, type Timestamps } from './resource'
+import { anyResource, type AnyResource, type Resource, type Shallow, type Timestamps } from './resource'
 import { tag, type Tag } from './tag'
 import { type Team, team } from './team'
 
@@ -77,31 +77,37 @@ export interface Case extends Timestamps, Resource {
   readonly agentUpdatedAt: Date | null
 }
 
-export const kase: Decoder<unknown, Case> = /*#__PURE__*/ record(
-  'case',
+const CASE =
   'id:I legacyId subject:t portal sourceChannel:1 lastPublicChannel:1 requester:2 creator:2 identity:3 ' +
-    'assignee:2 assignedAgent:2 assignedTeam:4 lastAssignedBy:2 brand:3 status:5 priority:6 type:7 readMarker:3 ' +
-    'slaVersion:3 slaMetrics:8 form:3 customFields:9 lastReplier:2 lastReplierIdentity:3 lastCompletedBy:2 ' +
-    'lastUpdatedBy:2 lastClosedBy:2 state postCount:i hasNotes:b pinnedNotesCount:i hasAttachments:b isMerged:b ' +
-    'rating ratingStatus tags:10 replyChannels:11 lastPostStatus lastPostPreview lastPostType lastMessagePreview ' +
-    'realtimeChannel lastAssignedAt:0 lastRepliedAt:0 lastOpenedAt:0 lastPendingAt:0 lastClosedAt:0 ' +
-    'lastCompletedAt:0 lastAgentActivityAt:0 lastCustomerActivityAt:0 lastReplyByAgentAt:0 ' +
-    'lastReplyByRequesterAt:0 latestAssigneeUpdate:0 agentUpdatedAt:0 createdAt:0 updatedAt:0 resourceUrl',
-  () => [
-    date,
-    related(channel),
-    related(user),
-    related(anyResource),
-    related(team),
-    related(caseStatus),
-    related(casePriority),
-    related(caseType),
-    relatedList(anyResource),
-    list(customFieldValue),
-    relatedList(tag),
-    relatedList(channel)
-  ]
-)
+  'assignee:2 assignedAgent:2 assignedTeam:4 lastAssignedBy:2 brand:3 status:5 priority:6 type:7 readMarker:3 ' +
+  'slaVersion:3 slaMetrics:8 form:3 customFields:9 lastReplier:2 lastReplierIdentity:3 lastCompletedBy:2 ' +
+  'lastUpdatedBy:2 lastClosedBy:2 state postCount:i hasNotes:b pinnedNotesCount:i hasAttachments:b isMerged:b ' +
+  'rating ratingStatus tags:10 replyChannels:11 lastPostStatus lastPostPreview lastPostType lastMessagePreview ' +
+  'realtimeChannel lastAssignedAt:0 lastRepliedAt:0 lastOpenedAt:0 lastPendingAt:0 lastClosedAt:0 ' +
+  'lastCompletedAt:0 lastAgentActivityAt:0 lastCustomerActivityAt:0 lastReplyByAgentAt:0 ' +
+  'lastReplyByRequesterAt:0 latestAssigneeUpdate:0 agentUpdatedAt:0 createdAt:0 updatedAt:0 resourceUrl'
+
+export const kase: Decoder<unknown, Case> = /*#__PURE__*/ record('case', CASE, () => [
+  date,
+  related(channel),
+  related(user),
+  related(anyResource),
+  related(team),
+  related(caseStatus),
+  related(casePriority),
+  related(caseType),
+  relatedList(anyResource),
+  list(customFieldValue),
+  relatedList(tag),
+  relatedList(channel)
+])
+
+/** A case with its related resources decoded generically: what `Search.query` finds. */
+export const shallowCase: Decoder<unknown, Shallow<Case>> = /*#__PURE__*/ record('case', CASE, () => {
+  const one = related(anyResource)
+  const many = relatedList(anyResource)
+  return [date, one, one, one, one, one, one, one, many, list(shallowCustomFieldValue), many, many]
+})
 
 /** The answer to a reply: the posts it created and the case. */
 export interface CaseReply {

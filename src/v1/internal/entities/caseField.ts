@@ -1,6 +1,6 @@
 import { date, type Extra, record, related, type Related, relatedList } from '../codec'
 import type { Decoder } from '../../../core/decoder'
-import type { Resource, Timestamps } from './resource'
+import { anyResource, type Resource, type Shallow, type Timestamps } from './resource'
 
 /** One translation of a text (a title, a description, an option's value): `translation` in `locale`. */
 export interface LocaleField {
@@ -98,3 +98,8 @@ export interface CustomFieldValue {
 }
 
 export const customFieldValue: Decoder<unknown, CustomFieldValue> = /*#__PURE__*/ record('case_field_value', 'field:0 value', () => [related(caseField)])
+
+/** A custom field's value with its field decoded generically (see `Shallow`). */
+export const shallowCustomFieldValue: Decoder<unknown, Shallow<CustomFieldValue>> = /*#__PURE__*/ record('case_field_value', 'field:0 value', () => [
+  related(anyResource)
+])

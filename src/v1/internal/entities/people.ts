@@ -2,8 +2,8 @@
 import { date, type Reader, list, listAsSent, record, related, type Related, relatedList } from '../codec'
 import { type Decoder, failure, success } from '../../../core/decoder'
 import { isObject } from '../flat'
-import { customFieldValue, type CustomFieldValue } from './caseField'
-import type { Resource, Timestamps } from './resource'
+import { customFieldValue, type CustomFieldValue, shallowCustomFieldValue } from './caseField'
+import { anyResource, type Resource, type Shallow, type Timestamps } from './resource'
 import { type AgentCaseAccess, type Role, role } from './role'
 import { tag, type Tag } from './tag'
 import { type Team, team } from './team'
@@ -27,12 +27,24 @@ export interface Organization extends Timestamps, Resource {
   readonly tags: ReadonlyArray<Related<Tag>>
 }
 
-export const organization: Decoder<unknown, Organization> = /*#__PURE__*/ record(
-  'organization',
+const ORGANIZATION =
   'id:I name:t legacyId isShared:b domains:1 phones:2:phone addresses:3 websites:3 pinnedNotesCount:i ' +
-    'customFields:4 tags:5 createdAt:0 updatedAt:0 resourceUrl',
-  () => [date, relatedList(identityDomain), relatedList(identityPhone), listAsSent, list(customFieldValue), relatedList(tag)]
-)
+  'customFields:4 tags:5 createdAt:0 updatedAt:0 resourceUrl'
+
+export const organization: Decoder<unknown, Organization> = /*#__PURE__*/ record('organization', ORGANIZATION, () => [
+  date,
+  relatedList(identityDomain),
+  relatedList(identityPhone),
+  listAsSent,
+  list(customFieldValue),
+  relatedList(tag)
+])
+
+/** An organization with its related resources decoded generically: what `Search.query` finds. */
+export const shallowOrganization: Decoder<unknown, Shallow<Organization>> = /*#__PURE__*/ record('organization', ORGANIZATION, () => {
+  const many = relatedList(anyResource)
+  return [date, many, many, listAsSent, list(shallowCustomFieldValue), many]
+})
 
 /** A locale code: a string in the docs' examples and an object on some servers (Kayako's agent app reads both). */
 export const localeCode: Reader<string | null> = {
@@ -88,24 +100,30 @@ export interface User extends Timestamps, Resource {
   readonly lastActivityAt: Date | null
 }
 
-export const user: Decoder<unknown, User> = /*#__PURE__*/ record(
-  'user',
+const USER =
   'id:I uuid fullName:t legacyId designation isEnabled:b isMfaEnabled:b role:1 avatar agentCaseAccess ' +
-    'organizationCaseAccess organization:2 teams:3 emails:4 phones:5 customFields:6 pinnedNotesCount:i locale:7 ' +
-    'timeZone timeZoneOffset greeting signature statusMessage lastSeenUserAgent lastSeenIp lastSeenAt:0 ' +
-    'lastActiveAt:0 realtimeChannel presenceChannel passwordUpdatedAt:0 avatarUpdatedAt:0 lastLoggedInAt:0 ' +
-    'lastActivityAt:0 createdAt:0 updatedAt:0 resourceUrl',
-  () => [
-    date,
-    related(role),
-    related(organization),
-    relatedList(team),
-    relatedList(identityEmail),
-    relatedList(identityPhone),
-    list(customFieldValue),
-    localeCode
-  ]
-)
+  'organizationCaseAccess organization:2 teams:3 emails:4 phones:5 customFields:6 pinnedNotesCount:i locale:7 ' +
+  'timeZone timeZoneOffset greeting signature statusMessage lastSeenUserAgent lastSeenIp lastSeenAt:0 ' +
+  'lastActiveAt:0 realtimeChannel presenceChannel passwordUpdatedAt:0 avatarUpdatedAt:0 lastLoggedInAt:0 ' +
+  'lastActivityAt:0 createdAt:0 updatedAt:0 resourceUrl'
+
+export const user: Decoder<unknown, User> = /*#__PURE__*/ record('user', USER, () => [
+  date,
+  related(role),
+  related(organization),
+  relatedList(team),
+  relatedList(identityEmail),
+  relatedList(identityPhone),
+  list(customFieldValue),
+  localeCode
+])
+
+/** A user with their related resources decoded generically: what `Search.query` finds. */
+export const shallowUser: Decoder<unknown, Shallow<User>> = /*#__PURE__*/ record('user', USER, () => {
+  const one = related(anyResource)
+  const many = relatedList(anyResource)
+  return [date, one, one, many, many, many, list(shallowCustomFieldValue), localeCode]
+})
 
 /** An e-mail address of a user (`/identities/emails`); a user may have several, one of them primary. */
 export interface IdentityEmail extends Timestamps, Resource {

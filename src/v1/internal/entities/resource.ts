@@ -10,7 +10,7 @@
  * Names are camelCase; timestamps are `Date | null`; a related resource is the resource when the response included
  * it (`include`, flat mode) and a `Reference` otherwise. Keys a decoder does not know are kept in `extra`.
  */
-import { type Extra, record } from '../codec'
+import { type Extra, record, type Reference, type Related } from '../codec'
 import type { Decoder } from '../../../core/decoder'
 
 export interface Timestamps {
@@ -32,3 +32,22 @@ export interface AnyResource {
 }
 
 export const anyResource: Decoder<unknown, AnyResource> = /*#__PURE__*/ record(undefined, 'id:x resourceType resourceUrl')
+
+/**
+ * A resource with its own fields typed and the resources it refers to decoded generically: each related resource
+ * (a case's requester, a user's teams, a custom field value's field) is an {@link AnyResource} when included, else a
+ * `Reference`; a list of sub-records (custom field values) is shallow in turn; anything else is as it is. What a
+ * search of one resource (`Search.cases` …) holds in `data`, so that it does not carry the decoder of every resource
+ * the found one could refer to.
+ */
+export type Shallow<A> = {
+  readonly [K in keyof A]: [A[K]] extends [ReadonlyArray<infer I>]
+    ? [Reference] extends [I]
+      ? ReadonlyArray<Related<AnyResource>>
+      : [I] extends [object]
+        ? ReadonlyArray<Shallow<I>>
+        : A[K]
+    : [Reference] extends [A[K]]
+      ? Related<AnyResource> | Extract<A[K], null>
+      : A[K]
+}

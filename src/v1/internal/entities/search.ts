@@ -1,11 +1,9 @@
-import * as E from '../../../core/either'
-import { atKey, success, type Decoded, type Decoder } from '../../../core/decoder'
-import { date, type Extra, nullableNumber, record, type Related, relatedValue } from '../codec'
-import { isObject } from '../flat'
+import { success, failure, type Decoder } from '../../../core/decoder'
+import { date, type Extra, nullableNumber, type Reader, record, related, type Related, toText } from '../codec'
 import { article, type Article } from './article'
-import { kase, type Case } from './case'
-import { organization, type Organization, user, type User } from './people'
-import { anyResource, type AnyResource } from './resource'
+import { shallowCase, type Case } from './case'
+import { shallowOrganization, type Organization, shallowUser, type User } from './people'
+import { anyResource, type AnyResource, type Shallow } from './resource'
 
 /** What `/search` finds, by the names of its `resources` argument. */
 export type SearchResource = 'cases' | 'users' | 'organizations' | 'articles'
@@ -21,49 +19,77 @@ interface Hit {
   readonly extra: Extra
 }
 
-/** A case found by `Search.query`. */
+/**
+ * One hit of `Search.query`: `resource` says what was found (`case`, `user`, `organization`, `article`, or another
+ * type a newer server finds), `data` is it, decoded generically (its id, type and URL, the rest in `extra`). The
+ * searches of one resource (`Search.cases` …) decode `data` typed.
+ */
+export interface SearchResult extends Hit {
+  readonly resource: string | null
+  readonly data: Related<AnyResource> | null
+}
+
+/** A case found by `Search.cases`: its own fields typed, its requester, status … decoded generically. */
 export interface CaseResult extends Hit {
   readonly resource: 'case'
-  readonly data: Related<Case> | null
+  readonly data: Related<Shallow<Case>> | null
 }
-/** A user found by `Search.query`. */
+/** A user found by `Search.users`: their own fields typed, their role, organization … decoded generically. */
 export interface UserResult extends Hit {
   readonly resource: 'user'
-  readonly data: Related<User> | null
+  readonly data: Related<Shallow<User>> | null
 }
-/** An organization found by `Search.query`. */
+/** An organization found by `Search.organizations`: its own fields typed, its domains, phones and tags decoded generically. */
 export interface OrganizationResult extends Hit {
   readonly resource: 'organization'
-  readonly data: Related<Organization> | null
+  readonly data: Related<Shallow<Organization>> | null
 }
-/** A help-center article found by `Search.query`. */
+/** A help-center article found by `Search.articles` (an `Article`: its section and authors are decoded generically). */
 export interface ArticleResult extends Hit {
   readonly resource: 'article'
   readonly data: Related<Article> | null
 }
-/** A hit of a type this client has no decoder for (a newer server's): `type` is the server's `resource`. */
-export interface OtherResult extends Hit {
-  readonly resource: 'other'
-  readonly type: string | null
-  readonly data: Related<AnyResource> | null
-}
 
-/** One hit of `/search`, typed by its `resource` (narrow on `resource` to read `data`). */
-export type SearchResult = CaseResult | UserResult | OrganizationResult | ArticleResult | OtherResult
+/** The fields of every hit: `resource` and `data` read by the readers 2 and 3. */
+const HIT = 'title:t snippet resource:2 resourceUrl relevance:1 createdAt:0 data:3'
 
-const hit = /*#__PURE__*/ record<Hit>('search_result', 'title:t snippet resourceUrl relevance:1 createdAt:0', () => [date, nullableNumber], 'resource data')
+export const searchResult: Decoder<unknown, SearchResult> = /*#__PURE__*/ record('search_result', HIT, () => [
+  date,
+  nullableNumber,
+  { decode: toText },
+  related(anyResource)
+])
 
-const DATA: Readonly<Record<string, Decoder<unknown, unknown>>> = { case: kase, user, organization, article }
+/** A hit's `resource` in a search of one resource: that one (also when the server leaves it out), nothing else. */
+const only = (resource: string): Reader<string> => ({
+  decode: (value) => (value === resource ? success(resource) : failure(value, `expected "${resource}" (a search of one resource)`)),
+  empty: resource
+})
 
-export const searchResult: Decoder<unknown, SearchResult> = {
-  decode: (value): Decoded<SearchResult> => {
-    const base = hit.decode(value)
-    if (E.isLeft(base) || !isObject(value)) return base as Decoded<never>
-    const type = typeof value.resource === 'string' ? value.resource : null
-    const known = type !== null && Object.prototype.hasOwnProperty.call(DATA, type)
-    const decoder: Decoder<unknown, unknown> = (known ? DATA[type] : undefined) ?? anyResource
-    const data = value.data === undefined || value.data === null ? success(null) : atKey('data')(relatedValue(decoder, value.data))
-    if (E.isLeft(data)) return data
-    return success((known ? { ...base.right, resource: type, data: data.right } : { ...base.right, resource: 'other', type, data: data.right }) as SearchResult)
-  }
-}
+export const caseResult: Decoder<unknown, CaseResult> = /*#__PURE__*/ record('search_result', HIT, () => [
+  date,
+  nullableNumber,
+  only('case'),
+  related(shallowCase)
+])
+
+export const userResult: Decoder<unknown, UserResult> = /*#__PURE__*/ record('search_result', HIT, () => [
+  date,
+  nullableNumber,
+  only('user'),
+  related(shallowUser)
+])
+
+export const organizationResult: Decoder<unknown, OrganizationResult> = /*#__PURE__*/ record('search_result', HIT, () => [
+  date,
+  nullableNumber,
+  only('organization'),
+  related(shallowOrganization)
+])
+
+export const articleResult: Decoder<unknown, ArticleResult> = /*#__PURE__*/ record('search_result', HIT, () => [
+  date,
+  nullableNumber,
+  only('article'),
+  related(article)
+])

@@ -1,8 +1,6 @@
 import { date, type Extra, list, listAsSent, record, related, type Related, relatedList } from '../codec'
 import type { Decoder } from '../../../core/decoder'
-import { type User, user } from './people'
-import type { Resource, Timestamps } from './resource'
-import { type Team, team } from './team'
+import { anyResource, type AnyResource, type Resource, type Timestamps } from './resource'
 
 /** A view's kind: the built-in inbox, suspended and trash views, or one an agent or admin made. */
 export type ViewType = 'INBOX' | 'SUSPENDED' | 'TRASH' | 'CUSTOM'
@@ -27,14 +25,19 @@ export interface PredicateCollection {
 
 const predicateCollection: Decoder<unknown, PredicateCollection> = /*#__PURE__*/ record(undefined, 'propositions:0', () => [list(proposition)])
 
-/** A case view (spec §3.2 view): the agent app's inboxes and saved filters. */
+/**
+ * A case view (spec §3.2 view): the agent app's inboxes and saved filters. Its agent and teams are decoded generically
+ * (see {@link AnyResource}): `User.get` and `Team.get` read them whole.
+ */
 export interface View extends Timestamps, Resource {
   readonly id: number
   readonly title: string
   readonly type: ViewType | null
   readonly visibilityType: ViewVisibility | null
-  readonly agent: Related<User> | null
-  readonly visibilityToTeams: ReadonlyArray<Related<Team>>
+  /** The agent who made it (a user). */
+  readonly agent: Related<AnyResource> | null
+  /** The teams that see it when `visibilityType` is `TEAM`. */
+  readonly visibilityToTeams: ReadonlyArray<Related<AnyResource>>
   /** The columns the agent app shows (their shape is not documented: kept as sent). */
   readonly columns: ReadonlyArray<unknown>
   readonly predicateCollections: ReadonlyArray<PredicateCollection>
@@ -51,7 +54,7 @@ export const view: Decoder<unknown, View> = /*#__PURE__*/ record(
   'view',
   'id:I title:t type visibilityType agent:1 visibilityToTeams:2 columns:3 predicateCollections:4 orderByColumn ' +
     'orderBy sortOrder:i isDefault:b isSystem:b isEnabled:b realtimeChannel createdAt:0 updatedAt:0 resourceUrl',
-  () => [date, related(user), relatedList(team), listAsSent, list(predicateCollection)]
+  () => [date, related(anyResource), relatedList(anyResource), listAsSent, list(predicateCollection)]
 )
 
 /** How many cases a view holds (`/views/counts`). */
