@@ -83,10 +83,15 @@ export interface BodyReader {
 /** A `fetch` function (the global one, a polyfill such as `cross-fetch`, undici's, or a test double), as `fetchTransportWith` takes it. */
 export type FetchLike = (input: string, init?: Record<string, unknown>) => Promise<FetchResponse>
 
-// Looked up at each call, so that a test double (or a polyfill installed later) is used. Every runtime the package
-// supports has one (Node 20 and later, browsers, Deno, Bun, edge workers); where it is missing, calling it throws,
-// which is a `TransportError`.
-const globalFetch = (): FetchLike => (globalThis as unknown as { fetch: FetchLike }).fetch
+// A variable specifier keeps bundlers from inlining cross-fetch: it is loaded only on runtimes without a global fetch.
+const CROSS_FETCH = 'cross-fetch'
+
+// Looked up at each call, so that a test double (or a polyfill installed later) is used.
+const resolveFetch = async (): Promise<FetchLike> => {
+  const mod =
+    (globalThis as { fetch?: FetchLike }).fetch ?? ((await import(/* webpackIgnore: true */ /* @vite-ignore */ CROSS_FETCH)) as { default: FetchLike })
+  return typeof mod === 'function' ? mod : mod.default
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Redirects: no transport of the library follows one (fetch is told `redirect: 'manual'`, node:http never does)
@@ -223,8 +228,8 @@ const readBody = async (
   return asBytes ? { body: '', bytes: new Uint8Array(await blob.arrayBuffer()) } : { body: await blob.text() }
 }
 
-/** The default transport: the global `fetch`, looked up at call time. */
-export const fetchTransport: Transport = /*#__PURE__*/ fetchTransportWith(globalFetch)
+/** The default transport: the global `fetch`, looked up at call time; cross-fetch only where there is none. */
+export const fetchTransport: Transport = /*#__PURE__*/ fetchTransportWith(resolveFetch)
 
 /**
  * How long an executor gives each request by default, end to end (connecting, the headers, the whole body): 60 s.

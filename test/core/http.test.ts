@@ -24,6 +24,24 @@ test('fetchTransport looks the global fetch up at call time and calls it unbound
   }
 })
 
+test('without a global fetch, fetchTransport loads cross-fetch and sends through it', async () => {
+  const { createServer } = await import('node:http')
+  const server = createServer((req, res) => res.end(`<seen method="${req.method ?? ''}"/>`))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  const original = globalThis.fetch
+  // @ts-expect-error: a runtime without fetch
+  delete globalThis.fetch
+  try {
+    const r = unwrap(await fetchTransport({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} })())
+    assert.equal([r.status, r.body], [200, '<seen method="GET"/>'])
+    assert.is(globalThis.fetch, undefined, 'the fallback is not installed globally')
+  } finally {
+    globalThis.fetch = original
+    server.close()
+  }
+})
+
 test('a failing fetch is a TransportError with a redacted request', async () => {
   const t = fetchTransportWith(() => () => Promise.reject(new TypeError('fetch failed')))
   const e = unwrapLeft(await t(request)())
