@@ -91,39 +91,40 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
 
   return <A>(req: ClassicRequest<A>): TE.TaskEither<KayakoError, A> => {
     // Credentials, the URL's user-info, and the values of form fields that are secrets themselves (a password).
-    const secrets = [...credentials, ...req.form.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase())).map(([, value]) => value)]
-    return () =>
-      run({
+    const known = [...credentials, ...req.form.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase())).map(([, value]) => value)]
+    return () => {
+      // The salt and signature of this run: secrets too, from the moment they exist. The list is made when read (to
+      // scrub a Left or a policy's event), not on every request.
+      let salt: string | undefined
+      let signature: string | undefined
+      const secrets = (): Array<string> => {
+        const all = [...known]
+        if (salt !== undefined) all.push(salt)
+        if (signature !== undefined) all.push(signature)
+        return all
+      }
+      return run({
         operation: req.operation,
         issues: req.issues,
-        secrets: () => secrets,
+        secrets,
         target: () => ({
           method: req.method,
           url: `${config.url} (e=${req.route})`,
           headers: {}
         }),
         exchange: async () => {
-          let salt: string
-          let signature: string
           let step: 'salt' | 'signer' = 'salt'
           try {
             salt = nextSalt()
-            secrets.push(salt)
             step = 'signer'
             sign ??= makeSigner(config.secretKey)
-            signature = await sign(salt)
-            secrets.push(signature)
+            const signed = sign(salt)
+            // nodeSigner answers at once: no await (a microtask) for it.
+            signature = typeof signed === 'string' ? signed : await signed
           } catch (thrown) {
             return E.left(unsigned(req.operation, step, (step === 'salt' ? config.salt : config.signer) === undefined, thrown))
           }
-          const http = {
-            ...toHttpRequest(config.url, req, {
-              apikey: config.apiKey,
-              salt,
-              signature
-            }),
-            secrets: () => secrets
-          }
+          const http = toHttpRequest(config.url, req, { apikey: config.apiKey, salt, signature }, secrets)
           const sent = await send(http)
           return E.isLeft(sent)
             ? sent
@@ -133,11 +134,12 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
                 sent.right,
                 tooLarge,
                 parser,
-                onNotice && ((notice, operation) => onNotice(scrub(notice, secrets), operation)),
+                onNotice && ((notice, operation) => onNotice(scrub(notice, secrets()), operation)),
                 config.maxElements
               )
         }
       })
+    }
   }
 }
 
@@ -157,8 +159,11 @@ interface Credentials {
   readonly signature: string
 }
 
-/** `e=<route>` in the query always; credentials in the query for GET/DELETE, in the body for POST/PUT (spec §1.3). */
-export const toHttpRequest = (baseUrl: string, req: ClassicRequest<unknown>, credentials: Credentials): HttpRequest => {
+/**
+ * `e=<route>` in the query always; credentials in the query for GET/DELETE, in the body for POST/PUT (spec §1.3).
+ * `secrets` is the executor's list, carried for the policies (never sent).
+ */
+export const toHttpRequest = (baseUrl: string, req: ClassicRequest<unknown>, credentials: Credentials, secrets?: () => ReadonlyArray<string>): HttpRequest => {
   const auth: FormPairs = [
     ['apikey', credentials.apikey],
     ['salt', credentials.salt],
@@ -174,7 +179,8 @@ export const toHttpRequest = (baseUrl: string, req: ClassicRequest<unknown>, cre
       method: req.method,
       url: `${base}${extraQuery}&${encodeForm(auth)}`,
       headers,
-      operation: req.operation
+      operation: req.operation,
+      secrets
     }
   }
   const fields = [...req.form, ...auth]
@@ -187,7 +193,8 @@ export const toHttpRequest = (baseUrl: string, req: ClassicRequest<unknown>, cre
       url: base + extraQuery,
       headers,
       body: req.multipart(boundary, fields, req.files),
-      operation: req.operation
+      operation: req.operation,
+      secrets
     }
   }
   headers['content-type'] = 'application/x-www-form-urlencoded'
@@ -196,12 +203,16 @@ export const toHttpRequest = (baseUrl: string, req: ClassicRequest<unknown>, cre
     url: base + extraQuery,
     headers,
     body: encodeForm(fields),
-    operation: req.operation
+    operation: req.operation,
+    secrets
   }
 }
 
 /** Route segments keep their slashes and commas readable (`%2F`, `%2C` decoded back); everything else is percent-encoded. */
-const encodeRoute = (route: string): string => encodeURIComponent(route).replace(/%2[FC]/gi, decodeURIComponent)
+const encodeRoute = (route: string): string => (PLAIN_ROUTE.test(route) ? route : encodeURIComponent(route).replace(/%2[FC]/gi, decodeURIComponent))
+
+/** A route `encodeRoute` would give back as it is (`encodeURIComponent` leaves these, and `/` `,` come back): most routes. */
+const PLAIN_ROUTE = /^[\w\-.!~*'()/,]*$/
 
 const interpret = <A>(
   req: ClassicRequest<A>,
