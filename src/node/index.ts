@@ -91,6 +91,53 @@ interface Target {
 const PLAIN_PATH = /^\/[\w\-.~!$&()*+,;=:@/%?]*$/
 const DOT_SEGMENT = /\/(?:\.|%2e)/i
 
+/** A request's deadline, as `deadlines` keeps it. */
+interface Deadline {
+  readonly at: number
+  readonly expire: () => void
+}
+
+// setTimeout takes at most 2^31 - 1 ms (a longer delay fires at once); a later deadline is looked at again then.
+const LONGEST_DELAY = 2 ** 31 - 1
+
+/**
+ * The deadlines of a transport's requests on one timer, armed for the earliest: a request adds its deadline and takes
+ * it out when answered, with no timer set and cleared per request (each cost as much as the rest of the transport's
+ * own work). The timer is unref'd: a request in flight keeps the process alive through its socket or DNS lookup.
+ */
+const deadlines = () => {
+  const pending = new Set<Deadline>()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let armedAt = Infinity
+  const arm = (at: number): void => {
+    if (timer !== undefined) clearTimeout(timer)
+    armedAt = at
+    timer = setTimeout(sweep, Math.min(Math.max(0, at - performance.now()), LONGEST_DELAY)).unref()
+  }
+  const sweep = (): void => {
+    timer = undefined
+    armedAt = Infinity
+    const now = performance.now()
+    let next = Infinity
+    for (const deadline of pending) {
+      if (deadline.at <= now) {
+        pending.delete(deadline)
+        deadline.expire()
+      } else next = Math.min(next, deadline.at)
+    }
+    if (next < Infinity) arm(next)
+  }
+  return {
+    add: (ms: number, expire: () => void): Deadline => {
+      const deadline = { at: performance.now() + ms, expire }
+      pending.add(deadline)
+      if (deadline.at < armedAt) arm(deadline.at)
+      return deadline
+    },
+    remove: (deadline: Deadline): boolean => pending.delete(deadline)
+  }
+}
+
 /** Node's headers as the transport answers them: `set-cookie`, the one list Node keeps, joined as fetch joins it. */
 const headersOf = (headers: http.IncomingHttpHeaders): Record<string, string> => {
   const cookies = headers['set-cookie']
@@ -210,12 +257,14 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
     return target
   }
 
-  // With `ms`, the deadline is kept here (see KEEPS_DEADLINE): one timer, no AbortController or signal listeners.
+  // With `ms`, the deadline is kept here (see KEEPS_DEADLINE): on the transport's one timer, no AbortController or
+  // signal listeners.
+  const timers = deadlines()
   const send = (request: HttpRequest, ms?: number): Promise<Result> =>
     new Promise<Result>((settle) => {
-      let timer: ReturnType<typeof setTimeout> | undefined
+      let deadline: Deadline | undefined
       const resolve = (result: Result): void => {
-        if (timer !== undefined) clearTimeout(timer)
+        if (deadline !== undefined) timers.remove(deadline)
         settle(result)
       }
       const fail = (thrown: unknown): void =>
@@ -290,10 +339,10 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
         // Bytes after a complete response (a Content-Length shorter than the body) fail the socket, not the answer.
         req.on('error', (error) => (response?.complete === true ? undefined : fail(error)))
         if (ms !== undefined) {
-          timer = setTimeout(() => {
+          deadline = timers.add(ms, () => {
             settle({ _tag: 'Left', left: lateError(request, ms, phase) })
             req.destroy()
-          }, ms)
+          })
         }
         if (ms !== undefined || request.onPhase !== undefined) {
           enter('connect')

@@ -358,6 +358,34 @@ t('Node executor deadline: no AbortController per request, the timer cleared aft
   }
 })
 
+t(
+  "nodeTransport's deadlines share one timer: a shorter one started later ends on time, a longer one is still answered, one past 2^31 ms waits without a timer overflow",
+  async () => {
+    const transport = nodeTransport()
+    const keep = (transport as MayKeepDeadline)[KEEPS_DEADLINE] as NonNullable<MayKeepDeadline[typeof KEEPS_DEADLINE]>
+    const waiting = new Map<string, ServerResponse>()
+    handler = (req, res) => void waiting.set(req.url, res) // answered below, by hand
+    const warnings: Array<string> = []
+    const warned = (warning: Error): void => void warnings.push(warning.name)
+    process.on('warning', warned)
+    try {
+      const huge = keep({ method: 'GET', url: `${base}/huge`, headers: {} }, 2 ** 31 + 10)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      const long = keep({ method: 'GET', url: `${base}/long`, headers: {} }, 5_000)
+      const started = Date.now()
+      const short = transportLeft(unwrapLeft(await keep({ method: 'GET', url: `${base}/short`, headers: {} }, 150)))
+      assert.is(short.cause, 'timed out after 150 ms waiting for the response headers')
+      assert.ok(Date.now() - started < 1_500, `the short deadline ended after ${Date.now() - started} ms`)
+      for (const path of ['/long', '/huge']) waiting.get(path)?.end('late but in time')
+      assert.equal([unwrap(await long).body, unwrap(await huge).body], ['late but in time', 'late but in time'])
+      assert.equal(warnings, [], 'no TimeoutOverflowWarning (a timer of 1 ms, again and again)')
+    } finally {
+      process.off('warning', warned)
+      transport.destroy()
+    }
+  }
+)
+
 t("the Node builds' default transport keeps the deadline as nodeTransport does (runtime.node.ts)", async () => {
   assert.type((defaultTransport as MayKeepDeadline)[KEEPS_DEADLINE], 'function')
   handler = () => undefined // never answers
