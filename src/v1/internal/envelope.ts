@@ -129,9 +129,8 @@ export interface Parsed {
 /**
  * Turns a parsed answer written with `_case` or `_flat` into the default form (`normaliseDocument`): given only to the
  * requests that ask for those (`withOptions`, the executor's `normalise`), so the bundles of the others leave it out.
- * `lazy` (the parse step): a list in `data` may be left as parsed, for the record decoders to read where it stands.
  */
-export type Normalise = (document: unknown, snake: boolean, lazy?: boolean) => unknown
+export type Normalise = (document: unknown, snake: boolean) => unknown
 
 /**
  * The parse step, bounded: at most `maxValues` values, counted in a linear pass before the tree is built. Without
@@ -150,7 +149,7 @@ export const parseAnswer = (whole: string, maxValues: number, normalise?: Normal
     // A document nested deeper than the stack allows (JSON.parse itself copes): unreadable, not a network failure.
     failure = 'unreadable document'
     // A document already in snake case is not copied (the copy was most of the garbage of a large list).
-    return { envelope: readEnvelope(normalise === undefined ? document : normalise(document, scanned.snake, true)) }
+    return { envelope: readEnvelope(normalise === undefined ? document : normalise(document, scanned.snake)) }
   } catch (thrown) {
     return { failure: `${failure} (${causeText(thrown)})` }
   }

@@ -8,7 +8,7 @@
  * Each resource is resolved once and shared wherever it is referenced, so the work is linear in the document size.
  * Every normalised object keeps its original under `RAW`, for free-form maps whose keys are data, not names.
  */
-import { inCase, isUpper, toSnake } from './letterCase'
+import { isUpper, toSnake } from './letterCase'
 
 /** The original object a normalised object was made from (a symbol key: invisible to `Object.keys` and deep-equal). */
 export const RAW: unique symbol = /*#__PURE__*/ Symbol.for('kayako-fp/v1/raw') as never
@@ -19,35 +19,7 @@ export const RAW: unique symbol = /*#__PURE__*/ Symbol.for('kayako-fp/v1/raw') a
  */
 export const SHARED: unique symbol = /*#__PURE__*/ Symbol.for('kayako-fp/v1/shared') as never
 
-/** Marks a list left as parsed by `normaliseDocument(…, lazy)`: how the record engine reads it (a {@link Reading}). */
-export const READING: unique symbol = /*#__PURE__*/ Symbol.for('kayako-fp/v1/reading') as never
-
 export type JsonObject = { readonly [key: string]: unknown; readonly [RAW]?: unknown; readonly [SHARED]?: true }
-
-/**
- * How the record engine (`codec.ts`) reads a list left as parsed, whatever its letter case, with flat references
- * resolved where a related field is read. What it does not read itself it reads in the normal form, made here on
- * demand and shared (references resolved once), so the values decoded are `normaliseDocument`'s exactly.
- */
-export interface Reading {
-  /** The letter case of names: 0 snake, 1 camel, 2 pascal (a record's table of names for it). */
-  readonly c: number
-  /**
-   * A name in this letter case; `''` when the normal form would not find the snake name under it (`toSnake` does not
-   * turn it back), or for a `field` named `resource` or `resource_type` (whose values the normal form re-cases).
-   */
-  readonly name: (snake: string, field?: boolean) => string
-  /** A value in the normal form. */
-  readonly normal: (value: unknown) => unknown
-  /**
-   * A reference (`{ id, resource_type }` in any letter case) in the normal form: the resource it resolves to, or the
-   * reference with all its keys; `undefined` for anything else. Not `exact`: an unresolved reference whose names and
-   * id are plain comes back as the `Reference` itself (a related field's value), and `made` says so.
-   */
-  readonly ref: (o: JsonObject, exact: boolean) => unknown
-  /** Whether `ref` returned a `Reference` made from the answer's reference. */
-  made: boolean
-}
 
 const REFERENCE_KEYS: ReadonlySet<string> = /*#__PURE__*/ new Set(['id', 'uuid', 'resource_type', 'resource_url', 'legacy_id'])
 
@@ -265,63 +237,12 @@ export const scanJson = (text: string, maxValues: number): Scanned => {
 /** `scanJson`'s verdict alone: `undefined` when within the bounds, else why not. */
 export const checkJson = (text: string, maxValues: number): string | undefined => scanJson(text, maxValues).problem
 
-const LETTER_CASES = ['snake', 'camel', 'pascal'] as const
-
-/**
- * The same name as a property key already is (V8 internalises keys): with a key made by `split` or `replace`, every
- * read or write looks it up in the string table first.
- */
-export const intern = (name: string): string => Object.keys({ [name]: 0 })[0] as string
-
-const reading = (c: number, ctx: Context): Reading => {
-  const letterCase = LETTER_CASES[c] as (typeof LETTER_CASES)[number]
-  const name = (snake: string, field?: boolean): string => {
-    const named = intern(inCase(snake, letterCase))
-    return toSnake(named) !== snake || (field === true && (snake === 'resource' || snake === 'resource_type')) ? '' : named
-  }
-  const [id, uuid, type] = ['id', 'uuid', 'resource_type'].map((key) => name(key))
-  const referenceNames = new Set([...REFERENCE_KEYS].map((key) => name(key)))
-  // every value is normalised from the top: the depth of what is above it is the engine's to bound (by the scan)
-  const normal = (value: unknown): unknown => {
-    ctx.depth = 0
-    return normaliseValue(value, ctx)
-  }
-  const self: Reading = {
-    c,
-    name,
-    normal,
-    made: false,
-    ref: (o, exact) => {
-      self.made = false
-      let named = true
-      for (const key in o)
-        if (!referenceNames.has(key)) {
-          named = false
-          if (!REFERENCE_KEYS.has(toSnake(key))) return undefined
-        }
-      const typeName = o[type as string]
-      const key = o[id as string] ?? o[uuid as string]
-      if (exact || !named || typeof typeName !== 'string' || (typeof key !== 'number' && (typeof key !== 'string' || key === ''))) return normal(o)
-      const resourceType = toSnake(typeName)
-      const target = ctx.index.get(resourceType)?.get(String(key))
-      ctx.depth = 0
-      const resolved = target !== undefined ? resolve(target, ctx) : undefined
-      if (resolved !== undefined) return resolved
-      self.made = true
-      return { _tag: 'Reference', id: key, resourceType }
-    }
-  }
-  return self
-}
-
 /**
  * Normalises a parsed response body: snake keys, snake resource types, flat `resources` resolved and removed. With
  * `snake` (`scanJson` found every name in snake case) nothing is copied: a document without `resources` is its own
- * normal form, and the references of one with `resources` are resolved into it where they stand. With `lazy` (the
- * executor's parse step) a list in `data` is left as parsed, marked with how to read it (`READING`): the record
- * engine reads it in its own letter case and makes the normal form only of what it does not read itself.
+ * normal form, and the references of one with `resources` are resolved into it where they stand.
  */
-export const normaliseDocument = (document: unknown, snake = false, lazy = false): unknown => {
+export const normaliseDocument = (document: unknown, snake = false): unknown => {
   if (snake && isObject(document) && !('resources' in document)) return document
   if (!isObject(document)) return normaliseValue(document, newContext())
   const ctx = newContext(snake)
@@ -332,11 +253,7 @@ export const normaliseDocument = (document: unknown, snake = false, lazy = false
     const name = toSnake(key)
     if (name === 'resources') continue
     const value = document[key]
-    if (lazy && name === 'data' && Array.isArray(value)) {
-      // a list is left as parsed, for the engine to read (the letter case of `data` is the document's)
-      ;(value as { [READING]?: Reading })[READING] = reading(snake ? 0 : key === 'Data' ? 2 : 1, ctx)
-      out[name] = value
-    } else out[name] = name === 'resource' && typeof value === 'string' ? toSnake(value) : normaliseValue(value, ctx)
+    out[name] = name === 'resource' && typeof value === 'string' ? toSnake(value) : normaliseValue(value, ctx)
   }
   out[RAW] = document
   return out

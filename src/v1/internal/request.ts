@@ -4,7 +4,7 @@
  * sent. Query and body names are camelCase here and sent in snake_case.
  */
 import * as E from '../../core/either'
-import { atKey, success, type Decoded, type Decoder } from '../../core/decoder'
+import { atKey, failure, success, traverseIndexed, type Decoded, type Decoder } from '../../core/decoder'
 import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../../core/fields'
 import * as V from '../../core/validate'
 import type { Issues } from '../../core/validate'
@@ -12,7 +12,6 @@ import type { KayakoError } from '../../core/error'
 import type { HttpRequest } from '../../core/http'
 import type { Exchanged } from './auth'
 import type { Envelope, Links, Normalise } from './envelope'
-import { decodeItems } from './codec'
 import { normaliseDocument } from './flat'
 import { nextLink } from './link'
 import { mergeOptions, needsNormalise, toWire, type Options, type WireOptions } from './options'
@@ -101,7 +100,11 @@ export const one = <A>(decoder: Decoder<unknown, A>): Decoder<Envelope, A> => ({
 })
 
 const items = <A>(decoder: Decoder<unknown, A>, data: unknown): Decoded<ReadonlyArray<A>> =>
-  data === undefined || data === null ? success([]) : atKey('data')(decodeItems(decoder, data))
+  data === undefined || data === null
+    ? success([])
+    : Array.isArray(data)
+      ? atKey('data')(traverseIndexed(data, (item) => decoder.decode(item)))
+      : atKey('data')(failure(data, 'expected an array'))
 
 /** `data` as an unpaginated collection (statuses, types, channels …). */
 export const many = <A>(decoder: Decoder<unknown, A>): Decoder<Envelope, ReadonlyArray<A>> => ({
