@@ -46,12 +46,16 @@ export const deadline =
         phase = next
         request.onPhase?.(next)
       }
-      const timer = clock.setTimeout(() => {
-        const cause = `timed out after ${ms} ms${phase === undefined ? '' : ` ${PHASE_TEXT[phase]}`}`
-        controller.abort(new DOMException(cause, 'TimeoutError'))
-        // (a promise settles once: whichever of the answer and the deadline comes first wins)
-        resolve({ _tag: 'Left', left: { ...transportError(request.operation ?? 'request', redact(request), cause), ...(phase && { phase }) } })
-      }, ms)
+      const timer = clock.setTimeout(
+        () => {
+          const cause = `timed out after ${ms} ms${phase === undefined ? '' : ` ${PHASE_TEXT[phase]}`}`
+          controller.abort(new DOMException(cause, 'TimeoutError'))
+          // (a promise settles once: whichever of the answer and the deadline comes first wins)
+          resolve({ _tag: 'Left', left: { ...transportError(request.operation ?? 'request', redact(request), cause), ...(phase && { phase }) } })
+          // Timers hold at most 2^31 − 1 ms (24.8 days); a longer delay would fire at once.
+        },
+        Math.min(ms, 2147483647)
+      )
       void send(transport, { ...request, signal: controller.signal, onPhase }).then((sent) => {
         clock.clearTimeout(timer)
         resolve(sent)

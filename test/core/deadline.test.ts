@@ -51,6 +51,15 @@ for (const [phases, cause, phase] of [
   })
 }
 
+t('withTimeout: a deadline past what a timer holds (2^31 − 1 ms) is armed at that most, not at once', async () => {
+  const delays: Array<number> = []
+  const clock = { now: () => 0, setTimeout: (_: () => void, ms: number) => delays.push(ms), clearTimeout: () => undefined }
+  const answered: Transport = () => () => Promise.resolve(E.right({ status: 200, headers: {}, body: '' }))
+  const r = await withTimeout(30 * 24 * 3600 * 1000, { clock })(answered)(GET)()
+  assert.ok(E.isRight(r))
+  assert.equal(delays, [2 ** 31 - 1])
+})
+
 t('withTimeout: nested deadlines both hear the phases; a transport that reports none gets no phase', async () => {
   const { clock, advance } = fakeClock()
   let result: E.Either<KayakoError, HttpResponse> | undefined

@@ -144,4 +144,12 @@ test('an attachment without a download URL, or a URL that is not http(s), is an 
   assert.equal(Attachment.download(URL).issues, [])
 })
 
+test('a download description names a path that starts with / whatever the argument (an opaque URL has none, or one without its slash)', () => {
+  for (const url of ['a:b', 'A:', 'not a url', URL]) {
+    const path = File.download(url).path
+    assert.ok(path.startsWith('/'), `${url} → ${path}`)
+  }
+  assert.is(File.download(URL).path, '/api/v1/cases/9999/notes/99999/attachments/2/download')
+})
+
 test.run()

@@ -62,7 +62,9 @@ export const downloadRequest = (operation: string, url: unknown): V1Request<Uint
 /** The URL's path, for the description (`path`); the download itself goes to the whole URL. */
 const pathOf = (url: unknown): string => {
   try {
-    return new URL(url as string).pathname
+    // (an opaque URL such as `a:b` has a path without its slash, or none: it is refused by the checks anyway)
+    const path = new URL(url as string).pathname
+    return path.startsWith('/') ? path : '/'
   } catch {
     return '/'
   }
