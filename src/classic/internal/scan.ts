@@ -57,6 +57,29 @@ const CDATA = '<![CDATA['
 const TOKEN =
   /<(?:([A-Za-z_:\u0080-\uffff][^\s/>=<]*)((?:\s+[^\s/>=<]+\s*=\s*(?:"[^"]*"|'[^']*'))*)(\s*)(?:>(?:<!\[CDATA\[[^\]]*(?:\](?!\]>)[^\]]*)*\]\]>|[^<]*)(<)\/\1>|(\/)?>)|\/([^\s/>=<]*)\s*>|!\[CDATA\[[\s\S]*?\]\]>|!--[\s\S]*?-->|\?[\s\S]*?\?>)/y
 
+// A start tag read one attribute at a time, for `tokenAt`.
+const NAME = /<[A-Za-z_:\u0080-\uffff][^\s/>=<]*/y
+const ATTRIBUTE = /\s+[^\s/>=<]+\s*=\s*(?:"[^"]*"|'[^']*')/y
+const TAG_END = /(\s*)(\/)?>/y
+
+/** `TOKEN` matched at `lt` (its `lastIndex` after the token), or `null`. */
+const tokenAt = (text: string, lt: number): ReadonlyArray<string | undefined> | null => {
+  TOKEN.lastIndex = lt
+  try {
+    return TOKEN.exec(text)
+  } catch {
+    // the engine's backtracking stack ran out on a start tag of very many attributes: read them one at a time
+    NAME.lastIndex = lt
+    if (!NAME.test(text)) return null
+    let j = NAME.lastIndex
+    for (ATTRIBUTE.lastIndex = j; ATTRIBUTE.test(text);) j = ATTRIBUTE.lastIndex
+    TAG_END.lastIndex = j
+    const end = TAG_END.exec(text)
+    TOKEN.lastIndex = TAG_END.lastIndex
+    return end && [undefined, text.slice(lt + 1, NAME.lastIndex), text.slice(NAME.lastIndex, j), end[1], undefined, end[2]]
+  }
+}
+
 /**
  * About twice the elements of a real 32 MiB `<tickets>` list (510,000 in the benchmark generator's list with posts
  * and notes), so every answer under the default `maxBodyBytes` decodes, and a document of tiny elements stops early.
@@ -93,8 +116,7 @@ export const checkRoot = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): str
     if (lt < 0) break
     // One match reads a whole token in the engine's compiled code, which does not wait for the optimiser (cold
     // decodes count); what it does not match is malformed, but for a DOCTYPE before the root.
-    TOKEN.lastIndex = lt
-    const m = TOKEN.exec(text)
+    const m = tokenAt(text, lt)
     const name = m?.[1]
     const closed = m?.[6]
     if (m === null) {

@@ -399,10 +399,11 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
     byName: new Map([...knownElements].map((name, slot) => [name, slot])),
     seen: []
   }
+  const shape = Object.fromEntries([...entries, ['extra']].map(([name]) => [name, null]))
   let idle: ScanView | undefined
   const read = (v: ElementView, actual: unknown): Decoded<FieldValues<F> & { readonly extra: Extra }> => {
     if (v.name !== tagName) return failure(actual, `expected <${tagName}>`)
-    const out = readFields(entries, v)
+    const out = readFields(entries, v, shape)
     if (!E.isLeft(out)) out.right.extra = extraOf(v, knownElements, knownAttributes)
     return out as Decoded<FieldValues<F> & { readonly extra: Extra }>
   }
