@@ -339,13 +339,13 @@ export class ScanView implements ElementView {
   declare private k: number
   declare private readonly slots: Slots
   declare private readonly attrs: Array<readonly [string, string]>
-  declare private readonly firsts: Array<number>
+  declare private readonly firsts: Int32Array
   declare private rest: Map<string, Array<number>> | undefined
 
   constructor(slots: Slots) {
     this.slots = slots
     this.attrs = []
-    this.firsts = []
+    this.firsts = new Int32Array(slots.byName.size)
     this.release()
   }
 
@@ -367,9 +367,7 @@ export class ScanView implements ElementView {
     this.name = text.slice(at, end)
     this.attrs.length = 0
     attributesAt(text, end, this.attrs)
-    const first = this.firsts
-    first.length = 0
-    for (let n = this.slots.byName.size; n > 0; n--) first.push(-1)
+    const first = this.firsts.fill(-1)
     const seen = this.slots.seen
     for (let c = k + 1, n = 0; c < (index[4 * k + 3] as number); c = index[4 * c + 3] as number, n++) {
       const from = (index[4 * c] as number) + 1
