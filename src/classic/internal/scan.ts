@@ -36,12 +36,6 @@ export const scanWith = <A>(decoder: Decoder<XmlElement, A>, doc: Scanned, k: nu
 // JavaScript's `\s`, as `checkDocument` reads tags.
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)))
 
-// The loops over characters call nothing for ASCII: until the optimiser inlines calls, each costs (cold decodes count).
-const skipSpaces = (text: string, i: number): number => {
-  for (let c = text.charCodeAt(i); c === 32 || (c >= 9 && c <= 13) || (c > 127 && isSpace(c)); c = text.charCodeAt(++i));
-  return i
-}
-
 const LT = 60
 const GT = 62
 const SLASH = 47
@@ -51,15 +45,15 @@ const EQUALS = 61
 const CDATA = '<![CDATA['
 
 // The grammar of the code in `checkRoot`, for the tokens it reads (names and attributes as `endOfName` and
-// `skipSpaces` read them: JavaScript's `\s` is `isSpace`). Groups: 1 a start tag's name, 2 its attributes, 3 the white
+// `ATTRIBUTE` read them: JavaScript's `\s` is `isSpace`). Groups: 1 a start tag's name, 2 its attributes, 3 the white
 // space before `>`, 4 `<` for a leaf (text or one CDATA section, then `</name>`), 5 `/` for an empty tag, 6 an end
 // tag's name. Every part is linear: a CDATA section's `]` must not start `]]>`, so no section is read past its end.
 const TOKEN =
   /<(?:([A-Za-z_:\u0080-\uffff][^\s/>=<]*)((?:\s+[^\s/>=<]+\s*=\s*(?:"[^"]*"|'[^']*'))*)(\s*)(?:>(?:<!\[CDATA\[[^\]]*(?:\](?!\]>)[^\]]*)*\]\]>|[^<]*)(<)\/\1>|(\/)?>)|\/([^\s/>=<]*)\s*>|!\[CDATA\[[\s\S]*?\]\]>|!--[\s\S]*?-->|\?[\s\S]*?\?>)/y
 
 // A start tag read one attribute at a time, for `tokenAt`.
-const NAME = /<[A-Za-z_:\u0080-\uffff][^\s/>=<]*/y
-const ATTRIBUTE = /\s+[^\s/>=<]+\s*=\s*(?:"[^"]*"|'[^']*')/y
+// One attribute (its name, its value in double or single quotes), as `attributesAt` reads it too.
+const ATTRIBUTE = /\s+([^\s/>=<]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y
 const TAG_END = /(\s*)(\/)?>/y
 
 /** `TOKEN` matched at `lt` (its `lastIndex` after the token), or `null`. */
@@ -69,14 +63,13 @@ const tokenAt = (text: string, lt: number): ReadonlyArray<string | undefined> | 
     return TOKEN.exec(text)
   } catch {
     // the engine's backtracking stack ran out on a start tag of very many attributes: read them one at a time
-    NAME.lastIndex = lt
-    if (!NAME.test(text)) return null
-    let j = NAME.lastIndex
+    const nameEnd = endOfName(text, lt + 1)
+    let j = nameEnd
     for (ATTRIBUTE.lastIndex = j; ATTRIBUTE.test(text);) j = ATTRIBUTE.lastIndex
     TAG_END.lastIndex = j
     const end = TAG_END.exec(text)
     TOKEN.lastIndex = TAG_END.lastIndex
-    return end && [undefined, text.slice(lt + 1, NAME.lastIndex), text.slice(NAME.lastIndex, j), end[1], undefined, end[2]]
+    return end && [undefined, text.slice(lt + 1, nameEnd), text.slice(nameEnd, j), end[1], undefined, end[2]]
   }
 }
 
@@ -116,15 +109,22 @@ export const checkRoot = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): str
     if (lt < 0) break
     // One match reads a whole token in the engine's compiled code, which does not wait for the optimiser (cold
     // decodes count); what it does not match is malformed, but for a DOCTYPE before the root.
+    if (open.length === 0 && text.startsWith(CDATA, lt)) return `text outside the root${atOffset(lt)}`
     const m = tokenAt(text, lt)
     const name = m?.[1]
-    const closed = m?.[6]
-    if (m === null) {
-      const c = text.charCodeAt(lt + 1)
-      if (c === SLASH)
-        return open.length === 0 ? `a closing tag outside the root${atOffset(lt)}` : `<${open[open.length - 1] as string}> closed by another tag${atOffset(lt)}`
+    const c = text.charCodeAt(lt + 1)
+    if (c === SLASH) {
+      if (open.length === 0) return `a closing tag outside the root${atOffset(lt)}`
+      const k = open.length - 2
+      if (m?.[6] !== open[k + 1]) return `<${open[k + 1] as string}> closed by another tag${atOffset(lt)}`
+      const e = 4 * (open[k] as number)
+      index[e + 2] = lt
+      index[e + 3] = elements
+      open.length = k
+      i = TOKEN.lastIndex
+      rootDone = k === 0
+    } else if (m === null) {
       const opener = c === QUESTION ? '<?' : c !== BANG ? '' : text.startsWith('<!--', lt) ? '<!--' : text.startsWith(CDATA, lt) ? CDATA : ''
-      if (opener === CDATA && open.length === 0) return `text outside the root${atOffset(lt)}`
       if (opener !== '') return `unclosed ${opener}${atOffset(lt)}`
       if (open.length > 0 || rootDone || !text.startsWith('<!DOCTYPE', lt)) return `malformed tag${atOffset(lt)}`
       // to the first `>` outside the internal subset's brackets
@@ -156,18 +156,7 @@ export const checkRoot = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): str
         index[e + 3] = elements
       }
       rootDone ||= open.length === 0
-    } else if (closed !== undefined) {
-      if (open.length === 0) return `a closing tag outside the root${atOffset(lt)}`
-      const k = open.length - 2
-      if (closed !== open[k + 1]) return `<${open[k + 1] as string}> closed by another tag${atOffset(lt)}`
-      const e = 4 * (open[k] as number)
-      index[e + 2] = lt
-      index[e + 3] = elements
-      open.length = k
-      i = TOKEN.lastIndex
-      rootDone = k === 0
-    } else if (open.length === 0 && text.startsWith(CDATA, lt)) return `text outside the root${atOffset(lt)}`
-    else i = TOKEN.lastIndex
+    } else i = TOKEN.lastIndex
   }
   return open.length > 0 ? `truncated document: <${open[1] as string}> is not closed` : rootDone ? { text, index } : 'no root element'
 }
@@ -177,14 +166,13 @@ const atOffset = (lt: number): string => ` at offset ${lt}`
 // Every stop but a non-ASCII space is at most `>`: a name's letters cost one comparison each.
 const isNameStop = (c: number): boolean => (c > GT ? c > 127 && isSpace(c) : c === SLASH || c === GT || c === EQUALS || c === LT || isSpace(c))
 
+const NAME_END = /[^\s/>=<]*/y
+
 /** The offset after a name starting at `i`. */
 const endOfName = (text: string, i: number): number => {
-  for (
-    let c = text.charCodeAt(i);
-    c > GT ? c < 128 || !isSpace(c) : c !== SLASH && c !== GT && c !== EQUALS && c !== LT && c !== 32 && (c < 9 || c > 13);
-    c = text.charCodeAt(++i)
-  );
-  return i
+  NAME_END.lastIndex = i
+  NAME_END.test(text)
+  return NAME_END.lastIndex
 }
 
 /** The name of element `k`. */
@@ -198,19 +186,10 @@ export const nameAt = (doc: Scanned, k: number): string => {
  * on a plain object: `__proto__` sets nothing.
  */
 const attributesAt = (text: string, i: number, out: Array<readonly [string, string]>): Array<readonly [string, string]> => {
-  for (;;) {
-    i = skipSpaces(text, i)
-    const c = text.charCodeAt(i)
-    if (c === GT || c === SLASH) return out
-    // name, white space, `=`, white space, a quoted value (the grammar `checkDocument` held the tag to)
-    const eq = text.indexOf('=', i)
-    const v = skipSpaces(text, eq + 1)
-    const close = text.indexOf(text[v] as string, v + 1)
-    let n = eq
-    while (isSpace(text.charCodeAt(n - 1))) n--
-    const name = text.slice(i, n)
-    if (name !== '__proto__') out.push([name, decodeEntities(text.slice(v + 1, close))])
-    i = close + 1
+  for (ATTRIBUTE.lastIndex = i; ;) {
+    const m = ATTRIBUTE.exec(text)
+    if (m === null) return out
+    if (m[1] !== '__proto__') out.push([m[1] as string, decodeEntities(m[2] ?? (m[3] as string))])
   }
 }
 

@@ -399,7 +399,7 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
     byName: new Map([...knownElements].map((name, slot) => [name, slot])),
     seen: []
   }
-  const shape = Object.fromEntries([...entries, ['extra']].map(([name]) => [name, null]))
+  const shape: Readonly<Record<string, unknown>> = Object.fromEntries([...entries, ['extra', null]])
   let idle: ScanView | undefined
   const read = (v: ElementView, actual?: unknown): Decoded<FieldValues<F> & { readonly extra: Extra }> => {
     if (v.name !== tagName) return failure(actual ?? { tagName: v.name }, `expected <${tagName}>`)
