@@ -76,9 +76,17 @@ export interface FieldOf<V, A> {
 /** The values of a struct's fields, by name. */
 export type FieldValues<F> = { readonly [K in keyof F]: F[K] extends FieldOf<never, infer A> ? A : never }
 
-/** Every field read from one view: the values by name, or every field's failure. */
-export const readFields = <V>(fields: ReadonlyArray<readonly [string, FieldOf<V, unknown>]>, view: V): Decoded<Record<string, unknown>> => {
-  const out: Record<string, unknown> = {}
+/**
+ * Every field read from one view: the values by name, or every field's failure. `shape` (the fields' names, in
+ * order) is copied for each result: set one by one under computed names, a result of more than 16 fields would
+ * become a hash table (slow to build and read, and three times the memory).
+ */
+export const readFields = <V>(
+  fields: ReadonlyArray<readonly [string, FieldOf<V, unknown>]>,
+  view: V,
+  shape?: Readonly<Record<string, unknown>>
+): Decoded<Record<string, unknown>> => {
+  const out: Record<string, unknown> = { ...shape }
   let errors: DecodeErrors | undefined
   // indexed, no destructuring: each costs an iterator until the optimiser has seen the loop (cold decodes count)
   for (let i = 0; i < fields.length; i++) {

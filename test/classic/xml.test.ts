@@ -192,6 +192,8 @@ test('checkDocument: elements beyond maxElements and nesting beyond 256 levels',
 test('checkDocument: a tag with a million attributes, a 30 MB attribute value or text: one pass, no overflow', () => {
   for (const [text, expected] of [
     [`<a${' b=""'.repeat(1_000_000)}/>`, undefined],
+    [`<r><a${' b=""'.repeat(1_000_000)} >x</a></r>`, undefined],
+    [`<r><a${' b=""'.repeat(1_000_000)} c></a></r>`, 'malformed tag at offset 3'],
     [`<a b="${'x'.repeat(30_000_000)}"/>`, undefined],
     [`<a b="${'x'.repeat(30_000_000)}`, 'malformed tag at offset 0'],
     [`<a${' '.repeat(10_000_000)}x`, 'malformed tag at offset 0'],

@@ -36,12 +36,6 @@ export const scanWith = <A>(decoder: Decoder<XmlElement, A>, doc: Scanned, k: nu
 // JavaScript's `\s`, as `checkDocument` reads tags.
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)))
 
-// The loops over characters call nothing for ASCII: until the optimiser inlines calls, each costs (cold decodes count).
-const skipSpaces = (text: string, i: number): number => {
-  for (let c = text.charCodeAt(i); c === 32 || (c >= 9 && c <= 13) || (c > 127 && isSpace(c)); c = text.charCodeAt(++i));
-  return i
-}
-
 const LT = 60
 const GT = 62
 const SLASH = 47
@@ -49,6 +43,35 @@ const BANG = 33
 const QUESTION = 63
 const EQUALS = 61
 const CDATA = '<![CDATA['
+
+// The grammar of the code in `checkRoot`, for the tokens it reads (names and attributes as `endOfName` and
+// `ATTRIBUTE` read them: JavaScript's `\s` is `isSpace`). Groups: 1 a start tag's name, 2 its attributes, 3 the white
+// space before `>`, 4 `<` for a leaf (text or one CDATA section, then `</name>`), 5 `/` for an empty tag, 6 an end
+// tag's name. Every part is linear: a CDATA section's `]` must not start `]]>`, so no section is read past its end.
+const TOKEN =
+  /<(?:([A-Za-z_:\u0080-\uffff][^\s/>=<]*)((?:\s+[^\s/>=<]+\s*=\s*(?:"[^"]*"|'[^']*'))*)(\s*)(?:>(?:<!\[CDATA\[[^\]]*(?:\](?!\]>)[^\]]*)*\]\]>|[^<]*)(<)\/\1>|(\/)?>)|\/([^\s/>=<]*)\s*>|!\[CDATA\[[\s\S]*?\]\]>|!--[\s\S]*?-->|\?[\s\S]*?\?>)/y
+
+// A start tag read one attribute at a time, for `tokenAt`.
+// One attribute (its name, its value in double or single quotes), as `attributesAt` reads it too.
+const ATTRIBUTE = /\s+([^\s/>=<]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y
+const TAG_END = /(\s*)(\/)?>/y
+
+/** `TOKEN` matched at `lt` (its `lastIndex` after the token), or `null`. */
+const tokenAt = (text: string, lt: number): ReadonlyArray<string | undefined> | null => {
+  TOKEN.lastIndex = lt
+  try {
+    return TOKEN.exec(text)
+  } catch {
+    // the engine's backtracking stack ran out on a start tag of very many attributes: read them one at a time
+    const nameEnd = endOfName(text, lt + 1)
+    let j = nameEnd
+    for (ATTRIBUTE.lastIndex = j; ATTRIBUTE.test(text);) j = ATTRIBUTE.lastIndex
+    TAG_END.lastIndex = j
+    const end = TAG_END.exec(text)
+    TOKEN.lastIndex = TAG_END.lastIndex
+    return end && [undefined, text.slice(lt + 1, nameEnd), text.slice(nameEnd, j), end[1], undefined, end[2]]
+  }
+}
 
 /**
  * About twice the elements of a real 32 MiB `<tickets>` list (510,000 in the benchmark generator's list with posts
@@ -75,9 +98,8 @@ export const checkDocument = (text: string, maxElements?: number): string | unde
 
 /** `checkDocument`, and the document's element index (`Scanned`) when it is well-formed. */
 export const checkRoot = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): string | Scanned => {
-  // open elements: the number of each, and the start and end offsets of its name
-  const open: Array<number> = []
-  const openName = (k: number): string => text.slice(open[k + 1], open[k + 2])
+  // open elements: the number of each, and its name
+  const open: Array<number | string> = []
   let index = new Int32Array(Math.max(256, (text.length >> 5) << 2))
   let elements = 0
   let rootDone = false
@@ -85,68 +107,32 @@ export const checkRoot = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): str
     const lt = text.indexOf('<', i)
     if (open.length === 0 && text.slice(i, lt < 0 ? undefined : lt).trim() !== '') return `text outside the root at offset ${i}`
     if (lt < 0) break
+    // One match reads a whole token in the engine's compiled code, which does not wait for the optimiser (cold
+    // decodes count); what it does not match is malformed, but for a DOCTYPE before the root.
+    if (open.length === 0 && text.startsWith(CDATA, lt)) return `text outside the root${atOffset(lt)}`
+    const m = tokenAt(text, lt)
+    const name = m?.[1]
     const c = text.charCodeAt(lt + 1)
-    const opener = c === QUESTION ? '<?' : c !== BANG ? '' : text.startsWith('<!--', lt) ? '<!--' : text.startsWith(CDATA, lt) ? CDATA : ''
-    if (opener !== '') {
-      if (open.length === 0 && opener === CDATA) return `text outside the root${atOffset(lt)}`
-      const close = opener === '<?' ? '?>' : opener === CDATA ? ']]>' : '-->'
-      const end = text.indexOf(close, lt + opener.length)
-      if (end < 0) return `unclosed ${opener}${atOffset(lt)}`
-      i = end + close.length
-    } else if (open.length === 0 && !rootDone && text.startsWith('<!DOCTYPE', lt)) {
+    if (c === SLASH) {
+      if (open.length === 0) return `a closing tag outside the root${atOffset(lt)}`
+      const k = open.length - 2
+      if (m?.[6] !== open[k + 1]) return `<${open[k + 1] as string}> closed by another tag${atOffset(lt)}`
+      const e = 4 * (open[k] as number)
+      index[e + 2] = lt
+      index[e + 3] = elements
+      open.length = k
+      i = TOKEN.lastIndex
+      rootDone = k === 0
+    } else if (m === null) {
+      const opener = c === QUESTION ? '<?' : c !== BANG ? '' : text.startsWith('<!--', lt) ? '<!--' : text.startsWith(CDATA, lt) ? CDATA : ''
+      if (opener !== '') return `unclosed ${opener}${atOffset(lt)}`
+      if (open.length > 0 || rootDone || !text.startsWith('<!DOCTYPE', lt)) return `malformed tag${atOffset(lt)}`
       // to the first `>` outside the internal subset's brackets
       let j = lt
       for (let subset = false; j < text.length && (subset || text[j] !== '>'); j++) subset = text[j] === '[' || (subset && text[j] !== ']')
       if (j === text.length) return `unclosed DOCTYPE${atOffset(lt)}`
       i = j + 1
-    } else if (c === SLASH) {
-      if (open.length === 0) return `a closing tag outside the root${atOffset(lt)}`
-      const k = open.length - 3
-      const from = open[k + 1] as number
-      const length = (open[k + 2] as number) - from
-      // the open element's name, compared in place, then white space and `>`
-      let n = 0
-      while (n < length && text.charCodeAt(from + n) === text.charCodeAt(lt + 2 + n)) n++
-      const j = skipSpaces(text, lt + 2 + n)
-      if (n < length || text.charCodeAt(j) !== GT) return `<${openName(k)}> closed by another tag${atOffset(lt)}`
-      const e = 4 * (open[k] as number)
-      index[e + 2] = lt
-      index[e + 3] = elements
-      open.length = k
-      i = j + 1
-      rootDone = open.length === 0
-    } else {
-      const first = c
-      let j = lt + 1
-      const nameOk = (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 95 || first === 58 || first >= 0x80
-      if (nameOk) j = endOfName(text, j + 1)
-      const nameEnd = j
-      // attributes, one at a time; a failed one leaves `j` where it started, for the tag's end
-      let spaces = j
-      while (nameOk) {
-        let k = j
-        k = skipSpaces(text, k)
-        // a failed attribute leaves only white space read, which the tag's end may start with
-        spaces = k
-        if (k === j) break
-        const nameStart = k
-        k = endOfName(text, k)
-        if (k === nameStart) break
-        k = skipSpaces(text, k)
-        if (text.charCodeAt(k) !== EQUALS) break
-        k++
-        k = skipSpaces(text, k)
-        const q = text.charCodeAt(k)
-        if (q !== 34 && q !== 39) break
-        const valueEnd = text.indexOf(q === 34 ? '"' : "'", k + 1)
-        if (valueEnd < 0) break
-        j = spaces = valueEnd + 1
-      }
-      j = spaces
-      j = skipSpaces(text, j)
-      const selfClosing = text.charCodeAt(j) === SLASH
-      if (selfClosing) j++
-      if (!nameOk || text.charCodeAt(j) !== GT) return `malformed tag${atOffset(lt)}`
+    } else if (name !== undefined) {
       if (rootDone && open.length === 0) return `a second root${atOffset(lt)}`
       if (elements === maxElements) return `more than ${maxElements} elements (maxElements)`
       const e = 4 * elements++
@@ -155,16 +141,24 @@ export const checkRoot = (text: string, maxElements = DEFAULT_MAX_ELEMENTS): str
         grown.set(index)
         index = grown
       }
-      i = index[e + 1] = j + 1
+      i = TOKEN.lastIndex
       index[e] = lt
-      if (selfClosing) {
-        index[e + 2] = i
+      // after the start tag's `>`
+      index[e + 1] = lt + name.length + (m[2] as string).length + (m[3] as string).length + 2
+      if (m[5] === undefined && (m[4] === undefined ? open.push(elements - 1, name) : open.length + 2) / 2 > MAX_DEPTH)
+        return `elements nested deeper than ${MAX_DEPTH}`
+      if (m[4] !== undefined) {
+        // a leaf, closed by `</name>`
+        index[e + 2] = i - name.length - 3
         index[e + 3] = elements
-        rootDone ||= open.length === 0
-      } else if (open.push(elements - 1, lt + 1, nameEnd) / 3 > MAX_DEPTH) return `elements nested deeper than ${MAX_DEPTH}`
-    }
+      } else if (m[5] !== undefined) {
+        index[e + 1] = index[e + 2] = i
+        index[e + 3] = elements
+      }
+      rootDone ||= open.length === 0
+    } else i = TOKEN.lastIndex
   }
-  return open.length > 0 ? `truncated document: <${openName(0)}> is not closed` : rootDone ? { text, index } : 'no root element'
+  return open.length > 0 ? `truncated document: <${open[1] as string}> is not closed` : rootDone ? { text, index } : 'no root element'
 }
 
 const atOffset = (lt: number): string => ` at offset ${lt}`
@@ -172,14 +166,13 @@ const atOffset = (lt: number): string => ` at offset ${lt}`
 // Every stop but a non-ASCII space is at most `>`: a name's letters cost one comparison each.
 const isNameStop = (c: number): boolean => (c > GT ? c > 127 && isSpace(c) : c === SLASH || c === GT || c === EQUALS || c === LT || isSpace(c))
 
+const NAME_END = /[^\s/>=<]*/y
+
 /** The offset after a name starting at `i`. */
 const endOfName = (text: string, i: number): number => {
-  for (
-    let c = text.charCodeAt(i);
-    c > GT ? c < 128 || !isSpace(c) : c !== SLASH && c !== GT && c !== EQUALS && c !== LT && c !== 32 && (c < 9 || c > 13);
-    c = text.charCodeAt(++i)
-  );
-  return i
+  NAME_END.lastIndex = i
+  NAME_END.test(text)
+  return NAME_END.lastIndex
 }
 
 /** The name of element `k`. */
@@ -193,19 +186,10 @@ export const nameAt = (doc: Scanned, k: number): string => {
  * on a plain object: `__proto__` sets nothing.
  */
 const attributesAt = (text: string, i: number, out: Array<readonly [string, string]>): Array<readonly [string, string]> => {
-  for (;;) {
-    i = skipSpaces(text, i)
-    const c = text.charCodeAt(i)
-    if (c === GT || c === SLASH) return out
-    // name, white space, `=`, white space, a quoted value (the grammar `checkDocument` held the tag to)
-    const eq = text.indexOf('=', i)
-    const v = skipSpaces(text, eq + 1)
-    const close = text.indexOf(text[v] as string, v + 1)
-    let n = eq
-    while (isSpace(text.charCodeAt(n - 1))) n--
-    const name = text.slice(i, n)
-    if (name !== '__proto__') out.push([name, decodeEntities(text.slice(v + 1, close))])
-    i = close + 1
+  for (ATTRIBUTE.lastIndex = i; ;) {
+    const m = ATTRIBUTE.exec(text)
+    if (m === null) return out
+    if (m[1] !== '__proto__') out.push([m[1] as string, decodeEntities(m[2] ?? (m[3] as string))])
   }
 }
 
@@ -334,13 +318,13 @@ export class ScanView implements ElementView {
   declare private k: number
   declare private readonly slots: Slots
   declare private readonly attrs: Array<readonly [string, string]>
-  declare private readonly firsts: Array<number>
+  declare private readonly firsts: Int32Array
   declare private rest: Map<string, Array<number>> | undefined
 
   constructor(slots: Slots) {
     this.slots = slots
     this.attrs = []
-    this.firsts = []
+    this.firsts = new Int32Array(slots.byName.size)
     this.release()
   }
 
@@ -362,9 +346,7 @@ export class ScanView implements ElementView {
     this.name = text.slice(at, end)
     this.attrs.length = 0
     attributesAt(text, end, this.attrs)
-    const first = this.firsts
-    first.length = 0
-    for (let n = this.slots.byName.size; n > 0; n--) first.push(-1)
+    const first = this.firsts.fill(-1)
     const seen = this.slots.seen
     for (let c = k + 1, n = 0; c < (index[4 * k + 3] as number); c = index[4 * c + 3] as number, n++) {
       const from = (index[4 * c] as number) + 1

@@ -399,10 +399,11 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
     byName: new Map([...knownElements].map((name, slot) => [name, slot])),
     seen: []
   }
+  const shape: Readonly<Record<string, unknown>> = Object.fromEntries([...entries, ['extra', null]])
   let idle: ScanView | undefined
-  const read = (v: ElementView, actual: unknown): Decoded<FieldValues<F> & { readonly extra: Extra }> => {
-    if (v.name !== tagName) return failure(actual, `expected <${tagName}>`)
-    const out = readFields(entries, v)
+  const read = (v: ElementView, actual?: unknown): Decoded<FieldValues<F> & { readonly extra: Extra }> => {
+    if (v.name !== tagName) return failure(actual ?? { tagName: v.name }, `expected <${tagName}>`)
+    const out = readFields(entries, v, shape)
     if (!E.isLeft(out)) out.right.extra = extraOf(v, knownElements, knownAttributes)
     return out as Decoded<FieldValues<F> & { readonly extra: Extra }>
   }
@@ -412,7 +413,7 @@ export const struct = <F extends Readonly<Record<string, Field<unknown>>>>(
       // the struct's view, unless it is reading an element of its own kind further up
       const v = (idle ?? new ScanView(slots)).read(doc, k)
       idle = undefined
-      const out = read(v, { tagName: v.name })
+      const out = read(v)
       v.release()
       idle = v
       return out
