@@ -354,9 +354,9 @@ export const projectBudgets = (name) => (exportsBySubpath) => {
       // Link-header paging took it to 10.1 KB for a while; the resolution of `_case` and `_flat` answers
       // (`normaliseDocument`), now carried only by requests that ask for them, paid it back. Issue 15's plumbing pass
       // (builders' names sent without letterCase, a smaller session and executor, one bounded body reader) took it
-      // from 9.23 to 8.71 KB; the second (two-factor as an imported step, no cross-fetch fallback, a compact session and
-      // decode-error walk) to 8.28 KB: held there (+~50 B).
-      out.push(v1Case('Team', 8.33 * KB))
+      // from 9.23 to 8.71 KB; the second (two-factor as an imported step, a compact session and decode-error walk) to
+      // 8.34 KB (the cross-fetch fallback kept: 43 B): held there (+~50 B).
+      out.push(v1Case('Team', 8.39 * KB))
     else out.push({ label: 'v1 endpoint end to end: no Team.get exported, not measured', limit: Infinity, contents: '' })
     for (const object of ['User', 'Case']) if (has(`./v1/${object}`, 'get')) out.push(v1Case(object, Infinity))
     // Issue 15: "a single new endpoint end to end stays within 8 KB gzip": not met yet, see NEW_V1_ENDPOINTS.
