@@ -33,17 +33,20 @@ export interface Credentials {
   readonly otp?: TwoFactor
 }
 
-/**
- * A second login step (made by `twoFactor`): given the first step's exchange, the exchange that completes the login,
- * or the first one as it is when it asked for nothing. `next` sends `GET /session` with more headers; `remember`
- * hands the scrubber what the step learned.
- */
-export type TwoFactor = (
-  first: Exchanged,
-  next: (headers: Record<string, string>) => Promise<E.Either<KayakoError, Exchanged>>,
-  remember: (secret: string) => void,
-  operation: string
-) => Promise<E.Either<KayakoError, Exchanged>>
+/** The second login step `twoFactor(code)` makes, for `Credentials.otp`: made by `twoFactor`, called by the executor. */
+export interface TwoFactor {
+  /**
+   * @internal Given the first step's exchange, the exchange that completes the login, or the first one as it is when
+   * it asked for nothing. `next` sends `GET /session` with more headers; `remember` hands the scrubber what the step
+   * learned.
+   */
+  (
+    first: Exchanged,
+    next: (headers: Record<string, string>) => Promise<E.Either<KayakoError, Exchanged>>,
+    remember: (secret: string) => void,
+    operation: string
+  ): Promise<E.Either<KayakoError, Exchanged>>
+}
 
 /**
  * Two-factor authentication (spec §1.6) for `Credentials.otp`: when the login answers 403 `OTP_EXPECTED` with an
@@ -94,7 +97,9 @@ export type Auth = Credentials | SessionAuth | BearerAuth | FingerprintAuth
 /** Statuses after which a session is gone: 401 (e.g. AUTHORIZATION_REQUIRED) and 454 SESSION_LOADING_FAILED. */
 const SESSION_GONE: ReadonlyArray<number> = [401, 454]
 
-/** One exchange as the session made it: the request sent last (with its headers), its answer, the answer read. */
+/**
+ * One exchange as the session made it: the request sent last (with its headers), its answer, the answer read.
+ */
 export type Exchanged = readonly [HttpRequest, HttpResponse, Parsed]
 
 /** Sends one request and reads its answer (the executor's pipeline, size check and parse step), with `normalise` when given. */
