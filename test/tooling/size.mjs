@@ -303,11 +303,15 @@ export const checkBundles = async ({ root = ROOT, name = 'kayako-fp', entries = 
  */
 export const NEW_V1_ENDPOINTS = [
   { object: 'Setting', call: 'all()', limit: 8 * KB },
-  { object: 'Brand', call: 'get(arg)', limit: 8.32 * KB },
-  { object: 'View', call: 'get(arg)', limit: 8.69 * KB },
-  { object: 'Macro', call: 'get(arg)', limit: 8.76 * KB },
-  { object: 'Article', call: 'get(arg)', limit: 9.11 * KB },
-  { object: 'Search', call: 'query(arg)', limit: 9.55 * KB }
+  { object: 'Brand', call: 'get(arg)', limit: 8 * KB },
+  { object: 'View', call: 'get(arg)', limit: 8.37 * KB },
+  { object: 'Macro', call: 'get(arg)', limit: 8.43 * KB },
+  { object: 'Article', call: 'get(arg)', limit: 8.79 * KB },
+  { object: 'Search', call: 'query(arg)', limit: 9.22 * KB },
+  { object: 'Search', call: 'cases(arg)', limit: 9.73 * KB },
+  { object: 'Search', call: 'users(arg)', limit: 9.64 * KB },
+  { object: 'Search', call: 'organizations(arg)', limit: 9.48 * KB },
+  { object: 'Search', call: 'articles(arg)', limit: 9.61 * KB }
 ]
 
 /** The budgets of issue 7, for the modules that exist. */
@@ -322,8 +326,8 @@ export const projectBudgets = (name) => (exportsBySubpath) => {
       // configuration, refused redirects, the one scrubber (every wire form of every secret) and the linear
       // well-formedness check before txml cost about 1.7 KB min+gzip together. The streaming decoder of issue 14,
       // which replaces the tree and txml on the default path, is where the bytes come back. Issue 15's second plumbing
-      // pass (a compact decode-error walk, no cross-fetch fallback) took it from 9.88 to 9.71 KB: held there (+~50 B).
-      limit: 9.76 * KB,
+      // pass (a compact decode-error walk) took it from 9.88 to 9.76 KB with the cross-fetch fallback: held there (+~50 B).
+      limit: 9.81 * KB,
       breakdown: true,
       settingsCheck: true,
       contents: [
