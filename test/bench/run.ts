@@ -12,6 +12,7 @@ import { fixed, median, table } from './measure'
 import { benchRequests, requestTable, startServer } from './requests'
 import { benchSigning, signingTable } from './signing'
 import { benchV1, v1Table } from './v1'
+import { benchV1Ceiling, v1CeilingTable } from './v1Ceiling'
 
 const ROUNDS = 5
 const wanted = process.argv.slice(2)
@@ -97,7 +98,10 @@ const main = async (): Promise<void> => {
         )
     )
   }
-  if (runs('v1')) log(`## 4. v1: Case.all decoding and flat resolution against JSON.parse\n\n${v1Table(await benchV1(ROUNDS))}`)
+  if (runs('v1')) {
+    log(`## 4. v1: Case.all decoding and flat resolution against JSON.parse\n\n${v1Table(await benchV1(ROUNDS))}`)
+    log(`### What any decoder that returns plain objects pays (test/bench/v1Ceiling.ts)\n\n${v1CeilingTable(await benchV1Ceiling(ROUNDS))}`)
+  }
   // The analysis (profiles, what dominates where a goal is missed) is kept by hand in notes.md.
   if (wanted.length === 0) {
     const notes = readFileSync(join(ROOT, 'test/bench/notes.md'), 'utf8')
