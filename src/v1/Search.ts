@@ -5,6 +5,7 @@
  * what it searches.
  */
 import type { Decoder } from '../core/decoder'
+import { checkFields, type Field, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import {
   articleResult,
@@ -19,8 +20,8 @@ import {
   type SearchResult,
   type UserResult
 } from './internal/entities/search'
-import { SHAPE_FIELDS, type FieldSelector, type Include } from './internal/options'
-import { checkOffset, getRequest, offsetQuery, page, shaped, type ListFields, type OffsetArgs, type Page, type V1Request } from './internal/request'
+import { checkInclude, checkSelectors, shapeQuery, type FieldSelector, type Include } from './internal/options'
+import { getRequest, LIMIT, OFFSET, page, shaped, type OffsetArgs, type Page, type V1Request } from './internal/request'
 
 export type { ArticleResult, CaseResult, OrganizationResult, SearchResource, SearchResult, UserResult } from './internal/entities/search'
 
@@ -36,59 +37,73 @@ export interface SearchArgs extends OffsetArgs {
   readonly include?: Include
 }
 
+/**
+ * The arguments of a search of one resource (`Search.cases` …): the query and offset paging. The shape of its hits is
+ * set like any request's, with `withOptions({ include, fields })`.
+ */
+export type SearchOneArgs = Pick<SearchArgs, 'query' | 'offset' | 'limit'>
+
 const RESOURCES: ReadonlyArray<SearchResource> = ['cases', 'users', 'organizations', 'articles']
 
-/** The arguments sent as query arguments (`fields` and `include` are options). */
-type OwnArgs = Omit<SearchArgs, 'fields' | 'include'>
+const QUERY: Field<string, unknown> = { wire: 'query', check: V.nonBlank }
 
-const FIELDS: ListFields<OwnArgs> = {
-  query: { wire: 'query', check: V.nonBlank },
+/** How the arguments of a search of one resource are checked (`search` makes the query). */
+const ONE_FIELDS: Fields<SearchOneArgs, unknown> = { offset: OFFSET, limit: LIMIT, query: QUERY }
+
+/** How the arguments of `query` are checked (`fields` and `include` are sent as options: `shaped`). */
+const FIELDS: Fields<SearchArgs, unknown> = {
+  offset: OFFSET,
+  limit: LIMIT,
+  query: QUERY,
   resources: {
     wire: 'resources',
     check: (path, value) =>
       Array.isArray(value) && value.length > 0 && value.every((v) => RESOURCES.includes(v as SearchResource))
         ? []
-        : [{ path, message: `must be a non-empty array of ${RESOURCES.join(', ')}` }],
-    // the server's names are upper case (CASES, USERS …)
-    encode: (value) => (Array.isArray(value) ? value.join(',').toUpperCase() : value)
-  }
+        : [{ path, message: 'must be a non-empty array of cases, users, organizations, articles' }]
+  },
+  include: { wire: 'include', check: checkInclude },
+  fields: { wire: 'fields', check: checkSelectors }
 }
 
-const rules = (args: Partial<SearchArgs>): V.Issues => (args.query === undefined ? V.nonBlank('query', undefined) : [])
+const REQUIRED: RequiredFields<SearchArgs> = { query: true }
 
-/** The arguments of a search of one resource (`Search.cases` …): those of `query` but `resources`. */
-export type SearchOneArgs = Omit<SearchArgs, 'resources'>
-
+/**
+ * `GET /search` with offset paging, `resources` upper case as the server names them (CASES, USERS …): the given one,
+ * or the arguments'. The query is made of valid arguments only (a request with issues is never sent).
+ */
 const search =
-  <A>(operation: string, decoder: Decoder<unknown, A>, resources?: SearchResource) =>
-  (args: SearchArgs): V1Request<Page<A>> =>
-    shaped(
-      { fields: args?.fields, include: args?.include },
-      getRequest(operation, '/search', page(decoder), {
-        query: offsetQuery<OwnArgs>(resources === undefined ? args : { ...args, resources: [resources] }, FIELDS),
-        issues: checkOffset<SearchArgs>(args, { ...FIELDS, ...SHAPE_FIELDS }, rules)
-      })
-    )
+  <A>(operation: string, decoder: Decoder<unknown, A>, fields: Fields<SearchOneArgs, unknown>, resources?: string) =>
+  (args: SearchArgs): V1Request<Page<A>> => {
+    const issues = checkFields(fields, REQUIRED, args, undefined, 'args')
+    return getRequest(operation, '/search', page(decoder), {
+      query:
+        issues.length > 0 ? {} : { query: args.query, resources: resources ?? args.resources?.join().toUpperCase(), offset: args.offset, limit: args.limit },
+      issues
+    })
+  }
 
 /**
  * One page of what the agent area's search finds (`GET /search?query=…`); `resources` narrows it to cases, users,
  * organizations or articles, and `fields`/`include` shape the hits. Each hit's `data` is decoded generically: read it
  * typed with the search of its resource.
  */
-export const query: (args: SearchArgs) => V1Request<Page<SearchResult>> = /*#__PURE__*/ search('Search.query', searchResult)
+export const query = (args: SearchArgs): V1Request<Page<SearchResult>> =>
+  shaped({ include: args?.include, fields: args?.fields }, shapeQuery, search('Search.query', searchResult, FIELDS)(args))
 
 /** One page of the cases the search finds (`resources=CASES`), each hit's `data` a case. */
-export const cases: (args: SearchOneArgs) => V1Request<Page<CaseResult>> = /*#__PURE__*/ search('Search.cases', caseResult, 'cases')
+export const cases: (args: SearchOneArgs) => V1Request<Page<CaseResult>> = /*#__PURE__*/ search('Search.cases', caseResult, ONE_FIELDS, 'CASES')
 
 /** One page of the users the search finds (`resources=USERS`), each hit's `data` a user. */
-export const users: (args: SearchOneArgs) => V1Request<Page<UserResult>> = /*#__PURE__*/ search('Search.users', userResult, 'users')
+export const users: (args: SearchOneArgs) => V1Request<Page<UserResult>> = /*#__PURE__*/ search('Search.users', userResult, ONE_FIELDS, 'USERS')
 
 /** One page of the organizations the search finds (`resources=ORGANIZATIONS`), each hit's `data` an organization. */
 export const organizations: (args: SearchOneArgs) => V1Request<Page<OrganizationResult>> = /*#__PURE__*/ search(
   'Search.organizations',
   organizationResult,
-  'organizations'
+  ONE_FIELDS,
+  'ORGANIZATIONS'
 )
 
 /** One page of the help-center articles the search finds (`resources=ARTICLES`), each hit's `data` an article. */
-export const articles: (args: SearchOneArgs) => V1Request<Page<ArticleResult>> = /*#__PURE__*/ search('Search.articles', articleResult, 'articles')
+export const articles: (args: SearchOneArgs) => V1Request<Page<ArticleResult>> = /*#__PURE__*/ search('Search.articles', articleResult, ONE_FIELDS, 'ARTICLES')

@@ -5,7 +5,7 @@
  */
 import * as E from '../../core/either'
 import { atKey, failure, success, traverseIndexed, type Decoded, type Decoder } from '../../core/decoder'
-import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../../core/fields'
+import { checkFields, NOTHING_REQUIRED, wireValues, type Field, type Fields, type RequiredFields } from '../../core/fields'
 import * as V from '../../core/validate'
 import type { Issues } from '../../core/validate'
 import type { KayakoError } from '../../core/error'
@@ -14,7 +14,7 @@ import type { Exchanged } from './auth'
 import type { Envelope, Links, Normalise } from './envelope'
 import { normaliseDocument } from './flat'
 import { nextLink } from './link'
-import { mergeOptions, needsNormalise, shapeQuery, toWire, type Options, type Shape, type WireOptions } from './options'
+import { mergeOptions, needsNormalise, toWire, type Options, type Shape, type WireOptions } from './options'
 
 /** The HTTP methods of the v1 API; a body goes only with POST and PUT (spec §2.1). */
 export type V1Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -155,17 +155,9 @@ export const request = <A>(operation: string, method: V1Method, path: string, de
   query: parts.query ?? NO_QUERY,
   body: parts.body,
   options: NO_OPTIONS,
-  issues: parts.issues === undefined ? NO_ISSUES : distinct(parts.issues),
+  issues: parts.issues ?? NO_ISSUES,
   decoder
 })
-
-/** A required field checked as required and again as a field shows once. */
-const distinct = (issues: Issues): Issues => {
-  if (issues.length < 2) return issues
-  const seen = new Set<string>()
-  // kept when adding its key grows the set, i.e. the first time
-  return issues.filter((i) => seen.size < seen.add(`${i.path}\u0000${i.message}`).size)
-}
 
 export const getRequest = <A>(operation: string, path: string, decoder: Decoder<Envelope, A>, parts?: RequestParts) =>
   request(operation, 'GET', path, decoder, parts)
@@ -216,8 +208,11 @@ const textOf = (value: unknown): string => {
   }
 }
 
-/** An id as a path segment; invalid ids are reported as issues by the builder, so any text is fine here. */
-export const segment = (value: string | number): string => encodeURIComponent(textOf(value))
+/**
+ * An id as a path segment. Every id in a v1 path is checked as a positive integer: a valid one is its digits, and
+ * anything else (an issue, so the request is never sent) leaves the segment empty.
+ */
+export const segment = (id: number): string => (Number.isSafeInteger(id) ? String(id) : '')
 
 // ---------------------------------------------------------------------------------------------------------------
 // Combinators for users
@@ -249,14 +244,14 @@ export const withShapeOptions =
   }
 
 /**
- * A builder's `include` and `fields` arguments as its new request's options (what `withOptions` would set: a new
- * request has no other options, so only their query arguments are made), unless the request has issues: an invalid
- * argument is one, and a request with issues is never sent.
+ * A builder's own options (`Search.query`'s `include` and `fields`, `Article.get`'s `include`) on its new request:
+ * what `withOptions` would set (a new request has no other options, so only their query arguments are made, by
+ * `query`), unless the request has issues: an invalid argument is one, and a request with issues is never sent.
  */
-export const shaped = <A>(shape: Shape, req: V1Request<A>): V1Request<A> => {
-  if (req.issues.length > 0 || (shape.include === undefined && shape.fields === undefined)) return req
-  const options = mergeOptions(req.options, shape)
-  return { ...req, options, wire: { query: shapeQuery(options), xOptions: undefined } }
+export const shaped = <A>(options: Shape, query: (options: Shape) => WireOptions['query'], req: V1Request<A>): V1Request<A> => {
+  if (req.issues.length > 0) return req
+  const wire = query(options)
+  return wire.length === 0 ? req : { ...req, options, wire: { query: wire } }
 }
 
 /** Adds or replaces query arguments (camelCase names). Pipeable. */
@@ -289,48 +284,37 @@ export type ListFields<A> = Fields<OwnArgs<A>, unknown>
 /** Rules between a list's own arguments, beside its table. */
 export type ListRules<A> = (args: Partial<OwnArgs<A>>) => Issues
 
-const OFFSET_FIELDS: Fields<OffsetArgs, unknown> = {
-  offset: { wire: 'offset', check: V.nonNegativeInt },
-  limit: { wire: 'limit', check: V.positiveInt }
-}
+/** `offset` and `limit`, for a table that holds them beside the list's own arguments (`Search`). */
+export const OFFSET: Field<number, unknown> = { wire: 'offset', check: V.nonNegativeInt }
+export const LIMIT: Field<number, unknown> = { wire: 'limit', check: V.positiveInt }
+
+const OFFSET_FIELDS: Fields<OffsetArgs, unknown> = { offset: OFFSET, limit: LIMIT }
 
 const CURSOR_FIELDS: Fields<CursorArgs, unknown> = {
   afterId: { wire: 'afterId', check: V.positiveInt },
   beforeId: { wire: 'beforeId', check: V.positiveInt },
-  limit: { wire: 'limit', check: V.positiveInt }
+  limit: LIMIT
 }
 
 const oneCursor = (args: Partial<CursorArgs>): Issues =>
   V.when(args.afterId !== undefined && args.beforeId !== undefined, 'beforeId', 'only one of afterId and beforeId may be given')
 
 /**
- * `args: must be an object`, or the issues of the paging arguments, then of the list's own `fields`, then the paging
- * rules and the list's `rules`: one table, checked once.
+ * `args: must be an object`, or the issues of the paging arguments, then of the list's own `fields`, then the `rules`:
+ * one table, checked once.
  */
-const checkList = <P, A>(
-  paging: Fields<P, unknown>,
-  pagingRules: ((args: Partial<P>) => Issues) | undefined,
-  args: A,
-  fields?: ListFields<A>,
-  rules?: ListRules<A>
-): Issues =>
-  checkFields(
-    { ...paging, ...fields } as Fields<Record<string, unknown>, unknown>,
-    NOTHING_REQUIRED,
-    args,
-    (a) => [...(pagingRules?.(a as Partial<P>) ?? []), ...(rules?.(a as Partial<A>) ?? [])],
-    'args'
-  )
+const checkList = <A>(paging: object, args: A, fields?: ListFields<A>, rules?: (args: Partial<A>) => Issues): Issues =>
+  checkFields({ ...paging, ...fields } as Fields<A, unknown>, NOTHING_REQUIRED, args, rules, 'args')
 
 const ownQuery = <A>(args: A, fields: ListFields<A> | undefined): Query => (fields === undefined ? NO_QUERY : (wireValues(fields, args) as Query))
 
 /** The issues of offset-paged list arguments: `offset` and `limit`, then the list's own `fields` and `rules`. */
 export const checkOffset = <A extends OffsetArgs>(args: A, fields?: ListFields<A>, rules?: ListRules<A>): Issues =>
-  checkList(OFFSET_FIELDS, undefined, args, fields, rules)
+  checkList(OFFSET_FIELDS, args, fields, rules)
 
 /** The issues of cursor-paged list arguments: `afterId`, `beforeId` (one at a time) and `limit`, then the list's own. */
 export const checkCursor = <A extends CursorArgs>(args: A, fields?: ListFields<A>, rules?: ListRules<A>): Issues =>
-  checkList(CURSOR_FIELDS, oneCursor, args, fields, rules)
+  checkList(CURSOR_FIELDS, args, fields, (a) => [...oneCursor(a), ...(rules?.(a) ?? [])])
 
 // The paging names are in a list's query even when unset: the next page's query (paging.ts) sets its offset or cursor
 // in their place, so every page is asked for in the same order (`?offset=10&limit=10`).
