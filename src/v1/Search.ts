@@ -60,7 +60,7 @@ const FIELDS: Fields<SearchArgs, unknown> = {
     check: (path, value) =>
       Array.isArray(value) && value.length > 0 && value.every((v) => RESOURCES.includes(v as SearchResource))
         ? []
-        : [{ path, message: 'must be a non-empty array of cases, users, organizations, articles' }]
+        : [{ path, message: `must be a non-empty array of ${RESOURCES.join(', ')}` }]
   },
   include: { wire: 'include', check: checkInclude },
   fields: { wire: 'fields', check: checkSelectors }

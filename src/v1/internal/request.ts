@@ -102,9 +102,7 @@ export const one = <A>(decoder: Decoder<unknown, A>): Decoder<Envelope, A> => ({
 const items = <A>(decoder: Decoder<unknown, A>, data: unknown): Decoded<ReadonlyArray<A>> =>
   data === undefined || data === null
     ? success([])
-    : Array.isArray(data)
-      ? atKey('data')(traverseIndexed(data, (item) => decoder.decode(item)))
-      : atKey('data')(failure(data, 'expected an array'))
+    : atKey('data')(Array.isArray(data) ? traverseIndexed(data, (item) => decoder.decode(item)) : failure(data, 'expected an array'))
 
 /** `data` as an unpaginated collection (statuses, types, channels …). */
 export const many = <A>(decoder: Decoder<unknown, A>): Decoder<Envelope, ReadonlyArray<A>> => ({
@@ -112,9 +110,9 @@ export const many = <A>(decoder: Decoder<unknown, A>): Decoder<Envelope, Readonl
 })
 
 /** The body's links; when the body names no next page, the `Link` header's `rel="next"` (spec §2.6). */
-const linksOf = (envelope: Envelope): Links => {
-  const next = envelope.links.next === null && envelope.link !== undefined ? nextLink(envelope.link) : null
-  return next === null ? envelope.links : { ...envelope.links, next }
+const linksOf = ({ links, link }: Envelope): Links => {
+  const next = links.next ?? nextLink(link)
+  return next === links.next ? links : { ...links, next }
 }
 
 /** `data` as one page of a paginated collection. */
