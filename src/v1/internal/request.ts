@@ -136,10 +136,6 @@ export const count: Decoder<Envelope, number> = { decode: (envelope) => success(
 // ---------------------------------------------------------------------------------------------------------------
 // Constructors used by the resource modules
 
-const NO_QUERY: Query = {}
-const NO_OPTIONS: Options = {}
-const NO_ISSUES: Issues = []
-
 export interface RequestParts {
   readonly query?: Query
   readonly body?: Body
@@ -150,10 +146,10 @@ export const request = <A>(operation: string, method: V1Method, path: string, de
   operation,
   method,
   path,
-  query: parts.query ?? NO_QUERY,
+  query: parts.query ?? {},
   body: parts.body,
-  options: NO_OPTIONS,
-  issues: parts.issues ?? NO_ISSUES,
+  options: {},
+  issues: parts.issues ?? [],
   decoder
 })
 
@@ -304,7 +300,7 @@ const oneCursor = (args: Partial<CursorArgs>): Issues =>
 const checkList = <A>(paging: object, args: A, fields?: ListFields<A>, rules?: (args: Partial<A>) => Issues): Issues =>
   checkFields({ ...paging, ...fields } as Fields<A, unknown>, NOTHING_REQUIRED, args, rules, 'args')
 
-const ownQuery = <A>(args: A, fields: ListFields<A> | undefined): Query => (fields === undefined ? NO_QUERY : (wireValues(fields, args) as Query))
+const ownQuery = <A>(args: A, fields: ListFields<A> | undefined): Query => (fields === undefined ? {} : (wireValues(fields, args) as Query))
 
 /** The issues of offset-paged list arguments: `offset` and `limit`, then the list's own `fields` and `rules`. */
 export const checkOffset = <A extends OffsetArgs>(args: A, fields?: ListFields<A>, rules?: ListRules<A>): Issues =>
