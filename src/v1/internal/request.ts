@@ -215,7 +215,7 @@ export const segment = (id: number): string => (Number.isSafeInteger(id) ? Strin
 export const withOptions =
   (options: Options) =>
   <A>(req: V1Request<A>): V1Request<A> =>
-    withNormalise(withShapeOptions(options)(req))
+    optioned(req, mergeOptions(req.options, options))
 
 /**
  * Special options for every request of an executor, `v1({ …, options: defaultOptions({ flat: true }) })`: a request's
@@ -224,18 +224,16 @@ export const withOptions =
 export const defaultOptions =
   (options: Options) =>
   <A>(req: V1Request<A>): V1Request<A> =>
-    withNormalise(withShapeOptions({})({ ...req, options: mergeOptions(options, req.options) }))
+    optioned(req, mergeOptions(options, req.options))
 
-/** Options whose answers need `normaliseDocument` (another letter case, flat resources) bring it with the request. */
-const withNormalise = <A>(req: V1Request<A>): V1Request<A> => (needsNormalise(req.options) ? { ...req, normalise: normaliseDocument } : req)
-
-/** `withOptions` for builders, with the options that leave the answer's form as it is (so no `normaliseDocument`). */
-export const withShapeOptions =
-  (options: Options) =>
-  <A>(req: V1Request<A>): V1Request<A> => {
-    const merged = mergeOptions(req.options, options)
-    return { ...req, options: merged, wire: toWire(merged) }
-  }
+/**
+ * The request with these options and their wire form; options whose answers need `normaliseDocument` (another letter
+ * case, flat resources) bring it with the request.
+ */
+const optioned = <A>(req: V1Request<A>, options: Options): V1Request<A> => {
+  const out = { ...req, options, wire: toWire(options) }
+  return needsNormalise(options) ? { ...out, normalise: normaliseDocument } : out
+}
 
 /**
  * A builder's own options (`Search.query`'s `include` and `fields`, `Article.get`'s `include`) on its new request:
