@@ -5,7 +5,7 @@
  * what it searches.
  */
 import type { Decoder } from '../core/decoder'
-import { checkFields, type Field, type Fields, type RequiredFields } from '../core/fields'
+import { checkFields, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import {
   articleResult,
@@ -45,16 +45,11 @@ export type SearchOneArgs = Pick<SearchArgs, 'query' | 'offset' | 'limit'>
 
 const RESOURCES: ReadonlyArray<SearchResource> = ['cases', 'users', 'organizations', 'articles']
 
-const QUERY: Field<string, unknown> = { wire: 'query', check: V.nonBlank }
-
-/** How the arguments of a search of one resource are checked (`search` makes the query). */
-const ONE_FIELDS: Fields<SearchOneArgs, unknown> = { offset: OFFSET, limit: LIMIT, query: QUERY }
-
-/** How the arguments of `query` are checked (`fields` and `include` are sent as options: `shaped`). */
+/** How the arguments of `query` are checked, in this order (`fields` and `include` are sent as options: `shaped`). */
 const FIELDS: Fields<SearchArgs, unknown> = {
   offset: OFFSET,
   limit: LIMIT,
-  query: QUERY,
+  query: { wire: 'query', check: V.nonBlank },
   resources: {
     wire: 'resources',
     check: (path, value) =>
@@ -68,14 +63,32 @@ const FIELDS: Fields<SearchArgs, unknown> = {
 
 const REQUIRED: RequiredFields<SearchArgs> = { query: true }
 
+const checkArgs = (args: SearchArgs): V.Issues => checkFields(FIELDS, REQUIRED, args, undefined, 'args')
+
+/**
+ * The three arguments of a search of one resource, checked as `query`'s table checks them, without the table's engine
+ * (about 60 B min+gzip less in their bundles).
+ */
+const checkOneArgs = (args: SearchOneArgs): V.Issues =>
+  V.input(
+    args,
+    (a) =>
+      V.issues(
+        V.optional(a.offset, (v) => V.nonNegativeInt('offset', v)),
+        V.optional(a.limit, (v) => V.positiveInt('limit', v)),
+        V.nonBlank('query', a.query)
+      ),
+    'args'
+  )
+
 /**
  * `GET /search` with offset paging, `resources` upper case as the server names them (CASES, USERS …): the given one,
  * or the arguments'. The query is made of valid arguments only (a request with issues is never sent).
  */
 const search =
-  <A>(operation: string, decoder: Decoder<unknown, A>, fields: Fields<SearchOneArgs, unknown>, resources?: string) =>
+  <A>(operation: string, decoder: Decoder<unknown, A>, check: (args: SearchArgs) => V.Issues, resources?: string) =>
   (args: SearchArgs): V1Request<Page<A>> => {
-    const issues = checkFields(fields, REQUIRED, args, undefined, 'args')
+    const issues = check(args)
     return getRequest(operation, '/search', page(decoder), {
       query:
         issues.length > 0 ? {} : { query: args.query, resources: resources ?? args.resources?.join().toUpperCase(), offset: args.offset, limit: args.limit },
@@ -89,21 +102,26 @@ const search =
  * typed with the search of its resource.
  */
 export const query = (args: SearchArgs): V1Request<Page<SearchResult>> =>
-  shaped({ include: args?.include, fields: args?.fields }, shapeQuery, search('Search.query', searchResult, FIELDS)(args))
+  shaped({ include: args?.include, fields: args?.fields }, shapeQuery, search('Search.query', searchResult, checkArgs)(args))
 
 /** One page of the cases the search finds (`resources=CASES`), each hit's `data` a case. */
-export const cases: (args: SearchOneArgs) => V1Request<Page<CaseResult>> = /*#__PURE__*/ search('Search.cases', caseResult, ONE_FIELDS, 'CASES')
+export const cases: (args: SearchOneArgs) => V1Request<Page<CaseResult>> = /*#__PURE__*/ search('Search.cases', caseResult, checkOneArgs, 'CASES')
 
 /** One page of the users the search finds (`resources=USERS`), each hit's `data` a user. */
-export const users: (args: SearchOneArgs) => V1Request<Page<UserResult>> = /*#__PURE__*/ search('Search.users', userResult, ONE_FIELDS, 'USERS')
+export const users: (args: SearchOneArgs) => V1Request<Page<UserResult>> = /*#__PURE__*/ search('Search.users', userResult, checkOneArgs, 'USERS')
 
 /** One page of the organizations the search finds (`resources=ORGANIZATIONS`), each hit's `data` an organization. */
 export const organizations: (args: SearchOneArgs) => V1Request<Page<OrganizationResult>> = /*#__PURE__*/ search(
   'Search.organizations',
   organizationResult,
-  ONE_FIELDS,
+  checkOneArgs,
   'ORGANIZATIONS'
 )
 
 /** One page of the help-center articles the search finds (`resources=ARTICLES`), each hit's `data` an article. */
-export const articles: (args: SearchOneArgs) => V1Request<Page<ArticleResult>> = /*#__PURE__*/ search('Search.articles', articleResult, ONE_FIELDS, 'ARTICLES')
+export const articles: (args: SearchOneArgs) => V1Request<Page<ArticleResult>> = /*#__PURE__*/ search(
+  'Search.articles',
+  articleResult,
+  checkOneArgs,
+  'ARTICLES'
+)

@@ -76,6 +76,13 @@ test('the search of one resource: resources=<it> whatever the arguments say; a h
     'offset: must be a non-negative integer, got -1',
     'query: is required and must not be blank'
   ])
+  // the same checks, the same words as query's table: a missing query, paging, an argument that is not an object
+  for (const search of [Search.cases, Search.users, Search.organizations, Search.articles]) {
+    assert.equal(wire(search({ limit: 0 } as never)).issues, ['limit: must be a positive integer, got 0', 'query: is required and must not be blank'])
+    assert.equal(wire(search(null as never)).issues, wire(Search.query(null as never)).issues)
+    assert.equal(wire(search({ query: 'q', offset: '2' } as never)).issues, wire(Search.query({ query: 'q', offset: '2' } as never)).issues)
+  }
+  assert.equal(wire(Search.cases('q' as never)).issues, ['args: must be an object'])
   const body = JSON.stringify({ status: 200, data: [{ title: 'T', resource: 'user', data: { id: 4, resource_type: 'user' } }], resource: 'search_result' })
   const run = v1({ url: 'https://h', auth: { sessionId: 'S-0123456789', csrfToken: 'C-0123456789' }, transport: canned({ body }).transport })
   const refused = unwrapLeft(await run(Search.cases({ query: 't' }))())
