@@ -5,7 +5,6 @@
  * what it searches.
  */
 import type { Decoder } from '../core/decoder'
-import { checkFields, type Fields, type RequiredFields } from '../core/fields'
 import * as V from '../core/validate'
 import {
   articleResult,
@@ -21,7 +20,7 @@ import {
   type UserResult
 } from './internal/entities/search'
 import { checkInclude, checkSelectors, shapeQuery, type FieldSelector, type Include } from './internal/options'
-import { getRequest, LIMIT, OFFSET, page, shaped, type OffsetArgs, type Page, type V1Request } from './internal/request'
+import { getRequest, page, shaped, type OffsetArgs, type Page, type V1Request } from './internal/request'
 
 export type { ArticleResult, CaseResult, OrganizationResult, SearchResource, SearchResult, UserResult } from './internal/entities/search'
 
@@ -45,40 +44,34 @@ export type SearchOneArgs = Pick<SearchArgs, 'query' | 'offset' | 'limit'>
 
 const RESOURCES: ReadonlyArray<SearchResource> = ['cases', 'users', 'organizations', 'articles']
 
-/** How the arguments of `query` are checked, in this order (`fields` and `include` are sent as options: `shaped`). */
-const FIELDS: Fields<SearchArgs, unknown> = {
-  offset: OFFSET,
-  limit: LIMIT,
-  query: { wire: 'query', check: V.nonBlank },
-  resources: {
-    wire: 'resources',
-    check: (path, value) =>
-      Array.isArray(value) && value.length > 0 && value.every((v) => RESOURCES.includes(v as SearchResource))
-        ? []
-        : [{ path, message: `must be a non-empty array of ${RESOURCES.join(', ')}` }]
-  },
-  include: { wire: 'include', check: checkInclude },
-  fields: { wire: 'fields', check: checkSelectors }
-}
-
-const REQUIRED: RequiredFields<SearchArgs> = { query: true }
-
-const checkArgs = (args: SearchArgs): V.Issues => checkFields(FIELDS, REQUIRED, args, undefined, 'args')
-
 /**
- * The three arguments of a search of one resource, checked as `query`'s table checks them, without the table's engine
- * (about 60 B min+gzip less in their bundles).
+ * A search's arguments: `args: must be an object`, or the issues of `offset`, `limit` and the query, then those of `more`
+ * (`query`'s own: `resources`, `include`, `fields`). Checked directly rather than by a field table (the query is made
+ * by `search`, so a table would only check): a search's bundle carries no table engine, a typed one only its three checks.
  */
-const checkOneArgs = (args: SearchOneArgs): V.Issues =>
+const checkArgs = <A extends SearchOneArgs>(args: A, more?: (a: A) => V.Issues): V.Issues =>
   V.input(
     args,
     (a) =>
       V.issues(
         V.optional(a.offset, (v) => V.nonNegativeInt('offset', v)),
         V.optional(a.limit, (v) => V.positiveInt('limit', v)),
-        V.nonBlank('query', a.query)
+        V.nonBlank('query', a.query),
+        more?.(a) ?? []
       ),
     'args'
+  )
+
+/** `query`'s own arguments (`fields` and `include` are sent as options: `shaped`). */
+const checkOwn = (a: SearchArgs): V.Issues =>
+  V.issues(
+    V.optional(a.resources, (v) =>
+      Array.isArray(v) && v.length > 0 && v.every((r: unknown) => RESOURCES.includes(r as SearchResource))
+        ? []
+        : [{ path: 'resources', message: `must be a non-empty array of ${RESOURCES.join(', ')}` }]
+    ),
+    V.optional(a.include, (v) => checkInclude('include', v)),
+    V.optional(a.fields, (v) => checkSelectors('fields', v))
   )
 
 /**
@@ -86,9 +79,9 @@ const checkOneArgs = (args: SearchOneArgs): V.Issues =>
  * or the arguments'. The query is made of valid arguments only (a request with issues is never sent).
  */
 const search =
-  <A>(operation: string, decoder: Decoder<unknown, A>, check: (args: SearchArgs) => V.Issues, resources?: string) =>
+  <A>(operation: string, decoder: Decoder<unknown, A>, resources?: string, more?: (a: SearchArgs) => V.Issues) =>
   (args: SearchArgs): V1Request<Page<A>> => {
-    const issues = check(args)
+    const issues = checkArgs(args, more)
     return getRequest(operation, '/search', page(decoder), {
       query:
         issues.length > 0 ? {} : { query: args.query, resources: resources ?? args.resources?.join().toUpperCase(), offset: args.offset, limit: args.limit },
@@ -102,26 +95,20 @@ const search =
  * typed with the search of its resource.
  */
 export const query = (args: SearchArgs): V1Request<Page<SearchResult>> =>
-  shaped({ include: args?.include, fields: args?.fields }, shapeQuery, search('Search.query', searchResult, checkArgs)(args))
+  shaped({ include: args?.include, fields: args?.fields }, shapeQuery, search('Search.query', searchResult, undefined, checkOwn)(args))
 
 /** One page of the cases the search finds (`resources=CASES`), each hit's `data` a case. */
-export const cases: (args: SearchOneArgs) => V1Request<Page<CaseResult>> = /*#__PURE__*/ search('Search.cases', caseResult, checkOneArgs, 'CASES')
+export const cases: (args: SearchOneArgs) => V1Request<Page<CaseResult>> = /*#__PURE__*/ search('Search.cases', caseResult, 'CASES')
 
 /** One page of the users the search finds (`resources=USERS`), each hit's `data` a user. */
-export const users: (args: SearchOneArgs) => V1Request<Page<UserResult>> = /*#__PURE__*/ search('Search.users', userResult, checkOneArgs, 'USERS')
+export const users: (args: SearchOneArgs) => V1Request<Page<UserResult>> = /*#__PURE__*/ search('Search.users', userResult, 'USERS')
 
 /** One page of the organizations the search finds (`resources=ORGANIZATIONS`), each hit's `data` an organization. */
 export const organizations: (args: SearchOneArgs) => V1Request<Page<OrganizationResult>> = /*#__PURE__*/ search(
   'Search.organizations',
   organizationResult,
-  checkOneArgs,
   'ORGANIZATIONS'
 )
 
 /** One page of the help-center articles the search finds (`resources=ARTICLES`), each hit's `data` an article. */
-export const articles: (args: SearchOneArgs) => V1Request<Page<ArticleResult>> = /*#__PURE__*/ search(
-  'Search.articles',
-  articleResult,
-  checkOneArgs,
-  'ARTICLES'
-)
+export const articles: (args: SearchOneArgs) => V1Request<Page<ArticleResult>> = /*#__PURE__*/ search('Search.articles', articleResult, 'ARTICLES')

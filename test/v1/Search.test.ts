@@ -76,7 +76,7 @@ test('the search of one resource: resources=<it> whatever the arguments say; a h
     'offset: must be a non-negative integer, got -1',
     'query: is required and must not be blank'
   ])
-  // the same checks, the same words as query's table: a missing query, paging, an argument that is not an object
+  // the same checks, in the same words as query's: a missing query, paging, an argument that is not an object
   for (const search of [Search.cases, Search.users, Search.organizations, Search.articles]) {
     assert.equal(wire(search({ limit: 0 } as never)).issues, ['limit: must be a positive integer, got 0', 'query: is required and must not be blank'])
     assert.equal(wire(search(null as never)).issues, wire(Search.query(null as never)).issues)

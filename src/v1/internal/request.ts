@@ -5,7 +5,7 @@
  */
 import * as E from '../../core/either'
 import { atKey, failure, success, traverseIndexed, type Decoded, type Decoder } from '../../core/decoder'
-import { checkFields, NOTHING_REQUIRED, wireValues, type Field, type Fields, type RequiredFields } from '../../core/fields'
+import { checkFields, NOTHING_REQUIRED, wireValues, type Fields, type RequiredFields } from '../../core/fields'
 import * as V from '../../core/validate'
 import type { Issues } from '../../core/validate'
 import type { KayakoError } from '../../core/error'
@@ -276,16 +276,15 @@ export type ListFields<A> = Fields<OwnArgs<A>, unknown>
 /** Rules between a list's own arguments, beside its table. */
 export type ListRules<A> = (args: Partial<OwnArgs<A>>) => Issues
 
-/** `offset` and `limit`, for a table that holds them beside the list's own arguments (`Search`). */
-export const OFFSET: Field<number, unknown> = { wire: 'offset', check: V.nonNegativeInt }
-export const LIMIT: Field<number, unknown> = { wire: 'limit', check: V.positiveInt }
-
-const OFFSET_FIELDS: Fields<OffsetArgs, unknown> = { offset: OFFSET, limit: LIMIT }
+const OFFSET_FIELDS: Fields<OffsetArgs, unknown> = {
+  offset: { wire: 'offset', check: V.nonNegativeInt },
+  limit: { wire: 'limit', check: V.positiveInt }
+}
 
 const CURSOR_FIELDS: Fields<CursorArgs, unknown> = {
   afterId: { wire: 'afterId', check: V.positiveInt },
   beforeId: { wire: 'beforeId', check: V.positiveInt },
-  limit: LIMIT
+  limit: { wire: 'limit', check: V.positiveInt }
 }
 
 const oneCursor = (args: Partial<CursorArgs>): Issues =>
