@@ -10,7 +10,6 @@
  *
  * Tables are plain object literals (no calls), so a bundle drops the table of every builder it does not keep.
  */
-import type { ValidationIssue } from './error'
 import type { Issues } from './validate'
 
 /** How one property is checked and sent. `W` is what the API's encoder takes (PHP form values, JSON values). */
@@ -58,16 +57,16 @@ export const checkFields = <I, W>(
   input: unknown,
   rules?: (input: Partial<I>) => Issues,
   path = 'input'
-): Issues => {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) return [{ path, message: 'must be an object' }]
-  const found: Array<ValidationIssue> = []
-  for (const [key, field] of entries<W>(table)) {
-    const value = own(input, key)
-    if (value !== undefined || own(required, key) === true) for (const issue of field.check(key, value)) found.push(issue)
-  }
-  if (rules !== undefined) for (const issue of rules(input)) found.push(issue)
-  return found
-}
+): Issues =>
+  input === null || typeof input !== 'object' || Array.isArray(input)
+    ? [{ path, message: 'must be an object' }]
+    : [
+        ...entries<W>(table).flatMap(([key, field]) => {
+          const value = own(input, key)
+          return value !== undefined || own(required, key) === true ? field.check(key, value) : []
+        }),
+        ...(rules?.(input) ?? [])
+      ]
 
 /**
  * The wire values of an input, by wire name, in the table's order (a `spread` field's record in its place); absent

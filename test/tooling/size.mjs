@@ -298,20 +298,20 @@ export const checkBundles = async ({ root = ROOT, name = 'kayako-fp', entries = 
  * (`Session.ack`, which decodes nothing, end to end); entities are data read by one engine (`v1/internal/codec.ts`)
  * that adds ~0.9 KB with its scalars, references and `extra`. View, Macro and Article decode the users, teams and
  * sections they name generically (no user graph), Search.query each hit's data; what is left above the plumbing is
- * Article's locale fields and `include`, Search's paging, its arguments' table and `include`/`fields`. Lower each
- * limit as those shrink.
+ * Article's locale fields and `include`, Search's paging and checks, and Search.query's `include`/`fields` (the typed
+ * searches take neither: `withOptions` sets them). Lower each limit as those shrink.
  */
 export const NEW_V1_ENDPOINTS = [
   { object: 'Setting', call: 'all()', limit: 8 * KB },
   { object: 'Brand', call: 'get(arg)', limit: 8 * KB },
-  { object: 'View', call: 'get(arg)', limit: 8.37 * KB },
-  { object: 'Macro', call: 'get(arg)', limit: 8.43 * KB },
-  { object: 'Article', call: 'get(arg)', limit: 8.79 * KB },
-  { object: 'Search', call: 'query(arg)', limit: 9.22 * KB },
-  { object: 'Search', call: 'cases(arg)', limit: 9.73 * KB },
-  { object: 'Search', call: 'users(arg)', limit: 9.64 * KB },
-  { object: 'Search', call: 'organizations(arg)', limit: 9.48 * KB },
-  { object: 'Search', call: 'articles(arg)', limit: 9.61 * KB }
+  { object: 'View', call: 'get(arg)', limit: 8.25 * KB },
+  { object: 'Macro', call: 'get(arg)', limit: 8.31 * KB },
+  { object: 'Article', call: 'get(arg)', limit: 8.54 * KB },
+  { object: 'Search', call: 'query(arg)', limit: 8.9 * KB },
+  { object: 'Search', call: 'cases(arg)', limit: 9.01 * KB },
+  { object: 'Search', call: 'users(arg)', limit: 8.92 * KB },
+  { object: 'Search', call: 'organizations(arg)', limit: 8.77 * KB },
+  { object: 'Search', call: 'articles(arg)', limit: 8.89 * KB }
 ]
 
 /** The budgets of issue 7, for the modules that exist. */

@@ -26,6 +26,30 @@ test('Search.query: resources upper case as CSV, fields and include as options; 
     'limit: must be a positive integer, got 0',
     'fields: must be a string or an array of field selectors'
   ])
+  // every argument is checked to the bottom before anything is made of it: nothing throws, nothing half-valid is sent
+  const hostile: ReadonlyArray<readonly [string, unknown]> = [
+    ['resources', [Symbol('s')]],
+    ['resources', []],
+    ['fields', [3]],
+    ['fields', [{ data: 3 }]],
+    ['fields', [{ data: [{ inner: 'x' }] }]],
+    ['fields', [Symbol('s')]],
+    ['fields', 'title,\u0000'],
+    ['include', ['user', ' ']],
+    ['offset', 1.5]
+  ]
+  for (const [name, value] of hostile) {
+    const args: unknown = { query: 'q', [name]: value }
+    assert.equal(
+      wire(Search.query(args as Search.SearchArgs)).issues.map((i) => i.split(':')[0]),
+      [name],
+      name
+    )
+  }
+  assert.is(
+    wire(Search.query({ query: 'q', fields: [{ data: [{ '+role': ['title'] }] }, 'snippet'] })).line,
+    'GET /search?query=q&fields=data(%2Brole(title)),snippet'
+  )
   // the builder's include is an option like withOptions', so a later withOptions replaces it
   assert.is(wire(withOptions({ include: ['caseStatus'] })(Search.query({ query: 'q', include: '*' }))).line, 'GET /search?query=q&include=case_status')
 })
@@ -45,11 +69,20 @@ test('a hit of a type the client does not know keeps its data as any resource', 
 test('the search of one resource: resources=<it> whatever the arguments say; a hit of another resource is a DecodeError', async () => {
   assert.is(wire(Search.cases({ query: 'grinder', limit: 5 })).line, 'GET /search?query=grinder&resources=CASES&limit=5')
   assert.is(wire(Search.users({ query: 'ada', resources: ['cases'] } as never)).line, 'GET /search?query=ada&resources=USERS')
-  assert.is(wire(Search.organizations({ query: 'brew', include: '*' })).line, 'GET /search?query=brew&resources=ORGANIZATIONS&include=*')
+  // its hits' shape is set like any request's: withOptions (include and fields are not among its arguments)
+  assert.is(wire(withOptions({ include: '*' })(Search.organizations({ query: 'brew' }))).line, 'GET /search?query=brew&resources=ORGANIZATIONS&include=*')
+  assert.is(wire(Search.organizations({ query: 'brew', include: '*', fields: 3 } as never)).line, 'GET /search?query=brew&resources=ORGANIZATIONS')
   assert.equal(wire(Search.articles({ query: ' ', offset: -1 })).issues, [
     'offset: must be a non-negative integer, got -1',
     'query: is required and must not be blank'
   ])
+  // the same checks, in the same words as query's: a missing query, paging, an argument that is not an object
+  for (const search of [Search.cases, Search.users, Search.organizations, Search.articles]) {
+    assert.equal(wire(search({ limit: 0 } as never)).issues, ['limit: must be a positive integer, got 0', 'query: is required and must not be blank'])
+    assert.equal(wire(search(null as never)).issues, wire(Search.query(null as never)).issues)
+    assert.equal(wire(search({ query: 'q', offset: '2' } as never)).issues, wire(Search.query({ query: 'q', offset: '2' } as never)).issues)
+  }
+  assert.equal(wire(Search.cases('q' as never)).issues, ['args: must be an object'])
   const body = JSON.stringify({ status: 200, data: [{ title: 'T', resource: 'user', data: { id: 4, resource_type: 'user' } }], resource: 'search_result' })
   const run = v1({ url: 'https://h', auth: { sessionId: 'S-0123456789', csrfToken: 'C-0123456789' }, transport: canned({ body }).transport })
   const refused = unwrapLeft(await run(Search.cases({ query: 't' }))())
@@ -103,22 +136,22 @@ test('sandbox: query over every resource (data generic), and cases, users, organ
   const kinds = new Set(grinder.items.map((h) => h.resource))
   assert.equal([...kinds].sort(), ['article', 'case'])
   for (const hit of grinder.items) if (hit.resource === 'case') assert.match(String(included(hit.data)?.extra.subject), /grinder/i)
-  const cases = unwrap(await run(Search.cases({ query: 'grinder', include: '*', limit: 100 }))())
+  const cases = unwrap(await run(withOptions({ include: '*' })(Search.cases({ query: 'grinder', limit: 100 })))())
   assert.equal(
     cases.items.map((h) => h.data !== null && !isReference(h.data) && /grinder/i.test(h.data.subject)),
     grinder.items.filter((h) => h.resource === 'case').map(() => true)
   )
-  const articles = unwrap(await run(Search.articles({ query: 'grinder', include: '*', limit: 100 }))())
+  const articles = unwrap(await run(withOptions({ include: '*' })(Search.articles({ query: 'grinder', limit: 100 })))())
   assert.ok(articles.items.length > 0)
   for (const hit of articles.items) assert.is(localiseArticle(included(hit.data) ?? { titles: [], contents: [] }, 'en-us').title, hit.title)
   const people = unwrap(await run(Search.query({ query: 'brewfictus', resources: ['users', 'organizations'], include: '*', limit: 100 }))())
   assert.ok(people.items.every((h) => h.resource === 'user' || h.resource === 'organization'))
-  const orgs = unwrap(await run(Search.organizations({ query: 'brewfictus', include: '*', limit: 100 }))())
+  const orgs = unwrap(await run(withOptions({ include: '*' })(Search.organizations({ query: 'brewfictus', limit: 100 })))())
   assert.equal(
     orgs.items.map((h) => included(h.data)?.name),
     ['Brewfictus']
   )
-  const users = unwrap(await run(Search.users({ query: 'brewfictus', include: '*', limit: 100 }))())
+  const users = unwrap(await run(withOptions({ include: '*' })(Search.users({ query: 'brewfictus', limit: 100 })))())
   assert.equal(users.items.length, people.items.filter((h) => h.resource === 'user').length)
   assert.ok(users.items.length > 0 && users.items.every((h) => /\S/.test(included(h.data)?.fullName ?? '')))
   assert.equal(unwrap(await run(Search.query({ query: 'xyzzy-nothing' }))()).items, [])

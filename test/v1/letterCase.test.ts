@@ -2,7 +2,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { inCase, toCamel, toPascal, toSnake } from '../../src/v1/internal/letterCase'
 import fc from 'fast-check'
-import { mergeOptions, renderFields, toWire } from '../../src/v1/internal/options'
+import { includeQuery, mergeOptions, renderFields, shapeQuery, toWire } from '../../src/v1/internal/options'
 import { getRequest, none, shaped } from '../../src/v1/internal/request'
 
 test('toSnake reads all three cases (spec §2.8: fullName and FullName are full_name; _Case is _case)', () => {
@@ -59,12 +59,15 @@ test('shaped: a builder’s include and fields become the options and wire withO
   )
   fc.assert(
     fc.property(shape, (s) => {
-      const req = shaped(s, getRequest('T.t', '/t', none))
+      const req = shaped(s, shapeQuery, getRequest('T.t', '/t', none))
       const options = mergeOptions({}, s)
       return Object.keys(options).length === 0 ? req.wire === undefined : JSON.stringify([req.options, req.wire]) === JSON.stringify([options, toWire(options)])
     })
   )
-  assert.is(shaped({ include: '*' }, getRequest('T.t', '/t', none, { issues: [{ path: 'x', message: 'm' }] })).wire, undefined)
+  assert.is(shaped({ include: '*' }, shapeQuery, getRequest('T.t', '/t', none, { issues: [{ path: 'x', message: 'm' }] })).wire, undefined)
+  // the include-only form (`Article.get` and its siblings) sends what the whole one would, without `fields`
+  assert.equal(shaped({ include: ['localeField'] }, includeQuery, getRequest('T.t', '/t', none)).wire, { query: [['include', 'locale_field']] })
+  assert.is(shaped({ include: undefined }, includeQuery, getRequest('T.t', '/t', none)).wire, undefined)
 })
 
 test.run()

@@ -4,7 +4,7 @@
  */
 import * as V from '../../core/validate'
 import type { Issues } from '../../core/validate'
-import type { Include } from './options'
+import { includeQuery, type Include } from './options'
 import { shaped, type V1Request } from './request'
 
 export { checkInclude, type Include } from './options'
@@ -41,4 +41,4 @@ export const translations = (value: ReadonlyArray<Translation>): unknown =>
     : value
 
 /** The request with its `include` option (see `shaped`). */
-export const including = <A>(include: Include | undefined, req: V1Request<A>): V1Request<A> => shaped({ include }, req)
+export const including = <A>(include: Include | undefined, req: V1Request<A>): V1Request<A> => shaped({ include }, includeQuery, req)

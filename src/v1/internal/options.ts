@@ -11,7 +11,6 @@
  * | `fields`          | `?fields=+full_name,-designation,+role(+title,-type)` |
  */
 import type { LetterCase } from './letterCase'
-import type { Fields } from '../../core/fields'
 import type { Issues } from '../../core/validate'
 
 /**
@@ -52,38 +51,48 @@ export const mergeOptions = (defaults: Options, overrides: Options): Options => 
 }
 
 /**
- * A name given in `include` or `fields` in snake_case: `fullName`, `FullName` → `full_name`, `userID` → `user_id`,
- * `HTMLBody` → `html_body` (what `toSnake` of answers gives, without its cache and loop: builders carry this one).
+ * `include` or `fields` as sent, its names in snake_case: `fullName`, `FullName` → `full_name`, `userID` → `user_id`,
+ * `HTMLBody` → `html_body` (what `toSnake` of answers gives, without its cache and loop: builders carry this one). One
+ * pass over the whole text: an upper-case letter starts a word only after a letter or digit of the same name, and the
+ * rest (`+`, `-`, `(`, `,`, `*`) has no case.
  */
-const snake = (name: string): string => name.replace(/(?<=[a-z\d])[A-Z]|(?<=[A-Z])[A-Z](?=[a-z])/g, '_$&').toLowerCase()
+const snake = (text: string): string => text.replace(/(?<=[a-z\d])[A-Z]|(?<=[A-Z])[A-Z](?=[a-z])/g, '_$&').toLowerCase()
 
-const snakeNames = (text: string): string => text.replace(/[A-Za-z][A-Za-z0-9_]*/g, snake)
+/**
+ * Field selectors as text (`{ '+role': ['+title'] }` → `+role(+title)`; `join()` separates with commas). What is not a
+ * selector becomes a NUL, which no field name has: `checkSelectors` looks for it, so one walk both checks and renders.
+ */
+const selectors = (fields: unknown): string =>
+  typeof fields === 'string'
+    ? fields
+    : Array.isArray(fields)
+      ? fields
+          .map((s: unknown) =>
+            typeof s === 'string'
+              ? s
+              : s !== null && typeof s === 'object'
+                ? Object.entries(s).map(([name, inner]) => `${name}(${Array.isArray(inner) ? selectors(inner) : '\0'})`)
+                : '\0'
+          )
+          .join()
+      : '\0'
 
 /** `fields` as the server reads it. */
-export const renderFields = (fields: string | ReadonlyArray<FieldSelector>): string =>
-  typeof fields === 'string'
-    ? snakeNames(fields)
-    : fields
-        .map((selector) =>
-          typeof selector === 'string'
-            ? snakeNames(selector)
-            : Object.entries(selector)
-                .map(([name, inner]) => `${snakeNames(name)}(${renderFields(inner)})`)
-                .join(',')
-        )
-        .join(',')
+export const renderFields = (fields: string | ReadonlyArray<FieldSelector>): string => snake(selectors(fields))
 
 export interface WireOptions {
   /** Query arguments, already in wire form. */
   readonly query: ReadonlyArray<readonly [string, string]>
   /** The `X-Options` header value, when any option needs it. */
-  readonly xOptions: string | undefined
+  readonly xOptions?: string | undefined
 }
 
+/** The query argument of `include` (`'*'` or the types as CSV), or none: all `Article.get` and its siblings need. */
+export const includeQuery = ({ include }: Shape): Array<readonly [string, string]> => (include === undefined ? [] : [['include', snake(String(include))]])
+
 /** The query arguments of `include` and `fields`: all a builder's own options need (see `shaped` in `request.ts`). */
-export const shapeQuery = (options: Options): Array<readonly [string, string]> => {
-  const query: Array<readonly [string, string]> = []
-  if (options.include !== undefined) query.push(['include', options.include === '*' ? '*' : options.include.map(snake).join(',')])
+export const shapeQuery = (options: Shape): Array<readonly [string, string]> => {
+  const query = includeQuery(options)
   if (options.fields !== undefined) query.push(['fields', renderFields(options.fields)])
   return query
 }
@@ -109,11 +118,6 @@ export const checkInclude = (path: string, value: unknown): Issues =>
     ? []
     : [{ path, message: "must be '*' or an array of resource types" }]
 
-/** How a builder's `include` and `fields` arguments are checked, beside its own table (they are sent as options: `shaped`). */
-export const SHAPE_FIELDS: Fields<Shape, unknown> = {
-  include: { wire: 'include', check: checkInclude },
-  fields: {
-    wire: 'fields',
-    check: (path, value) => (typeof value === 'string' || Array.isArray(value) ? [] : [{ path, message: 'must be a string or an array of field selectors' }])
-  }
-}
+/** A builder's `fields` argument (sent as an option: `shaped` in `request.ts`), checked down to its nested selectors. */
+export const checkSelectors = (path: string, value: unknown): Issues =>
+  selectors(value).includes('\0') ? [{ path, message: 'must be a string or an array of field selectors' }] : []

@@ -14,7 +14,7 @@ import type { Exchanged } from './auth'
 import type { Envelope, Links, Normalise } from './envelope'
 import { normaliseDocument } from './flat'
 import { nextLink } from './link'
-import { mergeOptions, needsNormalise, shapeQuery, toWire, type Options, type Shape, type WireOptions } from './options'
+import { mergeOptions, needsNormalise, toWire, type Options, type Shape, type WireOptions } from './options'
 
 /** The HTTP methods of the v1 API; a body goes only with POST and PUT (spec §2.1). */
 export type V1Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -102,9 +102,7 @@ export const one = <A>(decoder: Decoder<unknown, A>): Decoder<Envelope, A> => ({
 const items = <A>(decoder: Decoder<unknown, A>, data: unknown): Decoded<ReadonlyArray<A>> =>
   data === undefined || data === null
     ? success([])
-    : Array.isArray(data)
-      ? atKey('data')(traverseIndexed(data, (item) => decoder.decode(item)))
-      : atKey('data')(failure(data, 'expected an array'))
+    : atKey('data')(Array.isArray(data) ? traverseIndexed(data, (item) => decoder.decode(item)) : failure(data, 'expected an array'))
 
 /** `data` as an unpaginated collection (statuses, types, channels …). */
 export const many = <A>(decoder: Decoder<unknown, A>): Decoder<Envelope, ReadonlyArray<A>> => ({
@@ -112,9 +110,9 @@ export const many = <A>(decoder: Decoder<unknown, A>): Decoder<Envelope, Readonl
 })
 
 /** The body's links; when the body names no next page, the `Link` header's `rel="next"` (spec §2.6). */
-const linksOf = (envelope: Envelope): Links => {
-  const next = envelope.links.next === null && envelope.link !== undefined ? nextLink(envelope.link) : null
-  return next === null ? envelope.links : { ...envelope.links, next }
+const linksOf = ({ links, link }: Envelope): Links => {
+  const next = links.next ?? nextLink(link)
+  return next === links.next ? links : { ...links, next }
 }
 
 /** `data` as one page of a paginated collection. */
@@ -138,10 +136,6 @@ export const count: Decoder<Envelope, number> = { decode: (envelope) => success(
 // ---------------------------------------------------------------------------------------------------------------
 // Constructors used by the resource modules
 
-const NO_QUERY: Query = {}
-const NO_OPTIONS: Options = {}
-const NO_ISSUES: Issues = []
-
 export interface RequestParts {
   readonly query?: Query
   readonly body?: Body
@@ -152,20 +146,12 @@ export const request = <A>(operation: string, method: V1Method, path: string, de
   operation,
   method,
   path,
-  query: parts.query ?? NO_QUERY,
+  query: parts.query ?? {},
   body: parts.body,
-  options: NO_OPTIONS,
-  issues: parts.issues === undefined ? NO_ISSUES : distinct(parts.issues),
+  options: {},
+  issues: parts.issues ?? [],
   decoder
 })
-
-/** A required field checked as required and again as a field shows once. */
-const distinct = (issues: Issues): Issues => {
-  if (issues.length < 2) return issues
-  const seen = new Set<string>()
-  // kept when adding its key grows the set, i.e. the first time
-  return issues.filter((i) => seen.size < seen.add(`${i.path}\u0000${i.message}`).size)
-}
 
 export const getRequest = <A>(operation: string, path: string, decoder: Decoder<Envelope, A>, parts?: RequestParts) =>
   request(operation, 'GET', path, decoder, parts)
@@ -216,8 +202,11 @@ const textOf = (value: unknown): string => {
   }
 }
 
-/** An id as a path segment; invalid ids are reported as issues by the builder, so any text is fine here. */
-export const segment = (value: string | number): string => encodeURIComponent(textOf(value))
+/**
+ * An id as a path segment. Every id in a v1 path is checked as a positive integer: a valid one is its digits, and
+ * anything else (an issue, so the request is never sent) leaves the segment empty.
+ */
+export const segment = (id: number): string => (Number.isSafeInteger(id) ? String(id) : '')
 
 // ---------------------------------------------------------------------------------------------------------------
 // Combinators for users
@@ -226,7 +215,7 @@ export const segment = (value: string | number): string => encodeURIComponent(te
 export const withOptions =
   (options: Options) =>
   <A>(req: V1Request<A>): V1Request<A> =>
-    withNormalise(withShapeOptions(options)(req))
+    optioned(req, mergeOptions(req.options, options))
 
 /**
  * Special options for every request of an executor, `v1({ …, options: defaultOptions({ flat: true }) })`: a request's
@@ -235,28 +224,26 @@ export const withOptions =
 export const defaultOptions =
   (options: Options) =>
   <A>(req: V1Request<A>): V1Request<A> =>
-    withNormalise(withShapeOptions({})({ ...req, options: mergeOptions(options, req.options) }))
-
-/** Options whose answers need `normaliseDocument` (another letter case, flat resources) bring it with the request. */
-const withNormalise = <A>(req: V1Request<A>): V1Request<A> => (needsNormalise(req.options) ? { ...req, normalise: normaliseDocument } : req)
-
-/** `withOptions` for builders, with the options that leave the answer's form as it is (so no `normaliseDocument`). */
-export const withShapeOptions =
-  (options: Options) =>
-  <A>(req: V1Request<A>): V1Request<A> => {
-    const merged = mergeOptions(req.options, options)
-    return { ...req, options: merged, wire: toWire(merged) }
-  }
+    optioned(req, mergeOptions(options, req.options))
 
 /**
- * A builder's `include` and `fields` arguments as its new request's options (what `withOptions` would set: a new
- * request has no other options, so only their query arguments are made), unless the request has issues: an invalid
- * argument is one, and a request with issues is never sent.
+ * The request with these options and their wire form; options whose answers need `normaliseDocument` (another letter
+ * case, flat resources) bring it with the request.
  */
-export const shaped = <A>(shape: Shape, req: V1Request<A>): V1Request<A> => {
-  if (req.issues.length > 0 || (shape.include === undefined && shape.fields === undefined)) return req
-  const options = mergeOptions(req.options, shape)
-  return { ...req, options, wire: { query: shapeQuery(options), xOptions: undefined } }
+const optioned = <A>(req: V1Request<A>, options: Options): V1Request<A> => {
+  const out = { ...req, options, wire: toWire(options) }
+  return needsNormalise(options) ? { ...out, normalise: normaliseDocument } : out
+}
+
+/**
+ * A builder's own options (`Search.query`'s `include` and `fields`, `Article.get`'s `include`) on its new request:
+ * what `withOptions` would set (a new request has no other options, so only their query arguments are made, by
+ * `query`), unless the request has issues: an invalid argument is one, and a request with issues is never sent.
+ */
+export const shaped = <A>(options: Shape, query: (options: Shape) => WireOptions['query'], req: V1Request<A>): V1Request<A> => {
+  if (req.issues.length > 0) return req
+  const wire = query(options)
+  return wire.length === 0 ? req : { ...req, options, wire: { query: wire } }
 }
 
 /** Adds or replaces query arguments (camelCase names). Pipeable. */
@@ -304,33 +291,21 @@ const oneCursor = (args: Partial<CursorArgs>): Issues =>
   V.when(args.afterId !== undefined && args.beforeId !== undefined, 'beforeId', 'only one of afterId and beforeId may be given')
 
 /**
- * `args: must be an object`, or the issues of the paging arguments, then of the list's own `fields`, then the paging
- * rules and the list's `rules`: one table, checked once.
+ * `args: must be an object`, or the issues of the paging arguments, then of the list's own `fields`, then the `rules`:
+ * one table, checked once.
  */
-const checkList = <P, A>(
-  paging: Fields<P, unknown>,
-  pagingRules: ((args: Partial<P>) => Issues) | undefined,
-  args: A,
-  fields?: ListFields<A>,
-  rules?: ListRules<A>
-): Issues =>
-  checkFields(
-    { ...paging, ...fields } as Fields<Record<string, unknown>, unknown>,
-    NOTHING_REQUIRED,
-    args,
-    (a) => [...(pagingRules?.(a as Partial<P>) ?? []), ...(rules?.(a as Partial<A>) ?? [])],
-    'args'
-  )
+const checkList = <A>(paging: object, args: A, fields?: ListFields<A>, rules?: (args: Partial<A>) => Issues): Issues =>
+  checkFields({ ...paging, ...fields } as Fields<A, unknown>, NOTHING_REQUIRED, args, rules, 'args')
 
-const ownQuery = <A>(args: A, fields: ListFields<A> | undefined): Query => (fields === undefined ? NO_QUERY : (wireValues(fields, args) as Query))
+const ownQuery = <A>(args: A, fields: ListFields<A> | undefined): Query => (fields === undefined ? {} : (wireValues(fields, args) as Query))
 
 /** The issues of offset-paged list arguments: `offset` and `limit`, then the list's own `fields` and `rules`. */
 export const checkOffset = <A extends OffsetArgs>(args: A, fields?: ListFields<A>, rules?: ListRules<A>): Issues =>
-  checkList(OFFSET_FIELDS, undefined, args, fields, rules)
+  checkList(OFFSET_FIELDS, args, fields, rules)
 
 /** The issues of cursor-paged list arguments: `afterId`, `beforeId` (one at a time) and `limit`, then the list's own. */
 export const checkCursor = <A extends CursorArgs>(args: A, fields?: ListFields<A>, rules?: ListRules<A>): Issues =>
-  checkList(CURSOR_FIELDS, oneCursor, args, fields, rules)
+  checkList(CURSOR_FIELDS, args, fields, (a) => [...oneCursor(a), ...(rules?.(a) ?? [])])
 
 // The paging names are in a list's query even when unset: the next page's query (paging.ts) sets its offset or cursor
 // in their place, so every page is asked for in the same order (`?offset=10&limit=10`).
