@@ -27,19 +27,20 @@ export const success: <A>(a: A) => Decoded<A> = E.right
 const of = (value: DE.DecodeError<string>): DecodeErrors => ({ _tag: 'Of', value })
 export const concat = (left: DecodeErrors, right: DecodeErrors): FS.FreeSemigroup<DE.DecodeError<string>> => ({ _tag: 'Concat', left, right })
 
+/** The failures so far joined with one more (the first one alone). */
+export const collect = (errors: DecodeErrors | undefined, more: DecodeErrors): DecodeErrors => (errors === undefined ? more : concat(errors, more))
+
 export const failure = (actual: unknown, message: string): Decoded<never> => E.left(of({ _tag: 'Leaf', actual, error: message }))
+
+/** Failures under a named key (an element, attribute or property name), or an index. */
+export const under = (key: string | number, errors: DecodeErrors): DecodeErrors =>
+  of(typeof key === 'number' ? { _tag: 'Index', index: key, kind: 'required', errors } : { _tag: 'Key', key, kind: 'required', errors })
 
 /** Puts a failure under a named key (an element, attribute or property name). */
 export const atKey =
   (key: string) =>
   <A>(result: Decoded<A>): Decoded<A> =>
-    E.isLeft(result) ? E.left(of({ _tag: 'Key', key, kind: 'required', errors: result.left })) : result
-
-/** Puts a failure under an index. */
-export const atIndex =
-  (index: number) =>
-  <A>(result: Decoded<A>): Decoded<A> =>
-    E.isLeft(result) ? E.left(of({ _tag: 'Index', index, kind: 'required', errors: result.left })) : result
+    E.isLeft(result) ? E.left(under(key, result.left)) : result
 
 /** Decodes every item, failing with all item failures. */
 export const traverseIndexed = <I, A>(items: ReadonlyArray<I>, f: (item: I, index: number) => Decoded<A>): Decoded<ReadonlyArray<A>> => {
@@ -47,10 +48,8 @@ export const traverseIndexed = <I, A>(items: ReadonlyArray<I>, f: (item: I, inde
   let errors: DecodeErrors | undefined
   for (let i = 0; i < items.length; i++) {
     const r = f(items[i] as I, i)
-    if (E.isLeft(r)) {
-      const at = atIndex(i)(r) as E.Left<DecodeErrors>
-      errors = errors === undefined ? at.left : concat(errors, at.left)
-    } else if (errors === undefined) out.push(r.right)
+    if (E.isLeft(r)) errors = collect(errors, under(i, r.left))
+    else if (errors === undefined) out.push(r.right)
   }
   return errors === undefined ? E.right(out) : E.left(errors)
 }
@@ -92,7 +91,7 @@ export const readFields = <V>(
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i] as readonly [string, FieldOf<V, unknown>]
     const r = field[1].read(view)
-    if (r._tag === 'Left') errors = errors === undefined ? r.left : concat(errors, r.left)
+    if (r._tag === 'Left') errors = collect(errors, r.left)
     else out[field[0]] = r.right
   }
   return errors === undefined ? E.right(out) : E.left(errors)
@@ -116,23 +115,25 @@ export const MAX_DRAWN_ERRORS = 20
 export const drawErrors = (errors: DecodeErrors): ReadonlyArray<string> => {
   const lines: Array<string> = []
   let count = 0
-  const stack: Array<readonly [DecodeErrors, string]> = [[errors, '']]
-  for (let next; (next = stack.pop());) {
-    const [e, path] = next
-    if (e._tag === 'Concat') stack.push([e.right, path], [e.left, path])
+  // pairs: a tree, then its path
+  const stack: Array<DecodeErrors | string> = [errors, '']
+  while (stack.length > 0) {
+    const path = stack.pop() as string
+    const e = stack.pop() as DecodeErrors
+    if (e._tag === 'Concat') stack.push(e.right, path, e.left, path)
     else {
       const de = e.value
       if ((de._tag === 'Leaf' || de._tag === 'Wrap') && count++ < MAX_DRAWN_ERRORS)
         lines.push(`${path || '(root)'}: ${de.error}${de._tag === 'Leaf' ? ` (got ${show(de.actual)})` : ''}`)
       if (de._tag !== 'Leaf')
-        stack.push([
+        stack.push(
           de.errors,
           de._tag === 'Wrap'
             ? path
             : de._tag === 'Index'
               ? `${path}[${de.index}]`
               : `${path && path + '.'}${de._tag === 'Key' ? de.key : de._tag === 'Member' ? `(member ${de.index})` : de.id}`
-        ])
+        )
     }
   }
   if (count > MAX_DRAWN_ERRORS) lines.push(`… and ${count - MAX_DRAWN_ERRORS} more`)

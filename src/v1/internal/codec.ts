@@ -6,7 +6,7 @@
  * (`null`, `[]`), which is what `_empty=false` / `X-Options: no_empty` removes, so options never change a decoded value.
  */
 import * as E from '../../core/either'
-import { atKey, concat, type DecodeErrors, failure, setOwn, success, traverseIndexed, type Decoded, type Decoder } from '../../core/decoder'
+import { collect, type DecodeErrors, failure, setOwn, success, traverseIndexed, type Decoded, type Decoder, under } from '../../core/decoder'
 import { isObject, isReferenceShape, rawOf, SHARED, type JsonObject } from './flat'
 
 /** A resource the response did not include: `{ id, resource_type }` (channels: `uuid`). */
@@ -33,32 +33,34 @@ export type Extra = Readonly<Record<string, unknown>>
 // ---------------------------------------------------------------------------------------------------------------
 // Scalars
 
-export const toInt = (value: unknown): Decoded<number> => {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return success(value)
-  // tolerant: some servers send numbers as strings
-  if (typeof value === 'string' && /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value))) return success(Number(value))
-  return failure(value, 'expected an integer')
-}
+/** A scalar's decoder from how it reads a value: the value read, or `undefined` when the value is not one. */
+const scalar =
+  <A>(expected: string, read: (value: unknown) => A | undefined) =>
+  (value: unknown): Decoded<A> => {
+    const a = read(value)
+    return a === undefined ? failure(value, 'expected ' + expected) : success(a)
+  }
 
-export const toNumber = (value: unknown): Decoded<number> => {
-  if (typeof value === 'number' && Number.isFinite(value)) return success(value)
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return success(Number(value))
-  return failure(value, 'expected a number')
-}
+// tolerant: some servers send numbers as strings
+export const toInt = /*#__PURE__*/ scalar('an integer', (value) =>
+  (typeof value === 'number' || (typeof value === 'string' && /^-?\d+$/.test(value))) && Number.isSafeInteger(Number(value)) ? Number(value) : undefined
+)
 
-export const toText = (value: unknown): Decoded<string> =>
-  typeof value === 'string'
-    ? success(value)
-    : typeof value === 'number' || typeof value === 'boolean'
-      ? success(String(value))
-      : failure(value, 'expected a string')
+export const toNumber = /*#__PURE__*/ scalar('a number', (value) =>
+  (typeof value === 'number' || (typeof value === 'string' && value.trim() !== '')) && Number.isFinite(Number(value)) ? Number(value) : undefined
+)
 
-export const toBool = (value: unknown): Decoded<boolean> => {
-  if (typeof value === 'boolean') return success(value)
-  if (value === 1 || value === '1' || value === 'true') return success(true)
-  if (value === 0 || value === '0' || value === 'false') return success(false)
-  return failure(value, 'expected a boolean')
-}
+export const toText = /*#__PURE__*/ scalar('a string', (value) =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined
+)
+
+export const toBool = /*#__PURE__*/ scalar('a boolean', (value) =>
+  value === true || value === 1 || value === '1' || value === 'true'
+    ? true
+    : value === false || value === 0 || value === '0' || value === 'false'
+      ? false
+      : undefined
+)
 
 // What the API writes (spec v1 "Types": `2015-07-21T07:10:42+05:00`), optionally with fractions of a second or `Z`.
 // (Months 01–12 and days 01–31 here; a day past the month's last is caught by reading the date back: see toDate.)
@@ -68,12 +70,13 @@ const TIMESTAMP = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):
  * An ISO-8601 timestamp in the form the API writes, and nothing else: `Date`'s own parser reads `"1"` as the year
  * 2001, and rolls a day the month lacks (`02-30`) over into the next month, so the day read must be the day written.
  */
-export const toDate = (value: unknown): Decoded<Date | null> => {
-  if (value === '') return success(null)
-  return typeof value === 'string' && TIMESTAMP.test(value) && new Date(value.slice(0, 10)).getUTCDate() === Number(value.slice(8, 10))
-    ? success(new Date(value))
-    : failure(value, 'expected an ISO-8601 timestamp')
-}
+export const toDate = /*#__PURE__*/ scalar('an ISO-8601 timestamp', (value) =>
+  value === ''
+    ? null
+    : typeof value === 'string' && TIMESTAMP.test(value) && new Date(value.slice(0, 10)).getUTCDate() === Number(value.slice(8, 10))
+      ? new Date(value)
+      : undefined
+)
 
 /** An id: an integer for most resources, a string for sessions and some account ids. */
 export const toId = (value: unknown): Decoded<number | string> =>
@@ -96,17 +99,13 @@ export const date: Reader<Date | null> = { decode: toDate }
 /** A number that may have a fraction; `null` when absent. */
 export const nullableNumber: Reader<number | null> = { decode: toNumber }
 
-const toReference = (o: JsonObject): Decoded<Reference> => {
-  const idValue = o.id ?? o.uuid
-  return E.map((id: number | string): Reference => ({ _tag: 'Reference', id, resourceType: o.resource_type as string }))(toId(idValue))
-}
-
-/** The related resource, or a reference when only `{ id, resource_type }` was sent. */
-export const relatedValue = <A>(decoder: Decoder<unknown, A>, value: unknown): Decoded<Related<A>> =>
-  isObject(value) && isReferenceShape(value) ? toReference(value) : decoder.decode(value)
-
-/** A related resource (or reference); `null` when absent. */
-export const related = <A>(decoder: Decoder<unknown, A>): Reader<Related<A>> => ({ decode: (value) => relatedValue(decoder, value) })
+/** A related resource (or reference: only `{ id, resource_type }` was sent); `null` when absent. */
+export const related = <A>(decoder: Decoder<unknown, A>): Reader<Related<A>> => ({
+  decode: (value) =>
+    isObject(value) && isReferenceShape(value)
+      ? E.map((id: number | string): Reference => ({ _tag: 'Reference', id, resourceType: value.resource_type as string }))(toId(value.id ?? value.uuid))
+      : decoder.decode(value)
+})
 
 /** A list, each item decoded (`{ decode: toInt }` for scalars); `[]` when absent. */
 export const list = <A>(item: Decoder<unknown, A>): Reader<ReadonlyArray<A>> => ({
@@ -155,16 +154,14 @@ export const listAsSent: Reader<ReadonlyArray<unknown>> = /*#__PURE__*/ list(asS
 
 /**
  * The scalar kinds a field names after its property (`title:t`), with what an absent or `null` value decodes to:
- * `I` an integer and `T` text that must be there; `i` an integer (`0`), `j` an integer or `null`, `t` text (`''`),
- * `n` text or `null` (also enumerations: known values type them, unknown ones are kept as sent; the default when a
- * field names no kind; `''` is `null` too, so `no_empty` dropping empty strings or not changes nothing), `b` a
- * boolean (`false`), `x` an id (integer, or a string for sessions and some account ids) or `null`.
+ * `i` an integer (`0`), `j` an integer or `null`, `t` text (`''`), `n` text or `null` (also enumerations: known values
+ * type them, unknown ones are kept as sent; the default when a field names no kind; `''` is `null` too, so `no_empty`
+ * dropping empty strings or not changes nothing), `b` a boolean (`false`), `x` an id (integer, or a string for
+ * sessions and some account ids) or `null`. A kind in upper case (`I`, `T`) must be there.
  */
-const SCALARS: Readonly<Record<string, Reader<unknown> & { readonly required?: true }>> = {
-  I: { decode: toInt, required: true },
+const SCALARS: Readonly<Record<string, Reader<unknown>>> = {
   i: { decode: toInt, empty: 0 },
   j: { decode: toInt },
-  T: { decode: toText, required: true },
   t: { decode: toText, empty: '' },
   n: { decode: (value) => (value === '' ? success(null) : toText(value)) },
   b: { decode: toBool, empty: false },
@@ -193,8 +190,8 @@ export const record = <A>(
   /** Keys left out of `extra` on purpose, space-separated (credentials such as a test resource's `session_id`). */
   omit?: string
 ): Decoder<unknown, A> => {
-  // per field: [property, wire key, reader]
-  let fields: ReadonlyArray<readonly [string, string, Reader<unknown> & { readonly required?: true }]> | undefined
+  // per field: [property, wire key, reader, required]
+  let fields: ReadonlyArray<readonly [string, string, Reader<unknown>, boolean]> | undefined
   const known = new Set(['resource_type', ...(omit?.split(' ') ?? [])])
   const decodeRecord = (o: JsonObject): Decoded<A> => {
     if (fields === undefined) {
@@ -202,7 +199,7 @@ export const record = <A>(
       fields = spec.split(' ').map((token) => {
         const [prop = '', kind = 'n', key = snake(prop)] = token.split(':')
         known.add(key)
-        return [prop, key, readers[Number(kind)] ?? (SCALARS[kind] as Reader<unknown>)] as const
+        return [prop, key, readers[Number(kind)] ?? (SCALARS[kind.toLowerCase()] as Reader<unknown>), kind !== kind.toLowerCase()] as const
       })
     }
     const out: Record<string, unknown> = {}
@@ -210,19 +207,10 @@ export const record = <A>(
     // indexed, no destructuring: each costs an iterator until the optimiser has seen the loop (cold decodes count)
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i] as (typeof fields)[number]
-      const reader = field[2]
       const value = o[field[1]]
-      const r =
-        value === undefined || value === null
-          ? reader.required === true
-            ? failure(value, 'is required')
-            : success(reader.empty ?? null)
-          : reader.decode(value)
+      const r = value === undefined || value === null ? (field[3] ? failure(value, 'is required') : success(field[2].empty ?? null)) : field[2].decode(value)
       if (r._tag === 'Right') out[field[0]] = r.right
-      else {
-        const at = atKey(field[1])(r) as E.Left<DecodeErrors>
-        errors = errors === undefined ? at.left : concat(errors, at.left)
-      }
+      else errors = collect(errors, under(field[1], r.left))
     }
     if (errors !== undefined) return E.left(errors)
     out.extra = withoutEmpties(o, known)
@@ -230,13 +218,13 @@ export const record = <A>(
   }
   // In flat mode one resource object is shared by every place that refers to it: decode it once per document (the
   // result kept on the object, under this decoder's own symbol).
-  const memo = Symbol('decoded')
+  const memo = Symbol()
   return {
-    decode: (value) => {
-      if (!isObject(value)) return failure(value, resourceType === undefined ? 'expected an object' : `expected a ${resourceType} object`)
-      if (value[SHARED] !== true) return decodeRecord(value)
-      const memory = value as { [memo]?: Decoded<A> }
-      return (memory[memo] ??= decodeRecord(value))
-    }
+    decode: (value) =>
+      !isObject(value)
+        ? failure(value, resourceType === undefined ? 'expected an object' : `expected a ${resourceType} object`)
+        : value[SHARED]
+          ? ((value as { [memo]?: Decoded<A> })[memo] ??= decodeRecord(value))
+          : decodeRecord(value)
   }
 }

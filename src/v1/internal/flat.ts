@@ -60,7 +60,7 @@ interface Context {
  */
 export const MAX_DEPTH = 256
 
-const TOO_DEEP = `the document nests deeper than ${MAX_DEPTH} levels`
+const TOO_DEEP = 'the document nests deeper than 256 levels'
 
 const tooDeep = (): never => {
   throw new RangeError(TOO_DEEP)
