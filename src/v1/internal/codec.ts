@@ -63,8 +63,8 @@ export const toBool = /*#__PURE__*/ scalar('a boolean', (value) =>
 )
 
 // What the API writes (spec v1 "Types": `2015-07-21T07:10:42+05:00`), optionally with fractions of a second or `Z`.
-// (Months 01–12 and days 01–31 here; a day past the month's last is caught by reading the date back: see toDate.)
-const TIMESTAMP = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/
+// (Months 01–12 here; the day is checked by reading the date back, see toDate: no calendar day reads back as 00 or 32.)
+const TIMESTAMP = /^\d{4}-(0[1-9]|1[0-2])-\d\dT([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/
 
 /**
  * An ISO-8601 timestamp in the form the API writes, and nothing else: `Date`'s own parser reads `"1"` as the year
