@@ -33,34 +33,32 @@ export type Extra = Readonly<Record<string, unknown>>
 // ---------------------------------------------------------------------------------------------------------------
 // Scalars
 
-/** A scalar's decoder from how it reads a value: the value read, or `undefined` when the value is not one. */
-const scalar =
-  <A>(expected: string, read: (value: unknown) => A | undefined) =>
-  (value: unknown): Decoded<A> => {
-    const a = read(value)
-    return a === undefined ? failure(value, 'expected ' + expected) : success(a)
-  }
+export const toInt = (value: unknown): Decoded<number> => {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return success(value)
+  // tolerant: some servers send numbers as strings
+  if (typeof value === 'string' && /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value))) return success(Number(value))
+  return failure(value, 'expected an integer')
+}
 
-// tolerant: some servers send numbers as strings
-export const toInt = /*#__PURE__*/ scalar('an integer', (value) =>
-  (typeof value === 'number' || (typeof value === 'string' && /^-?\d+$/.test(value))) && Number.isSafeInteger(Number(value)) ? Number(value) : undefined
-)
+export const toNumber = (value: unknown): Decoded<number> => {
+  if (typeof value === 'number' && Number.isFinite(value)) return success(value)
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return success(Number(value))
+  return failure(value, 'expected a number')
+}
 
-export const toNumber = /*#__PURE__*/ scalar('a number', (value) =>
-  (typeof value === 'number' || (typeof value === 'string' && value.trim() !== '')) && Number.isFinite(Number(value)) ? Number(value) : undefined
-)
+export const toText = (value: unknown): Decoded<string> =>
+  typeof value === 'string'
+    ? success(value)
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? success(String(value))
+      : failure(value, 'expected a string')
 
-export const toText = /*#__PURE__*/ scalar('a string', (value) =>
-  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined
-)
-
-export const toBool = /*#__PURE__*/ scalar('a boolean', (value) =>
-  value === true || value === 1 || value === '1' || value === 'true'
-    ? true
-    : value === false || value === 0 || value === '0' || value === 'false'
-      ? false
-      : undefined
-)
+export const toBool = (value: unknown): Decoded<boolean> => {
+  if (typeof value === 'boolean') return success(value)
+  if (value === 1 || value === '1' || value === 'true') return success(true)
+  if (value === 0 || value === '0' || value === 'false') return success(false)
+  return failure(value, 'expected a boolean')
+}
 
 // What the API writes (spec v1 "Types": `2015-07-21T07:10:42+05:00`), optionally with fractions of a second or `Z`.
 // (Months 01–12 here; the day is checked by reading the date back, see toDate: no calendar day reads back as 00 or 32.)
@@ -70,13 +68,12 @@ const TIMESTAMP = /^\d{4}-(0[1-9]|1[0-2])-\d\dT([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\
  * An ISO-8601 timestamp in the form the API writes, and nothing else: `Date`'s own parser reads `"1"` as the year
  * 2001, and rolls a day the month lacks (`02-30`) over into the next month, so the day read must be the day written.
  */
-export const toDate = /*#__PURE__*/ scalar('an ISO-8601 timestamp', (value) =>
-  value === ''
-    ? null
-    : typeof value === 'string' && TIMESTAMP.test(value) && new Date(value.slice(0, 10)).getUTCDate() === Number(value.slice(8, 10))
-      ? new Date(value)
-      : undefined
-)
+export const toDate = (value: unknown): Decoded<Date | null> => {
+  if (value === '') return success(null)
+  return typeof value === 'string' && TIMESTAMP.test(value) && new Date(value.slice(0, 10)).getUTCDate() === Number(value.slice(8, 10))
+    ? success(new Date(value))
+    : failure(value, 'expected an ISO-8601 timestamp')
+}
 
 /** An id: an integer for most resources, a string for sessions and some account ids. */
 export const toId = (value: unknown): Decoded<number | string> =>
