@@ -1,8 +1,8 @@
 /**
  * The decoder vocabulary both APIs share, over `io-ts/Decoder`: a decoder type, success/failure helpers that attach a
- * path, lists, structs read field by field (`FieldOf`, `readFields`), the data-safe setting of `extra` keys, and the
- * rendering of decode errors into one line per failing path. `classic/xml.ts` (elements) and `v1/codec.ts` (JSON
- * values) are the leaves: each says how a field finds its input, and nothing more.
+ * path, lists, structs read field by field (`FieldOf`, `readFields`), and the rendering of decode errors into one line
+ * per failing path. `classic/xml.ts` (elements) and `v1/codec.ts` (JSON values) are the leaves: each says how a field
+ * finds its input, and nothing more.
  *
  * One name per concept, in both leaves: `struct` (an object field by field, the rest in `extra`), `list` (every item
  * under one name, decoded; Classic `listIn` for the items of a container element), `optional`/`nullable…` (a field
@@ -32,9 +32,8 @@ export const collect = (errors: DecodeErrors | undefined, more: DecodeErrors): D
 
 export const failure = (actual: unknown, message: string): Decoded<never> => E.left(of({ _tag: 'Leaf', actual, error: message }))
 
-/** Failures under a named key (an element, attribute or property name), or an index. */
-export const under = (key: string | number, errors: DecodeErrors): DecodeErrors =>
-  of(typeof key === 'number' ? { _tag: 'Index', index: key, kind: 'required', errors } : { _tag: 'Key', key, kind: 'required', errors })
+/** Failures under a named key (an element, attribute or property name). */
+export const under = (key: string, errors: DecodeErrors): DecodeErrors => of({ _tag: 'Key', key, kind: 'required', errors })
 
 /** Puts a failure under a named key (an element, attribute or property name). */
 export const atKey =
@@ -48,7 +47,7 @@ export const traverseIndexed = <I, A>(items: ReadonlyArray<I>, f: (item: I, inde
   let errors: DecodeErrors | undefined
   for (let i = 0; i < items.length; i++) {
     const r = f(items[i] as I, i)
-    if (E.isLeft(r)) errors = collect(errors, under(i, r.left))
+    if (E.isLeft(r)) errors = collect(errors, of({ _tag: 'Index', index: i, kind: 'required', errors: r.left }))
     else if (errors === undefined) out.push(r.right)
   }
   return errors === undefined ? E.right(out) : E.left(errors)
@@ -96,13 +95,6 @@ export const readFields = <V>(
   }
   return errors === undefined ? E.right(out) : E.left(errors)
 }
-
-/**
- * Sets a key that is data (an unknown element or property kept in `extra`): `__proto__` too becomes an own property,
- * never the object's prototype.
- */
-export const setOwn = (o: Record<string, unknown>, key: string, value: unknown): unknown =>
-  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true })
 
 /** Failures drawn per answer: the first ones, then a count of the rest. */
 export const MAX_DRAWN_ERRORS = 20

@@ -6,7 +6,7 @@
  * (`null`, `[]`), which is what `_empty=false` / `X-Options: no_empty` removes, so options never change a decoded value.
  */
 import * as E from '../../core/either'
-import { collect, type DecodeErrors, failure, setOwn, success, traverseIndexed, type Decoded, type Decoder, under } from '../../core/decoder'
+import { collect, type DecodeErrors, failure, success, traverseIndexed, type Decoded, type Decoder, under } from '../../core/decoder'
 import { isObject, isReferenceShape, rawOf, SHARED, type JsonObject } from './flat'
 
 /** A resource the response did not include: `{ id, resource_type }` (channels: `uuid`). */
@@ -130,9 +130,10 @@ const withoutEmpties = (value: unknown, skip?: ReadonlySet<string>): unknown => 
   if (value === null || typeof value !== 'object') return value
   const out: Record<string, unknown> = {}
   for (const key in value as Record<string, unknown>) {
-    // (a document read as parsed has Object.prototype, but an own `__proto__` key is read as itself)
+    // (a document read as parsed has Object.prototype, but an own `__proto__` key is read as itself; defined, not
+    // assigned, it is kept as an own property, never set as the copy's prototype)
     const v = (value as Record<string, unknown>)[key]
-    if (!isEmpty(v) && !skip?.has(key)) setOwn(out, key, withoutEmpties(v))
+    if (!isEmpty(v) && !skip?.has(key)) Object.defineProperty(out, key, { value: withoutEmpties(v), enumerable: true, writable: true, configurable: true })
   }
   return out
 }
