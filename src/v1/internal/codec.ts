@@ -166,7 +166,7 @@ const SCALARS: Readonly<Record<string, Reader<unknown>>> = {
   x: { decode: toId }
 }
 
-const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())
+const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 
 /**
  * A resource or sub-object, its fields written as data: `spec` lists them, space-separated, as `property:kind`, the
