@@ -304,14 +304,14 @@ export const checkBundles = async ({ root = ROOT, name = 'kayako-fp', entries = 
 export const NEW_V1_ENDPOINTS = [
   { object: 'Setting', call: 'all()', limit: 8 * KB },
   { object: 'Brand', call: 'get(arg)', limit: 8 * KB },
-  { object: 'View', call: 'get(arg)', limit: 8.37 * KB },
-  { object: 'Macro', call: 'get(arg)', limit: 8.43 * KB },
-  { object: 'Article', call: 'get(arg)', limit: 8.79 * KB },
-  { object: 'Search', call: 'query(arg)', limit: 9.22 * KB },
-  { object: 'Search', call: 'cases(arg)', limit: 9.73 * KB },
-  { object: 'Search', call: 'users(arg)', limit: 9.64 * KB },
-  { object: 'Search', call: 'organizations(arg)', limit: 9.48 * KB },
-  { object: 'Search', call: 'articles(arg)', limit: 9.61 * KB }
+  { object: 'View', call: 'get(arg)', limit: 8.28 * KB },
+  { object: 'Macro', call: 'get(arg)', limit: 8.34 * KB },
+  { object: 'Article', call: 'get(arg)', limit: 8.7 * KB },
+  { object: 'Search', call: 'query(arg)', limit: 9.13 * KB },
+  { object: 'Search', call: 'cases(arg)', limit: 9.64 * KB },
+  { object: 'Search', call: 'users(arg)', limit: 9.54 * KB },
+  { object: 'Search', call: 'organizations(arg)', limit: 9.38 * KB },
+  { object: 'Search', call: 'articles(arg)', limit: 9.51 * KB }
 ]
 
 /** The budgets of issue 7, for the modules that exist. */
