@@ -1,8 +1,8 @@
 /**
  * The decoder vocabulary both APIs share, over `io-ts/Decoder`: a decoder type, success/failure helpers that attach a
- * path, lists, structs read field by field (`FieldOf`, `readFields`), the data-safe setting of `extra` keys, and the
- * rendering of decode errors into one line per failing path. `classic/xml.ts` (elements) and `v1/codec.ts` (JSON
- * values) are the leaves: each says how a field finds its input, and nothing more.
+ * path, lists, structs read field by field (`FieldOf`, `readFields`), and the rendering of decode errors into one line
+ * per failing path. `classic/xml.ts` (elements) and `v1/codec.ts` (JSON values) are the leaves: each says how a field
+ * finds its input, and nothing more.
  *
  * One name per concept, in both leaves: `struct` (an object field by field, the rest in `extra`), `list` (every item
  * under one name, decoded; Classic `listIn` for the items of a container element), `optional`/`nullable…` (a field
@@ -27,19 +27,19 @@ export const success: <A>(a: A) => Decoded<A> = E.right
 const of = (value: DE.DecodeError<string>): DecodeErrors => ({ _tag: 'Of', value })
 export const concat = (left: DecodeErrors, right: DecodeErrors): FS.FreeSemigroup<DE.DecodeError<string>> => ({ _tag: 'Concat', left, right })
 
+/** The failures so far joined with one more (the first one alone). */
+export const collect = (errors: DecodeErrors | undefined, more: DecodeErrors): DecodeErrors => (errors === undefined ? more : concat(errors, more))
+
 export const failure = (actual: unknown, message: string): Decoded<never> => E.left(of({ _tag: 'Leaf', actual, error: message }))
+
+/** Failures under a named key (an element, attribute or property name). */
+export const under = (key: string, errors: DecodeErrors): DecodeErrors => of({ _tag: 'Key', key, kind: 'required', errors })
 
 /** Puts a failure under a named key (an element, attribute or property name). */
 export const atKey =
   (key: string) =>
   <A>(result: Decoded<A>): Decoded<A> =>
-    E.isLeft(result) ? E.left(of({ _tag: 'Key', key, kind: 'required', errors: result.left })) : result
-
-/** Puts a failure under an index. */
-export const atIndex =
-  (index: number) =>
-  <A>(result: Decoded<A>): Decoded<A> =>
-    E.isLeft(result) ? E.left(of({ _tag: 'Index', index, kind: 'required', errors: result.left })) : result
+    E.isLeft(result) ? E.left(under(key, result.left)) : result
 
 /** Decodes every item, failing with all item failures. */
 export const traverseIndexed = <I, A>(items: ReadonlyArray<I>, f: (item: I, index: number) => Decoded<A>): Decoded<ReadonlyArray<A>> => {
@@ -47,10 +47,8 @@ export const traverseIndexed = <I, A>(items: ReadonlyArray<I>, f: (item: I, inde
   let errors: DecodeErrors | undefined
   for (let i = 0; i < items.length; i++) {
     const r = f(items[i] as I, i)
-    if (E.isLeft(r)) {
-      const at = atIndex(i)(r) as E.Left<DecodeErrors>
-      errors = errors === undefined ? at.left : concat(errors, at.left)
-    } else if (errors === undefined) out.push(r.right)
+    if (E.isLeft(r)) errors = collect(errors, of({ _tag: 'Index', index: i, kind: 'required', errors: r.left }))
+    else if (errors === undefined) out.push(r.right)
   }
   return errors === undefined ? E.right(out) : E.left(errors)
 }
@@ -92,18 +90,11 @@ export const readFields = <V>(
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i] as readonly [string, FieldOf<V, unknown>]
     const r = field[1].read(view)
-    if (r._tag === 'Left') errors = errors === undefined ? r.left : concat(errors, r.left)
+    if (r._tag === 'Left') errors = collect(errors, r.left)
     else out[field[0]] = r.right
   }
   return errors === undefined ? E.right(out) : E.left(errors)
 }
-
-/**
- * Sets a key that is data (an unknown element or property kept in `extra`): `__proto__` too becomes an own property,
- * never the object's prototype.
- */
-export const setOwn = (o: Record<string, unknown>, key: string, value: unknown): unknown =>
-  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true })
 
 /** Failures drawn per answer: the first ones, then a count of the rest. */
 export const MAX_DRAWN_ERRORS = 20
@@ -116,23 +107,25 @@ export const MAX_DRAWN_ERRORS = 20
 export const drawErrors = (errors: DecodeErrors): ReadonlyArray<string> => {
   const lines: Array<string> = []
   let count = 0
-  const stack: Array<readonly [DecodeErrors, string]> = [[errors, '']]
-  for (let next; (next = stack.pop());) {
-    const [e, path] = next
-    if (e._tag === 'Concat') stack.push([e.right, path], [e.left, path])
+  // pairs: a tree, then its path
+  const stack: Array<DecodeErrors | string> = [errors, '']
+  while (stack.length > 0) {
+    const path = stack.pop() as string
+    const e = stack.pop() as DecodeErrors
+    if (e._tag === 'Concat') stack.push(e.right, path, e.left, path)
     else {
       const de = e.value
       if ((de._tag === 'Leaf' || de._tag === 'Wrap') && count++ < MAX_DRAWN_ERRORS)
         lines.push(`${path || '(root)'}: ${de.error}${de._tag === 'Leaf' ? ` (got ${show(de.actual)})` : ''}`)
       if (de._tag !== 'Leaf')
-        stack.push([
+        stack.push(
           de.errors,
           de._tag === 'Wrap'
             ? path
             : de._tag === 'Index'
               ? `${path}[${de.index}]`
               : `${path && path + '.'}${de._tag === 'Key' ? de.key : de._tag === 'Member' ? `(member ${de.index})` : de.id}`
-        ])
+        )
     }
   }
   if (count > MAX_DRAWN_ERRORS) lines.push(`… and ${count - MAX_DRAWN_ERRORS} more`)

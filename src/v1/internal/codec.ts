@@ -6,7 +6,7 @@
  * (`null`, `[]`), which is what `_empty=false` / `X-Options: no_empty` removes, so options never change a decoded value.
  */
 import * as E from '../../core/either'
-import { atKey, concat, type DecodeErrors, failure, setOwn, success, traverseIndexed, type Decoded, type Decoder } from '../../core/decoder'
+import { collect, type DecodeErrors, failure, success, traverseIndexed, type Decoded, type Decoder, under } from '../../core/decoder'
 import { isObject, isReferenceShape, rawOf, SHARED, type JsonObject } from './flat'
 
 /** A resource the response did not include: `{ id, resource_type }` (channels: `uuid`). */
@@ -61,8 +61,8 @@ export const toBool = (value: unknown): Decoded<boolean> => {
 }
 
 // What the API writes (spec v1 "Types": `2015-07-21T07:10:42+05:00`), optionally with fractions of a second or `Z`.
-// (Months 01–12 and days 01–31 here; a day past the month's last is caught by reading the date back: see toDate.)
-const TIMESTAMP = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/
+// (Months 01–12 here; the day is checked by reading the date back, see toDate: no calendar day reads back as 00 or 32.)
+const TIMESTAMP = /^\d{4}-(0[1-9]|1[0-2])-\d\dT([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/
 
 /**
  * An ISO-8601 timestamp in the form the API writes, and nothing else: `Date`'s own parser reads `"1"` as the year
@@ -96,17 +96,13 @@ export const date: Reader<Date | null> = { decode: toDate }
 /** A number that may have a fraction; `null` when absent. */
 export const nullableNumber: Reader<number | null> = { decode: toNumber }
 
-const toReference = (o: JsonObject): Decoded<Reference> => {
-  const idValue = o.id ?? o.uuid
-  return E.map((id: number | string): Reference => ({ _tag: 'Reference', id, resourceType: o.resource_type as string }))(toId(idValue))
-}
-
-/** The related resource, or a reference when only `{ id, resource_type }` was sent. */
-export const relatedValue = <A>(decoder: Decoder<unknown, A>, value: unknown): Decoded<Related<A>> =>
-  isObject(value) && isReferenceShape(value) ? toReference(value) : decoder.decode(value)
-
-/** A related resource (or reference); `null` when absent. */
-export const related = <A>(decoder: Decoder<unknown, A>): Reader<Related<A>> => ({ decode: (value) => relatedValue(decoder, value) })
+/** A related resource (or reference: only `{ id, resource_type }` was sent); `null` when absent. */
+export const related = <A>(decoder: Decoder<unknown, A>): Reader<Related<A>> => ({
+  decode: (value) =>
+    isObject(value) && isReferenceShape(value)
+      ? E.map((id: number | string): Reference => ({ _tag: 'Reference', id, resourceType: value.resource_type as string }))(toId(value.id ?? value.uuid))
+      : decoder.decode(value)
+})
 
 /** A list, each item decoded (`{ decode: toInt }` for scalars); `[]` when absent. */
 export const list = <A>(item: Decoder<unknown, A>): Reader<ReadonlyArray<A>> => ({
@@ -134,9 +130,10 @@ const withoutEmpties = (value: unknown, skip?: ReadonlySet<string>): unknown => 
   if (value === null || typeof value !== 'object') return value
   const out: Record<string, unknown> = {}
   for (const key in value as Record<string, unknown>) {
-    // (a document read as parsed has Object.prototype, but an own `__proto__` key is read as itself)
+    // (a document read as parsed has Object.prototype, but an own `__proto__` key is read as itself; defined, not
+    // assigned, it is kept as an own property, never set as the copy's prototype)
     const v = (value as Record<string, unknown>)[key]
-    if (!isEmpty(v) && !skip?.has(key)) setOwn(out, key, withoutEmpties(v))
+    if (!isEmpty(v) && !skip?.has(key)) Object.defineProperty(out, key, { value: withoutEmpties(v), enumerable: true, writable: true, configurable: true })
   }
   return out
 }
@@ -155,23 +152,21 @@ export const listAsSent: Reader<ReadonlyArray<unknown>> = /*#__PURE__*/ list(asS
 
 /**
  * The scalar kinds a field names after its property (`title:t`), with what an absent or `null` value decodes to:
- * `I` an integer and `T` text that must be there; `i` an integer (`0`), `j` an integer or `null`, `t` text (`''`),
- * `n` text or `null` (also enumerations: known values type them, unknown ones are kept as sent; the default when a
- * field names no kind; `''` is `null` too, so `no_empty` dropping empty strings or not changes nothing), `b` a
- * boolean (`false`), `x` an id (integer, or a string for sessions and some account ids) or `null`.
+ * `i` an integer (`0`), `j` an integer or `null`, `t` text (`''`), `n` text or `null` (also enumerations: known values
+ * type them, unknown ones are kept as sent; the default when a field names no kind; `''` is `null` too, so `no_empty`
+ * dropping empty strings or not changes nothing), `b` a boolean (`false`), `x` an id (integer, or a string for
+ * sessions and some account ids) or `null`. A kind in upper case (`I`, `T`) must be there.
  */
-const SCALARS: Readonly<Record<string, Reader<unknown> & { readonly required?: true }>> = {
-  I: { decode: toInt, required: true },
+const SCALARS: Readonly<Record<string, Reader<unknown>>> = {
   i: { decode: toInt, empty: 0 },
   j: { decode: toInt },
-  T: { decode: toText, required: true },
   t: { decode: toText, empty: '' },
   n: { decode: (value) => (value === '' ? success(null) : toText(value)) },
   b: { decode: toBool, empty: false },
   x: { decode: toId }
 }
 
-const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())
+const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 
 /**
  * A resource or sub-object, its fields written as data: `spec` lists them, space-separated, as `property:kind`, the
@@ -193,8 +188,8 @@ export const record = <A>(
   /** Keys left out of `extra` on purpose, space-separated (credentials such as a test resource's `session_id`). */
   omit?: string
 ): Decoder<unknown, A> => {
-  // per field: [property, wire key, reader]
-  let fields: ReadonlyArray<readonly [string, string, Reader<unknown> & { readonly required?: true }]> | undefined
+  // per field: [property, wire key, reader, required]
+  let fields: ReadonlyArray<readonly [string, string, Reader<unknown>, boolean]> | undefined
   const known = new Set(['resource_type', ...(omit?.split(' ') ?? [])])
   const decodeRecord = (o: JsonObject): Decoded<A> => {
     if (fields === undefined) {
@@ -202,7 +197,7 @@ export const record = <A>(
       fields = spec.split(' ').map((token) => {
         const [prop = '', kind = 'n', key = snake(prop)] = token.split(':')
         known.add(key)
-        return [prop, key, readers[Number(kind)] ?? (SCALARS[kind] as Reader<unknown>)] as const
+        return [prop, key, readers[Number(kind)] ?? (SCALARS[kind.toLowerCase()] as Reader<unknown>), kind !== kind.toLowerCase()] as const
       })
     }
     const out: Record<string, unknown> = {}
@@ -210,19 +205,10 @@ export const record = <A>(
     // indexed, no destructuring: each costs an iterator until the optimiser has seen the loop (cold decodes count)
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i] as (typeof fields)[number]
-      const reader = field[2]
       const value = o[field[1]]
-      const r =
-        value === undefined || value === null
-          ? reader.required === true
-            ? failure(value, 'is required')
-            : success(reader.empty ?? null)
-          : reader.decode(value)
+      const r = value === undefined || value === null ? (field[3] ? failure(value, 'is required') : success(field[2].empty ?? null)) : field[2].decode(value)
       if (r._tag === 'Right') out[field[0]] = r.right
-      else {
-        const at = atKey(field[1])(r) as E.Left<DecodeErrors>
-        errors = errors === undefined ? at.left : concat(errors, at.left)
-      }
+      else errors = collect(errors, under(field[1], r.left))
     }
     if (errors !== undefined) return E.left(errors)
     out.extra = withoutEmpties(o, known)
@@ -230,13 +216,13 @@ export const record = <A>(
   }
   // In flat mode one resource object is shared by every place that refers to it: decode it once per document (the
   // result kept on the object, under this decoder's own symbol).
-  const memo = Symbol('decoded')
+  const memo = Symbol()
   return {
-    decode: (value) => {
-      if (!isObject(value)) return failure(value, resourceType === undefined ? 'expected an object' : `expected a ${resourceType} object`)
-      if (value[SHARED] !== true) return decodeRecord(value)
-      const memory = value as { [memo]?: Decoded<A> }
-      return (memory[memo] ??= decodeRecord(value))
-    }
+    decode: (value) =>
+      !isObject(value)
+        ? failure(value, resourceType === undefined ? 'expected an object' : `expected a ${resourceType} object`)
+        : value[SHARED]
+          ? ((value as { [memo]?: Decoded<A> })[memo] ??= decodeRecord(value))
+          : decodeRecord(value)
   }
 }

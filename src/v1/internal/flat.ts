@@ -8,7 +8,7 @@
  * Each resource is resolved once and shared wherever it is referenced, so the work is linear in the document size.
  * Every normalised object keeps its original under `RAW`, for free-form maps whose keys are data, not names.
  */
-import { isUpper, toSnake } from './letterCase'
+import { toSnake } from './letterCase'
 
 /** The original object a normalised object was made from (a symbol key: invisible to `Object.keys` and deep-equal). */
 export const RAW: unique symbol = /*#__PURE__*/ Symbol.for('kayako-fp/v1/raw') as never
@@ -60,7 +60,7 @@ interface Context {
  */
 export const MAX_DEPTH = 256
 
-const TOO_DEEP = `the document nests deeper than ${MAX_DEPTH} levels`
+const TOO_DEEP = 'the document nests deeper than 256 levels'
 
 const tooDeep = (): never => {
   throw new RangeError(TOO_DEEP)
@@ -223,7 +223,7 @@ export const scanJson = (text: string, maxValues: number): Scanned => {
       // a name (a string a colon follows) with a capital letter
       let next = i + 1
       while (text.charCodeAt(next) <= 32) next++
-      if (snake && text.charCodeAt(next) === 58 /* : */) for (let k = start; k < i; k++) if (isUpper(text.charCodeAt(k))) snake = false
+      if (snake && text.charCodeAt(next) === 58 /* : */) for (let k = start; k < i; k++) if (text.charCodeAt(k) >= 65 && text.charCodeAt(k) <= 90) snake = false
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
       if (++depth > MAX_DEPTH) return { problem: TOO_DEEP, snake }
       values++
