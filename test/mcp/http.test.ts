@@ -9,6 +9,7 @@ import { main, type CommandIo } from '../../src/cli/main'
 import { MISSING_SDK, serve } from '../../src/cli/mcp'
 import { V1_TOOLS } from '../../src/mcp/v1'
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server'
+import { until } from '../support/timers'
 import { call, exerciseReads, READ_TOOLS, seen } from './reads'
 import { exerciseV1Reads } from './v1Reads'
 
@@ -24,7 +25,7 @@ const io = () => {
 const startHttp = async (args: ReadonlyArray<string>, env: Record<string, string>) => {
   const cli = io()
   const done = serve(['--http', ...args], cli.io, env)
-  for (let i = 0; i < 200 && !cli.err.some((l) => l.includes('token ')); i++) await new Promise((r) => setTimeout(r, 25))
+  await until(() => cli.err.some((l) => l.includes('token ')), 60_000, 25)
   const url = /Streamable HTTP on (\S+)/.exec(cli.err.join('\n'))?.[1]
   const token = /token (\S+)/.exec(cli.err.join('\n'))?.[1]
   assert.ok(url !== undefined && token !== undefined, cli.err.join('\n'))
