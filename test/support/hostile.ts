@@ -38,6 +38,10 @@ export const hostileServer = async (initial: HostileHandler = (_, res) => res.en
       handler(r, res, req.socket)
     })
   })
+  // Node closes a kept-alive connection after 5 s idle; a client that takes it from its pool for the next call at that
+  // moment gets ECONNRESET (a loaded machine stretched the gzip bomb's calls to 5-7 s: fetch failed on the next one).
+  // These servers test the answers, not idle connections: theirs stay open until the client or close() ends them.
+  server.keepAliveTimeout = 0
   server.on('connection', (s) => {
     sockets.add(s)
     s.on('close', () => sockets.delete(s))
