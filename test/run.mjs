@@ -71,6 +71,7 @@ const started = Date.now()
 for (const group of globalThis.UVU_QUEUE) {
   const name = group.shift()
   process.stdout.write(`${name}\n`)
+  const fileStarted = Date.now()
   for (const runSuite of group) {
     let result
     let timer
@@ -96,6 +97,9 @@ for (const group of globalThis.UVU_QUEUE) {
       console.error(`\n  ${name}: ${total - ran} test(s) did not pass: a hook threw or something other than an Error was thrown\n`)
     }
   }
+  // the slow files, to see where a run's time goes (and how near SUITE_LIMIT_MS a loaded machine brings them)
+  const took = (Date.now() - fileStarted) / 1000
+  if (took >= 10) process.stdout.write(`  [${name}: ${took.toFixed(1)} s]\n`)
 }
 failed += asyncFailures
 if (passed + failed === 0) {
