@@ -37,8 +37,10 @@ if (fc !== undefined) {
   if (seed !== undefined) fc.configureGlobal({ seed })
 }
 
-// A suite that never settles would let Node exit with no summary: bound each suite, and say so at exit.
-const SUITE_LIMIT_MS = Number(process.env.SUITE_LIMIT_MS ?? 180_000)
+// A suite that never settles would let Node exit with no summary: bound each suite, and say so at exit. The bound is
+// for a suite stuck for good, not a slow one: at load ≈ 12 on 2 cores hostileBodies took 135 s and more than 180 s
+// (the bound it had), exportKill 122 s (2026-12-06).
+const SUITE_LIMIT_MS = Number(process.env.SUITE_LIMIT_MS ?? 480_000)
 let finished = false
 let passed = 0
 let failed = 0
@@ -69,6 +71,7 @@ const started = Date.now()
 for (const group of globalThis.UVU_QUEUE) {
   const name = group.shift()
   process.stdout.write(`${name}\n`)
+  const fileStarted = Date.now()
   for (const runSuite of group) {
     let result
     let timer
@@ -94,6 +97,9 @@ for (const group of globalThis.UVU_QUEUE) {
       console.error(`\n  ${name}: ${total - ran} test(s) did not pass: a hook threw or something other than an Error was thrown\n`)
     }
   }
+  // the slow files, to see where a run's time goes (and how near SUITE_LIMIT_MS a loaded machine brings them)
+  const took = (Date.now() - fileStarted) / 1000
+  if (took >= 10) process.stdout.write(`  [${name}: ${took.toFixed(1)} s]\n`)
 }
 failed += asyncFailures
 if (passed + failed === 0) {

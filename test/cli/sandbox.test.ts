@@ -8,6 +8,7 @@ import { optionsOf } from '../../src/cli/sandbox'
 import { nodeTransport } from '../../src/node/index'
 import * as Case from '../../src/v1/Case'
 import { v1 } from '../../src/v1/internal/executor'
+import { until } from '../support/timers'
 import { unwrap, unwrapLeft } from '../support/transport'
 
 const io = (signal: AbortSignal = new AbortController().signal) => {
@@ -104,7 +105,7 @@ test('kayako sandbox serves both APIs at the URLs it prints, with its flags appl
   const stop = new AbortController()
   const cli = io(stop.signal)
   const done = main(['sandbox', '--port', '0', '--json', '--fault', 'GET /Base/Department=503'], cli.io)
-  for (let i = 0; i < 200 && cli.out.length === 0; i++) await new Promise((r) => setTimeout(r, 10))
+  await until(() => cli.out.length > 0)
   const printed = JSON.parse(cli.out[0] ?? 'null') as {
     classic: { url: string; apiKey: string; secretKey: string }
     v1: { url: string; username: string; password: string }
@@ -126,7 +127,7 @@ test('kayako sandbox on a port in use says so and exits 1', async () => {
   const first = new AbortController()
   const a = io(first.signal)
   const done = main(['sandbox', '--json'], a.io)
-  for (let i = 0; i < 200 && a.out.length === 0; i++) await new Promise((r) => setTimeout(r, 10))
+  await until(() => a.out.length > 0)
   const { port } = JSON.parse(a.out[0] ?? '{}') as { port: number }
   const b = io()
   assert.is(await main(['sandbox', '--port', String(port)], b.io), 1)

@@ -13,6 +13,7 @@ import { pipeline } from '../../src/core/pipeline'
 import { defaultTransport, executorDeadline } from '../../src/core/runtime.node'
 import { nodeSigner, nodeTransport } from '../../src/node/index'
 import { signature } from '../../src/classic/internal/sign'
+import { LATE_MARGIN_MS, referenceTimer } from '../support/timers'
 import { unwrap, unwrapLeft } from '../support/transport'
 
 interface Received {
@@ -336,11 +337,15 @@ t('Node executor deadline: no AbortController per request, the timer cleared aft
     received.length = 0
     handler = () => undefined // never answers
     const late = executorDeadline(200, systemClock, keptSend)(transport)
-    const started = Date.now()
+    const reference = referenceTimer(200)
+    const started = performance.now()
     const url = `${base}/api/index.php?e=/Base/Department/3&apikey=KEY-4f1c2a&salt=SALT-3b8c&signature=SIG-9d2e7b`
     const error = transportLeft(unwrapLeft(await late({ method: 'GET', url, headers: {}, operation: 'Department.get' })()))
+    const took = performance.now() - started
     assert.equal([error.operation, error.cause, error.phase], ['Department.get', 'timed out after 200 ms waiting for the response headers', 'headers'])
-    assert.ok(Date.now() - started < 2000)
+    // on time: no later than a plain 200 ms timer armed with it, plus a margin (test/support/timers.ts)
+    const referenceMs = await reference
+    assert.ok(took < referenceMs + LATE_MARGIN_MS, `ended after ${took.toFixed(0)} ms, a plain 200 ms timer after ${referenceMs.toFixed(0)} ms`)
     assert.not.match(JSON.stringify(error), /KEY-4f1c2a|SIG-9d2e7b|SALT-3b8c/)
     const socket = received[0]?.socket
     await new Promise((resolve) => (socket?.destroyed === true ? resolve(undefined) : socket?.once('close', resolve)))
@@ -371,11 +376,20 @@ t(
     try {
       const huge = keep({ method: 'GET', url: `${base}/huge`, headers: {} }, 2 ** 31 + 10)
       await new Promise((resolve) => setTimeout(resolve, 20))
-      const long = keep({ method: 'GET', url: `${base}/long`, headers: {} }, 5_000)
-      const started = Date.now()
+      // 30 s: the shared timer armed for it would end the short one 30 s late; and it is answered (by hand, below)
+      // long before it runs out even on a loaded machine
+      const long = keep({ method: 'GET', url: `${base}/long`, headers: {} }, 30_000)
+      const reference = referenceTimer(150)
+      const started = performance.now()
       const short = transportLeft(unwrapLeft(await keep({ method: 'GET', url: `${base}/short`, headers: {} }, 150)))
+      const took = performance.now() - started
       assert.is(short.cause, 'timed out after 150 ms waiting for the response headers')
-      assert.ok(Date.now() - started < 1_500, `the short deadline ended after ${Date.now() - started} ms`)
+      // on time: no later than a plain 150 ms timer armed with it, plus a margin (test/support/timers.ts)
+      const referenceMs = await reference
+      assert.ok(
+        took < referenceMs + LATE_MARGIN_MS,
+        `the short deadline ended after ${took.toFixed(0)} ms, a plain 150 ms timer after ${referenceMs.toFixed(0)} ms`
+      )
       for (const path of ['/long', '/huge']) waiting.get(path)?.end('late but in time')
       assert.equal([unwrap(await long).body, unwrap(await huge).body], ['late but in time', 'late but in time'])
       assert.equal(warnings, [], 'no TimeoutOverflowWarning (a timer of 1 ms, again and again)')

@@ -11,6 +11,7 @@ import { classic } from '../../src/classic/internal/executor'
 import { nodeTransport } from '../../src/node/index'
 import * as Case from '../../src/v1/Case'
 import { v1 } from '../../src/v1/internal/executor'
+import { until } from '../support/timers'
 import { unwrap } from '../support/transport'
 import { ROOT } from './entries.mjs'
 
@@ -61,7 +62,7 @@ bin('npx kayako sandbox --port 0 prints URLs and credentials that serve both API
   started.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
   started.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const exited = new Promise<string>((resolve) => started.on('exit', (code, signal) => resolve(signal ?? String(code))))
-  for (let i = 0; i < 300 && !stdout.includes('Ctrl-C'); i++) await new Promise((r) => setTimeout(r, 50))
+  await until(() => stdout.includes('Ctrl-C'), 60_000, 50)
   const field = (label: string, after = 0): string => {
     const found = new RegExp(`^ {2}${label} +(\\S+)$`, 'm').exec(stdout.slice(after))
     if (found?.[1] === undefined) throw new Error(`no ${label} in:\n${stdout}\n${stderr}`)
