@@ -110,6 +110,16 @@ export const transportError = (operation: string, request: RedactedRequest, caus
   cause
 })
 
+/**
+ * The `TransportError` of a request that got no complete response: its operation (`request` when it names none), the
+ * request redacted, and the phase a deadline ran out in, if one did.
+ */
+export const noResponse = (
+  request: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string>>; readonly operation?: string },
+  cause: string,
+  phase?: TransferPhase
+): TransportError => ({ ...(transportError(request.operation ?? 'request', redact(request), cause) as TransportError), ...(phase && { phase }) })
+
 /** Builds an `HttpError`; the body is cut to its first 2 KB (`excerpt`). */
 export const httpError = (operation: string, request: RedactedRequest, status: number, body: string, message?: string): KayakoError => ({
   _tag: 'HttpError',

@@ -1,7 +1,7 @@
 import * as TE from 'fp-ts/TaskEither'
 import { utf8ByteLength } from './bytes'
 import * as E from './either'
-import { causeText, httpError, parseError, redact, redactUrl, transportError, validationError, type KayakoError, type TransferPhase } from './error'
+import { causeText, httpError, noResponse, parseError, redact, redactUrl, validationError, type KayakoError, type TransferPhase } from './error'
 import { notHttpUrl } from './validate'
 
 /** The method of an {@link HttpRequest}: the executors of both APIs send GET, POST, PUT and DELETE. */
@@ -185,7 +185,7 @@ export const fetchTransportWith =
     } catch (thrown) {
       // The answer arrived but its content encoding is broken: the same bytes would come again, so not "no response".
       if (answered && undecodable(thrown)) return E.left(parseError(operation, `the body could not be decompressed (${causeText(thrown)})`, ''))
-      return E.left(transportError(operation, redact(request), causeText(thrown)))
+      return E.left(noResponse(request, causeText(thrown)))
     }
   }
 

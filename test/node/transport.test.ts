@@ -196,10 +196,10 @@ t('a URL that does not parse, or another protocol, is a ValidationError: nothing
   assert.equal(unparsable, {
     _tag: 'ValidationError',
     operation: 'X.get',
-    issues: [{ path: 'url', message: 'is required: an absolute http(s) URL, with its protocol; nothing was sent' }]
+    issues: [{ path: 'url', message: 'must be an absolute http(s) URL; nothing was sent' }]
   })
   const ftp = unwrapLeft(await transport({ method: 'GET', url: 'ftp://127.0.0.1/x', headers: {} })())
-  assert.ok(ftp._tag === 'ValidationError' && /must be an http or https URL/.test(ftp.issues[0]?.message ?? ''))
+  assert.ok(ftp._tag === 'ValidationError' && /must be an absolute http\(s\) URL/.test(ftp.issues[0]?.message ?? ''))
 })
 
 // nodeTransport parses an origin once and sends a later path as it is when URL parsing would not change it.
