@@ -168,6 +168,19 @@ export const SECRET_PARAMS: ReadonlyArray<string> =
 export const SECRET_HEADERS: ReadonlyArray<string> =
   /*#__PURE__*/ 'authorization x-session-id x-csrf-token cookie set-cookie proxy-authorization x-token x-otp x-fingerprint-id'.split(' ')
 
+// Every name of SECRET_PARAMS and SECRET_HEADERS once, as `isSecretName` reads it: what redaction carries.
+const SECRET_NAMES: ReadonlyArray<string> =
+  /*#__PURE__*/ 'apikey salt signature password session_id sessionid csrf_token token access_token auth_token otp fingerprint_id jwt authorization cookie set_cookie proxy_authorization'.split(
+    ' '
+  )
+
+/**
+ * Whether a query parameter's or a header's name names a credential: every name of `SECRET_PARAMS` and
+ * `SECRET_HEADERS`, read without case, a leading `_` or `x-`, and with `-` as `_` (so `x-session-id`, `_session_id`
+ * and `session_id` are one name).
+ */
+export const isSecretName = (name: string): boolean => SECRET_NAMES.includes(name.toLowerCase().replace(/^(_|x-)/, '').replace(/-/g, '_'))
+
 /** What stands in for a credential in a redacted URL, header or scrubbed text. */
 export const REDACTED = '[redacted]'
 
@@ -197,7 +210,7 @@ export const redactUrl = (url: string): string => {
         bare.slice(q).replace(/[^&]+/g, (pair) => {
           const name = pair.split('=', 1)[0] as string
           try {
-            return SECRET_PARAMS.includes(decodeURIComponent(name).toLowerCase()) ? `${name}=${REDACTED}` : pair
+            return isSecretName(decodeURIComponent(name)) ? `${name}=${REDACTED}` : pair
           } catch {
             return REDACTED
           }
@@ -212,7 +225,7 @@ export const redactUrl = (url: string): string => {
 export const redact = (request: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string>> }): RedactedRequest => {
   const headers: Record<string, string> = {}
   for (const [name, value] of Object.entries(request.headers)) {
-    headers[name] = SECRET_HEADERS.includes(name.toLowerCase()) ? REDACTED : value
+    headers[name] = isSecretName(name) ? REDACTED : value
   }
   return { method: request.method, url: redactUrl(request.url), headers }
 }

@@ -247,18 +247,13 @@ export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
  * into a `ParseError` before parsing, so an oversized body never reaches the XML or JSON parser.
  */
 export const bodyTooLarge = (response: HttpResponse, maxBytes: number): string | undefined => {
-  if (!Number.isFinite(maxBytes)) return undefined
   const declared = Number(response.headers['content-length'])
   const text = response.body
   // Each UTF-16 code unit is at least one UTF-8 byte and at most three: count bytes only when it matters (counted, not
-  // encoded: a Blob of the text would hold a copy of a body of up to maxBodyBytes).
+  // encoded: a Blob of the text would hold a copy of a body of up to maxBodyBytes). (No limit: nothing is counted.)
   const size =
-    Number.isFinite(declared) && declared > maxBytes
+    declared > maxBytes
       ? declared
-      : response.bytes
-        ? response.bytes.length
-        : text.length > maxBytes || text.length * 3 <= maxBytes
-          ? text.length
-          : utf8ByteLength(text)
+      : (response.bytes?.length ?? (text.length > maxBytes || text.length * 3 <= maxBytes ? text.length : utf8ByteLength(text)))
   return size > maxBytes ? `the body (at least ${size} bytes) exceeds maxBodyBytes (${maxBytes} bytes)` : undefined
 }

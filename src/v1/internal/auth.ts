@@ -147,10 +147,8 @@ export const session = (auth: Auth, root: string, exchangeOnce: ExchangeOnce, re
 
   /** Authentication headers for one request, given what is held now (the CSRF token on the methods it protects, spec §1.5). */
   const headersFor = (method: HttpMethod): Record<string, string> =>
-    fixed ?? {
-      ...(basic && (basicOnly || !sessionId) && { authorization: basic }),
-      ...(sessionId && { 'x-session-id': sessionId, ...(csrfToken && method !== 'GET' && { 'x-csrf-token': csrfToken }) })
-    }
+    fixed ??
+    (sessionId ? { 'x-session-id': sessionId, ...(csrfToken && method !== 'GET' && { 'x-csrf-token': csrfToken }) } : { ...(basic && { authorization: basic }) })
 
   /** Keeps the CSRF token of any answer's header and the session id of any answer's body (ZAM does the same). */
   const learn = ([, response, parsed]: Exchanged): void => {
@@ -170,14 +168,13 @@ export const session = (auth: Auth, root: string, exchangeOnce: ExchangeOnce, re
 
   /** Basic authentication through `GET /session` (what Kayako's own agent app does), keeping id and CSRF token. */
   const authenticate = async (c: Credentials, operation: string): Promise<E.Either<KayakoError, void>> => {
+    // (called only when no session is held, and not after a login without a session id: `basicOnly` is false)
     sessionId = csrfToken = undefined
-    basicOnly = false
     let step = await loginStep(operation, { authorization: basic as string })
-    if (E.isRight(step)) {
-      // the token of a next step (a credential), also where no step follows and the answer is an error
-      remember(step.right[2].envelope?.authToken)
-      if (c.otp) step = await c.otp(step.right, (headers) => loginStep(operation, headers), remember, operation)
-    }
+    if (E.isLeft(step)) return step
+    // the token of a next step (a credential), also where no step follows and the answer is an error
+    remember(step.right[2].envelope?.authToken)
+    if (c.otp) step = await c.otp(step.right, (headers) => loginStep(operation, headers), remember, operation)
     if (E.isLeft(step)) return step
     const [http, response, parsed] = step.right
     if (!isSuccess(response.status)) return E.left(failed(operation, http, response, parsed))
