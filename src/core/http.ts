@@ -161,16 +161,15 @@ export const fetchTransportWith =
   (request) =>
   async () => {
     const unsendable = invalidUrl(request)
-    if (unsendable !== undefined) return E.left(unsendable)
+    if (unsendable) return E.left(unsendable)
     const operation = request.operation ?? 'request'
     let answered = false
     try {
       const fetch = await getFetch()
-      // absent members (`body`, `signal`) are `undefined`, which fetch ignores
-      const init = { method: request.method, headers: { ...request.headers }, redirect: 'manual', body: request.body, signal: request.signal }
       // fetch does not say when it has connected: its `headers` phase includes connecting.
       request.onPhase?.('headers')
-      const response = await fetch(request.url, init)
+      // absent members (`body`, `signal`) are `undefined`, which fetch ignores
+      const response = await fetch(request.url, { method: request.method, headers: { ...request.headers }, redirect: 'manual', body: request.body, signal: request.signal })
       if (response.type === 'opaqueredirect') {
         // A browser hides a redirect's status and Location from `redirect: 'manual'`; it is refused all the same.
         return E.left(httpError(operation, redact(request), 0, '', `redirected (the runtime hides where)${NOT_FOLLOWED}`))
@@ -183,17 +182,16 @@ export const fetchTransportWith =
       })
       return E.right({ status: response.status, headers, ...(await readBody(response, headers, request.maxBodyBytes, request.bytes)) })
     } catch (thrown) {
-      // The answer arrived but its content encoding is broken: the same bytes would come again, so not "no response".
-      if (answered && undecodable(thrown)) return E.left(parseError(operation, `the body could not be decompressed (${causeText(thrown)})`, ''))
-      return E.left(noResponse(request, causeText(thrown)))
+      // The answer arrived but its content encoding is broken (zlib and brotli error codes on the cause, as Node's fetch
+      // reports it): the same bytes would come again, so not "no response".
+      const code = (thrown as { cause?: { code?: unknown } } | null)?.cause?.code
+      return E.left(
+        answered && /^(Z_|ERR__ERROR_)/.test(code as string)
+          ? parseError(operation, `the body could not be decompressed (${causeText(thrown)})`, '')
+          : noResponse(request, causeText(thrown))
+      )
     }
   }
-
-/** A decompression failure, as Node's fetch reports it (zlib and brotli error codes on the cause). */
-const undecodable = (thrown: unknown): boolean => {
-  const code = (thrown as { cause?: { code?: unknown } } | null)?.cause?.code
-  return typeof code === 'string' && /^(Z_|ERR__ERROR_)/.test(code)
-}
 
 /**
  * The body as text, or as bytes (a download: `body` is then `''`); with a limit, reading stops as soon as the body is
@@ -207,20 +205,18 @@ const readBody = async (
   max = Infinity,
   asBytes = false
 ): Promise<Pick<HttpResponse, 'body' | 'bytes'>> => {
-  const declared = Number(headers['content-length'] ?? Number.NaN)
+  const declared = Number(headers['content-length'])
   // A declared length within the limit bounds the body (read at full speed), unless the body is compressed: then it
   // is the compressed size, and a small gzip body can unpack to gigabytes.
-  const encoded = (headers['content-encoding'] ?? 'identity').trim().toLowerCase() !== 'identity'
+  const encoded = !/^\s*(identity)?\s*$/i.test(headers['content-encoding'] ?? '')
   if (typeof response.body?.getReader !== 'function' || (!asBytes && (max === Infinity || (declared <= max && !encoded))))
     return { body: await response.text() }
   const reader = response.body.getReader()
   const chunks: Array<Uint8Array<ArrayBuffer>> = []
   let received = declared > max ? declared : 0
-  while (received <= max) {
-    const { done, value } = await reader.read()
-    if (done) break
-    if (value) chunks.push(value as Uint8Array<ArrayBuffer>)
-    received += value?.length ?? 0
+  for (let chunk; received <= max && !(chunk = await reader.read()).done; ) {
+    if (chunk.value) chunks.push(chunk.value as Uint8Array<ArrayBuffer>)
+    received += chunk.value?.length ?? 0
   }
   if (received > max) await reader.cancel().catch(() => undefined)
   // Blob#text decodes UTF-8 as TextDecoder does: a sequence cut at the limit becomes U+FFFD, never fewer bytes.
