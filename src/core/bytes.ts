@@ -30,6 +30,15 @@ export const toBase64 = (bytes: Uint8Array): string => {
   return btoa(binary)
 }
 
+/**
+ * Standard Base64 of a text's UTF-8 bytes (a lone surrogate as U+FFFD's, as TextEncoder encodes it): the Basic
+ * authentication of the v1 session, without TextEncoder or a loop in its bundle (`unescape` of the URL-encoded text
+ * gives one character per UTF-8 byte, which is what `btoa` takes). Never throws.
+ */
+export const base64OfText = (text: string): string =>
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- Annex B, in every runtime; the shortest UTF-8 to bytes
+  btoa(unescape(encodeURIComponent(text.replace(/[\ud800-\udfff]/gu, '\ufffd'))))
+
 /** Decodes standard or URL-safe Base64; white space is ignored and padding is optional. */
 export const fromBase64 = (text: string): E.Either<string, Uint8Array> => {
   if (typeof text !== 'string') return E.left('not Base64')

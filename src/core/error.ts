@@ -4,7 +4,6 @@
  * CSRF token, two-factor token and code, bearer token): requests are stored through `redact`, and executors pass every
  * error through `scrubError`.
  */
-import { toBase64, utf8 } from './bytes'
 
 /** A request as it may appear in an error or a log line: no body, credentials replaced by `[redacted]`. */
 export interface RedactedRequest {
@@ -179,7 +178,13 @@ const SECRET_NAMES: ReadonlyArray<string> =
  * `SECRET_HEADERS`, read without case, a leading `_` or `x-`, and with `-` as `_` (so `x-session-id`, `_session_id`
  * and `session_id` are one name).
  */
-export const isSecretName = (name: string): boolean => SECRET_NAMES.includes(name.toLowerCase().replace(/^(_|x-)/, '').replace(/-/g, '_'))
+export const isSecretName = (name: string): boolean =>
+  SECRET_NAMES.includes(
+    name
+      .toLowerCase()
+      .replace(/^(_|x-)/, '')
+      .replace(/-/g, '_')
+  )
 
 /** What stands in for a credential in a redacted URL, header or scrubbed text. */
 export const REDACTED = '[redacted]'
@@ -289,7 +294,9 @@ export const wireForms = (secret: string): ReadonlyArray<string> => {
       JSON.stringify(secret).slice(1, -1),
       encodeURIComponent(secret),
       new URLSearchParams({ s: secret }).toString().slice(2),
-      toBase64(utf8(secret))
+      // Base64 of its UTF-8 bytes: `unescape` of the URL-encoded text has one character per byte, what `btoa` takes
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- Annex B, in every runtime; no TextEncoder or loop
+      btoa(unescape(encodeURIComponent(secret)))
     ]
   } catch {
     // a lone surrogate (a secret the server handed out) has no encoded form: scrubbing must not throw

@@ -11,7 +11,7 @@
  *   request; the server shows it only what was created with that id (`Conversation`).
  */
 import * as E from '../../core/either'
-import { toBase64, utf8 } from '../../core/bytes'
+import { base64OfText } from '../../core/bytes'
 import { causeText, validationError, type KayakoError } from '../../core/error'
 import type { HttpMethod, HttpRequest, HttpResponse } from '../../core/http'
 import { failed, isSuccess, type Normalise, type Parsed } from './envelope'
@@ -133,7 +133,7 @@ export const ACCEPT = 'application/json'
  */
 export const session = (auth: Auth, root: string, exchangeOnce: ExchangeOnce, remember: (secret: string | undefined | null) => void): Session => {
   const credentials = 'username' in auth && 'password' in auth ? auth : undefined
-  const basic = credentials && `Basic ${toBase64(utf8(`${credentials.username}:${credentials.password}`))}`
+  const basic = credentials && `Basic ${base64OfText(`${credentials.username}:${credentials.password}`)}`
   // Every secret of the configuration, for the scrubber: the credentials' values (not the username; the
   // configuration's check made them strings).
   for (const value of credentials ? [credentials.password, basic?.slice('Basic '.length)] : Object.values(auth)) remember(value as string)
@@ -148,7 +148,9 @@ export const session = (auth: Auth, root: string, exchangeOnce: ExchangeOnce, re
   /** Authentication headers for one request, given what is held now (the CSRF token on the methods it protects, spec §1.5). */
   const headersFor = (method: HttpMethod): Record<string, string> =>
     fixed ??
-    (sessionId ? { 'x-session-id': sessionId, ...(csrfToken && method !== 'GET' && { 'x-csrf-token': csrfToken }) } : { ...(basic && { authorization: basic }) })
+    (sessionId
+      ? { 'x-session-id': sessionId, ...(csrfToken && method !== 'GET' && { 'x-csrf-token': csrfToken }) }
+      : { ...(basic && { authorization: basic }) })
 
   /** Keeps the CSRF token of any answer's header and the session id of any answer's body (ZAM does the same). */
   const learn = ([, response, parsed]: Exchanged): void => {
