@@ -67,7 +67,7 @@ export const deadline =
 
 /** The `TransportError` of a request that ran out of time in `phase`, as `deadline` makes it (for transports that keep it). */
 export const lateError = (request: HttpRequest, ms: number, phase: TransferPhase | undefined): TransportError =>
-  noResponse(request, `timed out after ${ms} ms${phase ? ` ${PHASE_TEXT[phase]}` : ''}`, phase)
+  noResponse(request, `timed out after ${ms} ms${phase ? `, in the ${phase} phase` : ''}`, phase)
 
 /**
  * A transport may keep the deadline itself, more cheaply than `deadline` (no AbortController, signal listeners or
@@ -82,9 +82,3 @@ export type KeepsDeadline = (request: HttpRequest, ms: number) => Promise<Sent>
 
 /** A transport, and its deadline-keeping send if it has one. */
 export type MayKeepDeadline = Transport & { readonly [KEEPS_DEADLINE]?: KeepsDeadline }
-
-const PHASE_TEXT: Readonly<Record<TransferPhase, string>> = {
-  connect: 'while connecting',
-  headers: 'waiting for the response headers',
-  body: 'while reading the response body'
-}

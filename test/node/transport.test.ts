@@ -339,7 +339,7 @@ t('Node executor deadline: no AbortController per request, the timer cleared aft
     const started = Date.now()
     const url = `${base}/api/index.php?e=/Base/Department/3&apikey=KEY-4f1c2a&salt=SALT-3b8c&signature=SIG-9d2e7b`
     const error = transportLeft(unwrapLeft(await late({ method: 'GET', url, headers: {}, operation: 'Department.get' })()))
-    assert.equal([error.operation, error.cause, error.phase], ['Department.get', 'timed out after 200 ms waiting for the response headers', 'headers'])
+    assert.equal([error.operation, error.cause, error.phase], ['Department.get', 'timed out after 200 ms, in the headers phase', 'headers'])
     assert.ok(Date.now() - started < 2000)
     assert.not.match(JSON.stringify(error), /KEY-4f1c2a|SIG-9d2e7b|SALT-3b8c/)
     const socket = received[0]?.socket
@@ -374,7 +374,7 @@ t(
       const long = keep({ method: 'GET', url: `${base}/long`, headers: {} }, 5_000)
       const started = Date.now()
       const short = transportLeft(unwrapLeft(await keep({ method: 'GET', url: `${base}/short`, headers: {} }, 150)))
-      assert.is(short.cause, 'timed out after 150 ms waiting for the response headers')
+      assert.is(short.cause, 'timed out after 150 ms, in the headers phase')
       assert.ok(Date.now() - started < 1_500, `the short deadline ended after ${Date.now() - started} ms`)
       for (const path of ['/long', '/huge']) waiting.get(path)?.end('late but in time')
       assert.equal([unwrap(await long).body, unwrap(await huge).body], ['late but in time', 'late but in time'])
@@ -392,7 +392,7 @@ t("the Node builds' default transport keeps the deadline as nodeTransport does (
   const error = transportLeft(
     unwrapLeft(await executorDeadline(150, systemClock, keptSend)(defaultTransport)({ method: 'GET', url: `${base}/x`, headers: {} })())
   )
-  assert.equal([error.cause, error.phase], ['timed out after 150 ms waiting for the response headers', 'headers'])
+  assert.equal([error.cause, error.phase], ['timed out after 150 ms, in the headers phase', 'headers'])
   handler = (_, res) => res.end('ok')
   const answer = await pipeline({ transport: defaultTransport }).send({ method: 'GET', url: `${base}/y`, headers: {} })
   assert.ok(answer._tag === 'Right' && answer.right.body === 'ok')
