@@ -3,6 +3,7 @@
  * carries it without the other policies (retry, logging, concurrency, and their scrubbing of request bodies): the
  * executor scrubs whatever comes back anyway.
  */
+import * as E from './either'
 import { noResponse, type KayakoError, type TransferPhase, type TransportError } from './error'
 import type { HttpRequest, HttpResponse, Transport } from './http'
 
@@ -50,7 +51,7 @@ export const deadline =
           const late = lateError(request, ms, phase)
           controller.abort(new DOMException(late.cause, 'TimeoutError'))
           // (a promise settles once: whichever of the answer and the deadline comes first wins)
-          resolve({ _tag: 'Left', left: late })
+          resolve(E.left(late))
           // Timers hold at most 2^31 − 1 ms (24.8 days); a longer delay would fire at once.
         },
         Math.min(ms, 2147483647)

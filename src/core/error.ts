@@ -126,7 +126,7 @@ export const httpError = (operation: string, request: RedactedRequest, status: n
   request,
   status,
   body: excerpt(body),
-  ...(message === undefined ? {} : { message })
+  ...(message !== undefined && { message })
 })
 
 /** Builds an `ApiError` from the server's error entries; `messages` are their texts. */
@@ -195,11 +195,12 @@ const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i
 /** The user-info part of a URL (`user:password`) and its password (decoded: its forms include the encoded one). */
 export const userInfoOf = (url: string): ReadonlyArray<string> => {
   const info = USER_INFO.exec(url)?.[2]
-  const password = info?.slice(info.indexOf(':') + 1) ?? ''
+  if (info === undefined) return []
+  const password = info.slice(info.indexOf(':') + 1)
   try {
-    return info === undefined ? [] : [info, decodeURIComponent(password)]
+    return [info, decodeURIComponent(password)]
   } catch {
-    return [info as string, password]
+    return [info, password]
   }
 }
 
@@ -354,12 +355,12 @@ export const describe = (e: KayakoError): string => {
 /** Text of an unknown thrown value, without trusting it to be an Error. */
 export const causeText = (thrown: unknown): string => {
   try {
-    if (thrown instanceof Error) {
-      const inner = (thrown as { cause?: unknown }).cause
-      const innerText = inner instanceof Error ? `: ${inner.message}` : ''
-      return `${thrown.name}: ${thrown.message}${innerText}`
-    }
-    return typeof thrown === 'string' ? thrown : `non-Error thrown: ${String(thrown)}`
+    const inner = (thrown as { cause?: unknown } | null)?.cause
+    return thrown instanceof Error
+      ? `${thrown.name}: ${thrown.message}${inner instanceof Error ? `: ${inner.message}` : ''}`
+      : typeof thrown === 'string'
+        ? thrown
+        : `non-Error thrown: ${String(thrown)}`
   } catch {
     return 'unprintable thrown value'
   }

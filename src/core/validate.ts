@@ -77,7 +77,7 @@ export const whenValid = <A>(found: Issues, build: () => ReadonlyArray<A>): Read
  * cannot reach an error, a log line or a message.
  */
 export const secret = (path: string, value: unknown): Issues =>
-  typeof value === 'string' && value.trim() !== '' ? [] : issue(path, 'must be a non-blank string (value not shown)')
+  typeof value === 'string' && value.trim() !== '' ? [] : issue(path, 'must be a non-blank string (not shown)')
 
 /** An integer from `min` to `max`, both included. */
 export const intBetween = (path: string, value: unknown, min: number, max: number): Issues =>
@@ -121,14 +121,14 @@ export const fieldIssues = (c: Record<string, unknown>, path: string, checks: Re
 /**
  * The checks of an executor's configuration: an object (`shape` says which fields it needs), its `url` an http(s) URL,
  * then its own fields (`own`), then `transport`, `maxBodyBytes` and `deadlineMs` when given. A configuration that
- * cannot be read (a getter that throws) is an issue too: checking never throws.
+ * cannot be read (a getter that throws) is refused the same way: checking never throws.
  */
 export const configIssues = (config: unknown, shape: string, own: Readonly<Record<string, FieldCheck>>): Issues => {
   try {
-    return config !== null && typeof config === 'object'
-      ? fieldIssues(config as Record<string, unknown>, 'config', { url: httpUrl, ...own, transport: callback, maxBodyBytes: limit, deadlineMs: limit })
-      : issue('config', `must be an object ${shape}`)
+    if (config !== null && typeof config === 'object')
+      return fieldIssues(config as Record<string, unknown>, 'config', { url: httpUrl, ...own, transport: callback, maxBodyBytes: limit, deadlineMs: limit })
   } catch {
-    return issue('config', 'could not be read')
+    // a getter that throws: the configuration cannot be read
   }
+  return issue('config', `must be a readable object ${shape}`)
 }

@@ -182,7 +182,7 @@ export const session = (auth: Auth, root: string, exchangeOnce: ExchangeOnce, re
     if (!isSuccess(response.status)) return E.left(failed(operation, http, response, parsed))
     learn(step.right)
     const data = parsed.envelope?.data
-    if (!sessionId && isObject(data) && typeof data.id === 'string' && (parsed.envelope?.resource === 'session' || data.resource_type === 'session'))
+    if (!sessionId && isObject(data) && typeof data.id === 'string' && (parsed.envelope?.resource ?? data.resource_type) === 'session')
       remember((sessionId = data.id))
     // No session id at all (UNCONFIRMED that a server does this): keep sending Basic rather than fail.
     basicOnly = !sessionId
