@@ -11,7 +11,7 @@ import { apiError, decodeError, parseError, scrubValue, userInfoOf, type KayakoE
 import type { HttpRequest, Transport } from '../../core/http'
 import { decode, pipeline, refuse } from '../../core/pipeline'
 import { v1ConfigIssues } from './config'
-import { failed, isSuccess, parseAnswer, type Envelope, type Log, type Normalise, type Notification, type Parsed } from './envelope'
+import { failed, isSuccess, parseAnswer, wireName, type Envelope, type Log, type Normalise, type Notification, type Parsed } from './envelope'
 import { DEFAULT_MAX_VALUES } from './flat'
 import type { V1Request } from './request'
 import { ACCEPT, session, type Auth } from './auth'
@@ -90,11 +90,7 @@ export const apiRoot = (url: string): string => {
   return /\/api\/v1$/.test(trimmed) ? trimmed : `${trimmed}/api/v1`
 }
 
-/**
- * A builder's camelCase name on the wire (`caseId` → `case_id`). Only the library's own names pass here (query and body
- * names of the builders, none with an acronym), so the full `toSnake` of answers (`letterCase.ts`) is not needed.
- */
-export const wireName = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+export { wireName }
 
 // Commas stay readable (`include=user,case_status`); `+` must be encoded or the server reads a space. A list is sent as
 // CSV: its text (`String([1, 2])` is `1,2`).
@@ -116,7 +112,8 @@ export const toHttpRequest = (root: string, { method, path, query, wire, body, o
     return { method, url, headers, operation, body: body.data }
   }
   const json: Record<string, unknown> = {}
-  for (const [name, value] of Object.entries(body.value)) if (value !== undefined) json[wireName(name)] = value
+  // (`undefined` values: `JSON.stringify` leaves them out)
+  for (const [name, value] of Object.entries(body.value)) json[wireName(name)] = value
   headers['content-type'] = 'application/json'
   return { method, url, headers, operation, body: JSON.stringify(json) }
 }
