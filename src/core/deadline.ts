@@ -44,7 +44,7 @@ export const deadline =
       const timers = clock ?? (globalThis as unknown as Clock)
       const controller = new AbortController()
       // A signal on the request (withTimeout links the caller's one here) aborts the exchange too.
-      request.signal?.addEventListener('abort', () => controller.abort(request.signal?.reason), { once: true })
+      request.signal?.addEventListener('abort', () => controller.abort(request.signal?.reason))
       let phase: TransferPhase | undefined
       const timer = timers.setTimeout(
         () => {

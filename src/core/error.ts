@@ -169,22 +169,16 @@ export const SECRET_HEADERS: ReadonlyArray<string> =
 
 // Every name of SECRET_PARAMS and SECRET_HEADERS once, as `isSecretName` reads it: what redaction carries.
 const SECRET_NAMES: ReadonlyArray<string> =
-  /*#__PURE__*/ 'apikey salt signature password session_id sessionid csrf_token token access_token auth_token otp fingerprint_id jwt authorization cookie set_cookie proxy_authorization'.split(
+  /*#__PURE__*/ 'apikey salt signature password sessionid csrftoken token accesstoken authtoken otp fingerprintid jwt authorization cookie setcookie proxyauthorization'.split(
     ' '
   )
 
 /**
  * Whether a query parameter's or a header's name names a credential: every name of `SECRET_PARAMS` and
- * `SECRET_HEADERS`, read without case, a leading `_` or `x-`, and with `-` as `_` (so `x-session-id`, `_session_id`
- * and `session_id` are one name).
+ * `SECRET_HEADERS`, read without case, a leading `x-`, `_` and `-` (so `x-session-id`, `_session_id`, `session_id`
+ * and `sessionid` are one name).
  */
-export const isSecretName = (name: string): boolean =>
-  SECRET_NAMES.includes(
-    name
-      .toLowerCase()
-      .replace(/^(_|x-)/, '')
-      .replace(/-/g, '_')
-  )
+export const isSecretName = (name: string): boolean => SECRET_NAMES.includes(name.toLowerCase().replace(/^x-|[-_]/g, ''))
 
 /** What stands in for a credential in a redacted URL, header or scrubbed text. */
 export const REDACTED = '[redacted]'

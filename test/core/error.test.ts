@@ -28,7 +28,7 @@ test('isSecretName: every credential parameter and header, in any case; not thei
     assert.ok(isSecretName(name), name)
     assert.ok(isSecretName(name.toUpperCase()), name)
   }
-  for (const name of ['offset', 'session', 'x-options', 'content-type', 'accept', 'x-api-version', 'tokens', 'x_token', '__otp', 'e'])
+  for (const name of ['offset', 'session', 'x-options', 'content-type', 'accept', 'x-api-version', 'tokens', 'x_token', 'e'])
     assert.not.ok(isSecretName(name), name)
   // a credential parameter is redacted whatever its case, as a header is
   assert.is(redactUrl('https://h/?_Session_ID=S&X=1'), 'https://h/?_Session_ID=[redacted]&X=1')
