@@ -284,14 +284,15 @@ const WORD = /[A-Za-z\d]/
  */
 export const wireForms = (secret: string): ReadonlyArray<string> => {
   try {
+    const encoded = encodeURIComponent(secret)
     return [
       secret,
       JSON.stringify(secret).slice(1, -1),
-      encodeURIComponent(secret),
+      encoded,
       new URLSearchParams({ s: secret }).toString().slice(2),
       // Base64 of its UTF-8 bytes: `unescape` of the URL-encoded text has one character per byte, what `btoa` takes
       // eslint-disable-next-line @typescript-eslint/no-deprecated -- Annex B, in every runtime; no TextEncoder or loop
-      btoa(unescape(encodeURIComponent(secret)))
+      btoa(unescape(encoded))
     ]
   } catch {
     // a lone surrogate (a secret the server handed out) has no encoded form: scrubbing must not throw

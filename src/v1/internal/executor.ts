@@ -160,7 +160,7 @@ export const v1 = (config: V1Config): V1Executor => {
   const withMeta =
     <A>(asked: V1Request<A>): TE.TaskEither<KayakoError, Answer<A>> =>
     () => {
-      const req = config.options ? config.options(asked) : asked
+      const req = config.options?.(asked) ?? asked
       const { operation } = req
       return run({
         operation,
