@@ -254,14 +254,9 @@ const scrubText = (text: string, forms: ReadonlySet<string>): string => {
   for (const form of forms) {
     for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) if (alone(at, at + form.length)) covered.fill(1, at, at + form.length)
     // Where the text was cut short (`…`: excerpts, quoted values), the start of a secret before the cut gives it away.
-    for (let cut = text.indexOf('…'), n = 0; cut > 0 && n++ < 64; cut = text.indexOf('…', cut + 1)) {
-      for (let k = Math.min(form.length - 1, cut); k > 0; k--) {
-        if (text.startsWith(form.slice(0, k), cut - k) && alone(cut - k, cut)) {
-          covered.fill(1, cut - k, cut)
-          break
-        }
-      }
-    }
+    // (every such beginning is covered: together, the longest)
+    for (let cut = text.indexOf('…'), n = 0; cut > 0 && n++ < 64; cut = text.indexOf('…', cut + 1))
+      for (let k = 1; k < form.length && k <= cut; k++) if (text.startsWith(form.slice(0, k), cut - k) && alone(cut - k, cut)) covered.fill(1, cut - k, cut)
   }
   let out = ''
   let at = 0

@@ -114,7 +114,8 @@ export const toHttpRequest = (root: string, { method, path, query, wire, body, o
   const json: Record<string, unknown> = {}
   // (`undefined` values: `JSON.stringify` leaves them out)
   for (const [name, value] of Object.entries(body.value)) json[wireName(name)] = value
-  headers['content-type'] = 'application/json'
+  // JSON, as every request accepts
+  headers['content-type'] = ACCEPT
   return { method, url, headers, operation, body: JSON.stringify(json) }
 }
 
