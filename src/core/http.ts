@@ -197,9 +197,7 @@ export const fetchTransportWith =
  * The body as text, or as bytes (a download: `body` is then `''`); with a limit, reading stops as soon as the body is
  * known to exceed it (from Content-Length, or once more bytes than the limit have arrived) so that an endless or huge
  * body cannot exhaust memory. What is returned then exceeds the limit (a `Content-Length` header above it is kept,
- * nothing is read), which `bodyTooLarge` reports. A declared length within the limit is not trusted to bound the body
- * (it is the compressed size of a compressed body, and a small gzip body can unpack to gigabytes): the bytes are
- * counted as they come.
+ * nothing is read), which `bodyTooLarge` reports.
  */
 const readBody = async (
   response: FetchResponse,
@@ -208,7 +206,11 @@ const readBody = async (
   asBytes = false
 ): Promise<Pick<HttpResponse, 'body' | 'bytes'>> => {
   const declared = Number(headers['content-length'])
-  if (typeof response.body?.getReader !== 'function' || (!asBytes && max === Infinity)) return { body: await response.text() }
+  // A declared length within the limit bounds the body (read at full speed), unless the body is compressed: then it
+  // is the compressed size, and a small gzip body can unpack to gigabytes.
+  const encoded = !/^\s*(identity)?\s*$/i.test(headers['content-encoding'] ?? '')
+  if (typeof response.body?.getReader !== 'function' || (!asBytes && (max === Infinity || (declared <= max && !encoded))))
+    return { body: await response.text() }
   const reader = response.body.getReader()
   const chunks: Array<Uint8Array<ArrayBuffer>> = []
   let received = declared > max ? declared : 0
