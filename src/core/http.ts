@@ -87,11 +87,9 @@ export type FetchLike = (input: string, init?: Record<string, unknown>) => Promi
 const CROSS_FETCH = 'cross-fetch'
 
 // Looked up at each call, so that a test double (or a polyfill installed later) is used.
-const resolveFetch = async (): Promise<FetchLike> => {
-  const mod =
-    (globalThis as { fetch?: FetchLike }).fetch ?? ((await import(/* webpackIgnore: true */ /* @vite-ignore */ CROSS_FETCH)) as { default: FetchLike })
-  return typeof mod === 'function' ? mod : mod.default
-}
+// (cross-fetch's default export is its fetch, under every loader: its CommonJS `module.exports` is the function)
+const resolveFetch = async (): Promise<FetchLike> =>
+  (globalThis as { fetch?: FetchLike }).fetch ?? ((await import(/* webpackIgnore: true */ /* @vite-ignore */ CROSS_FETCH)) as { default: FetchLike }).default
 
 // ---------------------------------------------------------------------------------------------------------------
 // Redirects: no transport of the library follows one (fetch is told `redirect: 'manual'`, node:http never does)
@@ -235,7 +233,7 @@ export const fetchTransport: Transport = /*#__PURE__*/ fetchTransportWith(resolv
 export const DEFAULT_DEADLINE_MS = 60_000
 
 /** Bodies larger than this are refused by default (`maxBodyBytes` of the executors): 32 MiB. */
-export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
+export const DEFAULT_MAX_BODY_BYTES = 33_554_432 // 32 × 1024 × 1024
 
 /**
  * Why a response body is too large to parse, or `undefined` when it is within `maxBytes` (UTF-8 bytes). A declared

@@ -147,7 +147,7 @@ export type Normalise = (document: unknown, snake: boolean) => unknown
 export const parseAnswer = (whole: string, maxValues: number, normalise?: Normalise): Parsed => {
   // A UTF-8 byte order mark: TextDecoder drops it, Buffer#toString keeps it; JSON.parse would refuse it
   const body = whole.replace(/^\uFEFF/, '')
-  if (body.trim() === '') return { envelope: emptyEnvelope() }
+  if (body.trim() === '') return { envelope: readEnvelope({}) }
   // bounded before the tree is built: a body of tiny values would take many times its size in memory
   const scanned = scanJson(body, maxValues)
   if (scanned.problem !== undefined) return { failure: scanned.problem }
@@ -162,9 +162,6 @@ export const parseAnswer = (whole: string, maxValues: number, normalise?: Normal
     return { failure: `${failure} (${causeText(thrown)})` }
   }
 }
-
-/** The envelope of an empty body: every field absent (`readEnvelope` of `{}`). */
-export const emptyEnvelope = (): Envelope => readEnvelope({}) as Envelope
 
 export const isSuccess = (status: number): boolean => status >= 200 && status < 300
 
