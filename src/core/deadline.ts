@@ -42,9 +42,8 @@ export const deadline =
     new Promise<Sent>((resolve) => {
       // (called on globalThis: browsers refuse timers called on another object)
       const timers = clock ?? (globalThis as unknown as Clock)
+      // (the executors' requests carry no signal; `withTimeout` links a caller's one to this one below the deadline)
       const controller = new AbortController()
-      // A signal on the request (withTimeout links the caller's one here) aborts the exchange too.
-      request.signal?.addEventListener('abort', () => controller.abort(request.signal?.reason))
       let phase: TransferPhase | undefined
       const timer = timers.setTimeout(
         () => {
