@@ -167,7 +167,13 @@ export const fetchTransportWith =
       // fetch does not say when it has connected: its `headers` phase includes connecting.
       request.onPhase?.('headers')
       // absent members (`body`, `signal`) are `undefined`, which fetch ignores
-      const response = await fetch(request.url, { method: request.method, headers: { ...request.headers }, redirect: 'manual', body: request.body, signal: request.signal })
+      const response = await fetch(request.url, {
+        method: request.method,
+        headers: { ...request.headers },
+        redirect: 'manual',
+        body: request.body,
+        signal: request.signal
+      })
       if (response.type === 'opaqueredirect') {
         // A browser hides a redirect's status and Location from `redirect: 'manual'`; it is refused all the same.
         return E.left(httpError(operation, redact(request), 0, '', `redirected (the runtime hides where)${NOT_FOLLOWED}`))
@@ -212,7 +218,7 @@ const readBody = async (
   const reader = response.body.getReader()
   const chunks: Array<Uint8Array<ArrayBuffer>> = []
   let received = declared > max ? declared : 0
-  for (let chunk; received <= max && !(chunk = await reader.read()).done; ) {
+  for (let chunk; received <= max && !(chunk = await reader.read()).done;) {
     if (chunk.value) chunks.push(chunk.value as Uint8Array<ArrayBuffer>)
     received += chunk.value?.length ?? 0
   }
@@ -246,8 +252,6 @@ export const bodyTooLarge = (response: HttpResponse, maxBytes: number): string |
   // Each UTF-16 code unit is at least one UTF-8 byte and at most three: count bytes only when it matters (counted, not
   // encoded: a Blob of the text would hold a copy of a body of up to maxBodyBytes). (No limit: nothing is counted.)
   const size =
-    declared > maxBytes
-      ? declared
-      : (response.bytes?.length ?? (text.length > maxBytes || text.length * 3 <= maxBytes ? text.length : utf8ByteLength(text)))
+    declared > maxBytes ? declared : (response.bytes?.length ?? (text.length > maxBytes || text.length * 3 <= maxBytes ? text.length : utf8ByteLength(text)))
   return size > maxBytes ? `the body (at least ${size} bytes) exceeds maxBodyBytes (${maxBytes} bytes)` : undefined
 }

@@ -293,7 +293,8 @@ export const withTimeout =
           resolve(fail(`aborted: ${reasonText(outer.reason)}`))
         }
         outer.addEventListener('abort', onAbort, { once: true })
-        void deadline(ms, clock, send)(both)(request)().then((sent) => {
+        const linkedTimed = deadline(ms, clock, send)(both)
+        void linkedTimed(request)().then((sent) => {
           outer.removeEventListener('abort', onAbort)
           resolve(sent)
         })
