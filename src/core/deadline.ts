@@ -53,7 +53,7 @@ export const deadline =
           resolve(E.left(late))
           // Timers hold at most 2^31 − 1 ms (24.8 days); a longer delay would fire at once.
         },
-        Math.min(ms, 2147483647)
+        Math.min(ms, 2 ** 31 - 1)
       )
       const onPhase = (next: TransferPhase): void => {
         phase = next

@@ -191,7 +191,8 @@ export const session = (auth: Auth, root: string, exchangeOnce: ExchangeOnce, re
 
   return {
     exchange: async (plain, normalise) => {
-      const operation = plain.operation ?? 'request'
+      // (the executor's requests always name their operation)
+      const operation = plain.operation as string
       for (let retried = false; ; retried = true) {
         // the login in flight, or a new one when credentials have no session yet: concurrent calls share one
         const ready = await (login ??=
