@@ -328,7 +328,7 @@ export const projectBudgets = (name) => (exportsBySubpath) => {
       // which replaces the tree and txml on the default path, is where the bytes come back. Issue 15's second plumbing
       // pass (a compact decode-error walk) took it from 9.88 to 9.76 KB with the cross-fetch fallback; the third (the
       // shared plumbing: one credential-name list, Base64 without TextEncoder, a deadline without a clock object or
-      // phase table, table-driven configuration checks) to 9.49 KB: held there (+~50 B).
+      // phase table, table-driven configuration checks) to 9.48 KB: held there (+~60 B).
       limit: 9.54 * KB,
       breakdown: true,
       settingsCheck: true,
@@ -364,7 +364,7 @@ export const projectBudgets = (name) => (exportsBySubpath) => {
       // 8.34 KB (the cross-fetch fallback kept: 43 B); the third (issue 15's b16 plumbing pass, PLUMB 6.54 → 6.14 KB:
       // configuration checks as a table, reports made where answers are read, the session's headers, Base64 without
       // TextEncoder, one credential-name list, the deadline without a clock object, a phase table or signal linking) to
-      // 7.94 KB: held there (+~50 B).
+      // 7.93 KB: held there (+~60 B).
       out.push(v1Case('Team', 7.99 * KB))
     else out.push({ label: 'v1 endpoint end to end: no Team.get exported, not measured', limit: Infinity, contents: '' })
     for (const object of ['User', 'Case']) if (has(`./v1/${object}`, 'get')) out.push(v1Case(object, Infinity))
