@@ -3,7 +3,8 @@
  * carries it without the other policies (retry, logging, concurrency, and their scrubbing of request bodies): the
  * executor scrubs whatever comes back anyway.
  */
-import { redact, transportError, type KayakoError, type TransferPhase, type TransportError } from './error'
+import * as E from './either'
+import { noResponse, type KayakoError, type TransferPhase, type TransportError } from './error'
 import type { HttpRequest, HttpResponse, Transport } from './http'
 
 export type Sent = { readonly _tag: 'Left'; readonly left: KayakoError } | { readonly _tag: 'Right'; readonly right: HttpResponse }
@@ -31,46 +32,42 @@ export type Send = (transport: Transport, request: HttpRequest) => Promise<Sent>
 /**
  * The deadline itself (see `withTimeout` in `policy.ts`, which adds what a caller's own signal needs): `ms` for the
  * whole exchange, the request aborted through its signal when it runs out, the `Left` naming the phase it ran out in.
+ * Without a clock, the global timers (the executors' deadline: no clock object in their bundles).
  */
 export const deadline =
-  (ms: number, clock: Clock, send: Send) =>
+  (ms: number, clock: Clock | undefined, send: Send) =>
   (transport: Transport): Transport =>
   (request) =>
   () =>
     new Promise<Sent>((resolve) => {
+      // (called on globalThis: browsers refuse timers called on another object)
+      const timers = clock ?? (globalThis as unknown as Clock)
+      // (the executors' requests carry no signal; `withTimeout` links a caller's one to this one below the deadline)
       const controller = new AbortController()
-      // A signal on the request (withTimeout links the caller's one here) aborts the exchange too.
-      request.signal?.addEventListener('abort', () => controller.abort(request.signal?.reason), { once: true })
       let phase: TransferPhase | undefined
+      const timer = timers.setTimeout(
+        () => {
+          const late = lateError(request, ms, phase)
+          controller.abort(new DOMException(late.cause, 'TimeoutError'))
+          // (a promise settles once: whichever of the answer and the deadline comes first wins)
+          resolve(E.left(late))
+          // Timers hold at most 2^31 − 1 ms (24.8 days); a longer delay would fire at once.
+        },
+        Math.min(ms, 2 ** 31 - 1)
+      )
       const onPhase = (next: TransferPhase): void => {
         phase = next
         request.onPhase?.(next)
       }
-      const timer = clock.setTimeout(
-        () => {
-          const cause = `timed out after ${ms} ms${phase === undefined ? '' : ` ${PHASE_TEXT[phase]}`}`
-          controller.abort(new DOMException(cause, 'TimeoutError'))
-          // (a promise settles once: whichever of the answer and the deadline comes first wins)
-          resolve({ _tag: 'Left', left: { ...transportError(request.operation ?? 'request', redact(request), cause), ...(phase && { phase }) } })
-          // Timers hold at most 2^31 − 1 ms (24.8 days); a longer delay would fire at once.
-        },
-        Math.min(ms, 2147483647)
-      )
       void send(transport, { ...request, signal: controller.signal, onPhase }).then((sent) => {
-        clock.clearTimeout(timer)
+        timers.clearTimeout(timer)
         resolve(sent)
       })
     })
 
 /** The `TransportError` of a request that ran out of time in `phase`, as `deadline` makes it (for transports that keep it). */
-export const lateError = (request: HttpRequest, ms: number, phase: TransferPhase | undefined): TransportError => ({
-  ...(transportError(
-    request.operation ?? 'request',
-    redact(request),
-    `timed out after ${ms} ms${phase === undefined ? '' : ` ${PHASE_TEXT[phase]}`}`
-  ) as TransportError),
-  ...(phase && { phase })
-})
+export const lateError = (request: HttpRequest, ms: number, phase: TransferPhase | undefined): TransportError =>
+  noResponse(request, `timed out after ${ms} ms${phase ? `, in the ${phase} phase` : ''}`, phase)
 
 /**
  * A transport may keep the deadline itself, more cheaply than `deadline` (no AbortController, signal listeners or
@@ -85,9 +82,3 @@ export type KeepsDeadline = (request: HttpRequest, ms: number) => Promise<Sent>
 
 /** A transport, and its deadline-keeping send if it has one. */
 export type MayKeepDeadline = Transport & { readonly [KEEPS_DEADLINE]?: KeepsDeadline }
-
-const PHASE_TEXT: Readonly<Record<TransferPhase, string>> = {
-  connect: 'while connecting',
-  headers: 'waiting for the response headers',
-  body: 'while reading the response body'
-}

@@ -4,7 +4,6 @@
  * CSRF token, two-factor token and code, bearer token): requests are stored through `redact`, and executors pass every
  * error through `scrubError`.
  */
-import { toBase64, utf8 } from './bytes'
 
 /** A request as it may appear in an error or a log line: no body, credentials replaced by `[redacted]`. */
 export interface RedactedRequest {
@@ -110,6 +109,16 @@ export const transportError = (operation: string, request: RedactedRequest, caus
   cause
 })
 
+/**
+ * The `TransportError` of a request that got no complete response: its operation (`request` when it names none), the
+ * request redacted, and the phase a deadline ran out in, if one did.
+ */
+export const noResponse = (
+  request: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string>>; readonly operation?: string },
+  cause: string,
+  phase?: TransferPhase
+): TransportError => ({ ...(transportError(request.operation ?? 'request', redact(request), cause) as TransportError), ...(phase && { phase }) })
+
 /** Builds an `HttpError`; the body is cut to its first 2 KB (`excerpt`). */
 export const httpError = (operation: string, request: RedactedRequest, status: number, body: string, message?: string): KayakoError => ({
   _tag: 'HttpError',
@@ -117,7 +126,7 @@ export const httpError = (operation: string, request: RedactedRequest, status: n
   request,
   status,
   body: excerpt(body),
-  ...(message === undefined ? {} : { message })
+  ...(message !== undefined && { message })
 })
 
 /** Builds an `ApiError` from the server's error entries; `messages` are their texts. */
@@ -158,6 +167,19 @@ export const SECRET_PARAMS: ReadonlyArray<string> =
 export const SECRET_HEADERS: ReadonlyArray<string> =
   /*#__PURE__*/ 'authorization x-session-id x-csrf-token cookie set-cookie proxy-authorization x-token x-otp x-fingerprint-id'.split(' ')
 
+// Every name of SECRET_PARAMS and SECRET_HEADERS once, as `isSecretName` reads it: what redaction carries.
+const SECRET_NAMES: ReadonlyArray<string> =
+  /*#__PURE__*/ 'apikey salt signature password sessionid csrftoken token accesstoken authtoken otp fingerprintid jwt authorization cookie setcookie proxyauthorization'.split(
+    ' '
+  )
+
+/**
+ * Whether a query parameter's or a header's name names a credential: every name of `SECRET_PARAMS` and
+ * `SECRET_HEADERS`, read without case, a leading `x-`, `_` and `-` (so `x-session-id`, `_session_id`, `session_id`
+ * and `sessionid` are one name).
+ */
+export const isSecretName = (name: string): boolean => SECRET_NAMES.includes(name.toLowerCase().replace(/^x-|[-_]/g, ''))
+
 /** What stands in for a credential in a redacted URL, header or scrubbed text. */
 export const REDACTED = '[redacted]'
 
@@ -167,11 +189,12 @@ const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i
 /** The user-info part of a URL (`user:password`) and its password (decoded: its forms include the encoded one). */
 export const userInfoOf = (url: string): ReadonlyArray<string> => {
   const info = USER_INFO.exec(url)?.[2]
-  const password = info?.slice(info.indexOf(':') + 1) ?? ''
+  if (info === undefined) return []
+  const password = info.slice(info.indexOf(':') + 1)
   try {
-    return info === undefined ? [] : [info, decodeURIComponent(password)]
+    return [info, decodeURIComponent(password)]
   } catch {
-    return [info as string, password]
+    return [info, password]
   }
 }
 
@@ -187,7 +210,7 @@ export const redactUrl = (url: string): string => {
         bare.slice(q).replace(/[^&]+/g, (pair) => {
           const name = pair.split('=', 1)[0] as string
           try {
-            return SECRET_PARAMS.includes(decodeURIComponent(name).toLowerCase()) ? `${name}=${REDACTED}` : pair
+            return isSecretName(decodeURIComponent(name)) ? `${name}=${REDACTED}` : pair
           } catch {
             return REDACTED
           }
@@ -202,7 +225,7 @@ export const redactUrl = (url: string): string => {
 export const redact = (request: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string>> }): RedactedRequest => {
   const headers: Record<string, string> = {}
   for (const [name, value] of Object.entries(request.headers)) {
-    headers[name] = SECRET_HEADERS.includes(name.toLowerCase()) ? REDACTED : value
+    headers[name] = isSecretName(name) ? REDACTED : value
   }
   return { method: request.method, url: redactUrl(request.url), headers }
 }
@@ -231,14 +254,9 @@ const scrubText = (text: string, forms: ReadonlySet<string>): string => {
   for (const form of forms) {
     for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) if (alone(at, at + form.length)) covered.fill(1, at, at + form.length)
     // Where the text was cut short (`…`: excerpts, quoted values), the start of a secret before the cut gives it away.
-    for (let cut = text.indexOf('…'), n = 0; cut > 0 && n++ < 64; cut = text.indexOf('…', cut + 1)) {
-      for (let k = Math.min(form.length - 1, cut); k > 0; k--) {
-        if (text.startsWith(form.slice(0, k), cut - k) && alone(cut - k, cut)) {
-          covered.fill(1, cut - k, cut)
-          break
-        }
-      }
-    }
+    // (every such beginning is covered: together, the longest)
+    for (let cut = text.indexOf('…'), n = 0; cut > 0 && n++ < 64; cut = text.indexOf('…', cut + 1))
+      for (let k = 1; k < form.length && k <= cut; k++) if (text.startsWith(form.slice(0, k), cut - k) && alone(cut - k, cut)) covered.fill(1, cut - k, cut)
   }
   let out = ''
   let at = 0
@@ -261,12 +279,15 @@ const WORD = /[A-Za-z\d]/
  */
 export const wireForms = (secret: string): ReadonlyArray<string> => {
   try {
+    const encoded = encodeURIComponent(secret)
     return [
       secret,
       JSON.stringify(secret).slice(1, -1),
-      encodeURIComponent(secret),
+      encoded,
       new URLSearchParams({ s: secret }).toString().slice(2),
-      toBase64(utf8(secret))
+      // Base64 of its UTF-8 bytes: `unescape` of the URL-encoded text has one character per byte, what `btoa` takes
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- Annex B, in every runtime; no TextEncoder or loop
+      btoa(unescape(encoded))
     ]
   } catch {
     // a lone surrogate (a secret the server handed out) has no encoded form: scrubbing must not throw
@@ -324,12 +345,12 @@ export const describe = (e: KayakoError): string => {
 /** Text of an unknown thrown value, without trusting it to be an Error. */
 export const causeText = (thrown: unknown): string => {
   try {
-    if (thrown instanceof Error) {
-      const inner = (thrown as { cause?: unknown }).cause
-      const innerText = inner instanceof Error ? `: ${inner.message}` : ''
-      return `${thrown.name}: ${thrown.message}${innerText}`
-    }
-    return typeof thrown === 'string' ? thrown : `non-Error thrown: ${String(thrown)}`
+    const inner = (thrown as { cause?: unknown } | null)?.cause
+    return thrown instanceof Error
+      ? `${thrown.name}: ${thrown.message}${inner instanceof Error ? `: ${inner.message}` : ''}`
+      : typeof thrown === 'string'
+        ? thrown
+        : `non-Error thrown: ${String(thrown)}`
   } catch {
     return 'unprintable thrown value'
   }

@@ -1,7 +1,7 @@
 import * as TE from 'fp-ts/TaskEither'
 import { utf8ByteLength } from './bytes'
 import * as E from './either'
-import { causeText, httpError, parseError, redact, redactUrl, transportError, validationError, type KayakoError, type TransferPhase } from './error'
+import { causeText, httpError, noResponse, parseError, redact, redactUrl, validationError, type KayakoError, type TransferPhase } from './error'
 import { notHttpUrl } from './validate'
 
 /** The method of an {@link HttpRequest}: the executors of both APIs send GET, POST, PUT and DELETE. */
@@ -87,11 +87,9 @@ export type FetchLike = (input: string, init?: Record<string, unknown>) => Promi
 const CROSS_FETCH = 'cross-fetch'
 
 // Looked up at each call, so that a test double (or a polyfill installed later) is used.
-const resolveFetch = async (): Promise<FetchLike> => {
-  const mod =
-    (globalThis as { fetch?: FetchLike }).fetch ?? ((await import(/* webpackIgnore: true */ /* @vite-ignore */ CROSS_FETCH)) as { default: FetchLike })
-  return typeof mod === 'function' ? mod : mod.default
-}
+// (cross-fetch's default export is its fetch, under every loader: its CommonJS `module.exports` is the function)
+const resolveFetch = async (): Promise<FetchLike> =>
+  (globalThis as { fetch?: FetchLike }).fetch ?? ((await import(/* webpackIgnore: true */ /* @vite-ignore */ CROSS_FETCH)) as { default: FetchLike }).default
 
 // ---------------------------------------------------------------------------------------------------------------
 // Redirects: no transport of the library follows one (fetch is told `redirect: 'manual'`, node:http never does)
@@ -161,16 +159,21 @@ export const fetchTransportWith =
   (request) =>
   async () => {
     const unsendable = invalidUrl(request)
-    if (unsendable !== undefined) return E.left(unsendable)
+    if (unsendable) return E.left(unsendable)
     const operation = request.operation ?? 'request'
     let answered = false
     try {
       const fetch = await getFetch()
-      // absent members (`body`, `signal`) are `undefined`, which fetch ignores
-      const init = { method: request.method, headers: { ...request.headers }, redirect: 'manual', body: request.body, signal: request.signal }
       // fetch does not say when it has connected: its `headers` phase includes connecting.
       request.onPhase?.('headers')
-      const response = await fetch(request.url, init)
+      // absent members (`body`, `signal`) are `undefined`, which fetch ignores
+      const response = await fetch(request.url, {
+        method: request.method,
+        headers: { ...request.headers },
+        redirect: 'manual',
+        body: request.body,
+        signal: request.signal
+      })
       if (response.type === 'opaqueredirect') {
         // A browser hides a redirect's status and Location from `redirect: 'manual'`; it is refused all the same.
         return E.left(httpError(operation, redact(request), 0, '', `redirected (the runtime hides where)${NOT_FOLLOWED}`))
@@ -183,17 +186,16 @@ export const fetchTransportWith =
       })
       return E.right({ status: response.status, headers, ...(await readBody(response, headers, request.maxBodyBytes, request.bytes)) })
     } catch (thrown) {
-      // The answer arrived but its content encoding is broken: the same bytes would come again, so not "no response".
-      if (answered && undecodable(thrown)) return E.left(parseError(operation, `the body could not be decompressed (${causeText(thrown)})`, ''))
-      return E.left(transportError(operation, redact(request), causeText(thrown)))
+      // The answer arrived but its content encoding is broken (zlib and brotli error codes on the cause, as Node's fetch
+      // reports it): the same bytes would come again, so not "no response".
+      const code = (thrown as { cause?: { code?: unknown } } | null)?.cause?.code
+      return E.left(
+        answered && /^(Z_|ERR__ERROR_)/.test(code as string)
+          ? parseError(operation, `the body could not be decompressed (${causeText(thrown)})`, '')
+          : noResponse(request, causeText(thrown))
+      )
     }
   }
-
-/** A decompression failure, as Node's fetch reports it (zlib and brotli error codes on the cause). */
-const undecodable = (thrown: unknown): boolean => {
-  const code = (thrown as { cause?: { code?: unknown } } | null)?.cause?.code
-  return typeof code === 'string' && /^(Z_|ERR__ERROR_)/.test(code)
-}
 
 /**
  * The body as text, or as bytes (a download: `body` is then `''`); with a limit, reading stops as soon as the body is
@@ -207,20 +209,18 @@ const readBody = async (
   max = Infinity,
   asBytes = false
 ): Promise<Pick<HttpResponse, 'body' | 'bytes'>> => {
-  const declared = Number(headers['content-length'] ?? Number.NaN)
+  const declared = Number(headers['content-length'])
   // A declared length within the limit bounds the body (read at full speed), unless the body is compressed: then it
   // is the compressed size, and a small gzip body can unpack to gigabytes.
-  const encoded = (headers['content-encoding'] ?? 'identity').trim().toLowerCase() !== 'identity'
+  const encoded = !/^\s*(identity)?\s*$/i.test(headers['content-encoding'] ?? '')
   if (typeof response.body?.getReader !== 'function' || (!asBytes && (max === Infinity || (declared <= max && !encoded))))
     return { body: await response.text() }
   const reader = response.body.getReader()
   const chunks: Array<Uint8Array<ArrayBuffer>> = []
   let received = declared > max ? declared : 0
-  while (received <= max) {
-    const { done, value } = await reader.read()
-    if (done) break
-    if (value) chunks.push(value as Uint8Array<ArrayBuffer>)
-    received += value?.length ?? 0
+  for (let chunk; received <= max && !(chunk = await reader.read()).done;) {
+    if (chunk.value) chunks.push(chunk.value as Uint8Array<ArrayBuffer>)
+    received += chunk.value?.length ?? 0
   }
   if (received > max) await reader.cancel().catch(() => undefined)
   // Blob#text decodes UTF-8 as TextDecoder does: a sequence cut at the limit becomes U+FFFD, never fewer bytes.
@@ -239,7 +239,7 @@ export const fetchTransport: Transport = /*#__PURE__*/ fetchTransportWith(resolv
 export const DEFAULT_DEADLINE_MS = 60_000
 
 /** Bodies larger than this are refused by default (`maxBodyBytes` of the executors): 32 MiB. */
-export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
+export const DEFAULT_MAX_BODY_BYTES = 33_554_432 // 32 × 1024 × 1024
 
 /**
  * Why a response body is too large to parse, or `undefined` when it is within `maxBytes` (UTF-8 bytes). A declared
@@ -247,18 +247,11 @@ export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
  * into a `ParseError` before parsing, so an oversized body never reaches the XML or JSON parser.
  */
 export const bodyTooLarge = (response: HttpResponse, maxBytes: number): string | undefined => {
-  if (!Number.isFinite(maxBytes)) return undefined
   const declared = Number(response.headers['content-length'])
   const text = response.body
   // Each UTF-16 code unit is at least one UTF-8 byte and at most three: count bytes only when it matters (counted, not
-  // encoded: a Blob of the text would hold a copy of a body of up to maxBodyBytes).
+  // encoded: a Blob of the text would hold a copy of a body of up to maxBodyBytes). (No limit: nothing is counted.)
   const size =
-    Number.isFinite(declared) && declared > maxBytes
-      ? declared
-      : response.bytes
-        ? response.bytes.length
-        : text.length > maxBytes || text.length * 3 <= maxBytes
-          ? text.length
-          : utf8ByteLength(text)
+    declared > maxBytes ? declared : (response.bytes?.length ?? (text.length > maxBytes || text.length * 3 <= maxBytes ? text.length : utf8ByteLength(text)))
   return size > maxBytes ? `the body (at least ${size} bytes) exceeds maxBodyBytes (${maxBytes} bytes)` : undefined
 }

@@ -11,9 +11,9 @@
  */
 import * as E from './either'
 import { drawErrors, type Decoder } from './decoder'
-import { causeText, decodeError, parseError, redact, scrubError, transportError, validationError, type KayakoError, type RedactedRequest } from './error'
+import { causeText, decodeError, noResponse, parseError, scrubError, transportError, validationError, type KayakoError, type RedactedRequest } from './error'
 import { bodyTooLarge, DEFAULT_DEADLINE_MS, DEFAULT_MAX_BODY_BYTES, type HttpRequest, type HttpResponse, type Transport } from './http'
-import { systemClock, type Send } from './deadline'
+import type { Send } from './deadline'
 import { defaultTransport, executorDeadline } from './runtime'
 import type { Issues } from './validate'
 
@@ -56,14 +56,14 @@ const guarded: Send = async (transport, request) => {
   try {
     return await transport(request)()
   } catch (thrown) {
-    return E.left(transportError(request.operation ?? 'request', redact(request), causeText(thrown)))
+    return E.left(noResponse(request, causeText(thrown)))
   }
 }
 
 export const pipeline = (config: PipelineConfig): Pipeline => {
   const deadlineMs = config.deadlineMs ?? DEFAULT_DEADLINE_MS
   const given = config.transport ?? defaultTransport
-  const transport = deadlineMs === Infinity ? given : executorDeadline(deadlineMs, systemClock, guarded)(given)
+  const transport = deadlineMs === Infinity ? given : executorDeadline(deadlineMs, undefined, guarded)(given)
   const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   return {
     // (Object.assign: a spread copy that then adds a property takes a slow path in V8, 2–4 µs a request)

@@ -272,7 +272,8 @@ export interface TimeoutOptions {
 export const withTimeout =
   (ms: number, options: TimeoutOptions = {}) =>
   (transport: Transport): Transport => {
-    const timed = deadline(ms, options.clock ?? systemClock, send)(transport)
+    const clock = options.clock ?? systemClock
+    const timed = deadline(ms, clock, send)(transport)
     return (request) => () => {
       const outer = request.signal
       if (outer === undefined) return timed(request)()
@@ -281,13 +282,19 @@ export const withTimeout =
       // The caller's signal aborts the exchange through a signal of this request's own, so that a long-lived caller
       // signal does not gather a listener per request.
       const linked = new AbortController()
+      // Below the deadline, its own signal and the caller's (through `linked`): either one aborts the exchange.
+      const both: Transport = (inner) => {
+        inner.signal?.addEventListener('abort', () => linked.abort(inner.signal?.reason), { once: true })
+        return transport({ ...inner, signal: linked.signal })
+      }
       return new Promise<Sent>((resolve) => {
         const onAbort = (): void => {
           linked.abort(outer.reason)
           resolve(fail(`aborted: ${reasonText(outer.reason)}`))
         }
         outer.addEventListener('abort', onAbort, { once: true })
-        void timed({ ...request, signal: linked.signal })().then((sent) => {
+        const linkedTimed = deadline(ms, clock, send)(both)
+        void linkedTimed(request)().then((sent) => {
           outer.removeEventListener('abort', onAbort)
           resolve(sent)
         })

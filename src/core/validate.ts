@@ -77,7 +77,7 @@ export const whenValid = <A>(found: Issues, build: () => ReadonlyArray<A>): Read
  * cannot reach an error, a log line or a message.
  */
 export const secret = (path: string, value: unknown): Issues =>
-  typeof value === 'string' && value.trim() !== '' ? [] : issue(path, 'is required and must be a non-blank string (value not shown)')
+  typeof value === 'string' && value.trim() !== '' ? [] : issue(path, 'must be a non-blank string (not shown)')
 
 /** An integer from `min` to `max`, both included. */
 export const intBetween = (path: string, value: unknown, min: number, max: number): Issues =>
@@ -91,10 +91,11 @@ export const intBetween = (path: string, value: unknown, min: number, max: numbe
  */
 export const notHttpUrl = (value: unknown): string | undefined => {
   try {
-    return /^https?:$/.test(new URL(value as string).protocol) ? undefined : 'must be an http or https URL'
+    if (/^https?:$/.test(new URL(value as string).protocol)) return undefined
   } catch {
-    return 'is required: an absolute http(s) URL, with its protocol'
+    // not a URL at all (absent, relative, without its protocol): the same answer
   }
+  return 'must be an absolute http(s) URL'
 }
 
 /** An executor's `url`: an absolute http(s) URL. */
@@ -103,17 +104,31 @@ export const httpUrl = (path: string, value: unknown): Issues => {
   return problem === undefined ? [] : issue(path, problem)
 }
 
+/** A check of one field of a configuration: its issues, named by `path`. */
+export type FieldCheck = (path: string, value: unknown) => Issues
+
+/** A callback or a transport: a function when given. */
+export const callback: FieldCheck = (path, value) => (value === undefined || typeof value === 'function' ? [] : issue(path, 'must be a function'))
+
+/** `maxBodyBytes`, `deadlineMs`: a positive number when given (`Infinity` for none). */
+const limit: FieldCheck = (path, value) =>
+  value === undefined || (typeof value === 'number' && value > 0) ? [] : issue(path, 'must be a positive number (Infinity for none)')
+
+/** The checks of `c`'s fields, each under `path`, in the order of `checks`. */
+export const fieldIssues = (c: Record<string, unknown>, path: string, checks: Readonly<Record<string, FieldCheck>>): Issues =>
+  Object.entries(checks).flatMap(([name, check]) => check(`${path}.${name}`, c[name]))
+
 /**
- * The checks of (part of) an executor's configuration `c`: `required` non-blank strings (never shown: they are mostly
- * secrets); `functions` functions when given; `maxBodyBytes` and `deadlineMs` positive numbers (`Infinity` for none)
- * when given.
+ * The checks of an executor's configuration: an object (`shape` says which fields it needs), its `url` an http(s) URL,
+ * then its own fields (`own`), then `transport`, `maxBodyBytes` and `deadlineMs` when given. A configuration that
+ * cannot be read (a getter that throws) is refused the same way: checking never throws.
  */
-export const configIssues = (c: Record<string, unknown>, path: string, required: ReadonlyArray<string>, functions: ReadonlyArray<string>): Issues => [
-  ...required.flatMap((name) => secret(`${path}.${name}`, c[name])),
-  ...functions.flatMap((name) => (c[name] === undefined || typeof c[name] === 'function' ? [] : issue(`${path}.${name}`, 'must be a function when given'))),
-  ...['maxBodyBytes', 'deadlineMs'].flatMap((name) =>
-    c[name] === undefined || (typeof c[name] === 'number' && c[name] > 0)
-      ? []
-      : issue(`${path}.${name}`, 'must be a positive number (Infinity for none) when given')
-  )
-]
+export const configIssues = (config: unknown, shape: string, own: Readonly<Record<string, FieldCheck>>): Issues => {
+  try {
+    if (config !== null && typeof config === 'object')
+      return fieldIssues(config as Record<string, unknown>, 'config', { url: httpUrl, ...own, transport: callback, maxBodyBytes: limit, deadlineMs: limit })
+  } catch {
+    // a getter that throws: the configuration cannot be read
+  }
+  return issue('config', `must be a readable object ${shape}`)
+}

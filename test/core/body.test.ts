@@ -3,7 +3,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as Department from '../../src/classic/Department'
 import { classic } from '../../src/classic/internal/executor'
-import { utf8ByteLength } from '../../src/core/bytes'
+import { base64OfText, toBase64, utf8ByteLength } from '../../src/core/bytes'
 import { bodyTooLarge, DEFAULT_MAX_BODY_BYTES, fetchTransportWith } from '../../src/core/http'
 import { fixture } from '../support/fixtures'
 import { canned, unwrap, unwrapLeft } from '../support/transport'
@@ -15,6 +15,14 @@ test('utf8ByteLength agrees with TextEncoder on any text', () => {
     fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => utf8ByteLength(text) === new TextEncoder().encode(text).length),
     { numRuns: 500 }
   )
+})
+
+test('base64OfText agrees with Base64 of TextEncoder bytes on any text (lone surrogates too)', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => base64OfText(text) === toBase64(new TextEncoder().encode(text))),
+    { numRuns: 500 }
+  )
+  assert.is(base64OfText('\ud800a€\udc00'), toBase64(new TextEncoder().encode('\ufffda€\ufffd')))
 })
 
 test('bodyTooLarge: within, above, multi-byte text, and a declared Content-Length', () => {

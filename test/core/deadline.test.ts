@@ -29,9 +29,9 @@ const stallingAfter =
 const t = suite('deadline and redirects')
 
 for (const [phases, cause, phase] of [
-  [['connect'], 'timed out after 1000 ms while connecting', 'connect'],
-  [['connect', 'headers'], 'timed out after 1000 ms waiting for the response headers', 'headers'],
-  [['connect', 'headers', 'body'], 'timed out after 1000 ms while reading the response body', 'body']
+  [['connect'], 'timed out after 1000 ms, in the connect phase', 'connect'],
+  [['connect', 'headers'], 'timed out after 1000 ms, in the headers phase', 'headers'],
+  [['connect', 'headers', 'body'], 'timed out after 1000 ms, in the body phase', 'body']
 ] as const) {
   t(`withTimeout: a transport that reached ${phase} times out naming that phase`, async () => {
     const { clock, advance } = fakeClock()

@@ -1,6 +1,19 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { causeText, describe, httpError, isTransient, redact, redactUrl, scrub, scrubError, transportError } from '../../src/core/error'
+import {
+  causeText,
+  describe,
+  httpError,
+  isSecretName,
+  isTransient,
+  redact,
+  redactUrl,
+  scrub,
+  scrubError,
+  SECRET_HEADERS,
+  SECRET_PARAMS,
+  transportError
+} from '../../src/core/error'
 
 test('redactUrl replaces credential parameters, keeps the rest', () => {
   assert.is(
@@ -8,6 +21,17 @@ test('redactUrl replaces credential parameters, keeps the rest', () => {
     'https://h/api/index.php?e=/Base/Department&apikey=[redacted]&salt=[redacted]&signature=[redacted]&title=x'
   )
   assert.is(redactUrl('https://h/api/v1/cases'), 'https://h/api/v1/cases')
+})
+
+test('isSecretName: every credential parameter and header, in any case; not their neighbours', () => {
+  for (const name of [...SECRET_PARAMS, ...SECRET_HEADERS]) {
+    assert.ok(isSecretName(name), name)
+    assert.ok(isSecretName(name.toUpperCase()), name)
+  }
+  for (const name of ['offset', 'session', 'x-options', 'content-type', 'accept', 'x-api-version', 'tokens', 'x_token', 'e'])
+    assert.not.ok(isSecretName(name), name)
+  // a credential parameter is redacted whatever its case, as a header is
+  assert.is(redactUrl('https://h/?_Session_ID=S&X=1'), 'https://h/?_Session_ID=[redacted]&X=1')
 })
 
 test('redact drops the body and credential headers', () => {

@@ -139,7 +139,7 @@ test('an attachment without a download URL, or a URL that is not http(s), is an 
   )
   assert.equal(
     File.download('ftp://brewfictus.kayako.com/x').issues.map((i) => i.message),
-    ['must be an http or https URL']
+    ['must be an absolute http(s) URL']
   )
   assert.equal(Attachment.download(URL).issues, [])
 })

@@ -9,10 +9,10 @@ import {
   causeText,
   excerpt,
   httpError,
+  isSecretName,
   parseError,
   redact,
   scrub,
-  SECRET_PARAMS,
   userInfoOf,
   validationError,
   type KayakoError
@@ -91,7 +91,7 @@ export const classic = (config: ClassicConfig): ClassicExecutor => {
 
   return <A>(req: ClassicRequest<A>): TE.TaskEither<KayakoError, A> => {
     // Credentials, the URL's user-info, and the values of form fields that are secrets themselves (a password).
-    const known = [...credentials, ...req.form.filter(([name]) => SECRET_PARAMS.includes(name.toLowerCase())).map(([, value]) => value)]
+    const known = [...credentials, ...req.form.filter(([name]) => isSecretName(name)).map(([, value]) => value)]
     return () => {
       // With this run's salt and signature once they exist (a list per run: a task run again and again keeps two).
       const secrets = [...known]

@@ -11,10 +11,11 @@
  *   request; the server shows it only what was created with that id (`Conversation`).
  */
 import * as E from '../../core/either'
-import { toBase64, utf8 } from '../../core/bytes'
+import { base64OfText } from '../../core/bytes'
 import { causeText, validationError, type KayakoError } from '../../core/error'
 import type { HttpMethod, HttpRequest, HttpResponse } from '../../core/http'
 import { failed, isSuccess, type Normalise, type Parsed } from './envelope'
+import type { Meta } from './executor'
 import { isObject } from './flat'
 
 /**
@@ -98,11 +99,15 @@ export type Auth = Credentials | SessionAuth | BearerAuth | FingerprintAuth
 const SESSION_GONE: ReadonlyArray<number> = [401, 454]
 
 /**
- * One exchange as the session made it: the request sent last (with its headers), its answer, the answer read.
+ * One exchange as the session made it: the request sent last (with its headers), its answer, the answer read, and its
+ * notifications and logs (scrubbed; already handed to `onMeta`).
  */
-export type Exchanged = readonly [HttpRequest, HttpResponse, Parsed]
+export type Exchanged = readonly [HttpRequest, HttpResponse, Parsed, Meta]
 
-/** Sends one request and reads its answer (the executor's pipeline, size check and parse step), with `normalise` when given. */
+/**
+ * Sends one request and reads its answer (the executor's pipeline, size check and parse step), with `normalise` when
+ * given; reports its notifications and logs (`onMeta`), the login's too.
+ */
 export type ExchangeOnce = (http: HttpRequest, normalise?: Normalise) => Promise<E.Either<KayakoError, Exchanged>>
 
 export interface Session {
@@ -122,19 +127,13 @@ export interface Session {
 export const ACCEPT = 'application/json'
 
 /**
- * The session of one executor: `exchangeOnce` sends and reads; `report` gets every answer's notifications and logs
- * (the login's too); `remember` every credential learned on the way (session id, CSRF token, two-factor token and
- * code) and those of `auth`, for the scrubber. The state lives in the closure's variables, which minify to a letter each.
+ * The session of one executor: `exchangeOnce` sends, reads and reports; `remember` gets every credential learned on
+ * the way (session id, CSRF token, two-factor token and code) and those of `auth`, for the scrubber. The state lives in
+ * the closure's variables, which minify to a letter each.
  */
-export const session = (
-  auth: Auth,
-  root: string,
-  exchangeOnce: ExchangeOnce,
-  report: (operation: string, status: number, parsed: Parsed) => void,
-  remember: (secret: string | undefined | null) => void
-): Session => {
+export const session = (auth: Auth, root: string, exchangeOnce: ExchangeOnce, remember: (secret: string | undefined | null) => void): Session => {
   const credentials = 'username' in auth && 'password' in auth ? auth : undefined
-  const basic = credentials && `Basic ${toBase64(utf8(`${credentials.username}:${credentials.password}`))}`
+  const basic = credentials && `Basic ${base64OfText(`${credentials.username}:${credentials.password}`)}`
   // Every secret of the configuration, for the scrubber: the credentials' values (not the username; the
   // configuration's check made them strings).
   for (const value of credentials ? [credentials.password, basic?.slice('Basic '.length)] : Object.values(auth)) remember(value as string)
@@ -148,10 +147,10 @@ export const session = (
 
   /** Authentication headers for one request, given what is held now (the CSRF token on the methods it protects, spec §1.5). */
   const headersFor = (method: HttpMethod): Record<string, string> =>
-    fixed ?? {
-      ...(basic && (basicOnly || !sessionId) && { authorization: basic }),
-      ...(sessionId && { 'x-session-id': sessionId, ...(csrfToken && method !== 'GET' && { 'x-csrf-token': csrfToken }) })
-    }
+    fixed ??
+    (sessionId
+      ? { 'x-session-id': sessionId, ...(csrfToken && method !== 'GET' && { 'x-csrf-token': csrfToken }) }
+      : { ...(basic && { authorization: basic }) })
 
   /** Keeps the CSRF token of any answer's header and the session id of any answer's body (ZAM does the same). */
   const learn = ([, response, parsed]: Exchanged): void => {
@@ -165,29 +164,25 @@ export const session = (
     }
   }
 
-  /** One step of the login: `GET /session` with these headers, its answer reported. */
-  const loginStep = async (operation: string, headers: Record<string, string>): Promise<E.Either<KayakoError, Exchanged>> => {
-    const step = await exchangeOnce({ method: 'GET', url: `${root}/session`, headers: { accept: ACCEPT, ...headers }, operation })
-    if (E.isRight(step)) report(operation, step.right[1].status, step.right[2])
-    return step
-  }
+  /** One step of the login: `GET /session` with these headers. */
+  const loginStep = (operation: string, headers: Record<string, string>): Promise<E.Either<KayakoError, Exchanged>> =>
+    exchangeOnce({ method: 'GET', url: `${root}/session`, headers: { accept: ACCEPT, ...headers }, operation })
 
   /** Basic authentication through `GET /session` (what Kayako's own agent app does), keeping id and CSRF token. */
   const authenticate = async (c: Credentials, operation: string): Promise<E.Either<KayakoError, void>> => {
+    // (called only when no session is held, and not after a login without a session id: `basicOnly` is false)
     sessionId = csrfToken = undefined
-    basicOnly = false
     let step = await loginStep(operation, { authorization: basic as string })
-    if (E.isRight(step)) {
-      // the token of a next step (a credential), also where no step follows and the answer is an error
-      remember(step.right[2].envelope?.authToken)
-      if (c.otp) step = await c.otp(step.right, (headers) => loginStep(operation, headers), remember, operation)
-    }
+    if (E.isLeft(step)) return step
+    // the token of a next step (a credential), also where no step follows and the answer is an error
+    remember(step.right[2].envelope?.authToken)
+    if (c.otp) step = await c.otp(step.right, (headers) => loginStep(operation, headers), remember, operation)
     if (E.isLeft(step)) return step
     const [http, response, parsed] = step.right
     if (!isSuccess(response.status)) return E.left(failed(operation, http, response, parsed))
     learn(step.right)
     const data = parsed.envelope?.data
-    if (!sessionId && isObject(data) && typeof data.id === 'string' && (parsed.envelope?.resource === 'session' || data.resource_type === 'session'))
+    if (!sessionId && isObject(data) && typeof data.id === 'string' && (parsed.envelope?.resource ?? data.resource_type) === 'session')
       remember((sessionId = data.id))
     // No session id at all (UNCONFIRMED that a server does this): keep sending Basic rather than fail.
     basicOnly = !sessionId
@@ -196,7 +191,8 @@ export const session = (
 
   return {
     exchange: async (plain, normalise) => {
-      const operation = plain.operation ?? 'request'
+      // (the executor's requests always name their operation)
+      const operation = plain.operation as string
       for (let retried = false; ; retried = true) {
         // the login in flight, or a new one when credentials have no session yet: concurrent calls share one
         const ready = await (login ??=
@@ -215,7 +211,8 @@ export const session = (
         if (sessionId === used) sessionId = undefined
       }
     },
-    held: () => (sessionId === undefined ? undefined : csrfToken === undefined ? { sessionId } : { sessionId, csrfToken }),
+    // (a session id or CSRF token is never empty: the configuration's check and `learn` see to that)
+    held: () => (sessionId ? { sessionId, ...(csrfToken && { csrfToken }) } : undefined),
     ended: () => {
       sessionId = csrfToken = undefined
     }

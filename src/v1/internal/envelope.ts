@@ -74,23 +74,31 @@ const strings = (value: unknown): ReadonlyArray<string> | undefined =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined
 
 /**
+ * A library camelCase name on the wire (`caseId` → `case_id`, `moreInfo` → `more_info`). Only the library's own names
+ * pass here (the builders' query and body names, the envelope's), none with an acronym, so the full `toSnake` of
+ * answers (`letterCase.ts`) is not needed.
+ */
+export const wireName = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+
+/**
  * Copies the named fields the answer has (`null`, `''` and absent: it has not) into `out`, in the order named, each
- * under its camelCase name (`more_info` → `moreInfo`); `parameters` is a list of strings.
+ * under its camelCase name, read from its snake_case one (`moreInfo` from `more_info`); `parameters` is a list of
+ * strings.
  */
 const copy = <T>(out: T, o: JsonObject, names: string): T => {
   for (const name of names.split(' ')) {
-    const value = name === 'parameters' ? strings(o[name]) : str(o[name])
-    if (value != null) (out as Record<string, unknown>)[name.replace(/_(.)/g, (_, c: string) => c.toUpperCase())] = value
+    const value = name === 'parameters' ? strings(o[name]) : str(o[wireName(name)])
+    if (value != null) (out as Record<string, unknown>)[name] = value
   }
   return out
 }
 
 /** One `errors[]` entry with every field the server sent (`parameter(s)`, `pointer`, `more_info`). */
 export const errorEntry = (o: JsonObject): ApiErrorEntry =>
-  copy({ message: str(o.message) ?? str(o.code) ?? 'error' }, o, 'code parameter parameters pointer more_info')
+  copy({ message: str(o.message) ?? str(o.code) ?? 'error' }, o, 'code parameter parameters pointer moreInfo')
 
 const notification = (o: JsonObject): Notification =>
-  copy({ type: str(o.type) ?? 'INFO', message: str(o.message) ?? '', sticky: o.sticky === true }, o, 'related_url related_href related_label')
+  copy({ type: str(o.type) ?? 'INFO', message: str(o.message) ?? '', sticky: o.sticky === true }, o, 'relatedUrl relatedHref relatedLabel')
 
 const log = (o: JsonObject): Log => ({ level: str(o.level) ?? 'NOTICE', message: str(o.message) ?? '' })
 
@@ -139,7 +147,7 @@ export type Normalise = (document: unknown, snake: boolean) => unknown
 export const parseAnswer = (whole: string, maxValues: number, normalise?: Normalise): Parsed => {
   // A UTF-8 byte order mark: TextDecoder drops it, Buffer#toString keeps it; JSON.parse would refuse it
   const body = whole.replace(/^\uFEFF/, '')
-  if (body.trim() === '') return { envelope: emptyEnvelope() }
+  if (body.trim() === '') return { envelope: readEnvelope({}) }
   // bounded before the tree is built: a body of tiny values would take many times its size in memory
   const scanned = scanJson(body, maxValues)
   if (scanned.problem !== undefined) return { failure: scanned.problem }
@@ -154,9 +162,6 @@ export const parseAnswer = (whole: string, maxValues: number, normalise?: Normal
     return { failure: `${failure} (${causeText(thrown)})` }
   }
 }
-
-/** The envelope of an empty body: every field absent (`readEnvelope` of `{}`). */
-export const emptyEnvelope = (): Envelope => readEnvelope({}) as Envelope
 
 export const isSuccess = (status: number): boolean => status >= 200 && status < 300
 

@@ -11,7 +11,7 @@ import { apiError, decodeError, parseError, scrubValue, userInfoOf, type KayakoE
 import type { HttpRequest, Transport } from '../../core/http'
 import { decode, pipeline, refuse } from '../../core/pipeline'
 import { v1ConfigIssues } from './config'
-import { failed, isSuccess, parseAnswer, type Log, type Normalise, type Notification, type Parsed } from './envelope'
+import { failed, isSuccess, parseAnswer, wireName, type Envelope, type Log, type Normalise, type Notification, type Parsed } from './envelope'
 import { DEFAULT_MAX_VALUES } from './flat'
 import type { V1Request } from './request'
 import { ACCEPT, session, type Auth } from './auth'
@@ -90,36 +90,33 @@ export const apiRoot = (url: string): string => {
   return /\/api\/v1$/.test(trimmed) ? trimmed : `${trimmed}/api/v1`
 }
 
-/**
- * A builder's camelCase name on the wire (`caseId` → `case_id`). Only the library's own names pass here (query and body
- * names of the builders, none with an acronym), so the full `toSnake` of answers (`letterCase.ts`) is not needed.
- */
-export const wireName = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+export { wireName }
 
-// Commas stay readable (`include=user,case_status`); `+` must be encoded or the server reads a space.
-const encode = (text: string): string => encodeURIComponent(text).replace(/%2C/gi, ',')
+// Commas stay readable (`include=user,case_status`); `+` must be encoded or the server reads a space. A list is sent as
+// CSV: its text (`String([1, 2])` is `1,2`).
+const encode = (text: unknown): string => encodeURIComponent(text as string).replace(/%2C/gi, ',')
 
 /** The HTTP request for a description, without authentication headers. */
-export const toHttpRequest = (root: string, req: V1Request<unknown>): HttpRequest => {
-  const wire = req.wire
-  let query = ''
-  for (const [name, value] of Object.entries(req.query))
-    if (value !== undefined) query += `&${encode(wireName(name))}=${encode(Array.isArray(value) ? value.join(',') : String(value))}`
-  for (const [name, value] of wire?.query ?? []) query += `&${encode(name)}=${encode(value)}`
+export const toHttpRequest = (root: string, { method, path, query, wire, body, operation }: V1Request<unknown>): HttpRequest => {
+  let pairs = ''
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) pairs += `&${encode(wireName(name))}=${encode(value)}`
+  for (const [name, value] of wire?.query ?? []) pairs += `&${encode(name)}=${encode(value)}`
+  // the first `&` opens the query
+  const url = root + path + pairs.replace('&', '?')
   const headers: Record<string, string> = { accept: ACCEPT }
   if (wire?.xOptions !== undefined) headers['x-options'] = wire.xOptions
-  // the first `&` opens the query
-  const base = { method: req.method, url: root + req.path + query.replace('&', '?'), headers, operation: req.operation }
-  if (req.body === undefined) return base
-  if (req.body._tag === 'File') {
-    headers['content-type'] = req.body.contentType
-    headers['content-disposition'] = req.body.disposition
-    return { ...base, body: req.body.data }
+  if (body === undefined) return { method, url, headers, operation }
+  if (body._tag === 'File') {
+    headers['content-type'] = body.contentType
+    headers['content-disposition'] = body.disposition
+    return { method, url, headers, operation, body: body.data }
   }
-  const body: Record<string, unknown> = {}
-  for (const [name, value] of Object.entries(req.body.value)) if (value !== undefined) body[wireName(name)] = value
-  headers['content-type'] = 'application/json'
-  return { ...base, body: JSON.stringify(body) }
+  const json: Record<string, unknown> = {}
+  // (`undefined` values: `JSON.stringify` leaves them out)
+  for (const [name, value] of Object.entries(body.value)) json[wireName(name)] = value
+  // JSON, as every request accepts
+  headers['content-type'] = ACCEPT
+  return { method, url, headers, operation, body: JSON.stringify(json) }
 }
 
 /** The v1 executor for one helpdesk and one set of credentials (see `Auth`): it keeps the session and CSRF token itself. */
@@ -149,12 +146,13 @@ export const v1 = (config: V1Config): V1Executor => {
     async (http, normalise) => {
       const sent = await send({ ...http, secrets: known })
       if (E.isLeft(sent)) return sent
-      const big = tooLarge(http.operation ?? 'request', sent.right)
-      return big
-        ? E.left(big)
-        : E.right([http, sent.right, parseAnswer(sent.right.body, config.maxValues ?? DEFAULT_MAX_VALUES, normalise ?? config.normalise)])
+      const response = sent.right
+      const operation = http.operation ?? 'request'
+      const big = tooLarge(operation, response)
+      if (big) return E.left(big)
+      const parsed = parseAnswer(response.body, config.maxValues ?? DEFAULT_MAX_VALUES, normalise ?? config.normalise)
+      return E.right([http, response, parsed, report(operation, response.status, parsed)])
     },
-    report,
     (secret) => {
       if (secret) secrets.add(secret)
     }
@@ -163,7 +161,7 @@ export const v1 = (config: V1Config): V1Executor => {
   const withMeta =
     <A>(asked: V1Request<A>): TE.TaskEither<KayakoError, Answer<A>> =>
     () => {
-      const req = config.options ? config.options(asked) : asked
+      const req = config.options?.(asked) ?? asked
       const { operation } = req
       return run({
         operation,
@@ -174,19 +172,22 @@ export const v1 = (config: V1Config): V1Executor => {
           if (req.download) return req.download({ root, exchange: held.exchange }) as Promise<E.Either<KayakoError, Answer<A>>>
           const exchanged = await held.exchange(toHttpRequest(root, req), req.normalise)
           if (E.isLeft(exchanged)) return exchanged
-          const [http, response, { envelope, failure }] = exchanged.right
-          const meta = report(operation, response.status, exchanged.right[2])
+          const [http, response, parsed, meta] = exchanged.right
+          const { envelope, failure } = parsed
           const link = response.headers.link
-          const value = !isSuccess(response.status)
-            ? E.left(failed(operation, http, response, exchanged.right[2]))
+          const error = !isSuccess(response.status)
+            ? failed(operation, http, response, parsed)
             : failure !== undefined
-              ? E.left(parseError(operation, failure, response.body))
+              ? parseError(operation, failure, response.body)
               : !envelope
-                ? E.left(decodeError(operation, ['(root): expected an object (the envelope)']))
+                ? decodeError(operation, ['(root): expected an object (the envelope)'])
                 : // JSONP-style answers always have HTTP 200; the envelope's own status still says it failed (spec §2.13)
                   envelope.errors.length > 0 && envelope.status !== null && !isSuccess(envelope.status)
-                  ? E.left(apiError(operation, envelope.status, envelope.errors))
-                  : decode(operation, req.decoder, link === undefined ? envelope : { ...envelope, link })
+                  ? apiError(operation, envelope.status, envelope.errors)
+                  : undefined
+          const value = error
+            ? E.left(error)
+            : decode(operation, req.decoder, link === undefined ? (envelope as Envelope) : { ...(envelope as Envelope), link })
           if (E.isLeft(value)) return value
           if (req.method === 'DELETE' && req.path === '/session') held.ended()
           return E.right({ ...meta, value: value.right })
