@@ -365,10 +365,7 @@ for (const { name: transportName, transport: make } of TRANSPORTS) {
       try {
         h.handle(() => undefined)
         const stalled = leftOf((await within(() => (CLIENTS[0] as Client).call(transport))).value)
-        assert.equal(stalled._tag === 'TransportError' && [stalled.cause, stalled.phase], [
-          'timed out after 60000 ms, in the headers phase',
-          'headers'
-        ])
+        assert.equal(stalled._tag === 'TransportError' && [stalled.cause, stalled.phase], ['timed out after 60000 ms, in the headers phase', 'headers'])
         assert.equal(armed, [DEFAULT_DEADLINE_MS])
         armed.length = 0
         h.handle((_, res) => {
