@@ -213,19 +213,23 @@ const readBody = async (
   // A declared length within the limit bounds the body (read at full speed), unless the body is compressed: then it
   // is the compressed size, and a small gzip body can unpack to gigabytes.
   const encoded = !/^\s*(identity)?\s*$/i.test(headers['content-encoding'] ?? '')
-  if (typeof response.body?.getReader !== 'function' || (!asBytes && (max === Infinity || (declared <= max && !encoded))))
-    return { body: await response.text() }
+  if (!response.body?.getReader || (!asBytes && (max === Infinity || (declared <= max && !encoded)))) return { body: await response.text() }
   const reader = response.body.getReader()
   const chunks: Array<Uint8Array<ArrayBuffer>> = []
+  // Text is decoded as it arrives: the chunks, their copy in a Blob and the text would hold three times the body at
+  // once (four times the limit with a gzip bomb). A UTF-8 sequence cut at the limit becomes U+FFFD, never fewer bytes.
+  const utf8 = new TextDecoder()
+  let body = ''
   let received = declared > max ? declared : 0
   for (let chunk; received <= max && !(chunk = await reader.read()).done;) {
-    if (chunk.value) chunks.push(chunk.value as Uint8Array<ArrayBuffer>)
-    received += chunk.value?.length ?? 0
+    const value = chunk.value as Uint8Array<ArrayBuffer>
+    if (asBytes) chunks.push(value)
+    else body += utf8.decode(value, { stream: true })
+    received += value.length
   }
-  if (received > max) await reader.cancel().catch(() => undefined)
-  // Blob#text decodes UTF-8 as TextDecoder does: a sequence cut at the limit becomes U+FFFD, never fewer bytes.
-  const blob = new Blob(chunks)
-  return asBytes ? { body: '', bytes: new Uint8Array(await blob.arrayBuffer()) } : { body: await blob.text() }
+  // not awaited: nothing more is read, and a runtime whose cancel waits on the server must not hold the answer
+  if (received > max) reader.cancel().catch(() => undefined)
+  return asBytes ? { body: '', bytes: new Uint8Array(await new Blob(chunks).arrayBuffer()) } : { body: body + utf8.decode() }
 }
 
 /** The default transport: the global `fetch`, looked up at call time; cross-fetch only where there is none. */

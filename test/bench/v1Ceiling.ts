@@ -3,7 +3,7 @@
 // code is measured, only what any decoder that returns plain objects must pay: the parse, the bounds pass, the new
 // objects, and the garbage collection of both. "each item apart" parses the items one by one from the bounds pass's
 // offsets, so the parsed document dies young instead of being copied by every scavenge while the output is built.
-import { scanJson } from '../../src/v1/internal/flat'
+import { checkJson } from '../../src/v1/internal/flat'
 import { v1CaseListJson } from './generate'
 import { fixed, interleaved, mb, table } from './measure'
 
@@ -92,7 +92,7 @@ const byHand = (v: unknown): Json => {
   }
 }
 
-/** `scanJson`'s bounds (values, depth), also noting where each item of the answer's `data` array (depth 3) starts and ends. */
+/** `checkJson`'s bounds (values, depth), also noting where each item of the answer's `data` array (depth 3) starts and ends. */
 const itemOffsets = (body: string, maxValues: number): { readonly starts: Array<number>; readonly ends: Array<number> } => {
   const starts: Array<number> = []
   const ends: Array<number> = []
@@ -131,7 +131,7 @@ export const benchV1Ceiling = async (rounds: number, sizes: ReadonlyArray<number
   for (const bytes of sizes) {
     const body = v1CaseListJson(bytes, 'snake', false)
     const whole = (): ReadonlyArray<Json> => {
-      if (scanJson(body, 2_500_000).problem !== undefined) throw new Error('out of bounds')
+      if (checkJson(body, 2_500_000) !== undefined) throw new Error('out of bounds')
       const data = obj(JSON.parse(body))?.data
       return Array.isArray(data) ? data.map(byHand) : []
     }
@@ -143,7 +143,7 @@ export const benchV1Ceiling = async (rounds: number, sizes: ReadonlyArray<number
     }
     const cases = whole().length
     if (apart().length !== cases || cases === 0) throw new Error('the two hand-written readings disagree')
-    const ms = await interleaved(rounds, { jsonParse: () => JSON.parse(body), scan: () => scanJson(body, 2_500_000), whole, apart })
+    const ms = await interleaved(rounds, { jsonParse: () => JSON.parse(body), scan: () => checkJson(body, 2_500_000), whole, apart })
     rows.push({ bytes: body.length, cases, ms })
   }
   return rows
@@ -151,7 +151,14 @@ export const benchV1Ceiling = async (rounds: number, sizes: ReadonlyArray<number
 
 export const v1CeilingTable = (rows: ReadonlyArray<CeilingRow>): string =>
   table(
-    ['case list (snake)', 'cases', 'JSON.parse ms', 'bounds pass (`scanJson`) ms', 'by hand, whole document: ms, ratio', 'by hand, each item apart: ms, ratio'],
+    [
+      'case list (snake)',
+      'cases',
+      'JSON.parse ms',
+      'bounds pass (`checkJson`) ms',
+      'by hand, whole document: ms, ratio',
+      'by hand, each item apart: ms, ratio'
+    ],
     rows.map((r) => [
       mb(r.bytes),
       r.cases,

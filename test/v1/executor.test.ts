@@ -6,7 +6,7 @@ import type { HttpRequest, HttpResponse, Transport } from '../../src/core/http'
 import * as Case from '../../src/v1/Case'
 import { twoFactor } from '../../src/v1/internal/auth'
 import { v1, type Meta } from '../../src/v1/internal/executor'
-import { normaliseDocument } from '../../src/v1/internal/flat'
+import { normaliseAnswer, normaliseDocument } from '../../src/v1/internal/flat'
 import { defaultOptions, withOptions } from '../../src/v1/internal/request'
 import * as Session from '../../src/v1/Session'
 import * as TestResource from '../../src/v1/Test'
@@ -228,9 +228,9 @@ test('normalising: only the requests asking for another letter case or flat reso
   const e = unwrapLeft(await v1({ url: URL, auth: { sessionId: S1 }, options: old })(TestResource.get(1))())
   assert.equal(e._tag === 'ValidationError' ? e.issues.map((i) => i.path) : e, ['config.options'])
   assert.is(pipe(TestResource.get(1), withOptions({ include: ['user'], case: 'snake', flat: false })).normalise, undefined)
-  assert.is(pipe(TestResource.get(1), withOptions({ case: 'pascal' })).normalise, normaliseDocument)
-  assert.is(pipe(TestResource.get(1), withOptions({ flat: true })).normalise, normaliseDocument)
-  assert.is(defaultOptions({ flat: true })(TestResource.get(1)).normalise, normaliseDocument)
+  assert.is(pipe(TestResource.get(1), withOptions({ case: 'pascal' })).normalise, normaliseAnswer)
+  assert.is(pipe(TestResource.get(1), withOptions({ flat: true })).normalise, normaliseAnswer)
+  assert.is(defaultOptions({ flat: true })(TestResource.get(1)).normalise, normaliseAnswer)
   // the request's own options win over the defaults, in what is sent and in how the answer is read
   const own = defaultOptions({ case: 'camel', include: ['user'] })(withOptions({ case: 'snake' })(TestResource.get(1)))
   assert.is(own.normalise, undefined)

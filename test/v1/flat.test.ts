@@ -9,7 +9,7 @@ import { organization, user } from '../../src/v1/internal/entities/people'
 import { post } from '../../src/v1/internal/entities/post'
 import { team } from '../../src/v1/internal/entities/team'
 import { test as testResource } from '../../src/v1/internal/entities/test'
-import { checkJson, DEFAULT_MAX_VALUES, MAX_DEPTH, RAW, normaliseDocument, scanJson } from '../../src/v1/internal/flat'
+import { checkJson, DEFAULT_MAX_VALUES, isSnake, MAX_DEPTH, RAW, normaliseAnswer, normaliseDocument } from '../../src/v1/internal/flat'
 import { many, one, page } from '../../src/v1/internal/request'
 import { v1CaseListJson } from '../bench/generate'
 import { FIXTURES } from '../support/fixtures'
@@ -224,15 +224,20 @@ test('timestamps: the ISO-8601 form the API writes, nothing else', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Snake documents read without a copy (issue 14)
 
-test('scanJson: a document is snake when no name holds an upper-case letter', () => {
-  const snake = (text: string): boolean => scanJson(text, 1e9).snake
+test('isSnake: a document is snake when no name at any depth holds an upper-case letter', () => {
+  const snake = (text: string): boolean => isSnake(JSON.parse(text))
   assert.ok(snake('{"data":{"full_name":"Ann Lee","resource_type":"case_status","note":"CamelCase Text"},"resource":"case"}'))
   assert.ok(snake('["Values", {"ok" : "Any Text", "x": "A:b"}]'), 'values may hold capitals, and colons')
   assert.not.ok(snake('{"data":{"fullName":"x"}}'))
   assert.not.ok(snake('{"data":{"Title" : "x"}}'), 'whitespace before the colon')
   assert.not.ok(snake('{"data":{"a":"\\"","pageUrl":1}}'), 'after a string with an escaped quote')
   assert.not.ok(snake('{"data":{"a":"x\\"Y","B":1}}'))
-  assert.is(scanJson('['.repeat(MAX_DEPTH + 1), 1e9).problem, `the document nests deeper than ${MAX_DEPTH} levels`)
+  assert.not.ok(snake('{"data":[{"a":1},[{"b":{"deepName":2}}]]}'), 'in an array, deep down')
+  const doc = JSON.parse('{"data":{"full_name":"x"}}') as unknown
+  assert.is(normaliseAnswer(doc), doc, 'an answer in snake case is not copied')
+  assert.is.not(normaliseDocument(doc), doc, 'unless told, normaliseDocument copies (it may be given a document others hold)')
+  const camel = JSON.parse('{"data":{"fullName":"x"}}') as unknown
+  assert.is.not(normaliseAnswer(camel), camel)
 })
 
 /** The normal form, whichever way it was made, as plain JSON (no prototypes, no RAW). */
@@ -243,23 +248,23 @@ test('a snake document read where it stands equals its normalised copy: every fi
   for (const name of readdirSync(join(FIXTURES, 'v1')).filter((f) => f.endsWith('.json'))) {
     const text = JSON.stringify(v1Fixture(name))
     for (const doc of [text, JSON.stringify(recase(JSON.parse(text), 'snake'))]) {
-      if (!scanJson(doc, DEFAULT_MAX_VALUES).snake) continue
-      assert.is(plain(normaliseDocument(JSON.parse(doc), true)), plain(normaliseDocument(JSON.parse(doc))), name)
+      if (!isSnake(JSON.parse(doc))) continue
+      assert.is(plain(normaliseDocument(JSON.parse(doc), true)), plain(normaliseDocument(JSON.parse(doc), false)), name)
       compared++
     }
   }
   const flat = JSON.stringify(FLAT)
-  assert.ok(scanJson(flat, DEFAULT_MAX_VALUES).snake)
-  assert.is(plain(normaliseDocument(JSON.parse(flat), true)), plain(normaliseDocument(JSON.parse(flat))))
+  assert.ok(isSnake(JSON.parse(flat)))
+  assert.is(plain(normaliseDocument(JSON.parse(flat), true)), plain(normaliseDocument(JSON.parse(flat), false)))
   assert.ok(compared > 20, `${compared} fixtures compared`)
 })
 
 test('a snake case list decodes the same read where it stands as from its normalised copy, flat and nested', () => {
   for (const flat of [false, true]) {
     const text = v1CaseListJson(300_000, 'snake', flat)
-    assert.ok(scanJson(text, DEFAULT_MAX_VALUES).snake)
+    assert.ok(isSnake(JSON.parse(text)))
     const where = readEnvelope(normaliseDocument(JSON.parse(text), true))
-    const copied = readEnvelope(normaliseDocument(JSON.parse(text)))
+    const copied = readEnvelope(normaliseDocument(JSON.parse(text), false))
     assert.ok(where !== undefined && copied !== undefined)
     const cases = unwrap(many(kase).decode(where))
     assert.equal(cases, unwrap(many(kase).decode(copied)))

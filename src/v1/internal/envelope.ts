@@ -5,7 +5,7 @@
  */
 import { apiError, causeText, httpError, redact, type ApiErrorEntry, type KayakoError } from '../../core/error'
 import { redirectMessage, type HttpRequest, type HttpResponse } from '../../core/http'
-import { isObject, scanJson, type JsonObject } from './flat'
+import { checkJson, isObject, type JsonObject } from './flat'
 
 /** The `type` of a {@link Notification}, which says how to show it to the user. */
 export type NotificationType = 'ERROR' | 'WARNING' | 'INFO' | 'SUCCESS'
@@ -138,7 +138,7 @@ export interface Parsed {
  * Turns a parsed answer written with `_case` or `_flat` into the default form (`normaliseDocument`): given only to the
  * requests that ask for those (`withOptions`, the executor's `normalise`), so the bundles of the others leave it out.
  */
-export type Normalise = (document: unknown, snake: boolean) => unknown
+export type Normalise = (document: unknown, snake?: boolean) => unknown
 
 /**
  * The parse step, bounded: at most `maxValues` values, counted in a linear pass before the tree is built. Without
@@ -149,15 +149,15 @@ export const parseAnswer = (whole: string, maxValues: number, normalise?: Normal
   const body = whole.replace(/^\uFEFF/, '')
   if (body.trim() === '') return { envelope: readEnvelope({}) }
   // bounded before the tree is built: a body of tiny values would take many times its size in memory
-  const scanned = scanJson(body, maxValues)
-  if (scanned.problem !== undefined) return { failure: scanned.problem }
+  const problem = checkJson(body, maxValues)
+  if (problem !== undefined) return { failure: problem }
   let failure = 'not JSON'
   try {
     const document: unknown = JSON.parse(body)
     // A document nested deeper than the stack allows (JSON.parse itself copes): unreadable, not a network failure.
     failure = 'unreadable document'
     // A document already in snake case is not copied (the copy was most of the garbage of a large list).
-    return { envelope: readEnvelope(normalise === undefined ? document : normalise(document, scanned.snake)) }
+    return { envelope: readEnvelope(normalise === undefined ? document : normalise(document)) }
   } catch (thrown) {
     return { failure: `${failure} (${causeText(thrown)})` }
   }

@@ -192,55 +192,46 @@ const resolve = (target: unknown, ctx: Context): JsonObject | undefined => {
  */
 export const DEFAULT_MAX_VALUES = 2_500_000
 
-/** What the pass over a JSON text before it is parsed found. */
-export interface Scanned {
-  /** Why the text is out of bounds (`maxValues`, nesting), or `undefined`. */
-  readonly problem: string | undefined
-  /** No name holds an upper-case letter: the document is in snake case already, and is normalised without a copy. */
-  readonly snake: boolean
-}
-
 /**
  * One linear pass over a JSON text before it is parsed: counts its values (every `{`, `[` and `,` outside strings:
- * one per object, array, member and item, give or take the last of each) and its nesting, and notes whether every
- * name is in snake case. Whether the text is JSON at all is left to `JSON.parse`.
+ * one per object, array, member and item, give or take the last of each) and its nesting. `undefined` when within
+ * the bounds, else why not. Whether the text is JSON at all is left to `JSON.parse`.
  */
-export const scanJson = (text: string, maxValues: number): Scanned => {
+export const checkJson = (text: string, maxValues: number): string | undefined => {
   let values = 0
   let depth = 0
-  let snake = true
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c === 34 /* " */) {
-      const start = i
       // to the closing quote: the first one after an even run of backslashes (each run is looked at once)
       for (let k: number; ;) {
         i = text.indexOf('"', i + 1)
-        if (i < 0) return { problem: undefined, snake }
+        if (i < 0) return undefined
         for (k = i; text.charCodeAt(k - 1) === 92; k--);
         if ((i - k) % 2 === 0) break
       }
-      // a name (a string a colon follows) with a capital letter
-      let next = i + 1
-      while (text.charCodeAt(next) <= 32) next++
-      if (snake && text.charCodeAt(next) === 58 /* : */) for (let k = start; k < i; k++) if (text.charCodeAt(k) >= 65 && text.charCodeAt(k) <= 90) snake = false
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
-      if (++depth > MAX_DEPTH) return { problem: TOO_DEEP, snake }
+      if (++depth > MAX_DEPTH) return TOO_DEEP
       values++
     } else if (c === 125 /* } */ || c === 93 /* ] */) depth--
     else if (c === 44 /* , */) values++
-    if (values > maxValues) return { problem: `more than ${maxValues} values (maxValues)`, snake }
+    if (values > maxValues) return `more than ${maxValues} values (maxValues)`
   }
-  return { problem: undefined, snake }
+  return undefined
 }
 
-/** `scanJson`'s verdict alone: `undefined` when within the bounds, else why not. */
-export const checkJson = (text: string, maxValues: number): string | undefined => scanJson(text, maxValues).problem
+/** No name at any depth holds an upper-case letter: the document is in snake case already. */
+export const isSnake = (value: unknown): boolean => {
+  if (Array.isArray(value)) return value.every(isSnake)
+  if (!isObject(value)) return true
+  for (const key in value) if (/[A-Z]/.test(key) || !isSnake(value[key])) return false
+  return true
+}
 
 /**
  * Normalises a parsed response body: snake keys, snake resource types, flat `resources` resolved and removed. With
- * `snake` (`scanJson` found every name in snake case) nothing is copied: a document without `resources` is its own
- * normal form, and the references of one with `resources` are resolved into it where they stand.
+ * `snake` (every name is in snake case already) nothing is copied: a document without `resources` is its own normal
+ * form, and the references of one with `resources` are resolved into it where they stand.
  */
 export const normaliseDocument = (document: unknown, snake = false): unknown => {
   if (snake && isObject(document) && !('resources' in document)) return document
@@ -258,6 +249,12 @@ export const normaliseDocument = (document: unknown, snake = false): unknown => 
   out[RAW] = document
   return out
 }
+
+/**
+ * `normaliseDocument` for an answer just parsed (nobody else holds it, its nesting bounded by `checkJson`): one already
+ * in snake case is read where it stands, not copied (the copy was most of the garbage of a large list).
+ */
+export const normaliseAnswer = (document: unknown): unknown => normaliseDocument(document, isSnake(document))
 
 /** The original (not normalised) form of a normalised object, for maps whose keys are data. */
 export const rawOf = (o: JsonObject): JsonObject => {

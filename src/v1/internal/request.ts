@@ -12,7 +12,7 @@ import type { KayakoError } from '../../core/error'
 import type { HttpRequest } from '../../core/http'
 import type { Exchanged } from './auth'
 import type { Envelope, Links, Normalise } from './envelope'
-import { normaliseDocument } from './flat'
+import { normaliseAnswer } from './flat'
 import { nextLink } from './link'
 import { mergeOptions, needsNormalise, toWire, type Options, type Shape, type WireOptions } from './options'
 
@@ -232,7 +232,7 @@ export const defaultOptions =
  */
 const optioned = <A>(req: V1Request<A>, options: Options): V1Request<A> => {
   const out = { ...req, options, wire: toWire(options) }
-  return needsNormalise(options) ? { ...out, normalise: normaliseDocument } : out
+  return needsNormalise(options) ? { ...out, normalise: normaliseAnswer } : out
 }
 
 /**
