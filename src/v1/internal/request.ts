@@ -120,9 +120,7 @@ export const many = <A>(decoder: Decoder<unknown, A>): Decoder<Envelope, Readonl
  */
 export const page = <A>(decoder: Decoder<unknown, A>): Decoder<Envelope, Page<A>> => ({
   decode: ({ data, totalCount, offset, limit, links, link }) =>
-    E.map((list: ReadonlyArray<A>): Page<A> => ({ items: list, totalCount, offset, limit, links, ...(link !== undefined && { link }) }))(
-      items(decoder, data)
-    )
+    E.map((list: ReadonlyArray<A>): Page<A> => ({ items: list, totalCount, offset, limit, links, ...(link !== undefined && { link }) }))(items(decoder, data))
 })
 
 /** Nothing to decode (`{"status":200}` for deletes, acks, logout). */
