@@ -4,7 +4,7 @@ export { twoFactor, type Auth, type BearerAuth, type Credentials, type Fingerpri
 export type { Envelope, Links, Log, LogLevel, Normalise, Notification, NotificationType } from './internal/envelope'
 export type { FieldSelector, Options } from './internal/options'
 export type { LetterCase } from './internal/letterCase'
-export { collect, pages, type Run } from './internal/paging'
+export { collect, nextUrl, pages, type Run } from './internal/paging'
 export { defaultOptions, withOptions, withQuery } from './internal/request'
 export type { Body, CursorArgs, NewNote, OffsetArgs, Page, Query, QueryValue, Result, V1Method, V1Request } from './internal/request'
 export { included, isReference, type Extra, type Reference, type Related } from './internal/codec'

@@ -169,6 +169,16 @@ test('parse_str: . and space in names become _, a [ without ] becomes _, text af
 test('parse_str: max_input_vars (1000) and max_input_nesting_level (64) as PHP ships them', () => {
   const many = parseQuery(Array.from({ length: 1200 }, (_, i) => `v${i}=1`).join('&'), 'q')
   assert.is(many.size, 1000)
+  // A piece without `=` is a variable with an empty value, and counts; an empty piece (`&&`) does not.
+  assert.equal(
+    [...parseQuery('a&&b=1&c', 'q').entries()],
+    [
+      ['a', ''],
+      ['b', '1'],
+      ['c', '']
+    ]
+  )
+  assert.equal([parseQuery(`${'a&'.repeat(999)}x=1`, 'q').get('x'), parseQuery(`${'a&'.repeat(1000)}x=1`, 'q').has('x')], ['1', false])
   assert.is(parseQuery(`deep${'[a]'.repeat(65)}=1&ok${'[a]'.repeat(63)}=1`, 'q').has('deep'), false)
   assert.is(parseQuery(`ok${'[a]'.repeat(63)}=1`, 'q').has('ok'), true)
   const list = parseQuery('a[]=x&a[5]=y&a[]=z', 'q').get('a') as Map<string, string>
@@ -204,10 +214,6 @@ test('an unauthenticated 240 KB a[]=1&… body is answered quickly (was ~21 s; g
     assert.is(run.value.status, 401)
     assert.ok(run.cpuMs < 2000, `${method} ${JSON.stringify(type)} took ${run.cpuMs.toFixed(0)} ms of CPU (${run.wallMs.toFixed(0)} ms)`)
   }
-  // Pieces without `=` before one far away (a search for `=` past each piece would be quadratic).
-  const pieces = await costAsync(() => send('POST', 'e=/Base/Department', `${'a&'.repeat(120_000)}x=1`, FORM))
-  assert.is(pieces.value.status, 401)
-  assert.ok(pieces.cpuMs < 2000, `${pieces.cpuMs.toFixed(0)} ms of CPU`)
   const parts = Array.from({ length: 20_000 }, (_, i) => `--b\r\nContent-Disposition: form-data; name="a[]"\r\n\r\n${i}\r\n`).join('') + '--b--\r\n'
   const multipart = await costAsync(() => send('POST', 'e=/Base/Department', parts, { 'content-type': 'multipart/form-data; boundary=b' }))
   assert.is(multipart.value.status, 401)

@@ -293,12 +293,12 @@ export const checkBundles = async ({ root = ROOT, name = 'kayako-fp', entries = 
 
 /**
  * The new v1 endpoints of issue 15, each end to end as a user calls it. The issue's target is 8 KB: Setting, Brand,
- * View, Macro and Article meet it and are held to it; the searches are held where they stand (about 50 B above),
- * because the target is NOT met for them yet (2026-12-06: 8.14–8.39 KB). The plumbing (`v1` + `fetchTransport`, no
- * endpoint) is 6.05 KB; entities are data read by one engine (`v1/internal/codec.ts`). What a search adds above the
- * plumbing: its paging (the `Link` header included), its argument checks, Search.query's `include`/`fields` (the
- * typed searches take neither: `withOptions` sets them) and the typed searches' shallow record. Lower each limit as
- * those shrink.
+ * View, Macro, Article and Search.organizations meet it and are held to it; the other searches are held where they
+ * stand (about 50 B above), because the target is NOT met for them (2026-12-06: 8.10–8.23 KB). The plumbing (`v1` +
+ * `fetchTransport`, no endpoint) is 6.05 KB; entities are data read by one engine (`v1/internal/codec.ts`). What a
+ * search adds above the plumbing: its page decoder (the `Link` header is read only by the walk, `paging.ts`), its
+ * argument checks, Search.query's `include`/`fields` (the typed searches take neither: `withOptions` sets them) and
+ * the typed searches' shallow record (a case's: 0.46 KB). Lower each limit as those shrink.
  */
 export const NEW_V1_ENDPOINTS = [
   { object: 'Setting', call: 'all()', limit: 8 * KB },
@@ -306,11 +306,11 @@ export const NEW_V1_ENDPOINTS = [
   { object: 'View', call: 'get(arg)', limit: 8 * KB },
   { object: 'Macro', call: 'get(arg)', limit: 8 * KB },
   { object: 'Article', call: 'get(arg)', limit: 8 * KB },
-  { object: 'Search', call: 'query(arg)', limit: 8.31 * KB },
-  { object: 'Search', call: 'cases(arg)', limit: 8.44 * KB },
-  { object: 'Search', call: 'users(arg)', limit: 8.35 * KB },
-  { object: 'Search', call: 'organizations(arg)', limit: 8.19 * KB },
-  { object: 'Search', call: 'articles(arg)', limit: 8.31 * KB }
+  { object: 'Search', call: 'query(arg)', limit: 8.16 * KB },
+  { object: 'Search', call: 'cases(arg)', limit: 8.28 * KB },
+  { object: 'Search', call: 'users(arg)', limit: 8.2 * KB },
+  { object: 'Search', call: 'organizations(arg)', limit: 8 * KB },
+  { object: 'Search', call: 'articles(arg)', limit: 8.16 * KB }
 ]
 
 /** The budgets of issue 7, for the modules that exist. */

@@ -9,7 +9,7 @@ import { test as testEntity } from '../../src/v1/internal/entities/test'
 import { nextLink } from '../../src/v1/internal/link'
 import { page } from '../../src/v1/internal/request'
 import { v1 } from '../../src/v1/internal/executor'
-import { collect } from '../../src/v1/internal/paging'
+import { collect, nextUrl } from '../../src/v1/internal/paging'
 import * as TestResource from '../../src/v1/Test'
 import { fixture } from '../support/fixtures'
 import { unwrap } from '../support/transport'
@@ -25,11 +25,11 @@ test('nextLink: the rel="next" target, decoded when its query is percent-encoded
   assert.is(nextLink('garbage'), null)
 })
 
-test('page(): the body’s next_url wins; the Link header fills in only when the body has none', () => {
+test('nextUrl: the body’s next_url wins; the Link header (kept by page() as it came) fills in only when the body has none', () => {
   const nextOf = (document: unknown, link?: string) => {
     const envelope = envelopeOf(document)
     const decoded = page(testEntity).decode(link === undefined ? envelope : { ...envelope, link })
-    return E2.isRight(decoded) ? decoded.right.links.next : 'decode failed'
+    return E2.isRight(decoded) ? nextUrl(decoded.right) : 'decode failed'
   }
   const withBody = JSON.parse(fixture('v1/tests.list.cursor_links.json')) as unknown
   assert.is(nextOf(withBody), 'http://v5.kayako.com/api/v1/tests?after_id=20&count=25')
@@ -37,6 +37,10 @@ test('page(): the body’s next_url wins; the Link header fills in only when the
   const bare = { status: 200, data: [], resource: 'test', limit: 10, total_count: 25 }
   assert.is(nextOf(bare), null)
   assert.is(nextOf(bare, '<https://x/api/v1/tests?after_id%3D10>; rel="next"'), 'https://x/api/v1/tests?after_id=10')
+  const decoded = page(testEntity).decode({ ...envelopeOf(bare), link: '<https://x/a?offset=20>; rel="next"' })
+  assert.equal(E2.isRight(decoded) && [decoded.right.links.next, decoded.right.link], [null, '<https://x/a?offset=20>; rel="next"'], 'links are the body’s')
+  const plain = page(testEntity).decode(envelopeOf(bare))
+  assert.is(E2.isRight(plain) && 'link' in plain.right, false, 'no Link header, no link field')
 })
 
 test('collect follows Link headers to the end (no body links, no total count)', async () => {

@@ -81,7 +81,7 @@ const strings = (value: unknown): ReadonlyArray<string> | undefined =>
 export const wireName = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 
 /**
- * Copies the named fields the answer has (`null`, `''` and absent: it has not) into `out`, in the order named, each
+ * Copies the named fields the answer has (`null`, `''` and absent: it has not) into `out`, over its defaults, each
  * under its camelCase name, read from its snake_case one (`moreInfo` from `more_info`); `parameters` is a list of
  * strings.
  */
@@ -98,9 +98,9 @@ export const errorEntry = (o: JsonObject): ApiErrorEntry =>
   copy({ message: str(o.message) ?? str(o.code) ?? 'error' }, o, 'code parameter parameters pointer moreInfo')
 
 const notification = (o: JsonObject): Notification =>
-  copy({ type: str(o.type) ?? 'INFO', message: str(o.message) ?? '', sticky: o.sticky === true }, o, 'relatedUrl relatedHref relatedLabel')
+  copy({ type: 'INFO', message: '', sticky: o.sticky === true }, o, 'type message relatedUrl relatedHref relatedLabel')
 
-const log = (o: JsonObject): Log => ({ level: str(o.level) ?? 'NOTICE', message: str(o.message) ?? '' })
+const log = (o: JsonObject): Log => copy({ level: 'NOTICE', message: '' }, o, 'level message')
 
 /** Reads the envelope of a normalised document; `undefined` when the document is not an object. */
 export const readEnvelope = (document: unknown): Envelope | undefined => {

@@ -7,6 +7,7 @@
 import * as E from '../../core/either'
 import type * as TE from 'fp-ts/TaskEither'
 import type { KayakoError } from '../../core/error'
+import { nextLink } from './link'
 import { withQuery, type Page, type Query, type V1Request } from './request'
 
 /** Anything that runs a description: a `v1(…)` executor, or a wrapper around one. */
@@ -22,14 +23,21 @@ const itemId = (item: unknown): number | string | undefined => {
   return typeof id === 'number' || typeof id === 'string' ? id : undefined
 }
 
+/**
+ * The URL of the page after this one as the server names it: the body's `next_url`, else the `rel="next"` of the
+ * answer's `Link` header (spec §2.6), else `null`.
+ */
+export const nextUrl = (page: Page<unknown>): string | null => page.links.next ?? nextLink(page.link)
+
 /** The query of the next page, or `undefined` at the end. `seen` counts the items of this and earlier pages. */
 export const nextQuery = (query: Query, page: Page<unknown>, seen: number): Query | undefined => {
   if (page.items.length === 0) return undefined
   const { links } = page
-  if (links.next !== null) {
+  const next = nextUrl(page)
+  if (next !== null) {
     let params: URLSearchParams | undefined
     try {
-      params = new URL(links.next, 'http://localhost').searchParams
+      params = new URL(next, 'http://localhost').searchParams
     } catch {
       params = undefined
     }
@@ -90,8 +98,9 @@ export const pages =
         if (E.isLeft(result)) return
         seen += result.right.items.length
         // a server that named the next page so far (in the body or a `Link` header) names none on the last one
-        if (linked && result.right.links.next === null) return
-        linked = result.right.links.next !== null
+        const named = nextUrl(result.right) !== null
+        if (linked && !named) return
+        linked = named
         const next = nextQuery(req.query, result.right, seen)
         // a server that points at the same page again would loop forever
         req = next === undefined || sameQuery(next, req.query) ? undefined : withQuery(next)(req)

@@ -13,7 +13,6 @@ import type { HttpRequest } from '../../core/http'
 import type { Exchanged } from './auth'
 import type { Envelope, Links, Normalise } from './envelope'
 import { normaliseAnswer } from './flat'
-import { nextLink } from './link'
 import { mergeOptions, needsNormalise, toWire, type Options, type Shape, type WireOptions } from './options'
 
 /** The HTTP methods of the v1 API; a body goes only with POST and PUT (spec §2.1). */
@@ -88,7 +87,13 @@ export interface Page<A> {
   readonly totalCount: number | null
   readonly offset: number | null
   readonly limit: number | null
+  /** The body's links. */
   readonly links: Links
+  /**
+   * The answer's `Link` header, when it had one: Kayako was seen naming the next page there only (spec §2.6).
+   * `nextUrl(page)` reads the next page from either; `pages` and `collect` follow it.
+   */
+  readonly link?: string
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -109,22 +114,13 @@ export const many = <A>(decoder: Decoder<unknown, A>): Decoder<Envelope, Readonl
   decode: (envelope) => items(decoder, envelope.data)
 })
 
-/** The body's links; when the body names no next page, the `Link` header's `rel="next"` (spec §2.6). */
-const linksOf = ({ links, link }: Envelope): Links => {
-  const next = links.next ?? nextLink(link)
-  return next === links.next ? links : { ...links, next }
-}
-
-/** `data` as one page of a paginated collection. */
+/**
+ * `data` as one page of a paginated collection. The `Link` header is kept as it came: only the walk reads it
+ * (`nextUrl`), so a page's bundle carries no parser of it.
+ */
 export const page = <A>(decoder: Decoder<unknown, A>): Decoder<Envelope, Page<A>> => ({
-  decode: (envelope) =>
-    E.map((list: ReadonlyArray<A>): Page<A> => ({
-      items: list,
-      totalCount: envelope.totalCount,
-      offset: envelope.offset,
-      limit: envelope.limit,
-      links: linksOf(envelope)
-    }))(items(decoder, envelope.data))
+  decode: ({ data, totalCount, offset, limit, links, link }) =>
+    E.map((list: ReadonlyArray<A>): Page<A> => ({ items: list, totalCount, offset, limit, links, ...(link !== undefined && { link }) }))(items(decoder, data))
 })
 
 /** Nothing to decode (`{"status":200}` for deletes, acks, logout). */
