@@ -212,7 +212,8 @@ const readBody = async (
   const declared = Number(headers['content-length'])
   // A declared length within the limit bounds the body (read at full speed), unless the body is compressed: then it
   // is the compressed size, and a small gzip body can unpack to gigabytes.
-  const encoded = !/^\s*(identity)?\s*$/i.test(headers['content-encoding'] ?? '')
+  // (trimmed, not matched with `^\s*(identity)?\s*$`, which backtracks quadratically on a header of spaces)
+  const encoded = !['', 'identity'].includes((headers['content-encoding'] ?? '').trim().toLowerCase())
   if (!response.body?.getReader || (!asBytes && (max === Infinity || (declared <= max && !encoded)))) return { body: await response.text() }
   const reader = response.body.getReader()
   const chunks: Array<Uint8Array<ArrayBuffer>> = []

@@ -5,6 +5,7 @@ import * as Department from '../../src/classic/Department'
 import { classic } from '../../src/classic/internal/executor'
 import { base64OfText, toBase64, utf8ByteLength } from '../../src/core/bytes'
 import { bodyTooLarge, DEFAULT_MAX_BODY_BYTES, fetchTransportWith } from '../../src/core/http'
+import { costAsync } from '../support/cpu'
 import { fixture } from '../support/fixtures'
 import { canned, unwrap, unwrapLeft } from '../support/transport'
 
@@ -111,6 +112,22 @@ test('fetchTransport: a small Content-Length of a compressed body does not lift 
   const r = unwrap(await fetchTransportWith(() => bomb.fetch)({ method: 'GET', url: 'http://h/', headers: {}, maxBodyBytes: 10_000 })())
   assert.ok(bomb.counts.pulled <= 12 && bomb.counts.cancelled, JSON.stringify([bomb.counts, r.body.length]))
   assert.ok(bodyTooLarge(r, 10_000) !== undefined)
+})
+
+test('fetchTransport: a Content-Encoding of 256 KB of no-break spaces (0xA0, which fetch keeps) is read in linear time (it took ~25 s), and counts as one', async () => {
+  const hostile = streamingFetch(3, { 'content-length': '10', 'content-encoding': `${'\u00a0'.repeat(256 * 1024)}x` })
+  const run = await costAsync(() => fetchTransportWith(() => hostile.fetch)({ method: 'GET', url: 'http://h/', headers: {}, maxBodyBytes: 1000 })())
+  assert.ok(run.cpuMs < 500, `${run.cpuMs.toFixed(0)} ms of CPU`)
+  // an encoding the transport does not know: its declared length does not bound the read, the limit does (one chunk)
+  assert.is(unwrap(run.value).body.length, 1024)
+  for (const identity of [' identity ', 'IDENTITY', '']) {
+    const plain = streamingFetch(3, { 'content-length': '10', 'content-encoding': identity })
+    assert.is(
+      unwrap(await fetchTransportWith(() => plain.fetch)({ method: 'GET', url: 'http://h/', headers: {}, maxBodyBytes: 1000 })()).body.length,
+      3 * 1024,
+      identity
+    )
+  }
 })
 
 test('fetchTransport keeps multi-byte characters that straddle chunks', async () => {

@@ -11,6 +11,7 @@ import { page } from '../../src/v1/internal/request'
 import { v1 } from '../../src/v1/internal/executor'
 import { collect, nextUrl } from '../../src/v1/internal/paging'
 import * as TestResource from '../../src/v1/Test'
+import { cheapest } from '../support/cpu'
 import { fixture } from '../support/fixtures'
 import { unwrap } from '../support/transport'
 import { envelopeOf } from './support'
@@ -23,6 +24,16 @@ test('nextLink: the rel="next" target, decoded when its query is percent-encoded
   assert.is(nextLink('<https://x/a?offset=0>; rel="prev"'), null)
   assert.is(nextLink(undefined), null)
   assert.is(nextLink('garbage'), null)
+})
+
+test('nextLink reads a hostile header in linear time (256 KB of "<" took ~50 s when a match could run past a "<")', () => {
+  const KB = 1024
+  for (const header of ['<'.repeat(256 * KB), '<a'.repeat(128 * KB), `<a>${'; x'.repeat(80 * KB)}`, `<a>; rel="${' a'.repeat(128 * KB)}"`]) {
+    const run = cheapest(500, () => nextLink(header))
+    assert.is(run.value, null, header.slice(0, 10))
+    assert.ok(run.cpuMs < 500, `${header.slice(0, 10)}… (${header.length} chars): ${run.cpuMs.toFixed(0)} ms of CPU`)
+  }
+  assert.is(nextLink(`${'<'.repeat(64 * KB)}<https://x/a?offset=20>; rel="next"`), 'https://x/a?offset=20')
 })
 
 test('nextUrl: the body’s next_url wins; the Link header (kept by page() as it came) fills in only when the body has none', () => {

@@ -8,8 +8,9 @@
  * (`…?after_id%253D20`): a target without `=` is decoded (at most twice) until it has one.
  */
 export const nextLink = (header: string | undefined): string | null => {
-  // the first link whose first `rel` parameter has `next` among its space-separated values
-  let target = /<([^>]*)>[^,<;]*(;(?!\s*rel\s*=)[^,<;]*)*;\s*rel\s*=\s*"?([^";,<]*\s)?next(?![^\s";,<])/i.exec(header ?? '')?.[1]?.trim() ?? ''
+  // the first link whose first `rel` parameter has `next` among its space-separated values (a target holds no `<`,
+  // which URIs never do: a match cannot start at one `<` and run past the next, so a hostile header costs linear time)
+  let target = /<([^<>]*)>[^,<;]*(;(?!\s*rel\s*=)[^,<;]*)*;\s*rel\s*=\s*"?([^";,<]*\s)?next(?![^\s";,<])/i.exec(header ?? '')?.[1]?.trim() ?? ''
   for (let i = 0; i < 2 && !target.includes('=') && /%3D|%25/i.test(target); i++) {
     try {
       target = decodeURIComponent(target)
