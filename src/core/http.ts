@@ -212,7 +212,8 @@ const readBody = async (
   const declared = Number(headers['content-length'])
   // A declared length within the limit bounds the body (read at full speed), unless the body is compressed: then it
   // is the compressed size, and a small gzip body can unpack to gigabytes.
-  // (trimmed, not matched with `^\s*(identity)?\s*$`, which backtracks quadratically on a header of spaces)
+  // (trimmed, not matched with `^\s*(identity)?\s*$`: that backtracks quadratically on a header of white space, such
+  // as no-break spaces, which fetch does not trim)
   const encoded = !['', 'identity'].includes((headers['content-encoding'] ?? '').trim().toLowerCase())
   if (!response.body?.getReader || (!asBytes && (max === Infinity || (declared <= max && !encoded)))) return { body: await response.text() }
   const reader = response.body.getReader()

@@ -61,7 +61,7 @@ export interface Envelope {
   readonly errors: ReadonlyArray<ApiErrorEntry>
   readonly notifications: ReadonlyArray<Notification>
   readonly logs: ReadonlyArray<Log>
-  /** The `Link` header, when the answer had one (`page` reads its `rel="next"` when the body names no next page). */
+  /** The `Link` header, when the answer had one (`page` keeps it on the page, where `nextUrl` reads its `rel="next"`). */
   readonly link?: string
 }
 
