@@ -9,7 +9,8 @@
  * It behaves like `fetchTransport`: every status is a `Right`, header names are lower case, the body is decoded as
  * UTF-8 (a byte order mark dropped), gzip/deflate/br answers are decompressed, redirects are not followed; no complete
  * response (refused, reset, aborted, closed mid-body) is a `TransportError` whose request is redacted, a body that
- * cannot be decompressed a `ParseError`, a URL that cannot be sent a `ValidationError`.
+ * cannot be decompressed a `ParseError`, a URL that cannot be sent a `ValidationError`. Unlike fetch, it sends a GET,
+ * PUT or DELETE once more on a fresh connection when the kept-alive one it went out on had been closed by the server.
  */
 import { createHmac } from 'node:crypto'
 import * as http from 'node:http'

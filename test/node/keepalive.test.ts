@@ -7,6 +7,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { KEEPS_DEADLINE, type MayKeepDeadline } from '../../src/core/deadline'
 import type { HttpMethod } from '../../src/core/http'
+import { withLogger } from '../../src/core/policy'
 import { nodeTransport } from '../../src/node/index'
 import { LATE_MARGIN_MS, referenceTimer } from '../support/timers'
 import { unwrap, unwrapLeft } from '../support/transport'
@@ -89,7 +90,7 @@ t('the race reproduced: a GET on a kept-alive socket the server closes (FIN, the
   }
 })
 
-t('PUT and DELETE are repeated as GET is (idempotent); a POST that met the closed socket fails honestly, sent once', async () => {
+t('PUT and DELETE are repeated as GET is (idempotent); a POST or PATCH that met the closed socket fails honestly, sent once', async () => {
   cutWhen = closesKeptAlive('fin', /^\/cut/)
   const transport = nodeTransport()
   // each warm-up goes out on the connection the last repeat opened
@@ -102,13 +103,22 @@ t('PUT and DELETE are repeated as GET is (idempotent); a POST that met the close
     assert.is(unwrap(await transport({ ...get('/cut', method), body: 'x=1' })()).body, 'ok', method)
     assert.equal(summary(hits), [`GET /warm #${warmed}`, `${method} /cut #${warmed + 1} cut:fin`, `${method} /cut #1`], method)
   }
-  hits.length = 0
-  unwrap(await transport(get('/warm'))())
-  const post = unwrapLeft(await transport({ ...get('/cut', 'POST'), body: 'subject=Hello' })())
+  // the POST's cut closed its connection: the PATCH's warm-up opens one
+  for (const [method, warmed] of [
+    ['POST', 2],
+    ['PATCH', 1]
+  ] as const) {
+    hits.length = 0
+    unwrap(await transport(get('/warm'))())
+    const refused = unwrapLeft(await transport({ ...get('/cut', method), body: 'subject=Hello' })())
+    assert.ok(refused._tag === 'TransportError' && /socket hang up|ECONNRESET/.test(refused.cause), JSON.stringify(refused))
+    assert.equal(
+      summary(hits),
+      [`GET /warm #${warmed}`, `${method} /cut #${warmed + 1} cut:fin`],
+      `the ${method} reached the server once, the transport did not send it again`
+    )
+  }
   transport.destroy()
-  assert.is(post._tag, 'TransportError')
-  assert.ok(post._tag === 'TransportError' && /socket hang up|ECONNRESET/.test(post.cause), JSON.stringify(post))
-  assert.equal(summary(hits), ['GET /warm #2', 'POST /cut #3 cut:fin'], 'the POST reached the server once, the transport did not send it again')
 })
 
 t('a failure on a fresh connection is not repeated; nor is the repeat: a request is sent at most twice, its error redacted', async () => {
@@ -225,27 +235,53 @@ t('the repeated answer is read within maxBodyBytes as any other', async () => {
   assert.equal(summary(hits), ['GET /warm #1', 'GET /big #2 cut:rst', 'GET /big #1'])
 })
 
-// Node's Agent ignores a server's `Keep-Alive: timeout=N` unless the agent has a timeout (measured on Node 20).
-t("a server's Keep-Alive: timeout=2 hint is honoured: the idle socket is closed by the client before the server's 2 s", async () => {
-  const hinting = createServer((_, res) => res.end('ok'))
-  hinting.keepAliveTimeout = 2_000
-  let closed: Promise<{ readonly byClient: boolean; readonly afterMs: number }> | undefined
+/** Serves one request on a server with this keepAliveTimeout: its hint, and who closed the idle connection when. */
+const idleClose = async (keepAliveTimeout: number) => {
+  const server = createServer((_, res) => res.end('ok'))
+  server.keepAliveTimeout = keepAliveTimeout
   let answeredAt = 0
-  hinting.on('connection', (socket: Socket) => {
+  let closed: Promise<{ readonly byClient: boolean; readonly afterMs: number }> | undefined
+  server.on('connection', (socket: Socket) => {
     let byClient = false
     socket.on('end', () => (byClient = true))
     closed = new Promise((resolve) => socket.on('close', () => resolve({ byClient, afterMs: performance.now() - answeredAt })))
   })
-  await new Promise<void>((resolve) => hinting.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const transport = nodeTransport()
-  const response = unwrap(await transport({ method: 'GET', url: `http://127.0.0.1:${(hinting.address() as AddressInfo).port}/`, headers: {} })())
+  const response = unwrap(await transport({ method: 'GET', url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, headers: {} })())
   answeredAt = performance.now()
-  assert.is(response.headers['keep-alive'], 'timeout=2')
   const { byClient, afterMs } = await (closed as NonNullable<typeof closed>)
   transport.destroy()
-  await new Promise((resolve) => hinting.close(resolve))
-  assert.ok(byClient, `the client closed it (after ${afterMs.toFixed(0)} ms)`)
-  assert.ok(afterMs < 2_000, `closed after ${afterMs.toFixed(0)} ms`)
+  await new Promise((resolve) => server.close(resolve))
+  return { hint: response.headers['keep-alive'], byClient, afterMs }
+}
+
+// Node's Agent ignores a server's `Keep-Alive: timeout=N` unless the agent has a timeout (measured on Node 20: the
+// server closed the idle connection, after 3 s for timeout=2).
+t("idle sockets are closed by the client: a second before a server's Keep-Alive: timeout=2, after 4 s for timeout=8", async () => {
+  const [short, long] = await Promise.all([idleClose(2_000), idleClose(8_000)])
+  assert.equal([short.hint, short.byClient], ['timeout=2', true], `closed after ${short.afterMs.toFixed(0)} ms`)
+  assert.ok(short.afterMs < 2_000, `closed after ${short.afterMs.toFixed(0)} ms`)
+  assert.equal([long.hint, long.byClient], ['timeout=8', true], `closed after ${long.afterMs.toFixed(0)} ms`)
+  assert.ok(long.afterMs >= 3_900 && long.afterMs < 7_000, `closed after ${long.afterMs.toFixed(0)} ms`)
+})
+
+t('a repeat happens inside the transport: a policy around it (withLogger) sees one attempt', async () => {
+  cutWhen = closesKeptAlive('fin', /^\/second/)
+  const lines: Array<unknown> = []
+  const logger = {
+    debug: (l: unknown) => lines.push(l),
+    info: (l: unknown) => lines.push(l),
+    warn: (l: unknown) => lines.push(l),
+    error: (l: unknown) => lines.push(l)
+  }
+  const transport = nodeTransport()
+  const logged = withLogger(logger)(transport)
+  unwrap(await logged(get('/first'))())
+  unwrap(await logged(get('/second'))())
+  transport.destroy()
+  assert.equal(summary(hits), ['GET /first #1', 'GET /second #2 cut:fin', 'GET /second #1'])
+  assert.is(lines.length, 2)
 })
 
 t.run()
