@@ -266,6 +266,29 @@ t("idle sockets are closed by the client: a second before a server's Keep-Alive:
   assert.ok(long.afterMs >= 3_900 && long.afterMs < 7_000, `closed after ${long.afterMs.toFixed(0)} ms`)
 })
 
+t('an answer slower than the idle time is still read: the idle timer closes only idle sockets', async () => {
+  // timeout=2: the pooled socket's idle timer is 1 s; the second answer takes 1.3 s on that socket
+  let served = 0
+  const slow = createServer((_, res) => void setTimeout(() => res.end('slow but whole'), served++ === 0 ? 0 : 1_300))
+  slow.keepAliveTimeout = 2_000
+  let connections = 0
+  slow.on('connection', () => connections++)
+  await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve))
+  const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/`
+  const transport = nodeTransport()
+  try {
+    unwrap(await transport({ method: 'GET', url, headers: {} })())
+    const started = performance.now()
+    assert.is(unwrap(await transport({ method: 'GET', url, headers: {} })()).body, 'slow but whole')
+    assert.ok(performance.now() - started >= 1_250)
+    assert.equal([served, connections], [2, 1], 'sent once, on the pooled socket')
+  } finally {
+    transport.destroy()
+    slow.closeAllConnections()
+    await new Promise((resolve) => slow.close(resolve))
+  }
+})
+
 t('a repeat happens inside the transport: a policy around it (withLogger) sees one attempt', async () => {
   cutWhen = closesKeptAlive('fin', /^\/second/)
   const lines: Array<unknown> = []
