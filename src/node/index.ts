@@ -44,7 +44,10 @@ export interface NodeTransportOptions {
   readonly maxFreeSockets?: number
   /** Ask for compressed answers (`accept-encoding: gzip, deflate, br`, as fetch does); default true. */
   readonly compress?: boolean
-  /** Agents of your own (proxy, TLS options); the transport then creates none for that protocol. */
+  /**
+   * Agents of your own (proxy, TLS options); the transport then creates none for that protocol. Give them a `timeout`
+   * (this transport's own agents have 4 s): without one Node's Agent ignores a server's `Keep-Alive: timeout=N`.
+   */
   readonly agents?: { readonly http?: http.Agent; readonly https?: https.Agent }
 }
 
@@ -247,9 +250,10 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
     maxSockets: options.maxSockets ?? Infinity,
     maxFreeSockets: options.maxFreeSockets ?? 256,
     scheduling: 'lifo',
-    // With a timeout, Node's Agent honours a server's `Keep-Alive: timeout=N` (an idle socket is closed 1 s before the
-    // server would close it); without one it ignores the hint (measured on Node 20). 4 s, as fetch (undici) keeps an
-    // idle socket when no hint comes: below the 5 s of Node's and Apache's default keep-alive timeouts.
+    // With a timeout, Node's Agent honours a server's `Keep-Alive: timeout=N`: an idle socket is closed after N - 1 s,
+    // or this timeout if shorter; without one it ignores the hint (measured on Node 20). 4 s, as long as fetch (undici)
+    // keeps an idle socket without a hint: below the 5 s of Node's and Apache's default keep-alive timeouts. On a
+    // socket in use the timer does nothing (nothing listens for a request's 'timeout'; deadlines are kept here).
     timeout: IDLE_MS
   }
   const compress = options.compress ?? true
