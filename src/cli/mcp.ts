@@ -220,6 +220,10 @@ const serveHttp = async (loaded: Loaded, options: McpServerOptions, port: number
         if (!res.headersSent) refuse(res, 500, 'Internal error')
       })
   })
+  // Idle connections are left to the client to close, as the sandbox's server does (src/sandbox/server.ts says why):
+  // MCP clients keep them (the TypeScript SDK's fetch; the Python SDK's httpx 5 s, which races Node's 5 s default).
+  http.keepAliveTimeout = 120_000
+  http.headersTimeout = 121_000
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)
     http.listen(port, '127.0.0.1', () => resolve())

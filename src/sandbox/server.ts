@@ -131,6 +131,14 @@ export const startSandbox = async (options: StartOptions = {}): Promise<RunningS
       res.end(`Sandbox error: ${thrown instanceof Error ? thrown.message : String(thrown)}`)
     })
   })
+  // An idle kept-alive connection is closed by the client, never under it: Node's 5 s default races clients that keep
+  // an idle socket as long or longer (httpx 5 s, curl 118 s; a request sent as the server closes fails with
+  // ECONNRESET). 120 s outlasts them; fetch reads the `Keep-Alive: timeout=120` hint and closes 2 s before,
+  // nodeTransport after 4 s. headersTimeout as long: Node 20 counts it only before a connection's first request and
+  // while headers arrive (not between requests), so an unused pre-opened connection is not sent a 408 sooner.
+  // Not Kayako's behaviour but its web server's (Apache's KeepAliveTimeout), which the PHP source has no say in.
+  server.keepAliveTimeout = 120_000
+  server.headersTimeout = 121_000
   // Clients that send `Expect: 100-continue` (the PHP client above 1 MiB) get their continue.
   server.on('checkContinue', (req, res) => {
     res.writeContinue()

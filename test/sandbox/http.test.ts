@@ -243,4 +243,11 @@ test('200 concurrent POSTs create exactly 200 records with unique ids', async ()
   assert.is(sb.sandbox.store.userOrganizations.rows.size - before, 200)
 })
 
+// Not Kayako's own behaviour but its web server's (Apache's KeepAliveTimeout); the 4.98.8 source has no say in it.
+test("keep-alive: idle connections are the client's to close (Keep-Alive: timeout=120, not Node's racy 5 s)", async () => {
+  const response = await get(`?e=/Base/Department&${await authQuery()}`)
+  await response.text()
+  assert.equal([response.status, response.headers.get('connection'), response.headers.get('keep-alive')], [200, 'keep-alive', 'timeout=120'])
+})
+
 test.run()
