@@ -9,6 +9,7 @@ import { KEEPS_DEADLINE, type MayKeepDeadline } from '../../src/core/deadline'
 import type { HttpMethod } from '../../src/core/http'
 import { withLogger } from '../../src/core/policy'
 import { nodeTransport } from '../../src/node/index'
+import { listenLocally, type Listening } from '../support/localServer'
 import { LATE_MARGIN_MS, referenceTimer } from '../support/timers'
 import { unwrap, unwrapLeft } from '../support/transport'
 
@@ -26,12 +27,12 @@ interface Hit {
 
 let server: Server
 let base = ''
+let listening: Listening
 const hits: Array<Hit> = []
 /** Which requests the server cuts. */
 let cutWhen: (hit: Omit<Hit, 'cut'>) => Cut | undefined = () => undefined
 let answer: (hit: Hit, res: ServerResponse) => void = (_, res) => res.end('ok')
 const perSocket = new WeakMap<Socket, number>()
-const sockets = new Set<Socket>()
 
 const t = suite('nodeTransport: kept-alive sockets the server closed')
 
@@ -50,15 +51,11 @@ t.before(async () => {
     req.resume()
     req.on('end', () => answer(hit, res))
   })
-  server.on('connection', (s) => sockets.add(s))
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  listening = await listenLocally(server)
+  base = listening.base
 })
 
-t.after(async () => {
-  for (const s of sockets) s.destroy()
-  await new Promise((resolve) => server.close(resolve))
-})
+t.after(() => listening.close())
 
 t.before.each(() => {
   hits.length = 0

@@ -13,6 +13,7 @@ import { pipeline } from '../../src/core/pipeline'
 import { defaultTransport, executorDeadline } from '../../src/core/runtime.node'
 import { nodeSigner, nodeTransport } from '../../src/node/index'
 import { signature } from '../../src/classic/internal/sign'
+import { listenLocally, type Listening } from '../support/localServer'
 import { LATE_MARGIN_MS, referenceTimer } from '../support/timers'
 import { unwrap, unwrapLeft } from '../support/transport'
 
@@ -28,9 +29,9 @@ type Handler = (req: Received, res: ServerResponse) => void
 
 let server: Server
 let base = ''
+let listening: Listening
 let handler: Handler = (_, res) => res.end()
 const received: Array<Received> = []
-const sockets = new Set<Socket>()
 
 const t = suite('nodeTransport')
 
@@ -44,15 +45,11 @@ t.before(async () => {
       handler(r, res)
     })
   })
-  server.on('connection', (s) => sockets.add(s))
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  listening = await listenLocally(server)
+  base = listening.base
 })
 
-t.after(async () => {
-  for (const s of sockets) s.destroy()
-  await new Promise((resolve) => server.close(resolve))
-})
+t.after(() => listening.close())
 
 t.before.each(() => {
   received.length = 0
